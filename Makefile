@@ -1,0 +1,40 @@
+# Sightglass build and test entry points. The README's two commands are
+# `make run` and `make test`.
+
+GO      ?= go
+PG_DSN  ?= postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable
+FUZZTIME ?= 10s
+
+.PHONY: run build test test-deps unit script fuzz lint bench
+
+run:
+	$(GO) run ./cmd/sightglass serve
+
+build:
+	CGO_ENABLED=0 $(GO) build -o bin/sightglass ./cmd/sightglass
+
+test: test-deps lint unit script fuzz
+
+test-deps:
+	./scripts/test-deps.sh
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+# All Go tests, with PostgreSQL given so its conformance and race tests run.
+unit:
+	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
+
+# boto3 and the AWS CLI from Debian's packages against a real server.
+script: build
+	/usr/bin/python3 e2e/script/run.py bin/sightglass
+
+# Each fuzz target briefly (go test allows one -fuzz target per run).
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) ./internal/sigv4
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePolicy$$' -fuzztime $(FUZZTIME) ./internal/iam
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...

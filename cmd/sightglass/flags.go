@@ -1,0 +1,70 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/sightglass/sightglass/internal/server"
+)
+
+// storeFlags registers the flags that select the store and account; serve
+// and admin both use them.
+func storeFlags(fs *flag.FlagSet, c *server.Config) {
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for the SQLite store, the credentials file and a generated certificate")
+	fs.StringVar(&c.Postgres, "postgres", c.Postgres, "PostgreSQL DSN (postgres://user@host:5432/db); empty: embedded SQLite in --data-dir")
+	fs.StringVar(&c.Region, "region", c.Region, "the server's AWS region")
+	fs.StringVar(&c.AccountID, "account", c.AccountID, "12-digit account id bootstrapped on an empty store (and the default account of admin commands)")
+	fs.BoolVar(&c.SQLiteSyncFull, "sqlite-sync-full", c.SQLiteSyncFull, "make every SQLite commit durable across power loss (synchronous=FULL; much slower writes)")
+}
+
+// serveFlags registers the flags of sightglass serve.
+func serveFlags(fs *flag.FlagSet, c *server.Config) {
+	storeFlags(fs, c)
+	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "external base URL of this server, used in embed URLs (default: the listen address)")
+	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "PEM certificate file; serve HTTPS")
+	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "PEM private key file for --tls-cert")
+	fs.BoolVar(&c.TLSSelfSigned, "tls-self-signed", c.TLSSelfSigned, "serve HTTPS with a generated local certificate kept in --data-dir")
+	fs.Float64Var(&c.ThrottleRate, "throttle-rate", c.ThrottleRate, "API requests per second allowed per account (0 disables throttling)")
+	fs.Float64Var(&c.ThrottleBurst, "throttle-burst", c.ThrottleBurst, "API request burst allowed per account")
+	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error")
+}
+
+// envName returns the environment variable of a flag: data-dir → SIGHTGLASS_DATA_DIR.
+func envName(flagName string) string {
+	return "SIGHTGLASS_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// parse parses args; flags not given on the command line take their
+// SIGHTGLASS_* environment value when set.
+func parse(fs *flag.FlagSet, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: sightglass %s [flags]\n\nEvery flag can also be set as SIGHTGLASS_<FLAG> (e.g. --data-dir as SIGHTGLASS_DATA_DIR).\n\n", fs.Name())
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		if given[f.Name] || err != nil {
+			return
+		}
+		if v := getenv(envName(f.Name)); v != "" {
+			if e := f.Value.Set(v); e != nil {
+				err = fmt.Errorf("%s=%q: %v", envName(f.Name), v, e)
+			}
+		}
+	})
+	return err
+}
+
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/sightglass/sightglass/internal/server"
+)
+
+// serve runs the server until ctx is done.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg := server.DefaultConfig()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	serveFlags(fs, &cfg)
+	if err := parse(fs, args, getenv, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("serve: unexpected arguments %q", fs.Args())
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	srv, err := server.Open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	if b := srv.Bootstrapped; b != nil {
+		// Printed once, on the first start, to the terminal — never to the log.
+		fmt.Fprintf(stdout, `Sightglass bootstrapped account %s (edition %s) in %s.
+IAM user %q has full QuickSight access; its key is in %s (profile default).
+Paste these to use it:
+
+export AWS_ACCESS_KEY_ID=%s
+export AWS_SECRET_ACCESS_KEY=%s
+export AWS_DEFAULT_REGION=%s
+export AWS_ENDPOINT_URL_QUICKSIGHT=%s
+
+aws quicksight describe-user --endpoint-url %s --aws-account-id %s --namespace default --user-name %s
+
+`, b.Account.ID, b.Account.Edition, storeName(srv.Config), b.User.UserName,
+			filepath.Join(srv.Config.DataDir, "credentials"),
+			b.AccessKey.AccessKeyID, b.AccessKey.SecretAccessKey, srv.Config.Region, srv.URL(),
+			srv.URL(), b.Account.ID, b.User.UserName)
+	}
+	log.Info("sightglass listening", "url", srv.URL(), "public_url", srv.Config.PublicURL, "store", storeName(srv.Config), "region", srv.Config.Region)
+	return srv.Serve(ctx)
+}
+
+func storeName(c server.Config) string {
+	if c.Postgres != "" {
+		return "postgresql"
+	}
+	return filepath.Join(c.DataDir, "sightglass.db")
+}

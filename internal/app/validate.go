@@ -1,0 +1,133 @@
+package app
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	sg "github.com/sightglass/sightglass"
+)
+
+// Patterns and enums of the QuickSight model (2026 shapes).
+var (
+	reAccountID         = regexp.MustCompile(`^[0-9]{12}$`)
+	reNamespace         = regexp.MustCompile(`^[a-zA-Z0-9._-]*$`)
+	reCustomPermissions = regexp.MustCompile(`^[a-zA-Z0-9+=,.@_-]+$`)
+	reSessionName       = regexp.MustCompile(`^[\w+=.@-]*$`)
+	reAccountName       = regexp.MustCompile(`^([\da-zA-Z]+)([-]*[\da-zA-Z])*$`)
+	reIAMName           = regexp.MustCompile(`^[\w+=,.@-]+$`)
+	reCapabilityName    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
+
+	userRoles     = []string{sg.RoleAdmin, sg.RoleAuthor, sg.RoleReader, sg.RoleRestrictedAuthor, sg.RoleRestrictedReader, sg.RoleAdminPro, sg.RoleAuthorPro, sg.RoleReaderPro}
+	identityTypes = []string{sg.IdentityIAM, sg.IdentityQuickSight, sg.IdentityIAMIdentityCenter}
+	editions      = []string{sg.EditionStandard, sg.EditionEnterprise, sg.EditionEnterpriseAndQ}
+	authMethods   = []string{sg.AuthIAMAndQuickSight, sg.AuthIAMOnly, sg.AuthActiveDirectory, sg.AuthIAMIdentityCenter}
+)
+
+// invalid returns an InvalidParameterValueException-style error in the
+// wording AWS's validators use.
+func invalid(member, value, constraint string) error {
+	return sg.Errorf(sg.EINVALID, "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: %s", value, member, constraint)
+}
+
+func required(member string) error {
+	return sg.Errorf(sg.EINVALID, "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null", member)
+}
+
+func checkPattern(member, value string, re *regexp.Regexp) error {
+	if !re.MatchString(value) {
+		return invalid(member, value, "Member must satisfy regular expression pattern: "+strings.Trim(re.String(), "^$"))
+	}
+	return nil
+}
+
+// checkLen checks a length in characters; max < 0 means no maximum.
+func checkLen(member, value string, minLen, maxLen int) error {
+	n := utf8.RuneCountInString(value)
+	if n < minLen {
+		return invalid(member, value, fmt.Sprintf("Member must have length greater than or equal to %d", minLen))
+	}
+	if maxLen >= 0 && n > maxLen {
+		return invalid(member, value, fmt.Sprintf("Member must have length less than or equal to %d", maxLen))
+	}
+	return nil
+}
+
+func checkEnum(member, value string, set []string) error {
+	if !slices.Contains(set, value) {
+		return invalid(member, value, "Member must satisfy enum value set: ["+strings.Join(set, ", ")+"]")
+	}
+	return nil
+}
+
+// checkAccountID validates an AwsAccountId.
+func checkAccountID(id string) error {
+	if err := checkLen("awsAccountId", id, 12, 12); err != nil {
+		return err
+	}
+	return checkPattern("awsAccountId", id, reAccountID)
+}
+
+// checkNamespace validates a Namespace member.
+func checkNamespace(ns string) error {
+	if err := checkLen("namespace", ns, 0, 64); err != nil {
+		return err
+	}
+	return checkPattern("namespace", ns, reNamespace)
+}
+
+// checkUserName validates a UserName: at least one character, each in
+// U+0020..U+00FF.
+func checkUserName(member, name string) error {
+	if err := checkLen(member, name, 1, -1); err != nil {
+		return err
+	}
+	for _, r := range name {
+		if r < 0x20 || r > 0xFF {
+			return invalid(member, name, `Member must satisfy regular expression pattern: [\u0020-\u00FF]+`)
+		}
+	}
+	return nil
+}
+
+func checkCustomPermissionsName(member, name string) error {
+	if err := checkLen(member, name, 1, 64); err != nil {
+		return err
+	}
+	return checkPattern(member, name, reCustomPermissions)
+}
+
+func checkTags(tags []sg.Tag) error {
+	if tags == nil {
+		return nil
+	}
+	if len(tags) < 1 || len(tags) > 200 {
+		return invalid("tags", fmt.Sprint(len(tags)), "Member must have length between 1 and 200")
+	}
+	seen := make(map[string]bool, len(tags))
+	for i, t := range tags {
+		if err := checkLen(fmt.Sprintf("tags.%d.member.key", i+1), t.Key, 1, 128); err != nil {
+			return err
+		}
+		if err := checkLen(fmt.Sprintf("tags.%d.member.value", i+1), t.Value, 1, 256); err != nil {
+			return err
+		}
+		if seen[t.Key] {
+			return sg.Errorf(sg.EINVALID, "Duplicate tag key %q.", t.Key)
+		}
+		seen[t.Key] = true
+	}
+	return nil
+}
+
+// checkEmail is deliberately loose, as QuickSight's is: one @ with text on
+// both sides and no spaces.
+func checkEmail(member, email string) error {
+	at := strings.IndexByte(email, '@')
+	if at <= 0 || at == len(email)-1 || strings.ContainsAny(email, " \t\r\n") || strings.Count(email, "@") != 1 || len(email) > 254 {
+		return sg.Errorf(sg.EINVALID, "The %s '%s' is not a valid email address.", member, email)
+	}
+	return nil
+}

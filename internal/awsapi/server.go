@@ -1,0 +1,226 @@
+// Package awsapi is Sightglass's AWS face: QuickSight's restJson1 protocol
+// over net/http. It authenticates every request with SigV4, throttles per
+// account, routes on the escaped path (under any base-path prefix), binds
+// path labels, query members and JSON bodies, calls internal/app, and
+// writes outputs and errors exactly as AWS SDKs expect them:
+// x-amzn-RequestId, a body RequestId and numeric Status, epoch-second
+// timestamps, X-Amzn-ErrorType with the modeled HTTP status.
+package awsapi
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/sigv4"
+)
+
+// Config configures the API handler.
+type Config struct {
+	App    *app.App
+	Region string
+	Logger *slog.Logger
+	// ThrottleRate and ThrottleBurst set each account's token bucket
+	// (requests per second, bucket size). A zero rate disables throttling.
+	ThrottleRate  float64
+	ThrottleBurst float64
+	// Now is the clock for signature checks and throttling; nil → time.Now.
+	Now func() time.Time
+}
+
+// Server serves the QuickSight API.
+type Server struct {
+	app      *app.App
+	log      *slog.Logger
+	verifier *sigv4.Verifier
+	limiter  *limiter
+	router   *router
+	now      func() time.Time
+}
+
+// New returns the API server.
+func New(cfg Config) *Server {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &Server{
+		app:     cfg.App,
+		log:     log,
+		limiter: newLimiter(cfg.ThrottleRate, cfg.ThrottleBurst),
+		now:     now,
+	}
+	s.verifier = &sigv4.Verifier{
+		Lookup:  s.lookupKey,
+		Service: "quicksight",
+		Region:  cfg.Region,
+		Now:     now,
+	}
+	s.router = newRouter(s.operations())
+	return s
+}
+
+// operations is the route table: every operation Sightglass serves.
+func (s *Server) operations() []*op {
+	var ops []*op
+	ops = append(ops, s.accountOps()...)
+	ops = append(ops, s.userOps()...)
+	ops = append(ops, s.customPermissionsOps()...)
+	return ops
+}
+
+func (s *Server) lookupKey(ctx context.Context, accessKeyID string) (sigv4.Key, error) {
+	k, err := s.app.AccessKey(ctx, accessKeyID)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return sigv4.Key{}, sigv4.ErrUnknownKey
+	} else if err != nil {
+		return sigv4.Key{}, err
+	}
+	return sigv4.Key{SecretAccessKey: k.SecretAccessKey, SessionToken: k.SessionToken, Expires: k.Expires}, nil
+}
+
+// ServeHTTP handles one API request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	reqID := newRequestID()
+	ctx := sg.NewContextWithRequestID(r.Context(), reqID)
+	name, status := "", 0
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", name, "panic", fmt.Sprint(p))
+			status = s.writeError(w, reqID, errors.New("panic"))
+		}
+		if s.log.Enabled(ctx, slog.LevelDebug) {
+			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", name, "method", r.Method, "status", status, "duration", time.Since(start))
+		}
+	}()
+	name, status = s.serve(ctx, w, r, reqID)
+}
+
+// serve authenticates, throttles, routes and runs the operation; it
+// returns the operation name and the status written.
+func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string) (string, int) {
+	res, err := s.verifier.Verify(r)
+	if err != nil {
+		if e, ok := errors.AsType[*sigv4.Error](err); !ok || e == nil {
+			s.log.ErrorContext(ctx, "authentication failed", "request_id", reqID, "err", err)
+		}
+		return "", s.writeError(w, reqID, err)
+	}
+	key, err := s.app.AccessKey(ctx, res.AccessKeyID)
+	if err != nil {
+		return "", s.writeError(w, reqID, err)
+	}
+	caller := app.CallerFor(key)
+	ctx = sg.NewContextWithCaller(ctx, caller)
+	if !s.limiter.allow(caller.AccountID, s.now()) {
+		return "", s.writeError(w, reqID, sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
+	}
+	o, labels := s.router.match(r.Method, r.URL.EscapedPath())
+	if o == nil {
+		return "", s.writeError(w, reqID, errUnknownOperation())
+	}
+	body, err := readBody(r)
+	if err != nil {
+		return o.Name, s.writeError(w, reqID, err)
+	}
+	out, err := o.Handle(ctx, &input{Labels: labels, Query: r.URL.Query(), Body: body})
+	if err != nil {
+		if sg.ErrorCode(err) == sg.EINTERNAL {
+			if _, isAWS := errors.AsType[*awsError](err); !isAWS {
+				s.log.ErrorContext(ctx, "operation failed", "request_id", reqID, "op", o.Name, "err", err)
+			}
+		}
+		return o.Name, s.writeError(w, reqID, err)
+	}
+	return o.Name, s.writeJSON(w, reqID, o.Status, out)
+}
+
+// readBody returns the request body, which the verifier has already read
+// and restored, bounded by its limit.
+func readBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(http.MaxBytesReader(nil, r.Body, maxBody)); err != nil {
+		return nil, errSerialization("The request body could not be read.")
+	}
+	return buf.Bytes(), nil
+}
+
+// maxBody bounds request bodies (QuickSight definitions can be large).
+const maxBody = 10 << 20
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeJSON encodes out into a buffer first, so an encoding failure still
+// becomes a clean error response, then writes headers, status and body.
+func (s *Server) writeJSON(w http.ResponseWriter, reqID string, status int, out output) int {
+	out.setMeta(reqID, status)
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := json.NewEncoder(buf).Encode(out); err != nil {
+		s.log.Error("encoding response", "request_id", reqID, "err", err)
+		return s.writeError(w, reqID, err)
+	}
+	h := w.Header()
+	h["Content-Type"] = []string{"application/json"}
+	h["X-Amzn-Requestid"] = []string{reqID}
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+	return status
+}
+
+// writeError writes err in AWS's restJson1 error form.
+func (s *Server) writeError(w http.ResponseWriter, reqID string, err error) int {
+	e := toAWSError(err)
+	body := struct {
+		Type         string `json:"__type"`
+		Message      string `json:"Message"`
+		RequestID    string `json:"RequestId"`
+		ResourceType string `json:"ResourceType,omitempty"`
+	}{e.Name, e.Message, reqID, e.ResourceType}
+	b, _ := json.Marshal(body)
+	h := w.Header()
+	h["Content-Type"] = []string{"application/json"}
+	h["X-Amzn-Requestid"] = []string{reqID}
+	h["X-Amzn-Errortype"] = []string{e.Name}
+	w.WriteHeader(e.Status)
+	w.Write(b)
+	return e.Status
+}
+
+// newRequestID returns a random UUID (version 4).
+func newRequestID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	var out [36]byte
+	hex.Encode(out[0:8], b[0:4])
+	out[8] = '-'
+	hex.Encode(out[9:13], b[4:6])
+	out[13] = '-'
+	hex.Encode(out[14:18], b[6:8])
+	out[18] = '-'
+	hex.Encode(out[19:23], b[8:10])
+	out[23] = '-'
+	hex.Encode(out[24:], b[10:])
+	return string(out[:])
+}

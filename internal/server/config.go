@@ -1,0 +1,90 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Config is everything a Sightglass server is configured with. The command
+// line fills it from flags and SIGHTGLASS_* environment variables.
+type Config struct {
+	Listen    string // address to listen on
+	DataDir   string // SQLite store, credentials file, generated certificate
+	Region    string
+	PublicURL string // base of embed URLs; default from Listen and TLS
+	// Postgres is a PostgreSQL DSN; empty means the embedded SQLite store.
+	Postgres string `json:"-"`
+	// TLSCert and TLSKey are PEM files; TLSSelfSigned generates a local
+	// certificate in the data directory instead.
+	TLSCert       string
+	TLSKey        string
+	TLSSelfSigned bool
+	// AccountID is the account bootstrapped on an empty store.
+	AccountID string
+	// ThrottleRate and ThrottleBurst configure each account's token
+	// bucket on the API; a zero rate disables throttling.
+	ThrottleRate  float64
+	ThrottleBurst float64
+	// SQLiteSyncFull makes every SQLite commit durable across power loss
+	// (synchronous=FULL) at a large cost in write throughput.
+	SQLiteSyncFull bool
+	LogLevel       slog.Level
+
+	// Now is the clock (tests inject one); nil means time.Now.
+	Now func() time.Time `json:"-"`
+}
+
+// DefaultConfig returns the defaults.
+func DefaultConfig() Config {
+	return Config{
+		Listen:        "127.0.0.1:8080",
+		DataDir:       "./data",
+		Region:        "us-east-1",
+		AccountID:     "123456789012",
+		ThrottleRate:  2000,
+		ThrottleBurst: 4000,
+		LogLevel:      slog.LevelInfo,
+	}
+}
+
+// TLS reports whether the server serves HTTPS.
+func (c *Config) TLS() bool { return c.TLSSelfSigned || c.TLSCert != "" }
+
+// Validate checks the configuration and fills derived defaults.
+func (c *Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		errs = append(errs, fmt.Errorf("--listen %q: %v", c.Listen, err))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("--data-dir must not be empty"))
+	}
+	if c.Region == "" {
+		errs = append(errs, errors.New("--region must not be empty"))
+	}
+	if len(c.AccountID) != 12 || strings.Trim(c.AccountID, "0123456789") != "" {
+		errs = append(errs, fmt.Errorf("--account %q must be 12 digits", c.AccountID))
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("--tls-cert and --tls-key go together"))
+	}
+	if c.TLSCert != "" && c.TLSSelfSigned {
+		errs = append(errs, errors.New("--tls-self-signed cannot be combined with --tls-cert"))
+	}
+	if c.ThrottleRate < 0 || c.ThrottleBurst < 0 {
+		errs = append(errs, errors.New("--throttle-rate and --throttle-burst must not be negative"))
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			errs = append(errs, fmt.Errorf("--public-url %q must be an absolute http or https URL without query or fragment", c.PublicURL))
+		}
+		c.PublicURL = strings.TrimSuffix(c.PublicURL, "/")
+	}
+	return errors.Join(errs...)
+}

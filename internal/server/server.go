@@ -1,0 +1,179 @@
+// Package server wires a Sightglass server together: it opens the store
+// named by the configuration, bootstraps an empty one, builds the HTTP
+// handler (API plane, health check) and runs the listener. cmd/sightglass
+// and the end-to-end tests both start servers through it.
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/awsapi"
+	"github.com/sightglass/sightglass/internal/store/postgres"
+	"github.com/sightglass/sightglass/internal/store/sqlite"
+)
+
+// Server is a running (or ready to run) Sightglass server.
+type Server struct {
+	Config Config
+	Store  sg.Store
+	App    *app.App
+	// Bootstrapped is what the first start created; nil on later starts.
+	Bootstrapped *app.Bootstrapped
+
+	log      *slog.Logger
+	listener net.Listener
+	http     *http.Server
+}
+
+// Open opens the store, bootstraps it if empty, and listens on
+// cfg.Listen (so a port conflict fails here, and ":0" picks a free port).
+func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	store, err := OpenStore(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{Config: cfg, Store: store, log: log}
+	s.App = app.New(store, cfg.Region)
+	s.App.Now = cfg.Now
+	if s.Bootstrapped, err = s.App.Bootstrap(ctx, cfg.AccountID); err != nil {
+		store.Close()
+		return nil, fmt.Errorf("bootstrap: %w", err)
+	}
+	if s.Bootstrapped != nil {
+		if err := writeCredentials(filepath.Join(cfg.DataDir, "credentials"), s.Bootstrapped.AccessKey, cfg.Region); err != nil {
+			store.Close()
+			return nil, err
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	if cfg.TLS() {
+		tlsCfg, err := s.tlsConfig()
+		if err != nil {
+			ln.Close()
+			store.Close()
+			return nil, err
+		}
+		ln = tls.NewListener(ln, tlsCfg)
+	}
+	s.listener = ln
+	if s.Config.PublicURL == "" {
+		s.Config.PublicURL = s.URL()
+	}
+	s.http = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	return s, nil
+}
+
+// OpenStore opens PostgreSQL when a DSN is configured, else the SQLite file
+// in the data directory.
+func OpenStore(ctx context.Context, cfg Config) (sg.Store, error) {
+	if cfg.Postgres != "" {
+		return postgres.Open(ctx, cfg.Postgres)
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, err
+	}
+	var opts []sqlite.Option
+	if cfg.SQLiteSyncFull {
+		opts = append(opts, sqlite.WithSyncFull())
+	}
+	return sqlite.Open(ctx, filepath.Join(cfg.DataDir, "sightglass.db"), opts...)
+}
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler {
+	api := awsapi.New(awsapi.Config{
+		App:           s.App,
+		Region:        s.Config.Region,
+		Logger:        s.log,
+		ThrottleRate:  s.Config.ThrottleRate,
+		ThrottleBurst: s.Config.ThrottleBurst,
+		Now:           s.Config.Now,
+	})
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("/", api)
+	return mux
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.Store.Ping(ctx); err != nil {
+		s.log.Error("health check", "err", err)
+		http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}
+
+// URL returns the address the server listens on, as a URL.
+func (s *Server) URL() string {
+	scheme := "http"
+	if s.Config.TLS() {
+		scheme = "https"
+	}
+	addr := s.listener.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	if s.Config.TLSSelfSigned && addr.IP.IsLoopback() {
+		host = "localhost"
+	}
+	return fmt.Sprintf("%s://%s", scheme, net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+}
+
+// Serve serves until ctx is done, then shuts down gracefully (up to 5 s)
+// and closes the store.
+func (s *Server) Serve(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(s.listener) }()
+	var err error
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err = s.http.Shutdown(shutdownCtx)
+		cancel()
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	if cerr := s.Store.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Close stops a server that is not serving.
+func (s *Server) Close() error {
+	s.listener.Close()
+	return s.Store.Close()
+}

@@ -21,8 +21,11 @@ const authCacheMax = 10000
 type credential struct {
 	key      *sg.AccessKey
 	policies []*iam.Policy
-	err      error // ENOTFOUND for unknown keys (negative caching)
-	loaded   time.Time
+	// broken is set when a stored policy no longer parses: its Deny
+	// statements cannot be honoured, so the principal is denied everything.
+	broken bool
+	err    error // ENOTFOUND for unknown keys (negative caching)
+	loaded time.Time
 }
 
 type authCache struct {
@@ -65,8 +68,7 @@ func (a *App) credential(ctx context.Context, accessKeyID string) (*credential, 
 		for _, d := range docs {
 			p, err := iam.ParsePolicy([]byte(d.Document))
 			if err != nil {
-				// Policies are validated when attached; one that no longer
-				// parses grants nothing.
+				cred.broken = true
 				continue
 			}
 			cred.policies = append(cred.policies, p)
@@ -132,7 +134,7 @@ func (a *App) authorize(ctx context.Context, accountID, action, resource string)
 	} else if err != nil {
 		return err
 	}
-	if iam.Evaluate(cred.policies, "quicksight:"+action, resource) != iam.Allow {
+	if cred.broken || iam.Evaluate(cred.policies, "quicksight:"+action, resource) != iam.Allow {
 		return denied()
 	}
 	return nil

@@ -21,8 +21,9 @@
 // 2008-10-17 semantics, as in IAM. Statement is one object or an array of
 // them. Action, NotAction, Resource and NotResource are a string or an array
 // of strings; each statement has exactly one of Action and NotAction and
-// exactly one of Resource and NotResource. Keys are case-sensitive, and
-// unknown or repeated keys are errors rather than being ignored.
+// exactly one of Resource and NotResource. A Sid is ASCII letters and
+// digits, unique within the document. Keys are case-sensitive, and unknown
+// or repeated keys are errors rather than being ignored.
 //
 // Some of IAM's grammar is refused instead of being ignored, because ignoring
 // it would silently widen or narrow what a policy grants:
@@ -45,11 +46,13 @@
 //
 // An action is "*" or service:Operation, where the operation may contain the
 // wildcards "*" (any run of characters) and "?" (one character); actions are
-// compared case-insensitively (ASCII). A resource is "*" or an ARN, possibly
-// with wildcards anywhere; resources are compared case-sensitively, and "*"
-// spans "/" and ":". "?" matches one character (a Unicode code point), not
-// one byte. Matching takes time proportional to the product of the lengths
-// at worst, never exponential time, and does not allocate.
+// compared case-insensitively (ASCII letters). A resource is "*" or an ARN
+// (arn:partition:service:...) with wildcards anywhere after the service
+// prefix; resources are compared case-sensitively, and "*" spans "/" and
+// ":", so "arn:aws:quicksight:us-east-1:*" is a valid pattern. "?" matches
+// one character (a Unicode code point), not one byte. Matching takes time
+// proportional to the product of the lengths at worst, never exponential
+// time, and does not allocate.
 //
 // # Evaluation
 //

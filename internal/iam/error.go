@@ -30,22 +30,12 @@ func docError(format string, args ...any) *PolicyError {
 }
 
 // statementPath is the path of statement i, or "Statement" when the
-// document's Statement is a single object (i < 0).
+// document's Statement is a single object.
 func statementPath(i int) string {
-	if i < 0 {
+	if i == single {
 		return "Statement"
 	}
 	return "Statement[" + strconv.Itoa(i) + "]"
-}
-
-// itemPath is the path of element i of a statement's key, or of the key
-// itself when its value is a single string (i < 0).
-func itemPath(stmt int, key string, i int) string {
-	p := statementPath(stmt) + "." + key
-	if i >= 0 {
-		p += "[" + strconv.Itoa(i) + "]"
-	}
-	return p
 }
 
 // position returns "line L, column C" for byte offset off of doc. Columns

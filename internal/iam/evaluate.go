@@ -53,21 +53,23 @@ func Evaluate(policies []*Policy, action, resource string) Decision {
 // which ParsePolicy never returns, covers nothing.
 func (s *Statement) applies(action, resource string) bool {
 	if len(s.NotActions) > 0 {
-		if anyMatch(s.NotActions, action, matchAction) {
+		if anyMatch(s.NotActions, action, true) {
 			return false
 		}
-	} else if !anyMatch(s.Actions, action, matchAction) {
+	} else if !anyMatch(s.Actions, action, true) {
 		return false
 	}
 	if len(s.NotResources) > 0 {
-		return !anyMatch(s.NotResources, resource, matchResource)
+		return !anyMatch(s.NotResources, resource, false)
 	}
-	return anyMatch(s.Resources, resource, matchResource)
+	return anyMatch(s.Resources, resource, false)
 }
 
-func anyMatch(patterns []string, name string, match func(pattern, name string) bool) bool {
+// anyMatch reports whether name matches any of patterns; fold is set for
+// actions, which ignore case.
+func anyMatch(patterns []string, name string, fold bool) bool {
 	for _, p := range patterns {
-		if match(p, name) {
+		if match(p, name, fold) {
 			return true
 		}
 	}

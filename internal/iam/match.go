@@ -5,38 +5,60 @@ import (
 	"unicode/utf8"
 )
 
-// matchAction reports whether action matches pattern, ignoring ASCII case.
-func matchAction(pattern, action string) bool { return match(pattern, action, true) }
-
-// matchResource reports whether resource matches pattern, case-sensitively.
-func matchResource(pattern, resource string) bool { return match(pattern, resource, false) }
-
 // match reports whether name matches pattern, in which "*" stands for any
 // run of characters and "?" for exactly one. Characters are UTF-8 sequences
 // (an invalid byte counts as one character); with fold, ASCII letters match
 // regardless of case.
 func match(pattern, name string, fold bool) bool {
-	// Most patterns are a literal ARN or action prefix, then at most a
-	// final "*": compare the prefix at once.
-	i := 0
-	for i < len(pattern) && pattern[i] != '*' && pattern[i] != '?' {
-		i++
-	}
-	if i > len(name) || !equal(pattern[:i], name[:i], fold) {
+	// Most patterns are a literal prefix (an ARN up to a resource type, an
+	// action up to an operation) followed by at most a final "*", and most
+	// fail within that prefix. Compare the prefix first.
+	i := literalPrefix(pattern, name, fold)
+	if i < 0 {
 		return false
 	}
-	if i < len(name) && utf8.RuneStart(name[i]) || i == len(name) {
-		switch {
-		case i == len(pattern):
-			return i == len(name)
-		case pattern[i:] == "*":
-			return true
-		}
-		return glob(pattern, name, i, i, fold)
+	// If the prefix ended inside a character of name, pattern has an
+	// incomplete UTF-8 sequence there: let glob go character by character.
+	if i < len(name) && !utf8.RuneStart(name[i]) {
+		return glob(pattern, name, 0, 0, fold)
 	}
-	// The prefix ends inside a character of name (pattern has an incomplete
-	// UTF-8 sequence there): let glob compare character by character.
-	return glob(pattern, name, 0, 0, fold)
+	switch {
+	case i == len(pattern):
+		return i == len(name)
+	case pattern[i:] == "*":
+		return true
+	}
+	return glob(pattern, name, i, i, fold)
+}
+
+// literalPrefix returns the length of pattern's prefix before its first
+// wildcard if name starts with that prefix, or -1.
+func literalPrefix(pattern, name string, fold bool) int {
+	if !fold {
+		// Resources have long prefixes: the runtime's vectorised search
+		// and comparison are faster than a loop.
+		i := strings.IndexByte(pattern, '*')
+		if i < 0 {
+			i = len(pattern)
+		}
+		if q := strings.IndexByte(pattern[:i], '?'); q >= 0 {
+			i = q
+		}
+		if i > len(name) || pattern[:i] != name[:i] {
+			return -1
+		}
+		return i
+	}
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		if c == '*' || c == '?' {
+			return i
+		}
+		if i == len(name) || name[i] != c && lower(name[i]) != lower(c) {
+			return -1
+		}
+	}
+	return len(pattern)
 }
 
 // glob matches pattern[p:] against name[n:] with the two-pointer glob
@@ -46,7 +68,7 @@ func match(pattern, name string, fold bool) bool {
 // last star ever needs revisiting, so the work is at most
 // len(pattern)·len(name) steps, with no recursion and no allocation.
 func glob(pattern, name string, p, n int, fold bool) bool {
-	star, mark := -1, 0 // index of the last "*" in pattern; where in name it began
+	star, mark := -1, 0 // the last "*" seen in pattern; where in name its match ends
 	for n < len(name) {
 		if p < len(pattern) {
 			switch c := pattern[p]; {
@@ -101,27 +123,13 @@ func glob(pattern, name string, p, n int, fold bool) bool {
 // would fail on c at once. An ASCII byte always starts a character, so the
 // result is on a character boundary. Otherwise skip returns n.
 func skip(c byte, name string, n int, fold bool) int {
-	if c == '*' || c == '?' || c >= utf8.RuneSelf || fold && lower(c|0x20) != upper(c|0x20) || n >= len(name) {
+	if c == '*' || c == '?' || c >= utf8.RuneSelf || fold && lower(c) != upper(c) || n >= len(name) {
 		return n
 	}
 	if i := strings.IndexByte(name[n:], c); i >= 0 {
 		return n + i
 	}
 	return -1
-}
-
-// equal reports whether a and b, of the same length, are equal, ignoring
-// ASCII case if fold is set.
-func equal(a, b string, fold bool) bool {
-	if !fold {
-		return a == b
-	}
-	for i := 0; i < len(a); i++ {
-		if a[i] != b[i] && lower(a[i]) != lower(b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // charLen is the length in bytes of the character at s[i].

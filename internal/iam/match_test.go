@@ -6,6 +6,12 @@ import (
 	"unicode/utf8"
 )
 
+// matchAction matches as Evaluate does for actions: ignoring ASCII case.
+func matchAction(pattern, action string) bool { return match(pattern, action, true) }
+
+// matchResource matches as Evaluate does for resources: case-sensitively.
+func matchResource(pattern, resource string) bool { return match(pattern, resource, false) }
+
 func TestMatchAction(t *testing.T) {
 	tests := []struct {
 		pattern, action string

@@ -3,6 +3,8 @@ package iam
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -10,10 +12,16 @@ import (
 // so that it can report duplicate keys and where each problem is.
 type parser struct {
 	dec      *json.Decoder
-	stmt     int            // index of the statement being read; -1 if Statement is an object
+	stmt     int            // index of the statement being read, or single, or topLevel
 	sids     map[string]int // statement ids seen, with their statement index
 	variable *PolicyError   // first resource with a policy variable, reported under 2012-10-17
 }
+
+// Values of parser.stmt besides statement indexes.
+const (
+	single   = -1 // the document's Statement is one object
+	topLevel = -2 // no statement has been reached yet
+)
 
 func (p *parser) policy() (*Policy, error) {
 	tok, err := p.dec.Token()
@@ -24,15 +32,15 @@ func (p *parser) policy() (*Policy, error) {
 		return nil, docError("policy document must be a JSON object, not %s", kind(tok))
 	}
 	pol := &Policy{}
-	var seen [3]bool // Version, Id, Statement
+	var seen [len(topKeys)]bool
 	for p.dec.More() {
 		key, err := p.key()
 		if err != nil {
 			return nil, err
 		}
-		k := topKeyIndex(key)
+		k := slices.Index(topKeys[:], key)
 		if k < 0 {
-			return nil, docError("policy document has unknown key %s", quoteKey(key, "Version", "Id", "Statement"))
+			return nil, docError("policy document has unknown key %s", quoteKey(key, topKeys[:]))
 		}
 		if seen[k] {
 			return nil, docError("policy document has duplicate key %q", key)
@@ -40,7 +48,7 @@ func (p *parser) policy() (*Policy, error) {
 		seen[k] = true
 		switch key {
 		case "Version":
-			v, err := p.str("Version")
+			v, err := p.str(key)
 			if err != nil {
 				return nil, err
 			}
@@ -49,32 +57,20 @@ func (p *parser) policy() (*Policy, error) {
 			}
 			pol.Version = v
 		case "Id":
-			if pol.ID, err = p.str("Id"); err != nil {
+			if pol.ID, err = p.str(key); err != nil {
 				return nil, err
 			}
 		case "Statement":
 			if pol.Statements, err = p.statements(); err != nil {
 				return nil, err
 			}
+			p.stmt = topLevel
 		}
 	}
-	if !seen[2] {
+	if !seen[2] { // Statement
 		return nil, docError("policy document must contain \"Statement\"")
 	}
 	return pol, nil
-}
-
-// topKeyIndex is the index of a top-level key in policy's seen array, or -1.
-func topKeyIndex(key string) int {
-	switch key {
-	case "Version":
-		return 0
-	case "Id":
-		return 1
-	case "Statement":
-		return 2
-	}
-	return -1
 }
 
 // statements reads the value of Statement: one object or an array of them.
@@ -85,7 +81,7 @@ func (p *parser) statements() ([]Statement, error) {
 	}
 	switch tok {
 	case json.Delim('{'):
-		p.stmt = -1
+		p.stmt = single
 		s, err := p.statement()
 		if err != nil {
 			return nil, err
@@ -117,6 +113,9 @@ func (p *parser) statements() ([]Statement, error) {
 	return nil, &PolicyError{Path: "Statement", Message: "must be an object or an array of objects, not " + kind(tok)}
 }
 
+// Top-level keys, in the order of policy's seen array.
+var topKeys = [...]string{"Version", "Id", "Statement"}
+
 // Statement keys, in the order of their bits in statement's seen mask.
 var statementKeys = [...]string{"Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition"}
 
@@ -132,47 +131,42 @@ const (
 // statement reads a statement object after its opening brace.
 func (p *parser) statement() (Statement, error) {
 	var s Statement
-	path := func() string { return statementPath(p.stmt) }
 	seen := 0
 	for p.dec.More() {
 		key, err := p.key()
 		if err != nil {
 			return s, err
 		}
-		bit := 0
-		for i, k := range statementKeys {
-			if k == key {
-				bit = 1 << i
-			}
-		}
 		switch key {
 		case "Principal", "NotPrincipal":
-			return s, &PolicyError{Path: path() + "." + key, Message: "is not allowed in an identity policy: the policy applies to the principal it is attached to"}
+			return s, p.err(key, -1, "is not allowed in an identity policy: the policy applies to the principal it is attached to")
 		case "Condition":
-			return s, &PolicyError{Path: path() + ".Condition", Message: "is not supported by Sightglass"}
+			return s, p.err(key, -1, "is not supported by Sightglass")
 		}
-		if bit == 0 {
-			return s, &PolicyError{Path: path(), Message: "has unknown key " + quoteKey(key, statementKeys[:]...)}
+		i := slices.Index(statementKeys[:], key)
+		if i < 0 {
+			return s, p.err("", -1, "has unknown key "+quoteKey(key, statementKeys[:]))
 		}
+		bit := 1 << i
 		if seen&bit != 0 {
-			return s, &PolicyError{Path: path(), Message: fmt.Sprintf("has duplicate key %q", key)}
+			return s, p.err("", -1, fmt.Sprintf("has duplicate key %q", key))
 		}
 		seen |= bit
 		switch bit {
 		case keySid:
-			if s.Sid, err = p.str(path() + ".Sid"); err != nil {
+			if s.Sid, err = p.str(key); err != nil {
 				return s, err
 			}
 			if msg := checkSid(s.Sid); msg != "" {
-				return s, &PolicyError{Path: path() + ".Sid", Message: msg}
+				return s, p.err(key, -1, msg)
 			}
 		case keyEffect:
-			v, err := p.str(path() + ".Effect")
+			v, err := p.str(key)
 			if err != nil {
 				return s, err
 			}
 			if v != string(EffectAllow) && v != string(EffectDeny) {
-				return s, &PolicyError{Path: path() + ".Effect", Message: fmt.Sprintf("must be %q or %q (got %q)", EffectAllow, EffectDeny, v)}
+				return s, p.err(key, -1, fmt.Sprintf("must be %q or %q (got %q)", EffectAllow, EffectDeny, v))
 			}
 			s.Effect = Effect(v)
 		case keyAction:
@@ -193,22 +187,22 @@ func (p *parser) statement() (Statement, error) {
 	}
 	switch {
 	case seen&keyEffect == 0:
-		return s, &PolicyError{Path: path(), Message: `must contain "Effect"`}
+		return s, p.err("", -1, `must contain "Effect"`)
 	case seen&(keyAction|keyNotAction) == 0:
-		return s, &PolicyError{Path: path(), Message: `must contain "Action" or "NotAction"`}
+		return s, p.err("", -1, `must contain "Action" or "NotAction"`)
 	case seen&(keyAction|keyNotAction) == keyAction|keyNotAction:
-		return s, &PolicyError{Path: path(), Message: `must not contain both "Action" and "NotAction"`}
+		return s, p.err("", -1, `must not contain both "Action" and "NotAction"`)
 	case seen&(keyResource|keyNotResource) == 0:
-		return s, &PolicyError{Path: path(), Message: `must contain "Resource" or "NotResource"`}
+		return s, p.err("", -1, `must contain "Resource" or "NotResource"`)
 	case seen&(keyResource|keyNotResource) == keyResource|keyNotResource:
-		return s, &PolicyError{Path: path(), Message: `must not contain both "Resource" and "NotResource"`}
+		return s, p.err("", -1, `must not contain both "Resource" and "NotResource"`)
 	}
 	if s.Sid != "" {
 		if p.sids == nil {
 			p.sids = make(map[string]int)
 		}
 		if i, dup := p.sids[s.Sid]; dup {
-			return s, &PolicyError{Path: path() + ".Sid", Message: fmt.Sprintf("%q is already the Sid of %s: statement ids must be unique", s.Sid, statementPath(i))}
+			return s, p.err("Sid", -1, fmt.Sprintf("%q is already the Sid of %s: statement ids must be unique", s.Sid, statementPath(i)))
 		}
 		p.sids[s.Sid] = p.stmt
 	}
@@ -224,13 +218,13 @@ func (p *parser) list(key string, check func(string) string) ([]string, error) {
 	}
 	if v, ok := tok.(string); ok {
 		if msg := check(v); msg != "" {
-			return nil, &PolicyError{Path: itemPath(p.stmt, key, -1), Message: msg}
+			return nil, p.err(key, -1, msg)
 		}
 		p.noteVariable(key, -1, v)
 		return []string{v}, nil
 	}
 	if tok != json.Delim('[') {
-		return nil, &PolicyError{Path: itemPath(p.stmt, key, -1), Message: "must be a string or an array of strings, not " + kind(tok)}
+		return nil, p.err(key, -1, "must be a string or an array of strings, not "+kind(tok))
 	}
 	var list []string
 	for p.dec.More() {
@@ -240,16 +234,16 @@ func (p *parser) list(key string, check func(string) string) ([]string, error) {
 		}
 		v, ok := tok.(string)
 		if !ok {
-			return nil, &PolicyError{Path: itemPath(p.stmt, key, len(list)), Message: "must be a string, not " + kind(tok)}
+			return nil, p.err(key, len(list), "must be a string, not "+kind(tok))
 		}
 		if msg := check(v); msg != "" {
-			return nil, &PolicyError{Path: itemPath(p.stmt, key, len(list)), Message: msg}
+			return nil, p.err(key, len(list), msg)
 		}
 		p.noteVariable(key, len(list), v)
 		list = append(list, v)
 	}
 	if len(list) == 0 {
-		return nil, &PolicyError{Path: itemPath(p.stmt, key, -1), Message: "must not be an empty array"}
+		return nil, p.err(key, -1, "must not be an empty array")
 	}
 	_, err = p.dec.Token() // ]
 	return list, err
@@ -260,7 +254,7 @@ func (p *parser) list(key string, check func(string) string) ([]string, error) {
 // The Version may come after the statements, so the error waits.
 func (p *parser) noteVariable(key string, i int, v string) {
 	if p.variable == nil && (key == "Resource" || key == "NotResource") && strings.Contains(v, "${") {
-		p.variable = &PolicyError{Path: itemPath(p.stmt, key, i), Message: fmt.Sprintf("%q uses a policy variable (${...}), which Sightglass does not support", v)}
+		p.variable = p.err(key, i, fmt.Sprintf("%q uses a policy variable (${...}), which Sightglass does not support", v))
 	}
 }
 
@@ -273,17 +267,34 @@ func (p *parser) key() (string, error) {
 	return tok.(string), nil // the decoder returns keys as strings
 }
 
-// str reads a string value.
-func (p *parser) str(path string) (string, error) {
+// str reads the string value of key.
+func (p *parser) str(key string) (string, error) {
 	tok, err := p.dec.Token()
 	if err != nil {
 		return "", err
 	}
 	v, ok := tok.(string)
 	if !ok {
-		return "", &PolicyError{Path: path, Message: "must be a string, not " + kind(tok)}
+		return "", p.err(key, -1, "must be a string, not "+kind(tok))
 	}
 	return v, nil
+}
+
+// err returns an error about element i of key (i < 0: key itself; key "":
+// the statement itself) in the statement being read, or about a top-level
+// key before any statement.
+func (p *parser) err(key string, i int, msg string) *PolicyError {
+	path := key
+	if p.stmt != topLevel {
+		path = statementPath(p.stmt)
+		if key != "" {
+			path += "." + key
+		}
+	}
+	if i >= 0 {
+		path += "[" + strconv.Itoa(i) + "]"
+	}
+	return &PolicyError{Path: path, Message: msg}
 }
 
 // kind names the JSON type of a token's value, for error messages.
@@ -306,7 +317,7 @@ func kind(tok json.Token) string {
 
 // quoteKey quotes an unknown key, with a hint when it differs from a known
 // key only in case.
-func quoteKey(key string, known ...string) string {
+func quoteKey(key string, known []string) string {
 	for _, k := range known {
 		if strings.EqualFold(k, key) {
 			return fmt.Sprintf("%q (keys are case-sensitive: did you mean %q?)", key, k)

@@ -16,8 +16,15 @@ const (
 	EffectDeny  Effect = "Deny"
 )
 
-// Statement is one statement of a policy. Exactly one of Actions and
-// NotActions is set, and exactly one of Resources and NotResources.
+// Policy language versions.
+const (
+	Version2012 = "2012-10-17"
+	Version2008 = "2008-10-17"
+)
+
+// Statement is one statement of a policy. In a parsed policy, exactly one
+// of Actions and NotActions is set, and exactly one of Resources and
+// NotResources.
 type Statement struct {
 	Sid                     string
 	Effect                  Effect
@@ -55,7 +62,7 @@ func ParsePolicy(doc []byte) (*Policy, error) {
 		}
 		return nil, docError("policy document is not valid JSON")
 	}
-	p := &parser{dec: json.NewDecoder(bytes.NewReader(doc))}
+	p := &parser{dec: json.NewDecoder(bytes.NewReader(doc)), stmt: topLevel}
 	p.dec.UseNumber()
 	pol, err := p.policy()
 	if err != nil {

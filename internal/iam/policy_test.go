@@ -160,6 +160,8 @@ func TestParsePolicyErrors(t *testing.T) {
 		{"duplicate key", `{"Version":"2012-10-17","Version":"2008-10-17"}`, `policy document has duplicate key "Version"`},
 		{"bad version", `{"Version":"2012-10-18","Statement":[]}`, `Version must be "2012-10-17" or "2008-10-17" (got "2012-10-18")`},
 		{"empty version", `{"Version":"","Statement":[]}`, `Version must be "2012-10-17" or "2008-10-17" (got "")`},
+		{"bad version after Statement", `{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}],"Version":"2012-10-17 "}`, `Version must be "2012-10-17" or "2008-10-17" (got "2012-10-17 ")`},
+		{"unknown key after Statement", `{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"},"Id":"a","id":"b"}`, `policy document has unknown key "id" (keys are case-sensitive: did you mean "Id"?)`},
 		{"version number", `{"Version":2012}`, `Version must be a string, not a number`},
 		{"Id object", `{"Id":{}}`, `Id must be a string, not an object`},
 

@@ -10,12 +10,6 @@ import (
 // counting whitespace: IAM's limit for a managed policy.
 const MaxPolicyChars = 6144
 
-// Policy language versions.
-const (
-	Version2012 = "2012-10-17"
-	Version2008 = "2008-10-17"
-)
-
 // checkSize reports whether doc is within MaxPolicyChars, not counting JSON
 // whitespace. It stops counting at the limit.
 func checkSize(doc []byte) error {

@@ -49,7 +49,9 @@ func (in *input) queryInt(name string) (*int, error) {
 // fills with the request id and the HTTP status, because every QuickSight
 // output carries both in its body (for some operations Status is read only
 // from the body).
-type output interface{ setMeta(requestID string, status int) }
+type output interface {
+	setMeta(requestID string, status int)
+}
 
 // meta holds the members every output shape has.
 type meta struct {

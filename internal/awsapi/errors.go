@@ -55,10 +55,7 @@ func toAWSError(err error) *awsError {
 		return e
 	}
 	if e, ok := errors.AsType[*sigv4.Error](err); ok {
-		if e.Code == "AccessDeniedException" {
-			return &awsError{Name: e.Code, Status: http.StatusUnauthorized, Message: e.Message}
-		}
-		return &awsError{Name: e.Code, Status: http.StatusForbidden, Message: e.Message}
+		return &awsError{Name: e.Code, Status: e.HTTPStatus(), Message: e.Message}
 	}
 	code := sg.ErrorCode(err)
 	c, ok := codes[code]

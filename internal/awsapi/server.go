@@ -22,6 +22,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/ratelimit"
 	"github.com/sightglass/sightglass/internal/sigv4"
 )
 
@@ -43,7 +44,7 @@ type Server struct {
 	app      *app.App
 	log      *slog.Logger
 	verifier *sigv4.Verifier
-	limiter  *limiter
+	limiter  *ratelimit.Limiter
 	router   *router
 	now      func() time.Time
 }
@@ -61,7 +62,7 @@ func New(cfg Config) *Server {
 	s := &Server{
 		app:     cfg.App,
 		log:     log,
-		limiter: newLimiter(cfg.ThrottleRate, cfg.ThrottleBurst),
+		limiter: ratelimit.New(cfg.ThrottleRate, cfg.ThrottleBurst),
 		now:     now,
 	}
 	s.verifier = &sigv4.Verifier{
@@ -127,7 +128,7 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	}
 	caller := app.CallerFor(key)
 	ctx = sg.NewContextWithCaller(ctx, caller)
-	if !s.limiter.allow(caller.AccountID, s.now()) {
+	if !s.limiter.Allow(caller.AccountID, s.now()) {
 		return "", s.writeError(w, reqID, sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
 	}
 	o, labels := s.router.match(r.Method, r.URL.EscapedPath())

@@ -4,43 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 )
-
-// scratch holds the per-call buffers; it is pooled so that a verification
-// allocates almost nothing.
-type scratch struct {
-	buf   []byte    // canonical request, then string to sign
-	query []byte    // canonical query string
-	enc   []byte    // encoded query components, see encPair
-	raw   []rawPair // split raw query
-	pairs []encPair
-}
-
-var scratchPool = sync.Pool{New: func() any {
-	return &scratch{
-		buf:   make([]byte, 0, 1024),
-		query: make([]byte, 0, 256),
-		enc:   make([]byte, 0, 256),
-		raw:   make([]rawPair, 0, 16),
-		pairs: make([]encPair, 0, 16),
-	}
-}}
-
-// maxPooledBuffer bounds what goes back into the pool, so that one huge
-// request does not pin memory.
-const maxPooledBuffer = 64 << 10
-
-func getScratch() *scratch { return scratchPool.Get().(*scratch) }
-
-func putScratch(s *scratch) {
-	if cap(s.buf) > maxPooledBuffer || cap(s.query) > maxPooledBuffer || cap(s.enc) > maxPooledBuffer ||
-		cap(s.raw) > 1024 || cap(s.pairs) > 1024 {
-		return
-	}
-	s.raw = s.raw[:0] // drop references to the request's strings
-	scratchPool.Put(s)
-}
 
 // appendCanonicalURI appends the canonical URI for a non-S3 service: the
 // already-escaped request path encoded once more, byte by byte, leaving '/'
@@ -50,12 +14,17 @@ func appendCanonicalURI(dst []byte, escapedPath string) []byte {
 		return append(dst, '/')
 	}
 	for i := 0; i < len(escapedPath); i++ {
-		c := escapedPath[i]
-		if c == '/' {
-			dst = append(dst, c)
-			continue
+		j := i
+		for j < len(escapedPath) && (unreserved[escapedPath[j]] || escapedPath[j] == '/') {
+			j++
 		}
-		dst = appendEscapedByte(dst, c)
+		if j > i {
+			dst = append(dst, escapedPath[i:j]...)
+			if i = j; i == len(escapedPath) {
+				break
+			}
+		}
+		dst = appendEscapedByte(dst, escapedPath[i])
 	}
 	return dst
 }

@@ -155,13 +155,9 @@ func validAccessKeyID(s string) bool {
 	return true
 }
 
-func validScopeDate(s string) bool {
-	if len(s) != 8 || !allDigits(s) {
-		return false
-	}
-	_, ok := parseAmzDate(s + "T000000Z")
-	return ok
-}
+// validScopeDate checks the shape yyyymmdd; the scope date must also equal
+// the (fully validated) request date, which Verify checks.
+func validScopeDate(s string) bool { return len(s) == 8 && allDigits(s) }
 
 // validRegion accepts lowercase letters, digits and '-' (1..64 bytes).
 func validRegion(s string) bool {
@@ -289,28 +285,41 @@ func parseExpires(s string) (time.Duration, *Error) {
 // maxPresignExpires is the longest a presigned URL may live: 7 days.
 const maxPresignExpires = 7 * 24 * 60 * 60
 
-// tokenChar reports whether c may appear in an HTTP header name (RFC 9110
-// tchar).
-func tokenChar(c byte) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		return true
-	}
-	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
-}
+// Character classes of HTTP header names (RFC 9110 tchar).
+const (
+	classToken      = 1 << iota // any tchar
+	classLowerToken             // tchar other than 'A'..'Z'
+)
 
+var headerNameClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		if b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' ||
+			strings.IndexByte("!#$%&'*+-.^_`|~", b) >= 0 {
+			t[c] = classToken
+			if !(b >= 'A' && b <= 'Z') {
+				t[c] |= classLowerToken
+			}
+		}
+	}
+	return t
+}()
+
+// isToken reports whether s is a non-empty HTTP token.
 func isToken(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !tokenChar(s[i]) {
+		if headerNameClass[s[i]]&classToken == 0 {
 			return false
 		}
 	}
 	return s != ""
 }
 
+// isLowerToken reports whether s is an HTTP token without upper-case
+// letters.
 func isLowerToken(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !tokenChar(c) || c >= 'A' && c <= 'Z' {
+		if headerNameClass[s[i]]&classLowerToken == 0 {
 			return false
 		}
 	}

@@ -160,6 +160,17 @@ func (s *scratch) appendCanonicalQuery(dst []byte, skip int) []byte {
 // literally, so its '%' becomes "%25".
 func appendQueryComponent(dst []byte, raw string) []byte {
 	for i := 0; i < len(raw); i++ {
+		// Copy a run of unreserved characters in one go.
+		j := i
+		for j < len(raw) && unreserved[raw[j]] {
+			j++
+		}
+		if j > i {
+			dst = append(dst, raw[i:j]...)
+			if i = j; i == len(raw) {
+				break
+			}
+		}
 		c := raw[i]
 		switch c {
 		case '+':

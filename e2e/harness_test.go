@@ -5,8 +5,12 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -47,26 +51,54 @@ func (c *clock) Set(t time.Time) {
 // Advance moves the clock forward by d.
 func (c *clock) Advance(d time.Duration) { c.Set(c.Now().Add(d)) }
 
+// newClock returns a clock stopped at the current wall-clock time, so that
+// clients signing with the wall clock agree with the server until a test
+// moves it.
+func newClock() *clock { return &clock{t: time.Now()} }
+
 // testServer is a running server with its bootstrap admin key.
 type testServer struct {
 	*server.Server
 	URL   string
 	Clock *clock // nil unless the test asked for one
 	Admin *sg.AccessKey
+	Stop  func() // stops the server; also run when the test ends
+
+	// httpClient is shared by the server's SDK clients. Its own transport
+	// lets Stop close the connections it dialed but never used, which
+	// http.Server.Shutdown would otherwise wait 5 seconds for.
+	httpClient *http.Client
+
+	reopen bool // the store was bootstrapped by an earlier server
 }
 
-type option func(*server.Config)
+type option func(*server.Config, *testServer)
 
-// withClock makes the server read time from c.
-func withClock(c *clock) option { return func(cfg *server.Config) { cfg.Now = c.Now } }
+// withClock makes the server read time from c (also ts.Clock).
+func withClock(c *clock) option {
+	return func(cfg *server.Config, ts *testServer) { cfg.Now, ts.Clock = c.Now, c }
+}
 
 // withThrottle sets the per-account token bucket.
 func withThrottle(rate, burst float64) option {
-	return func(cfg *server.Config) { cfg.ThrottleRate, cfg.ThrottleBurst = rate, burst }
+	return func(cfg *server.Config, _ *testServer) { cfg.ThrottleRate, cfg.ThrottleBurst = rate, burst }
 }
 
 // withPostgres runs the server on a PostgreSQL database.
-func withPostgres(dsn string) option { return func(cfg *server.Config) { cfg.Postgres = dsn } }
+func withPostgres(dsn string) option {
+	return func(cfg *server.Config, _ *testServer) { cfg.Postgres = dsn }
+}
+
+// withDataDir keeps the SQLite store (and credentials file) in dir.
+func withDataDir(dir string) option {
+	return func(cfg *server.Config, _ *testServer) { cfg.DataDir = dir }
+}
+
+// reopened starts on a store an earlier server bootstrapped, whose admin
+// key was admin: this start must not bootstrap again.
+func reopened(admin *sg.AccessKey) option {
+	return func(_ *server.Config, ts *testServer) { ts.reopen, ts.Admin = true, admin }
+}
 
 // startServer starts a bootstrapped server on 127.0.0.1:0 with a fresh
 // SQLite store in a temporary directory, stopped when the test ends.
@@ -76,9 +108,10 @@ func startServer(t testing.TB, opts ...option) *testServer {
 	cfg.Listen = "127.0.0.1:0"
 	cfg.DataDir = t.TempDir()
 	cfg.ThrottleRate = 0
-	ts := &testServer{}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	ts := &testServer{httpClient: &http.Client{Timeout: 10 * time.Second, Transport: transport}}
 	for _, o := range opts {
-		o(&cfg)
+		o(&cfg, ts)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	srv, err := server.Open(ctx, cfg, nil)
@@ -88,7 +121,8 @@ func startServer(t testing.TB, opts ...option) *testServer {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx) }()
-	t.Cleanup(func() {
+	ts.Stop = sync.OnceFunc(func() {
+		transport.CloseIdleConnections()
 		cancel()
 		select {
 		case err := <-done:
@@ -99,12 +133,18 @@ func startServer(t testing.TB, opts ...option) *testServer {
 			t.Errorf("server did not stop within 10s")
 		}
 	})
+	t.Cleanup(ts.Stop)
 	ts.Server = srv
 	ts.URL = srv.URL()
-	if srv.Bootstrapped == nil {
+	switch {
+	case ts.reopen && srv.Bootstrapped != nil:
+		t.Fatal("a bootstrapped store was bootstrapped again")
+	case ts.reopen:
+	case srv.Bootstrapped == nil:
 		t.Fatal("fresh store was not bootstrapped")
+	default:
+		ts.Admin = srv.Bootstrapped.AccessKey
 	}
-	ts.Admin = srv.Bootstrapped.AccessKey
 	return ts
 }
 
@@ -115,13 +155,21 @@ func (ts *testServer) client(key *sg.AccessKey) *quicksight.Client {
 		Region:           region,
 		BaseEndpoint:     aws.String(ts.URL),
 		Credentials:      credentials.NewStaticCredentialsProvider(key.AccessKeyID, key.SecretAccessKey, key.SessionToken),
-		HTTPClient:       &http.Client{Timeout: 10 * time.Second},
+		HTTPClient:       ts.httpClient,
 		RetryMaxAttempts: 1,
 	})
 }
 
 // adminClient returns a client signed with the bootstrap admin key.
 func (ts *testServer) adminClient() *quicksight.Client { return ts.client(ts.Admin) }
+
+// now is the server's time: its injected clock, or the wall clock.
+func (ts *testServer) now() time.Time {
+	if ts.Clock != nil {
+		return ts.Clock.Now()
+	}
+	return time.Now()
+}
 
 // apiError returns the AWS error code and HTTP status of err, failing the
 // test if err is not an API error.
@@ -147,5 +195,74 @@ func wantError(t testing.TB, err error, code string, status int) {
 	gotCode, gotStatus := apiError(t, err)
 	if gotCode != code || gotStatus != status {
 		t.Fatalf("got %s %d (%v), want %s %d", gotCode, gotStatus, err, code, status)
+	}
+}
+
+// wantErrorMessage is wantError that also checks the error message.
+func wantErrorMessage(t testing.TB, err error, code string, status int, message string) {
+	t.Helper()
+	wantError(t, err, code, status)
+	var ae smithy.APIError
+	errors.As(err, &ae)
+	if ae.ErrorMessage() != message {
+		t.Fatalf("%s message:\n got %q\nwant %q", code, ae.ErrorMessage(), message)
+	}
+}
+
+// wantEqual fails unless got and want are deeply equal; both are shown as
+// JSON, so that pointers print as their values.
+func wantEqual(t testing.TB, what string, got, want any) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s:\n got %s\nwant %s", what, jsonString(got), jsonString(want))
+	}
+}
+
+// jsonString renders v as JSON for failure messages.
+func jsonString(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%+v", v)
+	}
+	return string(b)
+}
+
+// must fails the test if err is not nil.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// apiCase is one row of an error table: an operation called through the
+// SDK, the modeled error it must return and, if not empty, a part of the
+// message that shows the error has the intended cause.
+type apiCase struct {
+	name   string
+	call   func(ctx context.Context, c *quicksight.Client) error
+	code   string
+	status int
+	msg    string
+}
+
+// runErrorCases runs each case as a subtest against client c.
+func runErrorCases(t *testing.T, c *quicksight.Client, cases []apiCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.call(t.Context(), c)
+			wantError(t, err, tc.code, tc.status)
+			wantMessageContains(t, err, tc.msg)
+		})
+	}
+}
+
+// wantMessageContains fails unless the API error's message contains part.
+func wantMessageContains(t testing.TB, err error, part string) {
+	t.Helper()
+	var ae smithy.APIError
+	if errors.As(err, &ae) && !strings.Contains(ae.ErrorMessage(), part) {
+		t.Fatalf("%s message %q does not contain %q", ae.ErrorCode(), ae.ErrorMessage(), part)
 	}
 }

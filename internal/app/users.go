@@ -122,7 +122,7 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 	notApplicable := func(what string) error {
 		return sg.Errorf(sg.EINVALID, "The following parameters are not applicable to this identity type: %s. AWS account ID: %s, Namespace: %s.", what, in.AccountID, in.Namespace)
 	}
-	var principal *sg.Principal
+	var principalType, principalName string // IAM identities only
 	switch in.IdentityType {
 	case sg.IdentityIAM:
 		if in.UserName != "" {
@@ -156,13 +156,7 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 				return nil, notApplicable("Session Name")
 			}
 		}
-		p, err := a.Store.FindPrincipal(ctx, in.AccountID, typ, name)
-		if sg.ErrorCode(err) == sg.ENOTFOUND {
-			return nil, sg.Errorf(sg.EINVALID, "The IAM %s %s does not exist in account %s.", typ, name, in.AccountID)
-		} else if err != nil {
-			return nil, err
-		}
-		principal = p
+		principalType, principalName = typ, name
 	case sg.IdentityQuickSight:
 		if in.IAMArn != "" {
 			return nil, notApplicable("IAM Arn")
@@ -180,6 +174,17 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 
 	if err := a.checkUserPath(ctx, "RegisterUser", in.AccountID, in.Namespace, u.UserName); err != nil {
 		return nil, err
+	}
+	// Only an authorized caller may learn whether an IAM principal exists.
+	var principal *sg.Principal
+	if principalType != "" {
+		p, err := a.Store.FindPrincipal(ctx, in.AccountID, principalType, principalName)
+		if sg.ErrorCode(err) == sg.ENOTFOUND {
+			return nil, sg.Errorf(sg.EINVALID, "The IAM %s %s does not exist in account %s.", principalType, principalName, in.AccountID)
+		} else if err != nil {
+			return nil, err
+		}
+		principal = p
 	}
 	if u.CustomPermissionsName != "" {
 		if err := a.customPermissionsExist(ctx, in.AccountID, u.CustomPermissionsName); err != nil {

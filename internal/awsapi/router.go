@@ -19,8 +19,8 @@ type op struct {
 
 // router matches requests to operations on the escaped path, so a label
 // may contain an encoded '/'. Each label is unescaped after splitting.
-// Anything before the first "account" or "accounts" segment is a base-path
-// prefix and is ignored.
+// Anything before the "account" or "accounts" segment that starts a route
+// is a base-path prefix and is ignored.
 type router struct {
 	byMethod map[string][]*op
 }
@@ -37,25 +37,23 @@ func newRouter(ops []*op) *router {
 // match returns the operation for method and escaped path with its decoded
 // labels, or nil.
 func (r *router) match(method, escapedPath string) (*op, map[string]string) {
-	segs := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
-	start := -1
-	for i, s := range segs {
-		if s == "account" || s == "accounts" {
-			start = i
-			break
-		}
-	}
-	if start < 0 {
-		return nil, nil
-	}
-	segs = segs[start:]
-	// A trailing slash is not part of any QuickSight route.
-	for _, o := range r.byMethod[method] {
-		if len(o.segments) != len(segs) {
+	all := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
+	// The base path may itself contain an "account" or "accounts"
+	// segment (a client given http://host/accounts): try each candidate
+	// start, leftmost first.
+	for start, s := range all {
+		if s != "account" && s != "accounts" {
 			continue
 		}
-		if labels, ok := o.bind(segs); ok {
-			return o, labels
+		segs := all[start:]
+		// A trailing slash is not part of any QuickSight route.
+		for _, o := range r.byMethod[method] {
+			if len(o.segments) != len(segs) {
+				continue
+			}
+			if labels, ok := o.bind(segs); ok {
+				return o, labels
+			}
 		}
 	}
 	return nil, nil

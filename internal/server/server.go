@@ -115,10 +115,15 @@ func (s *Server) Handler() http.Handler {
 		ThrottleBurst: s.Config.ThrottleBurst,
 		Now:           s.Config.Now,
 	})
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.Handle("/", api)
-	return mux
+	// Not an http.ServeMux at the top: it would "clean" API paths (a user
+	// named "." or a "//" in a base path) and answer with an HTML redirect.
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" && r.Method == http.MethodGet {
+			s.healthz(w, r)
+			return
+		}
+		api.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -162,6 +167,11 @@ func (s *Server) Serve(ctx context.Context) error {
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		err = s.http.Shutdown(shutdownCtx)
 		cancel()
+		if err != nil {
+			// Connections still open after the grace period are cut.
+			s.http.Close()
+			err = nil
+		}
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil

@@ -1,0 +1,66 @@
+package sqlkit
+
+import sg "github.com/sightglass/sightglass"
+
+// The errors both stores return, with the same codes and caller-safe
+// messages. internal/app replaces most messages with the API's wording.
+
+func AccountExists(id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Account %s is already subscribed.", id).WithResource(sg.ResourceAccountSettings)
+}
+
+func AccountNameTaken(name string) *sg.Error {
+	return sg.Errorf(sg.ECONFLICT, "The account name %s is already in use.", name)
+}
+
+func AccountNotFound(id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Account %s has no QuickSight subscription.", id).WithResource(sg.ResourceAccountSettings)
+}
+
+func PrincipalExists(accountID, typ, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "The IAM %s %s already exists in account %s.", typ, name, accountID)
+}
+
+func PrincipalNotFound(accountID, typ, name string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The IAM %s %s does not exist in account %s.", typ, name, accountID)
+}
+
+func PolicyNotFound(accountID, typ, name, policy string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The IAM %s %s of account %s has no policy %s.", typ, name, accountID, policy)
+}
+
+func AccessKeyExists(id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "The access key %s already exists.", id)
+}
+
+func AccessKeyNotFound(id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The access key %s does not exist.", id)
+}
+
+func UserExists(accountID, namespace, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "The user %s or its principal id already exists in namespace %s of account %s.", name, namespace, accountID).WithResource(sg.ResourceUser)
+}
+
+func UserNotFound(accountID, namespace, name string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The user %s does not exist in namespace %s of account %s.", name, namespace, accountID).WithResource(sg.ResourceUser)
+}
+
+func UserPrincipalNotFound(accountID, namespace, principalID string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "No user has principal id %s in namespace %s of account %s.", principalID, namespace, accountID).WithResource(sg.ResourceUser)
+}
+
+func CustomPermissionsExists(accountID, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Custom permissions profile %s already exists in account %s.", name, accountID)
+}
+
+func CustomPermissionsNotFound(accountID, name string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Custom permissions profile %s does not exist in account %s.", name, accountID)
+}
+
+func OnceExists() *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "The single-use item already exists.")
+}
+
+func OnceNotFound() *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The single-use item does not exist, has expired or was already used.")
+}

@@ -49,6 +49,8 @@ type AccountStore interface {
 	CreateAccount(ctx context.Context, a *Account) error
 	// FindAccount returns ENOTFOUND if the account id has no subscription.
 	FindAccount(ctx context.Context, id string) (*Account, error)
+	// ListAccounts returns every subscription, ordered by id.
+	ListAccounts(ctx context.Context) ([]*Account, error)
 	// UpdateAccount replaces every mutable field of the stored account
 	// (all but ID and CreatedAt). Returns ENOTFOUND, or ECONFLICT if the
 	// new name is taken.

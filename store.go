@@ -12,6 +12,8 @@ type Store interface {
 	UserStore
 	CustomPermissionsStore
 	OnceStore
+	SessionStore
+	ContentStore
 
 	// Ping checks that the store is reachable.
 	Ping(ctx context.Context) error

@@ -5,15 +5,23 @@ GO      ?= go
 PG_DSN  ?= postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable
 FUZZTIME ?= 10s
 
-.PHONY: run build test test-deps unit script fuzz lint bench
+.PHONY: run build web test test-deps unit script browser fuzz lint bench
 
-run:
+run: web
 	$(GO) run ./cmd/sightglass serve
 
-build:
+build: web
 	CGO_ENABLED=0 $(GO) build -o bin/sightglass ./cmd/sightglass
 
-test: test-deps lint unit script fuzz
+# The console's front end: npm packages from the lockfile, bundled by
+# esbuild into web/dist, which the binary embeds.
+web: web/node_modules/.package-lock.json
+	cd web && npm run --silent build
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+test: test-deps web lint unit script browser fuzz
 
 test-deps:
 	./scripts/test-deps.sh
@@ -24,17 +32,22 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 # All Go tests, with PostgreSQL given so its conformance and race tests run.
-unit:
+unit: web
 	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
 
 # boto3 and the AWS CLI from Debian's packages against a real server.
 script: build
 	/usr/bin/python3 e2e/script/run.py bin/sightglass
 
+# The embedding SDK from npm in Debian's Chromium against a real server.
+browser: build
+	cd e2e/browser && npm ci --no-audit --no-fund && node --test
+
 # Each fuzz target briefly (go test allows one -fuzz target per run).
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) ./internal/sigv4
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePolicy$$' -fuzztime $(FUZZTIME) ./internal/iam
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodePunycode$$' -fuzztime $(FUZZTIME) ./internal/console
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

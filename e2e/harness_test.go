@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"reflect"
 	"strings"
@@ -69,7 +70,8 @@ type testServer struct {
 	// http.Server.Shutdown would otherwise wait 5 seconds for.
 	httpClient *http.Client
 
-	reopen bool // the store was bootstrapped by an earlier server
+	reopen bool         // the store was bootstrapped by an earlier server
+	log    *slog.Logger // the server's logger; nil means slog.Default()
 }
 
 type option func(*server.Config, *testServer)
@@ -82,6 +84,17 @@ func withClock(c *clock) option {
 // withThrottle sets the per-account token bucket.
 func withThrottle(rate, burst float64) option {
 	return func(cfg *server.Config, _ *testServer) { cfg.ThrottleRate, cfg.ThrottleBurst = rate, burst }
+}
+
+// withLogger makes the server log to l.
+func withLogger(l *slog.Logger) option {
+	return func(_ *server.Config, ts *testServer) { ts.log = l }
+}
+
+// withConsoleFailures sets the console's failed sign-on limit per client
+// address (per minute, burst).
+func withConsoleFailures(rate, burst float64) option {
+	return func(cfg *server.Config, _ *testServer) { cfg.ConsoleFailureRate, cfg.ConsoleFailureBurst = rate, burst }
 }
 
 // withPostgres runs the server on a PostgreSQL database.
@@ -114,7 +127,7 @@ func startServer(t testing.TB, opts ...option) *testServer {
 		o(&cfg, ts)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := server.Open(ctx, cfg, nil)
+	srv, err := server.Open(ctx, cfg, ts.log)
 	if err != nil {
 		cancel()
 		t.Fatalf("server.Open: %v", err)

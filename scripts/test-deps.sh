@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs on a fresh Debian machine:
-# boto3 and the AWS CLI from Debian's packages, and a PostgreSQL server on
+# boto3, the AWS CLI and Chromium from Debian's packages (and Node.js if
+# missing), and a PostgreSQL server on
 # 127.0.0.1:5432 that accepts user postgres with password postgres.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
@@ -9,6 +10,8 @@ need=()
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import boto3' 2>/dev/null || need+=(python3-boto3)
 [ -x /usr/bin/aws ] || need+=(awscli)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test-deps: installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -3,23 +3,16 @@ package main
 import "net/url"
 
 // The scenarios. To add one, register a scenario whose build returns the
-// request. For example GetSessionEmbedUrl, which can be replayed (every
-// call mints a new code from the same signed request):
+// request; get-session-embed-url below is the pattern for a signed API
+// call that can be replayed (every call mints a new code from the same
+// signed request).
 //
-//	register(&scenario{
-//		name: "get-session-embed-url", replay: true,
-//		about: "GetSessionEmbedUrl for --user-name (mints a code per request)",
-//		build: func(e *env, _ int) (*request, error) {
-//			return &request{Method: "GET",
-//				Path:  "/accounts/" + pathLabel(e.cfg.Account) + "/session-embed-url",
-//				Query: url.Values{"entry-point": {"/start"}, "user-arn": {e.userARN()}}}, nil
-//		},
-//	})
-//
-// Redemption cannot be replayed: its prepare mints codes with e.do (signed
-// GetSessionEmbedUrl calls) into a channel, and build takes the next one
-// and returns an Unsigned GET of the embed URL's path and query, with Want
-// set to the redirect status.
+// Redemption of embed codes cannot be replayed, since a code is redeemed
+// once: its scenario would set replay false, mint codes in prepare with
+// e.do (signed GetSessionEmbedUrl calls, before the timed run; codes live
+// 5 minutes) into a channel, and have build take the next one and return
+// an Unsigned GET of the embed URL's path and query, with Want set to the
+// status a successful redemption answers.
 func init() {
 	register(&scenario{
 		name:   "describe-user",
@@ -35,6 +28,15 @@ func init() {
 		replay: true,
 		build: func(e *env, _ int) (*request, error) {
 			return &request{Method: "GET", Path: e.usersPath(), Query: url.Values{"max-results": {"100"}}}, nil
+		},
+	})
+	register(&scenario{
+		name:   "get-session-embed-url",
+		about:  "GetSessionEmbedUrl for --user-name, entry point /start (mints and stores a code per request)",
+		replay: true,
+		build: func(e *env, _ int) (*request, error) {
+			return &request{Method: "GET", Path: "/accounts/" + pathLabel(e.cfg.Account) + "/session-embed-url",
+				Query: url.Values{"entry-point": {"/start"}, "user-arn": {e.userARN()}}}, nil
 		},
 	})
 	register(&scenario{

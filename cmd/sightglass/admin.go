@@ -31,6 +31,15 @@ Identity commands work on the store directly (the server may be running):
                                                     issue temporary credentials for a role session
   list                                              list principals, policies and key ids
 
+Console and embedding:
+  mint-url           --user NAME [--entry /start] [--lifetime 600] [--public-url URL]
+                                                    print a single-use console sign-on URL (valid 5 minutes)
+  allow-domain       --domain ORIGIN                add an origin to the embedding allow-list
+                                                    (https://app.example.com, https://*.example.com, http://localhost:*)
+  disallow-domain    --domain ORIGIN                remove an origin from the allow-list
+  list-domains                                      print the embedding allow-list
+  set-user-active    --user NAME --active=false     deactivate (or reactivate) a QuickSight user; ends their sessions
+
 Common flags: --account (default 123456789012), --data-dir, --postgres, --region
 (each also as SIGHTGLASS_*). Changes reach a running server within 2 seconds.
 `
@@ -47,6 +56,9 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 	storeFlags(fs, &cfg)
 	var name, user, role, policyName, document, id, session string
 	var duration time.Duration
+	var entry, domain, publicURL string
+	var lifetime int64
+	var active bool
 	switch cmd {
 	case "create-user", "create-role", "delete-user", "delete-role":
 		fs.StringVar(&name, "name", "", "principal name")
@@ -65,7 +77,17 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		fs.StringVar(&role, "role", "", "IAM role name")
 		fs.StringVar(&session, "session", "", "role session name")
 		fs.DurationVar(&duration, "duration", time.Hour, "how long the credentials are valid (15m to 12h)")
-	case "list":
+	case "mint-url":
+		fs.StringVar(&user, "user", "", "QuickSight user name")
+		fs.StringVar(&entry, "entry", "/start", "entry point: /start, /start/dashboards, /dashboards/ID, …")
+		fs.Int64Var(&lifetime, "lifetime", 600, "session lifetime in minutes (15–600)")
+		fs.StringVar(&publicURL, "public-url", "http://127.0.0.1:8080", "the server's public URL (as given to serve)")
+	case "allow-domain", "disallow-domain":
+		fs.StringVar(&domain, "domain", "", "origin pattern")
+	case "set-user-active":
+		fs.StringVar(&user, "user", "", "QuickSight user name")
+		fs.BoolVar(&active, "active", true, "true to activate, false to deactivate")
+	case "list", "list-domains":
 	default:
 		fmt.Fprint(stderr, adminUsage)
 		return fmt.Errorf("unknown admin command %q", cmd)
@@ -184,6 +206,49 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 			k.AccessKeyID, k.SecretAccessKey, k.SessionToken, cfg.Region, k.Expires.Format(time.RFC3339), sg.AssumedRoleARN(acct, role, session))
 	case "list":
 		return list(ctx, a, acct, stdout)
+	case "mint-url":
+		if err := need("user", user); err != nil {
+			return err
+		}
+		u, err := a.GetSessionEmbedURL(ctx, strings.TrimSuffix(publicURL, "/"), app.SessionEmbedInput{
+			AccountID:       acct,
+			EntryPoint:      entry,
+			SessionLifetime: &lifetime,
+			UserArn:         sg.UserARN(cfg.Region, acct, sg.DefaultNamespace, user),
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, u)
+	case "allow-domain", "disallow-domain":
+		if err := need("domain", domain); err != nil {
+			return err
+		}
+		if cmd == "allow-domain" {
+			err = a.AllowDomain(ctx, acct, domain)
+		} else {
+			err = a.DisallowDomain(ctx, acct, domain)
+		}
+		if err != nil {
+			return err
+		}
+		fallthrough
+	case "list-domains":
+		domains, err := a.EmbeddingDomains(ctx, acct)
+		if err != nil {
+			return err
+		}
+		for _, d := range domains {
+			fmt.Fprintln(stdout, d)
+		}
+	case "set-user-active":
+		if err := need("user", user); err != nil {
+			return err
+		}
+		if err := a.SetUserActive(ctx, acct, sg.DefaultNamespace, user, active); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "user %s active=%t\n", user, active)
 	}
 	return nil
 }

@@ -28,8 +28,11 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "PEM certificate file; serve HTTPS")
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "PEM private key file for --tls-cert")
 	fs.BoolVar(&c.TLSSelfSigned, "tls-self-signed", c.TLSSelfSigned, "serve HTTPS with a generated local certificate kept in --data-dir")
+	fs.BoolVar(&c.TLSBehindProxy, "tls-behind-proxy", c.TLSBehindProxy, "TLS ends at a proxy: an https --public-url does not make this server serve HTTPS")
 	fs.Float64Var(&c.ThrottleRate, "throttle-rate", c.ThrottleRate, "API requests per second allowed per account (0 disables throttling)")
 	fs.Float64Var(&c.ThrottleBurst, "throttle-burst", c.ThrottleBurst, "API request burst allowed per account")
+	fs.Float64Var(&c.ConsoleFailureRate, "console-failure-rate", c.ConsoleFailureRate, "failed console sign-ons and session checks allowed per client address per minute (0: default 30)")
+	fs.Float64Var(&c.ConsoleFailureBurst, "console-failure-burst", c.ConsoleFailureBurst, "burst of failed console sign-ons and session checks per client address (with --console-failure-rate)")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error")
 }
 

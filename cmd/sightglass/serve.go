@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/server"
 )
 
@@ -27,6 +28,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	if b := srv.Bootstrapped; b != nil {
+		signOn, err := srv.App.GetSessionEmbedURL(ctx, srv.Config.PublicURL, app.SessionEmbedInput{
+			AccountID: b.Account.ID,
+			UserArn:   srv.App.UserARN(b.User),
+		})
+		if err != nil {
+			srv.Close()
+			return err
+		}
 		// Printed once, on the first start, to the terminal — never to the log.
 		fmt.Fprintf(stdout, `Sightglass bootstrapped account %s (edition %s) in %s.
 IAM user %q has full QuickSight access; its key is in %s (profile default).
@@ -39,10 +48,16 @@ export AWS_ENDPOINT_URL_QUICKSIGHT=%s
 
 aws quicksight describe-user --endpoint-url %s --aws-account-id %s --namespace default --user-name %s
 
+Open the console as %s (this link works once, within 5 minutes;
+mint another with: sightglass admin mint-url --user %s --public-url %s):
+
+%s
+
 `, b.Account.ID, b.Account.Edition, storeName(srv.Config), b.User.UserName,
 			filepath.Join(srv.Config.DataDir, "credentials"),
 			b.AccessKey.AccessKeyID, b.AccessKey.SecretAccessKey, srv.Config.Region, srv.URL(),
-			srv.URL(), b.Account.ID, b.User.UserName)
+			srv.URL(), b.Account.ID, b.User.UserName,
+			b.User.UserName, b.User.UserName, srv.Config.PublicURL, signOn)
 	}
 	log.Info("sightglass listening", "url", srv.URL(), "public_url", srv.Config.PublicURL, "store", storeName(srv.Config), "region", srv.Config.Region)
 	return srv.Serve(ctx)

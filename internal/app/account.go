@@ -177,5 +177,6 @@ func (a *App) UpdateAccountSettings(ctx context.Context, in SettingsUpdate) erro
 	}
 	acct.DefaultNamespace = in.DefaultNamespace
 	acct.UpdatedAt = a.now()
+	defer a.forgetAccount(in.AccountID)
 	return a.Store.UpdateAccount(ctx, acct)
 }

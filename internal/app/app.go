@@ -20,7 +20,9 @@ type App struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 
-	auth *authCache
+	auth     *authCache
+	domains  domainsCache
+	accounts accountCache
 }
 
 // New returns an App over store for the given region.

@@ -57,7 +57,7 @@ func (a *App) checkCustomPermissionsPath(ctx context.Context, action, accountID,
 	if err := a.authorize(ctx, accountID, action, resource); err != nil {
 		return err
 	}
-	_, err := a.subscribed(ctx, accountID)
+	_, err := a.account(ctx, accountID)
 	return err
 }
 

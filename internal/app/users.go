@@ -50,7 +50,7 @@ func (a *App) checkUserPath(ctx context.Context, action, accountID, namespace, u
 	if err := a.authorize(ctx, accountID, action, resource); err != nil {
 		return err
 	}
-	if _, err := a.subscribed(ctx, accountID); err != nil {
+	if _, err := a.account(ctx, accountID); err != nil {
 		return err
 	}
 	return namespaceExists(accountID, namespace)
@@ -284,6 +284,7 @@ func (a *App) UpdateUser(ctx context.Context, in UpdateUserInput) (*sg.User, err
 	if in.UnapplyCustomPermissions {
 		u.CustomPermissionsName = ""
 	}
+	roleChanged := u.Role != in.Role
 	u.Email = in.Email
 	u.Role = in.Role
 	if in.ExternalLoginFederationProviderType != nil {
@@ -302,6 +303,11 @@ func (a *App) UpdateUser(ctx context.Context, in UpdateUserInput) (*sg.User, err
 		}
 		return nil, err
 	}
+	if roleChanged {
+		if err := a.endSessions(ctx, u.AccountID, u.Namespace, u.UserName); err != nil {
+			return nil, err
+		}
+	}
 	return u, nil
 }
 
@@ -313,8 +319,10 @@ func (a *App) DeleteUser(ctx context.Context, accountID, namespace, userName str
 	err := a.Store.DeleteUser(ctx, accountID, namespace, userName)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return a.userNotFound(accountID, namespace, userName)
+	} else if err != nil {
+		return err
 	}
-	return err
+	return a.endSessions(ctx, accountID, namespace, userName)
 }
 
 // DeleteUserByPrincipalID deletes a user by principal id.
@@ -348,8 +356,10 @@ func (a *App) DeleteUserByPrincipalID(ctx context.Context, accountID, namespace,
 	err = a.Store.DeleteUser(ctx, accountID, namespace, u.UserName)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return a.userNotFound(accountID, namespace, u.UserName)
+	} else if err != nil {
+		return err
 	}
-	return err
+	return a.endSessions(ctx, accountID, namespace, u.UserName)
 }
 
 // ListUsers returns one page of users and the token of the next page ("" on
@@ -367,4 +377,29 @@ func (a *App) ListUsers(ctx context.Context, accountID, namespace, nextToken str
 		return users, "", err
 	}
 	return users, encodeNextToken("users", accountID, users[len(users)-1].UserName), nil
+}
+
+// endSessions ends every console session of a user. (A session also
+// checks its user on every request, so this is belt and braces.)
+func (a *App) endSessions(ctx context.Context, accountID, namespace, userName string) error {
+	_, err := a.Store.DeleteUserSessions(ctx, accountID, namespace, userName)
+	return err
+}
+
+// SetUserActive activates or deactivates a user; deactivating ends the
+// user's console sessions and stops new embed URLs for them.
+func (a *App) SetUserActive(ctx context.Context, accountID, namespace, userName string, active bool) error {
+	u, err := a.findUser(ctx, accountID, namespace, userName)
+	if err != nil {
+		return err
+	}
+	u.Active = active
+	u.UpdatedAt = a.now()
+	if err := a.Store.UpdateUser(ctx, u); err != nil {
+		return err
+	}
+	if !active {
+		return a.endSessions(ctx, accountID, namespace, userName)
+	}
+	return nil
 }

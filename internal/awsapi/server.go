@@ -30,7 +30,9 @@ import (
 type Config struct {
 	App    *app.App
 	Region string
-	Logger *slog.Logger
+	// PublicURL is the base of the embed URLs the API mints.
+	PublicURL string
+	Logger    *slog.Logger
 	// ThrottleRate and ThrottleBurst set each account's token bucket
 	// (requests per second, bucket size). A zero rate disables throttling.
 	ThrottleRate  float64
@@ -41,12 +43,13 @@ type Config struct {
 
 // Server serves the QuickSight API.
 type Server struct {
-	app      *app.App
-	log      *slog.Logger
-	verifier *sigv4.Verifier
-	limiter  *ratelimit.Limiter
-	router   *router
-	now      func() time.Time
+	app       *app.App
+	log       *slog.Logger
+	verifier  *sigv4.Verifier
+	limiter   *ratelimit.Limiter
+	router    *router
+	now       func() time.Time
+	publicURL string
 }
 
 // New returns the API server.
@@ -60,10 +63,11 @@ func New(cfg Config) *Server {
 		log = slog.Default()
 	}
 	s := &Server{
-		app:     cfg.App,
-		log:     log,
-		limiter: ratelimit.New(cfg.ThrottleRate, cfg.ThrottleBurst),
-		now:     now,
+		app:       cfg.App,
+		log:       log,
+		limiter:   ratelimit.New(cfg.ThrottleRate, cfg.ThrottleBurst),
+		now:       now,
+		publicURL: cfg.PublicURL,
 	}
 	s.verifier = &sigv4.Verifier{
 		Lookup:  s.lookupKey,
@@ -81,6 +85,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.accountOps()...)
 	ops = append(ops, s.userOps()...)
 	ops = append(ops, s.customPermissionsOps()...)
+	ops = append(ops, s.embedOps()...)
 	return ops
 }
 

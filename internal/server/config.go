@@ -24,12 +24,20 @@ type Config struct {
 	TLSCert       string
 	TLSKey        string
 	TLSSelfSigned bool
+	// TLSBehindProxy says TLS ends at a proxy in front of the server, so
+	// an https --public-url does not make the server itself serve TLS.
+	TLSBehindProxy bool
 	// AccountID is the account bootstrapped on an empty store.
 	AccountID string
 	// ThrottleRate and ThrottleBurst configure each account's token
 	// bucket on the API; a zero rate disables throttling.
 	ThrottleRate  float64
 	ThrottleBurst float64
+	// ConsoleFailureRate and ConsoleFailureBurst bound failed console
+	// sign-ons and session checks per client address (per minute, burst);
+	// a zero rate means the console's default (30/min, burst 60).
+	ConsoleFailureRate  float64
+	ConsoleFailureBurst float64
 	// SQLiteSyncFull makes every SQLite commit durable across power loss
 	// (synchronous=FULL) at a large cost in write throughput.
 	SQLiteSyncFull bool
@@ -79,12 +87,21 @@ func (c *Config) Validate() error {
 	if c.ThrottleRate < 0 || c.ThrottleBurst < 0 {
 		errs = append(errs, errors.New("--throttle-rate and --throttle-burst must not be negative"))
 	}
+	if c.ConsoleFailureRate < 0 || c.ConsoleFailureBurst < 0 {
+		errs = append(errs, errors.New("--console-failure-rate and --console-failure-burst must not be negative"))
+	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 			errs = append(errs, fmt.Errorf("--public-url %q must be an absolute http or https URL without query or fragment", c.PublicURL))
 		}
 		c.PublicURL = strings.TrimSuffix(c.PublicURL, "/")
+		// The embedding SDK accepts only https embed URLs, so an https
+		// public URL makes the server speak TLS (generating a local
+		// certificate unless one is given).
+		if u != nil && u.Scheme == "https" && !c.TLS() && !c.TLSBehindProxy {
+			c.TLSSelfSigned = true
+		}
 	}
 	return errors.Join(errs...)
 }

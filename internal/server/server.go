@@ -14,11 +14,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/awsapi"
+	"github.com/sightglass/sightglass/internal/console"
 	"github.com/sightglass/sightglass/internal/store/postgres"
 	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
@@ -32,6 +34,7 @@ type Server struct {
 	Bootstrapped *app.Bootstrapped
 
 	log      *slog.Logger
+	console  *console.Console
 	listener net.Listener
 	http     *http.Server
 }
@@ -52,6 +55,10 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	s := &Server{Config: cfg, Store: store, log: log}
 	s.App = app.New(store, cfg.Region)
 	s.App.Now = cfg.Now
+	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst}); err != nil {
+		store.Close()
+		return nil, err
+	}
 	if s.Bootstrapped, err = s.App.Bootstrap(ctx, cfg.AccountID); err != nil {
 		store.Close()
 		return nil, fmt.Errorf("bootstrap: %w", err)
@@ -110,6 +117,7 @@ func (s *Server) Handler() http.Handler {
 	api := awsapi.New(awsapi.Config{
 		App:           s.App,
 		Region:        s.Config.Region,
+		PublicURL:     s.Config.PublicURL,
 		Logger:        s.log,
 		ThrottleRate:  s.Config.ThrottleRate,
 		ThrottleBurst: s.Config.ThrottleBurst,
@@ -117,12 +125,18 @@ func (s *Server) Handler() http.Handler {
 	})
 	// Not an http.ServeMux at the top: it would "clean" API paths (a user
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
+	browser := http.NewServeMux()
+	s.console.Register(browser)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/healthz" && r.Method == http.MethodGet {
+		p := r.URL.Path
+		switch {
+		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
-			return
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"):
+			browser.ServeHTTP(w, r)
+		default:
+			api.ServeHTTP(w, r)
 		}
-		api.ServeHTTP(w, r)
 	})
 }
 

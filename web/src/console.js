@@ -19,6 +19,15 @@ const embed = {
   discriminator: Number(query.get("discriminator") || 0),
   origin: document.documentElement.dataset.embedOrigin || "",
 };
+// The sign-on code is spent: take it out of the address bar, so a reload
+// continues the session (by cookie) instead of replaying a used code.
+if (query.has("code")) {
+  const rest = new URLSearchParams(query);
+  ["code", "identityprovider", "isauthcode"].forEach((k) => rest.delete(k));
+  const qs = rest.toString();
+  history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+}
+
 const token = document.querySelector('meta[name="sg-session"]')?.content || "";
 
 const eventTarget = () => ({

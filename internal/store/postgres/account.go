@@ -45,6 +45,19 @@ func (s *Store) FindAccount(ctx context.Context, id string) (*sg.Account, error)
 	return a, nil
 }
 
+// ListAccounts returns every subscription, ordered by id.
+func (s *Store) ListAccounts(ctx context.Context) ([]*sg.Account, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+accountColumns+` FROM accounts ORDER BY id`)
+	if err != nil {
+		return nil, normalize("list accounts", err, sqlkit.Meaning{})
+	}
+	list, err := collect(rows, scanAccount)
+	if err != nil {
+		return nil, normalize("list accounts", err, sqlkit.Meaning{})
+	}
+	return list, nil
+}
+
 // UpdateAccount replaces every field but ID and CreatedAt. Returns
 // ENOTFOUND, or ECONFLICT if the new name is taken.
 func (s *Store) UpdateAccount(ctx context.Context, a *sg.Account) error {

@@ -64,3 +64,27 @@ func OnceExists() *sg.Error {
 func OnceNotFound() *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "The single-use item does not exist, has expired or was already used.")
 }
+
+func SessionExists() *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "The console session already exists.")
+}
+
+func SessionNotFound() *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The console session does not exist.")
+}
+
+func DashboardExists(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Dashboard %s already exists in account %s.", id, accountID)
+}
+
+func DashboardNotFound(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Dashboard %s does not exist in account %s.", id, accountID)
+}
+
+func AnalysisExists(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Analysis %s already exists in account %s.", id, accountID)
+}
+
+func AnalysisNotFound(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Analysis %s does not exist in account %s.", id, accountID)
+}

@@ -1,0 +1,218 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"time"
+
+	sg "github.com/sightglass/sightglass"
+)
+
+// EmbedCodeTTL is how long an embed URL can be redeemed.
+const EmbedCodeTTL = 5 * time.Minute
+
+// Session lifetime bounds and default, in minutes.
+const (
+	MinSessionLifetime     = 15
+	MaxSessionLifetime     = 600
+	DefaultSessionLifetime = 600
+)
+
+var reResourceID = regexp.MustCompile(`^[\w-]{1,512}$`)
+
+// Entry is a parsed console entry point.
+type Entry struct {
+	Path string // the entry point as given, e.g. /dashboards/sales
+	Kind string // "start", "dashboard" or "analysis"
+	Tab  string // for start pages: "", "analyses", "dashboards" or "favorites"
+	ID   string // dashboard or analysis id
+}
+
+// ParseEntryPoint parses a GetSessionEmbedUrl EntryPoint.
+func ParseEntryPoint(p string) (Entry, error) {
+	bad := sg.Errorf(sg.EINVALID, "EntryPoint '%s' is not valid. Use /start, /start/analyses, /start/dashboards, /start/favorites, /dashboards/<DashboardId> or /analyses/<AnalysisId>.", p)
+	if err := checkLen("entryPoint", p, 1, 1000); err != nil {
+		return Entry{}, err
+	}
+	switch p {
+	case "/start":
+		return Entry{Path: p, Kind: "start"}, nil
+	case "/start/analyses", "/start/dashboards", "/start/favorites":
+		return Entry{Path: p, Kind: "start", Tab: strings.TrimPrefix(p, "/start/")}, nil
+	}
+	if id, ok := strings.CutPrefix(p, "/dashboards/"); ok && reResourceID.MatchString(id) {
+		return Entry{Path: p, Kind: "dashboard", ID: id}, nil
+	}
+	if id, ok := strings.CutPrefix(p, "/analyses/"); ok && reResourceID.MatchString(id) {
+		return Entry{Path: p, Kind: "analysis", ID: id}, nil
+	}
+	return Entry{}, bad
+}
+
+// SessionEmbedInput is GetSessionEmbedUrl's input.
+type SessionEmbedInput struct {
+	AccountID       string
+	EntryPoint      string // "" means /start
+	SessionLifetime *int64 // minutes; nil means the default
+	UserArn         string // "" means the caller's own IAM identity
+}
+
+// embedGrant is what a code stands for; it is stored as the payload of the
+// single-use item keyed by the code's hash.
+type embedGrant struct {
+	AccountID   string `json:"a"`
+	Namespace   string `json:"n"`
+	UserName    string `json:"u"`
+	PrincipalID string `json:"p"`
+	EmbedID     string `json:"s"`
+	EntryPoint  string `json:"e"`
+	Lifetime    int64  `json:"l"` // minutes
+}
+
+// HashSecret returns the hex SHA-256 of a code or session token: the only
+// form in which either is stored.
+func HashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// newSecret returns 256 random bits, base64url without padding (43 chars).
+func newSecret() string {
+	var b [32]byte
+	rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// GetSessionEmbedURL mints a single-use URL that signs a registered user
+// into the console at the entry point. publicURL is the server's external
+// base URL.
+func (a *App) GetSessionEmbedURL(ctx context.Context, publicURL string, in SessionEmbedInput) (string, error) {
+	if err := checkAccountID(in.AccountID); err != nil {
+		return "", err
+	}
+	if in.EntryPoint == "" {
+		in.EntryPoint = "/start"
+	}
+	entry, err := ParseEntryPoint(in.EntryPoint)
+	if err != nil {
+		return "", err
+	}
+	lifetime := int64(DefaultSessionLifetime)
+	if in.SessionLifetime != nil {
+		lifetime = *in.SessionLifetime
+	}
+	if lifetime < MinSessionLifetime || lifetime > MaxSessionLifetime {
+		return "", sg.Errorf(sg.ESESSIONLIFETIME, "The value %d for SessionLifetimeInMinutes is not valid. It must be between %d and %d minutes.", lifetime, MinSessionLifetime, MaxSessionLifetime)
+	}
+	namespace, userName, err := a.embedUser(ctx, in.AccountID, in.UserArn)
+	if err != nil {
+		return "", err
+	}
+	if err := a.authorize(ctx, in.AccountID, "GetSessionEmbedUrl", sg.UserARN(a.Region, in.AccountID, namespace, userName)); err != nil {
+		return "", err
+	}
+	acct, err := a.account(ctx, in.AccountID)
+	if err != nil {
+		return "", err
+	}
+	if acct.Edition == sg.EditionStandard {
+		return "", sg.Errorf(sg.EUNSUPPORTEDEDITION, "Embedding is not supported by the STANDARD edition of Amazon QuickSight. Upgrade account %s to ENTERPRISE.", in.AccountID)
+	}
+	user, err := a.Store.FindUser(ctx, in.AccountID, namespace, userName)
+	if sg.ErrorCode(err) == sg.ENOTFOUND || (err == nil && !user.Active) {
+		return "", sg.Errorf(sg.EUSERNOTFOUND, "The user %s does not exist or is not active in namespace %s of account %s.", userName, namespace, in.AccountID)
+	} else if err != nil {
+		return "", err
+	}
+	if in.UserArn == "" && (user.IdentityType != sg.IdentityIAM || !a.callerIsUser(ctx, user)) {
+		return "", sg.Errorf(sg.EUSERNOTFOUND, "The caller is not registered as a QuickSight user in account %s.", in.AccountID)
+	}
+	if err := a.entryExists(ctx, in.AccountID, entry); err != nil {
+		return "", err
+	}
+	g := embedGrant{
+		AccountID:   in.AccountID,
+		Namespace:   namespace,
+		UserName:    userName,
+		PrincipalID: user.PrincipalID,
+		EmbedID:     randomHex(16),
+		EntryPoint:  entry.Path,
+		Lifetime:    lifetime,
+	}
+	grant, _ := json.Marshal(g)
+	code := newSecret()
+	if err := a.Store.PutOnce(ctx, HashSecret(code), grant, a.now().Add(EmbedCodeTTL)); err != nil {
+		return "", err
+	}
+	return publicURL + "/embedding/" + g.EmbedID + entry.Path + "?code=" + code + "&identityprovider=quicksight&isauthcode=true", nil
+}
+
+// embedUser resolves whose console an embed URL opens: the user named by
+// userArn, or the caller's own IAM identity.
+func (a *App) embedUser(ctx context.Context, accountID, userArn string) (namespace, userName string, err error) {
+	if userArn == "" {
+		c := sg.CallerFromContext(ctx)
+		if c == nil {
+			return "", "", sg.Errorf(sg.EUSERNOTFOUND, "UserArn is required.")
+		}
+		name := c.PrincipalName
+		if c.SessionName != "" {
+			name += "/" + c.SessionName
+		}
+		return sg.DefaultNamespace, name, nil
+	}
+	notFound := sg.Errorf(sg.EUSERNOTFOUND, "The user %s does not exist.", userArn)
+	arn, ok := sg.ParseARN(userArn)
+	if !ok || arn.Service != "quicksight" {
+		return "", "", sg.Errorf(sg.EINVALID, "UserArn '%s' is not a QuickSight user ARN.", userArn)
+	}
+	rest, ok := strings.CutPrefix(arn.Resource, "user/")
+	if !ok {
+		return "", "", sg.Errorf(sg.EINVALID, "UserArn '%s' is not a QuickSight user ARN.", userArn)
+	}
+	namespace, userName, ok = strings.Cut(rest, "/")
+	if !ok || namespace == "" || userName == "" {
+		return "", "", sg.Errorf(sg.EINVALID, "UserArn '%s' is not a QuickSight user ARN.", userArn)
+	}
+	if arn.AccountID != accountID || arn.Region != a.Region || namespaceExists(accountID, namespace) != nil {
+		return "", "", notFound
+	}
+	return namespace, userName, nil
+}
+
+// callerIsUser reports whether the caller in ctx is the IAM identity that
+// user is bound to.
+func (a *App) callerIsUser(ctx context.Context, u *sg.User) bool {
+	c := sg.CallerFromContext(ctx)
+	if c == nil {
+		return false
+	}
+	return u.IAMArn == sg.IAMARN(c.AccountID, c.PrincipalType, c.PrincipalName) && u.SessionName == c.SessionName
+}
+
+// entryExists checks that a dashboard or analysis entry point names an
+// existing resource.
+func (a *App) entryExists(ctx context.Context, accountID string, e Entry) error {
+	var err error
+	switch e.Kind {
+	case "dashboard":
+		_, err = a.Store.FindDashboard(ctx, accountID, e.ID)
+		if sg.ErrorCode(err) == sg.ENOTFOUND {
+			return sg.Errorf(sg.ENOTFOUND, "Dashboard %s doesn't exist in account %s.", e.ID, accountID)
+		}
+	case "analysis":
+		_, err = a.Store.FindAnalysis(ctx, accountID, e.ID)
+		if sg.ErrorCode(err) == sg.ENOTFOUND {
+			return sg.Errorf(sg.ENOTFOUND, "Analysis %s doesn't exist in account %s.", e.ID, accountID)
+		}
+	}
+	return err
+}
+
+func minutes(n int64) time.Duration { return time.Duration(n) * time.Minute }

@@ -1,0 +1,179 @@
+package console
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"regexp"
+	"time"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/app"
+)
+
+var reSID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// pageData is what every console page renders from.
+type pageData struct {
+	Title       string
+	Heading     string
+	EmbedOrigin string // the host page's origin, checked against the allow-list
+	Sid         string
+	Token       string
+	User        *sg.User
+	Author      bool
+	Admin       bool
+	Nav         string // highlighted tab
+	PageType    string // PAGE_NAVIGATION pageType: START, DASHBOARD, ANALYSIS, ERROR
+	ResourceID  string
+
+	// Start pages.
+	Dashboards []*sg.Dashboard
+	Analyses   []*sg.Analysis
+	Favorites  []*app.FavoriteItem
+
+	// Dashboard and analysis pages.
+	KindLabel    string
+	FavoriteKind string
+	Favorite     bool
+	UpdatedAt    time.Time
+
+	// Error pages.
+	Status    int
+	ErrorCode string // ERROR_OCCURRED errorCode posted to the host
+	Message   string
+	Hint      string
+}
+
+// handleExperience serves the console experience frame: it redeems an
+// embed code once (?code=…), or continues a session, and renders the entry.
+func (c *Console) handleExperience(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	sid := r.PathValue("sid")
+	entry, err := app.ParseEntryPoint("/" + r.PathValue("entry"))
+	if !reSID.MatchString(sid) || err != nil {
+		c.errorPage(w, r, "", http.StatusNotFound, "NotFound", "Page not found", "There is no console page at this address.", "")
+		return
+	}
+	now := c.now()
+	if c.failures.blocked(r, now) {
+		c.log.Warn("console request refused: too many failures", "client", clientAddr(r), "sid", sid)
+		c.errorPage(w, r, "", http.StatusTooManyRequests, "Forbidden", "Too many failed attempts", "This address has failed to sign in too often. Wait a minute and open the embedded console again.", "")
+		return
+	}
+	var s *signedIn
+	if code := r.URL.Query().Get("code"); code != "" {
+		con, token, err := c.app.RedeemEmbedCode(ctx, sid, entry.Path, code)
+		if err != nil {
+			if !errors.Is(err, app.ErrSignOn) {
+				c.internalError(w, r, err)
+				return
+			}
+			c.failures.fail(r, now)
+			c.log.Warn("embed sign-on refused", "client", clientAddr(r), "sid", sid, "entry", entry.Path)
+			c.errorPage(w, r, "", http.StatusForbidden, "Forbidden", "This link can't be used", "Embedding failed because of an invalid URL or authorization code. An embed URL works once, within 5 minutes of being generated.", "Ask the application that embeds this page to generate a new URL.")
+			return
+		}
+		s = &signedIn{Console: con, Token: token}
+	} else {
+		s, err = c.session(ctx, r, sid)
+		if err != nil {
+			if !errors.Is(err, app.ErrNoSession) {
+				c.internalError(w, r, err)
+				return
+			}
+			c.failures.fail(r, now)
+			c.log.Info("console session refused", "client", clientAddr(r), "sid", sid)
+			c.errorPage(w, r, "", http.StatusUnauthorized, "Unauthorized", "Your session has ended", "The console session has expired or was ended.", "Reload the page that embeds the console to start a new session.")
+			return
+		}
+	}
+	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
+	if err != nil {
+		c.internalError(w, r, err)
+		return
+	}
+	var origin string
+	if puny := r.URL.Query().Get("punyCodeEmbedOrigin"); puny != "" {
+		var ok bool
+		if origin, ok = embedOrigin(puny); !ok || !originAllowed(origin, domains) {
+			c.log.Warn("embedding origin not allowed", "origin", origin, "account", s.Session.AccountID)
+			c.errorPage(w, r, "", http.StatusForbidden, "Forbidden", "This site may not embed the console", "The page embedding this console is not on the account's embedding-domain allow-list.", "An administrator can add it with: sightglass admin allow-domain --domain <origin>")
+			return
+		}
+	}
+	if r.URL.Query().Get("code") != "" {
+		setSessionCookie(w, sid, s.Token, s.Session.ExpiresAt, c.app.Clock())
+	}
+	setSecurityHeaders(w, domains)
+	if err := c.renderEntry(ctx, w, s, entry, origin); err != nil {
+		c.renderError(w, r, err)
+	}
+}
+
+// renderEntry renders the page of an entry point for a signed-in user.
+func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, s *signedIn, e app.Entry, origin string) error {
+	d := &pageData{
+		EmbedOrigin: origin,
+		Sid:         s.Session.EmbedID,
+		Token:       s.Token,
+		User:        s.User,
+		Author:      app.IsAuthorRole(s.User.Role),
+		Admin:       app.IsAdminRole(s.User.Role),
+	}
+	switch e.Kind {
+	case "start":
+		return c.renderStart(ctx, w, d, e.Tab)
+	case "dashboard":
+		dash, err := c.app.ConsoleDashboard(ctx, s.User, e.ID)
+		if err != nil {
+			return err
+		}
+		d.Title, d.PageType, d.ResourceID, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = dash.Name, "DASHBOARD", dash.ID, "Dashboard", "dashboard", dash.UpdatedAt, "dashboards"
+		if d.Favorite, err = c.app.IsFavorite(ctx, s.User, sg.FavoriteDashboard, dash.ID); err != nil {
+			return err
+		}
+	case "analysis":
+		an, err := c.app.ConsoleAnalysis(ctx, s.User, e.ID)
+		if err != nil {
+			return err
+		}
+		d.Title, d.PageType, d.ResourceID, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = an.Name, "ANALYSIS", an.ID, "Analysis", "analysis", an.UpdatedAt, "analyses"
+		if d.Favorite, err = c.app.IsFavorite(ctx, s.User, sg.FavoriteAnalysis, an.ID); err != nil {
+			return err
+		}
+	}
+	return c.pages.render(w, http.StatusOK, "resource", "layout", d)
+}
+
+// renderStart renders a start page tab ("" is the overview).
+func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pageData, tab string) error {
+	d.PageType, d.Nav = "START", tab
+	var err error
+	switch tab {
+	case "":
+		d.Title, d.Heading = "Start", "Start"
+		if d.Dashboards, err = c.app.ConsoleDashboards(ctx, d.User); err != nil {
+			return err
+		}
+		if d.Author {
+			d.Analyses, err = c.app.ConsoleAnalyses(ctx, d.User)
+		}
+	case "dashboards":
+		d.Title, d.Heading = "Dashboards", "Dashboards"
+		d.Dashboards, err = c.app.ConsoleDashboards(ctx, d.User)
+	case "analyses":
+		d.Title, d.Heading = "Analyses", "Analyses"
+		if !d.Author {
+			return sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
+		}
+		d.Analyses, err = c.app.ConsoleAnalyses(ctx, d.User)
+	case "favorites":
+		d.Title, d.Heading = "Favorites", "Favorites"
+		d.Favorites, err = c.app.ConsoleFavorites(ctx, d.User, d.Sid)
+	}
+	if err != nil {
+		return err
+	}
+	return c.pages.render(w, http.StatusOK, "start", "layout", d)
+}

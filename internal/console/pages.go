@@ -1,0 +1,84 @@
+package console
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+	"time"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pages holds the parsed page templates, each the layout plus one
+// content template.
+type pages struct {
+	byName  map[string]*template.Template
+	control *template.Template
+}
+
+func loadPages() (*pages, error) {
+	funcs := template.FuncMap{
+		"asset": assetURL,
+		"lower": strings.ToLower,
+		"ago":   func(t time.Time) string { return ago(time.Since(t)) },
+	}
+	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, name := range []string{"start", "resource", "error"} {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
+		if err != nil {
+			return nil, err
+		}
+		p.byName[name] = t
+	}
+	if p.control, err = template.New("control.html").Funcs(funcs).ParseFS(templateFS, "templates/control.html"); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// render writes a full page (or, for the favorite button, a fragment)
+// rendered into a buffer first, so a template error becomes a clean 500.
+func (p *pages) render(w http.ResponseWriter, status int, page, tmpl string, data any) error {
+	t, ok := p.byName[page]
+	if !ok {
+		return fmt.Errorf("no page %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, tmpl, data); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// ago renders a duration as a short human phrase.
+func ago(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return plural(int(d/time.Minute), "minute") + " ago"
+	case d < 48*time.Hour:
+		return plural(int(d/time.Hour), "hour") + " ago"
+	}
+	return plural(int(d/(24*time.Hour)), "day") + " ago"
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}

@@ -21,7 +21,7 @@ web: web/node_modules/.package-lock.json
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 
-test: test-deps web lint unit script fuzz
+test: test-deps web lint unit script browser fuzz
 
 test-deps:
 	./scripts/test-deps.sh

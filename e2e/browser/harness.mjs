@@ -1,0 +1,245 @@
+// Harness of the browser test: the real Sightglass binary over HTTPS, a
+// host page on another site, a QuickSight API client from the AWS SDK for
+// JavaScript, and Debian's Chromium driven by playwright-core. Everything it
+// starts is stopped by the returned close functions.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GetSessionEmbedUrlCommand, QuickSightClient } from '@aws-sdk/client-quicksight';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+
+export const BINARY = process.env.SIGHTGLASS_BIN || path.join(repo, 'bin', 'sightglass');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const ACCOUNT = '123456789012';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// timeout resolves to null after ms without keeping the process alive.
+const timeout = (ms) => new Promise((r) => setTimeout(r, ms, null).unref());
+
+// freePort returns a loopback port that was free a moment ago.
+export async function freePort() {
+  const srv = net.createServer();
+  await new Promise((resolve, reject) => srv.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+function httpsGet(url, ca) {
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, { ca, rejectUnauthorized: !!ca, timeout: 2000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+function parseCredentials(text) {
+  const out = {};
+  for (const line of text.split('\n')) {
+    const m = /^\s*([a-z_]+)\s*=\s*(\S+)\s*$/.exec(line);
+    if (m) out[m[1]] = m[2];
+  }
+  if (!out.aws_access_key_id || !out.aws_secret_access_key) throw new Error(`credentials file has no key:\n${text}`);
+  return { accessKeyId: out.aws_access_key_id, secretAccessKey: out.aws_secret_access_key, region: out.region || 'us-east-1' };
+}
+
+// startSightglass runs `sightglass serve` with a self-signed certificate on
+// a fresh data directory and waits for /healthz.
+export async function startSightglass() {
+  if (!fs.existsSync(BINARY)) throw new Error(`${BINARY} not found: run \`make build\` first (or \`make browser\`)`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightglass-browser-'));
+  const port = await freePort();
+  const url = `https://127.0.0.1:${port}`;
+  const child = spawn(BINARY, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--tls-self-signed', '--public-url', url], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SIGHTGLASS_POSTGRES: '' },
+  });
+  let log = '';
+  const keep = (d) => {
+    log += d;
+    if (log.length > 200_000) log = log.slice(-100_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  const exit = new Promise((r) => child.once('exit', (code, signal) => r((exited = { code, signal }))));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const close = async () => {
+    process.removeListener('exit', killOnExit);
+    if (!exited) {
+      child.kill('SIGTERM');
+      const done = await Promise.race([exit, timeout(5000)]);
+      if (!done) {
+        child.kill('SIGKILL');
+        await exit;
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (exited) throw new Error(`sightglass exited (${JSON.stringify(exited)}) before answering /healthz`);
+      try {
+        const res = await httpsGet(`${url}/healthz`);
+        if (res.status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error('sightglass did not answer /healthz within 30 s');
+      await sleep(100);
+    }
+    const credentials = parseCredentials(fs.readFileSync(path.join(dataDir, 'credentials'), 'utf8'));
+    const ca = fs.readFileSync(path.join(dataDir, 'tls-cert.pem'));
+    return { url, port, dataDir, credentials, ca, log: () => log, close };
+  } catch (err) {
+    await close();
+    err.message += `\n--- sightglass output ---\n${log}`;
+    throw err;
+  }
+}
+
+// quickSightClient is the AWS SDK for JavaScript v3 QuickSight client
+// pointed at the server; it trusts the server's own generated certificate.
+export function quickSightClient(sg) {
+  return new QuickSightClient({
+    region: sg.credentials.region,
+    endpoint: sg.url,
+    credentials: { accessKeyId: sg.credentials.accessKeyId, secretAccessKey: sg.credentials.secretAccessKey },
+    requestHandler: { httpsAgent: new https.Agent({ ca: sg.ca, keepAlive: false }), requestTimeout: 10_000 },
+    maxAttempts: 1,
+  });
+}
+
+// mintConsoleURL calls GetSessionEmbedUrl as the bootstrap IAM user (whose
+// QuickSight user is the ADMIN "admin").
+export async function mintConsoleURL(client, entryPoint = '/start') {
+  const out = await client.send(new GetSessionEmbedUrlCommand({ AwsAccountId: ACCOUNT, EntryPoint: entryPoint, SessionLifetimeInMinutes: 15 }));
+  if (out.Status !== 200 || !out.EmbedUrl) throw new Error(`GetSessionEmbedUrl answered ${JSON.stringify(out)}`);
+  return out.EmbedUrl;
+}
+
+const SDK_FILE = path.join(here, 'node_modules', 'amazon-quicksight-embedding-sdk', 'dist', 'quicksight-embedding-js-sdk.min.js');
+
+// The host page: it loads the SDK's browser build (a UMD bundle that sets
+// window.QuickSightEmbedding) and records every change event and message.
+const HOST_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sightglass embedding host</title>
+<script src="/sdk.js"></script>
+</head><body>
+<h1>Host application</h1>
+<div id="c" style="width: 1000px; height: 700px"></div>
+<script>
+window.events = [];
+const record = (kind) => (ev) => {
+  let copy;
+  try { copy = JSON.parse(JSON.stringify(ev)); } catch (e) { copy = { eventName: ev && ev.eventName, unserializable: String(e) }; }
+  window.events.push({ kind, at: Date.now(), ...copy });
+};
+window.embed = async (url) => {
+  const context = await QuickSightEmbedding.createEmbeddingContext({ onChange: record('context-change') });
+  window.experience = await context.embedConsole(
+    { url, container: '#c', onChange: record('change') },
+    { locale: 'en-US', onMessage: record('message') },
+  );
+  return true;
+};
+</script>
+</body></html>`;
+
+// startHost serves the host page on http://localhost:<port>, another site
+// than the console's https://127.0.0.1:<port>.
+export async function startHost() {
+  const sdk = fs.readFileSync(SDK_FILE);
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (pathname === '/sdk.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      res.end(sdk);
+    } else if (pathname === '/' || pathname === '/host') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(HOST_PAGE);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://localhost:${port}`,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  };
+}
+
+export const COOKIE_MODES = {
+  // Third-party cookies explicitly allowed (the "Allow third-party cookies"
+  // setting), so the run does not depend on the browser's default.
+  allowed: { cookie_controls_mode: 0 },
+  // "Block third-party cookies" (Settings > Privacy > Third-party cookies):
+  // unpartitioned cross-site cookies are refused; partitioned (CHIPS)
+  // cookies are still kept, in the top-level site's partition.
+  'third-party blocked': { cookie_controls_mode: 1 },
+  // Every cookie of the console's site blocked (a per-site "Not allowed to
+  // use cookies" exception, like Safari's "Block All Cookies"): not even a
+  // partitioned cookie is kept, so only the X-Sightglass-Session header can
+  // carry the session.
+  'all blocked': { cookie_controls_mode: 1, blockSite: true },
+};
+
+// launchBrowser starts Chromium with a fresh profile whose Preferences set
+// the cookie mode, the way a user's settings would.
+export async function launchBrowser(mode, consoleOrigin) {
+  const m = COOKIE_MODES[mode];
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightglass-chromium-'));
+  const profile = { cookie_controls_mode: m.cookie_controls_mode, block_third_party_cookies: m.cookie_controls_mode === 1 };
+  if (m.blockSite) profile.content_settings = { exceptions: { cookies: { [`${consoleOrigin},*`]: { setting: 2 } } } };
+  fs.mkdirSync(path.join(userDataDir, 'Default'));
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ profile }));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      viewport: { width: 1200, height: 900 },
+      timeout: 30_000,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--ignore-certificate-errors',
+      ],
+    });
+  } catch (err) {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    context,
+    close: async () => {
+      await Promise.race([context.close().catch(() => {}), timeout(10_000)]);
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -29,6 +29,7 @@ type env struct {
 	creds  aws.Credentials
 	signer *v4.Signer
 	client *http.Client
+	codes  *codePool // the redeem scenario's minted embed URLs
 }
 
 func newEnv(cfg config, getenv func(string) string) (*env, error) {

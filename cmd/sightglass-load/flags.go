@@ -28,6 +28,7 @@ type config struct {
 	Connections int
 	Duration    time.Duration
 	Requests    int64
+	Codes       int
 	Warmup      time.Duration
 	Timeout     time.Duration
 	Resign      time.Duration
@@ -90,6 +91,7 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.IntVar(&c.Connections, "connections", c.Connections, "concurrent connections, each with one request in flight")
 	fs.DurationVar(&c.Duration, "duration", c.Duration, "measured duration after warmup; 0 means no time limit (then --requests is required)")
 	fs.Int64Var(&c.Requests, "requests", c.Requests, "stop after this many measured requests; 0 means no count limit")
+	fs.IntVar(&c.Codes, "codes", c.Codes, "redeem: embed URLs to mint before the run (default --requests); warmup uses them too, and the run ends when they are used up. Codes live 5 minutes")
 	fs.DurationVar(&c.Warmup, "warmup", c.Warmup, "load before measurement starts (not counted)")
 	fs.DurationVar(&c.Timeout, "timeout", c.Timeout, "per-request response timeout, and the longest wait for requests in flight at the end")
 	fs.DurationVar(&c.Resign, "resign", c.Resign, "how often a connection signs its replayed request again")
@@ -122,6 +124,12 @@ func (c *config) validate() error {
 	}
 	if c.Connections < 1 || c.Connections > 10000 {
 		errs = append(errs, fmt.Errorf("--connections %d must be between 1 and 10000", c.Connections))
+	}
+	if c.Codes < 0 || c.Codes > 10_000_000 {
+		errs = append(errs, errors.New("--codes must be between 0 and 10000000"))
+	}
+	if c.Scenario == "redeem" && c.Codes == 0 && c.Requests == 0 {
+		errs = append(errs, errors.New("redeem needs --codes or --requests: the number of embed URLs to mint"))
 	}
 	if c.Duration < 0 || c.Requests < 0 || c.Warmup < 0 {
 		errs = append(errs, errors.New("--duration, --requests and --warmup must not be negative"))

@@ -65,6 +65,9 @@ func (w *worker) run(ctx context.Context) {
 		default:
 			p.rewind()
 		}
+		if errors.Is(err, errCodesUsedUp) {
+			return
+		}
 		if err != nil {
 			w.fail("scenario", err)
 			return

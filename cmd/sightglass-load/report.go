@@ -26,8 +26,15 @@ type result struct {
 	ErrorSamples   map[string]string
 	Unexpected     int64 // responses with a status the scenario did not expect
 	Latency        *histogram
-	Server         *procReport // --server-pid
-	Client         *procReport // this process, CPU only
+	Server         *procReport  // --server-pid
+	Client         *procReport  // this process, CPU only
+	Codes          *codesReport // the redeem scenario
+}
+
+// codesReport is what the redeem scenario minted and used.
+type codesReport struct {
+	Minted, Used int
+	MintTime     time.Duration
 }
 
 // procReport is what was sampled of a process during the run.
@@ -71,6 +78,9 @@ func newResult(e *env, sc *scenario, pl *plan, workers []*worker) *result {
 		}
 	}
 	r.Requests = int64(r.Latency.n)
+	if p := e.codes; p != nil {
+		r.Codes = &codesReport{Minted: len(p.reqs), Used: p.used(), MintTime: p.mintTime}
+	}
 	if !last.IsZero() {
 		r.Elapsed = last.Sub(pl.measureStart)
 	}
@@ -163,6 +173,10 @@ func writeText(w io.Writer, r *result) error {
 	}
 	fmt.Fprintf(&b, "errors      %s\n", orNone(strings.Join(es, "; ")))
 	fmt.Fprintf(&b, "warmup      %d requests, not measured\n", r.WarmupRequests)
+	if c := r.Codes; c != nil {
+		fmt.Fprintf(&b, "embed URLs  %d minted before the run in %.1fs (%.0f/s, not measured), %d used, %d left\n",
+			c.Minted, c.MintTime.Seconds(), float64(c.Minted)/c.MintTime.Seconds(), c.Used, c.Minted-c.Used)
+	}
 	if s := r.Server; s != nil {
 		fmt.Fprintf(&b, "server RSS  start %s, after warmup %s, end %s, max %s (end − after warmup: %+.1f MiB)\n",
 			mib(s.RSSStart), mib(s.RSSAfterWarmup), mib(s.RSSEnd), mib(s.RSSMax),
@@ -216,6 +230,13 @@ type jsonReport struct {
 	WarmupRequests int64              `json:"warmup_requests"`
 	Server         *jsonProc          `json:"server,omitempty"`
 	Client         *jsonProc          `json:"load_tool,omitempty"`
+	Codes          *jsonCodes         `json:"embed_urls,omitempty"`
+}
+
+type jsonCodes struct {
+	Minted   int     `json:"minted"`
+	Used     int     `json:"used"`
+	MintTime float64 `json:"mint_s"`
 }
 
 type jsonProc struct {
@@ -251,6 +272,9 @@ func writeJSON(w io.Writer, r *result) error {
 	}
 	if c := r.Client; c != nil {
 		j.Client = &jsonProc{CPUPerRequest: micros(c.CPUPerRequest), Cores: c.Cores}
+	}
+	if c := r.Codes; c != nil {
+		j.Codes = &jsonCodes{Minted: c.Minted, Used: c.Used, MintTime: c.MintTime.Seconds()}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -1,6 +1,9 @@
 package main
 
-import "net/url"
+import (
+	"errors"
+	"net/url"
+)
 
 // The scenarios. To add one, register a scenario whose build returns the
 // request; get-session-embed-url below is the pattern for a signed API
@@ -8,11 +11,8 @@ import "net/url"
 // signed request).
 //
 // Redemption of embed codes cannot be replayed, since a code is redeemed
-// once: its scenario would set replay false, mint codes in prepare with
-// e.do (signed GetSessionEmbedUrl calls, before the timed run; codes live
-// 5 minutes) into a channel, and have build take the next one and return
-// an Unsigned GET of the embed URL's path and query, with Want set to the
-// status a successful redemption answers.
+// once: redeem (redeem.go) sets replay false, mints its codes in prepare,
+// before the timed run, and build hands each out once.
 func init() {
 	register(&scenario{
 		name:   "describe-user",
@@ -35,8 +35,19 @@ func init() {
 		about:  "GetSessionEmbedUrl for --user-name, entry point /start (mints and stores a code per request)",
 		replay: true,
 		build: func(e *env, _ int) (*request, error) {
-			return &request{Method: "GET", Path: "/accounts/" + pathLabel(e.cfg.Account) + "/session-embed-url",
-				Query: url.Values{"entry-point": {"/start"}, "user-arn": {e.userARN()}}}, nil
+			return embedURLRequest(e), nil
+		},
+	})
+	register(&scenario{
+		name: "redeem",
+		about: "browser GET of embed URLs (unsigned), each once, expecting 200: code consume, session insert, page; " +
+			"--codes URLs (default --requests) are minted before the run, and the run ends when they are used up",
+		prepare: mintCodes,
+		build: func(e *env, _ int) (*request, error) {
+			if e.codes == nil {
+				return nil, errors.New("no embed URLs minted")
+			}
+			return e.codes.take()
 		},
 	})
 	register(&scenario{

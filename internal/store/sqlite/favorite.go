@@ -44,21 +44,33 @@ func (s *Store) ListFavorites(ctx context.Context, accountID, principalID string
 // account id and id) and deletes the favorites of that resource, in one
 // transaction. It returns sql.ErrNoRows, for the caller's normalize, if
 // del deleted nothing; the favorites then stay.
+//
+// Both statements are prepared before the transaction begins: the writer
+// pool has one connection, which the transaction holds, so preparing on
+// the pool inside it would wait for itself.
 func (s *Store) deleteContent(ctx context.Context, del, accountID, kind, id string) error {
+	delSt, err := s.ws.get(ctx, del)
+	if err != nil {
+		return err
+	}
+	favSt, err := s.ws.get(ctx, `DELETE FROM favorites
+		WHERE account_id = ? AND kind = ? AND resource_id = ?`)
+	if err != nil {
+		return err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	n, err := affected(s.ws.txExec(ctx, tx, del, accountID, id))
+	n, err := affected(tx.StmtContext(ctx, delSt).ExecContext(ctx, accountID, id))
 	if err != nil {
 		return err
 	}
 	if n == 0 {
 		return sql.ErrNoRows
 	}
-	if _, err := s.ws.txExec(ctx, tx, `DELETE FROM favorites
-		WHERE account_id = ? AND kind = ? AND resource_id = ?`, accountID, kind, id); err != nil {
+	if _, err := tx.StmtContext(ctx, favSt).ExecContext(ctx, accountID, kind, id); err != nil {
 		return err
 	}
 	return tx.Commit()

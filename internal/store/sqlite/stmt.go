@@ -99,12 +99,3 @@ func limit(n int) int {
 	}
 	return n
 }
-
-// txExec runs the statement prepared for query on c's pool inside tx.
-func (c *stmts) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
-	st, err := c.get(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
-}

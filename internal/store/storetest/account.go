@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -148,4 +150,38 @@ func testAccount(t *testing.T, s sg.Store) {
 		must(t, "FindAccount", err)
 		same(t, "FindAccount after refused update", got, storedAccount(b))
 	})
+}
+
+// testAccountList runs on a store of its own: ListAccounts sees every
+// account of the store.
+func testAccountList(t *testing.T, s sg.Store) {
+	ctx := t.Context()
+	list, err := s.ListAccounts(ctx)
+	must(t, "ListAccounts of an empty store", err)
+	if list == nil || len(list) != 0 {
+		t.Fatalf("ListAccounts of an empty store = %#v, want empty non-nil", list)
+	}
+
+	var want []*sg.Account
+	for _, id := range []string{"900000000001", "000000000009", "123456789012", "123456789011", "500000000000"} {
+		a := newAccount(id)
+		must(t, "CreateAccount "+id, s.CreateAccount(ctx, a))
+		want = append(want, storedAccount(a))
+	}
+	zero := &sg.Account{ID: "000000000001", Name: "zero"}
+	must(t, "CreateAccount zero", s.CreateAccount(ctx, zero))
+	want = append(want, zero)
+	slices.SortFunc(want, func(a, b *sg.Account) int { return strings.Compare(a.ID, b.ID) })
+
+	list, err = s.ListAccounts(ctx)
+	must(t, "ListAccounts", err)
+	same(t, "ListAccounts", list, want)
+
+	// Updates show.
+	u := newAccount("123456789011")
+	u.Name, u.EmbeddingDomains, u.UpdatedAt = "renamed", []string{}, at(2*time.Hour)
+	must(t, "UpdateAccount", s.UpdateAccount(ctx, u))
+	list, err = s.ListAccounts(ctx)
+	must(t, "ListAccounts after update", err)
+	same(t, "ListAccounts after update", list[2], storedAccount(u))
 }

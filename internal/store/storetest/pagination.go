@@ -89,6 +89,38 @@ func testPagination(t *testing.T, s sg.Store) {
 		same(t, "ListCustomPermissions record", list, []*sg.CustomPermissions{storedCustomPermissions(newCustomPermissions(acct, "_"))})
 	})
 
+	for _, k := range contentKinds(s) {
+		t.Run(k.name, func(t *testing.T) {
+			acct := newAccountID()
+			for _, key := range pageKeys {
+				must(t, "Create"+k.name+" "+key, k.create(ctx, newContent(acct, key)))
+			}
+			must(t, "Create"+k.name, k.create(ctx, newContent(newAccountID(), "b-other-account")))
+
+			checkPages(t, want, func(ctx context.Context, p sg.Page) ([]string, bool, error) {
+				list, more, err := k.list(ctx, acct, p)
+				if err != nil {
+					return nil, false, err
+				}
+				keys := []string{}
+				for _, d := range list {
+					if d.AccountID != acct {
+						t.Fatalf("List %s returned %s/%s", k.name, d.AccountID, d.ID)
+					}
+					keys = append(keys, d.ID)
+				}
+				if list == nil {
+					keys = nil
+				}
+				return keys, more, nil
+			})
+
+			list, _, err := k.list(ctx, acct, sg.Page{After: "alice", Limit: 1})
+			must(t, "List "+k.name, err)
+			same(t, "List "+k.name+" record", list, []*sg.Dashboard{storedContent(newContent(acct, "bob"))})
+		})
+	}
+
 	t.Run("EmptyList", func(t *testing.T) {
 		acct := newAccountID()
 		users, more, err := s.ListUsers(ctx, acct, sg.DefaultNamespace, sg.Page{Limit: 10})
@@ -100,6 +132,13 @@ func testPagination(t *testing.T, s sg.Store) {
 		must(t, "ListCustomPermissions", err)
 		if list == nil || len(list) != 0 || more {
 			t.Errorf("ListCustomPermissions of an empty account = %#v, %v; want empty non-nil, false", list, more)
+		}
+		for _, k := range contentKinds(s) {
+			list, more, err := k.list(ctx, acct, sg.Page{Limit: 1})
+			must(t, "List "+k.name, err)
+			if list == nil || len(list) != 0 || more {
+				t.Errorf("List %s of an empty account = %#v, %v; want empty non-nil, false", k.name, list, more)
+			}
 		}
 	})
 }

@@ -30,6 +30,16 @@
 //     are different names.
 //   - Strings are valid UTF-8 without NUL bytes (PostgreSQL's text cannot
 //     hold NUL); the suite stores no others.
+//   - FindSession returns expired sessions; PurgeSessions(now) deletes
+//     the sessions whose expiry (in milliseconds) is at or before now (in
+//     milliseconds).
+//   - ListFavorites orders favorites created in the same millisecond by
+//     kind, then resource id, in byte order. PutFavorite of a marked
+//     favorite keeps the first CreatedAt. A favorite may name a dashboard
+//     or analysis that does not exist (the store does not check).
+//   - DeleteDashboard and DeleteAnalysis delete the resource's favorites of
+//     every user with it, and only those (not the other kind's resource of
+//     the same id); when they return ENOTFOUND they change nothing.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -77,6 +87,10 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"User", testUser},
 		{"CustomPermissions", testCustomPermissions},
 		{"Pagination", testPagination},
+		{"AccountList", testAccountList},
+		{"Session", testSession},
+		{"Content", testContent},
+		{"Favorite", testFavorite},
 		{"Once", testOnce},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"ConsumeOnceRace", func(t *testing.T, s sg.Store) {

@@ -174,6 +174,9 @@ func (s *Server) URL() string {
 func (s *Server) Serve(ctx context.Context) error {
 	errc := make(chan error, 1)
 	go func() { errc <- s.http.Serve(s.listener) }()
+	purgeCtx, stopPurge := context.WithCancel(ctx)
+	defer stopPurge()
+	go s.purgeLoop(purgeCtx)
 	var err error
 	select {
 	case err = <-errc:
@@ -200,4 +203,27 @@ func (s *Server) Serve(ctx context.Context) error {
 func (s *Server) Close() error {
 	s.listener.Close()
 	return s.Store.Close()
+}
+
+// purgeInterval is how often expired codes and sessions are deleted.
+const purgeInterval = time.Minute
+
+// purgeLoop deletes expired embed codes and console sessions until ctx is
+// done, so that neither table grows without bound.
+func (s *Server) purgeLoop(ctx context.Context) {
+	t := time.NewTicker(purgeInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			codes, sessions, err := s.App.PurgeExpired(ctx)
+			if err != nil && ctx.Err() == nil {
+				s.log.Error("purging expired codes and sessions", "err", err)
+			} else if codes+sessions > 0 {
+				s.log.Debug("purged expired", "codes", codes, "sessions", sessions)
+			}
+		}
+	}
 }

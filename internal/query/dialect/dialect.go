@@ -7,6 +7,7 @@
 package dialect
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -54,11 +55,12 @@ const (
 	JSON     Type = "JSON"
 )
 
-// Marker stands for one bound argument inside SQL fragments built by the
-// compilers; Render replaces each marker with the dialect's placeholder in
-// textual order. It is a byte no quoted identifier or generated SQL
-// contains (QuoteIdent drops it).
-const Marker = "\x00"
+// Arg returns the reference to the i-th (0-based) argument of a fragment
+// built by the compilers: a NUL-delimited index that no quoted identifier
+// or generated SQL contains (QuoteIdent drops NUL bytes). A fragment may
+// repeat a reference (a dialect function that uses its operand twice);
+// Render turns references into placeholders and the argument list.
+func Arg(i int) string { return "\x00" + strconv.Itoa(i) + "\x00" }
 
 // Dialect writes SQL for one engine. Every method takes SQL fragments that
 // the caller already compiled (never raw request text) and returns a
@@ -75,9 +77,10 @@ type Dialect interface {
 	// arguments.
 	NumberedPlaceholders() bool
 
-	// Param is a bound argument of type t at a place where the engine may
-	// not infer its type (PostgreSQL casts it).
-	Param(t Type) string
+	// Param wraps ref, a reference to a bound argument of type t (see Arg),
+	// for places where the engine may not infer its type (PostgreSQL and
+	// MySQL cast it).
+	Param(ref string, t Type) string
 	// Cast converts x to t.
 	Cast(x string, t Type) string
 	// Div is floating-point division that yields NULL when b is zero.
@@ -114,8 +117,8 @@ type Dialect interface {
 	DateDiff(a, b string, g Granularity) string
 	// DateAdd adds n (an integer fragment) periods g to the datetime x.
 	DateAdd(x, n string, g Granularity) string
-	// Limit is the clause that keeps n rows (n is a fragment, usually a
-	// marker), with a leading space.
+	// Limit is the clause that keeps n rows (n is a fragment, usually an
+	// argument reference), with a leading space.
 	Limit(n string) string
 	// OrderedSetPercentile reports whether the engine has the
 	// PERCENTILE_CONT aggregate; if not, callers compute percentiles with
@@ -165,28 +168,6 @@ func ByName(name string) (Dialect, bool) {
 		return MySQL, true
 	}
 	return nil, false
-}
-
-// Render replaces each Marker in sql with d's placeholder, numbering from
-// first (1-based).
-func Render(d Dialect, sql string, first int) string {
-	if !strings.Contains(sql, Marker) {
-		return sql
-	}
-	var b strings.Builder
-	b.Grow(len(sql) + 8)
-	n := first
-	for {
-		i := strings.Index(sql, Marker)
-		if i < 0 {
-			b.WriteString(sql)
-			return b.String()
-		}
-		b.WriteString(sql[:i])
-		b.WriteString(d.Placeholder(n))
-		n++
-		sql = sql[i+1:]
-	}
 }
 
 // quote wraps s in q, doubling q inside and dropping NUL bytes.

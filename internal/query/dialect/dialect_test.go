@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestQuoteIdent(t *testing.T) {
 	cases := []struct {
@@ -22,12 +25,25 @@ func TestQuoteIdent(t *testing.T) {
 }
 
 func TestRender(t *testing.T) {
-	sql := "a = " + Marker + " AND b IN (" + Marker + ", " + Marker + ")"
-	if got, want := Render(Postgres, sql, 3), "a = $3 AND b IN ($4, $5)"; got != want {
-		t.Errorf("postgres: %s, want %s", got, want)
+	rel := Raw{SQL: "SELECT * FROM t WHERE k = $1", Args: []any{"k"}}
+	sql := "SELECT * FROM (" + Arg(2) + ") AS ds WHERE a = " + Arg(0) + " AND b IN (" + Arg(1) + ", " + Arg(0) + ")"
+	got, args, err := Render(Postgres, sql, []any{"x", 7, rel})
+	if want := "SELECT * FROM (SELECT * FROM t WHERE k = $1) AS ds WHERE a = $2 AND b IN ($3, $2)"; err != nil || got != want {
+		t.Errorf("postgres: %s %v, want %s", got, err, want)
 	}
-	if got, want := Render(MySQL, sql, 3), "a = ? AND b IN (?, ?)"; got != want {
-		t.Errorf("mysql: %s, want %s", got, want)
+	if fmt.Sprint(args) != "[k x 7]" {
+		t.Errorf("postgres args %v", args)
+	}
+	rel = Raw{SQL: "SELECT * FROM t WHERE k = ?", Args: []any{"k"}}
+	got, args, err = Render(MySQL, sql, []any{"x", 7, rel})
+	if want := "SELECT * FROM (SELECT * FROM t WHERE k = ?) AS ds WHERE a = ? AND b IN (?, ?)"; err != nil || got != want {
+		t.Errorf("mysql: %s %v, want %s", got, err, want)
+	}
+	if fmt.Sprint(args) != "[k x 7 x]" {
+		t.Errorf("mysql args %v", args)
+	}
+	if _, _, err := Render(SQLite, "a = \x009\x00", []any{1}); err == nil {
+		t.Error("out-of-range reference rendered")
 	}
 }
 

@@ -38,14 +38,14 @@ func (mysqlDialect) BoolLiteral(b bool) string {
 	return "FALSE"
 }
 
-func (mysqlDialect) Param(t Type) string {
+func (mysqlDialect) Param(ref string, t Type) string {
 	switch t {
 	case Datetime:
-		return "CAST(" + Marker + " AS DATETIME)"
+		return "CAST(" + ref + " AS DATETIME)"
 	case String:
-		return "CAST(" + Marker + " AS CHAR)"
+		return "CAST(" + ref + " AS CHAR)"
 	}
-	return Marker
+	return ref
 }
 
 func (mysqlDialect) Cast(x string, t Type) string {

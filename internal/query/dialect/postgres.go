@@ -45,11 +45,11 @@ var postgresTypes = map[Type]string{
 	Bit: "integer", Boolean: "boolean", JSON: "text",
 }
 
-func (postgresDialect) Param(t Type) string {
+func (postgresDialect) Param(ref string, t Type) string {
 	if pt, ok := postgresTypes[t]; ok {
-		return "CAST(" + Marker + " AS " + pt + ")"
+		return "CAST(" + ref + " AS " + pt + ")"
 	}
-	return Marker
+	return ref
 }
 
 func (postgresDialect) Cast(x string, t Type) string {

@@ -10,12 +10,12 @@ import (
 // (what strftime understands); truncation returns the same format.
 type sqliteDialect struct{}
 
-func (sqliteDialect) Name() string               { return "sqlite" }
-func (sqliteDialect) QuoteIdent(s string) string { return quote(s, '"') }
-func (sqliteDialect) Placeholder(int) string     { return "?" }
-func (sqliteDialect) NumberedPlaceholders() bool { return false }
-func (sqliteDialect) Param(Type) string          { return Marker }
-func (sqliteDialect) Mod(a, b string) string     { return "(" + a + " % " + b + ")" }
+func (sqliteDialect) Name() string                    { return "sqlite" }
+func (sqliteDialect) QuoteIdent(s string) string      { return quote(s, '"') }
+func (sqliteDialect) Placeholder(int) string          { return "?" }
+func (sqliteDialect) NumberedPlaceholders() bool      { return false }
+func (sqliteDialect) Param(ref string, _ Type) string { return ref }
+func (sqliteDialect) Mod(a, b string) string          { return "(" + a + " % " + b + ")" }
 func (sqliteDialect) Substring(s, p, n string) string {
 	return "substr(" + s + ", " + p + ", " + n + ")"
 }

@@ -39,11 +39,8 @@ func (mysqlDialect) BoolLiteral(b bool) string {
 }
 
 func (mysqlDialect) Param(ref string, t Type) string {
-	switch t {
-	case Datetime:
+	if t == Datetime {
 		return "CAST(" + ref + " AS DATETIME)"
-	case String:
-		return "CAST(" + ref + " AS CHAR)"
 	}
 	return ref
 }

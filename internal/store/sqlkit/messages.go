@@ -88,3 +88,15 @@ func AnalysisExists(accountID, id string) *sg.Error {
 func AnalysisNotFound(accountID, id string) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Analysis %s does not exist in account %s.", id, accountID)
 }
+
+func DashboardVersionNotFound(accountID, id string, number int64) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Version %d of dashboard %s does not exist in account %s.", number, id, accountID)
+}
+
+func DashboardChanged(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ECONFLICT, "Dashboard %s of account %s was changed concurrently.", id, accountID)
+}
+
+func AnalysisChanged(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ECONFLICT, "Analysis %s of account %s was changed concurrently.", id, accountID)
+}

@@ -40,6 +40,11 @@
 //   - DeleteDashboard and DeleteAnalysis delete the resource's favorites of
 //     every user with it, and only those (not the other kind's resource of
 //     the same id); when they return ENOTFOUND they change nothing.
+//   - Definitions (Analysis.Definition, DashboardVersion.Definition and
+//     PublishOptions) are stored byte for byte; nil stays nil. List methods
+//     leave definitions nil; ListAnalyses skips deleted analyses.
+//   - Dashboard version numbers are never reused: AddDashboardVersion
+//     numbers after LatestVersion even when later versions were deleted.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -90,6 +95,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"AccountList", testAccountList},
 		{"Session", testSession},
 		{"Content", testContent},
+		{"AnalysisDefinition", testAnalysisDefinition},
+		{"DashboardVersions", testDashboardVersions},
 		{"Favorite", testFavorite},
 		{"Once", testOnce},
 		{"ConcurrentWriters", testConcurrentWriters},

@@ -19,10 +19,18 @@ type App struct {
 	Region string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// SyncChecks makes the checks of analysis and dashboard definitions
+	// run before Create*/Update* return instead of in the background, so
+	// that tests see the final status at once.
+	SyncChecks bool
+	// Checks are the checks of definitions against datasets and the
+	// calculated-field language; nil members skip those checks.
+	Checks DefinitionChecks
 
 	auth     *authCache
 	domains  domainsCache
 	accounts accountCache
+	bg       background
 }
 
 // New returns an App over store for the given region.

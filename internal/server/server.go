@@ -193,6 +193,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
+	s.App.Close() // background checks stop before the store closes
 	if cerr := s.Store.Close(); err == nil {
 		err = cerr
 	}
@@ -202,6 +203,7 @@ func (s *Server) Serve(ctx context.Context) error {
 // Close stops a server that is not serving.
 func (s *Server) Close() error {
 	s.listener.Close()
+	s.App.Close()
 	return s.Store.Close()
 }
 

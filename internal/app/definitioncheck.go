@@ -1,0 +1,131 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/definition"
+)
+
+// Definition error types (QuickSight's AnalysisErrorType and
+// DashboardErrorType).
+const (
+	errDataSetNotFound = "DATA_SET_NOT_FOUND"
+	errColumnMissing   = "COLUMN_REPLACEMENT_MISSING"
+	errInternal        = "INTERNAL_FAILURE"
+	errAccessDenied    = "ACCESS_DENIED"
+)
+
+// DefinitionChecks check a definition against the rest of the account.
+// Each is optional.
+type DefinitionChecks struct {
+	// DataSetColumns returns the output column names of the dataset with
+	// this id in the account; ENOTFOUND when there is none.
+	DataSetColumns func(ctx context.Context, accountID, dataSetID string) ([]string, error)
+	// ParseExpression parses a calculated-field expression and returns the
+	// names of the fields it references; its error message is shown.
+	ParseExpression func(expr string) ([]string, error)
+}
+
+// checkDefinition runs the checks QuickSight runs after accepting a
+// create or update: datasets exist (in the account), columns exist in
+// them, and calculated fields parse and reference existing columns. It
+// returns the problems found; an error only for a failure to check.
+func (a *App) checkDefinition(ctx context.Context, accountID string, def *definition.Definition) ([]sg.DefinitionError, error) {
+	var out []sg.DefinitionError
+	// columns of each dataset identifier; nil when the dataset is unknown
+	// or the checks are not available.
+	columns := map[string]map[string]bool{}
+	if a.Checks.DataSetColumns != nil {
+		for i, ds := range def.DataSetIdentifierDeclarations {
+			entity := fmt.Sprintf("DataSetIdentifierDeclarations[%d]", i)
+			id, ok := a.dataSetID(accountID, ds.DataSetArn)
+			if !ok {
+				out = append(out, sg.DefinitionError{Type: errDataSetNotFound, Message: fmt.Sprintf("Dataset %s does not exist in account %s.", ds.DataSetArn, accountID), ViolatedEntities: []string{entity}})
+				continue
+			}
+			cols, err := a.Checks.DataSetColumns(ctx, accountID, id)
+			if sg.ErrorCode(err) == sg.ENOTFOUND {
+				out = append(out, sg.DefinitionError{Type: errDataSetNotFound, Message: fmt.Sprintf("Dataset %s does not exist.", ds.DataSetArn), ViolatedEntities: []string{entity}})
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			set := make(map[string]bool, len(cols))
+			for _, c := range cols {
+				set[c] = true
+			}
+			columns[ds.Identifier] = set
+		}
+	}
+	// Calculated fields are columns of their dataset identifier.
+	calculated := map[string]map[string]bool{}
+	for _, f := range def.CalculatedFields {
+		if calculated[f.DataSetIdentifier] == nil {
+			calculated[f.DataSetIdentifier] = map[string]bool{}
+		}
+		calculated[f.DataSetIdentifier][f.Name] = true
+	}
+	known := func(ds, col string) bool {
+		if calculated[ds][col] {
+			return true
+		}
+		set, checked := columns[ds]
+		return !checked || set == nil || set[col]
+	}
+	missing := func(ds, col, entity string) sg.DefinitionError {
+		arn, _ := def.DataSetARN(ds)
+		return sg.DefinitionError{Type: errColumnMissing, Message: fmt.Sprintf("Required column '%s' is missing in data set '%s'", col, arn), ViolatedEntities: []string{entity}}
+	}
+	for i, f := range def.CalculatedFields {
+		entity := fmt.Sprintf("CalculatedFields[%d]", i)
+		if a.Checks.ParseExpression == nil {
+			continue
+		}
+		fields, err := a.Checks.ParseExpression(f.Expression)
+		if err != nil {
+			out = append(out, sg.DefinitionError{Type: errInternal, Message: fmt.Sprintf("Calculated field '%s' has an invalid expression: %s", f.Name, sg.ErrorMessage(err)), ViolatedEntities: []string{entity}})
+			continue
+		}
+		for _, col := range fields {
+			if !known(f.DataSetIdentifier, col) {
+				out = append(out, missing(f.DataSetIdentifier, col, entity))
+			}
+		}
+	}
+	for _, ref := range def.ColumnRefs() {
+		if !known(ref.DataSetIdentifier, ref.ColumnName) {
+			out = append(out, missing(ref.DataSetIdentifier, ref.ColumnName, ref.Path))
+		}
+	}
+	return out, nil
+}
+
+// dataSetID returns the id of a dataset ARN of the account in this
+// server's region.
+func (a *App) dataSetID(accountID, arn string) (string, bool) {
+	p, ok := sg.ParseARN(arn)
+	if !ok || p.Service != "quicksight" || p.AccountID != accountID || p.Region != a.Region {
+		return "", false
+	}
+	id, ok := strings.CutPrefix(p.Resource, "dataset/")
+	return id, ok && id != ""
+}
+
+// finalStatus is the status a definition check ends in: creating or
+// updating, successful or failed. In LENIENT mode problems are reported
+// but do not fail the resource.
+func finalStatus(inProgress string, errs []sg.DefinitionError, lenient bool) string {
+	failed := len(errs) > 0 && !lenient
+	switch {
+	case inProgress == sg.StatusUpdateInProgress && failed:
+		return sg.StatusUpdateFailed
+	case inProgress == sg.StatusUpdateInProgress:
+		return sg.StatusUpdateSuccessful
+	case failed:
+		return sg.StatusCreationFailed
+	}
+	return sg.StatusCreationSuccessful
+}

@@ -321,7 +321,7 @@ func (a *App) UpdateAnalysisPermissions(ctx context.Context, accountID, id strin
 		if err != nil {
 			return nil, err
 		}
-		perms := mergePermissions(an.Permissions, grant, revoke)
+		perms := applyPermissionChanges(an.Permissions, grant, revoke)
 		if len(perms) > 64 {
 			return nil, sg.Errorf(sg.ELIMIT, "An analysis can have at most 64 principals in its permissions.")
 		}

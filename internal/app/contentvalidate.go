@@ -211,8 +211,8 @@ func (a *App) checkPrincipal(ctx context.Context, accountID, principal string) e
 	return bad
 }
 
-// mergePermissions applies grants, then revocations, to perms.
-func mergePermissions(perms, grant, revoke []sg.ResourcePermission) []sg.ResourcePermission {
+// applyPermissionChanges applies grants, then revocations, to perms.
+func applyPermissionChanges(perms, grant, revoke []sg.ResourcePermission) []sg.ResourcePermission {
 	out := slices.Clone(perms)
 	for _, g := range grant {
 		i := slices.IndexFunc(out, func(p sg.ResourcePermission) bool { return p.Principal == g.Principal })

@@ -433,7 +433,7 @@ func (a *App) UpdateDashboardPermissions(ctx context.Context, accountID, id stri
 		return nil, err
 	}
 	d, err := a.changeDashboard(ctx, accountID, id, func(d *sg.Dashboard) error {
-		perms := mergePermissions(d.Permissions, grant, revoke)
+		perms := applyPermissionChanges(d.Permissions, grant, revoke)
 		if len(perms) > 64 {
 			return sg.Errorf(sg.ELIMIT, "A dashboard can have at most 64 principals in its permissions.")
 		}

@@ -79,9 +79,9 @@ type dashboardVersion struct {
 	Status          string
 	Errors          []resourceError `json:",omitempty"`
 	CreatedTime     *timestamp
-	Description     string   `json:",omitempty"`
-	SourceEntityArn string   `json:",omitempty"`
-	ThemeArn        string   `json:",omitempty"`
+	Description     string `json:",omitempty"`
+	SourceEntityArn string `json:",omitempty"`
+	ThemeArn        string `json:",omitempty"`
 	DataSetArns     []string
 	Sheets          []sheet
 }

@@ -38,14 +38,16 @@ func (a *App) checkDefinition(ctx context.Context, accountID string, def *defini
 	// columns of each dataset identifier; nil when the dataset is unknown
 	// or the checks are not available.
 	columns := map[string]map[string]bool{}
-	if a.Checks.DataSetColumns != nil {
-		for i, ds := range def.DataSetIdentifierDeclarations {
-			entity := fmt.Sprintf("DataSetIdentifierDeclarations[%d]", i)
-			id, ok := a.dataSetID(accountID, ds.DataSetArn)
-			if !ok {
-				out = append(out, sg.DefinitionError{Type: errDataSetNotFound, Message: fmt.Sprintf("Dataset %s does not exist in account %s.", ds.DataSetArn, accountID), ViolatedEntities: []string{entity}})
-				continue
-			}
+	for i, ds := range def.DataSetIdentifierDeclarations {
+		entity := fmt.Sprintf("DataSetIdentifierDeclarations[%d]", i)
+		id, ok := a.dataSetID(accountID, ds.DataSetArn)
+		if !ok {
+			// Not a dataset of this account in this region.
+			out = append(out, sg.DefinitionError{Type: errDataSetNotFound, Message: fmt.Sprintf("Dataset %s does not exist in account %s.", ds.DataSetArn, accountID), ViolatedEntities: []string{entity}})
+			columns[ds.Identifier] = nil
+			continue
+		}
+		if a.Checks.DataSetColumns != nil {
 			cols, err := a.Checks.DataSetColumns(ctx, accountID, id)
 			if sg.ErrorCode(err) == sg.ENOTFOUND {
 				out = append(out, sg.DefinitionError{Type: errDataSetNotFound, Message: fmt.Sprintf("Dataset %s does not exist.", ds.DataSetArn), ViolatedEntities: []string{entity}})

@@ -1,0 +1,147 @@
+package e2e
+
+// Helpers of the analysis and dashboard tests: the Terraform-style sample
+// definition, and waiting for background definition checks.
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
+)
+
+const salesDataSetARN = "arn:aws:quicksight:" + region + ":" + accountID + ":dataset/sample-sales"
+
+// salesDefinitionJSON is a definition as Terraform users write one: three
+// sheets, ten visuals (two of kinds Sightglass does not render), calculated
+// fields, four parameter types, filter groups of six kinds with every
+// scope, controls and grid layouts.
+func salesDefinitionJSON(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/sales_definition.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// salesAnalysisDefinition decodes the sample into the SDK's shapes, whose
+// field names are the model's member names.
+func salesAnalysisDefinition(t testing.TB) *types.AnalysisDefinition {
+	t.Helper()
+	var d types.AnalysisDefinition
+	decodeStrict(t, salesDefinitionJSON(t), &d)
+	return &d
+}
+
+func salesDashboardDefinition(t testing.TB) *types.DashboardVersionDefinition {
+	t.Helper()
+	var d types.DashboardVersionDefinition
+	decodeStrict(t, salesDefinitionJSON(t), &d)
+	return &d
+}
+
+// decodeStrict decodes b into v, failing on members v lacks (a typo in
+// the sample would otherwise vanish silently).
+func decodeStrict(t testing.TB, b []byte, v any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		t.Fatalf("sample definition: %v", err)
+	}
+}
+
+// canonical decodes JSON for comparison: member order and spacing do not
+// matter, numbers compare by their text.
+func canonical(t testing.TB, b []byte) any {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatalf("canonical: %v in %s", err, b)
+	}
+	return v
+}
+
+// checkDeadline bounds the wait for a background check (a hang, not a
+// speed requirement).
+const checkDeadline = 20 * time.Second
+
+// waitAnalysis polls DescribeAnalysis until the analysis leaves the
+// in-progress statuses, and returns it.
+func waitAnalysis(t testing.TB, c *quicksight.Client, id string) *types.Analysis {
+	t.Helper()
+	deadline := time.Now().Add(checkDeadline)
+	for {
+		out, err := c.DescribeAnalysis(t.Context(), &quicksight.DescribeAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String(id)})
+		must(t, err)
+		switch out.Analysis.Status {
+		case types.ResourceStatusCreationInProgress, types.ResourceStatusUpdateInProgress:
+		default:
+			return out.Analysis
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("analysis %s still %s", id, out.Analysis.Status)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// waitVersion polls DescribeDashboard for a version until its check ends.
+func waitVersion(t testing.TB, c *quicksight.Client, id string, n int64) *types.Dashboard {
+	t.Helper()
+	deadline := time.Now().Add(checkDeadline)
+	for {
+		out, err := c.DescribeDashboard(t.Context(), &quicksight.DescribeDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String(id), VersionNumber: aws.Int64(n)})
+		must(t, err)
+		if out.Dashboard.Version.Status != types.ResourceStatusCreationInProgress {
+			return out.Dashboard
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("dashboard %s version %d still in progress", id, n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func ownerPermissions(user string, actions ...string) []types.ResourcePermission {
+	return []types.ResourcePermission{{Principal: aws.String(userARN(accountID, user)), Actions: actions}}
+}
+
+var analysisOwnerActions = []string{
+	"quicksight:RestoreAnalysis", "quicksight:UpdateAnalysisPermissions", "quicksight:DeleteAnalysis",
+	"quicksight:DescribeAnalysisPermissions", "quicksight:QueryAnalysis", "quicksight:DescribeAnalysis",
+	"quicksight:UpdateAnalysis",
+}
+
+var dashboardReaderActions = []string{"quicksight:DescribeDashboard", "quicksight:ListDashboardVersions", "quicksight:QueryDashboard"}
+
+func analysisARN(id string) string {
+	return "arn:aws:quicksight:" + region + ":" + accountID + ":analysis/" + id
+}
+
+func dashboardARN(id string) string {
+	return "arn:aws:quicksight:" + region + ":" + accountID + ":dashboard/" + id
+}
+
+// utc returns t in UTC, for comparisons with DeepEqual.
+func utc(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
+// msUTC is t as the server returns it: milliseconds, UTC.
+func msUTC(t time.Time) *time.Time {
+	u := time.UnixMilli(t.UnixMilli()).UTC()
+	return &u
+}

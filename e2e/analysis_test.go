@@ -296,13 +296,19 @@ func TestAnalysisErrors(t *testing.T) {
 		{"bad validation mode", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.ValidationStrategy = &types.ValidationStrategy{Mode: "SLOPPY"}
 		}), ipv, 400, "Member must satisfy enum value set: [STRICT, LENIENT]"},
-		{"unknown principal", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.Permissions = ownerPermissions("ghost", "quicksight:DescribeAnalysis") }),
+		{"unknown principal", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
+			in.Permissions = ownerPermissions("ghost", "quicksight:DescribeAnalysis")
+		}),
 			ipv, 400, "Principal " + userARN(accountID, "ghost") + " does not exist."},
-		{"dashboard action", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.Permissions = ownerPermissions("ghost", "quicksight:QueryDashboard") }),
+		{"dashboard action", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
+			in.Permissions = ownerPermissions("ghost", "quicksight:QueryDashboard")
+		}),
 			ipv, 400, "Action quicksight:QueryDashboard is not valid for this resource."},
 		{"empty permissions", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.Permissions = []types.ResourcePermission{} }),
 			ipv, 400, "Member must have length between 1 and 64"},
-		{"folder", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.FolderArns = []string{"arn:aws:quicksight:us-east-1:123456789012:folder/f"} }),
+		{"folder", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
+			in.FolderArns = []string{"arn:aws:quicksight:us-east-1:123456789012:folder/f"}
+		}),
 			"ResourceNotFoundException", 404, "Sightglass has no folders"},
 		{"bad account", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DescribeAnalysis(ctx, &quicksight.DescribeAnalysisInput{AwsAccountId: aws.String("12345"), AnalysisId: aws.String("a")})

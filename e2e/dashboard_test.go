@@ -225,11 +225,17 @@ func TestDashboardErrors(t *testing.T) {
 			in.SourceEntity = &types.DashboardSourceEntity{SourceTemplate: &types.DashboardSourceTemplate{Arn: aws.String("arn:aws:quicksight:us-east-1:123456789012:template/t"),
 				DataSetReferences: []types.DataSetReference{{DataSetArn: aws.String(salesDataSetARN), DataSetPlaceholder: aws.String("sales")}}}}
 		}), ipv, 400, "SourceEntity (creating from a template) is not supported by Sightglass. Send the content as a Definition instead."},
-		{"long version description", create("t", func(in *quicksight.CreateDashboardInput) { in.VersionDescription = aws.String(strings.Repeat("d", 513)) }),
+		{"long version description", create("t", func(in *quicksight.CreateDashboardInput) {
+			in.VersionDescription = aws.String(strings.Repeat("d", 513))
+		}),
 			ipv, 400, "at 'versionDescription' failed to satisfy constraint: Member must have length less than or equal to 512"},
-		{"bad link entity", create("t", func(in *quicksight.CreateDashboardInput) { in.LinkEntities = []string{"arn:aws:quicksight:us-east-1:1:dashboard/x"} }),
+		{"bad link entity", create("t", func(in *quicksight.CreateDashboardInput) {
+			in.LinkEntities = []string{"arn:aws:quicksight:us-east-1:1:dashboard/x"}
+		}),
 			ipv, 400, "linkEntities.1.member"},
-		{"analysis action", create("t", func(in *quicksight.CreateDashboardInput) { in.Permissions = ownerPermissions("x", "quicksight:UpdateAnalysis") }),
+		{"analysis action", create("t", func(in *quicksight.CreateDashboardInput) {
+			in.Permissions = ownerPermissions("x", "quicksight:UpdateAnalysis")
+		}),
 			ipv, 400, "Action quicksight:UpdateAnalysis is not valid for this resource."},
 		{"link sharing", create("t", func(in *quicksight.CreateDashboardInput) {
 			in.LinkSharingConfiguration = &types.LinkSharingConfiguration{Permissions: []types.ResourcePermission{{Principal: aws.String("arn:aws:quicksight:us-east-1:123456789012:namespace/default"), Actions: []string{"quicksight:QueryDashboard"}}}}

@@ -40,6 +40,11 @@
 //   - DeleteDashboard and DeleteAnalysis delete the resource's favorites of
 //     every user with it, and only those (not the other kind's resource of
 //     the same id); when they return ENOTFOUND they change nothing.
+//   - Data sources, datasets and ingestions round-trip their byte fields
+//     exactly (nil stays nil). UpdateDataSet leaves SPICEIngestionID and
+//     SPICEBytes alone; UpdateIngestion leaves the request fields alone.
+//     DeleteDataSet deletes the dataset's ingestions; CreateIngestion of a
+//     dataset that does not exist returns ENOTFOUND.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -91,6 +96,9 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Session", testSession},
 		{"Content", testContent},
 		{"Favorite", testFavorite},
+		{"DataSource", testDataSource},
+		{"DataSet", testDataSet},
+		{"Ingestion", testIngestion},
 		{"Once", testOnce},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"ConsumeOnceRace", func(t *testing.T, s sg.Store) {

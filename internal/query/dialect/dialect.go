@@ -127,6 +127,9 @@ type Dialect interface {
 	// Percentile is the continuous percentile aggregate of x at the
 	// fraction p (a fragment in [0,1]); only when OrderedSetPercentile.
 	Percentile(x, p string) string
+	// OrderBy is one ORDER BY item for x with NULLs first when ascending
+	// and last when descending, on every engine.
+	OrderBy(x string, desc bool) string
 	// BoolLiteral is the engine's true or false.
 	BoolLiteral(b bool) string
 	// TimeArg is the argument value to bind for a datetime parameter.
@@ -186,4 +189,13 @@ func quote(s string, q byte) string {
 	}
 	b.WriteByte(q)
 	return b.String()
+}
+
+// orderBy is the ORDER BY item of engines whose NULLs sort first
+// ascending and last descending (SQLite, MySQL).
+func orderBy(x string, desc bool) string {
+	if desc {
+		return x + " DESC"
+	}
+	return x
 }

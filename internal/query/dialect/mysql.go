@@ -138,3 +138,5 @@ func (mysqlDialect) DateAdd(x, n string, g Granularity) string {
 	}
 	return "DATE_ADD(" + x + ", INTERVAL " + n + " " + u + ")"
 }
+
+func (mysqlDialect) OrderBy(x string, desc bool) string { return orderBy(x, desc) }

@@ -137,3 +137,10 @@ func (postgresDialect) DateAdd(x, n string, g Granularity) string {
 	}
 	return "(CAST(" + x + " AS timestamp) + CAST(" + n + " AS integer) * INTERVAL '" + iv + "')"
 }
+
+func (postgresDialect) OrderBy(x string, desc bool) string {
+	if desc {
+		return x + " DESC NULLS LAST"
+	}
+	return x + " NULLS FIRST"
+}

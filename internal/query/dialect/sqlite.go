@@ -143,3 +143,5 @@ func (sqliteDialect) DateAdd(x, n string, g Granularity) string {
 	}
 	return "datetime(" + x + ", " + amount + " || ' " + unit + "')"
 }
+
+func (sqliteDialect) OrderBy(x string, desc bool) string { return orderBy(x, desc) }

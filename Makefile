@@ -3,6 +3,7 @@
 
 GO      ?= go
 PG_DSN  ?= postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable
+MYSQL_DSN ?= root@tcp(127.0.0.1:3306)/test
 FUZZTIME ?= 10s
 
 .PHONY: run build web test test-deps unit script browser fuzz lint bench
@@ -31,9 +32,9 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-# All Go tests, with PostgreSQL given so its conformance and race tests run.
+# All Go tests, with PostgreSQL and MariaDB given so the tests that need them run.
 unit: web
-	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
+	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' SIGHTGLASS_TEST_MYSQL='$(MYSQL_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
 
 # boto3 and the AWS CLI from Debian's packages against a real server.
 script: build

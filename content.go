@@ -13,17 +13,9 @@ type ResourcePermission struct {
 	Actions   []string `json:"Actions"`
 }
 
-// Resource statuses of analyses and dashboard versions (QuickSight's
-// ResourceStatus).
-const (
-	StatusCreationInProgress = "CREATION_IN_PROGRESS"
-	StatusCreationSuccessful = "CREATION_SUCCESSFUL"
-	StatusCreationFailed     = "CREATION_FAILED"
-	StatusUpdateInProgress   = "UPDATE_IN_PROGRESS"
-	StatusUpdateSuccessful   = "UPDATE_SUCCESSFUL"
-	StatusUpdateFailed       = "UPDATE_FAILED"
-	StatusDeleted            = "DELETED"
-)
+// StatusDeleted is the ResourceStatus of an analysis awaiting its purge
+// (the other statuses are in datasource.go).
+const StatusDeleted = "DELETED"
 
 // DefinitionError is a problem found when a definition was validated
 // (QuickSight's AnalysisError and DashboardError): a type such as

@@ -23,6 +23,7 @@ func TestAnalysisLifecycle(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
 	ts := startServer(t, withClock(clk))
+	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()
 	registerQuickSightUser(t, c, "ana", types.UserRoleAuthor)
@@ -191,6 +192,7 @@ func TestAnalysisLifecycle(t *testing.T) {
 func TestAnalysisDefinitionRawRoundTrip(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t)
+	createSalesDataSet(t, ts)
 	raw := salesDefinitionJSON(t)
 	body := `{"Name": "Raw",   "Definition": ` + string(raw) + `}`
 	resp := send(t, ts.signed(t, ts.Admin, http.MethodPost, "/accounts/"+accountID+"/analyses/raw", body))
@@ -210,6 +212,7 @@ func TestAnalysisDefinitionRawRoundTrip(t *testing.T) {
 func TestAnalysisCreationFailed(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t)
+	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()
 	def := salesAnalysisDefinition(t)
@@ -241,6 +244,38 @@ func TestAnalysisCreationFailed(t *testing.T) {
 	if an.Status != types.ResourceStatusCreationSuccessful || len(an.Errors) != 1 {
 		t.Fatalf("lenient analysis: %s %s", an.Status, jsonString(an.Errors))
 	}
+
+	// A column the dataset lacks, and a calculated field that does not
+	// parse, are reported with the entities concerned.
+	cols := salesAnalysisDefinition(t)
+	cols.CalculatedFields = append(cols.CalculatedFields, types.CalculatedField{DataSetIdentifier: aws.String("sales"), Name: aws.String("Broken"), Expression: aws.String("sum({sales}")})
+	cols.Sheets[0].Visuals[1].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column.ColumnName = aws.String("regoin")
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("columns"), Name: aws.String("Columns"), Definition: cols})
+	must(t, err)
+	an = waitAnalysis(t, c, "columns")
+	if an.Status != types.ResourceStatusCreationFailed || len(an.Errors) != 2 {
+		t.Fatalf("columns analysis: %s %s", an.Status, jsonString(an.Errors))
+	}
+	if e := an.Errors[0]; e.Type != types.AnalysisErrorTypeInternalFailure || !strings.HasPrefix(aws.ToString(e.Message), "The expression of calculated field 'Broken' is invalid: ") ||
+		aws.ToString(e.ViolatedEntities[0].Path) != "CalculatedFields[2]" {
+		t.Errorf("expression error: %s", jsonString(e))
+	}
+	wantEqual(t, "column error", an.Errors[1], types.AnalysisError{
+		Type:             types.AnalysisErrorTypeColumnReplacementMissing,
+		Message:          aws.String("Required column 'regoin' is missing in data set '" + salesDataSetARN + "'"),
+		ViolatedEntities: []types.Entity{{Path: aws.String("Sheets[0].Visuals[1].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column")}},
+	})
+
+	// A dataset of the account that does not exist.
+	missing := salesAnalysisDefinition(t)
+	missing.DataSetIdentifierDeclarations[0].DataSetArn = aws.String(dataSetARN("gone"))
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("gone"), Name: aws.String("Gone"), Definition: missing})
+	must(t, err)
+	an = waitAnalysis(t, c, "gone")
+	wantEqual(t, "missing dataset", []any{an.Status, an.Errors}, []any{types.ResourceStatusCreationFailed, []types.AnalysisError{{
+		Type: types.AnalysisErrorTypeDataSetNotFound, Message: aws.String("Dataset " + dataSetARN("gone") + " does not exist."),
+		ViolatedEntities: []types.Entity{{Path: aws.String("DataSetIdentifierDeclarations[0]")}},
+	}}})
 
 	// An update that breaks the definition ends in UPDATE_FAILED.
 	good := salesAnalysisDefinition(t)

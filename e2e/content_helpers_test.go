@@ -5,8 +5,10 @@ package e2e
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -144,4 +146,49 @@ func utc(t *time.Time) *time.Time {
 func msUTC(t time.Time) *time.Time {
 	u := time.UnixMilli(t.UnixMilli()).UTC()
 	return &u
+}
+
+// createSalesDataSet creates the dataset the sample definition declares:
+// a SQLITE data source over a sales table and a direct-query dataset
+// "sample-sales" on it.
+func createSalesDataSet(t testing.TB, ts *testServer) {
+	t.Helper()
+	ctx := t.Context()
+	dir := ts.Config.DataSourceDir
+	must(t, os.MkdirAll(dir, 0o700))
+	db, err := sql.Open("sqlite", filepath.Join(dir, "sales.sqlite"))
+	must(t, err)
+	defer db.Close()
+	for _, s := range []string{
+		`CREATE TABLE sales (order_id INTEGER, order_date TEXT, region TEXT, product TEXT, category TEXT,
+			sales REAL, cost REAL, quantity INTEGER, discount REAL)`,
+		`INSERT INTO sales VALUES (1, '2026-01-05', 'West', 'Desk', 'Furniture', 250, 180, 2, 0.1),
+			(2, '2026-02-11', 'East', 'Pen', 'Office', 12, 4, 10, 0)`,
+	} {
+		_, err := db.ExecContext(ctx, s)
+		must(t, err)
+	}
+	_, err = ts.App.CreateSQLiteDataSource(ctx, accountID, "sales-db", "Sales DB", "sales.sqlite")
+	must(t, err)
+	col := func(name string, typ types.InputColumnDataType) types.InputColumn {
+		return types.InputColumn{Name: aws.String(name), Type: typ}
+	}
+	_, err = ts.adminClient().CreateDataSet(ctx, &quicksight.CreateDataSetInput{
+		AwsAccountId: aws.String(accountID),
+		DataSetId:    aws.String("sample-sales"),
+		Name:         aws.String("Sample sales"),
+		ImportMode:   types.DataSetImportModeDirectQuery,
+		PhysicalTableMap: map[string]types.PhysicalTable{"sales": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
+			DataSourceArn: aws.String(dataSourceARN("sales-db")),
+			Name:          aws.String("sales"),
+			InputColumns: []types.InputColumn{
+				col("order_id", types.InputColumnDataTypeInteger), col("order_date", types.InputColumnDataTypeDatetime),
+				col("region", types.InputColumnDataTypeString), col("product", types.InputColumnDataTypeString),
+				col("category", types.InputColumnDataTypeString), col("sales", types.InputColumnDataTypeDecimal),
+				col("cost", types.InputColumnDataTypeDecimal), col("quantity", types.InputColumnDataTypeInteger),
+				col("discount", types.InputColumnDataTypeDecimal),
+			},
+		}}},
+	})
+	must(t, err)
 }

@@ -33,6 +33,7 @@ func TestDashboardVersions(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
 	ts := startServer(t, withClock(clk))
+	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()
 	registerQuickSightUser(t, c, "rita", types.UserRoleReader)
@@ -305,6 +306,7 @@ func TestDashboardLimits(t *testing.T) {
 func TestConsoleContent(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t)
+	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()
 	registerQuickSightUser(t, c, "ava", types.UserRoleAuthor)

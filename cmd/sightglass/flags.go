@@ -17,6 +17,7 @@ func storeFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.Postgres, "postgres", c.Postgres, "PostgreSQL DSN (postgres://user@host:5432/db); empty: embedded SQLite in --data-dir")
 	fs.StringVar(&c.Region, "region", c.Region, "the server's AWS region")
 	fs.StringVar(&c.AccountID, "account", c.AccountID, "12-digit account id bootstrapped on an empty store (and the default account of admin commands)")
+	fs.StringVar(&c.DataSourceDir, "data-source-dir", c.DataSourceDir, "directory of the SQLite files SQLITE data sources may read (default <data-dir>/sources)")
 	fs.BoolVar(&c.SQLiteSyncFull, "sqlite-sync-full", c.SQLiteSyncFull, "make every SQLite commit durable across power loss (synchronous=FULL; much slower writes)")
 }
 

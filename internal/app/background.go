@@ -39,9 +39,9 @@ func (a *App) goBackground(fn func(ctx context.Context)) {
 	}()
 }
 
-// Close cancels the App's background work and waits for it to stop. Call
-// it before closing the store.
-func (a *App) Close() {
+// stopBackground cancels the goroutines goBackground started and waits
+// for them to stop. Close calls it.
+func (a *App) stopBackground() {
 	b := &a.bg
 	b.mu.Lock()
 	b.closed = true

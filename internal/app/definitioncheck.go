@@ -7,6 +7,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query/expr"
 )
 
 // Definition error types (QuickSight's AnalysisErrorType and
@@ -15,28 +16,16 @@ const (
 	errDataSetNotFound = "DATA_SET_NOT_FOUND"
 	errColumnMissing   = "COLUMN_REPLACEMENT_MISSING"
 	errInternal        = "INTERNAL_FAILURE"
-	errAccessDenied    = "ACCESS_DENIED"
 )
 
-// DefinitionChecks check a definition against the rest of the account.
-// Each is optional.
-type DefinitionChecks struct {
-	// DataSetColumns returns the output column names of the dataset with
-	// this id in the account; ENOTFOUND when there is none.
-	DataSetColumns func(ctx context.Context, accountID, dataSetID string) ([]string, error)
-	// ParseExpression parses a calculated-field expression and returns the
-	// names of the fields it references; its error message is shown.
-	ParseExpression func(expr string) ([]string, error)
-}
-
 // checkDefinition runs the checks QuickSight runs after accepting a
-// create or update: datasets exist (in the account), columns exist in
-// them, and calculated fields parse and reference existing columns. It
+// create or update: datasets exist (in the account and region), the
+// columns used exist in them or are calculated fields, and calculated
+// fields parse and reference existing columns. It
 // returns the problems found; an error only for a failure to check.
 func (a *App) checkDefinition(ctx context.Context, accountID string, def *definition.Definition) ([]sg.DefinitionError, error) {
 	var out []sg.DefinitionError
-	// columns of each dataset identifier; nil when the dataset is unknown
-	// or the checks are not available.
+	// columns of each dataset identifier; nil when the dataset is unknown.
 	columns := map[string]map[string]bool{}
 	for i, ds := range def.DataSetIdentifierDeclarations {
 		entity := fmt.Sprintf("DataSetIdentifierDeclarations[%d]", i)
@@ -47,20 +36,18 @@ func (a *App) checkDefinition(ctx context.Context, accountID string, def *defini
 			columns[ds.Identifier] = nil
 			continue
 		}
-		if a.Checks.DataSetColumns != nil {
-			cols, err := a.Checks.DataSetColumns(ctx, accountID, id)
-			if sg.ErrorCode(err) == sg.ENOTFOUND {
-				out = append(out, sg.DefinitionError{Type: errDataSetNotFound, Message: fmt.Sprintf("Dataset %s does not exist.", ds.DataSetArn), ViolatedEntities: []string{entity}})
-				continue
-			} else if err != nil {
-				return nil, err
-			}
-			set := make(map[string]bool, len(cols))
-			for _, c := range cols {
-				set[c] = true
-			}
-			columns[ds.Identifier] = set
+		d, err := a.Store.FindDataSet(ctx, accountID, id)
+		if sg.ErrorCode(err) == sg.ENOTFOUND {
+			out = append(out, sg.DefinitionError{Type: errDataSetNotFound, Message: fmt.Sprintf("Dataset %s does not exist.", ds.DataSetArn), ViolatedEntities: []string{entity}})
+			continue
+		} else if err != nil {
+			return nil, err
 		}
+		set := make(map[string]bool, len(d.OutputColumns))
+		for _, c := range d.OutputColumns {
+			set[c.Name] = true
+		}
+		columns[ds.Identifier] = set
 	}
 	// Calculated fields are columns of their dataset identifier.
 	calculated := map[string]map[string]bool{}
@@ -83,15 +70,12 @@ func (a *App) checkDefinition(ctx context.Context, accountID string, def *defini
 	}
 	for i, f := range def.CalculatedFields {
 		entity := fmt.Sprintf("CalculatedFields[%d]", i)
-		if a.Checks.ParseExpression == nil {
-			continue
-		}
-		fields, err := a.Checks.ParseExpression(f.Expression)
+		n, err := expr.Parse(f.Expression)
 		if err != nil {
-			out = append(out, sg.DefinitionError{Type: errInternal, Message: fmt.Sprintf("Calculated field '%s' has an invalid expression: %s", f.Name, sg.ErrorMessage(err)), ViolatedEntities: []string{entity}})
+			out = append(out, sg.DefinitionError{Type: errInternal, Message: fmt.Sprintf("The expression of calculated field '%s' is invalid: %s", f.Name, err.Error()), ViolatedEntities: []string{entity}})
 			continue
 		}
-		for _, col := range fields {
+		for _, col := range expr.Fields(n) {
 			if !known(f.DataSetIdentifier, col) {
 				out = append(out, missing(f.DataSetIdentifier, col, entity))
 			}

@@ -87,16 +87,8 @@ func toSheets(list []definition.Sheet) []sheet {
 	return out
 }
 
-// permissionsOrEmpty makes nil permissions an empty list on the wire.
-func permissionsOrEmpty(p []sg.ResourcePermission) []sg.ResourcePermission {
-	if p == nil {
-		return []sg.ResourcePermission{}
-	}
-	return p
-}
-
-// permissionsBody is the body of Update*Permissions.
-type permissionsBody struct {
+// dashboardPermissionsBody is the body of UpdateDashboardPermissions.
+type dashboardPermissionsBody struct {
 	GrantPermissions      []sg.ResourcePermission
 	RevokePermissions     []sg.ResourcePermission
 	GrantLinkPermissions  []sg.ResourcePermission

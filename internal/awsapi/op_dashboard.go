@@ -297,7 +297,7 @@ func (s *Server) describeDashboardPermissions(ctx context.Context, in *input) (o
 }
 
 func (s *Server) updateDashboardPermissions(ctx context.Context, in *input) (output, error) {
-	var body permissionsBody
+	var body dashboardPermissionsBody
 	if err := in.decode(&body); err != nil {
 		return nil, err
 	}

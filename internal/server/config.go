@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -17,6 +18,13 @@ type Config struct {
 	DataDir   string // SQLite store, credentials file, generated certificate
 	Region    string
 	PublicURL string // base of embed URLs; default from Listen and TLS
+	// DataSourceDir is the operator directory SQLITE data sources name
+	// their files in; empty means <DataDir>/sources.
+	DataSourceDir string
+	// SecretKey seals data-source credentials (base64 or hex, 32 bytes;
+	// from SIGHTGLASS_SECRET_KEY). Empty means the key file
+	// <DataDir>/secret.key, created on first use.
+	SecretKey string `json:"-"`
 	// Postgres is a PostgreSQL DSN; empty means the embedded SQLite store.
 	Postgres string `json:"-"`
 	// TLSCert and TLSKey are PEM files; TLSSelfSigned generates a local
@@ -71,6 +79,9 @@ func (c *Config) Validate() error {
 	}
 	if c.DataDir == "" {
 		errs = append(errs, errors.New("--data-dir must not be empty"))
+	}
+	if c.DataSourceDir == "" && c.DataDir != "" {
+		c.DataSourceDir = filepath.Join(c.DataDir, "sources")
 	}
 	if c.Region == "" {
 		errs = append(errs, errors.New("--region must not be empty"))

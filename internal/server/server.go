@@ -55,6 +55,16 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	s := &Server{Config: cfg, Store: store, log: log}
 	s.App = app.New(store, cfg.Region)
 	s.App.Now = cfg.Now
+	if err := ConfigureData(ctx, s.App, &s.Config); err != nil {
+		store.Close()
+		return nil, err
+	}
+	if n, err := s.App.RecoverIngestions(ctx); err != nil {
+		store.Close()
+		return nil, err
+	} else if n > 0 {
+		log.Warn("ingestions left unfinished by the previous run were marked FAILED", "count", n)
+	}
 	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst}); err != nil {
 		store.Close()
 		return nil, err
@@ -193,7 +203,9 @@ func (s *Server) Serve(ctx context.Context) error {
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
-	s.App.Close() // background checks stop before the store closes
+	if cerr := s.App.Close(); err == nil {
+		err = cerr
+	}
 	if cerr := s.Store.Close(); err == nil {
 		err = cerr
 	}

@@ -45,6 +45,11 @@
 //     leave definitions nil; ListAnalyses skips deleted analyses.
 //   - Dashboard version numbers are never reused: AddDashboardVersion
 //     numbers after LatestVersion even when later versions were deleted.
+//   - Data sources, datasets and ingestions round-trip their byte fields
+//     exactly (nil stays nil). UpdateDataSet leaves SPICEIngestionID and
+//     SPICEBytes alone; UpdateIngestion leaves the request fields alone.
+//     DeleteDataSet deletes the dataset's ingestions; CreateIngestion of a
+//     dataset that does not exist returns ENOTFOUND.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -98,6 +103,9 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"AnalysisDefinition", testAnalysisDefinition},
 		{"DashboardVersions", testDashboardVersions},
 		{"Favorite", testFavorite},
+		{"DataSource", testDataSource},
+		{"DataSet", testDataSet},
+		{"Ingestion", testIngestion},
 		{"Once", testOnce},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"ConsumeOnceRace", func(t *testing.T, s sg.Store) {

@@ -1,0 +1,79 @@
+package dataset
+
+import (
+	"github.com/sightglass/sightglass/internal/query/dialect"
+	"github.com/sightglass/sightglass/internal/query/expr"
+)
+
+// resolve finds the root logical table, checks the references between
+// tables and derives every logical table's columns, type-checking joins,
+// filters and calculated columns.
+func (t *Tables) resolve() error {
+	used := map[string]string{} // logical id → the join that uses it
+	for _, id := range sortedKeys(t.Logical) {
+		lt := t.Logical[id]
+		if pid := lt.Source.PhysicalTableId; pid != "" {
+			if _, ok := t.Physical[pid]; !ok {
+				return invalid("LogicalTableMap.%s.Source.PhysicalTableId %q is not in PhysicalTableMap", id, pid)
+			}
+		}
+		if j := lt.Source.JoinInstruction; j != nil {
+			for _, op := range []string{j.LeftOperand, j.RightOperand} {
+				if _, ok := t.Logical[op]; !ok {
+					return invalid("LogicalTableMap.%s.Source.JoinInstruction operand %q is not in LogicalTableMap", id, op)
+				}
+				if _, dup := used[op]; dup || op == id {
+					return invalid("LogicalTableMap.%s.Source.JoinInstruction: logical table %q is joined more than once or into itself", id, op)
+				}
+				used[op] = id
+			}
+		}
+	}
+	if !t.implicit {
+		var roots []string
+		for _, id := range sortedKeys(t.Logical) {
+			if _, ok := used[id]; !ok {
+				roots = append(roots, id)
+			}
+		}
+		if len(roots) != 1 {
+			return invalid("LogicalTableMap must have exactly one table that no join uses (the dataset's output), found %d", len(roots))
+		}
+		t.Root = roots[0]
+	}
+	// Validate by compiling for SQLite; this also derives the columns.
+	b := &build{t: t, c: &expr.Compiler{Dialect: dialect.SQLite, NoAggregates: true}, record: true}
+	_, _, err := b.logical(t.Root, 0)
+	return err
+}
+
+// fieldType is the expression type of a column type.
+func fieldType(colType string) dialect.Type {
+	switch colType {
+	case "BIT":
+		return dialect.Integer
+	case "JSON":
+		return dialect.String
+	}
+	return dialect.Type(colType)
+}
+
+// columnType is the column type of an expression type.
+func columnType(t dialect.Type) string {
+	if t == "" {
+		return "STRING"
+	}
+	return string(t)
+}
+
+// scope resolves field names against columns read through alias.
+func scope(d dialect.Dialect, alias string, cols []Column) func(string) (expr.Value, bool, error) {
+	return func(name string) (expr.Value, bool, error) {
+		for _, c := range cols {
+			if c.Name == name {
+				return expr.Value{SQL: alias + "." + d.QuoteIdent(c.Name), Type: fieldType(c.Type), Kind: expr.Row}, true, nil
+			}
+		}
+		return expr.Value{}, false, nil
+	}
+}

@@ -1,0 +1,147 @@
+package dialect
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// sqliteDialect writes SQLite. Datetimes are text "YYYY-MM-DD HH:MM:SS"
+// (what strftime understands); truncation returns the same format.
+type sqliteDialect struct{}
+
+func (sqliteDialect) Name() string                    { return "sqlite" }
+func (sqliteDialect) QuoteIdent(s string) string      { return quote(s, '"') }
+func (sqliteDialect) Placeholder(int) string          { return "?" }
+func (sqliteDialect) NumberedPlaceholders() bool      { return false }
+func (sqliteDialect) Param(ref string, _ Type) string { return ref }
+func (sqliteDialect) Mod(a, b string) string          { return "(" + a + " % " + b + ")" }
+func (sqliteDialect) Substring(s, p, n string) string {
+	return "substr(" + s + ", " + p + ", " + n + ")"
+}
+func (sqliteDialect) Length(s string) string { return "length(" + s + ")" }
+func (sqliteDialect) Trim(s string) string   { return "trim(" + s + ")" }
+func (sqliteDialect) Upper(s string) string  { return "upper(" + s + ")" }
+func (sqliteDialect) Lower(s string) string  { return "lower(" + s + ")" }
+func (sqliteDialect) Floor(x string) string  { return "floor(" + x + ")" }
+func (sqliteDialect) Ceil(x string) string   { return "ceil(" + x + ")" }
+func (sqliteDialect) Now() string            { return "datetime('now')" }
+func (sqliteDialect) Limit(n string) string  { return " LIMIT " + n }
+func (sqliteDialect) OrderedSetPercentile() bool {
+	return false
+}
+func (sqliteDialect) Percentile(x, p string) string { return "NULL" }
+func (sqliteDialect) TimeArg(t time.Time) any       { return t.Format(time.DateTime) }
+func (sqliteDialect) BoolLiteral(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+func (sqliteDialect) Round(x, digits string) string {
+	if digits == "" {
+		return "round(" + x + ")"
+	}
+	return "round(" + x + ", " + digits + ")"
+}
+
+func (sqliteDialect) Cast(x string, t Type) string {
+	switch t {
+	case String, JSON:
+		return "CAST(" + x + " AS TEXT)"
+	case Integer, Bit, Boolean:
+		return "CAST(" + x + " AS INTEGER)"
+	case Decimal:
+		return "CAST(" + x + " AS REAL)"
+	case Datetime:
+		return "datetime(" + x + ")"
+	}
+	return x
+}
+
+func (sqliteDialect) Div(a, b string) string {
+	return "(CAST(" + a + " AS REAL) / NULLIF(" + b + ", 0))"
+}
+
+func (sqliteDialect) Concat(xs []string) string {
+	return "(" + strings.Join(xs, " || ") + ")"
+}
+
+func (sqliteDialect) DateTrunc(x string, g Granularity) string {
+	switch g {
+	case Year:
+		return "strftime('%Y-01-01 00:00:00', " + x + ")"
+	case Quarter:
+		return "(strftime('%Y-', " + x + ") || printf('%02d', ((CAST(strftime('%m', " + x + ") AS INTEGER) - 1) / 3) * 3 + 1) || '-01 00:00:00')"
+	case Month:
+		return "strftime('%Y-%m-01 00:00:00', " + x + ")"
+	case Week:
+		return "strftime('%Y-%m-%d 00:00:00', " + x + ", '-' || strftime('%w', " + x + ") || ' days')"
+	case Day:
+		return "strftime('%Y-%m-%d 00:00:00', " + x + ")"
+	case Hour:
+		return "strftime('%Y-%m-%d %H:00:00', " + x + ")"
+	case Minute:
+		return "strftime('%Y-%m-%d %H:%M:00', " + x + ")"
+	}
+	return "strftime('%Y-%m-%d %H:%M:%S', " + x + ")"
+}
+
+func (sqliteDialect) Extract(x string, p Granularity) string {
+	part := func(f string) string { return "CAST(strftime('" + f + "', " + x + ") AS INTEGER)" }
+	switch p {
+	case Year:
+		return part("%Y")
+	case Quarter:
+		return "((" + part("%m") + " + 2) / 3)"
+	case Month:
+		return part("%m")
+	case Week:
+		return "((" + part("%j") + " + 6 - " + part("%w") + ") / 7)"
+	case Day:
+		return part("%d")
+	case "WEEKDAY":
+		return "(" + part("%w") + " + 1)"
+	case "DAY_OF_YEAR":
+		return part("%j")
+	case Hour:
+		return part("%H")
+	case Minute:
+		return part("%M")
+	}
+	return part("%S")
+}
+
+func (d sqliteDialect) DateDiff(a, b string, g Granularity) string {
+	return dateDiff(d, func(a, b string) string {
+		return "(CAST(strftime('%s', " + b + ") AS INTEGER) - CAST(strftime('%s', " + a + ") AS INTEGER))"
+	}, func(a, b string) string { return "(" + a + " / " + b + ")" }, a, b, g)
+}
+
+func (sqliteDialect) DateAdd(x, n string, g Granularity) string {
+	unit, mul := "days", 1
+	switch g {
+	case Year:
+		unit = "years"
+	case Quarter:
+		unit, mul = "months", 3
+	case Month:
+		unit = "months"
+	case Week:
+		mul = 7
+	case Hour:
+		unit = "hours"
+	case Minute:
+		unit = "minutes"
+	case Second:
+		unit = "seconds"
+	}
+	amount := "CAST(" + n + " AS INTEGER)"
+	if mul != 1 {
+		amount = "(" + amount + " * " + strconv.Itoa(mul) + ")"
+	}
+	return "datetime(" + x + ", " + amount + " || ' " + unit + "')"
+}
+
+func (sqliteDialect) OrderBy(x string, desc bool) string { return orderBy(x, desc) }

@@ -1,0 +1,37 @@
+package expr
+
+import "strings"
+
+// funcNames lists the functions the language has, in their canonical
+// spelling; calls match case-insensitively.
+var funcNames = []string{
+	"ifelse", "coalesce", "isNull", "isNotNull", "in", "notIn",
+	"concat", "substring", "toUpper", "toLower", "trim", "strlen", "toString",
+	"parseInt", "parseDecimal", "intToDecimal", "decimalToInt",
+	"round", "floor", "ceil", "abs",
+	"truncDate", "extract", "dateDiff", "addDateTime", "now",
+	"sum", "avg", "min", "max", "count", "distinct_count", "median", "percentile", "percentileCont",
+}
+
+var funcByLower = func() map[string]string {
+	m := make(map[string]string, len(funcNames))
+	for _, f := range funcNames {
+		m[strings.ToLower(f)] = f
+	}
+	return m
+}()
+
+func canonicalFunc(name string) (string, bool) {
+	f, ok := funcByLower[strings.ToLower(name)]
+	return f, ok
+}
+
+// IsAggregateFunc reports whether the canonical function name f is an
+// aggregate function.
+func IsAggregateFunc(f string) bool {
+	switch f {
+	case "sum", "avg", "min", "max", "count", "distinct_count", "median", "percentile", "percentileCont":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,157 @@
+package query
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/sightglass/sightglass/internal/query/dataset"
+	"github.com/sightglass/sightglass/internal/query/dialect"
+)
+
+// testNow anchors relative date filters in tests.
+var testNow = time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC)
+
+func f64(v float64) *float64 { return &v }
+
+func date(s string) *time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
+}
+
+// salesTables is the dataset the tests query: one table of orders with
+// a calculated column.
+func salesTables(table string) (*dataset.Tables, error) {
+	physical := `{"orders": {"RelationalTable": {"DataSourceArn": "arn:aws:quicksight:us-east-1:111122223333:datasource/test", "Name": ` + jsonString(table) + `,
+	  "InputColumns": [{"Name": "id", "Type": "INTEGER"}, {"Name": "region", "Type": "STRING"}, {"Name": "product", "Type": "STRING"},
+	    {"Name": "order_date", "Type": "DATETIME"}, {"Name": "ship_date", "Type": "DATETIME"}, {"Name": "quantity", "Type": "INTEGER"}, {"Name": "unit_price", "Type": "DECIMAL"}]}}}`
+	logical := `{"sales": {"Alias": "Sales", "Source": {"PhysicalTableId": "orders"}, "DataTransforms": [
+	  {"RenameColumnOperation": {"ColumnName": "region", "NewColumnName": "Region"}},
+	  {"CreateColumnsOperation": {"Columns": [{"ColumnName": "Revenue", "ColumnId": "revenue", "Expression": "{quantity} * {unit_price}"}]}}]}}`
+	return dataset.Parse(json.RawMessage(physical), json.RawMessage(logical))
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+type namedQuestion struct {
+	name string
+	q    Question
+}
+
+// testQuestions are compiled to golden SQL and run on every engine.
+var testQuestions = []namedQuestion{
+	{"revenue by region", Question{
+		Dimensions: []Dimension{{Field: "Region"}},
+		Measures:   []Measure{{Field: "Revenue", Aggregation: Sum}, {ID: "orders", Field: "id", Aggregation: Count}},
+	}},
+	{"by month and quarter", Question{
+		Dimensions: []Dimension{{ID: "quarter", Field: "order_date", Granularity: dialect.Quarter}, {ID: "month", Field: "order_date", Granularity: dialect.Month}},
+		Measures:   []Measure{{Field: "quantity", Aggregation: Sum}, {ID: "avg price", Field: "unit_price", Aggregation: Average}},
+	}},
+	{"by year, week, day, hour, minute", Question{
+		Dimensions: []Dimension{{ID: "y", Field: "order_date", Granularity: dialect.Year}, {ID: "w", Field: "order_date", Granularity: dialect.Week},
+			{ID: "d", Field: "order_date", Granularity: dialect.Day}, {ID: "h", Field: "order_date", Granularity: dialect.Hour}, {ID: "mi", Field: "order_date", Granularity: dialect.Minute}},
+		Measures: []Measure{{Field: "id", Aggregation: Count}},
+		Sort:     []Sort{{ID: "mi"}},
+		Limit:    10,
+	}},
+	{"category filters and distinct count", Question{
+		Dimensions: []Dimension{{Field: "product"}},
+		Measures:   []Measure{{ID: "regions", Field: "Region", Aggregation: DistinctCount}, {ID: "min", Field: "unit_price", Aggregation: Min}, {ID: "max", Field: "order_date", Aggregation: Max}},
+		Filters: []Filter{
+			{Kind: CategoryFilter, Field: "Region", Match: In, Values: []any{"East", "West"}},
+			{Kind: CategoryFilter, Field: "product", Match: NotEquals, Values: []any{"Gadget"}},
+		},
+	}},
+	{"not in keeps nulls with ALL_VALUES", Question{
+		Dimensions: []Dimension{{Field: "Region"}},
+		Measures:   []Measure{{Field: "quantity", Aggregation: Sum}},
+		Filters:    []Filter{{Kind: CategoryFilter, Field: "Region", Match: NotIn, Values: []any{"North"}, NullOption: AllValues}},
+	}},
+	{"numeric and date ranges", Question{
+		Dimensions: []Dimension{{Field: "Region"}},
+		Measures:   []Measure{{Field: "Revenue", Aggregation: Sum}},
+		Filters: []Filter{
+			{Kind: NumericRangeFilter, Field: "unit_price", Min: f64(2), IncludeMin: true, Max: f64(9.5), IncludeMax: false},
+			{Kind: DateRangeFilter, Field: "order_date", From: date("2024-02-01"), IncludeFrom: true, To: date("2024-11-01")},
+		},
+	}},
+	{"relative dates: previous 3 months and this year", Question{
+		Dimensions: []Dimension{{Field: "order_date", Granularity: dialect.Month}},
+		Measures:   []Measure{{Field: "id", Aggregation: Count}},
+		Filters: []Filter{
+			{Kind: RelativeDateFilter, Field: "order_date", RelativeDateType: Previous, RelativeDateValue: 3, TimeGranularity: dialect.Month},
+		},
+		Now: testNow,
+	}},
+	{"relative dates: last 2 years", Question{
+		Dimensions: []Dimension{{Field: "order_date", Granularity: dialect.Year}},
+		Measures:   []Measure{{Field: "id", Aggregation: Count}},
+		Filters:    []Filter{{Kind: RelativeDateFilter, Field: "order_date", RelativeDateType: Last, RelativeDateValue: 2, TimeGranularity: dialect.Year}},
+		Now:        testNow,
+	}},
+	{"top 2 products by revenue", Question{
+		Dimensions: []Dimension{{Field: "product"}},
+		Measures:   []Measure{{Field: "Revenue", Aggregation: Sum}},
+		Filters: []Filter{
+			{Kind: TopBottomFilter, Field: "product", N: 2, By: Measure{Field: "Revenue", Aggregation: Sum}},
+			{Kind: CategoryFilter, Field: "Region", Match: NotEquals, Values: []any{"South"}},
+		},
+		Sort: []Sort{{ID: "Revenue", Descending: true}},
+	}},
+	{"bottom 1 region by quantity", Question{
+		Dimensions: []Dimension{{Field: "Region"}},
+		Measures:   []Measure{{Field: "quantity", Aggregation: Sum}},
+		Filters:    []Filter{{Kind: TopBottomFilter, Field: "Region", N: 1, Bottom: true, By: Measure{Field: "quantity", Aggregation: Sum}}},
+	}},
+	{"median and percentile by region", Question{
+		Dimensions: []Dimension{{Field: "Region"}},
+		Measures: []Measure{{ID: "median", Field: "unit_price", Aggregation: Median}, {ID: "p90", Field: "Revenue", Aggregation: Percentile, Percentile: 90},
+			{ID: "total", Field: "quantity", Aggregation: Sum}},
+		Filters: []Filter{{Kind: NumericRangeFilter, Field: "quantity", Min: f64(1), IncludeMin: true}},
+	}},
+	{"overall median", Question{
+		Measures: []Measure{{ID: "median", Field: "quantity", Aggregation: Median}, {ID: "p25", Field: "unit_price", Aggregation: Percentile, Percentile: 25}},
+	}},
+	{"aggregate calculated field and having", Question{
+		Dimensions:       []Dimension{{Field: "Region"}},
+		Measures:         []Measure{{ID: "avg unit revenue", Field: "Unit revenue"}, {Field: "quantity", Aggregation: Sum}},
+		Filters:          []Filter{{Kind: NumericRangeFilter, Field: "quantity", Aggregation: Sum, Min: f64(10), IncludeMin: true}},
+		CalculatedFields: []CalculatedField{{Name: "Unit revenue", Expression: "round(sum({Revenue}) / sum({quantity}), 2)"}},
+		Sort:             []Sort{{ID: "avg unit revenue", Descending: true}},
+	}},
+	{"row calculated fields with parameters", Question{
+		Dimensions: []Dimension{{Field: "Size"}, {Field: "Ship days"}},
+		Measures:   []Measure{{Field: "id", Aggregation: Count}, {Field: "Label length", Aggregation: Max}},
+		Filters:    []Filter{{Kind: CategoryFilter, Field: "product", Match: In, ValuesParameter: "Products"}},
+		CalculatedFields: []CalculatedField{
+			{Name: "Size", Expression: "ifelse({quantity} >= ${Big}, 'big', isNull({quantity}), 'unknown', 'small')"},
+			{Name: "Ship days", Expression: "dateDiff({order_date}, {ship_date})"},
+			{Name: "Label length", Expression: "strlen(concat(toUpper(substring({product}, 1, 3)), '-', trim(coalesce({Region}, 'none'))))"},
+		},
+		Parameters: map[string]any{"Big": 5, "Products": []any{"Widget", "Gadget"}},
+	}},
+	{"date functions", Question{
+		Dimensions: []Dimension{{Field: "Order month"}, {Field: "Week day"}},
+		Measures:   []Measure{{Field: "Months to ship", Aggregation: Max}, {Field: "Due", Aggregation: Max}},
+		CalculatedFields: []CalculatedField{
+			{Name: "Order month", Expression: "extract('YYYY', {order_date}) * 100 + extract('MM', {order_date})"},
+			{Name: "Week day", Expression: "extract('WD', {order_date})"},
+			{Name: "Months to ship", Expression: "dateDiff({order_date}, {ship_date}, 'MM') + dateDiff(truncDate('Q', {order_date}), {ship_date}, 'HH')"},
+			{Name: "Due", Expression: "addDateTime(2, 'WK', truncDate('DD', {order_date}))"},
+		},
+		Filters:    []Filter{{Kind: DateRangeFilter, Field: "order_date", FromParameter: "Start", IncludeFrom: true}},
+		Parameters: map[string]any{"Start": time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)},
+	}},
+	{"limit and nulls", Question{
+		Dimensions: []Dimension{{Field: "Region"}, {Field: "product"}},
+		Measures:   []Measure{{Field: "unit_price", Aggregation: Sum}},
+		Filters:    []Filter{{Kind: NumericRangeFilter, Field: "unit_price", NullOption: NullsOnly}},
+		Limit:      5,
+	}},
+}

@@ -400,3 +400,29 @@ func TestConsoleContent(t *testing.T) {
 		t.Fatalf("publishing a deleted analysis: %v", err)
 	}
 }
+
+// TestResumeDefinitionChecks: checks a stopped server left unfinished run
+// again when the next one starts.
+func TestResumeDefinitionChecks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ts := startServer(t, withDataDir(dir))
+	createSalesDataSet(t, ts)
+	ctx := t.Context()
+	now := ts.now()
+	// What a server stopped in the middle of the checks leaves behind.
+	must(t, ts.Store.CreateAnalysis(ctx, &sg.Analysis{AccountID: accountID, ID: "left", Name: "Left", Status: sg.StatusCreationInProgress,
+		Definition: salesDefinitionJSON(t), Revision: 1, CreatedAt: now, UpdatedAt: now}))
+	must(t, ts.Store.CreateDashboard(ctx, &sg.Dashboard{AccountID: accountID, ID: "left", Name: "Left", PublishedVersion: 1, Revision: 1, CreatedAt: now, UpdatedAt: now},
+		&sg.DashboardVersion{Status: sg.StatusCreationInProgress, Definition: salesDefinitionJSON(t), CreatedAt: now}))
+	ts.Stop()
+
+	ts2 := startServer(t, withDataDir(dir), reopened(ts.Admin))
+	c := ts2.adminClient()
+	if an := waitAnalysis(t, c, "left"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("resumed analysis: %s %s", an.Status, jsonString(an.Errors))
+	}
+	if d := waitVersion(t, c, "left", 1); d.Version.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("resumed version: %s %s", d.Version.Status, jsonString(d.Version.Errors))
+	}
+}

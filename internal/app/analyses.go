@@ -89,28 +89,39 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	return an, nil
 }
 
-// checkAnalysisLater checks the definition of an analysis at its current
-// revision and records the outcome, unless the analysis changed meanwhile.
+// checkAnalysisLater checks the definition of an analysis and records the
+// outcome, if that definition is still the one in progress: another
+// update meanwhile has its own check, while changes of permissions or a
+// delete and restore leave the check's result valid.
 func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, lenient bool) {
-	accountID, id, revision, inProgress := an.AccountID, an.ID, an.Revision, an.Status
+	accountID, id, inProgress := an.AccountID, an.ID, an.Status
+	checked := bytes.Clone(an.Definition)
 	a.goBackground(func(ctx context.Context) {
 		errs, err := a.checkDefinition(ctx, accountID, def)
 		if err != nil {
 			if ctx.Err() != nil {
-				return // shutting down: the analysis stays in progress
+				return // shutting down: ResumeDefinitionChecks picks it up
 			}
 			slog.Error("checking analysis definition", "account", accountID, "analysis", id, "err", err)
 			errs = []sg.DefinitionError{{Type: errInternal, Message: "The definition could not be checked.", ViolatedEntities: []string{}}}
 		}
-		cur, err := a.Store.FindAnalysis(ctx, accountID, id)
-		if err != nil || cur.Revision != revision {
+		for range 5 {
+			cur, err := a.Store.FindAnalysis(ctx, accountID, id)
+			if err != nil || cur.Status != inProgress || !bytes.Equal(cur.Definition, checked) {
+				return // gone, or superseded by a newer update
+			}
+			revision := cur.Revision
+			cur.Status = finalStatus(inProgress, errs, lenient)
+			cur.Errors = errs
+			cur.Revision++
+			err = a.Store.UpdateAnalysis(ctx, cur, revision)
+			if sg.ErrorCode(err) == sg.ECONFLICT {
+				continue // changed in between: look again
+			}
+			if err != nil && sg.ErrorCode(err) != sg.ENOTFOUND && ctx.Err() == nil {
+				slog.Error("recording analysis check", "account", accountID, "analysis", id, "err", err)
+			}
 			return
-		}
-		cur.Status = finalStatus(inProgress, errs, lenient)
-		cur.Errors = errs
-		cur.Revision++
-		if err := a.Store.UpdateAnalysis(ctx, cur, revision); err != nil && sg.ErrorCode(err) != sg.ECONFLICT && sg.ErrorCode(err) != sg.ENOTFOUND && ctx.Err() == nil {
-			slog.Error("recording analysis check", "account", accountID, "analysis", id, "err", err)
 		}
 	})
 }

@@ -102,6 +102,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Content", testContent},
 		{"AnalysisDefinition", testAnalysisDefinition},
 		{"DashboardVersions", testDashboardVersions},
+		{"Unfinished", testUnfinished},
 		{"Favorite", testFavorite},
 		{"DataSource", testDataSource},
 		{"DataSet", testDataSet},

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -22,7 +23,26 @@ import (
 func TestAnalysisLifecycle(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
-	ts := startServer(t, withClock(clk))
+	analysisLifecycle(t, startServer(t, withClock(clk)), clk)
+}
+
+// TestContentPostgres runs the analysis and dashboard flows on PostgreSQL
+// when SIGHTGLASS_TEST_POSTGRES names a server.
+func TestContentPostgres(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	clk := newClock()
+	analysisLifecycle(t, startServer(t, withClock(clk), withPostgres(freshDatabase(t, dsn))), clk)
+	clk2 := newClock()
+	dashboardVersions(t, startServer(t, withClock(clk2), withPostgres(freshDatabase(t, dsn))), clk2)
+}
+
+// analysisLifecycle runs the analysis flow on a fresh server whose clock
+// is clk.
+func analysisLifecycle(t *testing.T, ts *testServer, clk *clock) {
 	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()

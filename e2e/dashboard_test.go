@@ -32,7 +32,12 @@ func describeDashboard(t testing.TB, c *quicksight.Client, id string, n *int64, 
 func TestDashboardVersions(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
-	ts := startServer(t, withClock(clk))
+	dashboardVersions(t, startServer(t, withClock(clk)), clk)
+}
+
+// dashboardVersions runs the dashboard version flow on a fresh server
+// whose clock is clk.
+func dashboardVersions(t *testing.T, ts *testServer, clk *clock) {
 	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()

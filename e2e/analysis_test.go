@@ -167,6 +167,8 @@ func analysisLifecycle(t *testing.T, ts *testServer, clk *clock) {
 	wantErrorMessage(t, err, "ConflictException", 409, "Analysis sales-2026 is deleted; restore it before updating it.")
 	_, err = c.DeleteAnalysis(ctx, &quicksight.DeleteAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("sales-2026")})
 	wantError(t, err, "ConflictException", 409)
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("sales-2026"), Name: aws.String("x"), Definition: def})
+	wantErrorMessage(t, err, "ConflictException", 409, "Analysis sales-2026 was deleted and can be restored until "+ts.now().Add(7*24*time.Hour).UTC().Format(time.RFC3339)+"; restore it or delete it with ForceDeleteWithoutRecovery first.")
 
 	rest, err := c.RestoreAnalysis(ctx, &quicksight.RestoreAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("sales-2026")})
 	must(t, err)

@@ -81,6 +81,9 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	}
 	if err := a.Store.CreateAnalysis(ctx, an); err != nil {
 		if sg.ErrorCode(err) == sg.EEXISTS {
+			if old, ferr := a.Store.FindAnalysis(ctx, accountID, id); ferr == nil && old.Deleted() {
+				return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s was deleted and can be restored until %s; restore it or delete it with ForceDeleteWithoutRecovery first.", id, old.DeleteAt.Format(time.RFC3339))
+			}
 			return nil, sg.Errorf(sg.EEXISTS, "Analysis %s already exists in account %s.", id, accountID)
 		}
 		return nil, err

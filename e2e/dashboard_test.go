@@ -6,6 +6,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -275,6 +276,9 @@ func TestDashboardErrors(t *testing.T) {
 			_, err := c.ListDashboardVersions(ctx, &quicksight.ListDashboardVersionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("taken"), NextToken: aws.String("x")})
 			return err
 		}, "InvalidNextTokenException", 400, ""},
+		{"group principal", create("t", func(in *quicksight.CreateDashboardInput) {
+			in.Permissions = []types.ResourcePermission{{Principal: aws.String("arn:aws:quicksight:" + region + ":" + accountID + ":group/default/bi"), Actions: dashboardReaderActions}}
+		}), ipv, 400, "is a group; Sightglass has no groups"},
 		{"link permissions", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.UpdateDashboardPermissions(ctx, &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("taken"),
 				GrantLinkPermissions: []types.ResourcePermission{{Principal: aws.String("arn:aws:quicksight:us-east-1:123456789012:namespace/default"), Actions: []string{"quicksight:QueryDashboard"}}}})
@@ -299,8 +303,14 @@ func TestDashboardLimits(t *testing.T) {
 	must(t, err)
 	var grant []types.ResourcePermission
 	for i := range 65 {
-		grant = append(grant, types.ResourcePermission{Principal: aws.String("arn:aws:quicksight:" + region + ":" + accountID + ":group/default/g" + string(rune('a'+i/26)) + string(rune('a'+i%26))), Actions: dashboardReaderActions})
+		name := fmt.Sprintf("reader%02d", i)
+		registerQuickSightUser(t, c, name, types.UserRoleReader)
+		grant = append(grant, ownerPermissions(name, dashboardReaderActions...)...)
 	}
+	// One more than allowed, in two requests (one may grant 100).
+	_, err = c.UpdateDashboardPermissions(ctx, &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("d"), GrantPermissions: grant[:64]})
+	must(t, err)
+	grant = grant[64:]
 	_, err = c.UpdateDashboardPermissions(ctx, &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("d"), GrantPermissions: grant})
 	wantErrorMessage(t, err, "LimitExceededException", 409, "A dashboard can have at most 64 principals in its permissions.")
 }

@@ -149,7 +149,7 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 }
 
 // checkPermissions validates a list of resource permissions: sizes,
-// principals that are users of the account (or group ARNs of it), and
+// principals that are users of the account, and
 // actions that apply to the resource type.
 func (a *App) checkPermissions(ctx context.Context, accountID, member string, perms []sg.ResourcePermission, minLen, maxLen int, actions []string) error {
 	if perms == nil {
@@ -184,8 +184,8 @@ func (a *App) checkPermissions(ctx context.Context, accountID, member string, pe
 	return nil
 }
 
-// checkPrincipal accepts the ARN of a user of the account that exists, or
-// of a group of the account.
+// checkPrincipal accepts the ARN of a user of the account that exists
+// (Sightglass has no groups).
 func (a *App) checkPrincipal(ctx context.Context, accountID, principal string) error {
 	bad := sg.Errorf(sg.EINVALID, "Principal %s is not a valid QuickSight user or group ARN of account %s.", principal, accountID)
 	arn, ok := sg.ParseARN(principal)
@@ -199,7 +199,7 @@ func (a *App) checkPrincipal(ctx context.Context, accountID, principal string) e
 	}
 	switch kind {
 	case "group":
-		return nil
+		return sg.Errorf(sg.EINVALID, "Principal %s is a group; Sightglass has no groups. Grant the permissions to users.", principal)
 	case "user":
 		if _, err := a.Store.FindUser(ctx, accountID, ns, name); sg.ErrorCode(err) == sg.ENOTFOUND {
 			return sg.Errorf(sg.EINVALID, "Principal %s does not exist.", principal)

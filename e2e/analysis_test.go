@@ -350,6 +350,14 @@ func TestAnalysisErrors(t *testing.T) {
 		{"bad sheet id", create("n", "x", noSheetID), ipv, 400, "Value 'bad id' at 'definition.sheets.2.member.sheetId'"},
 		{"bad scope", create("n", "x", badScope), ipv, 400, "Filter group fg-sales is scoped to visual nope, which is not on sheet overview."},
 		{"bad parameter name", create("n", "x", badParam), ipv, 400, "definition.parameterDeclarations.1.member.stringParameterDeclaration.name"},
+		{"undeclared parameter value", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
+			in.Parameters = &types.Parameters{StringParameters: []types.StringParameter{{Name: aws.String("Country"), Values: []string{"FR"}}}}
+		}), ipv, 400, "Parameter Country is not declared in the definition."},
+		{"parameter value name", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
+			in.Parameters = &types.Parameters{IntegerParameters: []types.IntegerParameter{{Name: aws.String("Top-N"), Values: []int64{3}}}}
+		}), ipv, 400, "parameters.integerParameters.1.member.name"},
+		{"theme", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.ThemeArn = aws.String("midnight") }),
+			ipv, 400, "ThemeArn midnight is not the ARN of a theme."},
 		{"bad validation mode", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.ValidationStrategy = &types.ValidationStrategy{Mode: "SLOPPY"}
 		}), ipv, 400, "Member must satisfy enum value set: [STRICT, LENIENT]"},
@@ -421,6 +429,11 @@ func TestAnalysisErrors(t *testing.T) {
 			return err
 		}, ipv, 400, "grantPermissions.1.member.actions"},
 	})
+
+	// Values for declared parameters are accepted.
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("with-values"), Name: aws.String("x"), Definition: def,
+		Parameters: &types.Parameters{StringParameters: []types.StringParameter{{Name: aws.String("Region"), Values: []string{"East"}}}, IntegerParameters: []types.IntegerParameter{{Name: aws.String("TopN"), Values: []int64{3}}}}})
+	must(t, err)
 
 	// A bad force-delete query value is a serialization error.
 	resp := send(t, ts.signed(t, ts.Admin, http.MethodDelete, "/accounts/"+accountID+"/analyses/taken?"+url.Values{"force-delete-without-recovery": {"maybe"}}.Encode(), ""))

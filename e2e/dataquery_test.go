@@ -114,3 +114,32 @@ func TestQueryDataSet(t *testing.T) {
 	_, err = ts.App.QueryDataSet(ctx, u, accountID, "spice", q)
 	must(t, err)
 }
+
+// TestSampleData: a first start creates the Sample sales data source and
+// its dataset with calculated fields, ready to query.
+func TestSampleData(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(2000))
+	c := ts.adminClient()
+	wantStatus(t, describeDataSource(t, c, "sample-sales"), types.ResourceStatusCreationSuccessful, "")
+	d := describeDataSet(t, c, "sample-sales")
+	var cols []string
+	for _, oc := range d.OutputColumns {
+		cols = append(cols, aws.ToString(oc.Name)+":"+string(oc.Type))
+	}
+	wantEqual(t, "sample columns", cols[len(cols)-4:], []string{"margin:DECIMAL", "order_year:INTEGER", "order_quarter:INTEGER", "days_to_ship:INTEGER"})
+	res, err := ts.App.QueryDataSet(t.Context(), nil, accountID, "sample-sales", &query.Question{
+		Dimensions: []query.Dimension{{Field: "order_year"}},
+		Measures:   []query.Measure{{ID: "orders", Field: "order_id", Aggregation: query.Count}, {ID: "margin", Field: "margin", Aggregation: query.Average}},
+		Sort:       []query.Sort{{ID: "order_year"}},
+	})
+	must(t, err)
+	var total int64
+	for _, row := range res.Rows {
+		n, _ := row[1].(int64)
+		total += n
+	}
+	if len(res.Rows) < 2 || total != 2000 {
+		t.Fatalf("orders by year: %v", res.Rows)
+	}
+}

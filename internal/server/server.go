@@ -73,6 +73,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, fmt.Errorf("bootstrap: %w", err)
 	}
+	if s.Bootstrapped != nil && cfg.SampleRows > 0 {
+		if _, err := s.App.CreateSampleData(ctx, cfg.AccountID, cfg.SampleRows); err != nil {
+			// The server is usable without it: say so and go on.
+			log.Warn("creating the Sample sales data", "err", err)
+		}
+	}
 	if s.Bootstrapped != nil {
 		if err := writeCredentials(filepath.Join(cfg.DataDir, "credentials"), s.Bootstrapped.AccessKey, cfg.Region); err != nil {
 			store.Close()

@@ -49,6 +49,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) ./internal/sigv4
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePolicy$$' -fuzztime $(FUZZTIME) ./internal/iam
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodePunycode$$' -fuzztime $(FUZZTIME) ./internal/console
+	$(GO) test -run '^$$' -fuzz '^FuzzParseParameters$$' -fuzztime $(FUZZTIME) ./internal/app
+	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./internal/secretbox
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

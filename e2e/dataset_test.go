@@ -145,6 +145,7 @@ func TestDataSetDirectQuery(t *testing.T) {
 	}}
 	out := createDataSet(t, c, &quicksight.CreateDataSetInput{
 		DataSetId: aws.String("orders"), Name: aws.String("Orders"), ImportMode: types.DataSetImportModeDirectQuery,
+		//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 		PhysicalTableMap: physical, LogicalTableMap: logical,
 		ColumnGroups: []types.ColumnGroup{{GeoSpatialColumnGroup: &types.GeoSpatialColumnGroup{Name: aws.String("geo"), Columns: []string{"region"}}}},
 		Permissions:  []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "admin")), Actions: []string{"quicksight:DescribeDataSet"}}},
@@ -408,6 +409,7 @@ func TestDataSetValidation(t *testing.T) {
 				"a": customSQL("pg", "SELECT 1 AS one", col("one", types.InputColumnDataTypeInteger))["t1"],
 				"b": customSQL("pg2", "SELECT 1 AS two", col("two", types.InputColumnDataTypeInteger))["t1"],
 			}
+			//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 			in.LogicalTableMap = map[string]types.LogicalTable{
 				"a": {Alias: aws.String("a"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("a")}},
 				"b": {Alias: aws.String("b"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("b")}},
@@ -422,6 +424,7 @@ func TestDataSetValidation(t *testing.T) {
 			in.PhysicalTableMap = customSQL("pg", "SELECT 1 AS one; DROP TABLE orders", col("one", types.InputColumnDataTypeInteger))
 		}), ipv, 400, "SqlQuery"},
 		{"bad calculated field", dataSetCall(func(in *quicksight.CreateDataSetInput) {
+			//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 			in.LogicalTableMap = map[string]types.LogicalTable{"l": {Alias: aws.String("l"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("t1")},
 				DataTransforms: []types.TransformOperation{&types.TransformOperationMemberCreateColumnsOperation{Value: types.CreateColumnsOperation{Columns: []types.CalculatedColumn{
 					{ColumnName: aws.String("Margin"), ColumnId: aws.String("m"), Expression: aws.String("{one} / ")}}}}}}}
@@ -530,6 +533,7 @@ func TestDataSetEdition(t *testing.T) {
 	c := ts.adminClient()
 	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
 	err = dataSetCall(func(in *quicksight.CreateDataSetInput) {
+		//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 		in.RowLevelPermissionDataSet = &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("rules")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess}
 	})(t.Context(), c)
 	wantError(t, err, "UnsupportedUserEditionException", 403)

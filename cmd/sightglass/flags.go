@@ -34,6 +34,7 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.Float64Var(&c.ThrottleBurst, "throttle-burst", c.ThrottleBurst, "API request burst allowed per account")
 	fs.Float64Var(&c.ConsoleFailureRate, "console-failure-rate", c.ConsoleFailureRate, "failed console sign-ons and session checks allowed per client address per minute (0: default 30)")
 	fs.Float64Var(&c.ConsoleFailureBurst, "console-failure-burst", c.ConsoleFailureBurst, "burst of failed console sign-ons and session checks per client address (with --console-failure-rate)")
+	fs.IntVar(&c.SampleRows, "sample-rows", c.SampleRows, "orders in the \"Sample sales\" data source and dataset a first start creates (0: none)")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error")
 }
 

@@ -87,7 +87,9 @@ func (a *App) startIngestion(ctx context.Context, d *sg.DataSet, id, requestType
 		}
 		return nil, err
 	}
-	a.data.ingests.start(in)
+	// The runner gets its own copy: it updates it while the caller reads in.
+	run := *in
+	a.data.ingests.start(&run)
 	return in, nil
 }
 

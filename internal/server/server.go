@@ -79,6 +79,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, fmt.Errorf("bootstrap: %w", err)
 	}
+	if s.Bootstrapped != nil && cfg.SampleRows > 0 {
+		if _, err := s.App.CreateSampleData(ctx, cfg.AccountID, cfg.SampleRows); err != nil {
+			// The server is usable without it: say so and go on.
+			log.Warn("creating the Sample sales data", "err", err)
+		}
+	}
 	if s.Bootstrapped != nil {
 		if err := writeCredentials(filepath.Join(cfg.DataDir, "credentials"), s.Bootstrapped.AccessKey, cfg.Region); err != nil {
 			store.Close()
@@ -209,8 +215,10 @@ func (s *Server) Serve(ctx context.Context) error {
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
-	if cerr := s.App.Close(); err == nil {
-		err = cerr
+	// Closing data-source connections can fail (a peer already gone):
+	// worth a line in the log, not a failed shutdown.
+	if cerr := s.App.Close(); cerr != nil {
+		s.log.Warn("closing data source connections", "err", cerr)
 	}
 	if cerr := s.Store.Close(); err == nil {
 		err = cerr

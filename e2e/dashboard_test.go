@@ -140,13 +140,13 @@ func dashboardVersions(t *testing.T, ts *testServer, clk *clock) {
 
 	// A third version that fails its check can't be published.
 	bad := salesDashboardDefinition(t)
-	bad.DataSetIdentifierDeclarations[0].DataSetArn = aws.String("arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/sample-sales")
+	bad.DataSetIdentifierDeclarations[0].DataSetArn = aws.String("arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/tf-sales")
 	_, err = c.UpdateDashboard(ctx, &quicksight.UpdateDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("sales"), Name: aws.String("Sales (new)"), Definition: bad})
 	must(t, err)
 	v3 := waitVersion(t, c, "sales", 3)
 	wantEqual(t, "failed version", []any{v3.Version.Status, v3.Version.Errors}, []any{types.ResourceStatusCreationFailed, []types.DashboardError{{
 		Type:             types.DashboardErrorTypeDataSetNotFound,
-		Message:          aws.String("Dataset arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/sample-sales does not exist in account " + accountID + "."),
+		Message:          aws.String("Dataset arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/tf-sales does not exist in account " + accountID + "."),
 		ViolatedEntities: []types.Entity{{Path: aws.String("DataSetIdentifierDeclarations[0]")}},
 	}}})
 	_, err = c.UpdateDashboardPublishedVersion(ctx, &quicksight.UpdateDashboardPublishedVersionInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("sales"), VersionNumber: aws.Int64(3)})

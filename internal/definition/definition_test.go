@@ -28,7 +28,7 @@ func TestParseSales(t *testing.T) {
 	if got := d.SheetList(); len(got) != 3 || got[0] != (Sheet{"overview", "Overview"}) || got[2] != (Sheet{"notes", "Notes"}) {
 		t.Fatalf("SheetList = %+v", got)
 	}
-	if got := d.DataSetARNs(); len(got) != 1 || got[0] != "arn:aws:quicksight:us-east-1:123456789012:dataset/sample-sales" {
+	if got := d.DataSetARNs(); len(got) != 1 || got[0] != "arn:aws:quicksight:us-east-1:123456789012:dataset/tf-sales" {
 		t.Fatalf("DataSetARNs = %v", got)
 	}
 	var kinds []string

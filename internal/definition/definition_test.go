@@ -195,3 +195,56 @@ func TestLowerFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestWells(t *testing.T) {
+	d, err := Parse(loadSales(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	describe := func(v *Visual) string {
+		var parts []string
+		for _, w := range v.Wells() {
+			var fs []string
+			for _, f := range w.Fields {
+				s := f.FieldID + ":" + f.Kind
+				if f.Column != nil {
+					s += "(" + f.Column.ColumnName + ")"
+				}
+				if f.DateGranularity != "" {
+					s += "/" + f.DateGranularity
+				}
+				if f.Aggregation != "" {
+					s += "/" + f.Aggregation
+				}
+				if f.Expression != "" {
+					s += "=" + f.Expression
+				}
+				fs = append(fs, s)
+			}
+			parts = append(parts, w.Name+"["+strings.Join(fs, ",")+"]")
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, tc := range []struct {
+		sheet, visual int
+		title, wells  string
+	}{
+		{0, 0, "Total sales", "TrendGroups[kpi-sales-t:DateDimensionField(order_date)/MONTH] Values[kpi-sales-v:NumericalMeasureField(sales)/SUM]"},
+		{0, 1, "Sales by region", "Category[bar-region-c:CategoricalDimensionField(region)] Colors[bar-region-g:CategoricalDimensionField(category)] Values[bar-region-v:NumericalMeasureField(sales)/SUM]"},
+		{0, 2, "", "Category[line-trend-c:DateDimensionField(order_date)/MONTH] Values[line-trend-v:NumericalMeasureField(sales)/SUM,line-trend-m:CalculatedMeasureField=sum({sales}) - sum({cost})]"},
+		{0, 3, "", "Category[pie-category-c:CategoricalDimensionField(category)] Values[pie-category-v:CategoricalMeasureField(order_id)/DISTINCT_COUNT]"},
+		{0, 4, "", ""}, // Sankey: not rendered
+		{1, 0, "", "GroupBy[t-product:CategoricalDimensionField(product),t-month:DateDimensionField(order_date)/MONTH] Values[t-sales:NumericalMeasureField(sales)/SUM,t-profit:NumericalMeasureField(Profit)/SUM,t-p90:NumericalMeasureField(sales)/PERCENTILE]"},
+		{1, 1, "", "Rows[p-region:CategoricalDimensionField(region)] Columns[p-quarter:DateDimensionField(order_date)/QUARTER] Values[p-sales:NumericalMeasureField(sales)/AVERAGE]"},
+		{1, 2, "", "Category[s-c:CategoricalDimensionField(product)] XAxis[s-x:NumericalMeasureField(discount)/AVERAGE] YAxis[s-y:NumericalMeasureField(Margin)/AVERAGE] Size[s-size:NumericalMeasureField(quantity)/SUM]"},
+		{1, 3, "", "Category[c-month:DateDimensionField(order_date)/MONTH] BarValues[c-sales:NumericalMeasureField(sales)/SUM] LineValues[c-qty:NumericalMeasureField(quantity)/SUM]"},
+	} {
+		v := &d.Sheets[tc.sheet].Visuals[tc.visual]
+		if got := v.Title(); got != tc.title {
+			t.Errorf("%s title %q, want %q", v.VisualID, got, tc.title)
+		}
+		if got := describe(v); got != tc.wells {
+			t.Errorf("%s wells:\n got %s\nwant %s", v.VisualID, got, tc.wells)
+		}
+	}
+}

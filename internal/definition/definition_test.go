@@ -248,3 +248,28 @@ func TestWells(t *testing.T) {
 		}
 	}
 }
+
+func TestFiltersFor(t *testing.T) {
+	d, err := Parse(loadSales(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(sheet, visual string) string {
+		var out []string
+		for _, f := range d.FiltersFor(sheet, visual) {
+			_, id, _ := f.Filter.Kind()
+			out = append(out, f.Group.FilterGroupId+"/"+id)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct{ sheet, visual, want string }{
+		{"overview", "bar-region", "fg-region/f-region fg-sales/f-sales fg-dates/f-range fg-dates/f-relative"},
+		{"overview", "kpi-sales", "fg-region/f-region fg-dates/f-range fg-dates/f-relative"},
+		{"details", "pivot-region-month", "fg-region/f-region fg-qty/f-qty fg-dates/f-range fg-dates/f-relative"},
+		{"details", "table-orders", "fg-region/f-region fg-qty/f-qty fg-dates/f-range fg-dates/f-relative"}, // fg-top is DISABLED
+	} {
+		if got := ids(tc.sheet, tc.visual); got != tc.want {
+			t.Errorf("FiltersFor(%s, %s):\n got %s\nwant %s", tc.sheet, tc.visual, got, tc.want)
+		}
+	}
+}

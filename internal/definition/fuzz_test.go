@@ -38,6 +38,7 @@ func FuzzParseDefinition(f *testing.F) {
 				d.Sheets[i].Visuals[j].Supported()
 				d.Sheets[i].Visuals[j].Wells()
 				d.Sheets[i].Visuals[j].Title()
+				d.FiltersFor(d.Sheets[i].SheetId, d.Sheets[i].Visuals[j].VisualID)
 			}
 			for j := range d.Sheets[i].FilterControls {
 				d.Sheets[i].FilterControls[j].Kind()

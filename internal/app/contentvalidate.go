@@ -74,9 +74,9 @@ func (in *ContentInput) lenient() bool {
 	return in.ValidationStrategy != nil && in.ValidationStrategy.Mode == "LENIENT"
 }
 
-// checkContentInput validates the shared members and parses the
-// definition; create says whether Permissions, Tags and FolderArns may be
-// present (they are members of the Create operations only).
+// checkContentInput validates the members of a create or update, parses
+// the definition and checks its structure. dashboard selects the actions
+// permissions may grant and the dashboard-only members.
 func (a *App) checkContentInput(ctx context.Context, accountID string, in *ContentInput, dashboard bool) (*definition.Definition, error) {
 	if in.Name == "" {
 		return nil, required("name")

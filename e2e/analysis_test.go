@@ -485,6 +485,24 @@ func TestContentAuthorization(t *testing.T) {
 		}, ad, 401, denied("user/viewer", "UpdateDashboardPublishedVersion", dashboardARN("d"))},
 	})
 
+	// Using a dataset takes quicksight:PassDataSet on it.
+	createSalesDataSet(t, ts)
+	author := ts.client(ts.newIAMUser(t, accountID, "author", policy("Allow", "quicksight:*Analysis*", "*", "Deny", "quicksight:PassDataSet", "*")))
+	_, err = author.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("no-pass"), Name: aws.String("x"), Definition: def})
+	must(t, err)
+	an := waitAnalysis(t, author, "no-pass")
+	wantEqual(t, "analysis without PassDataSet", []any{an.Status, an.Errors}, []any{types.ResourceStatusCreationFailed, []types.AnalysisError{{
+		Type:             types.AnalysisErrorTypeAccessDenied,
+		Message:          aws.String(denied("user/author", "PassDataSet", salesDataSetARN)),
+		ViolatedEntities: []types.Entity{{Path: aws.String("DataSetIdentifierDeclarations[0]")}},
+	}}})
+	passer := ts.client(ts.newIAMUser(t, accountID, "passer", policy("Allow", "quicksight:*Analysis*", "*", "Allow", "quicksight:PassDataSet", salesDataSetARN)))
+	_, err = passer.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("pass"), Name: aws.String("x"), Definition: def})
+	must(t, err)
+	if an := waitAnalysis(t, passer, "pass"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("analysis with PassDataSet: %s %s", an.Status, jsonString(an.Errors))
+	}
+
 	// A STANDARD account has no definitions API.
 	const std = "210987654321"
 	sc := ts.client(ts.newIAMUser(t, std, "founder2", fullAccess))

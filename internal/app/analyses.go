@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
@@ -88,7 +89,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 		}
 		return nil, err
 	}
-	a.checkAnalysisLater(an, def, in.lenient())
+	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
 	return an, nil
 }
 
@@ -96,7 +97,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 // outcome, if that definition is still the one in progress: another
 // update meanwhile has its own check, while changes of permissions or a
 // delete and restore leave the check's result valid.
-func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, lenient bool) {
+func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, opts checkOptions) {
 	accountID, id, inProgress := an.AccountID, an.ID, an.Status
 	checked := bytes.Clone(an.Definition)
 	a.goBackground(func(ctx context.Context) {
@@ -108,13 +109,14 @@ func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, le
 			slog.Error("checking analysis definition", "account", accountID, "analysis", id, "err", err)
 			errs = []sg.DefinitionError{{Type: errInternal, Message: "The definition could not be checked.", ViolatedEntities: []string{}}}
 		}
+		errs = append(slices.Clip(opts.denied), errs...)
 		for range 5 {
 			cur, err := a.Store.FindAnalysis(ctx, accountID, id)
 			if err != nil || cur.Status != inProgress || !bytes.Equal(cur.Definition, checked) {
 				return // gone, or superseded by a newer update
 			}
 			revision := cur.Revision
-			cur.Status = finalStatus(inProgress, errs, lenient)
+			cur.Status = finalStatus(inProgress, errs, opts.lenient)
 			cur.Errors = errs
 			cur.Revision++
 			err = a.Store.UpdateAnalysis(ctx, cur, revision)
@@ -204,7 +206,7 @@ func (a *App) UpdateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	if err := a.updateAnalysis(ctx, an, revision); err != nil {
 		return nil, err
 	}
-	a.checkAnalysisLater(an, def, in.lenient())
+	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
 	return an, nil
 }
 

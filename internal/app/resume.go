@@ -28,7 +28,7 @@ func (a *App) ResumeDefinitionChecks(ctx context.Context) (int, error) {
 			a.failUnparsable(ctx, an)
 			continue
 		}
-		a.checkAnalysisLater(an, def, false)
+		a.checkAnalysisLater(an, def, checkOptions{})
 	}
 	for _, v := range versions {
 		def, err := definition.Parse(v.Definition)
@@ -39,7 +39,7 @@ func (a *App) ResumeDefinitionChecks(ctx context.Context) (int, error) {
 			}
 			continue
 		}
-		a.checkVersionLater(v, def, false)
+		a.checkVersionLater(v, def, checkOptions{})
 	}
 	return len(analyses) + len(versions), nil
 }

@@ -3,6 +3,7 @@
 
 GO      ?= go
 PG_DSN  ?= postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable
+MYSQL_DSN ?= root@tcp(127.0.0.1:3306)/test
 FUZZTIME ?= 10s
 
 .PHONY: run build web test test-deps unit script browser fuzz lint bench
@@ -31,9 +32,9 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-# All Go tests, with PostgreSQL given so its conformance and race tests run.
+# All Go tests, with PostgreSQL and MariaDB given so the tests that need them run.
 unit: web
-	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
+	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' SIGHTGLASS_TEST_MYSQL='$(MYSQL_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
 
 # boto3 and the AWS CLI from Debian's packages against a real server.
 script: build
@@ -48,6 +49,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) ./internal/sigv4
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePolicy$$' -fuzztime $(FUZZTIME) ./internal/iam
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodePunycode$$' -fuzztime $(FUZZTIME) ./internal/console
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDefinition$$' -fuzztime $(FUZZTIME) ./internal/definition
+	$(GO) test -run '^$$' -fuzz '^FuzzParseParameters$$' -fuzztime $(FUZZTIME) ./internal/app
+	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./internal/secretbox
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

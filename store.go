@@ -14,6 +14,9 @@ type Store interface {
 	OnceStore
 	SessionStore
 	ContentStore
+	DataSourceStore
+	DataSetStore
+	IngestionStore
 
 	// Ping checks that the store is reachable.
 	Ping(ctx context.Context) error

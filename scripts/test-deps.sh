@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs on a fresh Debian machine:
 # boto3, the AWS CLI and Chromium from Debian's packages (and Node.js if
-# missing), and a PostgreSQL server on
-# 127.0.0.1:5432 that accepts user postgres with password postgres.
+# missing), a PostgreSQL server on
+# 127.0.0.1:5432 that accepts user postgres with password postgres, and a
+# MariaDB server on 127.0.0.1:3306 that accepts root with an empty password
+# and has a database named test.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 
@@ -10,6 +12,7 @@ need=()
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import boto3' 2>/dev/null || need+=(python3-boto3)
 [ -x /usr/bin/aws ] || need+=(awscli)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
@@ -32,4 +35,27 @@ if ! PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select
   runuser -u postgres -- psql -Atqc "ALTER USER postgres PASSWORD 'postgres'" >/dev/null
 fi
 PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null
+
+# Start MariaDB if it is not running. Debian's package starts it through
+# systemd, which a container may lack; then it is started directly.
+# (mariadb-admin ping succeeds whenever the server answers, even if it refuses the login.)
+if ! mariadb-admin -h127.0.0.1 -uroot ping >/dev/null 2>&1; then
+  echo "test-deps: starting MariaDB"
+  install -d -o mysql -g mysql /run/mysqld
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+  for _ in $(seq 1 30); do mariadb-admin -h127.0.0.1 -uroot ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+
+# Make root usable over TCP with an empty password (a fresh Debian install
+# lets root in only through the socket) and create database test.
+if ! mariadb -h127.0.0.1 -uroot -e 'SELECT 1' test >/dev/null 2>&1; then
+  mariadb -uroot <<'SQL'
+CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';
+GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
+ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('');
+CREATE DATABASE IF NOT EXISTS test;
+FLUSH PRIVILEGES;
+SQL
+fi
+mariadb -h127.0.0.1 -uroot -e 'SELECT 1' test >/dev/null
 echo "test-deps: ready"

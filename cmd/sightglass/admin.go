@@ -12,6 +12,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/secretbox"
 	"github.com/sightglass/sightglass/internal/server"
 )
 
@@ -40,6 +41,12 @@ Console and embedding:
   list-domains                                      print the embedding allow-list
   set-user-active    --user NAME --active=false     deactivate (or reactivate) a QuickSight user; ends their sessions
 
+Data:
+  create-sqlite-data-source --id ID --name NAME --file FILE
+                                                    create a SQLITE data source on FILE, a path inside
+                                                    --data-source-dir (default <data-dir>/sources)
+  list-data-sources                                 list the account's data sources and their status
+
 Common flags: --account (default 123456789012), --data-dir, --postgres, --region
 (each also as SIGHTGLASS_*). Changes reach a running server within 2 seconds.
 `
@@ -59,6 +66,7 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 	var entry, domain, publicURL string
 	var lifetime int64
 	var active bool
+	var file string
 	switch cmd {
 	case "create-user", "create-role", "delete-user", "delete-role":
 		fs.StringVar(&name, "name", "", "principal name")
@@ -87,7 +95,11 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 	case "set-user-active":
 		fs.StringVar(&user, "user", "", "QuickSight user name")
 		fs.BoolVar(&active, "active", true, "true to activate, false to deactivate")
-	case "list", "list-domains":
+	case "create-sqlite-data-source":
+		fs.StringVar(&id, "id", "", "data source id (letters, digits, _ and -)")
+		fs.StringVar(&name, "name", "", "display name")
+		fs.StringVar(&file, "file", "", "SQLite file, relative to --data-source-dir")
+	case "list", "list-domains", "list-data-sources":
 	default:
 		fmt.Fprint(stderr, adminUsage)
 		return fmt.Errorf("unknown admin command %q", cmd)
@@ -98,12 +110,17 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 	if fs.NArg() > 0 {
 		return fmt.Errorf("admin %s: unexpected arguments %q", cmd, fs.Args())
 	}
+	cfg.SecretKey = getenv(secretbox.EnvKey)
 	store, err := server.OpenStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	a := app.New(store, cfg.Region)
+	if err := server.ConfigureData(ctx, a, &cfg); err != nil {
+		return err
+	}
+	defer a.Close()
 	acct := cfg.AccountID
 
 	principal := func() (string, string, error) {
@@ -241,6 +258,22 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		for _, d := range domains {
 			fmt.Fprintln(stdout, d)
 		}
+	case "create-sqlite-data-source":
+		for flagName, v := range map[string]string{"id": id, "name": name, "file": file} {
+			if err := need(flagName, v); err != nil {
+				return err
+			}
+		}
+		d, err := a.CreateSQLiteDataSource(ctx, acct, id, name, file)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s\t%s\n", a.DataSourceARN(acct, d.ID), d.Status)
+		if d.ErrorMessage != "" {
+			fmt.Fprintf(stdout, "%s: %s\n", d.ErrorType, d.ErrorMessage)
+		}
+	case "list-data-sources":
+		return listDataSources(ctx, a, acct, stdout)
 	case "set-user-active":
 		if err := need("user", user); err != nil {
 			return err
@@ -282,6 +315,31 @@ func list(ctx context.Context, a *app.App, acct string, stdout io.Writer) error 
 			kn = append(kn, s)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", p.ARN(), strings.Join(pn, ","), strings.Join(kn, ","))
+	}
+	return tw.Flush()
+}
+
+// listDataSources prints the account's data sources.
+func listDataSources(ctx context.Context, a *app.App, acct string, stdout io.Writer) error {
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTYPE\tSTATUS\tNAME\tERROR")
+	token := ""
+	for {
+		list, next, err := a.ListDataSources(ctx, acct, token, nil)
+		if err != nil {
+			return err
+		}
+		for _, d := range list {
+			errText := ""
+			if d.ErrorType != "" {
+				errText = d.ErrorType + ": " + d.ErrorMessage
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.ID, d.Type, d.Status, d.Name, errText)
+		}
+		if next == "" {
+			break
+		}
+		token = next
 	}
 	return tw.Flush()
 }

@@ -17,6 +17,7 @@ func storeFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.Postgres, "postgres", c.Postgres, "PostgreSQL DSN (postgres://user@host:5432/db); empty: embedded SQLite in --data-dir")
 	fs.StringVar(&c.Region, "region", c.Region, "the server's AWS region")
 	fs.StringVar(&c.AccountID, "account", c.AccountID, "12-digit account id bootstrapped on an empty store (and the default account of admin commands)")
+	fs.StringVar(&c.DataSourceDir, "data-source-dir", c.DataSourceDir, "directory of the SQLite files SQLITE data sources may read (default <data-dir>/sources)")
 	fs.BoolVar(&c.SQLiteSyncFull, "sqlite-sync-full", c.SQLiteSyncFull, "make every SQLite commit durable across power loss (synchronous=FULL; much slower writes)")
 }
 
@@ -33,6 +34,7 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.Float64Var(&c.ThrottleBurst, "throttle-burst", c.ThrottleBurst, "API request burst allowed per account")
 	fs.Float64Var(&c.ConsoleFailureRate, "console-failure-rate", c.ConsoleFailureRate, "failed console sign-ons and session checks allowed per client address per minute (0: default 30)")
 	fs.Float64Var(&c.ConsoleFailureBurst, "console-failure-burst", c.ConsoleFailureBurst, "burst of failed console sign-ons and session checks per client address (with --console-failure-rate)")
+	fs.IntVar(&c.SampleRows, "sample-rows", c.SampleRows, "orders in the \"Sample sales\" data source and dataset a first start creates (0: none)")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error")
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/secretbox"
 	"github.com/sightglass/sightglass/internal/server"
 )
 
@@ -22,6 +23,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve: unexpected arguments %q", fs.Args())
 	}
+	cfg.SecretKey = getenv(secretbox.EnvKey)
 	log := newLogger(stderr, cfg.LogLevel)
 	srv, err := server.Open(ctx, cfg, log)
 	if err != nil {

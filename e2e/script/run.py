@@ -8,7 +8,9 @@ directory, then checks, with Debian's python3-boto3 (botocore 1.29) and
 awscli 2.9 as unmodified clients: user registration (including a name with
 spaces, '/' and '+'), describe/update/delete, listing with pagination, an
 IAM user made with `sightglass admin` and its allowed and denied calls,
-the modeled error cases, and presigned GET URLs. Prints one line per check
+the modeled error cases, presigned GET URLs, and a PostgreSQL data source
+(the local server, postgres/postgres) with a custom-SQL SPICE dataset
+ingested, polled to COMPLETED and described. Prints one line per check
 and ends with "N passed, M failed"; exits non-zero on any failure.
 
 Standard library and boto3/botocore only. Every network call and
@@ -558,6 +560,196 @@ def check_cli(cli, expected):
 
 # ---------------------------------------------------------------- main
 
+PG_DSN = dict(Host="127.0.0.1", Port=5432, Database="postgres")  # the local PostgreSQL
+PG_PASSWORD = "postgres"
+
+
+def wait_ingestion(qs, data_set_id, ingestion_id, timeout=60):
+    """Polls DescribeIngestion, as a client does, until the ingestion
+    finishes; returns the last response."""
+    deadline = time.monotonic() + timeout
+    while True:
+        resp = qs.describe_ingestion(AwsAccountId=ACCOUNT, DataSetId=data_set_id, IngestionId=ingestion_id)
+        if resp["Ingestion"]["IngestionStatus"] in ("COMPLETED", "FAILED", "CANCELLED") or time.monotonic() > deadline:
+            return resp
+        time.sleep(0.05)
+
+
+def check_data(qs):
+    """A PostgreSQL data source and a SPICE custom-SQL dataset on it, ingested
+    and described through boto3."""
+    resp = qs.create_data_source(
+        AwsAccountId=ACCOUNT, DataSourceId="pg", Name="Local PostgreSQL", Type="POSTGRESQL",
+        DataSourceParameters={"PostgreSqlParameters": PG_DSN},
+        Credentials={"CredentialPair": {"Username": "postgres", "Password": PG_PASSWORD}})
+    check_ok("CreateDataSource", resp, 202)
+    C.eq("CreateDataSource: CreationStatus", resp.get("CreationStatus"), "CREATION_SUCCESSFUL")
+    ds = qs.describe_data_source(AwsAccountId=ACCOUNT, DataSourceId="pg")["DataSource"]
+    C.eq("DescribeDataSource: Status", ds.get("Status"), "CREATION_SUCCESSFUL")
+    C.eq("DescribeDataSource: parameters", ds.get("DataSourceParameters"), {"PostgreSqlParameters": PG_DSN})
+    # (the password equals the database name here, so look for the members)
+    C.check("DescribeDataSource: no credentials", all(k not in json.dumps(ds, default=str) for k in ("Credentials", "Password", "Username")),
+            json.dumps(ds, default=str))
+
+    physical = {"q": {"CustomSql": {
+        "DataSourceArn": ds["Arn"], "Name": "numbers",
+        "SqlQuery": "SELECT n, n * n AS square, 'row ' || n AS label FROM generate_series(1, 25) AS g(n)",
+        "Columns": [{"Name": "n", "Type": "INTEGER"}, {"Name": "square", "Type": "INTEGER"}, {"Name": "label", "Type": "STRING"}]}}}
+    logical = {"l": {"Alias": "numbers", "Source": {"PhysicalTableId": "q"}, "DataTransforms": [
+        {"CreateColumnsOperation": {"Columns": [{"ColumnName": "half", "ColumnId": "half", "Expression": "{square} / 2"}]}}]}}
+    resp = qs.create_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers", Name="Numbers", ImportMode="SPICE",
+                              PhysicalTableMap=physical, LogicalTableMap=logical)
+    check_ok("CreateDataSet", resp, 201)
+    ingestion_id = resp.get("IngestionId", "")
+    C.check("CreateDataSet: starts an ingestion", ingestion_id != "" and resp.get("IngestionArn", "").endswith("/ingestion/" + ingestion_id),
+            json.dumps(resp, default=str))
+    ing = wait_ingestion(qs, "numbers", ingestion_id)
+    check_ok("DescribeIngestion", ing, 200)
+    C.eq("DescribeIngestion: COMPLETED", ing["Ingestion"]["IngestionStatus"], "COMPLETED")
+    C.eq("DescribeIngestion: rows", ing["Ingestion"].get("RowInfo", {}).get("RowsIngested"), 25)
+
+    resp = qs.create_ingestion(AwsAccountId=ACCOUNT, DataSetId="numbers", IngestionId="refresh-1")
+    check_ok("CreateIngestion", resp, 201)
+    ing = wait_ingestion(qs, "numbers", "refresh-1")
+    C.eq("CreateIngestion: COMPLETED", ing["Ingestion"]["IngestionStatus"], "COMPLETED")
+    listed = qs.list_ingestions(AwsAccountId=ACCOUNT, DataSetId="numbers")
+    C.eq("ListIngestions", sorted(i["IngestionId"] for i in listed["Ingestions"]), sorted([ingestion_id, "refresh-1"]))
+
+    d = qs.describe_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers")["DataSet"]
+    C.eq("DescribeDataSet: PhysicalTableMap round-trips", d.get("PhysicalTableMap"), physical)
+    C.eq("DescribeDataSet: LogicalTableMap round-trips", d.get("LogicalTableMap"), logical)
+    C.eq("DescribeDataSet: OutputColumns", [(c["Name"], c["Type"]) for c in d.get("OutputColumns", [])],
+         [("n", "INTEGER"), ("square", "INTEGER"), ("label", "STRING"), ("half", "DECIMAL")])
+    C.check("DescribeDataSet: SPICE bytes", d.get("ConsumedSpiceCapacityInBytes", 0) > 0, str(d.get("ConsumedSpiceCapacityInBytes")))
+    summaries = qs.list_data_sets(AwsAccountId=ACCOUNT)["DataSetSummaries"]
+    C.eq("ListDataSets", [s["DataSetId"] for s in summaries], ["numbers"])
+
+    expect_error("CreateDataSet with a write", lambda: qs.create_data_set(
+        AwsAccountId=ACCOUNT, DataSetId="evil", Name="evil", ImportMode="SPICE",
+        PhysicalTableMap={"q": {"CustomSql": {"DataSourceArn": ds["Arn"], "Name": "x", "SqlQuery": "DROP TABLE pg_class",
+                                              "Columns": [{"Name": "x", "Type": "STRING"}]}}}),
+        "InvalidParameterValueException", 400)
+    bad = qs.create_data_source(
+        AwsAccountId=ACCOUNT, DataSourceId="pg-nodb", Name="missing db", Type="POSTGRESQL",
+        DataSourceParameters={"PostgreSqlParameters": dict(PG_DSN, Database="no_such_database")},
+        Credentials={"CredentialPair": {"Username": "postgres", "Password": PG_PASSWORD}})
+    C.eq("CreateDataSource missing database: CREATION_FAILED", bad.get("CreationStatus"), "CREATION_FAILED")
+    info = qs.describe_data_source(AwsAccountId=ACCOUNT, DataSourceId="pg-nodb")["DataSource"].get("ErrorInfo", {})
+    C.eq("DescribeDataSource: ErrorInfo type", info.get("Type"), "GENERIC_SQL_FAILURE")
+    check_ok("DeleteDataSet", qs.delete_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers"), 200)
+    check_ok("DeleteDataSource", qs.delete_data_source(AwsAccountId=ACCOUNT, DataSourceId="pg"), 200)
+
+
+def wait_status(describe, key, timeout=30):
+    """Polls a Describe call, as a client does, until the resource leaves the
+    *_IN_PROGRESS statuses; returns the last response."""
+    deadline = time.monotonic() + timeout
+    while True:
+        resp = describe()
+        status = key(resp)
+        if not status.endswith("_IN_PROGRESS") or time.monotonic() > deadline:
+            return resp
+        time.sleep(0.05)
+
+
+SAMPLE_DATASET_ARN = f"arn:aws:quicksight:{REGION}:{ACCOUNT}:dataset/sample-sales"
+
+
+def sales_definition():
+    """A definition over the first start's Sample sales dataset, written as
+    Terraform users write one: two sheets, a calculated field, a parameter
+    with its control, a filter group scoped to one visual, and a word cloud
+    (a visual type Sightglass does not render)."""
+    col = lambda name: {"DataSetIdentifier": "sales", "ColumnName": name}  # noqa: E731
+    revenue = {"NumericalMeasureField": {"FieldId": "rev", "Column": col("revenue"),
+                                         "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}
+    return {
+        "DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": SAMPLE_DATASET_ARN}],
+        "CalculatedFields": [{"DataSetIdentifier": "sales", "Name": "unit_margin", "Expression": "{profit} / {quantity}"}],
+        "ParameterDeclarations": [{"StringParameterDeclaration": {
+            "Name": "Region", "ParameterValueType": "SINGLE_VALUED", "DefaultValues": {"StaticValues": ["West"]}}}],
+        "FilterGroups": [{"FilterGroupId": "fg", "CrossDataset": "SINGLE_DATASET", "Filters": [{"CategoryFilter": {
+            "FilterId": "f-region", "Column": col("region"),
+            "Configuration": {"CustomFilterConfiguration": {"MatchOperator": "EQUALS", "ParameterName": "Region", "NullOption": "NON_NULLS_ONLY"}}}}],
+            "ScopeConfiguration": {"SelectedSheets": {"SheetVisualScopingConfigurations": [
+                {"SheetId": "main", "Scope": "SELECTED_VISUALS", "VisualIds": ["bar"]}]}}}],
+        "Sheets": [
+            {"SheetId": "main", "Name": "Main",
+             "ParameterControls": [{"Dropdown": {"ParameterControlId": "pc", "Title": "Region", "SourceParameterName": "Region"}}],
+             "Visuals": [
+                 {"BarChartVisual": {"VisualId": "bar", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+                     "Category": [{"CategoricalDimensionField": {"FieldId": "cat", "Column": col("category")}}],
+                     "Values": [revenue]}}, "Orientation": "VERTICAL"}}},
+                 {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {"Values": [
+                     {"NumericalMeasureField": {"FieldId": "m", "Column": col("unit_margin"),
+                                                "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]}}}}]},
+            {"SheetId": "words", "Name": "Words", "Visuals": [
+                {"WordCloudVisual": {"VisualId": "cloud", "ChartConfiguration": {"FieldWells": {"WordCloudAggregatedFieldWells": {
+                    "GroupBy": [{"CategoricalDimensionField": {"FieldId": "city", "Column": col("city")}}],
+                    "Size": [revenue]}}}}}]},
+        ],
+    }
+
+
+def check_content(qs):
+    """Analyses and dashboards through boto3: background checks, the
+    definition round trip, versions, the recovery window."""
+    definition = sales_definition()
+    resp = qs.create_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis", Name="boto3 analysis", Definition=definition)
+    check_ok("CreateAnalysis", resp, 202)
+    C.eq("CreateAnalysis: CreationStatus", resp.get("CreationStatus"), "CREATION_IN_PROGRESS")
+    an = wait_status(lambda: qs.describe_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis"),
+                     lambda r: r["Analysis"]["Status"])["Analysis"]
+    C.eq("DescribeAnalysis: CREATION_SUCCESSFUL", (an.get("Status"), an.get("Errors")), ("CREATION_SUCCESSFUL", None))
+    C.eq("DescribeAnalysis: Sheets", an.get("Sheets"), [{"SheetId": "main", "Name": "Main"}, {"SheetId": "words", "Name": "Words"}])
+    C.eq("DescribeAnalysis: DataSetArns", an.get("DataSetArns"), [SAMPLE_DATASET_ARN])
+    got = qs.describe_analysis_definition(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis")
+    C.eq("DescribeAnalysisDefinition: round trip", got.get("Definition"), definition)
+
+    broken = sales_definition()
+    broken["Sheets"][0]["Visuals"][0]["BarChartVisual"]["ChartConfiguration"]["FieldWells"]["BarChartAggregatedFieldWells"]["Category"][0][
+        "CategoricalDimensionField"]["Column"]["ColumnName"] = "no_such_column"
+    qs.create_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-broken", Name="broken", Definition=broken)
+    an = wait_status(lambda: qs.describe_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-broken"),
+                     lambda r: r["Analysis"]["Status"])["Analysis"]
+    C.eq("DescribeAnalysis: CREATION_FAILED", (an.get("Status"), [e.get("Type") for e in an.get("Errors", [])]),
+         ("CREATION_FAILED", ["COLUMN_REPLACEMENT_MISSING"]))
+
+    resp = qs.delete_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis", RecoveryWindowInDays=7)
+    check_ok("DeleteAnalysis", resp, 200)
+    C.check("DeleteAnalysis: DeletionTime", resp.get("DeletionTime") is not None, json.dumps(resp, default=str))
+    C.eq("DescribeAnalysis: DELETED", qs.describe_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis")["Analysis"]["Status"], "DELETED")
+    check_ok("RestoreAnalysis", qs.restore_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis"), 200)
+    C.eq("ListAnalyses", sorted(a["AnalysisId"] for a in qs.list_analyses(AwsAccountId=ACCOUNT)["AnalysisSummaryList"]),
+         ["boto-analysis", "boto-broken"])
+    expect_error("CreateAnalysis from a template", lambda: qs.create_analysis(
+        AwsAccountId=ACCOUNT, AnalysisId="from-template", Name="t",
+        SourceEntity={"SourceTemplate": {"Arn": f"arn:aws:quicksight:{REGION}:{ACCOUNT}:template/t",
+                                         "DataSetReferences": [{"DataSetPlaceholder": "s", "DataSetArn": SAMPLE_DATASET_ARN}]}}),
+        "InvalidParameterValueException", 400)
+
+    resp = qs.create_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", Name="boto3 dashboard", Definition=definition)
+    check_ok("CreateDashboard", resp, 202)
+    describe = lambda n: qs.describe_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", VersionNumber=n)  # noqa: E731
+    d = wait_status(lambda: describe(1), lambda r: r["Dashboard"]["Version"]["Status"])["Dashboard"]
+    C.eq("DescribeDashboard: version 1", (d["Version"].get("VersionNumber"), d["Version"].get("Status")), (1, "CREATION_SUCCESSFUL"))
+    v2 = sales_definition()
+    v2["Sheets"] = v2["Sheets"][:1]
+    resp = qs.update_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", Name="boto3 dashboard", Definition=v2)
+    check_ok("UpdateDashboard", resp, 202)
+    wait_status(lambda: describe(2), lambda r: r["Dashboard"]["Version"]["Status"])
+    C.eq("DescribeDashboard: still publishes version 1",
+         qs.describe_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")["Dashboard"]["Version"]["VersionNumber"], 1)
+    check_ok("UpdateDashboardPublishedVersion",
+             qs.update_dashboard_published_version(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", VersionNumber=2), 200)
+    got = qs.describe_dashboard_definition(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")
+    C.eq("DescribeDashboardDefinition: the published version", got.get("Definition"), v2)
+    versions = qs.list_dashboard_versions(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")["DashboardVersionSummaryList"]
+    C.eq("ListDashboardVersions", [(v["VersionNumber"], v["Status"]) for v in versions],
+         [(1, "CREATION_SUCCESSFUL"), (2, "CREATION_SUCCESSFUL")])
+    check_ok("DeleteDashboard", qs.delete_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard"), 200)
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: run.py path/to/sightglass", file=sys.stderr)
@@ -593,6 +785,8 @@ def main(argv):
         section("presigned GET", check_presign, qs)
         if principals:
             section("boto3: update and delete users", check_update_delete, qs, principals)
+        section("boto3: data source, dataset and SPICE ingestion", check_data, qs)
+        section("boto3: analyses and dashboards", check_content, qs)
         section("AWS CLI", check_cli, Cli(srv.url, key_id, secret, tmp), ["admin", "svc", "alice", SLASH_USER])
     except Exception as e:  # noqa: BLE001
         C.check("run completes", False, f"{type(e).__name__}: {e}")

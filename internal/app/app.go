@@ -19,10 +19,16 @@ type App struct {
 	Region string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// SyncChecks makes the checks of analysis and dashboard definitions
+	// run before Create*/Update* return instead of in the background, so
+	// that tests see the final status at once.
+	SyncChecks bool
 
 	auth     *authCache
 	domains  domainsCache
 	accounts accountCache
+	bg       background
+	data     *data
 }
 
 // New returns an App over store for the given region.
@@ -42,4 +48,14 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// randomUUID returns a random UUID (version 4).
+func randomUUID() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b)
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }

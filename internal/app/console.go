@@ -92,13 +92,14 @@ func (a *App) ConsoleDashboard(ctx context.Context, u *sg.User, id string) (*sg.
 	return d, nil
 }
 
-// ConsoleAnalysis returns an analysis user may open; readers may not.
+// ConsoleAnalysis returns an analysis user may open; readers may not, and
+// deleted analyses are ENOTFOUND.
 func (a *App) ConsoleAnalysis(ctx context.Context, u *sg.User, id string) (*sg.Analysis, error) {
 	if !IsAuthorRole(u.Role) {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
 	}
 	an, err := a.Store.FindAnalysis(ctx, u.AccountID, id)
-	if sg.ErrorCode(err) == sg.ENOTFOUND {
+	if sg.ErrorCode(err) == sg.ENOTFOUND || err == nil && an.Deleted() {
 		return nil, sg.Errorf(sg.ENOTFOUND, "Analysis %s doesn't exist.", id)
 	} else if err != nil {
 		return nil, err

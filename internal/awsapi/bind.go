@@ -66,3 +66,28 @@ func (m *meta) setMeta(requestID string, status int) {
 
 // empty is the output of operations that return only RequestId and Status.
 type empty struct{ meta }
+
+// queryInt64 parses an optional long query member; absent is nil.
+func (in *input) queryInt64(name string) (*int64, error) {
+	s := in.Query.Get(name)
+	if s == "" {
+		return nil, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return nil, errSerialization(fmt.Sprintf("Query member %s must be an integer, got '%s'.", name, s))
+	}
+	return &n, nil
+}
+
+// queryBool parses an optional boolean query member; absent is false.
+func (in *input) queryBool(name string) (bool, error) {
+	switch s := in.Query.Get(name); s {
+	case "", "false":
+		return false, nil
+	case "true":
+		return true, nil
+	default:
+		return false, errSerialization(fmt.Sprintf("Query member %s must be true or false, got '%s'.", name, s))
+	}
+}

@@ -86,6 +86,11 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.userOps()...)
 	ops = append(ops, s.customPermissionsOps()...)
 	ops = append(ops, s.embedOps()...)
+	ops = append(ops, s.dataSourceOps()...)
+	ops = append(ops, s.dataSetOps()...)
+	ops = append(ops, s.ingestionOps()...)
+	ops = append(ops, s.analysisOps()...)
+	ops = append(ops, s.dashboardOps()...)
 	return ops
 }
 

@@ -6,8 +6,11 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/sightglass/sightglass/internal/sampledata"
 )
 
 // Config is everything a Sightglass server is configured with. The command
@@ -17,6 +20,16 @@ type Config struct {
 	DataDir   string // SQLite store, credentials file, generated certificate
 	Region    string
 	PublicURL string // base of embed URLs; default from Listen and TLS
+	// DataSourceDir is the operator directory SQLITE data sources name
+	// their files in; empty means <DataDir>/sources.
+	DataSourceDir string
+	// SampleRows is the size of the "Sample sales" data a first start
+	// creates; 0 creates none.
+	SampleRows int
+	// SecretKey seals data-source credentials (base64 or hex, 32 bytes;
+	// from SIGHTGLASS_SECRET_KEY). Empty means the key file
+	// <DataDir>/secret.key, created on first use.
+	SecretKey string `json:"-"`
 	// Postgres is a PostgreSQL DSN; empty means the embedded SQLite store.
 	Postgres string `json:"-"`
 	// TLSCert and TLSKey are PEM files; TLSSelfSigned generates a local
@@ -54,6 +67,7 @@ func DefaultConfig() Config {
 		DataDir:       "./data",
 		Region:        "us-east-1",
 		AccountID:     "123456789012",
+		SampleRows:    sampledata.DefaultRows,
 		ThrottleRate:  2000,
 		ThrottleBurst: 4000,
 		LogLevel:      slog.LevelInfo,
@@ -72,6 +86,9 @@ func (c *Config) Validate() error {
 	if c.DataDir == "" {
 		errs = append(errs, errors.New("--data-dir must not be empty"))
 	}
+	if c.DataSourceDir == "" && c.DataDir != "" {
+		c.DataSourceDir = filepath.Join(c.DataDir, "sources")
+	}
 	if c.Region == "" {
 		errs = append(errs, errors.New("--region must not be empty"))
 	}
@@ -83,6 +100,9 @@ func (c *Config) Validate() error {
 	}
 	if c.TLSCert != "" && c.TLSSelfSigned {
 		errs = append(errs, errors.New("--tls-self-signed cannot be combined with --tls-cert"))
+	}
+	if c.SampleRows < 0 {
+		errs = append(errs, errors.New("--sample-rows must not be negative"))
 	}
 	if c.ThrottleRate < 0 || c.ThrottleBurst < 0 {
 		errs = append(errs, errors.New("--throttle-rate and --throttle-burst must not be negative"))

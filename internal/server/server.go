@@ -55,6 +55,22 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	s := &Server{Config: cfg, Store: store, log: log}
 	s.App = app.New(store, cfg.Region)
 	s.App.Now = cfg.Now
+	if err := ConfigureData(ctx, s.App, &s.Config); err != nil {
+		store.Close()
+		return nil, err
+	}
+	if n, err := s.App.RecoverIngestions(ctx); err != nil {
+		store.Close()
+		return nil, err
+	} else if n > 0 {
+		log.Warn("ingestions left unfinished by the previous run were marked FAILED", "count", n)
+	}
+	if n, err := s.App.ResumeDefinitionChecks(ctx); err != nil {
+		store.Close()
+		return nil, err
+	} else if n > 0 {
+		log.Info("resumed definition checks left unfinished by the previous run", "count", n)
+	}
 	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst}); err != nil {
 		store.Close()
 		return nil, err
@@ -62,6 +78,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	if s.Bootstrapped, err = s.App.Bootstrap(ctx, cfg.AccountID); err != nil {
 		store.Close()
 		return nil, fmt.Errorf("bootstrap: %w", err)
+	}
+	if s.Bootstrapped != nil && cfg.SampleRows > 0 {
+		if _, err := s.App.CreateSampleData(ctx, cfg.AccountID, cfg.SampleRows); err != nil {
+			// The server is usable without it: say so and go on.
+			log.Warn("creating the Sample sales data", "err", err)
+		}
 	}
 	if s.Bootstrapped != nil {
 		if err := writeCredentials(filepath.Join(cfg.DataDir, "credentials"), s.Bootstrapped.AccessKey, cfg.Region); err != nil {
@@ -193,6 +215,11 @@ func (s *Server) Serve(ctx context.Context) error {
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
+	// Closing data-source connections can fail (a peer already gone):
+	// worth a line in the log, not a failed shutdown.
+	if cerr := s.App.Close(); cerr != nil {
+		s.log.Warn("closing data source connections", "err", cerr)
+	}
 	if cerr := s.Store.Close(); err == nil {
 		err = cerr
 	}
@@ -202,6 +229,7 @@ func (s *Server) Serve(ctx context.Context) error {
 // Close stops a server that is not serving.
 func (s *Server) Close() error {
 	s.listener.Close()
+	s.App.Close()
 	return s.Store.Close()
 }
 

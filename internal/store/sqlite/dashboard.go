@@ -2,23 +2,38 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/store/sqlkit"
 )
 
-const dashboardColumns = `account_id, id, name, permissions, created_at, updated_at`
+const dashboardColumns = `account_id, id, name, permissions, tags, link_entities, latest_version,
+	published_version, last_published_at, revision, created_at, updated_at`
 
-// CreateDashboard returns EEXISTS.
-func (s *Store) CreateDashboard(ctx context.Context, d *sg.Dashboard) error {
-	_, err := s.ws.exec(ctx, `INSERT INTO dashboards (`+dashboardColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?)`,
-		d.AccountID, d.ID, d.Name, sqlkit.JSON(d.Permissions),
-		sqlkit.Millis(d.CreatedAt), sqlkit.Millis(d.UpdatedAt))
-	if err != nil {
-		return normalize("create dashboard", err, sqlkit.Meaning{Unique: sqlkit.DashboardExists(d.AccountID, d.ID)})
-	}
-	return nil
+// CreateDashboard creates a dashboard and its first versions in one
+// transaction. Returns EEXISTS.
+func (s *Store) CreateDashboard(ctx context.Context, d *sg.Dashboard, versions ...*sg.DashboardVersion) error {
+	d.LatestVersion = int64(len(versions))
+	err := s.writeTx(ctx, []string{
+		`INSERT INTO dashboards (` + dashboardColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		insertDashboardVersion,
+	}, func(st []*sql.Stmt) error {
+		_, err := st[0].ExecContext(ctx, d.AccountID, d.ID, d.Name, sqlkit.JSON(d.Permissions),
+			sqlkit.JSON(d.Tags), sqlkit.JSON(d.LinkEntities), d.LatestVersion, d.PublishedVersion,
+			sqlkit.NullMillis(d.LastPublishedAt), d.Revision, sqlkit.Millis(d.CreatedAt), sqlkit.Millis(d.UpdatedAt))
+		if err != nil {
+			return err
+		}
+		for i, v := range versions {
+			v.AccountID, v.DashboardID, v.Number = d.AccountID, d.ID, int64(i+1)
+			if _, err := st[1].ExecContext(ctx, versionArgs(v)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return normalize("create dashboard", err, sqlkit.Meaning{Unique: sqlkit.DashboardExists(d.AccountID, d.ID)})
 }
 
 // FindDashboard returns ENOTFOUND.
@@ -48,8 +63,31 @@ func (s *Store) ListDashboards(ctx context.Context, accountID string, p sg.Page)
 	return list, more, nil
 }
 
-// DeleteDashboard deletes a dashboard and its favorites in one
-// transaction. Returns ENOTFOUND.
+// UpdateDashboard replaces the dashboard's record if its revision is still
+// revision. Returns ENOTFOUND or ECONFLICT.
+func (s *Store) UpdateDashboard(ctx context.Context, d *sg.Dashboard, revision int64) error {
+	n, err := affected(s.ws.exec(ctx, `UPDATE dashboards SET name = ?, permissions = ?, tags = ?,
+		link_entities = ?, published_version = ?, last_published_at = ?, revision = ?, updated_at = ?
+		WHERE account_id = ? AND id = ? AND revision = ?`,
+		d.Name, sqlkit.JSON(d.Permissions), sqlkit.JSON(d.Tags), sqlkit.JSON(d.LinkEntities),
+		d.PublishedVersion, sqlkit.NullMillis(d.LastPublishedAt), d.Revision, sqlkit.Millis(d.UpdatedAt),
+		d.AccountID, d.ID, revision))
+	if err != nil {
+		return normalize("update dashboard", err, sqlkit.Meaning{})
+	}
+	if n == 1 {
+		return nil
+	}
+	var latest int64
+	err = s.ws.queryRow(ctx, `SELECT latest_version FROM dashboards WHERE account_id = ? AND id = ?`, d.AccountID, d.ID).Scan(&latest)
+	if err == nil {
+		return sqlkit.DashboardChanged(d.AccountID, d.ID)
+	}
+	return normalize("update dashboard", err, sqlkit.Meaning{Missing: sqlkit.DashboardNotFound(d.AccountID, d.ID)})
+}
+
+// DeleteDashboard deletes a dashboard, its versions (by cascade) and its
+// favorites in one transaction. Returns ENOTFOUND.
 func (s *Store) DeleteDashboard(ctx context.Context, accountID, id string) error {
 	err := s.deleteContent(ctx, `DELETE FROM dashboards WHERE account_id = ? AND id = ?`,
 		accountID, sg.FavoriteDashboard, id)
@@ -58,15 +96,24 @@ func (s *Store) DeleteDashboard(ctx context.Context, accountID, id string) error
 
 func scanDashboard(row scanner) (*sg.Dashboard, error) {
 	var d sg.Dashboard
-	var perms string
+	var perms, tags, links string
+	var published *int64
 	var created, updated int64
-	if err := row.Scan(&d.AccountID, &d.ID, &d.Name, &perms, &created, &updated); err != nil {
+	if err := row.Scan(&d.AccountID, &d.ID, &d.Name, &perms, &tags, &links, &d.LatestVersion,
+		&d.PublishedVersion, &published, &d.Revision, &created, &updated); err != nil {
 		return nil, err
 	}
 	var err error
 	if d.Permissions, err = sqlkit.Decode[[]sg.ResourcePermission](perms); err != nil {
 		return nil, err
 	}
+	if d.Tags, err = sqlkit.Decode[[]sg.Tag](tags); err != nil {
+		return nil, err
+	}
+	if d.LinkEntities, err = sqlkit.Decode[[]string](links); err != nil {
+		return nil, err
+	}
+	d.LastPublishedAt = sqlkit.NullTime(published)
 	d.CreatedAt, d.UpdatedAt = sqlkit.Time(created), sqlkit.Time(updated)
 	return &d, nil
 }

@@ -85,3 +85,21 @@ func Trim[T any](items []T, p sg.Page) ([]T, bool) {
 	}
 	return items, false
 }
+
+// NullRaw returns nil for a nil raw JSON value, else its text: stored
+// definitions keep the exact bytes the client sent.
+func NullRaw(b []byte) *string {
+	if b == nil {
+		return nil
+	}
+	s := string(b)
+	return &s
+}
+
+// Raw is the inverse of NullRaw.
+func Raw(s *string) json.RawMessage {
+	if s == nil {
+		return nil
+	}
+	return json.RawMessage(*s)
+}

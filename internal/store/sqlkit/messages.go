@@ -88,3 +88,39 @@ func AnalysisExists(accountID, id string) *sg.Error {
 func AnalysisNotFound(accountID, id string) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Analysis %s does not exist in account %s.", id, accountID)
 }
+
+func DashboardVersionNotFound(accountID, id string, number int64) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Version %d of dashboard %s does not exist in account %s.", number, id, accountID)
+}
+
+func DashboardChanged(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ECONFLICT, "Dashboard %s of account %s was changed concurrently.", id, accountID)
+}
+
+func AnalysisChanged(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ECONFLICT, "Analysis %s of account %s was changed concurrently.", id, accountID)
+}
+
+func DataSourceExists(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Data source %s already exists in account %s.", id, accountID).WithResource(sg.ResourceDataSource)
+}
+
+func DataSourceNotFound(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Data source %s does not exist in account %s.", id, accountID).WithResource(sg.ResourceDataSource)
+}
+
+func DataSetExists(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Dataset %s already exists in account %s.", id, accountID).WithResource(sg.ResourceDataSet)
+}
+
+func DataSetNotFound(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Dataset %s does not exist in account %s.", id, accountID).WithResource(sg.ResourceDataSet)
+}
+
+func IngestionExists(accountID, dataSetID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Ingestion %s of dataset %s already exists in account %s.", id, dataSetID, accountID).WithResource(sg.ResourceIngestion)
+}
+
+func IngestionNotFound(accountID, dataSetID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Ingestion %s of dataset %s does not exist in account %s.", id, dataSetID, accountID).WithResource(sg.ResourceIngestion)
+}

@@ -40,6 +40,19 @@
 //   - DeleteDashboard and DeleteAnalysis delete the resource's favorites of
 //     every user with it, and only those (not the other kind's resource of
 //     the same id); when they return ENOTFOUND they change nothing.
+//   - Definitions (Analysis.Definition, DashboardVersion.Definition and
+//     PublishOptions) are stored byte for byte; nil stays nil. List methods
+//     leave definitions nil; ListAnalyses skips deleted analyses.
+//   - Dashboard version numbers are never reused: AddDashboardVersion
+//     numbers after LatestVersion even when later versions were deleted.
+//   - ListUnfinishedAnalyses and ListUnfinishedDashboardVersions span every
+//     account and return definitions; analyses in CREATION_IN_PROGRESS or
+//     UPDATE_IN_PROGRESS, versions in CREATION_IN_PROGRESS.
+//   - Data sources, datasets and ingestions round-trip their byte fields
+//     exactly (nil stays nil). UpdateDataSet leaves SPICEIngestionID and
+//     SPICEBytes alone; UpdateIngestion leaves the request fields alone.
+//     DeleteDataSet deletes the dataset's ingestions; CreateIngestion of a
+//     dataset that does not exist returns ENOTFOUND.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -90,7 +103,13 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"AccountList", testAccountList},
 		{"Session", testSession},
 		{"Content", testContent},
+		{"AnalysisDefinition", testAnalysisDefinition},
+		{"DashboardVersions", testDashboardVersions},
+		{"Unfinished", testUnfinished},
 		{"Favorite", testFavorite},
+		{"DataSource", testDataSource},
+		{"DataSet", testDataSet},
+		{"Ingestion", testIngestion},
 		{"Once", testOnce},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"ConsumeOnceRace", func(t *testing.T, s sg.Store) {

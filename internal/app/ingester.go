@@ -1,0 +1,315 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/query/dialect"
+	"github.com/sightglass/sightglass/internal/query/source"
+	"github.com/sightglass/sightglass/internal/query/spice"
+)
+
+// ingester runs ingestions in background goroutines, one dataset at a time
+// (later ingestions of a dataset wait, QUEUED, for the running one), and
+// cancels them all on stop.
+type ingester struct {
+	a       *App
+	ctx     context.Context
+	stopAll context.CancelFunc
+	wg      sync.WaitGroup
+
+	mu      sync.Mutex
+	jobs    map[string]*ingestJob // by account/dataset/ingestion
+	running map[string]string     // dataset key → running ingestion id
+	locks   map[string]chan struct{}
+	stopped bool
+}
+
+type ingestJob struct {
+	in            *sg.Ingestion
+	cancel        context.CancelFunc
+	userCancelled bool
+}
+
+func newIngester(a *App) *ingester {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &ingester{a: a, ctx: ctx, stopAll: cancel, jobs: map[string]*ingestJob{}, running: map[string]string{}, locks: map[string]chan struct{}{}}
+}
+
+func dataSetKey(accountID, dataSetID string) string { return accountID + "/" + dataSetID }
+
+// unfinished counts a dataset's ingestions this process has not finished.
+func (g *ingester) unfinished(accountID, dataSetID string) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	n := 0
+	for _, j := range g.jobs {
+		if j.in.AccountID == accountID && j.in.DataSetID == dataSetID {
+			n++
+		}
+	}
+	return n
+}
+
+// start runs in in the background.
+func (g *ingester) start(in *sg.Ingestion) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.stopped {
+		return
+	}
+	ctx, cancel := context.WithCancel(g.ctx)
+	j := &ingestJob{in: in, cancel: cancel}
+	g.jobs[dataSetKey(in.AccountID, in.DataSetID)+"/"+in.ID] = j
+	dk := dataSetKey(in.AccountID, in.DataSetID)
+	lock, ok := g.locks[dk]
+	if !ok {
+		lock = make(chan struct{}, 1)
+		g.locks[dk] = lock
+	}
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		defer cancel()
+		g.run(ctx, j, lock)
+	}()
+}
+
+// cancel cancels a running or queued ingestion of this process.
+func (g *ingester) cancel(accountID, dataSetID, id string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	j, ok := g.jobs[dataSetKey(accountID, dataSetID)+"/"+id]
+	if ok {
+		j.userCancelled = true
+		j.cancel()
+	}
+	return ok
+}
+
+// cancelDataSet cancels every ingestion of a dataset and waits until none
+// of them runs.
+func (g *ingester) cancelDataSet(accountID, dataSetID string) {
+	g.mu.Lock()
+	for _, j := range g.jobs {
+		if j.in.AccountID == accountID && j.in.DataSetID == dataSetID {
+			j.userCancelled = true
+			j.cancel()
+		}
+	}
+	lock := g.locks[dataSetKey(accountID, dataSetID)]
+	g.mu.Unlock()
+	if lock != nil {
+		// Wait for the running one to let go of the dataset.
+		select {
+		case lock <- struct{}{}:
+			<-lock
+		case <-time.After(10 * time.Second):
+		}
+	}
+}
+
+// stop cancels every ingestion and waits for them.
+func (g *ingester) stop() {
+	g.mu.Lock()
+	g.stopped = true
+	g.mu.Unlock()
+	g.stopAll()
+	g.wg.Wait()
+}
+
+func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
+	in := j.in
+	key := dataSetKey(in.AccountID, in.DataSetID) + "/" + in.ID
+	defer func() {
+		g.mu.Lock()
+		delete(g.jobs, key)
+		g.mu.Unlock()
+	}()
+	// Wait for the dataset's running ingestion, QUEUED.
+	select {
+	case lock <- struct{}{}:
+	default:
+		g.setStatus(in, sg.IngestionQueued)
+		select {
+		case lock <- struct{}{}:
+		case <-ctx.Done():
+			g.finish(j, nil, ctx.Err(), true)
+			return
+		}
+	}
+	defer func() { <-lock }()
+	if ctx.Err() != nil {
+		g.finish(j, nil, ctx.Err(), true)
+		return
+	}
+	g.setStatus(in, sg.IngestionRunning)
+	rows, err := g.ingest(ctx, in)
+	g.finish(j, &rows, err, ctx.Err() != nil)
+}
+
+// setStatus records a progress status (not a final one).
+func (g *ingester) setStatus(in *sg.Ingestion, status string) {
+	in.Status = status
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := g.a.Store.UpdateIngestion(ctx, in); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+		slog.Error("recording ingestion status", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
+	}
+}
+
+// ingest imports the dataset into a new SPICE file and returns the rows
+// written.
+func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) {
+	a := g.a
+	d, err := a.Store.FindDataSet(ctx, in.AccountID, in.DataSetID)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return 0, &ingestionFailure{ingestionDataSetDeleted, "The dataset was deleted."}
+	} else if err != nil {
+		return 0, err
+	}
+	if d.ImportMode != sg.ImportSPICE {
+		return 0, &ingestionFailure{ingestionNotSPICE, "The dataset is no longer imported into SPICE."}
+	}
+	c, err := a.compileDataSet(ctx, d.AccountID, d.PhysicalTableMap, d.LogicalTableMap)
+	if err != nil {
+		if sg.ErrorCode(err) == sg.EINVALID {
+			return 0, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
+		}
+		return 0, err
+	}
+	dia, _ := dialect.ForSourceType(c.source.Type)
+	query, args, err := c.tables.Relation(dia)
+	if err != nil {
+		return 0, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
+	}
+	params, poolKey, err := a.dataSourceConnection(c.source)
+	if err != nil {
+		return 0, err
+	}
+	cols := make([]spice.Column, len(c.columns))
+	for i, col := range c.columns {
+		cols[i] = spice.Column{Name: col.Name, Type: col.Type}
+	}
+	dest := a.spiceFile(in.AccountID, in.DataSetID, in.ID)
+	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
+		return 0, err
+	}
+	rows, err := spice.Ingest(ctx, a.data.pool, poolKey, params, query, args, cols, dest)
+	if err != nil {
+		os.Remove(dest)
+		return rows, err
+	}
+	return rows, nil
+}
+
+// finish records the final status of an ingestion; on success the new copy
+// replaces the dataset's previous one, whose file is deleted.
+func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) {
+	a, in := g.a, j.in
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	in.FinishedAt = a.now()
+	if rows != nil {
+		in.RowsIngested = *rows
+	}
+	dest := a.spiceFile(in.AccountID, in.DataSetID, in.ID)
+	switch {
+	case err == nil:
+		in.Status = sg.IngestionCompleted
+		if fi, serr := os.Stat(dest); serr == nil {
+			in.SizeBytes = fi.Size()
+		}
+	case cancelled || errors.Is(err, context.Canceled):
+		os.Remove(dest)
+		in.Status, in.ErrorType = sg.IngestionCancelled, ingestionCancelled
+		in.ErrorMessage = "The ingestion was cancelled."
+		g.mu.Lock()
+		byUser := j.userCancelled
+		g.mu.Unlock()
+		if !byUser {
+			in.Status, in.ErrorType, in.ErrorMessage = sg.IngestionFailed, ingestionInternalError, "The server stopped while the ingestion was running."
+		}
+		in.RowsIngested = 0
+	default:
+		os.Remove(dest)
+		in.Status = sg.IngestionFailed
+		in.ErrorType, in.ErrorMessage = ingestionError(err)
+		in.RowsIngested = 0
+		if in.ErrorType == ingestionInternalError {
+			slog.Error("ingestion failed", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
+		}
+	}
+	if uerr := a.Store.UpdateIngestion(ctx, in); uerr != nil {
+		if sg.ErrorCode(uerr) != sg.ENOTFOUND {
+			slog.Error("recording ingestion result", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", uerr)
+		}
+		if in.Status == sg.IngestionCompleted {
+			os.Remove(dest)
+		}
+		return
+	}
+	if in.Status != sg.IngestionCompleted {
+		return
+	}
+	d, derr := a.Store.FindDataSet(ctx, in.AccountID, in.DataSetID)
+	if derr != nil {
+		os.Remove(dest)
+		return
+	}
+	if err := a.Store.SetDataSetSPICE(ctx, in.AccountID, in.DataSetID, in.ID, in.SizeBytes); err != nil {
+		os.Remove(dest)
+		return
+	}
+	if d.SPICEIngestionID != "" && d.SPICEIngestionID != in.ID {
+		os.Remove(a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID))
+	}
+	a.invalidateDataSet(d)
+}
+
+// ingestionError maps an ingestion failure to QuickSight's ErrorInfo.
+func ingestionError(err error) (string, string) {
+	var f *ingestionFailure
+	if errors.As(err, &f) {
+		return f.Type, f.Message
+	}
+	var ce *source.ConnectError
+	if errors.As(err, &ce) {
+		return connectErrorType(ce.Type), ce.Message
+	}
+	var qe *source.QueryError
+	if errors.As(err, &qe) {
+		switch {
+		case qe.Timeout():
+			return ingestionQueryTimeout, qe.Message
+		case qe.Type == source.ErrGenericSQLFailure:
+			return ingestionSQLException, qe.Message
+		}
+		return connectErrorType(qe.Type), qe.Message
+	}
+	if e, ok := errors.AsType[*sg.Error](err); ok {
+		return ingestionInvalidConfig, e.Message
+	}
+	return ingestionInternalError, "An internal error stopped the ingestion."
+}
+
+// connectErrorType maps a DataSourceErrorInfoType to an IngestionErrorType.
+func connectErrorType(t string) string {
+	switch t {
+	case source.ErrAccessDenied:
+		return ingestionAuthFailed
+	case source.ErrUnknownHost:
+		return ingestionUnknownHost
+	case source.ErrTimeout:
+		return ingestionQueryTimeout
+	case source.ErrGenericSQLFailure:
+		return ingestionSQLException
+	}
+	return ingestionConnection
+}

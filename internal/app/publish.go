@@ -1,0 +1,117 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/definition"
+)
+
+// PublishDashboard publishes an analysis as a dashboard, as the console's
+// "Publish dashboard" does: a new dashboard (with the publisher as owner)
+// or a new version of an existing one that u may update, published at
+// once. The version's definition is the analysis's, checked in the
+// background like CreateDashboard's. Readers may not publish; the
+// analysis must be visible to u, not deleted, and its creation or last
+// update must have succeeded.
+func (a *App) PublishDashboard(ctx context.Context, u *sg.User, accountID, dashboardID, name, analysisID string) (*sg.Dashboard, *sg.DashboardVersion, error) {
+	if u.AccountID != accountID {
+		return nil, nil, sg.Errorf(sg.EACCESSDENIED, "You can't publish dashboards in account %s.", accountID)
+	}
+	if err := checkResourceID("dashboardId", dashboardID); err != nil {
+		return nil, nil, err
+	}
+	if name == "" {
+		return nil, nil, required("name")
+	}
+	if err := checkLen("name", name, 1, 2048); err != nil {
+		return nil, nil, err
+	}
+	an, err := a.ConsoleAnalysis(ctx, u, analysisID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if an.Status != sg.StatusCreationSuccessful && an.Status != sg.StatusUpdateSuccessful {
+		return nil, nil, sg.Errorf(sg.ECONFLICT, "Analysis %s can't be published: its status is %s.", analysisID, an.Status)
+	}
+	def, err := definition.Parse(an.Definition)
+	if err != nil {
+		return nil, nil, err
+	}
+	in := &ContentInput{Name: name, Definition: an.Definition, ThemeARN: an.ThemeARN}
+	source := a.AnalysisARN(accountID, analysisID)
+	existing, err := a.Store.FindDashboard(ctx, accountID, dashboardID)
+	switch {
+	case sg.ErrorCode(err) == sg.ENOTFOUND:
+		in.Permissions = []sg.ResourcePermission{{Principal: a.UserARN(u), Actions: DashboardOwnerActions()}}
+		return a.createDashboard(ctx, accountID, dashboardID, in, def, source, checkOptions{})
+	case err != nil:
+		return nil, nil, err
+	}
+	if !IsAdminRole(u.Role) && !a.hasAction(u, existing.Permissions, "quicksight:UpdateDashboard") {
+		return nil, nil, sg.Errorf(sg.EACCESSDENIED, "You can't replace dashboard %s.", dashboardID)
+	}
+	return a.addVersion(ctx, accountID, dashboardID, in, def, source, true, checkOptions{})
+}
+
+// hasAction reports whether perms grant u the action.
+func (a *App) hasAction(u *sg.User, perms []sg.ResourcePermission, action string) bool {
+	arn := a.UserARN(u)
+	for _, p := range perms {
+		if p.Principal != arn {
+			continue
+		}
+		for _, act := range p.Actions {
+			if act == action {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ConsoleDashboardDefinition returns a dashboard user may see with its
+// published version and that version's parsed definition (for the
+// viewer). ENOTFOUND if it has no published version.
+func (a *App) ConsoleDashboardDefinition(ctx context.Context, u *sg.User, id string) (*sg.Dashboard, *sg.DashboardVersion, *definition.Definition, error) {
+	d, err := a.ConsoleDashboard(ctx, u, id)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if d.PublishedVersion == 0 {
+		return nil, nil, nil, sg.Errorf(sg.ENOTFOUND, "Dashboard %s has no published version.", id)
+	}
+	v, err := a.findVersion(ctx, d.AccountID, d.ID, d.PublishedVersion)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	def, err := parseStored(v.Definition)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return d, v, def, nil
+}
+
+// ConsoleAnalysisDefinition returns an analysis user may open with its
+// parsed definition (for the viewer).
+func (a *App) ConsoleAnalysisDefinition(ctx context.Context, u *sg.User, id string) (*sg.Analysis, *definition.Definition, error) {
+	an, err := a.ConsoleAnalysis(ctx, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	def, err := parseStored(an.Definition)
+	if err != nil {
+		return nil, nil, err
+	}
+	return an, def, nil
+}
+
+// parseStored parses a stored definition; a resource created without one
+// (by older code or tests) has an empty definition.
+func parseStored(raw json.RawMessage) (*definition.Definition, error) {
+	if raw == nil {
+		return &definition.Definition{}, nil
+	}
+	return definition.Parse(raw)
+}

@@ -1,0 +1,98 @@
+package source
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Data source types that connect, as QuickSight's DataSourceType names them;
+// SQLITE is Sightglass's own.
+const (
+	TypePostgreSQL = "POSTGRESQL"
+	TypeMySQL      = "MYSQL"
+	TypeMariaDB    = "MARIADB"
+	TypeSQLite     = "SQLITE"
+)
+
+// Defaults for a zero Options.
+const (
+	DefaultQueryTimeout   = 30 * time.Second
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultMaxRows        = 10000
+	DefaultMaxOpenConns   = 4
+)
+
+// Params say where a data source's database is and how to sign in.
+type Params struct {
+	Type     string // TypePostgreSQL, TypeMySQL, TypeMariaDB or TypeSQLite
+	Host     string
+	Port     int
+	Database string
+	User     string
+	Password string
+
+	// SQLitePath is the SQLite file. When SQLiteDir is set, SQLitePath is a
+	// name inside that directory, resolved by ResolveSQLitePath (escapes are
+	// refused): that is how a data source created through the API or the
+	// console names its file. When SQLiteDir is empty SQLitePath is a path
+	// the server chose itself (a SPICE file, the sample data) and is opened
+	// as given.
+	SQLitePath string
+	SQLiteDir  string
+}
+
+// Supported reports whether Type is one this package connects to.
+func Supported(typ string) bool {
+	switch typ {
+	case TypePostgreSQL, TypeMySQL, TypeMariaDB, TypeSQLite:
+		return true
+	}
+	return false
+}
+
+// fingerprint identifies everything a connection depends on, so that a pool
+// entry opened with other parameters is not reused.
+func (p Params) fingerprint() string {
+	return strings.Join([]string{p.Type, p.Host, fmt.Sprint(p.Port), p.Database, p.User, p.Password, p.SQLitePath, p.SQLiteDir}, "\x00")
+}
+
+// address is host:port for messages.
+func (p Params) address() string {
+	return fmt.Sprintf("%s:%d", p.Host, p.port())
+}
+
+// port is p.Port, or the engine's default port when it is zero.
+func (p Params) port() int {
+	if p.Port != 0 {
+		return p.Port
+	}
+	if p.Type == TypePostgreSQL {
+		return 5432
+	}
+	return 3306
+}
+
+// Options bound what a query may cost.
+type Options struct {
+	QueryTimeout   time.Duration // per query; 0 means DefaultQueryTimeout
+	ConnectTimeout time.Duration // per connection attempt; 0 means DefaultConnectTimeout
+	MaxRows        int           // rows returned before Result.Truncated; 0 means DefaultMaxRows, <0 no limit
+	MaxOpenConns   int           // per data source; 0 means DefaultMaxOpenConns
+}
+
+func (o Options) withDefaults() Options {
+	if o.QueryTimeout <= 0 {
+		o.QueryTimeout = DefaultQueryTimeout
+	}
+	if o.ConnectTimeout <= 0 {
+		o.ConnectTimeout = DefaultConnectTimeout
+	}
+	if o.MaxRows == 0 {
+		o.MaxRows = DefaultMaxRows
+	}
+	if o.MaxOpenConns <= 0 {
+		o.MaxOpenConns = DefaultMaxOpenConns
+	}
+	return o
+}

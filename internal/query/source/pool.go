@@ -1,0 +1,238 @@
+package source
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Pool keeps one read-only *sql.DB per key (a data source id and version).
+// It is safe for concurrent use.
+type Pool struct {
+	opts Options
+
+	mu     sync.Mutex
+	dbs    map[string]*pooled
+	closed bool
+}
+
+type pooled struct {
+	db          *sql.DB
+	fingerprint string
+}
+
+// NewPool returns an empty pool whose queries are bounded by o.
+func NewPool(o Options) *Pool {
+	return &Pool{opts: o.withDefaults(), dbs: map[string]*pooled{}}
+}
+
+// Options returns the pool's options with defaults filled in.
+func (p *Pool) Options() Options { return p.opts }
+
+// db returns the pool's *sql.DB for key, opening it if needed or if params
+// changed since it was opened.
+func (p *Pool) db(key string, params Params) (*sql.DB, error) {
+	fp := params.fingerprint()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil, errors.New("source pool is closed")
+	}
+	if e, ok := p.dbs[key]; ok {
+		if e.fingerprint == fp {
+			return e.db, nil
+		}
+		e.db.Close()
+		delete(p.dbs, key)
+	}
+	db, err := open(params, p.opts)
+	if err != nil {
+		return nil, err
+	}
+	p.dbs[key] = &pooled{db: db, fingerprint: fp}
+	return db, nil
+}
+
+// Forget closes and drops the connections kept for key; call it when a data
+// source is updated or deleted. Queries running on them finish first.
+func (p *Pool) Forget(key string) {
+	p.mu.Lock()
+	e, ok := p.dbs[key]
+	delete(p.dbs, key)
+	p.mu.Unlock()
+	if ok {
+		e.db.Close()
+	}
+}
+
+// Close closes every connection of the pool.
+func (p *Pool) Close() error {
+	p.mu.Lock()
+	dbs := p.dbs
+	p.dbs = map[string]*pooled{}
+	p.closed = true
+	p.mu.Unlock()
+	var errs []error
+	for _, e := range dbs {
+		errs = append(errs, e.db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Query runs one statement at the source of params in a read-only
+// transaction, with the pool's time limit, and returns up to MaxRows rows
+// (Truncated tells whether more were available). A failure is a
+// *QueryError, or the context's error when ctx was cancelled by the caller.
+func (p *Pool) Query(ctx context.Context, key string, params Params, query string, args []any) (*Result, error) {
+	res := &Result{}
+	limit := p.opts.MaxRows
+	err := p.run(ctx, key, params, query, args, p.opts.QueryTimeout, func(cols, types []string) error {
+		res.Columns, res.Types = cols, types
+		return nil
+	}, func(row []any) error {
+		if limit >= 0 && len(res.Rows) == limit {
+			res.Truncated = true
+			return errStop
+		}
+		res.Rows = append(res.Rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Stream runs one statement at the source of params in a read-only
+// transaction and calls onRow for every row, with no row limit and no time
+// limit but ctx's. onColumns is called once, before the first row. The
+// slice onRow receives is its own. An error from a callback stops the
+// query and is returned as is.
+func (p *Pool) Stream(ctx context.Context, key string, params Params, query string, args []any, onColumns func(names, types []string) error, onRow func(row []any) error) error {
+	return p.run(ctx, key, params, query, args, 0, onColumns, onRow)
+}
+
+// errStop ends a query early without an error.
+var errStop = errors.New("stop")
+
+// callbackError marks an error returned by a caller's callback.
+type callbackError struct{ err error }
+
+func (e callbackError) Error() string { return e.err.Error() }
+
+func (p *Pool) run(ctx context.Context, key string, params Params, query string, args []any, timeout time.Duration, onColumns func(names, types []string) error, onRow func([]any) error) error {
+	db, err := p.db(key, params)
+	if err != nil {
+		return p.queryError(ctx, params, err)
+	}
+	qctx := ctx
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		qctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	conn, err := db.Conn(qctx)
+	if err != nil {
+		return p.queryError(ctx, params, err)
+	}
+	discard := false
+	defer func() {
+		if discard {
+			// The session's time limit was changed: never reuse it.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+		conn.Close()
+	}()
+	if timeout == 0 && params.Type != TypeSQLite {
+		discard = true
+		if err := liftStatementTimeout(qctx, conn, params.Type); err != nil {
+			return p.queryError(ctx, params, err)
+		}
+	}
+	err = query1(qctx, conn, params.Type, query, args, onColumns, onRow)
+	if err == nil || errors.Is(err, errStop) {
+		return nil
+	}
+	if ce, ok := errors.AsType[callbackError](err); ok {
+		return ce.err
+	}
+	if ctx.Err() == nil && qctx.Err() == context.DeadlineExceeded {
+		return &QueryError{Type: ErrTimeout, Message: fmt.Sprintf("The query ran past its time limit of %s.", timeout)}
+	}
+	return p.queryError(ctx, params, err)
+}
+
+// queryError turns err into a *QueryError, or returns the caller's
+// context error.
+func (p *Pool) queryError(ctx context.Context, params Params, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("query at %s: %w", where(params), context.Cause(ctx))
+	}
+	typ, msg := classify(params, err)
+	return &QueryError{Type: typ, Message: msg}
+}
+
+// query1 runs query on conn, in a read-only transaction on server engines.
+func query1(ctx context.Context, conn *sql.Conn, typ, query string, args []any, onColumns func(names, types []string) error, onRow func([]any) error) error {
+	var rows *sql.Rows
+	var err error
+	if typ == TypeSQLite {
+		rows, err = conn.QueryContext(ctx, query, args...)
+	} else {
+		tx, terr := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if terr != nil {
+			return terr
+		}
+		defer tx.Rollback()
+		rows, err = tx.QueryContext(ctx, query, args...)
+	}
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	names, types, err := columnsOf(rows)
+	if err != nil {
+		return err
+	}
+	if err := onColumns(names, types); err != nil {
+		return callbackError{err}
+	}
+	raw := make([]any, len(names))
+	ptrs := make([]any, len(names))
+	for rows.Next() {
+		row, err := scanRow(rows, types, raw, ptrs)
+		if err != nil {
+			return err
+		}
+		if err := onRow(row); err != nil {
+			if errors.Is(err, errStop) {
+				return err
+			}
+			return callbackError{err}
+		}
+	}
+	return rows.Err()
+}
+
+// liftStatementTimeout removes the server's statement time limit from the
+// session of conn (for ingestion, bounded by its context instead).
+func liftStatementTimeout(ctx context.Context, conn *sql.Conn, typ string) error {
+	switch typ {
+	case TypePostgreSQL:
+		_, err := conn.ExecContext(ctx, "SET statement_timeout = 0")
+		return err
+	case TypeMySQL, TypeMariaDB:
+		return conn.Raw(func(dc any) error {
+			ex, ok := dc.(driver.ExecerContext)
+			if !ok {
+				return fmt.Errorf("mysql connection %T cannot execute statements", dc)
+			}
+			return setMySQLStatementTimeout(ctx, ex, 0)
+		})
+	}
+	return nil
+}

@@ -1,0 +1,44 @@
+package source
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// openPostgres returns a pool of read-only sessions to a PostgreSQL database:
+// default_transaction_read_only is on and statement_timeout bounds every
+// statement on the server.
+func openPostgres(p Params, o Options) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(postgresDSN(p, o))
+	if err != nil {
+		return nil, fmt.Errorf("postgres connection settings: %w", err)
+	}
+	return stdlib.OpenDB(*cfg), nil
+}
+
+// postgresDSN is a keyword/value connection string with every value quoted,
+// so nothing in the parameters can add a keyword.
+func postgresDSN(p Params, o Options) string {
+	kv := []string{
+		"host=" + pgQuote(p.Host),
+		fmt.Sprintf("port=%d", p.port()),
+		"dbname=" + pgQuote(p.Database),
+		"user=" + pgQuote(p.User),
+		"password=" + pgQuote(p.Password),
+		fmt.Sprintf("connect_timeout=%d", max(1, int(o.ConnectTimeout/time.Second))),
+		"sslmode=prefer",
+		"application_name=sightglass",
+		"default_transaction_read_only=on",
+		fmt.Sprintf("statement_timeout=%d", o.QueryTimeout.Milliseconds()),
+	}
+	return strings.Join(kv, " ")
+}
+
+func pgQuote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}

@@ -1,0 +1,98 @@
+package source
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// ErrSQLitePathEscapes is returned for a SQLite file name that leaves the
+// operator's SQLite directory.
+var ErrSQLitePathEscapes = errors.New("the SQLite file must be inside the server's SQLite directory")
+
+// ResolveSQLitePath returns the real path of the file name inside dir. name
+// is relative ("sales.sqlite", "team/sales.db"); an absolute name, a ".."
+// element, or a symbolic link that leads outside dir is refused with
+// ErrSQLitePathEscapes. A missing file gives an error that satisfies
+// errors.Is(err, os.ErrNotExist); a directory or device is refused.
+func ResolveSQLitePath(dir, name string) (string, error) {
+	if dir == "" {
+		return "", errors.New("no SQLite directory is configured")
+	}
+	if name == "" || filepath.IsAbs(name) || strings.ContainsRune(name, 0) || filepath.VolumeName(name) != "" {
+		return "", ErrSQLitePathEscapes
+	}
+	for _, elem := range strings.FieldsFunc(filepath.ToSlash(name), func(r rune) bool { return r == '/' }) {
+		if elem == ".." {
+			return "", ErrSQLitePathEscapes
+		}
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", fmt.Errorf("SQLite directory: %w", err)
+	}
+	root, err = filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(root, name))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return "", fmt.Errorf("SQLite file %q: %w", name, os.ErrNotExist)
+		}
+		return "", err
+	}
+	rel, err := filepath.Rel(root, real)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", ErrSQLitePathEscapes
+	}
+	fi, err := os.Stat(real)
+	if err != nil {
+		return "", err
+	}
+	if !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("SQLite file %q is not a regular file", name)
+	}
+	return real, nil
+}
+
+// sqlitePath is the file p names: resolved inside p.SQLiteDir when set.
+func sqlitePath(p Params) (string, error) {
+	if p.SQLiteDir != "" {
+		return ResolveSQLitePath(p.SQLiteDir, p.SQLitePath)
+	}
+	if p.SQLitePath == "" {
+		return "", errors.New("no SQLite file given")
+	}
+	if _, err := os.Stat(p.SQLitePath); err != nil {
+		return "", err
+	}
+	return p.SQLitePath, nil
+}
+
+// openSQLite opens a SQLite file read-only: mode=ro (writes fail with
+// SQLITE_READONLY and a missing file is not created) and query_only.
+func openSQLite(p Params) (*sql.DB, error) {
+	path, err := sqlitePath(p)
+	if err != nil {
+		return nil, err
+	}
+	return sql.Open("sqlite", ReadOnlyDSN(path))
+}
+
+// ReadOnlyDSN is the modernc.org/sqlite connection string that opens the
+// file at path read-only.
+func ReadOnlyDSN(path string) string {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Add("_pragma", "query_only(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	u := url.URL{Scheme: "file", OmitHost: true, Path: filepath.ToSlash(path), RawQuery: q.Encode()}
+	return u.String()
+}

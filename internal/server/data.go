@@ -1,0 +1,39 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/secretbox"
+)
+
+// ConfigureData enables data sources, datasets and SPICE on a: it creates
+// the data-source and SPICE directories and loads (or creates) the key that
+// seals credentials. The admin commands call it too.
+func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
+	if cfg.DataSourceDir == "" {
+		cfg.DataSourceDir = filepath.Join(cfg.DataDir, "sources")
+	}
+	for _, dir := range []string{cfg.DataDir, cfg.DataSourceDir, filepath.Join(cfg.DataDir, "spice")} {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return err
+		}
+	}
+	key, err := secretbox.LoadKey(cfg.SecretKey, cfg.DataDir)
+	if err != nil {
+		return fmt.Errorf("secret key: %w", err)
+	}
+	box, err := secretbox.New(key)
+	if err != nil {
+		return err
+	}
+	a.ConfigureData(app.DataConfig{
+		Secrets:       box,
+		DataSourceDir: cfg.DataSourceDir,
+		SPICEDir:      filepath.Join(cfg.DataDir, "spice"),
+	})
+	return nil
+}

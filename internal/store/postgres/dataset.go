@@ -1,0 +1,125 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/store/sqlkit"
+)
+
+const dataSetColumns = `account_id, id, name, import_mode, physical_tables, logical_tables, extra,
+	output_columns, data_source_ids, permissions, tags, version, spice_ingestion_id, spice_bytes,
+	created_at, updated_at`
+
+// CreateDataSet returns EEXISTS.
+func (s *Store) CreateDataSet(ctx context.Context, d *sg.DataSet) error {
+	_, err := s.pool.Exec(ctx, `INSERT INTO data_sets (`+dataSetColumns+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+		d.AccountID, d.ID, d.Name, d.ImportMode, d.PhysicalTableMap, d.LogicalTableMap, d.Extra,
+		sqlkit.JSON(d.OutputColumns), sqlkit.JSON(d.DataSourceIDs), sqlkit.JSON(d.Permissions),
+		sqlkit.JSON(d.Tags), d.Version, d.SPICEIngestionID, d.SPICEBytes,
+		sqlkit.Millis(d.CreatedAt), sqlkit.Millis(d.UpdatedAt))
+	if err != nil {
+		return normalize("create data set", err, sqlkit.Meaning{Unique: sqlkit.DataSetExists(d.AccountID, d.ID)})
+	}
+	return nil
+}
+
+// FindDataSet returns ENOTFOUND.
+func (s *Store) FindDataSet(ctx context.Context, accountID, id string) (*sg.DataSet, error) {
+	d, err := scanDataSet(s.pool.QueryRow(ctx, `SELECT `+dataSetColumns+`
+		FROM data_sets WHERE account_id = $1 AND id = $2`, accountID, id))
+	if err != nil {
+		return nil, normalize("find data set", err, sqlkit.Meaning{Missing: sqlkit.DataSetNotFound(accountID, id)})
+	}
+	return d, nil
+}
+
+// ListDataSets returns datasets ordered by id in byte order, after
+// p.After, at most p.Limit (all if p.Limit ≤ 0), and whether more follow.
+func (s *Store) ListDataSets(ctx context.Context, accountID string, p sg.Page) ([]*sg.DataSet, bool, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+dataSetColumns+` FROM data_sets
+		WHERE account_id = $1 AND id > $2
+		ORDER BY id LIMIT $3`, accountID, p.After, limit(p))
+	if err != nil {
+		return nil, false, normalize("list data sets", err, sqlkit.Meaning{})
+	}
+	list, err := collect(rows, scanDataSet)
+	if err != nil {
+		return nil, false, normalize("list data sets", err, sqlkit.Meaning{})
+	}
+	list, more := sqlkit.Trim(list, p)
+	return list, more, nil
+}
+
+// UpdateDataSet replaces the definition. Returns ENOTFOUND.
+func (s *Store) UpdateDataSet(ctx context.Context, d *sg.DataSet) error {
+	n, err := affected(s.pool.Exec(ctx, `UPDATE data_sets SET name = $1, import_mode = $2,
+		physical_tables = $3, logical_tables = $4, extra = $5, output_columns = $6, data_source_ids = $7,
+		permissions = $8, tags = $9, version = $10, updated_at = $11
+		WHERE account_id = $12 AND id = $13`,
+		d.Name, d.ImportMode, d.PhysicalTableMap, d.LogicalTableMap, d.Extra,
+		sqlkit.JSON(d.OutputColumns), sqlkit.JSON(d.DataSourceIDs), sqlkit.JSON(d.Permissions),
+		sqlkit.JSON(d.Tags), d.Version, sqlkit.Millis(d.UpdatedAt), d.AccountID, d.ID))
+	if err != nil {
+		return normalize("update data set", err, sqlkit.Meaning{})
+	}
+	if n == 0 {
+		return sqlkit.DataSetNotFound(d.AccountID, d.ID)
+	}
+	return nil
+}
+
+// SetDataSetSPICE records the ingestion SPICE queries read. Returns
+// ENOTFOUND.
+func (s *Store) SetDataSetSPICE(ctx context.Context, accountID, id, ingestionID string, bytes int64) error {
+	n, err := affected(s.pool.Exec(ctx, `UPDATE data_sets SET spice_ingestion_id = $1, spice_bytes = $2
+		WHERE account_id = $3 AND id = $4`, ingestionID, bytes, accountID, id))
+	if err != nil {
+		return normalize("set data set spice", err, sqlkit.Meaning{})
+	}
+	if n == 0 {
+		return sqlkit.DataSetNotFound(accountID, id)
+	}
+	return nil
+}
+
+// DeleteDataSet deletes a dataset and (by cascade) its ingestions.
+// Returns ENOTFOUND.
+func (s *Store) DeleteDataSet(ctx context.Context, accountID, id string) error {
+	n, err := affected(s.pool.Exec(ctx, `DELETE FROM data_sets WHERE account_id = $1 AND id = $2`, accountID, id))
+	if err != nil {
+		return normalize("delete data set", err, sqlkit.Meaning{})
+	}
+	if n == 0 {
+		return sqlkit.DataSetNotFound(accountID, id)
+	}
+	return nil
+}
+
+func scanDataSet(row pgx.Row) (*sg.DataSet, error) {
+	var d sg.DataSet
+	var cols, sources, perms, tags string
+	var created, updated int64
+	if err := row.Scan(&d.AccountID, &d.ID, &d.Name, &d.ImportMode, &d.PhysicalTableMap,
+		&d.LogicalTableMap, &d.Extra, &cols, &sources, &perms, &tags, &d.Version,
+		&d.SPICEIngestionID, &d.SPICEBytes, &created, &updated); err != nil {
+		return nil, err
+	}
+	var err error
+	if d.OutputColumns, err = sqlkit.Decode[[]sg.DataSetColumn](cols); err != nil {
+		return nil, err
+	}
+	if d.DataSourceIDs, err = sqlkit.Decode[[]string](sources); err != nil {
+		return nil, err
+	}
+	if d.Permissions, err = sqlkit.Decode[[]sg.ResourcePermission](perms); err != nil {
+		return nil, err
+	}
+	if d.Tags, err = sqlkit.Decode[[]sg.Tag](tags); err != nil {
+		return nil, err
+	}
+	d.CreatedAt, d.UpdatedAt = sqlkit.Time(created), sqlkit.Time(updated)
+	return &d, nil
+}

@@ -538,3 +538,53 @@ func TestDataSetEdition(t *testing.T) {
 	})(t.Context(), c)
 	wantError(t, err, "UnsupportedUserEditionException", 403)
 }
+
+// waitStatus polls an ingestion until it reaches status (bounded, to stop
+// a hung test).
+func waitStatus(t testing.TB, c *quicksight.Client, dataSetID, id string, status types.IngestionStatus) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		out, err := c.DescribeIngestion(t.Context(), &quicksight.DescribeIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String(dataSetID), IngestionId: aws.String(id)})
+		must(t, err)
+		if out.Ingestion.IngestionStatus == status {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("ingestion %s: status %s, want %s", id, out.Ingestion.IngestionStatus, status)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestIngestionQueue: a dataset ingests one at a time; later ingestions
+// wait QUEUED and can be cancelled there; deleting the dataset stops the
+// running one.
+func TestIngestionQueue(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	out := createDataSet(t, c, &quicksight.CreateDataSetInput{
+		DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice,
+		PhysicalTableMap: customSQL("pg", "SELECT pg_sleep(60)::text AS x", col("x", types.InputColumnDataTypeString)),
+	})
+	first := aws.ToString(out.IngestionId)
+	waitStatus(t, c, "slow", first, types.IngestionStatusRunning)
+	_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
+	must(t, err)
+	waitStatus(t, c, "slow", "second", types.IngestionStatusQueued)
+	_, err = c.CancelIngestion(ctx, &quicksight.CancelIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
+	must(t, err)
+	wantIngestion(t, waitIngestion(t, c, "slow", "second"), types.IngestionStatusCancelled, 0, types.IngestionErrorTypeIngestionCanceled)
+	// The first is still running; deleting the dataset stops it.
+	waitStatus(t, c, "slow", first, types.IngestionStatusRunning)
+	_, err = c.DeleteDataSet(ctx, &quicksight.DeleteDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow")})
+	must(t, err)
+	_, err = c.DescribeIngestion(ctx, &quicksight.DescribeIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String(first)})
+	wantError(t, err, "ResourceNotFoundException", 404)
+	if _, err := os.Stat(filepath.Join(ts.Config.DataDir, "spice", accountID, "slow")); !os.IsNotExist(err) {
+		t.Fatalf("SPICE directory remains (%v)", err)
+	}
+}

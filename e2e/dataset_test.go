@@ -429,6 +429,9 @@ func TestDataSetValidation(t *testing.T) {
 				DataTransforms: []types.TransformOperation{&types.TransformOperationMemberCreateColumnsOperation{Value: types.CreateColumnsOperation{Columns: []types.CalculatedColumn{
 					{ColumnName: aws.String("Margin"), ColumnId: aws.String("m"), Expression: aws.String("{one} / ")}}}}}}}
 		}), ipv, 400, "Margin"},
+		{"direct query the source cannot run", dataSetCall(func(in *quicksight.CreateDataSetInput) {
+			in.PhysicalTableMap = customSQL("pg", "SELECT id FROM no_such_table", col("id", types.InputColumnDataTypeInteger))
+		}), ipv, 400, "no_such_table"},
 		{"unknown column type", dataSetCall(func(in *quicksight.CreateDataSetInput) {
 			in.PhysicalTableMap = customSQL("pg", "SELECT 1 AS one", col("one", "NUMBER"))
 		}), ipv, 400, "Type"},
@@ -575,6 +578,10 @@ func TestIngestionQueue(t *testing.T) {
 	_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
 	must(t, err)
 	waitStatus(t, c, "slow", "second", types.IngestionStatusQueued)
+	q, err := c.DescribeIngestion(ctx, &quicksight.DescribeIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
+	must(t, err)
+	// QueueInfo as documented: QueuedIngestion is the ongoing one.
+	wantEqual(t, "QueueInfo", q.Ingestion.QueueInfo, &types.QueueInfo{QueuedIngestion: aws.String(first), WaitingOnIngestion: aws.String("second")})
 	_, err = c.CancelIngestion(ctx, &quicksight.CancelIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
 	must(t, err)
 	wantIngestion(t, waitIngestion(t, c, "slow", "second"), types.IngestionStatusCancelled, 0, types.IngestionErrorTypeIngestionCanceled)

@@ -81,6 +81,14 @@ func (g *ingester) start(in *sg.Ingestion) {
 	}()
 }
 
+// waitingOn returns the ingestion a queued ingestion of the dataset waits
+// for ("" if none runs in this process).
+func (g *ingester) waitingOn(accountID, dataSetID string) string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.running[dataSetKey(accountID, dataSetID)]
+}
+
 // cancel cancels a running or queued ingestion of this process.
 func (g *ingester) cancel(accountID, dataSetID, id string) bool {
 	g.mu.Lock()
@@ -144,7 +152,16 @@ func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
 			return
 		}
 	}
-	defer func() { <-lock }()
+	dk := dataSetKey(in.AccountID, in.DataSetID)
+	g.mu.Lock()
+	g.running[dk] = in.ID
+	g.mu.Unlock()
+	defer func() {
+		g.mu.Lock()
+		delete(g.running, dk)
+		g.mu.Unlock()
+		<-lock
+	}()
 	if ctx.Err() != nil {
 		g.finish(j, nil, ctx.Err(), true)
 		return

@@ -216,3 +216,27 @@ GROUP BY region, month ORDER BY region, month`
 		})
 	}
 }
+
+// BenchmarkSampleAggregateVariants: the 100k-row question in the shapes of
+// BenchmarkSpiceAggregate1MVariants, over the sample's own covering index
+// orders_region_date (region, order_date, revenue, profit).
+func BenchmarkSampleAggregateVariants(b *testing.B) {
+	params := spice.Params(sample(b, 100_000))
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	for _, v := range []struct{ name, sql string }{
+		{"strftime", sampleAggregate},
+		{"substr", `SELECT region, substr(order_date, 1, 7) AS month, SUM(revenue) AS revenue
+FROM (SELECT * FROM orders) ds GROUP BY region, month ORDER BY region, month`},
+		{"by-day", `SELECT region, substr(day, 1, 7) AS month, SUM(revenue) AS revenue
+FROM (SELECT region, order_date AS day, SUM(revenue) AS revenue FROM orders GROUP BY region, order_date) d
+GROUP BY region, month ORDER BY region, month`},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			aggregate(b, pool, params, v.sql, 96)
+			for b.Loop() {
+				aggregate(b, pool, params, v.sql, 96)
+			}
+		})
+	}
+}

@@ -49,6 +49,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) ./internal/sigv4
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePolicy$$' -fuzztime $(FUZZTIME) ./internal/iam
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodePunycode$$' -fuzztime $(FUZZTIME) ./internal/console
+	$(GO) test -run '^$$' -fuzz '^FuzzResolveSQLitePath$$' -fuzztime $(FUZZTIME) ./internal/query/source
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

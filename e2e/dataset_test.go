@@ -364,6 +364,13 @@ func TestDataSetOnSQLite(t *testing.T) {
 		}}},
 	})
 	wantIngestion(t, waitIngestion(t, c, "shop-orders", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 3, "")
+
+	// Without its data source the dataset cannot refresh.
+	_, err = c.DeleteDataSource(t.Context(), &quicksight.DeleteDataSourceInput{AwsAccountId: aws.String(accountID), DataSourceId: aws.String("shop")})
+	must(t, err)
+	_, err = c.CreateIngestion(t.Context(), &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("shop-orders"), IngestionId: aws.String("orphan")})
+	must(t, err)
+	wantIngestion(t, waitIngestion(t, c, "shop-orders", "orphan"), types.IngestionStatusFailed, 0, types.IngestionErrorTypeDataSourceNotFound)
 }
 
 // dataSetCall returns a CreateDataSet call with changes to a valid input.

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -193,6 +194,13 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 	}
 	if d.ImportMode != sg.ImportSPICE {
 		return 0, &ingestionFailure{ingestionNotSPICE, "The dataset is no longer imported into SPICE."}
+	}
+	for _, id := range d.DataSourceIDs {
+		if _, err := a.Store.FindDataSource(ctx, d.AccountID, id); sg.ErrorCode(err) == sg.ENOTFOUND {
+			return 0, &ingestionFailure{ingestionSourceNotFound, fmt.Sprintf("The data source %s of the dataset does not exist.", a.DataSourceARN(d.AccountID, id))}
+		} else if err != nil {
+			return 0, err
+		}
 	}
 	c, err := a.compileDataSet(ctx, d.AccountID, d.PhysicalTableMap, d.LogicalTableMap)
 	if err != nil {

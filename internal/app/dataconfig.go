@@ -44,7 +44,7 @@ type data struct {
 	// source version (see directRelation).
 	relations     sync.Map
 	relationCount atomic.Int64
-	once    sync.Once
+	once          sync.Once
 }
 
 // ConfigureData enables the data-source, dataset and ingestion rules. It

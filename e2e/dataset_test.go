@@ -9,6 +9,7 @@ package e2e
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -601,4 +602,31 @@ func TestIngestionQueue(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(ts.Config.DataDir, "spice", accountID, "slow")); !os.IsNotExist(err) {
 		t.Fatalf("SPICE directory remains (%v)", err)
 	}
+}
+
+// TestIngestionLimit: at most five ingestions of a dataset wait or run;
+// the next CreateIngestion (or SPICE UpdateDataSet) is LimitExceededException.
+func TestIngestionLimit(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	physical := customSQL("pg", "SELECT pg_sleep(60)::text AS x", col("x", types.InputColumnDataTypeString))
+	createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	for i := range 4 {
+		_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String(fmt.Sprint("i", i))})
+		must(t, err)
+	}
+	_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("too-many")})
+	wantError(t, err, "LimitExceededException", 409)
+	_, err = c.UpdateDataSet(ctx, &quicksight.UpdateDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), Name: aws.String("renamed"),
+		ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	wantError(t, err, "LimitExceededException", 409)
+	if aws.ToString(describeDataSet(t, c, "slow").Name) == "renamed" {
+		t.Fatal("the refused UpdateDataSet changed the dataset")
+	}
+	// Deleting the dataset cancels all five.
+	_, err = c.DeleteDataSet(ctx, &quicksight.DeleteDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow")})
+	must(t, err)
 }

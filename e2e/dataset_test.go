@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -629,4 +630,26 @@ func TestIngestionLimit(t *testing.T) {
 	// Deleting the dataset cancels all five.
 	_, err = c.DeleteDataSet(ctx, &quicksight.DeleteDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow")})
 	must(t, err)
+}
+
+// TestIngestionStoppedByShutdown: an ingestion running when the server
+// stops ends FAILED, and says so after the restart.
+func TestIngestionStoppedByShutdown(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ts := startServer(t, withDataDir(dir))
+	c := ts.adminClient()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	out := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice,
+		PhysicalTableMap: customSQL("pg", "SELECT pg_sleep(60)::text AS x", col("x", types.InputColumnDataTypeString))})
+	id := aws.ToString(out.IngestionId)
+	waitStatus(t, c, "slow", id, types.IngestionStatusRunning)
+	ts.Stop()
+
+	ts = startServer(t, withDataDir(dir), reopened(ts.Admin))
+	in := waitIngestion(t, ts.adminClient(), "slow", id)
+	wantIngestion(t, in, types.IngestionStatusFailed, 0, types.IngestionErrorTypeInternalServiceError)
+	if !strings.Contains(aws.ToString(in.ErrorInfo.Message), "server stopped") {
+		t.Fatalf("ErrorInfo %s", jsonString(in.ErrorInfo))
+	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // customSQL returns a one-table PhysicalTableMap with custom SQL.
@@ -651,5 +652,44 @@ func TestIngestionStoppedByShutdown(t *testing.T) {
 	wantIngestion(t, in, types.IngestionStatusFailed, 0, types.IngestionErrorTypeInternalServiceError)
 	if !strings.Contains(aws.ToString(in.ErrorInfo.Message), "server stopped") {
 		t.Fatalf("ErrorInfo %s", jsonString(in.ErrorInfo))
+	}
+}
+
+// TestDataSetOnMariaDB: a MYSQL data source (served by the local MariaDB)
+// with a user of its own, a DIRECT_QUERY and a SPICE dataset on one table.
+func TestDataSetOnMariaDB(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	table := fmt.Sprintf("sg_e2e_orders_%d", time.Now().UnixNano())
+	root, err := sql.Open("mysql", "root@tcp(127.0.0.1:3306)/test")
+	must(t, err)
+	defer root.Close()
+	if _, err := root.ExecContext(ctx, "CREATE TABLE "+table+" (id INT PRIMARY KEY, region VARCHAR(20), amount DECIMAL(10,2))"); err != nil {
+		t.Skipf("local MariaDB unavailable: %v", err)
+	}
+	t.Cleanup(func() { root.ExecContext(context.Background(), "DROP TABLE IF EXISTS "+table) })
+	_, err = root.ExecContext(ctx, "INSERT INTO "+table+" VALUES (1, 'East', 10.50), (2, 'West', 20.00), (3, 'East', 5.25)")
+	must(t, err)
+	mariaDBUser(t, "sg_e2e_maria", "Maria-Secret-1")
+	out := createSource(t, c, "maria", types.DataSourceTypeMysql,
+		&types.DataSourceParametersMemberMySqlParameters{Value: types.MySqlParameters{Host: aws.String(pgHost), Port: aws.Int32(mariaDBPort), Database: aws.String("test")}},
+		pair("sg_e2e_maria", "Maria-Secret-1"))
+	if out.CreationStatus != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("MYSQL source: %s", jsonString(describeDataSource(t, c, "maria")))
+	}
+	physical := map[string]types.PhysicalTable{"t": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
+		DataSourceArn: aws.String(dataSourceARN("maria")), Name: aws.String(table),
+		InputColumns: []types.InputColumn{col("id", types.InputColumnDataTypeInteger), col("region", types.InputColumnDataTypeString), col("amount", types.InputColumnDataTypeDecimal)},
+	}}}
+	createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("direct"), ImportMode: types.DataSetImportModeDirectQuery, PhysicalTableMap: physical})
+	spiceOut := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("spice"), ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	wantIngestion(t, waitIngestion(t, c, "spice", aws.ToString(spiceOut.IngestionId)), types.IngestionStatusCompleted, 3, "")
+	q := &query.Question{Dimensions: []query.Dimension{{Field: "region"}}, Measures: []query.Measure{{ID: "total", Field: "amount", Aggregation: query.Sum}}, Sort: []query.Sort{{ID: "region"}}}
+	for _, id := range []string{"direct", "spice"} {
+		res, err := ts.App.QueryDataSet(ctx, nil, accountID, id, q)
+		must(t, err)
+		wantEqual(t, id, rowsOf(res.Rows), []string{"East 15.75", "West 20"})
 	}
 }

@@ -52,6 +52,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDefinition$$' -fuzztime $(FUZZTIME) ./internal/definition
 	$(GO) test -run '^$$' -fuzz '^FuzzParseParameters$$' -fuzztime $(FUZZTIME) ./internal/app
 	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./internal/secretbox
+	$(GO) test -run '^$$' -fuzz '^FuzzResolveSQLitePath$$' -fuzztime $(FUZZTIME) ./internal/query/source
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

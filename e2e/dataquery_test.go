@@ -9,6 +9,7 @@ package e2e
 import (
 	"database/sql"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -142,4 +143,38 @@ func TestSampleData(t *testing.T) {
 	if len(res.Rows) < 2 || total != 2000 {
 		t.Fatalf("orders by year: %v", res.Rows)
 	}
+}
+
+// TestDataOnPostgresStore runs the data flow on the PostgreSQL store:
+// sealed credentials (bytea), table maps returned as sent, a SPICE
+// ingestion to COMPLETED, and all of it still there after a restart.
+func TestDataOnPostgresStore(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	store := freshDatabase(t, dsn)
+	dataDir := t.TempDir()
+	ts := startServer(t, withPostgres(store), withDataDir(dataDir))
+	c := ts.adminClient()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	physical := customSQL("pg", "SELECT n FROM generate_series(1, 7) AS g(n)", col("n", types.InputColumnDataTypeInteger))
+	out := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("seven"), ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	wantIngestion(t, waitIngestion(t, c, "seven", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 7, "")
+	ts.Stop()
+
+	ts = startServer(t, withPostgres(store), withDataDir(dataDir), reopened(ts.Admin))
+	c = ts.adminClient()
+	wantStatus(t, describeDataSource(t, c, "pg"), types.ResourceStatusCreationSuccessful, "")
+	d := describeDataSet(t, c, "seven")
+	wantEqual(t, "PhysicalTableMap", d.PhysicalTableMap, physical)
+	// The credentials still open (same key file): copying them works.
+	created := createPG(t, c, "copy", pgParams(pgHost, pgPort, "postgres"), &types.DataSourceCredentials{CopySourceArn: aws.String(dataSourceARN("pg"))})
+	if created.CreationStatus != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("copy after restart: %s", jsonString(describeDataSource(t, c, "copy")))
+	}
+	res, err := ts.App.QueryDataSet(t.Context(), nil, accountID, "seven", &query.Question{Measures: []query.Measure{{ID: "s", Field: "n", Aggregation: query.Sum}}})
+	must(t, err)
+	wantEqual(t, "sum after restart", rowsOf(res.Rows), []string{"28"})
 }

@@ -21,10 +21,6 @@ const (
 	sampleSeed         = 1
 )
 
-// sampleColumnTypes maps the sample's SQLite column types to dataset
-// column types.
-var sampleColumnTypes = map[string]string{"INTEGER": "INTEGER", "REAL": "DECIMAL", "TEXT": "STRING", "DATE": "DATETIME"}
-
 // sampleFields are the sample dataset's calculated fields.
 var sampleFields = []struct{ Name, Expression string }{
 	{"margin", "ifelse({revenue} = 0, 0, {profit} / {revenue})"},
@@ -56,7 +52,7 @@ func (a *App) CreateSampleData(ctx context.Context, accountID string, rows int) 
 	type inputColumn struct{ Name, Type string }
 	cols := make([]inputColumn, 0, len(sampledata.Columns))
 	for _, c := range sampledata.Columns {
-		cols = append(cols, inputColumn{c.Name, sampleColumnTypes[c.Type]})
+		cols = append(cols, inputColumn{c.Name, c.InputType})
 	}
 	physical, _ := json.Marshal(map[string]any{"orders": map[string]any{"RelationalTable": map[string]any{
 		"DataSourceArn": a.DataSourceARN(accountID, src.ID), "Name": sampledata.Table, "InputColumns": cols,

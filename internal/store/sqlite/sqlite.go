@@ -67,6 +67,8 @@ type Store struct {
 	r    *sql.DB // reader pool; == w when there is no separate reader pool
 	ws   stmts   // statements prepared on w
 	rs   stmts   // statements prepared on r
+	cp   *checkpointer
+	b    *batcher // group commit of the hot writes
 }
 
 // Option configures Open.
@@ -176,6 +178,10 @@ func (s *Store) open(ctx context.Context, cfg config) error {
 		}
 	}
 	s.ws.db, s.rs.db = s.w, s.r
+	s.b = startBatcher(s.w, &s.ws)
+	if s.cp, err = startCheckpointer(ctx, s.path, want, checkpointInterval); err != nil {
+		return fmt.Errorf("sqlite: open %s: %w", s.path, err)
+	}
 	return nil
 }
 
@@ -200,6 +206,8 @@ func (s *Store) Ping(ctx context.Context) error {
 // connection to close checkpoints the WAL into the database file.
 func (s *Store) Close() error {
 	var errs []error
+	s.b.close()
+	errs = append(errs, s.cp.close())
 	if s.w != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		s.w.ExecContext(ctx, `PRAGMA optimize`) // advisory: its failure is not Close's

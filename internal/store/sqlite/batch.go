@@ -96,7 +96,7 @@ type batcher struct {
 }
 
 func startBatcher(db *sql.DB, ws *stmts) *batcher {
-	b := &batcher{db: db, ws: ws, in: make(chan *batchWrite, maxBatch), stop: make(chan struct{}), done: make(chan struct{})}
+	b := &batcher{db: db, ws: ws, in: make(chan *batchWrite), stop: make(chan struct{}), done: make(chan struct{})}
 	go b.loop()
 	return b
 }

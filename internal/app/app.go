@@ -23,6 +23,7 @@ type App struct {
 	auth     *authCache
 	domains  domainsCache
 	accounts accountCache
+	users    userCache
 }
 
 // New returns an App over store for the given region.

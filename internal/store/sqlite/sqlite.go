@@ -12,6 +12,12 @@
 // neither block the writer nor each other, so reads run in parallel with
 // each other and with a write in progress.
 //
+// The hottest writes (PutOnce, RedeemOnce) do not take the writer
+// connection one request at a time: a batcher goroutine runs all that are
+// waiting in one transaction and commits once (group commit, batch.go).
+// WAL checkpoints run on a connection of their own in the background
+// (checkpoint.go), not inside the commit that crosses the threshold.
+//
 // Every connection is configured through the DSN (journal_mode=WAL,
 // synchronous, foreign_keys=ON, busy_timeout) and Open reads the pragmas
 // back to verify them. Statements are prepared once per pool and reused.

@@ -17,6 +17,15 @@ type OnceStore interface {
 	// and expires after now. Otherwise it returns ENOTFOUND. Of any number
 	// of concurrent callers for one key, at most one succeeds.
 	ConsumeOnce(ctx context.Context, key string, now time.Time) ([]byte, error)
+	// FindOnce returns the payload of the item if it exists and expires
+	// after now, without consuming it. Otherwise it returns ENOTFOUND.
+	FindOnce(ctx context.Context, key string, now time.Time) ([]byte, error)
+	// RedeemOnce consumes the item, as ConsumeOnce, and creates session s
+	// in the same transaction: both happen or neither. It returns the
+	// consumed payload; ENOTFOUND (and no session) if the item is gone or
+	// expired; EEXISTS (and the item left in place) if s.ID is taken. Of
+	// any number of concurrent callers for one key, at most one succeeds.
+	RedeemOnce(ctx context.Context, key string, now time.Time, s *Session) ([]byte, error)
 	// PurgeOnce deletes items that expired at or before now and returns
 	// how many it deleted.
 	PurgeOnce(ctx context.Context, now time.Time) (int64, error)

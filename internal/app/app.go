@@ -29,6 +29,7 @@ type App struct {
 	accounts accountCache
 	bg       background
 	data     *data
+	users    userCache
 }
 
 // New returns an App over store for the given region.

@@ -184,7 +184,7 @@ func (a *App) UpdateUserCustomPermission(ctx context.Context, accountID, namespa
 	}
 	u.CustomPermissionsName = name
 	u.UpdatedAt = a.now()
-	return a.Store.UpdateUser(ctx, u)
+	return a.storeUpdateUser(ctx, u)
 }
 
 // DeleteUserCustomPermission removes a user's profile.
@@ -198,5 +198,5 @@ func (a *App) DeleteUserCustomPermission(ctx context.Context, accountID, namespa
 	}
 	u.CustomPermissionsName = ""
 	u.UpdatedAt = a.now()
-	return a.Store.UpdateUser(ctx, u)
+	return a.storeUpdateUser(ctx, u)
 }

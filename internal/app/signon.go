@@ -1,9 +1,11 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"time"
 
 	sg "github.com/sightglass/sightglass"
 )
@@ -25,12 +27,19 @@ type Console struct {
 // RedeemEmbedCode exchanges a code for a console session, at most once.
 // embedID and entryPoint must be those the code was minted for. It returns
 // the session and the session token (the browser's secret).
+//
+// The grant and its user are read first, without consuming the code; then
+// one store transaction consumes the code and creates the session, so a
+// sign-on costs one write. A code presented with the wrong sid or entry
+// point, or whose user has gone, is consumed all the same (burnt), as a
+// failed redemption must not leave it usable.
 func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code string) (*Console, string, error) {
 	if raw, err := base64.RawURLEncoding.DecodeString(code); err != nil || len(raw) != 32 {
 		return nil, "", ErrSignOn
 	}
 	now := a.now()
-	payload, err := a.Store.ConsumeOnce(ctx, HashSecret(code), now)
+	key := HashSecret(code)
+	payload, err := a.Store.FindOnce(ctx, key, now)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return nil, "", ErrSignOn
 	} else if err != nil {
@@ -38,16 +47,16 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 	}
 	var g embedGrant
 	if err := json.Unmarshal(payload, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entryPoint {
-		return nil, "", ErrSignOn
+		return nil, "", a.burnCode(ctx, key, now)
 	}
 	user, err := a.Store.FindUser(ctx, g.AccountID, g.Namespace, g.UserName)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return nil, "", ErrSignOn
+		return nil, "", a.burnCode(ctx, key, now)
 	} else if err != nil {
 		return nil, "", err
 	}
 	if !user.Active || user.PrincipalID != g.PrincipalID {
-		return nil, "", ErrSignOn
+		return nil, "", a.burnCode(ctx, key, now)
 	}
 	token := newSecret()
 	s := &sg.Session{
@@ -62,10 +71,30 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 		CreatedAt:   now,
 		ExpiresAt:   now.Add(minutes(g.Lifetime)),
 	}
-	if err := a.Store.CreateSession(ctx, s); err != nil {
+	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, "", ErrSignOn // another request redeemed it first
+	} else if err != nil {
 		return nil, "", err
 	}
+	if !bytes.Equal(consumed, payload) {
+		// A code's item never changes, so this cannot happen; if it did,
+		// the session was opened on a grant that was not checked.
+		if err := a.Store.DeleteSession(ctx, s.ID); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+			return nil, "", err
+		}
+		return nil, "", ErrSignOn
+	}
 	return &Console{Session: s, User: user}, token, nil
+}
+
+// burnCode consumes a code that failed a check after it was read, and
+// returns ErrSignOn (or the store's failure).
+func (a *App) burnCode(ctx context.Context, key string, now time.Time) error {
+	if _, err := a.Store.ConsumeOnce(ctx, key, now); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+		return err
+	}
+	return ErrSignOn
 }
 
 // ConsoleSession returns the live session for a token presented on a

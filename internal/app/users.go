@@ -201,7 +201,7 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 	}
 	u.CreatedAt = a.now()
 	u.UpdatedAt = u.CreatedAt
-	if err := a.Store.CreateUser(ctx, u); err != nil {
+	if err := a.storeCreateUser(ctx, u); err != nil {
 		if sg.ErrorCode(err) == sg.EEXISTS {
 			return nil, sg.Errorf(sg.EEXISTS, "The user with the name %s already exists in namespace %s.", u.UserName, in.Namespace).WithResource(sg.ResourceUser)
 		}
@@ -297,7 +297,7 @@ func (a *App) UpdateUser(ctx context.Context, in UpdateUserInput) (*sg.User, err
 		u.ExternalLoginID = *in.ExternalLoginID
 	}
 	u.UpdatedAt = a.now()
-	if err := a.Store.UpdateUser(ctx, u); err != nil {
+	if err := a.storeUpdateUser(ctx, u); err != nil {
 		if sg.ErrorCode(err) == sg.ENOTFOUND {
 			return nil, a.userNotFound(in.AccountID, in.Namespace, in.UserName)
 		}
@@ -316,7 +316,7 @@ func (a *App) DeleteUser(ctx context.Context, accountID, namespace, userName str
 	if err := a.checkUserPath(ctx, "DeleteUser", accountID, namespace, userName); err != nil {
 		return err
 	}
-	err := a.Store.DeleteUser(ctx, accountID, namespace, userName)
+	err := a.storeDeleteUser(ctx, accountID, namespace, userName)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return a.userNotFound(accountID, namespace, userName)
 	} else if err != nil {
@@ -353,7 +353,7 @@ func (a *App) DeleteUserByPrincipalID(ctx context.Context, accountID, namespace,
 	} else if err != nil {
 		return err
 	}
-	err = a.Store.DeleteUser(ctx, accountID, namespace, u.UserName)
+	err = a.storeDeleteUser(ctx, accountID, namespace, u.UserName)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return a.userNotFound(accountID, namespace, u.UserName)
 	} else if err != nil {
@@ -395,7 +395,7 @@ func (a *App) SetUserActive(ctx context.Context, accountID, namespace, userName 
 	}
 	u.Active = active
 	u.UpdatedAt = a.now()
-	if err := a.Store.UpdateUser(ctx, u); err != nil {
+	if err := a.storeUpdateUser(ctx, u); err != nil {
 		return err
 	}
 	if !active {

@@ -55,6 +55,9 @@ type Config struct {
 	// (synchronous=FULL) at a large cost in write throughput.
 	SQLiteSyncFull bool
 	LogLevel       slog.Level
+	// PprofListen, when set, serves Go's profiling endpoints on this
+	// loopback address (never on the network). Empty: off.
+	PprofListen string
 
 	// Now is the clock (tests inject one); nil means time.Now.
 	Now func() time.Time `json:"-"`
@@ -109,6 +112,11 @@ func (c *Config) Validate() error {
 	}
 	if c.ConsoleFailureRate < 0 || c.ConsoleFailureBurst < 0 {
 		errs = append(errs, errors.New("--console-failure-rate and --console-failure-burst must not be negative"))
+	}
+	if c.PprofListen != "" {
+		if err := checkLoopback(c.PprofListen); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)

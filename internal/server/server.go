@@ -37,6 +37,9 @@ type Server struct {
 	console  *console.Console
 	listener net.Listener
 	http     *http.Server
+	// pprof serves profiling endpoints on loopback (--pprof-listen); nil when off.
+	pprofListener net.Listener
+	pprof         *http.Server
 }
 
 // Open opens the store, bootstraps it if empty, and listens on
@@ -106,6 +109,13 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		ln = tls.NewListener(ln, tlsCfg)
 	}
 	s.listener = ln
+	if cfg.PprofListen != "" {
+		if s.pprofListener, s.pprof, err = listenPprof(cfg.PprofListen); err != nil {
+			ln.Close()
+			store.Close()
+			return nil, err
+		}
+	}
 	if s.Config.PublicURL == "" {
 		s.Config.PublicURL = s.URL()
 	}
@@ -196,6 +206,10 @@ func (s *Server) URL() string {
 func (s *Server) Serve(ctx context.Context) error {
 	errc := make(chan error, 1)
 	go func() { errc <- s.http.Serve(s.listener) }()
+	if s.pprof != nil {
+		go s.pprof.Serve(s.pprofListener)
+		defer s.pprof.Close()
+	}
 	purgeCtx, stopPurge := context.WithCancel(ctx)
 	defer stopPurge()
 	go s.purgeLoop(purgeCtx)
@@ -230,6 +244,9 @@ func (s *Server) Serve(ctx context.Context) error {
 func (s *Server) Close() error {
 	s.listener.Close()
 	s.App.Close()
+	if s.pprofListener != nil {
+		s.pprofListener.Close()
+	}
 	return s.Store.Close()
 }
 

@@ -38,3 +38,15 @@ func BenchmarkConsumeOnceParallel(b *testing.B) {
 	b.SetParallelism(8)
 	storetest.BenchConsumeOnce(b, open(b), true)
 }
+func BenchmarkRedeemOnce(b *testing.B) { storetest.BenchRedeemOnce(b, open(b), false) }
+func BenchmarkRedeemOnceParallel(b *testing.B) {
+	b.SetParallelism(8)
+	storetest.BenchRedeemOnce(b, open(b), true)
+}
+func BenchmarkConsumeThenCreate(b *testing.B) {
+	storetest.BenchConsumeThenCreate(b, open(b), false)
+}
+func BenchmarkConsumeThenCreateParallel(b *testing.B) {
+	b.SetParallelism(8)
+	storetest.BenchConsumeThenCreate(b, open(b), true)
+}

@@ -7,14 +7,22 @@ import (
 	"github.com/sightglass/sightglass/internal/store/sqlkit"
 )
 
+// putOnceSQL inserts an item with an asynchronous commit: the statement
+// sets synchronous_commit off for its own transaction (set_config with
+// is_local), so it does not wait for the WAL flush. A crash of the
+// database server can then lose the last items put, which only makes their
+// codes unusable (a redemption fails closed and the client mints another
+// URL); it cannot make anything usable twice. Consuming stays synchronous.
+const putOnceSQL = `INSERT INTO once_items (key, payload, expires_at)
+	SELECT $1, $2, $3 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`
+
 // PutOnce stores payload under key until expiresAt. Returns EEXISTS if the
 // key is present, expired or not (PurgeOnce removes expired items).
 func (s *Store) PutOnce(ctx context.Context, key string, payload []byte, expiresAt time.Time) error {
 	if payload == nil {
 		payload = []byte{} // the column is NOT NULL; nil and empty read back alike
 	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO once_items (key, payload, expires_at) VALUES ($1, $2, $3)`,
-		key, payload, sqlkit.Millis(expiresAt))
+	_, err := s.pool.Exec(ctx, putOnceSQL, key, payload, sqlkit.Millis(expiresAt))
 	if err != nil {
 		return normalize("put once", err, sqlkit.Meaning{Unique: sqlkit.OnceExists()})
 	}

@@ -32,7 +32,7 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t testing.TB) sg.Store { return open(t) }, storetest.ConsumeRounds(200))
 }
 
-// TestTwoStoresConsumeOnce races ConsumeOnce through two Stores (two
+// TestTwoStoresConsumeOnce races ConsumeOnce and RedeemOnce through two Stores (two
 // pools, as two server processes would have) on one database.
 func TestTwoStoresConsumeOnce(t *testing.T) {
 	dsn := newDatabase(t)
@@ -46,6 +46,7 @@ func TestTwoStoresConsumeOnce(t *testing.T) {
 		stores = append(stores, s)
 	}
 	storetest.RaceConsumeOnce(t, stores, 64, 200)
+	storetest.RaceRedeemOnce(t, stores, 32, 100)
 }
 
 // TestConcurrentMigrate opens several Stores at once on an empty database:

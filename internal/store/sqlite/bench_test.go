@@ -35,6 +35,26 @@ func BenchmarkConsumeOnceParallel(b *testing.B) {
 	storetest.BenchConsumeOnce(b, open(b), true)
 }
 
+// Sign-on writes from 32 goroutines (16 per CPU, as a loaded server has
+// requests in flight): PutOnce and RedeemOnce share commits (group commit),
+// ConsumeOnce and CreateSession take the writer connection in turn.
+func BenchmarkPutOnceParallel32(b *testing.B) {
+	b.SetParallelism(16)
+	storetest.BenchPutOnce(b, open(b), true)
+}
+func BenchmarkRedeemOnce(b *testing.B) { storetest.BenchRedeemOnce(b, open(b), false) }
+func BenchmarkRedeemOnceParallel32(b *testing.B) {
+	b.SetParallelism(16)
+	storetest.BenchRedeemOnce(b, open(b), true)
+}
+func BenchmarkConsumeThenCreate(b *testing.B) {
+	storetest.BenchConsumeThenCreate(b, open(b), false)
+}
+func BenchmarkConsumeThenCreateParallel32(b *testing.B) {
+	b.SetParallelism(16)
+	storetest.BenchConsumeThenCreate(b, open(b), true)
+}
+
 // BenchmarkPutOnceSyncFull is PutOnce with WithSyncFull: the price of a
 // commit that survives power loss.
 func BenchmarkPutOnceSyncFull(b *testing.B) {

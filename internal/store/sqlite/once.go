@@ -13,12 +13,15 @@ func (s *Store) PutOnce(ctx context.Context, key string, payload []byte, expires
 	if payload == nil {
 		payload = []byte{} // the column is NOT NULL; nil and empty read back alike
 	}
-	_, err := s.ws.exec(ctx, `INSERT INTO once_items (key, payload, expires_at) VALUES (?, ?, ?)`,
-		key, payload, sqlkit.Millis(expiresAt))
-	if err != nil {
-		return normalize("put once", err, sqlkit.Meaning{Unique: sqlkit.OnceExists()})
-	}
-	return nil
+	// Batched: minting an embed URL writes one of these per request.
+	return s.b.write(ctx, func(tx *batchTx) error {
+		_, err := tx.exec(`INSERT INTO once_items (key, payload, expires_at) VALUES (?, ?, ?)`,
+			key, payload, sqlkit.Millis(expiresAt))
+		if err != nil {
+			return normalize("put once", err, sqlkit.Meaning{Unique: sqlkit.OnceExists()})
+		}
+		return nil
+	})
 }
 
 // ConsumeOnce deletes the item and returns its payload (never nil) if it
@@ -27,7 +30,7 @@ func (s *Store) PutOnce(ctx context.Context, key string, payload []byte, expires
 // Otherwise it returns ENOTFOUND and leaves an expired item in place.
 func (s *Store) ConsumeOnce(ctx context.Context, key string, now time.Time) ([]byte, error) {
 	var payload []byte
-	err := s.ws.queryRow(ctx, `DELETE FROM once_items WHERE key = ? AND expires_at > ? RETURNING payload`,
+	err := s.ws.queryRow(ctx, consumeOnceSQL,
 		key, sqlkit.Millis(now)).Scan(&payload)
 	if err != nil {
 		return nil, normalize("consume once", err, sqlkit.Meaning{Missing: sqlkit.OnceNotFound()})

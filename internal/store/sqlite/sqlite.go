@@ -12,6 +12,12 @@
 // neither block the writer nor each other, so reads run in parallel with
 // each other and with a write in progress.
 //
+// The hottest writes (PutOnce, RedeemOnce) do not take the writer
+// connection one request at a time: a batcher goroutine runs all that are
+// waiting in one transaction and commits once (group commit, batch.go).
+// WAL checkpoints run on a connection of their own in the background
+// (checkpoint.go), not inside the commit that crosses the threshold.
+//
 // Every connection is configured through the DSN (journal_mode=WAL,
 // synchronous, foreign_keys=ON, busy_timeout) and Open reads the pragmas
 // back to verify them. Statements are prepared once per pool and reused.
@@ -67,6 +73,8 @@ type Store struct {
 	r    *sql.DB // reader pool; == w when there is no separate reader pool
 	ws   stmts   // statements prepared on w
 	rs   stmts   // statements prepared on r
+	cp   *checkpointer
+	b    *batcher // group commit of the hot writes
 }
 
 // Option configures Open.
@@ -176,6 +184,10 @@ func (s *Store) open(ctx context.Context, cfg config) error {
 		}
 	}
 	s.ws.db, s.rs.db = s.w, s.r
+	s.b = startBatcher(s.w, &s.ws)
+	if s.cp, err = startCheckpointer(ctx, s.path, want, checkpointInterval); err != nil {
+		return fmt.Errorf("sqlite: open %s: %w", s.path, err)
+	}
 	return nil
 }
 
@@ -200,6 +212,8 @@ func (s *Store) Ping(ctx context.Context) error {
 // connection to close checkpoints the WAL into the database file.
 func (s *Store) Close() error {
 	var errs []error
+	s.b.close()
+	errs = append(errs, s.cp.close())
 	if s.w != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		s.w.ExecContext(ctx, `PRAGMA optimize`) // advisory: its failure is not Close's

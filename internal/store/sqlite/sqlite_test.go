@@ -85,7 +85,7 @@ func TestReopen(t *testing.T) {
 	}
 }
 
-// TestTwoStoresOneFile races ConsumeOnce from two Stores on one file, as
+// TestTwoStoresOneFile races ConsumeOnce and RedeemOnce from two Stores on one file, as
 // the server and an admin command would: SQLite's file lock, not the
 // writer pool, keeps the consume single.
 func TestTwoStoresOneFile(t *testing.T) {
@@ -100,6 +100,7 @@ func TestTwoStoresOneFile(t *testing.T) {
 		stores = append(stores, s)
 	}
 	storetest.RaceConsumeOnce(t, stores, 64, 100)
+	storetest.RaceRedeemOnce(t, stores, 32, 50)
 }
 
 func TestOpenRejects(t *testing.T) {

@@ -98,6 +98,52 @@ func BenchConsumeOnce(b *testing.B, s sg.Store, parallel bool) {
 	})
 }
 
+// BenchRedeemOnce measures a sign-on's store work: FindOnce of a code put
+// before the timer starts, then RedeemOnce (consume it and create the
+// session in one transaction); every call must win.
+func BenchRedeemOnce(b *testing.B, s sg.Store, parallel bool) {
+	ctx := context.Background()
+	keys := onceKeys(b.N)
+	now := time.Now()
+	payload := []byte(`{"AccountID":"123456789012","UserName":"alice","EntryPoint":"/start"}`)
+	for _, k := range keys {
+		must(b, "PutOnce", s.PutOnce(ctx, k, payload, now.Add(time.Hour)))
+	}
+	sessions := make([]*sg.Session, b.N)
+	for i := range sessions {
+		sessions[i] = newSession("123456789012", "alice", now.Add(10*time.Hour))
+	}
+	run(b, parallel, func(i int) error {
+		if _, err := s.FindOnce(ctx, keys[i], now); err != nil {
+			return err
+		}
+		_, err := s.RedeemOnce(ctx, keys[i], now, sessions[i])
+		return err
+	})
+}
+
+// BenchConsumeThenCreate is the sign-on's store work as two writes
+// (ConsumeOnce, then CreateSession): what BenchRedeemOnce replaces.
+func BenchConsumeThenCreate(b *testing.B, s sg.Store, parallel bool) {
+	ctx := context.Background()
+	keys := onceKeys(b.N)
+	now := time.Now()
+	payload := []byte(`{"AccountID":"123456789012","UserName":"alice","EntryPoint":"/start"}`)
+	for _, k := range keys {
+		must(b, "PutOnce", s.PutOnce(ctx, k, payload, now.Add(time.Hour)))
+	}
+	sessions := make([]*sg.Session, b.N)
+	for i := range sessions {
+		sessions[i] = newSession("123456789012", "alice", now.Add(10*time.Hour))
+	}
+	run(b, parallel, func(i int) error {
+		if _, err := s.ConsumeOnce(ctx, keys[i], now); err != nil {
+			return err
+		}
+		return s.CreateSession(ctx, sessions[i])
+	})
+}
+
 func onceKeys(n int) []string {
 	keys := make([]string, n)
 	for i := range keys {

@@ -42,7 +42,7 @@ func storedSession(x *sg.Session) *sg.Session {
 
 // wantSessions fails t unless each session is found as stored (present)
 // or is ENOTFOUND (absent).
-func wantSessions(t *testing.T, s sg.Store, present, absent []*sg.Session) {
+func wantSessions(t testing.TB, s sg.Store, present, absent []*sg.Session) {
 	t.Helper()
 	for _, x := range present {
 		got, err := s.FindSession(t.Context(), x.ID)

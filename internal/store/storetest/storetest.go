@@ -111,9 +111,13 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"DataSet", testDataSet},
 		{"Ingestion", testIngestion},
 		{"Once", testOnce},
+		{"Redeem", testRedeem},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"ConsumeOnceRace", func(t *testing.T, s sg.Store) {
 			RaceConsumeOnce(t, []sg.Store{s}, 64, cfg.consumeRounds)
+		}},
+		{"RedeemOnceRace", func(t *testing.T, s sg.Store) {
+			RaceRedeemOnce(t, []sg.Store{s}, 32, max(cfg.consumeRounds/3, 10))
 		}},
 	}
 	for _, g := range groups {

@@ -53,6 +53,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseParameters$$' -fuzztime $(FUZZTIME) ./internal/app
 	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./internal/secretbox
 	$(GO) test -run '^$$' -fuzz '^FuzzResolveSQLitePath$$' -fuzztime $(FUZZTIME) ./internal/query/source
+	$(GO) test -run '^$$' -fuzz '^FuzzParseExpression$$' -fuzztime $(FUZZTIME) ./internal/query/expr
+	$(GO) test -run '^$$' -fuzz '^FuzzCustomSQL$$' -fuzztime $(FUZZTIME) ./internal/query/dataset
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

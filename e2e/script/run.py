@@ -8,7 +8,9 @@ directory, then checks, with Debian's python3-boto3 (botocore 1.29) and
 awscli 2.9 as unmodified clients: user registration (including a name with
 spaces, '/' and '+'), describe/update/delete, listing with pagination, an
 IAM user made with `sightglass admin` and its allowed and denied calls,
-the modeled error cases, and presigned GET URLs. Prints one line per check
+the modeled error cases, presigned GET URLs, and a PostgreSQL data source
+(the local server, postgres/postgres) with a custom-SQL SPICE dataset
+ingested, polled to COMPLETED and described. Prints one line per check
 and ends with "N passed, M failed"; exits non-zero on any failure.
 
 Standard library and boto3/botocore only. Every network call and
@@ -558,6 +560,86 @@ def check_cli(cli, expected):
 
 # ---------------------------------------------------------------- main
 
+PG_DSN = dict(Host="127.0.0.1", Port=5432, Database="postgres")  # the local PostgreSQL
+PG_PASSWORD = "postgres"
+
+
+def wait_ingestion(qs, data_set_id, ingestion_id, timeout=60):
+    """Polls DescribeIngestion, as a client does, until the ingestion
+    finishes; returns the last response."""
+    deadline = time.monotonic() + timeout
+    while True:
+        resp = qs.describe_ingestion(AwsAccountId=ACCOUNT, DataSetId=data_set_id, IngestionId=ingestion_id)
+        if resp["Ingestion"]["IngestionStatus"] in ("COMPLETED", "FAILED", "CANCELLED") or time.monotonic() > deadline:
+            return resp
+        time.sleep(0.05)
+
+
+def check_data(qs):
+    """A PostgreSQL data source and a SPICE custom-SQL dataset on it, ingested
+    and described through boto3."""
+    resp = qs.create_data_source(
+        AwsAccountId=ACCOUNT, DataSourceId="pg", Name="Local PostgreSQL", Type="POSTGRESQL",
+        DataSourceParameters={"PostgreSqlParameters": PG_DSN},
+        Credentials={"CredentialPair": {"Username": "postgres", "Password": PG_PASSWORD}})
+    check_ok("CreateDataSource", resp, 202)
+    C.eq("CreateDataSource: CreationStatus", resp.get("CreationStatus"), "CREATION_SUCCESSFUL")
+    ds = qs.describe_data_source(AwsAccountId=ACCOUNT, DataSourceId="pg")["DataSource"]
+    C.eq("DescribeDataSource: Status", ds.get("Status"), "CREATION_SUCCESSFUL")
+    C.eq("DescribeDataSource: parameters", ds.get("DataSourceParameters"), {"PostgreSqlParameters": PG_DSN})
+    # (the password equals the database name here, so look for the members)
+    C.check("DescribeDataSource: no credentials", all(k not in json.dumps(ds, default=str) for k in ("Credentials", "Password", "Username")),
+            json.dumps(ds, default=str))
+
+    physical = {"q": {"CustomSql": {
+        "DataSourceArn": ds["Arn"], "Name": "numbers",
+        "SqlQuery": "SELECT n, n * n AS square, 'row ' || n AS label FROM generate_series(1, 25) AS g(n)",
+        "Columns": [{"Name": "n", "Type": "INTEGER"}, {"Name": "square", "Type": "INTEGER"}, {"Name": "label", "Type": "STRING"}]}}}
+    logical = {"l": {"Alias": "numbers", "Source": {"PhysicalTableId": "q"}, "DataTransforms": [
+        {"CreateColumnsOperation": {"Columns": [{"ColumnName": "half", "ColumnId": "half", "Expression": "{square} / 2"}]}}]}}
+    resp = qs.create_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers", Name="Numbers", ImportMode="SPICE",
+                              PhysicalTableMap=physical, LogicalTableMap=logical)
+    check_ok("CreateDataSet", resp, 201)
+    ingestion_id = resp.get("IngestionId", "")
+    C.check("CreateDataSet: starts an ingestion", ingestion_id != "" and resp.get("IngestionArn", "").endswith("/ingestion/" + ingestion_id),
+            json.dumps(resp, default=str))
+    ing = wait_ingestion(qs, "numbers", ingestion_id)
+    check_ok("DescribeIngestion", ing, 200)
+    C.eq("DescribeIngestion: COMPLETED", ing["Ingestion"]["IngestionStatus"], "COMPLETED")
+    C.eq("DescribeIngestion: rows", ing["Ingestion"].get("RowInfo", {}).get("RowsIngested"), 25)
+
+    resp = qs.create_ingestion(AwsAccountId=ACCOUNT, DataSetId="numbers", IngestionId="refresh-1")
+    check_ok("CreateIngestion", resp, 201)
+    ing = wait_ingestion(qs, "numbers", "refresh-1")
+    C.eq("CreateIngestion: COMPLETED", ing["Ingestion"]["IngestionStatus"], "COMPLETED")
+    listed = qs.list_ingestions(AwsAccountId=ACCOUNT, DataSetId="numbers")
+    C.eq("ListIngestions", sorted(i["IngestionId"] for i in listed["Ingestions"]), sorted([ingestion_id, "refresh-1"]))
+
+    d = qs.describe_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers")["DataSet"]
+    C.eq("DescribeDataSet: PhysicalTableMap round-trips", d.get("PhysicalTableMap"), physical)
+    C.eq("DescribeDataSet: LogicalTableMap round-trips", d.get("LogicalTableMap"), logical)
+    C.eq("DescribeDataSet: OutputColumns", [(c["Name"], c["Type"]) for c in d.get("OutputColumns", [])],
+         [("n", "INTEGER"), ("square", "INTEGER"), ("label", "STRING"), ("half", "DECIMAL")])
+    C.check("DescribeDataSet: SPICE bytes", d.get("ConsumedSpiceCapacityInBytes", 0) > 0, str(d.get("ConsumedSpiceCapacityInBytes")))
+    summaries = qs.list_data_sets(AwsAccountId=ACCOUNT)["DataSetSummaries"]
+    C.eq("ListDataSets", [s["DataSetId"] for s in summaries], ["numbers"])
+
+    expect_error("CreateDataSet with a write", lambda: qs.create_data_set(
+        AwsAccountId=ACCOUNT, DataSetId="evil", Name="evil", ImportMode="SPICE",
+        PhysicalTableMap={"q": {"CustomSql": {"DataSourceArn": ds["Arn"], "Name": "x", "SqlQuery": "DROP TABLE pg_class",
+                                              "Columns": [{"Name": "x", "Type": "STRING"}]}}}),
+        "InvalidParameterValueException", 400)
+    bad = qs.create_data_source(
+        AwsAccountId=ACCOUNT, DataSourceId="pg-nodb", Name="missing db", Type="POSTGRESQL",
+        DataSourceParameters={"PostgreSqlParameters": dict(PG_DSN, Database="no_such_database")},
+        Credentials={"CredentialPair": {"Username": "postgres", "Password": PG_PASSWORD}})
+    C.eq("CreateDataSource missing database: CREATION_FAILED", bad.get("CreationStatus"), "CREATION_FAILED")
+    info = qs.describe_data_source(AwsAccountId=ACCOUNT, DataSourceId="pg-nodb")["DataSource"].get("ErrorInfo", {})
+    C.eq("DescribeDataSource: ErrorInfo type", info.get("Type"), "GENERIC_SQL_FAILURE")
+    check_ok("DeleteDataSet", qs.delete_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers"), 200)
+    check_ok("DeleteDataSource", qs.delete_data_source(AwsAccountId=ACCOUNT, DataSourceId="pg"), 200)
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: run.py path/to/sightglass", file=sys.stderr)
@@ -593,6 +675,7 @@ def main(argv):
         section("presigned GET", check_presign, qs)
         if principals:
             section("boto3: update and delete users", check_update_delete, qs, principals)
+        section("boto3: data source, dataset and SPICE ingestion", check_data, qs)
         section("AWS CLI", check_cli, Cli(srv.url, key_id, secret, tmp), ["admin", "svc", "alice", SLASH_USER])
     except Exception as e:  # noqa: BLE001
         C.check("run completes", False, f"{type(e).__name__}: {e}")

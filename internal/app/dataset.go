@@ -202,7 +202,7 @@ func (a *App) CreateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	if err := a.checkDataPath(ctx, "CreateDataSet", in.AccountID, in.DataSetID, checkDataSetID, a.DataSetARN(in.AccountID, in.DataSetID)); err != nil {
 		return nil, nil, err
 	}
-	acct, err := a.account(ctx, in.AccountID)
+	acct, err := a.subscribed(ctx, in.AccountID) // uncached: the edition decides
 	if err != nil {
 		return nil, nil, err
 	}
@@ -302,7 +302,7 @@ func (a *App) UpdateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	if err := a.checkDataPath(ctx, "UpdateDataSet", in.AccountID, in.DataSetID, checkDataSetID, a.DataSetARN(in.AccountID, in.DataSetID)); err != nil {
 		return nil, nil, err
 	}
-	acct, err := a.account(ctx, in.AccountID)
+	acct, err := a.subscribed(ctx, in.AccountID) // uncached: the edition decides
 	if err != nil {
 		return nil, nil, err
 	}

@@ -93,6 +93,9 @@ func parseParameters(member string, typ string, raw json.RawMessage) (*connectio
 		}
 		return &connection{Member: name, FileName: p.FileName}, nil
 	}
+	if typ == sg.DataSourceSQLite {
+		return nil, sg.Errorf(sg.EINVALID, "%s.%s does not match data source type SQLITE: give %s.", member, name, SQLiteParametersMember)
+	}
 	if !slices.Contains(dataSourceParameterMembers, name) {
 		return nil, sg.Errorf(sg.EINVALID, "%s has no member %s.", member, name)
 	}
@@ -103,7 +106,7 @@ func parseParameters(member string, typ string, raw json.RawMessage) (*connectio
 	if err := json.Unmarshal(body, &obj); err != nil {
 		return nil, sg.Errorf(sg.EINVALID, "%s.%s must be a JSON object.", member, name)
 	}
-	if !connects {
+	if !connects && !slices.Contains([]string{"PostgreSqlParameters", "MySqlParameters", "MariaDbParameters"}, name) {
 		return &connection{Member: name}, nil
 	}
 	var p serverParameters

@@ -155,7 +155,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 	var b strings.Builder
 	b.WriteString("SELECT ")
 	if !cc.window {
-		writeSelect(&b, d, dims, measures, "")
+		writeSelect(&b, d, dims, measures)
 		b.WriteString(" FROM (" + relation + ") AS ds")
 		writeWhere(&b, where)
 	} else {
@@ -163,7 +163,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 		for i := range dims {
 			inner[i] = selected{sql: "w." + d.QuoteIdent("g"+strconv.Itoa(i))}
 		}
-		writeSelect(&b, d, inner, measures, "")
+		writeSelect(&b, d, inner, measures)
 		b.WriteString(" FROM (" + cc.windowed(dims, relation, where) + ") AS w")
 	}
 	if len(dims) > 0 {
@@ -201,7 +201,7 @@ func orDefault(s, def string) string {
 
 // writeSelect writes the select list with the aliases c1, c2, … (result
 // columns are described by position in Compiled.Columns).
-func writeSelect(b *strings.Builder, d dialect.Dialect, dims, measures []selected, _ string) {
+func writeSelect(b *strings.Builder, d dialect.Dialect, dims, measures []selected) {
 	n := 0
 	for _, list := range [][]selected{dims, measures} {
 		for _, s := range list {

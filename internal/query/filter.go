@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -385,8 +386,10 @@ func (cc *compilation) topBottom(path string, f Filter, relation string, rowFilt
 	}
 	var b strings.Builder
 	b.WriteString("(" + v.SQL + " IN (SELECT tb.k FROM (SELECT " + v.SQL + " AS k FROM (" + relation + ") AS ds")
-	writeWhere(&b, rowFilters)
-	b.WriteString(" GROUP BY 1 ORDER BY " + d.OrderBy(by.SQL, !f.Bottom) + ", " + d.OrderBy("1", false))
+	// NULL values are never ranked (IN cannot match them), and groups
+	// whose measure is NULL rank last either way.
+	writeWhere(&b, append(slices.Clone(rowFilters), "("+v.SQL+" IS NOT NULL)"))
+	b.WriteString(" GROUP BY 1 ORDER BY CASE WHEN " + by.SQL + " IS NULL THEN 1 ELSE 0 END, " + d.OrderBy(by.SQL, !f.Bottom) + ", " + d.OrderBy("1", false))
 	b.WriteString(d.Limit(cc.c.Bind(int64(f.N), dialect.Integer)))
 	b.WriteString(") AS tb))")
 	return b.String(), nil

@@ -125,6 +125,15 @@ var testQuestions = []namedQuestion{
 		CalculatedFields: []CalculatedField{{Name: "Unit revenue", Expression: "round(sum({Revenue}) / sum({quantity}), 2)"}},
 		Sort:             []Sort{{ID: "avg unit revenue", Descending: true}},
 	}},
+	{"percentiles inside aggregate calculated fields", Question{
+		Dimensions: []Dimension{{Field: "product"}},
+		Measures:   []Measure{{Field: "Spread"}, {Field: "Upper"}},
+		Filters:    []Filter{{Kind: NumericRangeFilter, Field: "Spread", Min: f64(-100), IncludeMin: true}},
+		CalculatedFields: []CalculatedField{
+			{Name: "Spread", Expression: "median({unit_price}) - avg({unit_price})"},
+			{Name: "Upper", Expression: "percentile({Revenue}, 75) + max({quantity})"},
+		},
+	}},
 	{"row calculated fields with parameters", Question{
 		Dimensions: []Dimension{{Field: "Size"}, {Field: "Ship days"}},
 		Measures:   []Measure{{Field: "id", Aggregation: Count}, {Field: "Label length", Aggregation: Max}},

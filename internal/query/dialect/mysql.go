@@ -61,7 +61,10 @@ func (mysqlDialect) Cast(x string, t Type) string {
 	return x
 }
 
+// Round rounds half away from zero: MySQL rounds DOUBLE halves to even,
+// so the value becomes an exact DECIMAL first.
 func (mysqlDialect) Round(x, digits string) string {
+	x = "CAST(" + x + " AS DECIMAL(65, 10))"
 	if digits == "" {
 		return "ROUND(" + x + ")"
 	}

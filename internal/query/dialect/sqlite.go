@@ -141,6 +141,11 @@ func (sqliteDialect) DateAdd(x, n string, g Granularity) string {
 	if mul != 1 {
 		amount = "(" + amount + " * " + strconv.Itoa(mul) + ")"
 	}
+	if unit == "years" || unit == "months" {
+		// 'floor' keeps the day within the target month (Jan 31 + 1
+		// month = Feb 28), as PostgreSQL and MySQL do.
+		return "datetime(" + x + ", " + amount + " || ' " + unit + "', 'floor')"
+	}
 	return "datetime(" + x + ", " + amount + " || ' " + unit + "')"
 }
 

@@ -3,6 +3,7 @@ package expr
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
 )
@@ -344,6 +345,9 @@ func (c *Compiler) in(n *Call) (Value, error) {
 	add := func(node Node, v any, t dialect.Type) error {
 		if x.Type != "" && t != "" && t != x.Type && !(numeric(t) && numeric(x.Type)) {
 			return errorf(node.Pos(), "%s: expected a %s value, found %s", n.Name, typeName(x.Type), typeName(t))
+		}
+		if tm, ok := v.(time.Time); ok && x.Type == dialect.Datetime {
+			v = c.Dialect.TimeArg(tm)
 		}
 		items = append(items, c.Bind(v, x.Type))
 		return nil

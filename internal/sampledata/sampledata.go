@@ -32,12 +32,17 @@ var Anchor = time.Date(2026, time.November, 30, 0, 0, 0, 0, time.UTC)
 // Table is the sample's one table, and Columns its columns in order.
 const Table = "orders"
 
-// Columns of the orders table, with their SQLite types.
-var Columns = []struct{ Name, Type string }{
-	{"order_id", "INTEGER"}, {"order_date", "DATE"}, {"ship_date", "DATE"},
-	{"region", "TEXT"}, {"country", "TEXT"}, {"city", "TEXT"},
-	{"product", "TEXT"}, {"category", "TEXT"}, {"sub_category", "TEXT"}, {"segment", "TEXT"},
-	{"quantity", "INTEGER"}, {"unit_price", "REAL"}, {"discount", "REAL"}, {"revenue", "REAL"}, {"profit", "REAL"},
+// Column is a column of the orders table: its SQLite type, and its type
+// as a QuickSight InputColumn names it (for the sample dataset's
+// PhysicalTableMap).
+type Column struct{ Name, Type, InputType string }
+
+// Columns of the orders table, in order.
+var Columns = []Column{
+	{"order_id", "INTEGER", "INTEGER"}, {"order_date", "DATE", "DATETIME"}, {"ship_date", "DATE", "DATETIME"},
+	{"region", "TEXT", "STRING"}, {"country", "TEXT", "STRING"}, {"city", "TEXT", "STRING"},
+	{"product", "TEXT", "STRING"}, {"category", "TEXT", "STRING"}, {"sub_category", "TEXT", "STRING"}, {"segment", "TEXT", "STRING"},
+	{"quantity", "INTEGER", "INTEGER"}, {"unit_price", "REAL", "DECIMAL"}, {"discount", "REAL", "DECIMAL"}, {"revenue", "REAL", "DECIMAL"}, {"profit", "REAL", "DECIMAL"},
 }
 
 // Generate writes the "Sample sales" database with the given number of

@@ -127,7 +127,8 @@ func TestKeyUnambiguous(t *testing.T) {
 			t.Errorf("key %q does not start with its scope", k)
 		}
 	}
-	if cache.Key("s", "q", []any{int64(7), "x"}) != cache.Key("s", "q", []any{int64(7), "x"}) {
+	a, b := cache.Key("s", "q", []any{int64(7), "x"}), cache.Key("s", "q", []any{int64(7), "x"})
+	if a != b {
 		t.Error("key not deterministic")
 	}
 }

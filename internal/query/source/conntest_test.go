@@ -37,6 +37,14 @@ func TestConnect(t *testing.T) {
 		if err := source.Test(ctx, e.params); err != nil {
 			t.Fatalf("Test: %v", err)
 		}
+		if e.params.Type == source.TypeMariaDB {
+			// A MYSQL data source may be served by MariaDB, as here.
+			p := e.params
+			p.Type = source.TypeMySQL
+			if err := source.Test(ctx, p); err != nil {
+				t.Fatalf("Test as MYSQL: %v", err)
+			}
+		}
 	})
 }
 

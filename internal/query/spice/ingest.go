@@ -25,7 +25,21 @@ const datetimeLayout = "2006-01-02 15:04:05.999999999"
 // built under a temporary name in dest's directory and renamed to dest only
 // when complete, so a failure or a cancelled ctx leaves no file behind;
 // dest must not exist. The source query has no row or time limit but ctx.
-func Ingest(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string) (n int64, err error) {
+func Ingest(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string) (int64, error) {
+	return IngestWith(ctx, pool, key, params, query, args, cols, dest, Options{})
+}
+
+// Options tune an ingestion.
+type Options struct {
+	// Indexes to build on the file once the rows are in, each a list of
+	// column names. An index whose leading columns are a question's
+	// dimensions and that holds its measures lets SQLite answer from the
+	// index alone, in order (see BENCHMARKS.md, "Query execution").
+	Indexes [][]string
+}
+
+// IngestWith is Ingest with options.
+func IngestWith(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string, o Options) (n int64, err error) {
 	if _, err := os.Stat(dest); err == nil {
 		return 0, fmt.Errorf("spice: %s already exists", dest)
 	}
@@ -64,7 +78,7 @@ func Ingest(ctx context.Context, pool *source.Pool, key string, params source.Pa
 	if err != nil {
 		return 0, err
 	}
-	if err := w.commit(ctx); err != nil {
+	if err := w.commit(ctx, o.Indexes); err != nil {
 		return 0, err
 	}
 	if err := w.close(); err != nil {
@@ -148,7 +162,7 @@ func (w *writer) add(ctx context.Context, row []any) error {
 	return nil
 }
 
-func (w *writer) commit(ctx context.Context) error {
+func (w *writer) commit(ctx context.Context, indexes [][]string) error {
 	if w.tx == nil {
 		return errors.New("spice: the query returned no columns")
 	}
@@ -159,6 +173,15 @@ func (w *writer) commit(ctx context.Context) error {
 		w.args = w.args[:0]
 	}
 	w.stmt.Close()
+	for i, idx := range indexes {
+		ddl, err := createIndex(i+1, idx, w.cols)
+		if err != nil {
+			return err
+		}
+		if _, err := w.tx.ExecContext(ctx, ddl); err != nil {
+			return err
+		}
+	}
 	return w.tx.Commit()
 }
 

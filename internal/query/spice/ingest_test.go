@@ -325,3 +325,32 @@ func TestColumnType(t *testing.T) {
 		}
 	}
 }
+
+func TestIngestWithIndexes(t *testing.T) {
+	e := sqliteEngine(t)
+	fixture(t, e)
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	dest := filepath.Join(t.TempDir(), "x.sqlite")
+	q := "SELECT id, name, amount, ratio, day, at, flag, note FROM sg_ingest"
+	o := spice.Options{Indexes: [][]string{{"day", "amount"}, {"NAME"}}}
+	n, err := spice.IngestWith(context.Background(), pool, "src", e.params, q, nil, datasetColumns, dest, o)
+	if err != nil || n != fixtureRows {
+		t.Fatalf("IngestWith: %d, %v", n, err)
+	}
+	res, err := pool.Query(context.Background(), "d", spice.Params(dest), "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name", nil)
+	want := [][]any{
+		{"data_idx_1", `CREATE INDEX data_idx_1 ON data ("day", "amount")`},
+		{"data_idx_2", `CREATE INDEX data_idx_2 ON data ("NAME")`},
+	}
+	if err != nil || !reflect.DeepEqual(res.Rows, want) {
+		t.Fatalf("indexes %v, %v", res, err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.sqlite")
+	if _, err := spice.IngestWith(context.Background(), pool, "src", e.params, q, nil, datasetColumns, bad, spice.Options{Indexes: [][]string{{"nope"}}}); err == nil {
+		t.Fatal("indexed a missing column")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(bad)); len(entries) != 0 {
+		t.Fatalf("failed ingestion left %v", entries)
+	}
+}

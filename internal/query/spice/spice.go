@@ -110,3 +110,26 @@ func createTable(cols []Column) (string, error) {
 	b.WriteString(")")
 	return b.String(), nil
 }
+
+// createIndex is the DDL of the n-th index on columns, which must be
+// columns of cols.
+func createIndex(n int, columns []string, cols []Column) (string, error) {
+	if len(columns) == 0 {
+		return "", fmt.Errorf("spice: index %d has no columns", n)
+	}
+	quoted := make([]string, len(columns))
+	for i, name := range columns {
+		found := false
+		for _, c := range cols {
+			if strings.EqualFold(c.Name, name) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return "", fmt.Errorf("spice: index %d names column %q, which the dataset does not have", n, name)
+		}
+		quoted[i] = quoteIdent(name)
+	}
+	return fmt.Sprintf("CREATE INDEX data_idx_%d ON %s (%s)", n, Table, strings.Join(quoted, ", ")), nil
+}

@@ -1,0 +1,88 @@
+package spice_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/query/source"
+	"github.com/sightglass/sightglass/internal/query/spice"
+	"github.com/sightglass/sightglass/internal/sampledata"
+)
+
+// loadSample copies the 100k-row sample into table sg_bench_orders on e
+// (once per run; the table is dropped when the benchmark ends).
+func loadSample(b *testing.B, e engine) {
+	b.Helper()
+	pool := source.NewPool(source.Options{MaxRows: -1})
+	defer pool.Close()
+	res, err := pool.Query(context.Background(), "s", spice.Params(sample(b, 100_000)), "SELECT * FROM orders ORDER BY order_id", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	types := map[string]string{"INTEGER": "BIGINT", "DATE": "DATE", "TEXT": "VARCHAR(64)", "REAL": "DOUBLE PRECISION"}
+	if e.name == "mariadb" {
+		types["REAL"] = "DOUBLE"
+	}
+	var cols []string
+	for _, c := range sampledata.Columns {
+		cols = append(cols, c.Name+" "+types[c.Type])
+	}
+	e.admin.Exec("DROP TABLE IF EXISTS sg_bench_orders")
+	b.Cleanup(func() { e.admin.Exec("DROP TABLE IF EXISTS sg_bench_orders") })
+	if _, err := e.admin.Exec("CREATE TABLE sg_bench_orders (" + strings.Join(cols, ", ") + ")"); err != nil {
+		b.Fatal(err)
+	}
+	const batch = 500
+	for start := 0; start < len(res.Rows); start += batch {
+		rows := res.Rows[start:min(start+batch, len(res.Rows))]
+		var ph []string
+		var args []any
+		for _, r := range rows {
+			marks := make([]string, len(r))
+			for i := range r {
+				if e.name == "postgres" {
+					marks[i] = fmt.Sprintf("$%d", len(args)+i+1)
+				} else {
+					marks[i] = "?"
+				}
+			}
+			ph = append(ph, "("+strings.Join(marks, ",")+")")
+			args = append(args, r...)
+		}
+		if _, err := e.admin.Exec("INSERT INTO sg_bench_orders VALUES "+strings.Join(ph, ","), args...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIngestServer100k: the 100k-row sample ingested from PostgreSQL
+// and from MariaDB into SPICE files.
+func BenchmarkIngestServer100k(b *testing.B) {
+	for _, mk := range []struct {
+		name string
+		make func(testing.TB) engine
+	}{{"postgres", postgresEngine}, {"mariadb", mysqlEngine}} {
+		b.Run(mk.name, func(b *testing.B) {
+			e := mk.make(b)
+			loadSample(b, e)
+			pool := source.NewPool(source.Options{})
+			defer pool.Close()
+			dir := b.TempDir()
+			i := 0
+			for b.Loop() {
+				i++
+				dest := filepath.Join(dir, fmt.Sprintf("ing-%d.sqlite", i))
+				n, err := spice.Ingest(context.Background(), pool, "bench", e.params, "SELECT * FROM sg_bench_orders", nil, nil, dest)
+				if err != nil || n != 100_000 {
+					b.Fatal(n, err)
+				}
+				os.Remove(dest)
+			}
+			b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}

@@ -1,0 +1,242 @@
+package spice_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/query/cache"
+	"github.com/sightglass/sightglass/internal/query/source"
+	"github.com/sightglass/sightglass/internal/query/spice"
+	"github.com/sightglass/sightglass/internal/sampledata"
+)
+
+// The visual question "revenue by region and month", written by hand for
+// SQLite as the compiler would emit it over a dataset's relation.
+const (
+	sampleAggregate = `SELECT region, strftime('%Y-%m', order_date) AS month, SUM(revenue) AS revenue
+FROM (SELECT * FROM orders) ds GROUP BY region, month ORDER BY region, month`
+	spiceAggregate = `SELECT region, strftime('%Y-%m', order_date) AS month, SUM(revenue) AS revenue
+FROM (SELECT * FROM data) ds GROUP BY region, month ORDER BY region, month`
+)
+
+var benchFiles struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// benchDir is a directory shared by the benchmarks of one run, removed by
+// TestMain.
+func benchDir(b *testing.B) string {
+	benchFiles.once.Do(func() { benchFiles.dir, benchFiles.err = os.MkdirTemp("", "sightglass-spice-bench-") })
+	if benchFiles.err != nil {
+		b.Fatal(benchFiles.err)
+	}
+	return benchFiles.dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchFiles.dir != "" {
+		os.RemoveAll(benchFiles.dir)
+	}
+	os.Exit(code)
+}
+
+var sampleOnce = map[int]*sync.Once{100_000: {}, 1_000_000: {}}
+
+// sample returns the path of a generated sample with rows orders.
+func sample(b *testing.B, rows int) string {
+	path := filepath.Join(benchDir(b), "sample-"+itoa(rows)+".sqlite")
+	var err error
+	sampleOnce[rows].Do(func() { err = sampledata.Generate(path, rows, 1) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+var ingestedOnce sync.Once
+
+// ingested1M returns a SPICE file ingested from the 1M-row sample.
+func ingested1M(b *testing.B) string {
+	src := sample(b, 1_000_000)
+	dest := filepath.Join(benchDir(b), "spice-1m.sqlite")
+	var err error
+	ingestedOnce.Do(func() {
+		pool := source.NewPool(source.Options{})
+		defer pool.Close()
+		_, err = spice.Ingest(context.Background(), pool, "bench", spice.Params(src), "SELECT * FROM orders", nil, nil, dest)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dest
+}
+
+func itoa(n int) string {
+	if n >= 1_000_000 {
+		return string(rune('0'+n/1_000_000)) + "m"
+	}
+	return string(rune('0'+n/100_000)) + "00k"
+}
+
+func aggregate(b *testing.B, pool *source.Pool, params source.Params, sql string, wantRows int) {
+	b.Helper()
+	res, err := pool.Query(context.Background(), "bench", params, sql, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(res.Rows) != wantRows {
+		b.Fatalf("%d rows, want %d", len(res.Rows), wantRows)
+	}
+}
+
+// BenchmarkSampleAggregate: region × month SUM(revenue) over the 100k-row
+// sample, uncached (4 regions × 24 months).
+func BenchmarkSampleAggregate(b *testing.B) {
+	params := spice.Params(sample(b, 100_000))
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	aggregate(b, pool, params, sampleAggregate, 96) // warm the connection
+	for b.Loop() {
+		aggregate(b, pool, params, sampleAggregate, 96)
+	}
+}
+
+// BenchmarkSampleAggregateCached: the same question answered from the
+// result cache.
+func BenchmarkSampleAggregateCached(b *testing.B) {
+	params := spice.Params(sample(b, 100_000))
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	c := cache.New(1000, 64<<20)
+	ctx := context.Background()
+	compute := func() (*source.Result, error) {
+		return pool.Query(ctx, "bench", params, sampleAggregate, nil)
+	}
+	key := cache.Key("111122223333/sample-sales@1", sampleAggregate, nil)
+	if _, err := c.GetOrCompute(ctx, key, compute); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		// The key is built per request, as a handler would.
+		res, err := c.GetOrCompute(ctx, cache.Key("111122223333/sample-sales@1", sampleAggregate, nil), compute)
+		if err != nil || len(res.Rows) != 96 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIngest100k: the whole 100k-row sample ingested into a SPICE
+// file (SQLite source to SQLite file).
+func BenchmarkIngest100k(b *testing.B) {
+	src := spice.Params(sample(b, 100_000))
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	dir := b.TempDir()
+	i := 0
+	for b.Loop() {
+		i++
+		dest := filepath.Join(dir, "ing-"+string(rune('a'+i%26))+itoa(100_000)+".sqlite")
+		os.Remove(dest)
+		n, err := spice.Ingest(context.Background(), pool, "bench", src, "SELECT * FROM orders", nil, nil, dest)
+		if err != nil || n != 100_000 {
+			b.Fatal(n, err)
+		}
+	}
+	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkSpiceAggregate1M: region × month SUM(revenue) over a SPICE file
+// ingested from the 1M-row sample (no indexes, as ingested).
+func BenchmarkSpiceAggregate1M(b *testing.B) {
+	params := spice.Params(ingested1M(b))
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	aggregate(b, pool, params, spiceAggregate, 96)
+	for b.Loop() {
+		aggregate(b, pool, params, spiceAggregate, 96)
+	}
+}
+
+// BenchmarkSpiceAggregate1MVariants measures what would make the 1M-row
+// question faster on SQLite: the month as a text prefix instead of
+// strftime, and a covering index on (region, order_date, revenue) built
+// after ingestion.
+func BenchmarkSpiceAggregate1MVariants(b *testing.B) {
+	path := ingested1M(b)
+	indexed := filepath.Join(benchDir(b), "spice-1m-indexed.sqlite")
+	if _, err := os.Stat(indexed); err != nil {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(indexed, data, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", indexed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = db.Exec("CREATE INDEX data_region_date_revenue ON data (region, order_date, revenue)")
+		db.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	substr := `SELECT region, substr(order_date, 1, 7) AS month, SUM(revenue) AS revenue
+FROM (SELECT * FROM data) ds GROUP BY region, month ORDER BY region, month`
+	// Aggregating by day first lets SQLite read the covering index in order
+	// and skip the sort; the outer query rolls days up to months.
+	byDay := `SELECT region, substr(day, 1, 7) AS month, SUM(revenue) AS revenue
+FROM (SELECT region, order_date AS day, SUM(revenue) AS revenue FROM data GROUP BY region, order_date) d
+GROUP BY region, month ORDER BY region, month`
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	for _, v := range []struct {
+		name, path, sql string
+	}{
+		{"strftime", path, spiceAggregate},
+		{"substr", path, substr},
+		{"covering-index/strftime", indexed, spiceAggregate},
+		{"covering-index/substr", indexed, substr},
+		{"covering-index/by-day", indexed, byDay},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			params := spice.Params(v.path)
+			aggregate(b, pool, params, v.sql, 96)
+			for b.Loop() {
+				aggregate(b, pool, params, v.sql, 96)
+			}
+		})
+	}
+}
+
+// BenchmarkSampleAggregateVariants: the 100k-row question in the shapes of
+// BenchmarkSpiceAggregate1MVariants, over the sample's own covering index
+// orders_region_date (region, order_date, revenue, profit).
+func BenchmarkSampleAggregateVariants(b *testing.B) {
+	params := spice.Params(sample(b, 100_000))
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	for _, v := range []struct{ name, sql string }{
+		{"strftime", sampleAggregate},
+		{"substr", `SELECT region, substr(order_date, 1, 7) AS month, SUM(revenue) AS revenue
+FROM (SELECT * FROM orders) ds GROUP BY region, month ORDER BY region, month`},
+		{"by-day", `SELECT region, substr(day, 1, 7) AS month, SUM(revenue) AS revenue
+FROM (SELECT region, order_date AS day, SUM(revenue) AS revenue FROM orders GROUP BY region, order_date) d
+GROUP BY region, month ORDER BY region, month`},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			aggregate(b, pool, params, v.sql, 96)
+			for b.Loop() {
+				aggregate(b, pool, params, v.sql, 96)
+			}
+		})
+	}
+}

@@ -14,7 +14,7 @@ const (
 // DataSetColumn is an output column of a dataset.
 type DataSetColumn struct {
 	Name        string `json:"Name"`
-	Type        string `json:"Type"` // STRING, INTEGER, DECIMAL or DATETIME
+	Type        string `json:"Type"` // STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN or JSON
 	Description string `json:"Description,omitempty"`
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"github.com/sightglass/sightglass/internal/query/cache"
 	"github.com/sightglass/sightglass/internal/query/source"
 	"github.com/sightglass/sightglass/internal/secretbox"
 )
@@ -21,12 +22,22 @@ type DataConfig struct {
 	SPICEDir string
 	// Pool is the connection pool; nil means a new one with default options.
 	Pool *source.Pool
+	// Cache holds query results; nil means a new one of
+	// DefaultCacheEntries and DefaultCacheBytes.
+	Cache *cache.Cache
 }
+
+// Default size of the query result cache.
+const (
+	DefaultCacheEntries = 2000
+	DefaultCacheBytes   = 128 << 20
+)
 
 // data is the App's data state.
 type data struct {
 	cfg     DataConfig
 	pool    *source.Pool
+	cache   *cache.Cache
 	ingests *ingester
 	once    sync.Once
 }
@@ -38,7 +49,11 @@ func (a *App) ConfigureData(cfg DataConfig) {
 	if pool == nil {
 		pool = source.NewPool(source.Options{})
 	}
-	a.data = &data{cfg: cfg, pool: pool}
+	c := cfg.Cache
+	if c == nil {
+		c = cache.New(DefaultCacheEntries, DefaultCacheBytes)
+	}
+	a.data = &data{cfg: cfg, pool: pool, cache: c}
 	a.data.ingests = newIngester(a)
 }
 

@@ -162,23 +162,12 @@ func (a *App) compileDataSet(ctx context.Context, accountID string, physical, lo
 	}
 	var cols []sg.DataSetColumn
 	for _, c := range tables.OutputColumns() {
-		cols = append(cols, sg.DataSetColumn{Name: c.Name, Type: outputColumnType(c.Type), Description: c.Description})
+		cols = append(cols, sg.DataSetColumn{Name: c.Name, Type: c.Type, Description: c.Description})
 	}
 	if cols == nil {
 		cols = []sg.DataSetColumn{}
 	}
 	return &compiledDataSet{tables: tables, columns: cols, source: src}, nil
-}
-
-// outputColumnType maps a column type to QuickSight's ColumnDataType.
-func outputColumnType(t string) string {
-	switch t {
-	case "INTEGER", "DECIMAL", "DATETIME", "STRING":
-		return t
-	case "BIT", "BOOLEAN":
-		return "INTEGER"
-	}
-	return "STRING"
 }
 
 func encodeExtra(extra map[string]json.RawMessage) []byte {
@@ -405,5 +394,8 @@ func (a *App) spiceFile(accountID, dataSetID, ingestionID string) string {
 	return filepath.Join(a.spiceDir(accountID, dataSetID), ingestionID+".sqlite")
 }
 
-// invalidateDataSet drops what was cached for a dataset (query results).
-func (a *App) invalidateDataSet(d *sg.DataSet) {}
+// invalidateDataSet drops the cached query results of every version and
+// ingestion of a dataset.
+func (a *App) invalidateDataSet(d *sg.DataSet) {
+	a.data.cache.InvalidatePrefix(d.AccountID + "/" + d.ID + "@")
+}

@@ -130,7 +130,7 @@ func (s *Server) toDataSet(d *sg.DataSet) dataSet {
 	}
 	cols := make([]outputColumn, len(d.OutputColumns))
 	for i, c := range d.OutputColumns {
-		cols[i] = outputColumn(c)
+		cols[i] = outputColumn{Name: c.Name, Type: columnDataType(c.Type), Description: c.Description}
 	}
 	out["Arn"] = s.app.DataSetARN(d.AccountID, d.ID)
 	out["DataSetId"] = d.ID
@@ -145,6 +145,17 @@ func (s *Server) toDataSet(d *sg.DataSet) dataSet {
 	out["OutputColumns"] = cols
 	out["ConsumedSpiceCapacityInBytes"] = d.SPICEBytes
 	return out
+}
+
+// columnDataType maps a dataset column type to QuickSight's ColumnDataType.
+func columnDataType(t string) string {
+	switch t {
+	case "INTEGER", "DECIMAL", "DATETIME", "STRING":
+		return t
+	case "BIT", "BOOLEAN":
+		return "INTEGER"
+	}
+	return "STRING"
 }
 
 type describeDataSetOutput struct {

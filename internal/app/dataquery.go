@@ -1,0 +1,144 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/query"
+	"github.com/sightglass/sightglass/internal/query/cache"
+	"github.com/sightglass/sightglass/internal/query/dataset"
+	"github.com/sightglass/sightglass/internal/query/dialect"
+	"github.com/sightglass/sightglass/internal/query/source"
+	"github.com/sightglass/sightglass/internal/query/spice"
+)
+
+// DirectQueryCacheWindow bounds how stale a cached DIRECT_QUERY answer
+// can be: the source's data changes without Sightglass knowing.
+const DirectQueryCacheWindow = time.Minute
+
+// QueryResult is the answer to a visual question: the rows, and what each
+// column is (dimension or measure, and its type).
+type QueryResult struct {
+	*source.Result
+	Columns []query.ResultColumn
+}
+
+// QueryDataSet answers a visual question over a dataset: a DIRECT_QUERY
+// dataset is queried at its data source (with its decrypted credentials),
+// a SPICE dataset in the copy of its latest completed ingestion. Results
+// are cached per dataset version (or ingestion), compiled SQL and
+// arguments; an update or a new ingestion drops them, and DIRECT_QUERY
+// answers are recomputed at least every DirectQueryCacheWindow.
+//
+// user is the QuickSight user asking (the console); nil means the server
+// itself. Admins and authors may query every dataset of their account;
+// other users need an entry for their ARN in the dataset's permissions.
+func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSetID string, q *query.Question) (*QueryResult, error) {
+	if a.data == nil {
+		return nil, sg.Errorf(sg.EUNAVAILABLE, "Datasets are not configured on this server.")
+	}
+	if q == nil {
+		return nil, sg.Errorf(sg.EINVALID, "A question is required.")
+	}
+	d, err := a.findDataSet(ctx, accountID, dataSetID)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.mayQuery(user, d); err != nil {
+		return nil, err
+	}
+	var (
+		relSQL  string
+		relArgs []any
+		cols    []dataset.Column
+		dia     dialect.Dialect
+		params  source.Params
+		poolKey string
+		scope   string
+	)
+	switch d.ImportMode {
+	case sg.ImportSPICE:
+		if d.SPICEIngestionID == "" {
+			return nil, sg.Errorf(sg.EPRECONDITION, "Dataset %s has no completed ingestion yet.", dataSetID)
+		}
+		dia = dialect.SQLite
+		names := make([]string, len(d.OutputColumns))
+		for i, c := range d.OutputColumns {
+			names[i] = dia.QuoteIdent(c.Name)
+			cols = append(cols, dataset.Column{Name: c.Name, Type: c.Type, Description: c.Description})
+		}
+		relSQL = "SELECT " + strings.Join(names, ", ") + " FROM " + dia.QuoteIdent(spice.Table)
+		path := a.spiceFile(accountID, dataSetID, d.SPICEIngestionID)
+		params, poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
+		scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
+	default:
+		c, err := a.compileDataSet(ctx, accountID, d.PhysicalTableMap, d.LogicalTableMap)
+		if err != nil {
+			return nil, err
+		}
+		dia, _ = dialect.ForSourceType(c.source.Type)
+		if relSQL, relArgs, err = c.tables.Relation(dia); err != nil {
+			return nil, err
+		}
+		cols = c.tables.OutputColumns()
+		if params, poolKey, err = a.dataSourceConnection(c.source); err != nil {
+			return nil, err
+		}
+		// Direct answers are also keyed by a time window, so that they
+		// follow the source within DirectQueryCacheWindow.
+		window := a.now().UnixNano() / int64(DirectQueryCacheWindow)
+		scope = fmt.Sprintf("%s/%s@v:%d:%s:%d:%d", accountID, dataSetID, d.Version, c.source.ID, c.source.Version, window)
+	}
+	compiled, err := query.Compile(q, relSQL, relArgs, cols, dia)
+	if err != nil {
+		return nil, err
+	}
+	res, err := a.data.cache.GetOrCompute(ctx, cache.Key(scope, compiled.SQL, compiled.Args), func() (*source.Result, error) {
+		return a.data.pool.Query(ctx, poolKey, params, compiled.SQL, compiled.Args)
+	})
+	if err != nil {
+		return nil, queryError(err)
+	}
+	return &QueryResult{Result: res, Columns: compiled.Columns}, nil
+}
+
+// mayQuery applies the dataset access rule of QueryDataSet.
+func (a *App) mayQuery(user *sg.User, d *sg.DataSet) error {
+	if user == nil {
+		return nil
+	}
+	if user.AccountID != d.AccountID || !user.Active {
+		return sg.Errorf(sg.EACCESSDENIED, "User %s may not query dataset %s.", user.UserName, d.ID)
+	}
+	switch user.Role {
+	case sg.RoleAdmin, sg.RoleAdminPro, sg.RoleAuthor, sg.RoleAuthorPro:
+		return nil
+	}
+	arn := a.UserARN(user)
+	if slices.ContainsFunc(d.Permissions, func(p sg.ResourcePermission) bool { return p.Principal == arn }) {
+		return nil
+	}
+	return sg.Errorf(sg.EACCESSDENIED, "User %s may not query dataset %s.", user.UserName, d.ID)
+}
+
+// queryError turns a source failure into a caller-safe error.
+func queryError(err error) error {
+	if _, ok := errors.AsType[*sg.Error](err); ok {
+		return err
+	}
+	if qe, ok := errors.AsType[*source.QueryError](err); ok {
+		if qe.Timeout() {
+			return sg.Errorf(sg.EUNAVAILABLE, "The query ran past its time limit: %s", qe.Message)
+		}
+		return sg.Errorf(sg.EUNAVAILABLE, "The data source could not answer: %s", qe.Message)
+	}
+	if ce, ok := errors.AsType[*source.ConnectError](err); ok {
+		return sg.Errorf(sg.EUNAVAILABLE, "The data source cannot be reached: %s", ce.Message)
+	}
+	return err
+}

@@ -121,6 +121,7 @@ func startServer(t testing.TB, opts ...option) *testServer {
 	cfg.Listen = "127.0.0.1:0"
 	cfg.DataDir = t.TempDir()
 	cfg.ThrottleRate = 0
+	cfg.Samples = false // withSamples adds them
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	ts := &testServer{httpClient: &http.Client{Timeout: 10 * time.Second, Transport: transport}}
 	for _, o := range opts {

@@ -25,6 +25,7 @@ func storeFlags(fs *flag.FlagSet, c *server.Config) {
 func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	storeFlags(fs, c)
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
+	fs.BoolVar(&c.Samples, "samples", c.Samples, "on the first run, add the Sample sales data source, dataset, analysis and dashboard")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "external base URL of this server, used in embed URLs (default: the listen address)")
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "PEM certificate file; serve HTTPS")
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "PEM private key file for --tls-cert")

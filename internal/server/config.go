@@ -37,6 +37,9 @@ type Config struct {
 	TLSBehindProxy bool
 	// AccountID is the account bootstrapped on an empty store.
 	AccountID string
+	// Samples makes the first run add the "Sample sales" data source,
+	// dataset, analysis and published dashboard.
+	Samples bool
 	// ThrottleRate and ThrottleBurst configure each account's token
 	// bucket on the API; a zero rate disables throttling.
 	ThrottleRate  float64
@@ -62,6 +65,7 @@ func DefaultConfig() Config {
 		DataDir:       "./data",
 		Region:        "us-east-1",
 		AccountID:     "123456789012",
+		Samples:       true,
 		ThrottleRate:  2000,
 		ThrottleBurst: 4000,
 		LogLevel:      slog.LevelInfo,

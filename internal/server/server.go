@@ -73,6 +73,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, fmt.Errorf("bootstrap: %w", err)
 	}
+	if s.Bootstrapped != nil && cfg.Samples {
+		if err := s.App.BootstrapSamples(ctx, cfg.AccountID, s.Bootstrapped.User); err != nil {
+			store.Close()
+			return nil, fmt.Errorf("sample content: %w", err)
+		}
+	}
 	if s.Bootstrapped != nil {
 		if err := writeCredentials(filepath.Join(cfg.DataDir, "credentials"), s.Bootstrapped.AccessKey, cfg.Region); err != nil {
 			store.Close()

@@ -26,12 +26,14 @@ const maxOptions = 200
 // Control is a filter or parameter control of a sheet with the viewer's
 // current value.
 type Control struct {
-	ID      string
-	Title   string
-	Kind    string // Control*
-	Name    string // the form field (and State key): f.<FilterId> or p.<Parameter>
-	Options []Option
-	All     bool // offers "All" (a category filter)
+	ID          string
+	Title       string
+	Kind        string // Control*
+	Name        string // the form field (and State key): f.<FilterId> or p.<Parameter>
+	Options     []Option
+	All         bool   // offers "All" (a category filter, a parameter that may be unset)
+	AllValue    string // the value of the "All" option
+	AllSelected bool
 	// Sliders: bounds, step and current value(s).
 	Min, Max, Step string
 	Value, Value2  string
@@ -107,6 +109,9 @@ func (v *View) parameterControl(ctx context.Context, pc *definition.ParameterCon
 		} else if sv != nil && sv.LinkToDataSetColumn != nil {
 			values = v.distinct(ctx, sv.LinkToDataSetColumn, run)
 		}
+		if c.Kind == ControlSelect {
+			c.All, c.AllSelected = true, len(p.Values) == 0
+		}
 		for _, val := range p.Values {
 			if !slices.Contains(values, val) {
 				values = append(values, val)
@@ -168,7 +173,7 @@ func (v *View) filterControl(ctx context.Context, fc *definition.FilterControl, 
 				selected = append(selected, x.(string))
 			}
 		}
-		c.Kind, c.All = ControlMulti, true
+		c.Kind, c.All, c.AllValue, c.AllSelected = ControlMulti, true, AllValues, len(selected) == 0
 		var sv *definition.FilterSelectableValues
 		if fc.Dropdown != nil {
 			sv = fc.Dropdown.SelectableValues

@@ -90,9 +90,15 @@ func (c *Console) viewerDefinition(ctx context.Context, u *sg.User, kind, id str
 	d = &pageData{}
 	switch kind {
 	case "dashboards":
-		dash, _, def, err := c.app.ConsoleDashboardDefinition(ctx, u, id)
+		dash, err := c.app.ConsoleDashboard(ctx, u, id)
 		if err != nil {
 			return "", nil, nil, err
+		}
+		def := &definition.Definition{} // no published version yet: nothing to show
+		if dash.PublishedVersion != 0 {
+			if _, _, def, err = c.app.ConsoleDashboardDefinition(ctx, u, id); err != nil {
+				return "", nil, nil, err
+			}
 		}
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = "DASHBOARD", "Dashboard", "dashboard", dash.UpdatedAt, "dashboards"
 		if d.Favorite, err = c.app.IsFavorite(ctx, u, sg.FavoriteDashboard, dash.ID); err != nil {

@@ -205,10 +205,16 @@ func (v *View) filterControl(ctx context.Context, fc *definition.FilterControl, 
 		qf, _ := v.timeRangeFilter(f.TimeRangeFilter)
 		c.Kind = ControlDateRange
 		if qf.From != nil {
-			c.Value = qf.From.Format(time.DateOnly)
+			c.Value = qf.From.Add(time.Second).Format(time.DateOnly)
 		}
 		if qf.To != nil {
 			c.Value2 = qf.To.Format(time.DateOnly)
+		}
+		if s := v.state.Get(c.Name + ".from"); s != "" {
+			c.Value = s
+		}
+		if s := v.state.Get(c.Name + ".to"); s != "" {
+			c.Value2 = s
 		}
 	default:
 		return nil

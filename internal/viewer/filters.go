@@ -254,6 +254,18 @@ func (v *View) timeRangeFilter(t *definition.TimeRangeFilter) (query.Filter, boo
 	}
 	q.From, q.FromParameter = bound(t.RangeMinimumValue, "from")
 	q.To, q.ToParameter = bound(t.RangeMaximumValue, "to")
+	// A date picker's days are included whole, to the second: after the
+	// last second of the day before "from", up to the last second of "to".
+	// (Bounds at midnight would also miss date-only values stored as text,
+	// which compare as shorter strings than a datetime.)
+	if s := v.state.Get("f." + t.FilterId + ".from"); s != "" && q.From != nil && len(s) == len(time.DateOnly) {
+		before := q.From.Add(-time.Second)
+		q.From, q.IncludeFrom = &before, false
+	}
+	if s := v.state.Get("f." + t.FilterId + ".to"); s != "" && q.To != nil && len(s) == len(time.DateOnly) {
+		last := q.To.Add(24*time.Hour - time.Second)
+		q.To, q.IncludeTo = &last, true
+	}
 	if q.From == nil && q.To == nil && q.FromParameter == "" && q.ToParameter == "" {
 		return q, false
 	}

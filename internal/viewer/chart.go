@@ -108,7 +108,11 @@ func chartOption(p *plan, res *Result) obj {
 		return scatterOption(p, res, opt)
 	}
 	cats, ss := seriesOf(p, res)
-	catAxis := obj{"type": "category", "data": cats, "axisLabel": obj{"hideOverlap": true}}
+	label := obj{"hideOverlap": true}
+	if len(cats) <= maxLabelled {
+		label = obj{"interval": 0}
+	}
+	catAxis := obj{"type": "category", "data": cats, "axisLabel": label}
 	valAxis := obj{"type": "value"}
 	if p.horizontal {
 		catAxis["inverse"] = true

@@ -26,7 +26,7 @@ if (query.has("code")) {
   const rest = new URLSearchParams(query);
   ["code", "identityprovider", "isauthcode"].forEach((k) => rest.delete(k));
   const qs = rest.toString();
-  history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+  history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
 }
 
 const token = document.querySelector('meta[name="sg-session"]')?.content || "";

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // View is a definition seen by one viewer: their parameters and control
@@ -76,4 +77,30 @@ func (v *View) SheetVisuals(sheetID string) []VisualInfo {
 		out = append(out, VisualInfo{VisualID: s.Visuals[i].VisualID, Name: visualTitle(&s.Visuals[i])})
 	}
 	return out
+}
+
+// VisualQuestion returns the question a supported visual of a sheet asks
+// in this view, and the ARN of the dataset it asks; false for a visual
+// that asks nothing (unsupported, no fields, undeclared dataset).
+func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question, bool) {
+	s := v.sheet(sheetID)
+	if s == nil {
+		return "", nil, false
+	}
+	for i := range s.Visuals {
+		vis := &s.Visuals[i]
+		if vis.VisualID != visualID || !vis.Supported() {
+			continue
+		}
+		p, ok := planOf(vis)
+		if !ok {
+			return "", nil, false
+		}
+		arn, ok := v.def.DataSetARN(p.dataSet)
+		if !ok {
+			return "", nil, false
+		}
+		return arn, v.question(p, s.SheetId, visualID), true
+	}
+	return "", nil, false
 }

@@ -2,7 +2,6 @@ package viewer
 
 import (
 	"github.com/sightglass/sightglass/internal/definition"
-	"github.com/sightglass/sightglass/internal/query"
 )
 
 // obj is a JSON object of an ECharts option.
@@ -204,5 +203,3 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 	opt["series"] = []obj{s}
 	return opt
 }
-
-var _ = query.RoleMeasure

@@ -40,6 +40,9 @@ type Ingestion struct {
 	CreatedAt    time.Time
 	// FinishedAt is when the ingestion reached a final status (zero before).
 	FinishedAt time.Time
+	// WaitingOn is, for a QUEUED ingestion, the ingestion of the same
+	// dataset it waits for. Not stored: the application fills it in.
+	WaitingOn string
 }
 
 // IngestionStore persists ingestions.

@@ -143,18 +143,6 @@ func sqliteSource(t testing.TB, dir, name string) {
 	}
 }
 
-// pgAdmin returns a connection to the local PostgreSQL as its superuser,
-// closed when the test ends.
-func pgAdmin(t testing.TB) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("pgx", fmt.Sprintf("postgres://%s:%s@%s:%d/postgres?sslmode=disable", pgUser, pgPassword, pgHost, pgPort))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 // pgTrustsPasswords reports whether the local PostgreSQL accepts any
 // password from this host (pg_hba.conf "trust"): then a wrong password
 // cannot fail.

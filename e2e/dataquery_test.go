@@ -9,6 +9,7 @@ package e2e
 import (
 	"database/sql"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -113,4 +114,67 @@ func TestQueryDataSet(t *testing.T) {
 	must(t, err)
 	_, err = ts.App.QueryDataSet(ctx, u, accountID, "spice", q)
 	must(t, err)
+}
+
+// TestSampleData: a first start creates the Sample sales data source and
+// its dataset with calculated fields, ready to query.
+func TestSampleData(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(2000))
+	c := ts.adminClient()
+	wantStatus(t, describeDataSource(t, c, "sample-sales"), types.ResourceStatusCreationSuccessful, "")
+	d := describeDataSet(t, c, "sample-sales")
+	var cols []string
+	for _, oc := range d.OutputColumns {
+		cols = append(cols, aws.ToString(oc.Name)+":"+string(oc.Type))
+	}
+	wantEqual(t, "sample columns", cols[len(cols)-4:], []string{"margin:DECIMAL", "order_year:INTEGER", "order_quarter:INTEGER", "days_to_ship:INTEGER"})
+	res, err := ts.App.QueryDataSet(t.Context(), nil, accountID, "sample-sales", &query.Question{
+		Dimensions: []query.Dimension{{Field: "order_year"}},
+		Measures:   []query.Measure{{ID: "orders", Field: "order_id", Aggregation: query.Count}, {ID: "margin", Field: "margin", Aggregation: query.Average}},
+		Sort:       []query.Sort{{ID: "order_year"}},
+	})
+	must(t, err)
+	var total int64
+	for _, row := range res.Rows {
+		n, _ := row[1].(int64)
+		total += n
+	}
+	if len(res.Rows) < 2 || total != 2000 {
+		t.Fatalf("orders by year: %v", res.Rows)
+	}
+}
+
+// TestDataOnPostgresStore runs the data flow on the PostgreSQL store:
+// sealed credentials (bytea), table maps returned as sent, a SPICE
+// ingestion to COMPLETED, and all of it still there after a restart.
+func TestDataOnPostgresStore(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	store := freshDatabase(t, dsn)
+	dataDir := t.TempDir()
+	ts := startServer(t, withPostgres(store), withDataDir(dataDir))
+	c := ts.adminClient()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	physical := customSQL("pg", "SELECT n FROM generate_series(1, 7) AS g(n)", col("n", types.InputColumnDataTypeInteger))
+	out := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("seven"), ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	wantIngestion(t, waitIngestion(t, c, "seven", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 7, "")
+	ts.Stop()
+
+	ts = startServer(t, withPostgres(store), withDataDir(dataDir), reopened(ts.Admin))
+	c = ts.adminClient()
+	wantStatus(t, describeDataSource(t, c, "pg"), types.ResourceStatusCreationSuccessful, "")
+	d := describeDataSet(t, c, "seven")
+	wantEqual(t, "PhysicalTableMap", d.PhysicalTableMap, physical)
+	// The credentials still open (same key file): copying them works.
+	created := createPG(t, c, "copy", pgParams(pgHost, pgPort, "postgres"), &types.DataSourceCredentials{CopySourceArn: aws.String(dataSourceARN("pg"))})
+	if created.CreationStatus != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("copy after restart: %s", jsonString(describeDataSource(t, c, "copy")))
+	}
+	res, err := ts.App.QueryDataSet(t.Context(), nil, accountID, "seven", &query.Question{Measures: []query.Measure{{ID: "s", Field: "n", Aggregation: query.Sum}}})
+	must(t, err)
+	wantEqual(t, "sum after restart", rowsOf(res.Rows), []string{"28"})
 }

@@ -145,6 +145,7 @@ func TestDataSetDirectQuery(t *testing.T) {
 	}}
 	out := createDataSet(t, c, &quicksight.CreateDataSetInput{
 		DataSetId: aws.String("orders"), Name: aws.String("Orders"), ImportMode: types.DataSetImportModeDirectQuery,
+		//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 		PhysicalTableMap: physical, LogicalTableMap: logical,
 		ColumnGroups: []types.ColumnGroup{{GeoSpatialColumnGroup: &types.GeoSpatialColumnGroup{Name: aws.String("geo"), Columns: []string{"region"}}}},
 		Permissions:  []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "admin")), Actions: []string{"quicksight:DescribeDataSet"}}},
@@ -363,6 +364,13 @@ func TestDataSetOnSQLite(t *testing.T) {
 		}}},
 	})
 	wantIngestion(t, waitIngestion(t, c, "shop-orders", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 3, "")
+
+	// Without its data source the dataset cannot refresh.
+	_, err = c.DeleteDataSource(t.Context(), &quicksight.DeleteDataSourceInput{AwsAccountId: aws.String(accountID), DataSourceId: aws.String("shop")})
+	must(t, err)
+	_, err = c.CreateIngestion(t.Context(), &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("shop-orders"), IngestionId: aws.String("orphan")})
+	must(t, err)
+	wantIngestion(t, waitIngestion(t, c, "shop-orders", "orphan"), types.IngestionStatusFailed, 0, types.IngestionErrorTypeDataSourceNotFound)
 }
 
 // dataSetCall returns a CreateDataSet call with changes to a valid input.
@@ -408,6 +416,7 @@ func TestDataSetValidation(t *testing.T) {
 				"a": customSQL("pg", "SELECT 1 AS one", col("one", types.InputColumnDataTypeInteger))["t1"],
 				"b": customSQL("pg2", "SELECT 1 AS two", col("two", types.InputColumnDataTypeInteger))["t1"],
 			}
+			//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 			in.LogicalTableMap = map[string]types.LogicalTable{
 				"a": {Alias: aws.String("a"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("a")}},
 				"b": {Alias: aws.String("b"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("b")}},
@@ -422,10 +431,14 @@ func TestDataSetValidation(t *testing.T) {
 			in.PhysicalTableMap = customSQL("pg", "SELECT 1 AS one; DROP TABLE orders", col("one", types.InputColumnDataTypeInteger))
 		}), ipv, 400, "SqlQuery"},
 		{"bad calculated field", dataSetCall(func(in *quicksight.CreateDataSetInput) {
+			//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 			in.LogicalTableMap = map[string]types.LogicalTable{"l": {Alias: aws.String("l"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("t1")},
 				DataTransforms: []types.TransformOperation{&types.TransformOperationMemberCreateColumnsOperation{Value: types.CreateColumnsOperation{Columns: []types.CalculatedColumn{
 					{ColumnName: aws.String("Margin"), ColumnId: aws.String("m"), Expression: aws.String("{one} / ")}}}}}}}
 		}), ipv, 400, "Margin"},
+		{"direct query the source cannot run", dataSetCall(func(in *quicksight.CreateDataSetInput) {
+			in.PhysicalTableMap = customSQL("pg", "SELECT id FROM no_such_table", col("id", types.InputColumnDataTypeInteger))
+		}), ipv, 400, "no_such_table"},
 		{"unknown column type", dataSetCall(func(in *quicksight.CreateDataSetInput) {
 			in.PhysicalTableMap = customSQL("pg", "SELECT 1 AS one", col("one", "NUMBER"))
 		}), ipv, 400, "Type"},
@@ -530,7 +543,62 @@ func TestDataSetEdition(t *testing.T) {
 	c := ts.adminClient()
 	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
 	err = dataSetCall(func(in *quicksight.CreateDataSetInput) {
+		//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 		in.RowLevelPermissionDataSet = &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("rules")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess}
 	})(t.Context(), c)
 	wantError(t, err, "UnsupportedUserEditionException", 403)
+}
+
+// waitStatus polls an ingestion until it reaches status (bounded, to stop
+// a hung test).
+func waitStatus(t testing.TB, c *quicksight.Client, dataSetID, id string, status types.IngestionStatus) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		out, err := c.DescribeIngestion(t.Context(), &quicksight.DescribeIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String(dataSetID), IngestionId: aws.String(id)})
+		must(t, err)
+		if out.Ingestion.IngestionStatus == status {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("ingestion %s: status %s, want %s", id, out.Ingestion.IngestionStatus, status)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestIngestionQueue: a dataset ingests one at a time; later ingestions
+// wait QUEUED and can be cancelled there; deleting the dataset stops the
+// running one.
+func TestIngestionQueue(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	out := createDataSet(t, c, &quicksight.CreateDataSetInput{
+		DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice,
+		PhysicalTableMap: customSQL("pg", "SELECT pg_sleep(60)::text AS x", col("x", types.InputColumnDataTypeString)),
+	})
+	first := aws.ToString(out.IngestionId)
+	waitStatus(t, c, "slow", first, types.IngestionStatusRunning)
+	_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
+	must(t, err)
+	waitStatus(t, c, "slow", "second", types.IngestionStatusQueued)
+	q, err := c.DescribeIngestion(ctx, &quicksight.DescribeIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
+	must(t, err)
+	// QueueInfo as documented: QueuedIngestion is the ongoing one.
+	wantEqual(t, "QueueInfo", q.Ingestion.QueueInfo, &types.QueueInfo{QueuedIngestion: aws.String(first), WaitingOnIngestion: aws.String("second")})
+	_, err = c.CancelIngestion(ctx, &quicksight.CancelIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("second")})
+	must(t, err)
+	wantIngestion(t, waitIngestion(t, c, "slow", "second"), types.IngestionStatusCancelled, 0, types.IngestionErrorTypeIngestionCanceled)
+	// The first is still running; deleting the dataset stops it.
+	waitStatus(t, c, "slow", first, types.IngestionStatusRunning)
+	_, err = c.DeleteDataSet(ctx, &quicksight.DeleteDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow")})
+	must(t, err)
+	_, err = c.DescribeIngestion(ctx, &quicksight.DescribeIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String(first)})
+	wantError(t, err, "ResourceNotFoundException", 404)
+	if _, err := os.Stat(filepath.Join(ts.Config.DataDir, "spice", accountID, "slow")); !os.IsNotExist(err) {
+		t.Fatalf("SPICE directory remains (%v)", err)
+	}
 }

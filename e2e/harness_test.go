@@ -97,6 +97,11 @@ func withConsoleFailures(rate, burst float64) option {
 	return func(cfg *server.Config, _ *testServer) { cfg.ConsoleFailureRate, cfg.ConsoleFailureBurst = rate, burst }
 }
 
+// withSampleRows makes the first start create the Sample sales data.
+func withSampleRows(n int) option {
+	return func(cfg *server.Config, _ *testServer) { cfg.SampleRows = n }
+}
+
 // withPostgres runs the server on a PostgreSQL database.
 func withPostgres(dsn string) option {
 	return func(cfg *server.Config, _ *testServer) { cfg.Postgres = dsn }
@@ -121,7 +126,7 @@ func startServer(t testing.TB, opts ...option) *testServer {
 	cfg.Listen = "127.0.0.1:0"
 	cfg.DataDir = t.TempDir()
 	cfg.ThrottleRate = 0
-	cfg.Samples = false // withSamples adds them
+	cfg.SampleRows = 0 // withSampleRows turns it on
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	ts := &testServer{httpClient: &http.Client{Timeout: 10 * time.Second, Transport: transport}}
 	for _, o := range opts {

@@ -22,13 +22,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 	"github.com/sightglass/sightglass/internal/app"
-	"github.com/sightglass/sightglass/internal/server"
+	"github.com/sightglass/sightglass/internal/sampledata"
 )
-
-// withSamples makes the first run add the sample content.
-func withSamples() option {
-	return func(cfg *server.Config, _ *testServer) { cfg.Samples = true }
-}
 
 // sampleDB opens the sample file the server generated, for direct SQL.
 func sampleDB(t testing.TB, ts *testServer) *sql.DB {
@@ -114,7 +109,7 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 0.011*math.Max(1, math.Ab
 
 func TestViewerSampleDashboard(t *testing.T) {
 	t.Parallel()
-	ts := startServer(t, withSamples())
+	ts := startServer(t, withSampleRows(sampledata.DefaultRows))
 	db := sampleDB(t, ts)
 	u := ts.mint(t, "admin", "/dashboards/"+app.SampleDashboardID)
 	token, p := ts.signOn(t, u, -1)
@@ -271,7 +266,7 @@ func formatThousands(f float64) string {
 
 func TestViewerVisibility(t *testing.T) {
 	t.Parallel()
-	ts := startServer(t, withSamples())
+	ts := startServer(t, withSampleRows(sampledata.DefaultRows))
 	c := ts.adminClient()
 	registerQuickSightUser(t, c, "rita", types.UserRoleReader)
 	registerQuickSightUser(t, c, "abe", types.UserRoleAuthor)

@@ -25,7 +25,6 @@ func storeFlags(fs *flag.FlagSet, c *server.Config) {
 func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	storeFlags(fs, c)
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
-	fs.BoolVar(&c.Samples, "samples", c.Samples, "on the first run, add the Sample sales data source, dataset, analysis and dashboard")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "external base URL of this server, used in embed URLs (default: the listen address)")
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "PEM certificate file; serve HTTPS")
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "PEM private key file for --tls-cert")
@@ -35,6 +34,7 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.Float64Var(&c.ThrottleBurst, "throttle-burst", c.ThrottleBurst, "API request burst allowed per account")
 	fs.Float64Var(&c.ConsoleFailureRate, "console-failure-rate", c.ConsoleFailureRate, "failed console sign-ons and session checks allowed per client address per minute (0: default 30)")
 	fs.Float64Var(&c.ConsoleFailureBurst, "console-failure-burst", c.ConsoleFailureBurst, "burst of failed console sign-ons and session checks per client address (with --console-failure-rate)")
+	fs.IntVar(&c.SampleRows, "sample-rows", c.SampleRows, "orders in the \"Sample sales\" data source and dataset a first start creates (0: none)")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error")
 }
 

@@ -60,6 +60,13 @@ mint another with: sightglass admin mint-url --user %s --public-url %s):
 			b.AccessKey.AccessKeyID, b.AccessKey.SecretAccessKey, srv.Config.Region, srv.URL(),
 			srv.URL(), b.Account.ID, b.User.UserName,
 			b.User.UserName, b.User.UserName, srv.Config.PublicURL, signOn)
+		if srv.Config.SampleRows > 0 {
+			fmt.Fprintf(stdout, `The data source and dataset "sample-sales" hold %d generated orders:
+
+aws quicksight describe-data-set --endpoint-url %s --aws-account-id %s --data-set-id sample-sales
+
+`, srv.Config.SampleRows, srv.URL(), b.Account.ID)
+		}
 	}
 	log.Info("sightglass listening", "url", srv.URL(), "public_url", srv.Config.PublicURL, "store", storeName(srv.Config), "region", srv.Config.Region)
 	return srv.Serve(ctx)

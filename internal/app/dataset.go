@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/query/dataset"
 	"github.com/sightglass/sightglass/internal/query/dialect"
+	"github.com/sightglass/sightglass/internal/query/source"
 )
 
 // DataSetExtraMembers are the dataset members Sightglass validates lightly,
@@ -182,6 +184,27 @@ func encodeExtra(extra map[string]json.RawMessage) []byte {
 	return b
 }
 
+// probeDirectQuery runs a DIRECT_QUERY dataset's relation at its source,
+// returning no rows, so that a custom SQL or table the source cannot answer
+// is refused when the dataset is created, as QuickSight does. A source
+// that cannot be reached right now does not stop the request.
+func (a *App) probeDirectQuery(ctx context.Context, c *compiledDataSet) error {
+	dia, _ := dialect.ForSourceType(c.source.Type)
+	rel, args, err := c.tables.Relation(dia)
+	if err != nil {
+		return err
+	}
+	params, key, err := a.dataSourceConnection(c.source)
+	if err != nil {
+		return err
+	}
+	_, err = a.data.pool.Query(ctx, key, params, "SELECT * FROM ("+rel+") "+dia.QuoteIdent("probe")+" WHERE 1 = 0", args)
+	if qe, ok := errors.AsType[*source.QueryError](err); ok && qe.Type == source.ErrGenericSQLFailure {
+		return sg.Errorf(sg.EINVALID, "The data source cannot run the dataset's query: %s", qe.Message)
+	}
+	return nil
+}
+
 // CreateDataSet creates a dataset. A SPICE dataset starts its first
 // ingestion, returned with it.
 func (a *App) CreateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, *sg.Ingestion, error) {
@@ -213,6 +236,11 @@ func (a *App) CreateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	c, err := a.compileDataSet(ctx, in.AccountID, in.PhysicalTableMap, in.LogicalTableMap)
 	if err != nil {
 		return nil, nil, err
+	}
+	if in.ImportMode == sg.ImportDirectQuery {
+		if err := a.probeDirectQuery(ctx, c); err != nil {
+			return nil, nil, err
+		}
 	}
 	now := a.now()
 	d := &sg.DataSet{
@@ -305,6 +333,11 @@ func (a *App) UpdateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	c, err := a.compileDataSet(ctx, in.AccountID, in.PhysicalTableMap, in.LogicalTableMap)
 	if err != nil {
 		return nil, nil, err
+	}
+	if in.ImportMode == sg.ImportDirectQuery {
+		if err := a.probeDirectQuery(ctx, c); err != nil {
+			return nil, nil, err
+		}
 	}
 	d := *prev
 	d.Name, d.ImportMode = in.Name, in.ImportMode

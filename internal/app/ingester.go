@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -81,6 +82,14 @@ func (g *ingester) start(in *sg.Ingestion) {
 	}()
 }
 
+// waitingOn returns the ingestion a queued ingestion of the dataset waits
+// for ("" if none runs in this process).
+func (g *ingester) waitingOn(accountID, dataSetID string) string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.running[dataSetKey(accountID, dataSetID)]
+}
+
 // cancel cancels a running or queued ingestion of this process.
 func (g *ingester) cancel(accountID, dataSetID, id string) bool {
 	g.mu.Lock()
@@ -144,7 +153,16 @@ func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
 			return
 		}
 	}
-	defer func() { <-lock }()
+	dk := dataSetKey(in.AccountID, in.DataSetID)
+	g.mu.Lock()
+	g.running[dk] = in.ID
+	g.mu.Unlock()
+	defer func() {
+		g.mu.Lock()
+		delete(g.running, dk)
+		g.mu.Unlock()
+		<-lock
+	}()
 	if ctx.Err() != nil {
 		g.finish(j, nil, ctx.Err(), true)
 		return
@@ -176,6 +194,13 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 	}
 	if d.ImportMode != sg.ImportSPICE {
 		return 0, &ingestionFailure{ingestionNotSPICE, "The dataset is no longer imported into SPICE."}
+	}
+	for _, id := range d.DataSourceIDs {
+		if _, err := a.Store.FindDataSource(ctx, d.AccountID, id); sg.ErrorCode(err) == sg.ENOTFOUND {
+			return 0, &ingestionFailure{ingestionSourceNotFound, fmt.Sprintf("The data source %s of the dataset does not exist.", a.DataSourceARN(d.AccountID, id))}
+		} else if err != nil {
+			return 0, err
+		}
 	}
 	c, err := a.compileDataSet(ctx, d.AccountID, d.PhysicalTableMap, d.LogicalTableMap)
 	if err != nil {

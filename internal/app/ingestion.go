@@ -87,7 +87,9 @@ func (a *App) startIngestion(ctx context.Context, d *sg.DataSet, id, requestType
 		}
 		return nil, err
 	}
-	a.data.ingests.start(in)
+	// The runner gets its own copy: it updates it while the caller reads in.
+	run := *in
+	a.data.ingests.start(&run)
 	return in, nil
 }
 
@@ -125,8 +127,20 @@ func (a *App) DescribeIngestion(ctx context.Context, accountID, dataSetID, id st
 			return nil, derr
 		}
 		return nil, ingestionNotFound(accountID, dataSetID, id)
+	} else if err != nil {
+		return nil, err
 	}
-	return in, err
+	a.fillQueueInfo(in)
+	return in, nil
+}
+
+// fillQueueInfo sets WaitingOn for a queued ingestion.
+func (a *App) fillQueueInfo(in *sg.Ingestion) {
+	if in.Status == sg.IngestionQueued {
+		if w := a.data.ingests.waitingOn(in.AccountID, in.DataSetID); w != in.ID {
+			in.WaitingOn = w
+		}
+	}
 }
 
 // ListIngestions returns one page of a dataset's ingestions.
@@ -143,6 +157,9 @@ func (a *App) ListIngestions(ctx context.Context, accountID, dataSetID, nextToke
 		return nil, "", err
 	}
 	items, more, err := a.Store.ListIngestions(ctx, accountID, dataSetID, page)
+	for _, in := range items {
+		a.fillQueueInfo(in)
+	}
 	if err != nil || !more || len(items) == 0 {
 		return items, "", err
 	}

@@ -29,8 +29,18 @@ type ingestion struct {
 	RequestType            string
 	ErrorInfo              *errorInfo `json:",omitempty"`
 	RowInfo                *rowInfo   `json:",omitempty"`
+	QueueInfo              *queueInfo `json:",omitempty"`
 	IngestionTimeInSeconds *int64     `json:",omitempty"`
 	IngestionSizeInBytes   *int64     `json:",omitempty"`
+}
+
+// queueInfo is QuickSight's QueueInfo. Its documentation names the members
+// the other way round from what they suggest: QueuedIngestion is "the ID of
+// the ongoing ingestion" and WaitingOnIngestion "the ID of the queued
+// ingestion"; Sightglass follows the documentation.
+type queueInfo struct {
+	WaitingOnIngestion string
+	QueuedIngestion    string
 }
 
 type rowInfo struct {
@@ -48,6 +58,9 @@ func (s *Server) toIngestion(in *sg.Ingestion) ingestion {
 		RequestSource:   in.RequestSource,
 		RequestType:     in.RequestType,
 		ErrorInfo:       newErrorInfo(in.ErrorType, in.ErrorMessage),
+	}
+	if in.WaitingOn != "" {
+		out.QueueInfo = &queueInfo{QueuedIngestion: in.WaitingOn, WaitingOnIngestion: in.ID}
 	}
 	if !in.FinishedAt.IsZero() {
 		secs := int64(in.FinishedAt.Sub(in.CreatedAt).Seconds())

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/sightglass/sightglass/internal/sampledata"
 )
 
 // Config is everything a Sightglass server is configured with. The command
@@ -21,6 +23,9 @@ type Config struct {
 	// DataSourceDir is the operator directory SQLITE data sources name
 	// their files in; empty means <DataDir>/sources.
 	DataSourceDir string
+	// SampleRows is the size of the "Sample sales" data a first start
+	// creates; 0 creates none.
+	SampleRows int
 	// SecretKey seals data-source credentials (base64 or hex, 32 bytes;
 	// from SIGHTGLASS_SECRET_KEY). Empty means the key file
 	// <DataDir>/secret.key, created on first use.
@@ -37,9 +42,6 @@ type Config struct {
 	TLSBehindProxy bool
 	// AccountID is the account bootstrapped on an empty store.
 	AccountID string
-	// Samples makes the first run add the "Sample sales" data source,
-	// dataset, analysis and published dashboard.
-	Samples bool
 	// ThrottleRate and ThrottleBurst configure each account's token
 	// bucket on the API; a zero rate disables throttling.
 	ThrottleRate  float64
@@ -65,7 +67,7 @@ func DefaultConfig() Config {
 		DataDir:       "./data",
 		Region:        "us-east-1",
 		AccountID:     "123456789012",
-		Samples:       true,
+		SampleRows:    sampledata.DefaultRows,
 		ThrottleRate:  2000,
 		ThrottleBurst: 4000,
 		LogLevel:      slog.LevelInfo,
@@ -98,6 +100,9 @@ func (c *Config) Validate() error {
 	}
 	if c.TLSCert != "" && c.TLSSelfSigned {
 		errs = append(errs, errors.New("--tls-self-signed cannot be combined with --tls-cert"))
+	}
+	if c.SampleRows < 0 {
+		errs = append(errs, errors.New("--sample-rows must not be negative"))
 	}
 	if c.ThrottleRate < 0 || c.ThrottleBurst < 0 {
 		errs = append(errs, errors.New("--throttle-rate and --throttle-burst must not be negative"))

@@ -73,10 +73,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, fmt.Errorf("bootstrap: %w", err)
 	}
-	if s.Bootstrapped != nil && cfg.Samples {
-		if err := s.App.BootstrapSamples(ctx, cfg.AccountID, s.Bootstrapped.User); err != nil {
-			store.Close()
-			return nil, fmt.Errorf("sample content: %w", err)
+	if s.Bootstrapped != nil && cfg.SampleRows > 0 {
+		if _, err := s.App.CreateSampleData(ctx, cfg.AccountID, cfg.SampleRows); err != nil {
+			// The server is usable without it: say so and go on.
+			log.Warn("creating the Sample sales data", "err", err)
+		} else if err := s.App.CreateSampleContent(ctx, cfg.AccountID, s.Bootstrapped.User); err != nil {
+			log.Warn("creating the sample analysis and dashboard", "err", err)
 		}
 	}
 	if s.Bootstrapped != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/query"
 	"github.com/sightglass/sightglass/internal/query/cache"
+	"github.com/sightglass/sightglass/internal/sampledata"
 	"github.com/sightglass/sightglass/internal/secretbox"
 	"github.com/sightglass/sightglass/internal/server"
 	"github.com/sightglass/sightglass/internal/viewer"
@@ -50,7 +51,10 @@ func sampleApp(b *testing.B, cached bool) (*viewer.View, viewer.Runner) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := a.BootstrapSamples(ctx, cfg.AccountID, boot.User); err != nil {
+	if _, err := a.CreateSampleData(ctx, cfg.AccountID, sampledata.DefaultRows); err != nil {
+		b.Fatal(err)
+	}
+	if err := a.CreateSampleContent(ctx, cfg.AccountID, boot.User); err != nil {
 		b.Fatal(err)
 	}
 	_, _, def, err := a.ConsoleDashboardDefinition(ctx, boot.User, app.SampleDashboardID)

@@ -172,6 +172,10 @@ describe('dashboard viewer in Chromium', () => {
     } finally {
       await page.close();
     }
+    // The same dashboard embedded again, its first sheet now in the cache.
+    const warm = await openDashboard([]);
+    console.log(`# CONTENT_LOADED ${warm.loadedIn} ms after embedDashboard (sample dashboard, first sheet, warm cache)`);
+    await warm.page.close();
   });
 
   test('URL fragment parameters apply on load', { timeout: 60_000 }, async () => {
@@ -182,6 +186,15 @@ describe('dashboard viewer in Chromium', () => {
       const [[home]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Home Office'");
       assert.equal(await kpi(frame, 'kpi-revenue'), home);
       assert.deepEqual((await call(page, 'getParameters')).ok[0], { Name: 'Segment', Values: ['Home Office'] });
+
+      // navigateToDashboard with other parameters: the frame loads the
+      // dashboard again, reports CONTENT_LOADED under the same identity,
+      // and shows the new segment's numbers.
+      assert.deepEqual((await call(page, 'navigateToDashboard', DASHBOARD, { parameters: [{ Name: 'Segment', Values: ['Consumer'] }] })).ok, { success: true });
+      await waitForMessage(page, 'CONTENT_LOADED', 2);
+      const [[consumer]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Consumer'");
+      assert.equal(await kpi(frame, 'kpi-revenue'), consumer);
+      assert.equal((await messages(page, 'CONTENT_LOADED'))[1].eventTarget.dashboardId, DASHBOARD);
     } finally {
       await page.close();
     }

@@ -34,7 +34,11 @@ const token = document.querySelector('meta[name="sg-session"]')?.content || "";
 // The SDK's dashboard experience (embedDashboard) frames
 // /embed/{sid}/dashboards/{id}; everything else is the console experience.
 const dashboardPath = /^\/embed\/[^/]+\/dashboards\/([\w-]+)$/.exec(location.pathname);
-const experience = dashboardPath ? { experienceType: "DASHBOARD", dashboardId: dashboardPath[1] } : { experienceType: "CONSOLE" };
+// After NAVIGATE_TO_DASHBOARD the frame keeps the identity the SDK knows it
+// by: the dashboard it was embedded with (sgTarget).
+const experience = dashboardPath
+  ? { experienceType: "DASHBOARD", dashboardId: query.get("sgTarget") || dashboardPath[1] }
+  : { experienceType: "CONSOLE" };
 
 const eventTarget = () => ({
   experienceType: experience.experienceType,
@@ -120,6 +124,7 @@ const handlers = {
     const qs = new URLSearchParams(location.search);
     const keep = new URLSearchParams();
     ["punyCodeEmbedOrigin", "sdkVersion", "contextId", "discriminator"].forEach((k) => qs.has(k) && keep.set(k, qs.get(k)));
+    if (experience.dashboardId) keep.set("sgTarget", experience.dashboardId);
     const base = experience.experienceType === "DASHBOARD" ? `/embed/${sid}/dashboards/${id}` : `/embedding/${sid}/dashboards/${id}`;
     setTimeout(() => location.assign(`${base}?${keep}${frag.toString() ? "#" + frag : ""}`), 0);
     return { success: true };

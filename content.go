@@ -146,6 +146,9 @@ type ContentStore interface {
 	SetDashboardVersionStatus(ctx context.Context, accountID, dashboardID string, number int64, status string, errs []DefinitionError) error
 	// DeleteDashboardVersion returns ENOTFOUND.
 	DeleteDashboardVersion(ctx context.Context, accountID, dashboardID string, number int64) error
+	// ListUnfinishedDashboardVersions lists, with their definitions, the
+	// versions of every account whose status is CREATION_IN_PROGRESS.
+	ListUnfinishedDashboardVersions(ctx context.Context) ([]*DashboardVersion, error)
 
 	// CreateAnalysis returns EEXISTS.
 	CreateAnalysis(ctx context.Context, a *Analysis) error
@@ -160,6 +163,10 @@ type ContentStore interface {
 	UpdateAnalysis(ctx context.Context, a *Analysis, revision int64) error
 	// DeleteAnalysis returns ENOTFOUND. It deletes its favorites too.
 	DeleteAnalysis(ctx context.Context, accountID, id string) error
+	// ListUnfinishedAnalyses lists, with their definitions, the analyses
+	// of every account whose status is CREATION_IN_PROGRESS or
+	// UPDATE_IN_PROGRESS.
+	ListUnfinishedAnalyses(ctx context.Context) ([]*Analysis, error)
 	// PurgeAnalyses deletes (with their favorites) the deleted analyses
 	// whose DeleteAt is at or before now, and returns how many.
 	PurgeAnalyses(ctx context.Context, now time.Time) (int64, error)

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -22,7 +23,26 @@ import (
 func TestAnalysisLifecycle(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
-	ts := startServer(t, withClock(clk))
+	analysisLifecycle(t, startServer(t, withClock(clk)), clk)
+}
+
+// TestContentPostgres runs the analysis and dashboard flows on PostgreSQL
+// when SIGHTGLASS_TEST_POSTGRES names a server.
+func TestContentPostgres(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	clk := newClock()
+	analysisLifecycle(t, startServer(t, withClock(clk), withPostgres(freshDatabase(t, dsn))), clk)
+	clk2 := newClock()
+	dashboardVersions(t, startServer(t, withClock(clk2), withPostgres(freshDatabase(t, dsn))), clk2)
+}
+
+// analysisLifecycle runs the analysis flow on a fresh server whose clock
+// is clk.
+func analysisLifecycle(t *testing.T, ts *testServer, clk *clock) {
 	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()
@@ -147,6 +167,8 @@ func TestAnalysisLifecycle(t *testing.T) {
 	wantErrorMessage(t, err, "ConflictException", 409, "Analysis sales-2026 is deleted; restore it before updating it.")
 	_, err = c.DeleteAnalysis(ctx, &quicksight.DeleteAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("sales-2026")})
 	wantError(t, err, "ConflictException", 409)
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("sales-2026"), Name: aws.String("x"), Definition: def})
+	wantErrorMessage(t, err, "ConflictException", 409, "Analysis sales-2026 was deleted and can be restored until "+ts.now().Add(7*24*time.Hour).UTC().Format(time.RFC3339)+"; restore it or delete it with ForceDeleteWithoutRecovery first.")
 
 	rest, err := c.RestoreAnalysis(ctx, &quicksight.RestoreAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("sales-2026")})
 	must(t, err)
@@ -328,6 +350,14 @@ func TestAnalysisErrors(t *testing.T) {
 		{"bad sheet id", create("n", "x", noSheetID), ipv, 400, "Value 'bad id' at 'definition.sheets.2.member.sheetId'"},
 		{"bad scope", create("n", "x", badScope), ipv, 400, "Filter group fg-sales is scoped to visual nope, which is not on sheet overview."},
 		{"bad parameter name", create("n", "x", badParam), ipv, 400, "definition.parameterDeclarations.1.member.stringParameterDeclaration.name"},
+		{"undeclared parameter value", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
+			in.Parameters = &types.Parameters{StringParameters: []types.StringParameter{{Name: aws.String("Country"), Values: []string{"FR"}}}}
+		}), ipv, 400, "Parameter Country is not declared in the definition."},
+		{"parameter value name", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
+			in.Parameters = &types.Parameters{IntegerParameters: []types.IntegerParameter{{Name: aws.String("Top-N"), Values: []int64{3}}}}
+		}), ipv, 400, "parameters.integerParameters.1.member.name"},
+		{"theme", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.ThemeArn = aws.String("midnight") }),
+			ipv, 400, "ThemeArn midnight is not the ARN of a theme."},
 		{"bad validation mode", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.ValidationStrategy = &types.ValidationStrategy{Mode: "SLOPPY"}
 		}), ipv, 400, "Member must satisfy enum value set: [STRICT, LENIENT]"},
@@ -400,6 +430,11 @@ func TestAnalysisErrors(t *testing.T) {
 		}, ipv, 400, "grantPermissions.1.member.actions"},
 	})
 
+	// Values for declared parameters are accepted.
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("with-values"), Name: aws.String("x"), Definition: def,
+		Parameters: &types.Parameters{StringParameters: []types.StringParameter{{Name: aws.String("Region"), Values: []string{"East"}}}, IntegerParameters: []types.IntegerParameter{{Name: aws.String("TopN"), Values: []int64{3}}}}})
+	must(t, err)
+
 	// A bad force-delete query value is a serialization error.
 	resp := send(t, ts.signed(t, ts.Admin, http.MethodDelete, "/accounts/"+accountID+"/analyses/taken?"+url.Values{"force-delete-without-recovery": {"maybe"}}.Encode(), ""))
 	if resp.Status != 400 || resp.Header.Get("X-Amzn-Errortype") != "SerializationException" {
@@ -449,6 +484,24 @@ func TestContentAuthorization(t *testing.T) {
 			return err
 		}, ad, 401, denied("user/viewer", "UpdateDashboardPublishedVersion", dashboardARN("d"))},
 	})
+
+	// Using a dataset takes quicksight:PassDataSet on it.
+	createSalesDataSet(t, ts)
+	author := ts.client(ts.newIAMUser(t, accountID, "author", policy("Allow", "quicksight:*Analysis*", "*", "Deny", "quicksight:PassDataSet", "*")))
+	_, err = author.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("no-pass"), Name: aws.String("x"), Definition: def})
+	must(t, err)
+	an := waitAnalysis(t, author, "no-pass")
+	wantEqual(t, "analysis without PassDataSet", []any{an.Status, an.Errors}, []any{types.ResourceStatusCreationFailed, []types.AnalysisError{{
+		Type:             types.AnalysisErrorTypeAccessDenied,
+		Message:          aws.String(denied("user/author", "PassDataSet", salesDataSetARN)),
+		ViolatedEntities: []types.Entity{{Path: aws.String("DataSetIdentifierDeclarations[0]")}},
+	}}})
+	passer := ts.client(ts.newIAMUser(t, accountID, "passer", policy("Allow", "quicksight:*Analysis*", "*", "Allow", "quicksight:PassDataSet", salesDataSetARN)))
+	_, err = passer.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("pass"), Name: aws.String("x"), Definition: def})
+	must(t, err)
+	if an := waitAnalysis(t, passer, "pass"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("analysis with PassDataSet: %s %s", an.Status, jsonString(an.Errors))
+	}
 
 	// A STANDARD account has no definitions API.
 	const std = "210987654321"

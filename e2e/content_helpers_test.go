@@ -17,7 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 )
 
-const salesDataSetARN = "arn:aws:quicksight:" + region + ":" + accountID + ":dataset/sample-sales"
+const salesDataSetARN = "arn:aws:quicksight:" + region + ":" + accountID + ":dataset/tf-sales"
 
 // salesDefinitionJSON is a definition as Terraform users write one: three
 // sheets, ten visuals (two of kinds Sightglass does not render), calculated
@@ -150,7 +150,7 @@ func msUTC(t time.Time) *time.Time {
 
 // createSalesDataSet creates the dataset the sample definition declares:
 // a SQLITE data source over a sales table and a direct-query dataset
-// "sample-sales" on it.
+// "tf-sales" on it.
 func createSalesDataSet(t testing.TB, ts *testServer) {
 	t.Helper()
 	ctx := t.Context()
@@ -175,8 +175,8 @@ func createSalesDataSet(t testing.TB, ts *testServer) {
 	}
 	_, err = ts.adminClient().CreateDataSet(ctx, &quicksight.CreateDataSetInput{
 		AwsAccountId: aws.String(accountID),
-		DataSetId:    aws.String("sample-sales"),
-		Name:         aws.String("Sample sales"),
+		DataSetId:    aws.String("tf-sales"),
+		Name:         aws.String("Terraform sales"),
 		ImportMode:   types.DataSetImportModeDirectQuery,
 		PhysicalTableMap: map[string]types.PhysicalTable{"sales": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
 			DataSourceArn: aws.String(dataSourceARN("sales-db")),

@@ -6,6 +6,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -32,7 +33,12 @@ func describeDashboard(t testing.TB, c *quicksight.Client, id string, n *int64, 
 func TestDashboardVersions(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
-	ts := startServer(t, withClock(clk))
+	dashboardVersions(t, startServer(t, withClock(clk)), clk)
+}
+
+// dashboardVersions runs the dashboard version flow on a fresh server
+// whose clock is clk.
+func dashboardVersions(t *testing.T, ts *testServer, clk *clock) {
 	createSalesDataSet(t, ts)
 	c := ts.adminClient()
 	ctx := t.Context()
@@ -134,13 +140,13 @@ func TestDashboardVersions(t *testing.T) {
 
 	// A third version that fails its check can't be published.
 	bad := salesDashboardDefinition(t)
-	bad.DataSetIdentifierDeclarations[0].DataSetArn = aws.String("arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/sample-sales")
+	bad.DataSetIdentifierDeclarations[0].DataSetArn = aws.String("arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/tf-sales")
 	_, err = c.UpdateDashboard(ctx, &quicksight.UpdateDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("sales"), Name: aws.String("Sales (new)"), Definition: bad})
 	must(t, err)
 	v3 := waitVersion(t, c, "sales", 3)
 	wantEqual(t, "failed version", []any{v3.Version.Status, v3.Version.Errors}, []any{types.ResourceStatusCreationFailed, []types.DashboardError{{
 		Type:             types.DashboardErrorTypeDataSetNotFound,
-		Message:          aws.String("Dataset arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/sample-sales does not exist in account " + accountID + "."),
+		Message:          aws.String("Dataset arn:aws:quicksight:eu-west-1:" + accountID + ":dataset/tf-sales does not exist in account " + accountID + "."),
 		ViolatedEntities: []types.Entity{{Path: aws.String("DataSetIdentifierDeclarations[0]")}},
 	}}})
 	_, err = c.UpdateDashboardPublishedVersion(ctx, &quicksight.UpdateDashboardPublishedVersionInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("sales"), VersionNumber: aws.Int64(3)})
@@ -270,6 +276,9 @@ func TestDashboardErrors(t *testing.T) {
 			_, err := c.ListDashboardVersions(ctx, &quicksight.ListDashboardVersionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("taken"), NextToken: aws.String("x")})
 			return err
 		}, "InvalidNextTokenException", 400, ""},
+		{"group principal", create("t", func(in *quicksight.CreateDashboardInput) {
+			in.Permissions = []types.ResourcePermission{{Principal: aws.String("arn:aws:quicksight:" + region + ":" + accountID + ":group/default/bi"), Actions: dashboardReaderActions}}
+		}), ipv, 400, "is a group; Sightglass has no groups"},
 		{"link permissions", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.UpdateDashboardPermissions(ctx, &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("taken"),
 				GrantLinkPermissions: []types.ResourcePermission{{Principal: aws.String("arn:aws:quicksight:us-east-1:123456789012:namespace/default"), Actions: []string{"quicksight:QueryDashboard"}}}})
@@ -294,8 +303,14 @@ func TestDashboardLimits(t *testing.T) {
 	must(t, err)
 	var grant []types.ResourcePermission
 	for i := range 65 {
-		grant = append(grant, types.ResourcePermission{Principal: aws.String("arn:aws:quicksight:" + region + ":" + accountID + ":group/default/g" + string(rune('a'+i/26)) + string(rune('a'+i%26))), Actions: dashboardReaderActions})
+		name := fmt.Sprintf("reader%02d", i)
+		registerQuickSightUser(t, c, name, types.UserRoleReader)
+		grant = append(grant, ownerPermissions(name, dashboardReaderActions...)...)
 	}
+	// One more than allowed, in two requests (one may grant 100).
+	_, err = c.UpdateDashboardPermissions(ctx, &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("d"), GrantPermissions: grant[:64]})
+	must(t, err)
+	grant = grant[64:]
 	_, err = c.UpdateDashboardPermissions(ctx, &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("d"), GrantPermissions: grant})
 	wantErrorMessage(t, err, "LimitExceededException", 409, "A dashboard can have at most 64 principals in its permissions.")
 }
@@ -398,5 +413,31 @@ func TestConsoleContent(t *testing.T) {
 	}
 	if _, _, err := ts.App.PublishDashboard(ctx, ava, accountID, "pub2", "x", "draft"); sg.ErrorCode(err) != sg.ENOTFOUND {
 		t.Fatalf("publishing a deleted analysis: %v", err)
+	}
+}
+
+// TestResumeDefinitionChecks: checks a stopped server left unfinished run
+// again when the next one starts.
+func TestResumeDefinitionChecks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ts := startServer(t, withDataDir(dir))
+	createSalesDataSet(t, ts)
+	ctx := t.Context()
+	now := ts.now()
+	// What a server stopped in the middle of the checks leaves behind.
+	must(t, ts.Store.CreateAnalysis(ctx, &sg.Analysis{AccountID: accountID, ID: "left", Name: "Left", Status: sg.StatusCreationInProgress,
+		Definition: salesDefinitionJSON(t), Revision: 1, CreatedAt: now, UpdatedAt: now}))
+	must(t, ts.Store.CreateDashboard(ctx, &sg.Dashboard{AccountID: accountID, ID: "left", Name: "Left", PublishedVersion: 1, Revision: 1, CreatedAt: now, UpdatedAt: now},
+		&sg.DashboardVersion{Status: sg.StatusCreationInProgress, Definition: salesDefinitionJSON(t), CreatedAt: now}))
+	ts.Stop()
+
+	ts2 := startServer(t, withDataDir(dir), reopened(ts.Admin))
+	c := ts2.adminClient()
+	if an := waitAnalysis(t, c, "left"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("resumed analysis: %s %s", an.Status, jsonString(an.Errors))
+	}
+	if d := waitVersion(t, c, "left", 1); d.Version.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("resumed version: %s %s", d.Version.Status, jsonString(d.Version.Errors))
 	}
 }

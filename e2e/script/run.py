@@ -640,6 +640,116 @@ def check_data(qs):
     check_ok("DeleteDataSource", qs.delete_data_source(AwsAccountId=ACCOUNT, DataSourceId="pg"), 200)
 
 
+def wait_status(describe, key, timeout=30):
+    """Polls a Describe call, as a client does, until the resource leaves the
+    *_IN_PROGRESS statuses; returns the last response."""
+    deadline = time.monotonic() + timeout
+    while True:
+        resp = describe()
+        status = key(resp)
+        if not status.endswith("_IN_PROGRESS") or time.monotonic() > deadline:
+            return resp
+        time.sleep(0.05)
+
+
+SAMPLE_DATASET_ARN = f"arn:aws:quicksight:{REGION}:{ACCOUNT}:dataset/sample-sales"
+
+
+def sales_definition():
+    """A definition over the first start's Sample sales dataset, written as
+    Terraform users write one: two sheets, a calculated field, a parameter
+    with its control, a filter group scoped to one visual, and a word cloud
+    (a visual type Sightglass does not render)."""
+    col = lambda name: {"DataSetIdentifier": "sales", "ColumnName": name}  # noqa: E731
+    revenue = {"NumericalMeasureField": {"FieldId": "rev", "Column": col("revenue"),
+                                         "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}
+    return {
+        "DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": SAMPLE_DATASET_ARN}],
+        "CalculatedFields": [{"DataSetIdentifier": "sales", "Name": "unit_margin", "Expression": "{profit} / {quantity}"}],
+        "ParameterDeclarations": [{"StringParameterDeclaration": {
+            "Name": "Region", "ParameterValueType": "SINGLE_VALUED", "DefaultValues": {"StaticValues": ["West"]}}}],
+        "FilterGroups": [{"FilterGroupId": "fg", "CrossDataset": "SINGLE_DATASET", "Filters": [{"CategoryFilter": {
+            "FilterId": "f-region", "Column": col("region"),
+            "Configuration": {"CustomFilterConfiguration": {"MatchOperator": "EQUALS", "ParameterName": "Region", "NullOption": "NON_NULLS_ONLY"}}}}],
+            "ScopeConfiguration": {"SelectedSheets": {"SheetVisualScopingConfigurations": [
+                {"SheetId": "main", "Scope": "SELECTED_VISUALS", "VisualIds": ["bar"]}]}}}],
+        "Sheets": [
+            {"SheetId": "main", "Name": "Main",
+             "ParameterControls": [{"Dropdown": {"ParameterControlId": "pc", "Title": "Region", "SourceParameterName": "Region"}}],
+             "Visuals": [
+                 {"BarChartVisual": {"VisualId": "bar", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+                     "Category": [{"CategoricalDimensionField": {"FieldId": "cat", "Column": col("category")}}],
+                     "Values": [revenue]}}, "Orientation": "VERTICAL"}}},
+                 {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {"Values": [
+                     {"NumericalMeasureField": {"FieldId": "m", "Column": col("unit_margin"),
+                                                "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]}}}}]},
+            {"SheetId": "words", "Name": "Words", "Visuals": [
+                {"WordCloudVisual": {"VisualId": "cloud", "ChartConfiguration": {"FieldWells": {"WordCloudAggregatedFieldWells": {
+                    "GroupBy": [{"CategoricalDimensionField": {"FieldId": "city", "Column": col("city")}}],
+                    "Size": [revenue]}}}}}]},
+        ],
+    }
+
+
+def check_content(qs):
+    """Analyses and dashboards through boto3: background checks, the
+    definition round trip, versions, the recovery window."""
+    definition = sales_definition()
+    resp = qs.create_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis", Name="boto3 analysis", Definition=definition)
+    check_ok("CreateAnalysis", resp, 202)
+    C.eq("CreateAnalysis: CreationStatus", resp.get("CreationStatus"), "CREATION_IN_PROGRESS")
+    an = wait_status(lambda: qs.describe_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis"),
+                     lambda r: r["Analysis"]["Status"])["Analysis"]
+    C.eq("DescribeAnalysis: CREATION_SUCCESSFUL", (an.get("Status"), an.get("Errors")), ("CREATION_SUCCESSFUL", None))
+    C.eq("DescribeAnalysis: Sheets", an.get("Sheets"), [{"SheetId": "main", "Name": "Main"}, {"SheetId": "words", "Name": "Words"}])
+    C.eq("DescribeAnalysis: DataSetArns", an.get("DataSetArns"), [SAMPLE_DATASET_ARN])
+    got = qs.describe_analysis_definition(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis")
+    C.eq("DescribeAnalysisDefinition: round trip", got.get("Definition"), definition)
+
+    broken = sales_definition()
+    broken["Sheets"][0]["Visuals"][0]["BarChartVisual"]["ChartConfiguration"]["FieldWells"]["BarChartAggregatedFieldWells"]["Category"][0][
+        "CategoricalDimensionField"]["Column"]["ColumnName"] = "no_such_column"
+    qs.create_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-broken", Name="broken", Definition=broken)
+    an = wait_status(lambda: qs.describe_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-broken"),
+                     lambda r: r["Analysis"]["Status"])["Analysis"]
+    C.eq("DescribeAnalysis: CREATION_FAILED", (an.get("Status"), [e.get("Type") for e in an.get("Errors", [])]),
+         ("CREATION_FAILED", ["COLUMN_REPLACEMENT_MISSING"]))
+
+    resp = qs.delete_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis", RecoveryWindowInDays=7)
+    check_ok("DeleteAnalysis", resp, 200)
+    C.check("DeleteAnalysis: DeletionTime", resp.get("DeletionTime") is not None, json.dumps(resp, default=str))
+    C.eq("DescribeAnalysis: DELETED", qs.describe_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis")["Analysis"]["Status"], "DELETED")
+    check_ok("RestoreAnalysis", qs.restore_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis"), 200)
+    C.eq("ListAnalyses", sorted(a["AnalysisId"] for a in qs.list_analyses(AwsAccountId=ACCOUNT)["AnalysisSummaryList"]),
+         ["boto-analysis", "boto-broken"])
+    expect_error("CreateAnalysis from a template", lambda: qs.create_analysis(
+        AwsAccountId=ACCOUNT, AnalysisId="from-template", Name="t",
+        SourceEntity={"SourceTemplate": {"Arn": f"arn:aws:quicksight:{REGION}:{ACCOUNT}:template/t",
+                                         "DataSetReferences": [{"DataSetPlaceholder": "s", "DataSetArn": SAMPLE_DATASET_ARN}]}}),
+        "InvalidParameterValueException", 400)
+
+    resp = qs.create_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", Name="boto3 dashboard", Definition=definition)
+    check_ok("CreateDashboard", resp, 202)
+    describe = lambda n: qs.describe_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", VersionNumber=n)  # noqa: E731
+    d = wait_status(lambda: describe(1), lambda r: r["Dashboard"]["Version"]["Status"])["Dashboard"]
+    C.eq("DescribeDashboard: version 1", (d["Version"].get("VersionNumber"), d["Version"].get("Status")), (1, "CREATION_SUCCESSFUL"))
+    v2 = sales_definition()
+    v2["Sheets"] = v2["Sheets"][:1]
+    resp = qs.update_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", Name="boto3 dashboard", Definition=v2)
+    check_ok("UpdateDashboard", resp, 202)
+    wait_status(lambda: describe(2), lambda r: r["Dashboard"]["Version"]["Status"])
+    C.eq("DescribeDashboard: still publishes version 1",
+         qs.describe_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")["Dashboard"]["Version"]["VersionNumber"], 1)
+    check_ok("UpdateDashboardPublishedVersion",
+             qs.update_dashboard_published_version(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", VersionNumber=2), 200)
+    got = qs.describe_dashboard_definition(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")
+    C.eq("DescribeDashboardDefinition: the published version", got.get("Definition"), v2)
+    versions = qs.list_dashboard_versions(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")["DashboardVersionSummaryList"]
+    C.eq("ListDashboardVersions", [(v["VersionNumber"], v["Status"]) for v in versions],
+         [(1, "CREATION_SUCCESSFUL"), (2, "CREATION_SUCCESSFUL")])
+    check_ok("DeleteDashboard", qs.delete_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard"), 200)
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: run.py path/to/sightglass", file=sys.stderr)
@@ -676,6 +786,7 @@ def main(argv):
         if principals:
             section("boto3: update and delete users", check_update_delete, qs, principals)
         section("boto3: data source, dataset and SPICE ingestion", check_data, qs)
+        section("boto3: analyses and dashboards", check_content, qs)
         section("AWS CLI", check_cli, Cli(srv.url, key_id, secret, tmp), ["admin", "svc", "alice", SLASH_USER])
     except Exception as e:  # noqa: BLE001
         C.check("run completes", False, f"{type(e).__name__}: {e}")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
@@ -81,36 +82,51 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	}
 	if err := a.Store.CreateAnalysis(ctx, an); err != nil {
 		if sg.ErrorCode(err) == sg.EEXISTS {
+			if old, ferr := a.Store.FindAnalysis(ctx, accountID, id); ferr == nil && old.Deleted() {
+				return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s was deleted and can be restored until %s; restore it or delete it with ForceDeleteWithoutRecovery first.", id, old.DeleteAt.Format(time.RFC3339))
+			}
 			return nil, sg.Errorf(sg.EEXISTS, "Analysis %s already exists in account %s.", id, accountID)
 		}
 		return nil, err
 	}
-	a.checkAnalysisLater(an, def, in.lenient())
+	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
 	return an, nil
 }
 
-// checkAnalysisLater checks the definition of an analysis at its current
-// revision and records the outcome, unless the analysis changed meanwhile.
-func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, lenient bool) {
-	accountID, id, revision, inProgress := an.AccountID, an.ID, an.Revision, an.Status
+// checkAnalysisLater checks the definition of an analysis and records the
+// outcome, if that definition is still the one in progress: another
+// update meanwhile has its own check, while changes of permissions or a
+// delete and restore leave the check's result valid.
+func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, opts checkOptions) {
+	accountID, id, inProgress := an.AccountID, an.ID, an.Status
+	checked := bytes.Clone(an.Definition)
 	a.goBackground(func(ctx context.Context) {
 		errs, err := a.checkDefinition(ctx, accountID, def)
 		if err != nil {
 			if ctx.Err() != nil {
-				return // shutting down: the analysis stays in progress
+				return // shutting down: ResumeDefinitionChecks picks it up
 			}
 			slog.Error("checking analysis definition", "account", accountID, "analysis", id, "err", err)
 			errs = []sg.DefinitionError{{Type: errInternal, Message: "The definition could not be checked.", ViolatedEntities: []string{}}}
 		}
-		cur, err := a.Store.FindAnalysis(ctx, accountID, id)
-		if err != nil || cur.Revision != revision {
+		errs = append(slices.Clip(opts.denied), errs...)
+		for range 5 {
+			cur, err := a.Store.FindAnalysis(ctx, accountID, id)
+			if err != nil || cur.Status != inProgress || !bytes.Equal(cur.Definition, checked) {
+				return // gone, or superseded by a newer update
+			}
+			revision := cur.Revision
+			cur.Status = finalStatus(inProgress, errs, opts.lenient)
+			cur.Errors = errs
+			cur.Revision++
+			err = a.Store.UpdateAnalysis(ctx, cur, revision)
+			if sg.ErrorCode(err) == sg.ECONFLICT {
+				continue // changed in between: look again
+			}
+			if err != nil && sg.ErrorCode(err) != sg.ENOTFOUND && ctx.Err() == nil {
+				slog.Error("recording analysis check", "account", accountID, "analysis", id, "err", err)
+			}
 			return
-		}
-		cur.Status = finalStatus(inProgress, errs, lenient)
-		cur.Errors = errs
-		cur.Revision++
-		if err := a.Store.UpdateAnalysis(ctx, cur, revision); err != nil && sg.ErrorCode(err) != sg.ECONFLICT && sg.ErrorCode(err) != sg.ENOTFOUND && ctx.Err() == nil {
-			slog.Error("recording analysis check", "account", accountID, "analysis", id, "err", err)
 		}
 	})
 }
@@ -190,7 +206,7 @@ func (a *App) UpdateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	if err := a.updateAnalysis(ctx, an, revision); err != nil {
 		return nil, err
 	}
-	a.checkAnalysisLater(an, def, in.lenient())
+	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
 	return an, nil
 }
 

@@ -14,6 +14,7 @@ import (
 
 var (
 	reShortID    = regexp.MustCompile(`^[\w\-]+$`)
+	reAlnum      = regexp.MustCompile(`^[a-zA-Z0-9]+$`)
 	reAliasName  = regexp.MustCompile(`^([\w\-]+|\$LATEST|\$PUBLISHED)$`)
 	reLinkEntity = regexp.MustCompile(`^arn:aws[\w\-]*:quicksight:[\w\-]+:\d+:analysis/[\w\-]{1,512}`)
 
@@ -73,9 +74,9 @@ func (in *ContentInput) lenient() bool {
 	return in.ValidationStrategy != nil && in.ValidationStrategy.Mode == "LENIENT"
 }
 
-// checkContentInput validates the shared members and parses the
-// definition; create says whether Permissions, Tags and FolderArns may be
-// present (they are members of the Create operations only).
+// checkContentInput validates the members of a create or update, parses
+// the definition and checks its structure. dashboard selects the actions
+// permissions may grant and the dashboard-only members.
 func (a *App) checkContentInput(ctx context.Context, accountID string, in *ContentInput, dashboard bool) (*definition.Definition, error) {
 	if in.Name == "" {
 		return nil, required("name")
@@ -135,8 +136,8 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 	if in.Definition == nil || isNull(in.Definition) {
 		return nil, sg.Errorf(sg.EINVALID, "Either a SourceEntity or a Definition must be provided; Sightglass supports Definition.")
 	}
-	if in.Parameters != nil && !isJSONObject(in.Parameters) {
-		return nil, sg.Errorf(sg.EINVALID, "Parameters must be an object.")
+	if err := checkThemeARN(in.ThemeARN); err != nil {
+		return nil, err
 	}
 	def, err := definition.Parse(in.Definition)
 	if err != nil {
@@ -145,11 +146,102 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 	if err := def.Check(); err != nil {
 		return nil, err
 	}
+	if err := checkParameters(in.Parameters, def); err != nil {
+		return nil, err
+	}
 	return def, nil
 }
 
+var reThemeARN = regexp.MustCompile(`^arn:aws[\w\-]*:quicksight:[\w\-]*:[\w\-]*:theme/[\w\-]{1,512}$`)
+
+// checkThemeARN accepts an absent theme or a theme ARN (Sightglass renders
+// every theme with its own style).
+func checkThemeARN(arn string) error {
+	if arn != "" && !reThemeARN.MatchString(arn) {
+		return sg.Errorf(sg.EINVALID, "ThemeArn %s is not the ARN of a theme.", arn)
+	}
+	return nil
+}
+
+// parameters is QuickSight's Parameters: values for declared parameters.
+type parameters struct {
+	StringParameters []struct {
+		Name   *string
+		Values []string
+	}
+	IntegerParameters []struct {
+		Name   *string
+		Values []int64
+	}
+	DecimalParameters []struct {
+		Name   *string
+		Values []float64
+	}
+	DateTimeParameters []struct {
+		Name   *string
+		Values []float64
+	}
+}
+
+// checkParameters validates the Parameters member: each names a parameter
+// the definition declares, with values.
+func checkParameters(raw json.RawMessage, def *definition.Definition) error {
+	if raw == nil || isNull(raw) {
+		return nil
+	}
+	var p parameters
+	if !isJSONObject(raw) || json.Unmarshal(raw, &p) != nil {
+		return sg.Errorf(sg.EINVALID, "Parameters must be an object of StringParameters, IntegerParameters, DecimalParameters and DateTimeParameters lists.")
+	}
+	declared := map[string]bool{}
+	for i := range def.ParameterDeclarations {
+		_, name, _ := def.ParameterDeclarations[i].Kind()
+		declared[name] = true
+	}
+	check := func(member string, i int, name *string, isNil bool) error {
+		m := fmt.Sprintf("parameters.%s.%d.member", member, i+1)
+		if name == nil {
+			return required(m + ".name")
+		}
+		if err := checkLen(m+".name", *name, 1, 2048); err != nil {
+			return err
+		}
+		if err := checkPattern(m+".name", *name, reAlnum); err != nil {
+			return err
+		}
+		if isNil {
+			return required(m + ".values")
+		}
+		if !declared[*name] {
+			return sg.Errorf(sg.EINVALID, "Parameter %s is not declared in the definition.", *name)
+		}
+		return nil
+	}
+	for i, x := range p.StringParameters {
+		if err := check("stringParameters", i, x.Name, x.Values == nil); err != nil {
+			return err
+		}
+	}
+	for i, x := range p.IntegerParameters {
+		if err := check("integerParameters", i, x.Name, x.Values == nil); err != nil {
+			return err
+		}
+	}
+	for i, x := range p.DecimalParameters {
+		if err := check("decimalParameters", i, x.Name, x.Values == nil); err != nil {
+			return err
+		}
+	}
+	for i, x := range p.DateTimeParameters {
+		if err := check("dateTimeParameters", i, x.Name, x.Values == nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // checkPermissions validates a list of resource permissions: sizes,
-// principals that are users of the account (or group ARNs of it), and
+// principals that are users of the account, and
 // actions that apply to the resource type.
 func (a *App) checkPermissions(ctx context.Context, accountID, member string, perms []sg.ResourcePermission, minLen, maxLen int, actions []string) error {
 	if perms == nil {
@@ -184,8 +276,8 @@ func (a *App) checkPermissions(ctx context.Context, accountID, member string, pe
 	return nil
 }
 
-// checkPrincipal accepts the ARN of a user of the account that exists, or
-// of a group of the account.
+// checkPrincipal accepts the ARN of a user of the account that exists
+// (Sightglass has no groups).
 func (a *App) checkPrincipal(ctx context.Context, accountID, principal string) error {
 	bad := sg.Errorf(sg.EINVALID, "Principal %s is not a valid QuickSight user or group ARN of account %s.", principal, accountID)
 	arn, ok := sg.ParseARN(principal)
@@ -199,7 +291,7 @@ func (a *App) checkPrincipal(ctx context.Context, accountID, principal string) e
 	}
 	switch kind {
 	case "group":
-		return nil
+		return sg.Errorf(sg.EINVALID, "Principal %s is a group; Sightglass has no groups. Grant the permissions to users.", principal)
 	case "user":
 		if _, err := a.Store.FindUser(ctx, accountID, ns, name); sg.ErrorCode(err) == sg.ENOTFOUND {
 			return sg.Errorf(sg.EINVALID, "Principal %s does not exist.", principal)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/definition"
@@ -98,10 +99,10 @@ func (a *App) CreateDashboard(ctx context.Context, accountID, id string, in *Con
 	if err != nil {
 		return nil, nil, err
 	}
-	return a.createDashboard(ctx, accountID, id, in, def, "")
+	return a.createDashboard(ctx, accountID, id, in, def, "", a.requestChecks(ctx, accountID, def, in))
 }
 
-func (a *App) createDashboard(ctx context.Context, accountID, id string, in *ContentInput, def *definition.Definition, sourceARN string) (*sg.Dashboard, *sg.DashboardVersion, error) {
+func (a *App) createDashboard(ctx context.Context, accountID, id string, in *ContentInput, def *definition.Definition, sourceARN string, opts checkOptions) (*sg.Dashboard, *sg.DashboardVersion, error) {
 	now := a.now()
 	d := &sg.Dashboard{
 		AccountID:        accountID,
@@ -123,13 +124,13 @@ func (a *App) createDashboard(ctx context.Context, accountID, id string, in *Con
 		}
 		return nil, nil, err
 	}
-	a.checkVersionLater(v, def, in.lenient())
+	a.checkVersionLater(v, def, opts)
 	return d, v, nil
 }
 
 // checkVersionLater checks a new version's definition and records the
 // outcome.
-func (a *App) checkVersionLater(v *sg.DashboardVersion, def *definition.Definition, lenient bool) {
+func (a *App) checkVersionLater(v *sg.DashboardVersion, def *definition.Definition, opts checkOptions) {
 	accountID, id, n := v.AccountID, v.DashboardID, v.Number
 	a.goBackground(func(ctx context.Context) {
 		errs, err := a.checkDefinition(ctx, accountID, def)
@@ -140,7 +141,8 @@ func (a *App) checkVersionLater(v *sg.DashboardVersion, def *definition.Definiti
 			slog.Error("checking dashboard definition", "account", accountID, "dashboard", id, "version", n, "err", err)
 			errs = []sg.DefinitionError{{Type: errInternal, Message: "The definition could not be checked.", ViolatedEntities: []string{}}}
 		}
-		status := finalStatus(sg.StatusCreationInProgress, errs, lenient)
+		errs = append(slices.Clip(opts.denied), errs...)
+		status := finalStatus(sg.StatusCreationInProgress, errs, opts.lenient)
 		if err := a.Store.SetDashboardVersionStatus(ctx, accountID, id, n, status, errs); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND && ctx.Err() == nil {
 			slog.Error("recording dashboard check", "account", accountID, "dashboard", id, "version", n, "err", err)
 		}
@@ -248,12 +250,12 @@ func (a *App) UpdateDashboard(ctx context.Context, accountID, id string, in *Con
 	if err != nil {
 		return nil, nil, err
 	}
-	return a.addVersion(ctx, accountID, id, in, def, "", false)
+	return a.addVersion(ctx, accountID, id, in, def, "", false, a.requestChecks(ctx, accountID, def, in))
 }
 
 // addVersion renames the dashboard, adds a version and, if publish,
 // publishes it.
-func (a *App) addVersion(ctx context.Context, accountID, id string, in *ContentInput, def *definition.Definition, sourceARN string, publish bool) (*sg.Dashboard, *sg.DashboardVersion, error) {
+func (a *App) addVersion(ctx context.Context, accountID, id string, in *ContentInput, def *definition.Definition, sourceARN string, publish bool, opts checkOptions) (*sg.Dashboard, *sg.DashboardVersion, error) {
 	v := a.newVersion(in, sourceARN)
 	v.AccountID, v.DashboardID = accountID, id
 	if err := a.Store.AddDashboardVersion(ctx, v); err != nil {
@@ -262,7 +264,7 @@ func (a *App) addVersion(ctx context.Context, accountID, id string, in *ContentI
 		}
 		return nil, nil, err
 	}
-	a.checkVersionLater(v, def, in.lenient())
+	a.checkVersionLater(v, def, opts)
 	d, err := a.changeDashboard(ctx, accountID, id, func(d *sg.Dashboard) error {
 		d.Name = in.Name
 		if publish {

@@ -16,6 +16,7 @@ const (
 	errDataSetNotFound = "DATA_SET_NOT_FOUND"
 	errColumnMissing   = "COLUMN_REPLACEMENT_MISSING"
 	errInternal        = "INTERNAL_FAILURE"
+	errAccessDenied    = "ACCESS_DENIED"
 )
 
 // checkDefinition runs the checks QuickSight runs after accepting a
@@ -114,4 +115,31 @@ func finalStatus(inProgress string, errs []sg.DefinitionError, lenient bool) str
 		return sg.StatusCreationFailed
 	}
 	return sg.StatusCreationSuccessful
+}
+
+// checkOptions carry what a background check needs from the request:
+// the validation mode, and the datasets the caller may not use.
+type checkOptions struct {
+	lenient bool
+	denied  []sg.DefinitionError
+}
+
+// requestChecks prepares a check for a create or update by the caller in
+// ctx: an API caller must be allowed quicksight:PassDataSet on every
+// dataset the definition declares, or the check reports ACCESS_DENIED.
+func (a *App) requestChecks(ctx context.Context, accountID string, def *definition.Definition, in *ContentInput) checkOptions {
+	opts := checkOptions{lenient: in.lenient()}
+	if sg.CallerFromContext(ctx) == nil {
+		return opts
+	}
+	for i, ds := range def.DataSetIdentifierDeclarations {
+		if err := a.authorize(ctx, accountID, "PassDataSet", ds.DataSetArn); err != nil {
+			opts.denied = append(opts.denied, sg.DefinitionError{
+				Type:             errAccessDenied,
+				Message:          sg.ErrorMessage(err),
+				ViolatedEntities: []string{fmt.Sprintf("DataSetIdentifierDeclarations[%d]", i)},
+			})
+		}
+	}
+	return opts
 }

@@ -45,14 +45,14 @@ func (a *App) PublishDashboard(ctx context.Context, u *sg.User, accountID, dashb
 	switch {
 	case sg.ErrorCode(err) == sg.ENOTFOUND:
 		in.Permissions = []sg.ResourcePermission{{Principal: a.UserARN(u), Actions: DashboardOwnerActions()}}
-		return a.createDashboard(ctx, accountID, dashboardID, in, def, source)
+		return a.createDashboard(ctx, accountID, dashboardID, in, def, source, checkOptions{})
 	case err != nil:
 		return nil, nil, err
 	}
 	if !IsAdminRole(u.Role) && !a.hasAction(u, existing.Permissions, "quicksight:UpdateDashboard") {
 		return nil, nil, sg.Errorf(sg.EACCESSDENIED, "You can't replace dashboard %s.", dashboardID)
 	}
-	return a.addVersion(ctx, accountID, dashboardID, in, def, source, true)
+	return a.addVersion(ctx, accountID, dashboardID, in, def, source, true, checkOptions{})
 }
 
 // hasAction reports whether perms grant u the action.

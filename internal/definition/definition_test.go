@@ -28,7 +28,7 @@ func TestParseSales(t *testing.T) {
 	if got := d.SheetList(); len(got) != 3 || got[0] != (Sheet{"overview", "Overview"}) || got[2] != (Sheet{"notes", "Notes"}) {
 		t.Fatalf("SheetList = %+v", got)
 	}
-	if got := d.DataSetARNs(); len(got) != 1 || got[0] != "arn:aws:quicksight:us-east-1:123456789012:dataset/sample-sales" {
+	if got := d.DataSetARNs(); len(got) != 1 || got[0] != "arn:aws:quicksight:us-east-1:123456789012:dataset/tf-sales" {
 		t.Fatalf("DataSetARNs = %v", got)
 	}
 	var kinds []string
@@ -192,6 +192,84 @@ func TestLowerFirst(t *testing.T) {
 	for in, want := range map[string]string{"KPIVisual": "kpiVisual", "BarChartVisual": "barChartVisual", "": "", "X": "x"} {
 		if got := lowerFirst(in); got != want {
 			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWells(t *testing.T) {
+	d, err := Parse(loadSales(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	describe := func(v *Visual) string {
+		var parts []string
+		for _, w := range v.Wells() {
+			var fs []string
+			for _, f := range w.Fields {
+				s := f.FieldID + ":" + f.Kind
+				if f.Column != nil {
+					s += "(" + f.Column.ColumnName + ")"
+				}
+				if f.DateGranularity != "" {
+					s += "/" + f.DateGranularity
+				}
+				if f.Aggregation != "" {
+					s += "/" + f.Aggregation
+				}
+				if f.Expression != "" {
+					s += "=" + f.Expression
+				}
+				fs = append(fs, s)
+			}
+			parts = append(parts, w.Name+"["+strings.Join(fs, ",")+"]")
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, tc := range []struct {
+		sheet, visual int
+		title, wells  string
+	}{
+		{0, 0, "Total sales", "TrendGroups[kpi-sales-t:DateDimensionField(order_date)/MONTH] Values[kpi-sales-v:NumericalMeasureField(sales)/SUM]"},
+		{0, 1, "Sales by region", "Category[bar-region-c:CategoricalDimensionField(region)] Colors[bar-region-g:CategoricalDimensionField(category)] Values[bar-region-v:NumericalMeasureField(sales)/SUM]"},
+		{0, 2, "", "Category[line-trend-c:DateDimensionField(order_date)/MONTH] Values[line-trend-v:NumericalMeasureField(sales)/SUM,line-trend-m:CalculatedMeasureField=sum({sales}) - sum({cost})]"},
+		{0, 3, "", "Category[pie-category-c:CategoricalDimensionField(category)] Values[pie-category-v:CategoricalMeasureField(order_id)/DISTINCT_COUNT]"},
+		{0, 4, "", ""}, // Sankey: not rendered
+		{1, 0, "", "GroupBy[t-product:CategoricalDimensionField(product),t-month:DateDimensionField(order_date)/MONTH] Values[t-sales:NumericalMeasureField(sales)/SUM,t-profit:NumericalMeasureField(Profit)/SUM,t-p90:NumericalMeasureField(sales)/PERCENTILE]"},
+		{1, 1, "", "Rows[p-region:CategoricalDimensionField(region)] Columns[p-quarter:DateDimensionField(order_date)/QUARTER] Values[p-sales:NumericalMeasureField(sales)/AVERAGE]"},
+		{1, 2, "", "Category[s-c:CategoricalDimensionField(product)] XAxis[s-x:NumericalMeasureField(discount)/AVERAGE] YAxis[s-y:NumericalMeasureField(Margin)/AVERAGE] Size[s-size:NumericalMeasureField(quantity)/SUM]"},
+		{1, 3, "", "Category[c-month:DateDimensionField(order_date)/MONTH] BarValues[c-sales:NumericalMeasureField(sales)/SUM] LineValues[c-qty:NumericalMeasureField(quantity)/SUM]"},
+	} {
+		v := &d.Sheets[tc.sheet].Visuals[tc.visual]
+		if got := v.Title(); got != tc.title {
+			t.Errorf("%s title %q, want %q", v.VisualID, got, tc.title)
+		}
+		if got := describe(v); got != tc.wells {
+			t.Errorf("%s wells:\n got %s\nwant %s", v.VisualID, got, tc.wells)
+		}
+	}
+}
+
+func TestFiltersFor(t *testing.T) {
+	d, err := Parse(loadSales(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(sheet, visual string) string {
+		var out []string
+		for _, f := range d.FiltersFor(sheet, visual) {
+			_, id, _ := f.Filter.Kind()
+			out = append(out, f.Group.FilterGroupId+"/"+id)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct{ sheet, visual, want string }{
+		{"overview", "bar-region", "fg-region/f-region fg-sales/f-sales fg-dates/f-range fg-dates/f-relative"},
+		{"overview", "kpi-sales", "fg-region/f-region fg-dates/f-range fg-dates/f-relative"},
+		{"details", "pivot-region-month", "fg-region/f-region fg-qty/f-qty fg-dates/f-range fg-dates/f-relative"},
+		{"details", "table-orders", "fg-region/f-region fg-qty/f-qty fg-dates/f-range fg-dates/f-relative"}, // fg-top is DISABLED
+	} {
+		if got := ids(tc.sheet, tc.visual); got != tc.want {
+			t.Errorf("FiltersFor(%s, %s):\n got %s\nwant %s", tc.sheet, tc.visual, got, tc.want)
 		}
 	}
 }

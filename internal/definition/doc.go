@@ -12,6 +12,7 @@
 // supported" tile. Check validates the structure the model constrains
 // (required members, lengths, patterns, list sizes, unique ids,
 // references inside the definition) with InvalidParameterValueException
-// wording; References lists the dataset columns a definition uses, for
-// checks against the datasets themselves.
+// wording; ColumnRefs lists the dataset columns a definition uses, for
+// checks against the datasets themselves. Visual.Wells and Visual.Title
+// give a uniform view of the rendered visuals' field wells.
 package definition

@@ -36,6 +36,9 @@ func FuzzParseDefinition(f *testing.F) {
 		for i := range d.Sheets {
 			for j := range d.Sheets[i].Visuals {
 				d.Sheets[i].Visuals[j].Supported()
+				d.Sheets[i].Visuals[j].Wells()
+				d.Sheets[i].Visuals[j].Title()
+				d.FiltersFor(d.Sheets[i].SheetId, d.Sheets[i].Visuals[j].VisualID)
 			}
 			for j := range d.Sheets[i].FilterControls {
 				d.Sheets[i].FilterControls[j].Kind()

@@ -65,6 +65,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	} else if n > 0 {
 		log.Warn("ingestions left unfinished by the previous run were marked FAILED", "count", n)
 	}
+	if n, err := s.App.ResumeDefinitionChecks(ctx); err != nil {
+		store.Close()
+		return nil, err
+	} else if n > 0 {
+		log.Info("resumed definition checks left unfinished by the previous run", "count", n)
+	}
 	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst}); err != nil {
 		store.Close()
 		return nil, err

@@ -82,6 +82,18 @@ func (s *Store) DeleteDashboardVersion(ctx context.Context, accountID, dashboard
 	return normalize("delete dashboard version", err, sqlkit.Meaning{Missing: sqlkit.DashboardVersionNotFound(accountID, dashboardID, number)})
 }
 
+// ListUnfinishedDashboardVersions lists the versions whose definition
+// check has not finished, in every account.
+func (s *Store) ListUnfinishedDashboardVersions(ctx context.Context) ([]*sg.DashboardVersion, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+versionColumns+` FROM dashboard_versions
+		WHERE status = $1 ORDER BY account_id, dashboard_id, number`, sg.StatusCreationInProgress)
+	if err != nil {
+		return nil, normalize("list unfinished dashboard versions", err, sqlkit.Meaning{})
+	}
+	list, err := collect(rows, scanVersion)
+	return list, normalize("list unfinished dashboard versions", err, sqlkit.Meaning{})
+}
+
 func scanVersionSummary(row pgx.Row) (*sg.DashboardVersion, error) {
 	return scanVersionInto(row, false)
 }

@@ -88,6 +88,18 @@ func (s *Store) DeleteAnalysis(ctx context.Context, accountID, id string) error 
 	return normalize("delete analysis", err, sqlkit.Meaning{Missing: sqlkit.AnalysisNotFound(accountID, id)})
 }
 
+// ListUnfinishedAnalyses lists the analyses whose definition check has not
+// finished, in every account.
+func (s *Store) ListUnfinishedAnalyses(ctx context.Context) ([]*sg.Analysis, error) {
+	rows, err := s.rs.query(ctx, `SELECT `+analysisColumns+` FROM analyses
+		WHERE status IN (?, ?) ORDER BY account_id, id`, sg.StatusCreationInProgress, sg.StatusUpdateInProgress)
+	if err != nil {
+		return nil, normalize("list unfinished analyses", err, sqlkit.Meaning{})
+	}
+	list, err := collect(rows, scanAnalysis)
+	return list, normalize("list unfinished analyses", err, sqlkit.Meaning{})
+}
+
 // PurgeAnalyses deletes the deleted analyses due at now, and their
 // favorites, in one transaction.
 func (s *Store) PurgeAnalyses(ctx context.Context, now time.Time) (int64, error) {

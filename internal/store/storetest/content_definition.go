@@ -271,3 +271,41 @@ func testDashboardVersions(t *testing.T, s sg.Store) {
 		wantCode(t, "UpdateDashboard missing", s.UpdateDashboard(ctx, &u, 2), sg.ENOTFOUND)
 	})
 }
+
+func testUnfinished(t *testing.T, s sg.Store) {
+	ctx := t.Context()
+	acct := newAccountID()
+	mk := func(id, status string) *sg.Analysis {
+		a := fullAnalysis(acct, id)
+		a.Status, a.Errors = status, nil
+		must(t, "CreateAnalysis", s.CreateAnalysis(ctx, a))
+		return a
+	}
+	creating, updating := mk("creating", sg.StatusCreationInProgress), mk("updating", sg.StatusUpdateInProgress)
+	mk("done", sg.StatusCreationSuccessful)
+	mk("failed", sg.StatusUpdateFailed)
+	list, err := s.ListUnfinishedAnalyses(ctx)
+	must(t, "ListUnfinishedAnalyses", err)
+	var mine []*sg.Analysis
+	for _, a := range list {
+		if a.AccountID == acct {
+			mine = append(mine, a)
+		}
+	}
+	same(t, "ListUnfinishedAnalyses", mine, []*sg.Analysis{storedAnalysis(creating), storedAnalysis(updating)})
+
+	d := newContent(acct, "d")
+	v1, v2 := newVersion(definitionJSON), newVersion(`{"b":2}`)
+	v2.Status = sg.StatusCreationSuccessful
+	v3 := newVersion(`{"c":3}`)
+	must(t, "CreateDashboard", s.CreateDashboard(ctx, d, v1, v2, v3))
+	versions, err := s.ListUnfinishedDashboardVersions(ctx)
+	must(t, "ListUnfinishedDashboardVersions", err)
+	var mineV []*sg.DashboardVersion
+	for _, v := range versions {
+		if v.AccountID == acct {
+			mineV = append(mineV, v)
+		}
+	}
+	same(t, "ListUnfinishedDashboardVersions", mineV, []*sg.DashboardVersion{storedVersion(v1, true), storedVersion(v3, true)})
+}

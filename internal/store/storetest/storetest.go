@@ -45,6 +45,9 @@
 //     leave definitions nil; ListAnalyses skips deleted analyses.
 //   - Dashboard version numbers are never reused: AddDashboardVersion
 //     numbers after LatestVersion even when later versions were deleted.
+//   - ListUnfinishedAnalyses and ListUnfinishedDashboardVersions span every
+//     account and return definitions; analyses in CREATION_IN_PROGRESS or
+//     UPDATE_IN_PROGRESS, versions in CREATION_IN_PROGRESS.
 //   - Data sources, datasets and ingestions round-trip their byte fields
 //     exactly (nil stays nil). UpdateDataSet leaves SPICEIngestionID and
 //     SPICEBytes alone; UpdateIngestion leaves the request fields alone.
@@ -102,6 +105,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Content", testContent},
 		{"AnalysisDefinition", testAnalysisDefinition},
 		{"DashboardVersions", testDashboardVersions},
+		{"Unfinished", testUnfinished},
 		{"Favorite", testFavorite},
 		{"DataSource", testDataSource},
 		{"DataSet", testDataSet},

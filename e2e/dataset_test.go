@@ -9,9 +9,11 @@ package e2e
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // customSQL returns a one-table PhysicalTableMap with custom SQL.
@@ -600,5 +603,93 @@ func TestIngestionQueue(t *testing.T) {
 	wantError(t, err, "ResourceNotFoundException", 404)
 	if _, err := os.Stat(filepath.Join(ts.Config.DataDir, "spice", accountID, "slow")); !os.IsNotExist(err) {
 		t.Fatalf("SPICE directory remains (%v)", err)
+	}
+}
+
+// TestIngestionLimit: at most five ingestions of a dataset wait or run;
+// the next CreateIngestion (or SPICE UpdateDataSet) is LimitExceededException.
+func TestIngestionLimit(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	physical := customSQL("pg", "SELECT pg_sleep(60)::text AS x", col("x", types.InputColumnDataTypeString))
+	createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	for i := range 4 {
+		_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String(fmt.Sprint("i", i))})
+		must(t, err)
+	}
+	_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), IngestionId: aws.String("too-many")})
+	wantError(t, err, "LimitExceededException", 409)
+	_, err = c.UpdateDataSet(ctx, &quicksight.UpdateDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow"), Name: aws.String("renamed"),
+		ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	wantError(t, err, "LimitExceededException", 409)
+	if aws.ToString(describeDataSet(t, c, "slow").Name) == "renamed" {
+		t.Fatal("the refused UpdateDataSet changed the dataset")
+	}
+	// Deleting the dataset cancels all five.
+	_, err = c.DeleteDataSet(ctx, &quicksight.DeleteDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow")})
+	must(t, err)
+}
+
+// TestIngestionStoppedByShutdown: an ingestion running when the server
+// stops ends FAILED, and says so after the restart.
+func TestIngestionStoppedByShutdown(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ts := startServer(t, withDataDir(dir))
+	c := ts.adminClient()
+	createPG(t, c, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
+	out := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice,
+		PhysicalTableMap: customSQL("pg", "SELECT pg_sleep(60)::text AS x", col("x", types.InputColumnDataTypeString))})
+	id := aws.ToString(out.IngestionId)
+	waitStatus(t, c, "slow", id, types.IngestionStatusRunning)
+	ts.Stop()
+
+	ts = startServer(t, withDataDir(dir), reopened(ts.Admin))
+	in := waitIngestion(t, ts.adminClient(), "slow", id)
+	wantIngestion(t, in, types.IngestionStatusFailed, 0, types.IngestionErrorTypeInternalServiceError)
+	if !strings.Contains(aws.ToString(in.ErrorInfo.Message), "server stopped") {
+		t.Fatalf("ErrorInfo %s", jsonString(in.ErrorInfo))
+	}
+}
+
+// TestDataSetOnMariaDB: a MYSQL data source (served by the local MariaDB)
+// with a user of its own, a DIRECT_QUERY and a SPICE dataset on one table.
+func TestDataSetOnMariaDB(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	table := fmt.Sprintf("sg_e2e_orders_%d", time.Now().UnixNano())
+	root, err := sql.Open("mysql", "root@tcp(127.0.0.1:3306)/test")
+	must(t, err)
+	defer root.Close()
+	if _, err := root.ExecContext(ctx, "CREATE TABLE "+table+" (id INT PRIMARY KEY, region VARCHAR(20), amount DECIMAL(10,2))"); err != nil {
+		t.Skipf("local MariaDB unavailable: %v", err)
+	}
+	t.Cleanup(func() { root.ExecContext(context.Background(), "DROP TABLE IF EXISTS "+table) })
+	_, err = root.ExecContext(ctx, "INSERT INTO "+table+" VALUES (1, 'East', 10.50), (2, 'West', 20.00), (3, 'East', 5.25)")
+	must(t, err)
+	mariaDBUser(t, "sg_e2e_maria", "Maria-Secret-1")
+	out := createSource(t, c, "maria", types.DataSourceTypeMysql,
+		&types.DataSourceParametersMemberMySqlParameters{Value: types.MySqlParameters{Host: aws.String(pgHost), Port: aws.Int32(mariaDBPort), Database: aws.String("test")}},
+		pair("sg_e2e_maria", "Maria-Secret-1"))
+	if out.CreationStatus != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("MYSQL source: %s", jsonString(describeDataSource(t, c, "maria")))
+	}
+	physical := map[string]types.PhysicalTable{"t": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
+		DataSourceArn: aws.String(dataSourceARN("maria")), Name: aws.String(table),
+		InputColumns: []types.InputColumn{col("id", types.InputColumnDataTypeInteger), col("region", types.InputColumnDataTypeString), col("amount", types.InputColumnDataTypeDecimal)},
+	}}}
+	createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("direct"), ImportMode: types.DataSetImportModeDirectQuery, PhysicalTableMap: physical})
+	spiceOut := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("spice"), ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	wantIngestion(t, waitIngestion(t, c, "spice", aws.ToString(spiceOut.IngestionId)), types.IngestionStatusCompleted, 3, "")
+	q := &query.Question{Dimensions: []query.Dimension{{Field: "region"}}, Measures: []query.Measure{{ID: "total", Field: "amount", Aggregation: query.Sum}}, Sort: []query.Sort{{ID: "region"}}}
+	for _, id := range []string{"direct", "spice"} {
+		res, err := ts.App.QueryDataSet(ctx, nil, accountID, id, q)
+		must(t, err)
+		wantEqual(t, id, rowsOf(res.Rows), []string{"East 15.75", "West 20"})
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sightglass/sightglass/internal/query/cache"
 	"github.com/sightglass/sightglass/internal/query/source"
@@ -39,7 +40,11 @@ type data struct {
 	pool    *source.Pool
 	cache   *cache.Cache
 	ingests *ingester
-	once    sync.Once
+	// relations holds compiled DIRECT_QUERY relations by dataset and data
+	// source version (see directRelation).
+	relations     sync.Map
+	relationCount atomic.Int64
+	once          sync.Once
 }
 
 // ConfigureData enables the data-source, dataset and ingestion rules. It

@@ -77,22 +77,18 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 		params, poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
 		scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
 	default:
-		c, err := a.compileDataSet(ctx, accountID, d.PhysicalTableMap, d.LogicalTableMap)
+		rel, err := a.directRelation(ctx, d)
 		if err != nil {
 			return nil, err
 		}
-		dia, _ = dialect.ForSourceType(c.source.Type)
-		if relSQL, relArgs, err = c.tables.Relation(dia); err != nil {
-			return nil, err
-		}
-		cols = c.tables.OutputColumns()
-		if params, poolKey, err = a.dataSourceConnection(c.source); err != nil {
+		relSQL, relArgs, cols, dia = rel.sql, rel.args, rel.cols, rel.dialect
+		if params, poolKey, err = a.dataSourceConnection(rel.source); err != nil {
 			return nil, err
 		}
 		// Direct answers are also keyed by a time window, so that they
 		// follow the source within DirectQueryCacheWindow.
 		window := a.now().UnixNano() / int64(DirectQueryCacheWindow)
-		scope = fmt.Sprintf("%s/%s@v:%d:%s:%d:%d", accountID, dataSetID, d.Version, c.source.ID, c.source.Version, window)
+		scope = fmt.Sprintf("%s/%s@v:%d:%s:%d:%d", accountID, dataSetID, d.Version, rel.source.ID, rel.source.Version, window)
 	}
 	compiled, err := query.Compile(q, relSQL, relArgs, cols, dia)
 	if err != nil {
@@ -105,6 +101,56 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 		return nil, queryError(err)
 	}
 	return &QueryResult{Result: res, Columns: compiled.Columns}, nil
+}
+
+// relation is a DIRECT_QUERY dataset compiled for its data source.
+type relation struct {
+	sql     string
+	args    []any
+	cols    []dataset.Column
+	dialect dialect.Dialect
+	source  *sg.DataSource
+}
+
+// relationCacheMax bounds the compiled relations kept; when full the cache
+// is emptied.
+const relationCacheMax = 1000
+
+// directRelation returns the compiled relation of a DIRECT_QUERY dataset,
+// from memory when neither the dataset nor its data source changed since
+// it was compiled (both versions are in the key).
+func (a *App) directRelation(ctx context.Context, d *sg.DataSet) (*relation, error) {
+	if len(d.DataSourceIDs) != 1 {
+		return nil, sg.Errorf(sg.EINVALID, "Dataset %s does not read exactly one data source.", d.ID)
+	}
+	src, err := a.Store.FindDataSource(ctx, d.AccountID, d.DataSourceIDs[0])
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, sg.Errorf(sg.EPRECONDITION, "The data source %s of dataset %s does not exist.", d.DataSourceIDs[0], d.ID)
+	} else if err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%s/%s@%d/%s@%d", d.AccountID, d.ID, d.Version, src.ID, src.Version)
+	if v, ok := a.data.relations.Load(key); ok {
+		return v.(*relation), nil
+	}
+	c, err := a.compileDataSet(ctx, d.AccountID, d.PhysicalTableMap, d.LogicalTableMap)
+	if err != nil {
+		return nil, err
+	}
+	rel := &relation{cols: c.tables.OutputColumns(), source: c.source}
+	rel.dialect, _ = dialect.ForSourceType(c.source.Type)
+	if rel.sql, rel.args, err = c.tables.Relation(rel.dialect); err != nil {
+		return nil, err
+	}
+	if c.source.Version != src.Version {
+		return rel, nil // changed meanwhile: use, do not keep
+	}
+	if a.data.relationCount.Add(1) > relationCacheMax {
+		a.data.relations.Clear()
+		a.data.relationCount.Store(1)
+	}
+	a.data.relations.Store(key, rel)
+	return rel, nil
 }
 
 // mayQuery applies the dataset access rule of QueryDataSet.

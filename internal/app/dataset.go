@@ -330,6 +330,10 @@ func (a *App) UpdateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	if err != nil {
 		return nil, nil, err
 	}
+	// Refuse before changing anything if the new ingestion could not start.
+	if in.ImportMode == sg.ImportSPICE && a.data.ingests.unfinished(in.AccountID, in.DataSetID) >= maxUnfinishedPerDataSet {
+		return nil, nil, sg.Errorf(sg.ELIMIT, "Dataset %s already has %d ingestions queued or running.", in.DataSetID, maxUnfinishedPerDataSet).WithResource(sg.ResourceIngestion)
+	}
 	c, err := a.compileDataSet(ctx, in.AccountID, in.PhysicalTableMap, in.LogicalTableMap)
 	if err != nil {
 		return nil, nil, err

@@ -85,6 +85,9 @@ func (c *Cache) Put(key string, r *source.Result) {
 }
 
 func (c *Cache) put(key string, r *source.Result) {
+	if r == nil {
+		return
+	}
 	size := r.Size() + int64(len(key)) + 64
 	if el, ok := c.entries[key]; ok {
 		c.remove(el)

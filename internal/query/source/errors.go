@@ -58,6 +58,9 @@ func classify(p Params, err error) (typ, msg string) {
 }
 
 func classify1(p Params, err error) (string, string) {
+	if ce, ok := errors.AsType[*ConnectError](err); ok {
+		return ce.Type, ce.Message
+	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return ErrTimeout, fmt.Sprintf("The connection to %s timed out.", where(p))
 	}

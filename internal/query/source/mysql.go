@@ -26,8 +26,9 @@ func openMySQL(p Params, o Options) (*sql.DB, error) {
 	cfg.ParseTime = true
 	cfg.Loc = time.UTC
 	cfg.Timeout = o.ConnectTimeout
-	// The I/O limits only back up the server's own statement limit.
-	cfg.ReadTimeout = o.QueryTimeout + o.ConnectTimeout
+	// No read timeout: a query is bounded by its context (the driver closes
+	// the connection when it ends) and by the server's statement limit; an
+	// ingestion may wait long for its first row.
 	cfg.WriteTimeout = o.ConnectTimeout
 	cfg.Logger = quietLogger{}
 	inner, err := mysql.NewConnector(cfg)
@@ -75,10 +76,19 @@ func setupMySQLSession(ctx context.Context, conn driver.Conn, timeout time.Durat
 // where the server does not know it, MySQL's max_execution_time (ms).
 func setMySQLStatementTimeout(ctx context.Context, ex driver.ExecerContext, timeout time.Duration) error {
 	_, err := ex.ExecContext(ctx, fmt.Sprintf("SET SESSION max_statement_time = %.3f", timeout.Seconds()), nil)
-	if me, ok := errors.AsType[*mysql.MySQLError](err); ok && me.Number == 1193 { // unknown system variable
-		_, err = ex.ExecContext(ctx, fmt.Sprintf("SET SESSION max_execution_time = %d", timeout.Milliseconds()), nil)
+	if !unknownVariable(err) {
+		return err
+	}
+	_, err = ex.ExecContext(ctx, fmt.Sprintf("SET SESSION max_execution_time = %d", timeout.Milliseconds()), nil)
+	if unknownVariable(err) {
+		return &ConnectError{Type: ErrEngineVersionNotSupported, Message: "Sightglass needs MySQL 5.7.8 or later, or MariaDB 10.1 or later: the server limits no statement's time."}
 	}
 	return err
+}
+
+func unknownVariable(err error) bool {
+	me, ok := errors.AsType[*mysql.MySQLError](err)
+	return ok && me.Number == 1193
 }
 
 // quietLogger drops the driver's own log lines; errors reach the caller.

@@ -75,7 +75,7 @@ const testDefinition = `{
  ]
 }`
 
-func testView(t *testing.T, st State) *View {
+func testView(t testing.TB, st State) *View {
 	t.Helper()
 	def, err := definition.Parse([]byte(testDefinition))
 	if err != nil {

@@ -200,6 +200,27 @@ describe('dashboard viewer in Chromium', () => {
     }
   });
 
+  test('the console experience answers the same requests through send', { timeout: 60_000 }, async () => {
+    const url = await mintConsoleURL(qs, `/dashboards/${DASHBOARD}`);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      await page.evaluate((u) => window.embed(u), url);
+      await waitForMessage(page, 'CONTENT_LOADED');
+      const send = (name, message) =>
+        page.evaluate(([n, m]) => window.experience.send(new QuickSightEmbedding.EmbeddingMessageEvent(n, m)).then((r) => ({ ok: r }), (e) => ({ err: String(e) })), [name, message]);
+      assert.deepEqual((await send('GET_SHEETS')).ok, { success: true, message: [{ Name: 'Overview', SheetId: 'overview' }, { Name: 'Products', SheetId: 'products' }] });
+      assert.deepEqual((await send('SET_SELECTED_SHEET_ID', { SheetId: 'products' })).ok, { success: true });
+      await waitForMessage(page, 'SELECTED_SHEET_CHANGED');
+      assert.deepEqual((await send('GET_SELECTED_SHEET_ID')).ok, { success: true, message: 'products' });
+      const bad = (await send('SET_SELECTED_SHEET_ID', { SheetId: 'nope' })).ok;
+      assert.equal(bad.success, false);
+      assert.equal(bad.errorCode, 'INVALID_SHEET_ID');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a reader opening an analysis gets ERROR_OCCURRED', { timeout: 60_000 }, async () => {
     const arn = await registerUser(qs, 'rita', 'READER');
     const url = await mintUserURL(qs, arn, '/analyses/sample-sales-analysis');

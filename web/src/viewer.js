@@ -165,6 +165,14 @@ export async function initViewer(postEvent) {
   selected = root.dataset.selected || "";
   params = readParams();
   state = fragmentParameters();
+  // A session that ended while the viewer was open: tell the host, as a
+  // page load would.
+  document.body.addEventListener("htmx:afterRequest", (ev) => {
+    const status = ev.detail.xhr?.status;
+    if (status === 401 || status === 403) {
+      post("ERROR_OCCURRED", { errorCode: status === 401 ? "Unauthorized" : "Forbidden", message: ev.detail.xhr.responseText.trim() });
+    }
+  });
   root.addEventListener("click", (ev) => {
     const tab = ev.target.closest(".sheet-tab");
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);

@@ -216,6 +216,21 @@ func TestViewerSampleDashboard(t *testing.T) {
 		if !strings.Contains(seg, want) {
 			t.Errorf("segment table lacks Consumer revenue %s:\n%s", want, seg)
 		}
+		// A control change asks only for the visuals it affects: the TopN
+		// slider affects the top products alone.
+		body = sheet(t, "overview", nil)
+		if !strings.Contains(body, `data-control-id="fc-region" data-affects="kpi-revenue kpi-orders kpi-profit bar-region line-month pie-category combo-quarter table-subcategory"`) {
+			t.Error("the region control does not list the visuals it affects")
+		}
+		body = sheet(t, "products", nil)
+		if !strings.Contains(body, `data-control-id="pc-topn" data-affects="bar-top-products"`) {
+			t.Error("the TopN control does not list the visual it affects")
+		}
+		body = sheet(t, "products", url.Values{"p.TopN": {"3"}, "visuals": {"bar-top-products"}})
+		if !strings.HasPrefix(strings.TrimSpace(body), `<div class="sheet-update" data-sheet-id="products"`) || strings.Contains(body, "pivot-category-region") || strings.Contains(body, "<form") {
+			t.Errorf("partial render:\n%s", body)
+		}
+		wantEqual(t, "top 3 products", len(categoryAxis(t, chart(t, body, "bar-top-products"))), 3)
 		if pg := ts.withToken(t, u.Base+"/embedding/"+u.Sid+"/dashboards/"+app.SampleDashboardID+"/sheets/nope", token); pg.Status != http.StatusNotFound {
 			t.Errorf("unknown sheet: %d", pg.Status)
 		}

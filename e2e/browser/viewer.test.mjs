@@ -168,6 +168,21 @@ describe('dashboard viewer in Chromium', () => {
       await page.waitForFunction(() => true);
       const [[europe]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Corporate' AND region = 'Europe'");
       await frame.locator(`#v-kpi-revenue .kpi-value`).filter({ hasText: europe.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+      // A control re-renders only the visuals it affects: on the second
+      // sheet the TopN slider swaps the top products and leaves the pivot
+      // table's element alone.
+      await call(page, 'setSelectedSheetId', 'products');
+      await waitForMessage(page, 'SELECTED_SHEET_CHANGED', 3);
+      await frame.locator('#v-pivot-category-region').evaluate((el) => { el.dataset.mark = 'kept'; });
+      await frame.locator('#v-bar-top-products').evaluate((el) => { el.dataset.mark = 'old'; });
+      await frame.locator('input[name="p.TopN"]').evaluate((el) => {
+        el.value = '7';
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await waitForMessage(page, 'PARAMETERS_CHANGED', 3);
+      await frame.locator('#v-bar-top-products:not([data-mark]) svg').waitFor({ timeout: STEP });
+      assert.equal((await productLabels()).length, 7);
+      assert.equal(await frame.locator('#v-pivot-category-region').getAttribute('data-mark'), 'kept');
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

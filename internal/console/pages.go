@@ -26,6 +26,7 @@ func loadPages() (*pages, error) {
 		"lower": strings.ToLower,
 		"ago":   func(t time.Time) string { return ago(time.Since(t)) },
 		"css":   cssStyle,
+		"join":  strings.Join,
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {

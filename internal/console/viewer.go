@@ -130,7 +130,9 @@ func viewerState(q url.Values) viewer.State {
 }
 
 // buildViewer computes the selected sheet of a definition for a viewer.
-func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string, def *definition.Definition, sheetID string, st viewer.State) *viewerData {
+// With only not nil, just those visuals of the sheet are computed (a
+// control change).
+func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string, def *definition.Definition, sheetID string, st viewer.State, only []string) *viewerData {
 	v := viewer.New(def, st, c.app.Clock())
 	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
 	var sdk []sdkSheet
@@ -145,7 +147,11 @@ func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string,
 	if !v.HasSheet(sheetID) {
 		sheetID = ""
 	}
-	vd.Sheet = v.RenderSheet(ctx, sheetID, c.runner(s.Session.AccountID), viewer.DefaultParallel)
+	if only != nil {
+		vd.Sheet = v.RenderVisuals(ctx, sheetID, only, c.runner(s.Session.AccountID), viewer.DefaultParallel)
+	} else {
+		vd.Sheet = v.RenderSheet(ctx, sheetID, c.runner(s.Session.AccountID), viewer.DefaultParallel)
+	}
 	if vd.Sheet != nil {
 		vd.Selected = vd.Sheet.ID
 	}
@@ -234,14 +240,26 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "No sheet "+sheetID+".", http.StatusNotFound)
 		return
 	}
-	vd := c.buildViewer(ctx, s, kind, id, def, sheetID, viewerState(r.URL.Query()))
+	q := r.URL.Query()
+	var only []string
+	tmpl := "sheet"
+	if list, ok := q["visuals"]; ok {
+		// A control change: only the visuals it affects, swapped in place.
+		only, tmpl = []string{}, "visuals"
+		for _, l := range list {
+			for id := range strings.FieldsSeq(strings.ReplaceAll(l, ",", " ")) {
+				only = append(only, id)
+			}
+		}
+	}
+	vd := c.buildViewer(ctx, s, kind, id, def, sheetID, viewerState(q), only)
 	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
 	if err != nil {
 		c.internalError(w, r, err)
 		return
 	}
 	setSecurityHeaders(w, domains)
-	if err := c.pages.render(w, http.StatusOK, "resource", "sheet", vd); err != nil {
+	if err := c.pages.render(w, http.StatusOK, "resource", tmpl, vd); err != nil {
 		c.internalError(w, r, err)
 	}
 }

@@ -2,8 +2,10 @@ package viewer
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -38,6 +40,9 @@ type Control struct {
 	Min, Max, Step string
 	Value, Value2  string
 	Range          bool // a filter's min–max slider (Name.min, Name.max)
+	// Affects lists the visuals of the sheet whose question the control
+	// changes: the page re-renders only those.
+	Affects []string
 }
 
 // Option is a choice of a dropdown or list.
@@ -50,12 +55,75 @@ func (v *View) controls(ctx context.Context, s *definition.SheetDefinition, run 
 	var out []*Control
 	for i := range s.ParameterControls {
 		if c := v.parameterControl(ctx, &s.ParameterControls[i], run); c != nil {
+			_, _, name, _ := s.ParameterControls[i].Kind()
+			c.Affects = v.affectedByParameter(s, name)
 			out = append(out, c)
 		}
 	}
 	for i := range s.FilterControls {
 		if c := v.filterControl(ctx, &s.FilterControls[i], run); c != nil {
+			_, _, source, _ := s.FilterControls[i].Kind()
+			c.Affects = v.affectedByFilter(s, source)
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// affectedByFilter lists the sheet's supported visuals in the scope of
+// the group that holds a filter.
+func (v *View) affectedByFilter(s *definition.SheetDefinition, filterID string) []string {
+	out := []string{}
+	for i := range v.def.FilterGroups {
+		g := &v.def.FilterGroups[i]
+		holds := slices.ContainsFunc(g.Filters, func(f definition.Filter) bool { _, id, _ := f.Kind(); return id == filterID })
+		if !holds {
+			continue
+		}
+		for _, vis := range s.Visuals {
+			if vis.Supported() && applies(g, s.SheetId, vis.VisualID) && !slices.Contains(out, vis.VisualID) {
+				out = append(out, vis.VisualID)
+			}
+		}
+	}
+	return out
+}
+
+// affectedByParameter lists the sheet's supported visuals whose question
+// uses a parameter: through a filter that applies to them, or through a
+// calculated field of the definition (which any visual of its dataset may
+// use).
+func (v *View) affectedByParameter(s *definition.SheetDefinition, name string) []string {
+	quoted, _ := json.Marshal(name)
+	inCalc := map[string]bool{} // dataset identifiers with a calculated field that uses it
+	for _, cf := range v.def.CalculatedFields {
+		if strings.Contains(cf.Expression, "${"+name+"}") {
+			inCalc[cf.DataSetIdentifier] = true
+		}
+	}
+	out := []string{}
+	for _, vis := range s.Visuals {
+		if !vis.Supported() {
+			continue
+		}
+		if p, ok := planOf(&vis); ok && inCalc[p.dataSet] {
+			out = append(out, vis.VisualID)
+			continue
+		}
+		if strings.Contains(string(vis.Raw), "${"+name+"}") {
+			out = append(out, vis.VisualID)
+			continue
+		}
+		for i := range v.def.FilterGroups {
+			g := &v.def.FilterGroups[i]
+			if !applies(g, s.SheetId, vis.VisualID) {
+				continue
+			}
+			raw, _ := json.Marshal(g.Filters)
+			if strings.Contains(string(raw), `"ParameterName":`+string(quoted)) || strings.Contains(string(raw), `"Parameter":`+string(quoted)) {
+				out = append(out, vis.VisualID)
+				break
+			}
 		}
 	}
 	return out

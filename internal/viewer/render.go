@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -66,6 +67,21 @@ const DefaultParallel = 4
 // every visual, at most parallel at a time (0: DefaultParallel). A
 // visual's failure becomes an error tile, never an error of the sheet.
 func (v *View) RenderSheet(ctx context.Context, sheetID string, run Runner, parallel int) *Sheet {
+	return v.render(ctx, sheetID, nil, run, parallel)
+}
+
+// RenderVisuals computes only the named visuals of a sheet (those a
+// control change affects): a Sheet with their tiles and no controls or
+// text boxes. Unknown ids are skipped.
+func (v *View) RenderVisuals(ctx context.Context, sheetID string, visualIDs []string, run Runner, parallel int) *Sheet {
+	if visualIDs == nil {
+		visualIDs = []string{}
+	}
+	return v.render(ctx, sheetID, visualIDs, run, parallel)
+}
+
+// render computes a sheet, or with only (not nil) just those visuals.
+func (v *View) render(ctx context.Context, sheetID string, only []string, run Runner, parallel int) *Sheet {
 	s := v.sheet(sheetID)
 	if s == nil {
 		return nil
@@ -82,10 +98,15 @@ func (v *View) RenderSheet(ctx context.Context, sheetID string, run Runner, para
 	cwg.Add(1)
 	go func() {
 		defer cwg.Done()
-		controls = v.controls(ctx, s, run)
+		if only == nil {
+			controls = v.controls(ctx, s, run)
+		}
 	}()
 	for i := range s.Visuals {
 		vis := &s.Visuals[i]
+		if only != nil && !slices.Contains(only, vis.VisualID) {
+			continue
+		}
 		t := &Tile{ID: vis.VisualID, Title: visualTitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
 		out.Tiles = append(out.Tiles, t)
 		if !vis.Supported() {
@@ -101,6 +122,9 @@ func (v *View) RenderSheet(ctx context.Context, sheetID string, run Runner, para
 		}()
 	}
 	for _, tb := range s.TextBoxes {
+		if only != nil {
+			break
+		}
 		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: textContent(tb.Content), Style: place.style(tb.SheetTextBoxId)})
 	}
 	wg.Wait()

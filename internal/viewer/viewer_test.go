@@ -261,9 +261,20 @@ func TestRenderSheet(t *testing.T) {
 	// Controls: the parameter slider and the category dropdown, whose
 	// values come from a question about the column.
 	wantEq(t, "controls", len(s.Controls), 2)
-	wantEq(t, "slider", *s.Controls[0], Control{ID: "pc", Title: "Top", Kind: ControlSlider, Name: "p.TopN", Min: "1", Max: "10", Step: "1", Value: "3"})
+	wantEq(t, "slider", *s.Controls[0], Control{ID: "pc", Title: "Top", Kind: ControlSlider, Name: "p.TopN", Min: "1", Max: "10", Step: "1", Value: "3", Affects: []string{"bar"}})
 	wantEq(t, "dropdown", *s.Controls[1], Control{ID: "fc", Title: "Category", Kind: ControlMulti, Name: "f.f-cat", All: true, AllValue: "*",
-		Options: []Option{{Value: "Tech", Selected: true}, {Value: "Office"}}})
+		Options: []Option{{Value: "Tech", Selected: true}, {Value: "Office"}}, Affects: []string{"bar", "kpi"}})
+
+	// A control change re-renders only what it affects.
+	only := v.RenderVisuals(context.Background(), "s1", []string{"bar", "sankey", "nope"}, data.run, 2)
+	var ids []string
+	for _, tile := range only.Tiles {
+		ids = append(ids, tile.ID+":"+tile.Kind)
+	}
+	wantEq(t, "re-rendered tiles", ids, []string{"bar:chart", "sankey:unsupported"})
+	if only.Controls != nil {
+		t.Errorf("RenderVisuals renders controls: %+v", only.Controls)
+	}
 
 	// A failing question is an error tile; the sheet still renders.
 	data = &fakeData{fail: "revenue"}

@@ -60,6 +60,41 @@ async function loadSheet(id) {
   return before !== JSON.stringify(params);
 }
 
+// loadVisuals renders only the visuals a control change affects, and
+// swaps each tile in place; the rest of the sheet stays as it is.
+async function loadVisuals(ids) {
+  const body = sheetBody()?.querySelector(".sheet-body");
+  if (!body) return false;
+  const tiles = ids.map((id) => document.getElementById("v-" + id)).filter(Boolean);
+  tiles.forEach((t) => t.classList.add("loading"));
+  let incoming = document.getElementById("sg-incoming");
+  if (!incoming) {
+    incoming = document.createElement("div");
+    incoming.id = "sg-incoming";
+    incoming.hidden = true;
+    document.body.appendChild(incoming);
+  }
+  const url = `${root.dataset.base}/sheets/${encodeURIComponent(selected)}?${state.toString()}&visuals=${encodeURIComponent(ids.join(","))}`;
+  try {
+    await htmx.ajax("GET", url, { target: incoming, swap: "innerHTML" });
+    const update = incoming.querySelector(".sheet-update");
+    if (!update) return false;
+    for (const el of Array.from(update.querySelectorAll("section[data-visual-id]"))) {
+      const old = document.getElementById(el.id);
+      if (!old) continue;
+      disposeCharts(old);
+      old.replaceWith(el);
+      mountCharts(el);
+    }
+    body.dataset.params = update.dataset.params || "[]";
+  } finally {
+    incoming.innerHTML = "";
+    tiles.forEach((t) => t.classList.remove("loading"));
+  }
+  params = readParams();
+  return true;
+}
+
 function markTab(id) {
   root.querySelectorAll(".sheet-tab").forEach((b) => b.setAttribute("aria-selected", b.dataset.sheetId === id ? "true" : "false"));
 }
@@ -115,7 +150,10 @@ async function onControlChange(ev) {
     }
   }
   const before = params;
-  await loadSheet(selected);
+  const affects = el.closest(".control")?.dataset.affects;
+  if (affects === undefined || !(await loadVisuals(affects.split(" ").filter(Boolean)))) {
+    await loadSheet(selected);
+  }
   const changed = changedParameters(before);
   if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
 }

@@ -238,9 +238,9 @@ func TestViewerSampleDashboard(t *testing.T) {
 
 	t.Run("dashboard experience", func(t *testing.T) {
 		u := ts.mint(t, "admin", "/dashboards/"+app.SampleDashboardID)
-		pg := ts.open(t, u.Base+"/embed/"+u.Sid+"/dashboards/"+app.SampleDashboardID+"?code="+u.Code+"&identityprovider=quicksight&isauthcode=true&sheetId=products")
+		pg := ts.open(t, u.Base+"/embed/"+u.Sid+"/dashboards/"+app.SampleDashboardID+"?code="+u.Code+"&identityprovider=quicksight&isauthcode=true&sheetId=products&sheetTabsDisabled=true")
 		pg.wantHTML(t, http.StatusOK)
-		if strings.Contains(pg.Body, `<header class="top">`) || !strings.Contains(pg.Body, `data-sheet-id="products" aria-selected="true"`) {
+		if strings.Contains(pg.Body, `<header class="top">`) || !strings.Contains(pg.Body, `data-sheet-id="products" aria-selected="true"`) || !strings.Contains(pg.Body, `aria-label="Sheets" hidden>`) {
 			t.Errorf("dashboard experience page:\n%s", pg.Body)
 		}
 	})

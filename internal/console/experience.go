@@ -158,6 +158,7 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav, d.Favorite = vd.PageType, vd.KindLabel, vd.FavoriteKind, vd.UpdatedAt, vd.Nav, vd.Favorite
 		q := r.URL.Query()
 		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, def, q.Get("sheetId"), viewerState(q), nil)
+		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 	}
 	return c.pages.render(w, http.StatusOK, "resource", "layout", d)
 }

@@ -23,7 +23,9 @@ type viewerData struct {
 	Base     string // /embedding/{sid}/{Kind}/{ID}
 	Sheets   []viewerSheet
 	Selected string
-	Sheet    *viewer.Sheet
+	// TabsHidden hides the sheet tabs (the SDK's sheetTabsDisabled).
+	TabsHidden bool
+	Sheet      *viewer.Sheet
 	// Params is the JSON of the parameters' current values (GET_PARAMETERS).
 	Params string
 	// SDK is the JSON of the sheets, their visuals and visual actions,

@@ -139,6 +139,9 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	p, ok := planOf(vis)
 	if !ok {
 		t.Kind, t.Message = TileEmpty, "This visual has no fields yet."
+		if unaggregated(vis) {
+			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals with unaggregated field wells are not yet supported by Sightglass."
+		}
 		return
 	}
 	arn, ok := v.def.DataSetARN(p.dataSet)
@@ -253,4 +256,18 @@ func (l *layout) order(tiles []*Tile) {
 			tiles[j], tiles[j-1] = tiles[j-1], tiles[j]
 		}
 	}
+}
+
+// unaggregated reports whether a table or scatter plot uses its
+// unaggregated field wells, which Sightglass does not render yet.
+func unaggregated(vis *definition.Visual) bool {
+	switch {
+	case vis.TableVisual != nil:
+		c := vis.TableVisual.ChartConfiguration
+		return c != nil && c.FieldWells != nil && c.FieldWells.TableAggregatedFieldWells == nil && c.FieldWells.TableUnaggregatedFieldWells != nil
+	case vis.ScatterPlotVisual != nil:
+		c := vis.ScatterPlotVisual.ChartConfiguration
+		return c != nil && c.FieldWells != nil && c.FieldWells.ScatterPlotCategoricallyAggregatedFieldWells == nil && c.FieldWells.ScatterPlotUnaggregatedFieldWells != nil
+	}
+	return false
 }

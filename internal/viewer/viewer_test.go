@@ -69,7 +69,8 @@ const testDefinition = `{
       "Category": [{"DateDimensionField": {"FieldId": "month", "Column": {"DataSetIdentifier": "sales", "ColumnName": "day"}, "DateGranularity": "MONTH"}}],
       "Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}],
       "Colors": [{"CategoricalDimensionField": {"FieldId": "region", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}]}}}}},
-    {"TableVisual": {"VisualId": "empty-table"}}
+    {"TableVisual": {"VisualId": "empty-table"}},
+    {"TableVisual": {"VisualId": "raw-table", "ChartConfiguration": {"FieldWells": {"TableUnaggregatedFieldWells": {"Values": [{"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}]}}}}}
    ],
    "FilterControls": [{"DateTimePicker": {"FilterControlId": "dc", "SourceFilterId": "f-date", "Type": "DATE_RANGE"}}]}
  ]
@@ -288,6 +289,9 @@ func TestRenderSheet(t *testing.T) {
 	}, 0)
 	if s.Tiles[0].Kind != TileEmpty || s.Tiles[0].Message != "No data for the current filters and parameters." || s.Tiles[1].Message != "This visual has no fields yet." {
 		t.Errorf("empty tiles: %+v %+v", s.Tiles[0], s.Tiles[1])
+	}
+	if s.Tiles[2].Kind != TileUnsupported || s.Tiles[2].Message != "Table visuals with unaggregated field wells are not yet supported by Sightglass." {
+		t.Errorf("unaggregated table: %+v", s.Tiles[2])
 	}
 	if testView(t, nil).RenderSheet(context.Background(), "nope", data.run, 0) != nil {
 		t.Error("an unknown sheet renders")

@@ -254,6 +254,18 @@ func TestViewerSampleDashboard(t *testing.T) {
 		}
 	})
 
+	t.Run("API", func(t *testing.T) {
+		// The sample content passes the definition checks against the
+		// sample dataset.
+		c := ts.adminClient()
+		if an := waitAnalysis(t, c, app.SampleAnalysisID); an.Status != types.ResourceStatusCreationSuccessful {
+			t.Errorf("sample analysis: %s %s", an.Status, jsonString(an.Errors))
+		}
+		if d := waitVersion(t, c, app.SampleDashboardID, 1); d.Version.Status != types.ResourceStatusCreationSuccessful {
+			t.Errorf("sample dashboard: %s %s", d.Version.Status, jsonString(d.Version.Errors))
+		}
+	})
+
 	t.Run("start page", func(t *testing.T) {
 		u := ts.mint(t, "admin", "")
 		_, pg := ts.signOn(t, u, -1)

@@ -50,6 +50,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePolicy$$' -fuzztime $(FUZZTIME) ./internal/iam
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodePunycode$$' -fuzztime $(FUZZTIME) ./internal/console
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDefinition$$' -fuzztime $(FUZZTIME) ./internal/definition
+	$(GO) test -run '^$$' -fuzz '^FuzzViewerState$$' -fuzztime $(FUZZTIME) ./internal/viewer
 	$(GO) test -run '^$$' -fuzz '^FuzzParseParameters$$' -fuzztime $(FUZZTIME) ./internal/app
 	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./internal/secretbox
 	$(GO) test -run '^$$' -fuzz '^FuzzResolveSQLitePath$$' -fuzztime $(FUZZTIME) ./internal/query/source

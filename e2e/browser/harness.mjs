@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GetSessionEmbedUrlCommand, QuickSightClient } from '@aws-sdk/client-quicksight';
+import { GetSessionEmbedUrlCommand, QuickSightClient, RegisterUserCommand } from '@aws-sdk/client-quicksight';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -135,6 +135,21 @@ export async function mintConsoleURL(client, entryPoint = '/start') {
   return out.EmbedUrl;
 }
 
+// registerUser registers a QUICKSIGHT-identity user with a role and
+// returns its ARN.
+export async function registerUser(client, userName, role) {
+  const out = await client.send(new RegisterUserCommand({
+    AwsAccountId: ACCOUNT, Namespace: 'default', IdentityType: 'QUICKSIGHT', UserName: userName, Email: `${userName}@example.com`, UserRole: role,
+  }));
+  return out.User.Arn;
+}
+
+// mintUserURL calls GetSessionEmbedUrl for a QuickSight user.
+export async function mintUserURL(client, userArn, entryPoint) {
+  const out = await client.send(new GetSessionEmbedUrlCommand({ AwsAccountId: ACCOUNT, EntryPoint: entryPoint, UserArn: userArn, SessionLifetimeInMinutes: 15 }));
+  return out.EmbedUrl;
+}
+
 const SDK_FILE = path.join(here, 'node_modules', 'amazon-quicksight-embedding-sdk', 'dist', 'quicksight-embedding-js-sdk.min.js');
 
 // The host page: it loads the SDK's browser build (a UMD bundle that sets
@@ -157,6 +172,17 @@ window.embed = async (url) => {
   window.experience = await context.embedConsole(
     { url, container: '#c', onChange: record('change') },
     { locale: 'en-US', onMessage: record('message') },
+  );
+  return true;
+};
+// embedDashboard embeds url as the SDK's dashboard experience, with
+// parameters (passed in the URL fragment) and the iframe's height
+// following SIZE_CHANGED.
+window.embedDashboard = async (url, parameters) => {
+  const context = await QuickSightEmbedding.createEmbeddingContext({ onChange: record('context-change') });
+  window.experience = await context.embedDashboard(
+    { url, container: '#c', resizeHeightOnSizeChangedEvent: true, onChange: record('change') },
+    { locale: 'en-US', parameters, onMessage: record('message') },
   );
   return true;
 };

@@ -77,6 +77,9 @@ func (c *Console) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /embedding/{sid}/{entry...}", c.handleExperience)
 	mux.HandleFunc("POST /embedding/{sid}/favorites/{kind}/{id}", c.handleFavorite)
 	mux.HandleFunc("DELETE /embedding/{sid}/favorites/{kind}/{id}", c.handleFavorite)
+	mux.HandleFunc("GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}", c.handleSheet)
+	mux.HandleFunc("GET /embedding/{sid}/analyses/{id}/sheets/{sheet}", c.handleSheet)
 	mux.HandleFunc("GET /embed/{sid}/embedControl", c.handleControl)
+	mux.HandleFunc("GET /embed/{sid}/dashboards/{id}", c.handleDashboardExperience)
 	mux.HandleFunc("GET /static/{file}", c.handleStatic)
 }

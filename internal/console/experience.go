@@ -26,6 +26,9 @@ type pageData struct {
 	Nav         string // highlighted tab
 	PageType    string // PAGE_NAVIGATION pageType: START, DASHBOARD, ANALYSIS, ERROR
 	ResourceID  string
+	// Experience is the embedding SDK experience type the frame reports
+	// as: CONSOLE, or DASHBOARD for /embed/{sid}/dashboards/{id}.
+	Experience string
 
 	// Start pages.
 	Dashboards []*sg.Dashboard
@@ -37,6 +40,7 @@ type pageData struct {
 	FavoriteKind string
 	Favorite     bool
 	UpdatedAt    time.Time
+	Viewer       *viewerData
 
 	// Error pages.
 	Status    int
@@ -48,9 +52,22 @@ type pageData struct {
 // handleExperience serves the console experience frame: it redeems an
 // embed code once (?code=…), or continues a session, and renders the entry.
 func (c *Console) handleExperience(w http.ResponseWriter, r *http.Request) {
+	c.serveExperience(w, r, "/"+r.PathValue("entry"), "CONSOLE")
+}
+
+// handleDashboardExperience serves the embedding SDK's dashboard
+// experience (embedDashboard's /embed/{sid}/dashboards/{id}): the viewer
+// of one dashboard without the console's navigation. Its code is the one
+// minted for the console entry point /dashboards/{id}.
+func (c *Console) handleDashboardExperience(w http.ResponseWriter, r *http.Request) {
+	c.serveExperience(w, r, "/dashboards/"+r.PathValue("id"), "DASHBOARD")
+}
+
+// serveExperience serves an experience frame for an entry point.
+func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryPath, experience string) {
 	ctx := r.Context()
 	sid := r.PathValue("sid")
-	entry, err := app.ParseEntryPoint("/" + r.PathValue("entry"))
+	entry, err := app.ParseEntryPoint(entryPath)
 	if !reSID.MatchString(sid) || err != nil {
 		c.errorPage(w, r, "", http.StatusNotFound, "NotFound", "Page not found", "There is no console page at this address.", "")
 		return
@@ -104,16 +121,20 @@ func (c *Console) handleExperience(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.URL.Query().Get("code") != "" {
 		setSessionCookie(w, sid, s.Token, s.Session.ExpiresAt, c.app.Clock())
+		if experience == "DASHBOARD" {
+			setCookieAt(w, "/embed/"+sid+"/", s.Token, s.Session.ExpiresAt, c.app.Clock())
+		}
 	}
 	setSecurityHeaders(w, domains)
-	if err := c.renderEntry(ctx, w, s, entry, origin); err != nil {
+	if err := c.renderEntry(ctx, w, r, s, entry, origin, experience); err != nil {
 		c.renderError(w, r, err)
 	}
 }
 
 // renderEntry renders the page of an entry point for a signed-in user.
-func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, s *signedIn, e app.Entry, origin string) error {
+func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *http.Request, s *signedIn, e app.Entry, origin, experience string) error {
 	d := &pageData{
+		Experience:  experience,
 		EmbedOrigin: origin,
 		Sid:         s.Session.EmbedID,
 		Token:       s.Token,
@@ -124,24 +145,20 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, s *sig
 	switch e.Kind {
 	case "start":
 		return c.renderStart(ctx, w, d, e.Tab)
-	case "dashboard":
-		dash, err := c.app.ConsoleDashboard(ctx, s.User, e.ID)
+	case "dashboard", "analysis":
+		kind := "dashboards"
+		if e.Kind == "analysis" {
+			kind = "analyses"
+		}
+		name, def, vd, err := c.viewerDefinition(ctx, s.User, kind, e.ID)
 		if err != nil {
 			return err
 		}
-		d.Title, d.PageType, d.ResourceID, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = dash.Name, "DASHBOARD", dash.ID, "Dashboard", "dashboard", dash.UpdatedAt, "dashboards"
-		if d.Favorite, err = c.app.IsFavorite(ctx, s.User, sg.FavoriteDashboard, dash.ID); err != nil {
-			return err
-		}
-	case "analysis":
-		an, err := c.app.ConsoleAnalysis(ctx, s.User, e.ID)
-		if err != nil {
-			return err
-		}
-		d.Title, d.PageType, d.ResourceID, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = an.Name, "ANALYSIS", an.ID, "Analysis", "analysis", an.UpdatedAt, "analyses"
-		if d.Favorite, err = c.app.IsFavorite(ctx, s.User, sg.FavoriteAnalysis, an.ID); err != nil {
-			return err
-		}
+		d.Title, d.ResourceID = name, e.ID
+		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav, d.Favorite = vd.PageType, vd.KindLabel, vd.FavoriteKind, vd.UpdatedAt, vd.Nav, vd.Favorite
+		q := r.URL.Query()
+		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, def, q.Get("sheetId"), viewerState(q), nil)
+		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 	}
 	return c.pages.render(w, http.StatusOK, "resource", "layout", d)
 }

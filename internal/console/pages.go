@@ -25,8 +25,10 @@ func loadPages() (*pages, error) {
 		"asset": assetURL,
 		"lower": strings.ToLower,
 		"ago":   func(t time.Time) string { return ago(time.Since(t)) },
+		"css":   cssStyle,
+		"join":  strings.Join,
 	}
-	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html")
+	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {
 		return nil, err
 	}

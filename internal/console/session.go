@@ -31,8 +31,13 @@ func sessionToken(r *http.Request) (token string, fromHeader bool) {
 
 // setSessionCookie sets the session cookie for one embed session.
 func setSessionCookie(w http.ResponseWriter, sid, token string, expires time.Time, now time.Time) {
+	setCookieAt(w, "/embedding/"+sid+"/", token, expires, now)
+}
+
+// setCookieAt sets the session cookie for a path.
+func setCookieAt(w http.ResponseWriter, path, token string, expires time.Time, now time.Time) {
 	maxAge := int(expires.Sub(now).Seconds())
-	w.Header().Add("Set-Cookie", cookieName+"="+token+"; Path=/embedding/"+sid+"/; Max-Age="+strconv.Itoa(maxAge)+"; Secure; HttpOnly; SameSite=None; Partitioned")
+	w.Header().Add("Set-Cookie", cookieName+"="+token+"; Path="+path+"; Max-Age="+strconv.Itoa(maxAge)+"; Secure; HttpOnly; SameSite=None; Partitioned")
 }
 
 // signedIn is a request's console identity: the session, its user and the

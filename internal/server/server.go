@@ -86,6 +86,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		if _, err := s.App.CreateSampleData(ctx, cfg.AccountID, cfg.SampleRows); err != nil {
 			// The server is usable without it: say so and go on.
 			log.Warn("creating the Sample sales data", "err", err)
+		} else if err := s.App.CreateSampleContent(ctx, cfg.AccountID, s.Bootstrapped.User); err != nil {
+			log.Warn("creating the sample analysis and dashboard", "err", err)
 		}
 	}
 	if s.Bootstrapped != nil {

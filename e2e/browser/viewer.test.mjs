@@ -1,0 +1,256 @@
+// The dashboard viewer through the embedding SDK's embedDashboard, in
+// Debian's Chromium against the real server and its first-run sample
+// dashboard: chart and KPI values read from the rendered SVG and HTML
+// equal a direct SQL query on the sample file; the SDK lists sheets and
+// visuals, switches sheets and sets parameters, and the numbers change;
+// parameters in the URL fragment apply on load; a reader opening an
+// analysis gets ERROR_OCCURRED.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+
+const STEP = 15_000;
+const DASHBOARD = 'sample-sales-dashboard';
+
+let sg;
+let host;
+let qs;
+let browser;
+
+before(async () => {
+  sg = await startSightglass();
+  host = await startHost();
+  qs = quickSightClient(sg);
+  browser = await launchBrowser('allowed', sg.url);
+});
+
+after(async () => {
+  await browser?.close();
+  qs?.destroy();
+  await host?.close();
+  await sg?.close();
+});
+
+// sql runs a query on the sample file with Python's sqlite3 (Node 20 has
+// no SQLite module) and returns its rows.
+function sql(query, ...args) {
+  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
+  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2],json.loads(sys.argv[3])).fetchall()))';
+  return JSON.parse(execFileSync('python3', ['-c', script, db, query, JSON.stringify(args)], { encoding: 'utf8' }));
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
+const messages = (page, name) => page.evaluate((n) => window.events.filter((e) => e.kind === 'message' && e.eventName === n), name);
+
+async function waitForMessage(page, name, count = 1) {
+  try {
+    await page.waitForFunction(
+      ([n, c]) => window.events.filter((e) => e.kind === 'message' && e.eventName === n).length >= c ||
+        (n !== 'ERROR_OCCURRED' && window.events.some((e) => e.kind === 'message' && e.eventName === 'ERROR_OCCURRED')),
+      [name, count],
+      { timeout: STEP },
+    );
+  } catch (err) {
+    throw new Error(`no ${name} within ${STEP} ms; recorded:\n${JSON.stringify(await page.evaluate(() => window.events), null, 1)}\n--- log ---\n${sg.log().split('\n').slice(-20).join('\n')}`, { cause: err });
+  }
+  const got = await messages(page, name);
+  assert.ok(got.length >= count, `ERROR_OCCURRED while waiting for ${name}: ${JSON.stringify(await messages(page, 'ERROR_OCCURRED'))}`);
+  return got;
+}
+
+// dashboardURL mints a sign-on URL for the sample dashboard and turns it
+// into the dashboard experience URL embedDashboard accepts.
+async function dashboardURL() {
+  const url = await mintConsoleURL(qs, `/dashboards/${DASHBOARD}`);
+  return url.replace('/embedding/', '/embed/');
+}
+
+async function openDashboard(parameters) {
+  const page = await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  await page.goto(`${host.origin}/host`, { timeout: STEP });
+  const url = await dashboardURL();
+  const t0 = Date.now();
+  await page.evaluate(([u, p]) => window.embedDashboard(u, p), [url, parameters]);
+  await waitForMessage(page, 'CONTENT_LOADED');
+  const loadedIn = Date.now() - t0;
+  const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+  return { page, frame, pageErrors, loadedIn };
+}
+
+// svgTexts returns the texts of a visual's chart SVG.
+const svgTexts = (frame, visualId) => frame.locator(`#v-${visualId} svg text`).allTextContents();
+const kpi = async (frame, visualId) => Number((await frame.locator(`#v-${visualId} .kpi-value`).textContent()).replaceAll(',', ''));
+
+// call runs an SDK method of the embedded experience.
+const call = (page, method, ...args) =>
+  page.evaluate(([m, a]) => window.experience[m](...a).then((r) => ({ ok: r }), (e) => ({ err: String(e) })), [method, args]);
+
+describe('dashboard viewer in Chromium', () => {
+  test('sample dashboard: values, sheets, parameters', { timeout: 120_000 }, async () => {
+    const { page, frame, pageErrors, loadedIn } = await openDashboard([]);
+    try {
+      console.log(`# CONTENT_LOADED ${loadedIn} ms after embedDashboard (sample dashboard, first sheet, cold cache)`);
+      const loaded = await messages(page, 'CONTENT_LOADED');
+      assert.deepEqual({ ...loaded[0].eventTarget, contextId: undefined }, { experienceType: 'DASHBOARD', dashboardId: DASHBOARD, discriminator: 0, contextId: undefined });
+
+      // Bars: the value labels of the SVG are SQL's revenue per region.
+      await frame.locator('#v-bar-region svg').waitFor({ timeout: STEP });
+      const byRegion = sql('SELECT region, round(sum(revenue), 2) FROM orders GROUP BY region ORDER BY 2 DESC');
+      const texts = await svgTexts(frame, 'bar-region');
+      for (const [region, revenue] of byRegion) {
+        assert.ok(texts.includes(region), `axis label ${region} in ${texts}`);
+        assert.ok(texts.some((t) => Math.abs(Number(t) - revenue) < 0.011), `bar label ${revenue} for ${region} in ${texts}`);
+      }
+      // Pie: the chart's accessible description (aria-label of the SVG
+      // chart) names each slice with its value.
+      const pie = await frame.locator('#v-pie-category [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' | '));
+      console.log(`# pie aria: ${pie}`);
+      for (const [category, revenue] of sql('SELECT category, round(sum(revenue), 2) FROM orders GROUP BY category')) {
+        assert.ok(pie.includes(category) && pie.includes(String(revenue)), `pie ${category} ${revenue} in ${pie}`);
+      }
+      const [[total]] = sql('SELECT round(sum(revenue), 2) FROM orders');
+      assert.equal(await kpi(frame, 'kpi-revenue'), total);
+
+      // The SDK's getters.
+      assert.deepEqual((await call(page, 'getSheets')).ok, [{ Name: 'Overview', SheetId: 'overview' }, { Name: 'Products', SheetId: 'products' }]);
+      assert.equal((await call(page, 'getSelectedSheetId')).ok, 'overview');
+      const visuals = (await call(page, 'getSheetVisuals', 'overview')).ok;
+      assert.equal(visuals.length, 8);
+      assert.deepEqual(visuals.find((v) => v.VisualId === 'bar-region'), { Name: 'Revenue by region', VisualId: 'bar-region' });
+      assert.deepEqual((await call(page, 'getVisualActions', 'overview', 'bar-region')).ok, []);
+      assert.deepEqual((await call(page, 'getParameters')).ok, [{ Name: 'Segment', Values: [] }, { Name: 'TopN', Values: ['10'] }]);
+
+      // SIZE_CHANGED as the content grows: the SDK sizes the iframe.
+      const sizes = await waitForMessage(page, 'SIZE_CHANGED');
+      const last = sizes.at(-1).message.height;
+      assert.ok(last > 700, `content height ${last}`);
+      await page.waitForFunction(() => document.querySelector('#c iframe').getAttribute('height')?.endsWith('px'), null, { timeout: STEP });
+
+      // Switch to the second sheet: SELECTED_SHEET_CHANGED, and the top
+      // products are SQL's top 10.
+      assert.deepEqual((await call(page, 'setSelectedSheetId', 'products')).ok, { success: true });
+      const changed = await waitForMessage(page, 'SELECTED_SHEET_CHANGED');
+      assert.deepEqual(changed[0].message, { selectedSheet: { Name: 'Products', SheetId: 'products' } });
+      assert.equal((await call(page, 'getSelectedSheetId')).ok, 'products');
+      await frame.locator('#v-bar-top-products svg').waitFor({ timeout: STEP });
+      const products = (n) => sql('SELECT product FROM orders GROUP BY product ORDER BY sum(revenue) DESC LIMIT ?', n).map((r) => r[0]);
+      const productLabels = async () => (await svgTexts(frame, 'bar-top-products')).filter((t) => !/^[-\d,.\s]+$/.test(t));
+      assert.deepEqual((await productLabels()).sort(), products(10).sort());
+      assert.match(await frame.locator('#v-heat-region-month').textContent(), /not yet supported/);
+
+      // Set a parameter: PARAMETERS_CHANGED, and five products.
+      assert.deepEqual((await call(page, 'setParameters', [{ Name: 'TopN', Values: [5] }])).ok, { success: true });
+      const pc = await waitForMessage(page, 'PARAMETERS_CHANGED');
+      assert.deepEqual(pc[0].message, { changedParameters: [{ Name: 'TopN', Values: ['5'] }] });
+      assert.deepEqual((await productLabels()).sort(), products(5).sort());
+
+      // A segment, then back to the first sheet: its numbers change.
+      await call(page, 'setParameters', [{ Name: 'Segment', Values: ['Corporate'] }]);
+      await waitForMessage(page, 'PARAMETERS_CHANGED', 2);
+      await call(page, 'setSelectedSheetId', 'overview');
+      await waitForMessage(page, 'SELECTED_SHEET_CHANGED', 2);
+      const [[corporate]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Corporate'");
+      assert.equal(await kpi(frame, 'kpi-revenue'), corporate);
+      assert.notEqual(corporate, total);
+      const corpTexts = await svgTexts(frame, 'bar-region');
+      for (const [region, revenue] of sql("SELECT region, round(sum(revenue), 2) FROM orders WHERE segment = 'Corporate' GROUP BY region")) {
+        assert.ok(corpTexts.some((t) => Math.abs(Number(t) - revenue) < 0.011), `Corporate ${region} ${revenue} in ${corpTexts}`);
+      }
+      assert.deepEqual((await call(page, 'getParameters')).ok, [{ Name: 'Segment', Values: ['Corporate'] }, { Name: 'TopN', Values: ['5'] }]);
+
+      // A filter control, as a viewer uses it.
+      await frame.locator('select[name="f.f-region"]').selectOption(['Europe']);
+      await frame.locator('#v-bar-region svg').waitFor({ timeout: STEP });
+      await page.waitForFunction(() => true);
+      const [[europe]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Corporate' AND region = 'Europe'");
+      await frame.locator(`#v-kpi-revenue .kpi-value`).filter({ hasText: europe.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+      // A control re-renders only the visuals it affects: on the second
+      // sheet the TopN slider swaps the top products and leaves the pivot
+      // table's element alone.
+      await call(page, 'setSelectedSheetId', 'products');
+      await waitForMessage(page, 'SELECTED_SHEET_CHANGED', 3);
+      await frame.locator('#v-pivot-category-region').evaluate((el) => { el.dataset.mark = 'kept'; });
+      await frame.locator('#v-bar-top-products').evaluate((el) => { el.dataset.mark = 'old'; });
+      await frame.locator('input[name="p.TopN"]').evaluate((el) => {
+        el.value = '7';
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await waitForMessage(page, 'PARAMETERS_CHANGED', 3);
+      await frame.locator('#v-bar-top-products:not([data-mark]) svg').waitFor({ timeout: STEP });
+      assert.equal((await productLabels()).length, 7);
+      assert.equal(await frame.locator('#v-pivot-category-region').getAttribute('data-mark'), 'kept');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+    // The same dashboard embedded again, its first sheet now in the cache.
+    const warm = await openDashboard([]);
+    console.log(`# CONTENT_LOADED ${warm.loadedIn} ms after embedDashboard (sample dashboard, first sheet, warm cache)`);
+    await warm.page.close();
+  });
+
+  test('URL fragment parameters apply on load', { timeout: 60_000 }, async () => {
+    const { page, frame } = await openDashboard([{ Name: 'Segment', Values: ['Home Office'] }]);
+    try {
+      const src = await page.locator('#c iframe').getAttribute('src');
+      assert.match(src, /#p\.Segment=Home(%20|\+)Office$/);
+      const [[home]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Home Office'");
+      assert.equal(await kpi(frame, 'kpi-revenue'), home);
+      assert.deepEqual((await call(page, 'getParameters')).ok[0], { Name: 'Segment', Values: ['Home Office'] });
+
+      // navigateToDashboard with other parameters: the frame loads the
+      // dashboard again, reports CONTENT_LOADED under the same identity,
+      // and shows the new segment's numbers.
+      assert.deepEqual((await call(page, 'navigateToDashboard', DASHBOARD, { parameters: [{ Name: 'Segment', Values: ['Consumer'] }] })).ok, { success: true });
+      await waitForMessage(page, 'CONTENT_LOADED', 2);
+      const [[consumer]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Consumer'");
+      assert.equal(await kpi(frame, 'kpi-revenue'), consumer);
+      assert.equal((await messages(page, 'CONTENT_LOADED'))[1].eventTarget.dashboardId, DASHBOARD);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the console experience answers the same requests through send', { timeout: 60_000 }, async () => {
+    const url = await mintConsoleURL(qs, `/dashboards/${DASHBOARD}`);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      await page.evaluate((u) => window.embed(u), url);
+      await waitForMessage(page, 'CONTENT_LOADED');
+      const send = (name, message) =>
+        page.evaluate(([n, m]) => window.experience.send(new QuickSightEmbedding.EmbeddingMessageEvent(n, m)).then((r) => ({ ok: r }), (e) => ({ err: String(e) })), [name, message]);
+      assert.deepEqual((await send('GET_SHEETS')).ok, { success: true, message: [{ Name: 'Overview', SheetId: 'overview' }, { Name: 'Products', SheetId: 'products' }] });
+      assert.deepEqual((await send('SET_SELECTED_SHEET_ID', { SheetId: 'products' })).ok, { success: true });
+      await waitForMessage(page, 'SELECTED_SHEET_CHANGED');
+      assert.deepEqual((await send('GET_SELECTED_SHEET_ID')).ok, { success: true, message: 'products' });
+      const bad = (await send('SET_SELECTED_SHEET_ID', { SheetId: 'nope' })).ok;
+      assert.equal(bad.success, false);
+      assert.equal(bad.errorCode, 'INVALID_SHEET_ID');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a reader opening an analysis gets ERROR_OCCURRED', { timeout: 60_000 }, async () => {
+    const arn = await registerUser(qs, 'rita', 'READER');
+    const url = await mintUserURL(qs, arn, '/analyses/sample-sales-analysis');
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      await page.evaluate((u) => window.embed(u), url);
+      const errs = await waitForMessage(page, 'ERROR_OCCURRED');
+      assert.equal(errs[0].message.errorCode, 'Forbidden');
+      assert.equal(errs[0].eventTarget.experienceType, 'CONSOLE');
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+      assert.equal((await frame.locator('.error .status').textContent()).trim(), '403');
+      assert.deepEqual(await messages(page, 'CONTENT_LOADED'), []);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,271 @@
+package console
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+	"github.com/sightglass/sightglass/internal/viewer"
+)
+
+// viewerData is what the dashboard and analysis viewer renders from.
+type viewerData struct {
+	Kind     string // "dashboards" or "analyses"
+	ID       string
+	Base     string // /embedding/{sid}/{Kind}/{ID}
+	Sheets   []viewerSheet
+	Selected string
+	// TabsHidden hides the sheet tabs (the SDK's sheetTabsDisabled).
+	TabsHidden bool
+	Sheet      *viewer.Sheet
+	// Params is the JSON of the parameters' current values (GET_PARAMETERS).
+	Params string
+	// SDK is the JSON of the sheets, their visuals and visual actions,
+	// from which the page answers the embedding SDK's getters.
+	SDK string
+}
+
+// viewerSheet is a sheet tab.
+type viewerSheet struct {
+	SheetId string
+	Name    string
+}
+
+// sdkSheet is a sheet as the page's SDK getters answer it.
+type sdkSheet struct {
+	SheetId string
+	Name    string
+	Visuals []sdkVisual
+}
+
+type sdkVisual struct {
+	VisualId string
+	Name     string
+	Actions  []json.RawMessage
+}
+
+// sdkParameter is a parameter as GET_PARAMETERS and PARAMETERS_CHANGED
+// carry it.
+type sdkParameter struct {
+	Name   string
+	Values []string
+}
+
+// runner answers the viewer's questions through the App's query engine,
+// as the server itself: who may see the dashboard or analysis was decided
+// before, and its viewers need no rights on its datasets.
+func (c *Console) runner(accountID string) viewer.Runner {
+	return func(ctx context.Context, arn string, q *query.Question) (*viewer.Result, error) {
+		id, ok := dataSetIDFromARN(arn, accountID)
+		if !ok {
+			return nil, sg.Errorf(sg.EINVALID, "Dataset %s is not a dataset of this account.", arn)
+		}
+		res, err := c.app.QueryDataSet(ctx, nil, accountID, id, q)
+		if err != nil {
+			return nil, err
+		}
+		return &viewer.Result{Columns: res.Columns, Rows: res.Rows}, nil
+	}
+}
+
+// dataSetIDFromARN returns the dataset id of a dataset ARN of the account.
+func dataSetIDFromARN(arn, accountID string) (string, bool) {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "quicksight" || parts[4] != accountID {
+		return "", false
+	}
+	id, ok := strings.CutPrefix(parts[5], "dataset/")
+	return id, ok && id != ""
+}
+
+// viewerDefinition returns the definition a user views: a dashboard's
+// published version or an analysis, after the visibility rules.
+func (c *Console) viewerDefinition(ctx context.Context, u *sg.User, kind, id string) (name string, def *definition.Definition, d *pageData, err error) {
+	d = &pageData{}
+	switch kind {
+	case "dashboards":
+		dash, err := c.app.ConsoleDashboard(ctx, u, id)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		def := &definition.Definition{} // no published version yet: nothing to show
+		if dash.PublishedVersion != 0 {
+			if _, _, def, err = c.app.ConsoleDashboardDefinition(ctx, u, id); err != nil {
+				return "", nil, nil, err
+			}
+		}
+		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = "DASHBOARD", "Dashboard", "dashboard", dash.UpdatedAt, "dashboards"
+		if d.Favorite, err = c.app.IsFavorite(ctx, u, sg.FavoriteDashboard, dash.ID); err != nil {
+			return "", nil, nil, err
+		}
+		return dash.Name, def, d, nil
+	default:
+		an, def, err := c.app.ConsoleAnalysisDefinition(ctx, u, id)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = "ANALYSIS", "Analysis", "analysis", an.UpdatedAt, "analyses"
+		if d.Favorite, err = c.app.IsFavorite(ctx, u, sg.FavoriteAnalysis, an.ID); err != nil {
+			return "", nil, nil, err
+		}
+		return an.Name, def, d, nil
+	}
+}
+
+// viewerState returns the viewer state a request carries (p.*, f.*).
+func viewerState(q url.Values) viewer.State {
+	st := viewer.State{}
+	for k, vs := range q {
+		if strings.HasPrefix(k, "p.") || strings.HasPrefix(k, "f.") {
+			st[k] = vs
+		}
+	}
+	return st
+}
+
+// buildViewer computes the selected sheet of a definition for a viewer.
+// With only not nil, just those visuals of the sheet are computed (a
+// control change).
+func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string, def *definition.Definition, sheetID string, st viewer.State, only []string) *viewerData {
+	v := viewer.New(def, st, c.app.Clock())
+	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
+	var sdk []sdkSheet
+	for _, sh := range v.Sheets() {
+		vd.Sheets = append(vd.Sheets, viewerSheet{SheetId: sh.SheetID, Name: sh.Name})
+		ss := sdkSheet{SheetId: sh.SheetID, Name: sh.Name, Visuals: []sdkVisual{}}
+		for _, vis := range v.SheetVisuals(sh.SheetID) {
+			ss.Visuals = append(ss.Visuals, sdkVisual{VisualId: vis.VisualID, Name: vis.Name, Actions: visualActions(def, sh.SheetID, vis.VisualID)})
+		}
+		sdk = append(sdk, ss)
+	}
+	if !v.HasSheet(sheetID) {
+		sheetID = ""
+	}
+	if only != nil {
+		vd.Sheet = v.RenderVisuals(ctx, sheetID, only, c.runner(s.Session.AccountID), viewer.DefaultParallel)
+	} else {
+		vd.Sheet = v.RenderSheet(ctx, sheetID, c.runner(s.Session.AccountID), viewer.DefaultParallel)
+	}
+	if vd.Sheet != nil {
+		vd.Selected = vd.Sheet.ID
+	}
+	vd.Params = paramsJSON(v)
+	b, _ := json.Marshal(sdk)
+	vd.SDK = string(b)
+	return vd
+}
+
+func paramsJSON(v *viewer.View) string {
+	ps := []sdkParameter{}
+	for _, p := range v.Parameters() {
+		vals := p.Values
+		if vals == nil {
+			vals = []string{}
+		}
+		ps = append(ps, sdkParameter{Name: p.Name, Values: vals})
+	}
+	b, _ := json.Marshal(ps)
+	return string(b)
+}
+
+// visualActions returns a visual's custom actions as the definition has
+// them (GET_VISUAL_ACTIONS).
+func visualActions(def *definition.Definition, sheetID, visualID string) []json.RawMessage {
+	for _, s := range def.Sheets {
+		if s.SheetId != sheetID {
+			continue
+		}
+		for _, vis := range s.Visuals {
+			if vis.VisualID != visualID {
+				continue
+			}
+			var a struct{ Actions []json.RawMessage }
+			if json.Unmarshal(vis.Raw, &a) == nil && a.Actions != nil {
+				return a.Actions
+			}
+		}
+	}
+	return []json.RawMessage{}
+}
+
+// handleSheet renders one sheet of a dashboard or analysis for the
+// viewer's state: the fragment the page swaps in when the viewer changes
+// sheet, a control or a parameter.
+func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	sid := r.PathValue("sid")
+	if !reSID.MatchString(sid) {
+		http.NotFound(w, r)
+		return
+	}
+	if c.failures.blocked(r, c.now()) {
+		http.Error(w, "too many failed attempts", http.StatusTooManyRequests)
+		return
+	}
+	s, err := c.session(ctx, r, sid)
+	if err != nil {
+		if errors.Is(err, app.ErrNoSession) {
+			c.failures.fail(r, c.now())
+			http.Error(w, "Your session has ended. Reload the page.", http.StatusUnauthorized)
+			return
+		}
+		c.internalError(w, r, err)
+		return
+	}
+	kind, id := "dashboards", r.PathValue("id")
+	if strings.HasPrefix(r.URL.Path, "/embedding/"+sid+"/analyses/") {
+		kind = "analyses"
+	}
+	_, def, _, err := c.viewerDefinition(ctx, s.User, kind, id)
+	if err != nil {
+		switch sg.ErrorCode(err) {
+		case sg.ENOTFOUND:
+			http.Error(w, sg.ErrorMessage(err), http.StatusNotFound)
+		case sg.EACCESSDENIED:
+			http.Error(w, sg.ErrorMessage(err), http.StatusForbidden)
+		default:
+			c.internalError(w, r, err)
+		}
+		return
+	}
+	sheetID := r.PathValue("sheet")
+	v := viewer.New(def, nil, c.app.Clock())
+	if !v.HasSheet(sheetID) {
+		http.Error(w, "No sheet "+sheetID+".", http.StatusNotFound)
+		return
+	}
+	q := r.URL.Query()
+	var only []string
+	tmpl := "sheet"
+	if list, ok := q["visuals"]; ok {
+		// A control change: only the visuals it affects, swapped in place.
+		only, tmpl = []string{}, "visuals"
+		for _, l := range list {
+			for id := range strings.FieldsSeq(strings.ReplaceAll(l, ",", " ")) {
+				only = append(only, id)
+			}
+		}
+	}
+	vd := c.buildViewer(ctx, s, kind, id, def, sheetID, viewerState(q), only)
+	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
+	if err != nil {
+		c.internalError(w, r, err)
+		return
+	}
+	setSecurityHeaders(w, domains)
+	if err := c.pages.render(w, http.StatusOK, "resource", tmpl, vd); err != nil {
+		c.internalError(w, r, err)
+	}
+}
+
+// cssStyle marks a tile's grid placement (built from integers only) as
+// safe CSS.
+func cssStyle(s string) template.CSS { return template.CSS(s) }

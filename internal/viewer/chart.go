@@ -1,0 +1,205 @@
+package viewer
+
+import (
+	"github.com/sightglass/sightglass/internal/definition"
+)
+
+// obj is a JSON object of an ECharts option.
+type obj = map[string]any
+
+// maxLabelled is the number of categories up to which bars and points
+// carry their value as a label.
+const maxLabelled = 12
+
+// granularity returns the date granularity of a plan's dimension.
+func granularity(f field) string {
+	if f.dim != nil {
+		return string(f.dim.Granularity)
+	}
+	return ""
+}
+
+// categories returns the distinct labels of a dimension column in order
+// of appearance, and each row's index among them.
+func categories(res *Result, col int, f field) ([]string, []int) {
+	seen := map[string]int{}
+	var labels []string
+	idx := make([]int, len(res.Rows))
+	for i, row := range res.Rows {
+		l := formatValue(row[col], res.Columns[col], granularity(f))
+		n, ok := seen[l]
+		if !ok {
+			n = len(labels)
+			seen[l] = n
+			labels = append(labels, l)
+		}
+		idx[i] = n
+	}
+	return labels, idx
+}
+
+// series is one named list of values aligned with the categories.
+type series struct {
+	name string
+	data []any
+	line bool
+}
+
+// seriesOf splits the measures of a category chart into series: one per
+// measure, or, with a Colors field, one per color value and measure.
+func seriesOf(p *plan, res *Result) ([]string, []series) {
+	ncat := len(p.category)
+	if ncat == 0 {
+		// No category: one bar per measure total.
+		var out []series
+		for k, m := range p.measures() {
+			out = append(out, series{name: m.label, data: []any{chartValue(res.Rows[0][k])}, line: k >= len(p.values)})
+		}
+		return []string{""}, out
+	}
+	cats, catIdx := categories(res, 0, p.category[0])
+	nd := len(p.dims())
+	ms := p.measures()
+	if len(p.colors) == 0 {
+		out := make([]series, len(ms))
+		for k, m := range ms {
+			out[k] = series{name: m.label, data: make([]any, len(cats)), line: k >= len(p.values)}
+		}
+		for i, row := range res.Rows {
+			for k := range ms {
+				out[k].data[catIdx[i]] = chartValue(row[nd+k])
+			}
+		}
+		return cats, out
+	}
+	colors, colorIdx := categories(res, ncat, p.colors[0])
+	var out []series
+	for k, m := range ms {
+		for _, c := range colors {
+			name := c
+			if len(ms) > 1 {
+				name = c + " · " + m.label
+			}
+			out = append(out, series{name: name, data: make([]any, len(cats)), line: k >= len(p.values)})
+		}
+	}
+	for i, row := range res.Rows {
+		for k := range ms {
+			out[k*len(colors)+colorIdx[i]].data[catIdx[i]] = chartValue(row[nd+k])
+		}
+	}
+	return cats, out
+}
+
+// chartOption builds the ECharts option of a bar, line, pie, scatter or
+// combo chart.
+func chartOption(p *plan, res *Result) obj {
+	opt := obj{
+		"animation": false,
+		"aria":      obj{"enabled": true},
+		"tooltip":   obj{"trigger": "axis"},
+		"grid":      obj{"containLabel": true, "left": 8, "right": 16, "top": 16, "bottom": 8},
+	}
+	switch p.kind {
+	case definition.KindPie:
+		return pieOption(p, res, opt)
+	case definition.KindScatter:
+		return scatterOption(p, res, opt)
+	}
+	cats, ss := seriesOf(p, res)
+	label := obj{"hideOverlap": true}
+	if len(cats) <= maxLabelled {
+		label = obj{"interval": 0}
+	}
+	catAxis := obj{"type": "category", "data": cats, "axisLabel": label}
+	valAxis := obj{"type": "value"}
+	if p.horizontal {
+		catAxis["inverse"] = true
+		opt["xAxis"], opt["yAxis"] = valAxis, catAxis
+	} else {
+		opt["xAxis"], opt["yAxis"] = catAxis, valAxis
+	}
+	hasLine := false
+	var out []obj
+	for _, s := range ss {
+		e := obj{"name": s.name, "data": s.data}
+		switch {
+		case p.kind == definition.KindLine:
+			e["type"] = "line"
+			if p.stacked {
+				e["stack"], e["areaStyle"] = "total", obj{}
+			}
+		case p.kind == definition.KindCombo && s.line:
+			e["type"], e["yAxisIndex"] = "line", 1
+			hasLine = true
+		default:
+			e["type"] = "bar"
+			if p.stacked {
+				e["stack"] = "total"
+			}
+		}
+		if len(cats) <= maxLabelled && len(ss) == 1 {
+			pos := "top"
+			if p.horizontal {
+				pos = "right"
+			}
+			e["label"] = obj{"show": true, "position": pos}
+		}
+		out = append(out, e)
+	}
+	opt["series"] = out
+	if hasLine && !p.horizontal {
+		opt["yAxis"] = []obj{valAxis, {"type": "value", "splitLine": obj{"show": false}}}
+	}
+	if len(ss) > 1 {
+		names := make([]string, len(ss))
+		for i, s := range ss {
+			names[i] = s.name
+		}
+		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
+		opt["grid"].(obj)["top"] = 32
+	}
+	return opt
+}
+
+func pieOption(p *plan, res *Result, opt obj) obj {
+	opt["tooltip"] = obj{"trigger": "item"}
+	delete(opt, "grid")
+	nd := len(p.dims())
+	var data []obj
+	if len(p.category) == 0 {
+		data = append(data, obj{"name": p.values[0].label, "value": chartValue(res.Rows[0][0])})
+	} else {
+		for _, row := range res.Rows {
+			data = append(data, obj{"name": formatValue(row[0], res.Columns[0], granularity(p.category[0])), "value": chartValue(row[nd])})
+		}
+	}
+	radius := any("70%")
+	if p.donut {
+		radius = []string{"40%", "70%"}
+	}
+	opt["series"] = []obj{{"type": "pie", "name": p.values[0].label, "radius": radius, "data": data,
+		"label": obj{"show": len(data) <= maxLabelled, "formatter": "{b}: {c}"}}}
+	return opt
+}
+
+func scatterOption(p *plan, res *Result, opt obj) obj {
+	opt["tooltip"] = obj{"trigger": "item"}
+	nd := len(p.dims())
+	var data [][]any
+	for _, row := range res.Rows {
+		pt := []any{chartValue(row[nd]), chartValue(row[nd+1])}
+		if len(p.category) > 0 {
+			pt = append(pt, formatValue(row[0], res.Columns[0], granularity(p.category[0])))
+		}
+		data = append(data, pt)
+	}
+	opt["xAxis"] = obj{"type": "value", "name": p.values[0].label, "nameLocation": "middle", "nameGap": 24, "scale": true}
+	opt["yAxis"] = obj{"type": "value", "name": p.values[1].label, "scale": true}
+	s := obj{"type": "scatter", "name": p.values[1].label, "data": data}
+	if len(data) <= maxLabelled && len(p.category) > 0 {
+		s["label"] = obj{"show": true, "position": "top", "formatter": "{@[2]}"}
+	}
+	opt["series"] = []obj{s}
+	return opt
+}

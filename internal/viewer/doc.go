@@ -1,0 +1,14 @@
+// Package viewer turns the renderable part of an analysis or dashboard
+// definition into what the console shows: for each sheet, its grid of
+// visuals and text boxes and its filter and parameter controls, and for
+// each visual a query.Question built from its field wells, sort,
+// aggregation, the filter groups that apply to it (scoped to the visual,
+// its sheet or all sheets) and the current parameter values. Answers
+// become ECharts options (bar, line, pie/donut, scatter, combo) or
+// server-rendered table, pivot table and KPI models; other visual types
+// become a "not yet supported" tile.
+//
+// The viewer's own control values and parameters are per viewer, never
+// saved: they travel as a url.Values State (p.<Parameter>, f.<FilterId>,
+// f.<FilterId>.min/.max/.from/.to) on each request.
+package viewer

@@ -1,0 +1,311 @@
+package viewer
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// Default row limits of a visual's question, so that one visual cannot
+// pull a whole dataset into a page.
+const (
+	chartLimit   = 500
+	tableLimit   = 1000
+	scatterLimit = 2000
+	pivotLimit   = 2000
+)
+
+// plan is what a supported visual asks and how its answer is drawn.
+type plan struct {
+	kind       string // definition.Kind*
+	dataSet    string // DataSetIdentifier
+	category   []field
+	colors     []field
+	values     []field
+	lineValues []field // combo
+	targets    []field // KPI
+	sort       []query.Sort
+	limit      int
+	horizontal bool
+	stacked    bool
+	donut      bool
+	calc       []query.CalculatedField // inline calculated measures
+}
+
+// fields returns the plan's dimensions then measures, in question order.
+func (p *plan) dims() []field { return append(append([]field{}, p.category...), p.colors...) }
+func (p *plan) measures() []field {
+	return append(append(append([]field{}, p.values...), p.lineValues...), p.targets...)
+}
+
+func dims(fs []definition.DimensionField) []field {
+	var out []field
+	for _, f := range fs {
+		if x, ok := dimension(f); ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (p *plan) addMeasures(fs []definition.MeasureField, to *[]field) {
+	for _, f := range fs {
+		if x, ok := measure(f); ok {
+			if f.CalculatedMeasureField != nil {
+				p.calc = append(p.calc, query.CalculatedField{Name: x.id, Expression: f.CalculatedMeasureField.Expression})
+				x.measure.Aggregation = ""
+			}
+			*to = append(*to, x)
+		}
+	}
+}
+
+// sorts converts FieldSortOptions: a FieldSort names a field id; a
+// ColumnSort names a column, matched to a field of the plan.
+func (p *plan) sorts(opts []definition.FieldSortOptions) {
+	all := append(p.dims(), p.measures()...)
+	for _, o := range opts {
+		switch {
+		case o.FieldSort != nil:
+			for _, f := range all {
+				if f.id == o.FieldSort.FieldId {
+					p.sort = append(p.sort, query.Sort{ID: f.id, Descending: o.FieldSort.Direction == "DESC"})
+					break
+				}
+			}
+		case o.ColumnSort != nil && o.ColumnSort.SortBy != nil:
+			for _, f := range all {
+				if (f.dim != nil && f.dim.Field == o.ColumnSort.SortBy.ColumnName) || (f.measure != nil && f.measure.Field == o.ColumnSort.SortBy.ColumnName) {
+					p.sort = append(p.sort, query.Sort{ID: f.id, Descending: o.ColumnSort.Direction == "DESC"})
+					break
+				}
+			}
+		}
+	}
+}
+
+func itemsLimit(l *definition.ItemsLimitConfiguration, def int) int {
+	if l != nil && l.ItemsLimit != nil && *l.ItemsLimit > 0 && *l.ItemsLimit < int64(def) {
+		return int(*l.ItemsLimit)
+	}
+	return def
+}
+
+// planOf returns the plan of a supported visual; false if its field wells
+// are empty.
+func planOf(vis *definition.Visual) (*plan, bool) {
+	p := &plan{kind: vis.Kind, limit: chartLimit}
+	switch vis.Kind {
+	case definition.KindBar:
+		c := vis.BarChartVisual.ChartConfiguration
+		if c == nil || c.FieldWells == nil || c.FieldWells.BarChartAggregatedFieldWells == nil {
+			return p, false
+		}
+		w := c.FieldWells.BarChartAggregatedFieldWells
+		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.addMeasures(w.Values, &p.values)
+		p.horizontal = c.Orientation == "HORIZONTAL"
+		p.stacked = c.BarsArrangement == "STACKED" || c.BarsArrangement == "STACKED_PERCENT"
+		if s := c.SortConfiguration; s != nil {
+			p.sorts(s.CategorySort)
+			if len(p.colors) == 0 {
+				p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
+			}
+		}
+	case definition.KindLine:
+		c := vis.LineChartVisual.ChartConfiguration
+		if c == nil || c.FieldWells == nil || c.FieldWells.LineChartAggregatedFieldWells == nil {
+			return p, false
+		}
+		w := c.FieldWells.LineChartAggregatedFieldWells
+		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.addMeasures(w.Values, &p.values)
+		p.stacked = c.Type == "STACKED_AREA"
+		if s := c.SortConfiguration; s != nil {
+			p.sorts(s.CategorySort)
+			if len(p.colors) == 0 {
+				p.limit = itemsLimit(s.CategoryItemsLimitConfiguration, chartLimit)
+			}
+		}
+	case definition.KindPie:
+		c := vis.PieChartVisual.ChartConfiguration
+		if c == nil || c.FieldWells == nil || c.FieldWells.PieChartAggregatedFieldWells == nil {
+			return p, false
+		}
+		w := c.FieldWells.PieChartAggregatedFieldWells
+		p.category = dims(w.Category)
+		p.addMeasures(w.Values, &p.values)
+		p.donut = c.DonutOptions != nil && (c.DonutOptions.ArcOptions == nil || c.DonutOptions.ArcOptions.ArcThickness != "WHOLE")
+		if s := c.SortConfiguration; s != nil {
+			p.sorts(s.CategorySort)
+			p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
+		}
+		if len(p.sort) == 0 && len(p.values) > 0 {
+			p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}
+		}
+	case definition.KindTable:
+		c := vis.TableVisual.ChartConfiguration
+		p.limit = tableLimit
+		if c == nil || c.FieldWells == nil || c.FieldWells.TableAggregatedFieldWells == nil {
+			return p, false
+		}
+		w := c.FieldWells.TableAggregatedFieldWells
+		p.category = dims(w.GroupBy)
+		p.addMeasures(w.Values, &p.values)
+		if s := c.SortConfiguration; s != nil {
+			p.sorts(s.RowSort)
+		}
+	case definition.KindPivot:
+		c := vis.PivotTableVisual.ChartConfiguration
+		p.limit = pivotLimit
+		if c == nil || c.FieldWells == nil || c.FieldWells.PivotTableAggregatedFieldWells == nil {
+			return p, false
+		}
+		w := c.FieldWells.PivotTableAggregatedFieldWells
+		p.category, p.colors = dims(w.Rows), dims(w.Columns)
+		p.addMeasures(w.Values, &p.values)
+	case definition.KindKPI:
+		c := vis.KPIVisual.ChartConfiguration
+		p.limit = 0
+		if c == nil || c.FieldWells == nil {
+			return p, false
+		}
+		p.addMeasures(c.FieldWells.Values, &p.values)
+		p.addMeasures(c.FieldWells.TargetValues, &p.targets)
+		if len(p.values) > 1 {
+			p.values = p.values[:1]
+		}
+		if len(p.targets) > 1 {
+			p.targets = p.targets[:1]
+		}
+	case definition.KindScatter:
+		c := vis.ScatterPlotVisual.ChartConfiguration
+		p.limit = scatterLimit
+		if c == nil || c.FieldWells == nil || c.FieldWells.ScatterPlotCategoricallyAggregatedFieldWells == nil {
+			return p, false
+		}
+		w := c.FieldWells.ScatterPlotCategoricallyAggregatedFieldWells
+		p.category = dims(w.Category)
+		p.addMeasures(w.XAxis, &p.values)
+		p.addMeasures(w.YAxis, &p.values)
+		if len(p.values) != 2 {
+			return p, false
+		}
+		if s := c.SortConfiguration; s != nil {
+			p.limit = itemsLimit(s.ScatterPlotLimitConfiguration, scatterLimit)
+		}
+	case definition.KindCombo:
+		c := vis.ComboChartVisual.ChartConfiguration
+		if c == nil || c.FieldWells == nil || c.FieldWells.ComboChartAggregatedFieldWells == nil {
+			return p, false
+		}
+		w := c.FieldWells.ComboChartAggregatedFieldWells
+		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.addMeasures(w.BarValues, &p.values)
+		p.addMeasures(w.LineValues, &p.lineValues)
+		p.stacked = c.BarsArrangement == "STACKED"
+		if s := c.SortConfiguration; s != nil {
+			p.sorts(s.CategorySort)
+			if len(p.colors) == 0 {
+				p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
+			}
+		}
+	default:
+		return p, false
+	}
+	all := append(p.dims(), p.measures()...)
+	if len(p.measures()) == 0 && p.kind != definition.KindTable {
+		return p, false
+	}
+	if len(all) == 0 {
+		return p, false
+	}
+	for _, f := range all {
+		if f.dataSet != "" {
+			p.dataSet = f.dataSet
+			break
+		}
+	}
+	return p, true
+}
+
+// question builds the visual's question in a view.
+func (v *View) question(p *plan, sheetID, visualID string) *query.Question {
+	q := &query.Question{Limit: p.limit, Sort: p.sort, Parameters: v.qparams, Now: v.now}
+	for _, f := range p.dims() {
+		q.Dimensions = append(q.Dimensions, *f.dim)
+	}
+	for _, f := range p.measures() {
+		q.Measures = append(q.Measures, *f.measure)
+	}
+	for _, cf := range v.def.CalculatedFields {
+		if cf.DataSetIdentifier == p.dataSet {
+			q.CalculatedFields = append(q.CalculatedFields, query.CalculatedField{Name: cf.Name, Expression: cf.Expression})
+		}
+	}
+	q.CalculatedFields = append(q.CalculatedFields, p.calc...)
+	q.Filters = v.visualFilters(sheetID, visualID, p.dataSet)
+	return q
+}
+
+// visualTitle returns a visual's title text, or a name from its kind.
+func visualTitle(vis *definition.Visual) string {
+	var t struct {
+		Title *struct {
+			Visibility string
+			FormatText *struct{ PlainText, RichText string }
+		}
+	}
+	if json.Unmarshal(vis.Raw, &t) == nil && t.Title != nil && t.Title.FormatText != nil {
+		if t.Title.FormatText.PlainText != "" {
+			return t.Title.FormatText.PlainText
+		}
+	}
+	return kindLabel(vis.Kind)
+}
+
+// kindLabel names a visual kind for people.
+func kindLabel(kind string) string {
+	switch kind {
+	case definition.KindBar:
+		return "Bar chart"
+	case definition.KindLine:
+		return "Line chart"
+	case definition.KindPie:
+		return "Pie chart"
+	case definition.KindTable:
+		return "Table"
+	case definition.KindPivot:
+		return "Pivot table"
+	case definition.KindKPI:
+		return "KPI"
+	case definition.KindScatter:
+		return "Scatter plot"
+	case definition.KindCombo:
+		return "Combo chart"
+	}
+	name := kind
+	if len(name) > 6 && name[len(name)-6:] == "Visual" {
+		name = name[:len(name)-6]
+	}
+	if name == "" {
+		return "Visual"
+	}
+	return splitCamel(name)
+}
+
+func splitCamel(s string) string {
+	var out []rune
+	rs := []rune(s)
+	for i, r := range rs {
+		if i > 0 && r >= 'A' && r <= 'Z' && rs[i-1] >= 'a' && rs[i-1] <= 'z' {
+			out = append(out, ' ')
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,273 @@
+package viewer
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// Result is the answer to a question: its columns (in question order:
+// dimensions, then measures) and rows.
+type Result struct {
+	Columns []query.ResultColumn
+	Rows    [][]any
+}
+
+// Runner answers a question over the dataset with this ARN.
+type Runner func(ctx context.Context, dataSetARN string, q *query.Question) (*Result, error)
+
+// Tile kinds.
+const (
+	TileChart       = "chart"
+	TileTable       = "table"
+	TilePivot       = "pivot"
+	TileKPI         = "kpi"
+	TileText        = "text"
+	TileUnsupported = "unsupported"
+	TileEmpty       = "empty"
+	TileError       = "error"
+)
+
+// Tile is one cell of a sheet's grid: a visual or a text box.
+type Tile struct {
+	ID         string
+	Title      string
+	Subtitle   string
+	Kind       string // Tile*
+	VisualKind string // the definition's member name, for visuals
+	KindLabel  string
+	Style      string // CSS grid placement
+	Chart      string // ECharts option JSON, for TileChart
+	Table      *Table
+	Pivot      *Pivot
+	KPI        *KPI
+	Text       string // text box content (plain text)
+	Message    string // empty, error and unsupported tiles
+}
+
+// Sheet is a sheet ready to render.
+type Sheet struct {
+	ID       string
+	Name     string
+	Tiles    []*Tile
+	Controls []*Control
+}
+
+// DefaultParallel bounds the visuals of a sheet computed at once.
+const DefaultParallel = 4
+
+// RenderSheet computes a sheet (sheetID "" is the first): its controls and
+// every visual, at most parallel at a time (0: DefaultParallel). A
+// visual's failure becomes an error tile, never an error of the sheet.
+func (v *View) RenderSheet(ctx context.Context, sheetID string, run Runner, parallel int) *Sheet {
+	return v.render(ctx, sheetID, nil, run, parallel)
+}
+
+// RenderVisuals computes only the named visuals of a sheet (those a
+// control change affects): a Sheet with their tiles and no controls or
+// text boxes. Unknown ids are skipped.
+func (v *View) RenderVisuals(ctx context.Context, sheetID string, visualIDs []string, run Runner, parallel int) *Sheet {
+	if visualIDs == nil {
+		visualIDs = []string{}
+	}
+	return v.render(ctx, sheetID, visualIDs, run, parallel)
+}
+
+// render computes a sheet, or with only (not nil) just those visuals.
+func (v *View) render(ctx context.Context, sheetID string, only []string, run Runner, parallel int) *Sheet {
+	s := v.sheet(sheetID)
+	if s == nil {
+		return nil
+	}
+	if parallel <= 0 {
+		parallel = DefaultParallel
+	}
+	out := &Sheet{ID: s.SheetId, Name: s.Name}
+	place := placements(s)
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	var controls []*Control
+	var cwg sync.WaitGroup
+	cwg.Add(1)
+	go func() {
+		defer cwg.Done()
+		if only == nil {
+			controls = v.controls(ctx, s, run)
+		}
+	}()
+	for i := range s.Visuals {
+		vis := &s.Visuals[i]
+		if only != nil && !slices.Contains(only, vis.VisualID) {
+			continue
+		}
+		t := &Tile{ID: vis.VisualID, Title: visualTitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
+		out.Tiles = append(out.Tiles, t)
+		if !vis.Supported() {
+			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			v.computeTile(ctx, t, vis, s.SheetId, run)
+		}()
+	}
+	for _, tb := range s.TextBoxes {
+		if only != nil {
+			break
+		}
+		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: textContent(tb.Content), Style: place.style(tb.SheetTextBoxId)})
+	}
+	wg.Wait()
+	cwg.Wait()
+	out.Controls = controls
+	place.order(out.Tiles)
+	return out
+}
+
+// computeTile asks a visual's question and fills its tile.
+func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
+	p, ok := planOf(vis)
+	if !ok {
+		t.Kind, t.Message = TileEmpty, "This visual has no fields yet."
+		if unaggregated(vis) {
+			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals with unaggregated field wells are not yet supported by Sightglass."
+		}
+		return
+	}
+	arn, ok := v.def.DataSetARN(p.dataSet)
+	if !ok {
+		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
+		return
+	}
+	res, err := run(ctx, arn, v.question(p, sheetID, vis.VisualID))
+	if err != nil {
+		t.Kind, t.Message = TileError, "This visual could not be computed: "+errorText(err)
+		return
+	}
+	if len(res.Rows) == 0 {
+		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
+		return
+	}
+	switch p.kind {
+	case definition.KindTable:
+		t.Kind, t.Table = TileTable, table(p, res)
+	case definition.KindPivot:
+		t.Kind, t.Pivot = TilePivot, pivot(p, res)
+	case definition.KindKPI:
+		t.Kind, t.KPI = TileKPI, kpi(p, res)
+	default:
+		opt := chartOption(p, res)
+		b, err := json.Marshal(opt)
+		if err != nil {
+			t.Kind, t.Message = TileError, "This visual could not be drawn."
+			return
+		}
+		t.Kind, t.Chart = TileChart, string(b)
+	}
+}
+
+// errorText is what a tile says of an error: its domain message.
+func errorText(err error) string { return sg.ErrorMessage(err) }
+
+// textContent turns a text box's content (QuickSight's <text-box> markup)
+// into plain text.
+func textContent(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// layout places tiles on the sheet's grid.
+type layout struct {
+	pos    map[string]int // element id → order in the layout
+	styles map[string]string
+}
+
+func placements(s *definition.SheetDefinition) *layout {
+	l := &layout{pos: map[string]int{}, styles: map[string]string{}}
+	for _, lay := range s.Layouts {
+		if lay.Configuration == nil || lay.Configuration.GridLayout == nil {
+			continue
+		}
+		for i, e := range lay.Configuration.GridLayout.Elements {
+			cs, rs := span(e.ColumnSpan, 18, 36), span(e.RowSpan, 12, 100)
+			col := "grid-column: span " + strconv.Itoa(cs)
+			if e.ColumnIndex != nil && *e.ColumnIndex >= 0 && int(*e.ColumnIndex)+cs <= 36 {
+				col = "grid-column: " + strconv.Itoa(int(*e.ColumnIndex)+1) + " / span " + strconv.Itoa(cs)
+			}
+			row := "grid-row: span " + strconv.Itoa(rs)
+			if e.RowIndex != nil && *e.RowIndex >= 0 {
+				row = "grid-row: " + strconv.Itoa(int(*e.RowIndex)+1) + " / span " + strconv.Itoa(rs)
+			}
+			l.pos[e.ElementId] = i
+			l.styles[e.ElementId] = col + "; " + row
+		}
+		break
+	}
+	return l
+}
+
+func span(v *int32, def, maxV int) int {
+	if v == nil || *v < 1 {
+		return def
+	}
+	return min(int(*v), maxV)
+}
+
+func (l *layout) style(id string) string {
+	if s, ok := l.styles[id]; ok {
+		return s
+	}
+	return "grid-column: span 18; grid-row: span 12"
+}
+
+// order sorts tiles by their place in the layout; tiles without one
+// follow in definition order.
+func (l *layout) order(tiles []*Tile) {
+	rank := func(t *Tile) int {
+		if p, ok := l.pos[t.ID]; ok {
+			return p
+		}
+		return 1 << 20
+	}
+	// Insertion sort keeps the definition order of equal ranks.
+	for i := 1; i < len(tiles); i++ {
+		for j := i; j > 0 && rank(tiles[j]) < rank(tiles[j-1]); j-- {
+			tiles[j], tiles[j-1] = tiles[j-1], tiles[j]
+		}
+	}
+}
+
+// unaggregated reports whether a table or scatter plot uses its
+// unaggregated field wells, which Sightglass does not render yet.
+func unaggregated(vis *definition.Visual) bool {
+	switch {
+	case vis.TableVisual != nil:
+		c := vis.TableVisual.ChartConfiguration
+		return c != nil && c.FieldWells != nil && c.FieldWells.TableAggregatedFieldWells == nil && c.FieldWells.TableUnaggregatedFieldWells != nil
+	case vis.ScatterPlotVisual != nil:
+		c := vis.ScatterPlotVisual.ChartConfiguration
+		return c != nil && c.FieldWells != nil && c.FieldWells.ScatterPlotCategoricallyAggregatedFieldWells == nil && c.FieldWells.ScatterPlotUnaggregatedFieldWells != nil
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package viewer
+
+import (
+	"time"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// View is a definition seen by one viewer: their parameters and control
+// values applied.
+type View struct {
+	def     *definition.Definition
+	state   State
+	params  []Parameter
+	qparams map[string]any
+	now     time.Time
+}
+
+// New returns the view of def with the viewer's state; now anchors
+// relative dates (zero: the current time).
+func New(def *definition.Definition, st State, now time.Time) *View {
+	if st == nil {
+		st = State{}
+	}
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+	params := parameters(def, st)
+	return &View{def: def, state: st, params: params, qparams: questionParameters(params), now: now}
+}
+
+// Definition returns the definition viewed.
+func (v *View) Definition() *definition.Definition { return v.def }
+
+// Parameters returns the declared parameters with their current values.
+func (v *View) Parameters() []Parameter { return v.params }
+
+// Sheets returns the sheets' ids and names.
+func (v *View) Sheets() []definition.Sheet {
+	out := v.def.SheetList()
+	for i := range out {
+		if out[i].Name == "" {
+			out[i].Name = "Sheet " + itoa(i+1)
+		}
+	}
+	return out
+}
+
+// sheet returns a sheet by id; "" is the first.
+func (v *View) sheet(id string) *definition.SheetDefinition {
+	for i := range v.def.Sheets {
+		if id == "" || v.def.Sheets[i].SheetId == id {
+			return &v.def.Sheets[i]
+		}
+	}
+	return nil
+}
+
+// HasSheet reports whether the definition has a sheet with this id.
+func (v *View) HasSheet(id string) bool { return id != "" && v.sheet(id) != nil }
+
+// VisualInfo names a visual of a sheet, as GET_SHEET_VISUALS lists it.
+type VisualInfo struct {
+	VisualID string
+	Name     string
+}
+
+// SheetVisuals lists a sheet's visuals with their titles.
+func (v *View) SheetVisuals(sheetID string) []VisualInfo {
+	s := v.sheet(sheetID)
+	if s == nil || sheetID == "" {
+		return nil
+	}
+	out := []VisualInfo{}
+	for i := range s.Visuals {
+		out = append(out, VisualInfo{VisualID: s.Visuals[i].VisualID, Name: visualTitle(&s.Visuals[i])})
+	}
+	return out
+}
+
+// VisualQuestion returns the question a supported visual of a sheet asks
+// in this view, and the ARN of the dataset it asks; false for a visual
+// that asks nothing (unsupported, no fields, undeclared dataset).
+func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question, bool) {
+	s := v.sheet(sheetID)
+	if s == nil {
+		return "", nil, false
+	}
+	for i := range s.Visuals {
+		vis := &s.Visuals[i]
+		if vis.VisualID != visualID || !vis.Supported() {
+			continue
+		}
+		p, ok := planOf(vis)
+		if !ok {
+			return "", nil, false
+		}
+		arn, ok := v.def.DataSetARN(p.dataSet)
+		if !ok {
+			return "", nil, false
+		}
+		return arn, v.question(p, s.SheetId, visualID), true
+	}
+	return "", nil, false
+}

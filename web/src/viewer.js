@@ -1,0 +1,230 @@
+// The dashboard and analysis viewer: sheet tabs, filter and parameter
+// controls, and the embedding SDK requests about sheets, visuals and
+// parameters. The viewer's state (p.<Parameter>, f.<FilterId>…) lives in
+// this page only: every change asks the server to render the sheet again
+// (htmx), and nothing is saved.
+import htmx from "htmx.org";
+import { disposeCharts, mountCharts } from "./charts.js";
+
+let root = null;
+let sdk = [];
+let selected = "";
+let state = new URLSearchParams();
+let params = [];
+let post = () => {};
+
+const sheetBody = () => document.getElementById("sheet");
+
+function readParams() {
+  const body = sheetBody()?.querySelector(".sheet-body");
+  try {
+    return JSON.parse(body?.dataset.params || "[]");
+  } catch {
+    return [];
+  }
+}
+
+// fragmentParameters reads #p.<name>=<value>&… (the SDK's parameters).
+function fragmentParameters() {
+  const out = new URLSearchParams();
+  const hash = location.hash.replace(/^#/, "");
+  if (!hash) return out;
+  for (const [k, v] of new URLSearchParams(hash)) {
+    if (k.startsWith("p.")) out.append(k, v);
+  }
+  return out;
+}
+
+function sheetName(id) {
+  return sdk.find((s) => s.SheetId === id)?.Name || "";
+}
+
+// loadSheet renders a sheet for the current state.
+async function loadSheet(id) {
+  const target = sheetBody();
+  if (!target) return;
+  target.setAttribute("aria-busy", "true");
+  target.classList.add("loading");
+  const url = `${root.dataset.base}/sheets/${encodeURIComponent(id)}?${state.toString()}`;
+  disposeCharts(target);
+  try {
+    await htmx.ajax("GET", url, { target, swap: "innerHTML" });
+  } finally {
+    target.removeAttribute("aria-busy");
+    target.classList.remove("loading");
+  }
+  selected = id;
+  mountCharts(target);
+  const before = JSON.stringify(params);
+  params = readParams();
+  return before !== JSON.stringify(params);
+}
+
+// loadVisuals renders only the visuals a control change affects, and
+// swaps each tile in place; the rest of the sheet stays as it is.
+async function loadVisuals(ids) {
+  const body = sheetBody()?.querySelector(".sheet-body");
+  if (!body) return false;
+  const tiles = ids.map((id) => document.getElementById("v-" + id)).filter(Boolean);
+  tiles.forEach((t) => t.classList.add("loading"));
+  let incoming = document.getElementById("sg-incoming");
+  if (!incoming) {
+    incoming = document.createElement("div");
+    incoming.id = "sg-incoming";
+    incoming.hidden = true;
+    document.body.appendChild(incoming);
+  }
+  const url = `${root.dataset.base}/sheets/${encodeURIComponent(selected)}?${state.toString()}&visuals=${encodeURIComponent(ids.join(","))}`;
+  try {
+    await htmx.ajax("GET", url, { target: incoming, swap: "innerHTML" });
+    const update = incoming.querySelector(".sheet-update");
+    if (!update) return false;
+    for (const el of Array.from(update.querySelectorAll("section[data-visual-id]"))) {
+      const old = document.getElementById(el.id);
+      if (!old) continue;
+      disposeCharts(old);
+      old.replaceWith(el);
+      mountCharts(el);
+    }
+    body.dataset.params = update.dataset.params || "[]";
+  } finally {
+    incoming.innerHTML = "";
+    tiles.forEach((t) => t.classList.remove("loading"));
+  }
+  params = readParams();
+  return true;
+}
+
+function markTab(id) {
+  root.querySelectorAll(".sheet-tab").forEach((b) => b.setAttribute("aria-selected", b.dataset.sheetId === id ? "true" : "false"));
+}
+
+async function selectSheet(id) {
+  if (!sdk.some((s) => s.SheetId === id)) return false;
+  markTab(id);
+  await loadSheet(id);
+  post("SELECTED_SHEET_CHANGED", { selectedSheet: { Name: sheetName(id), SheetId: id } });
+  return true;
+}
+
+// changedParameters lists the parameters whose values differ.
+function changedParameters(before) {
+  const old = new Map(before.map((p) => [p.Name, JSON.stringify(p.Values)]));
+  return params.filter((p) => old.get(p.Name) !== JSON.stringify(p.Values)).map((p) => ({ Name: p.Name, Values: p.Values }));
+}
+
+async function setParameters(list) {
+  const before = params;
+  for (const p of list) {
+    if (!p || typeof p.Name !== "string") continue;
+    const key = "p." + p.Name;
+    state.delete(key);
+    const values = Array.isArray(p.Values) ? p.Values : [p.Values];
+    for (const v of values) state.append(key, String(v));
+    if (values.length === 0) state.append(key, "");
+  }
+  await loadSheet(selected);
+  const changed = changedParameters(before);
+  if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
+}
+
+// onControlChange stores a control's value(s) and renders the sheet again.
+async function onControlChange(ev) {
+  const el = ev.target;
+  if (!el.name) return;
+  const form = el.form;
+  const out = el.closest(".range")?.querySelector("output");
+  if (out) {
+    const inputs = el.closest(".range").querySelectorAll("input");
+    out.textContent = Array.from(inputs, (i) => i.value).join(" – ");
+  }
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    state.delete(field.name);
+    if (field.multiple) {
+      const values = Array.from(field.selectedOptions, (o) => o.value);
+      if (values.length === 0) state.append(field.name, "*");
+      for (const v of values) state.append(field.name, v);
+    } else {
+      state.append(field.name, field.value);
+    }
+  }
+  const before = params;
+  const affects = el.closest(".control")?.dataset.affects;
+  if (affects === undefined || !(await loadVisuals(affects.split(" ").filter(Boolean)))) {
+    await loadSheet(selected);
+  }
+  const changed = changedParameters(before);
+  if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
+}
+
+function fail(errorCode, message) {
+  return { success: false, errorCode, message };
+}
+
+// requests answers the embedding SDK's requests about this viewer.
+export const requests = {
+  GET_SHEETS: () => sdk.map((s) => ({ Name: s.Name, SheetId: s.SheetId })),
+  GET_SELECTED_SHEET_ID: () => selected,
+  SET_SELECTED_SHEET_ID: async (m) => {
+    const id = m?.SheetId ?? m;
+    return (await selectSheet(id)) ? { success: true } : fail("INVALID_SHEET_ID", `There is no sheet ${id}`);
+  },
+  GET_PARAMETERS: () => params.map((p) => ({ Name: p.Name, Values: p.Values })),
+  SET_PARAMETERS: async (m) => {
+    const list = Array.isArray(m) ? m : m?.Parameters || [];
+    const unknown = list.filter((p) => !params.some((q) => q.Name === p?.Name));
+    if (unknown.length) return fail("INVALID_PARAMETERS", `Unknown parameters: ${unknown.map((p) => p?.Name).join(", ")}`);
+    await setParameters(list);
+    return { success: true };
+  },
+  GET_SHEET_VISUALS: (m) => {
+    const sheet = sdk.find((s) => s.SheetId === (m?.SheetId ?? m));
+    return sheet ? sheet.Visuals.map((v) => ({ Name: v.Name, VisualId: v.VisualId })) : fail("INVALID_SHEET_ID", `There is no sheet ${m?.SheetId}`);
+  },
+  GET_VISUAL_ACTIONS: (m) => {
+    const sheet = sdk.find((s) => s.SheetId === m?.SheetId);
+    const visual = sheet?.Visuals.find((v) => v.VisualId === m?.VisualId);
+    return visual ? visual.Actions || [] : fail("INVALID_VISUAL_ID", `There is no visual ${m?.VisualId} on sheet ${m?.SheetId}`);
+  },
+};
+
+// initViewer starts the viewer on a page that has one; it resolves when
+// the first sheet is drawn with the URL fragment's parameters applied.
+export async function initViewer(postEvent) {
+  post = postEvent;
+  root = document.querySelector(".viewer");
+  if (!root) return;
+  try {
+    sdk = JSON.parse(root.dataset.sdk || "[]");
+  } catch {
+    sdk = [];
+  }
+  selected = root.dataset.selected || "";
+  params = readParams();
+  state = fragmentParameters();
+  // A session that ended while the viewer was open: tell the host, as a
+  // page load would.
+  document.body.addEventListener("htmx:afterRequest", (ev) => {
+    const status = ev.detail.xhr?.status;
+    if (status === 401 || status === 403) {
+      post("ERROR_OCCURRED", { errorCode: status === 401 ? "Unauthorized" : "Forbidden", message: ev.detail.xhr.responseText.trim() });
+    }
+  });
+  root.addEventListener("click", (ev) => {
+    const tab = ev.target.closest(".sheet-tab");
+    if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);
+  });
+  root.addEventListener("change", (ev) => {
+    if (ev.target.closest("form.controls")) onControlChange(ev);
+  });
+  root.addEventListener("input", (ev) => {
+    const range = ev.target.closest(".range");
+    if (range) range.querySelector("output").textContent = Array.from(range.querySelectorAll("input"), (i) => i.value).join(" – ");
+  });
+  if (state.toString() && selected) {
+    await loadSheet(selected);
+  } else {
+    mountCharts(root);
+  }
+}

@@ -271,31 +271,34 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 			slog.Error("ingestion failed", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
 		}
 	}
-	if uerr := a.Store.UpdateIngestion(ctx, in); uerr != nil {
-		if sg.ErrorCode(uerr) != sg.ENOTFOUND {
-			slog.Error("recording ingestion result", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", uerr)
-		}
-		if in.Status == sg.IngestionCompleted {
-			os.Remove(dest)
-		}
-		return
+	if in.Status == sg.IngestionCompleted && !g.install(ctx, in, dest) {
+		in.Status, in.ErrorType, in.ErrorMessage = sg.IngestionFailed, ingestionInternalError, "The dataset changed while the ingestion was running."
+		in.RowsIngested = 0
 	}
-	if in.Status != sg.IngestionCompleted {
-		return
+	if uerr := a.Store.UpdateIngestion(ctx, in); uerr != nil && sg.ErrorCode(uerr) != sg.ENOTFOUND {
+		slog.Error("recording ingestion result", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", uerr)
 	}
-	d, derr := a.Store.FindDataSet(ctx, in.AccountID, in.DataSetID)
-	if derr != nil {
+}
+
+// install makes a completed ingestion's file the dataset's SPICE copy and
+// deletes the copy it replaces. It runs before the ingestion is recorded as
+// COMPLETED, so a client that sees COMPLETED queries the new copy. It
+// reports false (and deletes the new file) when the dataset is gone.
+func (g *ingester) install(ctx context.Context, in *sg.Ingestion, dest string) bool {
+	a := g.a
+	d, err := a.Store.FindDataSet(ctx, in.AccountID, in.DataSetID)
+	if err == nil {
+		err = a.Store.SetDataSetSPICE(ctx, in.AccountID, in.DataSetID, in.ID, in.SizeBytes)
+	}
+	if err != nil {
 		os.Remove(dest)
-		return
-	}
-	if err := a.Store.SetDataSetSPICE(ctx, in.AccountID, in.DataSetID, in.ID, in.SizeBytes); err != nil {
-		os.Remove(dest)
-		return
+		return false
 	}
 	if d.SPICEIngestionID != "" && d.SPICEIngestionID != in.ID {
 		os.Remove(a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID))
 	}
 	a.invalidateDataSet(d)
+	return true
 }
 
 // ingestionError maps an ingestion failure to QuickSight's ErrorInfo.

@@ -722,7 +722,7 @@ def check_content(qs):
     C.eq("DescribeAnalysis: DELETED", qs.describe_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis")["Analysis"]["Status"], "DELETED")
     check_ok("RestoreAnalysis", qs.restore_analysis(AwsAccountId=ACCOUNT, AnalysisId="boto-analysis"), 200)
     C.eq("ListAnalyses", sorted(a["AnalysisId"] for a in qs.list_analyses(AwsAccountId=ACCOUNT)["AnalysisSummaryList"]),
-         ["boto-analysis", "boto-broken"])
+         ["boto-analysis", "boto-broken", "sample-sales-analysis"])
     expect_error("CreateAnalysis from a template", lambda: qs.create_analysis(
         AwsAccountId=ACCOUNT, AnalysisId="from-template", Name="t",
         SourceEntity={"SourceTemplate": {"Arn": f"arn:aws:quicksight:{REGION}:{ACCOUNT}:template/t",

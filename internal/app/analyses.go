@@ -80,7 +80,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 		CreatedAt:   now,
 		UpdatedAt:   now,
 	}
-	if err := a.Store.CreateAnalysis(ctx, an); err != nil {
+	if err := a.contentChanged(a.Store.CreateAnalysis(ctx, an)); err != nil {
 		if sg.ErrorCode(err) == sg.EEXISTS {
 			if old, ferr := a.Store.FindAnalysis(ctx, accountID, id); ferr == nil && old.Deleted() {
 				return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s was deleted and can be restored until %s; restore it or delete it with ForceDeleteWithoutRecovery first.", id, old.DeleteAt.Format(time.RFC3339))
@@ -119,7 +119,7 @@ func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, op
 			cur.Status = finalStatus(inProgress, errs, opts.lenient)
 			cur.Errors = errs
 			cur.Revision++
-			err = a.Store.UpdateAnalysis(ctx, cur, revision)
+			err = a.contentChanged(a.Store.UpdateAnalysis(ctx, cur, revision))
 			if sg.ErrorCode(err) == sg.ECONFLICT {
 				continue // changed in between: look again
 			}
@@ -211,7 +211,7 @@ func (a *App) UpdateAnalysis(ctx context.Context, accountID, id string, in *Cont
 }
 
 func (a *App) updateAnalysis(ctx context.Context, an *sg.Analysis, revision int64) error {
-	err := a.Store.UpdateAnalysis(ctx, an, revision)
+	err := a.contentChanged(a.Store.UpdateAnalysis(ctx, an, revision))
 	switch sg.ErrorCode(err) {
 	case sg.ENOTFOUND:
 		return analysisNotFound(an.AccountID, an.ID)
@@ -252,7 +252,7 @@ func (a *App) DeleteAnalysis(ctx context.Context, accountID, id string, recovery
 	}
 	now := a.now()
 	if force {
-		if err := a.Store.DeleteAnalysis(ctx, accountID, id); err != nil {
+		if err := a.contentChanged(a.Store.DeleteAnalysis(ctx, accountID, id)); err != nil {
 			if sg.ErrorCode(err) == sg.ENOTFOUND {
 				return time.Time{}, analysisNotFound(accountID, id)
 			}
@@ -366,5 +366,6 @@ func nonNilPermissions(p []sg.ResourcePermission) []sg.ResourcePermission {
 
 // PurgeDeletedAnalyses deletes the analyses whose recovery window ended.
 func (a *App) PurgeDeletedAnalyses(ctx context.Context) (int64, error) {
+	defer a.forgetContentLists()
 	return a.Store.PurgeAnalyses(ctx, a.now())
 }

@@ -30,6 +30,7 @@ type App struct {
 	bg       background
 	data     *data
 	users    userCache
+	lists    contentLists
 }
 
 // New returns an App over store for the given region.

@@ -59,22 +59,33 @@ func listVisible[T any](ctx context.Context, list func(sg.Page) ([]T, bool, erro
 }
 
 // ConsoleDashboards lists the dashboards user may see.
+// The list comes through the content-list cache (listcache.go): the slice
+// is the caller's, the items are shared and must not be modified.
 func (a *App) ConsoleDashboards(ctx context.Context, u *sg.User) ([]*sg.Dashboard, error) {
+	return cachedList(a, &a.lists.dashboards, u, func() ([]*sg.Dashboard, error) {
+		return a.consoleDashboards(ctx, u)
+	})
+}
+
+func (a *App) consoleDashboards(ctx context.Context, u *sg.User) ([]*sg.Dashboard, error) {
 	return listVisible(ctx,
 		func(p sg.Page) ([]*sg.Dashboard, bool, error) { return a.Store.ListDashboards(ctx, u.AccountID, p) },
 		func(d *sg.Dashboard) string { return d.ID },
 		func(d *sg.Dashboard) bool { return a.canSee(u, d.Permissions) })
 }
 
-// ConsoleAnalyses lists the analyses user may see; readers see none.
+// ConsoleAnalyses lists the analyses user may see; readers see none. The
+// result is shared, as ConsoleDashboards'.
 func (a *App) ConsoleAnalyses(ctx context.Context, u *sg.User) ([]*sg.Analysis, error) {
 	if !IsAuthorRole(u.Role) {
 		return nil, nil
 	}
-	return listVisible(ctx,
-		func(p sg.Page) ([]*sg.Analysis, bool, error) { return a.Store.ListAnalyses(ctx, u.AccountID, p) },
-		func(an *sg.Analysis) string { return an.ID },
-		func(an *sg.Analysis) bool { return a.canSee(u, an.Permissions) })
+	return cachedList(a, &a.lists.analyses, u, func() ([]*sg.Analysis, error) {
+		return listVisible(ctx,
+			func(p sg.Page) ([]*sg.Analysis, bool, error) { return a.Store.ListAnalyses(ctx, u.AccountID, p) },
+			func(an *sg.Analysis) string { return an.ID },
+			func(an *sg.Analysis) bool { return a.canSee(u, an.Permissions) })
+	})
 }
 
 // ConsoleDashboard returns a dashboard user may see: ENOTFOUND if there is

@@ -118,7 +118,7 @@ func (a *App) createDashboard(ctx context.Context, accountID, id string, in *Con
 		UpdatedAt:        now,
 	}
 	v := a.newVersion(in, sourceARN)
-	if err := a.Store.CreateDashboard(ctx, d, v); err != nil {
+	if err := a.contentChanged(a.Store.CreateDashboard(ctx, d, v)); err != nil {
 		if sg.ErrorCode(err) == sg.EEXISTS {
 			return nil, nil, sg.Errorf(sg.EEXISTS, "Dashboard %s already exists in account %s.", id, accountID)
 		}
@@ -143,7 +143,7 @@ func (a *App) checkVersionLater(v *sg.DashboardVersion, def *definition.Definiti
 		}
 		errs = append(slices.Clip(opts.denied), errs...)
 		status := finalStatus(sg.StatusCreationInProgress, errs, opts.lenient)
-		if err := a.Store.SetDashboardVersionStatus(ctx, accountID, id, n, status, errs); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND && ctx.Err() == nil {
+		if err := a.contentChanged(a.Store.SetDashboardVersionStatus(ctx, accountID, id, n, status, errs)); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND && ctx.Err() == nil {
 			slog.Error("recording dashboard check", "account", accountID, "dashboard", id, "version", n, "err", err)
 		}
 	})
@@ -258,7 +258,7 @@ func (a *App) UpdateDashboard(ctx context.Context, accountID, id string, in *Con
 func (a *App) addVersion(ctx context.Context, accountID, id string, in *ContentInput, def *definition.Definition, sourceARN string, publish bool, opts checkOptions) (*sg.Dashboard, *sg.DashboardVersion, error) {
 	v := a.newVersion(in, sourceARN)
 	v.AccountID, v.DashboardID = accountID, id
-	if err := a.Store.AddDashboardVersion(ctx, v); err != nil {
+	if err := a.contentChanged(a.Store.AddDashboardVersion(ctx, v)); err != nil {
 		if sg.ErrorCode(err) == sg.ENOTFOUND {
 			return nil, nil, dashboardNotFound(accountID, id)
 		}
@@ -289,7 +289,7 @@ func (a *App) changeDashboard(ctx context.Context, accountID, id string, change 
 		revision := d.Revision
 		d.Revision++
 		d.UpdatedAt = a.now()
-		err = a.Store.UpdateDashboard(ctx, d, revision)
+		err = a.contentChanged(a.Store.UpdateDashboard(ctx, d, revision))
 		switch sg.ErrorCode(err) {
 		case sg.ECONFLICT:
 			continue
@@ -393,7 +393,7 @@ func (a *App) DeleteDashboard(ctx context.Context, accountID, id string, number 
 		return err
 	}
 	if number == nil {
-		err := a.Store.DeleteDashboard(ctx, accountID, id)
+		err := a.contentChanged(a.Store.DeleteDashboard(ctx, accountID, id))
 		if sg.ErrorCode(err) == sg.ENOTFOUND {
 			return dashboardNotFound(accountID, id)
 		}
@@ -402,7 +402,7 @@ func (a *App) DeleteDashboard(ctx context.Context, accountID, id string, number 
 	if *number == d.PublishedVersion {
 		return sg.Errorf(sg.ECONFLICT, "Version %d is the published version of dashboard %s; publish another version before deleting it.", *number, id)
 	}
-	err = a.Store.DeleteDashboardVersion(ctx, accountID, id, *number)
+	err = a.contentChanged(a.Store.DeleteDashboardVersion(ctx, accountID, id, *number))
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return versionNotFound(accountID, id, *number)
 	}

@@ -14,5 +14,6 @@ func (a *App) PurgeExpired(ctx context.Context) (codes, sessions int64, err erro
 		return codes, 0, err
 	}
 	_, err = a.Store.PurgeAnalyses(ctx, now)
+	a.forgetContentLists()
 	return codes, sessions, err
 }

@@ -34,7 +34,7 @@ func (a *App) ResumeDefinitionChecks(ctx context.Context) (int, error) {
 		def, err := definition.Parse(v.Definition)
 		if err != nil {
 			errs := []sg.DefinitionError{{Type: errInternal, Message: "The stored definition can't be read: " + sg.ErrorMessage(err), ViolatedEntities: []string{}}}
-			if err := a.Store.SetDashboardVersionStatus(ctx, v.AccountID, v.DashboardID, v.Number, sg.StatusCreationFailed, errs); err != nil {
+			if err := a.contentChanged(a.Store.SetDashboardVersionStatus(ctx, v.AccountID, v.DashboardID, v.Number, sg.StatusCreationFailed, errs)); err != nil {
 				slog.Error("failing a dashboard version", "account", v.AccountID, "dashboard", v.DashboardID, "version", v.Number, "err", err)
 			}
 			continue
@@ -51,7 +51,7 @@ func (a *App) failUnparsable(ctx context.Context, an *sg.Analysis) {
 	an.Status = finalStatus(an.Status, []sg.DefinitionError{{}}, false)
 	an.Errors = []sg.DefinitionError{{Type: errInternal, Message: "The stored definition can't be read.", ViolatedEntities: []string{}}}
 	an.Revision++
-	if err := a.Store.UpdateAnalysis(ctx, an, revision); err != nil {
+	if err := a.contentChanged(a.Store.UpdateAnalysis(ctx, an, revision)); err != nil {
 		slog.Error("failing an analysis", "account", an.AccountID, "analysis", an.ID, "err", err)
 	}
 }

@@ -98,7 +98,9 @@ func (sqliteDialect) DateTrunc(x string, g Granularity) string {
 	case Month:
 		return "(substr(" + x + ", 1, 7) || '-01 00:00:00')"
 	case Week:
-		return "strftime('%Y-%m-%d 00:00:00', " + x + ", '-' || strftime('%w', " + x + ") || ' days')"
+		// Back six days, then forward to the next Sunday (or the same day
+		// if it is one): the Sunday that starts x's week, in one call.
+		return "datetime(" + x + ", 'start of day', '-6 days', 'weekday 0')"
 	case Day:
 		return "(substr(" + x + ", 1, 10) || ' 00:00:00')"
 	case Hour:

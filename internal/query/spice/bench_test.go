@@ -263,10 +263,15 @@ GROUP BY region, month ORDER BY region, month`},
 		{"engine-stored-substr/month", engineShape(dialect.SQLite.StoredDatetime("t.order_date"), dialect.SQLite.DateTrunc("d", dialect.Month))},
 		{"engine-raw-strftime/quarter", engineShape("t.order_date", "(strftime('%Y-', d) || printf('%02d', ((CAST(strftime('%m', d) AS INTEGER) - 1) / 3) * 3 + 1) || '-01 00:00:00')")},
 		{"engine-stored-substr/quarter", engineShape(dialect.SQLite.StoredDatetime("t.order_date"), dialect.SQLite.DateTrunc("d", dialect.Quarter))},
+		{"engine-raw-strftime/week", engineShape("t.order_date", "strftime('%Y-%m-%d 00:00:00', d, '-' || strftime('%w', d) || ' days')")},
+		{"engine-stored-datetime/week", engineShape(dialect.SQLite.StoredDatetime("t.order_date"), dialect.SQLite.DateTrunc("d", dialect.Week))},
 	} {
 		rows := 96
-		if strings.HasSuffix(v.name, "/quarter") {
+		switch {
+		case strings.HasSuffix(v.name, "/quarter"):
 			rows = 36 // 4 regions × 9 quarters (December 2024 to November 2026)
+		case strings.HasSuffix(v.name, "/week"):
+			rows = 420 // 4 regions × 105 weeks (Sunday 2024-12-01 to Sunday 2026-11-29)
 		}
 		b.Run(v.name, func(b *testing.B) {
 			aggregate(b, pool, params, v.sql, rows)

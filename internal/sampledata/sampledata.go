@@ -19,6 +19,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"github.com/sightglass/sightglass/internal/query/dialect"
 )
 
 // DefaultRows is the size of the sample a new server generates.
@@ -137,6 +139,10 @@ func write(ctx context.Context, path string, rows int, seed int64, last time.Tim
 	}
 	for _, idx := range []string{
 		"CREATE INDEX orders_order_date ON orders (order_date)",
+		// The query engine reads a SQLite DATETIME column through
+		// dialect.SQLite.StoredDatetime; an index on that expression
+		// keeps date-range filters seeking instead of scanning.
+		"CREATE INDEX orders_order_date_stored ON orders (" + dialect.SQLite.StoredDatetime("order_date") + ")",
 		"CREATE INDEX orders_region_date ON orders (region, order_date, revenue, profit)",
 		"CREATE INDEX orders_category ON orders (category, sub_category)",
 	} {
@@ -302,7 +308,7 @@ func (g *generator) order(args []any, id int64, day time.Time) []any {
 	profit := round2(revenue * margin)
 	ship := day.AddDate(0, 0, k.shipDays+g.rng.IntN(4))
 
-	return append(args, id, day.Format(time.DateOnly), ship.Format(time.DateOnly),
+	return append(args, id, day.Format(time.DateTime), ship.Format(time.DateTime),
 		r.name, c.name, city, p.name, k.name, s.name, segment,
 		quantity, unitPrice, discount, revenue, profit)
 }

@@ -9,10 +9,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/sightglass/sightglass/internal/query/dialect"
 	"github.com/sightglass/sightglass/internal/sampledata"
 )
 
@@ -84,10 +86,19 @@ func TestGenerateContents(t *testing.T) {
 	if count != n || ids != n {
 		t.Errorf("%d rows, %d ids; want %d", count, ids, n)
 	}
-	lastDay := sampledata.Anchor.Format(time.DateOnly)
-	firstDay := sampledata.Anchor.AddDate(-2, 0, 1).Format(time.DateOnly)
+	lastDay := sampledata.Anchor.Format(time.DateTime)
+	firstDay := sampledata.Anchor.AddDate(-2, 0, 1).Format(time.DateTime)
 	if first < firstDay || last > lastDay || first > "2025-01-15" || last < "2026-11-15" {
 		t.Errorf("dates %s..%s, want within %s..%s and covering it", first, last, firstDay, lastDay)
+	}
+	// Dates are stored as canonical datetime text, at midnight.
+	var odd int
+	if err := db.QueryRow(`SELECT count(*) FROM orders WHERE order_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] 00:00:00'
+		OR ship_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] 00:00:00'`).Scan(&odd); err != nil {
+		t.Fatal(err)
+	}
+	if odd != 0 {
+		t.Errorf("%d rows with dates not in the YYYY-MM-DD HH:MM:SS form", odd)
 	}
 	// Every row is consistent with itself.
 	var bad int
@@ -143,7 +154,7 @@ func TestGenerateContents(t *testing.T) {
 	if months["12"] < 1.3*months["02"] {
 		t.Errorf("December revenue %.0f, February %.0f: no holiday peak", months["12"], months["02"])
 	}
-	years := share("SELECT CASE WHEN order_date > '2025-11-30' THEN 'second' ELSE 'first' END, count(*) FROM orders GROUP BY 1")
+	years := share("SELECT CASE WHEN order_date >= '2025-12-01' THEN 'second' ELSE 'first' END, count(*) FROM orders GROUP BY 1")
 	if years["second"] < 1.08*years["first"] {
 		t.Errorf("orders per year %v: no growth", years)
 	}
@@ -155,9 +166,29 @@ func TestGenerateContents(t *testing.T) {
 	}
 	// The indexes for date and region grouping exist.
 	var idx int
-	db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('orders_order_date', 'orders_region_date')").Scan(&idx)
-	if idx != 2 {
-		t.Errorf("%d of the 2 indexes", idx)
+	db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('orders_order_date', 'orders_region_date', 'orders_order_date_stored')").Scan(&idx)
+	if idx != 3 {
+		t.Errorf("%d of the 3 indexes", idx)
+	}
+	// A date range over the column as the query engine reads it seeks the
+	// expression index.
+	stored := dialect.SQLite.StoredDatetime("t.order_date")
+	rows, err := db.Query("EXPLAIN QUERY PLAN SELECT count(*) FROM (SELECT "+stored+" AS d FROM orders AS t) WHERE d >= ? AND d < ?", "2026-03-01 00:00:00", "2026-04-01 00:00:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan += detail + "; "
+	}
+	if !strings.Contains(plan, "INDEX orders_order_date_stored (<expr>>? AND <expr><?)") {
+		t.Errorf("date range plan: %s", plan)
 	}
 }
 

@@ -273,7 +273,7 @@ func (v *View) filterControl(ctx context.Context, fc *definition.FilterControl, 
 		qf, _ := v.timeRangeFilter(f.TimeRangeFilter)
 		c.Kind = ControlDateRange
 		if qf.From != nil {
-			c.Value = qf.From.Add(time.Second).Format(time.DateOnly)
+			c.Value = qf.From.Format(time.DateOnly)
 		}
 		if qf.To != nil {
 			c.Value2 = qf.To.Format(time.DateOnly)

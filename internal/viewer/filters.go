@@ -254,17 +254,14 @@ func (v *View) timeRangeFilter(t *definition.TimeRangeFilter) (query.Filter, boo
 	}
 	q.From, q.FromParameter = bound(t.RangeMinimumValue, "from")
 	q.To, q.ToParameter = bound(t.RangeMaximumValue, "to")
-	// A date picker's days are included whole, to the second: after the
-	// last second of the day before "from", up to the last second of "to".
-	// (Bounds at midnight would also miss date-only values stored as text,
-	// which compare as shorter strings than a datetime.)
+	// A date picker's days are included whole: from the start of "from"
+	// up to, not including, the start of the day after "to".
 	if s := v.state.Get("f." + t.FilterId + ".from"); s != "" && q.From != nil && len(s) == len(time.DateOnly) {
-		before := q.From.Add(-time.Second)
-		q.From, q.IncludeFrom = &before, false
+		q.IncludeFrom = true
 	}
 	if s := v.state.Get("f." + t.FilterId + ".to"); s != "" && q.To != nil && len(s) == len(time.DateOnly) {
-		last := q.To.Add(24*time.Hour - time.Second)
-		q.To, q.IncludeTo = &last, true
+		next := q.To.AddDate(0, 0, 1)
+		q.To, q.IncludeTo = &next, false
 	}
 	if q.From == nil && q.To == nil && q.FromParameter == "" && q.ToParameter == "" {
 		return q, false

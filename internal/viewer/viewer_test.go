@@ -170,7 +170,7 @@ func TestStateOverrides(t *testing.T) {
 	// Date pickers include their days whole.
 	v = testView(t, State{"f.f-date.from": {"2026-02-01"}, "f.f-date.to": {"2026-02-28"}})
 	f := question(t, v, "s2", "line").Filters[1]
-	if f.From.Format(time.DateTime) != "2026-01-31 23:59:59" || f.IncludeFrom || f.To.Format(time.DateTime) != "2026-02-28 23:59:59" || !f.IncludeTo {
+	if f.From.Format(time.DateTime) != "2026-02-01 00:00:00" || !f.IncludeFrom || f.To.Format(time.DateTime) != "2026-03-01 00:00:00" || f.IncludeTo {
 		t.Errorf("date filter %+v", f)
 	}
 }

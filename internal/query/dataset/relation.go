@@ -51,6 +51,25 @@ func selectList(d dialect.Dialect, from string, cols []Column) string {
 	return b.String()
 }
 
+// storedList is the select list of a physical table: selectList, with
+// DATETIME columns read through the dialect's StoredDatetime so that
+// everything above compares and truncates one datetime form.
+func storedList(d dialect.Dialect, from string, cols []Column) string {
+	var b strings.Builder
+	for i, col := range cols {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		q := d.QuoteIdent(col.Name)
+		ref := from + "." + q
+		if col.Type == string(dialect.Datetime) {
+			ref = d.StoredDatetime(ref)
+		}
+		b.WriteString(ref + " AS " + q)
+	}
+	return b.String()
+}
+
 func (b *build) logical(id string, depth int) (string, []Column, error) {
 	if depth > 64 {
 		return "", nil, invalid("LogicalTableMap joins are nested too deeply")
@@ -190,10 +209,10 @@ func (b *build) physical(id string) (string, []Column, error) {
 		if r.Schema != "" {
 			table = d.QuoteIdent(r.Schema) + "." + table
 		}
-		return "SELECT " + selectList(d, alias, cols) + " FROM " + table + " AS " + alias, cols, nil
+		return "SELECT " + storedList(d, alias, cols) + " FROM " + table + " AS " + alias, cols, nil
 	case p.CustomSql != nil:
 		cols := inputColumns(p.CustomSql.Columns)
-		return "SELECT " + selectList(d, alias, cols) + " FROM (" + p.query + ") AS " + alias, cols, nil
+		return "SELECT " + storedList(d, alias, cols) + " FROM (" + p.query + ") AS " + alias, cols, nil
 	}
 	if b.blocked == nil {
 		b.blocked = invalid("PhysicalTableMap.%s: %s tables cannot be queried; use RelationalTable or CustomSql", id, p.Other)

@@ -105,6 +105,10 @@ type Dialect interface {
 	Ceil(x string) string
 	// Now is the current timestamp of the engine (without time zone).
 	Now() string
+	// StoredDatetime is the expression that reads x, a stored DATETIME
+	// column, as the dialect's datetime: SQLite brings the text forms and
+	// numbers files hold to its canonical text; typed engines return x.
+	StoredDatetime(x string) string
 	// DateTrunc truncates the datetime x to the start of its period g
 	// (weeks start on Sunday, as in QuickSight).
 	DateTrunc(x string, g Granularity) string

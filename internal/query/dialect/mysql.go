@@ -79,6 +79,9 @@ func (mysqlDialect) Concat(xs []string) string {
 	return "CONCAT(" + strings.Join(xs, ", ") + ")"
 }
 
+// StoredDatetime returns x: the column is typed.
+func (mysqlDialect) StoredDatetime(x string) string { return x }
+
 func (mysqlDialect) DateTrunc(x string, g Granularity) string {
 	switch g {
 	case Year:

@@ -86,6 +86,9 @@ var postgresTrunc = map[Granularity]string{
 	Year: "year", Quarter: "quarter", Month: "month", Day: "day", Hour: "hour", Minute: "minute", Second: "second",
 }
 
+// StoredDatetime returns x: the column is typed.
+func (postgresDialect) StoredDatetime(x string) string { return x }
+
 func (postgresDialect) DateTrunc(x string, g Granularity) string {
 	if g == Week {
 		return "(DATE_TRUNC('week', CAST(" + x + " AS timestamp) + INTERVAL '1 day') - INTERVAL '1 day')"

@@ -5,12 +5,14 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/query/cache"
+	"github.com/sightglass/sightglass/internal/query/dialect"
 	"github.com/sightglass/sightglass/internal/query/source"
 	"github.com/sightglass/sightglass/internal/query/spice"
 	"github.com/sightglass/sightglass/internal/sampledata"
@@ -233,6 +235,13 @@ GROUP BY region, month ORDER BY region, month`
 	}
 }
 
+// engineShape is revenue by region and period as internal/query compiles
+// it: the period truncated (trunc, over d) from the date read by stored.
+func engineShape(stored, trunc string) string {
+	return "SELECT region, " + trunc + " AS period, SUM(revenue) AS revenue FROM (SELECT t.region AS region, " + stored +
+		" AS d, t.revenue AS revenue FROM orders AS t) ds GROUP BY region, period ORDER BY region, period"
+}
+
 // BenchmarkSampleAggregateVariants: the 100k-row question in the shapes of
 // BenchmarkSpiceAggregate1MVariants, over the sample's own covering index
 // orders_region_date (region, order_date, revenue, profit).
@@ -247,10 +256,26 @@ FROM (SELECT * FROM orders) ds GROUP BY region, month ORDER BY region, month`},
 		{"by-day", `SELECT region, substr(day, 1, 7) AS month, SUM(revenue) AS revenue
 FROM (SELECT region, order_date AS day, SUM(revenue) AS revenue FROM orders GROUP BY region, order_date) d
 GROUP BY region, month ORDER BY region, month`},
+		// The shapes the SQLite dialect writes: the stored date read raw
+		// and truncated with strftime (before stored-date normalisation),
+		// and read through StoredDatetime and truncated by substr (now).
+		{"engine-raw-strftime/month", engineShape("t.order_date", "strftime('%Y-%m-01 00:00:00', d)")},
+		{"engine-stored-substr/month", engineShape(dialect.SQLite.StoredDatetime("t.order_date"), dialect.SQLite.DateTrunc("d", dialect.Month))},
+		{"engine-raw-strftime/quarter", engineShape("t.order_date", "(strftime('%Y-', d) || printf('%02d', ((CAST(strftime('%m', d) AS INTEGER) - 1) / 3) * 3 + 1) || '-01 00:00:00')")},
+		{"engine-stored-substr/quarter", engineShape(dialect.SQLite.StoredDatetime("t.order_date"), dialect.SQLite.DateTrunc("d", dialect.Quarter))},
+		{"engine-raw-strftime/week", engineShape("t.order_date", "strftime('%Y-%m-%d 00:00:00', d, '-' || strftime('%w', d) || ' days')")},
+		{"engine-stored-datetime/week", engineShape(dialect.SQLite.StoredDatetime("t.order_date"), dialect.SQLite.DateTrunc("d", dialect.Week))},
 	} {
+		rows := 96
+		switch {
+		case strings.HasSuffix(v.name, "/quarter"):
+			rows = 36 // 4 regions × 9 quarters (December 2024 to November 2026)
+		case strings.HasSuffix(v.name, "/week"):
+			rows = 420 // 4 regions × 105 weeks (Sunday 2024-12-01 to Sunday 2026-11-29)
+		}
 		b.Run(v.name, func(b *testing.B) {
-			aggregate(b, pool, params, v.sql, 96)
-			loop(b, func() { aggregate(b, pool, params, v.sql, 96) })
+			aggregate(b, pool, params, v.sql, rows)
+			loop(b, func() { aggregate(b, pool, params, v.sql, rows) })
 		})
 	}
 }

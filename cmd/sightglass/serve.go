@@ -61,11 +61,14 @@ mint another with: sightglass admin mint-url --user %s --public-url %s):
 			srv.URL(), b.Account.ID, b.User.UserName,
 			b.User.UserName, b.User.UserName, srv.Config.PublicURL, signOn)
 		if srv.Config.SampleRows > 0 {
-			fmt.Fprintf(stdout, `The data source and dataset "sample-sales" hold %d generated orders:
+			fmt.Fprintf(stdout, `The data source and dataset "sample-sales" hold %d generated orders;
+the analysis %q and the dashboard %q show them:
 
 aws quicksight describe-data-set --endpoint-url %s --aws-account-id %s --data-set-id sample-sales
+sightglass admin mint-url --user %s --entry /dashboards/%s --public-url %s
 
-`, srv.Config.SampleRows, srv.URL(), b.Account.ID)
+`, srv.Config.SampleRows, app.SampleAnalysisID, app.SampleDashboardID, srv.URL(), b.Account.ID,
+				b.User.UserName, app.SampleDashboardID, srv.Config.PublicURL)
 		}
 	}
 	log.Info("sightglass listening", "url", srv.URL(), "public_url", srv.Config.PublicURL, "store", storeName(srv.Config), "region", srv.Config.Region)

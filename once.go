@@ -20,6 +20,14 @@ type OnceStore interface {
 	// FindOnce returns the payload of the item if it exists and expires
 	// after now, without consuming it. Otherwise it returns ENOTFOUND.
 	FindOnce(ctx context.Context, key string, now time.Time) ([]byte, error)
+	// FindOnceUser reads an item, as FindOnce, and the user that userOf
+	// names from its payload, on one connection (SQLite: in one read
+	// transaction), to save a redemption a second read. It returns
+	// ENOTFOUND and a nil payload if the item is gone or expired; the
+	// payload, a nil user and userOf's error if userOf fails; the payload
+	// and a nil user and error if no such user exists. Nothing is
+	// consumed: RedeemOnce alone decides who gets the item.
+	FindOnceUser(ctx context.Context, key string, now time.Time, userOf func(payload []byte) (accountID, namespace, userName string, err error)) ([]byte, *User, error)
 	// RedeemOnce consumes the item, as ConsumeOnce, and creates session s
 	// in the same transaction: both happen or neither. It returns the
 	// consumed payload; ENOTFOUND (and no session) if the item is gone or

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
@@ -39,21 +40,22 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 	}
 	now := a.now()
 	key := HashSecret(code)
-	payload, err := a.Store.FindOnce(ctx, key, now)
-	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return nil, "", ErrSignOn
-	} else if err != nil {
-		return nil, "", err
-	}
 	var g embedGrant
-	if err := json.Unmarshal(payload, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entryPoint {
+	payload, user, err := a.Store.FindOnceUser(ctx, key, now, func(p []byte) (string, string, string, error) {
+		if err := json.Unmarshal(p, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entryPoint {
+			return "", "", "", errWrongGrant
+		}
+		return g.AccountID, g.Namespace, g.UserName, nil
+	})
+	switch {
+	case payload == nil && sg.ErrorCode(err) == sg.ENOTFOUND:
+		return nil, "", ErrSignOn
+	case errors.Is(err, errWrongGrant):
 		return nil, "", a.burnCode(ctx, key, now)
-	}
-	user, err := a.Store.FindUser(ctx, g.AccountID, g.Namespace, g.UserName)
-	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return nil, "", a.burnCode(ctx, key, now)
-	} else if err != nil {
+	case err != nil:
 		return nil, "", err
+	case user == nil: // the user has gone
+		return nil, "", a.burnCode(ctx, key, now)
 	}
 	if !user.Active || user.PrincipalID != g.PrincipalID {
 		return nil, "", a.burnCode(ctx, key, now)
@@ -87,6 +89,10 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 	}
 	return &Console{Session: s, User: user}, token, nil
 }
+
+// errWrongGrant is a code's grant that does not match the sid and entry
+// point it was presented with (or does not decode).
+var errWrongGrant = errors.New("embed grant does not match")
 
 // burnCode consumes a code that failed a check after it was read, and
 // returns ErrSignOn (or the store's failure).

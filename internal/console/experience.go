@@ -192,5 +192,5 @@ func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pag
 	if err != nil {
 		return err
 	}
-	return c.pages.render(w, http.StatusOK, "start", "layout", d)
+	return c.pages.renderStart(w, d)
 }

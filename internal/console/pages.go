@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -18,6 +19,7 @@ var templateFS embed.FS
 type pages struct {
 	byName  map[string]*template.Template
 	control *template.Template
+	start   *startPage // the start page without the template, where it covers
 }
 
 func loadPages() (*pages, error) {
@@ -43,6 +45,9 @@ func loadPages() (*pages, error) {
 	if p.control, err = template.New("control.html").Funcs(funcs).ParseFS(templateFS, "templates/control.html"); err != nil {
 		return nil, err
 	}
+	if p.start, err = newStartPage(funcs); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -65,6 +70,15 @@ func (p *pages) render(w http.ResponseWriter, status int, page, tmpl string, dat
 	return err
 }
 
+// renderStart writes a start page tab: directly where the start page
+// writer covers it, through the templates otherwise.
+func (p *pages) renderStart(w http.ResponseWriter, d *pageData) error {
+	if p.start.covers(d) {
+		return p.start.render(w, d)
+	}
+	return p.render(w, http.StatusOK, "start", "layout", d)
+}
+
 // ago renders a duration as a short human phrase.
 func ago(d time.Duration) string {
 	switch {
@@ -82,5 +96,5 @@ func plural(n int, unit string) string {
 	if n == 1 {
 		return "1 " + unit
 	}
-	return fmt.Sprintf("%d %ss", n, unit)
+	return strconv.Itoa(n) + " " + unit + "s"
 }

@@ -8,12 +8,13 @@ import (
 	"github.com/sightglass/sightglass/internal/store/sqlkit"
 )
 
+const findOnceSQL = `SELECT payload FROM once_items WHERE key = $1 AND expires_at > $2`
+
 // FindOnce returns the payload of an unexpired item without consuming it,
 // or ENOTFOUND.
 func (s *Store) FindOnce(ctx context.Context, key string, now time.Time) ([]byte, error) {
 	var payload []byte
-	err := s.pool.QueryRow(ctx, `SELECT payload FROM once_items WHERE key = $1 AND expires_at > $2`,
-		key, sqlkit.Millis(now)).Scan(&payload)
+	err := s.pool.QueryRow(ctx, findOnceSQL, key, sqlkit.Millis(now)).Scan(&payload)
 	if err != nil {
 		return nil, normalize("find once", err, sqlkit.Meaning{Missing: sqlkit.OnceNotFound()})
 	}

@@ -30,13 +30,15 @@ func (s *Store) CreateUser(ctx context.Context, u *sg.User) error {
 
 // FindUser returns ENOTFOUND.
 func (s *Store) FindUser(ctx context.Context, accountID, namespace, userName string) (*sg.User, error) {
-	u, err := scanUser(s.pool.QueryRow(ctx, `SELECT `+userColumns+` FROM users
-		WHERE account_id = $1 AND namespace = $2 AND user_name = $3`, accountID, namespace, userName))
+	u, err := scanUser(s.pool.QueryRow(ctx, findUserSQL, accountID, namespace, userName))
 	if err != nil {
 		return nil, normalize("find user", err, sqlkit.Meaning{Missing: sqlkit.UserNotFound(accountID, namespace, userName)})
 	}
 	return u, nil
 }
+
+const findUserSQL = `SELECT ` + userColumns + ` FROM users
+		WHERE account_id = $1 AND namespace = $2 AND user_name = $3`
 
 // FindUserByPrincipalID returns ENOTFOUND.
 func (s *Store) FindUserByPrincipalID(ctx context.Context, accountID, namespace, principalID string) (*sg.User, error) {

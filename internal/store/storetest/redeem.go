@@ -36,6 +36,72 @@ func testRedeem(t *testing.T, s sg.Store) {
 		wantCode(t, "FindOnce after consume", err, sg.ENOTFOUND)
 	})
 
+	t.Run("FindOnceUser", func(t *testing.T) {
+		u := newUser(newAccountID(), "dora")
+		must(t, "CreateUser", s.CreateUser(ctx, u))
+		key := newOnceKey()
+		exp := at(5 * time.Minute)
+		must(t, "PutOnce", s.PutOnce(ctx, key, []byte("grant for dora"), exp))
+		var seen []string
+		userOf := func(name string) func([]byte) (string, string, string, error) {
+			return func(p []byte) (string, string, string, error) {
+				seen = append(seen, string(p))
+				return u.AccountID, u.Namespace, name, nil
+			}
+		}
+		for range 2 { // reading does not consume
+			payload, got, err := s.FindOnceUser(ctx, key, at(0), userOf("dora"))
+			must(t, "FindOnceUser", err)
+			same(t, "FindOnceUser payload", string(payload), "grant for dora")
+			same(t, "FindOnceUser user", got, storedUser(u))
+		}
+		same(t, "payloads passed to userOf", seen, []string{"grant for dora", "grant for dora"})
+
+		// The item exists, the user does not: the payload, no user, no error.
+		payload, got, err := s.FindOnceUser(ctx, key, at(0), userOf("nobody"))
+		must(t, "FindOnceUser of a missing user", err)
+		same(t, "payload", string(payload), "grant for dora")
+		if got != nil {
+			t.Errorf("FindOnceUser of a missing user: user %+v, want nil", got)
+		}
+
+		// userOf fails: its error, with the payload.
+		bad := sg.Errorf(sg.EINVALID, "bad grant")
+		payload, got, err = s.FindOnceUser(ctx, key, at(0), func([]byte) (string, string, string, error) { return "", "", "", bad })
+		if err != bad || string(payload) != "grant for dora" || got != nil {
+			t.Errorf("FindOnceUser with failing userOf = %q, %+v, %v; want the payload, nil, userOf's error", payload, got, err)
+		}
+
+		// Gone, expired or unknown: ENOTFOUND, nil payload, userOf not called.
+		seen = nil
+		for what, k := range map[string]struct {
+			key string
+			now time.Time
+		}{"at expiry": {key, exp}, "unknown key": {newOnceKey(), at(0)}} {
+			payload, got, err := s.FindOnceUser(ctx, k.key, k.now, userOf("dora"))
+			wantCode(t, "FindOnceUser "+what, err, sg.ENOTFOUND)
+			if payload != nil || got != nil {
+				t.Errorf("FindOnceUser %s = %q, %+v; want nil, nil", what, payload, got)
+			}
+		}
+		_, err = s.ConsumeOnce(ctx, key, at(0))
+		must(t, "ConsumeOnce after FindOnceUser", err)
+		_, _, err = s.FindOnceUser(ctx, key, at(0), userOf("dora"))
+		wantCode(t, "FindOnceUser after consume", err, sg.ENOTFOUND)
+		if seen != nil {
+			t.Errorf("userOf called for a missing item with %q", seen)
+		}
+
+		// An empty payload is empty, never nil.
+		empty := newOnceKey()
+		must(t, "PutOnce nil", s.PutOnce(ctx, empty, nil, exp))
+		payload, got, err = s.FindOnceUser(ctx, empty, at(0), userOf("dora"))
+		must(t, "FindOnceUser of an empty payload", err)
+		if payload == nil || len(payload) != 0 || got == nil {
+			t.Errorf("FindOnceUser of an empty payload = %#v, %+v; want empty payload and the user", payload, got)
+		}
+	})
+
 	t.Run("Redeem", func(t *testing.T) {
 		key := newOnceKey()
 		must(t, "PutOnce", s.PutOnce(ctx, key, []byte("grant"), at(5*time.Minute)))

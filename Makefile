@@ -46,16 +46,16 @@ browser: build
 
 # Each fuzz target briefly (go test allows one -fuzz target per run).
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME) ./internal/sigv4
-	$(GO) test -run '^$$' -fuzz '^FuzzParsePolicy$$' -fuzztime $(FUZZTIME) ./internal/iam
-	$(GO) test -run '^$$' -fuzz '^FuzzDecodePunycode$$' -fuzztime $(FUZZTIME) ./internal/console
-	$(GO) test -run '^$$' -fuzz '^FuzzParseDefinition$$' -fuzztime $(FUZZTIME) ./internal/definition
-	$(GO) test -run '^$$' -fuzz '^FuzzViewerState$$' -fuzztime $(FUZZTIME) ./internal/viewer
-	$(GO) test -run '^$$' -fuzz '^FuzzParseParameters$$' -fuzztime $(FUZZTIME) ./internal/app
-	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./internal/secretbox
-	$(GO) test -run '^$$' -fuzz '^FuzzResolveSQLitePath$$' -fuzztime $(FUZZTIME) ./internal/query/source
-	$(GO) test -run '^$$' -fuzz '^FuzzParseExpression$$' -fuzztime $(FUZZTIME) ./internal/query/expr
-	$(GO) test -run '^$$' -fuzz '^FuzzCustomSQL$$' -fuzztime $(FUZZTIME) ./internal/query/dataset
+	./scripts/fuzz.sh FuzzVerify ./internal/sigv4 $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParsePolicy ./internal/iam $(FUZZTIME)
+	./scripts/fuzz.sh FuzzDecodePunycode ./internal/console $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParseDefinition ./internal/definition $(FUZZTIME)
+	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzOpen ./internal/secretbox $(FUZZTIME)
+	./scripts/fuzz.sh FuzzResolveSQLitePath ./internal/query/source $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParseExpression ./internal/query/expr $(FUZZTIME)
+	./scripts/fuzz.sh FuzzCustomSQL ./internal/query/dataset $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

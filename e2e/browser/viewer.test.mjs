@@ -103,7 +103,7 @@ describe('dashboard viewer in Chromium', () => {
       const texts = await svgTexts(frame, 'bar-region');
       for (const [region, revenue] of byRegion) {
         assert.ok(texts.includes(region), `axis label ${region} in ${texts}`);
-        assert.ok(texts.some((t) => Math.abs(Number(t) - revenue) < 0.011), `bar label ${revenue} for ${region} in ${texts}`);
+        assert.ok(texts.some((t) => Math.abs(Number(t.replaceAll(',', '')) - revenue) < 0.011), `bar label ${revenue} for ${region} in ${texts}`);
       }
       // Pie: the chart's accessible description (aria-label of the SVG
       // chart) names each slice with its value.
@@ -158,7 +158,7 @@ describe('dashboard viewer in Chromium', () => {
       assert.notEqual(corporate, total);
       const corpTexts = await svgTexts(frame, 'bar-region');
       for (const [region, revenue] of sql("SELECT region, round(sum(revenue), 2) FROM orders WHERE segment = 'Corporate' GROUP BY region")) {
-        assert.ok(corpTexts.some((t) => Math.abs(Number(t) - revenue) < 0.011), `Corporate ${region} ${revenue} in ${corpTexts}`);
+        assert.ok(corpTexts.some((t) => Math.abs(Number(t.replaceAll(',', '')) - revenue) < 0.011), `Corporate ${region} ${revenue} in ${corpTexts}`);
       }
       assert.deepEqual((await call(page, 'getParameters')).ok, [{ Name: 'Segment', Values: ['Corporate'] }, { Name: 'TopN', Values: ['5'] }]);
 

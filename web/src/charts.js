@@ -9,6 +9,23 @@ import { SVGRenderer } from "echarts/renderers";
 echarts.use([BarChart, LineChart, PieChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 const charts = new Set();
+
+// Numbers read as the KPIs and tables show them: thousands separators,
+// at most two decimals.
+const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
+
+// formatLabels gives value labels and tooltips that have no formatter of
+// their own the number format above.
+function formatLabels(option) {
+  option.tooltip ??= {};
+  option.tooltip.valueFormatter ??= formatValue;
+  for (const s of option.series ?? []) {
+    if (s.label?.show && s.label.formatter === undefined) {
+      s.label.formatter = (p) => formatValue(p.value);
+    }
+  }
+}
 const resize = new ResizeObserver((entries) => {
   for (const e of entries) echarts.getInstanceByDom(e.target)?.resize();
 });
@@ -25,6 +42,7 @@ export function mountCharts(root) {
       el.textContent = "This chart could not be drawn.";
       return;
     }
+    formatLabels(option);
     const chart = echarts.init(el, null, { renderer: "svg" });
     chart.setOption(option);
     charts.add(chart);

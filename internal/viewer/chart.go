@@ -179,7 +179,7 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 		radius = []string{"40%", "70%"}
 	}
 	opt["series"] = []obj{{"type": "pie", "name": p.values[0].label, "radius": radius, "data": data,
-		"label": obj{"show": len(data) <= maxLabelled, "formatter": "{b}: {c}"}}}
+		"label": obj{"show": len(data) <= maxLabelled}}}
 	return opt
 }
 

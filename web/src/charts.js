@@ -15,14 +15,14 @@ const charts = new Set();
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
-// formatLabels gives value labels and tooltips that have no formatter of
-// their own the number format above.
+// formatLabels gives value labels (a pie's: name and value) and tooltips
+// that have no formatter of their own the number format above.
 function formatLabels(option) {
   option.tooltip ??= {};
   option.tooltip.valueFormatter ??= formatValue;
   for (const s of option.series ?? []) {
     if (s.label?.show && s.label.formatter === undefined) {
-      s.label.formatter = (p) => formatValue(p.value);
+      s.label.formatter = s.type === "pie" ? (p) => `${p.name}: ${formatValue(p.value)}` : (p) => formatValue(p.value);
     }
   }
 }

@@ -103,7 +103,8 @@ describe('dashboard viewer in Chromium', () => {
       const texts = await svgTexts(frame, 'bar-region');
       for (const [region, revenue] of byRegion) {
         assert.ok(texts.includes(region), `axis label ${region} in ${texts}`);
-        assert.ok(texts.some((t) => Math.abs(Number(t.replaceAll(',', '')) - revenue) < 0.011), `bar label ${revenue} for ${region} in ${texts}`);
+        const formatted = revenue.toLocaleString('en-US', { maximumFractionDigits: 2 });
+        assert.ok(texts.includes(formatted), `bar label ${formatted} (SQL ${revenue}) for ${region} in ${texts}`);
       }
       // Pie: the chart's accessible description (aria-label of the SVG
       // chart) names each slice with its value.

@@ -239,6 +239,8 @@ def check_bootstrap(srv):
     C.eq("first start prints AWS_SECRET_ACCESS_KEY = credentials file", exports.get("AWS_SECRET_ACCESS_KEY"), secret)
     C.eq("first start prints AWS_DEFAULT_REGION", exports.get("AWS_DEFAULT_REGION"), REGION)
     C.eq("first start prints AWS_ENDPOINT_URL_QUICKSIGHT", exports.get("AWS_ENDPOINT_URL_QUICKSIGHT"), srv.url)
+    line = f"sightglass admin mint-url --user admin --entry /dashboards/sample-sales-dashboard --public-url {srv.url}"
+    C.check("first start prints how to open the sample dashboard", line in srv.stdout(), srv.stdout())
     return key_id, secret
 
 

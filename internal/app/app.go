@@ -24,13 +24,14 @@ type App struct {
 	// that tests see the final status at once.
 	SyncChecks bool
 
-	auth     *authCache
-	domains  domainsCache
-	accounts accountCache
-	bg       background
-	data     *data
-	users    userCache
-	lists    contentLists
+	auth        *authCache
+	domains     domainsCache
+	accounts    accountCache
+	bg          background
+	data        *data
+	users       userCache
+	lists       contentLists
+	definitions definitionCache
 }
 
 // New returns an App over store for the given region.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/definition"
@@ -86,7 +85,7 @@ func (a *App) ConsoleDashboardDefinition(ctx context.Context, u *sg.User, id str
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	def, err := parseStored(v.Definition)
+	def, err := a.parseStored(v.Definition)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -100,18 +99,9 @@ func (a *App) ConsoleAnalysisDefinition(ctx context.Context, u *sg.User, id stri
 	if err != nil {
 		return nil, nil, err
 	}
-	def, err := parseStored(an.Definition)
+	def, err := a.parseStored(an.Definition)
 	if err != nil {
 		return nil, nil, err
 	}
 	return an, def, nil
-}
-
-// parseStored parses a stored definition; a resource created without one
-// (by older code or tests) has an empty definition.
-func parseStored(raw json.RawMessage) (*definition.Definition, error) {
-	if raw == nil {
-		return &definition.Definition{}, nil
-	}
-	return definition.Parse(raw)
 }

@@ -223,12 +223,19 @@ func (a *App) findUser(ctx context.Context, accountID, namespace, userName strin
 	return u, err
 }
 
-// DescribeUser returns a user.
+// DescribeUser returns a user. It reads through the user cache (see
+// usercache.go): a change made through this App shows at once, one made
+// by another process within the cache's lifetime. The result is shared and
+// must not be modified.
 func (a *App) DescribeUser(ctx context.Context, accountID, namespace, userName string) (*sg.User, error) {
 	if err := a.checkUserPath(ctx, "DescribeUser", accountID, namespace, userName); err != nil {
 		return nil, err
 	}
-	return a.findUser(ctx, accountID, namespace, userName)
+	u, err := a.cachedFindUser(ctx, accountID, namespace, userName)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, a.userNotFound(accountID, namespace, userName)
+	}
+	return u, err
 }
 
 // UpdateUserInput is UpdateUser's input.

@@ -90,13 +90,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	defer e.client.CloseIdleConnections()
+	if cfg.PrintSigned {
+		return printSigned(ctx, e, sc, stdout)
+	}
 	if sc.prepare != nil {
 		if err := sc.prepare(ctx, e); err != nil {
 			return fmt.Errorf("preparing scenario %s: %w", sc.name, err)
 		}
-	}
-	if cfg.PrintSigned {
-		return printSigned(ctx, e, sc, stdout)
 	}
 	if err := preflight(ctx, e, sc); err != nil {
 		return err

@@ -47,6 +47,7 @@ type Console struct {
 
 // New returns the console.
 func New(cfg Config) (*Console, error) {
+	go assets() // compress the front end before the first page needs it
 	now := cfg.Now
 	if now == nil {
 		now = time.Now

@@ -194,6 +194,61 @@ describe('dashboard viewer in Chromium', () => {
     await warm.page.close();
   });
 
+  test('the last of two quick changes wins; the frame grows and shrinks with its content', { timeout: 90_000 }, async () => {
+    const { page, frame, pageErrors } = await openDashboard([]);
+    try {
+      await frame.locator('#v-bar-region svg').waitFor({ timeout: STEP });
+      // Two setParameters without waiting, as a host page may send them:
+      // the second one is what the sheet shows, with every chart drawn.
+      const both = await page.evaluate(() => Promise.all([
+        window.experience.setParameters([{ Name: 'Segment', Values: ['Corporate'] }]),
+        window.experience.setParameters([{ Name: 'Segment', Values: ['Consumer'] }]),
+      ]).then((r) => ({ ok: r }), (e) => ({ err: String(e) })));
+      assert.ok(both.ok, `setParameters: ${both.err}`);
+      const [[consumer]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Consumer'");
+      await frame.locator('#v-kpi-revenue .kpi-value').filter({ hasText: consumer.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+      await page.waitForFunction(() => true);
+      await frame.locator('.sheet-body:not(:has(.loading))').waitFor({ timeout: STEP });
+      for (const id of ['bar-region', 'line-month', 'pie-category', 'combo-quarter']) {
+        assert.equal(await frame.locator(`#v-${id} svg`).count(), 1, `chart ${id} drawn after two quick changes`);
+      }
+      assert.equal(await kpi(frame, 'kpi-revenue'), consumer);
+      assert.deepEqual((await call(page, 'getParameters')).ok[0], { Name: 'Segment', Values: ['Consumer'] });
+
+      // Two control changes in a row (a date typed digit by digit sends
+      // a year 0002 first): the last one is what the sheet shows.
+      const from = frame.locator('input[name="f.f-date.from"]');
+      await from.evaluate((el) => {
+        for (const v of ['0002-01-01', '2025-07-01']) {
+          el.value = v;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+      const [[since]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Consumer' AND order_date >= '2025-07-01'");
+      await frame.locator('#v-kpi-revenue .kpi-value').filter({ hasText: since.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+      await frame.locator('.sheet-body:not(:has(.loading))').waitFor({ timeout: STEP });
+      assert.equal(await kpi(frame, 'kpi-revenue'), since);
+      assert.equal(await frame.locator('#v-bar-region svg').count(), 1);
+
+      // The SDK sizes the frame to the content, also when it shrinks.
+      const height = () => page.evaluate(() => parseInt(document.querySelector('#c iframe').getAttribute('height'), 10));
+      const before = await height();
+      await frame.locator('body').evaluate((b) => {
+        const tall = document.createElement('div');
+        tall.id = 'tall';
+        tall.style.height = '5000px';
+        b.appendChild(tall);
+      });
+      await page.waitForFunction((h) => parseInt(document.querySelector('#c iframe').getAttribute('height'), 10) > h + 4000, before, { timeout: STEP });
+      await frame.locator('#tall').evaluate((el) => el.remove());
+      await page.waitForFunction((h) => parseInt(document.querySelector('#c iframe').getAttribute('height'), 10) <= h, before, { timeout: STEP });
+      assert.ok((await height()) <= before);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('URL fragment parameters apply on load', { timeout: 60_000 }, async () => {
     const { page, frame } = await openDashboard([{ Name: 'Segment', Values: ['Home Office'] }]);
     try {

@@ -39,58 +39,111 @@ function sheetName(id) {
   return sdk.find((s) => s.SheetId === id)?.Name || "";
 }
 
-// loadSheet renders a sheet for the current state.
+// Renders run one at a time, and the last change wins: a new render
+// aborts the one in flight, a response that a newer render superseded is
+// dropped, and a render of a few visuals that supersedes a wider one
+// renders the wider scope (the whole sheet, or the union of the visuals).
+let generation = 0;
+let inflight = null; // { ctrl, scope: "sheet" | Set of visual ids }
+let token = "";
+
+// fetchFragment GETs a viewer fragment for scope. It resolves to the HTML,
+// or to null when a newer render superseded it; an ended session posts
+// ERROR_OCCURRED (and its page is the fragment).
+async function fetchFragment(url, scope) {
+  inflight?.ctrl.abort();
+  const ctrl = new AbortController();
+  const gen = ++generation;
+  inflight = { ctrl, scope };
+  try {
+    const resp = await fetch(url, { signal: ctrl.signal, credentials: "same-origin", headers: token ? { "X-Sightglass-Session": token } : {} });
+    const html = await resp.text();
+    if (gen !== generation) return null;
+    if (resp.status === 401 || resp.status === 403) {
+      post("ERROR_OCCURRED", { errorCode: resp.status === 401 ? "Unauthorized" : "Forbidden", message: html.trim() });
+    }
+    return html;
+  } catch (err) {
+    if (gen !== generation) return null; // aborted by a newer render
+    throw err;
+  } finally {
+    if (gen === generation) inflight = null;
+  }
+}
+
+// busy marks elements as loading; the function it returns clears every
+// mark once no render is in flight (a newer render clears them when it
+// ends).
+function busy(els) {
+  els.forEach((el) => {
+    el.classList.add("loading");
+    el.setAttribute("aria-busy", "true");
+  });
+  return () => {
+    if (inflight) return;
+    document.querySelectorAll(".loading").forEach((el) => {
+      el.classList.remove("loading");
+      el.removeAttribute("aria-busy");
+    });
+  };
+}
+
+// loadSheet renders a sheet for the current state; it resolves to false
+// when a newer render superseded it.
 async function loadSheet(id) {
   const target = sheetBody();
-  if (!target) return;
-  target.setAttribute("aria-busy", "true");
-  target.classList.add("loading");
+  if (!target) return false;
+  selected = id; // a render that supersedes this one draws this sheet too
   const url = `${root.dataset.base}/sheets/${encodeURIComponent(id)}?${state.toString()}`;
-  disposeCharts(target);
+  const done = busy([target]);
+  let html;
   try {
-    await htmx.ajax("GET", url, { target, swap: "innerHTML" });
+    html = await fetchFragment(url, "sheet");
   } finally {
-    target.removeAttribute("aria-busy");
-    target.classList.remove("loading");
+    done();
   }
-  selected = id;
+  if (html === null) return false;
+  disposeCharts(target);
+  target.innerHTML = html;
+  htmx.process(target);
   mountCharts(target);
-  const before = JSON.stringify(params);
   params = readParams();
-  return before !== JSON.stringify(params);
+  return true;
 }
 
 // loadVisuals renders only the visuals a control change affects, and
-// swaps each tile in place; the rest of the sheet stays as it is.
+// swaps each tile in place; the rest of the sheet stays as it is. It
+// resolves to false when it could not (no such tiles: the caller renders
+// the sheet) and true otherwise, also when a newer render superseded it.
 async function loadVisuals(ids) {
   const body = sheetBody()?.querySelector(".sheet-body");
   if (!body) return false;
+  if (inflight?.scope === "sheet") return (await loadSheet(selected), true);
+  if (inflight?.scope instanceof Set) ids = [...new Set([...inflight.scope, ...ids])];
   const tiles = ids.map((id) => document.getElementById("v-" + id)).filter(Boolean);
-  tiles.forEach((t) => t.classList.add("loading"));
-  let incoming = document.getElementById("sg-incoming");
-  if (!incoming) {
-    incoming = document.createElement("div");
-    incoming.id = "sg-incoming";
-    incoming.hidden = true;
-    document.body.appendChild(incoming);
-  }
+  if (!tiles.length) return false;
   const url = `${root.dataset.base}/sheets/${encodeURIComponent(selected)}?${state.toString()}&visuals=${encodeURIComponent(ids.join(","))}`;
+  const done = busy(tiles);
+  let html;
   try {
-    await htmx.ajax("GET", url, { target: incoming, swap: "innerHTML" });
-    const update = incoming.querySelector(".sheet-update");
-    if (!update) return false;
-    for (const el of Array.from(update.querySelectorAll("section[data-visual-id]"))) {
-      const old = document.getElementById(el.id);
-      if (!old) continue;
-      disposeCharts(old);
-      old.replaceWith(el);
-      mountCharts(el);
-    }
-    body.dataset.params = update.dataset.params || "[]";
+    html = await fetchFragment(url, new Set(ids));
   } finally {
-    incoming.innerHTML = "";
-    tiles.forEach((t) => t.classList.remove("loading"));
+    done();
   }
+  if (html === null) return true;
+  const incoming = document.createElement("template");
+  incoming.innerHTML = html;
+  const update = incoming.content.querySelector(".sheet-update");
+  if (!update) return false;
+  for (const el of Array.from(update.querySelectorAll("section[data-visual-id]"))) {
+    const old = document.getElementById(el.id);
+    if (!old) continue;
+    disposeCharts(old);
+    old.replaceWith(el);
+    htmx.process(el);
+    mountCharts(el);
+  }
+  body.dataset.params = update.dataset.params || "[]";
   params = readParams();
   return true;
 }
@@ -191,8 +244,9 @@ export const requests = {
 
 // initViewer starts the viewer on a page that has one; it resolves when
 // the first sheet is drawn with the URL fragment's parameters applied.
-export async function initViewer(postEvent) {
+export async function initViewer(postEvent, sessionToken) {
   post = postEvent;
+  token = sessionToken || "";
   root = document.querySelector(".viewer");
   if (!root) return;
   try {
@@ -203,14 +257,6 @@ export async function initViewer(postEvent) {
   selected = root.dataset.selected || "";
   params = readParams();
   state = fragmentParameters();
-  // A session that ended while the viewer was open: tell the host, as a
-  // page load would.
-  document.body.addEventListener("htmx:afterRequest", (ev) => {
-    const status = ev.detail.xhr?.status;
-    if (status === 401 || status === 403) {
-      post("ERROR_OCCURRED", { errorCode: status === 401 ? "Unauthorized" : "Forbidden", message: ev.detail.xhr.responseText.trim() });
-    }
-  });
   root.addEventListener("click", (ev) => {
     const tab = ev.target.closest(".sheet-tab");
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);

@@ -72,7 +72,8 @@ func (a *App) hasAction(u *sg.User, perms []sg.ResourcePermission, action string
 
 // ConsoleDashboardDefinition returns a dashboard user may see with its
 // published version and that version's parsed definition (for the
-// viewer). ENOTFOUND if it has no published version.
+// viewer). ENOTFOUND if it has no published version; a *NotDrawableError
+// if that version's creation did not succeed.
 func (a *App) ConsoleDashboardDefinition(ctx context.Context, u *sg.User, id string) (*sg.Dashboard, *sg.DashboardVersion, *definition.Definition, error) {
 	d, err := a.ConsoleDashboard(ctx, u, id)
 	if err != nil {
@@ -85,6 +86,9 @@ func (a *App) ConsoleDashboardDefinition(ctx context.Context, u *sg.User, id str
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if !drawable(v.Status) {
+		return nil, nil, nil, &NotDrawableError{Kind: "Dashboard", ID: d.ID, Name: d.Name, Status: v.Status, Errors: v.Errors}
+	}
 	def, err := a.parseStored(v.Definition)
 	if err != nil {
 		return nil, nil, nil, err
@@ -93,11 +97,15 @@ func (a *App) ConsoleDashboardDefinition(ctx context.Context, u *sg.User, id str
 }
 
 // ConsoleAnalysisDefinition returns an analysis user may open with its
-// parsed definition (for the viewer).
+// parsed definition (for the viewer); a *NotDrawableError if its creation
+// or last update did not succeed.
 func (a *App) ConsoleAnalysisDefinition(ctx context.Context, u *sg.User, id string) (*sg.Analysis, *definition.Definition, error) {
 	an, err := a.ConsoleAnalysis(ctx, u, id)
 	if err != nil {
 		return nil, nil, err
+	}
+	if !drawable(an.Status) {
+		return nil, nil, &NotDrawableError{Kind: "Analysis", ID: an.ID, Name: an.Name, Status: an.Status, Errors: an.Errors}
 	}
 	def, err := a.parseStored(an.Definition)
 	if err != nil {

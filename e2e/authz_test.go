@@ -332,3 +332,32 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 		check(t, r)
 	}
 }
+
+// TestResumedCheckKeepsDenial: the denial found when a create was made is
+// stored with the resource in progress, so a check resumed after a restart
+// still fails it.
+func TestResumedCheckKeepsDenial(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ts := startServer(t, withDataDir(dir))
+	createSalesDataSet(t, ts)
+	ctx := t.Context()
+	now := ts.now()
+	denial := []sg.DefinitionError{{Type: "ACCESS_DENIED", Message: denied("user/mallory", "PassDataSet", salesDataSetARN), ViolatedEntities: []string{"DataSetIdentifierDeclarations[0]"}}}
+	// What a server stopped before checking a denied create leaves behind.
+	must(t, ts.Store.CreateAnalysis(ctx, &sg.Analysis{AccountID: accountID, ID: "left", Name: "Left", Status: sg.StatusCreationInProgress, Errors: denial,
+		Definition: salesDefinitionJSON(t), Revision: 1, CreatedAt: now, UpdatedAt: now}))
+	must(t, ts.Store.CreateDashboard(ctx, &sg.Dashboard{AccountID: accountID, ID: "left", Name: "Left", PublishedVersion: 1, Revision: 1, CreatedAt: now, UpdatedAt: now},
+		&sg.DashboardVersion{Status: sg.StatusCreationInProgress, Errors: denial, Definition: salesDefinitionJSON(t), CreatedAt: now}))
+	ts.Stop()
+
+	ts2 := startServer(t, withDataDir(dir), reopened(ts.Admin))
+	c := ts2.adminClient()
+	want := []types.Entity{{Path: aws.String("DataSetIdentifierDeclarations[0]")}}
+	an := waitAnalysis(t, c, "left")
+	wantEqual(t, "resumed analysis", []any{an.Status, an.Errors}, []any{types.ResourceStatusCreationFailed, []types.AnalysisError{{
+		Type: types.AnalysisErrorTypeAccessDenied, Message: aws.String(denial[0].Message), ViolatedEntities: want}}})
+	v := waitVersion(t, c, "left", 1).Version
+	wantEqual(t, "resumed version", []any{v.Status, v.Errors}, []any{types.ResourceStatusCreationFailed, []types.DashboardError{{
+		Type: types.DashboardErrorTypeAccessDenied, Message: aws.String(denial[0].Message), ViolatedEntities: want}}})
+}

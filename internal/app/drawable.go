@@ -81,7 +81,7 @@ func (a *App) ConsoleDashboardView(ctx context.Context, u *sg.User, id string) (
 	if d.PublishedVersion == 0 {
 		return d, &Drawable{}, nil
 	}
-	_, _, def, err := a.ConsoleDashboardDefinition(ctx, u, id)
+	_, def, err := a.publishedDefinition(ctx, d)
 	if err != nil {
 		return d, nil, err
 	}
@@ -96,7 +96,7 @@ func (a *App) ConsoleAnalysisView(ctx context.Context, u *sg.User, id string) (*
 	if err != nil {
 		return nil, nil, err
 	}
-	_, def, err := a.ConsoleAnalysisDefinition(ctx, u, id)
+	def, err := a.analysisDefinition(an)
 	if err != nil {
 		return an, nil, err
 	}

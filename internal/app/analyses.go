@@ -56,6 +56,12 @@ func AnalysisOwnerActions() []string { return append([]string(nil), analysisActi
 // CreateAnalysis accepts an analysis in CREATION_IN_PROGRESS and checks its
 // definition in the background.
 func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *ContentInput) (*sg.Analysis, error) {
+	return a.createAnalysis(ctx, accountID, id, in, false)
+}
+
+// createAnalysis is CreateAnalysis; inline checks the definition before
+// returning.
+func (a *App) createAnalysis(ctx context.Context, accountID, id string, in *ContentInput, inline bool) (*sg.Analysis, error) {
 	if err := a.checkAnalysisPath(ctx, "CreateAnalysis", accountID, id); err != nil {
 		return nil, err
 	}
@@ -66,6 +72,8 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	if err != nil {
 		return nil, err
 	}
+	opts := a.requestChecks(ctx, accountID, def, in)
+	opts.inline = inline
 	now := a.now()
 	an := &sg.Analysis{
 		AccountID:   accountID,
@@ -74,6 +82,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 		Permissions: in.Permissions,
 		Tags:        in.Tags,
 		Status:      sg.StatusCreationInProgress,
+		Errors:      opts.denied,
 		Definition:  bytes.Clone(in.Definition),
 		ThemeARN:    in.ThemeARN,
 		Revision:    1,
@@ -89,7 +98,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 		}
 		return nil, err
 	}
-	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
+	a.checkAnalysisLater(an, def, opts)
 	return an, nil
 }
 
@@ -100,7 +109,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, opts checkOptions) {
 	accountID, id, inProgress := an.AccountID, an.ID, an.Status
 	checked := bytes.Clone(an.Definition)
-	a.goBackground(func(ctx context.Context) {
+	a.runCheck(opts, func(ctx context.Context) {
 		errs, err := a.checkDefinition(ctx, accountID, def)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -198,15 +207,16 @@ func (a *App) UpdateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	if an.Deleted() {
 		return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s is deleted; restore it before updating it.", id)
 	}
+	opts := a.requestChecks(ctx, accountID, def, in)
 	revision := an.Revision
 	an.Name, an.Definition, an.ThemeARN = in.Name, bytes.Clone(in.Definition), in.ThemeARN
-	an.Status, an.Errors = sg.StatusUpdateInProgress, nil
+	an.Status, an.Errors = sg.StatusUpdateInProgress, opts.denied
 	an.Revision++
 	an.UpdatedAt = a.now()
 	if err := a.updateAnalysis(ctx, an, revision); err != nil {
 		return nil, err
 	}
-	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
+	a.checkAnalysisLater(an, def, opts)
 	return an, nil
 }
 

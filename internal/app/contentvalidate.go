@@ -3,12 +3,14 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/apimodel"
 	"github.com/sightglass/sightglass/internal/definition"
 )
 
@@ -139,6 +141,9 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 	if err := checkThemeARN(in.ThemeARN); err != nil {
 		return nil, err
 	}
+	if err := checkDefinitionModel(in.Definition, dashboard); err != nil {
+		return nil, err
+	}
 	def, err := definition.Parse(in.Definition)
 	if err != nil {
 		return nil, err
@@ -150,6 +155,25 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 		return nil, err
 	}
 	return def, nil
+}
+
+// checkDefinitionModel checks a definition against the service model's
+// constraints (required members, enums, lengths, patterns, ranges, unknown
+// members), whichever path it came by: the API checks the whole request
+// before this, the console and publishing do not.
+func checkDefinitionModel(raw json.RawMessage, dashboard bool) error {
+	shape := "AnalysisDefinition"
+	if dashboard {
+		shape = "DashboardVersionDefinition"
+	}
+	err := apimodel.ValidateJSON(shape, "definition", raw)
+	if e, ok := errors.AsType[*apimodel.Error](err); ok {
+		if e.Kind == apimodel.Validation {
+			return sg.Errorf(sg.EVALIDATION, "%s", e.Message)
+		}
+		return sg.Errorf(sg.EINVALID, "%s", e.Message)
+	}
+	return err
 }
 
 var reThemeARN = regexp.MustCompile(`^arn:aws[\w\-]*:quicksight:[\w\-]*:[\w\-]*:theme/[\w\-]{1,512}$`)

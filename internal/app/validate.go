@@ -26,14 +26,14 @@ var (
 	authMethods   = []string{sg.AuthIAMAndQuickSight, sg.AuthIAMOnly, sg.AuthActiveDirectory, sg.AuthIAMIdentityCenter}
 )
 
-// invalid returns an InvalidParameterValueException-style error in the
+// invalid returns a constraint violation (ValidationException) in the
 // wording AWS's validators use.
 func invalid(member, value, constraint string) error {
-	return sg.Errorf(sg.EINVALID, "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: %s", value, member, constraint)
+	return sg.Errorf(sg.EVALIDATION, "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: %s", value, member, constraint)
 }
 
 func required(member string) error {
-	return sg.Errorf(sg.EINVALID, "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null", member)
+	return sg.Errorf(sg.EVALIDATION, "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null", member)
 }
 
 func checkPattern(member, value string, re *regexp.Regexp) error {

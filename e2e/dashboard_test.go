@@ -98,7 +98,7 @@ func dashboardVersions(t *testing.T, ts *testServer, clk *clock) {
 	def2.Sheets = def2.Sheets[:2]
 	up, err := c.UpdateDashboard(ctx, &quicksight.UpdateDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("sales"), Name: aws.String("Sales (new)"), Definition: def2, VersionDescription: aws.String("two sheets")})
 	must(t, err)
-	wantEqual(t, "UpdateDashboard", []any{up.Status, aws.ToString(up.VersionArn), up.CreationStatus}, []any{int32(202), dashboardARN("sales") + "/version/2", types.ResourceStatusCreationInProgress})
+	wantEqual(t, "UpdateDashboard", []any{up.Status, aws.ToString(up.VersionArn), up.CreationStatus}, []any{int32(200), dashboardARN("sales") + "/version/2", types.ResourceStatusCreationInProgress})
 	v2 := waitVersion(t, c, "sales", 2)
 	if v2.Version.Status != types.ResourceStatusCreationSuccessful || len(v2.Version.Sheets) != 2 || aws.ToString(v2.Version.Description) != "two sheets" {
 		t.Fatalf("version 2: %s", jsonString(v2.Version))

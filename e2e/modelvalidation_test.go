@@ -83,13 +83,21 @@ func TestDefinitionModelValidation(t *testing.T) {
 	// UpdateAnalysis and UpdateDashboard check the same way.
 	must(t, analysis(func(*types.AnalysisDefinition) {})(t.Context(), c))
 	_, err := c.UpdateAnalysis(t.Context(), &quicksight.UpdateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("refused"), Name: aws.String("x"),
-		Definition: func() *types.AnalysisDefinition { d := salesAnalysisDefinition(t); d.Sheets[0].Layouts[0].Configuration.GridLayout.Elements[0].RowSpan = aws.Int32(0); return d }()})
+		Definition: func() *types.AnalysisDefinition {
+			d := salesAnalysisDefinition(t)
+			d.Sheets[0].Layouts[0].Configuration.GridLayout.Elements[0].RowSpan = aws.Int32(0)
+			return d
+		}()})
 	wantError(t, err, ve, 400)
 	wantMessageContains(t, err, one+"Value '0' at 'definition.sheets.1.member.layouts.1.member.configuration.gridLayout.elements.1.member.rowSpan' failed to satisfy constraint: Member must have value greater than or equal to 1")
 	waitAnalysis(t, c, "refused")
 	must(t, dashboard(func(*types.DashboardVersionDefinition) {})(t.Context(), c))
 	_, err = c.UpdateDashboard(t.Context(), &quicksight.UpdateDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("refused"), Name: aws.String("x"),
-		Definition: func() *types.DashboardVersionDefinition { d := salesDashboardDefinition(t); d.FilterGroups[0].CrossDataset = "NONE"; return d }()})
+		Definition: func() *types.DashboardVersionDefinition {
+			d := salesDashboardDefinition(t)
+			d.FilterGroups[0].CrossDataset = "NONE"
+			return d
+		}()})
 	wantError(t, err, ve, 400)
 	wantMessageContains(t, err, one+"Value 'NONE' at 'definition.filterGroups.1.member.crossDataset' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATASETS, SINGLE_DATASET]")
 	if v := waitVersion(t, c, "refused", 1); aws.ToInt64(v.Version.VersionNumber) != 1 {

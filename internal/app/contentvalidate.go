@@ -65,6 +65,11 @@ type ContentInput struct {
 	VersionDescription string
 	PublishOptions     json.RawMessage
 	LinkEntities       []string
+
+	// DefinitionModelChecked says the caller has already checked
+	// Definition against the service model (the API checks every request
+	// before the operation runs); other callers leave it false.
+	DefinitionModelChecked bool
 }
 
 // ValidationStrategy is QuickSight's ValidationStrategy.
@@ -141,8 +146,10 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 	if err := checkThemeARN(in.ThemeARN); err != nil {
 		return nil, err
 	}
-	if err := checkDefinitionModel(in.Definition, dashboard); err != nil {
-		return nil, err
+	if !in.DefinitionModelChecked {
+		if err := checkDefinitionModel(in.Definition, dashboard); err != nil {
+			return nil, err
+		}
 	}
 	def, err := definition.Parse(in.Definition)
 	if err != nil {

@@ -371,7 +371,7 @@ def check_listing(qs, expected):
         AwsAccountId=ACCOUNT, Namespace=NS, NextToken="not-a-token"), "InvalidNextTokenException", 400)
     # botocore checks only the minimum; the maximum is the server's job.
     expect_error("ListUsers MaxResults=101", lambda: qs.list_users(
-        AwsAccountId=ACCOUNT, Namespace=NS, MaxResults=101), "InvalidParameterValueException", 400)
+        AwsAccountId=ACCOUNT, Namespace=NS, MaxResults=101), "ValidationException", 400)
 
 
 def check_errors(srv, qs, key_id):
@@ -382,7 +382,7 @@ def check_errors(srv, qs, key_id):
     # botocore 1.29 does not validate enums, so the bad role reaches the server.
     expect_error("RegisterUser bad role", lambda: qs.register_user(
         AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="QUICKSIGHT", UserName="zed",
-        Email="zed@example.com", UserRole="SUPERUSER"), "InvalidParameterValueException", 400)
+        Email="zed@example.com", UserRole="SUPERUSER"), "ValidationException", 400)
     expect_error("RegisterUser IAM identity with a UserName", lambda: qs.register_user(
         AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="IAM", UserName="x",
         IamArn=f"arn:aws:iam::{ACCOUNT}:user/admin", Email="x@example.com", UserRole="READER"),
@@ -553,8 +553,8 @@ def check_cli(cli, expected):
             rc != 0 and "ResourceNotFoundException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
     rc, out, err = cli("register-user", *base, "--identity-type", "QUICKSIGHT", "--user-name", "zed",
                        "--email", "zed@example.com", "--user-role", "SUPERUSER")
-    C.check("aws register-user bad role: non-zero exit, InvalidParameterValueException on stderr",
-            rc != 0 and "InvalidParameterValueException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
+    C.check("aws register-user bad role: non-zero exit, ValidationException on stderr",
+            rc != 0 and "ValidationException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
 
     out = cli.ok(f"aws delete-user {CLI_USER!r}", "delete-user", *base, "--user-name", CLI_USER)
     C.eq("aws delete-user: Status", out.get("Status"), 200)

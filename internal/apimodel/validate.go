@@ -569,3 +569,18 @@ func render(si int, v any, path []byte) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// CheckString checks one string against the named shape's constraints
+// (length, pattern, enum), reporting at path, for callers that hold a
+// value outside a request (the console). It returns nil or an *Error.
+func CheckString(shapeName, path, value string) error {
+	si, ok := shapeIndex()[shapeName]
+	if !ok || shapes[si].k != kString {
+		panic("apimodel: no string shape " + shapeName)
+	}
+	w := &walker{path: []byte(path)}
+	if err := w.value(si, value); err != nil {
+		return err
+	}
+	return w.result()
+}

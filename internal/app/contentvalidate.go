@@ -15,12 +15,8 @@ import (
 )
 
 var (
-	reShortID    = regexp.MustCompile(`^[\w\-]+$`)
 	reAlnum      = regexp.MustCompile(`^[a-zA-Z0-9]+$`)
-	reAliasName  = regexp.MustCompile(`^([\w\-]+|\$LATEST|\$PUBLISHED)$`)
 	reLinkEntity = regexp.MustCompile(`^arn:aws[\w\-]*:quicksight:[\w\-]+:\d+:analysis/[\w\-]{1,512}`)
-
-	validationModes = []string{"STRICT", "LENIENT"}
 )
 
 // Actions a resource permission may grant on analyses and dashboards.
@@ -39,10 +35,7 @@ var (
 
 // checkResourceID validates a ShortRestrictiveResourceId member.
 func checkResourceID(member, id string) error {
-	if err := checkLen(member, id, 1, 512); err != nil {
-		return err
-	}
-	return checkPattern(member, id, reShortID)
+	return checkModel("ShortRestrictiveResourceId", member, id)
 }
 
 // ContentInput holds the members CreateAnalysis, UpdateAnalysis,
@@ -95,7 +88,7 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 		if in.ValidationStrategy.Mode == "" {
 			return nil, required("validationStrategy.mode")
 		}
-		if err := checkEnum("validationStrategy.mode", in.ValidationStrategy.Mode, validationModes); err != nil {
+		if err := checkModel("ValidationStrategyMode", "validationStrategy.mode", in.ValidationStrategy.Mode); err != nil {
 			return nil, err
 		}
 	}

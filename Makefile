@@ -50,6 +50,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParsePolicy ./internal/iam $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDecodePunycode ./internal/console $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseDefinition ./internal/definition $(FUZZTIME)
+	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzOpen ./internal/secretbox $(FUZZTIME)

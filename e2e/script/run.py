@@ -271,7 +271,7 @@ def check_users(qs):
         email = name.split()[0] + "@example.com"
         r = qs.register_user(AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="QUICKSIGHT",
                              UserName=name, Email=email, UserRole=role)
-        check_ok(f"RegisterUser {name!r}", r, 201)
+        check_ok(f"RegisterUser {name!r}", r, 200)
         C.eq(f"RegisterUser {name!r}: returned UserName", r["User"]["UserName"], name)
         principals[name] = r["User"]["PrincipalId"]
 
@@ -315,7 +315,7 @@ def check_iam_user(srv, qs):
 
     r = qs.register_user(AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="IAM", IamArn=arn,
                          Email="svc@example.com", UserRole="READER")
-    check_ok("RegisterUser IAM identity svc", r, 201)
+    check_ok("RegisterUser IAM identity svc", r, 200)
     u = r["User"]
     C.eq("RegisterUser IAM: UserName, IdentityType, Arn", (u["UserName"], u["IdentityType"], u["Arn"]),
          ("svc", "IAM", user_arn("svc")))
@@ -371,7 +371,7 @@ def check_listing(qs, expected):
         AwsAccountId=ACCOUNT, Namespace=NS, NextToken="not-a-token"), "InvalidNextTokenException", 400)
     # botocore checks only the minimum; the maximum is the server's job.
     expect_error("ListUsers MaxResults=101", lambda: qs.list_users(
-        AwsAccountId=ACCOUNT, Namespace=NS, MaxResults=101), "InvalidParameterValueException", 400)
+        AwsAccountId=ACCOUNT, Namespace=NS, MaxResults=101), "ValidationException", 400)
 
 
 def check_errors(srv, qs, key_id):
@@ -382,7 +382,7 @@ def check_errors(srv, qs, key_id):
     # botocore 1.29 does not validate enums, so the bad role reaches the server.
     expect_error("RegisterUser bad role", lambda: qs.register_user(
         AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="QUICKSIGHT", UserName="zed",
-        Email="zed@example.com", UserRole="SUPERUSER"), "InvalidParameterValueException", 400)
+        Email="zed@example.com", UserRole="SUPERUSER"), "ValidationException", 400)
     expect_error("RegisterUser IAM identity with a UserName", lambda: qs.register_user(
         AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="IAM", UserName="x",
         IamArn=f"arn:aws:iam::{ACCOUNT}:user/admin", Email="x@example.com", UserRole="READER"),
@@ -517,7 +517,7 @@ def check_cli(cli, expected):
                  "--user-name", CLI_USER, "--email", "erin@example.com", "--user-role", "AUTHOR")
     C.eq("aws register-user: UserName, Arn, Status",
          (out.get("User", {}).get("UserName"), out.get("User", {}).get("Arn"), out.get("Status")),
-         (CLI_USER, user_arn(CLI_USER), 201))
+         (CLI_USER, user_arn(CLI_USER), 200))
     out = cli.ok(f"aws describe-user {CLI_USER!r}", "describe-user", *base, "--user-name", CLI_USER)
     C.eq("aws describe-user: Email, Role, IdentityType",
          (out.get("User", {}).get("Email"), out.get("User", {}).get("Role"), out.get("User", {}).get("IdentityType")),
@@ -553,8 +553,8 @@ def check_cli(cli, expected):
             rc != 0 and "ResourceNotFoundException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
     rc, out, err = cli("register-user", *base, "--identity-type", "QUICKSIGHT", "--user-name", "zed",
                        "--email", "zed@example.com", "--user-role", "SUPERUSER")
-    C.check("aws register-user bad role: non-zero exit, InvalidParameterValueException on stderr",
-            rc != 0 and "InvalidParameterValueException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
+    C.check("aws register-user bad role: non-zero exit, ValidationException on stderr",
+            rc != 0 and "ValidationException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
 
     out = cli.ok(f"aws delete-user {CLI_USER!r}", "delete-user", *base, "--user-name", CLI_USER)
     C.eq("aws delete-user: Status", out.get("Status"), 200)
@@ -601,7 +601,7 @@ def check_data(qs):
         {"CreateColumnsOperation": {"Columns": [{"ColumnName": "half", "ColumnId": "half", "Expression": "{square} / 2"}]}}]}}
     resp = qs.create_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers", Name="Numbers", ImportMode="SPICE",
                               PhysicalTableMap=physical, LogicalTableMap=logical)
-    check_ok("CreateDataSet", resp, 201)
+    check_ok("CreateDataSet", resp, 200)
     ingestion_id = resp.get("IngestionId", "")
     C.check("CreateDataSet: starts an ingestion", ingestion_id != "" and resp.get("IngestionArn", "").endswith("/ingestion/" + ingestion_id),
             json.dumps(resp, default=str))
@@ -611,7 +611,7 @@ def check_data(qs):
     C.eq("DescribeIngestion: rows", ing["Ingestion"].get("RowInfo", {}).get("RowsIngested"), 25)
 
     resp = qs.create_ingestion(AwsAccountId=ACCOUNT, DataSetId="numbers", IngestionId="refresh-1")
-    check_ok("CreateIngestion", resp, 201)
+    check_ok("CreateIngestion", resp, 200)
     ing = wait_ingestion(qs, "numbers", "refresh-1")
     C.eq("CreateIngestion: COMPLETED", ing["Ingestion"]["IngestionStatus"], "COMPLETED")
     listed = qs.list_ingestions(AwsAccountId=ACCOUNT, DataSetId="numbers")
@@ -739,7 +739,7 @@ def check_content(qs):
     v2 = sales_definition()
     v2["Sheets"] = v2["Sheets"][:1]
     resp = qs.update_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", Name="boto3 dashboard", Definition=v2)
-    check_ok("UpdateDashboard", resp, 202)
+    check_ok("UpdateDashboard", resp, 200)
     wait_status(lambda: describe(2), lambda r: r["Dashboard"]["Version"]["Status"])
     C.eq("DescribeDashboard: still publishes version 1",
          qs.describe_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")["Dashboard"]["Version"]["VersionNumber"], 1)

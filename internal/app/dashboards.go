@@ -196,11 +196,8 @@ func (a *App) resolveVersion(ctx context.Context, d *sg.Dashboard, number *int64
 		}
 		n = *number
 	case alias != "":
-		if err := checkLen("aliasName", alias, 1, 2048); err != nil {
+		if err := checkModel("AliasName", "aliasName", alias); err != nil {
 			return nil, err
-		}
-		if !reAliasName.MatchString(alias) {
-			return nil, invalid("aliasName", alias, `Member must satisfy regular expression pattern: [\w\-]+|(\$LATEST)|(\$PUBLISHED)`)
 		}
 		switch alias {
 		case AliasLatest:

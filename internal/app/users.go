@@ -69,7 +69,7 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 	if in.IdentityType == "" {
 		return nil, required("identityType")
 	}
-	if err := checkEnum("identityType", in.IdentityType, identityTypes); err != nil {
+	if err := checkModel("IdentityType", "identityType", in.IdentityType); err != nil {
 		return nil, err
 	}
 	if in.Email == "" {
@@ -78,14 +78,11 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 	if in.UserRole == "" {
 		return nil, required("userRole")
 	}
-	if err := checkEnum("userRole", in.UserRole, userRoles); err != nil {
+	if err := checkModel("UserRole", "userRole", in.UserRole); err != nil {
 		return nil, err
 	}
 	if in.SessionName != "" {
-		if err := checkLen("sessionName", in.SessionName, 2, 64); err != nil {
-			return nil, err
-		}
-		if err := checkPattern("sessionName", in.SessionName, reSessionName); err != nil {
+		if err := checkModel("RoleSessionName", "sessionName", in.SessionName); err != nil {
 			return nil, err
 		}
 	}
@@ -264,7 +261,7 @@ func (a *App) UpdateUser(ctx context.Context, in UpdateUserInput) (*sg.User, err
 	if in.Role == "" {
 		return nil, required("role")
 	}
-	if err := checkEnum("role", in.Role, userRoles); err != nil {
+	if err := checkModel("UserRole", "role", in.Role); err != nil {
 		return nil, err
 	}
 	if err := checkEmail("Email", in.Email); err != nil {

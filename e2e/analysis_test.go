@@ -92,7 +92,7 @@ func analysisLifecycle(t *testing.T, ts *testServer, clk *clock) {
 	def2.Sheets = def2.Sheets[:2]
 	up, err := c.UpdateAnalysis(ctx, &quicksight.UpdateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("sales-2026"), Name: aws.String("Sales 2026 v2"), Definition: def2})
 	must(t, err)
-	wantEqual(t, "UpdateAnalysis", []any{up.Status, aws.ToString(up.Arn), up.UpdateStatus}, []any{int32(200), analysisARN("sales-2026"), types.ResourceStatusUpdateInProgress})
+	wantEqual(t, "UpdateAnalysis", []any{up.Status, aws.ToString(up.Arn), up.UpdateStatus}, []any{int32(202), analysisARN("sales-2026"), types.ResourceStatusUpdateInProgress})
 	an = waitAnalysis(t, c, "sales-2026")
 	if an.Status != types.ResourceStatusUpdateSuccessful || aws.ToString(an.Name) != "Sales 2026 v2" || len(an.Sheets) != 2 || an.ThemeArn != nil ||
 		!an.LastUpdatedTime.Equal(updated.Truncate(time.Millisecond)) || !an.CreatedTime.Equal(created.Truncate(time.Millisecond)) {

@@ -154,7 +154,7 @@ func TestDataSetDirectQuery(t *testing.T) {
 		Permissions:  []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "admin")), Actions: []string{"quicksight:DescribeDataSet"}}},
 		Tags:         []types.Tag{{Key: aws.String("team"), Value: aws.String("sales")}},
 	})
-	if out.Status != http.StatusOK || aws.ToString(out.Arn) != dataSetARN("orders") || out.IngestionId != nil || out.IngestionArn != nil {
+	if out.Status != http.StatusCreated || aws.ToString(out.Arn) != dataSetARN("orders") || out.IngestionId != nil || out.IngestionArn != nil {
 		t.Fatalf("CreateDataSet = %s", jsonString(out))
 	}
 	d := describeDataSet(t, c, "orders")
@@ -223,7 +223,7 @@ func TestDataSetSPICE(t *testing.T) {
 		DataSetId: aws.String("sales"), ImportMode: types.DataSetImportModeSpice,
 		PhysicalTableMap: customSQL("pg", "SELECT id, region, amount, ordered_at FROM orders", orderColumns...),
 	})
-	if out.Status != http.StatusOK || out.IngestionId == nil || aws.ToString(out.IngestionArn) != dataSetARN("sales")+"/ingestion/"+aws.ToString(out.IngestionId) {
+	if out.Status != http.StatusCreated || out.IngestionId == nil || aws.ToString(out.IngestionArn) != dataSetARN("sales")+"/ingestion/"+aws.ToString(out.IngestionId) {
 		t.Fatalf("CreateDataSet = %s", jsonString(out))
 	}
 	first := aws.ToString(out.IngestionId)
@@ -248,7 +248,7 @@ func TestDataSetSPICE(t *testing.T) {
 	must(t, err)
 	ci, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("sales"), IngestionId: aws.String("refresh-1")})
 	must(t, err)
-	if ci.Status != http.StatusOK || aws.ToString(ci.IngestionId) != "refresh-1" || ci.IngestionStatus != types.IngestionStatusInitialized {
+	if ci.Status != http.StatusCreated || aws.ToString(ci.IngestionId) != "refresh-1" || ci.IngestionStatus != types.IngestionStatusInitialized {
 		t.Fatalf("CreateIngestion = %s", jsonString(ci))
 	}
 	in = waitIngestion(t, c, "sales", "refresh-1")

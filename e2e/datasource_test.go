@@ -246,7 +246,7 @@ func TestDataSourceUpdateCopyAndDelete(t *testing.T) {
 		Credentials: pair(pgUser, pgPassword),
 	})
 	must(t, err)
-	if up.Status != http.StatusOK || up.UpdateStatus != types.ResourceStatusUpdateSuccessful || aws.ToString(up.Arn) != dataSourceARN("pg") {
+	if up.Status != http.StatusAccepted || up.UpdateStatus != types.ResourceStatusUpdateSuccessful || aws.ToString(up.Arn) != dataSourceARN("pg") {
 		t.Fatalf("UpdateDataSource = %s", jsonString(up))
 	}
 	d := describeDataSource(t, c, "pg")

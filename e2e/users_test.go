@@ -65,8 +65,8 @@ func TestQuickSightUserLifecycle(t *testing.T) {
 		Tags:                                []types.Tag{{Key: aws.String("team"), Value: aws.String("analytics")}},
 	})
 	must(t, err)
-	if reg.Status != 200 {
-		t.Errorf("RegisterUser Status = %d, want 200 (the model's success code)", reg.Status)
+	if reg.Status != 201 {
+		t.Errorf("RegisterUser Status = %d, want 201", reg.Status)
 	}
 	pid := aws.ToString(reg.User.PrincipalId)
 	if !strings.HasPrefix(pid, "federated/quicksight/") {

@@ -271,7 +271,7 @@ def check_users(qs):
         email = name.split()[0] + "@example.com"
         r = qs.register_user(AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="QUICKSIGHT",
                              UserName=name, Email=email, UserRole=role)
-        check_ok(f"RegisterUser {name!r}", r, 200)
+        check_ok(f"RegisterUser {name!r}", r, 201)
         C.eq(f"RegisterUser {name!r}: returned UserName", r["User"]["UserName"], name)
         principals[name] = r["User"]["PrincipalId"]
 
@@ -315,7 +315,7 @@ def check_iam_user(srv, qs):
 
     r = qs.register_user(AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="IAM", IamArn=arn,
                          Email="svc@example.com", UserRole="READER")
-    check_ok("RegisterUser IAM identity svc", r, 200)
+    check_ok("RegisterUser IAM identity svc", r, 201)
     u = r["User"]
     C.eq("RegisterUser IAM: UserName, IdentityType, Arn", (u["UserName"], u["IdentityType"], u["Arn"]),
          ("svc", "IAM", user_arn("svc")))
@@ -601,7 +601,7 @@ def check_data(qs):
         {"CreateColumnsOperation": {"Columns": [{"ColumnName": "half", "ColumnId": "half", "Expression": "{square} / 2"}]}}]}}
     resp = qs.create_data_set(AwsAccountId=ACCOUNT, DataSetId="numbers", Name="Numbers", ImportMode="SPICE",
                               PhysicalTableMap=physical, LogicalTableMap=logical)
-    check_ok("CreateDataSet", resp, 200)
+    check_ok("CreateDataSet", resp, 201)
     ingestion_id = resp.get("IngestionId", "")
     C.check("CreateDataSet: starts an ingestion", ingestion_id != "" and resp.get("IngestionArn", "").endswith("/ingestion/" + ingestion_id),
             json.dumps(resp, default=str))
@@ -611,7 +611,7 @@ def check_data(qs):
     C.eq("DescribeIngestion: rows", ing["Ingestion"].get("RowInfo", {}).get("RowsIngested"), 25)
 
     resp = qs.create_ingestion(AwsAccountId=ACCOUNT, DataSetId="numbers", IngestionId="refresh-1")
-    check_ok("CreateIngestion", resp, 200)
+    check_ok("CreateIngestion", resp, 201)
     ing = wait_ingestion(qs, "numbers", "refresh-1")
     C.eq("CreateIngestion: COMPLETED", ing["Ingestion"]["IngestionStatus"], "COMPLETED")
     listed = qs.list_ingestions(AwsAccountId=ACCOUNT, DataSetId="numbers")

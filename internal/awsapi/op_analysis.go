@@ -16,7 +16,7 @@ func (s *Server) analysisOps() []*op {
 		{Name: "CreateAnalysis", Method: http.MethodPost, Template: one, Status: http.StatusAccepted, Handle: s.createAnalysis},
 		{Name: "DescribeAnalysis", Method: http.MethodGet, Template: one, Status: http.StatusOK, Handle: s.describeAnalysis},
 		{Name: "DescribeAnalysisDefinition", Method: http.MethodGet, Template: one + "/definition", Status: http.StatusOK, Handle: s.describeAnalysisDefinition},
-		{Name: "UpdateAnalysis", Method: http.MethodPut, Template: one, Status: http.StatusOK, Handle: s.updateAnalysis},
+		{Name: "UpdateAnalysis", Method: http.MethodPut, Template: one, Status: http.StatusAccepted, Handle: s.updateAnalysis},
 		{Name: "DeleteAnalysis", Method: http.MethodDelete, Template: one, Status: http.StatusOK, Handle: s.deleteAnalysis},
 		{Name: "RestoreAnalysis", Method: http.MethodPost, Template: "/accounts/{AwsAccountId}/restore/analyses/{AnalysisId}", Status: http.StatusOK, Handle: s.restoreAnalysis},
 		{Name: "ListAnalyses", Method: http.MethodGet, Template: analysesPath, Status: http.StatusOK, Handle: s.listAnalyses},

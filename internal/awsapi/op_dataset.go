@@ -15,7 +15,7 @@ const dataSetsPath = "/accounts/{AwsAccountId}/data-sets"
 func (s *Server) dataSetOps() []*op {
 	return []*op{
 		// QuickSight answers 201 to CreateDataSet.
-		{Name: "CreateDataSet", Method: http.MethodPost, Template: dataSetsPath, Status: http.StatusOK, Handle: s.createDataSet},
+		{Name: "CreateDataSet", Method: http.MethodPost, Template: dataSetsPath, Status: http.StatusCreated, Handle: s.createDataSet},
 		{Name: "ListDataSets", Method: http.MethodGet, Template: dataSetsPath, Status: http.StatusOK, Handle: s.listDataSets},
 		{Name: "DescribeDataSet", Method: http.MethodGet, Template: dataSetsPath + "/{DataSetId}", Status: http.StatusOK, Handle: s.describeDataSet},
 		{Name: "UpdateDataSet", Method: http.MethodPut, Template: dataSetsPath + "/{DataSetId}", Status: http.StatusOK, Handle: s.updateDataSet},

@@ -17,7 +17,7 @@ func (s *Server) dataSourceOps() []*op {
 		{Name: "CreateDataSource", Method: http.MethodPost, Template: dataSourcesPath, Status: http.StatusAccepted, Handle: s.createDataSource},
 		{Name: "ListDataSources", Method: http.MethodGet, Template: dataSourcesPath, Status: http.StatusOK, Handle: s.listDataSources},
 		{Name: "DescribeDataSource", Method: http.MethodGet, Template: dataSourcesPath + "/{DataSourceId}", Status: http.StatusOK, Handle: s.describeDataSource},
-		{Name: "UpdateDataSource", Method: http.MethodPut, Template: dataSourcesPath + "/{DataSourceId}", Status: http.StatusOK, Handle: s.updateDataSource},
+		{Name: "UpdateDataSource", Method: http.MethodPut, Template: dataSourcesPath + "/{DataSourceId}", Status: http.StatusAccepted, Handle: s.updateDataSource},
 		{Name: "DeleteDataSource", Method: http.MethodDelete, Template: dataSourcesPath + "/{DataSourceId}", Status: http.StatusOK, Handle: s.deleteDataSource},
 		{Name: "DescribeDataSourcePermissions", Method: http.MethodGet, Template: dataSourcesPath + "/{DataSourceId}/permissions", Status: http.StatusOK, Handle: s.describeDataSourcePermissions},
 		{Name: "UpdateDataSourcePermissions", Method: http.MethodPost, Template: dataSourcesPath + "/{DataSourceId}/permissions", Status: http.StatusOK, Handle: s.updateDataSourcePermissions},

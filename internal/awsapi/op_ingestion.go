@@ -12,7 +12,7 @@ const ingestionsPath = dataSetsPath + "/{DataSetId}/ingestions"
 func (s *Server) ingestionOps() []*op {
 	return []*op{
 		// QuickSight answers 201 to CreateIngestion.
-		{Name: "CreateIngestion", Method: http.MethodPut, Template: ingestionsPath + "/{IngestionId}", Status: http.StatusOK, Handle: s.createIngestion},
+		{Name: "CreateIngestion", Method: http.MethodPut, Template: ingestionsPath + "/{IngestionId}", Status: http.StatusCreated, Handle: s.createIngestion},
 		{Name: "DescribeIngestion", Method: http.MethodGet, Template: ingestionsPath + "/{IngestionId}", Status: http.StatusOK, Handle: s.describeIngestion},
 		{Name: "CancelIngestion", Method: http.MethodDelete, Template: ingestionsPath + "/{IngestionId}", Status: http.StatusOK, Handle: s.cancelIngestion},
 		{Name: "ListIngestions", Method: http.MethodGet, Template: ingestionsPath, Status: http.StatusOK, Handle: s.listIngestions},

@@ -12,7 +12,7 @@ const usersPath = "/accounts/{AwsAccountId}/namespaces/{Namespace}/users"
 
 func (s *Server) userOps() []*op {
 	return []*op{
-		{Name: "RegisterUser", Method: http.MethodPost, Template: usersPath, Status: http.StatusOK, Handle: s.registerUser},
+		{Name: "RegisterUser", Method: http.MethodPost, Template: usersPath, Status: http.StatusCreated, Handle: s.registerUser},
 		{Name: "ListUsers", Method: http.MethodGet, Template: usersPath, Status: http.StatusOK, Handle: s.listUsers},
 		{Name: "DescribeUser", Method: http.MethodGet, Template: usersPath + "/{UserName}", Status: http.StatusOK, Handle: s.describeUser},
 		{Name: "UpdateUser", Method: http.MethodPut, Template: usersPath + "/{UserName}", Status: http.StatusOK, Handle: s.updateUser},

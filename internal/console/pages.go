@@ -24,11 +24,12 @@ type pages struct {
 
 func loadPages() (*pages, error) {
 	funcs := template.FuncMap{
-		"asset": assetURL,
-		"lower": strings.ToLower,
-		"ago":   func(t time.Time) string { return ago(time.Since(t)) },
-		"css":   cssStyle,
-		"join":  strings.Join,
+		"asset":        assetURL,
+		"lower":        strings.ToLower,
+		"ago":          func(t time.Time) string { return ago(time.Since(t)) },
+		"css":          cssStyle,
+		"join":         strings.Join,
+		"multiSummary": multiSummary,
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {

@@ -5,6 +5,15 @@
 // (htmx), and nothing is saved.
 import htmx from "htmx.org";
 import { disposeCharts, mountCharts } from "./charts.js";
+import { fitKPIs, paintRange, paintRanges } from "./fit.js";
+
+// mount draws what a fresh fragment holds: charts, fitted KPI numbers,
+// range tracks.
+function mount(el) {
+  mountCharts(el);
+  fitKPIs(el);
+  paintRanges(el);
+}
 
 let root = null;
 let sdk = [];
@@ -106,7 +115,7 @@ async function loadSheet(id) {
   disposeCharts(target);
   target.innerHTML = html;
   htmx.process(target);
-  mountCharts(target);
+  mount(target);
   params = readParams();
   return true;
 }
@@ -141,7 +150,7 @@ async function loadVisuals(ids) {
     disposeCharts(old);
     old.replaceWith(el);
     htmx.process(el);
-    mountCharts(el);
+    mount(el);
   }
   body.dataset.params = update.dataset.params || "[]";
   params = readParams();
@@ -181,27 +190,52 @@ async function setParameters(list) {
   if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
 }
 
-// onControlChange stores a control's value(s) and renders the sheet again.
-async function onControlChange(ev) {
-  const el = ev.target;
-  if (!el.name) return;
-  const form = el.form;
-  const out = el.closest(".range")?.querySelector("output");
-  if (out) {
-    const inputs = el.closest(".range").querySelectorAll("input");
-    out.textContent = Array.from(inputs, (i) => i.value).join(" – ");
-  }
+// multiChange keeps a multi-select consistent after a click: "Select all"
+// clears the single values and a single value clears "Select all"; with
+// nothing chosen, every value is (the control's "all"). It updates the
+// summary the closed control shows.
+function multiChange(details, el) {
+  const all = details.querySelector(".multi-all");
+  const boxes = Array.from(details.querySelectorAll("input[type=checkbox][name]"));
+  if (el === all && all.checked) boxes.forEach((b) => (b.checked = false));
+  if (el !== all && el.checked && all) all.checked = false;
+  const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+  if (all && chosen.length === 0) all.checked = true;
+  const summary = details.querySelector("summary");
+  summary.textContent = chosen.length === 0 ? "All" : chosen.length <= 2 ? chosen.join(", ") : `${chosen.length} selected`;
+}
+
+// formState reads a control form into the viewer state: every named field
+// replaces its values; a multi-select with nothing chosen is "all" (*).
+function formState(form) {
+  const names = new Set(Array.from(form.elements, (f) => f.name).filter(Boolean));
+  for (const name of names) state.delete(name);
+  const multi = new Set();
   for (const field of form.elements) {
     if (!field.name) continue;
-    state.delete(field.name);
-    if (field.multiple) {
-      const values = Array.from(field.selectedOptions, (o) => o.value);
-      if (values.length === 0) state.append(field.name, "*");
-      for (const v of values) state.append(field.name, v);
+    if (field.type === "checkbox") {
+      multi.add(field.name);
+      if (field.checked) state.append(field.name, field.value);
+    } else if (field.multiple) {
+      multi.add(field.name);
+      for (const o of field.selectedOptions) state.append(field.name, o.value);
     } else {
       state.append(field.name, field.value);
     }
   }
+  for (const name of multi) if (!state.has(name)) state.append(name, "*");
+}
+
+// onControlChange stores a control's value(s) and renders what it affects.
+async function onControlChange(ev) {
+  const el = ev.target;
+  const details = el.closest("details.multi");
+  if (details) multiChange(details, el);
+  else if (!el.name) return;
+  const range = el.closest(".range");
+  if (range?.querySelector(".dual-range")) paintRange(range, el);
+  else if (range) range.querySelector("output").textContent = el.value;
+  formState(el.form);
   const before = params;
   const affects = el.closest(".control")?.dataset.affects;
   if (affects === undefined || !(await loadVisuals(affects.split(" ").filter(Boolean)))) {
@@ -209,6 +243,15 @@ async function onControlChange(ev) {
   }
   const changed = changedParameters(before);
   if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
+}
+
+// filterOptions shows the values of a multi-select that contain the
+// search text (case-insensitive).
+function filterOptions(search) {
+  const q = search.value.trim().toLowerCase();
+  search.closest(".multi-panel").querySelectorAll(".multi-option:not(.multi-all-option)").forEach((label) => {
+    label.hidden = q !== "" && !label.textContent.toLowerCase().includes(q);
+  });
 }
 
 function fail(errorCode, message) {
@@ -262,15 +305,31 @@ export async function initViewer(postEvent, sessionToken) {
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);
   });
   root.addEventListener("change", (ev) => {
+    if (ev.target.classList.contains("multi-search")) return;
     if (ev.target.closest("form.controls")) onControlChange(ev);
   });
+  // An open multi-select closes on a click elsewhere or on Escape.
+  document.addEventListener("click", (ev) => {
+    root.querySelectorAll("details.multi[open]").forEach((d) => {
+      if (!d.contains(ev.target)) d.open = false;
+    });
+  });
+  root.addEventListener("keydown", (ev) => {
+    const d = ev.target.closest?.("details.multi[open]");
+    if (ev.key === "Escape" && d) {
+      d.open = false;
+      d.querySelector("summary").focus();
+    }
+  });
   root.addEventListener("input", (ev) => {
+    if (ev.target.classList.contains("multi-search")) return filterOptions(ev.target);
     const range = ev.target.closest(".range");
-    if (range) range.querySelector("output").textContent = Array.from(range.querySelectorAll("input"), (i) => i.value).join(" – ");
+    if (range?.querySelector(".dual-range")) paintRange(range, ev.target);
+    else if (range) range.querySelector("output").textContent = ev.target.value;
   });
   if (state.toString() && selected) {
     await loadSheet(selected);
   } else {
-    mountCharts(root);
+    mount(root);
   }
 }

@@ -110,6 +110,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"DataSource", testDataSource},
 		{"DataSet", testDataSet},
 		{"Ingestion", testIngestion},
+		{"Tags", testTags},
+		{"Passwords", testPasswords},
 		{"Once", testOnce},
 		{"Redeem", testRedeem},
 		{"ConcurrentWriters", testConcurrentWriters},

@@ -82,4 +82,9 @@ func (c *Console) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /embed/{sid}/embedControl", c.handleControl)
 	mux.HandleFunc("GET /embed/{sid}/dashboards/{id}", c.handleDashboardExperience)
 	mux.HandleFunc("GET /static/{file}", c.handleStatic)
+	mux.HandleFunc("GET /login", c.handleLoginPage)
+	mux.HandleFunc("POST /login", c.handleLogin)
+	mux.HandleFunc("POST /embedding/{sid}/signout", c.handleSignOut)
+	mux.HandleFunc("GET /invitation/{token}", c.handleInvitationPage)
+	mux.HandleFunc("POST /invitation/{token}", c.handleInvitation)
 }

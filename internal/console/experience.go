@@ -42,6 +42,9 @@ type pageData struct {
 	UpdatedAt    time.Time
 	Viewer       *viewerData
 
+	// Sign-in and invitation pages.
+	Form *formData
+
 	// Error pages.
 	Status    int
 	ErrorCode string // ERROR_OCCURRED errorCode posted to the host

@@ -67,32 +67,60 @@ func hashPassword(ctx context.Context, password string) (string, error) {
 // verifyPassword reports whether password matches a PHC string that
 // hashPassword wrote. A malformed hash matches nothing.
 func verifyPassword(ctx context.Context, password, phc string) (bool, error) {
-	var version int
-	var memory uint32
-	var passes uint32
-	var threads uint8
-	parts := strings.Split(phc, "$")
-	if len(parts) != 6 || parts[1] != "argon2id" {
+	h, ok := parsePHC(phc)
+	if !ok {
 		return false, nil
 	}
-	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
-		return false, nil
-	}
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &memory, &passes, &threads); err != nil ||
-		memory < 8 || memory > 256*1024 || passes < 1 || passes > 10 || threads < 1 {
-		return false, nil
-	}
-	b64 := base64.RawStdEncoding
-	salt, err1 := b64.DecodeString(parts[4])
-	want, err2 := b64.DecodeString(parts[5])
-	if err1 != nil || err2 != nil || len(want) == 0 || len(want) > 64 {
-		return false, nil
-	}
-	got, err := argonKey(ctx, password, salt, memory, passes, threads, uint32(len(want)))
+	got, err := argonKey(ctx, password, h.salt, h.memory, h.passes, h.threads, uint32(len(h.key)))
 	if err != nil {
 		return false, err
 	}
-	return subtle.ConstantTimeCompare(got, want) == 1, nil
+	return subtle.ConstantTimeCompare(got, h.key) == 1, nil
+}
+
+// phcHash is a parsed argon2id PHC string.
+type phcHash struct {
+	memory, passes uint32
+	threads        uint8
+	salt, key      []byte
+}
+
+// parsePHC parses $argon2id$v=19$m=…,t=…,p=…$salt$key, with parameters
+// bounded so that a damaged hash cannot make a check take the server's
+// memory or time.
+func parsePHC(phc string) (phcHash, bool) {
+	var h phcHash
+	parts := strings.Split(phc, "$")
+	if len(parts) != 6 || parts[0] != "" || parts[1] != "argon2id" || parts[2] != fmt.Sprintf("v=%d", argon2.Version) {
+		return h, false
+	}
+	var memory, passes, threads uint64
+	params := strings.Split(parts[3], ",")
+	if len(params) != 3 {
+		return h, false
+	}
+	for i, p := range []struct {
+		name string
+		v    *uint64
+	}{{"m=", &memory}, {"t=", &passes}, {"p=", &threads}} {
+		digits, ok := strings.CutPrefix(params[i], p.name)
+		if !ok || digits == "" || len(digits) > 9 || digits[0] == '0' || strings.Trim(digits, "0123456789") != "" {
+			return h, false
+		}
+		for _, d := range digits {
+			*p.v = *p.v*10 + uint64(d-'0')
+		}
+	}
+	if memory < 8 || memory > 256*1024 || passes < 1 || passes > 10 || threads < 1 || threads > 16 {
+		return h, false
+	}
+	b64 := base64.RawStdEncoding
+	salt, err1 := b64.DecodeString(parts[4])
+	key, err2 := b64.DecodeString(parts[5])
+	if err1 != nil || err2 != nil || len(salt) < 8 || len(salt) > 64 || len(key) < 16 || len(key) > 64 {
+		return h, false
+	}
+	return phcHash{memory: uint32(memory), passes: uint32(passes), threads: uint8(threads), salt: salt, key: key}, true
 }
 
 // argonKey computes an argon2id key in one of the hash slots. keyLen

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -70,9 +71,23 @@ func (ts *testServer) postForm(t testing.TB, u, csrfCookie string, form url.Valu
 // out after repeated wrong passwords. Nothing secret reaches the log.
 func TestQuickSightUserSignIn(t *testing.T) {
 	t.Parallel()
+	quickSightUserSignIn(t)
+}
+
+// TestQuickSightUserSignInPostgres is the same on PostgreSQL.
+func TestQuickSightUserSignInPostgres(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	quickSightUserSignIn(t, withPostgres(freshDatabase(t, dsn)))
+}
+
+func quickSightUserSignIn(t *testing.T, opts ...option) {
 	var logs lockedBuffer
 	clk := newClock()
-	ts := startServer(t, withClock(clk), withLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+	ts := startServer(t, append(opts, withClock(clk), withLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))...)
 	ts.createDashboard(t, "sales", "Sales", "carol")
 	c := ts.adminClient()
 	ctx := t.Context()

@@ -50,3 +50,17 @@ func FuzzParsePHC(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkVerifyPassword is the cost of one sign-in's password check
+// (argon2id, 19 MiB, 2 passes).
+func BenchmarkVerifyPassword(b *testing.B) {
+	h, err := hashPassword(b.Context(), "correct horse battery staple")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if ok, err := verifyPassword(b.Context(), "correct horse battery staple", h); !ok || err != nil {
+			b.Fatal(ok, err)
+		}
+	}
+}

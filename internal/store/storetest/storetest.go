@@ -116,6 +116,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"DataSet", testDataSet},
 		{"Ingestion", testIngestion},
 		{"Tags", testTags},
+		{"TagDeleteRace", testTagDeleteRace},
 		{"Passwords", testPasswords},
 		{"Once", testOnce},
 		{"Redeem", testRedeem},

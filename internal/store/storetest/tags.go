@@ -153,3 +153,31 @@ func testPasswords(t *testing.T, s sg.Store) {
 	_, err = s.FindUserPassword(ctx, acct, u.Namespace, "bob")
 	wantCode(t, "FindUserPassword after the user was deleted", err, sg.ENOTFOUND)
 }
+
+// testTagDeleteRace races TagResource against the resource's delete: the
+// tag call either fails with ENOTFOUND or its tags go with the resource,
+// so the resource created again under the same name has no tags.
+func testTagDeleteRace(t *testing.T, s sg.Store) {
+	ctx := t.Context()
+	acct := newAccountID()
+	for i := range 40 {
+		d := newContent(acct, "race")
+		d.Tags = nil
+		must(t, "CreateDashboard", s.CreateDashboard(ctx, d))
+		errs := make(chan error, 2)
+		go func() {
+			errs <- s.TagResource(ctx, acct, "dashboard/race", []sg.Tag{{Key: "k", Value: "v"}}, sg.MaxResourceTags)
+		}()
+		go func() { errs <- s.DeleteDashboard(ctx, acct, "race") }()
+		for range 2 {
+			if err := <-errs; err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+				t.Fatalf("round %d: %v", i, err)
+			}
+		}
+		must(t, "CreateDashboard again", s.CreateDashboard(ctx, d))
+		got, err := s.ListTags(ctx, acct, "dashboard/race")
+		must(t, "ListTags", err)
+		same(t, "tags of the dashboard created again", got, []sg.Tag{})
+		must(t, "DeleteDashboard", s.DeleteDashboard(ctx, acct, "race"))
+	}
+}

@@ -114,19 +114,7 @@ func (a *App) SignIn(ctx context.Context, accountID, namespace, userName, passwo
 		return nil, "", ErrSignIn
 	}
 	a.signIns.succeed(key)
-	token := newSecret()
-	s := &sg.Session{
-		ID:          HashSecret(token),
-		AccountID:   u.AccountID,
-		Namespace:   u.Namespace,
-		UserName:    u.UserName,
-		PrincipalID: u.PrincipalID,
-		Role:        u.Role,
-		EmbedID:     randomHex(16),
-		EntryPoint:  "/start",
-		CreatedAt:   now,
-		ExpiresAt:   now.Add(minutes(DefaultSessionLifetime)),
-	}
+	s, token := newSession(u, randomHex(16), "/start", DefaultSessionLifetime, now)
 	if err := a.Store.CreateSession(ctx, s); err != nil {
 		return nil, "", err
 	}

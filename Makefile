@@ -53,6 +53,8 @@ fuzz:
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParsePHC ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzTagTarget ./internal/store/sqlkit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzOpen ./internal/secretbox $(FUZZTIME)
 	./scripts/fuzz.sh FuzzResolveSQLitePath ./internal/query/source $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseExpression ./internal/query/expr $(FUZZTIME)

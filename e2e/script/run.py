@@ -273,6 +273,8 @@ def check_users(qs):
                              UserName=name, Email=email, UserRole=role)
         check_ok(f"RegisterUser {name!r}", r, 201)
         C.eq(f"RegisterUser {name!r}: returned UserName", r["User"]["UserName"], name)
+        C.check(f"RegisterUser {name!r}: UserInvitationUrl", r.get("UserInvitationUrl", "").startswith(qs.meta.endpoint_url + "/invitation/"),
+                r.get("UserInvitationUrl"))
         principals[name] = r["User"]["PrincipalId"]
 
     r = qs.describe_user(AwsAccountId=ACCOUNT, Namespace=NS, UserName=SLASH_USER)
@@ -283,7 +285,7 @@ def check_users(qs):
         "Email": "bob@example.com",
         "Role": "READER",
         "IdentityType": "QUICKSIGHT",
-        "Active": True,
+        "Active": False,  # until the user accepts the invitation
         "PrincipalId": principals[SLASH_USER],
     }
     C.eq(f"DescribeUser {SLASH_USER!r}: every field", r["User"], want)

@@ -85,6 +85,9 @@ func checkTags(tags []sg.Tag) error {
 	if len(tags) < 1 || len(tags) > 200 {
 		return invalid("tags", fmt.Sprint(len(tags)), "Member must have length between 1 and 200")
 	}
+	if len(tags) > sg.MaxResourceTags {
+		return sg.Errorf(sg.ELIMIT, "A resource can have at most %d tags; %d were given.", sg.MaxResourceTags, len(tags))
+	}
 	seen := make(map[string]bool, len(tags))
 	for i, t := range tags {
 		if err := checkLen(fmt.Sprintf("tags.%d.member.key", i+1), t.Key, 1, 128); err != nil {

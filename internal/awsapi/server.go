@@ -92,6 +92,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.ingestionOps()...)
 	ops = append(ops, s.analysisOps()...)
 	ops = append(ops, s.dashboardOps()...)
+	ops = append(ops, s.tagOps()...)
 	return ops
 }
 

@@ -90,6 +90,11 @@ var routes = []route{
 	{"GET /embed/{sid}/embedControl", (*Console).handleControl},
 	{"GET /embed/{sid}/dashboards/{id}", (*Console).handleDashboardExperience},
 	{"GET /static/{file}", (*Console).handleStatic},
+	{"GET /login", (*Console).handleLoginPage},
+	{"POST /login", (*Console).handleLogin},
+	{"POST /embedding/{sid}/signout", (*Console).handleSignOut},
+	{"GET /invitation/{token}", (*Console).handleInvitationPage},
+	{"POST /invitation/{token}", (*Console).handleInvitation},
 }
 
 // RoutePatterns lists the patterns of the console's routes (for tests

@@ -44,6 +44,9 @@ type pageData struct {
 	// Failure replaces the viewer of content that may not be drawn.
 	Failure *failure
 
+	// Sign-in and invitation pages.
+	Form *formData
+
 	// Error pages.
 	Status    int
 	ErrorCode string // ERROR_OCCURRED errorCode posted to the host

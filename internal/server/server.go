@@ -167,7 +167,8 @@ func (s *Server) Handler() http.Handler {
 		switch {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"):
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"),
+			p == "/login", strings.HasPrefix(p, "/invitation/"):
 			secured.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)

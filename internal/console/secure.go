@@ -2,6 +2,7 @@ package console
 
 import (
 	"net/http"
+	"strings"
 )
 
 // Secure wraps the console's handler so that every response it writes (a
@@ -31,11 +32,14 @@ func (w *secureWriter) ensure() {
 	}
 	w.done = true
 	h := w.Header()
-	if h.Get("Content-Security-Policy") == "" {
-		domains, err := w.c.app.AllEmbeddingDomains(w.r.Context())
-		if err != nil {
-			w.c.log.Error("reading embedding domains", "err", err)
-			domains = nil // frame-ancestors 'none'
+	if h.Get("Content-Security-Policy") == "" || passwordPage(w.r.URL.Path) {
+		var domains []string
+		if !passwordPage(w.r.URL.Path) {
+			var err error
+			if domains, err = w.c.app.AllEmbeddingDomains(w.r.Context()); err != nil {
+				w.c.log.Error("reading embedding domains", "err", err)
+				domains = nil // frame-ancestors 'none'
+			}
 		}
 		setSecurityHeaders(w.ResponseWriter, domains)
 		return
@@ -56,3 +60,10 @@ func (w *secureWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *secureWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// passwordPage reports the pages where a person types a password (sign-in,
+// invitation): they are never framed, whatever the embedding allow-list,
+// so no host page can overlay them.
+func passwordPage(path string) bool {
+	return path == "/login" || strings.HasPrefix(path, "/invitation/")
+}

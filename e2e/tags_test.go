@@ -116,9 +116,9 @@ func tagFlow(t *testing.T, ts *testServer) {
 		})
 		wantError(t, err, "LimitExceededException", 409)
 		_, err = c.TagResource(ctx, &quicksight.TagResourceInput{ResourceArn: aws.String(arn), Tags: []types.Tag{tag(strings.Repeat("k", 129), "v")}})
-		wantError(t, err, "InvalidParameterValueException", 400)
+		wantError(t, err, "ValidationException", 400) // a constraint of the model
 		_, err = c.TagResource(ctx, &quicksight.TagResourceInput{ResourceArn: aws.String(arn), Tags: []types.Tag{tag("k", strings.Repeat("v", 257))}})
-		wantError(t, err, "InvalidParameterValueException", 400)
+		wantError(t, err, "ValidationException", 400)
 		_, err = c.TagResource(ctx, &quicksight.TagResourceInput{ResourceArn: aws.String("not-an-arn"), Tags: []types.Tag{tag("k", "v")}})
 		wantError(t, err, "InvalidParameterValueException", 400)
 		for _, missing := range []string{dashboardARN("nope"), analysisARN("nope"), "arn:aws:quicksight::aws:theme/MIDNIGHT", "arn:aws:quicksight:eu-west-1:" + accountID + ":dashboard/dash"} {

@@ -39,7 +39,7 @@ func TestCheckCustomSQL(t *testing.T) {
 		want  string
 	}{
 		{sqlcheck.Postgres, `SELECT "pg_read_file"('/etc/hostname')`,
-			"PhysicalTableMap.p.CustomSql.SqlQuery calls the function pg_read_file, which custom SQL may not call: only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON) are allowed (at character 8)"},
+			"PhysicalTableMap.p.CustomSql.SqlQuery calls the function pg_read_file, which custom SQL may not call: a read-only query may call only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON) (at character 8)"},
 		{sqlcheck.Postgres, "DELETE FROM t",
 			"PhysicalTableMap.p.CustomSql.SqlQuery must be a single SELECT statement (or WITH … SELECT, VALUES, TABLE), not DELETE (at character 1)"},
 		{sqlcheck.MySQL, "SELECT 1 /*M! , load_file('/etc/hostname') */",

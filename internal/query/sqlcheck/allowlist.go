@@ -16,7 +16,7 @@ func set(groups ...string) map[string]bool {
 // pgFunctions are the PostgreSQL functions custom SQL may call, by the
 // name the parser gives them (lower case unless quoted). Anything that
 // reads files, other sessions or server settings, signals backends, takes
-// locks, changes settings or sequences, sleeps, or reaches other servers
+// locks, changes settings or sequences, or reaches other servers
 // is absent.
 var pgFunctions = set(
 	// aggregates
@@ -65,10 +65,13 @@ var pgFunctions = set(
 	`to_tsvector to_tsquery plainto_tsquery phraseto_tsquery websearch_to_tsquery ts_rank ts_rank_cd ts_headline`,
 	// identity of the session (no secrets)
 	`current_user session_user current_role user current_schema current_catalog`,
+	// waiting: no more than a slow query can do, and bounded by the same
+	// statement time limit
+	`pg_sleep`,
 )
 
 // mysqlFunctions are the MySQL and MariaDB functions custom SQL may call,
-// lower case (names are case-insensitive). LOAD_FILE, SLEEP, BENCHMARK,
+// lower case (names are case-insensitive). LOAD_FILE, BENCHMARK,
 // GET_LOCK and the other lock functions, LAST_INSERT_ID(expr),
 // SET-like functions, UDFs and server introspection are absent.
 var mysqlFunctions = set(
@@ -92,6 +95,8 @@ var mysqlFunctions = set(
 	 quarter sec_to_time second str_to_date subdate subtime sysdate time time_format time_to_sec timediff timestamp
 	 timestampadd timestampdiff to_days to_seconds unix_timestamp utc_date utc_time utc_timestamp week weekday
 	 weekofyear year yearweek add_months`,
+	// waiting, bounded by the statement time limit like any slow query
+	`sleep`,
 	// conditional, comparison and casts
 	`if ifnull nullif coalesce greatest least isnull interval case cast convert binary strcmp nvl nvl2 decode_oracle`,
 	// JSON

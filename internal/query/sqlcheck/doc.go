@@ -62,5 +62,5 @@ func precheck(sql string) *Problem {
 
 // funcNotAllowed is the Problem of a call to a function off the allow-list.
 func funcNotAllowed(sql string, off int, name string) *Problem {
-	return problemAt(sql, off, "calls the function %s, which custom SQL may not call: only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON) are allowed", name)
+	return problemAt(sql, off, "calls the function %s, which custom SQL may not call: a read-only query may call only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON)", name)
 }

@@ -17,6 +17,14 @@ import (
 // own. One parse takes tens of microseconds.
 var pgMu sync.Mutex
 
+var warmOnce sync.Once
+
+// Warm compiles the PostgreSQL parser in the background, once, so that the
+// first check does not wait seconds for it. A server calls it at start.
+func Warm() {
+	warmOnce.Do(func() { go pgParse("SELECT 1") })
+}
+
 // Postgres checks sql as PostgreSQL custom SQL and returns the statement
 // without a trailing semicolon.
 func Postgres(sql string) (string, error) {

@@ -61,7 +61,7 @@ func TestMySQLRefusesAttacks(t *testing.T) {
 
 func TestProblemNamesPosition(t *testing.T) {
 	_, err := sqlcheck.Postgres(`SELECT 1, "pg_read_file"('/etc/hostname')`)
-	if err == nil || err.Error() != `calls the function pg_read_file, which custom SQL may not call: only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON) are allowed (at character 11)` {
+	if err == nil || err.Error() != `calls the function pg_read_file, which custom SQL may not call: a read-only query may call only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON) (at character 11)` {
 		t.Errorf("problem %v", err)
 	}
 	_, err = sqlcheck.Postgres("SELECT 1 FROM")

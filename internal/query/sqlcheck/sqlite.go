@@ -198,7 +198,7 @@ func SQLiteAuthorizer(denied func(*Problem)) sqlite.AuthorizerFn {
 			if sqliteFunctions[strings.ToLower(arg2)] {
 				return sqlite.AuthorizerOK
 			}
-			return deny("calls the function %s, which custom SQL may not call: only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON) are allowed", arg2)
+			return deny("calls the function %s, which custom SQL may not call: a read-only query may call only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON)", arg2)
 		case sqlite.AuthPragma:
 			return deny("must not use PRAGMA %s", arg1)
 		case sqlite.AuthAttach:

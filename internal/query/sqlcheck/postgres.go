@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -21,8 +22,15 @@ var warmOnce sync.Once
 
 // Warm compiles the PostgreSQL parser in the background, once, so that the
 // first check does not wait seconds for it. A server calls it at start.
+// Compiling takes about 2 s of one core and some 250 MB at its peak, which
+// is handed back to the system when it is done (some 25 MB stay).
 func Warm() {
-	warmOnce.Do(func() { go pgParse("SELECT 1") })
+	warmOnce.Do(func() {
+		go func() {
+			pgParse("SELECT 1")
+			debug.FreeOSMemory()
+		}()
+	})
 }
 
 // Postgres checks sql as PostgreSQL custom SQL and returns the statement

@@ -238,11 +238,11 @@ func TestStreamNoRowLimit(t *testing.T) {
 
 func TestSessionSettings(t *testing.T) {
 	probe := map[string]string{
-		"postgres": "SELECT current_setting('default_transaction_read_only') || ' ' || current_setting('statement_timeout')",
+		"postgres": "SELECT current_setting('default_transaction_read_only') || ' ' || current_setting('statement_timeout') || ' ' || current_setting('standard_conforming_strings')",
 		"mariadb":  "SELECT CONCAT(@@session.tx_read_only, ' ', @@session.max_statement_time)",
 		"sqlite":   "SELECT (SELECT query_only FROM pragma_query_only) || ' -'",
 	}
-	want := map[string]string{"postgres": "on 2500ms", "mariadb": "ON 2.500000", "sqlite": "1 -"}
+	want := map[string]string{"postgres": "on 2500ms on", "mariadb": "ON 2.500000", "sqlite": "1 -"}
 	forEachEngine(t, func(t *testing.T, e engine) {
 		pool := source.NewPool(source.Options{QueryTimeout: 2500 * time.Millisecond})
 		defer pool.Close()

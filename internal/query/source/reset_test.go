@@ -45,3 +45,28 @@ func TestPooledSessionHoldsNoLock(t *testing.T) {
 		})
 	}
 }
+
+// TestPostgresStringsReadAsChecked: on a database whose default reads
+// backslashes in '…' strings as escapes, the pool's sessions still read
+// them as the parser that checked custom SQL did.
+func TestPostgresStringsReadAsChecked(t *testing.T) {
+	ctx := context.Background()
+	e := postgresEngine(t)
+	const db = "sightglass_scs_test"
+	e.admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+db)
+	if _, err := e.admin.ExecContext(ctx, "CREATE DATABASE "+db); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+db+" WITH (FORCE)") })
+	if _, err := e.admin.ExecContext(ctx, "ALTER DATABASE "+db+" SET standard_conforming_strings = off"); err != nil {
+		t.Fatal(err)
+	}
+	params := e.params
+	params.Database = db
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	res, err := pool.Query(ctx, "k", params, `SELECT current_setting('standard_conforming_strings') || ' ' || length('a\b')`, nil)
+	if err != nil || len(res.Rows) != 1 || res.Rows[0][0] != "on 3" {
+		t.Fatalf("%v, %v; want on 3", res, err)
+	}
+}

@@ -15,7 +15,7 @@ import (
 // pgMu serialises PostgreSQL parses: the parser instance (PostgreSQL's
 // grammar compiled to WebAssembly) is compiled on first use, which takes
 // seconds, and every parse running at once would need an instance of its
-// own. One parse takes tens of microseconds.
+// own. A check takes well under a millisecond (BENCHMARKS.md).
 var pgMu sync.Mutex
 
 var warmOnce sync.Once
@@ -69,11 +69,14 @@ func Postgres(sql string) (string, error) {
 	if p := w.walk(s.Stmt, 0); p != nil {
 		return "", p
 	}
-	end := len(sql)
-	if s.StmtLen > 0 && s.StmtLocation+s.StmtLen <= len(sql) {
-		end = s.StmtLocation + s.StmtLen
+	start, end := s.StmtLocation, len(sql)
+	if start < 0 || start > len(sql) {
+		start = 0
 	}
-	return strings.TrimSpace(sql[s.StmtLocation:end]), nil
+	if s.StmtLen > 0 && start+s.StmtLen <= len(sql) {
+		end = start + s.StmtLen
+	}
+	return strings.TrimSpace(sql[start:end]), nil
 }
 
 // pgParse runs PostgreSQL's parser on sql and returns its parse tree as

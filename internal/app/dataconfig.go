@@ -7,7 +7,6 @@ import (
 
 	"github.com/sightglass/sightglass/internal/query/cache"
 	"github.com/sightglass/sightglass/internal/query/source"
-	"github.com/sightglass/sightglass/internal/query/sqlcheck"
 	"github.com/sightglass/sightglass/internal/secretbox"
 )
 
@@ -61,7 +60,6 @@ func (a *App) ConfigureData(cfg DataConfig) {
 	}
 	a.data = &data{cfg: cfg, pool: pool, cache: c}
 	a.data.ingests = newIngester(a)
-	sqlcheck.Warm() // the PostgreSQL parser is compiled on first use, which takes seconds
 }
 
 // Close stops the App's background work: it cancels running definition

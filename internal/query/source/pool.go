@@ -178,6 +178,8 @@ func (p *Pool) queryError(ctx context.Context, params Params, err error) error {
 
 // query1 runs query on conn, in a read-only transaction on server engines.
 func query1(ctx context.Context, conn *sql.Conn, typ, query string, args []any, onColumns func(names, types []string) error, onRow func([]any) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var rows *sql.Rows
 	var err error
 	if typ == TypeSQLite {
@@ -194,6 +196,10 @@ func query1(ctx context.Context, conn *sql.Conn, typ, query string, args []any, 
 		return err
 	}
 	defer rows.Close()
+	// A query stopped early (a row limit, a callback's error) is
+	// cancelled at the server first: closing its rows would otherwise
+	// read them all, and an endless query never ends.
+	defer cancel()
 	names, types, err := columnsOf(rows)
 	if err != nil {
 		return err

@@ -79,6 +79,23 @@ func TestDataSetCalculatedColumnChainRefused(t *testing.T) {
 	_, err = c.UpdateDataSet(t.Context(), &quicksight.UpdateDataSetInput{AwsAccountId: in.AwsAccountId, DataSetId: in.DataSetId, Name: in.Name,
 		ImportMode: in.ImportMode, PhysicalTableMap: in.PhysicalTableMap, LogicalTableMap: in.LogicalTableMap})
 	wantErrorMessage(t, err, "InvalidParameterValueException", 400, want)
+
+	// Deep nesting in one expression is refused the same way, without
+	// recursing 20 000 levels.
+	for expression, pos := range map[string]int{
+		strings.Repeat("(", 20000) + "{amount}" + strings.Repeat(")", 20000):            201,
+		strings.Repeat("-(", 10000) + "{amount}" + strings.Repeat(")", 10000):           201,
+		"{amount}" + strings.Repeat(" + 1", 10000):                                      806,
+		"in({amount}, " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + ")": 211,
+	} {
+		in := input("deep", types.DataSetImportModeDirectQuery, 0)
+		in.LogicalTableMap["o"] = types.LogicalTable{Alias: aws.String("orders"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("t")},
+			DataTransforms: []types.TransformOperation{&types.TransformOperationMemberCreateColumnsOperation{Value: types.CreateColumnsOperation{Columns: []types.CalculatedColumn{{
+				ColumnName: aws.String("deep"), ColumnId: aws.String("deep"), Expression: aws.String(expression),
+			}}}}}}
+		_, err := c.CreateDataSet(t.Context(), in)
+		wantErrorMessage(t, err, "InvalidParameterValueException", 400, fmt.Sprintf(`The expression of calculated field "deep" is invalid: expression is nested too deeply at position %d`, pos))
+	}
 }
 
 func TestAnalysisCalculatedFieldChainFails(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/sampledata"
 )
 
@@ -58,6 +59,12 @@ type Config struct {
 	// PprofListen, when set, serves Go's profiling endpoints on this
 	// loopback address (never on the network). Empty: off.
 	PprofListen string
+	// IngestionMaxRows, IngestionMaxBytes and IngestionTimeout bound each
+	// SPICE ingestion: the rows it imports, the size of the file it
+	// writes and its wall time. Past one, it ends FAILED.
+	IngestionMaxRows  int64
+	IngestionMaxBytes int64
+	IngestionTimeout  time.Duration
 
 	// Now is the clock (tests inject one); nil means time.Now.
 	Now func() time.Time `json:"-"`
@@ -74,6 +81,10 @@ func DefaultConfig() Config {
 		ThrottleRate:  2000,
 		ThrottleBurst: 4000,
 		LogLevel:      slog.LevelInfo,
+
+		IngestionMaxRows:  app.DefaultIngestionMaxRows,
+		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
+		IngestionTimeout:  app.DefaultIngestionTimeout,
 	}
 }
 
@@ -112,6 +123,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ConsoleFailureRate < 0 || c.ConsoleFailureBurst < 0 {
 		errs = append(errs, errors.New("--console-failure-rate and --console-failure-burst must not be negative"))
+	}
+	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 {
+		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes and --ingestion-timeout must be positive"))
 	}
 	if c.PprofListen != "" {
 		if err := checkLoopback(c.PprofListen); err != nil {

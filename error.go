@@ -22,6 +22,7 @@ const (
 	EACCESSDENIED       Code = "access_denied"        // AccessDeniedException
 	ETHROTTLED          Code = "throttled"            // ThrottlingException
 	EUNSUPPORTEDEDITION Code = "unsupported_edition"  // UnsupportedUserEditionException
+	EIDENTITYTYPE       Code = "identity_type"        // IdentityTypeNotSupportedException
 	EPRECONDITION       Code = "precondition_not_met" // PreconditionNotMetException
 	ELIMIT              Code = "limit_exceeded"       // LimitExceededException
 	EUNAVAILABLE        Code = "unavailable"          // ResourceUnavailableException

@@ -71,7 +71,9 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 		EmbedID:     g.EmbedID,
 		EntryPoint:  g.EntryPoint,
 		CreatedAt:   now,
-		ExpiresAt:   now.Add(minutes(g.Lifetime)),
+		// The session's own allow-list, if the URL was minted with one.
+		AllowedDomains: g.Domains,
+		ExpiresAt:      now.Add(minutes(g.Lifetime)),
 	}
 	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {

@@ -32,6 +32,7 @@ var codes = map[sg.Code]struct {
 	sg.EACCESSDENIED:       {"AccessDeniedException", http.StatusUnauthorized},
 	sg.ETHROTTLED:          {"ThrottlingException", http.StatusTooManyRequests},
 	sg.EUNSUPPORTEDEDITION: {"UnsupportedUserEditionException", http.StatusForbidden},
+	sg.EIDENTITYTYPE:       {"IdentityTypeNotSupportedException", http.StatusForbidden},
 	sg.EPRECONDITION:       {"PreconditionNotMetException", http.StatusBadRequest},
 	sg.ELIMIT:              {"LimitExceededException", http.StatusConflict},
 	sg.EUNAVAILABLE:        {"ResourceUnavailableException", http.StatusServiceUnavailable},

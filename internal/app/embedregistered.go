@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	sg "github.com/sightglass/sightglass"
@@ -150,5 +151,5 @@ func checkAllowedDomains(list []string) ([]string, error) {
 		}
 		out = append(out, strings.TrimSuffix(d, "/"))
 	}
-	return out, nil
+	return slices.Compact(slices.Sorted(slices.Values(out))), nil
 }

@@ -167,7 +167,7 @@ func (s *Server) Handler() http.Handler {
 		switch {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"):
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"), p == "/favicon.ico":
 			secured.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)

@@ -240,18 +240,26 @@ func TestGenerateEmbedURLForRegisteredUserErrors(t *testing.T) {
 		{"missing initial path dashboard", regCall(regInput("admin", consoleExperience("/dashboards/nope"))), "ResourceNotFoundException", 404, "Dashboard nope doesn't exist"},
 		{"bad dashboard id", regCall(regInput("admin", dashboardExperience("a b"))), "InvalidParameterValueException", 400, "initialDashboardId"},
 		{"bad sheet id", regCall(regInput("admin", visualExperience("sales", "s/1", "v"))), "InvalidParameterValueException", 400, "sheetId"},
-		{"lifetime 14", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) { in.SessionLifetimeInMinutes = aws.Int64(14) })), "SessionLifetimeInMinutesInvalidException", 400, "The value 14 for SessionLifetimeInMinutes is not valid. It must be between 15 and 600 minutes."},
-		{"lifetime 601", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) { in.SessionLifetimeInMinutes = aws.Int64(601) })), "SessionLifetimeInMinutesInvalidException", 400, "The value 601"},
+		{"lifetime 14", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) {
+			in.SessionLifetimeInMinutes = aws.Int64(14)
+		})), "SessionLifetimeInMinutesInvalidException", 400, "The value 14 for SessionLifetimeInMinutes is not valid. It must be between 15 and 600 minutes."},
+		{"lifetime 601", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) {
+			in.SessionLifetimeInMinutes = aws.Int64(601)
+		})), "SessionLifetimeInMinutesInvalidException", 400, "The value 601"},
 		{"four domains", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) {
 			in.AllowedDomains = []string{"https://a.example", "https://b.example", "https://c.example", "https://d.example"}
 		})), "InvalidParameterValueException", 400, "AllowedDomains lists 4 domains; at most 3 are allowed."},
-		{"bad domain", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) { in.AllowedDomains = []string{"javascript:alert(1)"} })), "InvalidParameterValueException", 400, "'javascript:alert(1)' is not a valid embedding domain"},
+		{"bad domain", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) {
+			in.AllowedDomains = []string{"javascript:alert(1)"}
+		})), "InvalidParameterValueException", 400, "'javascript:alert(1)' is not a valid embedding domain"},
 		{"unknown user", regCall(regInput("nobody", dashboardExperience("sales"))), "QuickSightUserNotFoundException", 404, "The user nobody does not exist or is not active in namespace default of account " + accountID + "."},
 		{"user of another namespace", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) {
 			in.UserArn = aws.String("arn:aws:quicksight:" + region + ":" + accountID + ":user/sales/admin")
 		})), "QuickSightUserNotFoundException", 404, "does not exist"},
 		{"not a user ARN", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) { in.UserArn = aws.String("admin") })), "InvalidParameterValueException", 400, "is not a QuickSight user ARN"},
-		{"another account", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) { in.AwsAccountId = aws.String(unsubscribed) })), "AccessDeniedException", 401,
+		{"another account", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) {
+			in.AwsAccountId = aws.String(unsubscribed)
+		})), "AccessDeniedException", 401,
 			"is not authorized to perform: quicksight:GenerateEmbedUrlForRegisteredUser on resource: " + userARN(accountID, "admin")},
 	}
 	runErrorCases(t, c, cases)

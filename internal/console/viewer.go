@@ -27,7 +27,7 @@ type viewerData struct {
 	TabsHidden bool
 	// Single draws one visual filling the frame (the visual experience).
 	Single bool
-	Sheet      *viewer.Sheet
+	Sheet  *viewer.Sheet
 	// Params is the JSON of the parameters' current values (GET_PARAMETERS).
 	Params string
 	// SDK is the JSON of the sheets, their visuals and visual actions,

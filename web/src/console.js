@@ -149,11 +149,18 @@ window.addEventListener("message", (ev) => {
   answer(req).then((message) => source.postMessage({ sightglass: "response", eventId: req.eventId, message }, location.origin));
 });
 
+// The visual experience's requests name no visual: they are about the
+// frame's own.
+function ownVisual(message) {
+  if (experience.experienceType !== "VISUAL" || (message != null && typeof message !== "object") || Array.isArray(message)) return message;
+  return { SheetId: experience.sheetId, VisualId: experience.visualId, ...(message || {}) };
+}
+
 async function answer(req) {
   const handler = handlers[req.eventName];
   if (!handler) return { success: false, errorCode: "UNSUPPORTED_REQUEST", message: `${req.eventName} is not supported by Sightglass` };
   try {
-    return await handler(req.message);
+    return await handler(ownVisual(req.message));
   } catch (err) {
     return { success: false, errorCode: "INTERNAL_ERROR", message: String(err?.message || err) };
   }

@@ -52,6 +52,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseDefinition ./internal/definition $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzRegisteredEntry ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzOpen ./internal/secretbox $(FUZZTIME)
 	./scripts/fuzz.sh FuzzResolveSQLitePath ./internal/query/source $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseExpression ./internal/query/expr $(FUZZTIME)

@@ -185,6 +185,17 @@ func TestGenerateEmbedURLForRegisteredUser(t *testing.T) {
 		ts.open(t, u.Raw).wantRefused(t, http.StatusNotFound, "NotFound")
 	})
 
+	t.Run("experience is not the console", func(t *testing.T) {
+		// A dashboard experience URL does not open the console at the
+		// same entry point; the attempt spends the code. (The console has
+		// no page at a visual's path.)
+		raw := generate(t, c, regInput("rita", dashboardExperience(app.SampleDashboardID)))
+		ts.open(t, strings.Replace(raw, "/embed/", "/embedding/", 1)).wantErrorPage(t, http.StatusForbidden, "Forbidden")
+		ts.open(t, raw).wantErrorPage(t, http.StatusForbidden, "Forbidden")
+		raw = generate(t, c, regInput("rita", visualExperience(app.SampleDashboardID, "overview", "kpi-revenue")))
+		ts.open(t, strings.Replace(raw, "/embed/", "/embedding/", 1)).wantErrorPage(t, http.StatusNotFound, "NotFound")
+	})
+
 	t.Run("not shared", func(t *testing.T) {
 		// The URL is minted for a dashboard rita may not see; its page
 		// refuses her, as the console does.

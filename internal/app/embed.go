@@ -106,6 +106,9 @@ type embedGrant struct {
 	// Domains is the session's own embedding allow-list (AllowedDomains);
 	// absent means the account's.
 	Domains []string `json:"d,omitempty"`
+	// ExperienceOnly marks a code minted for the SDK's dashboard or visual
+	// experience: it does not open the console.
+	ExperienceOnly bool `json:"x,omitempty"`
 }
 
 // HashSecret returns the hex SHA-256 of a code or session token: the only
@@ -230,6 +233,8 @@ func (a *App) mintEmbed(ctx context.Context, publicURL string, in embedRequest) 
 		EntryPoint:  in.Entry.Path,
 		Lifetime:    lifetime,
 		Domains:     in.Domains,
+		// A dashboard or visual experience is not a way into the console.
+		ExperienceOnly: in.Entry.Experience,
 	}
 	grant, _ := json.Marshal(g)
 	code := newSecret()

@@ -107,7 +107,9 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 	}
 	var s *signedIn
 	if code := r.URL.Query().Get("code"); code != "" {
-		con, token, err := c.app.RedeemEmbedCode(ctx, sid, entry.Path, code)
+		redeem := entry
+		redeem.Experience = experience != "CONSOLE"
+		con, token, err := c.app.RedeemEmbedCode(ctx, sid, redeem, code)
 		if err != nil {
 			if !errors.Is(err, app.ErrSignOn) {
 				c.internalError(w, r, err)

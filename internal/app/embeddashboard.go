@@ -76,3 +76,25 @@ func (a *App) GetDashboardEmbedURL(ctx context.Context, publicURL string, in Das
 		Entry: DashboardEntry(in.DashboardID), Lifetime: in.SessionLifetime,
 	})
 }
+
+// GenerateEmbedURLForAnonymousUser is refused: Sightglass has no anonymous
+// sessions yet (a session is always a registered user's). QuickSight
+// answers UnsupportedPricingPlanException to an account that cannot embed
+// for anonymous users, which is what a client is prepared for.
+func (a *App) GenerateEmbedURLForAnonymousUser(ctx context.Context, accountID string, lifetime *int64) error {
+	if err := checkAccountID(accountID); err != nil {
+		return err
+	}
+	if lifetime != nil && (*lifetime < MinSessionLifetime || *lifetime > MaxSessionLifetime) {
+		return sg.Errorf(sg.ESESSIONLIFETIME, "The value %d for SessionLifetimeInMinutes is not valid. It must be between %d and %d minutes.", *lifetime, MinSessionLifetime, MaxSessionLifetime)
+	}
+	// Nothing is granted, so only another account's caller is told
+	// AccessDenied; a policy scoped to dashboards gets the real answer.
+	if c := sg.CallerFromContext(ctx); c != nil && c.AccountID != accountID {
+		return a.authorize(ctx, accountID, "GenerateEmbedUrlForAnonymousUser", a.accountResource(accountID))
+	}
+	if _, err := a.subscribed(ctx, accountID); err != nil {
+		return err
+	}
+	return sg.Errorf(sg.EPRICINGPLAN, "GenerateEmbedUrlForAnonymousUser is not available: Sightglass has no anonymous embedding sessions yet. Embed for a registered user with GenerateEmbedUrlForRegisteredUser.")
+}

@@ -33,6 +33,7 @@ var codes = map[sg.Code]struct {
 	sg.ETHROTTLED:          {"ThrottlingException", http.StatusTooManyRequests},
 	sg.EUNSUPPORTEDEDITION: {"UnsupportedUserEditionException", http.StatusForbidden},
 	sg.EIDENTITYTYPE:       {"IdentityTypeNotSupportedException", http.StatusForbidden},
+	sg.EPRICINGPLAN:        {"UnsupportedPricingPlanException", http.StatusForbidden},
 	sg.EPRECONDITION:       {"PreconditionNotMetException", http.StatusBadRequest},
 	sg.ELIMIT:              {"LimitExceededException", http.StatusConflict},
 	sg.EUNAVAILABLE:        {"ResourceUnavailableException", http.StatusServiceUnavailable},

@@ -17,6 +17,7 @@ func (s *Server) embedOps() []*op {
 		{Name: "GetSessionEmbedUrl", Method: http.MethodGet, Template: "/accounts/{AwsAccountId}/session-embed-url", Status: http.StatusOK, Handle: s.getSessionEmbedURL},
 		{Name: "GenerateEmbedUrlForRegisteredUser", Method: http.MethodPost, Template: "/accounts/{AwsAccountId}/embed-url/registered-user", Status: http.StatusOK, Handle: s.generateEmbedURLForRegisteredUser},
 		{Name: "GenerateEmbedUrlForRegisteredUserWithIdentity", Method: http.MethodPost, Template: "/accounts/{AwsAccountId}/embed-url/registered-user-with-identity", Status: http.StatusOK, Handle: s.generateEmbedURLForRegisteredUserWithIdentity},
+		{Name: "GenerateEmbedUrlForAnonymousUser", Method: http.MethodPost, Template: "/accounts/{AwsAccountId}/embed-url/anonymous-user", Status: http.StatusOK, Handle: s.generateEmbedURLForAnonymousUser},
 		{Name: "GetDashboardEmbedUrl", Method: http.MethodGet, Template: "/accounts/{AwsAccountId}/dashboards/{DashboardId}/embed-url", Status: http.StatusOK, Handle: s.getDashboardEmbedURL},
 	}
 }
@@ -187,4 +188,12 @@ func (s *Server) getDashboardEmbedURL(ctx context.Context, in *input) (output, e
 		return nil, err
 	}
 	return &embedURLOutput{EmbedUrl: url}, nil
+}
+
+func (s *Server) generateEmbedURLForAnonymousUser(ctx context.Context, in *input) (output, error) {
+	var b struct{ SessionLifetimeInMinutes *int64 }
+	if err := in.decode(&b); err != nil {
+		return nil, err
+	}
+	return nil, s.app.GenerateEmbedURLForAnonymousUser(ctx, in.Labels["AwsAccountId"], b.SessionLifetimeInMinutes)
 }

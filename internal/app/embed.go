@@ -190,7 +190,10 @@ func (a *App) mintEmbed(ctx context.Context, publicURL string, in embedRequest) 
 		if resource == "" {
 			resource = sg.UserARN(a.Region, in.AccountID, sg.DefaultNamespace, c.PrincipalName)
 		}
-		return "", a.authorize(ctx, in.AccountID, in.Checks[0].Action, resource)
+		if err := a.authorize(ctx, in.AccountID, in.Checks[0].Action, resource); err != nil {
+			return "", err
+		}
+		return "", sg.Errorf(sg.EACCESSDENIED, "Account %s is not the caller's account.", in.AccountID)
 	}
 	namespace, userName, err := a.embedUser(ctx, in.AccountID, in.UserArn)
 	if err != nil {

@@ -55,6 +55,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParsePHC ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTagTarget ./internal/store/sqlkit $(FUZZTIME)
+	./scripts/fuzz.sh FuzzRegisteredEntry ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzOpen ./internal/secretbox $(FUZZTIME)
 	./scripts/fuzz.sh FuzzResolveSQLitePath ./internal/query/source $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseExpression ./internal/query/expr $(FUZZTIME)

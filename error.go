@@ -23,6 +23,8 @@ const (
 	EACCESSDENIED       Code = "access_denied"        // AccessDeniedException
 	ETHROTTLED          Code = "throttled"            // ThrottlingException
 	EUNSUPPORTEDEDITION Code = "unsupported_edition"  // UnsupportedUserEditionException
+	EIDENTITYTYPE       Code = "identity_type"        // IdentityTypeNotSupportedException
+	EPRICINGPLAN        Code = "pricing_plan"         // UnsupportedPricingPlanException
 	EPRECONDITION       Code = "precondition_not_met" // PreconditionNotMetException
 	ELIMIT              Code = "limit_exceeded"       // LimitExceededException
 	EUNAVAILABLE        Code = "unavailable"          // ResourceUnavailableException

@@ -17,8 +17,12 @@ type Session struct {
 	Role        string // the user's role when the session opened
 	EmbedID     string // the 32-hex session id of the embed URL (sid)
 	EntryPoint  string // e.g. /start or /dashboards/sales
-	CreatedAt   time.Time
-	ExpiresAt   time.Time
+	// AllowedDomains, when not nil, is the session's own embedding
+	// allow-list (GenerateEmbedUrlFor*'s AllowedDomains), which replaces
+	// its account's.
+	AllowedDomains []string
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
 }
 
 // SessionStore persists console sessions.

@@ -294,6 +294,14 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 		"GET /embed/{sid}/dashboards/{id}": {
 			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID, "", 401},
 		},
+		"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}": {
+			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/sheets/overview/visuals/kpi-revenue", token, 200},
+			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/sheets/overview/visuals/nope", token, 404},
+			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/sheets/overview/visuals/kpi-revenue", "", 401},
+		},
+		"GET /favicon.ico": {
+			{"GET", "/favicon.ico", "", 204},
+		},
 		"GET /static/{file}": {
 			{"GET", "/static/console.js", "", 200},
 			{"GET", "/static/nope.js", "", 404},

@@ -120,7 +120,7 @@ func TestUnknownRoutes(t *testing.T) {
 		{http.MethodPost, "/accounts/" + accountID + "/settings"},      // known path, other method
 		{http.MethodGet, "/accounts/" + accountID + "/settings/extra"}, // one segment too many
 		{http.MethodGet, "/"},
-		{http.MethodGet, "/favicon.ico"},
+		{http.MethodGet, "/robots.txt"},
 	} {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
 			resp := send(t, ts.signed(t, ts.Admin, tc.method, tc.path, ""))
@@ -132,7 +132,8 @@ func TestUnknownRoutes(t *testing.T) {
 	// Unsigned, a request is refused before routing, also as JSON.
 	send(t, ts.newRequest(t, http.MethodGet, "/nothing/here", "")).wantError(t, "MissingAuthenticationTokenException", 403)
 
-	// The health check is outside the API.
+	// The health check and the browser's /favicon.ico (TestFavicon) are
+	// outside the API.
 	resp := get(t, ts.URL+"/healthz")
 	if resp.Status != 200 || string(resp.Body) != "ok\n" {
 		t.Errorf("/healthz: %d %q", resp.Status, resp.Body)

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"net/http"
 	"net/url"
 )
 
@@ -36,6 +38,19 @@ func init() {
 		replay: true,
 		build: func(e *env, _ int) (*request, error) {
 			return embedURLRequest(e), nil
+		},
+	})
+	register(&scenario{
+		name:   "generate-embed-url-for-registered-user",
+		about:  "GenerateEmbedUrlForRegisteredUser for --user-name, QuickSightConsole at /start (a JSON body; mints and stores a code per request)",
+		replay: true,
+		build: func(e *env, _ int) (*request, error) {
+			body, _ := json.Marshal(map[string]any{
+				"UserArn":                 e.userARN(),
+				"ExperienceConfiguration": map[string]any{"QuickSightConsole": map[string]any{"InitialPath": "/start"}},
+			})
+			return &request{Method: "POST", Path: "/accounts/" + pathLabel(e.cfg.Account) + "/embed-url/registered-user",
+				Header: http.Header{"Content-Type": {"application/json"}}, Body: body}, nil
 		},
 	})
 	register(&scenario{

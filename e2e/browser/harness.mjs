@@ -186,6 +186,15 @@ window.embedDashboard = async (url, parameters) => {
   );
   return true;
 };
+// embedVisual embeds url as the SDK's visual experience.
+window.embedVisual = async (url) => {
+  const context = await QuickSightEmbedding.createEmbeddingContext({ onChange: record('context-change') });
+  window.experience = await context.embedVisual(
+    { url, container: '#c', onChange: record('change') },
+    { locale: 'en-US', onMessage: record('message') },
+  );
+  return true;
+};
 </script>
 </body></html>`;
 

@@ -561,6 +561,32 @@ def check_cli(cli, expected):
     out = cli.ok(f"aws delete-user {CLI_USER!r}", "delete-user", *base, "--user-name", CLI_USER)
     C.eq("aws delete-user: Status", out.get("Status"), 200)
 
+    # One embed URL through the CLI, then opened once as the SDK's frame
+    # would open it, and refused the second time (single use).
+    out = cli.ok("aws generate-embed-url-for-registered-user", "generate-embed-url-for-registered-user",
+                 "--aws-account-id", ACCOUNT, "--user-arn", user_arn("admin"),
+                 "--session-lifetime-in-minutes", "15", "--allowed-domains", "https://app.example.com",
+                 "--experience-configuration", '{"QuickSightConsole":{"InitialPath":"/start/dashboards"}}')
+    url = out.get("EmbedUrl", "")
+    C.check("aws generate-embed-url-for-registered-user: Status 200, console URL for /start/dashboards",
+            out.get("Status") == 200 and re.match(r"^https?://[^/]+/embedding/[0-9a-f]{32}/start/dashboards"
+                                                   r"\?code=[A-Za-z0-9_-]{43}&identityprovider=quicksight&isauthcode=true$", url),
+            f"{out.get('Status')} {url!r}")
+    def open_page(u):
+        try:
+            with urllib.request.urlopen(u, timeout=10) as r:
+                return r.status, r.headers
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers
+
+    if url:
+        status, headers = open_page(url)
+        C.check("embed URL opens once: 200, frame-ancestors https://app.example.com",
+                status == 200 and headers.get("Content-Security-Policy", "").endswith("frame-ancestors https://app.example.com"),
+                f"{status} {headers.get('Content-Security-Policy')!r}")
+        status, _ = open_page(url)
+        C.eq("embed URL opened again: 403", status, 403)
+
 
 # ---------------------------------------------------------------- main
 

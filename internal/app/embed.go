@@ -26,12 +26,42 @@ const (
 
 var reResourceID = regexp.MustCompile(`^[\w-]{1,512}$`)
 
-// Entry is a parsed console entry point.
+// Entry is a parsed entry point of an embedded experience.
 type Entry struct {
 	Path string // the entry point as given, e.g. /dashboards/sales
-	Kind string // "start", "dashboard" or "analysis"
+	// Kind is "start", "dashboard" or "analysis" for the console;
+	// "dashboard" with Experience set for the SDK's dashboard experience,
+	// and "visual" for its visual experience.
+	Kind string
 	Tab  string // for start pages: "", "analyses", "dashboards" or "favorites"
 	ID   string // dashboard or analysis id
+	// SheetID and VisualID name the visual of a "visual" entry.
+	SheetID, VisualID string
+	// Experience is true for the SDK's dashboard and visual experiences
+	// (/embed/…), false for the console (/embedding/…).
+	Experience bool
+}
+
+// frame returns the path prefix of the experience's frame.
+func (e Entry) frame() string {
+	if e.Experience {
+		return "/embed/"
+	}
+	return "/embedding/"
+}
+
+// DashboardEntry is the SDK's dashboard experience of a dashboard.
+func DashboardEntry(id string) Entry {
+	return Entry{Path: "/dashboards/" + id, Kind: "dashboard", ID: id, Experience: true}
+}
+
+// VisualEntry is the SDK's visual experience: one visual of a dashboard's
+// sheet.
+func VisualEntry(dashboardID, sheetID, visualID string) Entry {
+	return Entry{
+		Path: "/dashboards/" + dashboardID + "/sheets/" + sheetID + "/visuals/" + visualID,
+		Kind: "visual", ID: dashboardID, SheetID: sheetID, VisualID: visualID, Experience: true,
+	}
 }
 
 // ParseEntryPoint parses a GetSessionEmbedUrl EntryPoint.
@@ -73,6 +103,12 @@ type embedGrant struct {
 	EmbedID     string `json:"s"`
 	EntryPoint  string `json:"e"`
 	Lifetime    int64  `json:"l"` // minutes
+	// Domains is the session's own embedding allow-list (AllowedDomains);
+	// absent means the account's.
+	Domains []string `json:"d,omitempty"`
+	// ExperienceOnly marks a code minted for the SDK's dashboard or visual
+	// experience: it does not open the console.
+	ExperienceOnly bool `json:"x,omitempty"`
 }
 
 // HashSecret returns the hex SHA-256 of a code or session token: the only
@@ -103,19 +139,74 @@ func (a *App) GetSessionEmbedURL(ctx context.Context, publicURL string, in Sessi
 	if err != nil {
 		return "", err
 	}
+	return a.mintEmbed(ctx, publicURL, embedRequest{
+		AccountID: in.AccountID, Checks: []authCheck{{Action: "GetSessionEmbedUrl"}}, UserArn: in.UserArn,
+		Entry: entry, Lifetime: in.SessionLifetime, SelfAllowed: true,
+	})
+}
+
+// embedRequest is what every registered-user embed operation asks for.
+type embedRequest struct {
+	AccountID string
+	// Checks are the IAM actions authorised, in order; the first decides
+	// the answer to another account's caller.
+	Checks  []authCheck
+	UserArn string // "" means the caller's own IAM identity, if SelfAllowed
+	// SelfAllowed lets UserArn be absent (GetSessionEmbedUrl only).
+	SelfAllowed bool
+	Entry       Entry
+	Lifetime    *int64   // minutes; nil means the default
+	Domains     []string // the session's own allow-list; nil means the account's
+}
+
+// authCheck is an IAM action an embed operation authorises, on Resource
+// or, when it is "", on the user's ARN.
+type authCheck struct {
+	Action, Resource string
+}
+
+// mintEmbed checks an embed request and mints its single-use URL: the
+// console experience (/embedding/…) or the dashboard and visual
+// experiences of the embedding SDK (/embed/…), all redeemed by
+// RedeemEmbedCode.
+func (a *App) mintEmbed(ctx context.Context, publicURL string, in embedRequest) (string, error) {
 	lifetime := int64(DefaultSessionLifetime)
-	if in.SessionLifetime != nil {
-		lifetime = *in.SessionLifetime
+	if in.Lifetime != nil {
+		lifetime = *in.Lifetime
 	}
 	if lifetime < MinSessionLifetime || lifetime > MaxSessionLifetime {
 		return "", sg.Errorf(sg.ESESSIONLIFETIME, "The value %d for SessionLifetimeInMinutes is not valid. It must be between %d and %d minutes.", lifetime, MinSessionLifetime, MaxSessionLifetime)
+	}
+	if in.UserArn == "" && !in.SelfAllowed {
+		return "", sg.Errorf(sg.EINVALID, "UserArn is required.")
+	}
+	// Another account's caller is refused before anything of the account
+	// is looked at, as every operation does.
+	if c := sg.CallerFromContext(ctx); c != nil && c.AccountID != in.AccountID {
+		resource := in.Checks[0].Resource
+		if resource == "" {
+			resource = in.UserArn
+		}
+		if resource == "" {
+			resource = sg.UserARN(a.Region, in.AccountID, sg.DefaultNamespace, c.PrincipalName)
+		}
+		if err := a.authorize(ctx, in.AccountID, in.Checks[0].Action, resource); err != nil {
+			return "", err
+		}
+		return "", sg.Errorf(sg.EACCESSDENIED, "Account %s is not the caller's account.", in.AccountID)
 	}
 	namespace, userName, err := a.embedUser(ctx, in.AccountID, in.UserArn)
 	if err != nil {
 		return "", err
 	}
-	if err := a.authorize(ctx, in.AccountID, "GetSessionEmbedUrl", sg.UserARN(a.Region, in.AccountID, namespace, userName)); err != nil {
-		return "", err
+	for _, chk := range in.Checks {
+		resource := chk.Resource
+		if resource == "" {
+			resource = sg.UserARN(a.Region, in.AccountID, namespace, userName)
+		}
+		if err := a.authorize(ctx, in.AccountID, chk.Action, resource); err != nil {
+			return "", err
+		}
 	}
 	acct, err := a.account(ctx, in.AccountID)
 	if err != nil {
@@ -133,7 +224,7 @@ func (a *App) GetSessionEmbedURL(ctx context.Context, publicURL string, in Sessi
 	if in.UserArn == "" && (user.IdentityType != sg.IdentityIAM || !a.callerIsUser(ctx, user)) {
 		return "", sg.Errorf(sg.EUSERNOTFOUND, "The caller is not registered as a QuickSight user in account %s.", in.AccountID)
 	}
-	if err := a.entryExists(ctx, in.AccountID, entry); err != nil {
+	if err := a.entryExists(ctx, in.AccountID, in.Entry); err != nil {
 		return "", err
 	}
 	g := embedGrant{
@@ -142,15 +233,24 @@ func (a *App) GetSessionEmbedURL(ctx context.Context, publicURL string, in Sessi
 		UserName:    userName,
 		PrincipalID: user.PrincipalID,
 		EmbedID:     randomHex(16),
-		EntryPoint:  entry.Path,
+		EntryPoint:  in.Entry.Path,
 		Lifetime:    lifetime,
+		Domains:     in.Domains,
+		// A dashboard or visual experience is not a way into the console.
+		ExperienceOnly: in.Entry.Experience,
 	}
 	grant, _ := json.Marshal(g)
 	code := newSecret()
-	if err := a.Store.PutOnce(ctx, HashSecret(code), grant, a.now().Add(EmbedCodeTTL)); err != nil {
+	now := a.now()
+	if err := a.Store.PutOnce(ctx, HashSecret(code), grant, now.Add(EmbedCodeTTL)); err != nil {
 		return "", err
 	}
-	return publicURL + "/embedding/" + g.EmbedID + entry.Path + "?code=" + code + "&identityprovider=quicksight&isauthcode=true", nil
+	if in.Domains != nil {
+		if err := a.putFrameDomains(ctx, g.EmbedID, in.Domains, now.Add(EmbedCodeTTL+minutes(lifetime))); err != nil {
+			return "", err
+		}
+	}
+	return publicURL + in.Entry.frame() + g.EmbedID + in.Entry.Path + "?code=" + code + "&identityprovider=quicksight&isauthcode=true", nil
 }
 
 // embedUser resolves whose console an embed URL opens: the user named by
@@ -201,7 +301,7 @@ func (a *App) callerIsUser(ctx context.Context, u *sg.User) bool {
 func (a *App) entryExists(ctx context.Context, accountID string, e Entry) error {
 	var err error
 	switch e.Kind {
-	case "dashboard":
+	case "dashboard", "visual":
 		_, err = a.Store.FindDashboard(ctx, accountID, e.ID)
 		if sg.ErrorCode(err) == sg.ENOTFOUND {
 			return sg.Errorf(sg.ENOTFOUND, "Dashboard %s doesn't exist in account %s.", e.ID, accountID)

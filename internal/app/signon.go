@@ -34,7 +34,10 @@ type Console struct {
 // sign-on costs one write. A code presented with the wrong sid or entry
 // point, or whose user has gone, is consumed all the same (burnt), as a
 // failed redemption must not leave it usable.
-func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code string) (*Console, string, error) {
+//
+// A code minted for the SDK's dashboard or visual experience opens only
+// that experience's frame (entry.Experience), never the console.
+func (a *App) RedeemEmbedCode(ctx context.Context, embedID string, entry Entry, code string) (*Console, string, error) {
 	if raw, err := base64.RawURLEncoding.DecodeString(code); err != nil || len(raw) != 32 {
 		return nil, "", ErrSignOn
 	}
@@ -42,7 +45,7 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 	key := HashSecret(code)
 	var g embedGrant
 	payload, user, err := a.Store.FindOnceUser(ctx, key, now, func(p []byte) (string, string, string, error) {
-		if err := json.Unmarshal(p, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entryPoint {
+		if err := json.Unmarshal(p, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entry.Path || (g.ExperienceOnly && !entry.Experience) {
 			return "", "", "", errWrongGrant
 		}
 		return g.AccountID, g.Namespace, g.UserName, nil
@@ -61,6 +64,7 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 		return nil, "", a.burnCode(ctx, key, now)
 	}
 	s, token := newSession(user, g.EmbedID, g.EntryPoint, g.Lifetime, now)
+	s.AllowedDomains = g.Domains // the session's own allow-list, if the URL was minted with one
 	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return nil, "", ErrSignOn // another request redeemed it first

@@ -34,6 +34,8 @@ var codes = map[sg.Code]struct {
 	sg.EACCESSDENIED:       {"AccessDeniedException", http.StatusUnauthorized},
 	sg.ETHROTTLED:          {"ThrottlingException", http.StatusTooManyRequests},
 	sg.EUNSUPPORTEDEDITION: {"UnsupportedUserEditionException", http.StatusForbidden},
+	sg.EIDENTITYTYPE:       {"IdentityTypeNotSupportedException", http.StatusForbidden},
+	sg.EPRICINGPLAN:        {"UnsupportedPricingPlanException", http.StatusForbidden},
 	sg.EPRECONDITION:       {"PreconditionNotMetException", http.StatusBadRequest},
 	sg.ELIMIT:              {"LimitExceededException", http.StatusConflict},
 	sg.EUNAVAILABLE:        {"ResourceUnavailableException", http.StatusServiceUnavailable},

@@ -1,9 +1,13 @@
 package awsapi
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
+
+	sg "github.com/sightglass/sightglass"
 
 	"github.com/sightglass/sightglass/internal/app"
 )
@@ -11,6 +15,10 @@ import (
 func (s *Server) embedOps() []*op {
 	return []*op{
 		{Name: "GetSessionEmbedUrl", Method: http.MethodGet, Template: "/accounts/{AwsAccountId}/session-embed-url", Status: http.StatusOK, Handle: s.getSessionEmbedURL},
+		{Name: "GenerateEmbedUrlForRegisteredUser", Method: http.MethodPost, Template: "/accounts/{AwsAccountId}/embed-url/registered-user", Status: http.StatusOK, Handle: s.generateEmbedURLForRegisteredUser},
+		{Name: "GenerateEmbedUrlForRegisteredUserWithIdentity", Method: http.MethodPost, Template: "/accounts/{AwsAccountId}/embed-url/registered-user-with-identity", Status: http.StatusOK, Handle: s.generateEmbedURLForRegisteredUserWithIdentity},
+		{Name: "GenerateEmbedUrlForAnonymousUser", Method: http.MethodPost, Template: "/accounts/{AwsAccountId}/embed-url/anonymous-user", Status: http.StatusOK, Handle: s.generateEmbedURLForAnonymousUser},
+		{Name: "GetDashboardEmbedUrl", Method: http.MethodGet, Template: "/accounts/{AwsAccountId}/dashboards/{DashboardId}/embed-url", Status: http.StatusOK, Handle: s.getDashboardEmbedURL},
 	}
 }
 
@@ -45,4 +53,147 @@ func (s *Server) getSessionEmbedURL(ctx context.Context, in *input) (output, err
 		return nil, err
 	}
 	return &embedURLOutput{EmbedUrl: url}, nil
+}
+
+// registeredUserBody is the body of GenerateEmbedUrlForRegisteredUser and
+// of its WithIdentity sibling (which has no UserArn).
+type registeredUserBody struct {
+	SessionLifetimeInMinutes *int64
+	UserArn                  *string
+	AllowedDomains           []string
+	ExperienceConfiguration  *struct {
+		QuickSightConsole *struct {
+			InitialPath           *string
+			FeatureConfigurations json.RawMessage // nothing to switch: accepted
+		}
+		Dashboard *struct {
+			InitialDashboardId    *string
+			FeatureConfigurations json.RawMessage // nothing to switch: accepted
+		}
+		DashboardVisual *struct {
+			InitialDashboardVisualId *struct {
+				DashboardId, SheetId, VisualId *string
+			}
+		}
+		// Experiences Sightglass does not have.
+		QSearchBar, GenerativeQnA, QuickChat json.RawMessage
+	}
+}
+
+// registeredInput decodes a registered-user body into the app's input.
+func registeredInput(in *input) (app.RegisteredEmbedInput, error) {
+	var b registeredUserBody
+	if err := in.decode(&b); err != nil {
+		return app.RegisteredEmbedInput{}, err
+	}
+	out := app.RegisteredEmbedInput{
+		AccountID:       in.Labels["AwsAccountId"],
+		SessionLifetime: b.SessionLifetimeInMinutes,
+		AllowedDomains:  b.AllowedDomains,
+	}
+	if b.UserArn != nil {
+		out.UserArn = *b.UserArn
+	}
+	x := b.ExperienceConfiguration
+	if x == nil {
+		return out, sg.Errorf(sg.EINVALID, "ExperienceConfiguration is required.")
+	}
+	exp := &out.Experience
+	if x.QuickSightConsole != nil {
+		exp.Count++
+		exp.Console = &app.ConsoleExperience{InitialPath: x.QuickSightConsole.InitialPath}
+	}
+	if x.Dashboard != nil {
+		exp.Count++
+		exp.Dashboard = &app.DashboardExperience{InitialDashboardID: deref(x.Dashboard.InitialDashboardId)}
+	}
+	if x.DashboardVisual != nil {
+		exp.Count++
+		v := x.DashboardVisual.InitialDashboardVisualId
+		if v == nil {
+			return out, sg.Errorf(sg.EINVALID, "DashboardVisual.InitialDashboardVisualId is required.")
+		}
+		exp.Visual = &app.VisualExperience{DashboardID: deref(v.DashboardId), SheetID: deref(v.SheetId), VisualID: deref(v.VisualId)}
+	}
+	for _, m := range []struct {
+		name string
+		raw  json.RawMessage
+	}{{"QSearchBar", x.QSearchBar}, {"GenerativeQnA", x.GenerativeQnA}, {"QuickChat", x.QuickChat}} {
+		if len(m.raw) > 0 && !bytes.Equal(m.raw, []byte("null")) {
+			exp.Count++
+			exp.Unsupported = append(exp.Unsupported, m.name)
+		}
+	}
+	return out, nil
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func (s *Server) generateEmbedURLForRegisteredUser(ctx context.Context, in *input) (output, error) {
+	rin, err := registeredInput(in)
+	if err != nil {
+		return nil, err
+	}
+	url, err := s.app.GenerateEmbedURLForRegisteredUser(ctx, s.publicURL, rin)
+	if err != nil {
+		return nil, err
+	}
+	return &embedURLOutput{EmbedUrl: url}, nil
+}
+
+func (s *Server) generateEmbedURLForRegisteredUserWithIdentity(ctx context.Context, in *input) (output, error) {
+	rin, err := registeredInput(in)
+	if err != nil {
+		return nil, err
+	}
+	return nil, s.app.GenerateEmbedURLForRegisteredUserWithIdentity(ctx, rin)
+}
+
+func (s *Server) getDashboardEmbedURL(ctx context.Context, in *input) (output, error) {
+	lifetime, err := in.queryInt64("session-lifetime")
+	if err != nil {
+		return nil, err
+	}
+	din := app.DashboardEmbedInput{
+		AccountID:              in.Labels["AwsAccountId"],
+		DashboardID:            in.Labels["DashboardId"],
+		IdentityType:           in.Query.Get("creds-type"),
+		SessionLifetime:        lifetime,
+		UserArn:                in.Query.Get("user-arn"),
+		AdditionalDashboardIDs: in.Query["additional-dashboard-ids"],
+	}
+	if in.Query.Has("namespace") {
+		ns := in.Query.Get("namespace")
+		din.Namespace = &ns
+	}
+	for _, b := range []struct {
+		name string
+		dst  *bool
+	}{
+		{"undo-redo-disabled", &din.UndoRedoDisabled},
+		{"reset-disabled", &din.ResetDisabled},
+		{"state-persistence-enabled", &din.StatePersistenceEnabled},
+	} {
+		if *b.dst, err = in.queryBool(b.name); err != nil {
+			return nil, err
+		}
+	}
+	url, err := s.app.GetDashboardEmbedURL(ctx, s.publicURL, din)
+	if err != nil {
+		return nil, err
+	}
+	return &embedURLOutput{EmbedUrl: url}, nil
+}
+
+func (s *Server) generateEmbedURLForAnonymousUser(ctx context.Context, in *input) (output, error) {
+	var b struct{ SessionLifetimeInMinutes *int64 }
+	if err := in.decode(&b); err != nil {
+		return nil, err
+	}
+	return nil, s.app.GenerateEmbedURLForAnonymousUser(ctx, in.Labels["AwsAccountId"], b.SessionLifetimeInMinutes)
 }

@@ -89,6 +89,8 @@ var routes = []route{
 	{"GET /embedding/{sid}/analyses/{id}/sheets/{sheet}", (*Console).handleSheet},
 	{"GET /embed/{sid}/embedControl", (*Console).handleControl},
 	{"GET /embed/{sid}/dashboards/{id}", (*Console).handleDashboardExperience},
+	{"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}", (*Console).handleVisualExperience},
+	{"GET /favicon.ico", (*Console).handleFavicon},
 	{"GET /static/{file}", (*Console).handleStatic},
 	{"GET /login", (*Console).handleLoginPage},
 	{"POST /login", (*Console).handleLogin},

@@ -21,7 +21,7 @@ func setSecurityHeaders(w http.ResponseWriter, embeddingDomains []string) {
 // session is known, the page may be framed by any origin on an account's
 // allow-list, so that the host sees the error inside its frame.
 func (c *Console) errorPage(w http.ResponseWriter, r *http.Request, sid string, status int, errorCode, heading, message, hint string) {
-	domains, err := c.app.AllEmbeddingDomains(r.Context())
+	domains, err := c.app.FrameDomains(r.Context(), pathSID(r))
 	if err != nil {
 		c.log.Error("reading embedding domains", "err", err)
 		domains = nil
@@ -63,4 +63,12 @@ func allowedOrigin(r *http.Request, domains []string) string {
 		return ""
 	}
 	return origin
+}
+
+// pathSID returns the request's sid if its path has a valid one, else "".
+func pathSID(r *http.Request) string {
+	if sid := r.PathValue("sid"); reSID.MatchString(sid) {
+		return sid
+	}
+	return ""
 }

@@ -27,7 +27,8 @@ type pageData struct {
 	PageType    string // PAGE_NAVIGATION pageType: START, DASHBOARD, ANALYSIS, ERROR
 	ResourceID  string
 	// Experience is the embedding SDK experience type the frame reports
-	// as: CONSOLE, or DASHBOARD for /embed/{sid}/dashboards/{id}.
+	// as: CONSOLE, DASHBOARD for /embed/{sid}/dashboards/{id}, or VISUAL
+	// for /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}.
 	Experience string
 
 	// Start pages.
@@ -68,11 +69,35 @@ func (c *Console) handleDashboardExperience(w http.ResponseWriter, r *http.Reque
 	c.serveExperience(w, r, "/dashboards/"+r.PathValue("id"), "DASHBOARD")
 }
 
+// handleVisualExperience serves the embedding SDK's visual experience
+// (embedVisual): one visual of a dashboard's sheet. Its code is the one
+// minted for that visual.
+func (c *Console) handleVisualExperience(w http.ResponseWriter, r *http.Request) {
+	c.serveExperience(w, r, "/dashboards/"+r.PathValue("id")+"/sheets/"+r.PathValue("sheet")+"/visuals/"+r.PathValue("visual"), "VISUAL")
+}
+
+// reResourceID is a dashboard, sheet or visual id.
+var reResourceID = regexp.MustCompile(`^[\w-]{1,512}$`)
+
+// parseEntry parses the entry point of an experience frame.
+func parseEntry(r *http.Request, entryPath, experience string) (app.Entry, error) {
+	if experience != "VISUAL" {
+		return app.ParseEntryPoint(entryPath)
+	}
+	ids := []string{r.PathValue("id"), r.PathValue("sheet"), r.PathValue("visual")}
+	for _, id := range ids {
+		if !reResourceID.MatchString(id) {
+			return app.Entry{}, sg.Errorf(sg.ENOTFOUND, "no such visual")
+		}
+	}
+	return app.VisualEntry(ids[0], ids[1], ids[2]), nil
+}
+
 // serveExperience serves an experience frame for an entry point.
 func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryPath, experience string) {
 	ctx := r.Context()
 	sid := r.PathValue("sid")
-	entry, err := app.ParseEntryPoint(entryPath)
+	entry, err := parseEntry(r, entryPath, experience)
 	if !reSID.MatchString(sid) || err != nil {
 		c.errorPage(w, r, "", http.StatusNotFound, "NotFound", "Page not found", "There is no console page at this address.", "")
 		return
@@ -85,7 +110,9 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 	}
 	var s *signedIn
 	if code := r.URL.Query().Get("code"); code != "" {
-		con, token, err := c.app.RedeemEmbedCode(ctx, sid, entry.Path, code)
+		redeem := entry
+		redeem.Experience = experience != "CONSOLE"
+		con, token, err := c.app.RedeemEmbedCode(ctx, sid, redeem, code)
 		if err != nil {
 			if !errors.Is(err, app.ErrSignOn) {
 				c.internalError(w, r, err)
@@ -110,7 +137,7 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 			return
 		}
 	}
-	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
+	domains, err := c.app.SessionDomains(ctx, s.Session)
 	if err != nil {
 		c.internalError(w, r, err)
 		return
@@ -126,7 +153,7 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 	}
 	if r.URL.Query().Get("code") != "" {
 		setSessionCookie(w, sid, s.Token, s.Session.ExpiresAt, c.app.Clock())
-		if experience == "DASHBOARD" {
+		if experience != "CONSOLE" {
 			setCookieAt(w, "/embed/"+sid+"/", s.Token, s.Session.ExpiresAt, c.app.Clock())
 		}
 	}
@@ -167,6 +194,8 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		q := r.URL.Query()
 		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
+	case "visual":
+		return c.renderVisual(ctx, w, r, s, e, d)
 	}
 	return c.pages.render(w, http.StatusOK, "resource", "layout", d)
 }

@@ -57,7 +57,7 @@ func (c *Console) handleFavorite(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
+	domains, err := c.app.SessionDomains(ctx, s.Session)
 	if err != nil {
 		c.internalError(w, r, err)
 		return

@@ -25,7 +25,9 @@ type viewerData struct {
 	Selected string
 	// TabsHidden hides the sheet tabs (the SDK's sheetTabsDisabled).
 	TabsHidden bool
-	Sheet      *viewer.Sheet
+	// Single draws one visual filling the frame (the visual experience).
+	Single bool
+	Sheet  *viewer.Sheet
 	// Params is the JSON of the parameters' current values (GET_PARAMETERS).
 	Params string
 	// SDK is the JSON of the sheets, their visuals and visual actions,
@@ -268,7 +270,7 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	vd := c.buildViewer(ctx, s, kind, id, content, sheetID, viewerState(q), only)
-	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
+	domains, err := c.app.SessionDomains(ctx, s.Session)
 	if err != nil {
 		c.internalError(w, r, err)
 		return

@@ -168,7 +168,7 @@ func (s *Server) Handler() http.Handler {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
 		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"),
-			p == "/login", strings.HasPrefix(p, "/invitation/"):
+			p == "/login", strings.HasPrefix(p, "/invitation/"), p == "/favicon.ico":
 			secured.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)

@@ -32,19 +32,25 @@ if (query.has("code")) {
 const token = document.querySelector('meta[name="sg-session"]')?.content || "";
 
 // The SDK's dashboard experience (embedDashboard) frames
-// /embed/{sid}/dashboards/{id}; everything else is the console experience.
+// /embed/{sid}/dashboards/{id}, its visual experience (embedVisual)
+// /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual};
+// everything else is the console experience.
 const dashboardPath = /^\/embed\/[^/]+\/dashboards\/([\w-]+)$/.exec(location.pathname);
+const visualPath = /^\/embed\/[^/]+\/dashboards\/([\w-]+)\/sheets\/([\w-]+)\/visuals\/([\w-]+)$/.exec(location.pathname);
 // After NAVIGATE_TO_DASHBOARD the frame keeps the identity the SDK knows it
 // by: the dashboard it was embedded with (sgTarget).
-const experience = dashboardPath
-  ? { experienceType: "DASHBOARD", dashboardId: query.get("sgTarget") || dashboardPath[1] }
-  : { experienceType: "CONSOLE" };
+const experience = visualPath
+  ? { experienceType: "VISUAL", dashboardId: visualPath[1], sheetId: visualPath[2], visualId: visualPath[3] }
+  : dashboardPath
+    ? { experienceType: "DASHBOARD", dashboardId: query.get("sgTarget") || dashboardPath[1] }
+    : { experienceType: "CONSOLE" };
 
 const eventTarget = () => ({
   experienceType: experience.experienceType,
   contextId: embed.contextId,
   discriminator: embed.discriminator,
   ...(experience.dashboardId ? { dashboardId: experience.dashboardId } : {}),
+  ...(experience.visualId ? { sheetId: experience.sheetId, visualId: experience.visualId } : {}),
 });
 
 // post sends an event to the host page, if an embedding SDK framed us.
@@ -143,11 +149,18 @@ window.addEventListener("message", (ev) => {
   answer(req).then((message) => source.postMessage({ sightglass: "response", eventId: req.eventId, message }, location.origin));
 });
 
+// The visual experience's requests name no visual: they are about the
+// frame's own.
+function ownVisual(message) {
+  if (experience.experienceType !== "VISUAL" || (message != null && typeof message !== "object") || Array.isArray(message)) return message;
+  return { SheetId: experience.sheetId, VisualId: experience.visualId, ...(message || {}) };
+}
+
 async function answer(req) {
   const handler = handlers[req.eventName];
   if (!handler) return { success: false, errorCode: "UNSUPPORTED_REQUEST", message: `${req.eventName} is not supported by Sightglass` };
   try {
-    return await handler(req.message);
+    return await handler(ownVisual(req.message));
   } catch (err) {
     return { success: false, errorCode: "INTERNAL_ERROR", message: String(err?.message || err) };
   }

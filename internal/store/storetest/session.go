@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"testing"
 	"time"
 
@@ -81,6 +82,25 @@ func testSession(t *testing.T, s sg.Store) {
 		// Its zero expiry is long past: delete it, so that Purge's counts
 		// are exact.
 		must(t, "DeleteSession zero", s.DeleteSession(ctx, zero.ID))
+	})
+
+	t.Run("AllowedDomains", func(t *testing.T) {
+		// nil (the account's list), empty (no framing) and a list all
+		// round-trip, through CreateSession and RedeemOnce alike.
+		for i, domains := range [][]string{nil, {}, {"https://app.example.com", "https://*.example.org:8443"}} {
+			x := newSession(newAccountID(), "alice", at(time.Hour))
+			x.AllowedDomains = domains
+			must(t, "CreateSession", s.CreateSession(ctx, x))
+			wantSessions(t, s, []*sg.Session{x}, nil)
+
+			y := newSession(newAccountID(), "bob", at(time.Hour))
+			y.AllowedDomains = domains
+			key := fmt.Sprintf("%064x", time.Now().UnixNano()+int64(i))
+			must(t, "PutOnce", s.PutOnce(ctx, key, []byte("grant"), at(time.Hour)))
+			_, err := s.RedeemOnce(ctx, key, at(0), y)
+			must(t, "RedeemOnce", err)
+			wantSessions(t, s, []*sg.Session{y}, nil)
+		}
 	})
 
 	t.Run("Exists", func(t *testing.T) {

@@ -249,8 +249,8 @@ func TestGenerateEmbedURLForRegisteredUserErrors(t *testing.T) {
 		{"missing dashboard", regCall(regInput("admin", dashboardExperience("nope"))), "ResourceNotFoundException", 404, "Dashboard nope doesn't exist in account " + accountID + "."},
 		{"missing visual's dashboard", regCall(regInput("admin", visualExperience("nope", "s", "v"))), "ResourceNotFoundException", 404, "Dashboard nope doesn't exist"},
 		{"missing initial path dashboard", regCall(regInput("admin", consoleExperience("/dashboards/nope"))), "ResourceNotFoundException", 404, "Dashboard nope doesn't exist"},
-		{"bad dashboard id", regCall(regInput("admin", dashboardExperience("a b"))), "InvalidParameterValueException", 400, "initialDashboardId"},
-		{"bad sheet id", regCall(regInput("admin", visualExperience("sales", "s/1", "v"))), "InvalidParameterValueException", 400, "sheetId"},
+		{"bad dashboard id", regCall(regInput("admin", dashboardExperience("a b"))), "ValidationException", 400, "initialDashboardId"},
+		{"bad sheet id", regCall(regInput("admin", visualExperience("sales", "s/1", "v"))), "ValidationException", 400, "sheetId"},
 		{"lifetime 14", regCall(with(func(in *quicksight.GenerateEmbedUrlForRegisteredUserInput) {
 			in.SessionLifetimeInMinutes = aws.Int64(14)
 		})), "SessionLifetimeInMinutesInvalidException", 400, "The value 14 for SessionLifetimeInMinutes is not valid. It must be between 15 and 600 minutes."},
@@ -476,13 +476,13 @@ func TestGetDashboardEmbedURL(t *testing.T) {
 			in := dashIn("sales", types.EmbeddingIdentityTypeIam, "")
 			in.AdditionalDashboardIds = []string{"a b"}
 			return in
-		}()), "InvalidParameterValueException", 400, "additionalDashboardIds"},
+		}()), "ValidationException", 400, "additionalDashboardIds"},
 		{"another account", dashCall(&quicksight.GetDashboardEmbedUrlInput{AwsAccountId: aws.String(unsubscribed), DashboardId: aws.String("sales"), IdentityType: types.EmbeddingIdentityTypeIam}), "AccessDeniedException", 401, "quicksight:GetDashboardEmbedUrl"},
 	})
 	// What the SDK would refuse to send.
 	base := "/accounts/" + accountID + "/dashboards/sales/embed-url"
-	send(t, ts.signed(t, ts.Admin, http.MethodGet, base, "")).wantError(t, "InvalidParameterValueException", 400)
-	send(t, ts.signed(t, ts.Admin, http.MethodGet, base+"?creds-type=SAML", "")).wantError(t, "InvalidParameterValueException", 400)
+	send(t, ts.signed(t, ts.Admin, http.MethodGet, base, "")).wantError(t, "ValidationException", 400) // identityType is required
+	send(t, ts.signed(t, ts.Admin, http.MethodGet, base+"?creds-type=SAML", "")).wantError(t, "ValidationException", 400) // not in the enum
 	send(t, ts.signed(t, ts.Admin, http.MethodGet, base+"?creds-type=IAM&reset-disabled=yes", "")).wantError(t, "SerializationException", 400)
 	r := send(t, ts.signed(t, ts.Admin, http.MethodGet, base+"?creds-type=IAM&undo-redo-disabled=true&additional-dashboard-ids=sales&additional-dashboard-ids=private", ""))
 	r.wantOK(t, http.StatusOK)

@@ -79,6 +79,9 @@ type Options struct {
 	ConnectTimeout time.Duration // per connection attempt; 0 means DefaultConnectTimeout
 	MaxRows        int           // rows returned before Result.Truncated; 0 means DefaultMaxRows, <0 no limit
 	MaxOpenConns   int           // per data source; 0 means DefaultMaxOpenConns
+	// Hosts are the hosts PostgreSQL and MySQL connections may dial; nil
+	// puts no limit (for tests and tools, never for hosts API callers name).
+	Hosts *HostPolicy
 }
 
 func (o Options) withDefaults() Options {

@@ -22,6 +22,9 @@ func openPostgres(p Params, o Options) (*sql.DB, error) {
 	if o.Hosts != nil {
 		// The policy resolves and checks the host where it dials, so the
 		// driver must hand it the name, not addresses it looked up itself.
+		// (A cancel request dials the server's address: for a host allowed
+		// by name only it is refused, and the statement ends by its
+		// statement_timeout or its closed connection instead.)
 		cfg.LookupFunc = func(_ context.Context, host string) ([]string, error) { return []string{host}, nil }
 		cfg.DialFunc = o.Hosts.DialContext
 	}

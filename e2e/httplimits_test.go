@@ -17,6 +17,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -34,7 +35,8 @@ func withHTTPLimits(change func(*server.HTTPLimits)) option {
 
 // slowBody opens a connection from the local address from (empty: the
 // system's choice) and sends a signed API request whose body announces
-// more bytes than it sends, then sends nothing more.
+// more bytes than it sends, then sends nothing more. It returns nil when
+// the server reset the connection as it was opened.
 func (ts *testServer) slowBody(t *testing.T, from string) net.Conn {
 	t.Helper()
 	body := `{"CustomPermissionsName":"slow"}`
@@ -44,6 +46,9 @@ func (ts *testServer) slowBody(t *testing.T, from string) net.Conn {
 		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(from)}
 	}
 	conn, err := d.Dial("tcp", req.URL.Host)
+	if errors.Is(err, syscall.ECONNRESET) {
+		return nil
+	}
 	must(t, err)
 	t.Cleanup(func() { conn.Close() })
 	var head strings.Builder
@@ -52,24 +57,23 @@ func (ts *testServer) slowBody(t *testing.T, from string) net.Conn {
 		fmt.Fprintf(&head, "%s: %s\r\n", k, v[0])
 	}
 	fmt.Fprintf(&head, "Content-Length: %d\r\n\r\n%s", len(body)+1000, body[:10])
-	if _, err := io.WriteString(conn, head.String()); err != nil {
-		// The server may already have closed a connection over the limit.
-		if !errors.Is(err, net.ErrClosed) && !strings.Contains(err.Error(), "reset") && !strings.Contains(err.Error(), "broken pipe") {
-			t.Fatalf("writing the request: %v", err)
-		}
+	// The server may already have closed a connection over the limit.
+	if _, err := io.WriteString(conn, head.String()); err != nil && !errors.Is(err, syscall.ECONNRESET) && !errors.Is(err, syscall.EPIPE) {
+		t.Fatalf("writing the request: %v", err)
 	}
 	return conn
 }
 
 // closedBy reports whether the server closed conn (EOF or reset) before
-// wait ran out, with no response; false when the connection is still open.
+// wait ran out; false when the connection is still open. It fails the test
+// (from any goroutine) if the server answered instead.
 func closedBy(t *testing.T, conn net.Conn, wait time.Duration) bool {
-	t.Helper()
 	conn.SetReadDeadline(time.Now().Add(wait))
 	n, err := conn.Read(make([]byte, 1))
 	switch {
 	case n > 0:
-		t.Fatalf("the server answered a connection it should have closed or kept waiting")
+		t.Errorf("the server answered a connection it should have closed or kept waiting")
+		return false
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return false
 	}
@@ -115,6 +119,10 @@ func TestSlowBodiesHoldNoMoreThanTheirLimit(t *testing.T) {
 	var wg sync.WaitGroup
 	closed := make([]bool, attempts)
 	for i, c := range conns {
+		if c == nil {
+			closed[i] = true
+			continue
+		}
 		wg.Go(func() { closed[i] = closedBy(t, c, 3*time.Second) })
 	}
 	wg.Wait()
@@ -134,7 +142,9 @@ func TestSlowBodiesHoldNoMoreThanTheirLimit(t *testing.T) {
 		t.Fatalf("/healthz from the client at its limit answered %d, want the connection closed", code)
 	}
 	for _, c := range conns {
-		c.Close()
+		if c != nil {
+			c.Close()
+		}
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -159,6 +169,9 @@ func TestSlowBodyCutOff(t *testing.T) {
 		l.ReadTimeout = 500 * time.Millisecond
 	}))
 	conn := ts.slowBody(t, "")
+	if conn == nil {
+		t.Fatal("the connection was reset as it opened")
+	}
 	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
 	br := bufio.NewReader(conn)
 	resp, err := http.ReadResponse(br, nil)

@@ -7,6 +7,8 @@ package e2e
 // was allowed are refused once it is not.
 
 import (
+	"fmt"
+	"net"
 	"strings"
 	"testing"
 
@@ -86,4 +88,63 @@ func TestDataSourceHostNoLongerAllowed(t *testing.T) {
 		t.Fatalf("UpdateStatus %s", up.UpdateStatus)
 	}
 	wantStatus(t, describeDataSource(t, c, "pg"), types.ResourceStatusUpdateFailed, types.DataSourceErrorInfoTypeUnknownHost)
+}
+
+// TestDataSourceErrorSaysNothingOfThePeer creates PostgreSQL and MariaDB
+// data sources with a one-letter password at a closed port and at a port
+// where another service sends a banner: the ErrorInfo is the same for
+// both (apart from the port), quotes nothing the service sent, and masks
+// nothing (a masked password would show where the letter appears).
+func TestDataSourceErrorSaysNothingOfThePeer(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	const banner = "SSH-2.0-OpenSSH_9.6 peer-banner-7f3a"
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conn.Write([]byte(banner + "\r\n"))
+			conn.Close()
+		}
+	}()
+	closed, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	closedPort := closed.Addr().(*net.TCPAddr).Port
+	closed.Close()
+	bannerPort := ln.Addr().(*net.TCPAddr).Port
+
+	create := func(id string, typ types.DataSourceType, port int) *types.DataSourceErrorInfo {
+		t.Helper()
+		in := &quicksight.CreateDataSourceInput{
+			AwsAccountId: aws.String(accountID), DataSourceId: aws.String(id), Name: aws.String(id), Type: typ,
+			Credentials: pair("u", "e"),
+		}
+		if typ == types.DataSourceTypePostgresql {
+			in.DataSourceParameters = pgParams(pgHost, int32(port), "db")
+		} else {
+			in.DataSourceParameters = &types.DataSourceParametersMemberMariaDbParameters{Value: types.MariaDbParameters{Host: aws.String(pgHost), Port: aws.Int32(int32(port)), Database: aws.String("db")}}
+		}
+		_, err := c.CreateDataSource(t.Context(), in)
+		must(t, err)
+		d := describeDataSource(t, c, id)
+		wantStatus(t, d, types.ResourceStatusCreationFailed, types.DataSourceErrorInfoTypeTimeout)
+		msg := aws.ToString(d.ErrorInfo.Message)
+		if strings.Contains(msg, "peer-banner") || strings.Contains(msg, "SSH") || strings.Contains(msg, "*") {
+			t.Errorf("%s: ErrorInfo %q quotes the peer or masks the password", id, msg)
+		}
+		return d.ErrorInfo
+	}
+	for _, typ := range []types.DataSourceType{types.DataSourceTypePostgresql, types.DataSourceTypeMariadb} {
+		a := create("closed-"+strings.ToLower(string(typ)), typ, closedPort)
+		b := create("banner-"+strings.ToLower(string(typ)), typ, bannerPort)
+		if strings.ReplaceAll(aws.ToString(b.Message), fmt.Sprint(bannerPort), "PORT") != strings.ReplaceAll(aws.ToString(a.Message), fmt.Sprint(closedPort), "PORT") {
+			t.Errorf("%s: a closed port says %q, a port with another service %q", typ, aws.ToString(a.Message), aws.ToString(b.Message))
+		}
+	}
 }

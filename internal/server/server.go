@@ -165,16 +165,17 @@ func (s *Server) Handler() http.Handler {
 	})
 	// Not an http.ServeMux at the top: it would "clean" API paths (a user
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
-	mux := http.NewServeMux()
-	s.console.Register(mux)
-	browser := limitBody(mux, s.Config.HTTP.MaxConsoleBody)
+	browser := http.NewServeMux()
+	s.console.Register(browser)
+	secured := limitBody(s.console.Secure(browser), s.Config.HTTP.MaxConsoleBody)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		switch {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"):
-			browser.ServeHTTP(w, r)
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"),
+			p == "/login", strings.HasPrefix(p, "/invitation/"):
+			secured.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)
 		}

@@ -171,6 +171,9 @@ func (a *App) compileDataSet(ctx context.Context, accountID string, physical, lo
 	if !ok {
 		return nil, sg.Errorf(sg.EINVALID, "Data source %s has type %s, which Sightglass cannot query.", arns[0], src.Type)
 	}
+	if err := tables.CheckCustomSQL(a.customSQLCheck(ctx, src)); err != nil {
+		return nil, err
+	}
 	if _, _, err := tables.Relation(d); err != nil {
 		return nil, err
 	}

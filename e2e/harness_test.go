@@ -301,3 +301,10 @@ func wantMessageContains(t testing.TB, err error, part string) {
 		t.Fatalf("%s message %q does not contain %q", ae.ErrorCode(), ae.ErrorMessage(), part)
 	}
 }
+
+// withIngestionLimits bounds each SPICE ingestion.
+func withIngestionLimits(rows, bytes int64, timeout time.Duration) option {
+	return func(cfg *server.Config, _ *testServer) {
+		cfg.IngestionMaxRows, cfg.IngestionMaxBytes, cfg.IngestionTimeout = rows, bytes, timeout
+	}
+}

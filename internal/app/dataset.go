@@ -123,7 +123,7 @@ func (a *App) compileDataSet(ctx context.Context, accountID string, physical, lo
 	if string(logical) == "null" {
 		logical = nil
 	}
-	tables, err := dataset.Parse(physical, logical)
+	tables, err := dataset.ParseContext(ctx, physical, logical)
 	if err != nil {
 		return nil, err
 	}

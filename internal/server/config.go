@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/query/source"
 	"github.com/sightglass/sightglass/internal/sampledata"
 )
@@ -66,6 +67,12 @@ type Config struct {
 	PprofListen string
 	// HTTP holds the HTTP server's time, connection and body limits.
 	HTTP HTTPLimits
+	// IngestionMaxRows, IngestionMaxBytes and IngestionTimeout bound each
+	// SPICE ingestion: the rows it imports, the size of the file it
+	// writes and its wall time. Past one, it ends FAILED.
+	IngestionMaxRows  int64
+	IngestionMaxBytes int64
+	IngestionTimeout  time.Duration
 
 	// Now is the clock (tests inject one); nil means time.Now.
 	Now func() time.Time `json:"-"`
@@ -83,6 +90,10 @@ func DefaultConfig() Config {
 		ThrottleBurst: 4000,
 		LogLevel:      slog.LevelInfo,
 		HTTP:          DefaultHTTPLimits(),
+
+		IngestionMaxRows:  app.DefaultIngestionMaxRows,
+		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
+		IngestionTimeout:  app.DefaultIngestionTimeout,
 	}
 }
 
@@ -126,6 +137,9 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("--data-source-hosts: %v", err))
 	}
 	errs = append(errs, c.HTTP.validate()...)
+	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 {
+		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes and --ingestion-timeout must be positive"))
+	}
 	if c.PprofListen != "" {
 		if err := checkLoopback(c.PprofListen); err != nil {
 			errs = append(errs, err)

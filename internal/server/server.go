@@ -21,7 +21,6 @@ import (
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/awsapi"
 	"github.com/sightglass/sightglass/internal/console"
-	"github.com/sightglass/sightglass/internal/query/sqlcheck"
 	"github.com/sightglass/sightglass/internal/store/postgres"
 	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
@@ -63,7 +62,6 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, err
 	}
-	sqlcheck.Warm() // the custom SQL check's PostgreSQL parser takes seconds to compile
 	if n, err := s.App.RecoverIngestions(ctx); err != nil {
 		store.Close()
 		return nil, err

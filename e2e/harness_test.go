@@ -135,6 +135,8 @@ func startServer(t testing.TB, opts ...option) *testServer {
 	cfg.DataDir = t.TempDir()
 	cfg.ThrottleRate = 0
 	cfg.SampleRows = 0 // withSampleRows turns it on
+	// The data tests' PostgreSQL and MariaDB (withDataSourceHosts changes it).
+	cfg.DataSourceHosts = "127.0.0.1"
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	ts := &testServer{httpClient: &http.Client{Timeout: 10 * time.Second, Transport: transport}}
 	for _, o := range opts {

@@ -40,6 +40,19 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.Int64Var(&c.IngestionMaxBytes, "ingestion-max-bytes", c.IngestionMaxBytes, "bytes one SPICE ingestion's file may take, rows and indexes; past them it fails (DATA_SET_SIZE_LIMIT_EXCEEDED)")
 	fs.DurationVar(&c.IngestionTimeout, "ingestion-timeout", c.IngestionTimeout, "wall time one SPICE ingestion may run; past it it fails (QUERY_TIMEOUT)")
 	fs.StringVar(&c.PprofListen, "pprof-listen", c.PprofListen, "serve Go profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060; empty: off")
+	fs.StringVar(&c.DataSourceHosts, "data-source-hosts", c.DataSourceHosts, "hosts PostgreSQL and MySQL/MariaDB data sources may connect to: comma-separated host names, IP addresses and CIDR networks, each optionally with :port (e.g. 10.1.0.0/16:5432,db.internal); empty: none")
+	httpFlags(fs, &c.HTTP)
+}
+
+// httpFlags registers the HTTP server's limits.
+func httpFlags(fs *flag.FlagSet, l *server.HTTPLimits) {
+	fs.DurationVar(&l.ReadHeaderTimeout, "read-header-timeout", l.ReadHeaderTimeout, "time a client has to send a request's headers")
+	fs.DurationVar(&l.ReadTimeout, "read-timeout", l.ReadTimeout, "time a client has to send a whole request, body included")
+	fs.DurationVar(&l.WriteTimeout, "write-timeout", l.WriteTimeout, "time from a request's headers to the end of its response")
+	fs.DurationVar(&l.IdleTimeout, "idle-timeout", l.IdleTimeout, "time an idle kept-alive connection stays open")
+	fs.IntVar(&l.MaxConnsPerClient, "max-conns-per-client", l.MaxConnsPerClient, "open connections allowed per client address (IPv4 address, IPv6 /64); 0: no limit (behind a proxy every connection comes from the proxy)")
+	fs.Int64Var(&l.MaxAPIBody, "max-api-body", l.MaxAPIBody, "largest API request body, in bytes (larger: 413 RequestEntityTooLargeException)")
+	fs.Int64Var(&l.MaxConsoleBody, "max-console-body", l.MaxConsoleBody, "largest console request body, in bytes")
 }
 
 // envName returns the environment variable of a flag: data-dir → SIGHTGLASS_DATA_DIR.

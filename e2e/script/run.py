@@ -149,7 +149,9 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.stdout_path = os.path.join(tmp, "server.stdout")
         self.stderr_path = os.path.join(tmp, "server.stderr")
-        self.env = clean_env(HOME=tmp)
+        # The local PostgreSQL of check_data; set as the environment form of
+        # --data-source-hosts, as an operator may.
+        self.env = clean_env(HOME=tmp, SIGHTGLASS_DATA_SOURCE_HOSTS="127.0.0.1")
         self.proc = None
 
     def start(self, wait=15):

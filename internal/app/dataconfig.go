@@ -23,7 +23,12 @@ type DataConfig struct {
 	DataSourceDir string
 	// SPICEDir holds the ingested copies: <SPICEDir>/<account>/<dataset>/<ingestion>.sqlite.
 	SPICEDir string
-	// Pool is the connection pool; nil means a new one with default options.
+	// Hosts are the hosts PostgreSQL and MySQL data sources may connect
+	// to; nil allows none. It is the policy of the pool ConfigureData
+	// creates; a Pool given below carries its own.
+	Hosts *source.HostPolicy
+	// Pool is the connection pool; nil means a new one with default
+	// options and Hosts.
 	Pool *source.Pool
 	// Cache holds query results; nil means a new one of
 	// DefaultCacheEntries and DefaultCacheBytes.
@@ -87,7 +92,11 @@ type data struct {
 func (a *App) ConfigureData(cfg DataConfig) {
 	pool := cfg.Pool
 	if pool == nil {
-		pool = source.NewPool(source.Options{})
+		hosts := cfg.Hosts
+		if hosts == nil {
+			hosts = &source.HostPolicy{} // allows no host
+		}
+		pool = source.NewPool(source.Options{Hosts: hosts})
 	}
 	c := cfg.Cache
 	if c == nil {

@@ -355,7 +355,7 @@ func (a *App) testConnection(ctx context.Context, d *sg.DataSource, conn *connec
 	}
 	tctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), connectTimeout)
 	defer cancel()
-	err := source.Test(tctx, a.sourceParams(d, conn, creds))
+	err := source.Test(tctx, a.sourceParams(d, conn, creds), a.data.pool.Options())
 	if err == nil {
 		if d.Type == sg.DataSourcePostgreSQL {
 			// Datasets with custom SQL on it will need the PostgreSQL

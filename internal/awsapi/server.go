@@ -40,6 +40,8 @@ type Config struct {
 	ThrottleBurst float64
 	// Now is the clock for signature checks and throttling; nil → time.Now.
 	Now func() time.Time
+	// MaxBody is the largest request body accepted; 0 → DefaultMaxBody.
+	MaxBody int64
 }
 
 // Server serves the QuickSight API.
@@ -51,6 +53,7 @@ type Server struct {
 	router    *router
 	now       func() time.Time
 	publicURL string
+	maxBody   int64
 }
 
 // New returns the API server.
@@ -69,12 +72,17 @@ func New(cfg Config) *Server {
 		limiter:   ratelimit.New(cfg.ThrottleRate, cfg.ThrottleBurst),
 		now:       now,
 		publicURL: cfg.PublicURL,
+		maxBody:   cfg.MaxBody,
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBody
 	}
 	s.verifier = &sigv4.Verifier{
 		Lookup:  s.lookupKey,
 		Service: "quicksight",
 		Region:  cfg.Region,
 		Now:     now,
+		MaxBody: s.maxBody,
 	}
 	s.router = newRouter(s.operations())
 	return s
@@ -127,6 +135,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serve authenticates, throttles, routes and runs the operation; it
 // returns the operation name and the status written.
 func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string) (string, int) {
+	if err := s.bufferBody(r); err != nil {
+		return "", s.writeError(w, reqID, err)
+	}
 	res, err := s.verifier.Verify(r)
 	if err != nil {
 		if e, ok := errors.AsType[*sigv4.Error](err); !ok || e == nil {
@@ -178,21 +189,18 @@ func answeredByOperation(err error) bool {
 	return ok && e.Kind == apimodel.Validation && e.Only("SessionLifetimeInMinutes")
 }
 
-// readBody returns the request body, which the verifier has already read
-// and restored, bounded by its limit.
+// readBody returns the request body, which bufferBody has read (bounded
+// by its limit) and the verifier has read again and restored.
 func readBody(r *http.Request) ([]byte, error) {
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
 	}
 	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(http.MaxBytesReader(nil, r.Body, maxBody)); err != nil {
+	if _, err := buf.ReadFrom(r.Body); err != nil {
 		return nil, errSerialization("The request body could not be read.")
 	}
 	return buf.Bytes(), nil
 }
-
-// maxBody bounds request bodies (QuickSight definitions can be large).
-const maxBody = 10 << 20
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 

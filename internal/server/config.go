@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/query/source"
 	"github.com/sightglass/sightglass/internal/sampledata"
 )
 
@@ -24,6 +25,11 @@ type Config struct {
 	// DataSourceDir is the operator directory SQLITE data sources name
 	// their files in; empty means <DataDir>/sources.
 	DataSourceDir string
+	// DataSourceHosts lists the hosts PostgreSQL and MySQL data sources
+	// may connect to: host names, IP addresses and CIDR networks, each
+	// optionally with :port, comma-separated. Empty allows none (SQLITE
+	// data sources, which are files, are not affected).
+	DataSourceHosts string
 	// SampleRows is the size of the "Sample sales" data a first start
 	// creates; 0 creates none.
 	SampleRows int
@@ -59,6 +65,8 @@ type Config struct {
 	// PprofListen, when set, serves Go's profiling endpoints on this
 	// loopback address (never on the network). Empty: off.
 	PprofListen string
+	// HTTP holds the HTTP server's time, connection and body limits.
+	HTTP HTTPLimits
 	// IngestionMaxRows, IngestionMaxBytes and IngestionTimeout bound each
 	// SPICE ingestion: the rows it imports, the size of the file it
 	// writes and its wall time. Past one, it ends FAILED.
@@ -81,6 +89,7 @@ func DefaultConfig() Config {
 		ThrottleRate:  2000,
 		ThrottleBurst: 4000,
 		LogLevel:      slog.LevelInfo,
+		HTTP:          DefaultHTTPLimits(),
 
 		IngestionMaxRows:  app.DefaultIngestionMaxRows,
 		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
@@ -124,6 +133,10 @@ func (c *Config) Validate() error {
 	if c.ConsoleFailureRate < 0 || c.ConsoleFailureBurst < 0 {
 		errs = append(errs, errors.New("--console-failure-rate and --console-failure-burst must not be negative"))
 	}
+	if _, err := source.ParseHostPolicy(c.DataSourceHosts); err != nil {
+		errs = append(errs, fmt.Errorf("--data-source-hosts: %v", err))
+	}
+	errs = append(errs, c.HTTP.validate()...)
 	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 {
 		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes and --ingestion-timeout must be positive"))
 	}

@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/query/source"
 	"github.com/sightglass/sightglass/internal/secretbox"
 )
 
 // ConfigureData enables data sources, datasets and SPICE on a: it creates
-// the data-source and SPICE directories and loads (or creates) the key that
-// seals credentials. The admin commands call it too.
+// the data-source and SPICE directories, loads (or creates) the key that
+// seals credentials and sets the hosts data sources may connect to. The
+// admin commands call it too.
 func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
 	if cfg.DataSourceDir == "" {
 		cfg.DataSourceDir = filepath.Join(cfg.DataDir, "sources")
@@ -30,7 +32,12 @@ func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
 	if err != nil {
 		return err
 	}
+	hosts, err := source.ParseHostPolicy(cfg.DataSourceHosts)
+	if err != nil {
+		return fmt.Errorf("--data-source-hosts: %w", err)
+	}
 	a.ConfigureData(app.DataConfig{
+		Hosts:         hosts,
 		Secrets:       box,
 		DataSourceDir: cfg.DataSourceDir,
 		SPICEDir:      filepath.Join(cfg.DataDir, "spice"),

@@ -101,6 +101,9 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, err
 	}
+	if cfg.HTTP.MaxConnsPerClient > 0 {
+		ln = newClientLimitListener(ln, cfg.HTTP.MaxConnsPerClient, log)
+	}
 	if cfg.TLS() {
 		tlsCfg, err := s.tlsConfig()
 		if err != nil {
@@ -123,8 +126,10 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	s.http = &http.Server{
 		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
+		ReadHeaderTimeout: cfg.HTTP.ReadHeaderTimeout,
+		ReadTimeout:       cfg.HTTP.ReadTimeout,
+		WriteTimeout:      cfg.HTTP.WriteTimeout,
+		IdleTimeout:       cfg.HTTP.IdleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	return s, nil
@@ -156,12 +161,13 @@ func (s *Server) Handler() http.Handler {
 		ThrottleRate:  s.Config.ThrottleRate,
 		ThrottleBurst: s.Config.ThrottleBurst,
 		Now:           s.Config.Now,
+		MaxBody:       s.Config.HTTP.MaxAPIBody,
 	})
 	// Not an http.ServeMux at the top: it would "clean" API paths (a user
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
 	browser := http.NewServeMux()
 	s.console.Register(browser)
-	secured := s.console.Secure(browser)
+	secured := limitBody(s.console.Secure(browser), s.Config.HTTP.MaxConsoleBody)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		switch {

@@ -2,21 +2,22 @@ package source
 
 import (
 	"context"
-	"errors"
 	"fmt"
 )
 
 // Test connects to the database of p read-only, as QuickSight does when a
-// data source is created or updated, and runs a trivial query. A failure is
-// a *ConnectError whose Type is a DataSourceErrorInfoType and whose Message
-// never contains the password. The connection is closed before Test
-// returns. ctx bounds the whole test; without a deadline, each connection
-// attempt is bounded by DefaultConnectTimeout.
-func Test(ctx context.Context, p Params) error {
+// data source is created or updated, and runs a trivial query. o gives the
+// connection time limit and the hosts that may be dialled (o.Hosts). A
+// failure is a *ConnectError whose Type is a DataSourceErrorInfoType and
+// whose Message is a fixed text (see connectFailure). The connection is
+// closed before Test returns. ctx bounds the whole test; without a
+// deadline, each connection attempt is bounded by o.ConnectTimeout.
+func Test(ctx context.Context, p Params, o Options) error {
 	if !Supported(p.Type) {
 		return &ConnectError{Type: ErrUnknown, Message: fmt.Sprintf("Sightglass cannot connect to data sources of type %s.", p.Type)}
 	}
-	o := Options{MaxOpenConns: 1}.withDefaults()
+	o.MaxOpenConns = 1
+	o = o.withDefaults()
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, o.ConnectTimeout+o.QueryTimeout)
@@ -44,10 +45,6 @@ func Test(ctx context.Context, p Params) error {
 }
 
 func connectError(p Params, err error) error {
-	var ce *ConnectError
-	if errors.As(err, &ce) {
-		return ce
-	}
-	typ, msg := classify(p, err)
+	typ, msg := connectFailure(p, err)
 	return &ConnectError{Type: typ, Message: msg}
 }

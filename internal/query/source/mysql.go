@@ -31,6 +31,9 @@ func openMySQL(p Params, o Options) (*sql.DB, error) {
 	// ingestion may wait long for its first row.
 	cfg.WriteTimeout = o.ConnectTimeout
 	cfg.Logger = quietLogger{}
+	if o.Hosts != nil {
+		cfg.DialFunc = o.Hosts.DialContext
+	}
 	inner, err := mysql.NewConnector(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("mysql connection settings: %w", err)

@@ -81,6 +81,9 @@ type Options struct {
 	MaxRows        int           // rows returned before Result.Truncated; 0 means DefaultMaxRows, <0 no limit
 	MaxBytes       int64         // bytes of values a query may return, else ErrResultTooLarge; 0 means DefaultMaxBytes, <0 no limit
 	MaxOpenConns   int           // per data source; 0 means DefaultMaxOpenConns
+	// Hosts are the hosts PostgreSQL and MySQL connections may dial; nil
+	// puts no limit (for tests and tools, never for hosts API callers name).
+	Hosts *HostPolicy
 }
 
 func (o Options) withDefaults() Options {

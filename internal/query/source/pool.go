@@ -150,7 +150,7 @@ func (e callbackError) Error() string { return e.err.Error() }
 func (p *Pool) run(ctx context.Context, key string, params Params, query string, args []any, timeout time.Duration, onColumns func(names, types []string) error, onRow func([]any) error) error {
 	db, err := p.db(key, params)
 	if err != nil {
-		return p.queryError(ctx, params, err)
+		return p.queryError(ctx, params, err, connectFailure)
 	}
 	qctx := ctx
 	if timeout > 0 {
@@ -160,7 +160,7 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 	}
 	conn, err := db.Conn(qctx)
 	if err != nil {
-		return p.queryError(ctx, params, err)
+		return p.queryError(ctx, params, err, connectFailure)
 	}
 	discard := false
 	defer func() {
@@ -173,7 +173,7 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 	if timeout == 0 && params.Type != TypeSQLite {
 		discard = true
 		if err := liftStatementTimeout(qctx, conn, params.Type); err != nil {
-			return p.queryError(ctx, params, err)
+			return p.queryError(ctx, params, err, statementFailure)
 		}
 	}
 	err = query1(qctx, conn, params.Type, query, args, onColumns, onRow)
@@ -189,12 +189,13 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 	if ctx.Err() == nil && qctx.Err() == context.DeadlineExceeded {
 		return &QueryError{Type: ErrTimeout, Message: fmt.Sprintf("The query ran past its time limit of %s.", timeout)}
 	}
-	return p.queryError(ctx, params, err)
+	return p.queryError(ctx, params, err, statementFailure)
 }
 
-// queryError turns err into a *QueryError, or returns the caller's
-// context error.
-func (p *Pool) queryError(ctx context.Context, params Params, err error) error {
+// queryError turns err into a *QueryError with classify (connectFailure
+// before a session is open, statementFailure after), or returns the
+// caller's context error.
+func (p *Pool) queryError(ctx context.Context, params Params, err error, classify func(Params, error) (string, string)) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("query at %s: %w", where(params), context.Cause(ctx))
 	}

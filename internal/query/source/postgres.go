@@ -1,6 +1,7 @@
 package source
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -18,6 +19,15 @@ func openPostgres(p Params, o Options) (*sql.DB, error) {
 	cfg, err := pgx.ParseConfig(postgresDSN(p, o))
 	if err != nil {
 		return nil, fmt.Errorf("postgres connection settings: %w", err)
+	}
+	if o.Hosts != nil {
+		// The policy resolves and checks the host where it dials, so the
+		// driver must hand it the name, not addresses it looked up itself.
+		// (A cancel request dials the server's address: for a host allowed
+		// by name only it is refused, and the statement ends by its
+		// statement_timeout or its closed connection instead.)
+		cfg.LookupFunc = func(_ context.Context, host string) ([]string, error) { return []string{host}, nil }
+		cfg.DialFunc = o.Hosts.DialContext
 	}
 	return stdlib.OpenDB(*cfg), nil
 }

@@ -36,6 +36,9 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.Float64Var(&c.ConsoleFailureBurst, "console-failure-burst", c.ConsoleFailureBurst, "burst of failed console sign-ons and session checks per client address (with --console-failure-rate)")
 	fs.IntVar(&c.SampleRows, "sample-rows", c.SampleRows, "orders in the \"Sample sales\" data source and dataset a first start creates (0: none)")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error")
+	fs.StringVar(&c.AuditLog, "audit-log", c.AuditLog, "audit log file (JSON lines): default <data-dir>/audit.log; - for standard output; off to disable")
+	fs.IntVar(&c.AuditMaxMB, "audit-log-max-mb", c.AuditMaxMB, "rotate the audit log file at this size in MiB (0: never)")
+	fs.IntVar(&c.AuditKeep, "audit-log-keep", c.AuditKeep, "rotated audit log files kept (audit.log.1 … audit.log.N)")
 	fs.StringVar(&c.PprofListen, "pprof-listen", c.PprofListen, "serve Go profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060; empty: off")
 }
 

@@ -25,7 +25,17 @@ type Console struct {
 	User    *sg.User
 }
 
-// RedeemEmbedCode exchanges a code for a console session, at most once.
+// RedeemEmbedCode exchanges a code for a console session, at most once,
+// and records the sign-on, successful or not, in the audit log.
+func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code string) (*Console, string, error) {
+	con, token, err := a.redeemEmbedCode(ctx, embedID, entryPoint, code)
+	if a.Audit != nil {
+		a.auditSignOn(ctx, embedID, entryPoint, con, err)
+	}
+	return con, token, err
+}
+
+// redeemEmbedCode exchanges a code for a console session, at most once.
 // embedID and entryPoint must be those the code was minted for. It returns
 // the session and the session token (the browser's secret).
 //
@@ -34,7 +44,7 @@ type Console struct {
 // sign-on costs one write. A code presented with the wrong sid or entry
 // point, or whose user has gone, is consumed all the same (burnt), as a
 // failed redemption must not leave it usable.
-func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code string) (*Console, string, error) {
+func (a *App) redeemEmbedCode(ctx context.Context, embedID, entryPoint, code string) (*Console, string, error) {
 	if raw, err := base64.RawURLEncoding.DecodeString(code); err != nil || len(raw) != 32 {
 		return nil, "", ErrSignOn
 	}

@@ -22,6 +22,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/audit"
 	"github.com/sightglass/sightglass/internal/ratelimit"
 	"github.com/sightglass/sightglass/internal/sigv4"
 )
@@ -39,6 +40,8 @@ type Config struct {
 	ThrottleBurst float64
 	// Now is the clock for signature checks and throttling; nil → time.Now.
 	Now func() time.Time
+	// Audit records every call; nil records nothing.
+	Audit *audit.Log
 }
 
 // Server serves the QuickSight API.
@@ -50,6 +53,8 @@ type Server struct {
 	router    *router
 	now       func() time.Time
 	publicURL string
+	region    string
+	audit     *audit.Log
 }
 
 // New returns the API server.
@@ -68,6 +73,8 @@ func New(cfg Config) *Server {
 		limiter:   ratelimit.New(cfg.ThrottleRate, cfg.ThrottleBurst),
 		now:       now,
 		publicURL: cfg.PublicURL,
+		region:    cfg.Region,
+		audit:     cfg.Audit,
 	}
 	s.verifier = &sigv4.Verifier{
 		Lookup:  s.lookupKey,
@@ -109,56 +116,82 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	reqID := newRequestID()
 	ctx := sg.NewContextWithRequestID(r.Context(), reqID)
-	name, status := "", 0
+	var c call
 	defer func() {
 		if p := recover(); p != nil {
-			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", name, "panic", fmt.Sprint(p))
-			status = s.writeError(w, reqID, errors.New("panic"))
+			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", c.name, "panic", fmt.Sprint(p))
+			c.err = errors.New("panic")
+			c.status = s.writeError(w, reqID, c.err)
 		}
 		if s.log.Enabled(ctx, slog.LevelDebug) {
-			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", name, "method", r.Method, "status", status, "duration", time.Since(start))
+			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", c.name, "method", r.Method, "status", c.status, "duration", time.Since(start))
+		}
+		if s.audit != nil {
+			s.auditCall(r, reqID, &c)
 		}
 	}()
-	name, status = s.serve(ctx, w, r, reqID)
+	s.serve(ctx, w, r, reqID, &c)
 }
 
-// serve authenticates, throttles, routes and runs the operation; it
-// returns the operation name and the status written.
-func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string) (string, int) {
+// call is what one API request did, for the debug log and the audit log.
+type call struct {
+	name   string // operation; "" before routing
+	status int
+	caller *sg.Caller
+	in     *input
+	err    error // the error answered, nil on success
+}
+
+// serve authenticates, throttles, routes and runs the operation, filling
+// in c as it goes.
+func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string, c *call) {
+	fail := func(err error) {
+		c.err = err
+		c.status = s.writeError(w, reqID, err)
+	}
 	res, err := s.verifier.Verify(r)
 	if err != nil {
 		if e, ok := errors.AsType[*sigv4.Error](err); !ok || e == nil {
 			s.log.ErrorContext(ctx, "authentication failed", "request_id", reqID, "err", err)
 		}
-		return "", s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
 	key, err := s.app.AccessKey(ctx, res.AccessKeyID)
 	if err != nil {
-		return "", s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
 	caller := app.CallerFor(key)
+	c.caller = caller
 	ctx = sg.NewContextWithCaller(ctx, caller)
 	if !s.limiter.Allow(caller.AccountID, s.now()) {
-		return "", s.writeError(w, reqID, sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
+		fail(sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
+		return
 	}
 	o, labels := s.router.match(r.Method, r.URL.EscapedPath())
 	if o == nil {
-		return "", s.writeError(w, reqID, errUnknownOperation())
+		fail(errUnknownOperation())
+		return
 	}
+	c.name = o.Name
 	body, err := readBody(r)
 	if err != nil {
-		return o.Name, s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
-	out, err := o.Handle(ctx, &input{Labels: labels, Query: r.URL.Query(), Body: body})
+	c.in = &input{Labels: labels, Query: r.URL.Query(), Body: body}
+	out, err := o.Handle(ctx, c.in)
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINTERNAL {
 			if _, isAWS := errors.AsType[*awsError](err); !isAWS {
 				s.log.ErrorContext(ctx, "operation failed", "request_id", reqID, "op", o.Name, "err", err)
 			}
 		}
-		return o.Name, s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
-	return o.Name, s.writeJSON(w, reqID, o.Status, out)
+	c.status = s.writeJSON(w, reqID, o.Status, out)
 }
 
 // readBody returns the request body, which the verifier has already read

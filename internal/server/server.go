@@ -19,6 +19,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/audit"
 	"github.com/sightglass/sightglass/internal/awsapi"
 	"github.com/sightglass/sightglass/internal/console"
 	"github.com/sightglass/sightglass/internal/store/postgres"
@@ -34,6 +35,7 @@ type Server struct {
 	Bootstrapped *app.Bootstrapped
 
 	log      *slog.Logger
+	audit    *audit.Log // nil when --audit-log off
 	console  *console.Console
 	listener net.Listener
 	http     *http.Server
@@ -56,9 +58,15 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Config: cfg, Store: store, log: log}
+	if s.audit, err = openAudit(cfg, log); err != nil {
+		store.Close()
+		return nil, err
+	}
 	s.App = app.New(store, cfg.Region)
 	s.App.Now = cfg.Now
+	s.App.Audit, s.App.AuditErrorName = s.audit, awsapi.ErrorName
 	if err := ConfigureData(ctx, s.App, &s.Config); err != nil {
+		s.audit.Close()
 		store.Close()
 		return nil, err
 	}
@@ -156,6 +164,7 @@ func (s *Server) Handler() http.Handler {
 		ThrottleRate:  s.Config.ThrottleRate,
 		ThrottleBurst: s.Config.ThrottleBurst,
 		Now:           s.Config.Now,
+		Audit:         s.audit,
 	})
 	// Not an http.ServeMux at the top: it would "clean" API paths (a user
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
@@ -166,7 +175,13 @@ func (s *Server) Handler() http.Handler {
 		switch {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"):
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"):
+			if s.audit != nil {
+				// Sign-ons and console changes are recorded with the client.
+				r = r.WithContext(audit.NewContextWithClient(r.Context(), audit.Client{IP: remoteIP(r), UserAgent: r.UserAgent()}))
+			}
+			browser.ServeHTTP(w, r)
+		case strings.HasPrefix(p, "/static/"):
 			browser.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)
@@ -236,16 +251,23 @@ func (s *Server) Serve(ctx context.Context) error {
 	if cerr := s.App.Close(); cerr != nil {
 		s.log.Warn("closing data source connections", "err", cerr)
 	}
+	if cerr := s.audit.Close(); cerr != nil {
+		s.log.Warn("closing the audit log", "err", cerr)
+	}
 	if cerr := s.Store.Close(); err == nil {
 		err = cerr
 	}
 	return err
 }
 
+// Audit returns the server's audit log (nil when off).
+func (s *Server) Audit() *audit.Log { return s.audit }
+
 // Close stops a server that is not serving.
 func (s *Server) Close() error {
 	s.listener.Close()
 	s.App.Close()
+	s.audit.Close()
 	if s.pprofListener != nil {
 		s.pprofListener.Close()
 	}

@@ -96,9 +96,6 @@ func TestAuditLog(t *testing.T) {
 	}
 	qsUser := ts.userIdentity(t, "admin")
 	ts.Stop() // flushes the log
-	if b, _ := os.ReadFile(filepath.Join(ts.Config.DataDir, "audit.log")); true {
-		t.Log(string(b))
-	}
 
 	raw, events := readAudit(t, filepath.Join(ts.Config.DataDir, "audit.log"))
 	for _, secret := range []string{password, u.Code, token, ts.Admin.SecretAccessKey, wrongSecret} {

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/sightglass/sightglass/internal/backup"
 	"github.com/sightglass/sightglass/internal/secretbox"
@@ -45,6 +47,13 @@ func adminBackup(ctx context.Context, args []string, getenv func(string) string,
 		size += f.Size
 	}
 	fmt.Fprintf(stdout, "backup of %s written to %s: %d files, %d bytes (store, %d SPICE files)\n", cfg.DataDir, to, len(m.Files), size, spiceFiles(m))
+	sources := cfg.DataSourceDir
+	if sources == "" {
+		sources = filepath.Join(cfg.DataDir, "sources")
+	}
+	if entries, err := os.ReadDir(sources); err == nil && len(entries) > 0 {
+		fmt.Fprintf(stderr, "note: the files SQLITE data sources read (%s) are not in the backup; copy them with the tool that writes them\n", sources)
+	}
 	if m.SecretKey == "file" {
 		fmt.Fprintf(stderr, "warning: %s/%s is the key that decrypts the data sources' credentials: keep the backup as safe as the server itself\n", to, backup.KeyFile)
 	} else {

@@ -39,6 +39,10 @@ type Options struct {
 // DefaultQueueSize is the default bound of the queue of records.
 const DefaultQueueSize = 8192
 
+// flushDelay bounds how long a record waits in the buffer before it is
+// written to the file.
+const flushDelay = 100 * time.Millisecond
+
 // warnEvery is how often (at most) dropped records and write failures are
 // reported in the server log.
 const warnEvery = time.Minute
@@ -162,14 +166,23 @@ func (l *Log) run() {
 	defer close(l.done)
 	tick := time.NewTicker(warnEvery)
 	defer tick.Stop()
+	// Records reach the file within flushDelay: one write per batch, not
+	// one per record, whatever the request rate.
+	flushTimer := time.NewTimer(flushDelay)
+	flushTimer.Stop()
+	pending := false
 	var reported uint64
 	for {
 		select {
 		case e := <-l.q:
 			l.write(e)
-			if len(l.q) == 0 {
-				l.flush()
+			if !pending {
+				flushTimer.Reset(flushDelay)
+				pending = true
 			}
+		case <-flushTimer.C:
+			l.flush()
+			pending = false
 		case ack := <-l.flushes:
 			l.drain()
 			close(ack)

@@ -84,6 +84,12 @@ func TestAuditLog(t *testing.T) {
 		t.Fatalf("wrong secret: %s", code)
 	}
 
+	// A role session.
+	ts.newRole(t, accountID, "reporting", fullAccess)
+	roleKey := ts.assumeRole(t, accountID, "reporting", "nightly")
+	_, err = ts.client(roleKey).ListUsers(ctx, &quicksight.ListUsersInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default")})
+	must(t, err)
+
 	// A sign-on, a reused code, a favorite.
 	u := ts.mint(t, "admin", "/dashboards/sales")
 	token, _ := ts.signOn(t, u, -1)
@@ -98,7 +104,7 @@ func TestAuditLog(t *testing.T) {
 	ts.Stop() // flushes the log
 
 	raw, events := readAudit(t, filepath.Join(ts.Config.DataDir, "audit.log"))
-	for _, secret := range []string{password, u.Code, token, ts.Admin.SecretAccessKey, wrongSecret} {
+	for _, secret := range []string{password, u.Code, token, ts.Admin.SecretAccessKey, wrongSecret, roleKey.SecretAccessKey, roleKey.SessionToken} {
 		if strings.Contains(raw, secret) || strings.Contains(raw, secret[:12]) {
 			t.Errorf("the audit log holds a secret %q:\n%s", secret, raw)
 		}
@@ -148,6 +154,12 @@ func TestAuditLog(t *testing.T) {
 	if e.ErrorCode != "InvalidSignatureException" {
 		t.Errorf("forged request: errorCode %q", e.ErrorCode)
 	}
+
+	e = findEvent(t, events, "ListUsers", nil)
+	wantEqual(t, "role session identity", e.UserIdentity, audit.Identity{
+		Type: "AssumedRole", ARN: sg.AssumedRoleARN(accountID, "reporting", "nightly"), AccountID: accountID, AccessKeyID: roleKey.AccessKeyID,
+		Session: &audit.SessionContext{SessionIssuer: audit.SessionIssuer{Type: "Role", ARN: sg.IAMARN(accountID, sg.PrincipalRole, "reporting"), AccountID: accountID, UserName: "reporting"}},
+	})
 
 	e = findEvent(t, events, "GetSessionEmbedUrl", nil)
 	wantEqual(t, "GetSessionEmbedUrl parameters", e.RequestParameters, map[string]any{"awsAccountId": accountID, "entryPoint": "/dashboards/sales", "userArn": userARN(accountID, "admin")})

@@ -99,6 +99,7 @@ func (a *App) setError(e *audit.Event, err error) {
 	}
 	if a.AuditErrorName != nil {
 		e.ErrorCode, e.ErrorMessage = a.AuditErrorName(err)
+		e.ErrorMessage = audit.TrimMessage(e.ErrorMessage)
 		return
 	}
 	e.ErrorCode, e.ErrorMessage = string(sg.ErrorCode(err)), sg.ErrorMessage(err)

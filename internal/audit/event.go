@@ -113,12 +113,13 @@ func ClientFromContext(ctx context.Context) Client {
 const maxUserAgent = 256
 
 // TrimUserAgent bounds a user agent for a record.
-func TrimUserAgent(ua string) string {
-	if len(ua) > maxUserAgent {
-		return ua[:maxUserAgent]
-	}
-	return ua
-}
+func TrimUserAgent(ua string) string { return trimTo(ua, maxUserAgent) }
+
+// maxMessage bounds the errorMessage kept in a record.
+const maxMessage = 1024
+
+// TrimMessage bounds an error message for a record.
+func TrimMessage(m string) string { return trimTo(m, maxMessage) }
 
 // NewEventID returns a random UUID (version 4).
 func NewEventID() string {

@@ -39,8 +39,8 @@ type Options struct {
 // DefaultQueueSize is the default bound of the queue of records.
 const DefaultQueueSize = 8192
 
-// flushDelay bounds how long a record waits in the buffer before it is
-// written to the file.
+// flushDelay bounds how long a record waits before it is written to the
+// file.
 const flushDelay = 100 * time.Millisecond
 
 // warnEvery is how often (at most) dropped records and write failures are
@@ -51,8 +51,15 @@ const warnEvery = time.Minute
 type Log struct {
 	opts    Options
 	log     *slog.Logger
-	q       chan *Event
 	flushes chan chan struct{}
+	// mu guards queue: the records waiting for the writer. Record only
+	// appends under the lock; the writer takes the whole queue at once,
+	// every flushDelay or as soon as it is half full, so a busy server
+	// wakes the writer ten times a second, not once per request.
+	mu      sync.Mutex
+	queue   []*Event
+	spare   []*Event // the writer's batch, reused
+	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
 	closed  atomic.Bool
@@ -78,7 +85,9 @@ func Open(opts Options) (*Log, error) {
 	l := &Log{
 		opts:    opts,
 		log:     opts.Logger,
-		q:       make(chan *Event, opts.QueueSize),
+		queue:   make([]*Event, 0, opts.QueueSize),
+		spare:   make([]*Event, 0, opts.QueueSize),
+		wake:    make(chan struct{}, 1),
 		flushes: make(chan chan struct{}),
 		stop:    make(chan struct{}),
 		done:    make(chan struct{}),
@@ -107,10 +116,20 @@ func (l *Log) Record(e *Event) {
 		l.dropped.Add(1)
 		return
 	}
-	select {
-	case l.q <- e:
-	default:
+	l.mu.Lock()
+	n := len(l.queue)
+	if n == l.opts.QueueSize {
+		l.mu.Unlock()
 		l.dropped.Add(1)
+		return
+	}
+	l.queue = append(l.queue, e)
+	l.mu.Unlock()
+	if n+1 == (l.opts.QueueSize+1)/2 {
+		select {
+		case l.wake <- struct{}{}:
+		default:
+		}
 	}
 }
 
@@ -164,33 +183,23 @@ func (l *Log) Close() error {
 // run is the writer goroutine.
 func (l *Log) run() {
 	defer close(l.done)
-	tick := time.NewTicker(warnEvery)
+	tick := time.NewTicker(flushDelay)
 	defer tick.Stop()
-	// Records reach the file within flushDelay: one write per batch, not
-	// one per record, whatever the request rate.
-	flushTimer := time.NewTimer(flushDelay)
-	flushTimer.Stop()
-	pending := false
 	var reported uint64
+	warned := time.Now()
 	for {
 		select {
-		case e := <-l.q:
-			l.write(e)
-			if !pending {
-				flushTimer.Reset(flushDelay)
-				pending = true
+		case <-tick.C:
+			l.drain()
+			if n := l.dropped.Load(); n > reported && time.Since(warned) >= warnEvery {
+				l.log.Warn("audit records dropped: the audit log cannot keep up", "dropped", n-reported, "total", n)
+				reported, warned = n, time.Now()
 			}
-		case <-flushTimer.C:
-			l.flush()
-			pending = false
+		case <-l.wake:
+			l.drain()
 		case ack := <-l.flushes:
 			l.drain()
 			close(ack)
-		case <-tick.C:
-			if n := l.dropped.Load(); n > reported {
-				l.log.Warn("audit records dropped: the audit log cannot keep up", "dropped", n-reported, "total", n)
-				reported = n
-			}
 		case <-l.stop:
 			l.drain()
 			if l.file != nil {
@@ -205,15 +214,19 @@ func (l *Log) run() {
 
 // drain writes every queued record and flushes.
 func (l *Log) drain() {
-	for {
-		select {
-		case e := <-l.q:
-			l.write(e)
-		default:
-			l.flush()
-			return
-		}
+	l.mu.Lock()
+	batch := l.queue
+	l.queue = l.spare[:0]
+	l.mu.Unlock()
+	if len(batch) == 0 {
+		return
 	}
+	for i, e := range batch {
+		l.write(e)
+		batch[i] = nil
+	}
+	l.spare = batch[:0]
+	l.flush()
 }
 
 func (l *Log) write(e *Event) {

@@ -131,12 +131,15 @@ func scalar(raw json.RawMessage) (any, bool) {
 	return nil, false
 }
 
-// trimValue bounds a string at maxParamValue bytes on a rune boundary.
-func trimValue(s string) string {
-	if len(s) <= maxParamValue {
+// trimValue bounds a parameter value.
+func trimValue(s string) string { return trimTo(s, maxParamValue) }
+
+// trimTo bounds s at n bytes on a rune boundary.
+func trimTo(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	s = s[:maxParamValue]
+	s = s[:n]
 	for len(s) > 0 && !utf8.ValidString(s) {
 		s = s[:len(s)-1]
 	}

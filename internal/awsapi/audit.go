@@ -53,7 +53,7 @@ func (s *Server) auditCall(r *http.Request, reqID string, c *call) {
 	switch {
 	case c.err != nil:
 		ae := toAWSError(c.err)
-		e.ErrorCode, e.ErrorMessage = ae.Name, ae.Message
+		e.ErrorCode, e.ErrorMessage = ae.Name, audit.TrimMessage(ae.Message)
 	case c.status >= 400:
 		e.ErrorCode = "InternalFailure"
 	}

@@ -62,11 +62,16 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, err
 	}
+	opened := false
+	defer func() {
+		if !opened {
+			s.audit.Close()
+		}
+	}()
 	s.App = app.New(store, cfg.Region)
 	s.App.Now = cfg.Now
 	s.App.Audit, s.App.AuditErrorName = s.audit, awsapi.ErrorName
 	if err := ConfigureData(ctx, s.App, &s.Config); err != nil {
-		s.audit.Close()
 		store.Close()
 		return nil, err
 	}
@@ -135,6 +140,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	opened = true
 	return s, nil
 }
 

@@ -27,7 +27,7 @@ func BenchmarkLog(b *testing.B) {
 		l.Record(&audit.Event{
 			EventVersion: audit.Version, EventTime: time.Now().UTC().Truncate(time.Second), EventSource: audit.Source,
 			EventName: "DescribeUser", EventType: audit.EventTypeAPICall, AWSRegion: "us-east-1", SourceIPAddress: "127.0.0.1",
-			UserAgent: "aws-sdk-go-v2/1.48.0 ua/2.1 os/linux lang/go#1.26.8 md/GOOS#linux md/GOARCH#amd64 api/quicksight#1.113.0",
+			UserAgent:    "aws-sdk-go-v2/1.48.0 ua/2.1 os/linux lang/go#1.26.8 md/GOOS#linux md/GOARCH#amd64 api/quicksight#1.113.0",
 			UserIdentity: id, RequestParameters: audit.RequestParameters(labels, nil, nil), RequestID: audit.NewEventID(),
 			EventID: audit.NewEventID(), ReadOnly: true, RecipientAccountID: "123456789012",
 		})

@@ -3,7 +3,6 @@ package audit
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -69,7 +68,7 @@ type Log struct {
 	// Owned by the writer goroutine.
 	file     *os.File
 	buf      *bufio.Writer
-	enc      *json.Encoder
+	line     []byte // the record being written
 	size     int64
 	writeErr error
 }
@@ -100,7 +99,6 @@ func Open(opts Options) (*Log, error) {
 	} else if err := l.openFile(); err != nil {
 		return nil, err
 	}
-	l.enc = json.NewEncoder(countingWriter{l})
 	go l.run()
 	return l, nil
 }
@@ -233,7 +231,8 @@ func (l *Log) write(e *Event) {
 	if l.opts.MaxBytes > 0 && l.file != nil && l.size > 0 && l.size+estimate >= l.opts.MaxBytes {
 		l.rotate()
 	}
-	if err := l.enc.Encode(e); err != nil {
+	l.line = append(appendEvent(l.line[:0], e), '\n')
+	if _, err := (countingWriter{l}).Write(l.line); err != nil {
 		l.fail("writing the audit log", err)
 	}
 }

@@ -210,3 +210,47 @@ func FuzzScan(f *testing.F) {
 		audit.RequestParameters(nil, nil, b)
 	})
 }
+
+// TestLogConcurrentRecords: records made while the writer drains (after
+// drains of an empty queue) are all written, once each.
+func TestLogConcurrentRecords(t *testing.T) {
+	var buf bytes.Buffer
+	const writers, each = 4, 5000
+	l, err := audit.Open(audit.Options{Writer: &buf, QueueSize: writers * each})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	l.Flush(ctx) // a drain of the empty queue
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for i := range each {
+				l.Record(event("DescribeUser", w*each+i))
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 200 {
+			l.Flush(ctx)
+		}
+	})
+	wg.Wait()
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := l.Dropped(); n != 0 {
+		t.Fatalf("%d dropped with room for all", n)
+	}
+	seen := map[string]bool{}
+	err = audit.Scan(&buf, &audit.Filter{}, func(e *audit.Event) error {
+		if seen[e.EventID] {
+			t.Fatalf("record %s written twice", e.EventID)
+		}
+		seen[e.EventID] = true
+		return nil
+	}, func(line int, err error) { t.Errorf("line %d: %v", line, err) })
+	if err != nil || len(seen) != writers*each {
+		t.Fatalf("%d records written, want %d (%v)", len(seen), writers*each, err)
+	}
+}

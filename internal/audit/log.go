@@ -214,11 +214,14 @@ func (l *Log) run() {
 func (l *Log) drain() {
 	l.mu.Lock()
 	batch := l.queue
-	l.queue = l.spare[:0]
-	l.mu.Unlock()
 	if len(batch) == 0 {
+		l.mu.Unlock()
 		return
 	}
+	// The queue and the batch are two arrays that trade places: Record
+	// appends to one while this writes the other.
+	l.queue = l.spare[:0]
+	l.mu.Unlock()
 	for i, e := range batch {
 		l.write(e)
 		batch[i] = nil

@@ -207,3 +207,22 @@ func TestAuditLogOff(t *testing.T) {
 		t.Fatalf("audit.log with --audit-log off: %v", err)
 	}
 }
+
+// TestAuditSignOnRefused: a sign-on refused because the address failed too
+// often is recorded too.
+func TestAuditSignOnRefused(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withConsoleFailures(1, 1))
+	good := ts.mint(t, "admin", "")
+	ts.open(t, good.url(good.Sid, good.Entry, strings.Repeat("A", 43))).wantErrorPage(t, http.StatusForbidden, "Forbidden")
+	ts.open(t, good.Raw).wantErrorPage(t, http.StatusTooManyRequests, "Forbidden")
+	ts.Stop()
+	raw, events := readAudit(t, filepath.Join(ts.Config.DataDir, "audit.log"))
+	if strings.Contains(raw, good.Code) || strings.Contains(raw, strings.Repeat("A", 43)) {
+		t.Fatalf("the audit log holds a sign-on code:\n%s", raw)
+	}
+	e := findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "ThrottlingException" })
+	wantEqual(t, "refused sign-on", []any{e.UserIdentity.Type, e.RequestParameters, e.ResponseElements, e.SourceIPAddress},
+		[]any{"Unknown", map[string]any{"embedId": good.Sid, "entryPoint": "/start"}, map[string]any{"ConsoleSignOn": "Failure"}, "127.0.0.1"})
+	findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "AccessDeniedException" })
+}

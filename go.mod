@@ -9,6 +9,7 @@ require (
 	github.com/aws/smithy-go v1.28.9
 	github.com/go-sql-driver/mysql v1.10.1
 	github.com/jackc/pgx/v5 v5.13.0
+	golang.org/x/crypto v0.56.0
 	modernc.org/sqlite v1.62.0
 )
 

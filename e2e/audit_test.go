@@ -8,6 +8,7 @@ package e2e
 import (
 	"bufio"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -169,7 +170,7 @@ func TestAuditLog(t *testing.T) {
 
 	e = findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "" })
 	wantEqual(t, "sign-on identity", e.UserIdentity, qsUser)
-	wantEqual(t, "sign-on parameters", e.RequestParameters, map[string]any{"embedId": u.Sid, "entryPoint": "/dashboards/sales"})
+	wantEqual(t, "sign-on parameters", e.RequestParameters, map[string]any{"signOnType": "embedCode", "embedId": u.Sid, "entryPoint": "/dashboards/sales"})
 	wantEqual(t, "sign-on response", e.ResponseElements, map[string]any{"ConsoleSignOn": "Success"})
 	if e.UserAgent != "Go-http-client/1.1" || e.RecipientAccountID != accountID {
 		t.Errorf("sign-on event %+v", e)
@@ -223,6 +224,56 @@ func TestAuditSignOnRefused(t *testing.T) {
 	}
 	e := findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "ThrottlingException" })
 	wantEqual(t, "refused sign-on", []any{e.UserIdentity.Type, e.RequestParameters, e.ResponseElements, e.SourceIPAddress},
-		[]any{"Unknown", map[string]any{"embedId": good.Sid, "entryPoint": "/start"}, map[string]any{"ConsoleSignOn": "Failure"}, "127.0.0.1"})
+		[]any{"Unknown", map[string]any{"signOnType": "embedCode", "embedId": good.Sid, "entryPoint": "/start"}, map[string]any{"ConsoleSignOn": "Failure"}, "127.0.0.1"})
 	findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "AccessDeniedException" })
+}
+
+// TestAuditPasswordSignIn: a QUICKSIGHT user's invitation and password
+// sign-ins (successful and not) are recorded, never the password or the
+// invitation token.
+func TestAuditPasswordSignIn(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	const password = "audit horse battery staple"
+	reg, err := c.RegisterUser(t.Context(), &quicksight.RegisterUserInput{
+		AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), IdentityType: types.IdentityTypeQuicksight,
+		UserName: aws.String("carol"), Email: aws.String("carol@example.com"), UserRole: types.UserRoleReader,
+	})
+	must(t, err)
+	invite := aws.ToString(reg.UserInvitationUrl)
+	_, csrf := ts.formPage(t, invite)
+	if p := ts.postForm(t, invite, csrf, url.Values{"csrf": {csrf}, "password": {password}, "confirm": {password}}); p.Status != http.StatusOK {
+		t.Fatalf("accepting the invitation: %d", p.Status)
+	}
+	_, csrf = ts.formPage(t, ts.URL+"/login")
+	login := func(pw string) int {
+		return ts.postForm(t, ts.URL+"/login", csrf, url.Values{"csrf": {csrf}, "account": {accountID}, "username": {"carol"}, "password": {pw}}).Status
+	}
+	if s := login(password); s != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", s)
+	}
+	if s := login("wrong password!!"); s != http.StatusUnauthorized {
+		t.Fatalf("wrong password: %d", s)
+	}
+	carol := ts.userIdentity(t, "carol")
+	ts.Stop()
+
+	raw, events := readAudit(t, filepath.Join(ts.Config.DataDir, "audit.log"))
+	token := strings.TrimPrefix(invite, ts.URL+"/invitation/")
+	for _, secret := range []string{password, "wrong password!!", token} {
+		if strings.Contains(raw, secret) {
+			t.Errorf("the audit log holds a secret %q:\n%s", secret, raw)
+		}
+	}
+	e := findEvent(t, events, "AcceptInvitation", nil)
+	wantEqual(t, "invitation", []any{e.UserIdentity, e.RequestParameters, e.ErrorCode},
+		[]any{carol, map[string]any{"awsAccountId": accountID, "namespace": "default", "userName": "carol"}, ""})
+	params := map[string]any{"signOnType": "password", "awsAccountId": accountID, "namespace": "default", "userName": "carol"}
+	e = findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "" })
+	wantEqual(t, "password sign-in", []any{e.UserIdentity, e.RequestParameters, e.ResponseElements},
+		[]any{carol, params, map[string]any{"ConsoleSignOn": "Success"}})
+	e = findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode != "" })
+	wantEqual(t, "refused sign-in", []any{e.UserIdentity.Type, e.RequestParameters, e.ErrorCode, e.ResponseElements},
+		[]any{"Unknown", params, "AccessDeniedException", map[string]any{"ConsoleSignOn": "Failure"}})
 }

@@ -319,7 +319,7 @@ func TestDataSetSPICE(t *testing.T) {
 		{"bad id", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("sales"), IngestionId: aws.String("a'b")})
 			return err
-		}, ipv, 400, "ingestionId"},
+		}, ve, 400, "ingestionId"},
 		{"incremental", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.CreateIngestion(ctx, &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("sales"), IngestionId: aws.String("inc"), IngestionType: types.IngestionTypeIncrementalRefresh})
 			return err
@@ -400,10 +400,10 @@ func TestDataSetValidation(t *testing.T) {
 		PhysicalTableMap: customSQL("pg", "SELECT 1 AS one", col("one", types.InputColumnDataTypeInteger))})
 	const ipv = "InvalidParameterValueException"
 	runErrorCases(t, c, []apiCase{
-		{"empty id", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.DataSetId = aws.String("") }), ipv, 400, "dataSetId"},
-		{"id with SQL", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.DataSetId = aws.String("x' OR '1'='1") }), ipv, 400, "regular expression"},
-		{"empty name", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.Name = aws.String("") }), ipv, 400, "'name'"},
-		{"import mode", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.ImportMode = "LIVE" }), ipv, 400, "enum value set"},
+		{"empty id", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.DataSetId = aws.String("") }), ve, 400, "dataSetId"},
+		{"id with SQL", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.DataSetId = aws.String("x' OR '1'='1") }), ve, 400, "regular expression"},
+		{"empty name", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.Name = aws.String("") }), ve, 400, "'name'"},
+		{"import mode", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.ImportMode = "LIVE" }), ve, 400, "enum value set"},
 		{"no tables", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.PhysicalTableMap = map[string]types.PhysicalTable{} }), ipv, 400, "PhysicalTableMap"},
 		{"missing source", dataSetCall(func(in *quicksight.CreateDataSetInput) {
 			in.PhysicalTableMap = customSQL("nope", "SELECT 1 AS one", col("one", types.InputColumnDataTypeInteger))
@@ -444,8 +444,8 @@ func TestDataSetValidation(t *testing.T) {
 		}), ipv, 400, "no_such_table"},
 		{"unknown column type", dataSetCall(func(in *quicksight.CreateDataSetInput) {
 			in.PhysicalTableMap = customSQL("pg", "SELECT 1 AS one", col("one", "NUMBER"))
-		}), ipv, 400, "Type"},
-		{"use as", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.UseAs = "OTHER" }), ipv, 400, "useAs"},
+		}), ve, 400, "1 validation error detected: Value 'NUMBER' at 'physicalTableMap.t1.member.customSql.columns.1.member.type' failed to satisfy constraint: Member must satisfy enum value set: [STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN, JSON, SEMISTRUCT]"},
+		{"use as", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.UseAs = "OTHER" }), ve, 400, "useAs"},
 		{"exists", dataSetCall(func(in *quicksight.CreateDataSetInput) { in.DataSetId = aws.String("taken") }), "ResourceExistsException", 409, "taken"},
 		{"describe missing", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DescribeDataSet(ctx, &quicksight.DescribeDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("nope")})

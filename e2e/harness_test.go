@@ -254,6 +254,12 @@ func must(t testing.TB, err error) {
 	}
 }
 
+// ve is the error of a value outside the service model's constraints
+// (length, pattern, enum, range, a missing required member), as the real
+// service answers it; a well-formed value that is wrong is an
+// InvalidParameterValueException.
+const ve = "ValidationException"
+
 // apiCase is one row of an error table: an operation called through the
 // SDK, the modeled error it must return and, if not empty, a part of the
 // message that shows the error has the intended cause.

@@ -39,6 +39,7 @@ type App struct {
 	users       userCache
 	lists       contentLists
 	definitions definitionCache
+	signIns     signInGuard
 }
 
 // New returns an App over store for the given region.

@@ -38,16 +38,18 @@ func (a *App) RecordSignOnRefused(ctx context.Context, embedID, entryPoint strin
 	}
 	e := a.consoleEvent(ctx, audit.SignOnEvent, audit.EventTypeConsoleLogin)
 	e.UserIdentity = audit.Identity{Type: audit.IdentityUnknown}
-	e.RequestParameters = map[string]any{"embedId": embedID, "entryPoint": entryPoint}
+	e.RequestParameters = map[string]any{"signOnType": "embedCode", "embedId": embedID, "entryPoint": entryPoint}
 	e.ResponseElements = map[string]any{"ConsoleSignOn": "Failure"}
 	e.ErrorCode, e.ErrorMessage = "ThrottlingException", "Too many failed sign-ons from this address."
 	a.Audit.Record(e)
 }
 
-// auditSignOn records a redemption of an embed code; never the code.
-func (a *App) auditSignOn(ctx context.Context, embedID, entryPoint string, con *Console, err error) {
+// auditSignOn records a console sign-on (an embed code redeemed, or a
+// password sign-in) with its identifying params; never the code or
+// password.
+func (a *App) auditSignOn(ctx context.Context, params map[string]any, con *Console, err error) {
 	e := a.consoleEvent(ctx, audit.SignOnEvent, audit.EventTypeConsoleLogin)
-	e.RequestParameters = map[string]any{"embedId": embedID, "entryPoint": entryPoint}
+	e.RequestParameters = params
 	if err == nil {
 		e.UserIdentity = a.consoleIdentity(con.User)
 		e.RecipientAccountID = con.User.AccountID
@@ -55,6 +57,21 @@ func (a *App) auditSignOn(ctx context.Context, embedID, entryPoint string, con *
 	} else {
 		e.UserIdentity = audit.Identity{Type: audit.IdentityUnknown}
 		e.ResponseElements = map[string]any{"ConsoleSignOn": "Failure"}
+		a.setError(e, err)
+	}
+	a.Audit.Record(e)
+}
+
+// auditInvitation records an invitation accepted (a password set), or
+// refused; never the token or the password.
+func (a *App) auditInvitation(ctx context.Context, u *sg.User, err error) {
+	e := a.consoleEvent(ctx, "AcceptInvitation", audit.EventTypeConsole)
+	if err == nil {
+		e.UserIdentity = a.consoleIdentity(u)
+		e.RecipientAccountID = u.AccountID
+		e.RequestParameters = map[string]any{"awsAccountId": u.AccountID, "namespace": u.Namespace, "userName": u.UserName}
+	} else {
+		e.UserIdentity = audit.Identity{Type: audit.IdentityUnknown}
 		a.setError(e, err)
 	}
 	a.Audit.Record(e)

@@ -30,7 +30,7 @@ type Console struct {
 func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code string) (*Console, string, error) {
 	con, token, err := a.redeemEmbedCode(ctx, embedID, entryPoint, code)
 	if a.Audit != nil {
-		a.auditSignOn(ctx, embedID, entryPoint, con, err)
+		a.auditSignOn(ctx, map[string]any{"signOnType": "embedCode", "embedId": embedID, "entryPoint": entryPoint}, con, err)
 	}
 	return con, token, err
 }
@@ -70,19 +70,7 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 	if !user.Active || user.PrincipalID != g.PrincipalID {
 		return nil, "", a.burnCode(ctx, key, now)
 	}
-	token := newSecret()
-	s := &sg.Session{
-		ID:          HashSecret(token),
-		AccountID:   g.AccountID,
-		Namespace:   g.Namespace,
-		UserName:    g.UserName,
-		PrincipalID: user.PrincipalID,
-		Role:        user.Role,
-		EmbedID:     g.EmbedID,
-		EntryPoint:  g.EntryPoint,
-		CreatedAt:   now,
-		ExpiresAt:   now.Add(minutes(g.Lifetime)),
-	}
+	s, token := newSession(user, g.EmbedID, g.EntryPoint, g.Lifetime, now)
 	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return nil, "", ErrSignOn // another request redeemed it first
@@ -98,6 +86,26 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 		return nil, "", ErrSignOn
 	}
 	return &Console{Session: s, User: user}, token, nil
+}
+
+// newSession returns a console session of user for an embed id (sid) and
+// entry point, valid for lifetime minutes from now, and its token (the
+// browser's secret; the session is keyed by its hash). The embed sign-on
+// and the direct sign-in both open sessions with it.
+func newSession(user *sg.User, embedID, entryPoint string, lifetime int64, now time.Time) (*sg.Session, string) {
+	token := newSecret()
+	return &sg.Session{
+		ID:          HashSecret(token),
+		AccountID:   user.AccountID,
+		Namespace:   user.Namespace,
+		UserName:    user.UserName,
+		PrincipalID: user.PrincipalID,
+		Role:        user.Role,
+		EmbedID:     embedID,
+		EntryPoint:  entryPoint,
+		CreatedAt:   now,
+		ExpiresAt:   now.Add(minutes(lifetime)),
+	}, token
 }
 
 // errWrongGrant is a code's grant that does not match the sid and entry

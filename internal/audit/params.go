@@ -131,6 +131,9 @@ func scalar(raw json.RawMessage) (any, bool) {
 	return nil, false
 }
 
+// TrimParam bounds a string parameter value for a record.
+func TrimParam(s string) string { return trimValue(s) }
+
 // trimValue bounds a parameter value.
 func trimValue(s string) string { return trimTo(s, maxParamValue) }
 

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/apimodel"
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/audit"
 	"github.com/sightglass/sightglass/internal/ratelimit"
@@ -98,6 +99,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.ingestionOps()...)
 	ops = append(ops, s.analysisOps()...)
 	ops = append(ops, s.dashboardOps()...)
+	ops = append(ops, s.tagOps()...)
 	return ops
 }
 
@@ -180,7 +182,15 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		fail(err)
 		return
 	}
-	c.in = &input{Labels: labels, Query: r.URL.Query(), Body: body}
+	query := r.URL.Query()
+	c.in = &input{Labels: labels, Query: query, Body: body}
+	// Every input is checked against the service model before the
+	// operation sees it: lengths, patterns, enums, ranges, required and
+	// unknown members, to any depth (definitions included).
+	if err := apimodel.ValidateRequest(o.Name, labels, query, body); err != nil && !answeredByOperation(err) {
+		fail(err)
+		return
+	}
 	out, err := o.Handle(ctx, c.in)
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINTERNAL {
@@ -192,6 +202,14 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		return
 	}
 	c.status = s.writeJSON(w, reqID, o.Status, out)
+}
+
+// answeredByOperation reports whether a model violation has a more
+// specific modeled error that the operation itself answers: a session
+// lifetime outside 15..600 is a SessionLifetimeInMinutesInvalidException.
+func answeredByOperation(err error) bool {
+	e, ok := errors.AsType[*apimodel.Error](err)
+	return ok && e.Kind == apimodel.Validation && e.Only("SessionLifetimeInMinutes")
 }
 
 // readBody returns the request body, which the verifier has already read

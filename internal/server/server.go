@@ -176,19 +176,20 @@ func (s *Server) Handler() http.Handler {
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
 	browser := http.NewServeMux()
 	s.console.Register(browser)
+	secured := s.console.Secure(browser)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		switch {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"):
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), p == "/login", strings.HasPrefix(p, "/invitation/"):
 			if s.audit != nil {
 				// Sign-ons and console changes are recorded with the client.
 				r = r.WithContext(audit.NewContextWithClient(r.Context(), audit.Client{IP: remoteIP(r), UserAgent: r.UserAgent()}))
 			}
-			browser.ServeHTTP(w, r)
+			secured.ServeHTTP(w, r)
 		case strings.HasPrefix(p, "/static/"):
-			browser.ServeHTTP(w, r)
+			secured.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)
 		}

@@ -33,6 +33,10 @@ func TestRequestParametersAllowList(t *testing.T) {
 			t.Errorf("RequestParameters(%q) = %v, want nil", b, got)
 		}
 	}
+	big := []byte(`{"Name":"big","Definition":"` + strings.Repeat("x", 1<<20) + `"}`)
+	if got := audit.RequestParameters(map[string]string{"AnalysisId": "a"}, nil, big); !reflect.DeepEqual(got, map[string]any{"analysisId": "a"}) {
+		t.Errorf("RequestParameters of a body over 1 MiB = %v, want the labels only", got)
+	}
 	long := strings.Repeat("é", 400)
 	got = audit.RequestParameters(map[string]string{"UserName": long}, nil, nil)
 	if s := got["userName"].(string); len(s) > 512 || !strings.HasPrefix(long, s) {

@@ -62,10 +62,17 @@ var allowedQuery = map[string]string{
 // maxParamValue bounds a string value kept in a record.
 const maxParamValue = 512
 
+// maxParamBody bounds the request body whose top-level members are read
+// for a record: a larger body (a very large definition) would cost its
+// request a second full parse; its record keeps the path and query
+// parameters (the resource ids) only.
+const maxParamBody = 1 << 20
+
 // RequestParameters returns the identifying parameters of an API request:
 // the allowed path labels, query members and top-level body members. body
-// is the JSON request body (nil for none; a body that is not a JSON object
-// contributes nothing). It returns nil when nothing is allowed.
+// is the JSON request body (nil for none; a body that is not a JSON object,
+// or is larger than 1 MiB, contributes nothing). It returns nil when
+// nothing is allowed.
 func RequestParameters(labels map[string]string, query url.Values, body []byte) map[string]any {
 	var out map[string]any
 	set := func(k string, v any) {
@@ -84,7 +91,7 @@ func RequestParameters(labels map[string]string, query url.Values, body []byte) 
 			set(name, trimValue(vs[0]))
 		}
 	}
-	if hasObjectStart(body) {
+	if len(body) <= maxParamBody && hasObjectStart(body) {
 		var members map[string]json.RawMessage
 		if json.Unmarshal(body, &members) == nil {
 			for k, raw := range members {

@@ -228,9 +228,9 @@ func TestAuditSignOnRefused(t *testing.T) {
 	findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "AccessDeniedException" })
 }
 
-// TestAuditPasswordSignIn: a QUICKSIGHT user's invitation and password
-// sign-ins (successful and not) are recorded, never the password or the
-// invitation token.
+// TestAuditPasswordSignIn: a QUICKSIGHT user's invitation, password
+// sign-ins (successful and not) and sign-out are recorded, never the
+// password, the invitation token or the session token.
 func TestAuditPasswordSignIn(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t)
@@ -247,21 +247,27 @@ func TestAuditPasswordSignIn(t *testing.T) {
 		t.Fatalf("accepting the invitation: %d", p.Status)
 	}
 	_, csrf = ts.formPage(t, ts.URL+"/login")
-	login := func(pw string) int {
-		return ts.postForm(t, ts.URL+"/login", csrf, url.Values{"csrf": {csrf}, "account": {accountID}, "username": {"carol"}, "password": {pw}}).Status
+	login := func(pw string) *page {
+		return ts.postForm(t, ts.URL+"/login", csrf, url.Values{"csrf": {csrf}, "account": {accountID}, "username": {"carol"}, "password": {pw}})
 	}
-	if s := login(password); s != http.StatusSeeOther {
-		t.Fatalf("sign-in: %d", s)
+	in := login(password)
+	m := reSessionCookie.FindStringSubmatch(in.Header.Get("Set-Cookie"))
+	if in.Status != http.StatusSeeOther || m == nil {
+		t.Fatalf("sign-in: %d %q", in.Status, in.Header.Get("Set-Cookie"))
 	}
-	if s := login("wrong password!!"); s != http.StatusUnauthorized {
-		t.Fatalf("wrong password: %d", s)
+	session, sid := m[1], m[2]
+	if p := ts.browse(t, http.MethodPost, ts.URL+"/embedding/"+sid+"/signout", "", session); p.Status != http.StatusSeeOther {
+		t.Fatalf("sign-out: %d", p.Status)
+	}
+	if p := login("wrong password!!"); p.Status != http.StatusUnauthorized {
+		t.Fatalf("wrong password: %d", p.Status)
 	}
 	carol := ts.userIdentity(t, "carol")
 	ts.Stop()
 
 	raw, events := readAudit(t, filepath.Join(ts.Config.DataDir, "audit.log"))
 	token := strings.TrimPrefix(invite, ts.URL+"/invitation/")
-	for _, secret := range []string{password, "wrong password!!", token} {
+	for _, secret := range []string{password, "wrong password!!", token, session} {
 		if strings.Contains(raw, secret) {
 			t.Errorf("the audit log holds a secret %q:\n%s", secret, raw)
 		}
@@ -273,6 +279,8 @@ func TestAuditPasswordSignIn(t *testing.T) {
 	e = findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode == "" })
 	wantEqual(t, "password sign-in", []any{e.UserIdentity, e.RequestParameters, e.ResponseElements},
 		[]any{carol, params, map[string]any{"ConsoleSignOn": "Success"}})
+	e = findEvent(t, events, "ConsoleSignOut", nil)
+	wantEqual(t, "sign-out", []any{e.UserIdentity, e.RequestParameters, e.ErrorCode}, []any{carol, map[string]any{"embedId": sid}, ""})
 	e = findEvent(t, events, "ConsoleSignOn", func(e *audit.Event) bool { return e.ErrorCode != "" })
 	wantEqual(t, "refused sign-in", []any{e.UserIdentity.Type, e.RequestParameters, e.ErrorCode, e.ResponseElements},
 		[]any{"Unknown", params, "AccessDeniedException", map[string]any{"ConsoleSignOn": "Failure"}})

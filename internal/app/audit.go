@@ -31,14 +31,15 @@ func (a *App) ConsoleChange(ctx context.Context, u *sg.User, eventName string, p
 }
 
 // RecordSignOnRefused records a sign-on the console refused before trying
-// the code (the client failed too often).
-func (a *App) RecordSignOnRefused(ctx context.Context, embedID, entryPoint string) {
+// it (the client address failed too often); params identify it (never a
+// code or password).
+func (a *App) RecordSignOnRefused(ctx context.Context, params map[string]any) {
 	if a.Audit == nil {
 		return
 	}
 	e := a.consoleEvent(ctx, audit.SignOnEvent, audit.EventTypeConsoleLogin)
 	e.UserIdentity = audit.Identity{Type: audit.IdentityUnknown}
-	e.RequestParameters = map[string]any{"signOnType": "embedCode", "embedId": embedID, "entryPoint": entryPoint}
+	e.RequestParameters = params
 	e.ResponseElements = map[string]any{"ConsoleSignOn": "Failure"}
 	e.ErrorCode, e.ErrorMessage = "ThrottlingException", "Too many failed sign-ons from this address."
 	a.Audit.Record(e)

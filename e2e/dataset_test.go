@@ -368,6 +368,21 @@ func TestDataSetOnSQLite(t *testing.T) {
 	})
 	wantIngestion(t, waitIngestion(t, c, "shop-orders", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 3, "")
 
+	// Custom SQL that would show the file's path is refused by SQLite's
+	// authorizer when the dataset is created.
+	_, err = c.CreateDataSet(t.Context(), &quicksight.CreateDataSetInput{
+		AwsAccountId: aws.String(accountID), DataSetId: aws.String("paths"), Name: aws.String("p"), ImportMode: types.DataSetImportModeSpice,
+		PhysicalTableMap: customSQL("shop", "SELECT file FROM pragma_database_list", col("file", types.InputColumnDataTypeString)),
+	})
+	wantErrorMessage(t, err, "InvalidParameterValueException", 400, "PhysicalTableMap.t1.CustomSql.SqlQuery reads pragma_database_list, which custom SQL may not read")
+	// Analytic custom SQL on the same file is checked and ingested.
+	out = createDataSet(t, c, &quicksight.CreateDataSetInput{
+		DataSetId: aws.String("shop-regions"), ImportMode: types.DataSetImportModeSpice,
+		PhysicalTableMap: customSQL("shop", "WITH r AS (SELECT region, sum(amount) AS total FROM orders GROUP BY region) SELECT region, round(total, 2) AS total FROM r;",
+			col("region", types.InputColumnDataTypeString), col("total", types.InputColumnDataTypeDecimal)),
+	})
+	wantIngestion(t, waitIngestion(t, c, "shop-regions", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 2, "")
+
 	// Without its data source the dataset cannot refresh.
 	_, err = c.DeleteDataSource(t.Context(), &quicksight.DeleteDataSourceInput{AwsAccountId: aws.String(accountID), DataSourceId: aws.String("shop")})
 	must(t, err)
@@ -533,6 +548,18 @@ func TestDataSetInjection(t *testing.T) {
 	})
 	wantError(t, err, "InvalidParameterValueException", 400)
 	wantMessageContains(t, err, "read-only")
+
+	// A quoted name is the same function: refused with the modeled error
+	// naming it and where it is, and nothing is created.
+	_, err = c.CreateDataSet(t.Context(), &quicksight.CreateDataSetInput{
+		AwsAccountId: aws.String(accountID), DataSetId: aws.String("reader"), Name: aws.String("r"), ImportMode: types.DataSetImportModeDirectQuery,
+		PhysicalTableMap: customSQL("pg", `SELECT "pg_read_file"('/etc/hostname') AS h`, col("h", types.InputColumnDataTypeString)),
+	})
+	wantErrorMessage(t, err, "InvalidParameterValueException", 400,
+		"PhysicalTableMap.t1.CustomSql.SqlQuery calls the function pg_read_file, which custom SQL may not call: a read-only query may call only side-effect-free functions (aggregates, math, string, date and time, conditional, casts, JSON) (at character 8)")
+	if _, err := c.DescribeDataSet(t.Context(), &quicksight.DescribeDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("reader")}); err == nil {
+		t.Fatal("the refused dataset exists")
+	}
 }
 
 // TestDataSetEdition: row-level security needs the Enterprise edition.

@@ -50,7 +50,7 @@ func TestResponseMetadata(t *testing.T) {
 		UserName: aws.String("meta"), Email: aws.String("meta@example.com"), UserRole: types.UserRoleReader,
 	})
 	must(t, err)
-	wantMeta("RegisterUser", reg.ResultMetadata, reg.RequestId, reg.Status, 200)
+	wantMeta("RegisterUser", reg.ResultMetadata, reg.RequestId, reg.Status, 201)
 	cp, err := c.CreateCustomPermissions(ctx, &quicksight.CreateCustomPermissionsInput{AwsAccountId: aws.String(accountID), CustomPermissionsName: aws.String("meta")})
 	must(t, err)
 	wantMeta("CreateCustomPermissions", cp.ResultMetadata, cp.RequestId, cp.Status, 200)
@@ -90,7 +90,7 @@ func TestRawResponses(t *testing.T) {
 
 	resp = send(t, ts.signed(t, ts.Admin, http.MethodPost, "/accounts/"+accountID+"/namespaces/default/users",
 		`{"IdentityType":"QUICKSIGHT","UserName":"raw","Email":"raw@example.com","UserRole":"AUTHOR"}`))
-	resp.wantOK(t, 200)
+	resp.wantOK(t, 201)
 
 	for _, path := range []string{
 		"/accounts/" + accountID + "/custom-permissions", // body-bound Status

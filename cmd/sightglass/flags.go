@@ -39,6 +39,9 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.StringVar(&c.AuditLog, "audit-log", c.AuditLog, "audit log file (JSON lines): default <data-dir>/audit.log; - for standard output; off to disable")
 	fs.IntVar(&c.AuditMaxMB, "audit-log-max-mb", c.AuditMaxMB, "rotate the audit log file at this size in MiB (0: never)")
 	fs.IntVar(&c.AuditKeep, "audit-log-keep", c.AuditKeep, "rotated audit log files kept (audit.log.1 … audit.log.N)")
+	fs.Int64Var(&c.IngestionMaxRows, "ingestion-max-rows", c.IngestionMaxRows, "rows one SPICE ingestion may import; past them it fails (DATA_SET_SIZE_LIMIT_EXCEEDED)")
+	fs.Int64Var(&c.IngestionMaxBytes, "ingestion-max-bytes", c.IngestionMaxBytes, "bytes one SPICE ingestion's file may take, rows and indexes; past them it fails (DATA_SET_SIZE_LIMIT_EXCEEDED)")
+	fs.DurationVar(&c.IngestionTimeout, "ingestion-timeout", c.IngestionTimeout, "wall time one SPICE ingestion may run; past it it fails (QUERY_TIMEOUT)")
 	fs.StringVar(&c.PprofListen, "pprof-listen", c.PprofListen, "serve Go profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060; empty: off")
 }
 

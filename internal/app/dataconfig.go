@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query/cache"
 	"github.com/sightglass/sightglass/internal/query/source"
@@ -26,6 +28,39 @@ type DataConfig struct {
 	// Cache holds query results; nil means a new one of
 	// DefaultCacheEntries and DefaultCacheBytes.
 	Cache *cache.Cache
+	// Ingestion bounds each SPICE ingestion.
+	Ingestion IngestionLimits
+}
+
+// IngestionLimits bound one SPICE ingestion: the rows it imports, the
+// bytes of the file it writes (rows and indexes) and its wall time once
+// running. Past one, the ingestion ends FAILED with
+// DATA_SET_SIZE_LIMIT_EXCEEDED or QUERY_TIMEOUT and its file is deleted.
+// Zero values mean the defaults.
+type IngestionLimits struct {
+	MaxRows  int64
+	MaxBytes int64
+	Timeout  time.Duration
+}
+
+// Default ingestion limits.
+const (
+	DefaultIngestionMaxRows  = 100_000_000
+	DefaultIngestionMaxBytes = 10 << 30
+	DefaultIngestionTimeout  = 2 * time.Hour
+)
+
+func (l IngestionLimits) withDefaults() IngestionLimits {
+	if l.MaxRows <= 0 {
+		l.MaxRows = DefaultIngestionMaxRows
+	}
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultIngestionMaxBytes
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = DefaultIngestionTimeout
+	}
+	return l
 }
 
 // Default size of the query result cache.
@@ -58,6 +93,7 @@ func (a *App) ConfigureData(cfg DataConfig) {
 	if c == nil {
 		c = cache.New(DefaultCacheEntries, DefaultCacheBytes)
 	}
+	cfg.Ingestion = cfg.Ingestion.withDefaults()
 	a.data = &data{cfg: cfg, pool: pool, cache: c}
 	a.data.ingests = newIngester(a)
 }
@@ -78,7 +114,11 @@ func (a *App) Close() error {
 }
 
 // RecoverIngestions marks ingestions that a previous process left
-// unfinished as FAILED. The server calls it on start.
+// unfinished as FAILED and deletes the temporary files they left. The
+// server calls it on start, before any ingestion runs.
 func (a *App) RecoverIngestions(ctx context.Context) (int64, error) {
+	if n := a.removeLeftoverSPICE(); n > 0 {
+		slog.Warn("removed temporary SPICE files left by unfinished ingestions", "count", n)
+	}
 	return a.Store.FailUnfinishedIngestions(ctx, ingestionInternalError, "The server stopped while the ingestion was running.", a.now())
 }

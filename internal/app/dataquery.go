@@ -178,6 +178,9 @@ func queryError(err error) error {
 		return err
 	}
 	if qe, ok := errors.AsType[*source.QueryError](err); ok {
+		if qe.TooLarge() {
+			return sg.Errorf(sg.ELIMIT, "%s Aggregate the visual's fields or filter its rows.", qe.Message)
+		}
 		if qe.Timeout() {
 			return sg.Errorf(sg.EUNAVAILABLE, "The query ran past its time limit: %s", qe.Message)
 		}

@@ -123,7 +123,7 @@ func (a *App) compileDataSet(ctx context.Context, accountID string, physical, lo
 	if string(logical) == "null" {
 		logical = nil
 	}
-	tables, err := dataset.Parse(physical, logical)
+	tables, err := dataset.ParseContext(ctx, physical, logical)
 	if err != nil {
 		return nil, err
 	}
@@ -170,6 +170,9 @@ func (a *App) compileDataSet(ctx context.Context, accountID string, physical, lo
 	d, ok := dialect.ForSourceType(src.Type)
 	if !ok {
 		return nil, sg.Errorf(sg.EINVALID, "Data source %s has type %s, which Sightglass cannot query.", arns[0], src.Type)
+	}
+	if err := tables.CheckCustomSQL(a.customSQLCheck(ctx, src)); err != nil {
+		return nil, err
 	}
 	if _, _, err := tables.Relation(d); err != nil {
 		return nil, err

@@ -69,17 +69,49 @@ func (a *App) checkDefinition(ctx context.Context, accountID string, def *defini
 		arn, _ := def.DataSetARN(ds)
 		return sg.DefinitionError{Type: errColumnMissing, Message: fmt.Sprintf("Required column '%s' is missing in data set '%s'", col, arn), ViolatedEntities: []string{entity}}
 	}
+	// Parsed calculated fields by dataset identifier and name, so that
+	// their size with the fields they reference expanded can be bounded.
+	parsed := map[string]map[string]expr.Node{}
 	for i, f := range def.CalculatedFields {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		entity := fmt.Sprintf("CalculatedFields[%d]", i)
 		n, err := expr.Parse(f.Expression)
 		if err != nil {
 			out = append(out, sg.DefinitionError{Type: errInternal, Message: fmt.Sprintf("The expression of calculated field '%s' is invalid: %s", f.Name, err.Error()), ViolatedEntities: []string{entity}})
 			continue
 		}
+		if parsed[f.DataSetIdentifier] == nil {
+			parsed[f.DataSetIdentifier] = map[string]expr.Node{}
+		}
+		parsed[f.DataSetIdentifier][f.Name] = n
 		for _, col := range expr.Fields(n) {
 			if !known(f.DataSetIdentifier, col) {
 				out = append(out, missing(f.DataSetIdentifier, col, entity))
 			}
+		}
+	}
+	sizers := map[string]*expr.Sizer{}
+	for i, f := range def.CalculatedFields {
+		fields, ok := parsed[f.DataSetIdentifier]
+		if _, parses := fields[f.Name]; !ok || !parses {
+			continue
+		}
+		s := sizers[f.DataSetIdentifier]
+		if s == nil {
+			s = &expr.Sizer{Source: func(name string) (expr.Node, bool, error) {
+				n, ok := fields[name]
+				return n, ok, nil
+			}}
+			sizers[f.DataSetIdentifier] = s
+		}
+		if _, err := s.Size(f.Name); err != nil {
+			msg := sg.ErrorMessage(err)
+			if e, ok := err.(*expr.Error); ok {
+				msg = fmt.Sprintf("The expression of calculated field '%s' is invalid: %s", f.Name, e.Error())
+			}
+			out = append(out, sg.DefinitionError{Type: errInternal, Message: msg, ViolatedEntities: []string{fmt.Sprintf("CalculatedFields[%d]", i)}})
 		}
 	}
 	for _, ref := range def.ColumnRefs() {

@@ -168,9 +168,18 @@ func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
 		return
 	}
 	g.setStatus(in, sg.IngestionRunning)
-	rows, err := g.ingest(ctx, in)
+	limit := g.a.data.cfg.Ingestion.Timeout
+	ictx, stop := context.WithTimeoutCause(ctx, limit, errIngestionTimeout)
+	rows, err := g.ingest(ictx, in)
+	if err != nil && ctx.Err() == nil && context.Cause(ictx) == errIngestionTimeout {
+		err = &ingestionFailure{ingestionQueryTimeout, fmt.Sprintf("The ingestion ran past its time limit of %s.", limit)}
+	}
+	stop()
 	g.finish(j, &rows, err, ctx.Err() != nil)
 }
+
+// errIngestionTimeout ends an ingestion that runs past its time limit.
+var errIngestionTimeout = errors.New("the ingestion ran past its time limit")
 
 // setStatus records a progress status (not a final one).
 func (g *ingester) setStatus(in *sg.Ingestion, status string) {
@@ -226,7 +235,8 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return 0, err
 	}
-	rows, err := spice.Ingest(ctx, a.data.pool, poolKey, params, query, args, cols, dest)
+	limits := a.data.cfg.Ingestion
+	rows, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes})
 	if err != nil {
 		os.Remove(dest)
 		return rows, err
@@ -311,6 +321,12 @@ func ingestionError(err error) (string, string) {
 	var f *ingestionFailure
 	if errors.As(err, &f) {
 		return f.Type, f.Message
+	}
+	if le, ok := errors.AsType[*spice.LimitError](err); ok {
+		if le.Limit == "rows" {
+			return ingestionSizeLimit, fmt.Sprintf("The dataset has more than %d rows, the most one ingestion may import.", le.Max)
+		}
+		return ingestionSizeLimit, fmt.Sprintf("The dataset takes more than %d bytes, the most one ingestion may write.", le.Max)
 	}
 	if ce, ok := errors.AsType[*source.ConnectError](err); ok {
 		return sourceFailure(connectErrorType(ce.Type), err)

@@ -22,6 +22,7 @@ const (
 	ingestionSQLException    = "SQL_EXCEPTION"
 	ingestionInvalidConfig   = "INVALID_DATA_SOURCE_CONFIG"
 	ingestionInternalError   = "INTERNAL_SERVICE_ERROR"
+	ingestionSizeLimit       = "DATA_SET_SIZE_LIMIT_EXCEEDED"
 	maxUnfinishedPerDataSet  = 5
 	ingestionRequestManual   = "MANUAL"
 	ingestionTypeFullRefresh = "FULL_REFRESH"

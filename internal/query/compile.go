@@ -38,6 +38,7 @@ type compilation struct {
 	calc     map[string]string
 	parsed   map[string]expr.Node
 	visiting map[string]bool
+	sizes    *expr.Sizer
 	c        *expr.Compiler
 
 	window      bool // computing percentiles with window functions
@@ -62,7 +63,29 @@ func newCompilation(q *Question, cols []dataset.Column, d dialect.Dialect, windo
 		cc.calc[f.Name] = f.Expression
 	}
 	cc.c = &expr.Compiler{Dialect: d, Field: cc.field, Param: cc.param, Aggregate: cc.aggregate}
+	cc.sizes = &expr.Sizer{Source: cc.source}
 	return cc
+}
+
+// source is the parsed expression of a calculated field (ok false for
+// anything else).
+func (cc *compilation) source(name string) (expr.Node, bool, error) {
+	if _, ok := cc.cols[name]; ok {
+		return nil, false, nil
+	}
+	src, ok := cc.calc[name]
+	if !ok {
+		return nil, false, nil
+	}
+	n, ok := cc.parsed[name]
+	if !ok {
+		var err error
+		if n, err = expr.Parse(src); err != nil {
+			return nil, false, expr.Invalid(name, err)
+		}
+		cc.parsed[name] = n
+	}
+	return n, true, nil
 }
 
 func invalid(format string, args ...any) error { return sg.Errorf(sg.EINVALID, format, args...) }
@@ -90,21 +113,18 @@ func (cc *compilation) field(name string) (expr.Value, bool, error) {
 	if col, ok := cc.cols[name]; ok {
 		return expr.Value{SQL: "ds." + cc.d.QuoteIdent(name), Type: fieldType(col.Type), Kind: expr.Row}, true, nil
 	}
-	src, ok := cc.calc[name]
-	if !ok {
+	if _, ok := cc.calc[name]; !ok {
 		return expr.Value{}, false, nil
 	}
 	if cc.visiting[name] {
 		return expr.Value{}, false, invalid("Calculated field %q refers to itself", name)
 	}
-	n, ok := cc.parsed[name]
-	if !ok {
-		var err error
-		if n, err = expr.Parse(src); err != nil {
-			return expr.Value{}, false, expr.Invalid(name, err)
-		}
-		cc.parsed[name] = n
+	// Calculated fields are compiled in place of their references: bound
+	// the expansion first (each field is measured once).
+	if _, err := cc.sizes.Size(name); err != nil {
+		return expr.Value{}, false, expr.Invalid(name, err)
 	}
+	n := cc.parsed[name]
 	cc.visiting[name] = true
 	v, err := cc.c.Compile(n)
 	delete(cc.visiting, name)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/sampledata"
 )
 
@@ -58,6 +59,12 @@ type Config struct {
 	// PprofListen, when set, serves Go's profiling endpoints on this
 	// loopback address (never on the network). Empty: off.
 	PprofListen string
+	// IngestionMaxRows, IngestionMaxBytes and IngestionTimeout bound each
+	// SPICE ingestion: the rows it imports, the size of the file it
+	// writes and its wall time. Past one, it ends FAILED.
+	IngestionMaxRows  int64
+	IngestionMaxBytes int64
+	IngestionTimeout  time.Duration
 
 	// AuditLog is the audit log file: empty means <DataDir>/audit.log,
 	// "-" standard output, "off" no audit log.
@@ -74,16 +81,19 @@ type Config struct {
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
 	return Config{
-		Listen:        "127.0.0.1:8080",
-		DataDir:       "./data",
-		Region:        "us-east-1",
-		AccountID:     "123456789012",
-		SampleRows:    sampledata.DefaultRows,
-		ThrottleRate:  2000,
-		ThrottleBurst: 4000,
-		LogLevel:      slog.LevelInfo,
-		AuditMaxMB:    100,
-		AuditKeep:     5,
+		Listen:            "127.0.0.1:8080",
+		DataDir:           "./data",
+		Region:            "us-east-1",
+		AccountID:         "123456789012",
+		SampleRows:        sampledata.DefaultRows,
+		ThrottleRate:      2000,
+		ThrottleBurst:     4000,
+		LogLevel:          slog.LevelInfo,
+		AuditMaxMB:        100,
+		AuditKeep:         5,
+		IngestionMaxRows:  app.DefaultIngestionMaxRows,
+		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
+		IngestionTimeout:  app.DefaultIngestionTimeout,
 	}
 }
 
@@ -128,6 +138,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ConsoleFailureRate < 0 || c.ConsoleFailureBurst < 0 {
 		errs = append(errs, errors.New("--console-failure-rate and --console-failure-burst must not be negative"))
+	}
+	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 {
+		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes and --ingestion-timeout must be positive"))
 	}
 	if c.PprofListen != "" {
 		if err := checkLoopback(c.PprofListen); err != nil {

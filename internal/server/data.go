@@ -34,6 +34,11 @@ func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
 		Secrets:       box,
 		DataSourceDir: cfg.DataSourceDir,
 		SPICEDir:      filepath.Join(cfg.DataDir, "spice"),
+		Ingestion: app.IngestionLimits{
+			MaxRows:  cfg.IngestionMaxRows,
+			MaxBytes: cfg.IngestionMaxBytes,
+			Timeout:  cfg.IngestionTimeout,
+		},
 	})
 	return nil
 }

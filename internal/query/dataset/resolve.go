@@ -1,6 +1,8 @@
 package dataset
 
 import (
+	"context"
+
 	"github.com/sightglass/sightglass/internal/query/dialect"
 	"github.com/sightglass/sightglass/internal/query/expr"
 )
@@ -8,7 +10,7 @@ import (
 // resolve finds the root logical table, checks the references between
 // tables and derives every logical table's columns, type-checking joins,
 // filters and calculated columns.
-func (t *Tables) resolve() error {
+func (t *Tables) resolve(ctx context.Context) error {
 	used := map[string]string{} // logical id → the join that uses it
 	for _, id := range sortedKeys(t.Logical) {
 		lt := t.Logical[id]
@@ -42,8 +44,8 @@ func (t *Tables) resolve() error {
 		t.Root = roots[0]
 	}
 	// Validate by compiling for SQLite; this also derives the columns.
-	b := &build{t: t, c: &expr.Compiler{Dialect: dialect.SQLite, NoAggregates: true}, record: true}
-	_, _, err := b.logical(t.Root, 0)
+	b := &build{ctx: ctx, t: t, c: &expr.Compiler{Dialect: dialect.SQLite, NoAggregates: true}, record: true}
+	_, err := b.root()
 	return err
 }
 

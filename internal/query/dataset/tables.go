@@ -7,6 +7,7 @@ package dataset
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -57,7 +58,8 @@ type PhysicalTable struct {
 	CustomSql       *CustomSql
 	Other           string
 	otherColumns    []InputColumn
-	query           string // CustomSql.SqlQuery without a trailing semicolon
+	query           string // CustomSql.SqlQuery as CheckCustomSQL returned it
+	checked         bool   // CheckCustomSQL passed the query
 }
 
 // JoinInstruction joins two logical tables.
@@ -139,6 +141,11 @@ func invalid(format string, args ...any) error {
 // single physical table is its own logical table). Errors are *sg.Error
 // with code EINVALID naming the member.
 func Parse(physical, logical json.RawMessage) (*Tables, error) {
+	return ParseContext(context.Background(), physical, logical)
+}
+
+// ParseContext is Parse that gives up, with ctx's error, when ctx ends.
+func ParseContext(ctx context.Context, physical, logical json.RawMessage) (*Tables, error) {
 	t := &Tables{Physical: map[string]*PhysicalTable{}, Logical: map[string]*LogicalTable{}}
 	if err := t.parsePhysical(physical); err != nil {
 		return nil, err
@@ -155,7 +162,7 @@ func Parse(physical, logical json.RawMessage) (*Tables, error) {
 	} else if err := t.parseLogical(logical); err != nil {
 		return nil, err
 	}
-	if err := t.resolve(); err != nil {
+	if err := t.resolve(ctx); err != nil {
 		return nil, err
 	}
 	return t, nil

@@ -51,6 +51,8 @@ type Compiler struct {
 	Aggregate    func(c *Compiler, call AggregateCall) (string, error)
 	NoAggregates bool
 	Args         []any
+
+	depth int // of the node being compiled, fields inlined by Field included
 }
 
 // Bind adds an argument of type t and returns its SQL.
@@ -59,14 +61,29 @@ func (c *Compiler) Bind(v any, t dialect.Type) string {
 	return c.Dialect.Param(dialect.Arg(len(c.Args)-1), t)
 }
 
-// Compile compiles n, checking types and aggregation levels.
+// Compile compiles n, checking types and aggregation levels. It never
+// recurses deeper than MaxDepth, counting the expressions Field compiles
+// in place of a reference; callers that inline fields bound their
+// expanded size first with Measure.
 func (c *Compiler) Compile(n Node) (Value, error) {
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > MaxDepth {
+		return Value{}, errorf(n.Pos(), "%s", tooDeep)
+	}
+	return c.compile(n)
+}
+
+func (c *Compiler) compile(n Node) (Value, error) {
 	switch n := n.(type) {
 	case *Field:
 		if c.Field == nil {
 			return Value{}, errorf(n.At, "unknown field %q", n.Name)
 		}
+		// The referenced expression takes the reference's place.
+		c.depth--
 		v, ok, err := c.Field(n.Name)
+		c.depth++
 		if err != nil {
 			return Value{}, err
 		}

@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
@@ -39,6 +40,47 @@ func FuzzParseExpression(f *testing.F) {
 			}
 			if _, _, err := dialect.Render(d, v.SQL, c.Args); err != nil {
 				t.Fatalf("Render(%q): %v", src, err)
+			}
+		}
+	})
+}
+
+// FuzzParseNesting wraps fuzzed text in thousands of levels of fuzzed
+// openers and closers (parentheses, negations, NOT, calls, lists,
+// operator chains): parsing and compiling must fail with a positioned
+// *Error or succeed, never exhaust the stack, and anything accepted is
+// within MaxDepth.
+func FuzzParseNesting(f *testing.F) {
+	f.Add("(", ")", "1", uint16(5000))
+	f.Add("-(", ")", "{Sales}", uint16(5000))
+	f.Add("-", "", "1", uint16(60000))
+	f.Add("NOT ", "", "a", uint16(9000))
+	f.Add("abs(", ")", "{Sales}", uint16(5000))
+	f.Add("[", "]", "1", uint16(9000))
+	f.Add("1 + ", "", "1", uint16(9000))
+	f.Add("ifelse(", ", 1, 2)", "a", uint16(3000))
+	f.Add("coalesce(1, ", ")", "2", uint16(200))
+	f.Fuzz(func(t *testing.T, open, close, core string, n uint16) {
+		if len(open)+len(close) > 16 || len(core) > 64 {
+			return
+		}
+		src := strings.Repeat(open, int(n)) + core + strings.Repeat(close, int(n))
+		node, err := Parse(src)
+		if err != nil {
+			e, ok := err.(*Error)
+			if !ok || e.Pos < 0 || e.Pos > len(src) {
+				t.Fatalf("Parse: %T %v", err, err)
+			}
+			return
+		}
+		// What parses is within MaxDepth.
+		if _, err := Measure(node, 1, nil); err != nil && err.(*Error).Msg == tooDeep {
+			t.Fatalf("Parse accepted an expression deeper than %d", MaxDepth)
+		}
+		c := testCompiler(dialect.SQLite)
+		if _, err := c.Compile(node); err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("Compile: %T %v", err, err)
 			}
 		}
 	})

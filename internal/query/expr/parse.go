@@ -5,8 +5,13 @@ import (
 	"strings"
 )
 
-// maxDepth bounds the nesting of an expression.
-const maxDepth = 200
+// MaxDepth bounds the nesting of an expression: parentheses, function
+// calls, unary operators and chains of binary operators all count, so
+// that neither parsing nor compiling recurses deeper and the SQL written
+// stays within the engines' own expression depth limits. With the
+// calculated fields it references expanded in place, an expression is
+// bounded by MaxDepth too (see Measure).
+const MaxDepth = 200
 
 // Parse parses one expression. Errors are *Error with the position of
 // the problem.
@@ -79,10 +84,18 @@ func describe(t token) string {
 
 func (p *parser) enter(pos int) error {
 	p.depth++
-	if p.depth > maxDepth {
-		return errorf(pos, "expression is nested too deeply")
+	if p.depth > MaxDepth {
+		return errorf(pos, "%s", tooDeep)
 	}
 	return nil
+}
+
+// restore returns a function that sets the depth back to what it is now;
+// operator chains enter once per operator (each makes the tree one level
+// deeper) and leave all at once.
+func (p *parser) restore() func() {
+	d := p.depth
+	return func() { p.depth = d }
 }
 
 func (p *parser) or() (Node, error) {
@@ -90,12 +103,16 @@ func (p *parser) or() (Node, error) {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
+	defer p.restore()()
 	l, err := p.and()
 	if err != nil {
 		return nil, err
 	}
 	for p.isKeyword("OR") {
 		t := p.next()
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
 		r, err := p.and()
 		if err != nil {
 			return nil, err
@@ -106,12 +123,16 @@ func (p *parser) or() (Node, error) {
 }
 
 func (p *parser) and() (Node, error) {
+	defer p.restore()()
 	l, err := p.not()
 	if err != nil {
 		return nil, err
 	}
 	for p.isKeyword("AND") {
 		t := p.next()
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
 		r, err := p.not()
 		if err != nil {
 			return nil, err
@@ -147,6 +168,10 @@ func (p *parser) comparison() (Node, error) {
 		switch t.text {
 		case "=", "<>", "!=", "<", "<=", ">", ">=":
 			p.next()
+			if err := p.enter(t.pos); err != nil {
+				return nil, err
+			}
+			defer func() { p.depth-- }()
 			r, err := p.additive()
 			if err != nil {
 				return nil, err
@@ -162,12 +187,16 @@ func (p *parser) comparison() (Node, error) {
 }
 
 func (p *parser) additive() (Node, error) {
+	defer p.restore()()
 	l, err := p.multiplicative()
 	if err != nil {
 		return nil, err
 	}
 	for p.isOp("+") || p.isOp("-") {
 		t := p.next()
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
 		r, err := p.multiplicative()
 		if err != nil {
 			return nil, err
@@ -178,12 +207,16 @@ func (p *parser) additive() (Node, error) {
 }
 
 func (p *parser) multiplicative() (Node, error) {
+	defer p.restore()()
 	l, err := p.unary()
 	if err != nil {
 		return nil, err
 	}
 	for p.isOp("*") || p.isOp("/") || p.isOp("%") {
 		t := p.next()
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
 		r, err := p.unary()
 		if err != nil {
 			return nil, err
@@ -290,6 +323,10 @@ func (p *parser) call(name token) (Node, error) {
 }
 
 func (p *parser) list(open token) (Node, error) {
+	if err := p.enter(open.pos); err != nil {
+		return nil, err
+	}
+	defer func() { p.depth-- }()
 	l := &List{At: open.pos}
 	if p.isOp("]") {
 		p.next()

@@ -24,6 +24,9 @@ const (
 	ErrGenericSQLFailure         = "GENERIC_SQL_FAILURE"
 	ErrConflict                  = "CONFLICT"
 	ErrUnknown                   = "UNKNOWN"
+	// ErrResultTooLarge is a query whose rows take more than the pool's
+	// MaxBytes (Sightglass's own; not a DataSourceErrorInfoType).
+	ErrResultTooLarge = "RESULT_TOO_LARGE"
 )
 
 // ConnectError is why a data source could not be reached or signed in to:
@@ -46,6 +49,9 @@ type QueryError struct {
 }
 
 func (e *QueryError) Error() string { return e.Type + ": " + e.Message }
+
+// TooLarge reports whether the query's result passed the pool's MaxBytes.
+func (e *QueryError) TooLarge() bool { return e.Type == ErrResultTooLarge }
 
 // Timeout reports whether the query ran past its time limit.
 func (e *QueryError) Timeout() bool { return e.Type == ErrTimeout }

@@ -20,6 +20,7 @@ const (
 	DefaultQueryTimeout   = 30 * time.Second
 	DefaultConnectTimeout = 10 * time.Second
 	DefaultMaxRows        = 10000
+	DefaultMaxBytes       = 64 << 20
 	DefaultMaxOpenConns   = 4
 )
 
@@ -78,6 +79,7 @@ type Options struct {
 	QueryTimeout   time.Duration // per query; 0 means DefaultQueryTimeout
 	ConnectTimeout time.Duration // per connection attempt; 0 means DefaultConnectTimeout
 	MaxRows        int           // rows returned before Result.Truncated; 0 means DefaultMaxRows, <0 no limit
+	MaxBytes       int64         // bytes of values a query may return, else ErrResultTooLarge; 0 means DefaultMaxBytes, <0 no limit
 	MaxOpenConns   int           // per data source; 0 means DefaultMaxOpenConns
 }
 
@@ -90,6 +92,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxRows == 0 {
 		o.MaxRows = DefaultMaxRows
+	}
+	if o.MaxBytes == 0 {
+		o.MaxBytes = DefaultMaxBytes
 	}
 	if o.MaxOpenConns <= 0 {
 		o.MaxOpenConns = DefaultMaxOpenConns

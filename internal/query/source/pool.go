@@ -85,11 +85,14 @@ func (p *Pool) Close() error {
 
 // Query runs one statement at the source of params in a read-only
 // transaction, with the pool's time limit, and returns up to MaxRows rows
-// (Truncated tells whether more were available). A failure is a
-// *QueryError, or the context's error when ctx was cancelled by the caller.
+// (Truncated tells whether more were available). Rows whose values take
+// more than MaxBytes fail the query (ErrResultTooLarge) rather than be
+// cut short silently. A failure is a *QueryError, or the context's error
+// when ctx was cancelled by the caller.
 func (p *Pool) Query(ctx context.Context, key string, params Params, query string, args []any) (*Result, error) {
 	res := &Result{}
 	limit := p.opts.MaxRows
+	var size int64
 	err := p.run(ctx, key, params, query, args, p.opts.QueryTimeout, func(cols, types []string) error {
 		res.Columns, res.Types = cols, types
 		return nil
@@ -97,6 +100,10 @@ func (p *Pool) Query(ctx context.Context, key string, params Params, query strin
 		if limit >= 0 && len(res.Rows) == limit {
 			res.Truncated = true
 			return errStop
+		}
+		size += rowBytes(row)
+		if p.opts.MaxBytes > 0 && size > p.opts.MaxBytes {
+			return &QueryError{Type: ErrResultTooLarge, Message: fmt.Sprintf("The query's result is larger than %d bytes.", p.opts.MaxBytes)}
 		}
 		res.Rows = append(res.Rows, row)
 		return nil
@@ -114,6 +121,22 @@ func (p *Pool) Query(ctx context.Context, key string, params Params, query strin
 // query and is returned as is.
 func (p *Pool) Stream(ctx context.Context, key string, params Params, query string, args []any, onColumns func(names, types []string) error, onRow func(row []any) error) error {
 	return p.run(ctx, key, params, query, args, 0, onColumns, onRow)
+}
+
+// rowBytes is about the memory a row of normalised values takes.
+func rowBytes(row []any) int64 {
+	n := int64(24 + 16*len(row))
+	for _, v := range row {
+		switch x := v.(type) {
+		case string:
+			n += int64(len(x))
+		case []byte:
+			n += int64(len(x))
+		case time.Time:
+			n += 24
+		}
+	}
+	return n
 }
 
 // errStop ends a query early without an error.
@@ -154,6 +177,9 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 		}
 	}
 	err = query1(qctx, conn, params.Type, query, args, onColumns, onRow)
+	if !discard && (qctx.Err() != nil || resetSession(qctx, conn, params.Type) != nil) {
+		discard = true // closing the session ends what it holds
+	}
 	if err == nil || errors.Is(err, errStop) {
 		return nil
 	}
@@ -178,6 +204,8 @@ func (p *Pool) queryError(ctx context.Context, params Params, err error) error {
 
 // query1 runs query on conn, in a read-only transaction on server engines.
 func query1(ctx context.Context, conn *sql.Conn, typ, query string, args []any, onColumns func(names, types []string) error, onRow func([]any) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var rows *sql.Rows
 	var err error
 	if typ == TypeSQLite {
@@ -194,6 +222,10 @@ func query1(ctx context.Context, conn *sql.Conn, typ, query string, args []any, 
 		return err
 	}
 	defer rows.Close()
+	// A query stopped early (a row limit, a callback's error) is
+	// cancelled at the server first: closing its rows would otherwise
+	// read them all, and an endless query never ends.
+	defer cancel()
 	names, types, err := columnsOf(rows)
 	if err != nil {
 		return err
@@ -235,4 +267,22 @@ func liftStatementTimeout(ctx context.Context, conn *sql.Conn, typ string) error
 		})
 	}
 	return nil
+}
+
+// resetSession releases what a statement may have left on the session of
+// conn for the next user of the pooled connection: advisory locks
+// (PostgreSQL) and named locks (GET_LOCK on MySQL and MariaDB). Settings
+// changed inside the query's transaction were undone by its rollback.
+func resetSession(ctx context.Context, conn *sql.Conn, typ string) error {
+	var stmt string
+	switch typ {
+	case TypePostgreSQL:
+		stmt = "SELECT pg_advisory_unlock_all()"
+	case TypeMySQL, TypeMariaDB:
+		stmt = "SELECT RELEASE_ALL_LOCKS()"
+	default:
+		return nil
+	}
+	_, err := conn.ExecContext(ctx, stmt)
+	return err
 }

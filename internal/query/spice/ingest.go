@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	sqlite "modernc.org/sqlite"
+
 	"github.com/sightglass/sightglass/internal/query/source"
 )
 
@@ -24,7 +26,8 @@ const datetimeLayout = "2006-01-02 15:04:05.999999999"
 // source's type names). It returns the number of rows written. The file is
 // built under a temporary name in dest's directory and renamed to dest only
 // when complete, so a failure or a cancelled ctx leaves no file behind;
-// dest must not exist. The source query has no row or time limit but ctx.
+// dest must not exist. The source query has no row, size or time limit but
+// ctx; IngestWith has options that bound the rows and the file.
 func Ingest(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string) (int64, error) {
 	return IngestWith(ctx, pool, key, params, query, args, cols, dest, Options{})
 }
@@ -36,7 +39,27 @@ type Options struct {
 	// dimensions and that holds its measures lets SQLite answer from the
 	// index alone, in order (see docs/benchmarks-log.md, "Query execution").
 	Indexes [][]string
+	// MaxRows, when positive, stops the ingestion with a *LimitError
+	// when the query returns more rows.
+	MaxRows int64
+	// MaxBytes, when positive, bounds the file, rows and indexes: SQLite
+	// refuses to grow it further and the ingestion stops with a
+	// *LimitError.
+	MaxBytes int64
 }
+
+// LimitError is an ingestion stopped by a limit of its Options.
+type LimitError struct {
+	Limit string // "rows" or "bytes"
+	Max   int64
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("spice: the ingestion passed its limit of %d %s", e.Max, e.Limit)
+}
+
+// pageSize is the page size of ingested files.
+const pageSize = 4096
 
 // IngestWith is Ingest with options.
 func IngestWith(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string, o Options) (n int64, err error) {
@@ -57,7 +80,7 @@ func IngestWith(ctx context.Context, pool *source.Pool, key string, params sourc
 			removeDB(tmp)
 		}
 	}()
-	w, err := newWriter(ctx, tmp)
+	w, err := newWriter(ctx, tmp, o)
 	if err != nil {
 		return 0, err
 	}
@@ -99,20 +122,31 @@ func IngestWith(ctx context.Context, pool *source.Pool, key string, params sourc
 // writer inserts rows into a new file in one transaction, many rows per
 // statement.
 type writer struct {
-	db     *sql.DB
-	tx     *sql.Tx
-	stmt   *sql.Stmt // inserts batch rows
-	cols   []Column
-	batch  int
-	args   []any
-	rows   int64
-	closed bool
+	db       *sql.DB
+	tx       *sql.Tx
+	stmt     *sql.Stmt // inserts batch rows
+	cols     []Column
+	batch    int
+	args     []any
+	rows     int64
+	closed   bool
+	maxRows  int64
+	maxBytes int64
+	maxPages int64
+	pages    int64 // the file's size in pages after the last batch
+	pending  int64 // bytes of the values not yet inserted
 }
 
-func newWriter(ctx context.Context, path string) (*writer, error) {
+func newWriter(ctx context.Context, path string, o Options) (*writer, error) {
+	w := &writer{maxRows: o.MaxRows, maxBytes: o.MaxBytes}
 	q := url.Values{}
 	q.Add("_pragma", "journal_mode(OFF)") // the file is private until renamed
 	q.Add("_pragma", "synchronous(OFF)")
+	q.Add("_pragma", fmt.Sprintf("page_size(%d)", pageSize))
+	if o.MaxBytes > 0 {
+		w.maxPages = max(2, o.MaxBytes/pageSize)
+		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", w.maxPages))
+	}
 	u := url.URL{Scheme: "file", OmitHost: true, Path: filepath.ToSlash(path), RawQuery: q.Encode()}
 	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
@@ -123,7 +157,8 @@ func newWriter(ctx context.Context, path string) (*writer, error) {
 		db.Close()
 		return nil, fmt.Errorf("spice: %w", err)
 	}
-	return &writer{db: db}, nil
+	w.db = db
+	return w, nil
 }
 
 func (w *writer) begin(ctx context.Context, cols []Column) error {
@@ -149,18 +184,59 @@ func (w *writer) begin(ctx context.Context, cols []Column) error {
 }
 
 func (w *writer) add(ctx context.Context, row []any) error {
+	if w.maxRows > 0 && w.rows == w.maxRows {
+		return &LimitError{Limit: "rows", Max: w.maxRows}
+	}
 	for _, v := range row {
-		w.args = append(w.args, storable(v))
+		v = storable(v)
+		w.pending += valueBytes(v)
+		w.args = append(w.args, v)
 	}
 	w.rows++
 	if len(w.args) == cap(w.args) {
 		if _, err := w.stmt.ExecContext(ctx, w.args...); err != nil {
-			return err
+			return w.full(err, w.pending)
 		}
 		w.args = w.args[:0]
+		w.pending = 0
+		if w.maxBytes > 0 {
+			if err := w.tx.QueryRowContext(ctx, "PRAGMA page_count").Scan(&w.pages); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
+
+// valueBytes is about what a stored value takes in the file.
+func valueBytes(v any) int64 {
+	switch x := v.(type) {
+	case string:
+		return int64(len(x)) + 2
+	case []byte:
+		return int64(len(x)) + 2
+	}
+	return 9
+}
+
+// full turns SQLite's "database or disk is full" into a *LimitError when
+// the file was about to pass MaxBytes: when the size it had plus what
+// the failed statement would add (need bytes, with room for the B-tree's
+// own pages) reaches the limit. A disk that is really full stays the
+// error it is.
+func (w *writer) full(err error, need int64) error {
+	se, ok := errors.AsType[*sqlite.Error](err)
+	if !ok || se.Code()&0xff != sqliteFull || w.maxBytes <= 0 {
+		return err
+	}
+	if w.pages+2*need/pageSize+16 >= w.maxPages {
+		return &LimitError{Limit: "bytes", Max: w.maxBytes}
+	}
+	return err
+}
+
+// sqliteFull is SQLITE_FULL.
+const sqliteFull = 13
 
 func (w *writer) commit(ctx context.Context, indexes [][]string) error {
 	if w.tx == nil {
@@ -168,7 +244,7 @@ func (w *writer) commit(ctx context.Context, indexes [][]string) error {
 	}
 	if n := len(w.args) / len(w.cols); n > 0 {
 		if _, err := w.tx.ExecContext(ctx, insertSQL(len(w.cols), n), w.args...); err != nil {
-			return err
+			return w.full(err, w.pending)
 		}
 		w.args = w.args[:0]
 	}
@@ -178,11 +254,17 @@ func (w *writer) commit(ctx context.Context, indexes [][]string) error {
 		if err != nil {
 			return err
 		}
+		if w.maxBytes > 0 {
+			if err := w.tx.QueryRowContext(ctx, "PRAGMA page_count").Scan(&w.pages); err != nil {
+				return err
+			}
+		}
 		if _, err := w.tx.ExecContext(ctx, ddl); err != nil {
-			return err
+			// An index takes at most about what the table takes.
+			return w.full(err, w.pages*pageSize)
 		}
 	}
-	return w.tx.Commit()
+	return w.full(w.tx.Commit(), 0)
 }
 
 func (w *writer) close() error {

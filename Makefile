@@ -62,6 +62,9 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseExpression ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseNesting ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCustomSQL ./internal/query/dataset $(FUZZTIME)
+	./scripts/fuzz.sh FuzzScan ./internal/audit $(FUZZTIME)
+	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParseManifest ./internal/backup $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -47,6 +47,14 @@ Data:
                                                     --data-source-dir (default <data-dir>/sources)
   list-data-sources                                 list the account's data sources and their status
 
+Audit and backup (no store needed for audit and restore):
+  audit              [--since T] [--until T] [--event-name OP] [--user ARN|NAME] [--error-only]
+                     [--source-ip IP] [--output table|json] [--audit-log FILE]
+                                                    print audit records (T: RFC 3339 or a duration ago, e.g. 24h)
+  backup             --to DIR                       copy the SQLite store (online), the SPICE files and the
+                                                    secret key into a new DIR with a checksummed manifest
+  restore            --from DIR --data-dir NEWDIR   verify a backup and lay it out as a new, empty data dir
+
 Common flags: --account (default 123456789012), --data-dir, --postgres, --region
 (each also as SIGHTGLASS_*). Changes reach a running server within 2 seconds.
 `
@@ -58,6 +66,14 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		return nil
 	}
 	cmd := args[0]
+	switch cmd {
+	case "audit":
+		return adminAudit(ctx, args[1:], getenv, stdout, stderr)
+	case "backup":
+		return adminBackup(ctx, args[1:], getenv, stdout, stderr)
+	case "restore":
+		return adminRestore(ctx, args[1:], getenv, stdout, stderr)
+	}
 	cfg := server.DefaultConfig()
 	fs := flag.NewFlagSet("admin "+cmd, flag.ContinueOnError)
 	storeFlags(fs, &cfg)

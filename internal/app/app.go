@@ -11,6 +11,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/audit"
 )
 
 // App is the application layer over a store.
@@ -23,6 +24,12 @@ type App struct {
 	// run before Create*/Update* return instead of in the background, so
 	// that tests see the final status at once.
 	SyncChecks bool
+	// Audit records console sign-ons and console changes; nil records
+	// nothing. (API calls are recorded by the API adapter.)
+	Audit *audit.Log
+	// AuditErrorName names an error for the audit log as the API does
+	// (name and safe message); nil uses the domain code.
+	AuditErrorName func(error) (name, message string)
 
 	auth        *authCache
 	domains     domainsCache

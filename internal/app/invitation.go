@@ -79,7 +79,17 @@ func (a *App) Invitation(ctx context.Context, token string) (*sg.User, error) {
 // the invitation up: a password that breaks the rules (EINVALID) leaves
 // it usable; of concurrent acceptances one wins and the others get
 // ErrInvitation. The user is then active and can sign in.
+//
+// Acceptances are recorded in the audit log (never the token or password).
 func (a *App) AcceptInvitation(ctx context.Context, token, password string) (*sg.User, error) {
+	u, err := a.acceptInvitation(ctx, token, password)
+	if a.Audit != nil {
+		a.auditInvitation(ctx, u, err)
+	}
+	return u, err
+}
+
+func (a *App) acceptInvitation(ctx context.Context, token, password string) (*sg.User, error) {
 	u, err := a.Invitation(ctx, token)
 	if err != nil {
 		return nil, err

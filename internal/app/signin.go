@@ -7,6 +7,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/audit"
 )
 
 // Direct console sign-in of QUICKSIGHT identity users with the password
@@ -92,7 +93,19 @@ func (g *signInGuard) succeed(key string) {
 // session like the embed sign-on's, at the start page, for the default
 // lifetime. It returns the session and its token. Every check costs one
 // password hash, whether or not the user exists.
+//
+// Every sign-in, successful or not, is recorded in the audit log (the user
+// name tried; never the password).
 func (a *App) SignIn(ctx context.Context, accountID, namespace, userName, password string) (*Console, string, error) {
+	con, token, err := a.signIn(ctx, accountID, namespace, userName, password)
+	if a.Audit != nil {
+		a.auditSignOn(ctx, map[string]any{"signOnType": "password", "awsAccountId": audit.TrimParam(accountID),
+			"namespace": audit.TrimParam(namespace), "userName": audit.TrimParam(userName)}, con, err)
+	}
+	return con, token, err
+}
+
+func (a *App) signIn(ctx context.Context, accountID, namespace, userName, password string) (*Console, string, error) {
 	key := accountID + "\x00" + namespace + "\x00" + userName
 	now := a.now()
 	if a.signIns.locked(key, now) {

@@ -25,7 +25,17 @@ type Console struct {
 	User    *sg.User
 }
 
-// RedeemEmbedCode exchanges a code for a console session, at most once.
+// RedeemEmbedCode exchanges a code for a console session, at most once,
+// and records the sign-on, successful or not, in the audit log.
+func (a *App) RedeemEmbedCode(ctx context.Context, embedID string, entry Entry, code string) (*Console, string, error) {
+	con, token, err := a.redeemEmbedCode(ctx, embedID, entry, code)
+	if a.Audit != nil {
+		a.auditSignOn(ctx, map[string]any{"signOnType": "embedCode", "embedId": embedID, "entryPoint": entry.Path}, con, err)
+	}
+	return con, token, err
+}
+
+// redeemEmbedCode exchanges a code for a console session, at most once.
 // embedID and entryPoint must be those the code was minted for. It returns
 // the session and the session token (the browser's secret).
 //
@@ -37,7 +47,7 @@ type Console struct {
 //
 // A code minted for the SDK's dashboard or visual experience opens only
 // that experience's frame (entry.Experience), never the console.
-func (a *App) RedeemEmbedCode(ctx context.Context, embedID string, entry Entry, code string) (*Console, string, error) {
+func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, code string) (*Console, string, error) {
 	if raw, err := base64.RawURLEncoding.DecodeString(code); err != nil || len(raw) != 32 {
 		return nil, "", ErrSignOn
 	}

@@ -64,6 +64,13 @@ func errSerialization(msg string) *awsError {
 // toAWSError converts any error a handler returned into its wire form.
 // Errors that are neither *sg.Error, *sigv4.Error nor *awsError are
 // internal: the caller sees a generic message.
+// ErrorName returns the AWS error name and the message a client is told
+// for err (the audit log of console events uses it too).
+func ErrorName(err error) (name, message string) {
+	e := toAWSError(err)
+	return e.Name, e.Message
+}
+
 func toAWSError(err error) *awsError {
 	if e, ok := errors.AsType[*awsError](err); ok {
 		return e

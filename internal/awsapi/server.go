@@ -23,6 +23,7 @@ import (
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/apimodel"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/audit"
 	"github.com/sightglass/sightglass/internal/ratelimit"
 	"github.com/sightglass/sightglass/internal/sigv4"
 )
@@ -42,6 +43,8 @@ type Config struct {
 	Now func() time.Time
 	// MaxBody is the largest request body accepted; 0 → DefaultMaxBody.
 	MaxBody int64
+	// Audit records every call; nil records nothing.
+	Audit *audit.Log
 }
 
 // Server serves the QuickSight API.
@@ -54,6 +57,8 @@ type Server struct {
 	now       func() time.Time
 	publicURL string
 	maxBody   int64
+	region    string
+	audit     *audit.Log
 }
 
 // New returns the API server.
@@ -73,6 +78,8 @@ func New(cfg Config) *Server {
 		now:       now,
 		publicURL: cfg.PublicURL,
 		maxBody:   cfg.MaxBody,
+		region:    cfg.Region,
+		audit:     cfg.Audit,
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
@@ -119,66 +126,94 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	reqID := newRequestID()
 	ctx := sg.NewContextWithRequestID(r.Context(), reqID)
-	name, status := "", 0
+	var c call
 	defer func() {
 		if p := recover(); p != nil {
-			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", name, "panic", fmt.Sprint(p))
-			status = s.writeError(w, reqID, errors.New("panic"))
+			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", c.name, "panic", fmt.Sprint(p))
+			c.err = errors.New("panic")
+			c.status = s.writeError(w, reqID, c.err)
 		}
 		if s.log.Enabled(ctx, slog.LevelDebug) {
-			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", name, "method", r.Method, "status", status, "duration", time.Since(start))
+			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", c.name, "method", r.Method, "status", c.status, "duration", time.Since(start))
+		}
+		if s.audit != nil {
+			s.auditCall(r, reqID, &c)
 		}
 	}()
-	name, status = s.serve(ctx, w, r, reqID)
+	s.serve(ctx, w, r, reqID, &c)
 }
 
-// serve authenticates, throttles, routes and runs the operation; it
-// returns the operation name and the status written.
-func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string) (string, int) {
+// call is what one API request did, for the debug log and the audit log.
+type call struct {
+	name   string // operation; "" before routing
+	status int
+	caller *sg.Caller
+	in     *input
+	err    error // the error answered, nil on success
+}
+
+// serve authenticates, throttles, routes and runs the operation, filling
+// in c as it goes.
+func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string, c *call) {
+	fail := func(err error) {
+		c.err = err
+		c.status = s.writeError(w, reqID, err)
+	}
 	if err := s.bufferBody(r); err != nil {
-		return "", s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
 	res, err := s.verifier.Verify(r)
 	if err != nil {
 		if e, ok := errors.AsType[*sigv4.Error](err); !ok || e == nil {
 			s.log.ErrorContext(ctx, "authentication failed", "request_id", reqID, "err", err)
 		}
-		return "", s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
 	key, err := s.app.AccessKey(ctx, res.AccessKeyID)
 	if err != nil {
-		return "", s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
 	caller := app.CallerFor(key)
+	c.caller = caller
 	ctx = sg.NewContextWithCaller(ctx, caller)
 	if !s.limiter.Allow(caller.AccountID, s.now()) {
-		return "", s.writeError(w, reqID, sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
+		fail(sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
+		return
 	}
 	o, labels := s.router.match(r.Method, r.URL.EscapedPath())
 	if o == nil {
-		return "", s.writeError(w, reqID, errUnknownOperation())
+		fail(errUnknownOperation())
+		return
 	}
+	c.name = o.Name
 	body, err := readBody(r)
 	if err != nil {
-		return o.Name, s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
 	query := r.URL.Query()
+	c.in = &input{Labels: labels, Query: query, Body: body}
 	// Every input is checked against the service model before the
 	// operation sees it: lengths, patterns, enums, ranges, required and
 	// unknown members, to any depth (definitions included).
 	if err := apimodel.ValidateRequest(o.Name, labels, query, body); err != nil && !answeredByOperation(err) {
-		return o.Name, s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
-	out, err := o.Handle(ctx, &input{Labels: labels, Query: query, Body: body})
+	out, err := o.Handle(ctx, c.in)
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINTERNAL {
 			if _, isAWS := errors.AsType[*awsError](err); !isAWS {
 				s.log.ErrorContext(ctx, "operation failed", "request_id", reqID, "op", o.Name, "err", err)
 			}
 		}
-		return o.Name, s.writeError(w, reqID, err)
+		fail(err)
+		return
 	}
-	return o.Name, s.writeJSON(w, reqID, o.Status, out)
+	c.status = s.writeJSON(w, reqID, o.Status, out)
 }
 
 // answeredByOperation reports whether a model violation has a more

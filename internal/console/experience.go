@@ -105,6 +105,9 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 	now := c.now()
 	if c.failures.blocked(r, now) {
 		c.log.Warn("console request refused: too many failures", "client", clientAddr(r), "sid", sid)
+		if r.URL.Query().Get("code") != "" {
+			c.app.RecordSignOnRefused(ctx, map[string]any{"signOnType": "embedCode", "embedId": sid, "entryPoint": entry.Path})
+		}
 		c.errorPage(w, r, "", http.StatusTooManyRequests, "Forbidden", "Too many failed attempts", "This address has failed to sign in too often. Wait a minute and open the embedded console again.", "")
 		return
 	}

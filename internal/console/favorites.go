@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -46,7 +47,15 @@ func (c *Console) handleFavorite(w http.ResponseWriter, r *http.Request) {
 	}
 	id := r.PathValue("id")
 	on := r.Method == http.MethodPost
-	if err := c.app.SetFavorite(ctx, s.User, kind, id, on); err != nil {
+	event := "DeleteFavorite"
+	if on {
+		event = "CreateFavorite"
+	}
+	params := map[string]any{"awsAccountId": s.User.AccountID, "kind": kind, "resourceId": id}
+	err = c.app.ConsoleChange(ctx, s.User, event, params, func(ctx context.Context) error {
+		return c.app.SetFavorite(ctx, s.User, kind, id, on)
+	})
+	if err != nil {
 		switch sg.ErrorCode(err) {
 		case sg.ENOTFOUND:
 			http.Error(w, sg.ErrorMessage(err), http.StatusNotFound)

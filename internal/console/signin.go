@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -54,6 +55,7 @@ func (c *Console) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 func (c *Console) handleLogin(w http.ResponseWriter, r *http.Request) {
 	now := c.now()
 	if c.failures.blocked(r, now) {
+		c.app.RecordSignOnRefused(r.Context(), map[string]any{"signOnType": "password"})
 		c.tooMany(w, r)
 		return
 	}
@@ -98,8 +100,11 @@ func (c *Console) handleSignOut(w http.ResponseWriter, r *http.Request) {
 		c.errorPage(w, r, "", http.StatusForbidden, "Forbidden", "You can't sign out from here", "Use the Sign out button of the console.", "")
 		return
 	}
-	if _, err := c.app.ConsoleSession(r.Context(), sid, token); err == nil {
-		if err := c.app.SignOut(r.Context(), token); err != nil {
+	if con, err := c.app.ConsoleSession(r.Context(), sid, token); err == nil {
+		err := c.app.ConsoleChange(r.Context(), con.User, "ConsoleSignOut", map[string]any{"embedId": sid}, func(ctx context.Context) error {
+			return c.app.SignOut(ctx, token)
+		})
+		if err != nil {
 			c.internalError(w, r, err)
 			return
 		}

@@ -74,6 +74,14 @@ type Config struct {
 	IngestionMaxBytes int64
 	IngestionTimeout  time.Duration
 
+	// AuditLog is the audit log file: empty means <DataDir>/audit.log,
+	// "-" standard output, "off" no audit log.
+	AuditLog string
+	// AuditMaxMB rotates the audit log file at this size (MiB; 0: never);
+	// AuditKeep rotated files are kept.
+	AuditMaxMB int
+	AuditKeep  int
+
 	// Now is the clock (tests inject one); nil means time.Now.
 	Now func() time.Time `json:"-"`
 }
@@ -81,16 +89,17 @@ type Config struct {
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
 	return Config{
-		Listen:        "127.0.0.1:8080",
-		DataDir:       "./data",
-		Region:        "us-east-1",
-		AccountID:     "123456789012",
-		SampleRows:    sampledata.DefaultRows,
-		ThrottleRate:  2000,
-		ThrottleBurst: 4000,
-		LogLevel:      slog.LevelInfo,
-		HTTP:          DefaultHTTPLimits(),
-
+		Listen:            "127.0.0.1:8080",
+		DataDir:           "./data",
+		Region:            "us-east-1",
+		AccountID:         "123456789012",
+		SampleRows:        sampledata.DefaultRows,
+		ThrottleRate:      2000,
+		ThrottleBurst:     4000,
+		LogLevel:          slog.LevelInfo,
+		AuditMaxMB:        100,
+		AuditKeep:         5,
+		HTTP:              DefaultHTTPLimits(),
 		IngestionMaxRows:  app.DefaultIngestionMaxRows,
 		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
 		IngestionTimeout:  app.DefaultIngestionTimeout,
@@ -123,6 +132,12 @@ func (c *Config) Validate() error {
 	}
 	if c.TLSCert != "" && c.TLSSelfSigned {
 		errs = append(errs, errors.New("--tls-self-signed cannot be combined with --tls-cert"))
+	}
+	if c.AuditLog == "" && c.DataDir != "" {
+		c.AuditLog = filepath.Join(c.DataDir, "audit.log")
+	}
+	if c.AuditMaxMB < 0 || c.AuditKeep < 0 || c.AuditKeep > 100 {
+		errs = append(errs, errors.New("--audit-log-max-mb must not be negative and --audit-log-keep must be 0 to 100"))
 	}
 	if c.SampleRows < 0 {
 		errs = append(errs, errors.New("--sample-rows must not be negative"))

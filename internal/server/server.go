@@ -19,6 +19,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/audit"
 	"github.com/sightglass/sightglass/internal/awsapi"
 	"github.com/sightglass/sightglass/internal/console"
 	"github.com/sightglass/sightglass/internal/store/postgres"
@@ -34,6 +35,7 @@ type Server struct {
 	Bootstrapped *app.Bootstrapped
 
 	log      *slog.Logger
+	audit    *audit.Log // nil when --audit-log off
 	console  *console.Console
 	listener net.Listener
 	http     *http.Server
@@ -56,8 +58,19 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Config: cfg, Store: store, log: log}
+	if s.audit, err = openAudit(cfg, log); err != nil {
+		store.Close()
+		return nil, err
+	}
+	opened := false
+	defer func() {
+		if !opened {
+			s.audit.Close()
+		}
+	}()
 	s.App = app.New(store, cfg.Region)
 	s.App.Now = cfg.Now
+	s.App.Audit, s.App.AuditErrorName = s.audit, awsapi.ErrorName
 	if err := ConfigureData(ctx, s.App, &s.Config); err != nil {
 		store.Close()
 		return nil, err
@@ -132,6 +145,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		IdleTimeout:       cfg.HTTP.IdleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	opened = true
 	return s, nil
 }
 
@@ -162,6 +176,7 @@ func (s *Server) Handler() http.Handler {
 		ThrottleBurst: s.Config.ThrottleBurst,
 		Now:           s.Config.Now,
 		MaxBody:       s.Config.HTTP.MaxAPIBody,
+		Audit:         s.audit,
 	})
 	// Not an http.ServeMux at the top: it would "clean" API paths (a user
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
@@ -173,8 +188,13 @@ func (s *Server) Handler() http.Handler {
 		switch {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"),
-			p == "/login", strings.HasPrefix(p, "/invitation/"), p == "/favicon.ico":
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), p == "/login", strings.HasPrefix(p, "/invitation/"):
+			if s.audit != nil {
+				// Sign-ons and console changes are recorded with the client.
+				r = r.WithContext(audit.NewContextWithClient(r.Context(), audit.Client{IP: remoteIP(r), UserAgent: r.UserAgent()}))
+			}
+			secured.ServeHTTP(w, r)
+		case strings.HasPrefix(p, "/static/"), p == "/favicon.ico":
 			secured.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)
@@ -244,16 +264,23 @@ func (s *Server) Serve(ctx context.Context) error {
 	if cerr := s.App.Close(); cerr != nil {
 		s.log.Warn("closing data source connections", "err", cerr)
 	}
+	if cerr := s.audit.Close(); cerr != nil {
+		s.log.Warn("closing the audit log", "err", cerr)
+	}
 	if cerr := s.Store.Close(); err == nil {
 		err = cerr
 	}
 	return err
 }
 
+// Audit returns the server's audit log (nil when off).
+func (s *Server) Audit() *audit.Log { return s.audit }
+
 // Close stops a server that is not serving.
 func (s *Server) Close() error {
 	s.listener.Close()
 	s.App.Close()
+	s.audit.Close()
 	if s.pprofListener != nil {
 		s.pprofListener.Close()
 	}

@@ -521,7 +521,7 @@ def check_cli(cli, expected):
                  "--user-name", CLI_USER, "--email", "erin@example.com", "--user-role", "AUTHOR")
     C.eq("aws register-user: UserName, Arn, Status",
          (out.get("User", {}).get("UserName"), out.get("User", {}).get("Arn"), out.get("Status")),
-         (CLI_USER, user_arn(CLI_USER), 200))
+         (CLI_USER, user_arn(CLI_USER), 201))
     out = cli.ok(f"aws describe-user {CLI_USER!r}", "describe-user", *base, "--user-name", CLI_USER)
     C.eq("aws describe-user: Email, Role, IdentityType",
          (out.get("User", {}).get("Email"), out.get("User", {}).get("Role"), out.get("User", {}).get("IdentityType")),

@@ -56,6 +56,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzResolveSQLitePath ./internal/query/source $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseExpression ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCustomSQL ./internal/query/dataset $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -36,6 +36,9 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.Float64Var(&c.ConsoleFailureBurst, "console-failure-burst", c.ConsoleFailureBurst, "burst of failed console sign-ons and session checks per client address (with --console-failure-rate)")
 	fs.IntVar(&c.SampleRows, "sample-rows", c.SampleRows, "orders in the \"Sample sales\" data source and dataset a first start creates (0: none)")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn or error")
+	fs.StringVar(&c.MetricsListen, "metrics-listen", c.MetricsListen, "serve Prometheus metrics (/metrics) and the health checks (/healthz, /readyz) on this address, e.g. 127.0.0.1:9090; empty: off")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "on SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut")
+	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", c.ShutdownDelay, "on SIGTERM or SIGINT, how long to keep accepting requests after /readyz turned 503 (for load balancers to notice)")
 	fs.StringVar(&c.PprofListen, "pprof-listen", c.PprofListen, "serve Go profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060; empty: off")
 }
 

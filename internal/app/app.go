@@ -11,6 +11,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/metrics"
 )
 
 // App is the application layer over a store.
@@ -23,6 +24,8 @@ type App struct {
 	// run before Create*/Update* return instead of in the background, so
 	// that tests see the final status at once.
 	SyncChecks bool
+	// Metrics records queries and ingestions; nil records nothing.
+	Metrics *metrics.Metrics
 
 	auth        *authCache
 	domains     domainsCache
@@ -32,6 +35,7 @@ type App struct {
 	users       userCache
 	lists       contentLists
 	definitions definitionCache
+	sync        cacheSync
 }
 
 // New returns an App over store for the given region.

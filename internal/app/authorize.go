@@ -32,6 +32,7 @@ type authCache struct {
 	ttl time.Duration
 	mu  sync.Mutex
 	m   map[string]*credential
+	gen uint64 // bumped by every change; a read that straddles one is not kept
 }
 
 func newAuthCache(ttl time.Duration) *authCache {
@@ -48,8 +49,13 @@ func (a *App) credential(ctx context.Context, accessKeyID string) (*credential, 
 	}
 	c.mu.Lock()
 	cred, ok := c.m[accessKeyID]
+	gen := c.gen
 	c.mu.Unlock()
-	if ok && now.Sub(cred.loaded) < c.ttl {
+	ttl := c.ttl
+	if ttl > 0 {
+		ttl = a.cacheTTL(ttl)
+	}
+	if ok && now.Sub(cred.loaded) < ttl {
 		return cred, cred.err
 	}
 	cred = &credential{loaded: now}
@@ -75,18 +81,27 @@ func (a *App) credential(ctx context.Context, accessKeyID string) (*credential, 
 		}
 	}
 	c.mu.Lock()
-	if len(c.m) >= authCacheMax {
-		clear(c.m)
+	if c.gen == gen {
+		if len(c.m) >= authCacheMax {
+			clear(c.m)
+		}
+		c.m[accessKeyID] = cred
 	}
-	c.m[accessKeyID] = cred
 	c.mu.Unlock()
 	return cred, cred.err
 }
 
-// forget drops cached credentials, after a change made in this process.
+// forget drops cached credentials, here and on the other nodes, after a
+// change made in this process.
 func (a *App) forget() {
+	a.clearCredentials()
+	a.publish(CacheCredentials)
+}
+
+func (a *App) clearCredentials() {
 	if a.auth != nil {
 		a.auth.mu.Lock()
+		a.auth.gen++
 		clear(a.auth.m)
 		a.auth.mu.Unlock()
 	}

@@ -42,7 +42,7 @@ func (a *App) embedFindUser(ctx context.Context, accountID, namespace, userName 
 	e, ok := c.m[k]
 	gen := c.gen
 	c.mu.Unlock()
-	if ok && time.Since(e.loaded) < embedUserTTL {
+	if ok && time.Since(e.loaded) < a.cacheTTL(embedUserTTL) {
 		return e.user, nil
 	}
 	u, err := a.Store.FindUser(ctx, accountID, namespace, userName)
@@ -60,8 +60,14 @@ func (a *App) embedFindUser(ctx context.Context, accountID, namespace, userName 
 	return u, nil
 }
 
-// forgetUsers empties the cache; every change to a user calls it.
+// forgetUsers empties the cache, here and on the other nodes; every change
+// to a user calls it.
 func (a *App) forgetUsers() {
+	a.clearUsers()
+	a.publish(CacheUsers)
+}
+
+func (a *App) clearUsers() {
 	a.users.mu.Lock()
 	a.users.gen++
 	clear(a.users.m)

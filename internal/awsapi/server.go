@@ -22,6 +22,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/metrics"
 	"github.com/sightglass/sightglass/internal/ratelimit"
 	"github.com/sightglass/sightglass/internal/sigv4"
 )
@@ -39,6 +40,8 @@ type Config struct {
 	ThrottleBurst float64
 	// Now is the clock for signature checks and throttling; nil → time.Now.
 	Now func() time.Time
+	// Metrics records requests by operation; nil records nothing.
+	Metrics *metrics.Metrics
 }
 
 // Server serves the QuickSight API.
@@ -50,6 +53,7 @@ type Server struct {
 	router    *router
 	now       func() time.Time
 	publicURL string
+	metrics   *metrics.Metrics
 }
 
 // New returns the API server.
@@ -68,6 +72,7 @@ func New(cfg Config) *Server {
 		limiter:   ratelimit.New(cfg.ThrottleRate, cfg.ThrottleBurst),
 		now:       now,
 		publicURL: cfg.PublicURL,
+		metrics:   cfg.Metrics,
 	}
 	s.verifier = &sigv4.Verifier{
 		Lookup:  s.lookupKey,
@@ -109,45 +114,67 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	reqID := newRequestID()
 	ctx := sg.NewContextWithRequestID(r.Context(), reqID)
-	name, status := "", 0
+	var res result
+	s.metrics.APIStarted()
 	defer func() {
 		if p := recover(); p != nil {
-			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", name, "panic", fmt.Sprint(p))
-			status = s.writeError(w, reqID, errors.New("panic"))
+			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", res.op, "panic", fmt.Sprint(p))
+			res = s.writeError(w, reqID, errors.New("panic")).named(res.op)
+		}
+		if s.metrics != nil {
+			op := res.op
+			if op == "" {
+				// Failed before routing (authentication, throttling):
+				// still count it against the operation asked for.
+				if o, _ := s.router.match(r.Method, r.URL.EscapedPath()); o != nil {
+					op = o.Name
+				}
+			}
+			s.metrics.APIRequest(op, res.status, res.errName, time.Since(start))
 		}
 		if s.log.Enabled(ctx, slog.LevelDebug) {
-			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", name, "method", r.Method, "status", status, "duration", time.Since(start))
+			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", res.op, "method", r.Method, "status", res.status, "duration", time.Since(start))
 		}
 	}()
-	name, status = s.serve(ctx, w, r, reqID)
+	res = s.serve(ctx, w, r, reqID)
 }
+
+// result is what a request came to: its operation ("" before routing),
+// the status written and the AWS error name ("" on success).
+type result struct {
+	op      string
+	status  int
+	errName string
+}
+
+func (r result) named(op string) result { r.op = op; return r }
 
 // serve authenticates, throttles, routes and runs the operation; it
 // returns the operation name and the status written.
-func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string) (string, int) {
+func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, reqID string) result {
 	res, err := s.verifier.Verify(r)
 	if err != nil {
 		if e, ok := errors.AsType[*sigv4.Error](err); !ok || e == nil {
 			s.log.ErrorContext(ctx, "authentication failed", "request_id", reqID, "err", err)
 		}
-		return "", s.writeError(w, reqID, err)
+		return s.writeError(w, reqID, err)
 	}
 	key, err := s.app.AccessKey(ctx, res.AccessKeyID)
 	if err != nil {
-		return "", s.writeError(w, reqID, err)
+		return s.writeError(w, reqID, err)
 	}
 	caller := app.CallerFor(key)
 	ctx = sg.NewContextWithCaller(ctx, caller)
 	if !s.limiter.Allow(caller.AccountID, s.now()) {
-		return "", s.writeError(w, reqID, sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
+		return s.writeError(w, reqID, sg.Errorf(sg.ETHROTTLED, "Rate exceeded for account %s.", caller.AccountID))
 	}
 	o, labels := s.router.match(r.Method, r.URL.EscapedPath())
 	if o == nil {
-		return "", s.writeError(w, reqID, errUnknownOperation())
+		return s.writeError(w, reqID, errUnknownOperation())
 	}
 	body, err := readBody(r)
 	if err != nil {
-		return o.Name, s.writeError(w, reqID, err)
+		return s.writeError(w, reqID, err).named(o.Name)
 	}
 	out, err := o.Handle(ctx, &input{Labels: labels, Query: r.URL.Query(), Body: body})
 	if err != nil {
@@ -156,9 +183,25 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 				s.log.ErrorContext(ctx, "operation failed", "request_id", reqID, "op", o.Name, "err", err)
 			}
 		}
-		return o.Name, s.writeError(w, reqID, err)
+		return s.writeError(w, reqID, err).named(o.Name)
 	}
-	return o.Name, s.writeJSON(w, reqID, o.Status, out)
+	return s.writeJSON(w, reqID, o.Status, out).named(o.Name)
+}
+
+// Operations returns the names of the operations the API serves.
+func (s *Server) Operations() []string {
+	var names []string
+	for _, ops := range s.router.byMethod {
+		for _, o := range ops {
+			names = append(names, o.Name)
+		}
+	}
+	return names
+}
+
+// OperationNames returns the names of the operations the API serves.
+func OperationNames() []string {
+	return New(Config{}).Operations()
 }
 
 // readBody returns the request body, which the verifier has already read
@@ -181,7 +224,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeJSON encodes out into a buffer first, so an encoding failure still
 // becomes a clean error response, then writes headers, status and body.
-func (s *Server) writeJSON(w http.ResponseWriter, reqID string, status int, out output) int {
+func (s *Server) writeJSON(w http.ResponseWriter, reqID string, status int, out output) result {
 	out.setMeta(reqID, status)
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -195,11 +238,11 @@ func (s *Server) writeJSON(w http.ResponseWriter, reqID string, status int, out 
 	h["X-Amzn-Requestid"] = []string{reqID}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
-	return status
+	return result{status: status}
 }
 
 // writeError writes err in AWS's restJson1 error form.
-func (s *Server) writeError(w http.ResponseWriter, reqID string, err error) int {
+func (s *Server) writeError(w http.ResponseWriter, reqID string, err error) result {
 	e := toAWSError(err)
 	body := struct {
 		Type         string `json:"__type"`
@@ -214,7 +257,7 @@ func (s *Server) writeError(w http.ResponseWriter, reqID string, err error) int 
 	h["X-Amzn-Errortype"] = []string{e.Name}
 	w.WriteHeader(e.Status)
 	w.Write(b)
-	return e.Status
+	return result{status: e.Status, errName: e.Name}
 }
 
 // newRequestID returns a random UUID (version 4).

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/metrics"
 )
 
 // Config configures the console.
@@ -34,6 +35,8 @@ type Config struct {
 	// checks per client address (per minute, burst). Zero means 30/60.
 	FailureRate  float64
 	FailureBurst float64
+	// Metrics records sign-on outcomes; nil records nothing.
+	Metrics *metrics.Metrics
 }
 
 // Console serves the browser routes.
@@ -43,6 +46,7 @@ type Console struct {
 	now      func() time.Time
 	failures *failureLimiter
 	pages    *pages
+	metrics  *metrics.Metrics
 }
 
 // New returns the console.
@@ -69,6 +73,7 @@ func New(cfg Config) (*Console, error) {
 		now:      now,
 		failures: newFailureLimiter(rate/60, burst),
 		pages:    p,
+		metrics:  cfg.Metrics,
 	}, nil
 }
 

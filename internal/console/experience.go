@@ -9,6 +9,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/metrics"
 )
 
 var reSID = regexp.MustCompile(`^[0-9a-f]{32}$`)
@@ -74,6 +75,9 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 	}
 	now := c.now()
 	if c.failures.blocked(r, now) {
+		if r.URL.Query().Get("code") != "" {
+			c.metrics.SignOn(metrics.SignOnRateLimited)
+		}
 		c.log.Warn("console request refused: too many failures", "client", clientAddr(r), "sid", sid)
 		c.errorPage(w, r, "", http.StatusTooManyRequests, "Forbidden", "Too many failed attempts", "This address has failed to sign in too often. Wait a minute and open the embedded console again.", "")
 		return
@@ -81,6 +85,7 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 	var s *signedIn
 	if code := r.URL.Query().Get("code"); code != "" {
 		con, token, err := c.app.RedeemEmbedCode(ctx, sid, entry.Path, code)
+		c.metrics.SignOn(signOnOutcome(err))
 		if err != nil {
 			if !errors.Is(err, app.ErrSignOn) {
 				c.internalError(w, r, err)
@@ -193,4 +198,12 @@ func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pag
 		return err
 	}
 	return c.pages.renderStart(w, d)
+}
+
+// signOnOutcome is the metrics outcome of a redemption.
+func signOnOutcome(err error) string {
+	if err == nil {
+		return metrics.SignOnOK
+	}
+	return app.SignOnFailureReason(err)
 }

@@ -92,8 +92,9 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 }
 
 // errWrongGrant is a code's grant that does not match the sid and entry
-// point it was presented with (or does not decode).
-var errWrongGrant = errors.New("embed grant does not match")
+// point it was presented with (or does not decode). It is a modeled
+// refusal, not a failure of the store that returns it.
+var errWrongGrant = sg.Errorf(sg.EACCESSDENIED, "embed grant does not match")
 
 // burnCode consumes a code that failed a check after it was read, and
 // returns ErrSignOn for reason (or the store's failure).

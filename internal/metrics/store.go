@@ -20,9 +20,10 @@ func (m *Metrics) InstrumentStore(s sg.Store) sg.Store {
 	if m == nil {
 		return s
 	}
-	w := &instrumentedStore{Store: s, err: m.storeErrors}
+	w := &instrumentedStore{Store: s}
 	for i, op := range storeOperations {
 		w.obs[i] = m.storeDuration.WithLabelValues(op)
+		w.errs[i] = m.storeErrors.WithLabelValues(op)
 	}
 	return w
 }
@@ -37,8 +38,8 @@ func Unwrap(s sg.Store) sg.Store {
 
 type instrumentedStore struct {
 	sg.Store
-	obs [len(storeOperations)]prometheus.Observer
-	err *prometheus.CounterVec
+	obs  [len(storeOperations)]prometheus.Observer
+	errs [len(storeOperations)]prometheus.Counter
 }
 
 // done records operation op that started at start and returned err.
@@ -47,7 +48,7 @@ func (s *instrumentedStore) done(op int, start time.Time, err error) {
 	if err != nil {
 		switch sg.ErrorCode(err) {
 		case sg.EINTERNAL, sg.EUNAVAILABLE:
-			s.err.WithLabelValues(storeOperations[op]).Inc()
+			s.errs[op].Inc()
 		}
 	}
 }

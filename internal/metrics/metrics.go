@@ -124,6 +124,9 @@ func New(operations []string) *Metrics {
 	for _, o := range SignOnOutcomes {
 		m.signOns.WithLabelValues(o)
 	}
+	for _, d := range []string{InvalidationSent, InvalidationReceived, InvalidationSendFailed} {
+		m.cacheInvalidations.WithLabelValues(d)
+	}
 	return m
 }
 

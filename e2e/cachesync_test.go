@@ -26,22 +26,15 @@ func withCacheTTL(d time.Duration) option {
 	return func(cfg *server.Config, _ *testServer) { cfg.CacheTTL = d }
 }
 
-// invalidationsReceived is how many invalidations the server has heard
-// from other nodes.
-func (ts *testServer) invalidationsReceived(t testing.TB) float64 {
-	return metricValue(t, ts.scrape(t), "sightglass_cache_invalidations_total", "direction", "received")
+// invalidations is how many invalidations the server has sent to or
+// received from other nodes (direction "sent" or "received").
+func (ts *testServer) invalidations(t testing.TB, direction string) float64 {
+	return metricValue(t, ts.scrape(t), "sightglass_cache_invalidations_total", "direction", direction)
 }
 
 // listening reports whether the server listens for invalidations.
 func (ts *testServer) listening(t testing.TB) bool {
 	return metricValue(t, ts.scrape(t), "sightglass_cache_listener_connected") == 1
-}
-
-// heard waits until b has received one more invalidation than before.
-func heard(t testing.TB, b *testServer, before float64) float64 {
-	t.Helper()
-	eventually(t, "the other node to hear the change", func() bool { return b.invalidationsReceived(t) > before })
-	return b.invalidationsReceived(t)
 }
 
 func TestCacheInvalidationAcrossNodes(t *testing.T) {
@@ -56,36 +49,38 @@ func TestCacheInvalidationAcrossNodes(t *testing.T) {
 	ca, cb := a.adminClient(), b.adminClient()
 	ctx := t.Context()
 	mintOnB := func() error { return embedCall(embedInput("brief", "/start", 0))(ctx, cb) }
-	updateOnA := func(role types.UserRole) {
-		_, err := ca.UpdateUser(ctx, &quicksight.UpdateUserInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"),
-			UserName: aws.String("brief"), Email: aws.String("brief@example.com"), Role: role})
+	deleteOnA := func() {
+		_, err := ca.DeleteUser(ctx, &quicksight.DeleteUserInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), UserName: aws.String("brief")})
 		must(t, err)
 	}
+	// onA runs a change on A and waits until B has heard all A announced.
+	onA := func(change func()) {
+		t.Helper()
+		before := a.invalidations(t, "sent")
+		change()
+		eventually(t, "B to hear A's change", func() bool {
+			sent := a.invalidations(t, "sent")
+			return sent > before && b.invalidations(t, "received") == sent
+		})
+	}
 	eventually(t, "both nodes to listen", func() bool { return a.listening(t) && b.listening(t) })
+	// A start announces nothing, so from here B hears all A announces.
+	if sent := a.invalidations(t, "sent"); sent != 0 {
+		t.Fatalf("A announced %v invalidations on start, want 0", sent)
+	}
 
-	// A change on A after B listens: once B hears it, nothing A did
-	// before is still on its way (a channel delivers in commit order).
-	registerQuickSightUser(t, ca, "brief", types.UserRoleAuthor)
-	received := heard(t, b, b.invalidationsReceived(t))
-	updateOnA(types.UserRoleReader)
-	received = heard(t, b, received)
-
+	onA(func() { registerQuickSightUser(t, ca, "brief", types.UserRoleAuthor) })
 	must(t, mintOnB()) // B now holds brief for an hour
-	_, err := ca.DeleteUser(ctx, &quicksight.DeleteUserInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), UserName: aws.String("brief")})
-	must(t, err)
-	received = heard(t, b, received)
+	onA(deleteOnA)
 	wantError(t, mintOnB(), "QuickSightUserNotFoundException", http.StatusNotFound)
 
 	// B's listening connection dies: B reconnects, clears its caches (it
 	// may have missed changes) and hears the next change.
-	registerQuickSightUser(t, ca, "brief", types.UserRoleAuthor)
-	received = heard(t, b, received)
+	onA(func() { registerQuickSightUser(t, ca, "brief", types.UserRoleAuthor) })
 	must(t, mintOnB())
 	terminateListeners(t, db)
 	eventually(t, "both nodes to listen again", func() bool { return listenerCount(t, db) == 2 && a.listening(t) && b.listening(t) })
-	_, err = ca.DeleteUser(ctx, &quicksight.DeleteUserInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), UserName: aws.String("brief")})
-	must(t, err)
-	heard(t, b, received)
+	onA(deleteOnA)
 	wantError(t, mintOnB(), "QuickSightUserNotFoundException", http.StatusNotFound)
 }
 

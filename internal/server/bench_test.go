@@ -35,7 +35,7 @@ const benchAccount = "123456789012"
 
 // openBenchServer starts a server on 127.0.0.1:0 and returns it with a
 // DescribeUser request for the bootstrap admin, signed now.
-func openBenchServer(b *testing.B) (*server.Server, *http.Request) {
+func openBenchServer(b *testing.B, opts ...func(*server.Config)) (*server.Server, *http.Request) {
 	b.Helper()
 	cfg := server.DefaultConfig()
 	cfg.Listen = "127.0.0.1:0"
@@ -43,6 +43,9 @@ func openBenchServer(b *testing.B) (*server.Server, *http.Request) {
 	cfg.AccountID = benchAccount
 	cfg.ThrottleRate = 0
 	cfg.LogLevel = slog.LevelWarn
+	for _, o := range opts {
+		o(&cfg)
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	srv, err := server.Open(context.Background(), cfg, log)
 	if err != nil {
@@ -114,6 +117,19 @@ func BenchmarkDescribeUser(b *testing.B) {
 
 func BenchmarkDescribeUserHandler(b *testing.B) {
 	srv, req := openBenchServer(b)
+	benchHandler(b, srv, req)
+}
+
+// BenchmarkDescribeUserHandlerMetrics is BenchmarkDescribeUserHandler
+// with --metrics-listen set: API and store metrics recorded per request.
+//
+//	go test ./internal/server -run '^$' -bench 'DescribeUserHandler' -benchmem -count 6
+func BenchmarkDescribeUserHandlerMetrics(b *testing.B) {
+	srv, req := openBenchServer(b, func(c *server.Config) { c.MetricsListen = "127.0.0.1:0" })
+	benchHandler(b, srv, req)
+}
+
+func benchHandler(b *testing.B, srv *server.Server, req *http.Request) {
 	h := srv.Handler()
 	serve := func(r *http.Request) error {
 		rec := httptest.NewRecorder()

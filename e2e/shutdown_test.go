@@ -20,6 +20,12 @@ func withShutdownTimeout(d time.Duration) option {
 	return func(cfg *server.Config, _ *testServer) { cfg.ShutdownTimeout = d }
 }
 
+// withShutdownDelay keeps a stopping server accepting requests for d after
+// /readyz turned 503.
+func withShutdownDelay(d time.Duration) option {
+	return func(cfg *server.Config, _ *testServer) { cfg.ShutdownDelay = d }
+}
+
 // eventually polls cond until it holds, failing the test after 10 s. It
 // waits for a state, never asserts how long it took.
 func eventually(t testing.TB, what string, cond func() bool) {
@@ -130,5 +136,27 @@ func TestShutdownTimeout(t *testing.T) {
 	abort()
 	if resp := <-done; resp.err == nil {
 		t.Fatalf("the request outliving the shutdown timeout got %d %q, want its connection cut", resp.status, resp.body)
+	}
+}
+
+// TestShutdownDelay: during --shutdown-delay the server still accepts and
+// serves requests while /readyz, on the main listener too, answers 503.
+func TestShutdownDelay(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withMetrics(), withShutdownDelay(5*time.Second))
+	// A request in flight holds the shutdown in its delay-then-drain
+	// phase for as long as the test needs.
+	finish, _, done := ts.slowRequest(t)
+	go ts.Stop()
+	eventually(t, "/readyz to answer 503", func() bool { return get(t, ts.URL+"/readyz").Status == http.StatusServiceUnavailable })
+	if ts.refusing(t) {
+		t.Fatal("the listener stopped accepting before the shutdown delay ended")
+	}
+	if r := send(t, ts.signed(t, ts.Admin, http.MethodGet, "/accounts/"+accountID+"/namespaces/default/users/admin", "")); r.Status != http.StatusOK {
+		t.Errorf("DescribeUser during the shutdown delay: %d %s", r.Status, r.Body)
+	}
+	finish()
+	if resp := <-done; resp.err != nil || resp.status != http.StatusOK {
+		t.Fatalf("the request in flight: %d %q %v, want 200", resp.status, resp.body, resp.err)
 	}
 }

@@ -38,7 +38,3 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Write([]byte("ok\n"))
 }
-
-// Ready reports whether /readyz would answer 200 as far as shutdown goes:
-// false once the server has started to stop.
-func (s *Server) Ready() bool { return !s.draining.Load() }

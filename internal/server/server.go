@@ -258,7 +258,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	case err = <-errc:
 		s.draining.Store(true)
 	case <-ctx.Done():
-		err = s.drain()
+		s.drain()
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
@@ -281,7 +281,7 @@ func (s *Server) Serve(ctx context.Context) error {
 }
 
 // drain stops the API and console listener gracefully.
-func (s *Server) drain() error {
+func (s *Server) drain() {
 	s.draining.Store(true)
 	s.log.Info("shutting down: /readyz answers 503, draining requests", "delay", s.Config.ShutdownDelay, "timeout", s.Config.ShutdownTimeout)
 	if d := s.Config.ShutdownDelay; d > 0 {
@@ -294,7 +294,6 @@ func (s *Server) drain() error {
 		s.log.Warn("requests still running at the shutdown timeout were cut", "timeout", s.Config.ShutdownTimeout)
 		s.http.Close()
 	}
-	return nil
 }
 
 // Close stops a server that is not serving.

@@ -17,6 +17,7 @@ const (
 	EEXISTS             Code = "exists"               // ResourceExistsException
 	ECONFLICT           Code = "conflict"             // ConflictException
 	EINVALID            Code = "invalid"              // InvalidParameterValueException
+	EVALIDATION         Code = "validation"           // ValidationException: a value breaks the model's constraints
 	EINVALIDNEXTTOKEN   Code = "invalid_next_token"   // InvalidNextTokenException
 	ESESSIONLIFETIME    Code = "session_lifetime"     // SessionLifetimeInMinutesInvalidException
 	EACCESSDENIED       Code = "access_denied"        // AccessDeniedException

@@ -17,6 +17,8 @@ type Store interface {
 	DataSourceStore
 	DataSetStore
 	IngestionStore
+	TagStore
+	PasswordStore
 
 	// Ping checks that the store is reachable.
 	Ping(ctx context.Context) error

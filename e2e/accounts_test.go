@@ -252,21 +252,21 @@ func TestAccountValidation(t *testing.T) {
 	type subIn = quicksight.CreateAccountSubscriptionInput
 	const bad, badStatus = "InvalidParameterValueException", 400
 	runErrorCases(t, ts.adminClient(), []apiCase{
-		{"subscription/account id too short", subscribe(func(in *subIn) { in.AwsAccountId = aws.String("12345") }), bad, badStatus,
+		{"subscription/account id too short", subscribe(func(in *subIn) { in.AwsAccountId = aws.String("12345") }), ve, badStatus,
 			"Value '12345' at 'awsAccountId' failed to satisfy constraint: Member must have length greater than or equal to 12"},
-		{"subscription/account id not digits", subscribe(func(in *subIn) { in.AwsAccountId = aws.String("12345678901a") }), bad, badStatus,
-			"at 'awsAccountId' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]{12}"},
-		{"subscription/bad edition", subscribe(func(in *subIn) { in.Edition = "PLATINUM" }), bad, badStatus,
+		{"subscription/account id not digits", subscribe(func(in *subIn) { in.AwsAccountId = aws.String("12345678901a") }), ve, badStatus,
+			"at 'awsAccountId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9]{12}$"},
+		{"subscription/bad edition", subscribe(func(in *subIn) { in.Edition = "PLATINUM" }), ve, badStatus,
 			"Value 'PLATINUM' at 'edition' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, ENTERPRISE, ENTERPRISE_AND_Q]"},
-		{"subscription/bad authentication method", subscribe(func(in *subIn) { in.AuthenticationMethod = "PASSWORD" }), bad, badStatus,
+		{"subscription/bad authentication method", subscribe(func(in *subIn) { in.AuthenticationMethod = "PASSWORD" }), ve, badStatus,
 			"Value 'PASSWORD' at 'authenticationMethod'"},
-		{"subscription/account name too long", subscribe(func(in *subIn) { in.AccountName = aws.String(strings.Repeat("a", 63)) }), bad, badStatus,
+		{"subscription/account name too long", subscribe(func(in *subIn) { in.AccountName = aws.String(strings.Repeat("a", 63)) }), ve, badStatus,
 			"at 'accountName' failed to satisfy constraint: Member must have length less than or equal to 62"},
-		{"subscription/account name with space", subscribe(func(in *subIn) { in.AccountName = aws.String("my account") }), bad, badStatus,
+		{"subscription/account name with space", subscribe(func(in *subIn) { in.AccountName = aws.String("my account") }), ve, badStatus,
 			"Value 'my account' at 'accountName' failed to satisfy constraint: Member must satisfy regular expression pattern"},
-		{"subscription/account name leading hyphen", subscribe(func(in *subIn) { in.AccountName = aws.String("-name") }), bad, badStatus,
+		{"subscription/account name leading hyphen", subscribe(func(in *subIn) { in.AccountName = aws.String("-name") }), ve, badStatus,
 			"Value '-name' at 'accountName'"},
-		{"subscription/account name D- prefix", subscribe(func(in *subIn) { in.AccountName = aws.String("D-name") }), bad, badStatus,
+		{"subscription/account name D- prefix", subscribe(func(in *subIn) { in.AccountName = aws.String("D-name") }), ve, badStatus,
 			"Member must not start with D- or d-"},
 		{"subscription/email without at", subscribe(func(in *subIn) { in.NotificationEmail = aws.String("not-an-email") }), bad, badStatus,
 			"The NotificationEmail 'not-an-email' is not a valid email address."},
@@ -293,27 +293,27 @@ func TestAccountValidation(t *testing.T) {
 		{"describe subscription/bad account id", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DescribeAccountSubscription(ctx, &quicksight.DescribeAccountSubscriptionInput{AwsAccountId: aws.String("abcdefghijkl")})
 			return err
-		}, bad, badStatus, "Value 'abcdefghijkl' at 'awsAccountId'"},
+		}, ve, badStatus, "Value 'abcdefghijkl' at 'awsAccountId'"},
 		{"describe settings/bad account id", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DescribeAccountSettings(ctx, &quicksight.DescribeAccountSettingsInput{AwsAccountId: aws.String("1234567890123")})
 			return err
-		}, bad, badStatus, "Member must have length less than or equal to 12"},
-		{"update settings/namespace pattern", settings("bad ns", nil), bad, badStatus, "Value 'bad ns' at"},
-		{"update settings/namespace too long", settings(strings.Repeat("n", 65), nil), bad, badStatus, "Member must have length less than or equal to 64"},
+		}, ve, badStatus, "Member must have length less than or equal to 12"},
+		{"update settings/namespace pattern", settings("bad ns", nil), ve, badStatus, "Value 'bad ns' at"},
+		{"update settings/namespace too long", settings(strings.Repeat("n", 65), nil), ve, badStatus, "Member must have length less than or equal to 64"},
 		{"update settings/unknown namespace", settings("marketing", nil), "ResourceNotFoundException", 404, "Namespace marketing not found in account " + accountID + "."},
 		{"update settings/bad email", settings("default", aws.String("nobody")), bad, badStatus, "The NotificationEmail 'nobody' is not a valid email address."},
 	})
 
 	ts.runRawErrorCases(t, ts.Admin, []rawCase{
-		{"subscription/no authentication method", "POST", "/account/" + accountID, `{"AccountName":"n","NotificationEmail":"a@example.com"}`, bad, badStatus,
+		{"subscription/no authentication method", "POST", "/account/" + accountID, `{"AccountName":"n","NotificationEmail":"a@example.com"}`, ve, badStatus,
 			"Value null at 'authenticationMethod' failed to satisfy constraint: Member must not be null"},
-		{"subscription/no account name", "POST", "/account/" + accountID, `{"AuthenticationMethod":"IAM_ONLY","NotificationEmail":"a@example.com"}`, bad, badStatus,
+		{"subscription/no account name", "POST", "/account/" + accountID, `{"AuthenticationMethod":"IAM_ONLY","NotificationEmail":"a@example.com"}`, ve, badStatus,
 			"Value null at 'accountName'"},
-		{"subscription/no notification email", "POST", "/account/" + accountID, `{"AuthenticationMethod":"IAM_ONLY","AccountName":"n"}`, bad, badStatus,
+		{"subscription/no notification email", "POST", "/account/" + accountID, `{"AuthenticationMethod":"IAM_ONLY","AccountName":"n"}`, ve, badStatus,
 			"Value null at 'notificationEmail'"},
 		{"subscription/malformed JSON", "POST", "/account/" + accountID, `{"AuthenticationMethod":`, "SerializationException", 400, ""},
-		{"subscription/wrong member type", "POST", "/account/" + accountID, `{"AccountName":5}`, "SerializationException", 400, "AccountName"},
-		{"update settings/no default namespace", "PUT", "/accounts/" + accountID + "/settings", `{"NotificationEmail":"a@example.com"}`, bad, badStatus,
+		{"subscription/wrong member type", "POST", "/account/" + accountID, `{"AccountName":5}`, "SerializationException", 400, "Value at 'accountName' must be a string, not a JSON number."},
+		{"update settings/no default namespace", "PUT", "/accounts/" + accountID + "/settings", `{"NotificationEmail":"a@example.com"}`, ve, badStatus,
 			"Value null at 'defaultNamespace'"},
 	})
 }

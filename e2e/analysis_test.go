@@ -339,28 +339,28 @@ func TestAnalysisErrors(t *testing.T) {
 	const ipv = "InvalidParameterValueException"
 	runErrorCases(t, c, []apiCase{
 		{"exists", create("taken", "Again", def), "ResourceExistsException", 409, "Analysis taken already exists in account " + accountID + "."},
-		{"bad id", create("no spaces", "x", def), ipv, 400, `Value 'no spaces' at 'analysisId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w\-]+`},
-		{"long id", create(strings.Repeat("a", 513), "x", def), ipv, 400, "Member must have length less than or equal to 512"},
-		{"long name", create("n", strings.Repeat("n", 2049), def), ipv, 400, "at 'name' failed to satisfy constraint: Member must have length less than or equal to 2048"},
+		{"bad id", create("no spaces", "x", def), ve, 400, `Value 'no spaces' at 'analysisId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w\-]+`},
+		{"long id", create(strings.Repeat("a", 513), "x", def), ve, 400, "Member must have length less than or equal to 512"},
+		{"long name", create("n", strings.Repeat("n", 2049), def), ve, 400, "at 'name' failed to satisfy constraint: Member must have length less than or equal to 2048"},
 		{"no definition", create("n", "x", nil), ipv, 400, "Either a SourceEntity or a Definition must be provided"},
 		{"template", create("n", "x", nil, func(in *quicksight.CreateAnalysisInput) {
 			in.SourceEntity = &types.AnalysisSourceEntity{SourceTemplate: &types.AnalysisSourceTemplate{Arn: aws.String("arn:aws:quicksight:us-east-1:123456789012:template/t"),
 				DataSetReferences: []types.DataSetReference{{DataSetArn: aws.String(salesDataSetARN), DataSetPlaceholder: aws.String("sales")}}}}
 		}), ipv, 400, "SourceEntity (creating from a template) is not supported by Sightglass"},
-		{"bad sheet id", create("n", "x", noSheetID), ipv, 400, "Value 'bad id' at 'definition.sheets.2.member.sheetId'"},
+		{"bad sheet id", create("n", "x", noSheetID), ve, 400, "Value 'bad id' at 'definition.sheets.2.member.sheetId'"},
 		{"bad scope", create("n", "x", badScope), ipv, 400, "Filter group fg-sales is scoped to visual nope, which is not on sheet overview."},
-		{"bad parameter name", create("n", "x", badParam), ipv, 400, "definition.parameterDeclarations.1.member.stringParameterDeclaration.name"},
+		{"bad parameter name", create("n", "x", badParam), ve, 400, "definition.parameterDeclarations.1.member.stringParameterDeclaration.name"},
 		{"undeclared parameter value", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.Parameters = &types.Parameters{StringParameters: []types.StringParameter{{Name: aws.String("Country"), Values: []string{"FR"}}}}
 		}), ipv, 400, "Parameter Country is not declared in the definition."},
 		{"parameter value name", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.Parameters = &types.Parameters{IntegerParameters: []types.IntegerParameter{{Name: aws.String("Top-N"), Values: []int64{3}}}}
-		}), ipv, 400, "parameters.integerParameters.1.member.name"},
+		}), ve, 400, "parameters.integerParameters.1.member.name"},
 		{"theme", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.ThemeArn = aws.String("midnight") }),
 			ipv, 400, "ThemeArn midnight is not the ARN of a theme."},
 		{"bad validation mode", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.ValidationStrategy = &types.ValidationStrategy{Mode: "SLOPPY"}
-		}), ipv, 400, "Member must satisfy enum value set: [STRICT, LENIENT]"},
+		}), ve, 400, "Member must satisfy enum value set: [STRICT, LENIENT]"},
 		{"unknown principal", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.Permissions = ownerPermissions("ghost", "quicksight:DescribeAnalysis")
 		}),
@@ -370,7 +370,7 @@ func TestAnalysisErrors(t *testing.T) {
 		}),
 			ipv, 400, "Action quicksight:QueryDashboard is not valid for this resource."},
 		{"empty permissions", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) { in.Permissions = []types.ResourcePermission{} }),
-			ipv, 400, "Member must have length between 1 and 64"},
+			ve, 400, "Value '[]' at 'permissions' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"folder", create("n", "x", def, func(in *quicksight.CreateAnalysisInput) {
 			in.FolderArns = []string{"arn:aws:quicksight:us-east-1:123456789012:folder/f"}
 		}),
@@ -378,7 +378,7 @@ func TestAnalysisErrors(t *testing.T) {
 		{"bad account", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DescribeAnalysis(ctx, &quicksight.DescribeAnalysisInput{AwsAccountId: aws.String("12345"), AnalysisId: aws.String("a")})
 			return err
-		}, ipv, 400, "awsAccountId"},
+		}, ve, 400, "awsAccountId"},
 		{"describe missing", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DescribeAnalysis(ctx, &quicksight.DescribeAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("missing")})
 			return err
@@ -402,11 +402,11 @@ func TestAnalysisErrors(t *testing.T) {
 		{"window too short", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DeleteAnalysis(ctx, &quicksight.DeleteAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("taken"), RecoveryWindowInDays: aws.Int64(6)})
 			return err
-		}, ipv, 400, "Value '6' at 'recoveryWindowInDays' failed to satisfy constraint: Member must have value between 7 and 30"},
+		}, ve, 400, "Value '6' at 'recoveryWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 7"},
 		{"window too long", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DeleteAnalysis(ctx, &quicksight.DeleteAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("taken"), RecoveryWindowInDays: aws.Int64(31)})
 			return err
-		}, ipv, 400, "Member must have value between 7 and 30"},
+		}, ve, 400, "Value '31' at 'recoveryWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 30"},
 		{"window and force", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DeleteAnalysis(ctx, &quicksight.DeleteAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("taken"), RecoveryWindowInDays: aws.Int64(7), ForceDeleteWithoutRecovery: true})
 			return err
@@ -414,7 +414,7 @@ func TestAnalysisErrors(t *testing.T) {
 		{"bad max results", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.ListAnalyses(ctx, &quicksight.ListAnalysesInput{AwsAccountId: aws.String(accountID), MaxResults: aws.Int32(101)})
 			return err
-		}, ipv, 400, "maxResults"},
+		}, ve, 400, "maxResults"},
 		{"bad next token", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.ListAnalyses(ctx, &quicksight.ListAnalysesInput{AwsAccountId: aws.String(accountID), NextToken: aws.String("junk")})
 			return err
@@ -427,7 +427,7 @@ func TestAnalysisErrors(t *testing.T) {
 			_, err := c.UpdateAnalysisPermissions(ctx, &quicksight.UpdateAnalysisPermissionsInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("taken"),
 				GrantPermissions: []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "x")), Actions: []string{}}}})
 			return err
-		}, ipv, 400, "grantPermissions.1.member.actions"},
+		}, ve, 400, "grantPermissions.1.member.actions"},
 	})
 
 	// Values for declared parameters are accepted.

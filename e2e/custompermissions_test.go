@@ -186,39 +186,39 @@ func TestCustomPermissionsValidation(t *testing.T) {
 	const notFound = "ResourceNotFoundException"
 	long := strings.Repeat("p", 65)
 	runErrorCases(t, c, []apiCase{
-		{"create/name too long", create(long, nil, nil), bad, badStatus,
+		{"create/name too long", create(long, nil, nil), ve, badStatus,
 			"at 'customPermissionsName' failed to satisfy constraint: Member must have length less than or equal to 64"},
-		{"create/name with space", create("no export", nil, nil), bad, badStatus,
-			"Value 'no export' at 'customPermissionsName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9+=,.@_-]+"},
-		{"create/capability other than DENY", create("allow", allow, nil), bad, badStatus,
-			"Value 'ALLOW' at 'capabilities.ExportToCsv' failed to satisfy constraint: Member must satisfy enum value set: [DENY]"},
-		{"create/lower-case deny", create("deny", &types.Capabilities{ExportToPdf: "deny"}, nil), bad, badStatus, "Value 'deny' at 'capabilities.ExportToPdf'"},
-		{"create/tag value too long", create("tagged", nil, []types.Tag{{Key: aws.String("k"), Value: aws.String(strings.Repeat("v", 257))}}), bad, badStatus,
+		{"create/name with space", create("no export", nil, nil), ve, badStatus,
+			"Value 'no export' at 'customPermissionsName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9+=,.@_-]+$"},
+		{"create/capability other than DENY", create("allow", allow, nil), ve, badStatus,
+			"Value 'ALLOW' at 'capabilities.exportToCsv' failed to satisfy constraint: Member must satisfy enum value set: [DENY]"},
+		{"create/lower-case deny", create("deny", &types.Capabilities{ExportToPdf: "deny"}, nil), ve, badStatus, "Value 'deny' at 'capabilities.exportToPdf'"},
+		{"create/tag value too long", create("tagged", nil, []types.Tag{{Key: aws.String("k"), Value: aws.String(strings.Repeat("v", 257))}}), ve, badStatus,
 			"at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256"},
 		{"create/existing", create("existing", nil, nil), "ResourceExistsException", 409,
 			"Custom permissions profile existing already exists in account " + accountID + "."},
 		{"describe/unknown", describe("ghost"), notFound, 404, "Custom permissions profile ghost doesn't exist in account " + accountID + "."},
-		{"describe/name too long", describe(long), bad, badStatus, "Member must have length less than or equal to 64"},
-		{"describe/name pattern", describe("a:b"), bad, badStatus, "Value 'a:b' at 'customPermissionsName'"},
+		{"describe/name too long", describe(long), ve, badStatus, "Member must have length less than or equal to 64"},
+		{"describe/name pattern", describe("a:b"), ve, badStatus, "Value 'a:b' at 'customPermissionsName'"},
 		{"update/unknown", update("ghost", nil), notFound, 404, "Custom permissions profile ghost doesn't exist"},
-		{"update/capability other than DENY", update("existing", allow), bad, badStatus, "Value 'ALLOW' at 'capabilities.ExportToCsv'"},
+		{"update/capability other than DENY", update("existing", allow), ve, badStatus, "Value 'ALLOW' at 'capabilities.exportToCsv'"},
 		{"delete/unknown", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DeleteCustomPermissions(ctx, &quicksight.DeleteCustomPermissionsInput{AwsAccountId: aws.String(accountID), CustomPermissionsName: aws.String("ghost")})
 			return err
 		}, notFound, 404, "Custom permissions profile ghost doesn't exist"},
-		{"list/MaxResults 0", list(aws.Int32(0), nil), bad, badStatus, "Value '0' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100"},
-		{"list/MaxResults 101", list(aws.Int32(101), nil), bad, badStatus, "Value '101' at 'maxResults'"},
+		{"list/MaxResults 0", list(aws.Int32(0), nil), ve, badStatus, "Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"},
+		{"list/MaxResults 101", list(aws.Int32(101), nil), ve, badStatus, "Value '101' at 'maxResults'"},
 		{"list/garbage NextToken", list(nil, aws.String("not-a-token")), "InvalidNextTokenException", 400, "The NextToken is not valid."},
 		{"list/ListUsers NextToken", list(nil, users.NextToken), "InvalidNextTokenException", 400, ""},
 		{"list/bad account id", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.ListCustomPermissions(ctx, &quicksight.ListCustomPermissionsInput{AwsAccountId: aws.String("12")})
 			return err
-		}, bad, badStatus, "at 'awsAccountId'"},
+		}, ve, badStatus, "at 'awsAccountId'"},
 		{"assign/unknown profile", assign("default", "dana", "ghost"), notFound, 404, "Custom permissions profile ghost doesn't exist"},
 		{"assign/unknown user", assign("default", "ghost", "existing"), notFound, 404,
 			"The user with the name ghost doesn't exist in namespace default of account " + accountID + "."},
-		{"assign/name pattern", assign("default", "dana", "a b"), bad, badStatus, "Value 'a b' at 'customPermissionsName'"},
-		{"assign/name too long", assign("default", "dana", long), bad, badStatus, "Member must have length less than or equal to 64"},
+		{"assign/name pattern", assign("default", "dana", "a b"), ve, badStatus, "Value 'a b' at 'customPermissionsName'"},
+		{"assign/name too long", assign("default", "dana", long), ve, badStatus, "Member must have length less than or equal to 64"},
 		{"assign/unknown namespace", assign("marketing", "dana", "existing"), notFound, 404, "Namespace marketing not found"},
 		{"unassign/unknown user", unassign("default", "ghost"), notFound, 404, "The user with the name ghost doesn't exist"},
 		{"unassign/unknown namespace", unassign("marketing", "dana"), notFound, 404, "Namespace marketing not found"},
@@ -226,10 +226,10 @@ func TestCustomPermissionsValidation(t *testing.T) {
 
 	cps := "/accounts/" + accountID + "/custom-permissions"
 	ts.runRawErrorCases(t, ts.Admin, []rawCase{
-		{"create/no name", "POST", cps, `{"Capabilities":{"ExportToCsv":"DENY"}}`, bad, badStatus, "at 'customPermissionsName'"},
-		{"create/not a capability", "POST", cps, `{"CustomPermissionsName":"x","Capabilities":{"export to csv":"DENY"}}`, bad, badStatus, "'export to csv' is not a capability."},
-		{"create/capabilities not an object", "POST", cps, `{"CustomPermissionsName":"x","Capabilities":["DENY"]}`, "SerializationException", 400, "Capabilities"},
-		{"assign/no name", "PUT", "/accounts/" + accountID + "/namespaces/default/users/dana/custom-permission", `{}`, bad, badStatus, "Value null at 'customPermissionsName'"},
+		{"create/no name", "POST", cps, `{"Capabilities":{"ExportToCsv":"DENY"}}`, ve, badStatus, "at 'customPermissionsName'"},
+		{"create/not a capability", "POST", cps, `{"CustomPermissionsName":"x","Capabilities":{"export to csv":"DENY"}}`, "SerializationException", 400, "Unknown member 'export to csv' at 'capabilities': Capabilities has no such member."},
+		{"create/capabilities not an object", "POST", cps, `{"CustomPermissionsName":"x","Capabilities":["DENY"]}`, "SerializationException", 400, "Value at 'capabilities' must be a structure, not a JSON array."},
+		{"assign/no name", "PUT", "/accounts/" + accountID + "/namespaces/default/users/dana/custom-permission", `{}`, ve, badStatus, "Value null at 'customPermissionsName'"},
 		{"list/MaxResults not a number", "GET", cps + "?max-results=1.5", "", "SerializationException", 400, "max-results"},
 	})
 }

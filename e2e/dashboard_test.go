@@ -98,7 +98,7 @@ func dashboardVersions(t *testing.T, ts *testServer, clk *clock) {
 	def2.Sheets = def2.Sheets[:2]
 	up, err := c.UpdateDashboard(ctx, &quicksight.UpdateDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("sales"), Name: aws.String("Sales (new)"), Definition: def2, VersionDescription: aws.String("two sheets")})
 	must(t, err)
-	wantEqual(t, "UpdateDashboard", []any{up.Status, aws.ToString(up.VersionArn), up.CreationStatus}, []any{int32(202), dashboardARN("sales") + "/version/2", types.ResourceStatusCreationInProgress})
+	wantEqual(t, "UpdateDashboard", []any{up.Status, aws.ToString(up.VersionArn), up.CreationStatus}, []any{int32(200), dashboardARN("sales") + "/version/2", types.ResourceStatusCreationInProgress})
 	v2 := waitVersion(t, c, "sales", 2)
 	if v2.Version.Status != types.ResourceStatusCreationSuccessful || len(v2.Version.Sheets) != 2 || aws.ToString(v2.Version.Description) != "two sheets" {
 		t.Fatalf("version 2: %s", jsonString(v2.Version))
@@ -226,7 +226,7 @@ func TestDashboardErrors(t *testing.T) {
 	}
 	runErrorCases(t, c, []apiCase{
 		{"exists", create("taken", nil), "ResourceExistsException", 409, "Dashboard taken already exists in account " + accountID + "."},
-		{"bad id", create("a/b", nil), ipv, 400, "dashboardId"},
+		{"bad id", create("a/b", nil), ve, 400, "dashboardId"},
 		{"template", create("t", func(in *quicksight.CreateDashboardInput) {
 			in.Definition = nil
 			in.SourceEntity = &types.DashboardSourceEntity{SourceTemplate: &types.DashboardSourceTemplate{Arn: aws.String("arn:aws:quicksight:us-east-1:123456789012:template/t"),
@@ -235,11 +235,11 @@ func TestDashboardErrors(t *testing.T) {
 		{"long version description", create("t", func(in *quicksight.CreateDashboardInput) {
 			in.VersionDescription = aws.String(strings.Repeat("d", 513))
 		}),
-			ipv, 400, "at 'versionDescription' failed to satisfy constraint: Member must have length less than or equal to 512"},
+			ve, 400, "at 'versionDescription' failed to satisfy constraint: Member must have length less than or equal to 512"},
 		{"bad link entity", create("t", func(in *quicksight.CreateDashboardInput) {
 			in.LinkEntities = []string{"arn:aws:quicksight:us-east-1:1:dashboard/x"}
 		}),
-			ipv, 400, "linkEntities.1.member"},
+			ve, 400, "linkEntities.1.member"},
 		{"analysis action", create("t", func(in *quicksight.CreateDashboardInput) {
 			in.Permissions = ownerPermissions("x", "quicksight:UpdateAnalysis")
 		}),
@@ -252,8 +252,8 @@ func TestDashboardErrors(t *testing.T) {
 			return err
 		}, "ResourceNotFoundException", 404, "Dashboard missing doesn't exist in account " + accountID + "."},
 		{"missing version", describe(aws.Int64(9), ""), "ResourceNotFoundException", 404, "Version 9 of dashboard taken doesn't exist"},
-		{"version zero", describe(aws.Int64(0), ""), ipv, 400, "Value '0' at 'versionNumber' failed to satisfy constraint: Member must have value greater than or equal to 1"},
-		{"bad alias", describe(nil, "$NEWEST"), ipv, 400, "aliasName"},
+		{"version zero", describe(aws.Int64(0), ""), ve, 400, "Value '0' at 'versionNumber' failed to satisfy constraint: Member must have value greater than or equal to 1"},
+		{"bad alias", describe(nil, "$NEWEST"), ve, 400, "aliasName"},
 		{"unknown alias", describe(nil, "prod"), "ResourceNotFoundException", 404, "Alias prod doesn't exist for dashboard taken."},
 		{"version and alias", describe(aws.Int64(1), "$LATEST"), ipv, 400, "VersionNumber and AliasName can't be used together."},
 		{"update missing", func(ctx context.Context, c *quicksight.Client) error {
@@ -286,9 +286,10 @@ func TestDashboardErrors(t *testing.T) {
 		}, ipv, 400, "not supported"},
 	})
 
-	// A non-numeric version label is an InvalidParameterValueException.
+	// A non-numeric version label does not deserialize into the model's
+	// long: a SerializationException.
 	resp := send(t, ts.signed(t, ts.Admin, http.MethodPut, "/accounts/"+accountID+"/dashboards/taken/versions/latest", ""))
-	if resp.Status != 400 || resp.Header.Get("X-Amzn-Errortype") != ipv {
+	if resp.Status != 400 || resp.Header.Get("X-Amzn-Errortype") != "SerializationException" {
 		t.Fatalf("bad version label: %d %s", resp.Status, resp.Header.Get("X-Amzn-Errortype"))
 	}
 }

@@ -153,37 +153,39 @@ func TestDataSourceValidation(t *testing.T) {
 	createPG(t, c, "taken", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
 	const ipv = "InvalidParameterValueException"
 	runErrorCases(t, c, []apiCase{
-		{"empty id", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceId = aws.String("") }), ipv, 400, "dataSourceId"},
+		{"empty id", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceId = aws.String("") }), ve, 400, "dataSourceId"},
 		{"id with SQL", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.DataSourceId = aws.String("x'; DROP TABLE data_sources;--")
-		}), ipv, 400, "regular expression"},
-		{"id too long", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceId = aws.String(strings.Repeat("a", 129)) }), ipv, 400, "less than or equal to 128"},
-		{"empty name", createCall(func(in *quicksight.CreateDataSourceInput) { in.Name = aws.String("") }), ipv, 400, "'name'"},
-		{"name too long", createCall(func(in *quicksight.CreateDataSourceInput) { in.Name = aws.String(strings.Repeat("n", 129)) }), ipv, 400, "'name'"},
-		{"unknown type", createCall(func(in *quicksight.CreateDataSourceInput) { in.Type = "NOSQL" }), ipv, 400, "enum value set"},
+		}), ve, 400, "regular expression"},
+		{"id too long", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceId = aws.String(strings.Repeat("a", 129)) }), ve, 400, "less than or equal to 128"},
+		{"empty name", createCall(func(in *quicksight.CreateDataSourceInput) { in.Name = aws.String("") }), ve, 400, "'name'"},
+		{"name too long", createCall(func(in *quicksight.CreateDataSourceInput) { in.Name = aws.String(strings.Repeat("n", 129)) }), ve, 400, "'name'"},
+		{"unknown type", createCall(func(in *quicksight.CreateDataSourceInput) { in.Type = "NOSQL" }), ve, 400, "enum value set"},
 		{"no parameters", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceParameters = nil }), ipv, 400, "PostgreSqlParameters"},
 		{"parameters of another type", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.DataSourceParameters = &types.DataSourceParametersMemberMySqlParameters{Value: types.MySqlParameters{Host: aws.String("h"), Port: aws.Int32(1), Database: aws.String("d")}}
 		}), ipv, 400, "does not match data source type POSTGRESQL"},
-		{"port 0", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceParameters = pgParams(pgHost, 0, "postgres") }), ipv, 400, "between 1 and 65535"},
+		{"port 0", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceParameters = pgParams(pgHost, 0, "postgres") }), ve, 400, "Value '0' at 'dataSourceParameters.postgreSqlParameters.port' failed to satisfy constraint: Member must have value greater than or equal to 1"},
 		{"port 70000", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.DataSourceParameters = pgParams(pgHost, 70000, "postgres")
-		}), ipv, 400, "between 1 and 65535"},
-		{"empty host", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceParameters = pgParams("", pgPort, "postgres") }), ipv, 400, "host"},
+		}), ve, 400, "Value '70000' at 'dataSourceParameters.postgreSqlParameters.port' failed to satisfy constraint: Member must have value less than or equal to 65535"},
+		{"empty host", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceParameters = pgParams("", pgPort, "postgres") }), ve, 400, "host"},
 		{"host with a path", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.DataSourceParameters = pgParams("evil/x?sslmode=disable", pgPort, "postgres")
 		}), ipv, 400, "not a host name"},
 		{"database too long", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.DataSourceParameters = pgParams(pgHost, pgPort, strings.Repeat("d", 129))
-		}), ipv, 400, "database"},
+		}), ve, 400, "database"},
 		{"no credentials", createCall(func(in *quicksight.CreateDataSourceInput) { in.Credentials = nil }), ipv, 400, "Credentials are required"},
-		{"password too long", createCall(func(in *quicksight.CreateDataSourceInput) { in.Credentials = pair(pgUser, strings.Repeat("p", 1025)) }), ipv, 400, "Password must have length"},
+		{"password too long", createCall(func(in *quicksight.CreateDataSourceInput) { in.Credentials = pair(pgUser, strings.Repeat("p", 1025)) }), ve, 400,
+			// The credentials are sensitive: the message names the member, never the value.
+			"1 validation error detected: Value at 'credentials.credentialPair.password' failed to satisfy constraint: Member must have length less than or equal to 1024"},
 		{"both pair and copy", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.Credentials.CopySourceArn = aws.String(dataSourceARN("taken"))
 		}), ipv, 400, "exactly one"},
 		{"copy source not an ARN", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.Credentials = &types.DataSourceCredentials{CopySourceArn: aws.String("taken")}
-		}), ipv, 400, "copySourceArn"},
+		}), ve, 400, "copySourceArn"},
 		{"secrets manager", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.Credentials = &types.DataSourceCredentials{SecretArn: aws.String("arn:aws:secretsmanager:us-east-1:" + accountID + ":secret:db")}
 		}), ipv, 400, "Secrets Manager"},
@@ -192,7 +194,7 @@ func TestDataSourceValidation(t *testing.T) {
 		}), ipv, 400, "not an ARN"},
 		{"permission without actions", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.Permissions = []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "admin")), Actions: []string{}}}
-		}), ipv, 400, "between 1 and 20"},
+		}), ve, 400, "Value '[]' at 'permissions.1.member.actions' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"duplicate tag", createCall(func(in *quicksight.CreateDataSourceInput) {
 			in.Tags = []types.Tag{{Key: aws.String("k"), Value: aws.String("1")}, {Key: aws.String("k"), Value: aws.String("2")}}
 		}), ipv, 400, "Duplicate tag"},
@@ -201,7 +203,7 @@ func TestDataSourceValidation(t *testing.T) {
 		}), "ResourceNotFoundException", 404, "no folders"},
 		{"exists", createCall(func(in *quicksight.CreateDataSourceInput) { in.DataSourceId = aws.String("taken") }), "ResourceExistsException", 409, "already exists"},
 		{"foreign account", createCall(func(in *quicksight.CreateDataSourceInput) { in.AwsAccountId = aws.String("999999999999") }), "AccessDeniedException", 401, "CreateDataSource"},
-		{"bad account id", createCall(func(in *quicksight.CreateDataSourceInput) { in.AwsAccountId = aws.String("12345") }), ipv, 400, "awsAccountId"},
+		{"bad account id", createCall(func(in *quicksight.CreateDataSourceInput) { in.AwsAccountId = aws.String("12345") }), ve, 400, "awsAccountId"},
 		{"describe missing", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.DescribeDataSource(ctx, &quicksight.DescribeDataSourceInput{AwsAccountId: aws.String(accountID), DataSourceId: aws.String("nope")})
 			return err
@@ -221,7 +223,7 @@ func TestDataSourceValidation(t *testing.T) {
 		{"list max-results 101", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.ListDataSources(ctx, &quicksight.ListDataSourcesInput{AwsAccountId: aws.String(accountID), MaxResults: aws.Int32(101)})
 			return err
-		}, ipv, 400, "maxResults"},
+		}, ve, 400, "maxResults"},
 	})
 	// Refused requests created nothing.
 	out, err := c.ListDataSources(t.Context(), &quicksight.ListDataSourcesInput{AwsAccountId: aws.String(accountID)})
@@ -399,7 +401,8 @@ func TestDataSourceSecrets(t *testing.T) {
 		in.Credentials = pair(user, good)
 		in.Name = aws.String("")
 	})(t.Context(), c)
-	wantError(t, err, "InvalidParameterValueException", 400)
+	wantError(t, err, ve, 400)
+	wantMessageContains(t, err, "Value '' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1")
 
 	var bodies [][]byte
 	for _, path := range []string{

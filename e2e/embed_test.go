@@ -80,8 +80,8 @@ func TestGetSessionEmbedURLValidation(t *testing.T) {
 	}
 	long := "/dashboards/" + strings.Repeat("d", 1000)
 	cases = append(cases,
-		apiCase{"empty entry", embedCall(&quicksight.GetSessionEmbedUrlInput{AwsAccountId: aws.String(accountID), EntryPoint: aws.String("")}), "InvalidParameterValueException", 400, "Value '' at 'entryPoint' failed to satisfy constraint: Member must have length greater than or equal to 1"},
-		apiCase{"entry too long", embedCall(embedInput("admin", long, 0)), "InvalidParameterValueException", 400, "at 'entryPoint' failed to satisfy constraint: Member must have length less than or equal to 1000"},
+		apiCase{"empty entry", embedCall(&quicksight.GetSessionEmbedUrlInput{AwsAccountId: aws.String(accountID), EntryPoint: aws.String("")}), ve, 400, "Value '' at 'entryPoint' failed to satisfy constraint: Member must have length greater than or equal to 1"},
+		apiCase{"entry too long", embedCall(embedInput("admin", long, 0)), ve, 400, "at 'entryPoint' failed to satisfy constraint: Member must have length less than or equal to 1000"},
 		apiCase{"missing dashboard", embedCall(embedInput("admin", "/dashboards/nope", 0)), "ResourceNotFoundException", 404, "Dashboard nope doesn't exist in account " + accountID + "."},
 		apiCase{"missing analysis", embedCall(embedInput("admin", "/analyses/nope", 0)), "ResourceNotFoundException", 404, "Analysis nope doesn't exist in account " + accountID + "."},
 		apiCase{"dashboard id of an analysis", embedCall(embedInput("admin", "/analyses/sales", 0)), "ResourceNotFoundException", 404, "Analysis sales doesn't exist"},
@@ -104,7 +104,7 @@ func TestGetSessionEmbedURLValidation(t *testing.T) {
 		apiCase{"IAM ARN", embedCall(arnIn("arn:aws:iam::" + accountID + ":user/admin")), "InvalidParameterValueException", 400, "is not a QuickSight user ARN"},
 		apiCase{"not an ARN", embedCall(arnIn("admin")), "InvalidParameterValueException", 400, "is not a QuickSight user ARN"},
 		apiCase{"user ARN without name", embedCall(arnIn("arn:aws:quicksight:" + region + ":" + accountID + ":user/default")), "InvalidParameterValueException", 400, "is not a QuickSight user ARN"},
-		apiCase{"bad account id", embedCall(&quicksight.GetSessionEmbedUrlInput{AwsAccountId: aws.String("12345")}), "InvalidParameterValueException", 400, "Value '12345' at 'awsAccountId' failed to satisfy constraint: Member must have length greater than or equal to 12"},
+		apiCase{"bad account id", embedCall(&quicksight.GetSessionEmbedUrlInput{AwsAccountId: aws.String("12345")}), ve, 400, "Value '12345' at 'awsAccountId' failed to satisfy constraint: Member must have length greater than or equal to 12"},
 	)
 	runErrorCases(t, c, cases)
 

@@ -84,11 +84,11 @@ func TestListUsersPagination(t *testing.T) {
 
 	runErrorCases(t, c, []apiCase{
 		{"MaxResults 0", func(ctx context.Context, c *quicksight.Client) error { _, err := list(aws.Int32(0), nil); return err },
-			"InvalidParameterValueException", 400, "Value '0' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100"},
+			ve, 400, "Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"},
 		{"MaxResults 101", func(ctx context.Context, c *quicksight.Client) error { _, err := list(aws.Int32(101), nil); return err },
-			"InvalidParameterValueException", 400, "Value '101' at 'maxResults'"},
+			ve, 400, "Value '101' at 'maxResults'"},
 		{"MaxResults -1", func(ctx context.Context, c *quicksight.Client) error { _, err := list(aws.Int32(-1), nil); return err },
-			"InvalidParameterValueException", 400, "Value '-1' at 'maxResults'"},
+			ve, 400, "Value '-1' at 'maxResults'"},
 		{"garbage NextToken", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := list(nil, aws.String("garbage!"))
 			return err

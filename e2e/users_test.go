@@ -78,7 +78,7 @@ func TestQuickSightUserLifecycle(t *testing.T) {
 		Email:                               aws.String("bob@example.com"),
 		Role:                                types.UserRoleAuthor,
 		IdentityType:                        types.IdentityTypeQuicksight,
-		Active:                              true,
+		Active:                              false, // until the invitation is accepted (TestQuickSightUserSignIn)
 		PrincipalId:                         aws.String(pid),
 		CustomPermissionsName:               aws.String("no-export"),
 		ExternalLoginFederationProviderType: aws.String("CUSTOM_OIDC"),

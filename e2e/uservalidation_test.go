@@ -73,11 +73,11 @@ func TestUserValidation(t *testing.T) {
 	roleARN := sg.IAMARN(accountID, sg.PrincipalRole, "viewer")
 	adminARN := sg.IAMARN(accountID, sg.PrincipalUser, "admin")
 	runErrorCases(t, c, []apiCase{
-		{"register/bad identity type", register(func(in *ri) { in.IdentityType = "ROBOT" }), bad, badStatus,
+		{"register/bad identity type", register(func(in *ri) { in.IdentityType = "ROBOT" }), ve, badStatus,
 			"Value 'ROBOT' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [IAM, QUICKSIGHT, IAM_IDENTITY_CENTER]"},
 		{"register/identity center", register(func(in *ri) { in.IdentityType = types.IdentityTypeIamIdentityCenter }), bad, badStatus,
 			"Identity type IAM_IDENTITY_CENTER is not supported"},
-		{"register/bad role", register(func(in *ri) { in.UserRole = "OWNER" }), bad, badStatus,
+		{"register/bad role", register(func(in *ri) { in.UserRole = "OWNER" }), ve, badStatus,
 			"Value 'OWNER' at 'userRole' failed to satisfy constraint: Member must satisfy enum value set: [ADMIN, AUTHOR, READER, RESTRICTED_AUTHOR, RESTRICTED_READER, ADMIN_PRO, AUTHOR_PRO, READER_PRO]"},
 		{"register/email without at", register(func(in *ri) { in.Email = aws.String("new.example.com") }), bad, badStatus,
 			"The Email 'new.example.com' is not a valid email address."},
@@ -87,18 +87,18 @@ func TestUserValidation(t *testing.T) {
 			"The Email 'new@' is not a valid email address."},
 		{"register/email with space", register(func(in *ri) { in.Email = aws.String("new user@example.com") }), bad, badStatus,
 			"The Email 'new user@example.com' is not a valid email address."},
-		{"register/user name outside Latin-1", register(func(in *ri) { in.UserName = aws.String("名前") }), bad, badStatus,
+		{"register/user name outside Latin-1", register(func(in *ri) { in.UserName = aws.String("名前") }), ve, badStatus,
 			`at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\u0020-\u00FF]+`},
-		{"register/user name with control character", register(func(in *ri) { in.UserName = aws.String("tab\there") }), bad, badStatus, "at 'userName'"},
-		{"register/custom permissions name too long", register(func(in *ri) { in.CustomPermissionsName = aws.String(strings.Repeat("p", 65)) }), bad, badStatus,
+		{"register/user name with control character", register(func(in *ri) { in.UserName = aws.String("tab\there") }), ve, badStatus, "at 'userName'"},
+		{"register/custom permissions name too long", register(func(in *ri) { in.CustomPermissionsName = aws.String(strings.Repeat("p", 65)) }), ve, badStatus,
 			"at 'customPermissionsName' failed to satisfy constraint: Member must have length less than or equal to 64"},
-		{"register/custom permissions name pattern", register(func(in *ri) { in.CustomPermissionsName = aws.String("no export") }), bad, badStatus,
+		{"register/custom permissions name pattern", register(func(in *ri) { in.CustomPermissionsName = aws.String("no export") }), ve, badStatus,
 			"Value 'no export' at 'customPermissionsName'"},
 		{"register/unknown custom permissions", register(func(in *ri) { in.CustomPermissionsName = aws.String("nope") }), notFound, 404,
 			"Custom permissions profile nope doesn't exist in account " + accountID + "."},
 		{"register/tag key too long", register(func(in *ri) {
 			in.Tags = []types.Tag{{Key: aws.String(strings.Repeat("k", 129)), Value: aws.String("v")}}
-		}), bad, badStatus,
+		}), ve, badStatus,
 			"at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128"},
 		{"register/duplicate tag keys", register(func(in *ri) {
 			in.Tags = []types.Tag{{Key: aws.String("k"), Value: aws.String("1")}, {Key: aws.String("k"), Value: aws.String("2")}}
@@ -121,33 +121,33 @@ func TestUserValidation(t *testing.T) {
 		{"register/IAM user with session name", iam(adminARN, func(in *ri) { in.SessionName = aws.String("s1") }), bad, badStatus,
 			"The following parameters are not applicable to this identity type: Session Name."},
 		{"register/IAM role without session name", iam(roleARN, nil), bad, badStatus, "SessionName is required to register an IAM role."},
-		{"register/session name too short", iam(roleARN, func(in *ri) { in.SessionName = aws.String("s") }), bad, badStatus,
+		{"register/session name too short", iam(roleARN, func(in *ri) { in.SessionName = aws.String("s") }), ve, badStatus,
 			"Value 's' at 'sessionName' failed to satisfy constraint: Member must have length greater than or equal to 2"},
-		{"register/session name too long", iam(roleARN, func(in *ri) { in.SessionName = aws.String(strings.Repeat("s", 65)) }), bad, badStatus,
+		{"register/session name too long", iam(roleARN, func(in *ri) { in.SessionName = aws.String(strings.Repeat("s", 65)) }), ve, badStatus,
 			"at 'sessionName' failed to satisfy constraint: Member must have length less than or equal to 64"},
-		{"register/session name pattern", iam(roleARN, func(in *ri) { in.SessionName = aws.String("bad session") }), bad, badStatus,
+		{"register/session name pattern", iam(roleARN, func(in *ri) { in.SessionName = aws.String("bad session") }), ve, badStatus,
 			"Value 'bad session' at 'sessionName' failed to satisfy constraint: Member must satisfy regular expression pattern"},
 		{"register/existing user", register(func(in *ri) { in.UserName = aws.String("dana") }), "ResourceExistsException", 409,
 			"The user with the name dana already exists in namespace default."},
 		{"register/unknown namespace", register(func(in *ri) { in.Namespace = aws.String("marketing") }), notFound, 404,
 			"Namespace marketing not found in account " + accountID + "."},
-		{"register/namespace pattern", register(func(in *ri) { in.Namespace = aws.String("bad ns") }), bad, badStatus, "Value 'bad ns' at 'namespace'"},
-		{"register/namespace too long", register(func(in *ri) { in.Namespace = aws.String(strings.Repeat("n", 65)) }), bad, badStatus,
+		{"register/namespace pattern", register(func(in *ri) { in.Namespace = aws.String("bad ns") }), ve, badStatus, "Value 'bad ns' at 'namespace'"},
+		{"register/namespace too long", register(func(in *ri) { in.Namespace = aws.String(strings.Repeat("n", 65)) }), ve, badStatus,
 			"at 'namespace' failed to satisfy constraint: Member must have length less than or equal to 64"},
-		{"register/bad account id", register(func(in *ri) { in.AwsAccountId = aws.String("12345678901x") }), bad, badStatus, "at 'awsAccountId'"},
+		{"register/bad account id", register(func(in *ri) { in.AwsAccountId = aws.String("12345678901x") }), ve, badStatus, "at 'awsAccountId'"},
 
 		{"describe/unknown user", describe(accountID, "default", "ghost"), notFound, 404,
 			"The user with the name ghost doesn't exist in namespace default of account " + accountID + "."},
 		{"describe/unknown namespace", describe(accountID, "marketing", "dana"), notFound, 404, "Namespace marketing not found"},
-		{"describe/user name outside Latin-1", describe(accountID, "default", "Ω"), bad, badStatus, "at 'userName'"},
-		{"describe/bad account id", describe("1", "default", "dana"), bad, badStatus, "at 'awsAccountId'"},
+		{"describe/user name outside Latin-1", describe(accountID, "default", "Ω"), ve, badStatus, "at 'userName'"},
+		{"describe/bad account id", describe("1", "default", "dana"), ve, badStatus, "at 'awsAccountId'"},
 
-		{"update/bad role", update("dana", func(in *ui) { in.Role = "OWNER" }), bad, badStatus, "Value 'OWNER' at 'role'"},
+		{"update/bad role", update("dana", func(in *ui) { in.Role = "OWNER" }), ve, badStatus, "Value 'OWNER' at 'role'"},
 		{"update/bad email", update("dana", func(in *ui) { in.Email = aws.String("dana") }), bad, badStatus, "The Email 'dana' is not a valid email address."},
 		{"update/custom permissions with unapply", update("dana", func(in *ui) {
 			in.CustomPermissionsName, in.UnapplyCustomPermissions = aws.String("p"), true
 		}), bad, badStatus, "CustomPermissionsName and UnapplyCustomPermissions can't be used together."},
-		{"update/custom permissions name pattern", update("dana", func(in *ui) { in.CustomPermissionsName = aws.String("a/b") }), bad, badStatus,
+		{"update/custom permissions name pattern", update("dana", func(in *ui) { in.CustomPermissionsName = aws.String("a/b") }), ve, badStatus,
 			"Value 'a/b' at 'customPermissionsName'"},
 		{"update/unknown custom permissions", update("dana", func(in *ui) { in.CustomPermissionsName = aws.String("nope") }), notFound, 404,
 			"Custom permissions profile nope doesn't exist"},
@@ -173,7 +173,7 @@ func TestUserValidation(t *testing.T) {
 		{"list/namespace pattern", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.ListUsers(ctx, &quicksight.ListUsersInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("a b")})
 			return err
-		}, bad, badStatus, "at 'namespace'"},
+		}, ve, badStatus, "at 'namespace'"},
 	})
 
 	// Not-found errors name the kind of resource.
@@ -193,13 +193,13 @@ func TestUserValidation(t *testing.T) {
 	// Members the SDK refuses to leave out.
 	users := "/accounts/" + accountID + "/namespaces/default/users"
 	ts.runRawErrorCases(t, ts.Admin, []rawCase{
-		{"register/no identity type", "POST", users, `{"Email":"a@example.com","UserRole":"READER","UserName":"x"}`, bad, badStatus, "Value null at 'identityType'"},
-		{"register/no email", "POST", users, `{"IdentityType":"QUICKSIGHT","UserRole":"READER","UserName":"x"}`, bad, badStatus, "Value null at 'email'"},
-		{"register/no role", "POST", users, `{"IdentityType":"QUICKSIGHT","Email":"a@example.com","UserName":"x"}`, bad, badStatus, "Value null at 'userRole'"},
-		{"register/empty tag list", "POST", users, `{"IdentityType":"QUICKSIGHT","Email":"a@example.com","UserRole":"READER","UserName":"x","Tags":[]}`, bad, badStatus, "tags"},
+		{"register/no identity type", "POST", users, `{"Email":"a@example.com","UserRole":"READER","UserName":"x"}`, ve, badStatus, "Value null at 'identityType'"},
+		{"register/no email", "POST", users, `{"IdentityType":"QUICKSIGHT","UserRole":"READER","UserName":"x"}`, ve, badStatus, "Value null at 'email'"},
+		{"register/no role", "POST", users, `{"IdentityType":"QUICKSIGHT","Email":"a@example.com","UserName":"x"}`, ve, badStatus, "Value null at 'userRole'"},
+		{"register/empty tag list", "POST", users, `{"IdentityType":"QUICKSIGHT","Email":"a@example.com","UserRole":"READER","UserName":"x","Tags":[]}`, ve, badStatus, "1 validation error detected: Value '[]' at 'tags' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"register/malformed JSON", "POST", users, `{"IdentityType":"QUICKSIGHT",`, "SerializationException", 400, ""},
-		{"update/no email", "PUT", users + "/dana", `{"Role":"READER"}`, bad, badStatus, "Value null at 'email'"},
-		{"update/no role", "PUT", users + "/dana", `{"Email":"dana@example.com"}`, bad, badStatus, "Value null at 'role'"},
-		{"update/unapply is not a boolean", "PUT", users + "/dana", `{"Email":"dana@example.com","Role":"READER","UnapplyCustomPermissions":"yes"}`, "SerializationException", 400, "UnapplyCustomPermissions"},
+		{"update/no email", "PUT", users + "/dana", `{"Role":"READER"}`, ve, badStatus, "Value null at 'email'"},
+		{"update/no role", "PUT", users + "/dana", `{"Email":"dana@example.com"}`, ve, badStatus, "Value null at 'role'"},
+		{"update/unapply is not a boolean", "PUT", users + "/dana", `{"Email":"dana@example.com","Role":"READER","UnapplyCustomPermissions":"yes"}`, "SerializationException", 400, "Value at 'unapplyCustomPermissions' must be a boolean, not a JSON string."},
 	})
 }

@@ -37,6 +37,7 @@ type config struct {
 	Client      string
 	Progress    time.Duration
 	JSON        bool
+	PrintSigned bool
 }
 
 func defaultConfig() config {
@@ -100,6 +101,7 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.BoolVar(&c.Insecure, "insecure", c.Insecure, "skip TLS certificate verification (self-signed https server)")
 	fs.DurationVar(&c.Progress, "progress", c.Progress, "interval of progress lines on stderr; 0 disables")
 	fs.BoolVar(&c.JSON, "json", c.JSON, "write the report as JSON")
+	fs.BoolVar(&c.PrintSigned, "print-signed", c.PrintSigned, "print the scenario's first request, signed (request line and headers), and exit: for replay by another load generator")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

@@ -24,6 +24,10 @@
 // when the tool shares a small machine with the server. The report prints
 // the tool's own CPU per request so the two can be compared.
 //
+// `sightglass-load bare-server --listen ADDR` serves a bare net/http handler
+// (no signature check, no store, a constant DescribeUser-shaped body): the
+// alternative a DescribeUser run is compared against in the same session.
+//
 // A run is always bounded: it stops after --duration of measurement or
 // --requests measured requests, whichever comes first, plus at most
 // --timeout for requests in flight. Requests sent during --warmup are not
@@ -46,7 +50,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	var err error
+	if len(os.Args) > 1 && os.Args[1] == "bare-server" {
+		err = runBareServer(ctx, os.Args[2:], os.Stderr)
+	} else {
+		err = run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	}
 	stop()
 	switch {
 	case err == nil:
@@ -81,6 +90,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	defer e.client.CloseIdleConnections()
+	if cfg.PrintSigned {
+		return printSigned(ctx, e, sc, stdout)
+	}
 	if sc.prepare != nil {
 		if err := sc.prepare(ctx, e); err != nil {
 			return fmt.Errorf("preparing scenario %s: %w", sc.name, err)

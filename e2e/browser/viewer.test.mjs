@@ -139,7 +139,7 @@ describe('dashboard viewer in Chromium', () => {
       assert.equal((await call(page, 'getSelectedSheetId')).ok, 'products');
       await frame.locator('#v-bar-top-products svg').waitFor({ timeout: STEP });
       const products = (n) => sql('SELECT product FROM orders GROUP BY product ORDER BY sum(revenue) DESC LIMIT ?', n).map((r) => r[0]);
-      const productLabels = async () => (await svgTexts(frame, 'bar-top-products')).filter((t) => !/^[-\d,.\s]+$/.test(t));
+      const productLabels = async () => (await svgTexts(frame, 'bar-top-products')).filter((t) => !/^[-\d,.\s]+[KMBT]?$/.test(t));
       assert.deepEqual((await productLabels()).sort(), products(10).sort());
       assert.match(await frame.locator('#v-heat-region-month').textContent(), /not yet supported/);
 
@@ -164,7 +164,13 @@ describe('dashboard viewer in Chromium', () => {
       assert.deepEqual((await call(page, 'getParameters')).ok, [{ Name: 'Segment', Values: ['Corporate'] }, { Name: 'TopN', Values: ['5'] }]);
 
       // A filter control, as a viewer uses it.
-      await frame.locator('select[name="f.f-region"]').selectOption(['Europe']);
+      // The region multi-select: open it, search, tick a value (no
+      // modifier keys), and it says what is chosen.
+      const region = frame.locator('details.multi[data-name="f.f-region"]');
+      await region.locator('summary').click();
+      await region.getByLabel('Europe', { exact: true }).check();
+      assert.equal((await region.locator('summary').textContent()).trim(), 'Europe');
+      assert.equal(await region.getByLabel('Select all').isChecked(), false);
       await frame.locator('#v-bar-region svg').waitFor({ timeout: STEP });
       await page.waitForFunction(() => true);
       const [[europe]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Corporate' AND region = 'Europe'");
@@ -192,6 +198,117 @@ describe('dashboard viewer in Chromium', () => {
     const warm = await openDashboard([]);
     console.log(`# CONTENT_LOADED ${warm.loadedIn} ms after embedDashboard (sample dashboard, first sheet, warm cache)`);
     await warm.page.close();
+  });
+
+  test('the last of two quick changes wins; the frame grows and shrinks with its content', { timeout: 90_000 }, async () => {
+    const { page, frame, pageErrors } = await openDashboard([]);
+    try {
+      await frame.locator('#v-bar-region svg').waitFor({ timeout: STEP });
+      // Two setParameters without waiting, as a host page may send them:
+      // the second one is what the sheet shows, with every chart drawn.
+      const both = await page.evaluate(() => Promise.all([
+        window.experience.setParameters([{ Name: 'Segment', Values: ['Corporate'] }]),
+        window.experience.setParameters([{ Name: 'Segment', Values: ['Consumer'] }]),
+      ]).then((r) => ({ ok: r }), (e) => ({ err: String(e) })));
+      assert.ok(both.ok, `setParameters: ${both.err}`);
+      const [[consumer]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Consumer'");
+      await frame.locator('#v-kpi-revenue .kpi-value').filter({ hasText: consumer.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+      await page.waitForFunction(() => true);
+      await frame.locator('.sheet-body:not(:has(.loading))').waitFor({ timeout: STEP });
+      for (const id of ['bar-region', 'line-month', 'pie-category', 'combo-quarter']) {
+        assert.equal(await frame.locator(`#v-${id} svg`).count(), 1, `chart ${id} drawn after two quick changes`);
+      }
+      assert.equal(await kpi(frame, 'kpi-revenue'), consumer);
+      assert.deepEqual((await call(page, 'getParameters')).ok[0], { Name: 'Segment', Values: ['Consumer'] });
+
+      // Two control changes in a row (a date typed digit by digit sends
+      // a year 0002 first): the last one is what the sheet shows.
+      const from = frame.locator('input[name="f.f-date.from"]');
+      await from.evaluate((el) => {
+        for (const v of ['0002-01-01', '2025-07-01']) {
+          el.value = v;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+      const [[since]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Consumer' AND order_date >= '2025-07-01'");
+      await frame.locator('#v-kpi-revenue .kpi-value').filter({ hasText: since.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+      await frame.locator('.sheet-body:not(:has(.loading))').waitFor({ timeout: STEP });
+      assert.equal(await kpi(frame, 'kpi-revenue'), since);
+      assert.equal(await frame.locator('#v-bar-region svg').count(), 1);
+
+      // The SDK sizes the frame to the content, also when it shrinks.
+      const height = () => page.evaluate(() => parseInt(document.querySelector('#c iframe').getAttribute('height'), 10));
+      const before = await height();
+      await frame.locator('body').evaluate((b) => {
+        const tall = document.createElement('div');
+        tall.id = 'tall';
+        tall.style.height = '5000px';
+        b.appendChild(tall);
+      });
+      await page.waitForFunction((h) => parseInt(document.querySelector('#c iframe').getAttribute('height'), 10) > h + 4000, before, { timeout: STEP });
+      await frame.locator('#tall').evaluate((el) => el.remove());
+      await page.waitForFunction((h) => parseInt(document.querySelector('#c iframe').getAttribute('height'), 10) <= h, before, { timeout: STEP });
+      assert.ok((await height()) <= before);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('at 800 px: numbers fit their tiles, labels stay inside their charts, controls need no modifier keys', { timeout: 90_000 }, async () => {
+    const { page, frame, pageErrors } = await openDashboard([]);
+    try {
+      await page.setViewportSize({ width: 800, height: 900 });
+      await frame.locator('#v-pie-category svg').waitFor({ timeout: STEP });
+      await page.waitForTimeout(300); // the resize observers run
+      // Every KPI number is whole: not wider than its box.
+      const kpis = await frame.locator('.kpi-value').evaluateAll((els) => els.map((e) => [e.textContent, e.scrollWidth, e.clientWidth]));
+      assert.ok(kpis.length >= 3, `${kpis.length} KPIs`);
+      for (const [text, scroll, client] of kpis) assert.ok(scroll <= client, `KPI ${text} is ${scroll}px in a ${client}px box`);
+      // The pie's labels are inside the chart.
+      for (const id of ['pie-category']) {
+        const out = await frame.locator(`#v-${id} svg`).evaluate((svg) => {
+          const box = svg.getBoundingClientRect();
+          return Array.from(svg.querySelectorAll('text'))
+            .map((t) => [t.textContent, t.getBoundingClientRect()])
+            .filter(([, r]) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1))
+            .map(([text]) => text);
+        });
+        assert.deepEqual(out, [], `labels outside chart ${id}`);
+      }
+      // The multi-select: searching narrows the values; ticking one needs
+      // a plain click.
+      const region = frame.locator('details.multi[data-name="f.f-region"]');
+      await region.locator('summary').click();
+      const search = region.locator('input.multi-search');
+      if (await search.count()) {
+        await search.fill('eur');
+        assert.deepEqual(await region.locator('.multi-option:not([hidden]):not(.multi-all-option)').allTextContents().then((a) => a.map((t) => t.trim())), ['Europe']);
+        await search.fill('');
+      }
+      await region.getByLabel('Asia Pacific', { exact: true }).click();
+      await region.getByLabel('Europe', { exact: true }).click();
+      assert.equal((await region.locator('summary').textContent()).trim(), 'Asia Pacific, Europe');
+      const [[two]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE region IN ('Asia Pacific', 'Europe')");
+      await frame.locator('#v-kpi-revenue .kpi-value').filter({ hasText: two.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+      await page.keyboard.press('Escape');
+      // The discount range is one track with two thumbs: the minimum cannot
+      // pass the maximum.
+      await call(page, 'setSelectedSheetId', 'products');
+      await waitForMessage(page, 'SELECTED_SHEET_CHANGED');
+      const range = frame.locator('.range:has(.dual-range)');
+      await range.waitFor({ timeout: STEP });
+      const [lo, hi] = [range.locator('input').nth(0), range.locator('input').nth(1)];
+      await hi.evaluate((el) => { el.value = '0.2'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+      await lo.evaluate((el) => { el.value = '0.4'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+      assert.equal(Number(await lo.inputValue()), 0.2);
+      assert.equal((await range.locator('output').textContent()).trim(), '0.2 – 0.2');
+      const [a, b] = await Promise.all([lo.boundingBox(), hi.boundingBox()]);
+      assert.ok(Math.abs(a.y - b.y) < 2 && Math.abs(a.x - b.x) < 2, `the two thumbs share one track: ${JSON.stringify([a, b])}`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
   });
 
   test('URL fragment parameters apply on load', { timeout: 60_000 }, async () => {

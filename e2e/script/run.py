@@ -273,6 +273,8 @@ def check_users(qs):
                              UserName=name, Email=email, UserRole=role)
         check_ok(f"RegisterUser {name!r}", r, 201)
         C.eq(f"RegisterUser {name!r}: returned UserName", r["User"]["UserName"], name)
+        C.check(f"RegisterUser {name!r}: UserInvitationUrl", r.get("UserInvitationUrl", "").startswith(qs.meta.endpoint_url + "/invitation/"),
+                r.get("UserInvitationUrl"))
         principals[name] = r["User"]["PrincipalId"]
 
     r = qs.describe_user(AwsAccountId=ACCOUNT, Namespace=NS, UserName=SLASH_USER)
@@ -283,7 +285,7 @@ def check_users(qs):
         "Email": "bob@example.com",
         "Role": "READER",
         "IdentityType": "QUICKSIGHT",
-        "Active": True,
+        "Active": False,  # until the user accepts the invitation
         "PrincipalId": principals[SLASH_USER],
     }
     C.eq(f"DescribeUser {SLASH_USER!r}: every field", r["User"], want)
@@ -371,7 +373,7 @@ def check_listing(qs, expected):
         AwsAccountId=ACCOUNT, Namespace=NS, NextToken="not-a-token"), "InvalidNextTokenException", 400)
     # botocore checks only the minimum; the maximum is the server's job.
     expect_error("ListUsers MaxResults=101", lambda: qs.list_users(
-        AwsAccountId=ACCOUNT, Namespace=NS, MaxResults=101), "InvalidParameterValueException", 400)
+        AwsAccountId=ACCOUNT, Namespace=NS, MaxResults=101), "ValidationException", 400)
 
 
 def check_errors(srv, qs, key_id):
@@ -382,7 +384,7 @@ def check_errors(srv, qs, key_id):
     # botocore 1.29 does not validate enums, so the bad role reaches the server.
     expect_error("RegisterUser bad role", lambda: qs.register_user(
         AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="QUICKSIGHT", UserName="zed",
-        Email="zed@example.com", UserRole="SUPERUSER"), "InvalidParameterValueException", 400)
+        Email="zed@example.com", UserRole="SUPERUSER"), "ValidationException", 400)
     expect_error("RegisterUser IAM identity with a UserName", lambda: qs.register_user(
         AwsAccountId=ACCOUNT, Namespace=NS, IdentityType="IAM", UserName="x",
         IamArn=f"arn:aws:iam::{ACCOUNT}:user/admin", Email="x@example.com", UserRole="READER"),
@@ -517,7 +519,7 @@ def check_cli(cli, expected):
                  "--user-name", CLI_USER, "--email", "erin@example.com", "--user-role", "AUTHOR")
     C.eq("aws register-user: UserName, Arn, Status",
          (out.get("User", {}).get("UserName"), out.get("User", {}).get("Arn"), out.get("Status")),
-         (CLI_USER, user_arn(CLI_USER), 201))
+         (CLI_USER, user_arn(CLI_USER), 200))
     out = cli.ok(f"aws describe-user {CLI_USER!r}", "describe-user", *base, "--user-name", CLI_USER)
     C.eq("aws describe-user: Email, Role, IdentityType",
          (out.get("User", {}).get("Email"), out.get("User", {}).get("Role"), out.get("User", {}).get("IdentityType")),
@@ -553,8 +555,8 @@ def check_cli(cli, expected):
             rc != 0 and "ResourceNotFoundException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
     rc, out, err = cli("register-user", *base, "--identity-type", "QUICKSIGHT", "--user-name", "zed",
                        "--email", "zed@example.com", "--user-role", "SUPERUSER")
-    C.check("aws register-user bad role: non-zero exit, InvalidParameterValueException on stderr",
-            rc != 0 and "InvalidParameterValueException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
+    C.check("aws register-user bad role: non-zero exit, ValidationException on stderr",
+            rc != 0 and "ValidationException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
 
     out = cli.ok(f"aws delete-user {CLI_USER!r}", "delete-user", *base, "--user-name", CLI_USER)
     C.eq("aws delete-user: Status", out.get("Status"), 200)
@@ -739,7 +741,7 @@ def check_content(qs):
     v2 = sales_definition()
     v2["Sheets"] = v2["Sheets"][:1]
     resp = qs.update_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard", Name="boto3 dashboard", Definition=v2)
-    check_ok("UpdateDashboard", resp, 202)
+    check_ok("UpdateDashboard", resp, 200)
     wait_status(lambda: describe(2), lambda r: r["Dashboard"]["Version"]["Status"])
     C.eq("DescribeDashboard: still publishes version 1",
          qs.describe_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")["Dashboard"]["Version"]["VersionNumber"], 1)

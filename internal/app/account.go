@@ -41,13 +41,13 @@ func (a *App) CreateAccountSubscription(ctx context.Context, in SubscriptionInpu
 	if in.Edition == "" {
 		in.Edition = sg.EditionEnterprise
 	}
-	if err := checkEnum("edition", in.Edition, editions); err != nil {
+	if err := checkModel("Edition", "edition", in.Edition); err != nil {
 		return nil, err
 	}
 	if in.AuthenticationMethod == "" {
 		return nil, required("authenticationMethod")
 	}
-	if err := checkEnum("authenticationMethod", in.AuthenticationMethod, authMethods); err != nil {
+	if err := checkModel("AuthenticationMethodOption", "authenticationMethod", in.AuthenticationMethod); err != nil {
 		return nil, err
 	}
 	if in.AccountName == "" {

@@ -56,6 +56,12 @@ func AnalysisOwnerActions() []string { return append([]string(nil), analysisActi
 // CreateAnalysis accepts an analysis in CREATION_IN_PROGRESS and checks its
 // definition in the background.
 func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *ContentInput) (*sg.Analysis, error) {
+	return a.createAnalysis(ctx, accountID, id, in, false)
+}
+
+// createAnalysis is CreateAnalysis; inline checks the definition before
+// returning.
+func (a *App) createAnalysis(ctx context.Context, accountID, id string, in *ContentInput, inline bool) (*sg.Analysis, error) {
 	if err := a.checkAnalysisPath(ctx, "CreateAnalysis", accountID, id); err != nil {
 		return nil, err
 	}
@@ -66,6 +72,8 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	if err != nil {
 		return nil, err
 	}
+	opts := a.requestChecks(ctx, accountID, def, in)
+	opts.inline = inline
 	now := a.now()
 	an := &sg.Analysis{
 		AccountID:   accountID,
@@ -74,6 +82,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 		Permissions: in.Permissions,
 		Tags:        in.Tags,
 		Status:      sg.StatusCreationInProgress,
+		Errors:      opts.denied,
 		Definition:  bytes.Clone(in.Definition),
 		ThemeARN:    in.ThemeARN,
 		Revision:    1,
@@ -89,7 +98,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 		}
 		return nil, err
 	}
-	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
+	a.checkAnalysisLater(an, def, opts)
 	return an, nil
 }
 
@@ -100,7 +109,7 @@ func (a *App) CreateAnalysis(ctx context.Context, accountID, id string, in *Cont
 func (a *App) checkAnalysisLater(an *sg.Analysis, def *definition.Definition, opts checkOptions) {
 	accountID, id, inProgress := an.AccountID, an.ID, an.Status
 	checked := bytes.Clone(an.Definition)
-	a.goBackground(func(ctx context.Context) {
+	a.runCheck(opts, func(ctx context.Context) {
 		errs, err := a.checkDefinition(ctx, accountID, def)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -191,34 +200,59 @@ func (a *App) UpdateAnalysis(ctx context.Context, accountID, id string, in *Cont
 	if err != nil {
 		return nil, err
 	}
-	an, err := a.findAnalysis(ctx, accountID, id)
+	opts := a.requestChecks(ctx, accountID, def, in)
+	an, err := a.changeAnalysis(ctx, accountID, id, func(an *sg.Analysis) error {
+		if an.Deleted() {
+			return sg.Errorf(sg.ECONFLICT, "Analysis %s is deleted; restore it before updating it.", id)
+		}
+		an.Name, an.Definition, an.ThemeARN = in.Name, bytes.Clone(in.Definition), in.ThemeARN
+		an.Status, an.Errors = sg.StatusUpdateInProgress, opts.denied
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if an.Deleted() {
-		return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s is deleted; restore it before updating it.", id)
-	}
-	revision := an.Revision
-	an.Name, an.Definition, an.ThemeARN = in.Name, bytes.Clone(in.Definition), in.ThemeARN
-	an.Status, an.Errors = sg.StatusUpdateInProgress, nil
-	an.Revision++
-	an.UpdatedAt = a.now()
-	if err := a.updateAnalysis(ctx, an, revision); err != nil {
-		return nil, err
-	}
-	a.checkAnalysisLater(an, def, a.requestChecks(ctx, accountID, def, in))
+	a.checkAnalysisLater(an, def, opts)
 	return an, nil
 }
 
-func (a *App) updateAnalysis(ctx context.Context, an *sg.Analysis, revision int64) error {
-	err := a.contentChanged(a.Store.UpdateAnalysis(ctx, an, revision))
-	switch sg.ErrorCode(err) {
-	case sg.ENOTFOUND:
-		return analysisNotFound(an.AccountID, an.ID)
-	case sg.ECONFLICT:
-		return sg.Errorf(sg.ECONFLICT, "Analysis %s was changed by another request; retry.", an.ID)
+// analysisChangeTries bounds changeAnalysis's retries. A definition check
+// records its outcome at most once per create or update, so a client's
+// change loses a race to it at most once; the rest is for other clients.
+const analysisChangeTries = 8
+
+// changeAnalysis applies a client's change to the stored analysis: it
+// reads the analysis, applies change, and writes it at the revision it
+// read, reading again when something else wrote in between (the
+// background definition check recording its outcome, or another request).
+// A client request thus never fails because of the server's own work, and
+// change always sees the latest state (a deleted analysis stays deleted
+// for a restore to decide on, and so on).
+func (a *App) changeAnalysis(ctx context.Context, accountID, id string, change func(an *sg.Analysis) error) (*sg.Analysis, error) {
+	for range analysisChangeTries {
+		an, err := a.findAnalysis(ctx, accountID, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := change(an); err != nil {
+			return nil, err
+		}
+		revision := an.Revision
+		an.Revision++
+		an.UpdatedAt = a.now()
+		err = a.contentChanged(a.Store.UpdateAnalysis(ctx, an, revision))
+		switch sg.ErrorCode(err) {
+		case sg.ECONFLICT:
+			continue // changed in between: apply the change to the new state
+		case sg.ENOTFOUND:
+			return nil, analysisNotFound(accountID, id)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return an, nil
 	}
-	return err
+	return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s is being changed by other requests; retry.", id)
 }
 
 // Recovery windows of DeleteAnalysis, in days.
@@ -246,10 +280,6 @@ func (a *App) DeleteAnalysis(ctx context.Context, accountID, id string, recovery
 			return time.Time{}, invalid("recoveryWindowInDays", fmt.Sprint(days), fmt.Sprintf("Member must have value between %d and %d", minRecoveryDays, maxRecoveryDays))
 		}
 	}
-	an, err := a.findAnalysis(ctx, accountID, id)
-	if err != nil {
-		return time.Time{}, err
-	}
 	now := a.now()
 	if force {
 		if err := a.contentChanged(a.Store.DeleteAnalysis(ctx, accountID, id)); err != nil {
@@ -260,14 +290,14 @@ func (a *App) DeleteAnalysis(ctx context.Context, accountID, id string, recovery
 		}
 		return now, nil
 	}
-	if an.Deleted() {
-		return time.Time{}, sg.Errorf(sg.ECONFLICT, "Analysis %s is already deleted; it will be purged at %s.", id, an.DeleteAt.Format(time.RFC3339))
-	}
-	revision := an.Revision
-	an.DeleteAt = now.Add(time.Duration(days) * 24 * time.Hour)
-	an.Revision++
-	an.UpdatedAt = now
-	if err := a.updateAnalysis(ctx, an, revision); err != nil {
+	an, err := a.changeAnalysis(ctx, accountID, id, func(an *sg.Analysis) error {
+		if an.Deleted() {
+			return sg.Errorf(sg.ECONFLICT, "Analysis %s is already deleted; it will be purged at %s.", id, an.DeleteAt.Format(time.RFC3339))
+		}
+		an.DeleteAt = now.Add(time.Duration(days) * 24 * time.Hour)
+		return nil
+	})
+	if err != nil {
 		return time.Time{}, err
 	}
 	return an.DeleteAt, nil
@@ -278,21 +308,13 @@ func (a *App) RestoreAnalysis(ctx context.Context, accountID, id string) (*sg.An
 	if err := a.checkAnalysisPath(ctx, "RestoreAnalysis", accountID, id); err != nil {
 		return nil, err
 	}
-	an, err := a.findAnalysis(ctx, accountID, id)
-	if err != nil {
-		return nil, err
-	}
-	if !an.Deleted() {
-		return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s is not deleted.", id)
-	}
-	revision := an.Revision
-	an.DeleteAt = time.Time{}
-	an.Revision++
-	an.UpdatedAt = a.now()
-	if err := a.updateAnalysis(ctx, an, revision); err != nil {
-		return nil, err
-	}
-	return an, nil
+	return a.changeAnalysis(ctx, accountID, id, func(an *sg.Analysis) error {
+		if !an.Deleted() {
+			return sg.Errorf(sg.ECONFLICT, "Analysis %s is not deleted.", id)
+		}
+		an.DeleteAt = time.Time{}
+		return nil
+	})
 }
 
 // ListAnalyses returns one page of the analyses that are not deleted.
@@ -332,29 +354,18 @@ func (a *App) UpdateAnalysisPermissions(ctx context.Context, accountID, id strin
 	if err := a.checkPermissionUpdate(ctx, accountID, grant, revoke, analysisActions); err != nil {
 		return nil, err
 	}
-	for range 3 {
-		an, err := a.findAnalysis(ctx, accountID, id)
-		if err != nil {
-			return nil, err
-		}
+	an, err := a.changeAnalysis(ctx, accountID, id, func(an *sg.Analysis) error {
 		perms := applyPermissionChanges(an.Permissions, grant, revoke)
 		if len(perms) > 64 {
-			return nil, sg.Errorf(sg.ELIMIT, "An analysis can have at most 64 principals in its permissions.")
+			return sg.Errorf(sg.ELIMIT, "An analysis can have at most 64 principals in its permissions.")
 		}
-		revision := an.Revision
 		an.Permissions = perms
-		an.Revision++
-		an.UpdatedAt = a.now()
-		err = a.updateAnalysis(ctx, an, revision)
-		if sg.ErrorCode(err) == sg.ECONFLICT {
-			continue // a concurrent change: merge again
-		}
-		if err != nil {
-			return nil, err
-		}
-		return perms, nil
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s is being changed by other requests; retry.", id)
+	return an.Permissions, nil
 }
 
 func nonNilPermissions(p []sg.ResourcePermission) []sg.ResourcePermission {

@@ -36,6 +36,7 @@ type App struct {
 	lists       contentLists
 	definitions definitionCache
 	sync        cacheSync
+	signIns     signInGuard
 }
 
 // New returns an App over store for the given region.

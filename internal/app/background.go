@@ -51,3 +51,13 @@ func (a *App) stopBackground() {
 	b.mu.Unlock()
 	b.wg.Wait()
 }
+
+// runCheck runs a definition check: in the background, or before
+// returning when opts.inline.
+func (a *App) runCheck(opts checkOptions, fn func(ctx context.Context)) {
+	if opts.inline {
+		fn(context.Background())
+		return
+	}
+	a.goBackground(fn)
+}

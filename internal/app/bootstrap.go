@@ -63,7 +63,7 @@ func (a *App) Bootstrap(ctx context.Context, accountID string) (*Bootstrapped, e
 	if err := a.Store.UpdateAccount(ctx, acct); err != nil {
 		return nil, err
 	}
-	user, err := a.RegisterUser(ctx, RegisterUserInput{
+	user, _, err := a.RegisterUser(ctx, RegisterUserInput{
 		AccountID:    accountID,
 		Namespace:    sg.DefaultNamespace,
 		IdentityType: sg.IdentityIAM,

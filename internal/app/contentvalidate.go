@@ -3,22 +3,20 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/apimodel"
 	"github.com/sightglass/sightglass/internal/definition"
 )
 
 var (
-	reShortID    = regexp.MustCompile(`^[\w\-]+$`)
 	reAlnum      = regexp.MustCompile(`^[a-zA-Z0-9]+$`)
-	reAliasName  = regexp.MustCompile(`^([\w\-]+|\$LATEST|\$PUBLISHED)$`)
 	reLinkEntity = regexp.MustCompile(`^arn:aws[\w\-]*:quicksight:[\w\-]+:\d+:analysis/[\w\-]{1,512}`)
-
-	validationModes = []string{"STRICT", "LENIENT"}
 )
 
 // Actions a resource permission may grant on analyses and dashboards.
@@ -37,10 +35,7 @@ var (
 
 // checkResourceID validates a ShortRestrictiveResourceId member.
 func checkResourceID(member, id string) error {
-	if err := checkLen(member, id, 1, 512); err != nil {
-		return err
-	}
-	return checkPattern(member, id, reShortID)
+	return checkModel("ShortRestrictiveResourceId", member, id)
 }
 
 // ContentInput holds the members CreateAnalysis, UpdateAnalysis,
@@ -63,6 +58,11 @@ type ContentInput struct {
 	VersionDescription string
 	PublishOptions     json.RawMessage
 	LinkEntities       []string
+
+	// DefinitionModelChecked says the caller has already checked
+	// Definition against the service model (the API checks every request
+	// before the operation runs); other callers leave it false.
+	DefinitionModelChecked bool
 }
 
 // ValidationStrategy is QuickSight's ValidationStrategy.
@@ -88,7 +88,7 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 		if in.ValidationStrategy.Mode == "" {
 			return nil, required("validationStrategy.mode")
 		}
-		if err := checkEnum("validationStrategy.mode", in.ValidationStrategy.Mode, validationModes); err != nil {
+		if err := checkModel("ValidationStrategyMode", "validationStrategy.mode", in.ValidationStrategy.Mode); err != nil {
 			return nil, err
 		}
 	}
@@ -139,6 +139,11 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 	if err := checkThemeARN(in.ThemeARN); err != nil {
 		return nil, err
 	}
+	if !in.DefinitionModelChecked {
+		if err := checkDefinitionModel(in.Definition, dashboard); err != nil {
+			return nil, err
+		}
+	}
 	def, err := definition.Parse(in.Definition)
 	if err != nil {
 		return nil, err
@@ -150,6 +155,25 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 		return nil, err
 	}
 	return def, nil
+}
+
+// checkDefinitionModel checks a definition against the service model's
+// constraints (required members, enums, lengths, patterns, ranges, unknown
+// members), whichever path it came by: the API checks the whole request
+// before this, the console and publishing do not.
+func checkDefinitionModel(raw json.RawMessage, dashboard bool) error {
+	shape := "AnalysisDefinition"
+	if dashboard {
+		shape = "DashboardVersionDefinition"
+	}
+	err := apimodel.ValidateJSON(shape, "definition", raw)
+	if e, ok := errors.AsType[*apimodel.Error](err); ok {
+		if e.Kind == apimodel.Validation {
+			return sg.Errorf(sg.EVALIDATION, "%s", e.Message)
+		}
+		return sg.Errorf(sg.EINVALID, "%s", e.Message)
+	}
+	return err
 }
 
 var reThemeARN = regexp.MustCompile(`^arn:aws[\w\-]*:quicksight:[\w\-]*:[\w\-]*:theme/[\w\-]{1,512}$`)

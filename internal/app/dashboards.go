@@ -102,6 +102,23 @@ func (a *App) CreateDashboard(ctx context.Context, accountID, id string, in *Con
 	return a.createDashboard(ctx, accountID, id, in, def, "", a.requestChecks(ctx, accountID, def, in))
 }
 
+// createSampleDashboard is CreateDashboard by the server, with the check
+// made before it returns.
+func (a *App) createSampleDashboard(ctx context.Context, accountID, id string, in *ContentInput) error {
+	if err := a.checkDashboardPath(ctx, "CreateDashboard", accountID, id); err != nil {
+		return err
+	}
+	if err := a.checkEdition(ctx, accountID); err != nil {
+		return err
+	}
+	def, err := a.checkContentInput(ctx, accountID, in, true)
+	if err != nil {
+		return err
+	}
+	_, _, err = a.createDashboard(ctx, accountID, id, in, def, "", checkOptions{inline: true})
+	return err
+}
+
 func (a *App) createDashboard(ctx context.Context, accountID, id string, in *ContentInput, def *definition.Definition, sourceARN string, opts checkOptions) (*sg.Dashboard, *sg.DashboardVersion, error) {
 	now := a.now()
 	d := &sg.Dashboard{
@@ -118,6 +135,7 @@ func (a *App) createDashboard(ctx context.Context, accountID, id string, in *Con
 		UpdatedAt:        now,
 	}
 	v := a.newVersion(in, sourceARN)
+	v.Errors = opts.denied
 	if err := a.contentChanged(a.Store.CreateDashboard(ctx, d, v)); err != nil {
 		if sg.ErrorCode(err) == sg.EEXISTS {
 			return nil, nil, sg.Errorf(sg.EEXISTS, "Dashboard %s already exists in account %s.", id, accountID)
@@ -132,7 +150,7 @@ func (a *App) createDashboard(ctx context.Context, accountID, id string, in *Con
 // outcome.
 func (a *App) checkVersionLater(v *sg.DashboardVersion, def *definition.Definition, opts checkOptions) {
 	accountID, id, n := v.AccountID, v.DashboardID, v.Number
-	a.goBackground(func(ctx context.Context) {
+	a.runCheck(opts, func(ctx context.Context) {
 		errs, err := a.checkDefinition(ctx, accountID, def)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -178,11 +196,8 @@ func (a *App) resolveVersion(ctx context.Context, d *sg.Dashboard, number *int64
 		}
 		n = *number
 	case alias != "":
-		if err := checkLen("aliasName", alias, 1, 2048); err != nil {
+		if err := checkModel("AliasName", "aliasName", alias); err != nil {
 			return nil, err
-		}
-		if !reAliasName.MatchString(alias) {
-			return nil, invalid("aliasName", alias, `Member must satisfy regular expression pattern: [\w\-]+|(\$LATEST)|(\$PUBLISHED)`)
 		}
 		switch alias {
 		case AliasLatest:
@@ -257,7 +272,7 @@ func (a *App) UpdateDashboard(ctx context.Context, accountID, id string, in *Con
 // publishes it.
 func (a *App) addVersion(ctx context.Context, accountID, id string, in *ContentInput, def *definition.Definition, sourceARN string, publish bool, opts checkOptions) (*sg.Dashboard, *sg.DashboardVersion, error) {
 	v := a.newVersion(in, sourceARN)
-	v.AccountID, v.DashboardID = accountID, id
+	v.AccountID, v.DashboardID, v.Errors = accountID, id, opts.denied
 	if err := a.contentChanged(a.Store.AddDashboardVersion(ctx, v)); err != nil {
 		if sg.ErrorCode(err) == sg.ENOTFOUND {
 			return nil, nil, dashboardNotFound(accountID, id)

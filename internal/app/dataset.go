@@ -113,7 +113,9 @@ type compiledDataSet struct {
 }
 
 // compileDataSet parses the table maps and resolves the one data source
-// they read.
+// they read, which the caller must be allowed to use: IAM's
+// quicksight:PassDataSource and the data source's resource permissions
+// (checkResourceAccess).
 func (a *App) compileDataSet(ctx context.Context, accountID string, physical, logical json.RawMessage) (*compiledDataSet, error) {
 	if len(physical) == 0 || string(physical) == "null" {
 		return nil, required("physicalTableMap")
@@ -146,10 +148,20 @@ func (a *App) compileDataSet(ctx context.Context, accountID string, physical, lo
 	if len(ids) > 1 {
 		return nil, sg.Errorf(sg.EINVALID, "The tables of a dataset must read one data source; these read %d (%s).", len(ids), strings.Join(ids, ", "))
 	}
+	// Using a data source takes quicksight:PassDataSource on it, checked
+	// before anything about it is read or said.
+	for _, s := range arns {
+		if err := a.authorize(ctx, accountID, "PassDataSource", s); err != nil {
+			return nil, err
+		}
+	}
 	src, err := a.Store.FindDataSource(ctx, accountID, ids[0])
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return nil, sg.Errorf(sg.EINVALID, "Data source %s does not exist.", arns[0])
 	} else if err != nil {
+		return nil, err
+	}
+	if err := a.checkResourceAccess(ctx, accountID, "data source", a.DataSourceARN(accountID, src.ID), src.Permissions); err != nil {
 		return nil, err
 	}
 	if src.Status != sg.StatusCreationSuccessful && src.Status != sg.StatusUpdateSuccessful {
@@ -158,6 +170,9 @@ func (a *App) compileDataSet(ctx context.Context, accountID string, physical, lo
 	d, ok := dialect.ForSourceType(src.Type)
 	if !ok {
 		return nil, sg.Errorf(sg.EINVALID, "Data source %s has type %s, which Sightglass cannot query.", arns[0], src.Type)
+	}
+	if err := tables.CheckCustomSQL(a.customSQLCheck(ctx, src)); err != nil {
+		return nil, err
 	}
 	if _, _, err := tables.Relation(d); err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/query/source"
+	"github.com/sightglass/sightglass/internal/query/sqlcheck"
 )
 
 // connectTimeout bounds the connection test of a create or update.
@@ -356,6 +357,11 @@ func (a *App) testConnection(ctx context.Context, d *sg.DataSource, conn *connec
 	defer cancel()
 	err := source.Test(tctx, a.sourceParams(d, conn, creds))
 	if err == nil {
+		if d.Type == sg.DataSourcePostgreSQL {
+			// Datasets with custom SQL on it will need the PostgreSQL
+			// parser, which takes seconds to compile once per process.
+			sqlcheck.Warm()
+		}
 		return
 	}
 	var ce *source.ConnectError

@@ -23,23 +23,32 @@ func TestParseParameters(t *testing.T) {
 			t.Errorf("parseParameters(%s, %s) = %+v, %v", tc.typ, tc.raw, got, err)
 		}
 	}
+	// A value outside the model's constraints is a ValidationException; a
+	// well-formed value that is wrong is an InvalidParameterValueException.
 	bad := []struct{ typ, raw string }{
 		{sg.DataSourcePostgreSQL, ``},
 		{sg.DataSourcePostgreSQL, `[]`},
 		{sg.DataSourcePostgreSQL, `{}`},
-		{sg.DataSourcePostgreSQL, `{"PostgreSqlParameters":{"Host":"db","Port":5432}}`},
 		{sg.DataSourcePostgreSQL, `{"PostgreSqlParameters":{"Host":"db","Port":"5432","Database":"d"}}`},
-		{sg.DataSourcePostgreSQL, `{"PostgreSqlParameters":{"Host":"db","Port":0,"Database":"d"}}`},
 		{sg.DataSourcePostgreSQL, `{"PostgreSqlParameters":{"Host":"a b","Port":1,"Database":"d"}}`},
 		{sg.DataSourcePostgreSQL, `{"MySqlParameters":{"Host":"db","Port":1,"Database":"d"}}`},
 		{sg.DataSourcePostgreSQL, `{"PostgreSqlParameters":{"Host":"db","Port":1,"Database":"d"},"MySqlParameters":{}}`},
 		{"ATHENA", `{"NoSuchParameters":{}}`},
 		{"ATHENA", `{"SqliteParameters":{"FileName":"x"}}`},
-		{sg.DataSourceSQLite, `{"SqliteParameters":{"FileName":""}}`},
 	}
 	for _, tc := range bad {
 		if _, err := parseParameters("p", tc.typ, json.RawMessage(tc.raw)); sg.ErrorCode(err) != sg.EINVALID {
 			t.Errorf("parseParameters(%s, %s) = %v, want EINVALID", tc.typ, tc.raw, err)
+		}
+	}
+	violations := []struct{ typ, raw string }{
+		{sg.DataSourcePostgreSQL, `{"PostgreSqlParameters":{"Host":"db","Port":5432}}`},
+		{sg.DataSourcePostgreSQL, `{"PostgreSqlParameters":{"Host":"db","Port":0,"Database":"d"}}`},
+		{sg.DataSourceSQLite, `{"SqliteParameters":{"FileName":""}}`},
+	}
+	for _, tc := range violations {
+		if _, err := parseParameters("p", tc.typ, json.RawMessage(tc.raw)); sg.ErrorCode(err) != sg.EVALIDATION {
+			t.Errorf("parseParameters(%s, %s) = %v, want EVALIDATION", tc.typ, tc.raw, err)
 		}
 	}
 }
@@ -73,8 +82,8 @@ func FuzzParseParameters(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, typ, raw string) {
 		c, err := parseParameters("p", typ, json.RawMessage(raw))
-		if err != nil && sg.ErrorCode(err) != sg.EINVALID {
-			t.Fatalf("error %v is not EINVALID", err)
+		if code := sg.ErrorCode(err); err != nil && code != sg.EINVALID && code != sg.EVALIDATION {
+			t.Fatalf("error %v is neither EINVALID nor EVALIDATION", err)
 		}
 		if err == nil && c != nil && c.Member == "PostgreSqlParameters" && (c.Port < 1 || c.Port > 65535 || c.Host == "") {
 			t.Fatalf("accepted %+v", c)

@@ -102,10 +102,12 @@ func (a *App) dataSetID(accountID, arn string) (string, bool) {
 }
 
 // finalStatus is the status a definition check ends in: creating or
-// updating, successful or failed. In LENIENT mode problems are reported
-// but do not fail the resource.
+// updating, successful or failed. In LENIENT mode problems of the
+// definition's shape are reported but do not fail the resource; a denied
+// permission (ACCESS_DENIED) always does: LENIENT relaxes checks of the
+// content, never authorization.
 func finalStatus(inProgress string, errs []sg.DefinitionError, lenient bool) string {
-	failed := len(errs) > 0 && !lenient
+	failed := len(errs) > 0 && (!lenient || len(deniedErrors(errs)) > 0)
 	switch {
 	case inProgress == sg.StatusUpdateInProgress && failed:
 		return sg.StatusUpdateFailed
@@ -117,29 +119,71 @@ func finalStatus(inProgress string, errs []sg.DefinitionError, lenient bool) str
 	return sg.StatusCreationSuccessful
 }
 
+// deniedErrors returns the ACCESS_DENIED errors of a list.
+func deniedErrors(errs []sg.DefinitionError) []sg.DefinitionError {
+	var out []sg.DefinitionError
+	for _, e := range errs {
+		if e.Type == errAccessDenied {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // checkOptions carry what a background check needs from the request:
-// the validation mode, and the datasets the caller may not use.
+// the validation mode, and the datasets the caller may not use. The
+// denials are stored with the resource in progress (its Errors), so that a
+// check resumed after a restart still fails it.
 type checkOptions struct {
 	lenient bool
 	denied  []sg.DefinitionError
+	// inline runs the check before the create returns (the server's own
+	// sample content, which the console shows at once).
+	inline bool
 }
 
 // requestChecks prepares a check for a create or update by the caller in
 // ctx: an API caller must be allowed quicksight:PassDataSet on every
-// dataset the definition declares, or the check reports ACCESS_DENIED.
+// dataset the definition declares and, if it is bound to a QuickSight
+// user, that user must have permission on the dataset (checkResourceAccess),
+// or the check reports ACCESS_DENIED.
 func (a *App) requestChecks(ctx context.Context, accountID string, def *definition.Definition, in *ContentInput) checkOptions {
 	opts := checkOptions{lenient: in.lenient()}
 	if sg.CallerFromContext(ctx) == nil {
 		return opts
 	}
 	for i, ds := range def.DataSetIdentifierDeclarations {
-		if err := a.authorize(ctx, accountID, "PassDataSet", ds.DataSetArn); err != nil {
+		err := a.authorize(ctx, accountID, "PassDataSet", ds.DataSetArn)
+		if err == nil {
+			err = a.checkDataSetAccess(ctx, accountID, ds.DataSetArn)
+		}
+		if err != nil {
+			msg := sg.ErrorMessage(err)
+			if sg.ErrorCode(err) != sg.EACCESSDENIED {
+				msg = "Permission on the dataset could not be checked."
+			}
 			opts.denied = append(opts.denied, sg.DefinitionError{
 				Type:             errAccessDenied,
-				Message:          sg.ErrorMessage(err),
+				Message:          msg,
 				ViolatedEntities: []string{fmt.Sprintf("DataSetIdentifierDeclarations[%d]", i)},
 			})
 		}
 	}
 	return opts
+}
+
+// checkDataSetAccess checks the caller's resource permission on a dataset
+// a definition declares; unknown datasets are left to checkDefinition.
+func (a *App) checkDataSetAccess(ctx context.Context, accountID, arn string) error {
+	id, ok := a.dataSetID(accountID, arn)
+	if !ok {
+		return nil
+	}
+	d, err := a.Store.FindDataSet(ctx, accountID, id)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return a.checkResourceAccess(ctx, accountID, "dataset", arn, d.Permissions)
 }

@@ -124,7 +124,7 @@ func (a *App) GetSessionEmbedURL(ctx context.Context, publicURL string, in Sessi
 	if acct.Edition == sg.EditionStandard {
 		return "", sg.Errorf(sg.EUNSUPPORTEDEDITION, "Embedding is not supported by the STANDARD edition of Amazon QuickSight. Upgrade account %s to ENTERPRISE.", in.AccountID)
 	}
-	user, err := a.embedFindUser(ctx, in.AccountID, namespace, userName)
+	user, err := a.cachedFindUser(ctx, in.AccountID, namespace, userName)
 	if sg.ErrorCode(err) == sg.ENOTFOUND || (err == nil && !user.Active) {
 		return "", sg.Errorf(sg.EUSERNOTFOUND, "The user %s does not exist or is not active in namespace %s of account %s.", userName, namespace, in.AccountID)
 	} else if err != nil {

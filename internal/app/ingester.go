@@ -303,30 +303,50 @@ func (g *ingester) install(ctx context.Context, in *sg.Ingestion, dest string) b
 	return true
 }
 
-// ingestionError maps an ingestion failure to QuickSight's ErrorInfo.
+// ingestionError maps an ingestion failure to QuickSight's ErrorInfo. A
+// failure at the data source is told by its type's text alone: the
+// database's own message can quote the data it read (a value that failed
+// a cast, a file a function read), and the ingestion's ErrorInfo is shown
+// to whoever may describe the dataset, not only to the data source's
+// owner. The full error goes to the server log.
 func ingestionError(err error) (string, string) {
 	var f *ingestionFailure
 	if errors.As(err, &f) {
 		return f.Type, f.Message
 	}
-	var ce *source.ConnectError
-	if errors.As(err, &ce) {
-		return connectErrorType(ce.Type), ce.Message
+	if ce, ok := errors.AsType[*source.ConnectError](err); ok {
+		return sourceFailure(connectErrorType(ce.Type), err)
 	}
-	var qe *source.QueryError
-	if errors.As(err, &qe) {
+	if qe, ok := errors.AsType[*source.QueryError](err); ok {
 		switch {
 		case qe.Timeout():
-			return ingestionQueryTimeout, qe.Message
+			return sourceFailure(ingestionQueryTimeout, err)
 		case qe.Type == source.ErrGenericSQLFailure:
-			return ingestionSQLException, qe.Message
+			return sourceFailure(ingestionSQLException, err)
 		}
-		return connectErrorType(qe.Type), qe.Message
+		return sourceFailure(connectErrorType(qe.Type), err)
 	}
 	if e, ok := errors.AsType[*sg.Error](err); ok {
 		return ingestionInvalidConfig, e.Message
 	}
 	return ingestionInternalError, "An internal error stopped the ingestion."
+}
+
+// sourceErrorText is the ErrorInfo message of each failure at a data
+// source.
+var sourceErrorText = map[string]string{
+	ingestionConnection:   "The connection to the data source failed.",
+	ingestionAuthFailed:   "The data source refused the credentials.",
+	ingestionUnknownHost:  "The host of the data source could not be resolved.",
+	ingestionQueryTimeout: "The query ran past its time limit.",
+	ingestionSQLException: "The data source reported an error running the dataset's query. Its text is not shown here, since it can quote data; the server log has it.",
+}
+
+// sourceFailure returns the ErrorInfo of a failure at a data source, and
+// logs the error.
+func sourceFailure(typ string, err error) (string, string) {
+	slog.Warn("ingestion failed at the data source", "type", typ, "err", err)
+	return typ, sourceErrorText[typ]
 }
 
 // connectErrorType maps a DataSourceErrorInfoType to an IngestionErrorType.

@@ -72,36 +72,60 @@ func (a *App) hasAction(u *sg.User, perms []sg.ResourcePermission, action string
 
 // ConsoleDashboardDefinition returns a dashboard user may see with its
 // published version and that version's parsed definition (for the
-// viewer). ENOTFOUND if it has no published version.
+// viewer). ENOTFOUND if it has no published version; a *NotDrawableError
+// if that version's creation did not succeed.
 func (a *App) ConsoleDashboardDefinition(ctx context.Context, u *sg.User, id string) (*sg.Dashboard, *sg.DashboardVersion, *definition.Definition, error) {
 	d, err := a.ConsoleDashboard(ctx, u, id)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if d.PublishedVersion == 0 {
-		return nil, nil, nil, sg.Errorf(sg.ENOTFOUND, "Dashboard %s has no published version.", id)
-	}
-	v, err := a.findVersion(ctx, d.AccountID, d.ID, d.PublishedVersion)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	def, err := a.parseStored(v.Definition)
+	v, def, err := a.publishedDefinition(ctx, d)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return d, v, def, nil
 }
 
+// publishedDefinition returns the published version of a dashboard and its
+// parsed definition, if it may be drawn.
+func (a *App) publishedDefinition(ctx context.Context, d *sg.Dashboard) (*sg.DashboardVersion, *definition.Definition, error) {
+	if d.PublishedVersion == 0 {
+		return nil, nil, sg.Errorf(sg.ENOTFOUND, "Dashboard %s has no published version.", d.ID)
+	}
+	v, err := a.findVersion(ctx, d.AccountID, d.ID, d.PublishedVersion)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !drawable(v.Status) {
+		return nil, nil, &NotDrawableError{Kind: "Dashboard", ID: d.ID, Name: d.Name, Status: v.Status, Errors: v.Errors}
+	}
+	def, err := a.parseStored(v.Definition)
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, def, nil
+}
+
 // ConsoleAnalysisDefinition returns an analysis user may open with its
-// parsed definition (for the viewer).
+// parsed definition (for the viewer); a *NotDrawableError if its creation
+// or last update did not succeed.
 func (a *App) ConsoleAnalysisDefinition(ctx context.Context, u *sg.User, id string) (*sg.Analysis, *definition.Definition, error) {
 	an, err := a.ConsoleAnalysis(ctx, u, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	def, err := a.parseStored(an.Definition)
+	def, err := a.analysisDefinition(an)
 	if err != nil {
 		return nil, nil, err
 	}
 	return an, def, nil
+}
+
+// analysisDefinition returns an analysis's parsed definition, if it may be
+// drawn.
+func (a *App) analysisDefinition(an *sg.Analysis) (*definition.Definition, error) {
+	if !drawable(an.Status) {
+		return nil, &NotDrawableError{Kind: "Analysis", ID: an.ID, Name: an.Name, Status: an.Status, Errors: an.Errors}
+	}
+	return a.parseStored(an.Definition)
 }

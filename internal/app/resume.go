@@ -11,7 +11,9 @@ import (
 // ResumeDefinitionChecks restarts the background checks that a previous
 // process left unfinished (it was stopped while analyses or dashboard
 // versions were in progress), and returns how many it restarted. The
-// validation mode is not stored: resumed checks are STRICT. The server
+// validation mode is not stored: resumed checks are STRICT. The denials
+// found when the request was made are stored with the resource, and
+// still fail it. The server
 // calls it on start.
 func (a *App) ResumeDefinitionChecks(ctx context.Context) (int, error) {
 	analyses, err := a.Store.ListUnfinishedAnalyses(ctx)
@@ -28,7 +30,7 @@ func (a *App) ResumeDefinitionChecks(ctx context.Context) (int, error) {
 			a.failUnparsable(ctx, an)
 			continue
 		}
-		a.checkAnalysisLater(an, def, checkOptions{})
+		a.checkAnalysisLater(an, def, checkOptions{denied: deniedErrors(an.Errors)})
 	}
 	for _, v := range versions {
 		def, err := definition.Parse(v.Definition)
@@ -39,7 +41,7 @@ func (a *App) ResumeDefinitionChecks(ctx context.Context) (int, error) {
 			}
 			continue
 		}
-		a.checkVersionLater(v, def, checkOptions{})
+		a.checkVersionLater(v, def, checkOptions{denied: deniedErrors(v.Errors)})
 	}
 	return len(analyses) + len(versions), nil
 }

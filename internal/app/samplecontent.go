@@ -31,7 +31,7 @@ func (a *App) CreateSampleContent(ctx context.Context, accountID string, user *s
 	if _, err := a.Store.FindAnalysis(ctx, accountID, SampleAnalysisID); sg.ErrorCode(err) == sg.ENOTFOUND {
 		in := &ContentInput{Name: "Sample sales analysis", Definition: json.RawMessage(def),
 			Permissions: []sg.ResourcePermission{{Principal: arn, Actions: AnalysisOwnerActions()}}}
-		if _, err := a.CreateAnalysis(ctx, accountID, SampleAnalysisID, in); err != nil {
+		if _, err := a.createAnalysis(ctx, accountID, SampleAnalysisID, in, true); err != nil {
 			return fmt.Errorf("sample analysis: %w", err)
 		}
 	} else if err != nil {
@@ -40,7 +40,7 @@ func (a *App) CreateSampleContent(ctx context.Context, accountID string, user *s
 	if _, err := a.Store.FindDashboard(ctx, accountID, SampleDashboardID); sg.ErrorCode(err) == sg.ENOTFOUND {
 		in := &ContentInput{Name: "Sample sales dashboard", Definition: json.RawMessage(def),
 			Permissions: []sg.ResourcePermission{{Principal: arn, Actions: DashboardOwnerActions()}}}
-		if _, _, err := a.CreateDashboard(ctx, accountID, SampleDashboardID, in); err != nil {
+		if err := a.createSampleDashboard(ctx, accountID, SampleDashboardID, in); err != nil {
 			return fmt.Errorf("sample dashboard: %w", err)
 		}
 	} else if err != nil {

@@ -61,19 +61,7 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 	if !user.Active || user.PrincipalID != g.PrincipalID {
 		return nil, "", a.burnCode(ctx, key, now, metrics.SignOnUserGone)
 	}
-	token := newSecret()
-	s := &sg.Session{
-		ID:          HashSecret(token),
-		AccountID:   g.AccountID,
-		Namespace:   g.Namespace,
-		UserName:    g.UserName,
-		PrincipalID: user.PrincipalID,
-		Role:        user.Role,
-		EmbedID:     g.EmbedID,
-		EntryPoint:  g.EntryPoint,
-		CreatedAt:   now,
-		ExpiresAt:   now.Add(minutes(g.Lifetime)),
-	}
+	s, token := newSession(user, g.EmbedID, g.EntryPoint, g.Lifetime, now)
 	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return nil, "", signOnFailed(metrics.SignOnRaced) // another request redeemed it first
@@ -89,6 +77,26 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID, entryPoint, code str
 		return nil, "", signOnFailed(metrics.SignOnRaced)
 	}
 	return &Console{Session: s, User: user}, token, nil
+}
+
+// newSession returns a console session of user for an embed id (sid) and
+// entry point, valid for lifetime minutes from now, and its token (the
+// browser's secret; the session is keyed by its hash). The embed sign-on
+// and the direct sign-in both open sessions with it.
+func newSession(user *sg.User, embedID, entryPoint string, lifetime int64, now time.Time) (*sg.Session, string) {
+	token := newSecret()
+	return &sg.Session{
+		ID:          HashSecret(token),
+		AccountID:   user.AccountID,
+		Namespace:   user.Namespace,
+		UserName:    user.UserName,
+		PrincipalID: user.PrincipalID,
+		Role:        user.Role,
+		EmbedID:     embedID,
+		EntryPoint:  entryPoint,
+		CreatedAt:   now,
+		ExpiresAt:   now.Add(minutes(lifetime)),
+	}, token
 }
 
 // errWrongGrant is a code's grant that does not match the sid and entry

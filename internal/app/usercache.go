@@ -10,16 +10,16 @@ import (
 
 // embedUserTTL bounds how long a user changed by another process (an admin
 // command on the same store, another server on the same PostgreSQL) can
-// still be minted embed URLs for. Minting only decides which error the
-// API returns: redemption reads the user from the store again and refuses
-// a deleted, deactivated or re-registered user, so a URL minted from a
-// stale entry fails closed. Changes made through this App clear the cache
-// at once.
+// still be minted embed URLs for, or described as it was. Minting only
+// decides which error the API returns: redemption reads the user from the
+// store again and refuses a deleted, deactivated or re-registered user, so
+// a URL minted from a stale entry fails closed. Changes made through this
+// App clear the cache at once.
 const embedUserTTL = 2 * time.Second
 
-// userCache keeps the users GetSessionEmbedURL recently read (the mint
-// path's only store read besides the write). Entries are shared and must
-// not be modified.
+// userCache keeps the users GetSessionEmbedURL and DescribeUser recently
+// read (the only store read of each, besides the mint's write). Entries
+// are shared and must not be modified.
 type userCache struct {
 	mu  sync.Mutex
 	m   map[userKey]cachedUser
@@ -33,9 +33,9 @@ type cachedUser struct {
 	loaded time.Time
 }
 
-// embedFindUser is Store.FindUser through the cache. The result is
-// read-only.
-func (a *App) embedFindUser(ctx context.Context, accountID, namespace, userName string) (*sg.User, error) {
+// cachedFindUser is Store.FindUser through the cache. The result is
+// read-only. Not-found answers are not cached.
+func (a *App) cachedFindUser(ctx context.Context, accountID, namespace, userName string) (*sg.User, error) {
 	c := &a.users
 	k := userKey{accountID, namespace, userName}
 	c.mu.Lock()

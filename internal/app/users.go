@@ -22,6 +22,9 @@ type RegisterUserInput struct {
 	CustomFederationProviderURL         string
 	ExternalLoginID                     string
 	Tags                                []sg.Tag
+	// PublicURL is the server's external base URL, for the invitation
+	// link of a QUICKSIGHT identity user.
+	PublicURL string
 }
 
 // UserARN returns the ARN of a user of this server's region.
@@ -58,8 +61,25 @@ func (a *App) checkUserPath(ctx context.Context, action, accountID, namespace, u
 
 // RegisterUser creates a QuickSight user. IAM identities are bound to the
 // IAM user or role they name; a role registration needs a session name and
-// yields the user name ROLE/SESSION.
-func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User, error) {
+// yields the user name ROLE/SESSION. A QUICKSIGHT identity user also gets
+// an invitation link (UserInvitationUrl), returned with the user: there the
+// user sets the password of their console sign-in, and until then the
+// user reads as inactive.
+func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User, string, error) {
+	u, err := a.registerUser(ctx, in)
+	if err != nil || u.IdentityType != sg.IdentityQuickSight {
+		return u, "", err
+	}
+	token, err := a.invite(ctx, u)
+	if err != nil {
+		return nil, "", err
+	}
+	c := *u
+	c.Active = false // until the invitation is accepted
+	return &c, InvitationURL(in.PublicURL, token), nil
+}
+
+func (a *App) registerUser(ctx context.Context, in RegisterUserInput) (*sg.User, error) {
 	if err := checkAccountID(in.AccountID); err != nil {
 		return nil, err
 	}
@@ -69,7 +89,7 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 	if in.IdentityType == "" {
 		return nil, required("identityType")
 	}
-	if err := checkEnum("identityType", in.IdentityType, identityTypes); err != nil {
+	if err := checkModel("IdentityType", "identityType", in.IdentityType); err != nil {
 		return nil, err
 	}
 	if in.Email == "" {
@@ -78,14 +98,11 @@ func (a *App) RegisterUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 	if in.UserRole == "" {
 		return nil, required("userRole")
 	}
-	if err := checkEnum("userRole", in.UserRole, userRoles); err != nil {
+	if err := checkModel("UserRole", "userRole", in.UserRole); err != nil {
 		return nil, err
 	}
 	if in.SessionName != "" {
-		if err := checkLen("sessionName", in.SessionName, 2, 64); err != nil {
-			return nil, err
-		}
-		if err := checkPattern("sessionName", in.SessionName, reSessionName); err != nil {
+		if err := checkModel("RoleSessionName", "sessionName", in.SessionName); err != nil {
 			return nil, err
 		}
 	}
@@ -223,12 +240,22 @@ func (a *App) findUser(ctx context.Context, accountID, namespace, userName strin
 	return u, err
 }
 
-// DescribeUser returns a user.
+// DescribeUser returns a user. It reads through the user cache (see
+// usercache.go): a change made through this App shows at once, one made
+// by another process within the cache's lifetime. The result is shared and
+// must not be modified.
 func (a *App) DescribeUser(ctx context.Context, accountID, namespace, userName string) (*sg.User, error) {
 	if err := a.checkUserPath(ctx, "DescribeUser", accountID, namespace, userName); err != nil {
 		return nil, err
 	}
-	return a.findUser(ctx, accountID, namespace, userName)
+	u, err := a.cachedFindUser(ctx, accountID, namespace, userName)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, a.userNotFound(accountID, namespace, userName)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return a.presentUser(ctx, u)
 }
 
 // UpdateUserInput is UpdateUser's input.
@@ -257,7 +284,7 @@ func (a *App) UpdateUser(ctx context.Context, in UpdateUserInput) (*sg.User, err
 	if in.Role == "" {
 		return nil, required("role")
 	}
-	if err := checkEnum("role", in.Role, userRoles); err != nil {
+	if err := checkModel("UserRole", "role", in.Role); err != nil {
 		return nil, err
 	}
 	if err := checkEmail("Email", in.Email); err != nil {
@@ -308,7 +335,7 @@ func (a *App) UpdateUser(ctx context.Context, in UpdateUserInput) (*sg.User, err
 			return nil, err
 		}
 	}
-	return u, nil
+	return a.presentUser(ctx, u)
 }
 
 // DeleteUser deletes a user by name.
@@ -373,8 +400,14 @@ func (a *App) ListUsers(ctx context.Context, accountID, namespace, nextToken str
 		return nil, "", err
 	}
 	users, more, err := a.Store.ListUsers(ctx, accountID, namespace, page)
-	if err != nil || !more || len(users) == 0 {
-		return users, "", err
+	if err != nil {
+		return nil, "", err
+	}
+	if err := a.presentUsers(ctx, users); err != nil {
+		return nil, "", err
+	}
+	if !more || len(users) == 0 {
+		return users, "", nil
 	}
 	return users, encodeNextToken("users", accountID, users[len(users)-1].UserName), nil
 }

@@ -8,32 +8,25 @@ import (
 	"unicode/utf8"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/apimodel"
 )
 
 // Patterns and enums of the QuickSight model (2026 shapes).
 var (
-	reAccountID         = regexp.MustCompile(`^[0-9]{12}$`)
-	reNamespace         = regexp.MustCompile(`^[a-zA-Z0-9._-]*$`)
-	reCustomPermissions = regexp.MustCompile(`^[a-zA-Z0-9+=,.@_-]+$`)
-	reSessionName       = regexp.MustCompile(`^[\w+=.@-]*$`)
-	reAccountName       = regexp.MustCompile(`^([\da-zA-Z]+)([-]*[\da-zA-Z])*$`)
-	reIAMName           = regexp.MustCompile(`^[\w+=,.@-]+$`)
-	reCapabilityName    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
-
-	userRoles     = []string{sg.RoleAdmin, sg.RoleAuthor, sg.RoleReader, sg.RoleRestrictedAuthor, sg.RoleRestrictedReader, sg.RoleAdminPro, sg.RoleAuthorPro, sg.RoleReaderPro}
-	identityTypes = []string{sg.IdentityIAM, sg.IdentityQuickSight, sg.IdentityIAMIdentityCenter}
-	editions      = []string{sg.EditionStandard, sg.EditionEnterprise, sg.EditionEnterpriseAndQ}
-	authMethods   = []string{sg.AuthIAMAndQuickSight, sg.AuthIAMOnly, sg.AuthActiveDirectory, sg.AuthIAMIdentityCenter}
+	reSessionName    = regexp.MustCompile(`^[\w+=.@-]*$`)
+	reAccountName    = regexp.MustCompile(`^([\da-zA-Z]+)([-]*[\da-zA-Z])*$`)
+	reIAMName        = regexp.MustCompile(`^[\w+=,.@-]+$`)
+	reCapabilityName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
 )
 
-// invalid returns an InvalidParameterValueException-style error in the
+// invalid returns a constraint violation (ValidationException) in the
 // wording AWS's validators use.
 func invalid(member, value, constraint string) error {
-	return sg.Errorf(sg.EINVALID, "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: %s", value, member, constraint)
+	return sg.Errorf(sg.EVALIDATION, "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: %s", value, member, constraint)
 }
 
 func required(member string) error {
-	return sg.Errorf(sg.EINVALID, "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null", member)
+	return sg.Errorf(sg.EVALIDATION, "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null", member)
 }
 
 func checkPattern(member, value string, re *regexp.Regexp) error {
@@ -62,41 +55,27 @@ func checkEnum(member, value string, set []string) error {
 	return nil
 }
 
-// checkAccountID validates an AwsAccountId.
-func checkAccountID(id string) error {
-	if err := checkLen("awsAccountId", id, 12, 12); err != nil {
-		return err
-	}
-	return checkPattern("awsAccountId", id, reAccountID)
-}
-
-// checkNamespace validates a Namespace member.
-func checkNamespace(ns string) error {
-	if err := checkLen("namespace", ns, 0, 64); err != nil {
-		return err
-	}
-	return checkPattern("namespace", ns, reNamespace)
-}
-
-// checkUserName validates a UserName: at least one character, each in
-// U+0020..U+00FF.
-func checkUserName(member, name string) error {
-	if err := checkLen(member, name, 1, -1); err != nil {
-		return err
-	}
-	for _, r := range name {
-		if r < 0x20 || r > 0xFF {
-			return invalid(member, name, `Member must satisfy regular expression pattern: [\u0020-\u00FF]+`)
-		}
+// checkModel checks a string against the named shape of QuickSight's
+// service model (length, pattern, enum), in AWS's validation wording.
+func checkModel(shape, member, value string) error {
+	if err := apimodel.CheckString(shape, member, value); err != nil {
+		return sg.Errorf(sg.EVALIDATION, "%s", err.Error())
 	}
 	return nil
 }
 
+// checkAccountID validates an AwsAccountId.
+func checkAccountID(id string) error { return checkModel("AwsAccountId", "awsAccountId", id) }
+
+// checkNamespace validates a Namespace member.
+func checkNamespace(ns string) error { return checkModel("Namespace", "namespace", ns) }
+
+// checkUserName validates a UserName: at least one character, each in
+// U+0020..U+00FF.
+func checkUserName(member, name string) error { return checkModel("UserName", member, name) }
+
 func checkCustomPermissionsName(member, name string) error {
-	if err := checkLen(member, name, 1, 64); err != nil {
-		return err
-	}
-	return checkPattern(member, name, reCustomPermissions)
+	return checkModel("RoleName", member, name)
 }
 
 func checkTags(tags []sg.Tag) error {
@@ -105,6 +84,9 @@ func checkTags(tags []sg.Tag) error {
 	}
 	if len(tags) < 1 || len(tags) > 200 {
 		return invalid("tags", fmt.Sprint(len(tags)), "Member must have length between 1 and 200")
+	}
+	if len(tags) > sg.MaxResourceTags {
+		return sg.Errorf(sg.ELIMIT, "A resource can have at most %d tags; %d were given.", sg.MaxResourceTags, len(tags))
 	}
 	seen := make(map[string]bool, len(tags))
 	for i, t := range tags {

@@ -44,6 +44,9 @@ func (b *contentBody) input() *app.ContentInput {
 		VersionDescription: b.VersionDescription,
 		PublishOptions:     b.DashboardPublishOptions,
 		LinkEntities:       b.LinkEntities,
+		// The server checked the whole request against the model before
+		// the handler ran.
+		DefinitionModelChecked: true,
 	}
 }
 

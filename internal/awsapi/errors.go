@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/apimodel"
 	"github.com/sightglass/sightglass/internal/sigv4"
 )
 
@@ -27,6 +28,7 @@ var codes = map[sg.Code]struct {
 	sg.EEXISTS:             {"ResourceExistsException", http.StatusConflict},
 	sg.ECONFLICT:           {"ConflictException", http.StatusConflict},
 	sg.EINVALID:            {"InvalidParameterValueException", http.StatusBadRequest},
+	sg.EVALIDATION:         {"ValidationException", http.StatusBadRequest},
 	sg.EINVALIDNEXTTOKEN:   {"InvalidNextTokenException", http.StatusBadRequest},
 	sg.ESESSIONLIFETIME:    {"SessionLifetimeInMinutesInvalidException", http.StatusBadRequest},
 	sg.EACCESSDENIED:       {"AccessDeniedException", http.StatusUnauthorized},
@@ -43,6 +45,16 @@ func errUnknownOperation() *awsError {
 	return &awsError{Name: "UnknownOperationException", Status: http.StatusNotFound, Message: "The requested operation is not recognized by the service."}
 }
 
+// errModel is a request the service model refuses: a constraint
+// violation is a ValidationException, input that does not deserialize a
+// SerializationException, both 400.
+func errModel(e *apimodel.Error) *awsError {
+	if e.Kind == apimodel.Validation {
+		return &awsError{Name: "ValidationException", Status: http.StatusBadRequest, Message: e.Message}
+	}
+	return errSerialization(e.Message)
+}
+
 func errSerialization(msg string) *awsError {
 	return &awsError{Name: "SerializationException", Status: http.StatusBadRequest, Message: msg}
 }
@@ -53,6 +65,9 @@ func errSerialization(msg string) *awsError {
 func toAWSError(err error) *awsError {
 	if e, ok := errors.AsType[*awsError](err); ok {
 		return e
+	}
+	if e, ok := errors.AsType[*apimodel.Error](err); ok {
+		return errModel(e)
 	}
 	if e, ok := errors.AsType[*sigv4.Error](err); ok {
 		return &awsError{Name: e.Code, Status: e.HTTPStatus(), Message: e.Message}

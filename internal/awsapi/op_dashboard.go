@@ -17,7 +17,7 @@ func (s *Server) dashboardOps() []*op {
 		{Name: "CreateDashboard", Method: http.MethodPost, Template: one, Status: http.StatusAccepted, Handle: s.createDashboard},
 		{Name: "DescribeDashboard", Method: http.MethodGet, Template: one, Status: http.StatusOK, Handle: s.describeDashboard},
 		{Name: "DescribeDashboardDefinition", Method: http.MethodGet, Template: one + "/definition", Status: http.StatusOK, Handle: s.describeDashboardDefinition},
-		{Name: "UpdateDashboard", Method: http.MethodPut, Template: one, Status: http.StatusAccepted, Handle: s.updateDashboard},
+		{Name: "UpdateDashboard", Method: http.MethodPut, Template: one, Status: http.StatusOK, Handle: s.updateDashboard},
 		{Name: "UpdateDashboardPublishedVersion", Method: http.MethodPut, Template: one + "/versions/{VersionNumber}", Status: http.StatusOK, Handle: s.updateDashboardPublishedVersion},
 		{Name: "ListDashboardVersions", Method: http.MethodGet, Template: one + "/versions", Status: http.StatusOK, Handle: s.listDashboardVersions},
 		{Name: "ListDashboards", Method: http.MethodGet, Template: dashboardsPath, Status: http.StatusOK, Handle: s.listDashboards},

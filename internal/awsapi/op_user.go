@@ -57,6 +57,13 @@ type userOutput struct {
 	User *user
 }
 
+// registerUserOutput is RegisterUser's output: UserInvitationUrl only for
+// QUICKSIGHT identity users.
+type registerUserOutput struct {
+	userOutput
+	UserInvitationUrl string `json:",omitempty"`
+}
+
 func (s *Server) registerUser(ctx context.Context, in *input) (output, error) {
 	var body struct {
 		IdentityType                        string
@@ -74,7 +81,7 @@ func (s *Server) registerUser(ctx context.Context, in *input) (output, error) {
 	if err := in.decode(&body); err != nil {
 		return nil, err
 	}
-	u, err := s.app.RegisterUser(ctx, app.RegisterUserInput{
+	u, invitationURL, err := s.app.RegisterUser(ctx, app.RegisterUserInput{
 		AccountID:                           in.Labels["AwsAccountId"],
 		Namespace:                           in.Labels["Namespace"],
 		IdentityType:                        body.IdentityType,
@@ -88,11 +95,12 @@ func (s *Server) registerUser(ctx context.Context, in *input) (output, error) {
 		CustomFederationProviderURL:         body.CustomFederationProviderUrl,
 		ExternalLoginID:                     body.ExternalLoginId,
 		Tags:                                body.Tags,
+		PublicURL:                           s.publicURL,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &userOutput{User: s.toUser(u)}, nil
+	return &registerUserOutput{userOutput: userOutput{User: s.toUser(u)}, UserInvitationUrl: invitationURL}, nil
 }
 
 func (s *Server) describeUser(ctx context.Context, in *input) (output, error) {

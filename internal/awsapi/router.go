@@ -19,8 +19,8 @@ type op struct {
 
 // router matches requests to operations on the escaped path, so a label
 // may contain an encoded '/'. Each label is unescaped after splitting.
-// Anything before the "account" or "accounts" segment that starts a route
-// is a base-path prefix and is ignored.
+// Anything before the "account", "accounts" or "resources" segment that
+// starts a route is a base-path prefix and is ignored.
 type router struct {
 	byMethod map[string][]*op
 }
@@ -42,7 +42,7 @@ func (r *router) match(method, escapedPath string) (*op, map[string]string) {
 	// segment (a client given http://host/accounts): try each candidate
 	// start, leftmost first.
 	for start, s := range all {
-		if s != "account" && s != "accounts" {
+		if s != "account" && s != "accounts" && s != "resources" {
 			continue
 		}
 		segs := all[start:]

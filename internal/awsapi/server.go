@@ -21,6 +21,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/apimodel"
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/metrics"
 	"github.com/sightglass/sightglass/internal/ratelimit"
@@ -96,6 +97,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.ingestionOps()...)
 	ops = append(ops, s.analysisOps()...)
 	ops = append(ops, s.dashboardOps()...)
+	ops = append(ops, s.tagOps()...)
 	return ops
 }
 
@@ -176,7 +178,14 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if err != nil {
 		return s.writeError(w, reqID, err).named(o.Name)
 	}
-	out, err := o.Handle(ctx, &input{Labels: labels, Query: r.URL.Query(), Body: body})
+	query := r.URL.Query()
+	// Every input is checked against the service model before the
+	// operation sees it: lengths, patterns, enums, ranges, required and
+	// unknown members, to any depth (definitions included).
+	if err := apimodel.ValidateRequest(o.Name, labels, query, body); err != nil && !answeredByOperation(err) {
+		return s.writeError(w, reqID, err).named(o.Name)
+	}
+	out, err := o.Handle(ctx, &input{Labels: labels, Query: query, Body: body})
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINTERNAL {
 			if _, isAWS := errors.AsType[*awsError](err); !isAWS {
@@ -202,6 +211,14 @@ func (s *Server) Operations() []string {
 // OperationNames returns the names of the operations the API serves.
 func OperationNames() []string {
 	return New(Config{}).Operations()
+}
+
+// answeredByOperation reports whether a model violation has a more
+// specific modeled error that the operation itself answers: a session
+// lifetime outside 15..600 is a SessionLifetimeInMinutesInvalidException.
+func answeredByOperation(err error) bool {
+	e, ok := errors.AsType[*apimodel.Error](err)
+	return ok && e.Kind == apimodel.Validation && e.Only("SessionLifetimeInMinutes")
 }
 
 // readBody returns the request body, which the verifier has already read

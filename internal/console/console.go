@@ -12,7 +12,8 @@
 // which a cross-site page cannot send, so they need no other CSRF token.
 //
 // Every response carries a Content-Security-Policy whose frame-ancestors
-// come from the account's embedding-domain allow-list.
+// come from the account's embedding-domain allow-list, and
+// X-Content-Type-Options: nosniff (Secure, around the console's mux).
 package console
 
 import (
@@ -51,6 +52,7 @@ type Console struct {
 
 // New returns the console.
 func New(cfg Config) (*Console, error) {
+	go assets() // compress the front end before the first page needs it
 	now := cfg.Now
 	if now == nil {
 		now = time.Now
@@ -77,14 +79,43 @@ func New(cfg Config) (*Console, error) {
 	}, nil
 }
 
-// Register adds the console's routes to mux.
+// route is a console route: a ServeMux pattern and its handler.
+type route struct {
+	pattern string
+	handle  func(c *Console, w http.ResponseWriter, r *http.Request)
+}
+
+// routes are the console's routes.
+var routes = []route{
+	{"GET /embedding/{sid}/{entry...}", (*Console).handleExperience},
+	{"POST /embedding/{sid}/favorites/{kind}/{id}", (*Console).handleFavorite},
+	{"DELETE /embedding/{sid}/favorites/{kind}/{id}", (*Console).handleFavorite},
+	{"GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}", (*Console).handleSheet},
+	{"GET /embedding/{sid}/analyses/{id}/sheets/{sheet}", (*Console).handleSheet},
+	{"GET /embed/{sid}/embedControl", (*Console).handleControl},
+	{"GET /embed/{sid}/dashboards/{id}", (*Console).handleDashboardExperience},
+	{"GET /static/{file}", (*Console).handleStatic},
+	{"GET /login", (*Console).handleLoginPage},
+	{"POST /login", (*Console).handleLogin},
+	{"POST /embedding/{sid}/signout", (*Console).handleSignOut},
+	{"GET /invitation/{token}", (*Console).handleInvitationPage},
+	{"POST /invitation/{token}", (*Console).handleInvitation},
+}
+
+// RoutePatterns lists the patterns of the console's routes (for tests
+// that walk every route).
+func RoutePatterns() []string {
+	out := make([]string, len(routes))
+	for i, rt := range routes {
+		out[i] = rt.pattern
+	}
+	return out
+}
+
+// Register adds the console's routes to mux. Serve mux through Secure so
+// that every response carries the security headers.
 func (c *Console) Register(mux *http.ServeMux) {
-	mux.HandleFunc("GET /embedding/{sid}/{entry...}", c.handleExperience)
-	mux.HandleFunc("POST /embedding/{sid}/favorites/{kind}/{id}", c.handleFavorite)
-	mux.HandleFunc("DELETE /embedding/{sid}/favorites/{kind}/{id}", c.handleFavorite)
-	mux.HandleFunc("GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}", c.handleSheet)
-	mux.HandleFunc("GET /embedding/{sid}/analyses/{id}/sheets/{sheet}", c.handleSheet)
-	mux.HandleFunc("GET /embed/{sid}/embedControl", c.handleControl)
-	mux.HandleFunc("GET /embed/{sid}/dashboards/{id}", c.handleDashboardExperience)
-	mux.HandleFunc("GET /static/{file}", c.handleStatic)
+	for _, rt := range routes {
+		mux.HandleFunc(rt.pattern, func(w http.ResponseWriter, r *http.Request) { rt.handle(c, w, r) })
+	}
 }

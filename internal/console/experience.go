@@ -42,6 +42,11 @@ type pageData struct {
 	Favorite     bool
 	UpdatedAt    time.Time
 	Viewer       *viewerData
+	// Failure replaces the viewer of content that may not be drawn.
+	Failure *failure
+
+	// Sign-in and invitation pages.
+	Form *formData
 
 	// Error pages.
 	Status    int
@@ -155,14 +160,17 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		if e.Kind == "analysis" {
 			kind = "analyses"
 		}
-		name, def, vd, err := c.viewerDefinition(ctx, s.User, kind, e.ID)
+		name, content, vd, err := c.viewerContent(ctx, s.User, kind, e.ID)
 		if err != nil {
 			return err
 		}
 		d.Title, d.ResourceID = name, e.ID
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav, d.Favorite = vd.PageType, vd.KindLabel, vd.FavoriteKind, vd.UpdatedAt, vd.Nav, vd.Favorite
+		if d.Failure = vd.Failure; d.Failure != nil {
+			break // no viewer: nothing of the data is drawn
+		}
 		q := r.URL.Query()
-		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, def, q.Get("sheetId"), viewerState(q), nil)
+		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 	}
 	return c.pages.render(w, http.StatusOK, "resource", "layout", d)

@@ -57,6 +57,12 @@ func (c *Console) handleFavorite(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
+	if err != nil {
+		c.internalError(w, r, err)
+		return
+	}
+	setSecurityHeaders(w, domains)
 	d := &pageData{Sid: sid, FavoriteKind: r.PathValue("kind"), ResourceID: id, Favorite: on}
 	if err := c.pages.render(w, http.StatusOK, "resource", "favorite-button", d); err != nil {
 		c.internalError(w, r, err)

@@ -24,18 +24,19 @@ type pages struct {
 
 func loadPages() (*pages, error) {
 	funcs := template.FuncMap{
-		"asset": assetURL,
-		"lower": strings.ToLower,
-		"ago":   func(t time.Time) string { return ago(time.Since(t)) },
-		"css":   cssStyle,
-		"join":  strings.Join,
+		"asset":        assetURL,
+		"lower":        strings.ToLower,
+		"ago":          func(t time.Time) string { return ago(time.Since(t)) },
+		"css":          cssStyle,
+		"join":         strings.Join,
+		"multiSummary": multiSummary,
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {
 		return nil, err
 	}
 	p := &pages{byName: map[string]*template.Template{}}
-	for _, name := range []string{"start", "resource", "error"} {
+	for _, name := range []string{"start", "resource", "error", "login", "invitation"} {
 		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return nil, err

@@ -59,16 +59,12 @@ type sdkParameter struct {
 	Values []string
 }
 
-// runner answers the viewer's questions through the App's query engine,
-// as the server itself: who may see the dashboard or analysis was decided
-// before, and its viewers need no rights on its datasets.
-func (c *Console) runner(accountID string) viewer.Runner {
+// runner answers the viewer's questions through the content it draws:
+// only a drawable dashboard version or analysis (app.Drawable) reads data,
+// and only from the datasets its definition declares.
+func runner(content *app.Drawable) viewer.Runner {
 	return func(ctx context.Context, arn string, q *query.Question) (*viewer.Result, error) {
-		id, ok := dataSetIDFromARN(arn, accountID)
-		if !ok {
-			return nil, sg.Errorf(sg.EINVALID, "Dataset %s is not a dataset of this account.", arn)
-		}
-		res, err := c.app.QueryDataSet(ctx, nil, accountID, id, q)
+		res, err := content.Query(ctx, arn, q)
 		if err != nil {
 			return nil, err
 		}
@@ -76,48 +72,59 @@ func (c *Console) runner(accountID string) viewer.Runner {
 	}
 }
 
-// dataSetIDFromARN returns the dataset id of a dataset ARN of the account.
-func dataSetIDFromARN(arn, accountID string) (string, bool) {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "quicksight" || parts[4] != accountID {
-		return "", false
-	}
-	id, ok := strings.CutPrefix(parts[5], "dataset/")
-	return id, ok && id != ""
-}
-
-// viewerDefinition returns the definition a user views: a dashboard's
-// published version or an analysis, after the visibility rules.
-func (c *Console) viewerDefinition(ctx context.Context, u *sg.User, kind, id string) (name string, def *definition.Definition, d *pageData, err error) {
+// viewerContent returns the content a user views: a dashboard's published
+// version or an analysis, after the visibility rules and the check that
+// it may be drawn. Content that may not be drawn (its creation failed or
+// is still checked) comes back as failure, with no definition: the page
+// then shows why, and no data. A dashboard with no published version has
+// nothing to show.
+func (c *Console) viewerContent(ctx context.Context, u *sg.User, kind, id string) (name string, content *app.Drawable, d *pageData, err error) {
 	d = &pageData{}
+	var notDrawable *app.NotDrawableError
 	switch kind {
 	case "dashboards":
-		dash, err := c.app.ConsoleDashboard(ctx, u, id)
-		if err != nil {
+		dash, content, err := c.app.ConsoleDashboardView(ctx, u, id)
+		if errors.As(err, &notDrawable) {
+			d.Failure = failureOf(notDrawable)
+		} else if err != nil {
 			return "", nil, nil, err
-		}
-		def := &definition.Definition{} // no published version yet: nothing to show
-		if dash.PublishedVersion != 0 {
-			if _, _, def, err = c.app.ConsoleDashboardDefinition(ctx, u, id); err != nil {
-				return "", nil, nil, err
-			}
 		}
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = "DASHBOARD", "Dashboard", "dashboard", dash.UpdatedAt, "dashboards"
 		if d.Favorite, err = c.app.IsFavorite(ctx, u, sg.FavoriteDashboard, dash.ID); err != nil {
 			return "", nil, nil, err
 		}
-		return dash.Name, def, d, nil
+		return dash.Name, content, d, nil
 	default:
-		an, def, err := c.app.ConsoleAnalysisDefinition(ctx, u, id)
-		if err != nil {
+		an, content, err := c.app.ConsoleAnalysisView(ctx, u, id)
+		if errors.As(err, &notDrawable) {
+			d.Failure = failureOf(notDrawable)
+		} else if err != nil {
 			return "", nil, nil, err
 		}
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = "ANALYSIS", "Analysis", "analysis", an.UpdatedAt, "analyses"
 		if d.Favorite, err = c.app.IsFavorite(ctx, u, sg.FavoriteAnalysis, an.ID); err != nil {
 			return "", nil, nil, err
 		}
-		return an.Name, def, d, nil
+		return an.Name, content, d, nil
 	}
+}
+
+// failure is what the page of content that may not be drawn shows.
+type failure struct {
+	Heading string
+	Status  string
+	Errors  []sg.DefinitionError
+}
+
+func failureOf(e *app.NotDrawableError) *failure {
+	f := &failure{Heading: "This " + strings.ToLower(e.Kind) + " is still being created", Status: e.Status, Errors: e.Errors}
+	if e.Failed() {
+		f.Heading = "This " + strings.ToLower(e.Kind) + " failed creation"
+		if strings.HasPrefix(e.Status, "UPDATE_") {
+			f.Heading = "The last update of this " + strings.ToLower(e.Kind) + " failed"
+		}
+	}
+	return f
 }
 
 // viewerState returns the viewer state a request carries (p.*, f.*).
@@ -134,7 +141,8 @@ func viewerState(q url.Values) viewer.State {
 // buildViewer computes the selected sheet of a definition for a viewer.
 // With only not nil, just those visuals of the sheet are computed (a
 // control change).
-func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string, def *definition.Definition, sheetID string, st viewer.State, only []string) *viewerData {
+func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string, content *app.Drawable, sheetID string, st viewer.State, only []string) *viewerData {
+	def := content.Definition()
 	v := viewer.New(def, st, c.app.Clock())
 	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
 	var sdk []sdkSheet
@@ -150,9 +158,9 @@ func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string,
 		sheetID = ""
 	}
 	if only != nil {
-		vd.Sheet = v.RenderVisuals(ctx, sheetID, only, c.runner(s.Session.AccountID), viewer.DefaultParallel)
+		vd.Sheet = v.RenderVisuals(ctx, sheetID, only, runner(content), viewer.DefaultParallel)
 	} else {
-		vd.Sheet = v.RenderSheet(ctx, sheetID, c.runner(s.Session.AccountID), viewer.DefaultParallel)
+		vd.Sheet = v.RenderSheet(ctx, sheetID, runner(content), viewer.DefaultParallel)
 	}
 	if vd.Sheet != nil {
 		vd.Selected = vd.Sheet.ID
@@ -224,20 +232,25 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/embedding/"+sid+"/analyses/") {
 		kind = "analyses"
 	}
-	_, def, _, err := c.viewerDefinition(ctx, s.User, kind, id)
+	_, content, pd, err := c.viewerContent(ctx, s.User, kind, id)
+	if err == nil && pd.Failure != nil {
+		err = sg.Errorf(sg.ECONFLICT, "%s %s can't be shown: %s.", pd.KindLabel, id, strings.ToLower(pd.Failure.Heading))
+	}
 	if err != nil {
 		switch sg.ErrorCode(err) {
 		case sg.ENOTFOUND:
 			http.Error(w, sg.ErrorMessage(err), http.StatusNotFound)
 		case sg.EACCESSDENIED:
 			http.Error(w, sg.ErrorMessage(err), http.StatusForbidden)
+		case sg.ECONFLICT:
+			http.Error(w, sg.ErrorMessage(err), http.StatusConflict)
 		default:
 			c.internalError(w, r, err)
 		}
 		return
 	}
 	sheetID := r.PathValue("sheet")
-	v := viewer.New(def, nil, c.app.Clock())
+	v := viewer.New(content.Definition(), nil, c.app.Clock())
 	if !v.HasSheet(sheetID) {
 		http.Error(w, "No sheet "+sheetID+".", http.StatusNotFound)
 		return
@@ -254,7 +267,7 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	vd := c.buildViewer(ctx, s, kind, id, def, sheetID, viewerState(q), only)
+	vd := c.buildViewer(ctx, s, kind, id, content, sheetID, viewerState(q), only)
 	domains, err := c.app.EmbeddingDomains(ctx, s.Session.AccountID)
 	if err != nil {
 		c.internalError(w, r, err)

@@ -18,7 +18,7 @@ func (cc *compilation) filter(path string, f Filter) (cond string, aggregated bo
 	if err != nil {
 		return "", false, err
 	}
-	if f.Kind == NumericRangeFilter && f.Aggregation != "" {
+	if (f.Kind == NumericRangeFilter || f.Kind == CategoryFilter) && f.Aggregation != "" {
 		if v, err = cc.aggregateOf(path, Measure{Field: f.Field, Aggregation: f.Aggregation}, v); err != nil {
 			return "", false, err
 		}
@@ -85,6 +85,12 @@ func (cc *compilation) category(path string, f Filter, v expr.Value) (string, er
 			values = []any{pv}
 		}
 	}
+	if f.Match == AnyValue {
+		if len(values) > 0 || f.ValuesParameter != "" {
+			return "", invalid("%s: %s takes no values", path, AnyValue)
+		}
+		return "", nil // every value: the null option alone restricts
+	}
 	if len(values) == 0 || len(values) > 10000 {
 		return "", invalid("%s.Values must have 1 to 10000 values", path)
 	}
@@ -112,8 +118,28 @@ func (cc *compilation) category(path string, f Filter, v expr.Value) (string, er
 			op = " NOT IN ("
 		}
 		return "(" + v.SQL + op + strings.Join(refs, ", ") + "))", nil
+	case Contains, NotContains, StartsWith, EndsWith:
+		if v.Type != dialect.String {
+			return "", invalid("%s: %s needs a STRING field, %q is %s", path, f.Match, f.Field, typeName(v.Type))
+		}
+		match := cc.d.Contains
+		switch f.Match {
+		case StartsWith:
+			match = cc.d.StartsWith
+		case EndsWith:
+			match = cc.d.EndsWith
+		}
+		conds := make([]string, len(refs))
+		for i, ref := range refs {
+			conds[i] = match(v.SQL, ref)
+		}
+		anyMatch := "(" + strings.Join(conds, " OR ") + ")"
+		if f.Match == NotContains {
+			return "(NOT " + anyMatch + ")", nil
+		}
+		return anyMatch, nil
 	}
-	return "", invalid("%s.Match %q must be EQUALS, NOT_EQUALS, IN or NOT_IN", path, f.Match)
+	return "", invalid("%s.Match %q must be EQUALS, NOT_EQUALS, IN, NOT_IN, CONTAINS, DOES_NOT_CONTAIN, STARTS_WITH, ENDS_WITH or ANY_VALUE", path, f.Match)
 }
 
 // bindValue binds a filter value as type t, converting what converts
@@ -250,7 +276,43 @@ func (cc *compilation) dateRange(path string, f Filter, v expr.Value) (string, e
 	if err != nil {
 		return "", err
 	}
-	return cc.between(v, from, to, f.IncludeFrom, f.IncludeTo), nil
+	includeFrom, includeTo := f.IncludeFrom, f.IncludeTo
+	if g := f.Granularity; g != "" {
+		if !dialect.ValidGranularity(g) {
+			return "", invalid("%s.Granularity %q is not a time granularity", path, g)
+		}
+		from, includeFrom = wholePeriodFrom(from, includeFrom, g)
+		to, includeTo = wholePeriodTo(to, includeTo, g)
+	}
+	return cc.between(v, from, to, includeFrom, includeTo), nil
+}
+
+// wholePeriodFrom moves a lower bound to a period boundary: the start of
+// its period when included, the start of the next one when not; the new
+// bound is included.
+func wholePeriodFrom(t *time.Time, include bool, g dialect.Granularity) (*time.Time, bool) {
+	if t == nil {
+		return nil, include
+	}
+	b := Truncate(*t, g)
+	if !include {
+		b = Add(b, g, 1)
+	}
+	return &b, true
+}
+
+// wholePeriodTo moves an upper bound to a period boundary, excluded: the
+// start of the next period when the bound is included, of its own when
+// not.
+func wholePeriodTo(t *time.Time, include bool, g dialect.Granularity) (*time.Time, bool) {
+	if t == nil {
+		return nil, include
+	}
+	b := Truncate(*t, g)
+	if include {
+		b = Add(b, g, 1)
+	}
+	return &b, false
 }
 
 func (cc *compilation) between(v expr.Value, from, to *time.Time, includeFrom, includeTo bool) string {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query/dataset"
+	"github.com/sightglass/sightglass/internal/query/sqlcheck"
 )
 
 // TestJoinsAcrossEngines joins the orders to a table of region managers
@@ -51,6 +52,9 @@ func TestJoinsAcrossEngines(t *testing.T) {
 		    "DataTransforms": [{"CreateColumnsOperation": {"Columns": [{"ColumnName": "Label", "ColumnId": "label", "Expression": "coalesce({manager}, {region}, 'none')"}]}}]}}`
 		tables, err := dataset.Parse(json.RawMessage(physical), json.RawMessage(logical))
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tables.CheckCustomSQL(sqlcheck.SQLiteSplit); err != nil {
 			t.Fatal(err)
 		}
 		for _, e := range engines {

@@ -71,6 +71,16 @@ const (
 	NotEquals = "NOT_EQUALS"
 	In        = "IN"
 	NotIn     = "NOT_IN"
+	// The partial matches, each true when any value matches (none, for
+	// NotContains); exact and case sensitive, on STRING fields.
+	Contains    = "CONTAINS"
+	NotContains = "DOES_NOT_CONTAIN"
+	StartsWith  = "STARTS_WITH"
+	EndsWith    = "ENDS_WITH"
+	// AnyValue restricts no value: only the filter's NullOption applies
+	// (a list filter with every value selected and NULLS_ONLY or
+	// NON_NULLS_ONLY). It takes no values.
+	AnyValue = "ANY_VALUE"
 )
 
 // Null options, as QuickSight's FilterNullOption names them.
@@ -96,8 +106,11 @@ type Filter struct {
 	// NullOption is ALL_VALUES, NULLS_ONLY or NON_NULLS_ONLY (default).
 	NullOption string
 
-	// CATEGORY: Match is EQUALS, NOT_EQUALS, IN or NOT_IN over Values,
-	// or over the values of the parameter ValuesParameter.
+	// CATEGORY: Match is EQUALS, NOT_EQUALS, IN, NOT_IN, CONTAINS,
+	// DOES_NOT_CONTAIN, STARTS_WITH or ENDS_WITH over Values (or
+	// ANY_VALUE, with none), or over the
+	// values of the parameter ValuesParameter. With Aggregation set it
+	// compares the aggregated field (HAVING).
 	Match           string
 	Values          []any
 	ValuesParameter string
@@ -109,10 +122,13 @@ type Filter struct {
 	IncludeMin, IncludeMax     bool
 	Aggregation                string
 
-	// DATE_RANGE: bounds (nil: open) or parameters naming them.
+	// DATE_RANGE: bounds (nil: open) or parameters naming them. With
+	// Granularity set the bounds compare whole periods: an included bound
+	// takes in its whole period, an excluded one leaves it out whole.
 	From, To                   *time.Time
 	FromParameter, ToParameter string
 	IncludeFrom, IncludeTo     bool
+	Granularity                dialect.Granularity
 	RelativeDateType           string              // RELATIVE_DATE
 	RelativeDateValue          int                 // RELATIVE_DATE: N
 	TimeGranularity            dialect.Granularity // RELATIVE_DATE

@@ -198,6 +198,7 @@ func (s *Server) Handler() http.Handler {
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
 	browser := http.NewServeMux()
 	s.console.Register(browser)
+	secured := s.console.Secure(browser)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		switch {
@@ -205,8 +206,9 @@ func (s *Server) Handler() http.Handler {
 			s.healthz(w, r)
 		case p == "/readyz" && r.Method == http.MethodGet:
 			s.readyz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"):
-			browser.ServeHTTP(w, r)
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), strings.HasPrefix(p, "/static/"),
+			p == "/login", strings.HasPrefix(p, "/invitation/"):
+			secured.ServeHTTP(w, r)
 		default:
 			api.ServeHTTP(w, r)
 		}

@@ -142,6 +142,7 @@ func chartOption(p *plan, res *Result) obj {
 			pos := "top"
 			if p.horizontal {
 				pos = "right"
+				opt["grid"].(obj)["right"] = 88 // room for the value labels
 			}
 			e["label"] = obj{"show": true, "position": pos}
 		}
@@ -174,12 +175,25 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 			data = append(data, obj{"name": formatValue(row[0], res.Columns[0], granularity(p.category[0])), "value": chartValue(row[nd])})
 		}
 	}
-	radius := any("70%")
-	if p.donut {
-		radius = []string{"40%", "70%"}
+	labelled := len(data) <= maxLabelled
+	// Labelled slices leave room around the pie for their names: labels sit
+	// at the chart's edges, truncated to a width the browser sets from the
+	// chart's size (web/src/charts.js), and hide where they would overlap.
+	outer := "70%"
+	if labelled {
+		outer = "55%"
 	}
-	opt["series"] = []obj{{"type": "pie", "name": p.values[0].label, "radius": radius, "data": data,
-		"label": obj{"show": len(data) <= maxLabelled}}}
+	radius := any(outer)
+	if p.donut {
+		radius = []string{"32%", outer}
+	}
+	pie := obj{"type": "pie", "name": p.values[0].label, "radius": radius, "data": data,
+		"avoidLabelOverlap": true, "label": obj{"show": labelled}}
+	if labelled {
+		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "truncate", "minMargin": 4}
+		pie["labelLayout"] = obj{"hideOverlap": true}
+	}
+	opt["series"] = []obj{pie}
 	return opt
 }
 
@@ -194,11 +208,16 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 		}
 		data = append(data, pt)
 	}
-	opt["xAxis"] = obj{"type": "value", "name": p.values[0].label, "nameLocation": "middle", "nameGap": 24, "scale": true}
-	opt["yAxis"] = obj{"type": "value", "name": p.values[1].label, "scale": true}
+	// Axis names sit outside the tick labels, beside each axis: the grid
+	// keeps room for them (containLabel covers tick labels, not names), so
+	// neither they nor the point labels overlap.
+	opt["xAxis"] = obj{"type": "value", "name": p.values[0].label, "nameLocation": "middle", "nameGap": 30, "scale": true}
+	opt["yAxis"] = obj{"type": "value", "name": p.values[1].label, "nameLocation": "middle", "nameGap": 52, "nameRotate": 90, "scale": true}
+	opt["grid"] = obj{"containLabel": true, "left": 28, "right": 24, "top": 24, "bottom": 28}
 	s := obj{"type": "scatter", "name": p.values[1].label, "data": data}
 	if len(data) <= maxLabelled && len(p.category) > 0 {
 		s["label"] = obj{"show": true, "position": "top", "formatter": "{@[2]}"}
+		s["labelLayout"] = obj{"hideOverlap": true}
 	}
 	opt["series"] = []obj{s}
 	return opt

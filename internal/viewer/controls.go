@@ -231,7 +231,7 @@ func (v *View) filterControl(ctx context.Context, fc *definition.FilterControl, 
 	c := &Control{ID: id, Title: title, Name: "f." + source}
 	switch {
 	case fkind == "CategoryFilter" && (kind == "Dropdown" || kind == "List"):
-		qf, active := v.categoryFilter(f.CategoryFilter)
+		qf, active, _ := v.categoryFilter(f.CategoryFilter, ignoreUnsupported)
 		if qf.ValuesParameter != "" {
 			return nil // driven by a parameter control
 		}
@@ -265,12 +265,12 @@ func (v *View) filterControl(ctx context.Context, fc *definition.FilterControl, 
 		}
 	case fkind == "NumericRangeFilter" && kind == "Slider":
 		sl := fc.Slider
-		qf, _ := v.numericRangeFilter(f.NumericRangeFilter)
+		qf, _, _ := v.numericRangeFilter(f.NumericRangeFilter)
 		c.Kind, c.Range = ControlSlider, true
 		c.Min, c.Max, c.Step = fmtFloat(sl.MinimumValue, "0"), fmtFloat(sl.MaximumValue, "100"), fmtFloat(sl.StepSize, "1")
 		c.Value, c.Value2 = fmtFloat(qf.Min, c.Min), fmtFloat(qf.Max, c.Max)
 	case fkind == "TimeRangeFilter" && kind == "DateTimePicker":
-		qf, _ := v.timeRangeFilter(f.TimeRangeFilter)
+		qf, _, _ := v.timeRangeFilter(f.TimeRangeFilter, ignoreUnsupported)
 		c.Kind = ControlDateRange
 		if qf.From != nil {
 			c.Value = qf.From.Format(time.DateOnly)

@@ -231,8 +231,9 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 	return p, true
 }
 
-// question builds the visual's question in a view.
-func (v *View) question(p *plan, sheetID, visualID string) *query.Question {
+// question builds the visual's question in a view; an error names a
+// filter that applies and cannot be computed (UnsupportedFilterError).
+func (v *View) question(p *plan, sheetID, visualID string) (*query.Question, error) {
 	q := &query.Question{Limit: p.limit, Sort: p.sort, Parameters: v.qparams, Now: v.now}
 	for _, f := range p.dims() {
 		q.Dimensions = append(q.Dimensions, *f.dim)
@@ -246,8 +247,11 @@ func (v *View) question(p *plan, sheetID, visualID string) *query.Question {
 		}
 	}
 	q.CalculatedFields = append(q.CalculatedFields, p.calc...)
-	q.Filters = v.visualFilters(sheetID, visualID, p.dataSet)
-	return q
+	var err error
+	if q.Filters, err = v.visualFilters(sheetID, visualID, p.dataSet); err != nil {
+		return nil, err
+	}
+	return q, nil
 }
 
 // visualTitle returns a visual's title text, or a name from its kind.

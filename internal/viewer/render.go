@@ -149,7 +149,12 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
 		return
 	}
-	res, err := run(ctx, arn, v.question(p, sheetID, vis.VisualID))
+	q, err := v.question(p, sheetID, vis.VisualID)
+	if err != nil {
+		t.Kind, t.Message = TileUnsupported, err.Error()
+		return
+	}
+	res, err := run(ctx, arn, q)
 	if err != nil {
 		t.Kind, t.Message = TileError, "This visual could not be computed: "+errorText(err)
 		return

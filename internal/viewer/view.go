@@ -100,7 +100,11 @@ func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question
 		if !ok {
 			return "", nil, false
 		}
-		return arn, v.question(p, s.SheetId, visualID), true
+		q, err := v.question(p, s.SheetId, visualID)
+		if err != nil {
+			return "", nil, false
+		}
+		return arn, q, true
 	}
 	return "", nil, false
 }

@@ -13,6 +13,7 @@ const charts = new Set();
 // Numbers read as the KPIs and tables show them: thousands separators,
 // at most two decimals.
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
 // formatLabels gives value labels (a pie's: name and value) and tooltips
@@ -26,6 +27,30 @@ function formatLabels(option) {
     }
   }
 }
+// fitLabels sizes what depends on the chart's room: truncated pie labels
+// get the width between the pie and the chart's edge, and category labels
+// that would not fit side by side are tilted.
+function fitLabels(option, width, height) {
+  for (const s of option.series ?? []) {
+    if (s.type === "pie" && s.label?.overflow === "truncate" && s.label.width === undefined) {
+      const outer = parseFloat([].concat(s.radius).at(-1)) / 100 || 0.55;
+      const radius = (outer * Math.min(width, height)) / 2;
+      s.label.width = Math.max(48, Math.floor(width / 2 - radius - (s.label.edgeDistance ?? 8) - 16));
+    }
+  }
+  for (const axis of [...[].concat(option.xAxis ?? []), ...[].concat(option.yAxis ?? [])]) {
+    // Value axes count in K, M, B, and drop a label rather than overlap.
+    if ((axis.type ?? "value") === "value" && axis.axisLabel?.formatter === undefined) {
+      axis.axisLabel = { ...axis.axisLabel, formatter: (v) => compact.format(v), hideOverlap: true };
+    }
+  }
+  for (const axis of [].concat(option.xAxis ?? [])) {
+    if (axis.type !== "category" || !Array.isArray(axis.data) || axis.axisLabel?.interval !== 0 || axis.axisLabel.rotate !== undefined) continue;
+    const needed = axis.data.reduce((n, l) => n + String(l).length * 7 + 12, 0);
+    if (needed > width * 0.85) axis.axisLabel = { ...axis.axisLabel, rotate: 30, hideOverlap: true };
+  }
+}
+
 const resize = new ResizeObserver((entries) => {
   for (const e of entries) echarts.getInstanceByDom(e.target)?.resize();
 });
@@ -43,6 +68,7 @@ export function mountCharts(root) {
       return;
     }
     formatLabels(option);
+    fitLabels(option, el.clientWidth, el.clientHeight);
     const chart = echarts.init(el, null, { renderer: "svg" });
     chart.setOption(option);
     charts.add(chart);

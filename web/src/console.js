@@ -77,7 +77,7 @@ async function pageReady() {
     return;
   }
   try {
-    await initViewer(post);
+    await initViewer(post, token);
   } catch (err) {
     console.error("viewer", err);
   }
@@ -96,10 +96,12 @@ document.body.addEventListener("htmx:afterSettle", (ev) => {
   if (ev.detail.boosted) pageReady();
 });
 
-// SIZE_CHANGED whenever the content's height changes.
+// SIZE_CHANGED whenever the content's height changes, growing or
+// shrinking: the body's own height, not the document's scroll height,
+// which never falls below the frame the host already sized.
 let lastHeight = 0;
 new ResizeObserver(() => {
-  const height = document.documentElement.scrollHeight;
+  const height = Math.ceil(document.body.getBoundingClientRect().height);
   if (height !== lastHeight) {
     lastHeight = height;
     post("SIZE_CHANGED", { height });

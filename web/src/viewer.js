@@ -5,6 +5,15 @@
 // (htmx), and nothing is saved.
 import htmx from "htmx.org";
 import { disposeCharts, mountCharts } from "./charts.js";
+import { fitKPIs, paintRange, paintRanges } from "./fit.js";
+
+// mount draws what a fresh fragment holds: charts, fitted KPI numbers,
+// range tracks.
+function mount(el) {
+  mountCharts(el);
+  fitKPIs(el);
+  paintRanges(el);
+}
 
 let root = null;
 let sdk = [];
@@ -39,58 +48,111 @@ function sheetName(id) {
   return sdk.find((s) => s.SheetId === id)?.Name || "";
 }
 
-// loadSheet renders a sheet for the current state.
+// Renders run one at a time, and the last change wins: a new render
+// aborts the one in flight, a response that a newer render superseded is
+// dropped, and a render of a few visuals that supersedes a wider one
+// renders the wider scope (the whole sheet, or the union of the visuals).
+let generation = 0;
+let inflight = null; // { ctrl, scope: "sheet" | Set of visual ids }
+let token = "";
+
+// fetchFragment GETs a viewer fragment for scope. It resolves to the HTML,
+// or to null when a newer render superseded it; an ended session posts
+// ERROR_OCCURRED (and its page is the fragment).
+async function fetchFragment(url, scope) {
+  inflight?.ctrl.abort();
+  const ctrl = new AbortController();
+  const gen = ++generation;
+  inflight = { ctrl, scope };
+  try {
+    const resp = await fetch(url, { signal: ctrl.signal, credentials: "same-origin", headers: token ? { "X-Sightglass-Session": token } : {} });
+    const html = await resp.text();
+    if (gen !== generation) return null;
+    if (resp.status === 401 || resp.status === 403) {
+      post("ERROR_OCCURRED", { errorCode: resp.status === 401 ? "Unauthorized" : "Forbidden", message: html.trim() });
+    }
+    return html;
+  } catch (err) {
+    if (gen !== generation) return null; // aborted by a newer render
+    throw err;
+  } finally {
+    if (gen === generation) inflight = null;
+  }
+}
+
+// busy marks elements as loading; the function it returns clears every
+// mark once no render is in flight (a newer render clears them when it
+// ends).
+function busy(els) {
+  els.forEach((el) => {
+    el.classList.add("loading");
+    el.setAttribute("aria-busy", "true");
+  });
+  return () => {
+    if (inflight) return;
+    document.querySelectorAll(".loading").forEach((el) => {
+      el.classList.remove("loading");
+      el.removeAttribute("aria-busy");
+    });
+  };
+}
+
+// loadSheet renders a sheet for the current state; it resolves to false
+// when a newer render superseded it.
 async function loadSheet(id) {
   const target = sheetBody();
-  if (!target) return;
-  target.setAttribute("aria-busy", "true");
-  target.classList.add("loading");
+  if (!target) return false;
+  selected = id; // a render that supersedes this one draws this sheet too
   const url = `${root.dataset.base}/sheets/${encodeURIComponent(id)}?${state.toString()}`;
-  disposeCharts(target);
+  const done = busy([target]);
+  let html;
   try {
-    await htmx.ajax("GET", url, { target, swap: "innerHTML" });
+    html = await fetchFragment(url, "sheet");
   } finally {
-    target.removeAttribute("aria-busy");
-    target.classList.remove("loading");
+    done();
   }
-  selected = id;
-  mountCharts(target);
-  const before = JSON.stringify(params);
+  if (html === null) return false;
+  disposeCharts(target);
+  target.innerHTML = html;
+  htmx.process(target);
+  mount(target);
   params = readParams();
-  return before !== JSON.stringify(params);
+  return true;
 }
 
 // loadVisuals renders only the visuals a control change affects, and
-// swaps each tile in place; the rest of the sheet stays as it is.
+// swaps each tile in place; the rest of the sheet stays as it is. It
+// resolves to false when it could not (no such tiles: the caller renders
+// the sheet) and true otherwise, also when a newer render superseded it.
 async function loadVisuals(ids) {
   const body = sheetBody()?.querySelector(".sheet-body");
   if (!body) return false;
+  if (inflight?.scope === "sheet") return (await loadSheet(selected), true);
+  if (inflight?.scope instanceof Set) ids = [...new Set([...inflight.scope, ...ids])];
   const tiles = ids.map((id) => document.getElementById("v-" + id)).filter(Boolean);
-  tiles.forEach((t) => t.classList.add("loading"));
-  let incoming = document.getElementById("sg-incoming");
-  if (!incoming) {
-    incoming = document.createElement("div");
-    incoming.id = "sg-incoming";
-    incoming.hidden = true;
-    document.body.appendChild(incoming);
-  }
+  if (!tiles.length) return false;
   const url = `${root.dataset.base}/sheets/${encodeURIComponent(selected)}?${state.toString()}&visuals=${encodeURIComponent(ids.join(","))}`;
+  const done = busy(tiles);
+  let html;
   try {
-    await htmx.ajax("GET", url, { target: incoming, swap: "innerHTML" });
-    const update = incoming.querySelector(".sheet-update");
-    if (!update) return false;
-    for (const el of Array.from(update.querySelectorAll("section[data-visual-id]"))) {
-      const old = document.getElementById(el.id);
-      if (!old) continue;
-      disposeCharts(old);
-      old.replaceWith(el);
-      mountCharts(el);
-    }
-    body.dataset.params = update.dataset.params || "[]";
+    html = await fetchFragment(url, new Set(ids));
   } finally {
-    incoming.innerHTML = "";
-    tiles.forEach((t) => t.classList.remove("loading"));
+    done();
   }
+  if (html === null) return true;
+  const incoming = document.createElement("template");
+  incoming.innerHTML = html;
+  const update = incoming.content.querySelector(".sheet-update");
+  if (!update) return false;
+  for (const el of Array.from(update.querySelectorAll("section[data-visual-id]"))) {
+    const old = document.getElementById(el.id);
+    if (!old) continue;
+    disposeCharts(old);
+    old.replaceWith(el);
+    htmx.process(el);
+    mount(el);
+  }
+  body.dataset.params = update.dataset.params || "[]";
   params = readParams();
   return true;
 }
@@ -128,27 +190,52 @@ async function setParameters(list) {
   if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
 }
 
-// onControlChange stores a control's value(s) and renders the sheet again.
-async function onControlChange(ev) {
-  const el = ev.target;
-  if (!el.name) return;
-  const form = el.form;
-  const out = el.closest(".range")?.querySelector("output");
-  if (out) {
-    const inputs = el.closest(".range").querySelectorAll("input");
-    out.textContent = Array.from(inputs, (i) => i.value).join(" – ");
-  }
+// multiChange keeps a multi-select consistent after a click: "Select all"
+// clears the single values and a single value clears "Select all"; with
+// nothing chosen, every value is (the control's "all"). It updates the
+// summary the closed control shows.
+function multiChange(details, el) {
+  const all = details.querySelector(".multi-all");
+  const boxes = Array.from(details.querySelectorAll("input[type=checkbox][name]"));
+  if (el === all && all.checked) boxes.forEach((b) => (b.checked = false));
+  if (el !== all && el.checked && all) all.checked = false;
+  const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+  if (all && chosen.length === 0) all.checked = true;
+  const summary = details.querySelector("summary");
+  summary.textContent = chosen.length === 0 ? "All" : chosen.length <= 2 ? chosen.join(", ") : `${chosen.length} selected`;
+}
+
+// formState reads a control form into the viewer state: every named field
+// replaces its values; a multi-select with nothing chosen is "all" (*).
+function formState(form) {
+  const names = new Set(Array.from(form.elements, (f) => f.name).filter(Boolean));
+  for (const name of names) state.delete(name);
+  const multi = new Set();
   for (const field of form.elements) {
     if (!field.name) continue;
-    state.delete(field.name);
-    if (field.multiple) {
-      const values = Array.from(field.selectedOptions, (o) => o.value);
-      if (values.length === 0) state.append(field.name, "*");
-      for (const v of values) state.append(field.name, v);
+    if (field.type === "checkbox") {
+      multi.add(field.name);
+      if (field.checked) state.append(field.name, field.value);
+    } else if (field.multiple) {
+      multi.add(field.name);
+      for (const o of field.selectedOptions) state.append(field.name, o.value);
     } else {
       state.append(field.name, field.value);
     }
   }
+  for (const name of multi) if (!state.has(name)) state.append(name, "*");
+}
+
+// onControlChange stores a control's value(s) and renders what it affects.
+async function onControlChange(ev) {
+  const el = ev.target;
+  const details = el.closest("details.multi");
+  if (details) multiChange(details, el);
+  else if (!el.name) return;
+  const range = el.closest(".range");
+  if (range?.querySelector(".dual-range")) paintRange(range, el);
+  else if (range) range.querySelector("output").textContent = el.value;
+  formState(el.form);
   const before = params;
   const affects = el.closest(".control")?.dataset.affects;
   if (affects === undefined || !(await loadVisuals(affects.split(" ").filter(Boolean)))) {
@@ -156,6 +243,15 @@ async function onControlChange(ev) {
   }
   const changed = changedParameters(before);
   if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
+}
+
+// filterOptions shows the values of a multi-select that contain the
+// search text (case-insensitive).
+function filterOptions(search) {
+  const q = search.value.trim().toLowerCase();
+  search.closest(".multi-panel").querySelectorAll(".multi-option:not(.multi-all-option)").forEach((label) => {
+    label.hidden = q !== "" && !label.textContent.toLowerCase().includes(q);
+  });
 }
 
 function fail(errorCode, message) {
@@ -191,8 +287,9 @@ export const requests = {
 
 // initViewer starts the viewer on a page that has one; it resolves when
 // the first sheet is drawn with the URL fragment's parameters applied.
-export async function initViewer(postEvent) {
+export async function initViewer(postEvent, sessionToken) {
   post = postEvent;
+  token = sessionToken || "";
   root = document.querySelector(".viewer");
   if (!root) return;
   try {
@@ -203,28 +300,36 @@ export async function initViewer(postEvent) {
   selected = root.dataset.selected || "";
   params = readParams();
   state = fragmentParameters();
-  // A session that ended while the viewer was open: tell the host, as a
-  // page load would.
-  document.body.addEventListener("htmx:afterRequest", (ev) => {
-    const status = ev.detail.xhr?.status;
-    if (status === 401 || status === 403) {
-      post("ERROR_OCCURRED", { errorCode: status === 401 ? "Unauthorized" : "Forbidden", message: ev.detail.xhr.responseText.trim() });
-    }
-  });
   root.addEventListener("click", (ev) => {
     const tab = ev.target.closest(".sheet-tab");
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);
   });
   root.addEventListener("change", (ev) => {
+    if (ev.target.classList.contains("multi-search")) return;
     if (ev.target.closest("form.controls")) onControlChange(ev);
   });
+  // An open multi-select closes on a click elsewhere or on Escape.
+  document.addEventListener("click", (ev) => {
+    root.querySelectorAll("details.multi[open]").forEach((d) => {
+      if (!d.contains(ev.target)) d.open = false;
+    });
+  });
+  root.addEventListener("keydown", (ev) => {
+    const d = ev.target.closest?.("details.multi[open]");
+    if (ev.key === "Escape" && d) {
+      d.open = false;
+      d.querySelector("summary").focus();
+    }
+  });
   root.addEventListener("input", (ev) => {
+    if (ev.target.classList.contains("multi-search")) return filterOptions(ev.target);
     const range = ev.target.closest(".range");
-    if (range) range.querySelector("output").textContent = Array.from(range.querySelectorAll("input"), (i) => i.value).join(" – ");
+    if (range?.querySelector(".dual-range")) paintRange(range, ev.target);
+    else if (range) range.querySelector("output").textContent = ev.target.value;
   });
   if (state.toString() && selected) {
     await loadSheet(selected);
   } else {
-    mountCharts(root);
+    mount(root);
   }
 }

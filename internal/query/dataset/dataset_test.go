@@ -12,6 +12,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/query/dialect"
+	"github.com/sightglass/sightglass/internal/query/sqlcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -47,6 +48,9 @@ func TestParseJoinAndTransforms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := tables.CheckCustomSQL(sqlcheck.Postgres); err != nil {
+		t.Fatal(err)
+	}
 	got := fmt.Sprint(tables.OutputColumns())
 	want := "[{order_id STRING } {order_date DATETIME } {Amount DECIMAL } {Big STRING } {Region STRING }]"
 	if got != want {
@@ -68,6 +72,9 @@ func TestParseJoinAndTransforms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := tables.CheckCustomSQL(sqlcheck.MySQL); err != nil {
+		t.Fatal(err)
+	}
 	sql, args, err := tables.Relation(dialect.MySQL)
 	if err != nil {
 		t.Fatal(err)
@@ -82,8 +89,14 @@ func TestParseImplicitLogical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, _, err := tables.Relation(dialect.Postgres); sg.ErrorCode(err) != sg.EINVALID {
+		t.Errorf("Relation before CheckCustomSQL: %v, want EINVALID", err)
+	}
+	if err := tables.CheckCustomSQL(sqlcheck.Postgres); err != nil {
+		t.Fatal(err)
+	}
 	sql, _, err := tables.Relation(dialect.Postgres)
-	if want := `SELECT t."a" AS "a" FROM (WITH x AS (SELECT 1 AS a) SELECT a FROM x) AS t`; err != nil || sql != want {
+	if want := "SELECT t.\"a\" AS \"a\" FROM (WITH x AS (SELECT 1 AS a) SELECT a FROM x\n) AS t"; err != nil || sql != want {
 		t.Errorf("Relation = %s, %v; want %s", sql, err, want)
 	}
 }
@@ -118,8 +131,6 @@ func TestParseErrors(t *testing.T) {
 		{rel(`[{"Name": "x", "Type": "FLOAT"}]`), ``, `PhysicalTableMap.a.RelationalTable.InputColumns[0].Type "FLOAT" must be one of STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN, JSON`},
 		{rel(`[]`), ``, "PhysicalTableMap.a.RelationalTable.InputColumns must have 1 to 2048 columns, found 0"},
 		{rel(`[{"Name": "x", "Type": "STRING"}, {"Name": "x", "Type": "STRING"}]`), ``, `PhysicalTableMap.a.RelationalTable.InputColumns has the column "x" twice`},
-		{`{"a": {"CustomSql": {"DataSourceArn": "` + arn + `", "Name": "q", "SqlQuery": "DELETE FROM t", "Columns": [{"Name": "x", "Type": "STRING"}]}}}`, ``,
-			"PhysicalTableMap.a.CustomSql.SqlQuery must be a single SELECT statement (or WITH … SELECT)"},
 		{rel(okCols), `{"l": {"Alias": "L", "Source": {"PhysicalTableId": "nope"}}}`, `LogicalTableMap.l.Source.PhysicalTableId "nope" is not in PhysicalTableMap`},
 		{rel(okCols), `{"l": {"Alias": "L", "Source": {}}}`, "LogicalTableMap.l.Source must have exactly one of PhysicalTableId, DataSetArn, JoinInstruction"},
 		{rel(okCols), withOp(`{"CreateColumnsOperation": {"Columns": [{"ColumnName": "y", "ColumnId": "y", "Expression": "{x} + "}]}}`),

@@ -47,11 +47,7 @@ func (t *Tables) parsePhysical(raw json.RawMessage) error {
 				if err := checkCustomSQL(path, &c); err != nil {
 					return err
 				}
-				q, problem := validateCustomSQL(c.SqlQuery)
-				if problem != "" {
-					return invalid("%s.SqlQuery %s", path, problem)
-				}
-				p.CustomSql, p.query = &c, q
+				p.CustomSql = &c
 			case "S3Source", "SaaSTable":
 				var other struct {
 					InputColumns []InputColumn `json:"InputColumns"`

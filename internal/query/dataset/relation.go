@@ -212,7 +212,12 @@ func (b *build) physical(id string) (string, []Column, error) {
 		return "SELECT " + storedList(d, alias, cols) + " FROM " + table + " AS " + alias, cols, nil
 	case p.CustomSql != nil:
 		cols := inputColumns(p.CustomSql.Columns)
-		return "SELECT " + storedList(d, alias, cols) + " FROM (" + p.query + ") AS " + alias, cols, nil
+		if !p.checked && !b.record && b.blocked == nil {
+			b.blocked = invalid("PhysicalTableMap.%s.CustomSql.SqlQuery has not been checked for its data source", id)
+		}
+		// The query may end with a -- comment: close the parenthesis on a
+		// line of its own.
+		return "SELECT " + storedList(d, alias, cols) + " FROM (" + p.query + "\n) AS " + alias, cols, nil
 	}
 	if b.blocked == nil {
 		b.blocked = invalid("PhysicalTableMap.%s: %s tables cannot be queried; use RelationalTable or CustomSql", id, p.Other)

@@ -57,7 +57,8 @@ type PhysicalTable struct {
 	CustomSql       *CustomSql
 	Other           string
 	otherColumns    []InputColumn
-	query           string // CustomSql.SqlQuery without a trailing semicolon
+	query           string // CustomSql.SqlQuery as CheckCustomSQL returned it
+	checked         bool   // CheckCustomSQL passed the query
 }
 
 // JoinInstruction joins two logical tables.

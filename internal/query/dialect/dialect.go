@@ -95,6 +95,13 @@ type Dialect interface {
 	Length(s string) string
 	// Trim removes leading and trailing blanks.
 	Trim(s string) string
+	// Contains, StartsWith and EndsWith are conditions that s contains,
+	// starts with or ends with sub, comparing characters exactly (case
+	// sensitive, whatever the column's collation); an empty sub matches
+	// every non-NULL s. See match.go.
+	Contains(s, sub string) string
+	StartsWith(s, prefix string) string
+	EndsWith(s, suffix string) string
 	// Upper and Lower change case.
 	Upper(s string) string
 	Lower(s string) string

@@ -84,7 +84,7 @@ func (sqliteDialect) Concat(xs []string) string {
 }
 
 // DateTrunc cuts the canonical text: a prefix plus the constant rest,
-// which costs far less per row than strftime (see BENCHMARKS.md). Each
+// which costs far less per row than strftime (see docs/benchmarks-log.md, "SQLite dates"). Each
 // form reads x at most twice, since SQLite copies x (a column's
 // StoredDatetime expression) into every place it is used.
 func (sqliteDialect) DateTrunc(x string, g Granularity) string {

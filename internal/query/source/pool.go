@@ -154,6 +154,9 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 		}
 	}
 	err = query1(qctx, conn, params.Type, query, args, onColumns, onRow)
+	if !discard && (qctx.Err() != nil || resetSession(qctx, conn, params.Type) != nil) {
+		discard = true // closing the session ends what it holds
+	}
 	if err == nil || errors.Is(err, errStop) {
 		return nil
 	}
@@ -235,4 +238,22 @@ func liftStatementTimeout(ctx context.Context, conn *sql.Conn, typ string) error
 		})
 	}
 	return nil
+}
+
+// resetSession releases what a statement may have left on the session of
+// conn for the next user of the pooled connection: advisory locks
+// (PostgreSQL) and named locks (GET_LOCK on MySQL and MariaDB). Settings
+// changed inside the query's transaction were undone by its rollback.
+func resetSession(ctx context.Context, conn *sql.Conn, typ string) error {
+	var stmt string
+	switch typ {
+	case TypePostgreSQL:
+		stmt = "SELECT pg_advisory_unlock_all()"
+	case TypeMySQL, TypeMariaDB:
+		stmt = "SELECT RELEASE_ALL_LOCKS()"
+	default:
+		return nil
+	}
+	_, err := conn.ExecContext(ctx, stmt)
+	return err
 }

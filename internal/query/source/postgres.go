@@ -11,8 +11,9 @@ import (
 )
 
 // openPostgres returns a pool of read-only sessions to a PostgreSQL database:
-// default_transaction_read_only is on and statement_timeout bounds every
-// statement on the server.
+// default_transaction_read_only is on, statement_timeout bounds every
+// statement on the server, and backslashes in '…' strings are plain
+// characters, as the parser that checked custom SQL read them.
 func openPostgres(p Params, o Options) (*sql.DB, error) {
 	cfg, err := pgx.ParseConfig(postgresDSN(p, o))
 	if err != nil {
@@ -34,6 +35,8 @@ func postgresDSN(p Params, o Options) string {
 		"sslmode=prefer",
 		"application_name=sightglass",
 		"default_transaction_read_only=on",
+		// Custom SQL was checked by a parser that reads strings this way.
+		"standard_conforming_strings=on",
 		fmt.Sprintf("statement_timeout=%d", o.QueryTimeout.Milliseconds()),
 	}
 	return strings.Join(kv, " ")

@@ -1,7 +1,9 @@
 package source
 
 import (
+	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/url"
@@ -9,7 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite"
+
+	"github.com/sightglass/sightglass/internal/query/sqlcheck"
 )
 
 // ErrSQLitePathEscapes is returned for a SQLite file name that leaves the
@@ -77,14 +81,42 @@ func sqlitePath(p Params) (string, error) {
 }
 
 // openSQLite opens a SQLite file read-only: mode=ro (writes fail with
-// SQLITE_READONLY and a missing file is not created) and query_only.
+// SQLITE_READONLY and a missing file is not created) and query_only, and
+// every connection carries sqlcheck's authorizer, so that no statement run
+// there can use a pragma, attach a file or call a function off the
+// allow-list.
 func openSQLite(p Params) (*sql.DB, error) {
 	path, err := sqlitePath(p)
 	if err != nil {
 		return nil, err
 	}
-	return sql.Open("sqlite", ReadOnlyDSN(path))
+	return sql.OpenDB(sqliteConnector{dsn: ReadOnlyDSN(path)}), nil
 }
+
+// sqliteDriver opens the connections of SQLite data sources (and no
+// others: the store's connections are not its own).
+var sqliteDriver = func() *sqlite.Driver {
+	d := &sqlite.Driver{}
+	d.RegisterConnectionHook(func(c sqlite.ExecQuerierContext, _ string) error {
+		reg, ok := c.(sqlite.AuthorizerRegisterer)
+		if !ok {
+			return fmt.Errorf("SQLite connection %T has no authorizer", c)
+		}
+		return reg.RegisterAuthorizer(sqlcheck.SQLiteAuthorizer(nil))
+	})
+	return d
+}()
+
+type sqliteConnector struct{ dsn string }
+
+func (c sqliteConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return sqliteDriver.Open(c.dsn)
+}
+
+func (c sqliteConnector) Driver() driver.Driver { return sqliteDriver }
 
 // ReadOnlyDSN is the modernc.org/sqlite connection string that opens the
 // file at path read-only.

@@ -34,7 +34,7 @@ type Options struct {
 	// Indexes to build on the file once the rows are in, each a list of
 	// column names. An index whose leading columns are a question's
 	// dimensions and that holds its measures lets SQLite answer from the
-	// index alone, in order (see BENCHMARKS.md, "Query execution").
+	// index alone, in order (see docs/benchmarks-log.md, "Query execution").
 	Indexes [][]string
 }
 

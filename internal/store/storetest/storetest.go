@@ -53,6 +53,11 @@
 //     SPICEBytes alone; UpdateIngestion leaves the request fields alone.
 //     DeleteDataSet deletes the dataset's ingestions; CreateIngestion of a
 //     dataset that does not exist returns ENOTFOUND.
+//   - Tags (TagStore) name resources by the ARN's resource part; a
+//     create call's Tags are the resource's first tags; ListTags orders by
+//     key; a refused TagResource (ELIMIT) changes nothing; a deleted or
+//     purged resource's tags and a deleted user's password are gone, so a
+//     resource created again under the same name starts clean.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -110,6 +115,9 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"DataSource", testDataSource},
 		{"DataSet", testDataSet},
 		{"Ingestion", testIngestion},
+		{"Tags", testTags},
+		{"TagDeleteRace", testTagDeleteRace},
+		{"Passwords", testPasswords},
 		{"Once", testOnce},
 		{"Redeem", testRedeem},
 		{"ConcurrentWriters", testConcurrentWriters},

@@ -1,0 +1,55 @@
+// Small layout helpers of the viewer: KPI numbers that fit their tiles,
+// and min–max range controls drawn as one track with two thumbs.
+
+const kpiResize = new ResizeObserver((entries) => {
+  for (const e of entries) fitText(e.target.querySelector(".kpi-value"));
+});
+
+// fitText shrinks an element's font until its text fits its width (never
+// below 10px), so a long number is smaller rather than cut.
+function fitText(el) {
+  if (!el) return;
+  el.style.fontSize = "";
+  let size = parseFloat(getComputedStyle(el).fontSize);
+  while (el.scrollWidth > el.clientWidth && size > 10) {
+    size -= 1;
+    el.style.fontSize = `${size}px`;
+  }
+}
+
+// fitKPIs fits every KPI value under root, now and when its tile resizes.
+export function fitKPIs(root) {
+  root.querySelectorAll(".kpi").forEach((kpi) => {
+    fitText(kpi.querySelector(".kpi-value"));
+    kpiResize.observe(kpi);
+  });
+}
+
+// paintRange colours the track between a dual range's thumbs and shows
+// the values; moved says which thumb the viewer moved, so the other one
+// stays and the moved one stops at it (the minimum never passes the
+// maximum).
+export function paintRange(range, moved) {
+  const [lo, hi] = range.querySelectorAll("input");
+  if (!lo || !hi) return;
+  if (Number(lo.value) > Number(hi.value)) {
+    if (moved === hi) hi.value = lo.value;
+    else lo.value = hi.value;
+  }
+  const min = Number(lo.min), span = Number(lo.max) - min || 1;
+  const track = range.querySelector(".dual-range");
+  if (track) {
+    track.style.setProperty("--lo", `${((Number(lo.value) - min) / span) * 100}%`);
+    track.style.setProperty("--hi", `${((Number(hi.value) - min) / span) * 100}%`);
+    // The thumb nearer the other end stays on top, so both remain
+    // reachable when they meet.
+    lo.style.zIndex = Number(lo.value) >= Number(lo.max) - span / 2 ? "2" : "1";
+  }
+  const out = range.querySelector("output");
+  if (out) out.textContent = `${lo.value} – ${hi.value}`;
+}
+
+// paintRanges paints every dual range under root.
+export function paintRanges(root) {
+  root.querySelectorAll(".range:has(.dual-range)").forEach((r) => paintRange(r));
+}

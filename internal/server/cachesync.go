@@ -154,3 +154,37 @@ func parseInvalidation(payload string) (node string, scope app.CacheScope) {
 	}
 	return f[1], app.CacheScope(n)
 }
+
+// AnnounceChanges makes the cache invalidations of a short-lived App (an
+// admin command) reach the servers on the same PostgreSQL database: the
+// returned function sends what a's changes invalidated, in one
+// notification. On SQLite it does nothing.
+func AnnounceChanges(a *app.App, store sg.Store) (flush func()) {
+	n, ok := metrics.Unwrap(store).(notifier)
+	if !ok {
+		return func() {}
+	}
+	var mu sync.Mutex
+	var pending app.CacheScope
+	a.SetCachePublisher(func(scope app.CacheScope) {
+		mu.Lock()
+		pending |= scope
+		mu.Unlock()
+	})
+	b := make([]byte, 8)
+	rand.Read(b)
+	node := hex.EncodeToString(b)
+	return func() {
+		mu.Lock()
+		scope := pending
+		pending = 0
+		mu.Unlock()
+		if scope == 0 {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		// Best effort: the servers' cache lifetimes bound staleness anyway.
+		n.Notify(ctx, CacheChannel, formatInvalidation(node, scope))
+	}
+}

@@ -9,9 +9,9 @@ import (
 )
 
 // accountTTL bounds how long a changed subscription (edition, allow-list)
-// takes to reach the hot paths of a server that did not make the change. On PostgreSQL the
-// other nodes hear of the change at once (cachesync.go); this lifetime is
-// the bound while they cannot.
+// takes to reach the hot paths of a server that did not make the change. On
+// PostgreSQL the other nodes hear of the change at once (cachesync.go);
+// this lifetime is the bound while they cannot.
 const accountTTL = 2 * time.Second
 
 // accountCache keeps recently read subscriptions for the hot paths (every

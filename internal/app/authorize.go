@@ -11,9 +11,9 @@ import (
 
 // authCacheTTL bounds how long a revoked key or a changed policy keeps
 // working on a server that did not make the change (another process, such
-// as an admin command, or another node). On PostgreSQL the
-// other nodes hear of the change at once (cachesync.go); this lifetime is
-// the bound while they cannot.
+// as an admin command, or another node). On PostgreSQL the other nodes hear
+// of the change at once (cachesync.go); this lifetime is the bound while
+// they cannot.
 const authCacheTTL = 2 * time.Second
 
 // authCacheMax bounds the cache; when full it is emptied.

@@ -13,9 +13,9 @@ import (
 // from, or linger in, the console's lists. The lists only decide what the
 // start, dashboards and analyses pages show: opening an item reads it from
 // the store and checks its permissions again (ConsoleDashboard,
-// ConsoleAnalysis). Changes made through this App clear the cache at once. On PostgreSQL the
-// other nodes hear of the change at once (cachesync.go); this lifetime is
-// the bound while they cannot.
+// ConsoleAnalysis). Changes made through this App clear the cache at once.
+// On PostgreSQL the other nodes hear of the change at once (cachesync.go);
+// this lifetime is the bound while they cannot.
 const contentListTTL = time.Second
 
 // contentLists caches the console's lists of visible dashboards and

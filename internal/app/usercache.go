@@ -14,9 +14,9 @@ import (
 // decides which error the API returns: redemption reads the user from the
 // store again and refuses a deleted, deactivated or re-registered user, so
 // a URL minted from a stale entry fails closed. Changes made through this
-// App clear the cache at once. On PostgreSQL the
-// other nodes hear of the change at once (cachesync.go); this lifetime is
-// the bound while they cannot.
+// App clear the cache at once. On PostgreSQL the other nodes hear of the
+// change at once (cachesync.go); this lifetime is the bound while they
+// cannot.
 const embedUserTTL = 2 * time.Second
 
 // userCache keeps the users GetSessionEmbedURL and DescribeUser recently

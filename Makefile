@@ -65,6 +65,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzScan ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseManifest ./internal/backup $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

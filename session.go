@@ -39,4 +39,7 @@ type SessionStore interface {
 	DeleteUserSessions(ctx context.Context, accountID, namespace, userName string) (int64, error)
 	// PurgeSessions deletes sessions that expired at or before now.
 	PurgeSessions(ctx context.Context, now time.Time) (int64, error)
+	// CountSessions returns how many sessions expire after now (the live
+	// ones, for the server's metrics).
+	CountSessions(ctx context.Context, now time.Time) (int64, error)
 }

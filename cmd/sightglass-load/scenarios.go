@@ -67,7 +67,7 @@ func init() {
 	})
 	register(&scenario{
 		name:   "healthz",
-		about:  "unsigned GET /healthz (HTTP plus a store ping): a baseline without SigV4",
+		about:  "unsigned GET /healthz (HTTP only; /readyz pings the store): a baseline without SigV4",
 		replay: true,
 		build: func(e *env, _ int) (*request, error) {
 			return &request{Method: "GET", Path: "/healthz", Unsigned: true}, nil

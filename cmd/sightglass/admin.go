@@ -137,6 +137,9 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	defer a.Close()
+	// Servers on the same PostgreSQL database clear the caches a change
+	// made here affects at once.
+	defer server.AnnounceChanges(a, store)()
 	acct := cfg.AccountID
 
 	principal := func() (string, string, error) {

@@ -12,6 +12,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/audit"
+	"github.com/sightglass/sightglass/internal/metrics"
 )
 
 // App is the application layer over a store.
@@ -30,6 +31,8 @@ type App struct {
 	// AuditErrorName names an error for the audit log as the API does
 	// (name and safe message); nil uses the domain code.
 	AuditErrorName func(error) (name, message string)
+	// Metrics records queries and ingestions; nil records nothing.
+	Metrics *metrics.Metrics
 
 	auth        *authCache
 	domains     domainsCache
@@ -39,6 +42,7 @@ type App struct {
 	users       userCache
 	lists       contentLists
 	definitions definitionCache
+	sync        cacheSync
 	signIns     signInGuard
 }
 

@@ -11,7 +11,9 @@ import (
 
 // authCacheTTL bounds how long a revoked key or a changed policy keeps
 // working on a server that did not make the change (another process, such
-// as an admin command, or another node).
+// as an admin command, or another node). On PostgreSQL the other nodes hear
+// of the change at once (cachesync.go); this lifetime is the bound while
+// they cannot.
 const authCacheTTL = 2 * time.Second
 
 // authCacheMax bounds the cache; when full it is emptied.
@@ -32,6 +34,7 @@ type authCache struct {
 	ttl time.Duration
 	mu  sync.Mutex
 	m   map[string]*credential
+	gen uint64 // bumped by every change; a read that straddles one is not kept
 }
 
 func newAuthCache(ttl time.Duration) *authCache {
@@ -48,8 +51,13 @@ func (a *App) credential(ctx context.Context, accessKeyID string) (*credential, 
 	}
 	c.mu.Lock()
 	cred, ok := c.m[accessKeyID]
+	gen := c.gen
 	c.mu.Unlock()
-	if ok && now.Sub(cred.loaded) < c.ttl {
+	ttl := c.ttl
+	if ttl > 0 {
+		ttl = a.cacheTTL(ttl)
+	}
+	if ok && now.Sub(cred.loaded) < ttl {
 		return cred, cred.err
 	}
 	cred = &credential{loaded: now}
@@ -75,18 +83,27 @@ func (a *App) credential(ctx context.Context, accessKeyID string) (*credential, 
 		}
 	}
 	c.mu.Lock()
-	if len(c.m) >= authCacheMax {
-		clear(c.m)
+	if c.gen == gen {
+		if len(c.m) >= authCacheMax {
+			clear(c.m)
+		}
+		c.m[accessKeyID] = cred
 	}
-	c.m[accessKeyID] = cred
 	c.mu.Unlock()
 	return cred, cred.err
 }
 
-// forget drops cached credentials, after a change made in this process.
+// forget drops cached credentials, here and on the other nodes, after a
+// change made in this process.
 func (a *App) forget() {
+	a.clearCredentials()
+	a.publish(CacheCredentials)
+}
+
+func (a *App) clearCredentials() {
 	if a.auth != nil {
 		a.auth.mu.Lock()
+		a.auth.gen++
 		clear(a.auth.m)
 		a.auth.mu.Unlock()
 	}

@@ -131,3 +131,12 @@ func (a *App) RecoverIngestions(ctx context.Context) (int64, error) {
 	}
 	return a.Store.FailUnfinishedIngestions(ctx, ingestionInternalError, "The server stopped while the ingestion was running.", a.now())
 }
+
+// QueryCacheStats returns the query result cache's counters (zero when
+// datasets are not configured).
+func (a *App) QueryCacheStats() cache.Stats {
+	if a.data == nil {
+		return cache.Stats{}
+	}
+	return a.data.cache.Stats()
+}

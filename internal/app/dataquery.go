@@ -9,6 +9,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/metrics"
 	"github.com/sightglass/sightglass/internal/query"
 	"github.com/sightglass/sightglass/internal/query/cache"
 	"github.com/sightglass/sightglass/internal/query/dataset"
@@ -94,13 +95,27 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 	if err != nil {
 		return nil, err
 	}
+	start, computed := time.Now(), false
 	res, err := a.data.cache.GetOrCompute(ctx, cache.Key(scope, compiled.SQL, compiled.Args), func() (*source.Result, error) {
+		computed = true
 		return a.data.pool.Query(ctx, poolKey, params, compiled.SQL, compiled.Args)
 	})
+	a.Metrics.Query(queryOutcome(computed, err), time.Since(start))
 	if err != nil {
 		return nil, queryError(err)
 	}
 	return &QueryResult{Result: res, Columns: compiled.Columns}, nil
+}
+
+// queryOutcome is the metrics result of a query through the cache.
+func queryOutcome(computed bool, err error) string {
+	switch {
+	case err != nil:
+		return metrics.QueryError
+	case computed:
+		return metrics.QueryComputed
+	}
+	return metrics.QueryHit
 }
 
 // relation is a DIRECT_QUERY dataset compiled for its data source.

@@ -37,7 +37,7 @@ func (a *App) AllEmbeddingDomains(ctx context.Context) ([]string, error) {
 	c := &a.domains
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.list != nil && time.Since(c.loaded) < domainsTTL {
+	if c.list != nil && time.Since(c.loaded) < a.cacheTTL(domainsTTL) {
 		return c.list, nil
 	}
 	accts, err := a.Store.ListAccounts(ctx)
@@ -97,10 +97,10 @@ func (a *App) SetEmbeddingDomains(ctx context.Context, accountID string, domains
 	if err := a.Store.UpdateAccount(ctx, acct); err != nil {
 		return err
 	}
-	a.forgetAccount(accountID)
 	a.domains.mu.Lock()
 	a.domains.list = nil
 	a.domains.mu.Unlock()
+	a.forgetAccount(accountID)
 	return nil
 }
 

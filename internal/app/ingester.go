@@ -34,6 +34,7 @@ type ingester struct {
 
 type ingestJob struct {
 	in            *sg.Ingestion
+	started       time.Time // wall clock, for the duration metric
 	cancel        context.CancelFunc
 	userCancelled bool
 }
@@ -66,7 +67,7 @@ func (g *ingester) start(in *sg.Ingestion) {
 		return
 	}
 	ctx, cancel := context.WithCancel(g.ctx)
-	j := &ingestJob{in: in, cancel: cancel}
+	j := &ingestJob{in: in, cancel: cancel, started: time.Now()}
 	g.jobs[dataSetKey(in.AccountID, in.DataSetID)+"/"+in.ID] = j
 	dk := dataSetKey(in.AccountID, in.DataSetID)
 	lock, ok := g.locks[dk]
@@ -288,6 +289,7 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 	if uerr := a.Store.UpdateIngestion(ctx, in); uerr != nil && sg.ErrorCode(uerr) != sg.ENOTFOUND {
 		slog.Error("recording ingestion result", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", uerr)
 	}
+	a.Metrics.Ingestion(in.Status, in.RowsIngested, time.Since(j.started))
 }
 
 // install makes a completed ingestion's file the dataset's SPICE copy and

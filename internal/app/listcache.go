@@ -14,6 +14,8 @@ import (
 // start, dashboards and analyses pages show: opening an item reads it from
 // the store and checks its permissions again (ConsoleDashboard,
 // ConsoleAnalysis). Changes made through this App clear the cache at once.
+// On PostgreSQL the other nodes hear of the change at once (cachesync.go);
+// this lifetime is the bound while they cannot.
 const contentListTTL = time.Second
 
 // contentLists caches the console's lists of visible dashboards and
@@ -54,7 +56,7 @@ func cachedList[T any](a *App, m *map[listKey]listEntry[T], u *sg.User, load fun
 	e, ok := (*m)[k]
 	gen := c.gen
 	c.mu.Unlock()
-	if ok && time.Since(e.loaded) < contentListTTL {
+	if ok && time.Since(e.loaded) < a.cacheTTL(contentListTTL) {
 		return slices.Clone(e.items), nil // callers may sort their copy
 	}
 	loaded := time.Now()
@@ -76,6 +78,11 @@ func cachedList[T any](a *App, m *map[listKey]listEntry[T], u *sg.User, load fun
 // forgetContentLists empties the cache; every change to a dashboard or an
 // analysis made through the App calls it after the store's write returns.
 func (a *App) forgetContentLists() {
+	a.clearContentLists()
+	a.publish(CacheContentLists)
+}
+
+func (a *App) clearContentLists() {
 	a.lists.mu.Lock()
 	a.lists.gen++
 	clear(a.lists.dashboards)

@@ -13,7 +13,11 @@ func (a *App) PurgeExpired(ctx context.Context) (codes, sessions int64, err erro
 	if sessions, err = a.Store.PurgeSessions(ctx, now); err != nil {
 		return codes, 0, err
 	}
-	_, err = a.Store.PurgeAnalyses(ctx, now)
-	a.forgetContentLists()
+	// Every node purges each minute: only a purge that removed something
+	// tells the others.
+	if n, perr := a.Store.PurgeAnalyses(ctx, now); n > 0 || perr != nil {
+		a.forgetContentLists()
+		err = perr
+	}
 	return codes, sessions, err
 }

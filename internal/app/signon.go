@@ -9,6 +9,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/metrics"
 )
 
 // ErrSignOn is returned for every failed redemption: unknown, reused,
@@ -49,7 +50,7 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 // that experience's frame (entry.Experience), never the console.
 func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, code string) (*Console, string, error) {
 	if raw, err := base64.RawURLEncoding.DecodeString(code); err != nil || len(raw) != 32 {
-		return nil, "", ErrSignOn
+		return nil, "", signOnFailed(metrics.SignOnMalformed)
 	}
 	now := a.now()
 	key := HashSecret(code)
@@ -62,22 +63,22 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 	})
 	switch {
 	case payload == nil && sg.ErrorCode(err) == sg.ENOTFOUND:
-		return nil, "", ErrSignOn
+		return nil, "", a.missingCode(ctx, key)
 	case errors.Is(err, errWrongGrant):
-		return nil, "", a.burnCode(ctx, key, now)
+		return nil, "", a.burnCode(ctx, key, now, metrics.SignOnMismatch)
 	case err != nil:
 		return nil, "", err
 	case user == nil: // the user has gone
-		return nil, "", a.burnCode(ctx, key, now)
+		return nil, "", a.burnCode(ctx, key, now, metrics.SignOnUserGone)
 	}
 	if !user.Active || user.PrincipalID != g.PrincipalID {
-		return nil, "", a.burnCode(ctx, key, now)
+		return nil, "", a.burnCode(ctx, key, now, metrics.SignOnUserGone)
 	}
 	s, token := newSession(user, g.EmbedID, g.EntryPoint, g.Lifetime, now)
 	s.AllowedDomains = g.Domains // the session's own allow-list, if the URL was minted with one
 	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return nil, "", ErrSignOn // another request redeemed it first
+		return nil, "", signOnFailed(metrics.SignOnRaced) // another request redeemed it first
 	} else if err != nil {
 		return nil, "", err
 	}
@@ -87,7 +88,7 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 		if err := a.Store.DeleteSession(ctx, s.ID); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
 			return nil, "", err
 		}
-		return nil, "", ErrSignOn
+		return nil, "", signOnFailed(metrics.SignOnRaced)
 	}
 	return &Console{Session: s, User: user}, token, nil
 }
@@ -113,16 +114,45 @@ func newSession(user *sg.User, embedID, entryPoint string, lifetime int64, now t
 }
 
 // errWrongGrant is a code's grant that does not match the sid and entry
-// point it was presented with (or does not decode).
-var errWrongGrant = errors.New("embed grant does not match")
+// point it was presented with (or does not decode). It is a modeled
+// refusal, not a failure of the store that returns it.
+var errWrongGrant = sg.Errorf(sg.EACCESSDENIED, "embed grant does not match")
 
 // burnCode consumes a code that failed a check after it was read, and
-// returns ErrSignOn (or the store's failure).
-func (a *App) burnCode(ctx context.Context, key string, now time.Time) error {
+// returns ErrSignOn for reason (or the store's failure).
+func (a *App) burnCode(ctx context.Context, key string, now time.Time, reason string) error {
 	if _, err := a.Store.ConsumeOnce(ctx, key, now); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
 		return err
 	}
-	return ErrSignOn
+	return signOnFailed(reason)
+}
+
+// missingCode returns ErrSignOn for a code the store has no live item
+// for, telling an expired code (still kept until purged) from one unknown
+// or already redeemed. The extra read happens on failures only, which the
+// console rate-limits per client.
+func (a *App) missingCode(ctx context.Context, key string) error {
+	if _, err := a.Store.FindOnce(ctx, key, time.Time{}); err == nil {
+		return signOnFailed(metrics.SignOnExpired)
+	}
+	return signOnFailed(metrics.SignOnUnknown)
+}
+
+// signOnFailure is ErrSignOn with the reason of the failure, which the
+// caller sees only in metrics: to the browser every failure looks alike.
+type signOnFailure struct{ reason string }
+
+func signOnFailed(reason string) error { return &signOnFailure{reason} }
+func (e *signOnFailure) Error() string { return ErrSignOn.Error() }
+func (e *signOnFailure) Unwrap() error { return ErrSignOn }
+
+// SignOnFailureReason returns why a redemption failed, one of the
+// metrics.SignOn* reasons; metrics.SignOnError for other errors.
+func SignOnFailureReason(err error) string {
+	if e, ok := errors.AsType[*signOnFailure](err); ok {
+		return e.reason
+	}
+	return metrics.SignOnError
 }
 
 // ConsoleSession returns the live session for a token presented on a

@@ -14,7 +14,9 @@ import (
 // decides which error the API returns: redemption reads the user from the
 // store again and refuses a deleted, deactivated or re-registered user, so
 // a URL minted from a stale entry fails closed. Changes made through this
-// App clear the cache at once.
+// App clear the cache at once. On PostgreSQL the other nodes hear of the
+// change at once (cachesync.go); this lifetime is the bound while they
+// cannot.
 const embedUserTTL = 2 * time.Second
 
 // userCache keeps the users GetSessionEmbedURL and DescribeUser recently
@@ -42,7 +44,7 @@ func (a *App) cachedFindUser(ctx context.Context, accountID, namespace, userName
 	e, ok := c.m[k]
 	gen := c.gen
 	c.mu.Unlock()
-	if ok && time.Since(e.loaded) < embedUserTTL {
+	if ok && time.Since(e.loaded) < a.cacheTTL(embedUserTTL) {
 		return e.user, nil
 	}
 	u, err := a.Store.FindUser(ctx, accountID, namespace, userName)
@@ -60,8 +62,14 @@ func (a *App) cachedFindUser(ctx context.Context, accountID, namespace, userName
 	return u, nil
 }
 
-// forgetUsers empties the cache; every change to a user calls it.
+// forgetUsers empties the cache, here and on the other nodes; every change
+// to a user calls it.
 func (a *App) forgetUsers() {
+	a.clearUsers()
+	a.publish(CacheUsers)
+}
+
+func (a *App) clearUsers() {
 	a.users.mu.Lock()
 	a.users.gen++
 	clear(a.users.m)

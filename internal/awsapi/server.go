@@ -24,6 +24,7 @@ import (
 	"github.com/sightglass/sightglass/internal/apimodel"
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/audit"
+	"github.com/sightglass/sightglass/internal/metrics"
 	"github.com/sightglass/sightglass/internal/ratelimit"
 	"github.com/sightglass/sightglass/internal/sigv4"
 )
@@ -45,6 +46,8 @@ type Config struct {
 	MaxBody int64
 	// Audit records every call; nil records nothing.
 	Audit *audit.Log
+	// Metrics records requests by operation; nil records nothing.
+	Metrics *metrics.Metrics
 }
 
 // Server serves the QuickSight API.
@@ -59,6 +62,7 @@ type Server struct {
 	maxBody   int64
 	region    string
 	audit     *audit.Log
+	metrics   *metrics.Metrics
 }
 
 // New returns the API server.
@@ -80,6 +84,7 @@ func New(cfg Config) *Server {
 		maxBody:   cfg.MaxBody,
 		region:    cfg.Region,
 		audit:     cfg.Audit,
+		metrics:   cfg.Metrics,
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
@@ -127,11 +132,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	reqID := newRequestID()
 	ctx := sg.NewContextWithRequestID(r.Context(), reqID)
 	var c call
+	s.metrics.APIStarted()
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.ErrorContext(ctx, "panic in API handler", "request_id", reqID, "op", c.name, "panic", fmt.Sprint(p))
 			c.err = errors.New("panic")
 			c.status = s.writeError(w, reqID, c.err)
+		}
+		if s.metrics != nil {
+			s.recordMetrics(r, &c, time.Since(start))
 		}
 		if s.log.Enabled(ctx, slog.LevelDebug) {
 			s.log.DebugContext(ctx, "api request", "request_id", reqID, "op", c.name, "method", r.Method, "status", c.status, "duration", time.Since(start))
@@ -294,4 +303,37 @@ func newRequestID() string {
 	out[23] = '-'
 	hex.Encode(out[24:], b[10:])
 	return string(out[:])
+}
+
+// Operations returns the names of the operations the API serves.
+func (s *Server) Operations() []string {
+	var names []string
+	for _, ops := range s.router.byMethod {
+		for _, o := range ops {
+			names = append(names, o.Name)
+		}
+	}
+	return names
+}
+
+// OperationNames returns the names of the operations the API serves.
+func OperationNames() []string {
+	return New(Config{}).Operations()
+}
+
+// recordMetrics counts a request by operation, status and error name. A
+// request that failed before routing (authentication, throttling) counts
+// against the operation its path names, if any.
+func (s *Server) recordMetrics(r *http.Request, c *call, d time.Duration) {
+	op := c.name
+	if op == "" {
+		if o, _ := s.router.match(r.Method, r.URL.EscapedPath()); o != nil {
+			op = o.Name
+		}
+	}
+	errName := ""
+	if c.err != nil {
+		errName, _ = ErrorName(c.err)
+	}
+	s.metrics.APIRequest(op, c.status, errName, d)
 }

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/metrics"
 )
 
 // Config configures the console.
@@ -35,6 +36,8 @@ type Config struct {
 	// checks per client address (per minute, burst). Zero means 30/60.
 	FailureRate  float64
 	FailureBurst float64
+	// Metrics records sign-on outcomes; nil records nothing.
+	Metrics *metrics.Metrics
 }
 
 // Console serves the browser routes.
@@ -44,6 +47,7 @@ type Console struct {
 	now      func() time.Time
 	failures *failureLimiter
 	pages    *pages
+	metrics  *metrics.Metrics
 }
 
 // New returns the console.
@@ -71,6 +75,7 @@ func New(cfg Config) (*Console, error) {
 		now:      now,
 		failures: newFailureLimiter(rate/60, burst),
 		pages:    p,
+		metrics:  cfg.Metrics,
 	}, nil
 }
 

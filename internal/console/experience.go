@@ -9,6 +9,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/metrics"
 )
 
 var reSID = regexp.MustCompile(`^[0-9a-f]{32}$`)
@@ -104,6 +105,9 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 	}
 	now := c.now()
 	if c.failures.blocked(r, now) {
+		if r.URL.Query().Get("code") != "" {
+			c.metrics.SignOn(metrics.SignOnRateLimited)
+		}
 		c.log.Warn("console request refused: too many failures", "client", clientAddr(r), "sid", sid)
 		if r.URL.Query().Get("code") != "" {
 			c.app.RecordSignOnRefused(ctx, map[string]any{"signOnType": "embedCode", "embedId": sid, "entryPoint": entry.Path})
@@ -116,6 +120,7 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 		redeem := entry
 		redeem.Experience = experience != "CONSOLE"
 		con, token, err := c.app.RedeemEmbedCode(ctx, sid, redeem, code)
+		c.metrics.SignOn(signOnOutcome(err))
 		if err != nil {
 			if !errors.Is(err, app.ErrSignOn) {
 				c.internalError(w, r, err)
@@ -233,4 +238,12 @@ func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pag
 		return err
 	}
 	return c.pages.renderStart(w, d)
+}
+
+// signOnOutcome is the metrics outcome of a redemption.
+func signOnOutcome(err error) string {
+	if err == nil {
+		return metrics.SignOnOK
+	}
+	return app.SignOnFailureReason(err)
 }

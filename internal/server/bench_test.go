@@ -117,6 +117,19 @@ func BenchmarkDescribeUser(b *testing.B) {
 
 func BenchmarkDescribeUserHandler(b *testing.B) {
 	srv, req := openBenchServer(b)
+	benchHandler(b, srv, req)
+}
+
+// BenchmarkDescribeUserHandlerMetrics is BenchmarkDescribeUserHandler
+// with --metrics-listen set: API and store metrics recorded per request.
+//
+//	go test ./internal/server -run '^$' -bench 'DescribeUserHandler' -benchmem -count 6
+func BenchmarkDescribeUserHandlerMetrics(b *testing.B) {
+	srv, req := openBenchServer(b, func(c *server.Config) { c.MetricsListen = "127.0.0.1:0" })
+	benchHandler(b, srv, req)
+}
+
+func benchHandler(b *testing.B, srv *server.Server, req *http.Request) {
 	h := srv.Handler()
 	serve := func(r *http.Request) error {
 		rec := httptest.NewRecorder()

@@ -81,6 +81,21 @@ type Config struct {
 	// AuditKeep rotated files are kept.
 	AuditMaxMB int
 	AuditKeep  int
+	// MetricsListen, when set, serves Prometheus metrics (/metrics) and the
+	// health checks (/healthz, /readyz) on this address. Empty: off.
+	MetricsListen string
+	// ShutdownTimeout bounds how long a stopping server waits for
+	// requests in flight before it cuts their connections.
+	ShutdownTimeout time.Duration
+	// ShutdownDelay is how long a stopping server keeps accepting
+	// requests after /readyz turned 503, so that load balancers stop
+	// sending new ones first. Zero: stop accepting at once.
+	ShutdownDelay time.Duration
+	// CacheTTL, when set, replaces the lifetimes of the caches that other
+	// nodes' changes invalidate (users, accounts, credentials, content
+	// lists): tests set it long to show that invalidations arrive by
+	// PostgreSQL NOTIFY. Zero: the defaults (1–2 s).
+	CacheTTL time.Duration `json:"-"`
 
 	// Now is the clock (tests inject one); nil means time.Now.
 	Now func() time.Time `json:"-"`
@@ -103,6 +118,7 @@ func DefaultConfig() Config {
 		IngestionMaxRows:  app.DefaultIngestionMaxRows,
 		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
 		IngestionTimeout:  app.DefaultIngestionTimeout,
+		ShutdownTimeout:   20 * time.Second,
 	}
 }
 
@@ -159,6 +175,17 @@ func (c *Config) Validate() error {
 		if err := checkLoopback(c.PprofListen); err != nil {
 			errs = append(errs, err)
 		}
+	}
+	if c.MetricsListen != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsListen); err != nil {
+			errs = append(errs, fmt.Errorf("--metrics-listen %q: %v", c.MetricsListen, err))
+		}
+	}
+	if c.ShutdownTimeout <= 0 {
+		errs = append(errs, errors.New("--shutdown-timeout must be positive"))
+	}
+	if c.ShutdownDelay < 0 {
+		errs = append(errs, errors.New("--shutdown-delay must not be negative"))
 	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)

@@ -15,6 +15,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
@@ -22,6 +24,7 @@ import (
 	"github.com/sightglass/sightglass/internal/audit"
 	"github.com/sightglass/sightglass/internal/awsapi"
 	"github.com/sightglass/sightglass/internal/console"
+	"github.com/sightglass/sightglass/internal/metrics"
 	"github.com/sightglass/sightglass/internal/store/postgres"
 	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
@@ -42,6 +45,16 @@ type Server struct {
 	// pprof serves profiling endpoints on loopback (--pprof-listen); nil when off.
 	pprofListener net.Listener
 	pprof         *http.Server
+	// metrics is nil unless --metrics-listen is given; it is then served
+	// with the health checks on its own listener.
+	metrics         *metrics.Metrics
+	metricsListener net.Listener
+	metricsServer   *http.Server
+	// draining is set when shutdown starts: /readyz answers 503.
+	draining atomic.Bool
+	// peers relays cache invalidations between nodes on PostgreSQL; nil
+	// on SQLite.
+	peers *cacheSync
 }
 
 // Open opens the store, bootstraps it if empty, and listens on
@@ -57,7 +70,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Config: cfg, Store: store, log: log}
+	s := &Server{Config: cfg, log: log}
+	if cfg.MetricsListen != "" {
+		s.metrics = newMetrics()
+		store = s.metrics.InstrumentStore(store)
+	}
+	s.Store = store
 	if s.audit, err = openAudit(cfg, log); err != nil {
 		store.Close()
 		return nil, err
@@ -71,9 +89,16 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	s.App = app.New(store, cfg.Region)
 	s.App.Now = cfg.Now
 	s.App.Audit, s.App.AuditErrorName = s.audit, awsapi.ErrorName
+	s.App.Metrics = s.metrics
+	if cfg.CacheTTL > 0 {
+		s.App.SetSharedCacheTTL(cfg.CacheTTL)
+	}
 	if err := ConfigureData(ctx, s.App, &s.Config); err != nil {
 		store.Close()
 		return nil, err
+	}
+	if s.metrics != nil {
+		registerScrapeCollectors(s.metrics, s.App)
 	}
 	if n, err := s.App.RecoverIngestions(ctx); err != nil {
 		store.Close()
@@ -87,7 +112,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	} else if n > 0 {
 		log.Info("resumed definition checks left unfinished by the previous run", "count", n)
 	}
-	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst}); err != nil {
+	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst, Metrics: s.metrics}); err != nil {
 		store.Close()
 		return nil, err
 	}
@@ -134,6 +159,17 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 			return nil, err
 		}
 	}
+	if cfg.MetricsListen != "" {
+		if s.metricsListener, s.metricsServer, err = s.listenMetrics(cfg.MetricsListen); err != nil {
+			ln.Close()
+			if s.pprofListener != nil {
+				s.pprofListener.Close()
+			}
+			store.Close()
+			return nil, err
+		}
+	}
+	s.peers = newCacheSync(metrics.Unwrap(store), s.App, s.metrics, log)
 	if s.Config.PublicURL == "" {
 		s.Config.PublicURL = s.URL()
 	}
@@ -177,6 +213,7 @@ func (s *Server) Handler() http.Handler {
 		Now:           s.Config.Now,
 		MaxBody:       s.Config.HTTP.MaxAPIBody,
 		Audit:         s.audit,
+		Metrics:       s.metrics,
 	})
 	// Not an http.ServeMux at the top: it would "clean" API paths (a user
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
@@ -188,6 +225,8 @@ func (s *Server) Handler() http.Handler {
 		switch {
 		case p == "/healthz" && r.Method == http.MethodGet:
 			s.healthz(w, r)
+		case p == "/readyz" && r.Method == http.MethodGet:
+			s.readyz(w, r)
 		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), p == "/login", strings.HasPrefix(p, "/invitation/"):
 			if s.audit != nil {
 				// Sign-ons and console changes are recorded with the client.
@@ -200,18 +239,6 @@ func (s *Server) Handler() http.Handler {
 			api.ServeHTTP(w, r)
 		}
 	})
-}
-
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-	defer cancel()
-	if err := s.Store.Ping(ctx); err != nil {
-		s.log.Error("health check", "err", err)
-		http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Write([]byte("ok\n"))
 }
 
 // URL returns the address the server listens on, as a URL.
@@ -231,8 +258,12 @@ func (s *Server) URL() string {
 	return fmt.Sprintf("%s://%s", scheme, net.JoinHostPort(host, fmt.Sprint(addr.Port)))
 }
 
-// Serve serves until ctx is done, then shuts down gracefully (up to 5 s)
-// and closes the store.
+// Serve serves until ctx is done, then shuts down gracefully: /readyz
+// answers 503 at once; after Config.ShutdownDelay the listener stops
+// accepting; requests in flight finish, for up to Config.ShutdownTimeout,
+// after which their connections are cut; then the background work stops
+// (running ingestions are recorded as failed, definition checks are
+// cancelled and resume on the next start) and the store closes.
 func (s *Server) Serve(ctx context.Context) error {
 	errc := make(chan error, 1)
 	go func() { errc <- s.http.Serve(s.listener) }()
@@ -240,25 +271,28 @@ func (s *Server) Serve(ctx context.Context) error {
 		go s.pprof.Serve(s.pprofListener)
 		defer s.pprof.Close()
 	}
-	purgeCtx, stopPurge := context.WithCancel(ctx)
-	defer stopPurge()
-	go s.purgeLoop(purgeCtx)
+	if s.metricsServer != nil {
+		go s.metricsServer.Serve(s.metricsListener)
+	}
+	bgCtx, stopBackground := context.WithCancel(context.Background())
+	defer stopBackground()
+	var loops sync.WaitGroup
+	loops.Go(func() { s.purgeLoop(bgCtx) })
+	if s.peers != nil {
+		loops.Go(func() { s.peers.run(bgCtx) })
+	}
 	var err error
 	select {
 	case err = <-errc:
+		s.draining.Store(true)
 	case <-ctx.Done():
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		err = s.http.Shutdown(shutdownCtx)
-		cancel()
-		if err != nil {
-			// Connections still open after the grace period are cut.
-			s.http.Close()
-			err = nil
-		}
+		s.drain()
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
+	stopBackground()
+	loops.Wait()
 	// Closing data-source connections can fail (a peer already gone):
 	// worth a line in the log, not a failed shutdown.
 	if cerr := s.App.Close(); cerr != nil {
@@ -267,14 +301,34 @@ func (s *Server) Serve(ctx context.Context) error {
 	if cerr := s.audit.Close(); cerr != nil {
 		s.log.Warn("closing the audit log", "err", cerr)
 	}
+	if s.metricsServer != nil {
+		s.metricsServer.Close()
+	}
 	if cerr := s.Store.Close(); err == nil {
 		err = cerr
 	}
+	s.log.Info("sightglass stopped")
 	return err
 }
 
 // Audit returns the server's audit log (nil when off).
 func (s *Server) Audit() *audit.Log { return s.audit }
+
+// drain stops the API and console listener gracefully.
+func (s *Server) drain() {
+	s.draining.Store(true)
+	s.log.Info("shutting down: /readyz answers 503, draining requests", "delay", s.Config.ShutdownDelay, "timeout", s.Config.ShutdownTimeout)
+	if d := s.Config.ShutdownDelay; d > 0 {
+		time.Sleep(d)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.Config.ShutdownTimeout)
+	defer cancel()
+	if err := s.http.Shutdown(ctx); err != nil {
+		// Connections still open after the grace period are cut.
+		s.log.Warn("requests still running at the shutdown timeout were cut", "timeout", s.Config.ShutdownTimeout)
+		s.http.Close()
+	}
+}
 
 // Close stops a server that is not serving.
 func (s *Server) Close() error {
@@ -283,6 +337,9 @@ func (s *Server) Close() error {
 	s.audit.Close()
 	if s.pprofListener != nil {
 		s.pprofListener.Close()
+	}
+	if s.metricsListener != nil {
+		s.metricsListener.Close()
 	}
 	return s.Store.Close()
 }

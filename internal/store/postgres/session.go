@@ -66,6 +66,15 @@ func (s *Store) PurgeSessions(ctx context.Context, now time.Time) (int64, error)
 	return n, nil
 }
 
+// CountSessions returns how many sessions expire after now.
+func (s *Store) CountSessions(ctx context.Context, now time.Time) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM sessions WHERE expires_at > $1`, sqlkit.Millis(now)).Scan(&n); err != nil {
+		return 0, normalize("count sessions", err, sqlkit.Meaning{})
+	}
+	return n, nil
+}
+
 func scanSession(row pgx.Row) (*sg.Session, error) {
 	var x sg.Session
 	var created, expires int64

@@ -65,6 +65,15 @@ func (s *Store) PurgeSessions(ctx context.Context, now time.Time) (int64, error)
 	return n, nil
 }
 
+// CountSessions returns how many sessions expire after now.
+func (s *Store) CountSessions(ctx context.Context, now time.Time) (int64, error) {
+	var n int64
+	if err := s.rs.queryRow(ctx, `SELECT count(*) FROM sessions WHERE expires_at > ?`, sqlkit.Millis(now)).Scan(&n); err != nil {
+		return 0, normalize("count sessions", err, sqlkit.Meaning{})
+	}
+	return n, nil
+}
+
 func scanSession(row scanner) (*sg.Session, error) {
 	var x sg.Session
 	var created, expires int64

@@ -206,4 +206,25 @@ func testSession(t *testing.T, s sg.Store) {
 		same(t, "PurgeSessions a millisecond later count", n, int64(1))
 		wantSessions(t, s, []*sg.Session{later}, []*sg.Session{after})
 	})
+
+	t.Run("Count", func(t *testing.T) {
+		// Far after every other subtest's expiries, so that the count is
+		// exact on the shared store.
+		now := at(100000 * time.Hour)
+		acct := newAccountID()
+		n, err := s.CountSessions(ctx, now)
+		must(t, "CountSessions of none", err)
+		same(t, "CountSessions of none", n, int64(0))
+		for _, x := range []*sg.Session{
+			newSession(acct, "expired", now.Add(-time.Hour)),
+			newSession(acct, "at-now", now),
+			newSession(acct, "live", now.Add(time.Millisecond)),
+			newSession(acct, "later", now.Add(time.Hour)),
+		} {
+			must(t, "CreateSession "+x.UserName, s.CreateSession(ctx, x))
+		}
+		n, err = s.CountSessions(ctx, now)
+		must(t, "CountSessions", err)
+		same(t, "CountSessions (expiring after now)", n, int64(2))
+	})
 }

@@ -481,7 +481,7 @@ func TestGetDashboardEmbedURL(t *testing.T) {
 	})
 	// What the SDK would refuse to send.
 	base := "/accounts/" + accountID + "/dashboards/sales/embed-url"
-	send(t, ts.signed(t, ts.Admin, http.MethodGet, base, "")).wantError(t, "ValidationException", 400) // identityType is required
+	send(t, ts.signed(t, ts.Admin, http.MethodGet, base, "")).wantError(t, "ValidationException", 400)                    // identityType is required
 	send(t, ts.signed(t, ts.Admin, http.MethodGet, base+"?creds-type=SAML", "")).wantError(t, "ValidationException", 400) // not in the enum
 	send(t, ts.signed(t, ts.Admin, http.MethodGet, base+"?creds-type=IAM&reset-disabled=yes", "")).wantError(t, "SerializationException", 400)
 	r := send(t, ts.signed(t, ts.Admin, http.MethodGet, base+"?creds-type=IAM&undo-redo-disabled=true&additional-dashboard-ids=sales&additional-dashboard-ids=private", ""))

@@ -158,13 +158,14 @@ func TestMetrics(t *testing.T) {
 
 	// The store calls of those sign-ons: each code that decodes is read
 	// once with its user; the mismatched one is burnt; the reused and the
-	// expired ones are looked up again to tell them apart.
+	// expired ones are looked up again to tell them apart; each of the four
+	// refusal pages reads its sid's own frame allow-list (FindOnce).
 	const store = "sightglass_store_operation_duration_seconds_count"
 	wantMetric(t, m, 3, store, "operation", "PutOnce")
 	wantMetric(t, m, 4, store, "operation", "FindOnceUser")
 	wantMetric(t, m, 1, store, "operation", "RedeemOnce")
 	wantMetric(t, m, 1, store, "operation", "ConsumeOnce")
-	wantMetric(t, m, 2, store, "operation", "FindOnce")
+	wantMetric(t, m, 6, store, "operation", "FindOnce")
 	wantMetric(t, m, 0, "sightglass_store_operation_errors_total", "operation", "FindOnceUser")
 
 	wantMetric(t, m, 0, "sightglass_query_cache_requests_total", "result", "hit")

@@ -10,8 +10,6 @@ package awsapi
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -286,24 +284,9 @@ func (s *Server) writeError(w http.ResponseWriter, reqID string, err error) int 
 	return e.Status
 }
 
-// newRequestID returns a random UUID (version 4).
-func newRequestID() string {
-	var b [16]byte
-	rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	var out [36]byte
-	hex.Encode(out[0:8], b[0:4])
-	out[8] = '-'
-	hex.Encode(out[9:13], b[4:6])
-	out[13] = '-'
-	hex.Encode(out[14:18], b[6:8])
-	out[18] = '-'
-	hex.Encode(out[19:23], b[8:10])
-	out[23] = '-'
-	hex.Encode(out[24:], b[10:])
-	return string(out[:])
-}
+// newRequestID returns a random UUID (version 4), as the audit log's
+// event ids are.
+func newRequestID() string { return audit.NewEventID() }
 
 // Operations returns the names of the operations the API serves.
 func (s *Server) Operations() []string {

@@ -141,7 +141,14 @@ describe('dashboard viewer in Chromium', () => {
       const products = (n) => sql('SELECT product FROM orders GROUP BY product ORDER BY sum(revenue) DESC LIMIT ?', n).map((r) => r[0]);
       const productLabels = async () => (await svgTexts(frame, 'bar-top-products')).filter((t) => !/^[-\d,.\s]+[KMBT]?$/.test(t));
       assert.deepEqual((await productLabels()).sort(), products(10).sort());
-      assert.match(await frame.locator('#v-heat-region-month').textContent(), /not yet supported/);
+      // The heat map: a row per region, columns of months, in SVG.
+      await frame.locator('#v-heat-region-month svg').waitFor({ timeout: STEP });
+      const heatTexts = await svgTexts(frame, 'heat-region-month');
+      for (const [r] of sql('SELECT DISTINCT region FROM orders')) assert.ok(heatTexts.includes(r), `heat map lacks row ${r}: ${heatTexts}`);
+      const months = new Set(sql("SELECT DISTINCT substr(order_date, 1, 7) FROM orders").map(([m]) =>
+        new Date(`${m}-01T00:00:00Z`).toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' })));
+      const monthLabels = heatTexts.filter((t) => /^[A-Z][a-z]{2} \d{4}$/.test(t));
+      assert.ok(monthLabels.length > 0 && monthLabels.every((m) => months.has(m)), `heat map months ${monthLabels}`);
 
       // Set a parameter: PARAMETERS_CHANGED, and five products.
       assert.deepEqual((await call(page, 'setParameters', [{ Name: 'TopN', Values: [5] }])).ok, { success: true });

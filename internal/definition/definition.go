@@ -56,6 +56,9 @@ const (
 	KindKPI     = "KPIVisual"
 	KindScatter = "ScatterPlotVisual"
 	KindCombo   = "ComboChartVisual"
+	KindHeatMap = "HeatMapVisual"
+	KindTreeMap = "TreeMapVisual"
+	KindFunnel  = "FunnelChartVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -76,6 +79,9 @@ type Visual struct {
 	KPIVisual         *KPIVisual
 	ScatterPlotVisual *ScatterPlotVisual
 	ComboChartVisual  *ComboChartVisual
+	HeatMapVisual     *HeatMapVisual
+	TreeMapVisual     *TreeMapVisual
+	FunnelChartVisual *FunnelChartVisual
 
 	members int // how many members the union object had
 }
@@ -83,7 +89,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap:
 		return true
 	}
 	return false
@@ -139,6 +145,15 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindCombo:
 		v.ComboChartVisual = new(ComboChartVisual)
 		target = v.ComboChartVisual
+	case KindHeatMap:
+		v.HeatMapVisual = new(HeatMapVisual)
+		target = v.HeatMapVisual
+	case KindTreeMap:
+		v.TreeMapVisual = new(TreeMapVisual)
+		target = v.TreeMapVisual
+	case KindFunnel:
+		v.FunnelChartVisual = new(FunnelChartVisual)
+		target = v.FunnelChartVisual
 	default:
 		return nil
 	}

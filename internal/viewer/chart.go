@@ -105,6 +105,8 @@ func chartOption(p *plan, res *Result) obj {
 		return pieOption(p, res, opt)
 	case definition.KindScatter:
 		return scatterOption(p, res, opt)
+	case definition.KindHeatMap:
+		return heatMapOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

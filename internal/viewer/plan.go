@@ -32,6 +32,30 @@ type plan struct {
 	stacked    bool
 	donut      bool
 	calc       []query.CalculatedField // inline calculated measures
+	// maxRows, when set, is the most rows the visual draws: a result with
+	// more is refused rather than cut (the limit asks for one more).
+	maxRows int
+	// unsupported names the options of the visual that would change its
+	// numbers and that Sightglass does not apply; the tile says so.
+	unsupported []string
+	colorScale  *definition.ColorScale
+}
+
+// refuse records an option the plan cannot honour.
+func (p *plan) refuse(what string) { p.unsupported = append(p.unsupported, what) }
+
+// recordsID is the id of the count of records a visual with dimensions and
+// no measure draws.
+const recordsID = "__records"
+
+// countRecords adds a count of records as the measure of a plan with none.
+func (p *plan) countRecords() {
+	if len(p.measures()) > 0 {
+		return
+	}
+	p.values = []field{{id: recordsID, label: "Count of records",
+		measure: &query.Measure{ID: recordsID, Field: recordsID, Aggregation: query.Sum}}}
+	p.calc = append(p.calc, query.CalculatedField{Name: recordsID, Expression: "1"})
 }
 
 // fields returns the plan's dimensions then measures, in question order.
@@ -212,6 +236,11 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 				p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
 			}
 		}
+	case definition.KindHeatMap:
+		if !p.planHeatMap(vis.HeatMapVisual.ChartConfiguration) {
+			return p, false
+		}
+		p.colorScale = vis.HeatMapVisual.ChartConfiguration.ColorScale
 	default:
 		return p, false
 	}
@@ -289,6 +318,12 @@ func kindLabel(kind string) string {
 		return "Scatter plot"
 	case definition.KindCombo:
 		return "Combo chart"
+	case definition.KindHeatMap:
+		return "Heat map"
+	case definition.KindTreeMap:
+		return "Tree map"
+	case definition.KindFunnel:
+		return "Funnel chart"
 	}
 	name := kind
 	if len(name) > 6 && name[len(name)-6:] == "Visual" {

@@ -1,12 +1,15 @@
 // ECharts with only what the viewer draws: bar, line, pie, scatter
-// (combo charts are bars and lines), their axes, legend, tooltip and aria
-// description, on the SVG renderer.
+// (combo charts are bars and lines), heat maps and their color scale,
+// their axes, legend, tooltip and aria description, on the SVG renderer.
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
-echarts.use([BarChart, LineChart, PieChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart, HeatmapChart, LineChart, PieChart, ScatterChart,
+  AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
+]);
 
 const charts = new Set();
 
@@ -16,16 +19,25 @@ const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
+// cellValue is the number of a data item: a heat map cell's is its last
+// element.
+const cellValue = (v) => (Array.isArray(v) ? v.at(-1) : v);
+
 // formatLabels gives value labels (a pie's: name and value) and tooltips
 // that have no formatter of their own the number format above.
 function formatLabels(option) {
   option.tooltip ??= {};
-  option.tooltip.valueFormatter ??= formatValue;
+  const heat = (option.series ?? []).some((s) => s.type === "heatmap");
+  option.tooltip.valueFormatter ??= heat ? (v) => formatValue(cellValue(v)) : formatValue;
   for (const s of option.series ?? []) {
     if (s.label?.show && s.label.formatter === undefined) {
-      s.label.formatter = s.type === "pie" ? (p) => `${p.name}: ${formatValue(p.value)}` : (p) => formatValue(p.value);
+      if (s.type === "pie") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
+      else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));
+      else s.label.formatter = (p) => formatValue(p.value);
     }
   }
+  const scale = option.visualMap;
+  if (scale && !Array.isArray(scale) && scale.formatter === undefined) scale.formatter = (v) => compact.format(v);
 }
 // fitLabels sizes what depends on the chart's room: truncated pie labels
 // get the width between the pie and the chart's edge, and category labels

@@ -161,3 +161,87 @@ func TestViewerHeatMap(t *testing.T) {
 		}
 	}
 }
+
+// sqlRows runs a query, numbers rounded to two decimals as charts carry them.
+func sqlRows(t testing.TB, ts *testServer, query string) [][]any {
+	t.Helper()
+	rows, err := sampleDB(t, ts).QueryContext(t.Context(), query)
+	must(t, err)
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out [][]any
+	for rows.Next() {
+		row := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
+		must(t, rows.Scan(ptrs...))
+		for i, v := range row {
+			if f, ok := v.(float64); ok {
+				row[i] = math.Round(f*100) / 100
+			} else if n, ok := v.(int64); ok {
+				row[i] = float64(n)
+			}
+		}
+		out = append(out, row)
+	}
+	must(t, rows.Err())
+	return out
+}
+
+// treeItems returns a tree map's rectangles as [name, size(, color)].
+func treeItems(t testing.TB, o map[string]any) [][]any {
+	t.Helper()
+	var out [][]any
+	for _, d := range o["series"].([]any)[0].(map[string]any)["data"].([]any) {
+		item := d.(map[string]any)
+		row := []any{item["name"]}
+		if vs, ok := item["value"].([]any); ok {
+			row = append(row, vs...)
+		} else {
+			row = append(row, item["value"])
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func wantRows(t *testing.T, name string, got, want [][]any) {
+	t.Helper()
+	if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("%s:\n got %v\nwant %v", name, got, want)
+	}
+}
+
+// TestViewerTreeMap draws tree maps created through the API: the five
+// sub-categories of most revenue colored by average profit, a count of
+// records per category, and an "other" bucket refused by name; each
+// against SQL over the sample file.
+func TestViewerTreeMap(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	catDim := `{"CategoricalDimensionField": {"FieldId": "%s", "Column": {"DataSetIdentifier": "sales", "ColumnName": "%s"}}}`
+	tree := func(id, group, sizes, colors, sort string) string {
+		return fmt.Sprintf(`{"TreeMapVisual": {"VisualId": %q, "ChartConfiguration": {"FieldWells": {"TreeMapAggregatedFieldWells": {
+			"Groups": [`+catDim+`], "Sizes": [%s], "Colors": [%s]}}, "SortConfiguration": {%s}}}}`, id, id+"-g", group, sizes, colors, sort)
+	}
+	body := visualsDashboard(t, ts, "tree",
+		tree("top5", "sub_category", fmt.Sprintf(sumOf, "top5-s", "revenue", "SUM"), fmt.Sprintf(sumOf, "top5-c", "profit", "AVERAGE"),
+			`"TreeMapGroupItemsLimitConfiguration": {"ItemsLimit": 5, "OtherCategories": "EXCLUDE"}`),
+		tree("records", "category", "", "", ""),
+		tree("other", "sub_category", fmt.Sprintf(sumOf, "o-s", "revenue", "SUM"), "",
+			`"TreeMapGroupItemsLimitConfiguration": {"ItemsLimit": 5, "OtherCategories": "INCLUDE"}`),
+	)
+	top5 := rawChart(t, body, "top5")
+	wantRows(t, "top five sub-categories", treeItems(t, top5),
+		sqlRows(t, ts, "SELECT sub_category, sum(revenue), avg(profit) FROM orders GROUP BY 1 ORDER BY 2 DESC LIMIT 5"))
+	if vm, _ := top5["visualMap"].(map[string]any); vm == nil || vm["dimension"] != 1.0 {
+		t.Errorf("no color scale on the color measure: %v", top5["visualMap"])
+	}
+	wantRows(t, "records per category", treeItems(t, rawChart(t, body, "records")),
+		sqlRows(t, ts, "SELECT category, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC"))
+	if tl := tile(t, body, "other"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "TreeMapGroupItemsLimitConfiguration with OtherCategories INCLUDE") {
+		t.Errorf("other: want an unsupported tile naming the items limit, got\n%s", tl)
+	}
+}

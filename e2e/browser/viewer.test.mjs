@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
@@ -62,17 +63,17 @@ async function waitForMessage(page, name, count = 1) {
 
 // dashboardURL mints a sign-on URL for the sample dashboard and turns it
 // into the dashboard experience URL embedDashboard accepts.
-async function dashboardURL() {
-  const url = await mintConsoleURL(qs, `/dashboards/${DASHBOARD}`);
+async function dashboardURL(id = DASHBOARD) {
+  const url = await mintConsoleURL(qs, `/dashboards/${id}`);
   return url.replace('/embedding/', '/embed/');
 }
 
-async function openDashboard(parameters) {
+async function openDashboard(parameters, id = DASHBOARD) {
   const page = await browser.context.newPage();
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   await page.goto(`${host.origin}/host`, { timeout: STEP });
-  const url = await dashboardURL();
+  const url = await dashboardURL(id);
   const t0 = Date.now();
   await page.evaluate(([u, p]) => window.embedDashboard(u, p), [url, parameters]);
   await waitForMessage(page, 'CONTENT_LOADED');
@@ -88,6 +89,31 @@ const kpi = async (frame, visualId) => Number((await frame.locator(`#v-${visualI
 // call runs an SDK method of the embedded experience.
 const call = (page, method, ...args) =>
   page.evaluate(([m, a]) => window.experience[m](...a).then((r) => ({ ok: r }), (e) => ({ err: String(e) })), [method, args]);
+
+// createDashboard creates a dashboard of one sheet with these visuals over
+// the sample dataset, readable by the admin, and waits for its version.
+async function createDashboard(id, visuals) {
+  const region = sg.credentials.region;
+  await qs.send(new CreateDashboardCommand({
+    AwsAccountId: ACCOUNT, DashboardId: id, Name: id,
+    Definition: {
+      DataSetIdentifierDeclarations: [{ Identifier: 'sales', DataSetArn: `arn:aws:quicksight:${region}:${ACCOUNT}:dataset/sample-sales` }],
+      Sheets: [{ SheetId: 's', Name: 'Visuals', Visuals: visuals }],
+    },
+    Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`dashboard ${id} was not created`);
+}
+
+const column = (name) => ({ DataSetIdentifier: 'sales', ColumnName: name });
+const dimension = (id, name) => ({ CategoricalDimensionField: { FieldId: id, Column: column(name) } });
+const sum = (id, name) => ({ NumericalMeasureField: { FieldId: id, Column: column(name), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } });
 
 describe('dashboard viewer in Chromium', () => {
   test('sample dashboard: values, sheets, parameters', { timeout: 120_000 }, async () => {
@@ -205,6 +231,23 @@ describe('dashboard viewer in Chromium', () => {
     const warm = await openDashboard([]);
     console.log(`# CONTENT_LOADED ${warm.loadedIn} ms after embedDashboard (sample dashboard, first sheet, warm cache)`);
     await warm.page.close();
+  });
+
+  test('more visual types: each draws an SVG with its labels', { timeout: 90_000 }, async () => {
+    await createDashboard('more-visuals', [
+      { TreeMapVisual: { VisualId: 'tree', ChartConfiguration: { FieldWells: { TreeMapAggregatedFieldWells: { Groups: [dimension('t-g', 'category')], Sizes: [sum('t-s', 'revenue')] } } } } },
+    ]);
+    const { page, frame, pageErrors } = await openDashboard([], 'more-visuals');
+    try {
+      await frame.locator('#v-tree svg').waitFor({ timeout: STEP });
+      const texts = (await svgTexts(frame, 'tree')).join('\n');
+      for (const [category, revenue] of sql('SELECT category, round(sum(revenue), 2) FROM orders GROUP BY 1')) {
+        assert.ok(texts.includes(category) && texts.includes(revenue.toLocaleString('en-US')), `tree map lacks ${category} ${revenue}: ${texts}`);
+      }
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
   });
 
   test('the last of two quick changes wins; the frame grows and shrinks with its content', { timeout: 90_000 }, async () => {

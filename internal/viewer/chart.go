@@ -107,6 +107,8 @@ func chartOption(p *plan, res *Result) obj {
 		return scatterOption(p, res, opt)
 	case definition.KindHeatMap:
 		return heatMapOption(p, res)
+	case definition.KindTreeMap:
+		return treeMapOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

@@ -30,6 +30,7 @@ func (p *plan) planHeatMap(c *definition.HeatMapConfiguration) bool {
 	}
 	p.category, p.colors = p.category[:1], p.colors[:1]
 	p.countRecords()
+	p.colorScale = c.ColorScale
 	p.limit, p.maxRows = heatMapCells+1, heatMapCells
 	p.sort = []query.Sort{{ID: p.category[0].id}, {ID: p.colors[0].id}}
 	if s := c.SortConfiguration; s != nil {
@@ -45,9 +46,9 @@ func (p *plan) planHeatMap(c *definition.HeatMapConfiguration) bool {
 	return true
 }
 
-// limited reports whether an items limit asks for fewer items than all.
+// limited reports whether an items limit is set.
 func limited(l *definition.ItemsLimitConfiguration) bool {
-	return l != nil && l.ItemsLimit != nil && l.OtherCategories != "INCLUDE"
+	return l != nil && l.ItemsLimit != nil
 }
 
 // axisSort applies a sort of one axis of a matrix (0 rows, 1 columns) by
@@ -89,13 +90,7 @@ func heatMapOption(p *plan, res *Result) obj {
 		}
 		data = append(data, []any{colIdx[i], rowIdx[i], v})
 	}
-	colors := []string{"#deebf7", "#08519c"}
-	if cs := p.colorScale; cs != nil && len(cs.Colors) >= 2 {
-		colors = colors[:0]
-		for _, c := range cs.Colors {
-			colors = append(colors, c.Color)
-		}
-	}
+	colors := scaleColors(p.colorScale)
 	s := obj{"type": "heatmap", "name": p.values[0].label, "data": data}
 	if len(rows)*len(cols) <= 60 {
 		s["label"] = obj{"show": true}

@@ -24,7 +24,7 @@ type plan struct {
 	category   []field
 	colors     []field
 	values     []field
-	lineValues []field // combo
+	lineValues []field // combo; a tree map's color measure
 	targets    []field // KPI
 	sort       []query.Sort
 	limit      int
@@ -240,7 +240,10 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planHeatMap(vis.HeatMapVisual.ChartConfiguration) {
 			return p, false
 		}
-		p.colorScale = vis.HeatMapVisual.ChartConfiguration.ColorScale
+	case definition.KindTreeMap:
+		if !p.planTreeMap(vis.TreeMapVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}

@@ -168,7 +168,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		return
 	}
 	if p.maxRows > 0 && len(res.Rows) > p.maxRows {
-		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" cells, more than Sightglass draws; filter it to fewer."
+		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" items, more than Sightglass draws; filter it to fewer."
 		return
 	}
 	switch p.kind {

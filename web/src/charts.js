@@ -1,13 +1,13 @@
 // ECharts with only what the viewer draws: bar, line, pie, scatter
-// (combo charts are bars and lines), heat maps and their color scale,
+// (combo charts are bars and lines), heat maps, tree maps, their color scale,
 // their axes, legend, tooltip and aria description, on the SVG renderer.
 import * as echarts from "echarts/core";
-import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
+import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
 echarts.use([
-  BarChart, HeatmapChart, LineChart, PieChart, ScatterChart,
+  BarChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart,
   AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
@@ -20,19 +20,22 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
 // cellValue is the number of a data item: a heat map cell's is its last
-// element.
+// element, a colored tree map rectangle's (size, color) its first.
 const cellValue = (v) => (Array.isArray(v) ? v.at(-1) : v);
+const sizeValue = (v) => (Array.isArray(v) ? v[0] : v);
 
 // formatLabels gives value labels (a pie's: name and value) and tooltips
 // that have no formatter of their own the number format above.
 function formatLabels(option) {
   option.tooltip ??= {};
-  const heat = (option.series ?? []).some((s) => s.type === "heatmap");
-  option.tooltip.valueFormatter ??= heat ? (v) => formatValue(cellValue(v)) : formatValue;
+  const type = option.series?.[0]?.type;
+  const pick = type === "heatmap" ? cellValue : type === "treemap" ? sizeValue : (v) => v;
+  option.tooltip.valueFormatter ??= (v) => formatValue(pick(v));
   for (const s of option.series ?? []) {
     if (s.label?.show && s.label.formatter === undefined) {
       if (s.type === "pie") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
       else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));
+      else if (s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${formatValue(sizeValue(p.value))}`;
       else s.label.formatter = (p) => formatValue(p.value);
     }
   }

@@ -245,3 +245,40 @@ func TestViewerTreeMap(t *testing.T) {
 		t.Errorf("other: want an unsupported tile naming the items limit, got\n%s", tl)
 	}
 }
+
+// funnelStages returns a funnel's stages as [name, value].
+func funnelStages(t testing.TB, o map[string]any) [][]any {
+	t.Helper()
+	var out [][]any
+	for _, d := range o["series"].([]any)[0].(map[string]any)["data"].([]any) {
+		item := d.(map[string]any)
+		out = append(out, []any{item["name"], item["value"]})
+	}
+	return out
+}
+
+// TestViewerFunnel draws funnels created through the API: profit by
+// segment in the order of the segment names, the three sub-categories of
+// most orders (a count of records, top three), and an "other" stage
+// refused by name; each against SQL over the sample file.
+func TestViewerFunnel(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	funnel := func(id, column, values, sort string) string {
+		return fmt.Sprintf(`{"FunnelChartVisual": {"VisualId": %q, "ChartConfiguration": {"FieldWells": {"FunnelChartAggregatedFieldWells": {
+			"Category": [{"CategoricalDimensionField": {"FieldId": "%s-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": %q}}}], "Values": [%s]}},
+			"SortConfiguration": {%s}}}}`, id, id, column, values, sort)
+	}
+	body := visualsDashboard(t, ts, "funnel",
+		funnel("profit", "segment", fmt.Sprintf(sumOf, "profit-v", "profit", "SUM"), `"CategorySort": [{"FieldSort": {"FieldId": "profit-c", "Direction": "ASC"}}]`),
+		funnel("top3", "sub_category", "", `"CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "EXCLUDE"}`),
+		funnel("other", "sub_category", "", `"CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}`),
+	)
+	wantRows(t, "profit by segment", funnelStages(t, rawChart(t, body, "profit")),
+		sqlRows(t, ts, "SELECT segment, sum(profit) FROM orders GROUP BY 1 ORDER BY 1"))
+	wantRows(t, "top three sub-categories", funnelStages(t, rawChart(t, body, "top3")),
+		sqlRows(t, ts, "SELECT sub_category, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC LIMIT 3"))
+	if tl := tile(t, body, "other"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "CategoryItemsLimit with OtherCategories INCLUDE") {
+		t.Errorf("other: want an unsupported tile naming the items limit, got\n%s", tl)
+	}
+}

@@ -236,6 +236,7 @@ describe('dashboard viewer in Chromium', () => {
   test('more visual types: each draws an SVG with its labels', { timeout: 90_000 }, async () => {
     await createDashboard('more-visuals', [
       { TreeMapVisual: { VisualId: 'tree', ChartConfiguration: { FieldWells: { TreeMapAggregatedFieldWells: { Groups: [dimension('t-g', 'category')], Sizes: [sum('t-s', 'revenue')] } } } } },
+      { FunnelChartVisual: { VisualId: 'funnel', ChartConfiguration: { FieldWells: { FunnelChartAggregatedFieldWells: { Category: [dimension('f-c', 'segment')] } } } } },
     ]);
     const { page, frame, pageErrors } = await openDashboard([], 'more-visuals');
     try {
@@ -244,6 +245,11 @@ describe('dashboard viewer in Chromium', () => {
       for (const [category, revenue] of sql('SELECT category, round(sum(revenue), 2) FROM orders GROUP BY 1')) {
         assert.ok(texts.includes(category) && texts.includes(revenue.toLocaleString('en-US')), `tree map lacks ${category} ${revenue}: ${texts}`);
       }
+      // The funnel: a stage per segment, labelled with its count of orders.
+      await frame.locator('#v-funnel svg').waitFor({ timeout: STEP });
+      const stages = await svgTexts(frame, 'funnel');
+      const want = sql('SELECT segment, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC').map(([seg, n]) => `${seg}: ${n.toLocaleString('en-US')}`);
+      assert.deepEqual(stages, want);
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

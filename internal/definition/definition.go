@@ -89,7 +89,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel:
 		return true
 	}
 	return false

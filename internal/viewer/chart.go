@@ -109,6 +109,8 @@ func chartOption(p *plan, res *Result) obj {
 		return heatMapOption(p, res)
 	case definition.KindTreeMap:
 		return treeMapOption(p, res)
+	case definition.KindFunnel:
+		return funnelOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

@@ -244,6 +244,10 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planTreeMap(vis.TreeMapVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindFunnel:
+		if !p.planFunnel(vis.FunnelChartVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}

@@ -34,16 +34,7 @@ func (p *plan) planTreeMap(c *definition.TreeMapConfiguration) bool {
 		if len(p.sort) < len(s.TreeMapSort) {
 			p.refuse("TreeMapSort by a field the tree map does not show")
 		}
-		if l := s.TreeMapGroupItemsLimitConfiguration; l != nil && l.ItemsLimit != nil {
-			if l.OtherCategories == "INCLUDE" {
-				p.refuse("TreeMapGroupItemsLimitConfiguration with OtherCategories INCLUDE")
-			} else {
-				p.limit, p.maxRows = max(int(*l.ItemsLimit), 0), 0
-				if p.limit == 0 || p.limit > chartLimit {
-					p.refuse("TreeMapGroupItemsLimitConfiguration outside 1–500")
-				}
-			}
-		}
+		p.otherItems("TreeMapGroupItemsLimitConfiguration", s.TreeMapGroupItemsLimitConfiguration)
 	}
 	if len(p.sort) == 0 {
 		// The largest groups first: an items limit keeps those.

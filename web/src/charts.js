@@ -1,13 +1,13 @@
 // ECharts with only what the viewer draws: bar, line, pie, scatter
-// (combo charts are bars and lines), heat maps, tree maps, their color scale,
+// (combo charts are bars and lines), heat maps, tree maps, funnels, color scales,
 // their axes, legend, tooltip and aria description, on the SVG renderer.
 import * as echarts from "echarts/core";
-import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart } from "echarts/charts";
+import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
 echarts.use([
-  BarChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart,
+  BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart,
   AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
@@ -33,7 +33,7 @@ function formatLabels(option) {
   option.tooltip.valueFormatter ??= (v) => formatValue(pick(v));
   for (const s of option.series ?? []) {
     if (s.label?.show && s.label.formatter === undefined) {
-      if (s.type === "pie") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
+      if (s.type === "pie" || s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
       else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));
       else if (s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${formatValue(sizeValue(p.value))}`;
       else s.label.formatter = (p) => formatValue(p.value);

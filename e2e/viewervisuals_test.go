@@ -282,3 +282,48 @@ func TestViewerFunnel(t *testing.T) {
 		t.Errorf("other: want an unsupported tile naming the items limit, got\n%s", tl)
 	}
 }
+
+// TestViewerGauge draws gauges created through the API: profit against
+// revenue as QuickSight shows it (the percentage of the target), the
+// difference from it, and a gauge without a target or range refused; each
+// against SQL over the sample file.
+func TestViewerGauge(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	gauge := func(id, targets, options string) string {
+		return fmt.Sprintf(`{"GaugeChartVisual": {"VisualId": %q, "ChartConfiguration": {"FieldWells": {"Values": [`+sumOf+`], "TargetValues": [%s]}%s}}}`,
+			id, id+"-v", "profit", "SUM", targets, options)
+	}
+	body := visualsDashboard(t, ts, "gauge",
+		gauge("percent", fmt.Sprintf(sumOf, "percent-t", "revenue", "SUM"), ""),
+		gauge("difference", fmt.Sprintf(sumOf, "difference-t", "revenue", "SUM"), `, "GaugeChartOptions": {"Comparison": {"ComparisonMethod": "DIFFERENCE"}}`),
+		gauge("untargeted", "", ""),
+	)
+	db := sampleDB(t, ts)
+	profit, revenue := sqlFloat(t, db, "SELECT sum(profit) FROM orders"), sqlFloat(t, db, "SELECT sum(revenue) FROM orders")
+	type gaugeSeries struct {
+		Min, Max float64
+		Data     []struct{ Value float64 }
+		Detail   struct{ Formatter string }
+	}
+	read := func(id string) gaugeSeries {
+		o := rawChart(t, body, id)
+		b, _ := json.Marshal(o["series"].([]any)[0])
+		var g gaugeSeries
+		must(t, json.Unmarshal(b, &g))
+		return g
+	}
+	g := read("percent")
+	if !near(g.Data[0].Value, math.Round(profit*100)/100) || !near(g.Max, math.Round(revenue*100)/100) || g.Min != 0 {
+		t.Errorf("percent gauge: value %v of %v..%v, want %v of 0..%v", g.Data[0].Value, g.Min, g.Max, profit, revenue)
+	}
+	if want := formatThousands(math.Round(profit/revenue*100*100)/100) + "%"; g.Detail.Formatter != want {
+		t.Errorf("percent gauge shows %q, want %q", g.Detail.Formatter, want)
+	}
+	if want := "-" + formatThousands(math.Round((revenue-profit)*100)/100); read("difference").Detail.Formatter != want {
+		t.Errorf("difference gauge shows %q, want %q", read("difference").Detail.Formatter, want)
+	}
+	if tl := tile(t, body, "untargeted"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "a gauge without TargetValues or an ArcAxis range maximum") {
+		t.Errorf("untargeted: want an unsupported tile, got\n%s", tl)
+	}
+}

@@ -237,6 +237,7 @@ describe('dashboard viewer in Chromium', () => {
     await createDashboard('more-visuals', [
       { TreeMapVisual: { VisualId: 'tree', ChartConfiguration: { FieldWells: { TreeMapAggregatedFieldWells: { Groups: [dimension('t-g', 'category')], Sizes: [sum('t-s', 'revenue')] } } } } },
       { FunnelChartVisual: { VisualId: 'funnel', ChartConfiguration: { FieldWells: { FunnelChartAggregatedFieldWells: { Category: [dimension('f-c', 'segment')] } } } } },
+      { GaugeChartVisual: { VisualId: 'gauge', ChartConfiguration: { FieldWells: { Values: [sum('g-v', 'profit')], TargetValues: [sum('g-t', 'revenue')] } } } },
     ]);
     const { page, frame, pageErrors } = await openDashboard([], 'more-visuals');
     try {
@@ -250,6 +251,10 @@ describe('dashboard viewer in Chromium', () => {
       const stages = await svgTexts(frame, 'funnel');
       const want = sql('SELECT segment, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC').map(([seg, n]) => `${seg}: ${n.toLocaleString('en-US')}`);
       assert.deepEqual(stages, want);
+      // The gauge: profit as a percentage of revenue in its center.
+      await frame.locator('#v-gauge svg').waitFor({ timeout: STEP });
+      const [[margin]] = sql('SELECT round(sum(profit) * 100.0 / sum(revenue), 2) FROM orders');
+      assert.ok((await svgTexts(frame, 'gauge')).includes(`${margin.toLocaleString('en-US')}%`), `gauge texts ${await svgTexts(frame, 'gauge')}`);
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

@@ -59,6 +59,7 @@ const (
 	KindHeatMap = "HeatMapVisual"
 	KindTreeMap = "TreeMapVisual"
 	KindFunnel  = "FunnelChartVisual"
+	KindGauge   = "GaugeChartVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -82,6 +83,7 @@ type Visual struct {
 	HeatMapVisual     *HeatMapVisual
 	TreeMapVisual     *TreeMapVisual
 	FunnelChartVisual *FunnelChartVisual
+	GaugeChartVisual  *GaugeChartVisual
 
 	members int // how many members the union object had
 }
@@ -89,7 +91,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge:
 		return true
 	}
 	return false
@@ -154,6 +156,9 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindFunnel:
 		v.FunnelChartVisual = new(FunnelChartVisual)
 		target = v.FunnelChartVisual
+	case KindGauge:
+		v.GaugeChartVisual = new(GaugeChartVisual)
+		target = v.GaugeChartVisual
 	default:
 		return nil
 	}

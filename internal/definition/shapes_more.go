@@ -146,3 +146,58 @@ type FunnelChartSortConfiguration struct {
 	CategoryItemsLimit *ItemsLimitConfiguration `json:"CategoryItemsLimit,omitempty"`
 	CategorySort       []FieldSortOptions       `json:"CategorySort,omitempty"`
 }
+
+// GaugeChartVisual is QuickSight's GaugeChartVisual.
+type GaugeChartVisual struct {
+	VisualId              string                      `json:"VisualId,omitempty"`
+	Actions               []json.RawMessage           `json:"Actions,omitempty"`
+	ChartConfiguration    *GaugeChartConfiguration    `json:"ChartConfiguration,omitempty"`
+	ConditionalFormatting json.RawMessage             `json:"ConditionalFormatting,omitempty"`
+	Subtitle              *VisualSubtitleLabelOptions `json:"Subtitle,omitempty"`
+	Title                 *VisualTitleLabelOptions    `json:"Title,omitempty"`
+	VisualContentAltText  string                      `json:"VisualContentAltText,omitempty"`
+}
+
+// GaugeChartConfiguration is QuickSight's GaugeChartConfiguration.
+type GaugeChartConfiguration struct {
+	ColorConfiguration json.RawMessage       `json:"ColorConfiguration,omitempty"`
+	DataLabels         json.RawMessage       `json:"DataLabels,omitempty"`
+	FieldWells         *GaugeChartFieldWells `json:"FieldWells,omitempty"`
+	GaugeChartOptions  *GaugeChartOptions    `json:"GaugeChartOptions,omitempty"`
+	Interactions       json.RawMessage       `json:"Interactions,omitempty"`
+	TooltipOptions     json.RawMessage       `json:"TooltipOptions,omitempty"`
+	VisualPalette      json.RawMessage       `json:"VisualPalette,omitempty"`
+}
+
+// GaugeChartFieldWells is QuickSight's GaugeChartFieldWells.
+type GaugeChartFieldWells struct {
+	TargetValues []MeasureField `json:"TargetValues,omitempty"`
+	Values       []MeasureField `json:"Values,omitempty"`
+}
+
+// GaugeChartOptions is QuickSight's GaugeChartOptions.
+type GaugeChartOptions struct {
+	Arc                           json.RawMessage          `json:"Arc,omitempty"`
+	ArcAxis                       *ArcAxisConfiguration    `json:"ArcAxis,omitempty"`
+	Comparison                    *ComparisonConfiguration `json:"Comparison,omitempty"`
+	PrimaryValueDisplayType       string                   `json:"PrimaryValueDisplayType,omitempty"` // HIDDEN, COMPARISON, ACTUAL
+	PrimaryValueFontConfiguration json.RawMessage          `json:"PrimaryValueFontConfiguration,omitempty"`
+}
+
+// ArcAxisConfiguration is QuickSight's ArcAxisConfiguration.
+type ArcAxisConfiguration struct {
+	Range        *ArcAxisDisplayRange `json:"Range,omitempty"`
+	ReserveRange int32                `json:"ReserveRange,omitempty"`
+}
+
+// ArcAxisDisplayRange is QuickSight's ArcAxisDisplayRange.
+type ArcAxisDisplayRange struct {
+	Max *float64 `json:"Max,omitempty"`
+	Min *float64 `json:"Min,omitempty"`
+}
+
+// ComparisonConfiguration is QuickSight's ComparisonConfiguration.
+type ComparisonConfiguration struct {
+	ComparisonFormat json.RawMessage `json:"ComparisonFormat,omitempty"`
+	ComparisonMethod string          `json:"ComparisonMethod,omitempty"` // DIFFERENCE, PERCENT_DIFFERENCE, PERCENT
+}

@@ -175,6 +175,11 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.FunnelChartAggregatedFieldWells
 			all = []Well{dims("Category", w.Category), measures("Values", w.Values)}
 		}
+	case v.GaugeChartVisual != nil:
+		if c := v.GaugeChartVisual.ChartConfiguration; c != nil && c.FieldWells != nil {
+			w := c.FieldWells
+			all = []Well{measures("Values", w.Values), measures("TargetValues", w.TargetValues)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -212,6 +217,8 @@ func (v *Visual) Title() string {
 		t = v.TreeMapVisual.Title
 	case v.FunnelChartVisual != nil:
 		t = v.FunnelChartVisual.Title
+	case v.GaugeChartVisual != nil:
+		t = v.GaugeChartVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

@@ -111,6 +111,8 @@ func chartOption(p *plan, res *Result) obj {
 		return treeMapOption(p, res)
 	case definition.KindFunnel:
 		return funnelOption(p, res)
+	case definition.KindGauge:
+		return gaugeOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

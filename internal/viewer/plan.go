@@ -39,6 +39,7 @@ type plan struct {
 	// numbers and that Sightglass does not apply; the tile says so.
 	unsupported []string
 	colorScale  *definition.ColorScale
+	gauge       *definition.GaugeChartOptions
 }
 
 // refuse records an option the plan cannot honour.
@@ -248,6 +249,10 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planFunnel(vis.FunnelChartVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindGauge:
+		if !p.planGauge(vis.GaugeChartVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}
@@ -331,6 +336,8 @@ func kindLabel(kind string) string {
 		return "Tree map"
 	case definition.KindFunnel:
 		return "Funnel chart"
+	case definition.KindGauge:
+		return "Gauge chart"
 	}
 	name := kind
 	if len(name) > 6 && name[len(name)-6:] == "Visual" {

@@ -1,13 +1,14 @@
 // ECharts with only what the viewer draws: bar, line, pie, scatter
-// (combo charts are bars and lines), heat maps, tree maps, funnels, color scales,
-// their axes, legend, tooltip and aria description, on the SVG renderer.
+// (combo charts are bars and lines), heat maps, tree maps, funnels, gauges,
+// color scales, axes, legend, tooltip and aria description, on the SVG
+// renderer.
 import * as echarts from "echarts/core";
-import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart } from "echarts/charts";
+import { BarChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
 echarts.use([
-  BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart,
+  BarChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart,
   AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
@@ -32,6 +33,7 @@ function formatLabels(option) {
   const pick = type === "heatmap" ? cellValue : type === "treemap" ? sizeValue : (v) => v;
   option.tooltip.valueFormatter ??= (v) => formatValue(pick(v));
   for (const s of option.series ?? []) {
+    if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {
       if (s.type === "pie" || s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
       else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));

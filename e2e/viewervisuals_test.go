@@ -327,3 +327,94 @@ func TestViewerGauge(t *testing.T) {
 		t.Errorf("untargeted: want an unsupported tile, got\n%s", tl)
 	}
 }
+
+// waterfallSpans returns each bar of a waterfall as its category and the
+// span [low, high] it covers, read back from the stacked series (an
+// invisible base, the part above zero, the part below).
+func waterfallSpans(t testing.TB, o map[string]any) ([]string, [][2]float64) {
+	t.Helper()
+	cats := axisData(t, o, "xAxis")
+	series := o["series"].([]any)
+	val := func(s, i int) float64 {
+		d := series[s].(map[string]any)["data"].([]any)[i]
+		if m, ok := d.(map[string]any); ok {
+			return m["value"].(float64)
+		}
+		if f, ok := d.(float64); ok {
+			return f
+		}
+		return 0
+	}
+	var spans [][2]float64
+	for i := range cats {
+		// Positive values stack upward from the base (if positive), negative
+		// ones downward from it (if negative).
+		base, above, below := val(0, i), val(1, i), val(2, i)
+		lo, hi := math.Inf(1), math.Inf(-1)
+		if above != 0 {
+			lo, hi = min(lo, max(base, 0)), max(hi, max(base, 0)+above)
+		}
+		if below != 0 {
+			lo, hi = min(lo, min(base, 0)+below), max(hi, min(base, 0))
+		}
+		spans = append(spans, [2]float64{math.Round(lo*100) / 100, math.Round(hi*100) / 100})
+	}
+	return cats, spans
+}
+
+// wantWaterfall checks a waterfall against SQL rows of (step, value): each
+// step spans the running totals before and after it, then the total.
+func wantWaterfall(t *testing.T, name string, o map[string]any, rows [][]any, total string) {
+	t.Helper()
+	cats, spans := waterfallSpans(t, o)
+	var wantCats []string
+	var want [][2]float64
+	running := 0.0
+	for _, r := range rows {
+		v := r[1].(float64)
+		wantCats = append(wantCats, fmt.Sprint(r[0]))
+		want = append(want, [2]float64{math.Round(min(running, running+v)*100) / 100, math.Round(max(running, running+v)*100) / 100})
+		running += v
+	}
+	wantCats = append(wantCats, total)
+	want = append(want, [2]float64{math.Round(min(0, running)*100) / 100, math.Round(max(0, running)*100) / 100})
+	if fmt.Sprint(cats) != fmt.Sprint(wantCats) {
+		t.Errorf("%s: categories %v, want %v", name, cats, wantCats)
+	}
+	for i := range want {
+		if i >= len(spans) || !near(spans[i][0], want[i][0]) || !near(spans[i][1], want[i][1]) {
+			t.Errorf("%s: bar %d spans %v, want %v", name, i, spans, want)
+			break
+		}
+	}
+}
+
+// TestViewerWaterfall draws waterfalls created through the API: profit by
+// sub-category (steps up and down, then the total), orders by region as
+// breakdowns under a named total, and categories with breakdowns refused;
+// each bar's span against running sums of SQL over the sample file.
+func TestViewerWaterfall(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	waterfall := func(id, wells, options string) string {
+		return fmt.Sprintf(`{"WaterfallVisual": {"VisualId": %q, "ChartConfiguration": {"FieldWells": {"WaterfallChartAggregatedFieldWells": {%s}}%s}}}`, id, wells, options)
+	}
+	body := visualsDashboard(t, ts, "waterfall",
+		waterfall("profit", `"Categories": [{"CategoricalDimensionField": {"FieldId": "p-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "sub_category"}}}], "Values": [`+fmt.Sprintf(sumOf, "p-v", "profit", "SUM")+`]`, ""),
+		waterfall("orders", `"Breakdowns": [`+fmt.Sprintf(regionDim, "o-b")+`]`, `, "WaterfallChartOptions": {"TotalBarLabel": "All regions"}`),
+		waterfall("both", `"Categories": [`+fmt.Sprintf(monthDim, "b-c")+`], "Breakdowns": [`+fmt.Sprintf(regionDim, "b-b")+`]`, ""),
+	)
+	rows := sqlRows(t, ts, "SELECT sub_category, sum(profit) FROM orders GROUP BY 1 ORDER BY 1")
+	negative := false
+	for _, r := range rows {
+		negative = negative || r[1].(float64) < 0
+	}
+	if !negative {
+		t.Fatal("no sub-category loses money: the case has no step down")
+	}
+	wantWaterfall(t, "profit by sub-category", rawChart(t, body, "profit"), rows, "Total")
+	wantWaterfall(t, "orders by region", rawChart(t, body, "orders"), sqlRows(t, ts, "SELECT region, count(*) FROM orders GROUP BY 1 ORDER BY 1"), "All regions")
+	if tl := tile(t, body, "both"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "Breakdowns together with Categories") {
+		t.Errorf("both: want an unsupported tile, got\n%s", tl)
+	}
+}

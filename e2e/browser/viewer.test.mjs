@@ -238,6 +238,7 @@ describe('dashboard viewer in Chromium', () => {
       { TreeMapVisual: { VisualId: 'tree', ChartConfiguration: { FieldWells: { TreeMapAggregatedFieldWells: { Groups: [dimension('t-g', 'category')], Sizes: [sum('t-s', 'revenue')] } } } } },
       { FunnelChartVisual: { VisualId: 'funnel', ChartConfiguration: { FieldWells: { FunnelChartAggregatedFieldWells: { Category: [dimension('f-c', 'segment')] } } } } },
       { GaugeChartVisual: { VisualId: 'gauge', ChartConfiguration: { FieldWells: { Values: [sum('g-v', 'profit')], TargetValues: [sum('g-t', 'revenue')] } } } },
+      { WaterfallVisual: { VisualId: 'waterfall', ChartConfiguration: { FieldWells: { WaterfallChartAggregatedFieldWells: { Categories: [dimension('w-c', 'region')] } } } } },
     ]);
     const { page, frame, pageErrors } = await openDashboard([], 'more-visuals');
     try {
@@ -255,6 +256,15 @@ describe('dashboard viewer in Chromium', () => {
       await frame.locator('#v-gauge svg').waitFor({ timeout: STEP });
       const [[margin]] = sql('SELECT round(sum(profit) * 100.0 / sum(revenue), 2) FROM orders');
       assert.ok((await svgTexts(frame, 'gauge')).includes(`${margin.toLocaleString('en-US')}%`), `gauge texts ${await svgTexts(frame, 'gauge')}`);
+      // The waterfall: a step per region labelled with its orders, then the
+      // total.
+      await frame.locator('#v-waterfall svg').waitFor({ timeout: STEP });
+      const steps = await svgTexts(frame, 'waterfall');
+      const regions = sql('SELECT region, count(*) FROM orders GROUP BY 1 ORDER BY 1');
+      const [[orders]] = sql('SELECT count(*) FROM orders');
+      for (const label of [...regions.flatMap(([r, n]) => [r, n.toLocaleString('en-US')]), 'Total', orders.toLocaleString('en-US')]) {
+        assert.ok(steps.includes(label), `waterfall lacks ${label}: ${steps}`);
+      }
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

@@ -201,3 +201,53 @@ type ComparisonConfiguration struct {
 	ComparisonFormat json.RawMessage `json:"ComparisonFormat,omitempty"`
 	ComparisonMethod string          `json:"ComparisonMethod,omitempty"` // DIFFERENCE, PERCENT_DIFFERENCE, PERCENT
 }
+
+// WaterfallVisual is QuickSight's WaterfallVisual.
+type WaterfallVisual struct {
+	VisualId             string                       `json:"VisualId,omitempty"`
+	Actions              []json.RawMessage            `json:"Actions,omitempty"`
+	ChartConfiguration   *WaterfallChartConfiguration `json:"ChartConfiguration,omitempty"`
+	ColumnHierarchies    []json.RawMessage            `json:"ColumnHierarchies,omitempty"`
+	Subtitle             *VisualSubtitleLabelOptions  `json:"Subtitle,omitempty"`
+	Title                *VisualTitleLabelOptions     `json:"Title,omitempty"`
+	VisualContentAltText string                       `json:"VisualContentAltText,omitempty"`
+}
+
+// WaterfallChartConfiguration is QuickSight's WaterfallChartConfiguration.
+type WaterfallChartConfiguration struct {
+	CategoryAxisDisplayOptions json.RawMessage                  `json:"CategoryAxisDisplayOptions,omitempty"`
+	CategoryAxisLabelOptions   json.RawMessage                  `json:"CategoryAxisLabelOptions,omitempty"`
+	ColorConfiguration         json.RawMessage                  `json:"ColorConfiguration,omitempty"`
+	DataLabels                 json.RawMessage                  `json:"DataLabels,omitempty"`
+	FieldWells                 *WaterfallChartFieldWells        `json:"FieldWells,omitempty"`
+	Interactions               json.RawMessage                  `json:"Interactions,omitempty"`
+	Legend                     json.RawMessage                  `json:"Legend,omitempty"`
+	PrimaryYAxisDisplayOptions json.RawMessage                  `json:"PrimaryYAxisDisplayOptions,omitempty"`
+	PrimaryYAxisLabelOptions   json.RawMessage                  `json:"PrimaryYAxisLabelOptions,omitempty"`
+	SortConfiguration          *WaterfallChartSortConfiguration `json:"SortConfiguration,omitempty"`
+	VisualPalette              json.RawMessage                  `json:"VisualPalette,omitempty"`
+	WaterfallChartOptions      *WaterfallChartOptions           `json:"WaterfallChartOptions,omitempty"`
+}
+
+// WaterfallChartFieldWells is QuickSight's WaterfallChartFieldWells.
+type WaterfallChartFieldWells struct {
+	WaterfallChartAggregatedFieldWells *WaterfallChartAggregatedFieldWells `json:"WaterfallChartAggregatedFieldWells,omitempty"`
+}
+
+// WaterfallChartAggregatedFieldWells is QuickSight's WaterfallChartAggregatedFieldWells.
+type WaterfallChartAggregatedFieldWells struct {
+	Breakdowns []DimensionField `json:"Breakdowns,omitempty"`
+	Categories []DimensionField `json:"Categories,omitempty"`
+	Values     []MeasureField   `json:"Values,omitempty"`
+}
+
+// WaterfallChartSortConfiguration is QuickSight's WaterfallChartSortConfiguration.
+type WaterfallChartSortConfiguration struct {
+	BreakdownItemsLimit *ItemsLimitConfiguration `json:"BreakdownItemsLimit,omitempty"`
+	CategorySort        []FieldSortOptions       `json:"CategorySort,omitempty"`
+}
+
+// WaterfallChartOptions is QuickSight's WaterfallChartOptions.
+type WaterfallChartOptions struct {
+	TotalBarLabel string `json:"TotalBarLabel,omitempty"`
+}

@@ -30,7 +30,7 @@ type Field struct {
 // Well is one field well of a visual: its member name (Category, Values,
 // Colors, SmallMultiples, GroupBy, Rows, Columns, TrendGroups,
 // TargetValues, XAxis, YAxis, Size, Label, BarValues, LineValues, Groups,
-// Sizes) and its fields in order.
+// Sizes, Categories, Breakdowns) and its fields in order.
 type Well struct {
 	Name   string
 	Fields []Field
@@ -180,6 +180,11 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells
 			all = []Well{measures("Values", w.Values), measures("TargetValues", w.TargetValues)}
 		}
+	case v.WaterfallVisual != nil:
+		if c := v.WaterfallVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.WaterfallChartAggregatedFieldWells != nil {
+			w := c.FieldWells.WaterfallChartAggregatedFieldWells
+			all = []Well{dims("Categories", w.Categories), dims("Breakdowns", w.Breakdowns), measures("Values", w.Values)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -219,6 +224,8 @@ func (v *Visual) Title() string {
 		t = v.FunnelChartVisual.Title
 	case v.GaugeChartVisual != nil:
 		t = v.GaugeChartVisual.Title
+	case v.WaterfallVisual != nil:
+		t = v.WaterfallVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

@@ -113,6 +113,8 @@ func chartOption(p *plan, res *Result) obj {
 		return funnelOption(p, res)
 	case definition.KindGauge:
 		return gaugeOption(p, res)
+	case definition.KindWaterfall:
+		return waterfallOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

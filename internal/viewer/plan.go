@@ -40,6 +40,7 @@ type plan struct {
 	unsupported []string
 	colorScale  *definition.ColorScale
 	gauge       *definition.GaugeChartOptions
+	totalLabel  string // a waterfall's total bar
 }
 
 // refuse records an option the plan cannot honour.
@@ -253,6 +254,10 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planGauge(vis.GaugeChartVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindWaterfall:
+		if !p.planWaterfall(vis.WaterfallVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}
@@ -338,6 +343,8 @@ func kindLabel(kind string) string {
 		return "Funnel chart"
 	case definition.KindGauge:
 		return "Gauge chart"
+	case definition.KindWaterfall:
+		return "Waterfall chart"
 	}
 	name := kind
 	if len(name) > 6 && name[len(name)-6:] == "Visual" {

@@ -72,3 +72,24 @@ func TestHeatMapOption(t *testing.T) {
 		t.Errorf("option %s", b)
 	}
 }
+
+// A visual with an option the viewer refuses asks no question, so nothing
+// else computes it without the option.
+func TestRefusedVisualAsksNothing(t *testing.T) {
+	def, err := definition.Parse([]byte(`{
+ "DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sales"}],
+ "Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [
+  {"HeatMapVisual": {"VisualId": "ok", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}}}}},
+  {"HeatMapVisual": {"VisualId": "limited", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}},
+   "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2}}}}}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := New(def, State{}, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	if _, _, ok := v.VisualQuestion("s", "ok"); !ok {
+		t.Error("the plain heat map asks nothing")
+	}
+	if _, q, ok := v.VisualQuestion("s", "limited"); ok {
+		t.Errorf("the limited heat map asks %+v", q)
+	}
+}

@@ -100,9 +100,10 @@ func heatMapOption(p *plan, res *Result) obj {
 		"aria":      obj{"enabled": true},
 		"tooltip":   obj{"trigger": "item"},
 		"grid":      obj{"containLabel": true, "left": 8, "right": 16, "top": 16, "bottom": 48},
-		"xAxis":     obj{"type": "category", "data": cols, "name": p.colors[0].label, "axisLabel": obj{"hideOverlap": true}, "splitArea": obj{"show": true}},
-		"yAxis":     obj{"type": "category", "data": rows, "name": p.category[0].label, "inverse": true, "splitArea": obj{"show": true}},
+		"xAxis":     obj{"type": "category", "data": cols, "axisLabel": obj{"hideOverlap": true}, "splitArea": obj{"show": true}},
+		"yAxis":     obj{"type": "category", "data": rows, "inverse": true, "splitArea": obj{"show": true}},
 		"visualMap": obj{"type": "continuous", "min": lo, "max": hi, "calculable": false, "orient": "horizontal",
+			"text": []string{formatNumber(hi), formatNumber(lo)},
 			"left": "center", "bottom": 0, "itemHeight": 120, "inRange": obj{"color": colors}},
 		"series": []obj{s},
 	}

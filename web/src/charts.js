@@ -41,8 +41,6 @@ function formatLabels(option) {
       else s.label.formatter = (p) => formatValue(p.value);
     }
   }
-  const scale = option.visualMap;
-  if (scale && !Array.isArray(scale) && scale.formatter === undefined) scale.formatter = (v) => compact.format(v);
 }
 // fitLabels sizes what depends on the chart's room: truncated pie labels
 // get the width between the pie and the chart's edge, and category labels

@@ -202,10 +202,9 @@ func TestViewerSampleDashboard(t *testing.T) {
 		if !strings.Contains(tile(t, body, "pivot-category-region"), `<table class="pivot">`) {
 			t.Error("no pivot table")
 		}
-		unsupported := tile(t, body, "heat-region-month")
-		if !strings.Contains(unsupported, `class="tile tile-unsupported"`) || !strings.Contains(unsupported, "Heat Map visuals are not yet supported by Sightglass.") {
-			t.Errorf("heat map tile:\n%s", unsupported)
-		}
+		// The heat map counts the orders of each region and month.
+		wantCells(t, "orders heat map", heatCells(t, rawChart(t, body, "heat-region-month")),
+			sqlHeatCells(t, ts, "SELECT region, substr(order_date, 1, 7), count(*) FROM orders GROUP BY 1, 2"))
 		// The discount slider narrows the rows of the sheet.
 		body = sheet(t, "products", url.Values{"f.f-discount.min": {"0.1"}, "f.f-discount.max": {"0.5"}})
 		if !strings.Contains(body, `name="f.f-discount.min" min="0" max="0.5" step="0.05" value="0.1"`) {

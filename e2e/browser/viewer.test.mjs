@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
@@ -62,17 +63,17 @@ async function waitForMessage(page, name, count = 1) {
 
 // dashboardURL mints a sign-on URL for the sample dashboard and turns it
 // into the dashboard experience URL embedDashboard accepts.
-async function dashboardURL() {
-  const url = await mintConsoleURL(qs, `/dashboards/${DASHBOARD}`);
+async function dashboardURL(id = DASHBOARD) {
+  const url = await mintConsoleURL(qs, `/dashboards/${id}`);
   return url.replace('/embedding/', '/embed/');
 }
 
-async function openDashboard(parameters) {
+async function openDashboard(parameters, id = DASHBOARD) {
   const page = await browser.context.newPage();
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   await page.goto(`${host.origin}/host`, { timeout: STEP });
-  const url = await dashboardURL();
+  const url = await dashboardURL(id);
   const t0 = Date.now();
   await page.evaluate(([u, p]) => window.embedDashboard(u, p), [url, parameters]);
   await waitForMessage(page, 'CONTENT_LOADED');
@@ -88,6 +89,31 @@ const kpi = async (frame, visualId) => Number((await frame.locator(`#v-${visualI
 // call runs an SDK method of the embedded experience.
 const call = (page, method, ...args) =>
   page.evaluate(([m, a]) => window.experience[m](...a).then((r) => ({ ok: r }), (e) => ({ err: String(e) })), [method, args]);
+
+// createDashboard creates a dashboard of one sheet with these visuals over
+// the sample dataset, readable by the admin, and waits for its version.
+async function createDashboard(id, visuals) {
+  const region = sg.credentials.region;
+  await qs.send(new CreateDashboardCommand({
+    AwsAccountId: ACCOUNT, DashboardId: id, Name: id,
+    Definition: {
+      DataSetIdentifierDeclarations: [{ Identifier: 'sales', DataSetArn: `arn:aws:quicksight:${region}:${ACCOUNT}:dataset/sample-sales` }],
+      Sheets: [{ SheetId: 's', Name: 'Visuals', Visuals: visuals }],
+    },
+    Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`dashboard ${id} was not created`);
+}
+
+const column = (name) => ({ DataSetIdentifier: 'sales', ColumnName: name });
+const dimension = (id, name) => ({ CategoricalDimensionField: { FieldId: id, Column: column(name) } });
+const sum = (id, name) => ({ NumericalMeasureField: { FieldId: id, Column: column(name), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } });
 
 describe('dashboard viewer in Chromium', () => {
   test('sample dashboard: values, sheets, parameters', { timeout: 120_000 }, async () => {
@@ -141,7 +167,14 @@ describe('dashboard viewer in Chromium', () => {
       const products = (n) => sql('SELECT product FROM orders GROUP BY product ORDER BY sum(revenue) DESC LIMIT ?', n).map((r) => r[0]);
       const productLabels = async () => (await svgTexts(frame, 'bar-top-products')).filter((t) => !/^[-\d,.\s]+[KMBT]?$/.test(t));
       assert.deepEqual((await productLabels()).sort(), products(10).sort());
-      assert.match(await frame.locator('#v-heat-region-month').textContent(), /not yet supported/);
+      // The heat map: a row per region, columns of months, in SVG.
+      await frame.locator('#v-heat-region-month svg').waitFor({ timeout: STEP });
+      const heatTexts = await svgTexts(frame, 'heat-region-month');
+      for (const [r] of sql('SELECT DISTINCT region FROM orders')) assert.ok(heatTexts.includes(r), `heat map lacks row ${r}: ${heatTexts}`);
+      const months = new Set(sql("SELECT DISTINCT substr(order_date, 1, 7) FROM orders").map(([m]) =>
+        new Date(`${m}-01T00:00:00Z`).toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' })));
+      const monthLabels = heatTexts.filter((t) => /^[A-Z][a-z]{2} \d{4}$/.test(t));
+      assert.ok(monthLabels.length > 0 && monthLabels.every((m) => months.has(m)), `heat map months ${monthLabels}`);
 
       // Set a parameter: PARAMETERS_CHANGED, and five products.
       assert.deepEqual((await call(page, 'setParameters', [{ Name: 'TopN', Values: [5] }])).ok, { success: true });
@@ -198,6 +231,44 @@ describe('dashboard viewer in Chromium', () => {
     const warm = await openDashboard([]);
     console.log(`# CONTENT_LOADED ${warm.loadedIn} ms after embedDashboard (sample dashboard, first sheet, warm cache)`);
     await warm.page.close();
+  });
+
+  test('more visual types: each draws an SVG with its labels', { timeout: 90_000 }, async () => {
+    await createDashboard('more-visuals', [
+      { TreeMapVisual: { VisualId: 'tree', ChartConfiguration: { FieldWells: { TreeMapAggregatedFieldWells: { Groups: [dimension('t-g', 'category')], Sizes: [sum('t-s', 'revenue')] } } } } },
+      { FunnelChartVisual: { VisualId: 'funnel', ChartConfiguration: { FieldWells: { FunnelChartAggregatedFieldWells: { Category: [dimension('f-c', 'segment')] } } } } },
+      { GaugeChartVisual: { VisualId: 'gauge', ChartConfiguration: { FieldWells: { Values: [sum('g-v', 'profit')], TargetValues: [sum('g-t', 'revenue')] } } } },
+      { WaterfallVisual: { VisualId: 'waterfall', ChartConfiguration: { FieldWells: { WaterfallChartAggregatedFieldWells: { Categories: [dimension('w-c', 'region')] } } } } },
+    ]);
+    const { page, frame, pageErrors } = await openDashboard([], 'more-visuals');
+    try {
+      await frame.locator('#v-tree svg').waitFor({ timeout: STEP });
+      const texts = (await svgTexts(frame, 'tree')).join('\n');
+      for (const [category, revenue] of sql('SELECT category, round(sum(revenue), 2) FROM orders GROUP BY 1')) {
+        assert.ok(texts.includes(category) && texts.includes(revenue.toLocaleString('en-US')), `tree map lacks ${category} ${revenue}: ${texts}`);
+      }
+      // The funnel: a stage per segment, labelled with its count of orders.
+      await frame.locator('#v-funnel svg').waitFor({ timeout: STEP });
+      const stages = await svgTexts(frame, 'funnel');
+      const want = sql('SELECT segment, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC').map(([seg, n]) => `${seg}: ${n.toLocaleString('en-US')}`);
+      assert.deepEqual(stages, want);
+      // The gauge: profit as a percentage of revenue in its center.
+      await frame.locator('#v-gauge svg').waitFor({ timeout: STEP });
+      const [[margin]] = sql('SELECT round(sum(profit) * 100.0 / sum(revenue), 2) FROM orders');
+      assert.ok((await svgTexts(frame, 'gauge')).includes(`${margin.toLocaleString('en-US')}%`), `gauge texts ${await svgTexts(frame, 'gauge')}`);
+      // The waterfall: a step per region labelled with its orders, then the
+      // total.
+      await frame.locator('#v-waterfall svg').waitFor({ timeout: STEP });
+      const steps = await svgTexts(frame, 'waterfall');
+      const regions = sql('SELECT region, count(*) FROM orders GROUP BY 1 ORDER BY 1');
+      const [[orders]] = sql('SELECT count(*) FROM orders');
+      for (const label of [...regions.flatMap(([r, n]) => [r, n.toLocaleString('en-US')]), 'Total', orders.toLocaleString('en-US')]) {
+        assert.ok(steps.includes(label), `waterfall lacks ${label}: ${steps}`);
+      }
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
   });
 
   test('the last of two quick changes wins; the frame grows and shrinks with its content', { timeout: 90_000 }, async () => {

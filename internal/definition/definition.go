@@ -48,14 +48,19 @@ type SheetDefinition struct {
 // Visual kinds Sightglass renders; Visual.Kind holds the member name of
 // any visual, these or others (such as "SankeyDiagramVisual").
 const (
-	KindBar     = "BarChartVisual"
-	KindLine    = "LineChartVisual"
-	KindPie     = "PieChartVisual"
-	KindTable   = "TableVisual"
-	KindPivot   = "PivotTableVisual"
-	KindKPI     = "KPIVisual"
-	KindScatter = "ScatterPlotVisual"
-	KindCombo   = "ComboChartVisual"
+	KindBar       = "BarChartVisual"
+	KindLine      = "LineChartVisual"
+	KindPie       = "PieChartVisual"
+	KindTable     = "TableVisual"
+	KindPivot     = "PivotTableVisual"
+	KindKPI       = "KPIVisual"
+	KindScatter   = "ScatterPlotVisual"
+	KindCombo     = "ComboChartVisual"
+	KindHeatMap   = "HeatMapVisual"
+	KindTreeMap   = "TreeMapVisual"
+	KindFunnel    = "FunnelChartVisual"
+	KindGauge     = "GaugeChartVisual"
+	KindWaterfall = "WaterfallVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -76,6 +81,11 @@ type Visual struct {
 	KPIVisual         *KPIVisual
 	ScatterPlotVisual *ScatterPlotVisual
 	ComboChartVisual  *ComboChartVisual
+	HeatMapVisual     *HeatMapVisual
+	TreeMapVisual     *TreeMapVisual
+	FunnelChartVisual *FunnelChartVisual
+	GaugeChartVisual  *GaugeChartVisual
+	WaterfallVisual   *WaterfallVisual
 
 	members int // how many members the union object had
 }
@@ -83,7 +93,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall:
 		return true
 	}
 	return false
@@ -139,6 +149,21 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindCombo:
 		v.ComboChartVisual = new(ComboChartVisual)
 		target = v.ComboChartVisual
+	case KindHeatMap:
+		v.HeatMapVisual = new(HeatMapVisual)
+		target = v.HeatMapVisual
+	case KindTreeMap:
+		v.TreeMapVisual = new(TreeMapVisual)
+		target = v.TreeMapVisual
+	case KindFunnel:
+		v.FunnelChartVisual = new(FunnelChartVisual)
+		target = v.FunnelChartVisual
+	case KindGauge:
+		v.GaugeChartVisual = new(GaugeChartVisual)
+		target = v.GaugeChartVisual
+	case KindWaterfall:
+		v.WaterfallVisual = new(WaterfallVisual)
+		target = v.WaterfallVisual
 	default:
 		return nil
 	}

@@ -35,7 +35,7 @@ func TestParseSales(t *testing.T) {
 	for _, s := range d.Sheets {
 		for _, v := range s.Visuals {
 			kinds = append(kinds, v.Kind+"/"+v.VisualID)
-			if v.Supported() != (v.Kind != "SankeyDiagramVisual" && v.Kind != "HeatMapVisual") {
+			if v.Supported() != (v.Kind != "SankeyDiagramVisual") {
 				t.Errorf("%s: Supported() = %v", v.Kind, v.Supported())
 			}
 		}

@@ -3,7 +3,8 @@
 // Go structs, for the part Sightglass renders: dataset declarations,
 // sheets with grid layouts, text boxes, filter and parameter controls and
 // visuals (bar, line, pie/donut, table, pivot table, KPI, scatter plot,
-// combo chart: field wells, sort, aggregation), calculated fields,
+// combo chart, heat map, tree map, funnel, gauge, waterfall: field wells,
+// sort, aggregation), calculated fields,
 // parameter declarations and filter groups with their scopes.
 //
 // Definitions are stored as the client sent them; this package only reads

@@ -29,8 +29,8 @@ type Field struct {
 
 // Well is one field well of a visual: its member name (Category, Values,
 // Colors, SmallMultiples, GroupBy, Rows, Columns, TrendGroups,
-// TargetValues, XAxis, YAxis, Size, Label, BarValues, LineValues) and its
-// fields in order.
+// TargetValues, XAxis, YAxis, Size, Label, BarValues, LineValues, Groups,
+// Sizes, Categories, Breakdowns) and its fields in order.
 type Well struct {
 	Name   string
 	Fields []Field
@@ -160,6 +160,31 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.ComboChartAggregatedFieldWells
 			all = []Well{dims("Category", w.Category), dims("Colors", w.Colors), measures("BarValues", w.BarValues), measures("LineValues", w.LineValues)}
 		}
+	case v.HeatMapVisual != nil:
+		if c := v.HeatMapVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.HeatMapAggregatedFieldWells != nil {
+			w := c.FieldWells.HeatMapAggregatedFieldWells
+			all = []Well{dims("Rows", w.Rows), dims("Columns", w.Columns), measures("Values", w.Values)}
+		}
+	case v.TreeMapVisual != nil:
+		if c := v.TreeMapVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.TreeMapAggregatedFieldWells != nil {
+			w := c.FieldWells.TreeMapAggregatedFieldWells
+			all = []Well{dims("Groups", w.Groups), measures("Sizes", w.Sizes), measures("Colors", w.Colors)}
+		}
+	case v.FunnelChartVisual != nil:
+		if c := v.FunnelChartVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.FunnelChartAggregatedFieldWells != nil {
+			w := c.FieldWells.FunnelChartAggregatedFieldWells
+			all = []Well{dims("Category", w.Category), measures("Values", w.Values)}
+		}
+	case v.GaugeChartVisual != nil:
+		if c := v.GaugeChartVisual.ChartConfiguration; c != nil && c.FieldWells != nil {
+			w := c.FieldWells
+			all = []Well{measures("Values", w.Values), measures("TargetValues", w.TargetValues)}
+		}
+	case v.WaterfallVisual != nil:
+		if c := v.WaterfallVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.WaterfallChartAggregatedFieldWells != nil {
+			w := c.FieldWells.WaterfallChartAggregatedFieldWells
+			all = []Well{dims("Categories", w.Categories), dims("Breakdowns", w.Breakdowns), measures("Values", w.Values)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -191,6 +216,16 @@ func (v *Visual) Title() string {
 		t = v.ScatterPlotVisual.Title
 	case v.ComboChartVisual != nil:
 		t = v.ComboChartVisual.Title
+	case v.HeatMapVisual != nil:
+		t = v.HeatMapVisual.Title
+	case v.TreeMapVisual != nil:
+		t = v.TreeMapVisual.Title
+	case v.FunnelChartVisual != nil:
+		t = v.FunnelChartVisual.Title
+	case v.GaugeChartVisual != nil:
+		t = v.GaugeChartVisual.Title
+	case v.WaterfallVisual != nil:
+		t = v.WaterfallVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

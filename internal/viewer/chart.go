@@ -105,6 +105,16 @@ func chartOption(p *plan, res *Result) obj {
 		return pieOption(p, res, opt)
 	case definition.KindScatter:
 		return scatterOption(p, res, opt)
+	case definition.KindHeatMap:
+		return heatMapOption(p, res)
+	case definition.KindTreeMap:
+		return treeMapOption(p, res)
+	case definition.KindFunnel:
+		return funnelOption(p, res)
+	case definition.KindGauge:
+		return gaugeOption(p, res)
+	case definition.KindWaterfall:
+		return waterfallOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

@@ -4,9 +4,11 @@
 // each visual a query.Question built from its field wells, sort,
 // aggregation, the filter groups that apply to it (scoped to the visual,
 // its sheet or all sheets) and the current parameter values. Answers
-// become ECharts options (bar, line, pie/donut, scatter, combo) or
-// server-rendered table, pivot table and KPI models; other visual types
-// become a "not yet supported" tile.
+// become ECharts options (bar, line, pie/donut, scatter, combo, heat map,
+// tree map, funnel, gauge, waterfall) or server-rendered table, pivot
+// table and KPI models; other visual types, and options that would change
+// a visual's numbers and are not applied, become a "not yet supported"
+// tile that names them.
 //
 // The viewer's own control values and parameters are per viewer, never
 // saved: they travel as a url.Values State (p.<Parameter>, f.<FilterId>,

@@ -24,7 +24,7 @@ type plan struct {
 	category   []field
 	colors     []field
 	values     []field
-	lineValues []field // combo
+	lineValues []field // combo; a tree map's color measure
 	targets    []field // KPI
 	sort       []query.Sort
 	limit      int
@@ -32,6 +32,32 @@ type plan struct {
 	stacked    bool
 	donut      bool
 	calc       []query.CalculatedField // inline calculated measures
+	// maxRows, when set, is the most rows the visual draws: a result with
+	// more is refused rather than cut (the limit asks for one more).
+	maxRows int
+	// unsupported names the options of the visual that would change its
+	// numbers and that Sightglass does not apply; the tile says so.
+	unsupported []string
+	colorScale  *definition.ColorScale
+	gauge       *definition.GaugeChartOptions
+	totalLabel  string // a waterfall's total bar
+}
+
+// refuse records an option the plan cannot honour.
+func (p *plan) refuse(what string) { p.unsupported = append(p.unsupported, what) }
+
+// recordsID is the id of the count of records a visual with dimensions and
+// no measure draws.
+const recordsID = "__records"
+
+// countRecords adds a count of records as the measure of a plan with none.
+func (p *plan) countRecords() {
+	if len(p.measures()) > 0 {
+		return
+	}
+	p.values = []field{{id: recordsID, label: "Count of records",
+		measure: &query.Measure{ID: recordsID, Field: recordsID, Aggregation: query.Sum}}}
+	p.calc = append(p.calc, query.CalculatedField{Name: recordsID, Expression: "1"})
 }
 
 // fields returns the plan's dimensions then measures, in question order.
@@ -212,6 +238,26 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 				p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
 			}
 		}
+	case definition.KindHeatMap:
+		if !p.planHeatMap(vis.HeatMapVisual.ChartConfiguration) {
+			return p, false
+		}
+	case definition.KindTreeMap:
+		if !p.planTreeMap(vis.TreeMapVisual.ChartConfiguration) {
+			return p, false
+		}
+	case definition.KindFunnel:
+		if !p.planFunnel(vis.FunnelChartVisual.ChartConfiguration) {
+			return p, false
+		}
+	case definition.KindGauge:
+		if !p.planGauge(vis.GaugeChartVisual.ChartConfiguration) {
+			return p, false
+		}
+	case definition.KindWaterfall:
+		if !p.planWaterfall(vis.WaterfallVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}
@@ -289,6 +335,16 @@ func kindLabel(kind string) string {
 		return "Scatter plot"
 	case definition.KindCombo:
 		return "Combo chart"
+	case definition.KindHeatMap:
+		return "Heat map"
+	case definition.KindTreeMap:
+		return "Tree map"
+	case definition.KindFunnel:
+		return "Funnel chart"
+	case definition.KindGauge:
+		return "Gauge chart"
+	case definition.KindWaterfall:
+		return "Waterfall chart"
 	}
 	name := kind
 	if len(name) > 6 && name[len(name)-6:] == "Visual" {

@@ -144,6 +144,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		return
 	}
+	if len(p.unsupported) > 0 {
+		t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+strings.Join(p.unsupported, ", ")+"."
+		return
+	}
 	arn, ok := v.def.DataSetARN(p.dataSet)
 	if !ok {
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
@@ -161,6 +165,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	}
 	if len(res.Rows) == 0 {
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
+		return
+	}
+	if p.maxRows > 0 && len(res.Rows) > p.maxRows {
+		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" items, more than Sightglass draws; filter it to fewer."
 		return
 	}
 	switch p.kind {

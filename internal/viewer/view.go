@@ -81,7 +81,8 @@ func (v *View) SheetVisuals(sheetID string) []VisualInfo {
 
 // VisualQuestion returns the question a supported visual of a sheet asks
 // in this view, and the ARN of the dataset it asks; false for a visual
-// that asks nothing (unsupported, no fields, undeclared dataset).
+// that asks nothing (unsupported, with options it cannot honour, no
+// fields, undeclared dataset).
 func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question, bool) {
 	s := v.sheet(sheetID)
 	if s == nil {
@@ -93,7 +94,7 @@ func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question
 			continue
 		}
 		p, ok := planOf(vis)
-		if !ok {
+		if !ok || len(p.unsupported) > 0 {
 			return "", nil, false
 		}
 		arn, ok := v.def.DataSetARN(p.dataSet)

@@ -1,12 +1,16 @@
 // ECharts with only what the viewer draws: bar, line, pie, scatter
-// (combo charts are bars and lines), their axes, legend, tooltip and aria
-// description, on the SVG renderer.
+// (combo charts are bars and lines), heat maps, tree maps, funnels, gauges,
+// color scales, axes, legend, tooltip and aria description, on the SVG
+// renderer.
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { BarChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart } from "echarts/charts";
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
-echarts.use([BarChart, LineChart, PieChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, ScatterChart, TreemapChart,
+  AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
+]);
 
 const charts = new Set();
 
@@ -16,14 +20,25 @@ const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
+// cellValue is the number of a data item: a heat map cell's is its last
+// element, a colored tree map rectangle's (size, color) its first.
+const cellValue = (v) => (Array.isArray(v) ? v.at(-1) : v);
+const sizeValue = (v) => (Array.isArray(v) ? v[0] : v);
+
 // formatLabels gives value labels (a pie's: name and value) and tooltips
 // that have no formatter of their own the number format above.
 function formatLabels(option) {
   option.tooltip ??= {};
-  option.tooltip.valueFormatter ??= formatValue;
+  const type = option.series?.[0]?.type;
+  const pick = type === "heatmap" ? cellValue : type === "treemap" ? sizeValue : (v) => v;
+  option.tooltip.valueFormatter ??= (v) => formatValue(pick(v));
   for (const s of option.series ?? []) {
+    if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {
-      s.label.formatter = s.type === "pie" ? (p) => `${p.name}: ${formatValue(p.value)}` : (p) => formatValue(p.value);
+      if (s.type === "pie" || s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
+      else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));
+      else if (s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${formatValue(sizeValue(p.value))}`;
+      else s.label.formatter = (p) => formatValue(p.value);
     }
   }
 }

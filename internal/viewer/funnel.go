@@ -1,0 +1,72 @@
+package viewer
+
+import (
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// planFunnel fills a funnel's plan: one category and its value (a count
+// of records without one), largest stage first unless sorted otherwise.
+func (p *plan) planFunnel(c *definition.FunnelChartConfiguration) bool {
+	if c == nil || c.FieldWells == nil || c.FieldWells.FunnelChartAggregatedFieldWells == nil {
+		return false
+	}
+	w := c.FieldWells.FunnelChartAggregatedFieldWells
+	p.category = dims(w.Category)
+	if len(p.category) == 0 {
+		return false
+	}
+	p.category = p.category[:1]
+	p.addMeasures(w.Values, &p.values)
+	if len(p.values) > 1 {
+		p.values = p.values[:1]
+	}
+	p.countRecords()
+	p.limit, p.maxRows = chartLimit+1, chartLimit
+	if s := c.SortConfiguration; s != nil {
+		p.sorts(s.CategorySort)
+		if len(p.sort) < len(s.CategorySort) {
+			p.refuse("CategorySort by a field the funnel does not show")
+		}
+		p.otherItems("CategoryItemsLimit", s.CategoryItemsLimit)
+	}
+	if len(p.sort) == 0 {
+		p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}
+	}
+	return true
+}
+
+// otherItems applies an items limit that drops the other items; one that
+// gathers them into an "other" item is refused.
+func (p *plan) otherItems(member string, l *definition.ItemsLimitConfiguration) {
+	if l == nil || l.ItemsLimit == nil {
+		return
+	}
+	if l.OtherCategories == "INCLUDE" {
+		p.refuse(member + " with OtherCategories INCLUDE")
+		return
+	}
+	if *l.ItemsLimit < 1 || *l.ItemsLimit > chartLimit {
+		p.refuse(member + " outside 1–500")
+		return
+	}
+	p.limit, p.maxRows = int(*l.ItemsLimit), 0
+}
+
+// funnelOption builds a funnel: a stage per category in the question's
+// order, each labelled with its name and value.
+func funnelOption(p *plan, res *Result) obj {
+	var data []obj
+	for _, row := range res.Rows {
+		data = append(data, obj{"name": formatValue(row[0], res.Columns[0], granularity(p.category[0])), "value": chartValue(row[1])})
+	}
+	s := obj{"type": "funnel", "name": p.values[0].label, "data": data, "sort": "none", "gap": 2,
+		"left": "10%", "width": "80%", "top": 8, "bottom": 8, "minSize": "4%",
+		"label": obj{"show": true, "position": "inside"}, "labelLayout": obj{"hideOverlap": true}}
+	return obj{
+		"animation": false,
+		"aria":      obj{"enabled": true},
+		"tooltip":   obj{"trigger": "item"},
+		"series":    []obj{s},
+	}
+}

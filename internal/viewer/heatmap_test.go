@@ -1,0 +1,95 @@
+package viewer
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// visualOf parses one Visual union.
+func visualOf(t *testing.T, js string) *definition.Visual {
+	t.Helper()
+	var v definition.Visual
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		t.Fatal(err)
+	}
+	return &v
+}
+
+const heatWells = `"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
+ "Columns": [{"DateDimensionField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "day"}, "DateGranularity": "MONTH"}}]`
+
+func TestHeatMapPlan(t *testing.T) {
+	// Without a value: a count of records, sorted by rows then columns.
+	p, ok := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`}}}}}`))
+	if !ok {
+		t.Fatal("no plan")
+	}
+	wantEq(t, "measure", *p.values[0].measure, query.Measure{ID: recordsID, Field: recordsID, Aggregation: query.Sum})
+	wantEq(t, "records", p.calc, []query.CalculatedField{{Name: recordsID, Expression: "1"}})
+	wantEq(t, "sort", p.sort, []query.Sort{{ID: "r"}, {ID: "m"}})
+	wantEq(t, "limit", [2]int{p.limit, p.maxRows}, [2]int{heatMapCells + 1, heatMapCells})
+	wantEq(t, "unsupported", p.unsupported, []string(nil))
+
+	// A row sort by the row field applies; a column sort by the value and
+	// an items limit are refused by name.
+	p, _ = planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`,
+	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
+	 "SortConfiguration": {"HeatMapRowSort": [{"FieldSort": {"FieldId": "r", "Direction": "DESC"}}], "HeatMapColumnSort": [{"FieldSort": {"FieldId": "v", "Direction": "DESC"}}],
+	   "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 3}}}}}`))
+	wantEq(t, "calc", len(p.calc), 0)
+	wantEq(t, "sorted", p.sort, []query.Sort{{ID: "r", Descending: true}, {ID: "m"}})
+	wantEq(t, "refused", p.unsupported, []string{"HeatMapColumnItemsLimitConfiguration", "HeatMapColumnSort by another field than the axis's own"})
+}
+
+func TestHeatMapOption(t *testing.T) {
+	p, _ := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`}},
+	 "SortConfiguration": {"HeatMapRowSort": [{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "region"}, "Direction": "DESC"}}]},
+	 "ColorScale": {"ColorFillType": "GRADIENT", "Colors": [{"Color": "#FFFFFF"}, {"Color": "#00AA00"}]}}}}`))
+	jan, feb := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	// West lacks January: the columns still run January, February.
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "m", Type: "DATETIME"}, {ID: recordsID, Type: "INTEGER", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"West", feb, int64(4)}, {"East", jan, int64(2)}, {"East", feb, int64(7)}},
+	}
+	opt := heatMapOption(p, res)
+	wantEq(t, "columns", opt["xAxis"].(obj)["data"], []string{"Jan 2026", "Feb 2026"})
+	wantEq(t, "rows", opt["yAxis"].(obj)["data"], []string{"West", "East"})
+	s := opt["series"].([]obj)[0]
+	wantEq(t, "cells", s["data"], [][]any{{1, 0, 4.0}, {0, 1, 2.0}, {1, 1, 7.0}})
+	wantEq(t, "name", s["name"], "Count of records")
+	vm := opt["visualMap"].(obj)
+	wantEq(t, "scale", [2]any{vm["min"], vm["max"]}, [2]any{2.0, 7.0})
+	if !reflect.DeepEqual(vm["inRange"], obj{"color": []string{"#FFFFFF", "#00AA00"}}) {
+		t.Errorf("colors %v", vm["inRange"])
+	}
+	if b, _ := json.Marshal(opt); !strings.Contains(string(b), `"type":"heatmap"`) {
+		t.Errorf("option %s", b)
+	}
+}
+
+// A visual with an option the viewer refuses asks no question, so nothing
+// else computes it without the option.
+func TestRefusedVisualAsksNothing(t *testing.T) {
+	def, err := definition.Parse([]byte(`{
+ "DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sales"}],
+ "Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [
+  {"HeatMapVisual": {"VisualId": "ok", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}}}}},
+  {"HeatMapVisual": {"VisualId": "limited", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}},
+   "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2}}}}}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := New(def, State{}, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	if _, _, ok := v.VisualQuestion("s", "ok"); !ok {
+		t.Error("the plain heat map asks nothing")
+	}
+	if _, q, ok := v.VisualQuestion("s", "limited"); ok {
+		t.Errorf("the limited heat map asks %+v", q)
+	}
+}

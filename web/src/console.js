@@ -58,16 +58,18 @@ function storedToken() {
     return ""; // storage blocked too
   }
 }
+// storeToken keeps t (or forgets it, for ""); false if storage is blocked.
 function storeToken(t) {
   try {
     if (t) sessionStorage.setItem(storageKey, t);
     else sessionStorage.removeItem(storageKey);
+    return true;
   } catch {
-    // storage blocked: full page loads then need the cookie
+    return false;
   }
 }
 const token = document.querySelector('meta[name="sg-session"]')?.content || "";
-if (token) storeToken(token);
+const tokenStored = token ? storeToken(token) : false;
 
 // navigationTicket asks for a single-use ticket that opens a full page
 // load in the session of sessionToken; "" if the session has ended.
@@ -90,6 +92,21 @@ function withTicket(url, ticket) {
   const u = new URL(url, location.href);
   u.searchParams.set("sgTicket", ticket);
   return u.pathname + u.search + u.hash;
+}
+
+// Where the browser blocks storage as well as cookies (Chromium's per-site
+// cookie block), nothing in the frame outlives a reload but its URL: the
+// URL then always holds a fresh navigation ticket (single-use, a minute
+// long, renewed while the page is open), which a reload presents.
+async function renewReloadTicket() {
+  const ticket = await navigationTicket(token);
+  if (ticket) history.replaceState(history.state, "", withTicket(location.href, ticket));
+}
+if (token && !tokenStored) {
+  renewReloadTicket();
+  setInterval(renewReloadTicket, 40_000);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && renewReloadTicket());
+  document.body.addEventListener("htmx:pushedIntoHistory", renewReloadTicket);
 }
 
 // navigate loads url as a full page in the session.

@@ -170,6 +170,38 @@ describe('full page loads with every cookie blocked', () => {
     }
   });
 
+  test('a reload after the session ended reports Unauthorized once, without a loop', { timeout: 90_000 }, async () => {
+    const browser = await launchBrowser('allowed', sg.url);
+    try {
+      const { page, pageErrors, spentTickets } = await openHost(browser.context);
+      const documents = [];
+      page.on('request', (req) => req.resourceType() === 'document' && req.url().startsWith(sg.url) && !req.url().includes('/embedControl') && documents.push(req.url()));
+      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs));
+      await waitForMessage(page, 'CONTENT_LOADED');
+      // Sign out from inside the frame, as the console's button does.
+      const status = await consoleFrame(page).evaluate(async () => {
+        const token = document.querySelector('meta[name="sg-session"]').content;
+        const sid = location.pathname.split('/')[2];
+        const r = await fetch(`/embedding/${sid}/signout`, { method: 'POST', headers: { 'X-Sightglass-Session': token }, redirect: 'manual' });
+        return r.type === 'opaqueredirect' ? 303 : r.status;
+      });
+      assert.equal(status, 303);
+      await browser.context.clearCookies();
+      const before = documents.length;
+      await reloadFrame(page);
+      const errs = await waitForMessage(page, 'ERROR_OCCURRED');
+      assert.equal(errs[0].message?.errorCode, 'Unauthorized');
+      await new Promise((r) => setTimeout(r, 1000)); // a loop would show by now
+      assert.deepEqual(documents.slice(before).map((u) => new URL(u).pathname), [new URL(documents[0]).pathname], 'one page load, no retry');
+      assert.equal(spentTickets.length, 0);
+      assert.equal((await messages(page, 'ERROR_OCCURRED')).length, 1);
+      assert.deepEqual(await consoleFrame(page).evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('sg-session:'))), [], 'the ended session is forgotten');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
   for (const mode of ['third-party blocked', 'all blocked']) {
     test(`a click in the console, then a reload, still reports to the host (cookies ${mode})`, { timeout: 90_000 }, async () => {
       const browser = await launchBrowser(mode, sg.url);

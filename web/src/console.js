@@ -72,7 +72,8 @@ const token = document.querySelector('meta[name="sg-session"]')?.content || "";
 const tokenStored = token ? storeToken(token) : false;
 
 // navigationTicket asks for a single-use ticket that opens a full page
-// load in the session of sessionToken; "" if the session has ended.
+// load in the session of sessionToken; null if the session has ended, ""
+// if the server could not be asked.
 async function navigationTicket(sessionToken) {
   try {
     const resp = await fetch(`/embedding/${sid}/navigation`, {
@@ -80,6 +81,7 @@ async function navigationTicket(sessionToken) {
       credentials: "same-origin",
       headers: { "X-Sightglass-Session": sessionToken },
     });
+    if (resp.status === 401 || resp.status === 403) return null;
     if (!resp.ok) return "";
     return (await resp.json()).ticket || "";
   } catch {
@@ -98,13 +100,16 @@ function withTicket(url, ticket) {
 // cookie block), nothing in the frame outlives a reload but its URL: the
 // URL then always holds a fresh navigation ticket (single-use, a minute
 // long, renewed while the page is open), which a reload presents.
+// Renewal stops when the session has ended.
+let renewal = 0;
 async function renewReloadTicket() {
   const ticket = await navigationTicket(token);
   if (ticket) history.replaceState(history.state, "", withTicket(location.href, ticket));
+  else if (ticket === null) clearInterval(renewal);
 }
 if (token && !tokenStored) {
   renewReloadTicket();
-  setInterval(renewReloadTicket, 40_000);
+  renewal = setInterval(renewReloadTicket, 40_000);
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && renewReloadTicket());
   document.body.addEventListener("htmx:pushedIntoHistory", renewReloadTicket);
 }
@@ -183,7 +188,7 @@ async function pageReady() {
       location.replace(withTicket(location.href, ticket));
       return;
     }
-    storeToken("");
+    if (ticket === null) storeToken(""); // the session has ended
   }
   if (page.errorCode) {
     post("ERROR_OCCURRED", { errorCode: page.errorCode, message: page.errorMessage || "" });

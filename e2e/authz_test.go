@@ -315,6 +315,10 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 		"POST /embedding/{sid}/signout": {
 			{"POST", "/embedding/" + sid + "/signout", "", 403},
 		},
+		"POST /embedding/{sid}/navigation": {
+			{"POST", "/embedding/" + sid + "/navigation", token, 200},
+			{"POST", "/embedding/" + sid + "/navigation", "", 403},
+		},
 		"GET /invitation/{token}": {
 			{"GET", "/invitation/not-a-token", "", 410},
 		},

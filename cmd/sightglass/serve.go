@@ -47,7 +47,7 @@ export AWS_ACCESS_KEY_ID=%s
 export AWS_SECRET_ACCESS_KEY=%s
 export AWS_DEFAULT_REGION=%s
 export AWS_ENDPOINT_URL_QUICKSIGHT=%s
-
+%s
 aws quicksight describe-user --endpoint-url %s --aws-account-id %s --namespace default --user-name %s
 
 Open the console as %s (this link works once, within 5 minutes;
@@ -58,6 +58,7 @@ mint another with: sightglass admin mint-url --user %s --public-url %s):
 `, b.Account.ID, b.Account.Edition, storeName(srv.Config), b.User.UserName,
 			filepath.Join(srv.Config.DataDir, "credentials"),
 			b.AccessKey.AccessKeyID, b.AccessKey.SecretAccessKey, srv.Config.Region, srv.URL(),
+			caBundleExport(srv.Config),
 			srv.URL(), b.Account.ID, b.User.UserName,
 			b.User.UserName, b.User.UserName, srv.Config.PublicURL, signOn)
 		if srv.Config.SampleRows > 0 {
@@ -73,6 +74,20 @@ sightglass admin mint-url --user %s --entry /dashboards/%s --public-url %s
 	}
 	log.Info("sightglass listening", "url", srv.URL(), "public_url", srv.Config.PublicURL, "store", storeName(srv.Config), "region", srv.Config.Region)
 	return srv.Serve(ctx)
+}
+
+// caBundleExport is the export line that makes the aws CLI and the AWS SDKs
+// trust the generated local certificate (a self-signed certificate is its
+// own CA), followed by a newline; "" unless the server generated one.
+func caBundleExport(c server.Config) string {
+	if !c.TLSSelfSigned {
+		return ""
+	}
+	path := server.SelfSignedCertFile(c.DataDir)
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return "export AWS_CA_BUNDLE=" + path + "\n"
 }
 
 func storeName(c server.Config) string {

@@ -174,8 +174,9 @@ describe('embedConsole in Chromium', () => {
         await iframe.locator('main h1', { hasText: 'Dashboards' }).waitFor({ timeout: STEP });
         assert.equal(await iframe.getByRole('link', { name: 'Dashboards', exact: true }).getAttribute('aria-current'), 'page');
         assert.equal((await iframe.locator('.who .user').textContent()).trim(), 'admin', 'still signed in after navigating');
-        const tab = first.requests.slice(before).find((r) => r.url() === `${sg.url}/embedding/${sid}/start/dashboards`);
+        const tab = first.requests.slice(before).find((r) => r.url().split('?')[0] === `${sg.url}/embedding/${sid}/start/dashboards`);
         assert.ok(tab, `request for the Dashboards tab among ${first.requests.map((r) => r.url())}`);
+        assert.ok(new URL(tab.url()).searchParams.get('contextId'), `the tab request keeps the SDK's parameters: ${tab.url()}`);
         const headers = await tab.allHeaders();
         assert.ok(headers['x-sightglass-session'], `tab request carries X-Sightglass-Session: ${JSON.stringify(headers)}`);
         assert.equal(headers['hx-request'], 'true');

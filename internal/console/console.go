@@ -8,7 +8,10 @@
 // Sessions survive browsers that block third-party cookies: the session
 // token travels in a Secure, HttpOnly, SameSite=None, Partitioned cookie
 // and, for the console's own requests, in the X-Sightglass-Session header
-// that the page's script adds. State-changing requests require the header,
+// that the page's script adds. A full page load (a reload, a navigation
+// of the SDK) carries no header: the script, which keeps the token in the
+// frame's sessionStorage, loads it with a single-use navigation ticket
+// (?sgTicket=…) that it gets with the header. State-changing requests require the header,
 // which a cross-site page cannot send, so they need no other CSRF token.
 //
 // Every response carries a Content-Security-Policy whose frame-ancestors
@@ -100,6 +103,7 @@ var routes = []route{
 	{"GET /login", (*Console).handleLoginPage},
 	{"POST /login", (*Console).handleLogin},
 	{"POST /embedding/{sid}/signout", (*Console).handleSignOut},
+	{"POST /embedding/{sid}/navigation", (*Console).handleNavigationTicket},
 	{"GET /invitation/{token}", (*Console).handleInvitationPage},
 	{"POST /invitation/{token}", (*Console).handleInvitation},
 }

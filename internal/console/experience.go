@@ -133,13 +133,28 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 		}
 		s = &signedIn{Console: con, Token: token}
 	} else {
-		s, err = c.session(ctx, r, sid)
+		presented, _ := sessionToken(r)
+		if ticket := r.URL.Query().Get("sgTicket"); ticket != "" {
+			var con *app.Console
+			if con, presented, err = c.app.RedeemNavigationTicket(ctx, sid, ticket); err == nil {
+				s = &signedIn{Console: con, Token: presented}
+			} else {
+				presented = ticket // a failed ticket counts as a failure
+			}
+		} else {
+			s, err = c.session(ctx, r, sid)
+		}
 		if err != nil {
 			if !errors.Is(err, app.ErrNoSession) {
 				c.internalError(w, r, err)
 				return
 			}
-			c.failures.fail(r, now)
+			// A page load with no credentials at all (a reload where the
+			// browser blocks our cookie) guesses nothing: its script
+			// resumes the session with a navigation ticket.
+			if presented != "" {
+				c.failures.fail(r, now)
+			}
 			c.log.Info("console session refused", "client", clientAddr(r), "sid", sid)
 			c.errorPage(w, r, "", http.StatusUnauthorized, "Unauthorized", "Your session has ended", "The console session has expired or was ended.", "Reload the page that embeds the console to start a new session.")
 			return

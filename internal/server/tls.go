@@ -22,7 +22,7 @@ import (
 func (s *Server) tlsConfig() (*tls.Config, error) {
 	certFile, keyFile := s.Config.TLSCert, s.Config.TLSKey
 	if s.Config.TLSSelfSigned {
-		certFile = filepath.Join(s.Config.DataDir, "tls-cert.pem")
+		certFile = SelfSignedCertFile(s.Config.DataDir)
 		keyFile = filepath.Join(s.Config.DataDir, "tls-key.pem")
 		if _, err := os.Stat(certFile); errors.Is(err, os.ErrNotExist) {
 			if err := GenerateCertificate(certFile, keyFile, time.Now()); err != nil {
@@ -36,6 +36,11 @@ func (s *Server) tlsConfig() (*tls.Config, error) {
 	}
 	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
 }
+
+// SelfSignedCertFile is where --tls-self-signed keeps the generated
+// certificate: a PEM file that clients can also trust as a CA bundle
+// (AWS_CA_BUNDLE), as the certificate is its own issuer.
+func SelfSignedCertFile(dataDir string) string { return filepath.Join(dataDir, "tls-cert.pem") }
 
 // GenerateCertificate writes a self-signed ECDSA P-256 certificate for
 // localhost, 127.0.0.1 and ::1, valid for a year, and its key (mode 0600).

@@ -20,16 +20,105 @@ const embed = {
   discriminator: Number(query.get("discriminator") || 0),
   origin: document.documentElement.dataset.embedOrigin || "",
 };
-// The sign-on code is spent: take it out of the address bar, so a reload
-// continues the session (by cookie) instead of replaying a used code.
-if (query.has("code")) {
+const sid = location.pathname.split("/")[2] || "";
+
+// The query parameters that tie the frame to its host page (the SDK's):
+// every in-frame navigation keeps them, so that a reload still reports to
+// the host.
+const embedParams = ["punyCodeEmbedOrigin", "sdkVersion", "contextId", "discriminator"];
+
+// withEmbedParams returns href with the frame's embedding parameters added,
+// if it is a console page of our origin.
+function withEmbedParams(href) {
+  if (!href || href.startsWith("#")) return href;
+  const u = new URL(href, location.href);
+  if (u.origin !== location.origin || !/^\/embed(ding)?\/[0-9a-f]{32}\//.test(u.pathname)) return href;
+  for (const k of embedParams) if (query.has(k) && !u.searchParams.has(k)) u.searchParams.set(k, query.get(k));
+  return u.pathname + u.search + u.hash;
+}
+
+// The sign-on code and a navigation ticket are spent: take them out of the
+// address bar, so a reload continues the session instead of replaying them.
+if (query.has("code") || query.has("sgTicket")) {
   const rest = new URLSearchParams(query);
-  ["code", "identityprovider", "isauthcode"].forEach((k) => rest.delete(k));
+  ["code", "identityprovider", "isauthcode", "sgTicket"].forEach((k) => rest.delete(k));
   const qs = rest.toString();
   history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
 }
 
+// The session token: the page carries it; the frame's sessionStorage
+// (partitioned per top-level site, gone with the tab) keeps it for full
+// page loads, which carry no header — and no cookie where the browser
+// blocks ours.
+const storageKey = "sg-session:" + sid;
+function storedToken() {
+  try {
+    return sessionStorage.getItem(storageKey) || "";
+  } catch {
+    return ""; // storage blocked too
+  }
+}
+// storeToken keeps t (or forgets it, for ""); false if storage is blocked.
+function storeToken(t) {
+  try {
+    if (t) sessionStorage.setItem(storageKey, t);
+    else sessionStorage.removeItem(storageKey);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const token = document.querySelector('meta[name="sg-session"]')?.content || "";
+const tokenStored = token ? storeToken(token) : false;
+
+// navigationTicket asks for a single-use ticket that opens a full page
+// load in the session of sessionToken; null if the session has ended, ""
+// if the server could not be asked.
+async function navigationTicket(sessionToken) {
+  try {
+    const resp = await fetch(`/embedding/${sid}/navigation`, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-Sightglass-Session": sessionToken },
+    });
+    if (resp.status === 401 || resp.status === 403) return null;
+    if (!resp.ok) return "";
+    return (await resp.json()).ticket || "";
+  } catch {
+    return "";
+  }
+}
+
+// withTicket returns url with a navigation ticket in its query.
+function withTicket(url, ticket) {
+  const u = new URL(url, location.href);
+  u.searchParams.set("sgTicket", ticket);
+  return u.pathname + u.search + u.hash;
+}
+
+// Where the browser blocks storage as well as cookies (Chromium's per-site
+// cookie block), nothing in the frame outlives a reload but its URL: the
+// URL then always holds a fresh navigation ticket (single-use, a minute
+// long, renewed while the page is open), which a reload presents.
+// Renewal stops when the session has ended.
+let renewal = 0;
+async function renewReloadTicket() {
+  const ticket = await navigationTicket(token);
+  if (ticket) history.replaceState(history.state, "", withTicket(location.href, ticket));
+  else if (ticket === null) clearInterval(renewal);
+}
+if (token && !tokenStored) {
+  renewReloadTicket();
+  renewal = setInterval(renewReloadTicket, 40_000);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && renewReloadTicket());
+  document.body.addEventListener("htmx:pushedIntoHistory", renewReloadTicket);
+}
+
+// navigate loads url as a full page in the session.
+async function navigate(url) {
+  const ticket = token ? await navigationTicket(token) : "";
+  location.assign(ticket ? withTicket(url, ticket) : url);
+}
 
 // The SDK's dashboard experience (embedDashboard) frames
 // /embed/{sid}/dashboards/{id}, its visual experience (embedVisual)
@@ -70,7 +159,18 @@ function post(eventName, message) {
 
 document.body.addEventListener("htmx:configRequest", (ev) => {
   if (token) ev.detail.headers["X-Sightglass-Session"] = token;
+  if (ev.detail.verb === "get") ev.detail.path = withEmbedParams(ev.detail.path);
 });
+
+// Links keep the embedding parameters too (what a click loads, and the
+// history entry it leaves).
+function keepEmbedParamsInLinks() {
+  document.querySelectorAll("a[href]").forEach((a) => {
+    const href = a.getAttribute("href");
+    const kept = withEmbedParams(href);
+    if (kept !== href) a.setAttribute("href", kept);
+  });
+}
 
 let loaded = false;
 
@@ -78,6 +178,18 @@ let loaded = false;
 // it has one) is drawn.
 async function pageReady() {
   const page = document.getElementById("main")?.dataset || {};
+  keepEmbedParamsInLinks();
+  // A full page load without our cookie (a reload, where the browser
+  // blocks it) finds no session: resume it with a ticket, once.
+  if (page.errorCode === "Unauthorized" && !query.has("sgTicket")) {
+    const stored = storedToken();
+    const ticket = stored ? await navigationTicket(stored) : "";
+    if (ticket) {
+      location.replace(withTicket(location.href, ticket));
+      return;
+    }
+    if (ticket === null) storeToken(""); // the session has ended
+  }
   if (page.errorCode) {
     post("ERROR_OCCURRED", { errorCode: page.errorCode, message: page.errorMessage || "" });
     return;
@@ -126,15 +238,13 @@ const handlers = {
     if (typeof id !== "string" || !/^[\w-]{1,512}$/.test(id)) {
       return { success: false, errorCode: "INVALID_DASHBOARD_ID", message: "NAVIGATE_TO_DASHBOARD needs a DashboardId" };
     }
-    const sid = location.pathname.split("/")[2];
     const frag = new URLSearchParams();
     for (const p of m.Parameters || []) for (const v of [].concat(p.Values ?? [])) frag.append("p." + p.Name, String(v));
-    const qs = new URLSearchParams(location.search);
     const keep = new URLSearchParams();
-    ["punyCodeEmbedOrigin", "sdkVersion", "contextId", "discriminator"].forEach((k) => qs.has(k) && keep.set(k, qs.get(k)));
+    embedParams.forEach((k) => query.has(k) && keep.set(k, query.get(k)));
     if (experience.dashboardId) keep.set("sgTarget", experience.dashboardId);
     const base = experience.experienceType === "DASHBOARD" ? `/embed/${sid}/dashboards/${id}` : `/embedding/${sid}/dashboards/${id}`;
-    setTimeout(() => location.assign(`${base}?${keep}${frag.toString() ? "#" + frag : ""}`), 0);
+    setTimeout(() => navigate(`${base}?${keep}${frag.toString() ? "#" + frag : ""}`), 0);
     return { success: true };
   },
 };

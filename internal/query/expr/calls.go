@@ -84,6 +84,12 @@ func (c *Compiler) call(n *Call) (Value, error) {
 	if IsAggregateFunc(n.Name) {
 		return c.aggregate(n)
 	}
+	if v, ok, err := c.stringCall(n); ok {
+		return v, err
+	}
+	if v, ok, err := c.dateCall(n); ok {
+		return v, err
+	}
 	d := c.Dialect
 	one := func(t dialect.Type, f func(string) string, rt dialect.Type) (Value, error) {
 		if err := arity(n, 1, 1); err != nil {

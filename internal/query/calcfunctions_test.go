@@ -84,6 +84,24 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`formatDate(epochDate(951782400), "'Day' d 'of' MMMM', '''yy")`, "Day 29 of February, '00"},
 	{`formatDate(addDateTime(1, 'MM', epochDate(1704067199)), 'yyyy-MM-dd')`, "2024-01-31"},
 	{`formatDate(addDateTime(1, 'MM', epochDate(1706659200)), 'yyyy-MM-dd')`, "2024-02-29"},
+	// netWorkDays: QuickSight's examples (2022-09-04 is a Sunday), a span
+	// across the 1900 day-numbering origin (1899-12-29 is a Friday) and a
+	// leap day.
+	{`netWorkDays(epochDate(1662249600), epochDate(1662854400))`, "5"},
+	{`netWorkDays(epochDate(1662681600), epochDate(1662076800))`, "-6"},
+	{`netWorkDays(epochDate(1662768000), epochDate(1662854400))`, "0"},
+	{`netWorkDays(epochDate(1662940800), epochDate(1662940800))`, "1"},
+	{`netWorkDays(epochDate(1662940800 + 3600 * 23), epochDate(1662940800))`, "1"},
+	{`netWorkDays(epochDate(-2209248000), addDateTime(2, 'DD', epochDate(-2209075200)))`, "3"},
+	{`netWorkDays(epochDate(1709164800), epochDate(1709164800 + 86400 * 3))`, "2"},
+	{`netWorkDays(epochDate(NULL), epochDate(1662940800))`, "NULL"},
+	// isWorkDay: QuickSight's example dates (a Wednesday, a Saturday, a
+	// Sunday).
+	{`isWorkDay(epochDate(1660089600))`, "1"},
+	{`isWorkDay(epochDate(1659744000))`, "0"},
+	{`isWorkDay(epochDate(1659830400))`, "0"},
+	{`isWorkDay(epochDate(-2209248000))`, "1"},
+	{`isWorkDay(epochDate(NULL))`, "NULL"},
 	{`formatDate(NULL, 'yyyy')`, "NULL"},
 	{`formatDate(epochDate(NULL), "'literal'")`, "NULL"},
 }

@@ -90,6 +90,9 @@ func (c *Compiler) call(n *Call) (Value, error) {
 	if v, ok, err := c.dateCall(n); ok {
 		return v, err
 	}
+	if v, ok, err := c.workDayCall(n); ok {
+		return v, err
+	}
 	d := c.Dialect
 	one := func(t dialect.Type, f func(string) string, rt dialect.Type) (Value, error) {
 		if err := arity(n, 1, 1); err != nil {

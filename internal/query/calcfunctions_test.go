@@ -102,6 +102,23 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`isWorkDay(epochDate(1659830400))`, "0"},
 	{`isWorkDay(epochDate(-2209248000))`, "1"},
 	{`isWorkDay(epochDate(NULL))`, "NULL"},
+	// addWorkDays from Wednesday 2022-08-03 (QuickSight's example date),
+	// a weekend, Thursday 2024-02-29 13:05:09 (the time is kept) and
+	// Friday 1899-12-29.
+	{`addWorkDays(epochDate(1659484800), 2)`, "2022-08-05 00:00:00"},
+	{`addWorkDays(epochDate(1659484800), 3)`, "2022-08-08 00:00:00"},
+	{`addWorkDays(epochDate(1659484800), 10)`, "2022-08-17 00:00:00"},
+	{`addWorkDays(epochDate(1659484800), -5)`, "2022-07-27 00:00:00"},
+	{`addWorkDays(epochDate(1659484800), 0)`, "2022-08-03 00:00:00"},
+	{`addWorkDays(epochDate(1659744000), 1)`, "2022-08-08 00:00:00"},
+	{`addWorkDays(epochDate(1659830400), -1)`, "2022-08-05 00:00:00"},
+	{`addWorkDays(epochDate(1659744000), -1)`, "2022-08-05 00:00:00"},
+	{`addWorkDays(epochDate(1659830400), 0)`, "2022-08-07 00:00:00"},
+	{`addWorkDays(epochDate(1709211909), 1)`, "2024-03-01 13:05:09"},
+	{`addWorkDays(epochDate(1709211909), -4)`, "2024-02-23 13:05:09"},
+	{`addWorkDays(epochDate(-2209248000), 1)`, "1900-01-01 00:00:00"},
+	{`addWorkDays(epochDate(-2209248000), -5)`, "1899-12-22 00:00:00"},
+	{`addWorkDays(epochDate(1659484800), NULL + 1)`, "NULL"},
 	{`formatDate(NULL, 'yyyy')`, "NULL"},
 	{`formatDate(epochDate(NULL), "'literal'")`, "NULL"},
 }

@@ -164,6 +164,8 @@ func TestErrors(t *testing.T) {
 		{`netWorkDays(NULL, {Order Date})`, "netWorkDays does not accept a literal NULL at position 13"},
 		{`isWorkDay({Region})`, "expected a datetime value, found string at position 11"},
 		{`netWorkDays({Order Date})`, "netWorkDays takes 2 argument(s), found 1 at position 1"},
+		{`addWorkDays({Order Date}, 1.5)`, "expected a integer value, found decimal at position 27"},
+		{`addWorkDays({Order Date}, NULL)`, "addWorkDays does not accept a literal NULL at position 27"},
 		{strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300), "expression is nested too deeply at position 201"},
 	}
 	for _, c := range cases {

@@ -35,11 +35,33 @@ func (c *Compiler) workDaysThrough(n string) string {
 	return "(5 * " + weeks + " + (CASE WHEN " + r + " < 5 THEN " + r + " + 1 ELSE 5 END))"
 }
 
-// workDayCall compiles isWorkDay and netWorkDays; ok is false for other
-// functions. QuickSight refuses a literal NULL argument.
+// nthWorkDay is the day number of the t-th work day counted as
+// workDaysThrough counts them (its inverse on work days).
+func (c *Compiler) nthWorkDay(t string) string {
+	d := c.Dialect
+	t1 := "(" + t + " - 1)"
+	r := d.Mod("("+d.Mod(t1, "5")+" + 5)", "5")
+	weeks := d.Cast(d.Div("("+t1+" - "+r+")", "5"), dialect.Integer)
+	return "(7 * " + weeks + " + " + r + ")"
+}
+
+// addWorkDays is the day k work days after (k > 0) or before (k < 0) x,
+// x itself not counted; from a weekend the count starts at the weekend
+// (Saturday + 1 is Monday, Saturday - 1 is Friday). The time of day is
+// kept; k = 0 returns x.
+func (c *Compiler) addWorkDays(x, k string) string {
+	n := c.dayNumber(x)
+	weekend := "(CASE WHEN " + k + " < 0 AND " + c.weekdayOf(n) + " >= 5 THEN 1 ELSE 0 END)"
+	target := "(" + c.workDaysThrough(n) + " + " + k + " + " + weekend + ")"
+	days := "(" + c.nthWorkDay(target) + " - " + n + ")"
+	return "(CASE WHEN " + k + " = 0 THEN " + x + " ELSE " + c.Dialect.DateAdd(x, days, dialect.Day) + " END)"
+}
+
+// workDayCall compiles isWorkDay, netWorkDays and addWorkDays; ok is
+// false for other functions. QuickSight refuses a literal NULL argument.
 func (c *Compiler) workDayCall(n *Call) (v Value, ok bool, err error) {
 	switch n.Name {
-	case "isWorkDay", "netWorkDays":
+	case "isWorkDay", "netWorkDays", "addWorkDays":
 	default:
 		return Value{}, false, nil
 	}
@@ -56,6 +78,13 @@ func (c *Compiler) workDayCall(n *Call) (v Value, ok bool, err error) {
 		wd := c.Dialect.Extract(vs[0].SQL, "WEEKDAY")
 		sql := "(CASE WHEN " + wd + " IN (1, 7) THEN 0 WHEN " + wd + " IS NOT NULL THEN 1 END)"
 		return Value{SQL: sql, Type: dialect.Integer, Kind: k}, true, nil
+	}
+	if n.Name == "addWorkDays" {
+		vs, k, err := c.typed(n, 2, 2, dialect.Datetime, dialect.Integer)
+		if err != nil {
+			return Value{}, true, err
+		}
+		return Value{SQL: c.addWorkDays(vs[0].SQL, vs[1].SQL), Type: dialect.Datetime, Kind: k}, true, nil
 	}
 	vs, k, err := c.typed(n, 2, 2, dialect.Datetime, dialect.Datetime)
 	if err != nil {

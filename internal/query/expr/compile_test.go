@@ -42,6 +42,14 @@ func testCompiler(d dialect.Dialect) *Compiler {
 
 // goldenExpressions are compiled for every dialect into testdata/expressions.golden.
 var goldenExpressions = []string{
+	`left({Region}, 2) = right({Product}, {Quantity})`,
+	`locate({Region}, 'a', 2) + locate({Product}, 'x')`,
+	`replace(ltrim(rtrim({Region})), 'a', 'b')`,
+	`contains({Region}, 'e', CASE_INSENSITIVE) or startsWith({Product}, 'G') or endsWith({Product}, 't')`,
+	`nullIf({Quantity}, 0)`,
+	`formatDate(epochDate({Quantity}), "EEE, d MMM yyyy hh:mm:ss.SSS a 'T'")`,
+	`netWorkDays({Order Date}, {Ship Date}) + isWorkDay({Order Date})`,
+	`addWorkDays({Order Date}, {Quantity})`,
 	`{Sales} * 2 + Quantity`,
 	`{Sales} / {Quantity}`,
 	`ifelse({Sales} > 1000, 'big', {Sales} > 100, 'medium', 'small')`,

@@ -102,6 +102,9 @@ type Dialect interface {
 	Contains(s, sub string) string
 	StartsWith(s, prefix string) string
 	EndsWith(s, suffix string) string
+	// IsNumber is the condition that the text s is a plain decimal
+	// number (see numeric.go).
+	IsNumber(s string) string
 	// Left and Right are the first and last n characters of s (none when
 	// n is negative). See strfuncs.go.
 	Left(s, n string) string

@@ -174,6 +174,7 @@ func TestErrors(t *testing.T) {
 		{`netWorkDays({Order Date})`, "netWorkDays takes 2 argument(s), found 1 at position 1"},
 		{`addWorkDays({Order Date}, 1.5)`, "expected a integer value, found decimal at position 27"},
 		{`addWorkDays({Order Date}, NULL)`, "addWorkDays does not accept a literal NULL at position 27"},
+		{`parseInt({Quantity})`, "expected a string value, found integer at position 10"},
 		{strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300), "expression is nested too deeply at position 201"},
 	}
 	for _, c := range cases {

@@ -66,6 +66,22 @@ var rowExpressions = []string{
 	`addDateTime(30, 'SS', {order_date})`,
 	`{order_date} >= '2024-06-01' and {order_date} < '2024-09-01 12:00:00'`,
 	`dateDiff({order_date}, now()) > 0`,
+	`left({product}, 3)`,
+	`right({Region}, {quantity} - 3)`,
+	`locate({product}, 'g', 2)`,
+	`replace({product}, 'G', 'x')`,
+	`contains({product}, 'G')`,
+	`startsWith({product}, 'g', CASE_INSENSITIVE)`,
+	`endsWith({Region}, 'T', CASE_INSENSITIVE)`,
+	`concat('[', ltrim(concat('  ', {product})), rtrim(concat({product}, '  ')), ']')`,
+	`nullIf({quantity}, 0)`,
+	`formatDate({order_date}, "EEEE EEE d dd M MM MMM MMMM yy yyyy H HH h hh mm ss SSS a 'Q'")`,
+	`formatDate({ship_date}, 'yyyy-MM-dd HH:mm:ss')`,
+	`isWorkDay({order_date})`,
+	`netWorkDays({order_date}, {ship_date})`,
+	`netWorkDays({ship_date}, {order_date})`,
+	`addWorkDays({order_date}, {quantity} - 5)`,
+	`epochDate({quantity} * 86400 * 400)`,
 }
 
 // TestFunctionsAcrossEngines evaluates each expression per row on every

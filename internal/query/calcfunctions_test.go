@@ -1,6 +1,7 @@
 package query
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
@@ -46,6 +47,26 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`replace('ñandú', 'ú', 'u')`, "ñandu"},
 	{`replace(NULL, 'a', 'b')`, "NULL"},
 	{`replace('a%_b', '%_', '-')`, "a-b"},
+	// split: QuickSight's examples, then skipped empty items, positions
+	// past the end, unicode and the characters SQLite's JSON escapes.
+	{`split('one|two|three', '|', 2)`, "two"},
+	{`split('123 Test St;1402 35th Ave;1818 Elm Ct;11 Janes Lane', ';', 3)`, "1818 Elm Ct"},
+	{`split('a||b', '|', 2)`, "b"},
+	{`split('|||a|||b|||', '|', 1)`, "a"},
+	{`split('|||a|||b|||', '|', 2)`, "b"},
+	{`split('|||a|||b|||', '|', 3)`, "NULL"},
+	{`split('abc', '|', 1)`, "abc"},
+	{`split('abc', '|', 2)`, "NULL"},
+	{`split('', '|', 1)`, "NULL"},
+	{`split('|', '|', 1)`, "NULL"},
+	{`split(NULL, '|', 1)`, "NULL"},
+	{`split('aXbxc', 'x', 2)`, "c"},
+	{`split('ñ→dú→é', '→', 2)`, "dú"},
+	{`split('say "hi"\\there,x', ',', 1)`, "say \"hi\"\\there"},
+	{`split('a"b"c', '"', 2)`, "b"},
+	{`split('a\\b\\c', '\\', 3)`, "c"},
+	{concat("split('a\tu1\tb", "', 'u', 2)"), "1\tb"},
+	{concat("split('x\ty\t\tz", "', '\t', 3)"), "z"},
 	{`concat('[', ltrim('   Seattle Store #14  '), ']')`, "[Seattle Store #14  ]"},
 	{`concat('[', rtrim('  Seattle Store #14   '), ']')`, "[  Seattle Store #14]"},
 	{`ltrim('')`, ""},
@@ -141,6 +162,8 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`formatDate(NULL, 'yyyy')`, "NULL"},
 	{`formatDate(epochDate(NULL), "'literal'")`, "NULL"},
 }
+
+func concat(parts ...string) string { return strings.Join(parts, "") }
 
 // TestCalcFunctionValuesAcrossEngines evaluates every case on SQLite and,
 // when configured, PostgreSQL and MariaDB, and checks the exact value.

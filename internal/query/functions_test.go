@@ -67,6 +67,8 @@ var rowExpressions = []string{
 	`{order_date} >= '2024-06-01' and {order_date} < '2024-09-01 12:00:00'`,
 	`dateDiff({order_date}, now()) > 0`,
 	`left({product}, 3)`,
+	`split(concat({product}, '||', {Region}), '|', 2)`,
+	`split({product}, 'g', 1)`,
 	`right({Region}, {quantity} - 3)`,
 	`locate({product}, 'g', 2)`,
 	`replace({product}, 'G', 'x')`,

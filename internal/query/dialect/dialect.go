@@ -105,6 +105,9 @@ type Dialect interface {
 	// IsNumber is the condition that the text s is a plain decimal
 	// number (see numeric.go).
 	IsNumber(s string) string
+	// Split is item p (1-based, a positive constant) of s split at the
+	// one-character d, empty items skipped (see split.go).
+	Split(s, d string, p int) string
 	// Left and Right are the first and last n characters of s (none when
 	// n is negative). See strfuncs.go.
 	Left(s, n string) string

@@ -42,6 +42,7 @@ func testCompiler(d dialect.Dialect) *Compiler {
 
 // goldenExpressions are compiled for every dialect into testdata/expressions.golden.
 var goldenExpressions = []string{
+	`split({Region}, ';', 2)`,
 	`left({Region}, 2) = right({Product}, {Quantity})`,
 	`locate({Region}, 'a', 2) + locate({Product}, 'x')`,
 	`replace(ltrim(rtrim({Region})), 'a', 'b')`,
@@ -175,6 +176,12 @@ func TestErrors(t *testing.T) {
 		{`addWorkDays({Order Date}, 1.5)`, "expected a integer value, found decimal at position 27"},
 		{`addWorkDays({Order Date}, NULL)`, "addWorkDays does not accept a literal NULL at position 27"},
 		{`parseInt({Quantity})`, "expected a string value, found integer at position 10"},
+		{`split({Region}, ', ', 1)`, "split: the delimiter must be a string literal of one character, such as ';' at position 17"},
+		{`split({Region}, {Product}, 1)`, "split: the delimiter must be a string literal of one character, such as ';' at position 17"},
+		{`split({Region}, ';', 0)`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
+		{`split({Region}, ';', {Quantity})`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
+		{`split({Region}, ';', 1.5)`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
+		{`split({Quantity}, ';', 1)`, "expected a string value, found integer at position 7"},
 		{strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300), "expression is nested too deeply at position 201"},
 	}
 	for _, c := range cases {

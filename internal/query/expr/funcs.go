@@ -7,7 +7,7 @@ import "strings"
 var funcNames = []string{
 	"ifelse", "coalesce", "isNull", "isNotNull", "in", "notIn",
 	"concat", "substring", "toUpper", "toLower", "trim", "strlen", "toString",
-	"left", "right", "locate", "replace", "ltrim", "rtrim", "contains", "startsWith", "endsWith", "nullIf",
+	"left", "right", "locate", "replace", "split", "ltrim", "rtrim", "contains", "startsWith", "endsWith", "nullIf",
 	"parseInt", "parseDecimal", "intToDecimal", "decimalToInt",
 	"round", "floor", "ceil", "abs",
 	"truncDate", "extract", "dateDiff", "addDateTime", "now", "epochDate", "formatDate", "isWorkDay", "netWorkDays", "addWorkDays",

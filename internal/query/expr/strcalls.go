@@ -2,6 +2,7 @@ package expr
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
 )
@@ -66,6 +67,8 @@ func (c *Compiler) stringCall(n *Call) (v Value, ok bool, err error) {
 			f = d.RTrim
 		}
 		return done(vs, k, err, func(vs []Value) string { return f(vs[0].SQL) }, str)
+	case "split":
+		return c.split(n)
 	case "contains", "startsWith", "endsWith":
 		return c.match(n)
 	case "nullIf":
@@ -122,4 +125,33 @@ func (c *Compiler) match(n *Call) (Value, bool, error) {
 	}
 	f := map[string]func(string, string) string{"contains": d.Contains, "startsWith": d.StartsWith, "endsWith": d.EndsWith}[n.Name]
 	return Value{SQL: f(s, sub), Type: Boolean, Kind: k}, true, nil
+}
+
+// maxSplitPosition bounds split's position, a constant of the SQL.
+const maxSplitPosition = 1000000
+
+// split compiles split(expression, delimiter, position): the delimiter
+// must be a one-character string literal and the position an integer
+// literal from 1, the forms every engine can write exactly.
+func (c *Compiler) split(n *Call) (Value, bool, error) {
+	if err := arity(n, 3, 3); err != nil {
+		return Value{}, true, err
+	}
+	delim, ok := n.Args[1].(*String)
+	if !ok || utf8.RuneCountInString(delim.Value) != 1 || strings.ContainsRune(delim.Value, 0) {
+		return Value{}, true, errorf(n.Args[1].Pos(), "split: the delimiter must be a string literal of one character, such as ';'")
+	}
+	pos, ok := n.Args[2].(*Number)
+	if !ok || !pos.Int || pos.Value < 1 || pos.Value > maxSplitPosition {
+		return Value{}, true, errorf(n.Args[2].Pos(), "split: the position must be an integer literal from 1 to %d", maxSplitPosition)
+	}
+	x, err := c.Compile(n.Args[0])
+	if err != nil {
+		return Value{}, true, err
+	}
+	if err := want(n.Args[0], x, dialect.String); err != nil {
+		return Value{}, true, err
+	}
+	d := c.Bind(delim.Value, dialect.String)
+	return Value{SQL: c.Dialect.Split(x.SQL, d, int(pos.Value)), Type: dialect.String, Kind: x.Kind}, true, nil
 }

@@ -67,6 +67,8 @@ var rowExpressions = []string{
 	`{order_date} >= '2024-06-01' and {order_date} < '2024-09-01 12:00:00'`,
 	`dateDiff({order_date}, now()) > 0`,
 	`left({product}, 3)`,
+	`parseDate(formatDate({order_date}, 'M/d/yyyy H:mm:ss'), 'MM/dd/yyyy HH:mm:ss') = {order_date}`,
+	`parseDate(formatDate({ship_date}, 'yyyyMMdd'), 'yyyyMMdd')`,
 	`split(concat({product}, '||', {Region}), '|', 2)`,
 	`split({product}, 'g', 1)`,
 	`right({Region}, {quantity} - 3)`,

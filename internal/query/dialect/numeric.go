@@ -12,7 +12,7 @@ const numberPattern = `'^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$'`
 func (postgresDialect) IsNumber(s string) string { return "(" + s + " ~ " + numberPattern + ")" }
 
 func (mysqlDialect) IsNumber(s string) string {
-	return "(" + mysqlBinary(s) + " REGEXP " + numberPattern + ")"
+	return "(" + s + " REGEXP " + numberPattern + ")"
 }
 
 // IsNumber spells the pattern with GLOB, which has no repetition: only

@@ -42,6 +42,7 @@ func testCompiler(d dialect.Dialect) *Compiler {
 
 // goldenExpressions are compiled for every dialect into testdata/expressions.golden.
 var goldenExpressions = []string{
+	`parseDate({Region}, "d.M.yyyy'T'HHmm")`,
 	`split({Region}, ';', 2)`,
 	`left({Region}, 2) = right({Product}, {Quantity})`,
 	`locate({Region}, 'a', 2) + locate({Product}, 'x')`,
@@ -182,6 +183,13 @@ func TestErrors(t *testing.T) {
 		{`split({Region}, ';', {Quantity})`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
 		{`split({Region}, ';', 1.5)`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
 		{`split({Quantity}, ';', 1)`, "expected a string value, found integer at position 7"},
+		{`parseDate({Region}, 'dd-MMM-yyyy')`, `parseDate: unsupported format token "MMM" at position 21`},
+		{`parseDate({Region}, 'MM/dd')`, "parseDate: the format must read the year (yyyy), month (MM) and day (dd) at position 21"},
+		{`parseDate({Region}, 'yyyy-MM-dd dd')`, "parseDate: the format reads the day twice at position 21"},
+		{`parseDate({Region}, {Product})`, "parseDate: the format must be a string literal such as 'MM/dd/yyyy' at position 21"},
+		{`parseDate({Order Date})`, "expected a string value, found datetime at position 11"},
+		{`parseDate({Region}, 'yyyy-M-d H:m:s')`, `parseDate: unsupported format token "m" at position 21`},
+		{`parseDate({Region}, 'yyyy-M-d H:mm:ss M')`, "parseDate: the format reads the month twice at position 21"},
 		{strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300), "expression is nested too deeply at position 201"},
 	}
 	for _, c := range cases {

@@ -23,8 +23,8 @@ type formatPiece struct {
 // parseFormat splits a QuickSight date format into tokens and literal
 // text: letters form tokens, text between single quotes is literal (two
 // single quotes are one), anything else is literal. at is the position
-// of the format string literal, for errors.
-func parseFormat(format string, at int) ([]formatPiece, error) {
+// of the format string literal and fn the function, for errors.
+func parseFormat(fn, format string, at int) ([]formatPiece, error) {
 	var out []formatPiece
 	lit := func(s string) {
 		if n := len(out); n > 0 && out[n-1].Token == "" {
@@ -41,7 +41,7 @@ func parseFormat(format string, at int) ([]formatPiece, error) {
 			var b strings.Builder
 			for {
 				if j >= len(format) {
-					return nil, errorf(at, "formatDate: unterminated quoted text in the format")
+					return nil, errorf(at, "%s: unterminated quoted text in the format", fn)
 				}
 				if format[j] == '\'' {
 					if j+1 < len(format) && format[j+1] == '\'' {
@@ -67,7 +67,7 @@ func parseFormat(format string, at int) ([]formatPiece, error) {
 			}
 			tok := format[i:j]
 			if !formatTokens[tok] {
-				return nil, errorf(at, "formatDate: unsupported format token %q", tok)
+				return nil, errorf(at, "%s: unsupported format token %q", fn, tok)
 			}
 			out = append(out, formatPiece{Token: tok})
 			i = j
@@ -84,6 +84,8 @@ func parseFormat(format string, at int) ([]formatPiece, error) {
 func (c *Compiler) dateCall(n *Call) (v Value, ok bool, err error) {
 	d := c.Dialect
 	switch n.Name {
+	case "parseDate":
+		return c.parseDate(n)
 	case "epochDate":
 		vs, k, err := c.typed(n, 1, 1, dialect.Integer)
 		if err != nil {
@@ -101,7 +103,7 @@ func (c *Compiler) dateCall(n *Call) (v Value, ok bool, err error) {
 		if !isLit {
 			return Value{}, true, errorf(n.Args[1].Pos(), "formatDate: the format must be a string literal such as 'yyyy-MM-dd'")
 		}
-		pieces, err := parseFormat(f.Value, f.At)
+		pieces, err := parseFormat("formatDate", f.Value, f.At)
 		if err != nil {
 			return Value{}, true, err
 		}

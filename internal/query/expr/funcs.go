@@ -10,7 +10,7 @@ var funcNames = []string{
 	"left", "right", "locate", "replace", "split", "ltrim", "rtrim", "contains", "startsWith", "endsWith", "nullIf",
 	"parseInt", "parseDecimal", "intToDecimal", "decimalToInt",
 	"round", "floor", "ceil", "abs",
-	"truncDate", "extract", "dateDiff", "addDateTime", "now", "epochDate", "formatDate", "isWorkDay", "netWorkDays", "addWorkDays",
+	"truncDate", "extract", "dateDiff", "addDateTime", "now", "epochDate", "formatDate", "parseDate", "isWorkDay", "netWorkDays", "addWorkDays",
 	"sum", "avg", "min", "max", "count", "distinct_count", "median", "percentile", "percentileCont",
 }
 

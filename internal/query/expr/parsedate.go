@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
@@ -126,7 +127,7 @@ func (c *Compiler) buildDate(s string, fields []field) string {
 	d := c.Dialect
 	num := map[dialect.Granularity]string{}
 	for _, f := range fields {
-		num[f.g] = d.Cast(d.Substring(s, itoa(f.start+1), itoa(f.len)), dialect.Integer)
+		num[f.g] = d.Cast(d.Substring(s, strconv.Itoa(f.start+1), strconv.Itoa(f.len)), dialect.Integer)
 	}
 	t := c.Bind(d.TimeArg(parseEpoch), dialect.Datetime)
 	t = d.DateAdd(t, "("+num[dialect.Year]+" - 1900)", dialect.Year)
@@ -152,11 +153,4 @@ func (c *Compiler) buildDate(s string, fields []field) string {
 		cond += " AND " + k
 	}
 	return "(CASE WHEN " + cond + " THEN " + t + " END)"
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }

@@ -32,3 +32,39 @@ func TestCompiledSQLIsBounded(t *testing.T) {
 		t.Errorf("%s: %v", ok, err)
 	}
 }
+
+// TestMeasureCountsRepeatedArguments checks that Measure counts the
+// arguments of functions whose SQL repeats them as many times, so that a
+// chain of calculated fields through them (which engines expand when they
+// flatten nested SELECTs) meets MaxNodes.
+func TestMeasureCountsRepeatedArguments(t *testing.T) {
+	n, err := Parse("addWorkDays({Order Date}, 1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	size, err := Measure(n, 1, nil)
+	if err != nil || size.Nodes != 1+18+18 {
+		t.Fatalf("Measure = %+v, %v; want 37 nodes", size, err)
+	}
+	// c1 = addWorkDays({Order Date}, 1), ci = addWorkDays({ci-1}, 1): the
+	// third link passes the bound.
+	sizes := map[string]Size{}
+	prev := "Order Date"
+	for i := 1; i <= 3; i++ {
+		n, err := Parse("addWorkDays({" + prev + "}, 1)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Measure(n, 1, func(name string, _ int) (Size, error) { return sizes[name], nil })
+		if i < 3 && err != nil {
+			t.Fatalf("link %d: %v", i, err)
+		}
+		if i == 3 {
+			if err == nil || !strings.HasPrefix(err.Error(), "expression is too large once the calculated fields it references are expanded") {
+				t.Fatalf("link 3: %v, want the MaxNodes bound", err)
+			}
+		}
+		prev = "c" + string(rune('0'+i))
+		sizes[prev] = s
+	}
+}

@@ -214,6 +214,9 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`formatDate(truncDate('WK', epochDate(1709211909)), 'yyyy-MM-dd EEE')`, "2024-02-25 Sun"},
 	{`extract('WD', epochDate(1709211909))`, "5"},
 	{`dateDiff(epochDate(1704067199), epochDate(1709211909), 'MM')`, "2"},
+	{`formatDate(epochDate(1709253000))`, "2024-03-01T24:30:00:000"},
+	{`formatDate(epochDate(1709211909))`, "2024-02-29T13:05:09:000"},
+	{`formatDate(epochDate(1709211909), 'kk')`, "13"},
 	{`formatDate(NULL, 'yyyy')`, "NULL"},
 	{`formatDate(epochDate(NULL), "'literal'")`, "NULL"},
 }

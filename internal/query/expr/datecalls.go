@@ -12,8 +12,12 @@ import (
 var formatTokens = map[string]bool{
 	"yyyy": true, "yy": true, "MMMM": true, "MMM": true, "MM": true, "M": true,
 	"dd": true, "d": true, "EEEE": true, "EEE": true, "EE": true, "E": true,
-	"HH": true, "H": true, "hh": true, "h": true, "mm": true, "ss": true, "a": true, "SSS": true,
+	"HH": true, "H": true, "hh": true, "h": true, "kk": true, "mm": true, "ss": true, "a": true, "SSS": true,
 }
+
+// defaultDateFormat is formatDate's format when the call gives none, as
+// QuickSight documents it (yyyy-MM-ddTkk:mm:ss:SSS).
+const defaultDateFormat = "yyyy-MM-dd'T'kk:mm:ss:SSS"
 
 // formatPiece is a token (Token set) or literal text of a date format.
 type formatPiece struct {
@@ -93,15 +97,16 @@ func (c *Compiler) dateCall(n *Call) (v Value, ok bool, err error) {
 		}
 		return Value{SQL: d.EpochDate(vs[0].SQL), Type: dialect.Datetime, Kind: k}, true, nil
 	case "formatDate":
-		if len(n.Args) == 1 {
-			return Value{}, true, errorf(n.At, "formatDate needs a format such as 'yyyy-MM-dd' as its second argument")
-		}
-		if err := arity(n, 2, 2); err != nil {
+		if err := arity(n, 1, 2); err != nil {
 			return Value{}, true, err
 		}
-		f, isLit := n.Args[1].(*String)
-		if !isLit {
-			return Value{}, true, errorf(n.Args[1].Pos(), "formatDate: the format must be a string literal such as 'yyyy-MM-dd'")
+		f := &String{At: n.At, Value: defaultDateFormat}
+		if len(n.Args) == 2 {
+			lit, isLit := n.Args[1].(*String)
+			if !isLit {
+				return Value{}, true, errorf(n.Args[1].Pos(), "formatDate: the format must be a string literal such as 'yyyy-MM-dd'")
+			}
+			f = lit
 		}
 		pieces, err := parseFormat("formatDate", f.Value, f.At)
 		if err != nil {
@@ -123,7 +128,14 @@ func (c *Compiler) dateCall(n *Call) (v Value, ok bool, err error) {
 				parts[i] = c.Bind(p.Text, dialect.String)
 				continue
 			}
-			sql, ok := d.FormatDatePart(x.SQL, p.Token)
+			token := p.Token
+			if token == "kk" {
+				token = "HH" // then 00 reads 24
+			}
+			sql, ok := d.FormatDatePart(x.SQL, token)
+			if p.Token == "kk" {
+				sql = "(CASE WHEN " + sql + " = '00' THEN '24' ELSE " + sql + " END)"
+			}
 			if !ok {
 				return Value{}, true, errorf(f.At, "formatDate: unsupported format token %q", p.Token)
 			}

@@ -19,6 +19,9 @@ func repeats(n *Call) int {
 	case "split":
 		return 3
 	case "formatDate":
+		if len(n.Args) == 1 {
+			return 2*9 + 1 // the default format's nine tokens
+		}
 		if len(n.Args) == 2 {
 			if f, ok := n.Args[1].(*String); ok {
 				if pieces, err := parseFormat("formatDate", f.Value, f.At); err == nil {

@@ -217,6 +217,13 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`formatDate(epochDate(1709253000))`, "2024-03-01T24:30:00:000"},
 	{`formatDate(epochDate(1709211909))`, "2024-02-29T13:05:09:000"},
 	{`formatDate(epochDate(1709211909), 'kk')`, "13"},
+	{`parseDate('14-Dec-2012', 'dd-MMM-yyyy')`, "2012-12-14 00:00:00"},
+	{`parseDate('2012/FEB/29', 'yyyy/MMM/dd')`, "2012-02-29 00:00:00"},
+	{`parseDate('2013/feb/29', 'yyyy/MMM/dd')`, "NULL"},
+	{`parseDate('Jan-5-2024', 'MMM-dd-yyyy')`, "2024-01-05 00:00:00"},
+	{`parseDate('Jax-5-2024', 'MMM-dd-yyyy')`, "NULL"},
+	{`parseDate('anf-5-2024', 'MMM-dd-yyyy')`, "NULL"},
+	{`parseDate('Ja1-5-2024', 'MMM-dd-yyyy')`, "NULL"},
 	{`formatDate(NULL, 'yyyy')`, "NULL"},
 	{`formatDate(epochDate(NULL), "'literal'")`, "NULL"},
 }

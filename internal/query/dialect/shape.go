@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// ShapeChar is one character of a text shape: a decimal digit, or the
-// literal character Lit.
+// ShapeChar is one character of a text shape: a decimal digit, an ASCII
+// letter, or the literal character Lit.
 type ShapeChar struct {
-	Digit bool
-	Lit   rune
+	Digit, Letter bool
+	Lit           rune
 }
 
 // MatchShape is the condition that the whole of s has the shape, exactly
@@ -24,6 +24,8 @@ func MatchShape(d Dialect, s string, shape []ShapeChar, bind func(pattern string
 			switch {
 			case c.Digit:
 				b.WriteString("[0-9]")
+			case c.Letter:
+				b.WriteString("[A-Za-z]")
 			case c.Lit == '*' || c.Lit == '?' || c.Lit == '[':
 				b.WriteString("[" + string(c.Lit) + "]")
 			default:
@@ -37,6 +39,10 @@ func MatchShape(d Dialect, s string, shape []ShapeChar, bind func(pattern string
 	for _, c := range shape {
 		if c.Digit {
 			b.WriteString("[0-9]")
+			continue
+		}
+		if c.Letter {
+			b.WriteString("[A-Za-z]")
 			continue
 		}
 		b.WriteString(regexp.QuoteMeta(string(c.Lit)))

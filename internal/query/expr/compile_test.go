@@ -183,7 +183,7 @@ func TestErrors(t *testing.T) {
 		{`split({Region}, ';', {Quantity})`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
 		{`split({Region}, ';', 1.5)`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
 		{`split({Quantity}, ';', 1)`, "expected a string value, found integer at position 7"},
-		{`parseDate({Region}, 'dd-MMM-yyyy')`, `parseDate: unsupported format token "MMM" at position 21`},
+		{`parseDate({Region}, 'dd-MMMM-yyyy')`, `parseDate: unsupported format token "MMMM" at position 21`},
 		{`parseDate({Region}, 'MM/dd')`, "parseDate: the format must read the year (yyyy), month (MM) and day (dd) at position 21"},
 		{`parseDate({Region}, 'yyyy-MM-dd dd')`, "parseDate: the format reads the day twice at position 21"},
 		{`parseDate({Region}, {Product})`, "parseDate: the format must be a string literal such as 'MM/dd/yyyy' at position 21"},

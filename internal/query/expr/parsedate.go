@@ -8,7 +8,8 @@ import (
 )
 
 // parseDate reads text with a QuickSight date format made of numeric
-// tokens and literal text. A token followed by literal text or the end
+// tokens, MMM (an English month abbreviation, in any case) and literal
+// text. A token followed by literal text or the end
 // takes one or two digits (yyyy four), as QuickSight reads '1/18/1982'
 // with 'MM/dd/yyyy'; a token followed by another token takes exactly its
 // width ('yyyyMMdd'). Every shape the text may have is tested exactly,
@@ -19,7 +20,7 @@ import (
 
 // parseTokens are the tokens parseDate reads and their field.
 var parseTokens = map[string]dialect.Granularity{
-	"yyyy": dialect.Year, "MM": dialect.Month, "M": dialect.Month, "dd": dialect.Day, "d": dialect.Day,
+	"yyyy": dialect.Year, "MMM": dialect.Month, "MM": dialect.Month, "M": dialect.Month, "dd": dialect.Day, "d": dialect.Day,
 	"HH": dialect.Hour, "H": dialect.Hour, "mm": dialect.Minute, "ss": dialect.Second,
 }
 
@@ -34,6 +35,14 @@ var parseEpoch = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 type field struct {
 	g          dialect.Granularity
 	start, len int
+	text       bool // MMM
+}
+
+// variableWidth reports whether the token pieces[i] takes one or two
+// digits: a numeric token other than yyyy before literal text or the end.
+func variableWidth(pieces []formatPiece, i int) bool {
+	p := pieces[i]
+	return p.Token != "yyyy" && p.Token != "MMM" && (i+1 == len(pieces) || pieces[i+1].Token == "")
 }
 
 func (c *Compiler) parseDate(n *Call) (Value, bool, error) {
@@ -66,7 +75,7 @@ func (c *Compiler) parseDate(n *Call) (Value, bool, error) {
 			return Value{}, true, errorf(at, "parseDate: the format reads the %s twice", map[dialect.Granularity]string{dialect.Year: "year", dialect.Month: "month", dialect.Day: "day", dialect.Hour: "hour", dialect.Minute: "minute", dialect.Second: "second"}[g])
 		}
 		seen[g] = true
-		if p.Token != "yyyy" && (i+1 == len(pieces) || pieces[i+1].Token == "") {
+		if variableWidth(pieces, i) {
 			variable++
 		}
 	}
@@ -109,13 +118,14 @@ func parseShape(pieces []formatPiece, mask int) ([]dialect.ShapeChar, []field) {
 			continue
 		}
 		width := len(p.Token)
-		if p.Token != "yyyy" && (i+1 == len(pieces) || pieces[i+1].Token == "") {
+		if variableWidth(pieces, i) {
 			width = 1 + mask>>bit&1
 			bit++
 		}
-		fields = append(fields, field{g: parseTokens[p.Token], start: len(shape), len: width})
+		text := p.Token == "MMM"
+		fields = append(fields, field{g: parseTokens[p.Token], start: len(shape), len: width, text: text})
 		for range width {
-			shape = append(shape, dialect.ShapeChar{Digit: true})
+			shape = append(shape, dialect.ShapeChar{Digit: !text, Letter: text})
 		}
 	}
 	return shape, fields
@@ -127,7 +137,15 @@ func (c *Compiler) buildDate(s string, fields []field) string {
 	d := c.Dialect
 	num := map[dialect.Granularity]string{}
 	for _, f := range fields {
-		num[f.g] = d.Cast(d.Substring(s, strconv.Itoa(f.start+1), strconv.Itoa(f.len)), dialect.Integer)
+		part := d.Substring(s, strconv.Itoa(f.start+1), strconv.Itoa(f.len))
+		if f.text {
+			// The abbreviation's place in the list of months, when it
+			// starts an entry.
+			at := d.Locate("'janfebmaraprmayjunjulaugsepoctnovdec'", d.Lower(part), "")
+			num[f.g] = "(CASE WHEN " + at + " > 0 AND " + d.Mod("("+at+" - 1)", "3") + " = 0 THEN " + d.Cast(d.Div("("+at+" + 2)", "3"), dialect.Integer) + " END)"
+			continue
+		}
+		num[f.g] = d.Cast(part, dialect.Integer)
 	}
 	t := c.Bind(d.TimeArg(parseEpoch), dialect.Datetime)
 	t = d.DateAdd(t, "("+num[dialect.Year]+" - 1900)", dialect.Year)

@@ -44,7 +44,7 @@ func repeats(n *Call) int {
 		}
 		shapes := 1
 		for i, p := range pieces {
-			if p.Token != "" && p.Token != "yyyy" && (i+1 == len(pieces) || pieces[i+1].Token == "") && shapes < maxParseShapes {
+			if p.Token != "" && variableWidth(pieces, i) && shapes < maxParseShapes {
 				shapes *= 2
 			}
 		}

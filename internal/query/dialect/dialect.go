@@ -102,6 +102,31 @@ type Dialect interface {
 	Contains(s, sub string) string
 	StartsWith(s, prefix string) string
 	EndsWith(s, suffix string) string
+	// IsNumber is the condition that the text s is a plain decimal
+	// number (see numeric.go).
+	IsNumber(s string) string
+	// Split is item p (1-based, a positive constant) of s split at the
+	// one-character d, empty items skipped (see split.go).
+	Split(s, d string, p int) string
+	// Left and Right are the first and last n characters of s (none when
+	// n is negative). See strfuncs.go.
+	Left(s, n string) string
+	Right(s, n string) string
+	// Locate is the 1-based character position of the first sub in s at
+	// or after the 1-based start ("" for 1, values below 1 count as 1),
+	// 0 when there is none; it compares characters exactly.
+	Locate(s, sub, start string) string
+	// Replace replaces every (case-sensitive) from in s with to.
+	Replace(s, from, to string) string
+	// LTrim and RTrim remove leading or trailing blanks.
+	LTrim(s string) string
+	RTrim(s string) string
+	// EpochDate is the datetime n (integer) seconds after 1970-01-01 UTC.
+	EpochDate(n string) string
+	// FormatDatePart writes one field of the datetime x as text for a
+	// QuickSight date-format token (yyyy, MMM, EEEE, …); ok is false for
+	// tokens the dialect does not know. See formatdate.go.
+	FormatDatePart(x, token string) (sql string, ok bool)
 	// Upper and Lower change case.
 	Upper(s string) string
 	Lower(s string) string

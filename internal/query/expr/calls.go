@@ -84,6 +84,15 @@ func (c *Compiler) call(n *Call) (Value, error) {
 	if IsAggregateFunc(n.Name) {
 		return c.aggregate(n)
 	}
+	if v, ok, err := c.stringCall(n); ok {
+		return v, err
+	}
+	if v, ok, err := c.dateCall(n); ok {
+		return v, err
+	}
+	if v, ok, err := c.workDayCall(n); ok {
+		return v, err
+	}
 	d := c.Dialect
 	one := func(t dialect.Type, f func(string) string, rt dialect.Type) (Value, error) {
 		if err := arity(n, 1, 1); err != nil {
@@ -208,10 +217,19 @@ func (c *Compiler) call(n *Call) (Value, error) {
 		return one(dialect.String, d.Length, dialect.Integer)
 	case "toString":
 		return one("", func(x string) string { return d.Cast(x, dialect.String) }, dialect.String)
-	case "parseInt", "decimalToInt":
-		return one("", func(x string) string { return d.Cast(x, dialect.Integer) }, dialect.Integer)
-	case "parseDecimal", "intToDecimal":
-		return one("", func(x string) string { return d.Cast(x, dialect.Decimal) }, dialect.Decimal)
+	case "parseInt", "parseDecimal":
+		// Text that is not a number parses to NULL on every engine.
+		t := dialect.Integer
+		if n.Name == "parseDecimal" {
+			t = dialect.Decimal
+		}
+		return one(dialect.String, func(x string) string {
+			return "(CASE WHEN " + d.IsNumber(x) + " THEN " + d.Cast(x, t) + " END)"
+		}, t)
+	case "decimalToInt":
+		return one(dialect.Decimal, func(x string) string { return d.Cast(x, dialect.Integer) }, dialect.Integer)
+	case "intToDecimal":
+		return one(dialect.Decimal, func(x string) string { return d.Cast(x, dialect.Decimal) }, dialect.Decimal)
 	case "floor":
 		return one(dialect.Decimal, d.Floor, dialect.Integer)
 	case "ceil":

@@ -71,8 +71,18 @@ func (c *Compiler) Compile(n Node) (Value, error) {
 	if c.depth > MaxDepth {
 		return Value{}, errorf(n.Pos(), "%s", tooDeep)
 	}
-	return c.compile(n)
+	v, err := c.compile(n)
+	if err == nil && len(v.SQL) > MaxSQL {
+		return Value{}, errorf(n.Pos(), "expression is too large once compiled to SQL (more than %d bytes)", MaxSQL)
+	}
+	return v, err
 }
+
+// MaxSQL bounds the SQL of one compiled expression. Some functions write
+// an operand several times (work days, date formats, SQLite's stored
+// datetimes), so nesting them multiplies the SQL; checking after every
+// node keeps what is built within a small multiple of the bound.
+const MaxSQL = 1 << 20
 
 func (c *Compiler) compile(n Node) (Value, error) {
 	switch n := n.(type) {

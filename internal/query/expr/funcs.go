@@ -7,9 +7,10 @@ import "strings"
 var funcNames = []string{
 	"ifelse", "coalesce", "isNull", "isNotNull", "in", "notIn",
 	"concat", "substring", "toUpper", "toLower", "trim", "strlen", "toString",
+	"left", "right", "locate", "replace", "split", "ltrim", "rtrim", "contains", "startsWith", "endsWith", "nullIf",
 	"parseInt", "parseDecimal", "intToDecimal", "decimalToInt",
 	"round", "floor", "ceil", "abs",
-	"truncDate", "extract", "dateDiff", "addDateTime", "now",
+	"truncDate", "extract", "dateDiff", "addDateTime", "now", "epochDate", "formatDate", "parseDate", "isWorkDay", "netWorkDays", "addWorkDays",
 	"sum", "avg", "min", "max", "count", "distinct_count", "median", "percentile", "percentileCont",
 }
 

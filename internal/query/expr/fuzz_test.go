@@ -14,7 +14,9 @@ func FuzzParseExpression(f *testing.F) {
 	for _, s := range goldenExpressions {
 		f.Add(s)
 	}
-	for _, s := range []string{"", "{", "${", "'", `"\`, "-(-(-1))", "in(x, [1, 'a'])", "NOT NOT a", "1e5 + .5", "{a}{b}", "ifelse(", "é + 1"} {
+	for _, s := range []string{"", "{", "${", "'", `"\`, "-(-(-1))", "in(x, [1, 'a'])", "NOT NOT a", "1e5 + .5", "{a}{b}", "ifelse(", "é + 1",
+		"formatDate({Order Date}, \"EEEE', ''d'' MMM yy 'T' hh:mm:ss.SSS a\")", "contains({Region}, 'a', CASE_INSENSITIVE)",
+		"locate({Region}, 'a', 2)", "left(right({Region}, 3), -1)", "epochDate(-1)", "split({Region}, '|', 3)", "parseDate({Region}, 'MM/dd/yyyy HH:mm:ss')", "nullIf({Sales}, 0)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -87,6 +87,19 @@ func (m *measurer) node(n Node, depth int) error {
 	case *Binary:
 		kids = []Node{n.L, n.R}
 	case *Call:
+		if r := repeats(n); r > 1 {
+			// The SQL writes each argument up to r times: count it so.
+			for _, k := range n.Args {
+				sub := &measurer{ref: m.ref, base: m.base}
+				if err := sub.node(k, depth+1); err != nil {
+					return err
+				}
+				if err := m.count(k.Pos(), sub.nodes*r, sub.deepest); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		kids = n.Args
 	case *List:
 		kids = n.Items

@@ -32,14 +32,15 @@ func (w *secureWriter) ensure() {
 	}
 	w.done = true
 	h := w.Header()
-	if h.Get("Content-Security-Policy") == "" || passwordPage(w.r.URL.Path) {
-		var domains []string
-		if !passwordPage(w.r.URL.Path) {
-			var err error
-			if domains, err = w.c.app.AllEmbeddingDomains(w.r.Context()); err != nil {
-				w.c.log.Error("reading embedding domains", "err", err)
-				domains = nil // frame-ancestors 'none'
-			}
+	if passwordPage(w.r.URL.Path) {
+		setSecurityHeaders(w.ResponseWriter, nil) // frame-ancestors 'none'
+		return
+	}
+	if h.Get("Content-Security-Policy") == "" {
+		domains, err := w.c.app.AllEmbeddingDomains(w.r.Context())
+		if err != nil {
+			w.c.log.Error("reading embedding domains", "err", err)
+			domains = nil // frame-ancestors 'none'
 		}
 		setSecurityHeaders(w.ResponseWriter, domains)
 		return

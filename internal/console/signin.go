@@ -26,9 +26,9 @@ type formData struct {
 	Done      bool
 }
 
-// renderForm renders the sign-in or invitation page.
+// renderForm renders the sign-in or invitation page (Secure sends its
+// headers: these pages are never framed).
 func (c *Console) renderForm(w http.ResponseWriter, status int, page, title string, f *formData) {
-	setSecurityHeaders(w, nil)
 	d := &pageData{Title: title, PageType: "SIGN_IN", Form: f}
 	if err := c.pages.render(w, status, page, "layout", d); err != nil {
 		c.log.Error("rendering "+page+" page", "err", err)

@@ -44,10 +44,17 @@ func Measure(n Node, depth int, ref RefSize) (Size, error) {
 }
 
 type measurer struct {
-	ref     RefSize
-	base    int
-	nodes   int
-	deepest int
+	ref       RefSize
+	base      int
+	nodes     int
+	deepest   int
+	depthOnly bool // bound the depth alone (checkDepth)
+}
+
+// checkDepth refuses a tree deeper than MaxDepth, whatever its size.
+func checkDepth(n Node) error {
+	m := &measurer{base: 1, depthOnly: true}
+	return m.node(n, 1)
 }
 
 func (m *measurer) count(at, nodes, deepest int) error {
@@ -56,7 +63,7 @@ func (m *measurer) count(at, nodes, deepest int) error {
 	if m.deepest > MaxDepth {
 		return errorf(at, "%s", tooDeep)
 	}
-	if m.nodes > MaxNodes {
+	if m.nodes > MaxNodes && !m.depthOnly {
 		return errorf(at, "%s (more than %d terms)", tooLarge, MaxNodes)
 	}
 	return nil
@@ -90,7 +97,7 @@ func (m *measurer) node(n Node, depth int) error {
 		if r := repeats(n); r > 1 {
 			// The SQL writes each argument up to r times: count it so.
 			for _, k := range n.Args {
-				sub := &measurer{ref: m.ref, base: m.base}
+				sub := &measurer{ref: m.ref, base: m.base, depthOnly: m.depthOnly}
 				if err := sub.node(k, depth+1); err != nil {
 					return err
 				}

@@ -31,6 +31,12 @@ func Parse(src string) (Node, error) {
 	if t := p.peek(); t.kind != tEOF {
 		return nil, errorf(t.pos, "unexpected %s", describe(t))
 	}
+	// The parser's own count bounds its recursion, but an operator chain
+	// over a nested first operand ends deeper than either: measure the
+	// tree itself, so that what parses is within MaxDepth.
+	if err := checkDepth(n); err != nil {
+		return nil, err
+	}
 	return n, nil
 }
 

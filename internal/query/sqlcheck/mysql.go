@@ -33,6 +33,22 @@ var mysqlCodeComments = []string{"/*!", "/*m!", "/*+", "/*t!"}
 // MySQL checks sql as MySQL or MariaDB custom SQL and returns the
 // statement without a trailing semicolon.
 func MySQL(sql string) (string, error) {
+	text, err := mysqlOnce(sql)
+	if err != nil {
+		return "", err
+	}
+	// The statement's text comes from the parser, which can write some
+	// literals differently from the input: what runs must check as
+	// itself, or it is refused.
+	if again, err := mysqlOnce(text); err != nil || again != text {
+		return "", &Problem{Message: "is not valid MySQL once read back: the parser wrote one of its literals differently"}
+	}
+	return text, nil
+}
+
+// mysqlOnce checks sql under every SQL mode and returns the statement's
+// text as the parser read it under the first.
+func mysqlOnce(sql string) (string, error) {
 	if p := precheck(sql); p != nil {
 		return "", p
 	}

@@ -252,6 +252,9 @@ func (a *App) CreateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := a.checkRowSecurity(ctx, in.AccountID, in.DataSetID, encodeExtra(in.Extra), c.columns); err != nil {
+		return nil, nil, err
+	}
 	if in.ImportMode == sg.ImportDirectQuery {
 		if err := a.probeDirectQuery(ctx, c); err != nil {
 			return nil, nil, err
@@ -351,6 +354,9 @@ func (a *App) UpdateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	}
 	c, err := a.compileDataSet(ctx, in.AccountID, in.PhysicalTableMap, in.LogicalTableMap)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := a.checkRowSecurity(ctx, in.AccountID, in.DataSetID, encodeExtra(in.Extra), c.columns); err != nil {
 		return nil, nil, err
 	}
 	if in.ImportMode == sg.ImportDirectQuery {

@@ -52,25 +52,22 @@ func CheckRulesColumns(version string, rulesColumns, dataSetColumns []string) er
 
 func splitColumns(version string, columns, dataSetColumns []string) (fields []string, err error) {
 	userCol, groupCol := principalColumns(version)
-	hasPrincipal := false
+	if !slices.Contains(columns, userCol) && !slices.Contains(columns, groupCol) {
+		return nil, sg.Errorf(sg.EINVALID, "A %s rules dataset needs a %s or %s column.", version, userCol, groupCol)
+	}
 	seen := map[string]bool{}
 	for _, c := range columns {
 		if seen[c] {
 			return nil, sg.Errorf(sg.EINVALID, "The rules dataset has column %q twice.", c)
 		}
 		seen[c] = true
-		switch c {
-		case userCol, groupCol:
-			hasPrincipal = true
+		if c == userCol || c == groupCol {
 			continue
 		}
 		if dataSetColumns != nil && !slices.Contains(dataSetColumns, c) {
 			return nil, sg.Errorf(sg.EINVALID, "The rules dataset's column %q is not a column of the dataset.", c)
 		}
 		fields = append(fields, c)
-	}
-	if !hasPrincipal {
-		return nil, sg.Errorf(sg.EINVALID, "A %s rules dataset needs a %s or %s column.", version, userCol, groupCol)
 	}
 	if len(fields) == 0 {
 		return nil, sg.Errorf(sg.EINVALID, "The rules dataset needs at least one column besides %s and %s.", userCol, groupCol)

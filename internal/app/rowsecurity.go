@@ -153,21 +153,32 @@ func refuseHidden(q *query.Question, hidden map[string]bool) error {
 	for _, f := range q.Filters {
 		fields = append(fields, f.Field, f.By.Field)
 	}
-	for _, f := range fields {
+	// Calculated fields are followed from the fields the question uses:
+	// one the question defines but does not use is never computed.
+	calc := make(map[string]string, len(q.CalculatedFields))
+	for _, c := range q.CalculatedFields {
+		calc[c.Name] = c.Expression
+	}
+	seen := map[string]bool{}
+	for len(fields) > 0 {
+		f := fields[len(fields)-1]
+		fields = fields[:len(fields)-1]
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
 		if hidden[f] {
 			return deny(f)
 		}
-	}
-	for _, c := range q.CalculatedFields {
-		n, err := expr.Parse(c.Expression)
+		src, ok := calc[f]
+		if !ok {
+			continue
+		}
+		n, err := expr.Parse(src)
 		if err != nil {
 			continue // Compile reports it; a hidden column is not in the relation anyway
 		}
-		for _, f := range expr.Fields(n) {
-			if hidden[f] {
-				return deny(f)
-			}
-		}
+		fields = append(fields, expr.Fields(n)...)
 	}
 	return nil
 }

@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 LogicalTableMap, RowLevelPermissionDataSet and RowLevelPermissionTagConfiguration are what Sightglass implements (the legacy data preparation experience)
+
 package e2e
 
 // Row- and column-level security through the API and App.QueryDataSetAs:
@@ -427,7 +429,6 @@ func TestRowSecurityViewer(t *testing.T) {
 		t.Helper()
 		_, err := c.UpdateDataSet(t.Context(), &quicksight.UpdateDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String(app.SampleDataSetID),
 			Name: sample.Name, ImportMode: sample.ImportMode, PhysicalTableMap: sample.PhysicalTableMap,
-			//lint:ignore SA1019 LogicalTableMap and RowLevelPermissionDataSet are what Sightglass implements (the legacy data preparation experience)
 			LogicalTableMap:            sample.LogicalTableMap,
 			RowLevelPermissionDataSet:  &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("rules")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess},
 			ColumnLevelPermissionRules: cls,

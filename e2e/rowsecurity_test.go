@@ -216,11 +216,17 @@ var (
 // wantReader checks what a reader sees against independent SQL.
 func wantReader(t *testing.T, ts *testServer, e rlsEngine, r rlsReader) {
 	t.Helper()
+	wantReaderOf(t, ts, e, "sales", r)
+}
+
+// wantReaderOf checks what a reader sees of a dataset over the sales table.
+func wantReaderOf(t *testing.T, ts *testServer, e rlsEngine, dataSetID string, r rlsReader) {
+	t.Helper()
 	ask := func(what string, q *query.Question, indep string) {
 		t.Helper()
-		res, err := ts.App.QueryDataSetAs(t.Context(), r.scope, accountID, "sales", q)
+		res, err := ts.App.QueryDataSetAs(t.Context(), r.scope, accountID, dataSetID, q)
 		if err != nil {
-			t.Fatalf("%s %s %s: %v", e.name, r.name, what, err)
+			t.Fatalf("%s %s %s %s: %v", e.name, dataSetID, r.name, what, err)
 		}
 		wantEqual(t, e.name+" "+r.name+" "+what, normRows(res.Rows), normRows(sqlAll(t, e.db, indep)))
 	}
@@ -246,6 +252,20 @@ func testRowSecurity(t *testing.T, ts *testServer, e rlsEngine) {
 	t.Run("grant", func(t *testing.T) {
 		for _, r := range rlsGrantReaders {
 			wantReader(t, ts, e, r)
+		}
+	})
+
+	t.Run("SPICE", func(t *testing.T) {
+		// A SPICE copy of the table, secured by a SPICE copy of the rules.
+		out := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("rules-spice"), ImportMode: types.DataSetImportModeSpice,
+			PhysicalTableMap: e.table("rules", rlsRulesColumns...)})
+		wantIngestion(t, waitIngestion(t, c, "rules-spice", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 6, "")
+		out = createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("sales-spice"), ImportMode: types.DataSetImportModeSpice,
+			PhysicalTableMap:          e.table("sales", rlsSalesColumns...),
+			RowLevelPermissionDataSet: &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("rules-spice")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess}})
+		wantIngestion(t, waitIngestion(t, c, "sales-spice", aws.ToString(out.IngestionId)), types.IngestionStatusCompleted, 7, "")
+		for _, r := range rlsGrantReaders {
+			wantReaderOf(t, ts, e, "sales-spice", r)
 		}
 	})
 

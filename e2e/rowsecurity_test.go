@@ -11,6 +11,7 @@ package e2e
 // calculated field; a bad configuration gets its modeled error.
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"html"
@@ -20,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
@@ -502,4 +504,42 @@ func TestRowSecurityViewer(t *testing.T) {
 	wantEqual(t, "admin orders KPI", kpiValue(t, body, "kpi-orders"), sqlFloat(t, db, "SELECT count(order_id) FROM orders WHERE region = 'Latin America'"))
 	body = page("rita")
 	wantEqual(t, "rita revenue KPI", kpiValue(t, body, "kpi-revenue"), math.Round(sqlFloat(t, db, "SELECT sum(revenue) FROM orders WHERE region IN ('Europe', 'Asia Pacific')")*100)/100)
+}
+
+func TestRowSecurityMariaDB(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	root, err := sql.Open("mysql", fmt.Sprintf("root@tcp(%s:%d)/test", pgHost, mariaDBPort))
+	must(t, err)
+	defer root.Close()
+	name := fmt.Sprintf("sg_rls_%d", time.Now().UnixNano())
+	user, password := "rls_"+strconv.FormatInt(time.Now().UnixNano()%1e9, 36), "Rls-Reader-7f3a9"
+	if _, err := root.ExecContext(t.Context(), "CREATE DATABASE "+name); err != nil {
+		t.Skipf("local MariaDB unavailable: %v", err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		root.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name)
+		root.ExecContext(ctx, "DROP USER IF EXISTS '"+user+"'@'%'")
+	})
+	for _, s := range []string{
+		"CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'",
+		"GRANT SELECT ON " + name + ".* TO '" + user + "'@'%'",
+		"CREATE TABLE " + name + ".sales (id INT, region VARCHAR(32), segment VARCHAR(32), amount DECIMAL(10,2))",
+		"INSERT INTO " + name + ".sales VALUES " + rlsSalesRows,
+		"CREATE TABLE " + name + ".rules (`UserName` VARCHAR(32), `GroupName` VARCHAR(32), region VARCHAR(64), segment VARCHAR(32))",
+		"INSERT INTO " + name + ".rules VALUES " + rlsRulesRows,
+	} {
+		_, err := root.ExecContext(t.Context(), s)
+		must(t, err)
+	}
+	db, err := sql.Open("mysql", fmt.Sprintf("root@tcp(%s:%d)/%s", pgHost, mariaDBPort, name))
+	must(t, err)
+	defer db.Close()
+	createSource(t, ts.adminClient(), "rls-maria", types.DataSourceTypeMariadb, mariaParams(name), pair(user, password))
+	testRowSecurity(t, ts, rlsEngine{name: "mariadb", db: db, table: func(table string, cols ...types.InputColumn) map[string]types.PhysicalTable {
+		return map[string]types.PhysicalTable{"t": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
+			DataSourceArn: aws.String(dataSourceARN("rls-maria")), Name: aws.String(table), InputColumns: cols}}}
+	}})
 }

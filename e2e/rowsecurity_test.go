@@ -502,6 +502,14 @@ func TestRowSecurityViewer(t *testing.T) {
 		t.Errorf("admin's revenue tile:\n%s", tl)
 	}
 	wantEqual(t, "admin orders KPI", kpiValue(t, body, "kpi-orders"), sqlFloat(t, db, "SELECT count(order_id) FROM orders WHERE region = 'Latin America'"))
+	// A calculated column of the dataset computed from revenue is hidden
+	// with it.
+	admin, err := ts.Store.FindUser(t.Context(), accountID, "default", "admin")
+	must(t, err)
+	_, err = ts.App.QueryDataSet(t.Context(), admin, accountID, app.SampleDataSetID, &query.Question{Measures: []query.Measure{{ID: "m", Field: "margin", Aggregation: query.Sum}}})
+	if sg.ErrorCode(err) != sg.EACCESSDENIED || !strings.Contains(sg.ErrorMessage(err), `"margin"`) {
+		t.Errorf("margin, computed from the hidden revenue: %v", err)
+	}
 	body = page("rita")
 	wantEqual(t, "rita revenue KPI", kpiValue(t, body, "kpi-revenue"), math.Round(sqlFloat(t, db, "SELECT sum(revenue) FROM orders WHERE region IN ('Europe', 'Asia Pacific')")*100)/100)
 }

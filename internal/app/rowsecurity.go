@@ -39,14 +39,18 @@ const rowSecurityAlias = "rls"
 // are those its row-level rules (the rules dataset for a registered user,
 // the tag rules for an anonymous session; the other when only one is
 // set) grant, as a WHERE condition whose values are bound arguments. A
-// question naming a hidden column, directly or through a calculated
-// field, is refused. A dataset with no rules returns rel.
+// dataset's calculated columns computed from a hidden column are hidden
+// too. A question naming a hidden column, directly or through a
+// calculated field, is refused. A dataset with no rules returns rel.
 func (a *App) secureRelation(ctx context.Context, d *sg.DataSet, rel *boundRelation, reader sg.RowScope, q *query.Question) (*boundRelation, error) {
 	cfg, err := rls.ParseConfig(d.Extra)
 	if err != nil || cfg == nil {
 		return rel, err
 	}
-	hidden := cfg.HiddenColumns(a.principalARNs(d.AccountID, reader))
+	hidden, err := rls.DerivedHidden(d.LogicalTableMap, cfg.HiddenColumns(a.principalARNs(d.AccountID, reader)))
+	if err != nil {
+		return nil, sg.Errorf(sg.EPRECONDITION, "The calculated columns of dataset %s cannot be read: %v", d.ID, err)
+	}
 	if err := refuseHidden(q, hidden); err != nil {
 		return nil, err
 	}

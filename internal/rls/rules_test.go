@@ -227,3 +227,24 @@ func splitFuzz(s, sep string) []string {
 	}
 	return out
 }
+
+func TestDerivedHidden(t *testing.T) {
+	logical := []byte(`{"l":{"DataTransforms":[
+		{"RenameColumnOperation":{"ColumnName":"amount","NewColumnName":"Amount"}},
+		{"CreateColumnsOperation":{"Columns":[{"ColumnName":"Doubled","ColumnId":"d","Expression":"{Amount} * 2"},
+			{"ColumnName":"Quadrupled","ColumnId":"q","Expression":"{Doubled} * 2"},
+			{"ColumnName":"Label","ColumnId":"l","Expression":"concat({region}, '!')"}]}}]},
+		"p":{"DataTransforms":[{"CreateColumnsOperation":{"Columns":[{"ColumnName":"Early","ColumnId":"e","Expression":"{amount} + 1"}]}}]}}`)
+	got, err := DerivedHidden(logical, map[string]bool{"Amount": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for n := range got {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if want := []string{"Amount", "Doubled", "Early", "Quadrupled"}; !slices.Equal(names, want) {
+		t.Fatalf("hidden %v, want %v", names, want)
+	}
+}

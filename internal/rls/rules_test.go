@@ -248,3 +248,49 @@ func TestDerivedHidden(t *testing.T) {
 		t.Fatalf("hidden %v, want %v", names, want)
 	}
 }
+
+// FuzzTags: session tags (untrusted: an embedding caller sets them) never
+// panic, and the condition keeps exactly the rows whose region is one of
+// the tag's values (all for the match-all value, none without the tag).
+func FuzzTags(f *testing.F) {
+	f.Add("East|West", "|", "*", true)
+	f.Add("*", "|", "*", true)
+	f.Add("East", "", "", true)
+	f.Add("x' OR 1=1 --", ",", "ALL", true)
+	f.Add("", "|", "*", false)
+	db := openOrders(f)
+	f.Fuzz(func(t *testing.T, value, delimiter, matchAll string, has bool) {
+		cfg := &TagConfig{TagRules: []TagRule{{TagKey: "r", ColumnName: "region", TagMultiValueDelimiter: delimiter, MatchAllValue: matchAll}}}
+		tags := map[string]string{}
+		if has {
+			tags["r"] = value
+		}
+		b := NewBuilder(dialect.SQLite, orderColumns, "rls", 1)
+		cond, err := b.Tags(cfg, tags)
+		if err != nil {
+			return // too many values
+		}
+		got := visible(t, db, cond, b)
+		want := []int64{}
+		for _, row := range orderRows {
+			keep := false
+			switch {
+			case !has || strings.TrimSpace(value) == "":
+			case matchAll != "" && value == matchAll:
+				keep = true
+			default:
+				vals := []string{value}
+				if delimiter != "" {
+					vals = strings.Split(value, delimiter)
+				}
+				keep = row.region != nil && slices.Contains(vals, row.region.(string))
+			}
+			if keep {
+				want = append(want, row.id)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("rows %v, want %v (condition %s, args %v)", got, want, cond, b.Args())
+		}
+	})
+}

@@ -32,6 +32,8 @@ type Rule struct {
 type Rules struct {
 	Fields []string // the field columns, in the rules dataset's order
 	Rules  []Rule
+	// byUser and byGroup index Rules by the user and group they name.
+	byUser, byGroup map[string][]int
 }
 
 // principalColumns are the user and group columns of a format version.
@@ -122,6 +124,15 @@ func ParseRules(version string, columns []string, rows [][]any) (*Rules, error) 
 		}
 		out.Rules = append(out.Rules, r)
 	}
+	out.byUser, out.byGroup = map[string][]int{}, map[string][]int{}
+	for i, r := range out.Rules {
+		if r.User != "" {
+			out.byUser[r.User] = append(out.byUser[r.User], i)
+		}
+		if r.Group != "" {
+			out.byGroup[r.Group] = append(out.byGroup[r.Group], i)
+		}
+	}
 	return out, nil
 }
 
@@ -182,11 +193,18 @@ func splitCell(s string) ([]string, error) {
 // Matching returns the rules that apply to a user (its name or ARN, by
 // format version; "" for none) or any of its groups.
 func (r *Rules) Matching(user string, groups []string) []Rule {
-	var out []Rule
-	for _, rule := range r.Rules {
-		if (user != "" && rule.User == user) || (rule.Group != "" && slices.Contains(groups, rule.Group)) {
-			out = append(out, rule)
-		}
+	var idx []int
+	if user != "" {
+		idx = append(idx, r.byUser[user]...)
+	}
+	for _, g := range groups {
+		idx = append(idx, r.byGroup[g]...)
+	}
+	slices.Sort(idx)
+	idx = slices.Compact(idx) // a rule naming the user and a group counts once
+	out := make([]Rule, len(idx))
+	for i, j := range idx {
+		out[i] = r.Rules[j]
 	}
 	return out
 }

@@ -321,6 +321,27 @@ func testRowSecurity(t *testing.T, ts *testServer, e rlsEngine) {
 		}
 	})
 
+	t.Run("tags on numbers", func(t *testing.T) {
+		must(t, secureSales(t, c, e, false, func(in *quicksight.UpdateDataSetInput) {
+			in.RowLevelPermissionTagConfiguration = &types.RowLevelPermissionTagConfiguration{
+				TagRules: []types.RowLevelPermissionTagRule{
+					{TagKey: aws.String("id"), ColumnName: aws.String("id"), TagMultiValueDelimiter: aws.String(",")},
+					{TagKey: aws.String("amount"), ColumnName: aws.String("amount"), TagMultiValueDelimiter: aws.String(",")},
+				},
+				TagRuleConfigurations: [][]string{{"id"}, {"amount"}},
+			}
+		}))
+		for _, r := range []rlsReader{
+			{"integer values", sg.RowScope{Anonymous: true, SessionTags: map[string]string{"id": "1,3,x"}}, "id IN (1, 3)"},
+			{"decimal values", sg.RowScope{Anonymous: true, SessionTags: map[string]string{"amount": "20,30.00"}}, "amount IN (20, 30)"},
+			{"either configuration", sg.RowScope{Anonymous: true, SessionTags: map[string]string{"id": "7", "amount": "10"}}, "id = 7 OR amount = 10"},
+			// With tag rules alone, a registered user reads through them too.
+			{"registered user without tags", sg.RowScope{UserName: "cat"}, "1 = 0"},
+		} {
+			wantReader(t, ts, e, r)
+		}
+	})
+
 	t.Run("columns", func(t *testing.T) {
 		must(t, secureSales(t, c, e, false, func(in *quicksight.UpdateDataSetInput) {
 			grantRules(types.RowLevelPermissionPolicyGrantAccess)(in)

@@ -453,7 +453,14 @@ func (a *App) spiceFile(accountID, dataSetID, ingestionID string) string {
 }
 
 // invalidateDataSet drops the cached query results of every version and
-// ingestion of a dataset.
+// ingestion of a dataset, and the row-level security rules read from it.
 func (a *App) invalidateDataSet(d *sg.DataSet) {
-	a.data.cache.InvalidatePrefix(d.AccountID + "/" + d.ID + "@")
+	prefix := d.AccountID + "/" + d.ID + "@"
+	a.data.cache.InvalidatePrefix(prefix)
+	a.data.rowRules.Range(func(k, _ any) bool {
+		if strings.HasPrefix(k.(string), prefix) {
+			a.data.rowRules.Delete(k)
+		}
+		return true
+	})
 }

@@ -368,6 +368,19 @@ func testRowSecurity(t *testing.T, ts *testServer, e rlsEngine) {
 			"SELECT region, COUNT(id) FROM sales WHERE (region IN ('West', 'North') AND segment = 'Retail') OR region = 'South' GROUP BY region ORDER BY region")))
 	})
 
+	t.Run("rules dataset updated", func(t *testing.T) {
+		// A new rule in the table, and an update of the rules dataset: the
+		// rules are read again at once.
+		must(t, secureSales(t, c, e, false, grantRules(types.RowLevelPermissionPolicyGrantAccess)))
+		wantReader(t, ts, e, rlsReader{"before", sg.RowScope{UserName: "zed"}, "1 = 0"})
+		_, err := e.db.ExecContext(t.Context(), "INSERT INTO rules VALUES ('zed', NULL, 'West', NULL)")
+		must(t, err)
+		_, err = c.UpdateDataSet(t.Context(), &quicksight.UpdateDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("rules"), Name: aws.String("Rules"),
+			ImportMode: types.DataSetImportModeDirectQuery, PhysicalTableMap: e.table("rules", rlsRulesColumns...)})
+		must(t, err)
+		wantReader(t, ts, e, rlsReader{"after", sg.RowScope{UserName: "zed"}, "region = 'West'"})
+	})
+
 	t.Run("rules dataset deleted", func(t *testing.T) {
 		_, err := c.DeleteDataSet(t.Context(), &quicksight.DeleteDataSetInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("rules")})
 		must(t, err)

@@ -39,6 +39,10 @@ const (
 		(NULL, 'sales', 'North', NULL), ('cat', NULL, NULL, NULL), ('eve', 'ops', 'Nowhere', NULL)`
 )
 
+// rlsRules2Rows are VERSION_2 rules: by user and group ARN.
+var rlsRules2Rows = fmt.Sprintf(`('%s', NULL, 'West'), (NULL, '%s', 'South'), ('%s', NULL, 'East')`,
+	userARN(accountID, "ann"), sg.GroupARN(region, accountID, "default", "sales"), sg.GroupARN(region, accountID, "default", "ann"))
+
 // rlsReader is a reader and the rows it may see, as a hand-written SQL
 // condition over the sales table.
 type rlsReader struct {
@@ -78,6 +82,8 @@ func TestRowSecuritySQLite(t *testing.T) {
 		`CREATE TABLE rules ("UserName" TEXT, "GroupName" TEXT, region TEXT, segment TEXT)`,
 		`INSERT INTO rules VALUES ` + rlsRulesRows,
 		`CREATE TABLE badrules ("UserName" TEXT, country TEXT)`,
+		`CREATE TABLE rules2 ("UserARN" TEXT, "GroupARN" TEXT, region TEXT)`,
+		`INSERT INTO rules2 VALUES ` + rlsRules2Rows,
 	} {
 		_, err := db.ExecContext(t.Context(), s)
 		must(t, err)
@@ -104,6 +110,8 @@ func TestRowSecurityPostgres(t *testing.T) {
 		`INSERT INTO sales VALUES ` + rlsSalesRows,
 		`CREATE TABLE rules ("UserName" text, "GroupName" text, region text, segment text)`,
 		`INSERT INTO rules VALUES ` + rlsRulesRows,
+		`CREATE TABLE rules2 ("UserARN" text, "GroupARN" text, region text)`,
+		`INSERT INTO rules2 VALUES ` + rlsRules2Rows,
 	} {
 		_, err := db.ExecContext(t.Context(), s)
 		must(t, err)
@@ -269,6 +277,23 @@ func testRowSecurity(t *testing.T, ts *testServer, e rlsEngine) {
 		for _, r := range rlsGrantReaders {
 			wantReaderOf(t, ts, e, "sales-spice", r)
 		}
+	})
+
+	t.Run("VERSION_2", func(t *testing.T) {
+		createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("rules-v2"), ImportMode: types.DataSetImportModeDirectQuery,
+			PhysicalTableMap: e.table("rules2", col("UserARN", types.InputColumnDataTypeString), col("GroupARN", types.InputColumnDataTypeString), col("region", types.InputColumnDataTypeString))})
+		must(t, secureSales(t, c, e, false, func(in *quicksight.UpdateDataSetInput) {
+			in.RowLevelPermissionDataSet = &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("rules-v2")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess,
+				FormatVersion: types.RowLevelPermissionFormatVersionVersion2}
+		}))
+		for _, r := range []rlsReader{
+			{"user ARN", sg.RowScope{UserName: "ann"}, "region = 'West'"},
+			{"group ARN", sg.RowScope{UserName: "zed", Groups: []string{"sales"}}, "region = 'South'"},
+			{"a group's ARN is not a user's", sg.RowScope{UserName: "zed", Groups: []string{"ops"}}, "1 = 0"},
+		} {
+			wantReader(t, ts, e, r)
+		}
+		must(t, secureSales(t, c, e, false, grantRules(types.RowLevelPermissionPolicyGrantAccess)))
 	})
 
 	t.Run("registered user through QueryDataSet", func(t *testing.T) {
@@ -572,6 +597,8 @@ func TestRowSecurityMariaDB(t *testing.T) {
 		"INSERT INTO " + name + ".sales VALUES " + rlsSalesRows,
 		"CREATE TABLE " + name + ".rules (`UserName` VARCHAR(32), `GroupName` VARCHAR(32), region VARCHAR(64), segment VARCHAR(32))",
 		"INSERT INTO " + name + ".rules VALUES " + rlsRulesRows,
+		"CREATE TABLE " + name + ".rules2 (`UserARN` VARCHAR(128), `GroupARN` VARCHAR(128), region VARCHAR(32))",
+		"INSERT INTO " + name + ".rules2 VALUES " + rlsRules2Rows,
 	} {
 		_, err := root.ExecContext(t.Context(), s)
 		must(t, err)

@@ -66,6 +66,8 @@ fuzz:
 	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseManifest ./internal/backup $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
+	./scripts/fuzz.sh FuzzRules ./internal/rls $(FUZZTIME)
+	./scripts/fuzz.sh FuzzTags ./internal/rls $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

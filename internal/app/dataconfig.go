@@ -84,7 +84,11 @@ type data struct {
 	// source version (see directRelation).
 	relations     sync.Map
 	relationCount atomic.Int64
-	once          sync.Once
+	// rowRules holds parsed row-level security rules by rules dataset
+	// version (see rowRules).
+	rowRules     sync.Map
+	rowRuleCount atomic.Int64
+	once         sync.Once
 }
 
 // ConfigureData enables the data-source, dataset and ingestion rules. It

@@ -39,12 +39,11 @@ type QueryResult struct {
 // user is the QuickSight user asking (the console); nil means the server
 // itself. Admins and authors may query every dataset of their account;
 // other users need an entry for their ARN in the dataset's permissions.
+// The dataset's row- and column-level security applies to user (see
+// QueryDataSetAs); the server itself reads every row.
 func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSetID string, q *query.Question) (*QueryResult, error) {
 	if a.data == nil {
 		return nil, sg.Errorf(sg.EUNAVAILABLE, "Datasets are not configured on this server.")
-	}
-	if q == nil {
-		return nil, sg.Errorf(sg.EINVALID, "A question is required.")
 	}
 	d, err := a.findDataSet(ctx, accountID, dataSetID)
 	if err != nil {
@@ -53,58 +52,122 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 	if err := a.mayQuery(user, d); err != nil {
 		return nil, err
 	}
-	var (
-		relSQL  string
-		relArgs []any
-		cols    []dataset.Column
-		dia     dialect.Dialect
-		params  source.Params
-		poolKey string
-		scope   string
-	)
-	switch d.ImportMode {
-	case sg.ImportSPICE:
-		if d.SPICEIngestionID == "" {
-			return nil, sg.Errorf(sg.EPRECONDITION, "Dataset %s has no completed ingestion yet.", dataSetID)
-		}
-		dia = dialect.SQLite
-		names := make([]string, len(d.OutputColumns))
-		for i, c := range d.OutputColumns {
-			names[i] = dia.QuoteIdent(c.Name)
-			cols = append(cols, dataset.Column{Name: c.Name, Type: c.Type, Description: c.Description})
-		}
-		relSQL = "SELECT " + strings.Join(names, ", ") + " FROM " + dia.QuoteIdent(spice.Table)
-		path := a.spiceFile(accountID, dataSetID, d.SPICEIngestionID)
-		params, poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
-		scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
-	default:
-		rel, err := a.directRelation(ctx, d)
+	var reader *sg.RowScope
+	if user != nil {
+		s, err := a.RowScopeOf(ctx, user)
 		if err != nil {
 			return nil, err
 		}
-		relSQL, relArgs, cols, dia = rel.sql, rel.args, rel.cols, rel.dialect
-		if params, poolKey, err = a.dataSourceConnection(rel.source); err != nil {
-			return nil, err
-		}
-		// Direct answers are also keyed by a time window, so that they
-		// follow the source within DirectQueryCacheWindow.
-		window := a.now().UnixNano() / int64(DirectQueryCacheWindow)
-		scope = fmt.Sprintf("%s/%s@v:%d:%s:%d:%d", accountID, dataSetID, d.Version, rel.source.ID, rel.source.Version, window)
+		reader = &s
 	}
-	compiled, err := query.Compile(q, relSQL, relArgs, cols, dia)
+	return a.queryDataSet(ctx, d, q, reader)
+}
+
+// QueryDataSetAs answers a question as QueryDataSet does, for a reader
+// whose access to the dataset the caller established (through the
+// dashboard or analysis it views): the dataset's row- and column-level
+// security rules apply to reader.
+func (a *App) QueryDataSetAs(ctx context.Context, reader sg.RowScope, accountID, dataSetID string, q *query.Question) (*QueryResult, error) {
+	if a.data == nil {
+		return nil, sg.Errorf(sg.EUNAVAILABLE, "Datasets are not configured on this server.")
+	}
+	d, err := a.findDataSet(ctx, accountID, dataSetID)
 	if err != nil {
 		return nil, err
 	}
+	return a.queryDataSet(ctx, d, q, &reader)
+}
+
+// queryDataSet answers q over d, restricted to what reader may see (nil:
+// the server itself, unrestricted).
+func (a *App) queryDataSet(ctx context.Context, d *sg.DataSet, q *query.Question, reader *sg.RowScope) (*QueryResult, error) {
+	if q == nil {
+		return nil, sg.Errorf(sg.EINVALID, "A question is required.")
+	}
+	rel, err := a.bindRelation(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if reader != nil {
+		if rel, err = a.secureRelation(ctx, d, rel, *reader, q); err != nil {
+			return nil, err
+		}
+	}
+	compiled, err := query.Compile(q, rel.sql, rel.args, rel.cols, rel.dialect)
+	if err != nil {
+		return nil, err
+	}
+	res, err := a.runCached(ctx, rel, compiled.SQL, compiled.Args)
+	if err != nil {
+		return nil, err
+	}
+	return &QueryResult{Result: res, Columns: compiled.Columns}, nil
+}
+
+// runCached runs SQL over a bound relation through the result cache.
+func (a *App) runCached(ctx context.Context, rel *boundRelation, sql string, args []any) (*source.Result, error) {
 	start, computed := time.Now(), false
-	res, err := a.data.cache.GetOrCompute(ctx, cache.Key(scope, compiled.SQL, compiled.Args), func() (*source.Result, error) {
+	res, err := a.data.cache.GetOrCompute(ctx, cache.Key(rel.scope, sql, args), func() (*source.Result, error) {
 		computed = true
-		return a.data.pool.Query(ctx, poolKey, params, compiled.SQL, compiled.Args)
+		return a.data.pool.Query(ctx, rel.poolKey, rel.params, sql, args)
 	})
 	a.Metrics.Query(queryOutcome(computed, err), time.Since(start))
 	if err != nil {
 		return nil, queryError(err)
 	}
-	return &QueryResult{Result: res, Columns: compiled.Columns}, nil
+	return res, nil
+}
+
+// boundRelation is a dataset's relation ready to query: its SQL and
+// arguments in the dialect of the engine that answers, its columns, the
+// connection, and the cache scope of its answers (dataset and version or
+// ingestion).
+type boundRelation struct {
+	sql     string
+	args    []any
+	cols    []dataset.Column
+	dialect dialect.Dialect
+	params  source.Params
+	poolKey string
+	scope   string
+}
+
+// bindRelation returns the relation a question over d reads: the SPICE
+// copy of its latest completed ingestion, or its DIRECT_QUERY relation
+// at its data source.
+func (a *App) bindRelation(ctx context.Context, d *sg.DataSet) (*boundRelation, error) {
+	accountID, dataSetID := d.AccountID, d.ID
+	b := &boundRelation{}
+	switch d.ImportMode {
+	case sg.ImportSPICE:
+		if d.SPICEIngestionID == "" {
+			return nil, sg.Errorf(sg.EPRECONDITION, "Dataset %s has no completed ingestion yet.", dataSetID)
+		}
+		b.dialect = dialect.SQLite
+		names := make([]string, len(d.OutputColumns))
+		for i, c := range d.OutputColumns {
+			names[i] = b.dialect.QuoteIdent(c.Name)
+			b.cols = append(b.cols, dataset.Column{Name: c.Name, Type: c.Type, Description: c.Description})
+		}
+		b.sql = "SELECT " + strings.Join(names, ", ") + " FROM " + b.dialect.QuoteIdent(spice.Table)
+		path := a.spiceFile(accountID, dataSetID, d.SPICEIngestionID)
+		b.params, b.poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
+		b.scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
+	default:
+		rel, err := a.directRelation(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		b.sql, b.args, b.cols, b.dialect = rel.sql, rel.args, rel.cols, rel.dialect
+		if b.params, b.poolKey, err = a.dataSourceConnection(rel.source); err != nil {
+			return nil, err
+		}
+		// Direct answers are also keyed by a time window, so that they
+		// follow the source within DirectQueryCacheWindow.
+		window := a.now().UnixNano() / int64(DirectQueryCacheWindow)
+		b.scope = fmt.Sprintf("%s/%s@v:%d:%s:%d:%d", accountID, dataSetID, d.Version, rel.source.ID, rel.source.Version, window)
+	}
+	return b, nil
 }
 
 // queryOutcome is the metrics result of a query through the cache.

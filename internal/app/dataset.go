@@ -252,6 +252,9 @@ func (a *App) CreateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := a.checkRowSecurity(ctx, in.AccountID, in.DataSetID, encodeExtra(in.Extra), c.columns); err != nil {
+		return nil, nil, err
+	}
 	if in.ImportMode == sg.ImportDirectQuery {
 		if err := a.probeDirectQuery(ctx, c); err != nil {
 			return nil, nil, err
@@ -353,6 +356,9 @@ func (a *App) UpdateDataSet(ctx context.Context, in DataSetInput) (*sg.DataSet, 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := a.checkRowSecurity(ctx, in.AccountID, in.DataSetID, encodeExtra(in.Extra), c.columns); err != nil {
+		return nil, nil, err
+	}
 	if in.ImportMode == sg.ImportDirectQuery {
 		if err := a.probeDirectQuery(ctx, c); err != nil {
 			return nil, nil, err
@@ -447,7 +453,14 @@ func (a *App) spiceFile(accountID, dataSetID, ingestionID string) string {
 }
 
 // invalidateDataSet drops the cached query results of every version and
-// ingestion of a dataset.
+// ingestion of a dataset, and the row-level security rules read from it.
 func (a *App) invalidateDataSet(d *sg.DataSet) {
-	a.data.cache.InvalidatePrefix(d.AccountID + "/" + d.ID + "@")
+	prefix := d.AccountID + "/" + d.ID + "@"
+	a.data.cache.InvalidatePrefix(prefix)
+	a.data.rowRules.Range(func(k, _ any) bool {
+		if strings.HasPrefix(k.(string), prefix) {
+			a.data.rowRules.Delete(k)
+		}
+		return true
+	})
 }

@@ -44,6 +44,23 @@ type Drawable struct {
 	a         *App
 	accountID string
 	def       *definition.Definition
+	// reader is who the rows are read for: the dataset's row- and
+	// column-level security applies to it.
+	reader sg.RowScope
+}
+
+// WithSession returns d reading for its user with the session's tags, of
+// an anonymous embedding session when anonymous (see sg.RowScope).
+func (d *Drawable) WithSession(tags map[string]string, anonymous bool) *Drawable {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	c.reader.SessionTags, c.reader.Anonymous = tags, anonymous
+	if anonymous {
+		c.reader.UserName, c.reader.Namespace, c.reader.Groups = "", "", nil
+	}
+	return &c
 }
 
 // Definition returns the definition to draw (empty for a dashboard with
@@ -56,8 +73,9 @@ func (d *Drawable) Definition() *definition.Definition {
 }
 
 // Query answers a question of a visual on a dataset the definition
-// declares. It runs as the server: the viewer's access came through the
-// dashboard or analysis, and its readers need no rights on the datasets.
+// declares. The viewer's access came through the dashboard or analysis,
+// and its readers need no rights on the datasets; the datasets' row- and
+// column-level security applies to the reader.
 func (d *Drawable) Query(ctx context.Context, dataSetARN string, q *query.Question) (*QueryResult, error) {
 	if d == nil || d.a == nil || d.def == nil || !slices.Contains(d.def.DataSetARNs(), dataSetARN) {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Dataset %s is not declared by this content.", dataSetARN)
@@ -66,7 +84,7 @@ func (d *Drawable) Query(ctx context.Context, dataSetARN string, q *query.Questi
 	if !ok {
 		return nil, sg.Errorf(sg.EINVALID, "Dataset %s is not a dataset of this account.", dataSetARN)
 	}
-	return d.a.QueryDataSet(ctx, nil, d.accountID, id, q)
+	return d.a.QueryDataSetAs(ctx, d.reader, d.accountID, id, q)
 }
 
 // ConsoleDashboardView returns a dashboard user may see and its published
@@ -85,7 +103,11 @@ func (a *App) ConsoleDashboardView(ctx context.Context, u *sg.User, id string) (
 	if err != nil {
 		return d, nil, err
 	}
-	return d, &Drawable{a: a, accountID: d.AccountID, def: def}, nil
+	reader, err := a.readerOf(ctx, u)
+	if err != nil {
+		return d, nil, err
+	}
+	return d, &Drawable{a: a, accountID: d.AccountID, def: def, reader: reader}, nil
 }
 
 // ConsoleAnalysisView returns an analysis user may open, to draw. The
@@ -100,5 +122,18 @@ func (a *App) ConsoleAnalysisView(ctx context.Context, u *sg.User, id string) (*
 	if err != nil {
 		return an, nil, err
 	}
-	return an, &Drawable{a: a, accountID: an.AccountID, def: def}, nil
+	reader, err := a.readerOf(ctx, u)
+	if err != nil {
+		return an, nil, err
+	}
+	return an, &Drawable{a: a, accountID: an.AccountID, def: def, reader: reader}, nil
+}
+
+// readerOf is the reader of content a console user views (no user: a
+// reader no rule names).
+func (a *App) readerOf(ctx context.Context, u *sg.User) (sg.RowScope, error) {
+	if u == nil {
+		return sg.RowScope{}, nil
+	}
+	return a.RowScopeOf(ctx, u)
 }

@@ -205,7 +205,7 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		if e.Kind == "analysis" {
 			kind = "analyses"
 		}
-		name, content, vd, err := c.viewerContent(ctx, s.User, kind, e.ID)
+		name, content, vd, err := c.viewerContent(ctx, s, kind, e.ID)
 		if err != nil {
 			return err
 		}

@@ -80,35 +80,45 @@ func runner(content *app.Drawable) viewer.Runner {
 // is still checked) comes back as failure, with no definition: the page
 // then shows why, and no data. A dashboard with no published version has
 // nothing to show.
-func (c *Console) viewerContent(ctx context.Context, u *sg.User, kind, id string) (name string, content *app.Drawable, d *pageData, err error) {
+func (c *Console) viewerContent(ctx context.Context, s *signedIn, kind, id string) (name string, content *app.Drawable, d *pageData, err error) {
 	d = &pageData{}
 	var notDrawable *app.NotDrawableError
 	switch kind {
 	case "dashboards":
-		dash, content, err := c.app.ConsoleDashboardView(ctx, u, id)
+		dash, content, err := c.app.ConsoleDashboardView(ctx, s.User, id)
+		content = content.WithSession(sessionRowScope(s))
 		if errors.As(err, &notDrawable) {
 			d.Failure = failureOf(notDrawable)
 		} else if err != nil {
 			return "", nil, nil, err
 		}
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = "DASHBOARD", "Dashboard", "dashboard", dash.UpdatedAt, "dashboards"
-		if d.Favorite, err = c.app.IsFavorite(ctx, u, sg.FavoriteDashboard, dash.ID); err != nil {
+		if d.Favorite, err = c.app.IsFavorite(ctx, s.User, sg.FavoriteDashboard, dash.ID); err != nil {
 			return "", nil, nil, err
 		}
 		return dash.Name, content, d, nil
 	default:
-		an, content, err := c.app.ConsoleAnalysisView(ctx, u, id)
+		an, content, err := c.app.ConsoleAnalysisView(ctx, s.User, id)
+		content = content.WithSession(sessionRowScope(s))
 		if errors.As(err, &notDrawable) {
 			d.Failure = failureOf(notDrawable)
 		} else if err != nil {
 			return "", nil, nil, err
 		}
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav = "ANALYSIS", "Analysis", "analysis", an.UpdatedAt, "analyses"
-		if d.Favorite, err = c.app.IsFavorite(ctx, u, sg.FavoriteAnalysis, an.ID); err != nil {
+		if d.Favorite, err = c.app.IsFavorite(ctx, s.User, sg.FavoriteAnalysis, an.ID); err != nil {
 			return "", nil, nil, err
 		}
 		return an.Name, content, d, nil
 	}
+}
+
+// sessionRowScope returns what row-level security learns of the viewer's
+// session besides its user: the session tags of an anonymous embedding
+// session, and whether it is one. The one place the viewer fills them;
+// sessions have no tags yet.
+func sessionRowScope(s *signedIn) (tags map[string]string, anonymous bool) {
+	return nil, false
 }
 
 // failure is what the page of content that may not be drawn shows.
@@ -234,7 +244,7 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/embedding/"+sid+"/analyses/") {
 		kind = "analyses"
 	}
-	_, content, pd, err := c.viewerContent(ctx, s.User, kind, id)
+	_, content, pd, err := c.viewerContent(ctx, s, kind, id)
 	if err == nil && pd.Failure != nil {
 		err = sg.Errorf(sg.ECONFLICT, "%s %s can't be shown: %s.", pd.KindLabel, id, strings.ToLower(pd.Failure.Heading))
 	}

@@ -14,7 +14,7 @@ import (
 // sheet's controls are not shown; the visual is drawn with the sheet's
 // default filters and parameter values, or those the URL carries.
 func (c *Console) renderVisual(ctx context.Context, w http.ResponseWriter, r *http.Request, s *signedIn, e app.Entry, d *pageData) error {
-	name, content, vd, err := c.viewerContent(ctx, s.User, "dashboards", e.ID)
+	name, content, vd, err := c.viewerContent(ctx, s, "dashboards", e.ID)
 	if err != nil {
 		return err
 	}

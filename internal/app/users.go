@@ -56,7 +56,7 @@ func (a *App) checkUserPath(ctx context.Context, action, accountID, namespace, u
 	if _, err := a.account(ctx, accountID); err != nil {
 		return err
 	}
-	return namespaceExists(accountID, namespace)
+	return a.namespaceExists(ctx, accountID, namespace)
 }
 
 // RegisterUser creates a QuickSight user. IAM identities are bound to the
@@ -371,7 +371,7 @@ func (a *App) DeleteUserByPrincipalID(ctx context.Context, accountID, namespace,
 	if _, err := a.subscribed(ctx, accountID); err != nil {
 		return err
 	}
-	if err := namespaceExists(accountID, namespace); err != nil {
+	if err := a.namespaceExists(ctx, accountID, namespace); err != nil {
 		return err
 	}
 	u, err := a.Store.FindUserByPrincipalID(ctx, accountID, namespace, principalID)

@@ -281,7 +281,10 @@ func (a *App) ListUserGroups(ctx context.Context, accountID, namespace, userName
 	}
 	list := "user-groups/" + namespace + "/" + userName
 	page, err := pageRequest(list, accountID, nextToken, maxResults)
-	if err != nil {
+	if sg.ErrorCode(err) == sg.EINVALIDNEXTTOKEN {
+		// ListUserGroups models no InvalidNextTokenException.
+		return nil, "", sg.Errorf(sg.EINVALID, "The NextToken is not valid.")
+	} else if err != nil {
 		return nil, "", err
 	}
 	if _, err := a.findUser(ctx, accountID, namespace, userName); err != nil {

@@ -115,7 +115,8 @@ func (a *App) CreateNamespace(ctx context.Context, accountID, ns, identityStore 
 		return nil, err
 	}
 	if acct.Edition == sg.EditionStandard {
-		return nil, sg.Errorf(sg.EUNSUPPORTEDEDITION, "Namespaces are not supported by the STANDARD edition of Amazon QuickSight. Upgrade account %s to ENTERPRISE.", accountID)
+		// CreateNamespace models no UnsupportedUserEditionException.
+		return nil, sg.Errorf(sg.EPRECONDITION, "Namespaces need the ENTERPRISE edition of Amazon QuickSight; account %s has the STANDARD edition.", accountID)
 	}
 	exists := sg.Errorf(sg.EEXISTS, "Namespace %s already exists in account %s.", ns, accountID).WithResource(sg.ResourceNamespace)
 	if ns == sg.DefaultNamespace {

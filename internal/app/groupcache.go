@@ -76,7 +76,7 @@ func (a *App) UserGroupNames(ctx context.Context, accountID, namespace, userName
 	if err != nil {
 		return nil, err
 	}
-	return append([]string(nil), names...), nil
+	return append([]string{}, names...), nil
 }
 
 // principals returns the ARNs a resource permission may name to share

@@ -31,13 +31,15 @@ type groupCache struct {
 }
 
 type cachedGroups struct {
-	names  []string
-	loaded time.Time
+	names []string
+	// principals are the user's ARN and its groups' ARNs, built once.
+	principals []string
+	loaded     time.Time
 }
 
-// userGroupNames returns the names of the groups user is a member of, in
-// byte order, through the cache. The slice is shared and read-only.
-func (a *App) userGroupNames(ctx context.Context, accountID, namespace, userName string) ([]string, error) {
+// userGroups returns the groups of a user through the cache. The entry is
+// shared and read-only.
+func (a *App) userGroups(ctx context.Context, accountID, namespace, userName string) (cachedGroups, error) {
 	c := &a.groups
 	k := userKey{accountID, namespace, userName}
 	c.mu.Lock()
@@ -45,26 +47,29 @@ func (a *App) userGroupNames(ctx context.Context, accountID, namespace, userName
 	gen := c.gen
 	c.mu.Unlock()
 	if ok && time.Since(e.loaded) < a.cacheTTL(userGroupsTTL) {
-		return e.names, nil
+		return e, nil
 	}
-	loaded := time.Now()
+	e = cachedGroups{loaded: time.Now()}
 	groups, _, err := a.Store.ListUserGroups(ctx, accountID, namespace, userName, sg.Page{Limit: maxUserGroups})
 	if err != nil {
-		return nil, err
+		return e, err
 	}
-	names := make([]string, len(groups))
+	e.names = make([]string, len(groups))
+	e.principals = make([]string, 0, 1+len(groups))
+	e.principals = append(e.principals, sg.UserARN(a.Region, accountID, namespace, userName))
 	for i, g := range groups {
-		names[i] = g.Name
+		e.names[i] = g.Name
+		e.principals = append(e.principals, sg.GroupARN(a.Region, accountID, namespace, g.Name))
 	}
 	c.mu.Lock()
 	if c.gen == gen {
 		if c.m == nil || len(c.m) >= authCacheMax {
 			c.m = make(map[userKey]cachedGroups)
 		}
-		c.m[k] = cachedGroups{names: names, loaded: loaded}
+		c.m[k] = e
 	}
 	c.mu.Unlock()
-	return names, nil
+	return e, nil
 }
 
 // UserGroupNames returns the names of the groups a user of a namespace is
@@ -72,26 +77,22 @@ func (a *App) userGroupNames(ctx context.Context, accountID, namespace, userName
 // user). Row-level security rules by GroupName match against it. The
 // slice is the caller's.
 func (a *App) UserGroupNames(ctx context.Context, accountID, namespace, userName string) ([]string, error) {
-	names, err := a.userGroupNames(ctx, accountID, namespace, userName)
+	e, err := a.userGroups(ctx, accountID, namespace, userName)
 	if err != nil {
 		return nil, err
 	}
-	return append([]string{}, names...), nil
+	return append([]string{}, e.names...), nil
 }
 
 // principals returns the ARNs a resource permission may name to share
-// with u: the user's own and those of its groups.
+// with u: the user's own and those of its groups. The slice is shared and
+// read-only.
 func (a *App) principals(ctx context.Context, u *sg.User) ([]string, error) {
-	names, err := a.userGroupNames(ctx, u.AccountID, u.Namespace, u.UserName)
+	e, err := a.userGroups(ctx, u.AccountID, u.Namespace, u.UserName)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, 0, 1+len(names))
-	out = append(out, a.UserARN(u))
-	for _, n := range names {
-		out = append(out, sg.GroupARN(a.Region, u.AccountID, u.Namespace, n))
-	}
-	return out, nil
+	return e.principals, nil
 }
 
 func (a *App) clearGroups() {

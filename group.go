@@ -45,6 +45,8 @@ type GroupStore interface {
 	// prefix ("" for all), ordered by name in byte order, after p.After,
 	// at most p.Limit, and whether more follow.
 	ListGroups(ctx context.Context, accountID, namespace, prefix string, p Page) ([]*Group, bool, error)
+	// CountGroups counts the groups of a namespace.
+	CountGroups(ctx context.Context, accountID, namespace string) (int, error)
 
 	// CreateGroupMember adds a user to a group. Returns ENOTFOUND if the
 	// group or the user does not exist, EEXISTS if the user is a member.

@@ -33,12 +33,12 @@ func seesAll(u *sg.User) bool {
 // canSee reports whether user may see a resource with these permissions:
 // those who see everything do, other users when an entry names one of
 // their principals (a.principals: their own ARN, their groups' ARNs).
-func canSee(u *sg.User, principals []string, perms []sg.ResourcePermission) bool {
+func canSee(u *sg.User, principals principalSet, perms []sg.ResourcePermission) bool {
 	if seesAll(u) {
 		return true
 	}
 	for _, p := range perms {
-		if slices.Contains(principals, p.Principal) {
+		if principals.has(p.Principal) {
 			return true
 		}
 	}

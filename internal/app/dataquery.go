@@ -187,7 +187,7 @@ func (a *App) mayQuery(ctx context.Context, user *sg.User, d *sg.DataSet) error 
 	if err != nil {
 		return err
 	}
-	if slices.ContainsFunc(d.Permissions, func(p sg.ResourcePermission) bool { return slices.Contains(principals, p.Principal) }) {
+	if slices.ContainsFunc(d.Permissions, func(p sg.ResourcePermission) bool { return principals.has(p.Principal) }) {
 		return nil
 	}
 	return sg.Errorf(sg.EACCESSDENIED, "User %s may not query dataset %s.", user.UserName, d.ID)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,10 +17,9 @@ import (
 // is the bound while they cannot.
 const userGroupsTTL = 2 * time.Second
 
-// maxUserGroups bounds the groups of one user the permission check reads.
-// A user in more groups is refused whatever is shared with the groups
-// beyond the bound, never shown more than is shared with them.
-const maxUserGroups = 1000
+// maxUserGroups bounds the groups of one user the permission check reads:
+// all of them, since a user's groups are groups of its namespace.
+const maxUserGroups = maxGroupsPerNamespace
 
 // groupCache keeps the groups of recently seen users: every permission
 // check of a non-admin (opening a dashboard, listing the start page)
@@ -33,8 +33,39 @@ type groupCache struct {
 type cachedGroups struct {
 	names []string
 	// principals are the user's ARN and its groups' ARNs, built once.
-	principals []string
+	principals principalSet
 	loaded     time.Time
+}
+
+// principalSet is the ARNs a resource permission may name to share with a
+// user. A long list (a user in many groups) is also kept as a set, so that
+// a check stays linear in the resource's permissions.
+type principalSet struct {
+	list []string
+	set  map[string]struct{} // nil for short lists
+}
+
+// setFrom is the list length from which a principalSet keeps a set.
+const setFrom = 16
+
+func newPrincipalSet(list []string) principalSet {
+	p := principalSet{list: list}
+	if len(list) >= setFrom {
+		p.set = make(map[string]struct{}, len(list))
+		for _, arn := range list {
+			p.set[arn] = struct{}{}
+		}
+	}
+	return p
+}
+
+// has reports whether arn is one of the principals.
+func (p principalSet) has(arn string) bool {
+	if p.set != nil {
+		_, ok := p.set[arn]
+		return ok
+	}
+	return slices.Contains(p.list, arn)
 }
 
 // userGroups returns the groups of a user through the cache. The entry is
@@ -55,12 +86,13 @@ func (a *App) userGroups(ctx context.Context, accountID, namespace, userName str
 		return e, err
 	}
 	e.names = make([]string, len(groups))
-	e.principals = make([]string, 0, 1+len(groups))
-	e.principals = append(e.principals, sg.UserARN(a.Region, accountID, namespace, userName))
+	arns := make([]string, 0, 1+len(groups))
+	arns = append(arns, sg.UserARN(a.Region, accountID, namespace, userName))
 	for i, g := range groups {
 		e.names[i] = g.Name
-		e.principals = append(e.principals, sg.GroupARN(a.Region, accountID, namespace, g.Name))
+		arns = append(arns, sg.GroupARN(a.Region, accountID, namespace, g.Name))
 	}
+	e.principals = newPrincipalSet(arns)
 	c.mu.Lock()
 	if c.gen == gen {
 		if c.m == nil || len(c.m) >= authCacheMax {
@@ -85,12 +117,12 @@ func (a *App) UserGroupNames(ctx context.Context, accountID, namespace, userName
 }
 
 // principals returns the ARNs a resource permission may name to share
-// with u: the user's own and those of its groups. The slice is shared and
+// with u: the user's own and those of its groups. The set is shared and
 // read-only.
-func (a *App) principals(ctx context.Context, u *sg.User) ([]string, error) {
+func (a *App) principals(ctx context.Context, u *sg.User) (principalSet, error) {
 	e, err := a.userGroups(ctx, u.AccountID, u.Namespace, u.UserName)
 	if err != nil {
-		return nil, err
+		return principalSet{}, err
 	}
 	return e.principals, nil
 }

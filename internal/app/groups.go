@@ -11,6 +11,9 @@ func (a *App) GroupARN(g *sg.Group) string {
 	return sg.GroupARN(a.Region, g.AccountID, g.Namespace, g.Name)
 }
 
+// maxGroupsPerNamespace is QuickSight's limit of groups in a namespace.
+const maxGroupsPerNamespace = 10000
+
 func checkGroupName(name string) error { return checkModel("GroupName", "groupName", name) }
 
 // checkGroupPath validates the account, namespace and group name of a
@@ -67,6 +70,13 @@ func (a *App) CreateGroup(ctx context.Context, accountID, namespace, name string
 	}
 	if err := checkGroupDescription(description); err != nil {
 		return nil, err
+	}
+	n, err := a.Store.CountGroups(ctx, accountID, namespace)
+	if err != nil {
+		return nil, err
+	}
+	if n >= maxGroupsPerNamespace {
+		return nil, sg.Errorf(sg.ELIMIT, "Namespace %s of account %s has reached its limit of %d groups.", namespace, accountID, maxGroupsPerNamespace).WithResource(sg.ResourceGroup)
 	}
 	g := &sg.Group{AccountID: accountID, Namespace: namespace, Name: name, PrincipalID: "group/" + randomHex(16), CreatedAt: a.now()}
 	if description != nil {

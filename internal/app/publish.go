@@ -67,7 +67,7 @@ func (a *App) hasAction(ctx context.Context, u *sg.User, perms []sg.ResourcePerm
 		return false, err
 	}
 	for _, p := range perms {
-		if slices.Contains(principals, p.Principal) && slices.Contains(p.Actions, action) {
+		if principals.has(p.Principal) && slices.Contains(p.Actions, action) {
 			return true, nil
 		}
 	}

@@ -73,6 +73,13 @@ func (s *Store) ListGroups(ctx context.Context, accountID, namespace, prefix str
 	return list, more, nil
 }
 
+// CountGroups counts the groups of a namespace.
+func (s *Store) CountGroups(ctx context.Context, accountID, namespace string) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM groups WHERE account_id = $1 AND namespace = $2`, accountID, namespace).Scan(&n)
+	return n, normalize("count groups", err, sqlkit.Meaning{})
+}
+
 // CreateGroupMember returns ENOTFOUND if the group or the user does not
 // exist (a foreign key), EEXISTS if the user is a member.
 func (s *Store) CreateGroupMember(ctx context.Context, m *sg.GroupMember) error {

@@ -93,6 +93,12 @@ func testGroup(t *testing.T, s sg.Store) {
 		list, _, err = s.ListGroups(ctx, acct, sg.DefaultNamespace, "z", sg.Page{})
 		must(t, "ListGroups no match", err)
 		same(t, "no match", groupNames(list), []string{})
+		n, err := s.CountGroups(ctx, acct, sg.DefaultNamespace)
+		must(t, "CountGroups", err)
+		same(t, "CountGroups", n, 6)
+		n, err = s.CountGroups(ctx, acct, "ns2")
+		must(t, "CountGroups ns2", err)
+		same(t, "CountGroups ns2", n, 1)
 	})
 
 	t.Run("Members", func(t *testing.T) {

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"net/http"
 	"testing"
@@ -213,6 +214,14 @@ func TestNamespaces(t *testing.T) {
 			return err
 		}, nf, http.StatusNotFound, "tg"},
 	})
+
+	// QuickSight's limit: 100 namespaces besides the default one.
+	for i := 3; i < 100; i++ { // tenant1, alpha and zeta exist
+		_, err := c.CreateNamespace(ctx, &quicksight.CreateNamespaceInput{AwsAccountId: acct, Namespace: aws.String(fmt.Sprintf("n%03d", i)), IdentityStore: types.IdentityStoreQuicksight})
+		must(t, err)
+	}
+	_, err = c.CreateNamespace(ctx, &quicksight.CreateNamespaceInput{AwsAccountId: acct, Namespace: aws.String("one-too-many"), IdentityStore: types.IdentityStoreQuicksight})
+	wantError(t, err, "LimitExceededException", http.StatusConflict)
 
 	// Deleting the namespace deletes its users and groups, and ends their
 	// sessions; the default namespace's tina stays.

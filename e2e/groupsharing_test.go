@@ -160,6 +160,15 @@ func TestNamespaces(t *testing.T) {
 	if _, err := ts.App.ConsoleAnalysis(ctx, user("tenant1", "theo"), app.SampleAnalysisID); sg.ErrorCode(err) != sg.EACCESSDENIED {
 		t.Fatalf("tenant1's admin opens the default namespace's analysis: %v", err)
 	}
+	// The console's share dialog offers tenant1's users and groups alone.
+	share, err := ts.App.ConsoleSharePrincipals(ctx, user("tenant1", "tina"))
+	must(t, err)
+	var offered []string
+	for _, p := range share {
+		offered = append(offered, p.ARN)
+	}
+	wantEqual(t, "share principals of tenant1", offered, []string{groupARN("tenant1", "tg"),
+		sg.UserARN(region, accountID, "tenant1", "theo"), sg.UserARN(region, accountID, "tenant1", "tina")})
 	tenantARN := func(name string) *string { return aws.String(sg.UserARN(region, accountID, "tenant1", name)) }
 	page := "/dashboards/" + app.SampleDashboardID
 	in := &quicksight.GenerateEmbedUrlForRegisteredUserInput{AwsAccountId: acct, UserArn: tenantARN("tina"), ExperienceConfiguration: dashboardExperience(app.SampleDashboardID)}

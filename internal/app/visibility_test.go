@@ -48,3 +48,27 @@ func TestCanSee(t *testing.T) {
 		}
 	}
 }
+
+func TestConsoleCheckShare(t *testing.T) {
+	a := &App{Region: "us-east-1"}
+	u := &sg.User{AccountID: "123456789012", Namespace: "t1", UserName: "tina", Role: sg.RoleAuthor}
+	ok := []sg.ResourcePermission{
+		{Principal: sg.UserARN("us-east-1", u.AccountID, "t1", "tom")},
+		{Principal: sg.GroupARN("us-east-1", u.AccountID, "t1", "readers")},
+	}
+	if err := a.ConsoleCheckShare(u, ok); err != nil {
+		t.Fatalf("same namespace: %v", err)
+	}
+	for _, p := range []string{
+		sg.UserARN("us-east-1", u.AccountID, "default", "tom"),
+		sg.GroupARN("us-east-1", u.AccountID, "default", "readers"),
+		sg.GroupARN("us-east-1", "210987654321", "t1", "readers"),
+		sg.NamespaceARN("us-east-1", u.AccountID, "t1"),
+		"not an arn",
+	} {
+		err := a.ConsoleCheckShare(u, []sg.ResourcePermission{{Principal: p}})
+		if sg.ErrorCode(err) != sg.EINVALID {
+			t.Errorf("%s: %v, want %s", p, err, sg.EINVALID)
+		}
+	}
+}

@@ -210,4 +210,25 @@ func TestGroups(t *testing.T) {
 		}, nf, http.StatusNotFound, "nope"},
 	})
 	_ = pre
+
+	// IAM policies govern the operations on the groups' and namespaces'
+	// ARNs.
+	limited := ts.client(ts.newIAMUser(t, accountID, "group-reader", policy("Allow", "quicksight:DescribeGroup", groupARN("default", "support"))))
+	_, err = limited.DescribeGroup(ctx, &quicksight.DescribeGroupInput{AwsAccountId: acct, Namespace: ns, GroupName: group("support")})
+	must(t, err)
+	const ad = "AccessDeniedException"
+	runErrorCases(t, limited, []apiCase{
+		{"DescribeGroup of another group", func(ctx context.Context, c *quicksight.Client) error {
+			_, err := c.DescribeGroup(ctx, &quicksight.DescribeGroupInput{AwsAccountId: acct, Namespace: ns, GroupName: group("sales-us")})
+			return err
+		}, ad, 401, denied("user/group-reader", "DescribeGroup", groupARN("default", "sales-us"))},
+		{"CreateGroupMembership", func(ctx context.Context, c *quicksight.Client) error {
+			_, err := c.CreateGroupMembership(ctx, &quicksight.CreateGroupMembershipInput{AwsAccountId: acct, Namespace: ns, GroupName: group("support"), MemberName: aws.String("gwen")})
+			return err
+		}, ad, 401, denied("user/group-reader", "CreateGroupMembership", groupARN("default", "support"))},
+		{"CreateNamespace", func(ctx context.Context, c *quicksight.Client) error {
+			_, err := c.CreateNamespace(ctx, &quicksight.CreateNamespaceInput{AwsAccountId: acct, Namespace: aws.String("t"), IdentityStore: types.IdentityStoreQuicksight})
+			return err
+		}, ad, 401, denied("user/group-reader", "CreateNamespace", sg.NamespaceARN(region, accountID, "t"))},
+	})
 }

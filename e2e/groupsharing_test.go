@@ -98,6 +98,12 @@ func TestNamespaces(t *testing.T) {
 		out.IdentityStore != types.IdentityStoreQuicksight || aws.ToString(out.CapacityRegion) != region || out.Status != http.StatusOK {
 		t.Fatalf("CreateNamespace: %s", jsonString(out))
 	}
+	// The default namespace is CREATED from the start.
+	def, err := c.DescribeNamespace(ctx, &quicksight.DescribeNamespaceInput{AwsAccountId: acct, Namespace: aws.String("default")})
+	must(t, err)
+	if def.Namespace.CreationStatus != types.NamespaceStatusCreated || aws.ToString(def.Namespace.Arn) != sg.NamespaceARN(region, accountID, "default") {
+		t.Fatalf("DescribeNamespace default: %s", jsonString(def.Namespace))
+	}
 	// Until CREATED, the namespace takes no users.
 	_, err = c.RegisterUser(ctx, &quicksight.RegisterUserInput{AwsAccountId: acct, Namespace: aws.String("tenant1"),
 		IdentityType: types.IdentityTypeQuicksight, UserName: aws.String("tina"), Email: aws.String("t@example.com"), UserRole: types.UserRoleReader})

@@ -30,7 +30,7 @@ type NamespaceInfo struct {
 
 func (a *App) namespaceInfo(n *sg.Namespace) *NamespaceInfo {
 	status := sg.NamespaceCreated
-	if a.now().Before(n.CreatedAt.Add(namespaceCreationTime)) {
+	if n.Name != sg.DefaultNamespace && a.now().Before(n.CreatedAt.Add(namespaceCreationTime)) {
 		status = sg.NamespaceCreating
 	}
 	return &NamespaceInfo{

@@ -178,7 +178,8 @@ func TestNamespaces(t *testing.T) {
 	tenantARN := func(name string) *string { return aws.String(sg.UserARN(region, accountID, "tenant1", name)) }
 	page := "/dashboards/" + app.SampleDashboardID
 	in := &quicksight.GenerateEmbedUrlForRegisteredUserInput{AwsAccountId: acct, UserArn: tenantARN("tina"), ExperienceConfiguration: dashboardExperience(app.SampleDashboardID)}
-	ts.openExperience(t, ts.parseExperienceURL(t, generate(t, c, in), page), "")
+	tinaURL := ts.parseExperienceURL(t, generate(t, c, in), page)
+	tinaToken, _ := ts.openExperience(t, tinaURL, "")
 	in.UserArn = tenantARN("theo")
 	ts.open(t, ts.parseExperienceURL(t, generate(t, c, in), page).Raw).wantRefused(t, http.StatusForbidden, "Forbidden")
 
@@ -251,6 +252,8 @@ func TestNamespaces(t *testing.T) {
 	}
 	_, err = c.DescribeUser(ctx, &quicksight.DescribeUserInput{AwsAccountId: acct, Namespace: aws.String("default"), UserName: aws.String("tina")})
 	must(t, err)
+	// tina's open session ended with her namespace.
+	ts.withToken(t, tinaURL.Base+"/embed/"+tinaURL.Sid+page, tinaToken).wantErrorPage(t, http.StatusUnauthorized, "Unauthorized")
 	in.UserArn = tenantARN("tina")
 	_, err = c.GenerateEmbedUrlForRegisteredUser(ctx, in)
 	wantError(t, err, "QuickSightUserNotFoundException", http.StatusNotFound)

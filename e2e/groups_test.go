@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/app"
 )
 
 func groupARN(namespace, name string) string { return sg.GroupARN(region, accountID, namespace, name) }
@@ -231,4 +232,44 @@ func TestGroups(t *testing.T) {
 			return err
 		}, ad, 401, denied("user/group-reader", "CreateNamespace", sg.NamespaceARN(region, accountID, "t"))},
 	})
+}
+
+// TestDataSetSharedWithGroup: an author bound to a QuickSight user may use
+// a dataset shared with one of their groups, and no longer once they
+// leave it.
+func TestDataSetSharedWithGroup(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(200))
+	ctx := t.Context()
+	admin := ts.adminClient()
+	anOut, err := admin.DescribeAnalysisDefinition(ctx, &quicksight.DescribeAnalysisDefinitionInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String(app.SampleAnalysisID)})
+	must(t, err)
+	abe := ts.client(ts.newIAMUser(t, accountID, "abe", fullAccess))
+	registerIAMUser(t, admin, "abe", types.UserRoleAuthor)
+	create := func(id string) *types.Analysis {
+		t.Helper()
+		_, err := abe.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{
+			AwsAccountId: aws.String(accountID), AnalysisId: aws.String(id), Name: aws.String(id),
+			Definition: anOut.Definition, Permissions: ownerPermissions("abe", analysisOwnerActions...),
+			ValidationStrategy: &types.ValidationStrategy{Mode: types.ValidationStrategyModeLenient},
+		})
+		must(t, err)
+		return waitAnalysis(t, abe, id)
+	}
+	if an := create("before"); an.Status != types.ResourceStatusCreationFailed {
+		t.Fatalf("analysis over an unshared dataset: %s", an.Status)
+	}
+	createGroup(t, admin, "default", "analysts")
+	addMember(t, admin, "default", "analysts", "abe")
+	_, err = admin.UpdateDataSetPermissions(ctx, &quicksight.UpdateDataSetPermissionsInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String(app.SampleDataSetID),
+		GrantPermissions: []types.ResourcePermission{{Principal: aws.String(groupARN("default", "analysts")), Actions: []string{"quicksight:DescribeDataSet", "quicksight:PassDataSet"}}}})
+	must(t, err)
+	if an := create("member"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("analysis over a dataset shared with the author's group: %s %s", an.Status, jsonString(an.Errors))
+	}
+	_, err = admin.DeleteGroupMembership(ctx, &quicksight.DeleteGroupMembershipInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), GroupName: aws.String("analysts"), MemberName: aws.String("abe")})
+	must(t, err)
+	if an := create("left"); an.Status != types.ResourceStatusCreationFailed {
+		t.Fatalf("analysis after leaving the group: %s", an.Status)
+	}
 }

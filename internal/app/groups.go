@@ -88,6 +88,11 @@ func (a *App) CreateGroup(ctx context.Context, accountID, namespace, name string
 		}
 		return nil, err
 	}
+	if err := a.createdInNamespace(ctx, accountID, namespace, func() error {
+		return a.Store.DeleteGroup(ctx, accountID, namespace, name)
+	}); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 

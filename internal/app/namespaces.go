@@ -208,3 +208,21 @@ func (a *App) DeleteNamespace(ctx context.Context, accountID, ns string) error {
 	}
 	return err
 }
+
+// createdInNamespace undoes a user or group just created in a namespace
+// that a concurrent DeleteNamespace removed meanwhile (its check ran
+// before the delete, its write after), so that nothing outlives its
+// namespace. undo deletes what was created.
+func (a *App) createdInNamespace(ctx context.Context, accountID, ns string, undo func() error) error {
+	if ns == sg.DefaultNamespace {
+		return nil
+	}
+	_, err := a.Store.FindNamespace(ctx, accountID, ns)
+	if sg.ErrorCode(err) != sg.ENOTFOUND {
+		return err
+	}
+	if err := undo(); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+		return err
+	}
+	return namespaceNotFound(accountID, ns)
+}

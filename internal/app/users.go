@@ -224,6 +224,11 @@ func (a *App) registerUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 		}
 		return nil, err
 	}
+	if err := a.createdInNamespace(ctx, in.AccountID, in.Namespace, func() error {
+		return a.storeDeleteUser(ctx, in.AccountID, in.Namespace, u.UserName)
+	}); err != nil {
+		return nil, err
+	}
 	return u, nil
 }
 

@@ -35,6 +35,7 @@ const (
 // QuickSight's ExceptionResourceType names them.
 const (
 	ResourceUser            = "USER"
+	ResourceGroup           = "GROUP"
 	ResourceNamespace       = "NAMESPACE"
 	ResourceAccountSettings = "ACCOUNT_SETTINGS"
 	ResourceDataSource      = "DATA_SOURCE"

@@ -18,8 +18,3 @@ type RowScope struct {
 	// apply to it, user and group rules match nothing.
 	Anonymous bool
 }
-
-// GroupARN returns the ARN of a QuickSight group.
-func GroupARN(region, accountID, namespace, groupName string) string {
-	return QuickSightARN(region, accountID, "group/"+namespace+"/"+groupName)
-}

@@ -10,6 +10,8 @@ type Store interface {
 	AccountStore
 	PrincipalStore
 	UserStore
+	GroupStore
+	NamespaceStore
 	CustomPermissionsStore
 	OnceStore
 	SessionStore

@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 	"github.com/jackc/pgx/v5"
 
+	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/server"
 	"github.com/sightglass/sightglass/internal/store/postgres"
 )
@@ -123,4 +124,60 @@ func listenerCount(t testing.TB, dsn string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestGroupMembershipAcrossNodes: a membership deleted on one node takes
+// what the group shared away from the member on the other node at once,
+// though that node keeps the member's groups (and visible lists) for an
+// hour.
+func TestGroupMembershipAcrossNodes(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	db := freshDatabase(t, dsn)
+	a := startServer(t, withPostgres(db), withMetrics(), withCacheTTL(time.Hour))
+	b := startServer(t, withPostgres(db), withMetrics(), withCacheTTL(time.Hour), reopened(a.Admin))
+	ca := a.adminClient()
+	ctx := t.Context()
+	eventually(t, "both nodes to listen", func() bool { return a.listening(t) && b.listening(t) })
+	onA := func(change func()) {
+		t.Helper()
+		before := a.invalidations(t, "sent")
+		change()
+		eventually(t, "B to hear A's change", func() bool {
+			sent := a.invalidations(t, "sent")
+			return sent > before && b.invalidations(t, "received") == sent
+		})
+	}
+	onA(func() {
+		registerQuickSightUser(t, ca, "gus", types.UserRoleReader)
+		createGroup(t, ca, "default", "crew")
+		addMember(t, ca, "default", "crew", "gus")
+	})
+	now := time.Now()
+	must(t, a.Store.CreateDashboard(ctx, &sg.Dashboard{AccountID: accountID, ID: "crew-board", Name: "Crew", CreatedAt: now, UpdatedAt: now,
+		Permissions: []sg.ResourcePermission{{Principal: groupARN("default", "crew"), Actions: dashboardReaderActions}}}))
+	gus, err := b.Store.FindUser(ctx, accountID, "default", "gus")
+	must(t, err)
+	_, err = b.App.ConsoleDashboard(ctx, gus, "crew-board")
+	must(t, err) // B now holds gus's groups for an hour
+	list, err := b.App.ConsoleDashboards(ctx, gus)
+	must(t, err)
+	if len(list) != 1 {
+		t.Fatalf("gus lists %d dashboards on B, want 1", len(list))
+	}
+	onA(func() {
+		_, err := ca.DeleteGroupMembership(ctx, &quicksight.DeleteGroupMembershipInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), GroupName: aws.String("crew"), MemberName: aws.String("gus")})
+		must(t, err)
+	})
+	if _, err := b.App.ConsoleDashboard(ctx, gus, "crew-board"); sg.ErrorCode(err) != sg.EACCESSDENIED {
+		t.Fatalf("B opens the dashboard for gus after A removed him from the group: %v", err)
+	}
+	list, err = b.App.ConsoleDashboards(ctx, gus)
+	must(t, err)
+	if len(list) != 0 {
+		t.Fatalf("gus lists %d dashboards on B after leaving the group", len(list))
+	}
 }

@@ -276,9 +276,9 @@ func TestDashboardErrors(t *testing.T) {
 			_, err := c.ListDashboardVersions(ctx, &quicksight.ListDashboardVersionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("taken"), NextToken: aws.String("x")})
 			return err
 		}, "InvalidNextTokenException", 400, ""},
-		{"group principal", create("t", func(in *quicksight.CreateDashboardInput) {
+		{"unknown group principal", create("t", func(in *quicksight.CreateDashboardInput) {
 			in.Permissions = []types.ResourcePermission{{Principal: aws.String("arn:aws:quicksight:" + region + ":" + accountID + ":group/default/bi"), Actions: dashboardReaderActions}}
-		}), ipv, 400, "is a group; Sightglass has no groups"},
+		}), ipv, 400, "group/default/bi does not exist"},
 		{"link permissions", func(ctx context.Context, c *quicksight.Client) error {
 			_, err := c.UpdateDashboardPermissions(ctx, &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("taken"),
 				GrantLinkPermissions: []types.ResourcePermission{{Principal: aws.String("arn:aws:quicksight:us-east-1:123456789012:namespace/default"), Actions: []string{"quicksight:QueryDashboard"}}}})

@@ -783,6 +783,85 @@ def check_content(qs):
     check_ok("DeleteDashboard", qs.delete_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard"), 200)
 
 
+def group_arn(ns, name):
+    return f"arn:aws:quicksight:{REGION}:{ACCOUNT}:group/{ns}/{name}"
+
+
+def check_groups(qs):
+    """A group and a namespace round trip through boto3."""
+    r = qs.create_group(AwsAccountId=ACCOUNT, Namespace=NS, GroupName="bi team", Description="BI")
+    check_ok("CreateGroup 'bi team'", r, 200)
+    C.eq("CreateGroup: Arn, GroupName, Description", (r["Group"]["Arn"], r["Group"]["GroupName"], r["Group"].get("Description")),
+         (group_arn(NS, "bi team"), "bi team", "BI"))
+    expect_error("CreateGroup duplicate", lambda: qs.create_group(AwsAccountId=ACCOUNT, Namespace=NS, GroupName="bi team"),
+                 "ResourceExistsException", 409)
+    r = qs.create_group_membership(AwsAccountId=ACCOUNT, Namespace=NS, GroupName="bi team", MemberName="alice")
+    check_ok("CreateGroupMembership alice", r, 200)
+    C.eq("CreateGroupMembership: member Arn", r["GroupMember"]["Arn"], user_arn("alice"))
+    r = qs.list_user_groups(AwsAccountId=ACCOUNT, Namespace=NS, UserName="alice")
+    check_ok("ListUserGroups alice", r, 200)
+    C.eq("ListUserGroups alice: groups", [g["GroupName"] for g in r["GroupList"]], ["bi team"])
+    r = qs.search_groups(AwsAccountId=ACCOUNT, Namespace=NS,
+                         Filters=[{"Operator": "StartsWith", "Name": "GROUP_NAME", "Value": "bi"}])
+    C.eq("SearchGroups StartsWith 'bi'", [g["GroupName"] for g in r["GroupList"]], ["bi team"])
+    expect_error("DescribeGroupMembership non-member", lambda: qs.describe_group_membership(
+        AwsAccountId=ACCOUNT, Namespace=NS, GroupName="bi team", MemberName="admin"), "ResourceNotFoundException", 404)
+    check_ok("DeleteGroupMembership alice", qs.delete_group_membership(
+        AwsAccountId=ACCOUNT, Namespace=NS, GroupName="bi team", MemberName="alice"), 200)
+    check_ok("DeleteGroup 'bi team'", qs.delete_group(AwsAccountId=ACCOUNT, Namespace=NS, GroupName="bi team"), 200)
+    expect_error("DescribeGroup deleted", lambda: qs.describe_group(AwsAccountId=ACCOUNT, Namespace=NS, GroupName="bi team"),
+                 "ResourceNotFoundException", 404)
+
+    r = qs.create_namespace(AwsAccountId=ACCOUNT, Namespace="tenant-a", IdentityStore="QUICKSIGHT")
+    check_ok("CreateNamespace tenant-a", r, 200)
+    C.eq("CreateNamespace: CreationStatus, IdentityStore", (r["CreationStatus"], r["IdentityStore"]), ("CREATING", "QUICKSIGHT"))
+    deadline = time.monotonic() + 10
+    while True:  # poll as a client does
+        status = qs.describe_namespace(AwsAccountId=ACCOUNT, Namespace="tenant-a")["Namespace"]["CreationStatus"]
+        if status != "CREATING" or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    C.eq("DescribeNamespace tenant-a: CREATED", status, "CREATED")
+    r = qs.list_namespaces(AwsAccountId=ACCOUNT)
+    C.eq("ListNamespaces", [n["Name"] for n in r["Namespaces"]], ["default", "tenant-a"])
+    r = qs.register_user(AwsAccountId=ACCOUNT, Namespace="tenant-a", IdentityType="QUICKSIGHT", UserName="tom",
+                         Email="tom@example.com", UserRole="READER")
+    check_ok("RegisterUser tom in tenant-a", r, 201)
+    qs.create_group(AwsAccountId=ACCOUNT, Namespace="tenant-a", GroupName="readers")
+    qs.create_group_membership(AwsAccountId=ACCOUNT, Namespace="tenant-a", GroupName="readers", MemberName="tom")
+    r = qs.list_group_memberships(AwsAccountId=ACCOUNT, Namespace="tenant-a", GroupName="readers")
+    C.eq("ListGroupMemberships tenant-a/readers", [m["MemberName"] for m in r["GroupMemberList"]], ["tom"])
+    expect_error("DeleteNamespace default", lambda: qs.delete_namespace(AwsAccountId=ACCOUNT, Namespace=NS),
+                 "InvalidParameterValueException", 400)
+    check_ok("DeleteNamespace tenant-a", qs.delete_namespace(AwsAccountId=ACCOUNT, Namespace="tenant-a"), 200)
+    expect_error("DescribeUser in the deleted namespace", lambda: qs.describe_user(
+        AwsAccountId=ACCOUNT, Namespace="tenant-a", UserName="tom"), "ResourceNotFoundException", 404)
+    expect_error("RegisterUser into an unknown namespace", lambda: qs.register_user(
+        AwsAccountId=ACCOUNT, Namespace="tenant-a", IdentityType="QUICKSIGHT", UserName="tom",
+        Email="tom@example.com", UserRole="READER"), "ResourceNotFoundException", 404)
+
+
+def check_cli_groups(cli):
+    """A group and a namespace round trip through the AWS CLI."""
+    base = ["--aws-account-id", ACCOUNT, "--namespace", NS]
+    out = cli.ok("aws create-group ops", "create-group", *base, "--group-name", "ops")
+    C.eq("aws create-group: Arn, Status", (out.get("Group", {}).get("Arn"), out.get("Status")), (group_arn(NS, "ops"), 200))
+    cli.ok("aws create-group-membership", "create-group-membership", *base, "--group-name", "ops", "--member-name", "admin")
+    out = cli.ok("aws list-user-groups admin", "list-user-groups", *base, "--user-name", "admin")
+    C.eq("aws list-user-groups admin", [g["GroupName"] for g in out.get("GroupList", [])], ["ops"])
+    cli.ok("aws delete-group ops", "delete-group", *base, "--group-name", "ops")
+    rc, out, err = cli("describe-group", *base, "--group-name", "ops")
+    C.check("aws describe-group deleted: non-zero exit, ResourceNotFoundException on stderr",
+            rc != 0 and "ResourceNotFoundException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
+    out = cli.ok("aws create-namespace tenant-b", "create-namespace", "--aws-account-id", ACCOUNT,
+                 "--namespace", "tenant-b", "--identity-store", "QUICKSIGHT")
+    C.eq("aws create-namespace: CreationStatus", out.get("CreationStatus"), "CREATING")
+    out = cli.ok("aws describe-namespace tenant-b", "describe-namespace", "--aws-account-id", ACCOUNT, "--namespace", "tenant-b")
+    C.eq("aws describe-namespace: Arn", out.get("Namespace", {}).get("Arn"),
+         f"arn:aws:quicksight:{REGION}:{ACCOUNT}:namespace/tenant-b")
+    cli.ok("aws delete-namespace tenant-b", "delete-namespace", "--aws-account-id", ACCOUNT, "--namespace", "tenant-b")
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: run.py path/to/sightglass", file=sys.stderr)
@@ -820,7 +899,9 @@ def main(argv):
             section("boto3: update and delete users", check_update_delete, qs, principals)
         section("boto3: data source, dataset and SPICE ingestion", check_data, qs)
         section("boto3: analyses and dashboards", check_content, qs)
+        section("boto3: groups and namespaces", check_groups, qs)
         section("AWS CLI", check_cli, Cli(srv.url, key_id, secret, tmp), ["admin", "svc", "alice", SLASH_USER])
+        section("AWS CLI: groups and namespaces", check_cli_groups, Cli(srv.url, key_id, secret, tmp))
     except Exception as e:  # noqa: BLE001
         C.check("run completes", False, f"{type(e).__name__}: {e}")
         traceback.print_exc(file=sys.stdout)

@@ -163,7 +163,10 @@ func (a *App) UpdateAccountSettings(ctx context.Context, in SettingsUpdate) erro
 	if err != nil {
 		return err
 	}
-	if err := namespaceExists(in.AccountID, in.DefaultNamespace); err != nil {
+	if err := a.namespaceExists(ctx, in.AccountID, in.DefaultNamespace); err != nil {
+		return err
+	}
+	if err := onlyDefaultNamespace(in.AccountID, in.DefaultNamespace); err != nil {
 		return err
 	}
 	if in.NotificationEmail != nil {

@@ -40,6 +40,7 @@ type App struct {
 	bg          background
 	data        *data
 	users       userCache
+	groups      groupCache
 	lists       contentLists
 	definitions definitionCache
 	sync        cacheSync

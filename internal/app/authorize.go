@@ -172,11 +172,12 @@ func (a *App) subscribed(ctx context.Context, accountID string) (*sg.Account, er
 	return acct, err
 }
 
-// namespace checks that ns is a namespace of the account: Sightglass has
-// only the default namespace.
-func namespaceExists(accountID, ns string) error {
+// onlyDefaultNamespace checks that ns is the default namespace: the
+// account's default namespace stays "default" (the API callers' own users
+// live there).
+func onlyDefaultNamespace(accountID, ns string) error {
 	if ns != sg.DefaultNamespace {
-		return sg.Errorf(sg.ENOTFOUND, "Namespace %s not found in account %s.", ns, accountID).WithResource(sg.ResourceNamespace)
+		return sg.Errorf(sg.EINVALID, "The default namespace of account %s can only be %s.", accountID, sg.DefaultNamespace)
 	}
 	return nil
 }

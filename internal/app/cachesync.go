@@ -13,7 +13,7 @@ import (
 type CacheScope uint8
 
 const (
-	CacheUsers        CacheScope = 1 << iota // the mint path's users
+	CacheUsers        CacheScope = 1 << iota // the mint path's users and every user's groups
 	CacheContentLists                        // the console's dashboard and analysis lists
 	CacheAccounts                            // subscriptions and embedding allow-lists
 	CacheCredentials                         // access keys and their principals' policies

@@ -23,14 +23,38 @@ func IsAuthorRole(role string) bool {
 // IsAdminRole reports whether a role administers the account.
 func IsAdminRole(role string) bool { return role == sg.RoleAdmin || role == sg.RoleAdminPro }
 
+// seesAll reports whether u sees every resource of the account: admins of
+// the default namespace do. Users of another namespace see what is shared
+// with them, whatever their role, so that tenants stay apart.
+func seesAll(u *sg.User) bool {
+	return IsAdminRole(u.Role) && u.Namespace == sg.DefaultNamespace
+}
+
 // canSee reports whether user may see a resource with these permissions:
-// admins see everything, other users what is shared with them.
-func (a *App) canSee(u *sg.User, perms []sg.ResourcePermission) bool {
-	if IsAdminRole(u.Role) {
+// those who see everything do, other users when an entry names one of
+// their principals (a.principals: their own ARN, their groups' ARNs).
+func canSee(u *sg.User, principals principalSet, perms []sg.ResourcePermission) bool {
+	if seesAll(u) {
 		return true
 	}
-	arn := a.UserARN(u)
-	return slices.ContainsFunc(perms, func(p sg.ResourcePermission) bool { return p.Principal == arn })
+	for _, p := range perms {
+		if principals.has(p.Principal) {
+			return true
+		}
+	}
+	return false
+}
+
+// visibility returns canSee for user u, with u's principals read once.
+func (a *App) visibility(ctx context.Context, u *sg.User) (func([]sg.ResourcePermission) bool, error) {
+	if seesAll(u) {
+		return func([]sg.ResourcePermission) bool { return true }, nil
+	}
+	principals, err := a.principals(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	return func(perms []sg.ResourcePermission) bool { return canSee(u, principals, perms) }, nil
 }
 
 // consoleListLimit bounds the items one console list shows.
@@ -68,10 +92,14 @@ func (a *App) ConsoleDashboards(ctx context.Context, u *sg.User) ([]*sg.Dashboar
 }
 
 func (a *App) consoleDashboards(ctx context.Context, u *sg.User) ([]*sg.Dashboard, error) {
+	visible, err := a.visibility(ctx, u)
+	if err != nil {
+		return nil, err
+	}
 	return listVisible(ctx,
 		func(p sg.Page) ([]*sg.Dashboard, bool, error) { return a.Store.ListDashboards(ctx, u.AccountID, p) },
 		func(d *sg.Dashboard) string { return d.ID },
-		func(d *sg.Dashboard) bool { return a.canSee(u, d.Permissions) })
+		func(d *sg.Dashboard) bool { return visible(d.Permissions) })
 }
 
 // ConsoleAnalyses lists the analyses user may see; readers see none. The
@@ -81,10 +109,14 @@ func (a *App) ConsoleAnalyses(ctx context.Context, u *sg.User) ([]*sg.Analysis, 
 		return nil, nil
 	}
 	return cachedList(a, &a.lists.analyses, u, func() ([]*sg.Analysis, error) {
+		visible, err := a.visibility(ctx, u)
+		if err != nil {
+			return nil, err
+		}
 		return listVisible(ctx,
 			func(p sg.Page) ([]*sg.Analysis, bool, error) { return a.Store.ListAnalyses(ctx, u.AccountID, p) },
 			func(an *sg.Analysis) string { return an.ID },
-			func(an *sg.Analysis) bool { return a.canSee(u, an.Permissions) })
+			func(an *sg.Analysis) bool { return visible(an.Permissions) })
 	})
 }
 
@@ -97,7 +129,11 @@ func (a *App) ConsoleDashboard(ctx context.Context, u *sg.User, id string) (*sg.
 	} else if err != nil {
 		return nil, err
 	}
-	if !a.canSee(u, d.Permissions) {
+	visible, err := a.visibility(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	if !visible(d.Permissions) {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Dashboard %s is not shared with you.", id)
 	}
 	return d, nil
@@ -115,7 +151,11 @@ func (a *App) ConsoleAnalysis(ctx context.Context, u *sg.User, id string) (*sg.A
 	} else if err != nil {
 		return nil, err
 	}
-	if !a.canSee(u, an.Permissions) {
+	visible, err := a.visibility(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	if !visible(an.Permissions) {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Analysis %s is not shared with you.", id)
 	}
 	return an, nil

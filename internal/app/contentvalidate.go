@@ -300,8 +300,8 @@ func (a *App) checkPermissions(ctx context.Context, accountID, member string, pe
 	return nil
 }
 
-// checkPrincipal accepts the ARN of a user of the account that exists
-// (Sightglass has no groups).
+// checkPrincipal accepts the ARN of a user or group of the account that
+// exists.
 func (a *App) checkPrincipal(ctx context.Context, accountID, principal string) error {
 	bad := sg.Errorf(sg.EINVALID, "Principal %s is not a valid QuickSight user or group ARN of account %s.", principal, accountID)
 	arn, ok := sg.ParseARN(principal)
@@ -315,7 +315,12 @@ func (a *App) checkPrincipal(ctx context.Context, accountID, principal string) e
 	}
 	switch kind {
 	case "group":
-		return sg.Errorf(sg.EINVALID, "Principal %s is a group; Sightglass has no groups. Grant the permissions to users.", principal)
+		if _, err := a.Store.FindGroup(ctx, accountID, ns, name); sg.ErrorCode(err) == sg.ENOTFOUND {
+			return sg.Errorf(sg.EINVALID, "Principal %s does not exist.", principal)
+		} else if err != nil {
+			return err
+		}
+		return nil
 	case "user":
 		if _, err := a.Store.FindUser(ctx, accountID, ns, name); sg.ErrorCode(err) == sg.ENOTFOUND {
 			return sg.Errorf(sg.EINVALID, "Principal %s does not exist.", principal)

@@ -37,10 +37,11 @@ type QueryResult struct {
 // answers are recomputed at least every DirectQueryCacheWindow.
 //
 // user is the QuickSight user asking (the console); nil means the server
-// itself. Admins and authors may query every dataset of their account;
-// other users need an entry for their ARN in the dataset's permissions.
-// The dataset's row- and column-level security applies to user (see
-// QueryDataSetAs); the server itself reads every row.
+// itself. Admins and authors of the default namespace may query every
+// dataset of their account; other users need an entry for their ARN (or
+// one of their groups') in the dataset's permissions. The dataset's row-
+// and column-level security applies to user (see QueryDataSetAs); the
+// server itself reads every row.
 func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSetID string, q *query.Question) (*QueryResult, error) {
 	if a.data == nil {
 		return nil, sg.Errorf(sg.EUNAVAILABLE, "Datasets are not configured on this server.")
@@ -49,7 +50,7 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 	if err != nil {
 		return nil, err
 	}
-	if err := a.mayQuery(user, d); err != nil {
+	if err := a.mayQuery(ctx, user, d); err != nil {
 		return nil, err
 	}
 	var reader *sg.RowScope
@@ -232,19 +233,24 @@ func (a *App) directRelation(ctx context.Context, d *sg.DataSet) (*relation, err
 }
 
 // mayQuery applies the dataset access rule of QueryDataSet.
-func (a *App) mayQuery(user *sg.User, d *sg.DataSet) error {
+func (a *App) mayQuery(ctx context.Context, user *sg.User, d *sg.DataSet) error {
 	if user == nil {
 		return nil
 	}
 	if user.AccountID != d.AccountID || !user.Active {
 		return sg.Errorf(sg.EACCESSDENIED, "User %s may not query dataset %s.", user.UserName, d.ID)
 	}
-	switch user.Role {
-	case sg.RoleAdmin, sg.RoleAdminPro, sg.RoleAuthor, sg.RoleAuthorPro:
-		return nil
+	if user.Namespace == sg.DefaultNamespace { // other namespaces' authors see only what is shared with them
+		switch user.Role {
+		case sg.RoleAdmin, sg.RoleAdminPro, sg.RoleAuthor, sg.RoleAuthorPro:
+			return nil
+		}
 	}
-	arn := a.UserARN(user)
-	if slices.ContainsFunc(d.Permissions, func(p sg.ResourcePermission) bool { return p.Principal == arn }) {
+	principals, err := a.principals(ctx, user)
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(d.Permissions, func(p sg.ResourcePermission) bool { return principals.has(p.Principal) }) {
 		return nil
 	}
 	return sg.Errorf(sg.EACCESSDENIED, "User %s may not query dataset %s.", user.UserName, d.ID)

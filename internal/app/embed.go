@@ -280,7 +280,7 @@ func (a *App) embedUser(ctx context.Context, accountID, userArn string) (namespa
 	if !ok || namespace == "" || userName == "" {
 		return "", "", sg.Errorf(sg.EINVALID, "UserArn '%s' is not a QuickSight user ARN.", userArn)
 	}
-	if arn.AccountID != accountID || arn.Region != a.Region || namespaceExists(accountID, namespace) != nil {
+	if arn.AccountID != accountID || arn.Region != a.Region || a.namespaceExists(ctx, accountID, namespace) != nil {
 		return "", "", notFound
 	}
 	return namespace, userName, nil

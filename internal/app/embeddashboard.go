@@ -58,7 +58,7 @@ func (a *App) GetDashboardEmbedURL(ctx context.Context, publicURL string, in Das
 		}
 	}
 	if in.Namespace != nil && *in.Namespace != "" {
-		if err := namespaceExists(in.AccountID, *in.Namespace); err != nil {
+		if err := a.namespaceExists(ctx, in.AccountID, *in.Namespace); err != nil {
 			return "", err
 		}
 	}

@@ -30,8 +30,9 @@ type contentLists struct {
 	analyses   map[listKey]listEntry[*sg.Analysis]
 }
 
-// listKey names one visible list: admins of an account all see the same
-// list, other users what is shared with them.
+// listKey names one visible list: admins of an account's default
+// namespace all see the same list, other users what is shared with them
+// or their groups (a change of membership clears the cache).
 type listKey struct{ accountID, viewer string }
 
 type listEntry[T any] struct {
@@ -40,7 +41,7 @@ type listEntry[T any] struct {
 }
 
 func (a *App) listKey(u *sg.User) listKey {
-	if IsAdminRole(u.Role) {
+	if seesAll(u) {
 		return listKey{accountID: u.AccountID}
 	}
 	return listKey{accountID: u.AccountID, viewer: a.UserARN(u)}

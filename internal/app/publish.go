@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/definition"
@@ -48,26 +49,29 @@ func (a *App) PublishDashboard(ctx context.Context, u *sg.User, accountID, dashb
 	case err != nil:
 		return nil, nil, err
 	}
-	if !IsAdminRole(u.Role) && !a.hasAction(u, existing.Permissions, "quicksight:UpdateDashboard") {
+	ok, err := a.hasAction(ctx, u, existing.Permissions, "quicksight:UpdateDashboard")
+	if err != nil {
+		return nil, nil, err
+	}
+	if !seesAll(u) && !ok {
 		return nil, nil, sg.Errorf(sg.EACCESSDENIED, "You can't replace dashboard %s.", dashboardID)
 	}
 	return a.addVersion(ctx, accountID, dashboardID, in, def, source, true, checkOptions{})
 }
 
-// hasAction reports whether perms grant u the action.
-func (a *App) hasAction(u *sg.User, perms []sg.ResourcePermission, action string) bool {
-	arn := a.UserARN(u)
+// hasAction reports whether perms grant u the action, through an entry
+// for the user or one of its groups.
+func (a *App) hasAction(ctx context.Context, u *sg.User, perms []sg.ResourcePermission, action string) (bool, error) {
+	principals, err := a.principals(ctx, u)
+	if err != nil {
+		return false, err
+	}
 	for _, p := range perms {
-		if p.Principal != arn {
-			continue
-		}
-		for _, act := range p.Actions {
-			if act == action {
-				return true
-			}
+		if principals.has(p.Principal) && slices.Contains(p.Actions, action) {
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 // ConsoleDashboardDefinition returns a dashboard user may see with its

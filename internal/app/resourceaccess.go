@@ -35,7 +35,7 @@ func (a *App) callerUser(ctx context.Context, accountID string) (*sg.User, error
 // checkResourceAccess checks that the API caller in ctx may use a data
 // source or dataset with these resource permissions (what its owner shared
 // and with whom). A caller bound to a QuickSight user needs an entry for
-// that user (or, as anywhere, the ADMIN role); an entry for the caller's
+// that user or one of its groups (or, as anywhere, the ADMIN role); an entry for the caller's
 // own IAM ARN also counts. A caller with no QuickSight user is governed
 // by its IAM policy alone (quicksight:PassDataSource, PassDataSet), and
 // the server itself may use everything. kind and arn name the resource in
@@ -53,7 +53,14 @@ func (a *App) checkResourceAccess(ctx context.Context, accountID, kind, arn stri
 	if err != nil {
 		return err
 	}
-	if u == nil || a.canSee(u, perms) {
+	if u == nil {
+		return nil
+	}
+	visible, err := a.visibility(ctx, u)
+	if err != nil {
+		return err
+	}
+	if visible(perms) {
 		return nil
 	}
 	return sg.Errorf(sg.EACCESSDENIED, "User: %s has no permission on %s %s: its owner has not shared it with them.", a.UserARN(u), kind, arn)

@@ -17,18 +17,11 @@ import (
 // RowScopeOf returns the reader a registered user is to row- and
 // column-level security: its name, namespace and groups.
 func (a *App) RowScopeOf(ctx context.Context, u *sg.User) (sg.RowScope, error) {
-	groups, err := a.userGroups(ctx, u)
+	groups, err := a.UserGroupNames(ctx, u.AccountID, u.Namespace, u.UserName)
 	if err != nil {
 		return sg.RowScope{}, err
 	}
 	return sg.RowScope{UserName: u.UserName, Namespace: u.Namespace, Groups: groups}, nil
-}
-
-// userGroups returns the names of the groups u belongs to, the one place
-// row- and column-level security learns group membership. Sightglass has
-// no groups yet: none.
-func (a *App) userGroups(ctx context.Context, u *sg.User) ([]string, error) {
-	return nil, nil
 }
 
 // rowSecurityAlias names the relation a secured relation restricts.

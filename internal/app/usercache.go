@@ -62,14 +62,16 @@ func (a *App) cachedFindUser(ctx context.Context, accountID, namespace, userName
 	return u, nil
 }
 
-// forgetUsers empties the cache, here and on the other nodes; every change
-// to a user calls it.
+// forgetUsers empties the cache and the group cache (groupcache.go), here
+// and on the other nodes; every change to a user, a group or a membership
+// calls it.
 func (a *App) forgetUsers() {
 	a.clearUsers()
 	a.publish(CacheUsers)
 }
 
 func (a *App) clearUsers() {
+	a.clearGroups() // a user's memberships go with it
 	a.users.mu.Lock()
 	a.users.gen++
 	clear(a.users.m)
@@ -90,5 +92,6 @@ func (a *App) storeUpdateUser(ctx context.Context, u *sg.User) error {
 
 func (a *App) storeDeleteUser(ctx context.Context, accountID, namespace, userName string) error {
 	defer a.forgetUsers()
+	defer a.forgetContentLists() // its memberships, which gave it content, are gone
 	return a.Store.DeleteUser(ctx, accountID, namespace, userName)
 }

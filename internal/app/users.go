@@ -56,7 +56,7 @@ func (a *App) checkUserPath(ctx context.Context, action, accountID, namespace, u
 	if _, err := a.account(ctx, accountID); err != nil {
 		return err
 	}
-	return namespaceExists(accountID, namespace)
+	return a.namespaceExists(ctx, accountID, namespace)
 }
 
 // RegisterUser creates a QuickSight user. IAM identities are bound to the
@@ -224,6 +224,11 @@ func (a *App) registerUser(ctx context.Context, in RegisterUserInput) (*sg.User,
 		}
 		return nil, err
 	}
+	if err := a.createdInNamespace(ctx, in.AccountID, in.Namespace, func() error {
+		return a.storeDeleteUser(ctx, in.AccountID, in.Namespace, u.UserName)
+	}); err != nil {
+		return nil, err
+	}
 	return u, nil
 }
 
@@ -371,7 +376,7 @@ func (a *App) DeleteUserByPrincipalID(ctx context.Context, accountID, namespace,
 	if _, err := a.subscribed(ctx, accountID); err != nil {
 		return err
 	}
-	if err := namespaceExists(accountID, namespace); err != nil {
+	if err := a.namespaceExists(ctx, accountID, namespace); err != nil {
 		return err
 	}
 	u, err := a.Store.FindUserByPrincipalID(ctx, accountID, namespace, principalID)

@@ -47,6 +47,9 @@ var allowedMembers = map[string]string{
 	"DefaultNamespace":         "defaultNamespace",
 	"NotificationEmail":        "notificationEmail",
 	"UnapplyCustomPermissions": "unapplyCustomPermissions",
+	"GroupName":                "groupName",
+	"MemberName":               "memberName",
+	"IdentityStore":            "identityStore",
 }
 
 // allowedQuery maps a query name to its record name. next-token (a

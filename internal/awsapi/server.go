@@ -103,6 +103,8 @@ func (s *Server) operations() []*op {
 	var ops []*op
 	ops = append(ops, s.accountOps()...)
 	ops = append(ops, s.userOps()...)
+	ops = append(ops, s.groupOps()...)
+	ops = append(ops, s.namespaceOps()...)
 	ops = append(ops, s.customPermissionsOps()...)
 	ops = append(ops, s.embedOps()...)
 	ops = append(ops, s.dataSourceOps()...)

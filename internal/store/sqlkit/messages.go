@@ -124,3 +124,31 @@ func IngestionExists(accountID, dataSetID, id string) *sg.Error {
 func IngestionNotFound(accountID, dataSetID, id string) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Ingestion %s of dataset %s does not exist in account %s.", id, dataSetID, accountID).WithResource(sg.ResourceIngestion)
 }
+
+func GroupExists(accountID, namespace, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "The group %s or its principal id already exists in namespace %s of account %s.", name, namespace, accountID).WithResource(sg.ResourceGroup)
+}
+
+func GroupNotFound(accountID, namespace, name string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The group %s does not exist in namespace %s of account %s.", name, namespace, accountID).WithResource(sg.ResourceGroup)
+}
+
+func GroupMemberExists(accountID, namespace, group, member string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "The user %s is already a member of group %s in namespace %s of account %s.", member, group, namespace, accountID).WithResource(sg.ResourceGroup)
+}
+
+func GroupMemberMissing(accountID, namespace, group, member string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The group %s or the user %s does not exist in namespace %s of account %s.", group, member, namespace, accountID).WithResource(sg.ResourceGroup)
+}
+
+func GroupMemberNotFound(accountID, namespace, group, member string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The user %s is not a member of group %s in namespace %s of account %s.", member, group, namespace, accountID).WithResource(sg.ResourceGroup)
+}
+
+func NamespaceExists(accountID, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Namespace %s already exists in account %s.", name, accountID).WithResource(sg.ResourceNamespace)
+}
+
+func NamespaceNotFound(accountID, name string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Namespace %s does not exist in account %s.", name, accountID).WithResource(sg.ResourceNamespace)
+}

@@ -58,6 +58,11 @@
 //     key; a refused TagResource (ELIMIT) changes nothing; a deleted or
 //     purged resource's tags and a deleted user's password are gone, so a
 //     resource created again under the same name starts clean.
+//   - ListGroups with a prefix returns the names that start with it, in
+//     byte order. A membership names a group and a user of the same
+//     namespace (CreateGroupMember returns ENOTFOUND without either) and
+//     goes with either; DeleteNamespace takes the namespace's users,
+//     groups, memberships and sessions, and nothing of other namespaces.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -103,6 +108,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"PrincipalPolicy", testPrincipalPolicy},
 		{"AccessKey", testAccessKey},
 		{"User", testUser},
+		{"Group", testGroup},
+		{"Namespace", testNamespace},
 		{"CustomPermissions", testCustomPermissions},
 		{"Pagination", testPagination},
 		{"AccountList", testAccountList},

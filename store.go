@@ -17,6 +17,7 @@ type Store interface {
 	DataSourceStore
 	DataSetStore
 	IngestionStore
+	RefreshScheduleStore
 	TagStore
 	PasswordStore
 

@@ -124,3 +124,15 @@ func IngestionExists(accountID, dataSetID, id string) *sg.Error {
 func IngestionNotFound(accountID, dataSetID, id string) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Ingestion %s of dataset %s does not exist in account %s.", id, dataSetID, accountID).WithResource(sg.ResourceIngestion)
 }
+
+func RefreshScheduleExists(accountID, dataSetID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Refresh schedule %s of dataset %s already exists in account %s.", id, dataSetID, accountID)
+}
+
+func RefreshScheduleNotFound(accountID, dataSetID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Refresh schedule %s of dataset %s does not exist in account %s.", id, dataSetID, accountID)
+}
+
+func ArtifactNotFound(k sg.ArtifactKey) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The SPICE copy of ingestion %s of dataset %s is not stored.", k.IngestionID, k.DataSetID)
+}

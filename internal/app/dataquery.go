@@ -74,7 +74,10 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 			cols = append(cols, dataset.Column{Name: c.Name, Type: c.Type, Description: c.Description})
 		}
 		relSQL = "SELECT " + strings.Join(names, ", ") + " FROM " + dia.QuoteIdent(spice.Table)
-		path := a.spiceFile(accountID, dataSetID, d.SPICEIngestionID)
+		path, err := a.spicePath(ctx, accountID, dataSetID, d.SPICEIngestionID)
+		if err != nil {
+			return nil, err
+		}
 		params, poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
 		scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
 	default:
@@ -101,6 +104,9 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 		return a.data.pool.Query(ctx, poolKey, params, compiled.SQL, compiled.Args)
 	})
 	a.Metrics.Query(queryOutcome(computed, err), time.Since(start))
+	if err != nil && d.ImportMode == sg.ImportSPICE {
+		return nil, spiceQueryError(dataSetID, err)
+	}
 	if err != nil {
 		return nil, queryError(err)
 	}

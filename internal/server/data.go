@@ -60,4 +60,3 @@ func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
 	})
 	return nil
 }
-

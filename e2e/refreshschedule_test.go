@@ -7,12 +7,17 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
+
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // schedule returns a RefreshSchedule input.
@@ -242,4 +247,23 @@ func TestRefreshScheduleRunsOncePostgres(t *testing.T) {
 	for _, in := range runs {
 		wantIngestion(t, &in, types.IngestionStatusCompleted, 1, "")
 	}
+}
+
+// TestSPICEErrorShowsNoPath: a SPICE copy missing from the server's disk
+// is an error that names the dataset, never the file.
+func TestSPICEErrorShowsNoPath(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	spiceOnPG(t, ts.adminClient(), "spice")
+	spiceDir := filepath.Join(ts.Config.DataDir, "spice")
+	must(t, os.RemoveAll(spiceDir))
+	q := &query.Question{Measures: []query.Measure{{ID: "total", Field: "one", Aggregation: query.Sum}}}
+	_, err := ts.App.QueryDataSet(t.Context(), nil, accountID, "spice", q)
+	if err == nil {
+		t.Fatal("a query on a deleted SPICE copy succeeded")
+	}
+	if msg := sg.ErrorMessage(err) + err.Error(); strings.Contains(msg, ts.Config.DataDir) || strings.Contains(msg, ".sqlite") {
+		t.Fatalf("the error shows a server path: %v", err)
+	}
+	wantEqual(t, "error code", sg.ErrorCode(err), sg.EUNAVAILABLE)
 }

@@ -105,7 +105,7 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 	})
 	a.Metrics.Query(queryOutcome(computed, err), time.Since(start))
 	if err != nil && d.ImportMode == sg.ImportSPICE {
-		return nil, spiceQueryError(dataSetID, err)
+		return nil, a.spiceQueryError(dataSetID, params.SQLitePath, err)
 	}
 	if err != nil {
 		return nil, queryError(err)

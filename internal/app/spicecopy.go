@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/query/source"
@@ -65,12 +66,16 @@ func (a *App) spicePath(ctx context.Context, accountID, dataSetID, ingestionID s
 	return "", sg.Errorf(sg.EUNAVAILABLE, "The SPICE copy of dataset %s could not be loaded on this server; try again.", dataSetID)
 }
 
-// spiceQueryError is queryError for a query on a SPICE copy: a failure to
-// open the copy is told without the file's path.
-func spiceQueryError(dataSetID string, err error) error {
-	if _, ok := errors.AsType[*source.ConnectError](err); ok {
-		slog.Error("opening a SPICE copy", "dataset", dataSetID, "err", err)
-		return sg.Errorf(sg.EUNAVAILABLE, "The SPICE copy of dataset %s could not be opened on this server.", dataSetID)
+// spiceQueryError is queryError for a query on a SPICE copy at path: a
+// failure to open the copy, or any message that would quote the server's
+// SPICE directory, is told without it (the log has it).
+func (a *App) spiceQueryError(dataSetID, path string, err error) error {
+	_, connect := errors.AsType[*source.ConnectError](err)
+	out := queryError(err)
+	msg := sg.ErrorMessage(out) + " " + out.Error()
+	if connect || strings.Contains(msg, path) || (a.data.cfg.SPICEDir != "" && strings.Contains(msg, a.data.cfg.SPICEDir)) {
+		slog.Error("querying a SPICE copy", "dataset", dataSetID, "err", err)
+		return sg.Errorf(sg.EUNAVAILABLE, "The SPICE copy of dataset %s could not be read on this server.", dataSetID)
 	}
-	return queryError(err)
+	return out
 }

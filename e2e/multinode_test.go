@@ -318,7 +318,11 @@ func TestMultiNodeSPICE(t *testing.T) {
 	// A slow SPICE ingestion on node 2, killed mid-way: another node
 	// takes it over when its lease expires and finishes it.
 	createPG(t, api, "pg", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, pgPassword))
-	created := createDataSet(t, n2.api(admin), &quicksight.CreateDataSetInput{DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice,
+	// Node 2 checks custom SQL with a parser it compiles on first use,
+	// which takes seconds on a busy machine: a longer client timeout.
+	slowClient := apiClient(n2.url, admin)
+	slowClient = quicksight.New(slowClient.Options(), func(o *quicksight.Options) { o.HTTPClient = &http.Client{Timeout: 45 * time.Second} })
+	created := createDataSet(t, slowClient, &quicksight.CreateDataSetInput{DataSetId: aws.String("slow"), ImportMode: types.DataSetImportModeSpice,
 		PhysicalTableMap: customSQL("pg", "SELECT n, n * 2 AS v FROM generate_series(1, 5000) AS n, pg_sleep(3) AS s",
 			col("n", types.InputColumnDataTypeInteger), col("v", types.InputColumnDataTypeInteger))})
 	id := aws.ToString(created.IngestionId)

@@ -19,6 +19,14 @@ import (
 // enough that one row is read and written without holding much memory.
 const ArtifactChunkSize = 4 << 20
 
+// chunkSize is ArtifactChunkSize unless a benchmark set another.
+func (s *Store) chunkSize() int {
+	if s.artifactChunk > 0 {
+		return s.artifactChunk
+	}
+	return ArtifactChunkSize
+}
+
 // PutArtifact stores the bytes of r as chunks of ArtifactChunkSize, each
 // with its SHA-256, and the SHA-256 of the whole, in one transaction: a
 // failure (or a node that dies) stores nothing.
@@ -39,7 +47,7 @@ func (s *Store) PutArtifact(ctx context.Context, key sg.ArtifactKey, r io.Reader
 			return err
 		}
 		whole := sha256.New()
-		buf := make([]byte, ArtifactChunkSize)
+		buf := make([]byte, s.chunkSize())
 		seq := 0
 		for {
 			n, rerr := io.ReadFull(r, buf)

@@ -27,7 +27,7 @@ type RefreshSchedule struct {
 	// Timezone is an IANA zone name; TimeOfTheDay is HH:MM in it.
 	Timezone     string
 	TimeOfTheDay string
-	// DayOfWeek (WEEKLY: SUNDAY…SATURDAY) or DayOfMonth (MONTHLY: 1…31
+	// DayOfWeek (WEEKLY: SUNDAY…SATURDAY) or DayOfMonth (MONTHLY: 1…28
 	// or LAST_DAY_OF_MONTH).
 	DayOfWeek  string
 	DayOfMonth string

@@ -331,9 +331,7 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 		return
 	case err != nil && cancelled && !byUser:
 		a.dropLocalSPICE(dest)
-		if rerr := a.Store.RenewIngestionLease(ctx, in.AccountID, in.DataSetID, in.ID, in.LeaseOwner, time.Time{}); rerr != nil && sg.ErrorCode(rerr) != sg.ENOTFOUND {
-			slog.Warn("giving up an ingestion lease", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", rerr)
-		}
+		g.giveUp(in)
 		return
 	}
 	in.FinishedAt = a.now()
@@ -361,7 +359,23 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 		}
 	}
 	if in.Status == sg.IngestionCompleted {
-		if perr := g.share(ctx, in, dest); perr != nil {
+		// Storing the artifact takes as long as its size needs (the lease
+		// is renewed meanwhile), up to the ingestion's own time limit; a
+		// stopping server cuts it short.
+		sctx, stop := context.WithTimeout(g.ctx, a.data.cfg.Ingestion.Timeout)
+		perr := g.share(sctx, in, dest)
+		stop()
+		if perr != nil && g.ctx.Err() != nil {
+			// The server stops: as for a running ingestion, give it up.
+			a.dropLocalSPICE(dest)
+			g.giveUp(in)
+			return
+		}
+		// The steps below get a time of their own, after the upload.
+		var cancelRest context.CancelFunc
+		ctx, cancelRest = context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancelRest()
+		if perr != nil {
 			slog.Error("storing a SPICE artifact", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", perr)
 			a.dropLocalSPICE(dest)
 			in.Status, in.ErrorType, in.ErrorMessage = sg.IngestionFailed, ingestionInternalError, "The ingested data could not be stored."
@@ -381,6 +395,16 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 		slog.Error("recording ingestion result", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", uerr)
 	}
 	a.Metrics.Ingestion(in.Status, in.RowsIngested, time.Since(j.started))
+}
+
+// giveUp ends this node's lease on an ingestion it stops running because
+// the server stops: the next node to look runs it again at once.
+func (g *ingester) giveUp(in *sg.Ingestion) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := g.a.Store.RenewIngestionLease(ctx, in.AccountID, in.DataSetID, in.ID, in.LeaseOwner, time.Time{}); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+		slog.Warn("giving up an ingestion lease", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
+	}
 }
 
 // share puts a completed ingestion's file into the artifact store, where

@@ -53,6 +53,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzRefreshSchedule ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParsePHC ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTagTarget ./internal/store/sqlkit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRegisteredEntry ./internal/app $(FUZZTIME)

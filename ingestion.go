@@ -43,6 +43,13 @@ type Ingestion struct {
 	// WaitingOn is, for a QUEUED ingestion, the ingestion of the same
 	// dataset it waits for. Not stored: the application fills it in.
 	WaitingOn string
+	// LeaseOwner is the node that runs an unfinished ingestion, while
+	// LeaseExpires is ahead of the clock (it renews it as it runs).
+	// Attempts counts the claims: 1 when created, one more each time a
+	// node takes over an ingestion whose lease expired.
+	LeaseOwner   string
+	LeaseExpires time.Time
+	Attempts     int
 }
 
 // IngestionStore persists ingestions.
@@ -56,11 +63,21 @@ type IngestionStore interface {
 	// order, after p.After, at most p.Limit, and whether more follow.
 	ListIngestions(ctx context.Context, accountID, dataSetID string, p Page) ([]*Ingestion, bool, error)
 	// UpdateIngestion replaces Status, ErrorType, ErrorMessage,
-	// RowsIngested, RowsDropped, SizeBytes and FinishedAt. Returns
-	// ENOTFOUND.
+	// RowsIngested, RowsDropped, SizeBytes and FinishedAt. With
+	// in.LeaseOwner set it changes the ingestion only while it is
+	// unfinished and that owner holds its lease (whether or not the lease
+	// has expired: an expired lease is held until another node claims
+	// it). Returns ENOTFOUND.
 	UpdateIngestion(ctx context.Context, in *Ingestion) error
-	// FailUnfinishedIngestions marks every ingestion that is not finished
-	// FAILED with the given error, finished at now (after a restart, no
-	// process runs them any more). It returns how many it changed.
-	FailUnfinishedIngestions(ctx context.Context, errorType, message string, now time.Time) (int64, error)
+	// RenewIngestionLease sets the lease of an unfinished ingestion that
+	// owner holds to expire at until (a time at or before now gives it
+	// up). Returns ENOTFOUND when owner no longer holds it: the
+	// ingestion finished (cancelled), or another node claimed it.
+	RenewIngestionLease(ctx context.Context, accountID, dataSetID, id, owner string, until time.Time) error
+	// ClaimExpiredIngestion takes over one unfinished ingestion whose
+	// lease expired at or before now: it becomes owner's until until, and
+	// its Attempts grows by one. It returns the ingestion as claimed, or
+	// nil when none has expired. Of nodes racing for one ingestion, one
+	// claims it; the others claim another or nil.
+	ClaimExpiredIngestion(ctx context.Context, owner string, now, until time.Time) (*Ingestion, error)
 }

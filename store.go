@@ -19,6 +19,7 @@ type Store interface {
 	DataSourceStore
 	DataSetStore
 	IngestionStore
+	RefreshScheduleStore
 	TagStore
 	PasswordStore
 

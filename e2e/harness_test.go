@@ -308,3 +308,18 @@ func withIngestionLimits(rows, bytes int64, timeout time.Duration) option {
 		cfg.IngestionMaxRows, cfg.IngestionMaxBytes, cfg.IngestionTimeout = rows, bytes, timeout
 	}
 }
+
+// withJobs sets how often the server looks for due refresh runs and the
+// lease of its running ingestions.
+func withJobs(tick, lease time.Duration) option {
+	return func(cfg *server.Config, _ *testServer) { cfg.ScheduleTick, cfg.IngestionLease = tick, lease }
+}
+
+// sharedSecretKey is the key that seals data-source credentials for
+// servers that share one store (each would otherwise make its own).
+const sharedSecretKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+
+// withSharedSecretKey gives the server sharedSecretKey.
+func withSharedSecretKey() option {
+	return func(cfg *server.Config, _ *testServer) { cfg.SecretKey = sharedSecretKey }
+}

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/artifact"
 	"github.com/sightglass/sightglass/internal/query/cache"
 	"github.com/sightglass/sightglass/internal/query/source"
 	"github.com/sightglass/sightglass/internal/secretbox"
@@ -35,6 +37,56 @@ type DataConfig struct {
 	Cache *cache.Cache
 	// Ingestion bounds each SPICE ingestion.
 	Ingestion IngestionLimits
+	// Artifacts keeps finished SPICE artifacts for every node (the
+	// PostgreSQL store); nil keeps them in SPICEDir alone (one node).
+	Artifacts sg.ArtifactStore
+	// SPICECacheBytes bounds the local copies of artifacts in SPICEDir
+	// when Artifacts is set (≤ 0: DefaultSPICECacheBytes).
+	SPICECacheBytes int64
+	// Jobs sets the ingestion leases and the refresh scheduler.
+	Jobs JobConfig
+}
+
+// JobConfig sets how nodes share ingestions and scheduled refreshes.
+type JobConfig struct {
+	// NodeID names this process in the leases it holds; "" means a
+	// random one.
+	NodeID string
+	// LeaseTTL is how long an ingestion's lease lasts unless renewed; the
+	// running node renews it every third of it. A node that dies loses
+	// its ingestions' leases after at most this long, and another node
+	// retries them.
+	LeaseTTL time.Duration
+	// MaxAttempts is how many nodes may try one ingestion before it
+	// fails.
+	MaxAttempts int
+	// ScheduleTick is how often the node looks for due refresh runs (and
+	// for expired leases, at most every LeaseTTL/2).
+	ScheduleTick time.Duration
+}
+
+// Job defaults.
+const (
+	DefaultLeaseTTL        = 30 * time.Second
+	DefaultMaxAttempts     = 3
+	DefaultScheduleTick    = 15 * time.Second
+	DefaultSPICECacheBytes = 20 << 30
+)
+
+func (j JobConfig) withDefaults() JobConfig {
+	if j.NodeID == "" {
+		j.NodeID = randomUUID()
+	}
+	if j.LeaseTTL <= 0 {
+		j.LeaseTTL = DefaultLeaseTTL
+	}
+	if j.MaxAttempts <= 0 {
+		j.MaxAttempts = DefaultMaxAttempts
+	}
+	if j.ScheduleTick <= 0 {
+		j.ScheduleTick = DefaultScheduleTick
+	}
+	return j
 }
 
 // IngestionLimits bound one SPICE ingestion: the rows it imports, the
@@ -89,6 +141,10 @@ type data struct {
 	rowRules     sync.Map
 	rowRuleCount atomic.Int64
 	once         sync.Once
+	// spiceCache holds the local copies of artifacts (nil without
+	// cfg.Artifacts).
+	spiceCache *artifact.Cache
+	jobs       *jobRunner
 }
 
 // ConfigureData enables the data-source, dataset and ingestion rules. It
@@ -107,7 +163,14 @@ func (a *App) ConfigureData(cfg DataConfig) {
 		c = cache.New(DefaultCacheEntries, DefaultCacheBytes)
 	}
 	cfg.Ingestion = cfg.Ingestion.withDefaults()
+	cfg.Jobs = cfg.Jobs.withDefaults()
+	if cfg.SPICECacheBytes <= 0 {
+		cfg.SPICECacheBytes = DefaultSPICECacheBytes
+	}
 	a.data = &data{cfg: cfg, pool: pool, cache: c}
+	if cfg.Artifacts != nil {
+		a.data.spiceCache = artifact.NewCache(cfg.SPICEDir, cfg.SPICECacheBytes)
+	}
 	a.data.ingests = newIngester(a)
 }
 
@@ -120,20 +183,26 @@ func (a *App) Close() error {
 	}
 	var err error
 	a.data.once.Do(func() {
+		if a.data.jobs != nil {
+			a.data.jobs.stop()
+		}
 		a.data.ingests.stop()
 		err = a.data.pool.Close()
 	})
 	return err
 }
 
-// RecoverIngestions marks ingestions that a previous process left
-// unfinished as FAILED and deletes the temporary files they left. The
-// server calls it on start, before any ingestion runs.
-func (a *App) RecoverIngestions(ctx context.Context) (int64, error) {
-	if n := a.removeLeftoverSPICE(); n > 0 {
+// RecoverIngestions deletes the temporary files that a previous process
+// left (it stopped or crashed mid-ingestion). The ingestions themselves
+// are not touched: their leases expire and the job runner (StartJobs)
+// retries or fails them, on whichever node finds them first. The server
+// calls it on start, before any ingestion runs.
+func (a *App) RecoverIngestions(ctx context.Context) int {
+	n := a.removeLeftoverSPICE()
+	if n > 0 {
 		slog.Warn("removed temporary SPICE files left by unfinished ingestions", "count", n)
 	}
-	return a.Store.FailUnfinishedIngestions(ctx, ingestionInternalError, "The server stopped while the ingestion was running.", a.now())
+	return n
 }
 
 // QueryCacheStats returns the query result cache's counters (zero when

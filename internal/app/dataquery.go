@@ -113,6 +113,9 @@ func (a *App) runCached(ctx context.Context, rel *boundRelation, sql string, arg
 		return a.data.pool.Query(ctx, rel.poolKey, rel.params, sql, args)
 	})
 	a.Metrics.Query(queryOutcome(computed, err), time.Since(start))
+	if err != nil && rel.spiceDataSetID != "" {
+		return nil, a.spiceQueryError(rel.spiceDataSetID, rel.params.SQLitePath, err)
+	}
 	if err != nil {
 		return nil, queryError(err)
 	}
@@ -131,6 +134,9 @@ type boundRelation struct {
 	params  source.Params
 	poolKey string
 	scope   string
+	// spiceDataSetID names the dataset of a SPICE copy, whose query
+	// errors must not show the copy's path (empty for DIRECT_QUERY).
+	spiceDataSetID string
 }
 
 // bindRelation returns the relation a question over d reads: the SPICE
@@ -151,7 +157,11 @@ func (a *App) bindRelation(ctx context.Context, d *sg.DataSet) (*boundRelation, 
 			b.cols = append(b.cols, dataset.Column{Name: c.Name, Type: c.Type, Description: c.Description})
 		}
 		b.sql = "SELECT " + strings.Join(names, ", ") + " FROM " + b.dialect.QuoteIdent(spice.Table)
-		path := a.spiceFile(accountID, dataSetID, d.SPICEIngestionID)
+		path, err := a.spicePath(ctx, accountID, dataSetID, d.SPICEIngestionID)
+		if err != nil {
+			return nil, err
+		}
+		b.spiceDataSetID = dataSetID
 		b.params, b.poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
 		b.scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
 	default:

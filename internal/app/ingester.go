@@ -37,6 +37,10 @@ type ingestJob struct {
 	started       time.Time // wall clock, for the duration metric
 	cancel        context.CancelFunc
 	userCancelled bool
+	// lostLease is set when the store no longer lets this node hold the
+	// lease (the ingestion was cancelled on another node, or another node
+	// claimed it): the job then stops and records nothing.
+	lostLease bool
 }
 
 func newIngester(a *App) *ingester {
@@ -59,16 +63,34 @@ func (g *ingester) unfinished(accountID, dataSetID string) int {
 	return n
 }
 
-// start runs in in the background.
+// runs reports whether this process runs the ingestion.
+func (g *ingester) runs(in *sg.Ingestion) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	_, ok := g.jobs[dataSetKey(in.AccountID, in.DataSetID)+"/"+in.ID]
+	return ok
+}
+
+// start runs in in the background; this node holds its lease (in.LeaseOwner)
+// and renews it until the ingestion ends.
 func (g *ingester) start(in *sg.Ingestion) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.stopped {
 		return
 	}
+	key := dataSetKey(in.AccountID, in.DataSetID) + "/" + in.ID
+	if _, ok := g.jobs[key]; ok {
+		return // already running here
+	}
 	ctx, cancel := context.WithCancel(g.ctx)
 	j := &ingestJob{in: in, cancel: cancel, started: time.Now()}
-	g.jobs[dataSetKey(in.AccountID, in.DataSetID)+"/"+in.ID] = j
+	g.jobs[key] = j
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		g.heartbeat(ctx, j)
+	}()
 	dk := dataSetKey(in.AccountID, in.DataSetID)
 	lock, ok := g.locks[dk]
 	if !ok {
@@ -192,6 +214,47 @@ func (g *ingester) setStatus(in *sg.Ingestion, status string) {
 	}
 }
 
+// heartbeat renews the job's lease every third of its lifetime until ctx
+// ends. When the store refuses (the lease is lost), it cancels the job.
+func (g *ingester) heartbeat(ctx context.Context, j *ingestJob) {
+	ttl := g.a.data.cfg.Jobs.LeaseTTL
+	t := time.NewTicker(ttl / 3)
+	defer t.Stop()
+	in := j.in
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		rctx, cancel := context.WithTimeout(ctx, ttl/3)
+		err := g.a.Store.RenewIngestionLease(rctx, in.AccountID, in.DataSetID, in.ID, in.LeaseOwner, time.Now().Add(ttl))
+		cancel()
+		switch {
+		case err == nil:
+		case sg.ErrorCode(err) == sg.ENOTFOUND:
+			slog.Warn("ingestion lease lost: stopping it here", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID)
+			g.mu.Lock()
+			j.lostLease = true
+			g.mu.Unlock()
+			j.cancel()
+			return
+		case ctx.Err() == nil:
+			slog.Warn("renewing an ingestion lease", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
+		}
+	}
+}
+
+// holdsLease renews the lease before a step that must not happen unless
+// this node still runs the ingestion, and reports whether it does.
+func (g *ingester) holdsLease(ctx context.Context, in *sg.Ingestion) bool {
+	err := g.a.Store.RenewIngestionLease(ctx, in.AccountID, in.DataSetID, in.ID, in.LeaseOwner, time.Now().Add(g.a.data.cfg.Jobs.LeaseTTL))
+	if err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+		slog.Warn("renewing an ingestion lease", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
+	}
+	return err == nil
+}
+
 // ingest imports the dataset into a new SPICE file and returns the rows
 // written.
 func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) {
@@ -236,6 +299,10 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return 0, err
 	}
+	if in.Attempts > 1 {
+		// An earlier attempt on this node may have left its file.
+		a.dropLocalSPICE(dest)
+	}
 	limits := a.data.cfg.Ingestion
 	rows, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes})
 	if err != nil {
@@ -246,16 +313,31 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 }
 
 // finish records the final status of an ingestion; on success the new copy
-// replaces the dataset's previous one, whose file is deleted.
+// replaces the dataset's previous one, whose file is deleted. A job whose
+// lease was lost records nothing (the node that holds it now does); a job
+// stopped because the server stops gives its lease up, so that another
+// node (or this one, started again) retries it at once.
 func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) {
 	a, in := g.a, j.in
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	dest := a.spiceFile(in.AccountID, in.DataSetID, in.ID)
+	g.mu.Lock()
+	byUser, lost := j.userCancelled, j.lostLease
+	g.mu.Unlock()
+	switch {
+	case lost:
+		a.dropLocalSPICE(dest)
+		return
+	case err != nil && cancelled && !byUser:
+		a.dropLocalSPICE(dest)
+		g.giveUp(in)
+		return
+	}
 	in.FinishedAt = a.now()
 	if rows != nil {
 		in.RowsIngested = *rows
 	}
-	dest := a.spiceFile(in.AccountID, in.DataSetID, in.ID)
 	switch {
 	case err == nil:
 		in.Status = sg.IngestionCompleted
@@ -263,24 +345,47 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 			in.SizeBytes = fi.Size()
 		}
 	case cancelled || errors.Is(err, context.Canceled):
-		os.Remove(dest)
+		a.dropLocalSPICE(dest)
 		in.Status, in.ErrorType = sg.IngestionCancelled, ingestionCancelled
 		in.ErrorMessage = "The ingestion was cancelled."
-		g.mu.Lock()
-		byUser := j.userCancelled
-		g.mu.Unlock()
-		if !byUser {
-			in.Status, in.ErrorType, in.ErrorMessage = sg.IngestionFailed, ingestionInternalError, "The server stopped while the ingestion was running."
-		}
 		in.RowsIngested = 0
 	default:
-		os.Remove(dest)
+		a.dropLocalSPICE(dest)
 		in.Status = sg.IngestionFailed
 		in.ErrorType, in.ErrorMessage = ingestionError(err)
 		in.RowsIngested = 0
 		if in.ErrorType == ingestionInternalError {
 			slog.Error("ingestion failed", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
 		}
+	}
+	if in.Status == sg.IngestionCompleted {
+		// Storing the artifact takes as long as its size needs (the lease
+		// is renewed meanwhile), up to the ingestion's own time limit; a
+		// stopping server cuts it short.
+		sctx, stop := context.WithTimeout(g.ctx, a.data.cfg.Ingestion.Timeout)
+		perr := g.share(sctx, in, dest)
+		stop()
+		if perr != nil && g.ctx.Err() != nil {
+			// The server stops: as for a running ingestion, give it up.
+			a.dropLocalSPICE(dest)
+			g.giveUp(in)
+			return
+		}
+		// The steps below get a time of their own, after the upload.
+		var cancelRest context.CancelFunc
+		ctx, cancelRest = context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancelRest()
+		if perr != nil {
+			slog.Error("storing a SPICE artifact", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", perr)
+			a.dropLocalSPICE(dest)
+			in.Status, in.ErrorType, in.ErrorMessage = sg.IngestionFailed, ingestionInternalError, "The ingested data could not be stored."
+			in.RowsIngested = 0
+		}
+	}
+	if in.Status == sg.IngestionCompleted && !g.holdsLease(ctx, in) {
+		// Another node took the ingestion over: it records the result.
+		a.dropLocalSPICE(dest)
+		return
 	}
 	if in.Status == sg.IngestionCompleted && !g.install(ctx, in, dest) {
 		in.Status, in.ErrorType, in.ErrorMessage = sg.IngestionFailed, ingestionInternalError, "The dataset changed while the ingestion was running."
@@ -290,6 +395,36 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 		slog.Error("recording ingestion result", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", uerr)
 	}
 	a.Metrics.Ingestion(in.Status, in.RowsIngested, time.Since(j.started))
+}
+
+// giveUp ends this node's lease on an ingestion it stops running because
+// the server stops: the next node to look runs it again at once.
+func (g *ingester) giveUp(in *sg.Ingestion) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := g.a.Store.RenewIngestionLease(ctx, in.AccountID, in.DataSetID, in.ID, in.LeaseOwner, time.Time{}); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+		slog.Warn("giving up an ingestion lease", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
+	}
+}
+
+// share puts a completed ingestion's file into the artifact store, where
+// every node can fetch it, and counts it in this node's cache. Without an
+// artifact store the file stays where it is.
+func (g *ingester) share(ctx context.Context, in *sg.Ingestion, dest string) error {
+	a := g.a
+	if a.data.cfg.Artifacts == nil {
+		return nil
+	}
+	f, err := os.Open(dest)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := a.data.cfg.Artifacts.PutArtifact(ctx, artifactKey(in.AccountID, in.DataSetID, in.ID), f); err != nil {
+		return err
+	}
+	a.data.spiceCache.Add(dest)
+	return nil
 }
 
 // install makes a completed ingestion's file the dataset's SPICE copy and
@@ -303,11 +438,11 @@ func (g *ingester) install(ctx context.Context, in *sg.Ingestion, dest string) b
 		err = a.Store.SetDataSetSPICE(ctx, in.AccountID, in.DataSetID, in.ID, in.SizeBytes)
 	}
 	if err != nil {
-		os.Remove(dest)
+		a.dropSPICECopy(ctx, in.AccountID, in.DataSetID, in.ID)
 		return false
 	}
 	if d.SPICEIngestionID != "" && d.SPICEIngestionID != in.ID {
-		os.Remove(a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID))
+		a.dropSPICECopy(ctx, in.AccountID, in.DataSetID, d.SPICEIngestionID)
 	}
 	a.invalidateDataSet(d)
 	return true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"time"
 
 	sg "github.com/sightglass/sightglass"
 )
@@ -11,21 +12,23 @@ import (
 // Ingestion error types (QuickSight's IngestionErrorType) that Sightglass
 // reports.
 const (
-	ingestionCancelled       = "INGESTION_CANCELED"
-	ingestionDataSetDeleted  = "DATA_SET_DELETED"
-	ingestionNotSPICE        = "DATA_SET_NOT_SPICE"
-	ingestionSourceNotFound  = "DATA_SOURCE_NOT_FOUND"
-	ingestionConnection      = "DATA_SOURCE_CONNECTION_FAILED"
-	ingestionAuthFailed      = "DATA_SOURCE_AUTH_FAILED"
-	ingestionUnknownHost     = "UNRESOLVABLE_HOST"
-	ingestionQueryTimeout    = "QUERY_TIMEOUT"
-	ingestionSQLException    = "SQL_EXCEPTION"
-	ingestionInvalidConfig   = "INVALID_DATA_SOURCE_CONFIG"
-	ingestionInternalError   = "INTERNAL_SERVICE_ERROR"
-	ingestionSizeLimit       = "DATA_SET_SIZE_LIMIT_EXCEEDED"
-	maxUnfinishedPerDataSet  = 5
-	ingestionRequestManual   = "MANUAL"
-	ingestionTypeFullRefresh = "FULL_REFRESH"
+	ingestionCancelled        = "INGESTION_CANCELED"
+	ingestionDataSetDeleted   = "DATA_SET_DELETED"
+	ingestionNotSPICE         = "DATA_SET_NOT_SPICE"
+	ingestionSourceNotFound   = "DATA_SOURCE_NOT_FOUND"
+	ingestionConnection       = "DATA_SOURCE_CONNECTION_FAILED"
+	ingestionAuthFailed       = "DATA_SOURCE_AUTH_FAILED"
+	ingestionUnknownHost      = "UNRESOLVABLE_HOST"
+	ingestionQueryTimeout     = "QUERY_TIMEOUT"
+	ingestionSQLException     = "SQL_EXCEPTION"
+	ingestionInvalidConfig    = "INVALID_DATA_SOURCE_CONFIG"
+	ingestionInternalError    = "INTERNAL_SERVICE_ERROR"
+	ingestionSizeLimit        = "DATA_SET_SIZE_LIMIT_EXCEEDED"
+	maxUnfinishedPerDataSet   = 5
+	ingestionRequestManual    = "MANUAL"
+	ingestionTypeFullRefresh  = "FULL_REFRESH"
+	ingestionTypeIncremental  = "INCREMENTAL_REFRESH"
+	ingestionRequestScheduled = "SCHEDULED"
 )
 
 var reIngestionID = regexp.MustCompile(`^[a-zA-Z0-9-_]+$`)
@@ -66,6 +69,12 @@ func (a *App) checkIngestionPath(ctx context.Context, action, accountID, dataSet
 
 // startIngestion records an ingestion of d and starts it in the background.
 func (a *App) startIngestion(ctx context.Context, d *sg.DataSet, id, requestType string) (*sg.Ingestion, error) {
+	return a.startIngestionFrom(ctx, d, id, ingestionRequestManual, requestType)
+}
+
+// startIngestionFrom is startIngestion with a request source (MANUAL or
+// SCHEDULED).
+func (a *App) startIngestionFrom(ctx context.Context, d *sg.DataSet, id, requestSource, requestType string) (*sg.Ingestion, error) {
 	if a.data.ingests.unfinished(d.AccountID, d.ID) >= maxUnfinishedPerDataSet {
 		return nil, sg.Errorf(sg.ELIMIT, "Dataset %s already has %d ingestions queued or running.", d.ID, maxUnfinishedPerDataSet).WithResource(sg.ResourceIngestion)
 	}
@@ -74,10 +83,13 @@ func (a *App) startIngestion(ctx context.Context, d *sg.DataSet, id, requestType
 		DataSetID:      d.ID,
 		ID:             id,
 		Status:         sg.IngestionInitialized,
-		RequestSource:  ingestionRequestManual,
+		RequestSource:  requestSource,
 		RequestType:    requestType,
 		DataSetVersion: d.Version,
 		CreatedAt:      a.now(),
+		LeaseOwner:     a.data.cfg.Jobs.NodeID,
+		LeaseExpires:   time.Now().Add(a.data.cfg.Jobs.LeaseTTL),
+		Attempts:       1,
 	}
 	if err := a.Store.CreateIngestion(ctx, in); err != nil {
 		switch sg.ErrorCode(err) {
@@ -100,11 +112,8 @@ func (a *App) CreateIngestion(ctx context.Context, accountID, dataSetID, id, ing
 		return nil, err
 	}
 	if ingestionType != "" {
-		if err := checkEnum("ingestionType", ingestionType, []string{"INCREMENTAL_REFRESH", ingestionTypeFullRefresh}); err != nil {
+		if err := checkIngestionType("ingestionType", dataSetID, ingestionType); err != nil {
 			return nil, err
-		}
-		if ingestionType == "INCREMENTAL_REFRESH" {
-			return nil, sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration: use FULL_REFRESH.", dataSetID)
 		}
 	}
 	d, err := a.findDataSet(ctx, accountID, dataSetID)
@@ -115,6 +124,19 @@ func (a *App) CreateIngestion(ctx context.Context, accountID, dataSetID, id, ing
 		return nil, sg.Errorf(sg.EINVALID, "Dataset %s is not imported into SPICE (ImportMode %s): it has nothing to ingest.", dataSetID, d.ImportMode)
 	}
 	return a.startIngestion(ctx, d, id, ingestionTypeFullRefresh)
+}
+
+// checkIngestionType checks an ingestion type (of CreateIngestion or a
+// refresh schedule): incremental refreshes are refused, since no dataset
+// has an incremental refresh configuration yet.
+func checkIngestionType(member, dataSetID, ingestionType string) error {
+	if err := checkEnum(member, ingestionType, []string{ingestionTypeIncremental, ingestionTypeFullRefresh}); err != nil {
+		return err
+	}
+	if ingestionType == ingestionTypeIncremental {
+		return sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration: use FULL_REFRESH.", dataSetID)
+	}
+	return nil
 }
 
 // DescribeIngestion returns an ingestion.
@@ -188,7 +210,9 @@ func (a *App) CancelIngestion(ctx context.Context, accountID, dataSetID, id stri
 		return nil
 	}
 	// Not running in this process (another server, or one that stopped):
-	// mark it cancelled here.
+	// mark it cancelled here, whoever holds the lease. The node running
+	// it finds its lease gone at its next renewal and stops.
+	in.LeaseOwner = ""
 	in.Status, in.ErrorType, in.ErrorMessage, in.FinishedAt = sg.IngestionCancelled, ingestionCancelled, "The ingestion was cancelled.", a.now()
 	return a.Store.UpdateIngestion(ctx, in)
 }

@@ -73,6 +73,15 @@ type Config struct {
 	IngestionMaxRows  int64
 	IngestionMaxBytes int64
 	IngestionTimeout  time.Duration
+	// IngestionLease is how long a node's lease on a running ingestion
+	// lasts unless renewed: after a node dies, another retries its
+	// ingestions within about this long.
+	IngestionLease time.Duration
+	// ScheduleTick is how often a node looks for due refresh runs.
+	ScheduleTick time.Duration
+	// SPICECacheBytes bounds each node's local copies of SPICE artifacts
+	// fetched from the PostgreSQL store.
+	SPICECacheBytes int64
 
 	// AuditLog is the audit log file: empty means <DataDir>/audit.log,
 	// "-" standard output, "off" no audit log.
@@ -118,6 +127,9 @@ func DefaultConfig() Config {
 		IngestionMaxRows:  app.DefaultIngestionMaxRows,
 		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
 		IngestionTimeout:  app.DefaultIngestionTimeout,
+		IngestionLease:    app.DefaultLeaseTTL,
+		ScheduleTick:      app.DefaultScheduleTick,
+		SPICECacheBytes:   app.DefaultSPICECacheBytes,
 		ShutdownTimeout:   20 * time.Second,
 	}
 }
@@ -170,6 +182,9 @@ func (c *Config) Validate() error {
 	errs = append(errs, c.HTTP.validate()...)
 	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 {
 		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes and --ingestion-timeout must be positive"))
+	}
+	if c.IngestionLease < 300*time.Millisecond || c.ScheduleTick <= 0 || c.SPICECacheBytes <= 0 {
+		errs = append(errs, errors.New("--ingestion-lease must be at least 300ms, and --schedule-tick and --spice-cache-bytes positive"))
 	}
 	if c.PprofListen != "" {
 		if err := checkLoopback(c.PprofListen); err != nil {

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 
+	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/metrics"
 	"github.com/sightglass/sightglass/internal/query/source"
 	"github.com/sightglass/sightglass/internal/secretbox"
 )
@@ -16,6 +18,12 @@ import (
 // seals credentials and sets the hosts data sources may connect to. The
 // admin commands call it too.
 func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
+	// With PostgreSQL, SPICE artifacts go into the store for every node;
+	// with SQLite they stay in the data directory.
+	var artifacts sg.ArtifactStore
+	if st, ok := metrics.Unwrap(a.Store).(sg.ArtifactStore); ok {
+		artifacts = st
+	}
 	if cfg.DataSourceDir == "" {
 		cfg.DataSourceDir = filepath.Join(cfg.DataDir, "sources")
 	}
@@ -46,6 +54,9 @@ func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
 			MaxBytes: cfg.IngestionMaxBytes,
 			Timeout:  cfg.IngestionTimeout,
 		},
+		Artifacts:       artifacts,
+		SPICECacheBytes: cfg.SPICECacheBytes,
+		Jobs:            app.JobConfig{LeaseTTL: cfg.IngestionLease, ScheduleTick: cfg.ScheduleTick},
 	})
 	return nil
 }

@@ -100,12 +100,9 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	if s.metrics != nil {
 		registerScrapeCollectors(s.metrics, s.App)
 	}
-	if n, err := s.App.RecoverIngestions(ctx); err != nil {
-		store.Close()
-		return nil, err
-	} else if n > 0 {
-		log.Warn("ingestions left unfinished by the previous run were marked FAILED", "count", n)
-	}
+	// Ingestions left unfinished are retried when their leases expire
+	// (by whichever node finds them); only their temporary files go now.
+	s.App.RecoverIngestions(ctx)
 	if n, err := s.App.ResumeDefinitionChecks(ctx); err != nil {
 		store.Close()
 		return nil, err
@@ -274,6 +271,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	if s.metricsServer != nil {
 		go s.metricsServer.Serve(s.metricsListener)
 	}
+	s.App.StartJobs()
 	bgCtx, stopBackground := context.WithCancel(context.Background())
 	defer stopBackground()
 	var loops sync.WaitGroup

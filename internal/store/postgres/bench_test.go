@@ -50,3 +50,8 @@ func BenchmarkConsumeThenCreateParallel(b *testing.B) {
 	b.SetParallelism(8)
 	storetest.BenchConsumeThenCreate(b, open(b), true)
 }
+func BenchmarkClaimRefreshRun(b *testing.B) { storetest.BenchClaimRefreshRun(b, open(b), false) }
+func BenchmarkClaimRefreshRunParallel(b *testing.B) {
+	b.SetParallelism(8)
+	storetest.BenchClaimRefreshRun(b, open(b), true)
+}

@@ -58,6 +58,9 @@ var _ sg.Store = (*Store)(nil)
 // concurrent use, and by several processes on one database.
 type Store struct {
 	pool *pgxpool.Pool
+	// artifactChunk overrides ArtifactChunkSize (benchmarks compare
+	// sizes); 0 means the constant.
+	artifactChunk int
 }
 
 // Open connects to the database at dsn, checks that it answers and

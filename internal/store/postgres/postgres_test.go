@@ -118,3 +118,19 @@ func TestOpenBadDSN(t *testing.T) {
 		t.Errorf("error quotes the password: %s", got)
 	}
 }
+
+// TestClaimExpiredTwoStores: two stores on one database (two nodes) race
+// to claim expired ingestions; each is claimed once.
+func TestClaimExpiredTwoStores(t *testing.T) {
+	dsn := newDatabase(t)
+	var stores []sg.Store
+	for range 2 {
+		s, err := postgres.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores = append(stores, s)
+	}
+	storetest.RaceClaimExpired(t, stores, "111122223333", 40, 8)
+}

@@ -86,3 +86,8 @@ func BenchmarkReaders(b *testing.B) {
 		}
 	}
 }
+func BenchmarkClaimRefreshRun(b *testing.B) { storetest.BenchClaimRefreshRun(b, open(b), false) }
+func BenchmarkClaimRefreshRunParallel(b *testing.B) {
+	b.SetParallelism(8)
+	storetest.BenchClaimRefreshRun(b, open(b), true)
+}

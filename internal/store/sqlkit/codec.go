@@ -103,3 +103,20 @@ func Raw(s *string) json.RawMessage {
 	}
 	return json.RawMessage(*s)
 }
+
+// MillisOrZero returns 0 for the zero time, else its unix milliseconds
+// (for a NOT NULL column where 0 means "none").
+func MillisOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// TimeOrZero is the inverse of MillisOrZero.
+func TimeOrZero(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return Time(ms)
+}

@@ -152,3 +152,15 @@ func NamespaceExists(accountID, name string) *sg.Error {
 func NamespaceNotFound(accountID, name string) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Namespace %s does not exist in account %s.", name, accountID).WithResource(sg.ResourceNamespace)
 }
+
+func RefreshScheduleExists(accountID, dataSetID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Refresh schedule %s of dataset %s already exists in account %s.", id, dataSetID, accountID)
+}
+
+func RefreshScheduleNotFound(accountID, dataSetID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Refresh schedule %s of dataset %s does not exist in account %s.", id, dataSetID, accountID)
+}
+
+func ArtifactNotFound(k sg.ArtifactKey) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "The SPICE copy of ingestion %s of dataset %s is not stored.", k.IngestionID, k.DataSetID)
+}

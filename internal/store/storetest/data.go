@@ -73,6 +73,7 @@ func newIngestion(accountID, dataSetID, id string) *sg.Ingestion {
 		RequestType:    "FULL_REFRESH",
 		DataSetVersion: 2,
 		CreatedAt:      at(5 * time.Minute),
+		Attempts:       1,
 	}
 }
 
@@ -81,6 +82,9 @@ func storedIngestion(in *sg.Ingestion) *sg.Ingestion {
 	w.CreatedAt = ms(in.CreatedAt)
 	if !in.FinishedAt.IsZero() {
 		w.FinishedAt = ms(in.FinishedAt)
+	}
+	if !in.LeaseExpires.IsZero() {
+		w.LeaseExpires = ms(in.LeaseExpires)
 	}
 	return &w
 }
@@ -298,30 +302,5 @@ func testIngestion(t *testing.T, s sg.Store) {
 		list, _, err := s.ListIngestions(ctx, a3, "ds", sg.Page{})
 		must(t, "ListIngestions", err)
 		same(t, "ingestions of the new dataset", list, []*sg.Ingestion{})
-	})
-
-	t.Run("FailUnfinished", func(t *testing.T) {
-		a4 := newAccountID()
-		must(t, "CreateDataSet", s.CreateDataSet(ctx, newDataSet(a4, "ds")))
-		running := newIngestion(a4, "ds", "running")
-		running.Status = sg.IngestionRunning
-		done := newIngestion(a4, "ds", "done")
-		done.Status, done.FinishedAt, done.RowsIngested = sg.IngestionCompleted, at(time.Minute), 5
-		for _, in := range []*sg.Ingestion{running, done} {
-			must(t, "CreateIngestion", s.CreateIngestion(ctx, in))
-		}
-		n, err := s.FailUnfinishedIngestions(ctx, "INTERNAL_SERVICE_ERROR", "restarted", at(time.Hour))
-		must(t, "FailUnfinishedIngestions", err)
-		if n < 1 {
-			t.Fatalf("FailUnfinishedIngestions changed %d ingestions", n)
-		}
-		got, err := s.FindIngestion(ctx, a4, "ds", "running")
-		must(t, "FindIngestion", err)
-		want := storedIngestion(running)
-		want.Status, want.ErrorType, want.ErrorMessage, want.FinishedAt = sg.IngestionFailed, "INTERNAL_SERVICE_ERROR", "restarted", ms(at(time.Hour))
-		same(t, "failed ingestion", got, want)
-		got, err = s.FindIngestion(ctx, a4, "ds", "done")
-		must(t, "FindIngestion", err)
-		same(t, "finished ingestion unchanged", got, storedIngestion(done))
 	})
 }

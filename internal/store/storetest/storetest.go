@@ -122,6 +122,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"DataSource", testDataSource},
 		{"DataSet", testDataSet},
 		{"Ingestion", testIngestion},
+		{"IngestionLease", testIngestionLease},
+		{"RefreshSchedule", testRefreshSchedule},
 		{"Tags", testTags},
 		{"TagDeleteRace", testTagDeleteRace},
 		{"Passwords", testPasswords},

@@ -77,6 +77,10 @@ func (a *App) GenerateEmbedURLForAnonymousUser(ctx context.Context, publicURL st
 	if err != nil {
 		return AnonymousEmbed{}, err
 	}
+	nsARN := sg.QuickSightARN(a.Region, in.AccountID, "namespace/"+in.Namespace)
+	if err := a.refuseOtherAccount(ctx, in.AccountID, "GenerateEmbedUrlForAnonymousUser", nsARN); err != nil {
+		return AnonymousEmbed{}, err
+	}
 	dashboards, err := a.authorizedDashboards(in.AccountID, in.AuthorizedResourceArns)
 	if err != nil {
 		return AnonymousEmbed{}, err
@@ -94,7 +98,7 @@ func (a *App) GenerateEmbedURLForAnonymousUser(ctx context.Context, publicURL st
 	}
 	ns := in.Namespace
 	resources := make([]string, 0, 1+len(in.AuthorizedResourceArns))
-	resources = append(resources, sg.QuickSightARN(a.Region, in.AccountID, "namespace/"+ns))
+	resources = append(resources, nsARN)
 	resources = append(resources, in.AuthorizedResourceArns...)
 	return a.mintAnonymous(ctx, publicURL, anonymousRequest{
 		AccountID: in.AccountID, Namespace: &ns, Action: "GenerateEmbedUrlForAnonymousUser", Resources: resources,
@@ -196,13 +200,8 @@ func (a *App) mintAnonymous(ctx context.Context, publicURL string, in anonymousR
 	if lifetime < MinSessionLifetime || lifetime > MaxSessionLifetime {
 		return AnonymousEmbed{}, sg.Errorf(sg.ESESSIONLIFETIME, "The value %d for SessionLifetimeInMinutes is not valid. It must be between %d and %d minutes.", lifetime, MinSessionLifetime, MaxSessionLifetime)
 	}
-	// Another account's caller is refused before anything of the account
-	// is looked at, as every operation does.
-	if c := sg.CallerFromContext(ctx); c != nil && c.AccountID != in.AccountID {
-		if err := a.authorize(ctx, in.AccountID, in.Action, in.Resources[0]); err != nil {
-			return AnonymousEmbed{}, err
-		}
-		return AnonymousEmbed{}, sg.Errorf(sg.EACCESSDENIED, "Account %s is not the caller's account.", in.AccountID)
+	if err := a.refuseOtherAccount(ctx, in.AccountID, in.Action, in.Resources[0]); err != nil {
+		return AnonymousEmbed{}, err
 	}
 	if in.Namespace == nil || *in.Namespace == "" {
 		return AnonymousEmbed{}, sg.Errorf(sg.EINVALID, "Namespace is required for an anonymous user: use default unless you use custom namespaces.")
@@ -237,6 +236,19 @@ func (a *App) mintAnonymous(ctx context.Context, publicURL string, in anonymousR
 		return AnonymousEmbed{}, err
 	}
 	return AnonymousEmbed{EmbedURL: url, AnonymousUserARN: sg.UserARN(a.Region, in.AccountID, *in.Namespace, sg.AnonymousUserName)}, nil
+}
+
+// refuseOtherAccount refuses a caller acting on another account before
+// anything of the account is looked at, as every operation does: the
+// IAM refusal of action on resource.
+func (a *App) refuseOtherAccount(ctx context.Context, accountID, action, resource string) error {
+	if c := sg.CallerFromContext(ctx); c != nil && c.AccountID != accountID {
+		if err := a.authorize(ctx, accountID, action, resource); err != nil {
+			return err
+		}
+		return sg.Errorf(sg.EACCESSDENIED, "Account %s is not the caller's account.", accountID)
+	}
+	return nil
 }
 
 // anonymousReader is the virtual user an anonymous session reads as.

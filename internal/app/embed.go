@@ -315,10 +315,12 @@ func (a *App) entryExists(ctx context.Context, accountID string, e Entry) error 
 	var err error
 	switch e.Kind {
 	case "dashboard", "visual":
-		_, err = a.Store.FindDashboard(ctx, accountID, e.ID)
-		if sg.ErrorCode(err) == sg.ENOTFOUND {
+		// The key alone: a mint needs no more of the dashboard.
+		ok, err := a.Store.DashboardExists(ctx, accountID, e.ID)
+		if err == nil && !ok {
 			return sg.Errorf(sg.ENOTFOUND, "Dashboard %s doesn't exist in account %s.", e.ID, accountID)
 		}
+		return err
 	case "analysis":
 		_, err = a.Store.FindAnalysis(ctx, accountID, e.ID)
 		if sg.ErrorCode(err) == sg.ENOTFOUND {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"math"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -343,4 +344,32 @@ func TestGetDashboardEmbedURLAnonymous(t *testing.T) {
 			return x
 		}()), "AccessDeniedException", 401, "quicksight:GetDashboardEmbedUrl"},
 	})
+}
+
+// TestAnonymousEmbedPostgres: an anonymous session minted, redeemed (the
+// PostgreSQL store's one-statement redemption) and kept to its dashboards
+// on PostgreSQL, when SIGHTGLASS_TEST_POSTGRES names a server.
+func TestAnonymousEmbedPostgres(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	ts := startServer(t, withPostgres(freshDatabase(t, dsn)))
+	c := ts.adminClient()
+	ts.createDashboard(t, "sales", "Sales")
+	ts.createDashboard(t, "ops", "Ops")
+	in := anonInput("sales")
+	in.SessionTags = []types.SessionTag{{Key: aws.String("region"), Value: aws.String("EU")}}
+	u := ts.parseExperienceURL(t, generateAnonymous(t, c, in), "/dashboards/sales")
+	token, _ := ts.openExperience(t, u, "")
+	ts.open(t, u.Raw).wantErrorPage(t, http.StatusForbidden, "Forbidden")
+	s, err := ts.Store.FindSession(t.Context(), app.HashSecret(token))
+	must(t, err)
+	if !s.Anonymous() || s.Tags["region"] != "EU" || strings.Join(s.AuthorizedDashboards, ",") != "sales" {
+		t.Errorf("stored session %+v", s)
+	}
+	embed := u.Base + "/embed/" + u.Sid
+	ts.withToken(t, embed+"/dashboards/sales", token).wantHTML(t, http.StatusOK)
+	ts.withToken(t, embed+"/dashboards/ops", token).wantRefused(t, http.StatusForbidden, "Forbidden")
 }

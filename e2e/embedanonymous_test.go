@@ -98,6 +98,20 @@ func TestGenerateEmbedURLForAnonymousUser(t *testing.T) {
 		ts.withToken(t, embed+"/dashboards/other", token).wantRefused(t, http.StatusForbidden, "Forbidden")
 		ts.withToken(t, embed+"/dashboards/nope", token).wantRefused(t, http.StatusNotFound, "NotFound")
 		ts.withToken(t, embed+"/dashboards/other/sheets/s/visuals/v", token).wantRefused(t, http.StatusForbidden, "Forbidden")
+		// A navigation ticket (the cookieless full page load of the SDK's
+		// navigateToDashboard) keeps to the same dashboards.
+		for _, tc := range []struct {
+			id     string
+			status int
+		}{{"private", http.StatusOK}, {"other", http.StatusForbidden}} {
+			status, ticket := ts.navigationTicket(t, u, "", token)
+			if status != http.StatusOK || ticket == "" {
+				t.Fatalf("navigation ticket: %d %q", status, ticket)
+			}
+			if p := ts.open(t, embed+"/dashboards/"+tc.id+"?sgTicket="+ticket); p.Status != tc.status {
+				t.Errorf("%s with a navigation ticket: %d, want %d", tc.id, p.Status, tc.status)
+			}
+		}
 		console := u.Base + "/embedding/" + u.Sid
 		p = ts.browse(t, http.MethodGet, console+"/dashboards/"+app.SampleDashboardID+"/sheets/overview", "", token)
 		if p.Status != http.StatusOK || !strings.Contains(p.Body, `data-visual-id="kpi-revenue"`) {

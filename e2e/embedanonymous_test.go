@@ -260,6 +260,15 @@ func TestGenerateEmbedURLForAnonymousUserErrors(t *testing.T) {
 		{"another account", anonCall(with(func(in *quicksight.GenerateEmbedUrlForAnonymousUserInput) { in.AwsAccountId = aws.String(unsubscribed) })),
 			"AccessDeniedException", 401, "is not authorized to perform: quicksight:GenerateEmbedUrlForAnonymousUser on resource: arn:aws:quicksight:" + region + ":" + unsubscribed + ":namespace/default"},
 	})
+	// A dashboard deleted after a URL was minted for it is not found by
+	// the next mint (the App remembers dashboards it saw, until a change).
+	ts.createDashboard(t, "gone", "Gone")
+	generateAnonymous(t, c, anonInput("gone"))
+	_, err := c.DeleteDashboard(t.Context(), &quicksight.DeleteDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("gone")})
+	must(t, err)
+	_, err = c.GenerateEmbedUrlForAnonymousUser(t.Context(), anonInput("gone"))
+	wantErrorMessage(t, err, "ResourceNotFoundException", 404, "Dashboard gone doesn't exist in account "+accountID+".")
+
 	// The raw answer: 200, JSON, EmbedUrl and AnonymousUserArn.
 	body := `{"Namespace":"default","AuthorizedResourceArns":["` + dashboardARN("sales") + `"],"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"sales","EnabledFeatures":["SHARED_VIEW"]}}}`
 	r := send(t, ts.signed(t, ts.Admin, http.MethodPost, "/accounts/"+accountID+"/embed-url/anonymous-user", body))

@@ -315,8 +315,9 @@ func (a *App) entryExists(ctx context.Context, accountID string, e Entry) error 
 	var err error
 	switch e.Kind {
 	case "dashboard", "visual":
-		// The key alone: a mint needs no more of the dashboard.
-		ok, err := a.Store.DashboardExists(ctx, accountID, e.ID)
+		// The key alone, and remembered: a mint needs no more of the
+		// dashboard (dashboardexists.go).
+		ok, err := a.dashboardExists(ctx, accountID, e.ID)
 		if err == nil && !ok {
 			return sg.Errorf(sg.ENOTFOUND, "Dashboard %s doesn't exist in account %s.", e.ID, accountID)
 		}

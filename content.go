@@ -120,6 +120,9 @@ type ContentStore interface {
 	CreateDashboard(ctx context.Context, d *Dashboard, versions ...*DashboardVersion) error
 	// FindDashboard returns ENOTFOUND.
 	FindDashboard(ctx context.Context, accountID, id string) (*Dashboard, error)
+	// DashboardExists reports whether the dashboard exists, without
+	// reading it (the embed operations' check of the dashboard they open).
+	DashboardExists(ctx context.Context, accountID, id string) (bool, error)
 	// ListDashboards returns dashboards ordered by id in byte order, after
 	// p.After, at most p.Limit, and whether more follow.
 	ListDashboards(ctx context.Context, accountID string, p Page) ([]*Dashboard, bool, error)

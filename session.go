@@ -21,9 +21,25 @@ type Session struct {
 	// allow-list (GenerateEmbedUrlFor*'s AllowedDomains), which replaces
 	// its account's.
 	AllowedDomains []string
-	CreatedAt      time.Time
-	ExpiresAt      time.Time
+	// AuthorizedDashboards, for an anonymous session (GenerateEmbedUrlForAnonymousUser,
+	// GetDashboardEmbedUrl with IdentityType ANONYMOUS), lists the ids of
+	// the only dashboards it may read; it is nil for a registered user's
+	// session. An anonymous session has no user row: UserName and
+	// PrincipalID are empty, Namespace is the one it virtually belongs to.
+	AuthorizedDashboards []string
+	// Tags are the session tags an anonymous session was minted with
+	// (SessionTags), for row-level security; nil when none were given.
+	Tags      map[string]string
+	CreatedAt time.Time
+	ExpiresAt time.Time
 }
+
+// Anonymous reports whether the session is an anonymous reader's.
+func (s *Session) Anonymous() bool { return s.AuthorizedDashboards != nil }
+
+// AnonymousUserName is the user name in the ARN an anonymous embedding
+// session answers as (GenerateEmbedUrlForAnonymousUser's AnonymousUserArn).
+const AnonymousUserName = "QuickSightEmbeddingAnonymousUser"
 
 // SessionStore persists console sessions.
 type SessionStore interface {

@@ -51,7 +51,16 @@ type User struct {
 	Tags                                []Tag
 	CreatedAt                           time.Time
 	UpdatedAt                           time.Time
+	// AuthorizedDashboards is set on the virtual reader of an anonymous
+	// embedding session alone (IdentityType ANONYMOUS, no user row): the
+	// ids of the only dashboards it may read, whatever their permissions.
+	// It is nil for a registered user.
+	AuthorizedDashboards []string
 }
+
+// Anonymous reports whether u is the virtual reader of an anonymous
+// embedding session.
+func (u *User) Anonymous() bool { return u.AuthorizedDashboards != nil }
 
 // Page asks for one page of a keyset-paginated list: items whose key sorts
 // after After (byte order), at most Limit of them.

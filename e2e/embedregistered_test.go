@@ -458,7 +458,6 @@ func TestGetDashboardEmbedURL(t *testing.T) {
 	})
 
 	runErrorCases(t, c, []apiCase{
-		{"anonymous", dashCall(dashIn("sales", types.EmbeddingIdentityTypeAnonymous, "")), "IdentityTypeNotSupportedException", 403, "IdentityType ANONYMOUS is not supported"},
 		{"QUICKSIGHT without user", dashCall(dashIn("sales", types.EmbeddingIdentityTypeQuicksight, "")), "InvalidParameterValueException", 400, "UserArn is required when IdentityType is QUICKSIGHT."},
 		{"missing dashboard", dashCall(dashIn("nope", types.EmbeddingIdentityTypeQuicksight, "rita")), "ResourceNotFoundException", 404, "Dashboard nope doesn't exist in account " + accountID + "."},
 		{"unknown user", dashCall(dashIn("sales", types.EmbeddingIdentityTypeQuicksight, "nobody")), "QuickSightUserNotFoundException", 404, "The user nobody does not exist"},
@@ -549,34 +548,4 @@ func TestFavicon(t *testing.T) {
 	if got := p.Header.Get("X-Content-Type-Options"); got != "nosniff" {
 		t.Errorf("X-Content-Type-Options = %q", got)
 	}
-}
-
-// TestGenerateEmbedURLForAnonymousUser: refused with the error QuickSight
-// gives an account that cannot embed for anonymous users.
-func TestGenerateEmbedURLForAnonymousUser(t *testing.T) {
-	t.Parallel()
-	ts := startServer(t)
-	ts.createDashboard(t, "sales", "Sales")
-	in := func(account string, lifetime int64) *quicksight.GenerateEmbedUrlForAnonymousUserInput {
-		out := &quicksight.GenerateEmbedUrlForAnonymousUserInput{
-			AwsAccountId: aws.String(account), Namespace: aws.String("default"),
-			AuthorizedResourceArns:  []string{"arn:aws:quicksight:" + region + ":" + accountID + ":dashboard/sales"},
-			ExperienceConfiguration: &types.AnonymousUserEmbeddingExperienceConfiguration{Dashboard: &types.AnonymousUserDashboardEmbeddingConfiguration{InitialDashboardId: aws.String("sales")}},
-		}
-		if lifetime != 0 {
-			out.SessionLifetimeInMinutes = aws.Int64(lifetime)
-		}
-		return out
-	}
-	call := func(in *quicksight.GenerateEmbedUrlForAnonymousUserInput) func(context.Context, *quicksight.Client) error {
-		return func(ctx context.Context, c *quicksight.Client) error {
-			_, err := c.GenerateEmbedUrlForAnonymousUser(ctx, in)
-			return err
-		}
-	}
-	runErrorCases(t, ts.adminClient(), []apiCase{
-		{"dashboard", call(in(accountID, 0)), "UnsupportedPricingPlanException", 403, "Sightglass has no anonymous embedding sessions yet"},
-		{"lifetime", call(in(accountID, 601)), "SessionLifetimeInMinutesInvalidException", 400, "The value 601"},
-		{"another account", call(in(unsubscribed, 0)), "AccessDeniedException", 401, "quicksight:GenerateEmbedUrlForAnonymousUser"},
-	})
 }

@@ -54,6 +54,33 @@ func init() {
 		},
 	})
 	register(&scenario{
+		name:   "generate-embed-url-for-anonymous-user",
+		about:  "GenerateEmbedUrlForAnonymousUser: the sample dashboard, two authorized dashboard ARNs, two session tags (a JSON body; mints and stores a code per request)",
+		replay: true,
+		build: func(e *env, _ int) (*request, error) {
+			arn := func(id string) string {
+				return "arn:aws:quicksight:" + e.cfg.Region + ":" + e.cfg.Account + ":dashboard/" + id
+			}
+			body, _ := json.Marshal(map[string]any{
+				"Namespace":               e.cfg.Namespace,
+				"AuthorizedResourceArns":  []string{arn(sampleDashboard), arn("other")},
+				"SessionTags":             []map[string]string{{"Key": "region", "Value": "EU"}, {"Key": "tenant", "Value": "t-1"}},
+				"ExperienceConfiguration": map[string]any{"Dashboard": map[string]any{"InitialDashboardId": sampleDashboard}},
+			})
+			return &request{Method: "POST", Path: "/accounts/" + pathLabel(e.cfg.Account) + "/embed-url/anonymous-user",
+				Header: http.Header{"Content-Type": {"application/json"}}, Body: body}, nil
+		},
+	})
+	register(&scenario{
+		name:   "get-dashboard-embed-url",
+		about:  "GetDashboardEmbedUrl of the sample dashboard for --user-name (creds-type QUICKSIGHT; mints and stores a code per request)",
+		replay: true,
+		build: func(e *env, _ int) (*request, error) {
+			return &request{Method: "GET", Path: "/accounts/" + pathLabel(e.cfg.Account) + "/dashboards/" + sampleDashboard + "/embed-url",
+				Query: url.Values{"creds-type": {"QUICKSIGHT"}, "user-arn": {e.userARN()}}}, nil
+		},
+	})
+	register(&scenario{
 		name: "redeem",
 		about: "browser GET of embed URLs (unsigned), each once, expecting 200: code consume, session insert, page; " +
 			"--codes URLs (default --requests) are minted before the run, and the run ends when they are used up",
@@ -74,6 +101,9 @@ func init() {
 		},
 	})
 }
+
+// sampleDashboard is the dashboard a fresh server's first run creates.
+const sampleDashboard = "sample-sales-dashboard"
 
 func (e *env) usersPath() string {
 	return "/accounts/" + pathLabel(e.cfg.Account) + "/namespaces/" + pathLabel(e.cfg.Namespace) + "/users"

@@ -590,6 +590,73 @@ def check_cli(cli, expected):
         C.eq("embed URL opened again: 403", status, 403)
 
 
+def check_anonymous(qs, cli):
+    """Anonymous embedding through boto3 and the AWS CLI: the URL and the
+    AnonymousUserArn, single use, and the modeled errors."""
+    dash = f"arn:aws:quicksight:{REGION}:{ACCOUNT}:dashboard/sample-sales-dashboard"
+    experience = {"Dashboard": {"InitialDashboardId": "sample-sales-dashboard"}}
+    resp = qs.generate_embed_url_for_anonymous_user(
+        AwsAccountId=ACCOUNT, Namespace=NS, AuthorizedResourceArns=[dash], ExperienceConfiguration=experience,
+        SessionTags=[{"Key": "region", "Value": "EU"}], SessionLifetimeInMinutes=30)
+    check_ok("GenerateEmbedUrlForAnonymousUser", resp, 200)
+    C.eq("GenerateEmbedUrlForAnonymousUser: AnonymousUserArn", resp.get("AnonymousUserArn"),
+         f"arn:aws:quicksight:{REGION}:{ACCOUNT}:user/{NS}/QuickSightEmbeddingAnonymousUser")
+    url = resp.get("EmbedUrl", "")
+    C.check("GenerateEmbedUrlForAnonymousUser: dashboard experience URL",
+            re.match(r"^https?://[^/]+/embed/[0-9a-f]{32}/dashboards/sample-sales-dashboard"
+                     r"\?code=[A-Za-z0-9_-]{43}&identityprovider=quicksight&isauthcode=true$", url), repr(url))
+    C.eq("anonymous embed URL opens once", http_status(url), 200)
+    C.eq("anonymous embed URL opened again: 403", http_status(url), 403)
+    expect_error("GenerateEmbedUrlForAnonymousUser, initial dashboard not authorized",
+                 lambda: qs.generate_embed_url_for_anonymous_user(
+                     AwsAccountId=ACCOUNT, Namespace=NS, ExperienceConfiguration=experience,
+                     AuthorizedResourceArns=[f"arn:aws:quicksight:{REGION}:{ACCOUNT}:dashboard/other"]),
+                 "InvalidParameterValueException", 400)
+    expect_error("GenerateEmbedUrlForAnonymousUser, unknown dashboard",
+                 lambda: qs.generate_embed_url_for_anonymous_user(
+                     AwsAccountId=ACCOUNT, Namespace=NS, ExperienceConfiguration={"Dashboard": {"InitialDashboardId": "nope"}},
+                     AuthorizedResourceArns=[f"arn:aws:quicksight:{REGION}:{ACCOUNT}:dashboard/nope"]),
+                 "ResourceNotFoundException", 404)
+    expect_error("GenerateEmbedUrlForAnonymousUser, lifetime 601",
+                 lambda: qs.generate_embed_url_for_anonymous_user(
+                     AwsAccountId=ACCOUNT, Namespace=NS, ExperienceConfiguration=experience,
+                     AuthorizedResourceArns=[dash], SessionLifetimeInMinutes=601),
+                 "SessionLifetimeInMinutesInvalidException", 400)
+    expect_error("GenerateEmbedUrlForAnonymousUser, Q search bar",
+                 lambda: qs.generate_embed_url_for_anonymous_user(
+                     AwsAccountId=ACCOUNT, Namespace=NS, AuthorizedResourceArns=[dash],
+                     ExperienceConfiguration={"QSearchBar": {"InitialTopicId": "t1"}}),
+                 "UnsupportedUserEditionException", 403)
+    resp = qs.get_dashboard_embed_url(AwsAccountId=ACCOUNT, DashboardId="sample-sales-dashboard", IdentityType="ANONYMOUS",
+                                      Namespace=NS, UndoRedoDisabled=True, ResetDisabled=True)
+    check_ok("GetDashboardEmbedUrl ANONYMOUS", resp, 200)
+    C.eq("GetDashboardEmbedUrl ANONYMOUS URL opens", http_status(resp.get("EmbedUrl", "")), 200)
+
+    out = cli.ok("aws generate-embed-url-for-anonymous-user", "generate-embed-url-for-anonymous-user",
+                 "--aws-account-id", ACCOUNT, "--namespace", NS, "--authorized-resource-arns", dash,
+                 "--session-tags", "Key=tenant,Value=t-1",
+                 "--experience-configuration", json.dumps(experience))
+    C.eq("aws generate-embed-url-for-anonymous-user: Status, AnonymousUserArn",
+         (out.get("Status"), out.get("AnonymousUserArn")),
+         (200, f"arn:aws:quicksight:{REGION}:{ACCOUNT}:user/{NS}/QuickSightEmbeddingAnonymousUser"))
+    C.eq("CLI anonymous embed URL opens", http_status(out.get("EmbedUrl", "")), 200)
+    rc, out, err = cli("generate-embed-url-for-anonymous-user", "--aws-account-id", ACCOUNT, "--namespace", NS,
+                       "--authorized-resource-arns", "sales", "--experience-configuration", json.dumps(experience))
+    C.check("aws generate-embed-url-for-anonymous-user bad ARN: non-zero exit, InvalidParameterValueException",
+            rc != 0 and "InvalidParameterValueException" in err, f"exit {rc}, stderr {err.strip()[-300:]!r}")
+
+
+def http_status(url):
+    """GETs url as a frame would and returns the HTTP status (0 for no URL)."""
+    if not url:
+        return 0
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
 # ---------------------------------------------------------------- main
 
 PG_DSN = dict(Host="127.0.0.1", Port=5432, Database="postgres")  # the local PostgreSQL
@@ -902,6 +969,7 @@ def main(argv):
         section("boto3: groups and namespaces", check_groups, qs)
         section("AWS CLI", check_cli, Cli(srv.url, key_id, secret, tmp), ["admin", "svc", "alice", SLASH_USER])
         section("AWS CLI: groups and namespaces", check_cli_groups, Cli(srv.url, key_id, secret, tmp))
+        section("boto3 and AWS CLI: anonymous embedding", check_anonymous, qs, Cli(srv.url, key_id, secret, tmp))
     except Exception as e:  # noqa: BLE001
         C.check("run completes", False, f"{type(e).__name__}: {e}")
         traceback.print_exc(file=sys.stdout)

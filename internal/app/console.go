@@ -32,8 +32,12 @@ func seesAll(u *sg.User) bool {
 
 // canSee reports whether user may see a resource with these permissions:
 // those who see everything do, other users when an entry names one of
-// their principals (a.principals: their own ARN, their groups' ARNs).
+// their principals (a.principals: their own ARN, their groups' ARNs). An
+// anonymous reader sees its listed dashboards alone (ConsoleDashboard).
 func canSee(u *sg.User, principals principalSet, perms []sg.ResourcePermission) bool {
+	if u.Anonymous() {
+		return false
+	}
 	if seesAll(u) {
 		return true
 	}
@@ -47,6 +51,9 @@ func canSee(u *sg.User, principals principalSet, perms []sg.ResourcePermission) 
 
 // visibility returns canSee for user u, with u's principals read once.
 func (a *App) visibility(ctx context.Context, u *sg.User) (func([]sg.ResourcePermission) bool, error) {
+	if u.Anonymous() {
+		return func([]sg.ResourcePermission) bool { return false }, nil
+	}
 	if seesAll(u) {
 		return func([]sg.ResourcePermission) bool { return true }, nil
 	}
@@ -86,6 +93,9 @@ func listVisible[T any](ctx context.Context, list func(sg.Page) ([]T, bool, erro
 // The list comes through the content-list cache (listcache.go): the slice
 // is the caller's, the items are shared and must not be modified.
 func (a *App) ConsoleDashboards(ctx context.Context, u *sg.User) ([]*sg.Dashboard, error) {
+	if u.Anonymous() {
+		return nil, errAnonymousConsole
+	}
 	return cachedList(a, &a.lists.dashboards, u, func() ([]*sg.Dashboard, error) {
 		return a.consoleDashboards(ctx, u)
 	})
@@ -128,6 +138,15 @@ func (a *App) ConsoleDashboard(ctx context.Context, u *sg.User, id string) (*sg.
 		return nil, sg.Errorf(sg.ENOTFOUND, "Dashboard %s doesn't exist.", id)
 	} else if err != nil {
 		return nil, err
+	}
+	if u.Anonymous() {
+		// The dashboard's permissions are not consulted: the embed URL's
+		// AuthorizedResourceArns, which the caller's IAM policy allowed,
+		// are the grant.
+		if !slices.Contains(u.AuthorizedDashboards, id) {
+			return nil, sg.Errorf(sg.EACCESSDENIED, "Dashboard %s is not one of the dashboards this embedded session may open.", id)
+		}
+		return d, nil
 	}
 	visible, err := a.visibility(ctx, u)
 	if err != nil {
@@ -172,6 +191,9 @@ type FavoriteItem struct {
 // ConsoleFavorites lists user's favorites that they can still see, with
 // links inside the embed session sid.
 func (a *App) ConsoleFavorites(ctx context.Context, u *sg.User, sid string) ([]*FavoriteItem, error) {
+	if u.Anonymous() {
+		return nil, errAnonymousConsole
+	}
 	favs, err := a.Store.ListFavorites(ctx, u.AccountID, u.PrincipalID)
 	if err != nil {
 		return nil, err
@@ -202,6 +224,9 @@ func (a *App) ConsoleFavorites(ctx context.Context, u *sg.User, sid string) ([]*
 
 // IsFavorite reports whether user marked the resource.
 func (a *App) IsFavorite(ctx context.Context, u *sg.User, kind, id string) (bool, error) {
+	if u.Anonymous() {
+		return false, nil // an anonymous reader keeps nothing
+	}
 	favs, err := a.Store.ListFavorites(ctx, u.AccountID, u.PrincipalID)
 	if err != nil {
 		return false, err
@@ -211,6 +236,9 @@ func (a *App) IsFavorite(ctx context.Context, u *sg.User, kind, id string) (bool
 
 // SetFavorite marks (on) or unmarks a dashboard or analysis user can see.
 func (a *App) SetFavorite(ctx context.Context, u *sg.User, kind, id string, on bool) error {
+	if u.Anonymous() {
+		return errAnonymousConsole
+	}
 	var err error
 	switch kind {
 	case sg.FavoriteDashboard:

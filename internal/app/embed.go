@@ -109,7 +109,14 @@ type embedGrant struct {
 	// ExperienceOnly marks a code minted for the SDK's dashboard or visual
 	// experience: it does not open the console.
 	ExperienceOnly bool `json:"x,omitempty"`
+	// Dashboards, for an anonymous grant (which names no user), are the
+	// ids of the dashboards its session may read; Tags its session tags.
+	Dashboards []string          `json:"ds,omitempty"`
+	Tags       map[string]string `json:"t,omitempty"`
 }
+
+// anonymous reports whether the grant is for an anonymous session.
+func (g *embedGrant) anonymous() bool { return len(g.Dashboards) > 0 }
 
 // HashSecret returns the hex SHA-256 of a code or session token: the only
 // form in which either is stored.
@@ -227,30 +234,36 @@ func (a *App) mintEmbed(ctx context.Context, publicURL string, in embedRequest) 
 	if err := a.entryExists(ctx, in.AccountID, in.Entry); err != nil {
 		return "", err
 	}
-	g := embedGrant{
+	return a.issueGrant(ctx, publicURL, in.Entry, embedGrant{
 		AccountID:   in.AccountID,
 		Namespace:   namespace,
 		UserName:    userName,
 		PrincipalID: user.PrincipalID,
-		EmbedID:     randomHex(16),
-		EntryPoint:  in.Entry.Path,
 		Lifetime:    lifetime,
 		Domains:     in.Domains,
-		// A dashboard or visual experience is not a way into the console.
-		ExperienceOnly: in.Entry.Experience,
-	}
+	})
+}
+
+// issueGrant stores a grant for entry under a fresh single-use code and
+// returns its embed URL. It fills in the grant's embed id (sid), entry
+// point and experience flag.
+func (a *App) issueGrant(ctx context.Context, publicURL string, entry Entry, g embedGrant) (string, error) {
+	g.EmbedID = randomHex(16)
+	g.EntryPoint = entry.Path
+	// A dashboard or visual experience is not a way into the console.
+	g.ExperienceOnly = entry.Experience
 	grant, _ := json.Marshal(g)
 	code := newSecret()
 	now := a.now()
 	if err := a.Store.PutOnce(ctx, HashSecret(code), grant, now.Add(EmbedCodeTTL)); err != nil {
 		return "", err
 	}
-	if in.Domains != nil {
-		if err := a.putFrameDomains(ctx, g.EmbedID, in.Domains, now.Add(EmbedCodeTTL+minutes(lifetime))); err != nil {
+	if g.Domains != nil {
+		if err := a.putFrameDomains(ctx, g.EmbedID, g.Domains, now.Add(EmbedCodeTTL+minutes(g.Lifetime))); err != nil {
 			return "", err
 		}
 	}
-	return publicURL + in.Entry.frame() + g.EmbedID + in.Entry.Path + "?code=" + code + "&identityprovider=quicksight&isauthcode=true", nil
+	return publicURL + entry.frame() + g.EmbedID + entry.Path + "?code=" + code + "&identityprovider=quicksight&isauthcode=true", nil
 }
 
 // embedUser resolves whose console an embed URL opens: the user named by
@@ -302,10 +315,13 @@ func (a *App) entryExists(ctx context.Context, accountID string, e Entry) error 
 	var err error
 	switch e.Kind {
 	case "dashboard", "visual":
-		_, err = a.Store.FindDashboard(ctx, accountID, e.ID)
-		if sg.ErrorCode(err) == sg.ENOTFOUND {
+		// The key alone, and remembered: a mint needs no more of the
+		// dashboard (dashboardexists.go).
+		ok, err := a.dashboardExists(ctx, accountID, e.ID)
+		if err == nil && !ok {
 			return sg.Errorf(sg.ENOTFOUND, "Dashboard %s doesn't exist in account %s.", e.ID, accountID)
 		}
+		return err
 	case "analysis":
 		_, err = a.Store.FindAnalysis(ctx, accountID, e.ID)
 		if sg.ErrorCode(err) == sg.ENOTFOUND {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	sg "github.com/sightglass/sightglass"
 )
@@ -21,13 +22,14 @@ type DashboardEmbedInput struct {
 	SessionLifetime *int64
 	UserArn         string // "" with IAM means the caller's own identity
 	Namespace       *string
-	// AdditionalDashboardIDs widen what an anonymous session may open; a
-	// registered user opens whatever is shared with them, so for IAM and
-	// QUICKSIGHT they are checked and grant nothing more.
+	// AdditionalDashboardIDs widen what an anonymous session may open
+	// (with DashboardID, they are all it may open); a registered user
+	// opens whatever is shared with them, so for IAM and QUICKSIGHT they
+	// are checked and grant nothing more.
 	AdditionalDashboardIDs []string
 	// UndoRedoDisabled, ResetDisabled and StatePersistenceEnabled are
-	// accepted: the dashboard experience has no undo, redo or reset, and
-	// keeps no state between sessions.
+	// accepted: the dashboard experience has no undo, redo or reset
+	// controls to hide, and keeps no state between sessions.
 	UndoRedoDisabled, ResetDisabled, StatePersistenceEnabled bool
 }
 
@@ -43,7 +45,6 @@ func (a *App) GetDashboardEmbedURL(ctx context.Context, publicURL string, in Das
 	switch in.IdentityType {
 	case EmbedIdentityIAM, EmbedIdentityQuickSight:
 	case EmbedIdentityAnonymous:
-		return "", sg.Errorf(sg.EIDENTITYTYPE, "IdentityType ANONYMOUS is not supported: Sightglass embeds dashboards for registered users only. Use IAM or QUICKSIGHT with a registered user.")
 	case "":
 		return "", sg.Errorf(sg.EINVALID, "IdentityType is required: use IAM or QUICKSIGHT.")
 	default:
@@ -62,6 +63,9 @@ func (a *App) GetDashboardEmbedURL(ctx context.Context, publicURL string, in Das
 			return "", err
 		}
 	}
+	if in.IdentityType == EmbedIdentityAnonymous {
+		return a.anonymousDashboardEmbed(ctx, publicURL, in)
+	}
 	checks := []authCheck{{Action: "GetDashboardEmbedUrl", Resource: sg.QuickSightARN(a.Region, in.AccountID, "dashboard/"+in.DashboardID)}}
 	if in.IdentityType == EmbedIdentityQuickSight {
 		if in.UserArn == "" {
@@ -77,24 +81,28 @@ func (a *App) GetDashboardEmbedURL(ctx context.Context, publicURL string, in Das
 	})
 }
 
-// GenerateEmbedURLForAnonymousUser is refused: Sightglass has no anonymous
-// sessions yet (a session is always a registered user's). QuickSight
-// answers UnsupportedPricingPlanException to an account that cannot embed
-// for anonymous users, which is what a client is prepared for.
-func (a *App) GenerateEmbedURLForAnonymousUser(ctx context.Context, accountID string, lifetime *int64) error {
-	if err := checkAccountID(accountID); err != nil {
-		return err
+// anonymousDashboardEmbed mints GetDashboardEmbedUrl's ANONYMOUS URL: the
+// dashboard experience of DashboardID, for a reader with no user row who
+// may open DashboardID and AdditionalDashboardIDs alone. The caller's
+// quicksight:GetDashboardEmbedUrl on each of those dashboards is the
+// grant; their permissions are not consulted.
+func (a *App) anonymousDashboardEmbed(ctx context.Context, publicURL string, in DashboardEmbedInput) (string, error) {
+	if in.UserArn != "" {
+		return "", sg.Errorf(sg.EINVALID, "UserArn can't be given with IdentityType ANONYMOUS.")
 	}
-	if lifetime != nil && (*lifetime < MinSessionLifetime || *lifetime > MaxSessionLifetime) {
-		return sg.Errorf(sg.ESESSIONLIFETIME, "The value %d for SessionLifetimeInMinutes is not valid. It must be between %d and %d minutes.", *lifetime, MinSessionLifetime, MaxSessionLifetime)
+	dashboards := []string{in.DashboardID}
+	for _, id := range in.AdditionalDashboardIDs {
+		if !slices.Contains(dashboards, id) {
+			dashboards = append(dashboards, id)
+		}
 	}
-	// Nothing is granted, so only another account's caller is told
-	// AccessDenied; a policy scoped to dashboards gets the real answer.
-	if c := sg.CallerFromContext(ctx); c != nil && c.AccountID != accountID {
-		return a.authorize(ctx, accountID, "GenerateEmbedUrlForAnonymousUser", a.accountResource(accountID))
+	resources := make([]string, len(dashboards))
+	for i, id := range dashboards {
+		resources[i] = sg.QuickSightARN(a.Region, in.AccountID, "dashboard/"+id)
 	}
-	if _, err := a.subscribed(ctx, accountID); err != nil {
-		return err
-	}
-	return sg.Errorf(sg.EPRICINGPLAN, "GenerateEmbedUrlForAnonymousUser is not available: Sightglass has no anonymous embedding sessions yet. Embed for a registered user with GenerateEmbedUrlForRegisteredUser.")
+	out, err := a.mintAnonymous(ctx, publicURL, anonymousRequest{
+		AccountID: in.AccountID, Namespace: in.Namespace, Action: "GetDashboardEmbedUrl", Resources: resources,
+		Entry: DashboardEntry(in.DashboardID), Dashboards: dashboards, Lifetime: in.SessionLifetime,
+	})
+	return out.EmbedURL, err
 }

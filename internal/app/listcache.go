@@ -28,6 +28,9 @@ type contentLists struct {
 	gen        uint64 // bumped by every change; a read that straddles one is not kept
 	dashboards map[listKey]listEntry[*sg.Dashboard]
 	analyses   map[listKey]listEntry[*sg.Analysis]
+	// existing holds dashboards seen to exist, and when
+	// (dashboardexists.go).
+	existing map[dashboardKey]time.Time
 }
 
 // listKey names one visible list: admins of an account's default
@@ -88,6 +91,7 @@ func (a *App) clearContentLists() {
 	a.lists.gen++
 	clear(a.lists.dashboards)
 	clear(a.lists.analyses)
+	clear(a.lists.existing)
 	a.lists.mu.Unlock()
 }
 

@@ -59,11 +59,16 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 		if err := json.Unmarshal(p, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entry.Path || (g.ExperienceOnly && !entry.Experience) {
 			return "", "", "", errWrongGrant
 		}
+		if g.anonymous() {
+			return "", "", "", errAnonymousGrant // no user to read
+		}
 		return g.AccountID, g.Namespace, g.UserName, nil
 	})
 	switch {
 	case payload == nil && sg.ErrorCode(err) == sg.ENOTFOUND:
 		return nil, "", a.missingCode(ctx, key)
+	case errors.Is(err, errAnonymousGrant):
+		return a.redeemAnonymous(ctx, key, now, &g, payload)
 	case errors.Is(err, errWrongGrant):
 		return nil, "", a.burnCode(ctx, key, now, metrics.SignOnMismatch)
 	case err != nil:
@@ -91,6 +96,41 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 		return nil, "", signOnFailed(metrics.SignOnRaced)
 	}
 	return &Console{Session: s, User: user}, token, nil
+}
+
+// errAnonymousGrant stops FindOnceUser at an anonymous grant, which names
+// no user.
+var errAnonymousGrant = errors.New("anonymous grant")
+
+// redeemAnonymous opens the session of an anonymous grant that matched
+// its sid and entry point: one write, as for a registered user.
+func (a *App) redeemAnonymous(ctx context.Context, key string, now time.Time, g *embedGrant, payload []byte) (*Console, string, error) {
+	token := newSecret()
+	s := &sg.Session{
+		ID:                   HashSecret(token),
+		AccountID:            g.AccountID,
+		Namespace:            g.Namespace,
+		EmbedID:              g.EmbedID,
+		EntryPoint:           g.EntryPoint,
+		AllowedDomains:       g.Domains,
+		AuthorizedDashboards: g.Dashboards,
+		Tags:                 g.Tags,
+		CreatedAt:            now,
+		ExpiresAt:            now.Add(minutes(g.Lifetime)),
+	}
+	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, "", signOnFailed(metrics.SignOnRaced)
+	} else if err != nil {
+		return nil, "", err
+	}
+	if !bytes.Equal(consumed, payload) {
+		if err := a.Store.DeleteSession(ctx, s.ID); err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {
+			return nil, "", err
+		}
+		return nil, "", signOnFailed(metrics.SignOnRaced)
+	}
+	return &Console{Session: s, User: anonymousReader(s)}, token, nil
 }
 
 // newSession returns a console session of user for an embed id (sid) and
@@ -170,6 +210,9 @@ func (a *App) ConsoleSession(ctx context.Context, embedID, token string) (*Conso
 	}
 	if s.EmbedID != embedID || !a.now().Before(s.ExpiresAt) {
 		return nil, ErrNoSession
+	}
+	if s.Anonymous() {
+		return &Console{Session: s, User: anonymousReader(s)}, nil // no user row to check
 	}
 	user, err := a.Store.FindUser(ctx, s.AccountID, s.Namespace, s.UserName)
 	if err != nil && sg.ErrorCode(err) != sg.ENOTFOUND {

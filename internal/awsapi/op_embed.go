@@ -190,10 +190,80 @@ func (s *Server) getDashboardEmbedURL(ctx context.Context, in *input) (output, e
 	return &embedURLOutput{EmbedUrl: url}, nil
 }
 
+// anonymousUserBody is GenerateEmbedUrlForAnonymousUser's body.
+type anonymousUserBody struct {
+	SessionLifetimeInMinutes *int64
+	Namespace                *string
+	SessionTags              []struct{ Key, Value string }
+	AuthorizedResourceArns   []string
+	AllowedDomains           []string
+	ExperienceConfiguration  *struct {
+		Dashboard *struct {
+			InitialDashboardId *string
+			// Shared views are not offered: the feature lists and
+			// configuration are accepted as given.
+			EnabledFeatures, DisabledFeatures, FeatureConfigurations json.RawMessage
+		}
+		DashboardVisual *struct {
+			InitialDashboardVisualId *struct {
+				DashboardId, SheetId, VisualId *string
+			}
+		}
+		// Experiences Sightglass does not have.
+		QSearchBar, GenerativeQnA json.RawMessage
+	}
+}
+
+type anonymousEmbedOutput struct {
+	meta
+	EmbedUrl         string
+	AnonymousUserArn string
+}
+
 func (s *Server) generateEmbedURLForAnonymousUser(ctx context.Context, in *input) (output, error) {
-	var b struct{ SessionLifetimeInMinutes *int64 }
+	var b anonymousUserBody
 	if err := in.decode(&b); err != nil {
 		return nil, err
 	}
-	return nil, s.app.GenerateEmbedURLForAnonymousUser(ctx, in.Labels["AwsAccountId"], b.SessionLifetimeInMinutes)
+	ain := app.AnonymousEmbedInput{
+		AccountID:              in.Labels["AwsAccountId"],
+		Namespace:              deref(b.Namespace),
+		SessionLifetime:        b.SessionLifetimeInMinutes,
+		AuthorizedResourceArns: b.AuthorizedResourceArns,
+		AllowedDomains:         b.AllowedDomains,
+	}
+	for _, t := range b.SessionTags {
+		ain.SessionTags = append(ain.SessionTags, app.SessionTag{Key: t.Key, Value: t.Value})
+	}
+	x := b.ExperienceConfiguration
+	if x == nil {
+		return nil, sg.Errorf(sg.EINVALID, "ExperienceConfiguration is required.")
+	}
+	exp := &ain.Experience
+	if x.Dashboard != nil {
+		exp.Count++
+		exp.Dashboard = &app.DashboardExperience{InitialDashboardID: deref(x.Dashboard.InitialDashboardId)}
+	}
+	if x.DashboardVisual != nil {
+		exp.Count++
+		v := x.DashboardVisual.InitialDashboardVisualId
+		if v == nil {
+			return nil, sg.Errorf(sg.EINVALID, "DashboardVisual.InitialDashboardVisualId is required.")
+		}
+		exp.Visual = &app.VisualExperience{DashboardID: deref(v.DashboardId), SheetID: deref(v.SheetId), VisualID: deref(v.VisualId)}
+	}
+	for _, m := range []struct {
+		name string
+		raw  json.RawMessage
+	}{{"QSearchBar", x.QSearchBar}, {"GenerativeQnA", x.GenerativeQnA}} {
+		if len(m.raw) > 0 && !bytes.Equal(m.raw, []byte("null")) {
+			exp.Count++
+			exp.Unsupported = append(exp.Unsupported, m.name)
+		}
+	}
+	out, err := s.app.GenerateEmbedURLForAnonymousUser(ctx, s.publicURL, ain)
+	if err != nil {
+		return nil, err
+	}
+	return &anonymousEmbedOutput{EmbedUrl: out.EmbedURL, AnonymousUserArn: out.AnonymousUserARN}, nil
 }

@@ -160,6 +160,12 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 			return
 		}
 	}
+	if experience == "CONSOLE" && s.Session.Anonymous() {
+		// An anonymous reader has its dashboards' frames alone: no start
+		// page, no lists, no data or authoring pages.
+		c.errorPage(w, r, "", http.StatusForbidden, "Forbidden", "This page is not available", "This embedded session is anonymous: it opens the dashboards it was embedded with, and has no console.", "")
+		return
+	}
 	domains, err := c.app.SessionDomains(ctx, s.Session)
 	if err != nil {
 		c.internalError(w, r, err)

@@ -115,10 +115,13 @@ func (c *Console) viewerContent(ctx context.Context, s *signedIn, kind, id strin
 
 // sessionRowScope returns what row-level security learns of the viewer's
 // session besides its user: the session tags of an anonymous embedding
-// session, and whether it is one. The one place the viewer fills them;
-// sessions have no tags yet.
+// session (GenerateEmbedUrlForAnonymousUser's SessionTags), and whether it
+// is one. The one place the viewer fills them.
 func sessionRowScope(s *signedIn) (tags map[string]string, anonymous bool) {
-	return nil, false
+	if s == nil || s.Session == nil {
+		return nil, false
+	}
+	return s.Session.Tags, s.Session.Anonymous()
 }
 
 // failure is what the page of content that may not be drawn shows.

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 
 	"github.com/jackc/pgx/v5"
 
@@ -43,6 +44,19 @@ func (s *Store) FindDashboard(ctx context.Context, accountID, id string) (*sg.Da
 		return nil, normalize("find dashboard", err, sqlkit.Meaning{Missing: sqlkit.DashboardNotFound(accountID, id)})
 	}
 	return d, nil
+}
+
+// DashboardExists reports whether the dashboard exists, reading its key
+// alone.
+func (s *Store) DashboardExists(ctx context.Context, accountID, id string) (bool, error) {
+	var one int
+	err := s.pool.QueryRow(ctx, `SELECT 1 FROM dashboards WHERE account_id = $1 AND id = $2`, accountID, id).Scan(&one)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, normalize("dashboard exists", err, sqlkit.Meaning{})
+	}
+	return true, nil
 }
 
 // ListDashboards returns dashboards ordered by id in byte order, after

@@ -33,7 +33,7 @@ const redeemSQL = `WITH consumed AS (
 	DELETE FROM once_items WHERE key = $1 AND expires_at > $2 RETURNING payload
 ), created AS (
 	INSERT INTO sessions (` + sessionColumns + `)
-	SELECT $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::bigint, $12::bigint, $13::text FROM consumed
+	SELECT $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::bigint, $12::bigint, $13::text, $14::text, $15::text FROM consumed
 )
 SELECT payload FROM consumed`
 
@@ -42,7 +42,8 @@ func (s *Store) RedeemOnce(ctx context.Context, key string, now time.Time, x *sg
 	var payload []byte
 	err := s.pool.QueryRow(ctx, redeemSQL, key, sqlkit.Millis(now),
 		x.ID, x.AccountID, x.Namespace, x.UserName, x.PrincipalID, x.Role, x.EmbedID,
-		x.EntryPoint, sqlkit.Millis(x.CreatedAt), sqlkit.Millis(x.ExpiresAt), sqlkit.JSON(x.AllowedDomains)).Scan(&payload)
+		x.EntryPoint, sqlkit.Millis(x.CreatedAt), sqlkit.Millis(x.ExpiresAt), sqlkit.JSON(x.AllowedDomains),
+		sqlkit.JSON(x.AuthorizedDashboards), sqlkit.JSON(x.Tags)).Scan(&payload)
 	if err != nil {
 		return nil, normalize("redeem once", err, sqlkit.Meaning{Missing: sqlkit.OnceNotFound(), Unique: sqlkit.SessionExists()})
 	}

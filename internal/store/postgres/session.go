@@ -10,14 +10,15 @@ import (
 )
 
 const sessionColumns = `id, account_id, namespace, user_name, principal_id, role, embed_id,
-	entry_point, created_at, expires_at, allowed_domains`
+	entry_point, created_at, expires_at, allowed_domains, authorized_dashboards, tags`
 
 // CreateSession returns EEXISTS if the id is taken.
 func (s *Store) CreateSession(ctx context.Context, x *sg.Session) error {
 	_, err := s.pool.Exec(ctx, `INSERT INTO sessions (`+sessionColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 		x.ID, x.AccountID, x.Namespace, x.UserName, x.PrincipalID, x.Role, x.EmbedID,
-		x.EntryPoint, sqlkit.Millis(x.CreatedAt), sqlkit.Millis(x.ExpiresAt), sqlkit.JSON(x.AllowedDomains))
+		x.EntryPoint, sqlkit.Millis(x.CreatedAt), sqlkit.Millis(x.ExpiresAt), sqlkit.JSON(x.AllowedDomains),
+		sqlkit.JSON(x.AuthorizedDashboards), sqlkit.JSON(x.Tags))
 	if err != nil {
 		return normalize("create session", err, sqlkit.Meaning{Unique: sqlkit.SessionExists()})
 	}
@@ -78,13 +79,19 @@ func (s *Store) CountSessions(ctx context.Context, now time.Time) (int64, error)
 func scanSession(row pgx.Row) (*sg.Session, error) {
 	var x sg.Session
 	var created, expires int64
-	var domains string
+	var domains, dashboards, tags string
 	if err := row.Scan(&x.ID, &x.AccountID, &x.Namespace, &x.UserName, &x.PrincipalID, &x.Role,
-		&x.EmbedID, &x.EntryPoint, &created, &expires, &domains); err != nil {
+		&x.EmbedID, &x.EntryPoint, &created, &expires, &domains, &dashboards, &tags); err != nil {
 		return nil, err
 	}
 	var err error
 	if x.AllowedDomains, err = sqlkit.Decode[[]string](domains); err != nil {
+		return nil, err
+	}
+	if x.AuthorizedDashboards, err = sqlkit.Decode[[]string](dashboards); err != nil {
+		return nil, err
+	}
+	if x.Tags, err = sqlkit.Decode[map[string]string](tags); err != nil {
 		return nil, err
 	}
 	x.CreatedAt, x.ExpiresAt = sqlkit.Time(created), sqlkit.Time(expires)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/store/sqlkit"
@@ -44,6 +45,19 @@ func (s *Store) FindDashboard(ctx context.Context, accountID, id string) (*sg.Da
 		return nil, normalize("find dashboard", err, sqlkit.Meaning{Missing: sqlkit.DashboardNotFound(accountID, id)})
 	}
 	return d, nil
+}
+
+// DashboardExists reports whether the dashboard exists, reading its key
+// alone.
+func (s *Store) DashboardExists(ctx context.Context, accountID, id string) (bool, error) {
+	var one int
+	err := s.rs.queryRow(ctx, `SELECT 1 FROM dashboards WHERE account_id = ? AND id = ?`, accountID, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, normalize("dashboard exists", err, sqlkit.Meaning{})
+	}
+	return true, nil
 }
 
 // ListDashboards returns dashboards ordered by id in byte order, after

@@ -13,7 +13,7 @@ import (
 const (
 	findOnceSQL      = `SELECT payload FROM once_items WHERE key = ? AND expires_at > ?`
 	consumeOnceSQL   = `DELETE FROM once_items WHERE key = ? AND expires_at > ? RETURNING payload`
-	insertSession    = `INSERT INTO sessions (` + sessionColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertSession    = `INSERT INTO sessions (` + sessionColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	deleteSessionSQL = `DELETE FROM sessions WHERE id = ?`
 )
 
@@ -42,7 +42,8 @@ func (s *Store) RedeemOnce(ctx context.Context, key string, now time.Time, x *sg
 	var payload []byte
 	err := s.b.write(ctx, func(tx *batchTx) error {
 		_, err := tx.exec(insertSession, x.ID, x.AccountID, x.Namespace, x.UserName,
-			x.PrincipalID, x.Role, x.EmbedID, x.EntryPoint, sqlkit.Millis(x.CreatedAt), sqlkit.Millis(x.ExpiresAt), sqlkit.JSON(x.AllowedDomains))
+			x.PrincipalID, x.Role, x.EmbedID, x.EntryPoint, sqlkit.Millis(x.CreatedAt), sqlkit.Millis(x.ExpiresAt), sqlkit.JSON(x.AllowedDomains),
+			sqlkit.JSON(x.AuthorizedDashboards), sqlkit.JSON(x.Tags))
 		if err != nil {
 			return normalize("redeem once", err, sqlkit.Meaning{Unique: sqlkit.SessionExists()})
 		}

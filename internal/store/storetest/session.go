@@ -103,6 +103,38 @@ func testSession(t *testing.T, s sg.Store) {
 		}
 	})
 
+	t.Run("Anonymous", func(t *testing.T) {
+		// An anonymous session's dashboards and tags round-trip, through
+		// CreateSession and RedeemOnce alike; a registered user's session
+		// keeps nil for both (not anonymous).
+		for i, c := range []struct {
+			dashboards []string
+			tags       map[string]string
+		}{
+			{nil, nil},
+			{[]string{"sales", "ops-2"}, nil},
+			{[]string{"sales"}, map[string]string{"region": "EU", "tenant": "ünï \"q\""}},
+		} {
+			x := newSession(newAccountID(), "", at(time.Hour))
+			x.AuthorizedDashboards, x.Tags = c.dashboards, c.tags
+			must(t, "CreateSession", s.CreateSession(ctx, x))
+			wantSessions(t, s, []*sg.Session{x}, nil)
+			got, err := s.FindSession(ctx, x.ID)
+			must(t, "FindSession", err)
+			if got.Anonymous() != (c.dashboards != nil) {
+				t.Errorf("case %d: Anonymous() = %v", i, got.Anonymous())
+			}
+
+			y := newSession(newAccountID(), "", at(time.Hour))
+			y.AuthorizedDashboards, y.Tags = c.dashboards, c.tags
+			key := fmt.Sprintf("%064x", time.Now().UnixNano()+int64(100+i))
+			must(t, "PutOnce", s.PutOnce(ctx, key, []byte("grant"), at(time.Hour)))
+			_, err = s.RedeemOnce(ctx, key, at(0), y)
+			must(t, "RedeemOnce", err)
+			wantSessions(t, s, []*sg.Session{y}, nil)
+		}
+	})
+
 	t.Run("Exists", func(t *testing.T) {
 		acct := newAccountID()
 		x := newSession(acct, "alice", at(time.Hour))

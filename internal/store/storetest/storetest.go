@@ -117,6 +117,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Content", testContent},
 		{"AnalysisDefinition", testAnalysisDefinition},
 		{"DashboardVersions", testDashboardVersions},
+		{"DashboardExists", testDashboardExists},
 		{"Unfinished", testUnfinished},
 		{"Favorite", testFavorite},
 		{"DataSource", testDataSource},

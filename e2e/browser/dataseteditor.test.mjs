@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { DescribeDataSetCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { CreateCustomPermissionsCommand, DescribeDataSetCommand, UpdateDataSourcePermissionsCommand, UpdateUserCustomPermissionCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 20_000;
 
@@ -76,12 +76,11 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
     const editor = calc.locator('.cm-content');
     await editor.click();
     await page.keyboard.type('{profitt} / {revenue}');
-    await calc.locator('.ds-calc-check[data-ok="false"]').waitFor({ timeout: STEP });
-    assert.match(await calc.locator('.ds-calc-check').textContent(), /profitt/);
+    await calc.locator('.ds-calc-check[data-ok="false"]', { hasText: 'profitt' }).waitFor({ timeout: STEP });
     assert.equal(await calc.locator('.cm-sg-error').count(), 1, 'the error position is marked');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('{profit} / {revenue}');
-    await calc.locator('.ds-calc-check[data-ok="true"]').waitFor({ timeout: STEP });
+    await calc.locator('.ds-calc-check[data-ok="true"]', { hasText: 'DECIMAL' }).waitFor({ timeout: STEP });
     await calc.locator('button[type="submit"]').click();
     await frame.locator('.ds-grid th', { hasText: 'margin_pct' }).waitFor({ timeout: STEP });
     const shown = await frame.locator('.ds-grid thead th').allTextContents();
@@ -110,6 +109,50 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
     const ops = Object.values(out.DataSet.LogicalTableMap).flatMap((t) => t.DataTransforms || []);
     assert.ok(ops.some((op) => op.CreateColumnsOperation?.Columns[0].Expression === '{profit} / {revenue}'), JSON.stringify(ops));
     assert.deepEqual(pageErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// One capability in the browser (the Go e2e tests cover each one by
+// direct requests): an author whose custom permissions deny
+// CreateSPICEDataset gets no SPICE choice in the editor, and a SPICE save
+// posted from the frame anyway is refused by the server.
+test('DENY CreateSPICEDataset hides SPICE and the server refuses it', { timeout: 90_000 }, async () => {
+  const arn = await registerUser(qs, 'spiceless', 'AUTHOR');
+  await qs.send(new CreateCustomPermissionsCommand({ AwsAccountId: ACCOUNT, CustomPermissionsName: 'no-spice', Capabilities: { CreateSPICEDataset: 'DENY' } }));
+  await qs.send(new UpdateUserCustomPermissionCommand({ AwsAccountId: ACCOUNT, Namespace: 'default', UserName: 'spiceless', CustomPermissionsName: 'no-spice' }));
+  await qs.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ACCOUNT, DataSourceId: 'sample-sales',
+    GrantPermissions: [{ Principal: arn, Actions: ['quicksight:DescribeDataSource', 'quicksight:PassDataSource'] }] }));
+  const browser = await launchBrowser('allowed', sg.url);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${host.origin}/host`, { timeout: STEP });
+    await page.evaluate((u) => window.embed(u), await mintUserURL(qs, arn, '/start'));
+    const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+    await frame.locator('nav.main a', { hasText: 'Datasets' }).click({ timeout: STEP });
+    await frame.locator('.ds-new a.name').first().click({ timeout: STEP });
+    await frame.locator('button.ds-table[data-table="orders"]').click({ timeout: STEP });
+    const mode = frame.locator('form.ds-settings select[name="mode"]');
+    await mode.waitFor({ timeout: STEP });
+    assert.deepEqual(await mode.locator('option').evaluateAll((os) => os.map((o) => o.value)), ['DIRECT_QUERY']);
+
+    // The same save with SPICE, posted by the frame's own script.
+    const consoleFrame = page.frames().find((f) => f.url().startsWith(sg.url) && !f.url().includes('/embedControl'));
+    const answer = await consoleFrame.evaluate(async () => {
+      const body = new URLSearchParams({ draft: document.getElementById('ds-draft').value, mode: 'SPICE' });
+      const sid = location.pathname.split('/')[2];
+      const resp = await fetch(`/embedding/${sid}/data/sets/editor/save`, {
+        method: 'POST', body,
+        headers: { 'X-Sightglass-Session': document.querySelector('meta[name="sg-session"]').content },
+      });
+      return { status: resp.status, text: await resp.text() };
+    });
+    assert.equal(answer.status, 403);
+    assert.match(answer.text, /deny CreateSPICEDataset/);
+    // Direct query is still allowed.
+    await frame.locator('form.ds-settings button[name="save"]').click();
+    await frame.locator('main#main[data-page-type="DATASET"] .meta', { hasText: 'Direct query' }).waitFor({ timeout: STEP });
   } finally {
     await browser.close();
   }

@@ -65,8 +65,11 @@ function sessionToken() {
   return document.querySelector('meta[name="sg-session"]')?.content || "";
 }
 
-// check asks the server to check a calculated field against the draft.
+// check asks the server to check a calculated field against the draft;
+// an answer that a later check overtook is dropped.
+let checks = 0;
 async function check(form, view, out) {
+  const seq = ++checks;
   const body = new URLSearchParams();
   body.set("draft", document.getElementById("ds-draft")?.value || "");
   body.set("name", form.querySelector('[name="name"]')?.value || "");
@@ -79,6 +82,7 @@ async function check(form, view, out) {
       headers: { "X-Sightglass-Session": sessionToken(), "Content-Type": "application/x-www-form-urlencoded" },
       body,
     });
+    if (seq !== checks) return;
     if (!resp.ok) {
       out.textContent = (await resp.text()).replace(/<[^>]*>/g, "");
       out.dataset.ok = "false";
@@ -88,6 +92,7 @@ async function check(form, view, out) {
   } catch {
     return;
   }
+  if (seq !== checks) return;
   out.dataset.ok = String(res.ok);
   if (res.ok) {
     out.textContent = "✓ " + res.type + (res.values?.length ? ": " + res.values.join(", ") : "");

@@ -319,6 +319,24 @@ func TestDataSetEditorRefusals(t *testing.T) {
 	if after.Version != existing.Version || len(after.Permissions) != 2 {
 		t.Errorf("refused requests changed the dataset: version %d → %d, %d permissions", existing.Version, after.Version, len(after.Permissions))
 	}
+	// The refresh panel is for those who see the dataset.
+	if r := reader.get(t, "/data/sets/"+id+"/ingestions"); r.Status != http.StatusForbidden {
+		t.Errorf("a reader's refresh panel: %d %s", r.Status, r.Body)
+	}
+	stranger := signIn(t, ts, "sam", types.UserRoleAuthor)
+	if r := stranger.get(t, "/data/sets/"+id+"/ingestions"); r.Status != http.StatusForbidden {
+		t.Errorf("refresh panel of a dataset not shared: %d %s", r.Status, r.Body)
+	}
+	stranger.get(t, "/data/sets/"+id).wantErrorPage(t, http.StatusForbidden, "Forbidden")
 	// A dataset that does not exist.
 	author.get(t, "/data/sets/nope").wantErrorPage(t, http.StatusNotFound, "NotFound")
+	if r := author.post(t, "/data/sets/nope/refresh", nil, true); r.Status != http.StatusNotFound {
+		t.Errorf("refresh of a dataset that does not exist: %d %s", r.Status, r.Body)
+	}
+	if r := author.post(t, "/data/sets/"+id+"/share", url.Values{"user": {"nobody"}, "level": {"owner"}}, true); r.Status != http.StatusNotFound {
+		t.Errorf("share with a user that does not exist: %d %s", r.Status, r.Body)
+	}
+	if r := author.post(t, "/data/sets/"+id+"/share", url.Values{"user": {"ana"}, "level": {"viewer"}}, true); r.Status != http.StatusBadRequest {
+		t.Errorf("the owner takes away her own ownership: %d %s", r.Status, r.Body)
+	}
 }

@@ -187,6 +187,28 @@ func TestDataSetEditorBuildsWhatDescribeReturns(t *testing.T) {
 	page.wantHTML(t, http.StatusOK)
 	head, _ = grid(t, page)
 	wantEqual(t, "columns on the dataset page", head, wantHead)
+
+	// Edit it: rename a column and save through UpdateDataSet.
+	p = author.step(t, draftOf(t, page), "op", "rename", "column", "double", "to", "amount_x2")
+	if p.Status != http.StatusOK {
+		t.Fatalf("rename: %d\n%s", p.Status, p.Body)
+	}
+	if id2 := savedID(t, author.post(t, "/data/sets/editor/save", url.Values{"draft": {draftOf(t, p)}, "name": {"Orders by customer"}, "mode": {"SPICE"}}, true)); id2 != id {
+		t.Fatalf("saving an edit went to dataset %s, not %s", id2, id)
+	}
+	ds = describeDataSet(t, admin, id)
+	cols = cols[:0]
+	for _, c := range ds.OutputColumns {
+		cols = append(cols, aws.ToString(c.Name))
+	}
+	wantEqual(t, "DescribeDataSet columns after the edit", cols, []string{"id", "customer_id", "amount", "region", "name", "segment", "amount_x2"})
+	if edited, _ := ts.Store.FindDataSet(t.Context(), accountID, id); edited.Version != 2 || !slices.Equal(edited.Permissions[0].Actions, stored.Permissions[0].Actions) {
+		t.Errorf("after the edit: version %d, permissions %v", edited.Version, edited.Permissions)
+	}
+	panel = waitPanel(t, author, id)
+	if !strings.Contains(panel.Body, "<td>EDIT</td>") {
+		t.Errorf("the edit's ingestion is not in the history:\n%s", panel.Body)
+	}
 }
 
 // jsonCanon re-encodes JSON with sorted keys.

@@ -362,3 +362,24 @@ func TestDataSetEditorRefusals(t *testing.T) {
 		t.Errorf("the owner takes away her own ownership: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestDataSetEditorTableColumns checks the join form's key choice: the
+// columns of a table of a source the author may use, refused otherwise.
+func TestDataSetEditorTableColumns(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	author := signIn(t, ts, "ana", types.UserRoleAuthor)
+	other := signIn(t, ts, "otto", types.UserRoleAuthor)
+	shopSource(t, ts, "ana")
+	// The tables are listed by name: customers is 0, orders 1.
+	p := author.get(t, "/data/sets/editor/columns?source=shop&ref=0")
+	if p.Status != http.StatusOK || !strings.Contains(p.Body, `<option value="segment">segment (STRING)</option>`) {
+		t.Fatalf("columns of customers: %d %s", p.Status, p.Body)
+	}
+	if p := author.get(t, "/data/sets/editor/columns?source=shop&ref=7"); p.Status != http.StatusNotFound {
+		t.Errorf("a table out of range: %d %s", p.Status, p.Body)
+	}
+	if p := other.get(t, "/data/sets/editor/columns?source=shop&ref=0"); p.Status != http.StatusForbidden {
+		t.Errorf("a source not shared: %d %s", p.Status, p.Body)
+	}
+}

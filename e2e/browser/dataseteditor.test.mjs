@@ -64,7 +64,8 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
     await form.locator('select[name="ref"]').selectOption(ref);
     await form.locator('select[name="type"]').selectOption('INNER');
     await form.locator('select[name="left"]').selectOption('region');
-    await form.locator('input[name="right"]').fill('region');
+    await form.locator('select[name="right"] option[value="manager"]').waitFor({ state: 'attached', timeout: STEP });
+    await form.locator('select[name="right"]').selectOption('region');
     await form.locator('button[type="submit"]').click();
     await frame.locator('.ds-join-type', { hasText: 'INNER' }).waitFor({ timeout: STEP });
     assert.equal(await frame.locator('.ds-error').count(), 0, 'no error after the join');

@@ -104,6 +104,7 @@ var routes = []route{
 	{"GET /embedding/{sid}/data/sets/{id}/ingestions", (*Console).handleIngestions},
 	{"POST /embedding/{sid}/data/sets/{id}/refresh", (*Console).handleRefresh},
 	{"POST /embedding/{sid}/data/sets/{id}/share", (*Console).handleShare},
+	{"GET /embedding/{sid}/data/sets/editor/columns", (*Console).handleTableColumns},
 	{"POST /embedding/{sid}/data/sets/editor/start", (*Console).handleEditorStart},
 	{"POST /embedding/{sid}/data/sets/editor/step", (*Console).handleEditorStep},
 	{"POST /embedding/{sid}/data/sets/editor/check", (*Console).handleCalcCheck},

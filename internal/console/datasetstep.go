@@ -16,6 +16,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/query/dataset"
 	"github.com/sightglass/sightglass/internal/query/expr"
 )
 
@@ -609,4 +610,31 @@ func newResourceID() string {
 	b[8] = b[8]&0x3f | 0x80
 	h := fmt.Sprintf("%x", b[:])
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// handleTableColumns answers the join form's key choice: the columns of
+// the table the form names by its place in the source's list.
+func (c *Console) handleTableColumns(w http.ResponseWriter, r *http.Request) {
+	s, ok := c.fragmentSession(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	q := r.URL.Query()
+	cols, err := func() ([]dataset.InputColumn, error) {
+		tables, err := c.app.SourceTables(ctx, s.User, q.Get("source"))
+		if err != nil {
+			return nil, err
+		}
+		i, err := strconv.Atoi(q.Get("ref"))
+		if err != nil || i < 0 || i >= len(tables) {
+			return nil, sg.Errorf(sg.ENOTFOUND, "There is no such table.")
+		}
+		return c.app.TableColumns(ctx, s.User, q.Get("source"), tables[i].Schema, tables[i].Name)
+	}()
+	if err != nil {
+		c.fragmentError(w, r, err)
+		return
+	}
+	c.renderPanel(w, r, http.StatusOK, "ds-right-columns", cols)
 }

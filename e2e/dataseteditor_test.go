@@ -187,6 +187,9 @@ func TestDataSetEditorBuildsWhatDescribeReturns(t *testing.T) {
 	page.wantHTML(t, http.StatusOK)
 	head, _ = grid(t, page)
 	wantEqual(t, "columns on the dataset page", head, wantHead)
+	if !strings.Contains(page.Body, `<dt data-fn="ifelse">`) {
+		t.Error("the dataset page's calculated-field editor has no function reference")
+	}
 
 	// Edit it: rename a column and save through UpdateDataSet.
 	p = author.step(t, draftOf(t, page), "op", "rename", "column", "double", "to", "amount_x2")

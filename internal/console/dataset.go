@@ -117,7 +117,7 @@ func (c *Console) dataSetPageData(ctx context.Context, d *pageData) (*dataSetPag
 	if err != nil {
 		return nil, err
 	}
-	p := &dataSetPage{Base: "/embedding/" + d.Sid + "/data/sets", Denied: denied}
+	p := &dataSetPage{Base: "/embedding/" + d.Sid + "/data/sets", Denied: denied, Functions: expr.Functions()}
 	d.DataSet = p
 	return p, nil
 }

@@ -322,6 +322,12 @@ func (a *App) ConsoleShareDataSet(ctx context.Context, u *sg.User, id, userName,
 	if err := a.requireCapability(ctx, u, CapShareDatasets, "share datasets"); err != nil {
 		return nil, err
 	}
+	if userName == "" {
+		return nil, sg.Errorf(sg.EINVALID, "Name the user to share dataset %s with.", id)
+	}
+	if !slices.Contains([]string{"owner", "viewer", "none"}, level) {
+		return nil, sg.Errorf(sg.EINVALID, "Access must be owner, viewer or none.")
+	}
 	target, err := a.Store.FindUser(ctx, u.AccountID, sg.DefaultNamespace, userName)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return nil, sg.Errorf(sg.ENOTFOUND, "There is no user %s.", userName)

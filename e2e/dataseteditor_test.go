@@ -212,6 +212,18 @@ func TestDataSetEditorBuildsWhatDescribeReturns(t *testing.T) {
 	if !strings.Contains(panel.Body, "<td>EDIT</td>") {
 		t.Errorf("the edit's ingestion is not in the history:\n%s", panel.Body)
 	}
+
+	// A refresh that fails (the joined table is gone) shows its error in
+	// the history; the bar is done, the status says FAILED.
+	_, err = src.ExecContext(t.Context(), `DROP TABLE customers`)
+	must(t, err)
+	if r := author.post(t, "/data/sets/"+id+"/refresh", nil, true); r.Status != http.StatusOK {
+		t.Fatalf("refresh: %d\n%s", r.Status, r.Body)
+	}
+	panel = waitPanel(t, author, id)
+	if !strings.Contains(panel.Body, `<span class="ds-status">FAILED</span>`) || !strings.Contains(panel.Body, "<td>FAILED</td>") || !strings.Contains(panel.Body, "<td><code>") {
+		t.Errorf("the failed refresh in the panel:\n%s", panel.Body)
+	}
 }
 
 // jsonCanon re-encodes JSON with sorted keys.

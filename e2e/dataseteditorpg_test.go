@@ -38,7 +38,9 @@ func TestDataSetEditorPostgreSQL(t *testing.T) {
 		t.Fatalf("start: %d %s", p.Status, p.Body)
 	}
 	var d struct {
-		PhysicalTableMap map[string]struct{ RelationalTable struct{ InputColumns []map[string]string } }
+		PhysicalTableMap map[string]struct {
+			RelationalTable struct{ InputColumns []map[string]string }
+		}
 	}
 	must(t, json.Unmarshal([]byte(draftOf(t, p)), &d))
 	var got []string

@@ -49,6 +49,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzVerify ./internal/sigv4 $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParsePolicy ./internal/iam $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDecodePunycode ./internal/console $(FUZZTIME)
+	./scripts/fuzz.sh FuzzDraft ./internal/console $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseDefinition ./internal/definition $(FUZZTIME)
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)

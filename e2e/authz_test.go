@@ -299,6 +299,50 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/sheets/overview/visuals/nope", token, 404},
 			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/sheets/overview/visuals/kpi-revenue", "", 401},
 		},
+		"GET /embedding/{sid}/data/sets": {
+			{"GET", "/embedding/" + sid + "/data/sets", token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets", "", 401},
+		},
+		"GET /embedding/{sid}/data/sets/new": {
+			{"GET", "/embedding/" + sid + "/data/sets/new?source=" + app.SampleDataSourceID, token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets/new?source=nope", token, 404},
+		},
+		"GET /embedding/{sid}/data/sets/{id}": {
+			{"GET", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID, token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets/nope", token, 404},
+		},
+		"GET /embedding/{sid}/data/sets/{id}/ingestions": {
+			{"GET", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/ingestions", token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/ingestions", "", 401},
+		},
+		"POST /embedding/{sid}/data/sets/{id}/refresh": {
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/refresh", token, 400}, // direct query: nothing to refresh
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/refresh", "", 403},
+		},
+		"POST /embedding/{sid}/data/sets/{id}/share": {
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/share", token, 400}, // no access level
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/share", "", 403},
+		},
+		"GET /embedding/{sid}/data/sets/editor/columns": {
+			{"GET", "/embedding/" + sid + "/data/sets/editor/columns?source=" + app.SampleDataSourceID + "&ref=0", token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets/editor/columns?source=" + app.SampleDataSourceID + "&ref=x", token, 404},
+		},
+		"POST /embedding/{sid}/data/sets/editor/start": {
+			{"POST", "/embedding/" + sid + "/data/sets/editor/start", token, 404}, // no table
+			{"POST", "/embedding/" + sid + "/data/sets/editor/start", "", 403},
+		},
+		"POST /embedding/{sid}/data/sets/editor/step": {
+			{"POST", "/embedding/" + sid + "/data/sets/editor/step", token, 400}, // no draft
+			{"POST", "/embedding/" + sid + "/data/sets/editor/step", "", 403},
+		},
+		"POST /embedding/{sid}/data/sets/editor/check": {
+			{"POST", "/embedding/" + sid + "/data/sets/editor/check", token, 400},
+			{"POST", "/embedding/" + sid + "/data/sets/editor/check", "", 403},
+		},
+		"POST /embedding/{sid}/data/sets/editor/save": {
+			{"POST", "/embedding/" + sid + "/data/sets/editor/save", token, 400},
+			{"POST", "/embedding/" + sid + "/data/sets/editor/save", "", 403},
+		},
 		"GET /favicon.ico": {
 			{"GET", "/favicon.ico", "", 204},
 		},

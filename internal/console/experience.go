@@ -46,6 +46,9 @@ type pageData struct {
 	// Failure replaces the viewer of content that may not be drawn.
 	Failure *failure
 
+	// Dataset pages.
+	DataSet *dataSetPage
+
 	// Sign-in and invitation pages.
 	Form *formData
 

@@ -30,13 +30,14 @@ func loadPages() (*pages, error) {
 		"css":          cssStyle,
 		"join":         strings.Join,
 		"multiSummary": multiSummary,
+		"shareOf":      shareOf,
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {
 		return nil, err
 	}
 	p := &pages{byName: map[string]*template.Template{}}
-	for _, name := range []string{"start", "resource", "error", "login", "invitation"} {
+	for _, name := range []string{"start", "resource", "error", "login", "invitation", "datasets", "datasetnew", "dataseteditor"} {
 		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return nil, err

@@ -111,7 +111,11 @@ func (p *startPage) write(b *bytes.Buffer, d *pageData, now time.Time) {
 		b.WriteString(d.Sid)
 		b.WriteString(`/start/analyses"`)
 		current(b, d.Nav == "analyses")
-		b.WriteString(">Analyses</a>")
+		b.WriteString(`>Analyses</a><a href="/embedding/`)
+		b.WriteString(d.Sid)
+		b.WriteString(`/data/sets"`)
+		current(b, d.Nav == "datasets")
+		b.WriteString(">Datasets</a>")
 	}
 	b.WriteString("\n    <a href=\"/embedding/")
 	b.WriteString(d.Sid)

@@ -111,6 +111,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.analysisOps()...)
 	ops = append(ops, s.dashboardOps()...)
 	ops = append(ops, s.tagOps()...)
+	ops = append(ops, s.searchOps()...)
 	return ops
 }
 

@@ -11,6 +11,7 @@ type Store interface {
 	PrincipalStore
 	UserStore
 	CustomPermissionsStore
+	CustomPermissionsAssignmentStore
 	OnceStore
 	SessionStore
 	ContentStore

@@ -124,3 +124,10 @@ func IngestionExists(accountID, dataSetID, id string) *sg.Error {
 func IngestionNotFound(accountID, dataSetID, id string) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Ingestion %s of dataset %s does not exist in account %s.", id, dataSetID, accountID).WithResource(sg.ResourceIngestion)
 }
+
+func CustomPermissionsAssignmentNotFound(accountID, namespace, role string) *sg.Error {
+	if role == "" {
+		return sg.Errorf(sg.ENOTFOUND, "Account %s has no custom permissions profile.", accountID)
+	}
+	return sg.Errorf(sg.ENOTFOUND, "Role %s in namespace %s of account %s has no custom permissions profile.", role, namespace, accountID)
+}

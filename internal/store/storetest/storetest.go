@@ -104,6 +104,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"AccessKey", testAccessKey},
 		{"User", testUser},
 		{"CustomPermissions", testCustomPermissions},
+		{"CustomPermissionsAssignments", testCustomPermissionsAssignments},
 		{"Pagination", testPagination},
 		{"AccountList", testAccountList},
 		{"Session", testSession},

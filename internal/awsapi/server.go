@@ -104,6 +104,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.accountOps()...)
 	ops = append(ops, s.userOps()...)
 	ops = append(ops, s.customPermissionsOps()...)
+	ops = append(ops, s.customPermissionAssignmentOps()...)
 	ops = append(ops, s.embedOps()...)
 	ops = append(ops, s.dataSourceOps()...)
 	ops = append(ops, s.dataSetOps()...)

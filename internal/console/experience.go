@@ -188,13 +188,17 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 
 // renderEntry renders the page of an entry point for a signed-in user.
 func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *http.Request, s *signedIn, e app.Entry, origin, experience string) error {
+	author, err := c.app.ConsoleAuthor(ctx, s.User)
+	if err != nil {
+		return err
+	}
 	d := &pageData{
 		Experience:  experience,
 		EmbedOrigin: origin,
 		Sid:         s.Session.EmbedID,
 		Token:       s.Token,
 		User:        s.User,
-		Author:      app.IsAuthorRole(s.User.Role),
+		Author:      author,
 		Admin:       app.IsAdminRole(s.User.Role),
 	}
 	switch e.Kind {
@@ -241,10 +245,10 @@ func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pag
 		d.Dashboards, err = c.app.ConsoleDashboards(ctx, d.User)
 	case "analyses":
 		d.Title, d.Heading = "Analyses", "Analyses"
-		if !d.Author {
-			return sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
-		}
 		d.Analyses, err = c.app.ConsoleAnalyses(ctx, d.User)
+		if err == nil && !d.Author {
+			err = sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
+		}
 	case "favorites":
 		d.Title, d.Heading = "Favorites", "Favorites"
 		d.Favorites, err = c.app.ConsoleFavorites(ctx, d.User, d.Sid)

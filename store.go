@@ -12,6 +12,7 @@ type Store interface {
 	UserStore
 	CustomPermissionsStore
 	CustomPermissionsAssignmentStore
+	DashboardViewStore
 	OnceStore
 	SessionStore
 	ContentStore

@@ -131,3 +131,14 @@ func CustomPermissionsAssignmentNotFound(accountID, namespace, role string) *sg.
 	}
 	return sg.Errorf(sg.ENOTFOUND, "Role %s in namespace %s of account %s has no custom permissions profile.", role, namespace, accountID)
 }
+
+func DashboardViewNotFound(dashboardID, name string) *sg.Error {
+	if name == "" {
+		return sg.Errorf(sg.ENOTFOUND, "No saved state of dashboard %s.", dashboardID)
+	}
+	return sg.Errorf(sg.ENOTFOUND, "Bookmark %q of dashboard %s doesn't exist.", name, dashboardID)
+}
+
+func DashboardViewExists(dashboardID, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Bookmark %q of dashboard %s already exists.", name, dashboardID)
+}

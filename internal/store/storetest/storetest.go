@@ -105,6 +105,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"User", testUser},
 		{"CustomPermissions", testCustomPermissions},
 		{"CustomPermissionsAssignments", testCustomPermissionsAssignments},
+		{"DashboardViews", testDashboardViews},
 		{"Pagination", testPagination},
 		{"AccountList", testAccountList},
 		{"Session", testSession},

@@ -157,6 +157,7 @@ type embedRequest struct {
 	Entry       Entry
 	Lifetime    *int64   // minutes; nil means the default
 	Domains     []string // the session's own allow-list; nil means the account's
+	Features    Features // the dashboard features the session has
 }
 
 // authCheck is an IAM action an embed operation authorises, on Resource
@@ -247,6 +248,11 @@ func (a *App) mintEmbed(ctx context.Context, publicURL string, in embedRequest) 
 	}
 	if in.Domains != nil {
 		if err := a.putFrameDomains(ctx, g.EmbedID, in.Domains, now.Add(EmbedCodeTTL+minutes(lifetime))); err != nil {
+			return "", err
+		}
+	}
+	if in.Features.any() {
+		if err := a.putFeatures(ctx, g.EmbedID, in.Features, now.Add(EmbedCodeTTL+minutes(lifetime))); err != nil {
 			return "", err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"regexp"
 	"time"
 
@@ -219,7 +220,25 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 			break // no viewer: nothing of the data is drawn
 		}
 		q := r.URL.Query()
+		features := app.Features{}
+		if kind == "dashboards" {
+			if features, err = c.app.SessionFeatures(ctx, s.Session); err != nil {
+				return err
+			}
+			if len(viewerState(q)) == 0 && q.Get("sheetId") == "" {
+				// State persistence: start from the user's saved state.
+				saved, err := c.app.SavedDashboardState(ctx, s.Session, s.User, e.ID)
+				if err != nil {
+					return err
+				}
+				if sq, err := url.ParseQuery(saved); err == nil {
+					q = sq
+				}
+			}
+		}
 		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
+		d.Viewer.State = url.Values(viewerState(q)).Encode()
+		d.Viewer.Bookmarks, d.Viewer.SharedView = features.Bookmarks, features.SharedView
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 	case "visual":
 		return c.renderVisual(ctx, w, r, s, e, d)

@@ -33,6 +33,12 @@ type viewerData struct {
 	// SDK is the JSON of the sheets, their visuals and visual actions,
 	// from which the page answers the embedding SDK's getters.
 	SDK string
+	// State is the viewer state the page starts from (a restored one,
+	// when state persistence is on), as a URL query.
+	State string
+	// Bookmarks and SharedView show the toolbar's bookmarks and
+	// shared-view link (the session's features).
+	Bookmarks, SharedView bool
 }
 
 // viewerSheet is a sheet tab.
@@ -270,6 +276,17 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	vd := c.buildViewer(ctx, s, kind, id, content, sheetID, viewerState(q), only)
+	if _, fromHeader := sessionToken(r); fromHeader && kind == "dashboards" {
+		// State persistence: the state the viewer asked for is the user's
+		// current one. Only the page's own requests (with the session
+		// header) count, not a link another site makes the browser open.
+		saved := viewerState(q)
+		saved.Set("sheetId", sheetID)
+		if err := c.app.SaveDashboardState(ctx, s.Session, s.User, id, url.Values(saved)); err != nil {
+			c.internalError(w, r, err)
+			return
+		}
+	}
 	domains, err := c.app.SessionDomains(ctx, s.Session)
 	if err != nil {
 		c.internalError(w, r, err)

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { GenerateEmbedUrlForRegisteredUserCommand } from '@aws-sdk/client-quicksight';
+import { DescribeDashboardDefinitionCommand, GenerateEmbedUrlForRegisteredUserCommand } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, quickSightClient, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
@@ -120,6 +120,48 @@ describe('dashboard views in Chromium', () => {
     try {
       assert.deepEqual(await segment(plain.page), []);
       assert.equal(await kpi(plain.frame), total);
+    } finally {
+      await plain.page.close();
+    }
+  });
+
+  test('SDK requests: filter groups, bookmarks pane, shared view', { timeout: 120_000 }, async () => {
+    const def = (await qs.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: ACCOUNT, DashboardId: DASHBOARD }))).Definition;
+    const byId = (ids) => ids.map((id) => JSON.parse(JSON.stringify(def.FilterGroups.find((g) => g.FilterGroupId === id))));
+    const ids = (groups) => groups.map((g) => g.FilterGroupId);
+    const { page, frame, pageErrors } = await embed({ Bookmarks: { Enabled: true }, SharedView: { Enabled: true } });
+    try {
+      const overview = (await call(page, 'getFilterGroupsForSheet', 'overview')).ok;
+      assert.deepEqual(ids(overview), ['fg-segment', 'fg-region', 'fg-date']);
+      const products = (await call(page, 'getFilterGroupsForSheet', 'products')).ok;
+      assert.deepEqual(products, byId(['fg-segment', 'fg-discount', 'fg-top-products']));
+      assert.deepEqual(ids((await call(page, 'getFilterGroupsForVisual', 'products', 'bar-top-products')).ok), ['fg-segment', 'fg-discount', 'fg-top-products']);
+      const other = (await call(page, 'getSheetVisuals', 'products')).ok.map((v) => v.VisualId).find((v) => v !== 'bar-top-products');
+      assert.deepEqual(ids((await call(page, 'getFilterGroupsForVisual', 'products', other)).ok), ['fg-segment', 'fg-discount']);
+      assert.ok((await call(page, 'getFilterGroupsForSheet', 'nope')).err, 'no sheet nope');
+
+      assert.equal(await frame.locator('details.bookmarks').evaluate((d) => d.open), false);
+      assert.deepEqual((await call(page, 'toggleBookmarksPane')).ok, { success: true });
+      assert.equal(await frame.locator('details.bookmarks').evaluate((d) => d.open), true);
+
+      await setSegment(page, 'Corporate', 1);
+      const shared = (await call(page, 'createSharedView')).ok;
+      const link = new URL(shared.message.SharedViewUrl);
+      assert.equal(link.origin, sg.url);
+      assert.equal(new URLSearchParams(link.hash.slice(1)).get('p.Segment'), 'Corporate');
+      await frame.locator('.share-view').click();
+      assert.equal(await frame.locator('.share-link').inputValue(), shared.message.SharedViewUrl);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+
+    // Without the features, the requests say so.
+    const plain = await embed({});
+    try {
+      const refused = (r) => r.err || (r.ok && r.ok.success === false && r.ok.errorCode);
+      assert.ok(refused(await call(plain.page, 'toggleBookmarksPane')), 'toggleBookmarksPane without bookmarks');
+      assert.ok(refused(await call(plain.page, 'createSharedView')), 'createSharedView without shared view');
     } finally {
       await plain.page.close();
     }

@@ -430,6 +430,28 @@ export const requests = {
     const sheet = sdk.find((s) => s.SheetId === (m?.SheetId ?? m));
     return sheet ? sheet.Visuals.map((v) => ({ Name: v.Name, VisualId: v.VisualId })) : fail("INVALID_SHEET_ID", `There is no sheet ${m?.SheetId}`);
   },
+  GET_FILTER_GROUPS_FOR_SHEET: (m) => {
+    const sheet = sdk.find((s) => s.SheetId === (m?.SheetId ?? m));
+    if (!sheet) return fail("INVALID_SHEET_ID", `There is no sheet ${m?.SheetId}`);
+    return Array.isArray(sheet.FilterGroups) ? sheet.FilterGroups : fail("INTERNAL_ERROR", "The filter groups of this dashboard could not be read");
+  },
+  GET_FILTER_GROUPS_FOR_VISUAL: (m) => {
+    const sheet = sdk.find((s) => s.SheetId === m?.SheetId);
+    const visual = sheet?.Visuals.find((v) => v.VisualId === m?.VisualId);
+    if (!visual) return fail("INVALID_VISUAL_ID", `There is no visual ${m?.VisualId} on sheet ${m?.SheetId}`);
+    if (!Array.isArray(sheet.FilterGroups)) return fail("INTERNAL_ERROR", "The filter groups of this dashboard could not be read");
+    return (visual.FilterGroups || []).map((i) => sheet.FilterGroups[i]);
+  },
+  TOGGLE_BOOKMARKS_PANE: () => {
+    const panel = root?.querySelector(".bookmarks");
+    if (!panel) return fail("BOOKMARKS_DISABLED", "Bookmarks are not enabled for this embedding (FeatureConfigurations.Bookmarks)");
+    panel.open = !panel.open;
+    return { success: true };
+  },
+  CREATE_SHARED_VIEW: () => {
+    if (!root?.querySelector(".share-view")) return fail("SHARED_VIEW_DISABLED", "Shared views are not enabled for this embedding (FeatureConfigurations.SharedView)");
+    return { SharedViewUrl: `${location.origin}${root.dataset.base}#${viewState().toString()}` };
+  },
   GET_VISUAL_ACTIONS: (m) => {
     const sheet = sdk.find((s) => s.SheetId === m?.SheetId);
     const visual = sheet?.Visuals.find((v) => v.VisualId === m?.VisualId);

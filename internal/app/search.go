@@ -28,6 +28,9 @@ const (
 	searchDirectOwner           = "DIRECT_QUICKSIGHT_OWNER"
 	searchDirectSoleOwner       = "DIRECT_QUICKSIGHT_SOLE_OWNER"
 	searchMaxScannedPerResponse = 10000
+	// searchScanPage is how many items a search reads from the store at
+	// a time.
+	searchScanPage = 500
 )
 
 // searchKind describes what one Search operation searches.
@@ -159,7 +162,7 @@ func search[T any](ctx context.Context, a *App, k searchKind, accountID, nextTok
 		return nil, "", err
 	}
 	var out []T
-	scan := sg.Page{Limit: 100, After: page.After}
+	scan := sg.Page{Limit: searchScanPage, After: page.After}
 	for scanned := 0; ; {
 		if err := ctx.Err(); err != nil {
 			return nil, "", err

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -52,15 +53,25 @@ func (c *Console) handleBookmarks(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var list []app.Bookmark
+	params := map[string]any{"awsAccountId": s.User.AccountID, "dashboardId": id}
 	switch r.Method {
 	case http.MethodGet:
 		list, err = c.app.ListBookmarks(ctx, s.Session, s.User, id)
 	case http.MethodPost:
-		err = c.app.AddBookmark(ctx, s.Session, s.User, id, body.Name, body.State)
+		params["name"] = body.Name
+		err = c.app.ConsoleChange(ctx, s.User, "CreateBookmark", params, func(ctx context.Context) error {
+			return c.app.AddBookmark(ctx, s.Session, s.User, id, body.Name, body.State)
+		})
 	case http.MethodPatch:
-		err = c.app.RenameBookmark(ctx, s.Session, s.User, id, name, body.Name)
+		params["name"], params["newName"] = name, body.Name
+		err = c.app.ConsoleChange(ctx, s.User, "UpdateBookmark", params, func(ctx context.Context) error {
+			return c.app.RenameBookmark(ctx, s.Session, s.User, id, name, body.Name)
+		})
 	case http.MethodDelete:
-		err = c.app.DeleteBookmark(ctx, s.Session, s.User, id, name)
+		params["name"] = name
+		err = c.app.ConsoleChange(ctx, s.User, "DeleteBookmark", params, func(ctx context.Context) error {
+			return c.app.DeleteBookmark(ctx, s.Session, s.User, id, name)
+		})
 	}
 	if err != nil {
 		status := http.StatusInternalServerError

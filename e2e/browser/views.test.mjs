@@ -151,6 +151,15 @@ describe('dashboard views in Chromium', () => {
       assert.equal(new URLSearchParams(link.hash.slice(1)).get('p.Segment'), 'Corporate');
       await frame.locator('.share-view').click();
       assert.equal(await frame.locator('.share-link').inputValue(), shared.message.SharedViewUrl);
+      // The link, opened in the session, shows the same view.
+      await call(page, 'setSelectedSheetId', 'products');
+      const productsView = new URL((await call(page, 'createSharedView')).ok.message.SharedViewUrl);
+      assert.equal(new URLSearchParams(productsView.hash.slice(1)).get('sheetId'), 'products');
+      await setSegment(page, 'Consumer', 2);
+      const inner = page.frames().find((f) => f.url().startsWith(sg.url) && f.url().includes('/dashboards/'));
+      await inner.goto(shared.message.SharedViewUrl, { timeout: STEP });
+      await inner.waitForFunction(() => document.querySelector('.sheet-body')?.dataset.params?.includes('Corporate'), null, { timeout: STEP });
+      assert.equal(Number((await inner.locator('#v-kpi-revenue .kpi-value').textContent()).replaceAll(',', '')), revenue('Corporate'));
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

@@ -133,6 +133,11 @@ func (a *App) SaveDashboardState(ctx context.Context, s *sg.Session, u *sg.User,
 	if len(state) > MaxViewState {
 		return nil // too large to keep: the previous state stays
 	}
+	// Most renders (a tab shown again, a visual redrawn) keep the state
+	// as it is: a read spares the single writer a write.
+	if v, err := a.Store.FindDashboardView(ctx, u.AccountID, u.PrincipalID, dashboardID, ""); err == nil && v.State == state {
+		return nil
+	}
 	now := a.now()
 	err = a.Store.PutDashboardView(ctx, &sg.DashboardView{AccountID: u.AccountID, PrincipalID: u.PrincipalID, DashboardID: dashboardID, State: state, CreatedAt: now, UpdatedAt: now})
 	if sg.ErrorCode(err) == sg.ENOTFOUND {

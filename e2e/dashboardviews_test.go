@@ -13,6 +13,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -59,7 +60,20 @@ func bookmarkNames(t testing.TB, body string) []string {
 
 func TestDashboardBookmarks(t *testing.T) {
 	t.Parallel()
-	ts := startServer(t, withSampleRows(500))
+	dashboardBookmarks(t, startServer(t, withSampleRows(500)))
+}
+
+// TestDashboardBookmarksPostgres runs the same on the PostgreSQL store.
+func TestDashboardBookmarksPostgres(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	dashboardBookmarks(t, startServer(t, withSampleRows(500), withPostgres(freshDatabase(t, dsn))))
+}
+
+func dashboardBookmarks(t *testing.T, ts *testServer) {
 	c := ts.adminClient()
 	ctx := t.Context()
 	registerQuickSightUser(t, c, "rita", types.UserRoleReader)

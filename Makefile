@@ -59,6 +59,8 @@ fuzz:
 	./scripts/fuzz.sh FuzzTagTarget ./internal/store/sqlkit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRegisteredEntry ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzAnonymousResources ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzSearchFilter ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzViewState ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzOpen ./internal/secretbox $(FUZZTIME)
 	./scripts/fuzz.sh FuzzResolveSQLitePath ./internal/query/source $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseHostPolicy ./internal/query/source $(FUZZTIME)

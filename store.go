@@ -13,6 +13,8 @@ type Store interface {
 	GroupStore
 	NamespaceStore
 	CustomPermissionsStore
+	CustomPermissionsAssignmentStore
+	DashboardViewStore
 	OnceStore
 	SessionStore
 	ContentStore

@@ -198,15 +198,48 @@ window.embedVisual = async (url) => {
 </script>
 </body></html>`;
 
+const SDK_V1_FILE = path.join(here, 'node_modules', 'amazon-quicksight-embedding-sdk-v1', 'dist', 'quicksight-embedding-js-sdk.min.js');
+
+// The host page of an application that never upgraded from the SDK 1.x:
+// QuickSightEmbedding.embedDashboard with its callbacks, recording every
+// event the dashboard object triggers.
+const HOST_V1_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sightglass embedding host (SDK 1.x)</title>
+<script src="/sdk-v1.js"></script>
+</head><body>
+<h1>Host application (SDK 1.x)</h1>
+<div id="c" style="width: 1000px; height: 700px"></div>
+<script>
+window.events = [];
+const record = (name) => (payload) => window.events.push({ name, at: Date.now(), payload: JSON.parse(JSON.stringify(payload === undefined ? null : payload)) });
+window.embedV1 = (url, parameters) => {
+  window.dashboard = QuickSightEmbedding.embedDashboard({
+    url, container: document.getElementById('c'), parameters, height: 'AutoFit', loadingHeight: '600px', locale: 'en-US',
+    loadCallback: record('load'), errorCallback: record('error'), parametersChangeCallback: record('parametersChange'),
+    selectedSheetChangeCallback: record('selectedSheetChange'),
+  });
+  window.dashboard.on('resize', record('resize'));
+  return true;
+};
+</script>
+</body></html>`;
+
 // startHost serves the host page on http://localhost:<port>, another site
 // than the console's https://127.0.0.1:<port>.
 export async function startHost() {
   const sdk = fs.readFileSync(SDK_FILE);
+  const sdkV1 = fs.readFileSync(SDK_V1_FILE);
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://localhost');
     if (pathname === '/sdk.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
       res.end(sdk);
+    } else if (pathname === '/sdk-v1.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      res.end(sdkV1);
+    } else if (pathname === '/host-v1') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(HOST_V1_PAGE);
     } else if (pathname === '/' || pathname === '/host') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(HOST_PAGE);

@@ -847,6 +847,15 @@ def check_content(qs):
     versions = qs.list_dashboard_versions(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard")["DashboardVersionSummaryList"]
     C.eq("ListDashboardVersions", [(v["VersionNumber"], v["Status"]) for v in versions],
          [(1, "CREATION_SUCCESSFUL"), (2, "CREATION_SUCCESSFUL")])
+    found = qs.search_dashboards(AwsAccountId=ACCOUNT, MaxResults=10,
+                                 Filters=[{"Name": "DASHBOARD_NAME", "Operator": "StringLike", "Value": "BOTO3"}])
+    check_ok("SearchDashboards", found, 200)
+    C.eq("SearchDashboards: name like BOTO3", [(d["DashboardId"], d["PublishedVersionNumber"]) for d in found["DashboardSummaryList"]],
+         [("boto-dashboard", 2)])
+    expect_error("SearchDashboards: DASHBOARD_NAME takes StringLike",
+                 lambda: qs.search_dashboards(AwsAccountId=ACCOUNT, Filters=[
+                     {"Name": "DASHBOARD_NAME", "Operator": "StringEquals", "Value": "boto3 dashboard"}]),
+                 "InvalidParameterValueException", 400)
     check_ok("DeleteDashboard", qs.delete_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard"), 200)
 
 

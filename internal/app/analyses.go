@@ -28,7 +28,7 @@ func (a *App) checkAnalysisPath(ctx context.Context, action, accountID, id strin
 		return err
 	}
 	resource := a.AnalysisARN(accountID, "*")
-	if action != "ListAnalyses" {
+	if id != "" || (action != "ListAnalyses" && action != "SearchAnalyses") {
 		if err := checkResourceID("analysisId", id); err != nil {
 			return err
 		}

@@ -118,6 +118,9 @@ func (a *App) ConsoleAnalyses(ctx context.Context, u *sg.User) ([]*sg.Analysis, 
 	if !IsAuthorRole(u.Role) {
 		return nil, nil
 	}
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis); err != nil {
+		return nil, err
+	}
 	return cachedList(a, &a.lists.analyses, u, func() ([]*sg.Analysis, error) {
 		visible, err := a.visibility(ctx, u)
 		if err != nil {
@@ -163,6 +166,9 @@ func (a *App) ConsoleDashboard(ctx context.Context, u *sg.User, id string) (*sg.
 func (a *App) ConsoleAnalysis(ctx context.Context, u *sg.User, id string) (*sg.Analysis, error) {
 	if !IsAuthorRole(u.Role) {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
+	}
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis); err != nil {
+		return nil, err
 	}
 	an, err := a.Store.FindAnalysis(ctx, u.AccountID, id)
 	if sg.ErrorCode(err) == sg.ENOTFOUND || err == nil && an.Deleted() {

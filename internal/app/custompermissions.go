@@ -141,6 +141,11 @@ func (a *App) DeleteCustomPermissions(ctx context.Context, accountID, name strin
 	if n > 0 {
 		return sg.Errorf(sg.ECONFLICT, "Custom permissions profile %s is assigned to %d user(s); remove it from them first.", name, n)
 	}
+	if n, err = a.profileAssignments(ctx, accountID, name); err != nil {
+		return err
+	} else if n > 0 {
+		return sg.Errorf(sg.ECONFLICT, "Custom permissions profile %s is applied to a role or to the account; remove it from there first.", name)
+	}
 	err = a.Store.DeleteCustomPermissions(ctx, accountID, name)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
 		return customPermissionsNotFound(accountID, name)

@@ -44,7 +44,7 @@ func (a *App) checkDashboardPath(ctx context.Context, action, accountID, id stri
 		return err
 	}
 	resource := a.DashboardARN(accountID, "*")
-	if action != "ListDashboards" {
+	if id != "" || (action != "ListDashboards" && action != "SearchDashboards") {
 		if err := checkResourceID("dashboardId", id); err != nil {
 			return err
 		}

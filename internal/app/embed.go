@@ -113,6 +113,9 @@ type embedGrant struct {
 	// ids of the dashboards its session may read; Tags its session tags.
 	Dashboards []string          `json:"ds,omitempty"`
 	Tags       map[string]string `json:"t,omitempty"`
+	// Features are the dashboard features the session has; issueGrant
+	// keeps them under the embed id, not in the code's grant.
+	Features Features `json:"-"`
 }
 
 // anonymous reports whether the grant is for an anonymous session.
@@ -164,6 +167,7 @@ type embedRequest struct {
 	Entry       Entry
 	Lifetime    *int64   // minutes; nil means the default
 	Domains     []string // the session's own allow-list; nil means the account's
+	Features    Features // the dashboard features the session has
 }
 
 // authCheck is an IAM action an embed operation authorises, on Resource
@@ -241,6 +245,7 @@ func (a *App) mintEmbed(ctx context.Context, publicURL string, in embedRequest) 
 		PrincipalID: user.PrincipalID,
 		Lifetime:    lifetime,
 		Domains:     in.Domains,
+		Features:    in.Features,
 	})
 }
 
@@ -260,6 +265,11 @@ func (a *App) issueGrant(ctx context.Context, publicURL string, entry Entry, g e
 	}
 	if g.Domains != nil {
 		if err := a.putFrameDomains(ctx, g.EmbedID, g.Domains, now.Add(EmbedCodeTTL+minutes(g.Lifetime))); err != nil {
+			return "", err
+		}
+	}
+	if g.Features.any() {
+		if err := a.putFeatures(ctx, g.EmbedID, g.Features, now.Add(EmbedCodeTTL+minutes(g.Lifetime))); err != nil {
 			return "", err
 		}
 	}

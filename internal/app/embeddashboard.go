@@ -27,9 +27,9 @@ type DashboardEmbedInput struct {
 	// opens whatever is shared with them, so for IAM and QUICKSIGHT they
 	// are checked and grant nothing more.
 	AdditionalDashboardIDs []string
-	// UndoRedoDisabled, ResetDisabled and StatePersistenceEnabled are
-	// accepted: the dashboard experience has no undo, redo or reset
-	// controls to hide, and keeps no state between sessions.
+	// UndoRedoDisabled and ResetDisabled are accepted: the dashboard
+	// experience has no undo, redo or reset. StatePersistenceEnabled keeps
+	// the user's state of the dashboard between sessions.
 	UndoRedoDisabled, ResetDisabled, StatePersistenceEnabled bool
 }
 
@@ -78,6 +78,7 @@ func (a *App) GetDashboardEmbedURL(ctx context.Context, publicURL string, in Das
 	return a.mintEmbed(ctx, publicURL, embedRequest{
 		AccountID: in.AccountID, Checks: checks, UserArn: in.UserArn, SelfAllowed: in.IdentityType == EmbedIdentityIAM,
 		Entry: DashboardEntry(in.DashboardID), Lifetime: in.SessionLifetime,
+		Features: Features{StatePersistence: in.StatePersistenceEnabled},
 	})
 }
 

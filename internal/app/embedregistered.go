@@ -34,16 +34,20 @@ type RegisteredExperience struct {
 	Count int
 }
 
-// ConsoleExperience is QuickSightConsole. Its FeatureConfigurations have
-// nothing to switch in Sightglass and are accepted as given.
+// ConsoleExperience is QuickSightConsole. Of its FeatureConfigurations,
+// StatePersistence and SharedView apply to the dashboards it opens; the
+// others are accepted as given.
 type ConsoleExperience struct {
 	InitialPath *string
+	Features    Features
 }
 
-// DashboardExperience is Dashboard. Its FeatureConfigurations are
+// DashboardExperience is Dashboard. Of its FeatureConfigurations,
+// StatePersistence, Bookmarks and SharedView are honoured; the others are
 // accepted as given.
 type DashboardExperience struct {
 	InitialDashboardID string
+	Features           Features
 }
 
 // VisualExperience is DashboardVisual's InitialDashboardVisualId.
@@ -66,9 +70,16 @@ func (a *App) GenerateEmbedURLForRegisteredUser(ctx context.Context, publicURL s
 	if err != nil {
 		return "", err
 	}
+	var features Features
+	switch x := in.Experience; {
+	case x.Console != nil:
+		features = x.Console.Features
+	case x.Dashboard != nil:
+		features = x.Dashboard.Features
+	}
 	return a.mintEmbed(ctx, publicURL, embedRequest{
 		AccountID: in.AccountID, Checks: []authCheck{{Action: "GenerateEmbedUrlForRegisteredUser"}}, UserArn: in.UserArn,
-		Entry: entry, Lifetime: in.SessionLifetime, Domains: domains,
+		Entry: entry, Lifetime: in.SessionLifetime, Domains: domains, Features: features,
 	})
 }
 

@@ -27,6 +27,7 @@ var allowedMembers = map[string]string{
 	"DashboardId":              "dashboardId",
 	"IngestionId":              "ingestionId",
 	"CustomPermissionsName":    "customPermissionsName",
+	"Role":                     "role",
 	"VersionNumber":            "versionNumber",
 	"AliasName":                "aliasName",
 	"Name":                     "name",

@@ -172,6 +172,13 @@ type analysisSummary struct {
 	LastUpdatedTime *timestamp
 }
 
+func (s *Server) toAnalysisSummary(an *sg.Analysis) analysisSummary {
+	return analysisSummary{
+		AnalysisId: an.ID, Arn: s.app.AnalysisARN(an.AccountID, an.ID), Name: an.Name, Status: an.Status,
+		CreatedTime: ts(an.CreatedAt), LastUpdatedTime: ts(an.UpdatedAt),
+	}
+}
+
 type listAnalysesOutput struct {
 	meta
 	AnalysisSummaryList []analysisSummary
@@ -189,10 +196,7 @@ func (s *Server) listAnalyses(ctx context.Context, in *input) (output, error) {
 	}
 	out := &listAnalysesOutput{AnalysisSummaryList: make([]analysisSummary, 0, len(list)), NextToken: next}
 	for _, an := range list {
-		out.AnalysisSummaryList = append(out.AnalysisSummaryList, analysisSummary{
-			AnalysisId: an.ID, Arn: s.app.AnalysisARN(an.AccountID, an.ID), Name: an.Name, Status: an.Status,
-			CreatedTime: ts(an.CreatedAt), LastUpdatedTime: ts(an.UpdatedAt),
-		})
+		out.AnalysisSummaryList = append(out.AnalysisSummaryList, s.toAnalysisSummary(an))
 	}
 	return out, nil
 }

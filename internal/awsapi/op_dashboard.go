@@ -237,6 +237,13 @@ type dashboardSummary struct {
 	LastUpdatedTime        *timestamp
 }
 
+func (s *Server) toDashboardSummary(d *sg.Dashboard) dashboardSummary {
+	return dashboardSummary{
+		DashboardId: d.ID, Arn: s.app.DashboardARN(d.AccountID, d.ID), Name: d.Name, PublishedVersionNumber: d.PublishedVersion,
+		CreatedTime: ts(d.CreatedAt), LastPublishedTime: ts(d.LastPublishedAt), LastUpdatedTime: ts(d.UpdatedAt),
+	}
+}
+
 type listDashboardsOutput struct {
 	meta
 	DashboardSummaryList []dashboardSummary
@@ -254,10 +261,7 @@ func (s *Server) listDashboards(ctx context.Context, in *input) (output, error) 
 	}
 	out := &listDashboardsOutput{DashboardSummaryList: make([]dashboardSummary, 0, len(list)), NextToken: next}
 	for _, d := range list {
-		out.DashboardSummaryList = append(out.DashboardSummaryList, dashboardSummary{
-			DashboardId: d.ID, Arn: s.app.DashboardARN(d.AccountID, d.ID), Name: d.Name, PublishedVersionNumber: d.PublishedVersion,
-			CreatedTime: ts(d.CreatedAt), LastPublishedTime: ts(d.LastPublishedAt), LastUpdatedTime: ts(d.UpdatedAt),
-		})
+		out.DashboardSummaryList = append(out.DashboardSummaryList, s.toDashboardSummary(d))
 	}
 	return out, nil
 }

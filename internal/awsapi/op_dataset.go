@@ -185,6 +185,25 @@ type dataSetSummary struct {
 	UseAs                                     json.RawMessage `json:",omitempty"`
 }
 
+func (s *Server) toDataSetSummary(d *sg.DataSet) dataSetSummary {
+	sum := dataSetSummary{
+		Arn:             s.app.DataSetARN(d.AccountID, d.ID),
+		DataSetId:       d.ID,
+		Name:            d.Name,
+		CreatedTime:     timestamp(d.CreatedAt),
+		LastUpdatedTime: timestamp(d.UpdatedAt),
+		ImportMode:      d.ImportMode,
+	}
+	var extra map[string]json.RawMessage
+	if len(d.Extra) > 0 && json.Unmarshal(d.Extra, &extra) == nil {
+		sum.RowLevelPermissionDataSet = extra["RowLevelPermissionDataSet"]
+		sum.RowLevelPermissionTagConfigurationApplied = extra["RowLevelPermissionTagConfiguration"] != nil
+		sum.ColumnLevelPermissionRulesApplied = extra["ColumnLevelPermissionRules"] != nil
+		sum.UseAs = extra["UseAs"]
+	}
+	return sum
+}
+
 type listDataSetsOutput struct {
 	meta
 	DataSetSummaries []dataSetSummary
@@ -202,22 +221,7 @@ func (s *Server) listDataSets(ctx context.Context, in *input) (output, error) {
 	}
 	out := &listDataSetsOutput{DataSetSummaries: make([]dataSetSummary, 0, len(list)), NextToken: next}
 	for _, d := range list {
-		sum := dataSetSummary{
-			Arn:             s.app.DataSetARN(d.AccountID, d.ID),
-			DataSetId:       d.ID,
-			Name:            d.Name,
-			CreatedTime:     timestamp(d.CreatedAt),
-			LastUpdatedTime: timestamp(d.UpdatedAt),
-			ImportMode:      d.ImportMode,
-		}
-		var extra map[string]json.RawMessage
-		if len(d.Extra) > 0 && json.Unmarshal(d.Extra, &extra) == nil {
-			sum.RowLevelPermissionDataSet = extra["RowLevelPermissionDataSet"]
-			sum.RowLevelPermissionTagConfigurationApplied = extra["RowLevelPermissionTagConfiguration"] != nil
-			sum.ColumnLevelPermissionRulesApplied = extra["ColumnLevelPermissionRules"] != nil
-			sum.UseAs = extra["UseAs"]
-		}
-		out.DataSetSummaries = append(out.DataSetSummaries, sum)
+		out.DataSetSummaries = append(out.DataSetSummaries, s.toDataSetSummary(d))
 	}
 	return out, nil
 }

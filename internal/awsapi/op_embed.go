@@ -64,11 +64,11 @@ type registeredUserBody struct {
 	ExperienceConfiguration  *struct {
 		QuickSightConsole *struct {
 			InitialPath           *string
-			FeatureConfigurations json.RawMessage // nothing to switch: accepted
+			FeatureConfigurations *featureConfigurations
 		}
 		Dashboard *struct {
 			InitialDashboardId    *string
-			FeatureConfigurations json.RawMessage // nothing to switch: accepted
+			FeatureConfigurations *featureConfigurations
 		}
 		DashboardVisual *struct {
 			InitialDashboardVisualId *struct {
@@ -78,6 +78,21 @@ type registeredUserBody struct {
 		// Experiences Sightglass does not have.
 		QSearchBar, GenerativeQnA, QuickChat json.RawMessage
 	}
+}
+
+// featureConfigurations holds the members of the console's and the
+// dashboard's FeatureConfigurations that Sightglass switches; the others
+// (Amazon Q, schedules, alerts…) are accepted as given.
+type featureConfigurations struct {
+	StatePersistence, Bookmarks, SharedView *struct{ Enabled bool }
+}
+
+func (f *featureConfigurations) features() app.Features {
+	if f == nil {
+		return app.Features{}
+	}
+	on := func(c *struct{ Enabled bool }) bool { return c != nil && c.Enabled }
+	return app.Features{StatePersistence: on(f.StatePersistence), Bookmarks: on(f.Bookmarks), SharedView: on(f.SharedView)}
 }
 
 // registeredInput decodes a registered-user body into the app's input.
@@ -101,11 +116,11 @@ func registeredInput(in *input) (app.RegisteredEmbedInput, error) {
 	exp := &out.Experience
 	if x.QuickSightConsole != nil {
 		exp.Count++
-		exp.Console = &app.ConsoleExperience{InitialPath: x.QuickSightConsole.InitialPath}
+		exp.Console = &app.ConsoleExperience{InitialPath: x.QuickSightConsole.InitialPath, Features: x.QuickSightConsole.FeatureConfigurations.features()}
 	}
 	if x.Dashboard != nil {
 		exp.Count++
-		exp.Dashboard = &app.DashboardExperience{InitialDashboardID: deref(x.Dashboard.InitialDashboardId)}
+		exp.Dashboard = &app.DashboardExperience{InitialDashboardID: deref(x.Dashboard.InitialDashboardId), Features: x.Dashboard.FeatureConfigurations.features()}
 	}
 	if x.DashboardVisual != nil {
 		exp.Count++

@@ -106,6 +106,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.groupOps()...)
 	ops = append(ops, s.namespaceOps()...)
 	ops = append(ops, s.customPermissionsOps()...)
+	ops = append(ops, s.customPermissionAssignmentOps()...)
 	ops = append(ops, s.embedOps()...)
 	ops = append(ops, s.dataSourceOps()...)
 	ops = append(ops, s.dataSetOps()...)
@@ -114,6 +115,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.analysisOps()...)
 	ops = append(ops, s.dashboardOps()...)
 	ops = append(ops, s.tagOps()...)
+	ops = append(ops, s.searchOps()...)
 	return ops
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"regexp"
 	"time"
 
@@ -197,13 +198,17 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 
 // renderEntry renders the page of an entry point for a signed-in user.
 func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *http.Request, s *signedIn, e app.Entry, origin, experience string) error {
+	author, err := c.app.ConsoleAuthor(ctx, s.User)
+	if err != nil {
+		return err
+	}
 	d := &pageData{
 		Experience:  experience,
 		EmbedOrigin: origin,
 		Sid:         s.Session.EmbedID,
 		Token:       s.Token,
 		User:        s.User,
-		Author:      app.IsAuthorRole(s.User.Role),
+		Author:      author,
 		Admin:       app.IsAdminRole(s.User.Role),
 	}
 	switch e.Kind {
@@ -224,7 +229,25 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 			break // no viewer: nothing of the data is drawn
 		}
 		q := r.URL.Query()
+		features := app.Features{}
+		if kind == "dashboards" {
+			if features, err = c.app.SessionFeatures(ctx, s.Session); err != nil {
+				return err
+			}
+			if len(viewerState(q)) == 0 && q.Get("sheetId") == "" {
+				// State persistence: start from the user's saved state.
+				saved, err := c.app.SavedDashboardState(ctx, s.Session, s.User, e.ID)
+				if err != nil {
+					return err
+				}
+				if sq, err := url.ParseQuery(saved); err == nil {
+					q = sq
+				}
+			}
+		}
 		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
+		d.Viewer.State = url.Values(viewerState(q)).Encode()
+		d.Viewer.Bookmarks, d.Viewer.SharedView = features.Bookmarks, features.SharedView
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 	case "visual":
 		return c.renderVisual(ctx, w, r, s, e, d)
@@ -250,10 +273,10 @@ func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pag
 		d.Dashboards, err = c.app.ConsoleDashboards(ctx, d.User)
 	case "analyses":
 		d.Title, d.Heading = "Analyses", "Analyses"
-		if !d.Author {
-			return sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
-		}
 		d.Analyses, err = c.app.ConsoleAnalyses(ctx, d.User)
+		if err == nil && !d.Author {
+			err = sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
+		}
 	case "favorites":
 		d.Title, d.Heading = "Favorites", "Favorites"
 		d.Favorites, err = c.app.ConsoleFavorites(ctx, d.User, d.Sid)

@@ -33,6 +33,12 @@ type viewerData struct {
 	// SDK is the JSON of the sheets, their visuals and visual actions,
 	// from which the page answers the embedding SDK's getters.
 	SDK string
+	// State is the viewer state the page starts from (a restored one,
+	// when state persistence is on), as a URL query.
+	State string
+	// Bookmarks and SharedView show the toolbar's bookmarks and
+	// shared-view link (the session's features).
+	Bookmarks, SharedView bool
 }
 
 // viewerSheet is a sheet tab.
@@ -41,17 +47,22 @@ type viewerSheet struct {
 	Name    string
 }
 
-// sdkSheet is a sheet as the page's SDK getters answer it.
+// sdkSheet is a sheet as the page's SDK getters answer it, with the
+// filter groups whose scope reaches it (GET_FILTER_GROUPS_FOR_SHEET).
 type sdkSheet struct {
-	SheetId string
-	Name    string
-	Visuals []sdkVisual
+	SheetId      string
+	Name         string
+	Visuals      []sdkVisual
+	FilterGroups []json.RawMessage
 }
 
 type sdkVisual struct {
 	VisualId string
 	Name     string
 	Actions  []json.RawMessage
+	// FilterGroups indexes the sheet's FilterGroups that reach the
+	// visual (GET_FILTER_GROUPS_FOR_VISUAL).
+	FilterGroups []int
 }
 
 // sdkParameter is a parameter as GET_PARAMETERS and PARAMETERS_CHANGED
@@ -161,11 +172,29 @@ func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string,
 	v := viewer.New(def, st, c.app.Clock())
 	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
 	var sdk []sdkSheet
+	groups := rawFilterGroups(def)
 	for _, sh := range v.Sheets() {
 		vd.Sheets = append(vd.Sheets, viewerSheet{SheetId: sh.SheetID, Name: sh.Name})
 		ss := sdkSheet{SheetId: sh.SheetID, Name: sh.Name, Visuals: []sdkVisual{}}
+		if groups != nil || len(def.FilterGroups) == 0 {
+			// Otherwise null: the page then answers that it can't tell.
+			ss.FilterGroups = []json.RawMessage{}
+		}
+		var onSheet []int // indexes into def.FilterGroups
+		for i := range groups {
+			if def.FilterGroups[i].CoversSheet(sh.SheetID) {
+				onSheet = append(onSheet, i)
+				ss.FilterGroups = append(ss.FilterGroups, groups[i])
+			}
+		}
 		for _, vis := range v.SheetVisuals(sh.SheetID) {
-			ss.Visuals = append(ss.Visuals, sdkVisual{VisualId: vis.VisualID, Name: vis.Name, Actions: visualActions(def, sh.SheetID, vis.VisualID)})
+			sv := sdkVisual{VisualId: vis.VisualID, Name: vis.Name, Actions: visualActions(def, sh.SheetID, vis.VisualID), FilterGroups: []int{}}
+			for j, i := range onSheet {
+				if def.FilterGroups[i].CoversVisual(sh.SheetID, vis.VisualID) {
+					sv.FilterGroups = append(sv.FilterGroups, j)
+				}
+			}
+			ss.Visuals = append(ss.Visuals, sv)
 		}
 		sdk = append(sdk, ss)
 	}
@@ -197,6 +226,16 @@ func paramsJSON(v *viewer.View) string {
 	}
 	b, _ := json.Marshal(ps)
 	return string(b)
+}
+
+// rawFilterGroups returns the definition's filter groups as it has them,
+// one for each of def.FilterGroups (nil when they can't be matched).
+func rawFilterGroups(def *definition.Definition) []json.RawMessage {
+	var raw struct{ FilterGroups []json.RawMessage }
+	if json.Unmarshal(def.Raw(), &raw) != nil || len(raw.FilterGroups) != len(def.FilterGroups) {
+		return nil
+	}
+	return raw.FilterGroups
 }
 
 // visualActions returns a visual's custom actions as the definition has
@@ -283,6 +322,17 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	vd := c.buildViewer(ctx, s, kind, id, content, sheetID, viewerState(q), only)
+	if _, fromHeader := sessionToken(r); fromHeader && kind == "dashboards" {
+		// State persistence: the state the viewer asked for is the user's
+		// current one. Only the page's own requests (with the session
+		// header) count, not a link another site makes the browser open.
+		saved := viewerState(q)
+		saved.Set("sheetId", sheetID)
+		if err := c.app.SaveDashboardState(ctx, s.Session, s.User, id, url.Values(saved)); err != nil {
+			c.internalError(w, r, err)
+			return
+		}
+	}
 	domains, err := c.app.SessionDomains(ctx, s.Session)
 	if err != nil {
 		c.internalError(w, r, err)

@@ -253,3 +253,7 @@ func (d *Definition) SheetList() []Sheet {
 	}
 	return out
 }
+
+// Raw returns the definition's JSON as it was parsed (nil for a
+// definition built in code).
+func (d *Definition) Raw() json.RawMessage { return d.raw }

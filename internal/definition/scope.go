@@ -44,3 +44,23 @@ func inScope(sc *FilterScopeConfiguration, sheetID, visualID string) bool {
 	}
 	return false
 }
+
+// CoversSheet reports whether a filter group's scope reaches any visual of
+// a sheet (whatever its status).
+func (g *FilterGroup) CoversSheet(sheetID string) bool {
+	sc := g.ScopeConfiguration
+	if sc == nil {
+		return false
+	}
+	if sc.AllSheets != nil {
+		return true
+	}
+	return sc.SelectedSheets != nil && slices.ContainsFunc(sc.SelectedSheets.SheetVisualScopingConfigurations,
+		func(s SheetVisualScopingConfiguration) bool { return s.SheetId == sheetID })
+}
+
+// CoversVisual reports whether a filter group's scope reaches a visual of
+// a sheet (whatever its status).
+func (g *FilterGroup) CoversVisual(sheetID, visualID string) bool {
+	return g.ScopeConfiguration != nil && inScope(g.ScopeConfiguration, sheetID, visualID)
+}

@@ -1,7 +1,8 @@
 // The console experience frame's script: it carries the session token on
 // the console's own requests (so the console works without third-party
 // cookies), posts the embedding SDK 2.x events to the host page, and
-// answers host requests that the control frame relays to it.
+// answers host requests that the control frame relays to it. A frame of
+// the legacy SDK 1.x talks to its host directly, in 1.x's messages.
 import htmx from "htmx.org";
 import { initViewer, requests as viewerRequests } from "./viewer.js";
 
@@ -142,8 +143,46 @@ const eventTarget = () => ({
   ...(experience.visualId ? { sheetId: experience.sheetId, visualId: experience.visualId } : {}),
 });
 
+// The legacy embedding SDK 1.x (QuickSightEmbedding.embedDashboard) frames
+// us without a contextId and opens its channel by posting
+// establishMessageChannel once the frame has loaded. Until it does, the
+// events wait; then they go in 1.x's form ({eventName, payload}).
+const legacy = { possible: !embed.contextId && !!embed.origin && window.parent !== window, open: false, queue: [] };
+
+// legacyEvent turns a 2.x event into its 1.x form, or null for the events
+// 1.x does not have.
+function legacyEvent(eventName, message) {
+  switch (eventName) {
+    case "CONTENT_LOADED":
+      return { eventName: "load", payload: {} };
+    case "ERROR_OCCURRED":
+      return { eventName: "error", payload: { errorCode: message?.errorCode, message: message?.message || "" } };
+    case "SIZE_CHANGED":
+      return { eventName: "RESIZE_EVENT", payload: { height: message?.height } };
+    case "PARAMETERS_CHANGED":
+      return { eventName: "parametersChange", payload: { changedParameters: (message?.changedParameters || []).map((p) => ({ name: p.Name, value: p.Values })) } };
+    case "SELECTED_SHEET_CHANGED":
+      return { eventName: "selectedSheetChange", payload: { selectedSheet: message?.selectedSheet } };
+    default:
+      return null; // PAGE_NAVIGATION and the like: 2.x only
+  }
+}
+
+function postLegacy(data) {
+  if (!legacy.open) {
+    legacy.queue.push(data);
+    return;
+  }
+  window.parent.postMessage(data, embed.origin);
+}
+
 // post sends an event to the host page, if an embedding SDK framed us.
 function post(eventName, message) {
+  if (legacy.possible) {
+    const data = legacyEvent(eventName, message);
+    if (data) postLegacy(data);
+    return;
+  }
   if (!embed.origin || !embed.contextId || window.parent === window) return;
   window.parent.postMessage(
     {
@@ -248,6 +287,57 @@ const handlers = {
     return { success: true };
   },
 };
+
+// legacyRequests answers SDK 1.x's requests: through the same handlers as
+// 2.x's, with 1.x's names and shapes. Getters answer with an event named
+// after the request (GET_ACTIVE_PARAMETER_VALUES, GET_SHEETS); a request
+// Sightglass cannot serve answers with an error event.
+const legacyRequests = {
+  updateParameterValues: async (p) => {
+    const list = Object.entries(p?.parameters || {}).map(([name, values]) => ({
+      Name: decodeURIComponent(name),
+      Values: [].concat(values).map((v) => decodeURIComponent(String(v))),
+    }));
+    return answerLegacy(await answer({ eventName: "SET_PARAMETERS", message: list }));
+  },
+  getActiveParameterValues: async () => {
+    const r = await answer({ eventName: "GET_PARAMETERS" });
+    if (!Array.isArray(r)) return answerLegacy(r);
+    postLegacy({ eventName: "GET_ACTIVE_PARAMETER_VALUES", payload: { parameters: r.map((q) => ({ name: q.Name, value: q.Values })) } });
+  },
+  getSheets: async () => {
+    const r = await answer({ eventName: "GET_SHEETS" });
+    if (!Array.isArray(r)) return answerLegacy(r);
+    postLegacy({ eventName: "GET_SHEETS", payload: { sheets: r } });
+  },
+  navigateToSheet: async (p) => answerLegacy(await answer({ eventName: "SET_SELECTED_SHEET_ID", message: { SheetId: p?.sheetId } })),
+  navigateToDashboard: async (p) => {
+    const params = Object.entries(p?.parameters || {}).map(([Name, v]) => ({ Name, Values: [].concat(v) }));
+    return answerLegacy(await answer({ eventName: "NAVIGATE_TO_DASHBOARD", message: { DashboardId: p?.dashboardId, Parameters: params } }));
+  },
+  initiatePrint: async () => answerLegacy(await answer({ eventName: "INITIATE_PRINT" })),
+};
+
+// answerLegacy reports a failed request as 1.x's error event.
+function answerLegacy(r) {
+  if (r && r.success === false) postLegacy({ eventName: "error", payload: { errorCode: r.errorCode, message: r.message } });
+}
+
+window.addEventListener("message", (ev) => {
+  const d = ev.data;
+  if (!legacy.possible || ev.source !== window.parent || !d || d.clientType !== "EMBEDDING" || typeof d.eventName !== "string") return;
+  if (d.eventName === "establishMessageChannel") {
+    legacy.open = true;
+    legacy.queue.splice(0).forEach((data) => window.parent.postMessage(data, embed.origin));
+    return;
+  }
+  const handler = legacyRequests[d.eventName];
+  if (!handler) {
+    postLegacy({ eventName: "error", payload: { errorCode: "UNSUPPORTED_REQUEST", message: `${d.eventName} is not supported by Sightglass` } });
+    return;
+  }
+  handler(d.payload).catch((err) => postLegacy({ eventName: "error", payload: { errorCode: "INTERNAL_ERROR", message: String(err?.message || err) } }));
+});
 
 window.addEventListener("message", (ev) => {
   const d = ev.data;

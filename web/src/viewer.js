@@ -1,8 +1,9 @@
 // The dashboard and analysis viewer: sheet tabs, filter and parameter
-// controls, and the embedding SDK requests about sheets, visuals and
-// parameters. The viewer's state (p.<Parameter>, f.<FilterId>…) lives in
-// this page only: every change asks the server to render the sheet again
-// (htmx), and nothing is saved.
+// controls, bookmarks and the shared-view link, and the embedding SDK
+// requests about sheets, visuals and parameters. The viewer's state
+// (p.<Parameter>, f.<FilterId>…) lives in this page: every change asks the
+// server to render the sheet again (htmx). With state persistence on, the
+// server keeps the state of each render and the page starts from it.
 import htmx from "htmx.org";
 import { disposeCharts, mountCharts } from "./charts.js";
 import { fitKPIs, paintRange, paintRanges } from "./fit.js";
@@ -33,15 +34,166 @@ function readParams() {
   }
 }
 
-// fragmentParameters reads #p.<name>=<value>&… (the SDK's parameters).
+// fragmentParameters reads #p.<name>=<value>&… (the SDK's parameters),
+// and the controls (f.*) and sheet (sheetId) of a shared view's link.
 function fragmentParameters() {
   const out = new URLSearchParams();
   const hash = location.hash.replace(/^#/, "");
   if (!hash) return out;
   for (const [k, v] of new URLSearchParams(hash)) {
-    if (k.startsWith("p.")) out.append(k, v);
+    if (k.startsWith("p.") || k.startsWith("f.") || k === "sheetId") out.append(k, v);
   }
   return out;
+}
+
+// merge replaces the members of state that from has.
+function merge(into, from) {
+  for (const k of new Set(from.keys())) into.delete(k);
+  for (const [k, v] of from) into.append(k, v);
+  return into;
+}
+
+// viewState is the current state with its sheet: what a bookmark or a
+// shared view keeps.
+function viewState() {
+  const st = new URLSearchParams(state);
+  if (selected) st.set("sheetId", selected);
+  return st;
+}
+
+// applyView draws a saved view: its sheet and state.
+async function applyView(saved) {
+  const st = new URLSearchParams(saved);
+  const sheet = st.get("sheetId");
+  st.delete("sheetId");
+  state = st;
+  const before = params;
+  if (sheet && sdk.some((s) => s.SheetId === sheet) && sheet !== selected) {
+    markTab(sheet);
+    await loadSheet(sheet);
+    post("SELECTED_SHEET_CHANGED", { selectedSheet: { Name: sheetName(sheet), SheetId: sheet } });
+  } else {
+    await loadSheet(selected);
+  }
+  const changed = changedParameters(before);
+  if (changed.length) post("PARAMETERS_CHANGED", { changedParameters: changed });
+}
+
+// bookmarkCall sends a bookmark request and resolves to the new list.
+async function bookmarkCall(method, name, body) {
+  const url = `${root.dataset.base}/bookmarks${name === undefined ? "" : "/" + encodeURIComponent(name)}`;
+  const headers = { "X-Sightglass-Session": token };
+  if (body) headers["Content-Type"] = "application/json";
+  const resp = await fetch(url, { method, credentials: "same-origin", headers, body: body ? JSON.stringify(body) : undefined });
+  if (!resp.ok) throw new Error((await resp.text()).trim() || `HTTP ${resp.status}`);
+  return resp.json();
+}
+
+let bookmarks = [];
+
+function bookmarkError(message) {
+  const p = root.querySelector(".bookmark-error");
+  if (!p) return;
+  p.textContent = message || "";
+  p.hidden = !message;
+}
+
+function renderBookmarks() {
+  const ul = root.querySelector(".bookmark-list");
+  if (!ul) return;
+  ul.replaceChildren(
+    ...bookmarks.map((b) => {
+      const li = document.createElement("li");
+      li.className = "bookmark";
+      li.dataset.name = b.Name;
+      const apply = document.createElement("button");
+      apply.type = "button";
+      apply.className = "bookmark-apply";
+      apply.textContent = b.Name;
+      apply.title = "Show this view";
+      const rename = document.createElement("button");
+      rename.type = "button";
+      rename.className = "bookmark-rename";
+      rename.textContent = "Rename";
+      rename.setAttribute("aria-label", `Rename ${b.Name}`);
+      const del = document.createElement("button");
+      del.type = "button";
+      del.className = "bookmark-delete";
+      del.textContent = "Delete";
+      del.setAttribute("aria-label", `Delete ${b.Name}`);
+      li.append(apply, rename, del);
+      return li;
+    }),
+  );
+}
+
+async function bookmarkAction(fn) {
+  try {
+    bookmarks = await fn();
+    bookmarkError("");
+    renderBookmarks();
+  } catch (err) {
+    bookmarkError(err.message);
+  }
+}
+
+// startRename swaps a bookmark's name for a field that renames it.
+function startRename(li) {
+  const name = li.dataset.name;
+  const form = document.createElement("form");
+  form.className = "bookmark-rename-form";
+  const input = document.createElement("input");
+  input.name = "name";
+  input.value = name;
+  input.maxLength = 128;
+  input.required = true;
+  input.setAttribute("aria-label", `New name for ${name}`);
+  const save = document.createElement("button");
+  save.type = "submit";
+  save.textContent = "Save";
+  form.append(input, save);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    bookmarkAction(() => bookmarkCall("PATCH", name, { Name: input.value.trim() }));
+  });
+  li.replaceChildren(form);
+  input.focus();
+}
+
+function initToolbar() {
+  const panel = root.querySelector(".bookmarks");
+  if (panel) {
+    panel.addEventListener("toggle", () => {
+      if (panel.open) bookmarkAction(() => bookmarkCall("GET"));
+    });
+    panel.querySelector(".bookmark-add").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const input = ev.target.elements.name;
+      const name = input.value.trim();
+      bookmarkAction(async () => {
+        const list = await bookmarkCall("POST", undefined, { Name: name, State: viewState().toString() });
+        input.value = "";
+        return list;
+      });
+    });
+    panel.addEventListener("click", (ev) => {
+      const li = ev.target.closest("li.bookmark");
+      if (!li) return;
+      const b = bookmarks.find((x) => x.Name === li.dataset.name);
+      if (ev.target.classList.contains("bookmark-apply") && b) applyView(b.State);
+      if (ev.target.classList.contains("bookmark-rename")) startRename(li);
+      if (ev.target.classList.contains("bookmark-delete")) bookmarkAction(() => bookmarkCall("DELETE", li.dataset.name));
+    });
+  }
+  const share = root.querySelector(".share-view");
+  if (share) {
+    share.addEventListener("click", () => {
+      const link = root.querySelector(".share-link");
+      link.value = `${location.origin}${root.dataset.base}#${viewState().toString()}`;
+      link.hidden = false;
+      link.select();
+    });
+  }
 }
 
 function sheetName(id) {
@@ -278,6 +430,28 @@ export const requests = {
     const sheet = sdk.find((s) => s.SheetId === (m?.SheetId ?? m));
     return sheet ? sheet.Visuals.map((v) => ({ Name: v.Name, VisualId: v.VisualId })) : fail("INVALID_SHEET_ID", `There is no sheet ${m?.SheetId}`);
   },
+  GET_FILTER_GROUPS_FOR_SHEET: (m) => {
+    const sheet = sdk.find((s) => s.SheetId === (m?.SheetId ?? m));
+    if (!sheet) return fail("INVALID_SHEET_ID", `There is no sheet ${m?.SheetId}`);
+    return Array.isArray(sheet.FilterGroups) ? sheet.FilterGroups : fail("INTERNAL_ERROR", "The filter groups of this dashboard could not be read");
+  },
+  GET_FILTER_GROUPS_FOR_VISUAL: (m) => {
+    const sheet = sdk.find((s) => s.SheetId === m?.SheetId);
+    const visual = sheet?.Visuals.find((v) => v.VisualId === m?.VisualId);
+    if (!visual) return fail("INVALID_VISUAL_ID", `There is no visual ${m?.VisualId} on sheet ${m?.SheetId}`);
+    if (!Array.isArray(sheet.FilterGroups)) return fail("INTERNAL_ERROR", "The filter groups of this dashboard could not be read");
+    return (visual.FilterGroups || []).map((i) => sheet.FilterGroups[i]);
+  },
+  TOGGLE_BOOKMARKS_PANE: () => {
+    const panel = root?.querySelector(".bookmarks");
+    if (!panel) return fail("BOOKMARKS_DISABLED", "Bookmarks are not enabled for this embedding (FeatureConfigurations.Bookmarks)");
+    panel.open = !panel.open;
+    return { success: true };
+  },
+  CREATE_SHARED_VIEW: () => {
+    if (!root?.querySelector(".share-view")) return fail("SHARED_VIEW_DISABLED", "Shared views are not enabled for this embedding (FeatureConfigurations.SharedView)");
+    return { SharedViewUrl: `${location.origin}${root.dataset.base}#${viewState().toString()}` };
+  },
   GET_VISUAL_ACTIONS: (m) => {
     const sheet = sdk.find((s) => s.SheetId === m?.SheetId);
     const visual = sheet?.Visuals.find((v) => v.VisualId === m?.VisualId);
@@ -299,7 +473,18 @@ export async function initViewer(postEvent, sessionToken) {
   }
   selected = root.dataset.selected || "";
   params = readParams();
-  state = fragmentParameters();
+  // The state the page was drawn with (a restored one, with state
+  // persistence), and over it the fragment's.
+  state = new URLSearchParams(root.dataset.state || "");
+  const fragment = fragmentParameters();
+  const fragmentSheet = fragment.get("sheetId");
+  fragment.delete("sheetId");
+  merge(state, fragment);
+  if (fragmentSheet && sdk.some((s) => s.SheetId === fragmentSheet)) {
+    selected = fragmentSheet;
+    markTab(selected);
+  }
+  initToolbar();
   root.addEventListener("click", (ev) => {
     const tab = ev.target.closest(".sheet-tab");
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);
@@ -327,7 +512,7 @@ export async function initViewer(postEvent, sessionToken) {
     if (range?.querySelector(".dual-range")) paintRange(range, ev.target);
     else if (range) range.querySelector("output").textContent = ev.target.value;
   });
-  if (state.toString() && selected) {
+  if ((fragment.toString() || fragmentSheet) && selected) {
     await loadSheet(selected);
   } else {
     mount(root);

@@ -164,3 +164,21 @@ func RefreshScheduleNotFound(accountID, dataSetID, id string) *sg.Error {
 func ArtifactNotFound(k sg.ArtifactKey) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "The SPICE copy of ingestion %s of dataset %s is not stored.", k.IngestionID, k.DataSetID)
 }
+
+func CustomPermissionsAssignmentNotFound(accountID, namespace, role string) *sg.Error {
+	if role == "" {
+		return sg.Errorf(sg.ENOTFOUND, "Account %s has no custom permissions profile.", accountID)
+	}
+	return sg.Errorf(sg.ENOTFOUND, "Role %s in namespace %s of account %s has no custom permissions profile.", role, namespace, accountID)
+}
+
+func DashboardViewNotFound(dashboardID, name string) *sg.Error {
+	if name == "" {
+		return sg.Errorf(sg.ENOTFOUND, "No saved state of dashboard %s.", dashboardID)
+	}
+	return sg.Errorf(sg.ENOTFOUND, "Bookmark %q of dashboard %s doesn't exist.", name, dashboardID)
+}
+
+func DashboardViewExists(dashboardID, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Bookmark %q of dashboard %s already exists.", name, dashboardID)
+}

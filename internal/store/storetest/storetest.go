@@ -111,6 +111,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Group", testGroup},
 		{"Namespace", testNamespace},
 		{"CustomPermissions", testCustomPermissions},
+		{"CustomPermissionsAssignments", testCustomPermissionsAssignments},
+		{"DashboardViews", testDashboardViews},
 		{"Pagination", testPagination},
 		{"AccountList", testAccountList},
 		{"Session", testSession},

@@ -66,6 +66,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseManifest ./internal/backup $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
+	./scripts/fuzz.sh FuzzUpload ./internal/upload $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

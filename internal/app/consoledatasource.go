@@ -1,0 +1,371 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	sg "github.com/sightglass/sightglass"
+)
+
+// The custom-permission capabilities of the model's Capabilities shape
+// that govern data sources and file uploads. An upload makes a SPICE
+// dataset, so it takes the dataset capabilities (CreateAndUpdateDatasets,
+// CreateSPICEDataset); the model has no capability of its own for
+// uploading a file.
+const (
+	CapabilityCreateAndUpdateDataSources = "CreateAndUpdateDataSources"
+	CapabilityShareDataSources           = "ShareDataSources"
+	CapabilityCreateAndUpdateDatasets    = "CreateAndUpdateDatasets"
+	CapabilityCreateSPICEDataset         = "CreateSPICEDataset"
+)
+
+// DataPageCapabilities lists the capabilities the data-source and upload
+// pages enforce.
+var DataPageCapabilities = []string{CapabilityCreateAndUpdateDataSources, CapabilityShareDataSources, CapabilityCreateAndUpdateDatasets, CapabilityCreateSPICEDataset}
+
+// DataSourceOwnerActions are the actions a data source's owner holds, as
+// the QuickSight console grants them.
+var DataSourceOwnerActions = []string{
+	"quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:PassDataSource",
+	"quicksight:UpdateDataSource", "quicksight:DeleteDataSource", "quicksight:UpdateDataSourcePermissions",
+}
+
+// DataSourceUserActions are the actions of a user a data source is
+// shared with (who may build datasets on it).
+var DataSourceUserActions = []string{
+	"quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:PassDataSource",
+}
+
+// uploadDataSetOwnerActions are the actions the author of an upload holds
+// on its dataset.
+var uploadDataSetOwnerActions = []string{
+	"quicksight:DescribeDataSet", "quicksight:DescribeDataSetPermissions", "quicksight:PassDataSet",
+	"quicksight:DescribeIngestion", "quicksight:ListIngestions", "quicksight:UpdateDataSet",
+	"quicksight:DeleteDataSet", "quicksight:CreateIngestion", "quicksight:CancelIngestion",
+	"quicksight:UpdateDataSetPermissions",
+}
+
+// DeniedCapabilities returns which of names u's custom permissions
+// profile denies (QuickSight's only capability state is DENY).
+func (a *App) DeniedCapabilities(ctx context.Context, u *sg.User, names []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if u.CustomPermissionsName == "" {
+		return out, nil
+	}
+	c, err := a.Store.FindCustomPermissions(ctx, u.AccountID, u.CustomPermissionsName)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return out, nil
+	} else if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		if c.Capabilities[n] == sg.CapabilityDeny {
+			out[n] = true
+		}
+	}
+	return out, nil
+}
+
+// checkCapabilities refuses with EACCESSDENIED when u's profile denies
+// one of caps; doing says what was refused.
+func (a *App) checkCapabilitiesAllow(ctx context.Context, u *sg.User, doing string, caps ...string) error {
+	denied, err := a.DeniedCapabilities(ctx, u, caps)
+	if err != nil {
+		return err
+	}
+	for _, c := range caps {
+		if denied[c] {
+			return sg.Errorf(sg.EACCESSDENIED, "Your custom permissions (%s) deny %s: you can't %s.", u.CustomPermissionsName, c, doing)
+		}
+	}
+	return nil
+}
+
+// checkDataPages refuses users who may not use the data pages: readers
+// see none.
+func (a *App) checkDataPages(u *sg.User) error {
+	if !IsAuthorRole(u.Role) || !u.Active {
+		return sg.Errorf(sg.EACCESSDENIED, "Readers can't open data pages.")
+	}
+	if a.data == nil {
+		return sg.Errorf(sg.EUNAVAILABLE, "Data sources are not configured on this server.")
+	}
+	return nil
+}
+
+// holds reports whether u holds action on a resource with perms; admins
+// hold every action.
+func (a *App) holds(u *sg.User, perms []sg.ResourcePermission, action string) bool {
+	if IsAdminRole(u.Role) {
+		return true
+	}
+	arn := a.UserARN(u)
+	return slices.ContainsFunc(perms, func(p sg.ResourcePermission) bool {
+		return p.Principal == arn && slices.Contains(p.Actions, action)
+	})
+}
+
+// CanManageDataSource reports whether u may edit, share and delete d: an
+// admin, or a user d is shared with as owner.
+func (a *App) CanManageDataSource(u *sg.User, d *sg.DataSource) bool {
+	return a.holds(u, d.Permissions, "quicksight:UpdateDataSource")
+}
+
+// CanShareDataSource reports whether u may change who d is shared with.
+func (a *App) CanShareDataSource(u *sg.User, d *sg.DataSource) bool {
+	return a.holds(u, d.Permissions, "quicksight:UpdateDataSourcePermissions")
+}
+
+// ConsoleDataSources lists the data sources u may see; readers may not.
+func (a *App) ConsoleDataSources(ctx context.Context, u *sg.User) ([]*sg.DataSource, error) {
+	if err := a.checkDataPages(u); err != nil {
+		return nil, err
+	}
+	return listVisible(ctx,
+		func(p sg.Page) ([]*sg.DataSource, bool, error) { return a.Store.ListDataSources(ctx, u.AccountID, p) },
+		func(d *sg.DataSource) string { return d.ID },
+		func(d *sg.DataSource) bool { return a.canSee(u, d.Permissions) })
+}
+
+// ConsoleDataSource returns a data source u may see: ENOTFOUND if there is
+// none, EACCESSDENIED if it is not shared with them.
+func (a *App) ConsoleDataSource(ctx context.Context, u *sg.User, id string) (*sg.DataSource, error) {
+	if err := a.checkDataPages(u); err != nil {
+		return nil, err
+	}
+	if checkDataSourceID(id) != nil {
+		return nil, dataSourceNotFound(u.AccountID, id)
+	}
+	d, err := a.findDataSource(ctx, u.AccountID, id)
+	if err != nil {
+		return nil, err
+	}
+	if !a.canSee(u, d.Permissions) {
+		return nil, sg.Errorf(sg.EACCESSDENIED, "Data source %s is not shared with you.", id)
+	}
+	return d, nil
+}
+
+// consoleManagedDataSource returns a data source u may manage.
+func (a *App) consoleManagedDataSource(ctx context.Context, u *sg.User, id string) (*sg.DataSource, error) {
+	d, err := a.ConsoleDataSource(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if !a.CanManageDataSource(u, d) {
+		return nil, sg.Errorf(sg.EACCESSDENIED, "Data source %s is shared with you as a user, not as an owner: you can't change it.", id)
+	}
+	return d, nil
+}
+
+// ConsoleDataSourceInput is a data source as the console's form gives it.
+type ConsoleDataSourceInput struct {
+	ID       string // "" on create: a new UUID
+	Name     string
+	Type     string // POSTGRESQL, MYSQL or MARIADB (create only)
+	Host     string
+	Port     int
+	Database string
+	// Username and Password are the credentials; on an edit an empty
+	// password keeps the stored credentials (when the server is the same).
+	Username string
+	Password string
+	// DisableSSL is the SslProperties.DisableSsl member.
+	DisableSSL bool
+}
+
+// parametersJSON is the DataSourceParameters of the form.
+func (in *ConsoleDataSourceInput) parametersJSON(typ string) json.RawMessage {
+	member := serverParameterMembers[typ]
+	b, _ := json.Marshal(map[string]any{member: map[string]any{"Host": in.Host, "Port": in.Port, "Database": in.Database}})
+	return b
+}
+
+// ConsoleCreateDataSource creates a data source owned by u through
+// CreateDataSource, which tests the connection: the result may have
+// status CREATION_FAILED with the reason.
+func (a *App) ConsoleCreateDataSource(ctx context.Context, u *sg.User, in ConsoleDataSourceInput) (*sg.DataSource, error) {
+	if err := a.checkDataPages(u); err != nil {
+		return nil, err
+	}
+	if err := a.checkCapabilitiesAllow(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+		return nil, err
+	}
+	if _, ok := serverParameterMembers[in.Type]; !ok || in.Type == sg.DataSourceSQLite {
+		return nil, sg.Errorf(sg.EINVALID, "The console creates PostgreSQL, MySQL and MariaDB data sources; SQLite files are added by the server's operator.")
+	}
+	if in.ID == "" {
+		in.ID = randomUUID()
+	}
+	ssl, _ := json.Marshal(map[string]bool{"DisableSsl": in.DisableSSL})
+	return a.CreateDataSource(ctx, DataSourceInput{
+		AccountID: u.AccountID, DataSourceID: in.ID, Name: strings.TrimSpace(in.Name), Type: in.Type,
+		Parameters:  in.parametersJSON(in.Type),
+		Credentials: &Credentials{CredentialPair: &CredentialPair{Username: in.Username, Password: in.Password}},
+		SSL:         ssl,
+		Permissions: []sg.ResourcePermission{{Principal: a.UserARN(u), Actions: DataSourceOwnerActions}},
+	})
+}
+
+// ConsoleUpdateDataSource changes a data source u manages through
+// UpdateDataSource, which tests the connection again. A SQLite file's
+// data source can only be renamed.
+func (a *App) ConsoleUpdateDataSource(ctx context.Context, u *sg.User, in ConsoleDataSourceInput) (*sg.DataSource, error) {
+	if err := a.checkCapabilitiesAllow(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+		return nil, err
+	}
+	d, err := a.consoleManagedDataSource(ctx, u, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	up := DataSourceInput{AccountID: u.AccountID, DataSourceID: d.ID, Name: strings.TrimSpace(in.Name)}
+	if d.Type != sg.DataSourceSQLite {
+		up.Parameters = in.parametersJSON(d.Type)
+		up.SSL, _ = json.Marshal(map[string]bool{"DisableSsl": in.DisableSSL})
+		if in.Password != "" {
+			up.Credentials = &Credentials{CredentialPair: &CredentialPair{Username: in.Username, Password: in.Password}}
+		}
+	}
+	return a.UpdateDataSource(ctx, up)
+}
+
+// ConsoleDeleteDataSource deletes a data source u manages.
+func (a *App) ConsoleDeleteDataSource(ctx context.Context, u *sg.User, id string) error {
+	if err := a.checkCapabilitiesAllow(ctx, u, "delete data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+		return err
+	}
+	if _, err := a.consoleManagedDataSource(ctx, u, id); err != nil {
+		return err
+	}
+	return a.DeleteDataSource(ctx, u.AccountID, id)
+}
+
+// ConsoleShareDataSource grants (or, with revoke, takes away) a user's
+// access to a data source u may share, through UpdateDataSourcePermissions:
+// as "owner" or "user".
+func (a *App) ConsoleShareDataSource(ctx context.Context, u *sg.User, id, userName, level string, revoke bool) (*sg.DataSource, error) {
+	if err := a.checkCapabilitiesAllow(ctx, u, "share data sources", CapabilityShareDataSources); err != nil {
+		return nil, err
+	}
+	d, err := a.ConsoleDataSource(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if !a.CanShareDataSource(u, d) {
+		return nil, sg.Errorf(sg.EACCESSDENIED, "Only an owner of data source %s can share it.", id)
+	}
+	other, err := a.Store.FindUser(ctx, u.AccountID, sg.DefaultNamespace, userName)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, sg.Errorf(sg.EINVALID, "There is no user named %q in this account.", userName)
+	} else if err != nil {
+		return nil, err
+	}
+	arn := a.UserARN(other)
+	if revoke {
+		var actions []string
+		for _, p := range d.Permissions {
+			if p.Principal == arn {
+				actions = p.Actions
+			}
+		}
+		if len(actions) == 0 {
+			return d, nil
+		}
+		if arn == a.UserARN(u) && !IsAdminRole(u.Role) {
+			return nil, sg.Errorf(sg.EINVALID, "You can't remove your own access; ask another owner.")
+		}
+		return a.UpdateDataSourcePermissions(ctx, u.AccountID, id, nil, []sg.ResourcePermission{{Principal: arn, Actions: actions}})
+	}
+	actions := DataSourceUserActions
+	switch level {
+	case "owner":
+		actions = DataSourceOwnerActions
+	case "user":
+	default:
+		return nil, sg.Errorf(sg.EINVALID, "Share as owner or user.")
+	}
+	if !IsAuthorRole(other.Role) && level == "owner" {
+		return nil, sg.Errorf(sg.EINVALID, "%s is a reader: readers can't own data sources.", userName)
+	}
+	var grant []sg.ResourcePermission
+	var revokeOld []sg.ResourcePermission
+	for _, p := range d.Permissions {
+		if p.Principal == arn {
+			revokeOld = append(revokeOld, p)
+		}
+	}
+	grant = append(grant, sg.ResourcePermission{Principal: arn, Actions: actions})
+	if len(revokeOld) > 0 {
+		if _, err := a.UpdateDataSourcePermissions(ctx, u.AccountID, id, nil, revokeOld); err != nil {
+			return nil, err
+		}
+	}
+	return a.UpdateDataSourcePermissions(ctx, u.AccountID, id, grant, nil)
+}
+
+// DataSourceDependents returns the datasets that read data source id
+// which u may see, and how many others (not shared with u) read it.
+func (a *App) DataSourceDependents(ctx context.Context, u *sg.User, id string) ([]*sg.DataSet, int, error) {
+	var visible []*sg.DataSet
+	hidden := 0
+	p := sg.Page{Limit: 100}
+	for n := 0; n < 100; n++ { // at most 10,000 datasets are looked at
+		list, more, err := a.Store.ListDataSets(ctx, u.AccountID, p)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, d := range list {
+			if !slices.Contains(d.DataSourceIDs, id) {
+				continue
+			}
+			if a.canSee(u, d.Permissions) {
+				visible = append(visible, d)
+			} else {
+				hidden++
+			}
+		}
+		if !more || len(list) == 0 {
+			break
+		}
+		p.After = list[len(list)-1].ID
+	}
+	return visible, hidden, nil
+}
+
+// DataSourceConnection is where a data source connects, as its edit form
+// shows it (never the password).
+type DataSourceConnection struct {
+	Host       string
+	Port       int
+	Database   string
+	FileName   string // SQLITE
+	Username   string
+	DisableSSL bool
+}
+
+// ConsoleDataSourceConnection returns the connection of a data source u
+// manages.
+func (a *App) ConsoleDataSourceConnection(u *sg.User, d *sg.DataSource) (DataSourceConnection, error) {
+	var out DataSourceConnection
+	if !a.CanManageDataSource(u, d) {
+		return out, sg.Errorf(sg.EACCESSDENIED, "Only an owner of data source %s can see its connection.", d.ID)
+	}
+	if conn, err := parseParameters("dataSourceParameters", d.Type, d.Parameters); err == nil && conn != nil {
+		out.Host, out.Port, out.Database, out.FileName = conn.Host, conn.Port, conn.Database, conn.FileName
+	}
+	creds, err := a.openCredentials(d)
+	if err != nil {
+		return out, err
+	}
+	if creds != nil {
+		out.Username = creds.Username
+	}
+	var ssl struct{ DisableSsl bool }
+	if len(d.SSLProperties) > 0 {
+		_ = json.Unmarshal(d.SSLProperties, &ssl)
+	}
+	out.DisableSSL = ssl.DisableSsl
+	return out, nil
+}

@@ -369,3 +369,59 @@ func (a *App) ConsoleDataSourceConnection(u *sg.User, d *sg.DataSource) (DataSou
 	out.DisableSSL = ssl.DisableSsl
 	return out, nil
 }
+
+// ConsoleTestDataSource tests the connection of a data source form
+// without storing anything: the result's Status is CREATION_SUCCESSFUL or
+// CREATION_FAILED with ErrorType and ErrorMessage. On the form of an
+// existing data source (in.ID set) an empty password tests with the stored
+// credentials, if they may be used with the form's server.
+func (a *App) ConsoleTestDataSource(ctx context.Context, u *sg.User, in ConsoleDataSourceInput) (*sg.DataSource, error) {
+	if err := a.checkDataPages(u); err != nil {
+		return nil, err
+	}
+	if err := a.checkCapabilitiesAllow(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+		return nil, err
+	}
+	typ := in.Type
+	var prev *sg.DataSource
+	if in.ID != "" {
+		var err error
+		if prev, err = a.consoleManagedDataSource(ctx, u, in.ID); err != nil {
+			return nil, err
+		}
+		typ = prev.Type
+	}
+	d := &sg.DataSource{AccountID: u.AccountID, ID: "console-test", Type: typ}
+	var conn *connection
+	var err error
+	if prev != nil && typ == sg.DataSourceSQLite {
+		conn, err = parseParameters("dataSourceParameters", typ, prev.Parameters)
+	} else {
+		if _, ok := serverParameterMembers[typ]; !ok {
+			return nil, sg.Errorf(sg.EINVALID, "Choose PostgreSQL, MySQL or MariaDB.")
+		}
+		conn, err = parseParameters("dataSourceParameters", typ, in.parametersJSON(typ))
+	}
+	if err != nil {
+		return nil, err
+	}
+	var creds *storedCredentials
+	switch {
+	case in.Password != "":
+		creds = &storedCredentials{Username: in.Username, Password: in.Password}
+	case prev != nil:
+		if creds, err = a.openCredentials(prev); err != nil {
+			return nil, err
+		}
+		if creds != nil && !credentialsAllowed(prev, creds, conn) {
+			return nil, sg.Errorf(sg.EINVALID, "Enter the password: the stored credentials are not used with another host, port or database.")
+		}
+		if creds != nil && in.Username != "" {
+			creds.Username = in.Username
+		}
+	default:
+		creds = &storedCredentials{Username: in.Username}
+	}
+	a.testConnection(ctx, d, conn, creds, nil, sg.StatusCreationSuccessful, sg.StatusCreationFailed)
+	return d, nil
+}

@@ -312,3 +312,22 @@ func (a *App) ConsoleReplaceUpload(ctx context.Context, u *sg.User, dataSetID st
 	ing, err := a.startIngestion(ctx, d, randomUUID(), "FULL_REFRESH")
 	return d, ing, err
 }
+
+// ConsoleIngestion returns an ingestion of a dataset u may see.
+func (a *App) ConsoleIngestion(ctx context.Context, u *sg.User, dataSetID, id string) (*sg.DataSet, *sg.Ingestion, error) {
+	if err := a.checkDataPages(u); err != nil {
+		return nil, nil, err
+	}
+	if checkDataSetID(dataSetID) != nil || checkIngestionID(id) != nil {
+		return nil, nil, dataSetNotFound(u.AccountID, dataSetID)
+	}
+	d, err := a.findDataSet(ctx, u.AccountID, dataSetID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !a.canSee(u, d.Permissions) {
+		return nil, nil, sg.Errorf(sg.EACCESSDENIED, "Dataset %s is not shared with you.", dataSetID)
+	}
+	in, err := a.DescribeIngestion(ctx, u.AccountID, dataSetID, id)
+	return d, in, err
+}

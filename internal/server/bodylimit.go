@@ -7,7 +7,18 @@ import "net/http"
 // it fails with *http.MaxBytesError and closes the connection afterwards).
 // The console's forms are small; the API has its own, larger limit.
 func limitBody(h http.Handler, max int64) http.Handler {
+	return limitBodyExcept(h, max, 0, nil)
+}
+
+// limitBodyExcept is limitBody, with the larger limit large for the
+// requests that larger matches (the console's file uploads, which stream
+// their body to disk).
+func limitBodyExcept(h http.Handler, max, large int64, larger func(r *http.Request) bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		max := max
+		if larger != nil && larger(r) {
+			max = large
+		}
 		if r.ContentLength > max {
 			w.Header().Set("Connection", "close")
 			http.Error(w, "Request Entity Too Large", http.StatusRequestEntityTooLarge)

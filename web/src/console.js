@@ -4,6 +4,7 @@
 // answers host requests that the control frame relays to it.
 import htmx from "htmx.org";
 import { initViewer, requests as viewerRequests } from "./viewer.js";
+import { initUploadProgress } from "./upload.js";
 
 window.htmx = htmx;
 
@@ -275,3 +276,5 @@ async function answer(req) {
     return { success: false, errorCode: "INTERNAL_ERROR", message: String(err?.message || err) };
   }
 }
+
+initUploadProgress(document.body);

@@ -376,4 +376,3 @@ func (c *Console) handleShareDataSource(w http.ResponseWriter, r *http.Request) 
 	}
 	c.renderSource(w, r, s, ds, http.StatusOK, "")
 }
-

@@ -76,9 +76,9 @@ func Inspect(path, name string, s Settings) (*Preview, error) {
 		}
 	case FormatXLSX:
 		s.Encoding, s.Delimiter = "", ""
-		f, err := openWorkbook(path)
-		if err != nil {
-			return nil, err
+		f, werr := openWorkbook(path)
+		if werr != nil {
+			return nil, werr
 		}
 		p.Sheets = f.GetSheetList()
 		f.Close()

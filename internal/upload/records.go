@@ -343,7 +343,7 @@ func openXLSX(path, sheet string) (*xlsxRecords, error) {
 }
 
 func (x *xlsxRecords) next() ([]string, int, error) {
-	for x.rows.Next() {
+	if x.rows.Next() {
 		x.line++
 		cols, err := x.rows.Columns()
 		if err != nil {

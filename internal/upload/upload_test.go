@@ -221,3 +221,14 @@ func TestCheckColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestXLSXUnknownSheet(t *testing.T) {
+	path := xlsxFile(t, [][]any{{"a"}, {1}})
+	if _, err := Inspect(path, "book.xlsx", Settings{Sheet: "Nope"}); err == nil || !strings.Contains(err.Error(), `no sheet "Nope"`) {
+		t.Fatalf("err = %v", err)
+	}
+	p, err := Inspect(path, "book.xlsx", Settings{Sheet: "Second"})
+	if err != nil || p.Sheet != "Second" || p.Columns[0].Name != "only" {
+		t.Fatalf("preview %+v err %v", p, err)
+	}
+}

@@ -231,6 +231,23 @@ func TestUploadCSVBadRowStoresNothingThenGoodImports(t *testing.T) {
 			t.Fatalf("physical table %s", jsonString(pt))
 		}
 	}
+	// The upload's data source can be browsed: its table and columns,
+	// searched.
+	var sourceID string
+	for _, pt := range ds.DataSet.PhysicalTableMap {
+		sourceID = strings.TrimPrefix(aws.ToString(pt.(*types.PhysicalTableMemberRelationalTable).Value.DataSourceArn), dataSourceNS)
+	}
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/data/sources/"+sourceID+"/browse?q=AMO", nil)
+	req.Header.Set("X-Sightglass-Session", token)
+	req.Header.Set("HX-Request", "true")
+	resp, err := ts.httpClient.Do(req)
+	must(t, err)
+	var frag bytes.Buffer
+	frag.ReadFrom(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(frag.String(), `<span class="name">amount</span> <span class="type">INTEGER</span>`) || strings.Contains(frag.String(), ">region<") || strings.Contains(frag.String(), "<html") {
+		t.Fatalf("browse: %d\n%s", resp.StatusCode, frag.String())
+	}
 	in := waitUploadIngestion(t, c, m[1])
 	if in.IngestionStatus != types.IngestionStatusCompleted || in.RowInfo == nil || aws.ToInt64(in.RowInfo.RowsIngested) != 3 {
 		t.Fatalf("ingestion %s", jsonString(in))
@@ -506,6 +523,11 @@ func testWrongPasswordFixed(t *testing.T, form url.Values, password, missingDB s
 	wantStatus(t, d, types.ResourceStatusUpdateSuccessful, "")
 	if aws.ToString(d.Name) != "Orders" {
 		t.Fatalf("name %q", aws.ToString(d.Name))
+	}
+
+	// Browsing goes through the data source's connection.
+	if p := ts.withToken(t, base+"/data/sources/"+id+"/browse?q=%25_", token); p.Status != http.StatusOK || strings.Contains(p.Body, `class="error"`) || !strings.Contains(p.Body, `id="browse-results"`) {
+		t.Fatalf("browse: %d\n%s", p.Status, p.Body)
 	}
 
 	// Delete shows the datasets that read it first.

@@ -3,10 +3,13 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/query/source"
 )
 
 // The custom-permission capabilities of the model's Capabilities shape
@@ -424,4 +427,136 @@ func (a *App) ConsoleTestDataSource(ctx context.Context, u *sg.User, in ConsoleD
 	}
 	a.testConnection(ctx, d, conn, creds, nil, sg.StatusCreationSuccessful, sg.StatusCreationFailed)
 	return d, nil
+}
+
+// SourceColumn is a column of a table at a data source, as the browse
+// page lists it.
+type SourceColumn struct {
+	Schema, Table, Column, Type string
+}
+
+// browseLimit bounds the columns one browse lists.
+const browseLimit = 500
+
+// browseQueries list a source's columns whose schema, table or column name
+// contains a pattern (LIKE, lower case, with \ escapes), ordered, at most
+// browseLimit+1. The pattern is bound once per placeholder.
+var browseQueries = map[string]struct {
+	query string
+	binds int
+}{
+	sg.DataSourcePostgreSQL: {`SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
+WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\_%' ESCAPE '\'
+AND (lower(table_schema) LIKE $1 ESCAPE '\' OR lower(table_name) LIKE $1 ESCAPE '\' OR lower(column_name) LIKE $1 ESCAPE '\')
+ORDER BY table_schema, table_name, ordinal_position LIMIT 501`, 1},
+	sg.DataSourceMySQL: {`SELECT table_schema, table_name, column_name, column_type FROM information_schema.columns
+WHERE table_schema = DATABASE() AND (lower(table_name) LIKE ? OR lower(column_name) LIKE ?)
+ORDER BY table_schema, table_name, ordinal_position LIMIT 501`, 2},
+}
+
+// sqliteTablesQuery lists a SQLite file's tables and views (its columns
+// are read from each table's result: the sources' authorizer refuses the
+// table_info pragma).
+const sqliteTablesQuery = `SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name LIMIT 201`
+
+// browseSQLiteTables bounds the tables of a SQLite file a browse reads.
+const browseSQLiteTables = 200
+
+// browseSQLite lists the columns of a SQLite file's tables whose table or
+// column name contains search.
+func (a *App) browseSQLite(ctx context.Context, d *sg.DataSource, search string) ([]SourceColumn, bool, error) {
+	params, key, err := a.dataSourceConnection(d)
+	if err != nil {
+		return nil, false, err
+	}
+	res, err := a.data.pool.Query(ctx, key, params, sqliteTablesQuery, nil)
+	if err != nil {
+		return nil, false, browseError(err)
+	}
+	more := len(res.Rows) > browseSQLiteTables
+	var out []SourceColumn
+	for i, r := range res.Rows {
+		if i == browseSQLiteTables {
+			break
+		}
+		table := fmt.Sprint(r[0])
+		cols, err := a.data.pool.Query(ctx, key, params, "SELECT * FROM "+quoteSQLite(table)+" WHERE 0", nil)
+		if err != nil {
+			return nil, false, browseError(err)
+		}
+		tableMatches := strings.Contains(strings.ToLower(table), search)
+		for j, c := range cols.Columns {
+			if !tableMatches && !strings.Contains(strings.ToLower(c), search) {
+				continue
+			}
+			if len(out) == browseLimit {
+				return out, true, nil
+			}
+			out = append(out, SourceColumn{Schema: "main", Table: table, Column: c, Type: cols.Types[j]})
+		}
+	}
+	return out, more, nil
+}
+
+func quoteSQLite(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// browseError words an error of a browse query.
+func browseError(err error) error {
+	var qe *source.QueryError
+	if errors.As(err, &qe) {
+		return sg.Errorf(sg.EINVALID, "The data source could not be browsed: %s", qe.Message)
+	}
+	return err
+}
+
+// ConsoleBrowseDataSource lists the tables and columns of a data source u
+// may see whose schema, table or column name contains search (any case),
+// through the data source's own connection (its host rules, read-only
+// transaction and time limit): at most 500, and whether there were more.
+func (a *App) ConsoleBrowseDataSource(ctx context.Context, u *sg.User, id, search string) ([]SourceColumn, bool, error) {
+	d, err := a.ConsoleDataSource(ctx, u, id)
+	if err != nil {
+		return nil, false, err
+	}
+	if d.Status != sg.StatusCreationSuccessful && d.Status != sg.StatusUpdateSuccessful {
+		return nil, false, sg.Errorf(sg.EINVALID, "Data source %s cannot be browsed: its connection test failed (%s).", id, d.Status)
+	}
+	if len(search) > 128 {
+		search = search[:128]
+	}
+	if d.Type == sg.DataSourceSQLite {
+		return a.browseSQLite(ctx, d, strings.ToLower(search))
+	}
+	typ := d.Type
+	if typ == sg.DataSourceMariaDB {
+		typ = sg.DataSourceMySQL
+	}
+	q, ok := browseQueries[typ]
+	if !ok {
+		return nil, false, sg.Errorf(sg.EINVALID, "Data sources of type %s cannot be browsed.", d.Type)
+	}
+	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(search))
+	args := make([]any, q.binds)
+	for i := range args {
+		args[i] = "%" + esc + "%"
+	}
+	params, key, err := a.dataSourceConnection(d)
+	if err != nil {
+		return nil, false, err
+	}
+	res, err := a.data.pool.Query(ctx, key, params, q.query, args)
+	if err != nil {
+		return nil, false, browseError(err)
+	}
+	var out []SourceColumn
+	for _, r := range res.Rows {
+		if len(out) == browseLimit {
+			return out, true, nil
+		}
+		if len(r) < 4 {
+			continue
+		}
+		out = append(out, SourceColumn{Schema: fmt.Sprint(r[0]), Table: fmt.Sprint(r[1]), Column: fmt.Sprint(r[2]), Type: fmt.Sprint(r[3])})
+	}
+	return out, res.Truncated, nil
 }

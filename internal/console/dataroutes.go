@@ -41,6 +41,7 @@ func init() {
 		route{"POST /embedding/{sid}/data/sources/{id}", (*Console).handleUpdateDataSource},
 		route{"POST /embedding/{sid}/data/sources/{id}/delete", (*Console).handleDeleteDataSource},
 		route{"POST /embedding/{sid}/data/sources/{id}/share", (*Console).handleShareDataSource},
+		route{"GET /embedding/{sid}/data/sources/{id}/browse", (*Console).handleBrowseDataSource},
 		route{"GET /embedding/{sid}/data/uploads/new", (*Console).handleNewUpload},
 		route{"POST /embedding/{sid}/data/uploads", (*Console).handleUpload},
 		route{"POST /embedding/{sid}/data/uploads/{token}/preview", (*Console).handleUploadPreview},

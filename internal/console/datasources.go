@@ -37,6 +37,7 @@ type dataPage struct {
 	Upload *uploadPage
 	// CanUpload: the user may upload files.
 	CanUpload bool
+	Browse    *browsePage
 }
 
 // sourceForm is the data-source form's values.
@@ -375,4 +376,56 @@ func (c *Console) handleShareDataSource(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	c.renderSource(w, r, s, ds, http.StatusOK, "")
+}
+
+// browsePage is the result of browsing a data source.
+type browsePage struct {
+	Search    string
+	Tables    []browseTable
+	Truncated bool
+	Error     string
+}
+
+// browseTable is a table and its columns.
+type browseTable struct {
+	Schema, Table string
+	Columns       []app.SourceColumn
+}
+
+// handleBrowseDataSource lists the tables and columns of a data source
+// matching ?q=: the fragment for htmx's search box, the whole page
+// otherwise.
+func (c *Console) handleBrowseDataSource(w http.ResponseWriter, r *http.Request) {
+	s := c.dataSession(w, r)
+	if s == nil {
+		return
+	}
+	id, q := r.PathValue("id"), r.URL.Query().Get("q")
+	cols, more, err := c.app.ConsoleBrowseDataSource(r.Context(), s.User, id, q)
+	b := &browsePage{Search: q, Truncated: more}
+	switch {
+	case err == nil:
+		for _, col := range cols {
+			if n := len(b.Tables); n == 0 || b.Tables[n-1].Schema != col.Schema || b.Tables[n-1].Table != col.Table {
+				b.Tables = append(b.Tables, browseTable{Schema: col.Schema, Table: col.Table})
+			}
+			t := &b.Tables[len(b.Tables)-1]
+			t.Columns = append(t.Columns, col)
+		}
+	case sg.ErrorCode(err) == sg.EINVALID:
+		b.Error = sg.ErrorMessage(err)
+	default:
+		c.dataError(w, r, err)
+		return
+	}
+	d := c.dataPageData(r, s, "Browse")
+	d.ResourceID = id
+	d.Data = &dataPage{Browse: b}
+	tmpl := "layout"
+	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Boosted") != "true" {
+		tmpl = "browse-results"
+	}
+	if err := c.pages.render(w, http.StatusOK, "data_source", tmpl, d); err != nil {
+		c.internalError(w, r, err)
+	}
 }

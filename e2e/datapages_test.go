@@ -286,6 +286,12 @@ func TestUploadCSVBadRowStoresNothingThenGoodImports(t *testing.T) {
 	if files := uploadFiles(t, ts); len(files) != 1 {
 		t.Fatalf("upload files after a re-upload: %v", files)
 	}
+	// Deleting the upload's data source deletes its file.
+	_, err = c.DeleteDataSource(t.Context(), &quicksight.DeleteDataSourceInput{AwsAccountId: aws.String(accountID), DataSourceId: aws.String(sourceID)})
+	must(t, err)
+	if files := uploadFiles(t, ts); len(files) != 0 {
+		t.Fatalf("upload files after its data source was deleted: %v", files)
+	}
 }
 
 func TestUploadXLSXBadRowThenGood(t *testing.T) {

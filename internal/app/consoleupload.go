@@ -331,3 +331,16 @@ func (a *App) ConsoleIngestion(ctx context.Context, u *sg.User, dataSetID, id st
 	in, err := a.DescribeIngestion(ctx, u.AccountID, dataSetID, id)
 	return d, in, err
 }
+
+// removeUploadFile deletes the file of an upload's data source once the
+// data source is deleted; other data sources' files are the operator's.
+func (a *App) removeUploadFile(d *sg.DataSource) {
+	if d.Type != sg.DataSourceSQLite || !strings.HasPrefix(d.ID, uploadSourcePrefix) || a.data == nil || a.data.cfg.DataSourceDir == "" {
+		return
+	}
+	conn, err := parseParameters("dataSourceParameters", d.Type, d.Parameters)
+	if err != nil || conn == nil || !strings.HasPrefix(conn.FileName, uploadDir(d.AccountID)+"/") || strings.Contains(conn.FileName, "..") {
+		return
+	}
+	os.Remove(filepath.Join(a.data.cfg.DataSourceDir, filepath.FromSlash(conn.FileName)))
+}

@@ -551,3 +551,32 @@ func testWrongPasswordFixed(t *testing.T, form url.Values, password, missingDB s
 	_, err = c.DescribeDataSource(context.Background(), &quicksight.DescribeDataSourceInput{AwsAccountId: aws.String(accountID), DataSourceId: aws.String(id)})
 	wantError(t, err, "ResourceNotFoundException", http.StatusNotFound)
 }
+
+// TestUploadPreviewSettings: the author's settings read the file again
+// (another delimiter, no header row); the author's types survive a read
+// with the same settings.
+func TestUploadPreviewSettings(t *testing.T) {
+	ts := startServer(t)
+	base, token := ts.consoleSession(t, "admin")
+	p := ts.uploadFile(t, base, token, "x.csv", []byte("a;b\n1;2\n3;4\n"), "")
+	action, form := previewForm(t, p)
+	if form.Get("delimiter") != ";" || form.Get("columns") != "2" || form.Get("type0") != "INTEGER" {
+		t.Fatalf("detected %v", form)
+	}
+	form.Set("type0", "DECIMAL")
+	p = ts.postSession(t, ts.URL+action+"/preview", token, form)
+	_, again := previewForm(t, p)
+	if again.Get("type0") != "DECIMAL" || again.Get("name1") != "b" {
+		t.Fatalf("the author's type was not kept: %v", again)
+	}
+	form.Set("delimiter", ",")
+	form.Del("header")
+	p = ts.postSession(t, ts.URL+action+"/preview", token, form)
+	_, comma := previewForm(t, p)
+	if comma.Get("columns") != "1" || comma.Get("name0") != "Column 1" || comma.Get("type0") != "STRING" || comma.Get("header") != "" {
+		t.Fatalf("read again with a comma and no header: %v", comma)
+	}
+	if !strings.Contains(p.Body, "<td>a;b</td>") {
+		t.Fatalf("the header row is not a data row now:\n%s", p.Body)
+	}
+}

@@ -61,14 +61,36 @@ type uploadStore struct {
 	pending map[string]*pendingUpload
 }
 
-// maxPendingUploads bounds the files waiting for import at once.
-const maxPendingUploads = 64
+// maxPendingUploads bounds the files waiting for import at once, and
+// maxPendingPerSession those of one console session.
+const (
+	maxPendingUploads    = 64
+	maxPendingPerSession = 4
+)
 
 // pendingLifetime is how long an uploaded file waits for its import.
 const pendingLifetime = time.Hour
 
 func newUploadStore(dir string, max int64) *uploadStore {
+	go removeStaleUploads(dir, time.Now().Add(-pendingLifetime))
 	return &uploadStore{dir: dir, max: max, pending: map[string]*pendingUpload{}}
+}
+
+// removeStaleUploads deletes the uploaded files an earlier process left
+// (they expire with it): those older than before.
+func removeStaleUploads(dir string, before time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "upload-") || e.IsDir() {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.ModTime().Before(before) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // sweep deletes expired uploads; the caller holds mu.
@@ -87,6 +109,15 @@ func (u *uploadStore) add(p *pendingUpload, now time.Time) (string, error) {
 	u.sweep(now)
 	if len(u.pending) >= maxPendingUploads {
 		return "", sg.Errorf(sg.ELIMIT, "The server has too many uploads waiting for import. Try again in a few minutes.")
+	}
+	mine := 0
+	for _, q := range u.pending {
+		if q.sessionID == p.sessionID {
+			mine++
+		}
+	}
+	if mine >= maxPendingPerSession {
+		return "", sg.Errorf(sg.ELIMIT, "You have %d uploads waiting for import: import them, or wait an hour for them to expire.", mine)
 	}
 	var b [16]byte
 	rand.Read(b[:])

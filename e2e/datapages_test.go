@@ -580,3 +580,34 @@ func TestUploadPreviewSettings(t *testing.T) {
 		t.Fatalf("the header row is not a data row now:\n%s", p.Body)
 	}
 }
+
+// TestSQLiteFileSource: an author makes a data source of a SQLite file of
+// the operator's directory (only the files listed there, never an upload's
+// or another path) and browses it.
+func TestSQLiteFileSource(t *testing.T) {
+	ts := startServer(t)
+	sqliteSource(t, ts.Config.DataSourceDir, "shop.sqlite")
+	c := ts.adminClient()
+	base, token := ts.consoleSession(t, "admin")
+	p := ts.withToken(t, base+"/data/sources/new", token)
+	if !strings.Contains(p.Body, "<option>shop.sqlite</option>") {
+		t.Fatalf("the file is not offered:\n%s", p.Body)
+	}
+	for _, file := range []string{"../shop.sqlite", "uploads/x.sqlite", "/etc/passwd", "nope.sqlite"} {
+		p := ts.postSession(t, base+"/data/sources", token, url.Values{"type": {"SQLITE"}, "name": {"x"}, "file": {file}})
+		if p.Status != http.StatusBadRequest || !strings.Contains(p.Body, "Choose one of the SQLite files") {
+			t.Fatalf("file %q: %d\n%s", file, p.Status, p.Body)
+		}
+	}
+	p = ts.postSession(t, base+"/data/sources", token, url.Values{"type": {"SQLITE"}, "name": {"Shop"}, "file": {"shop.sqlite"}})
+	p.wantHTML(t, http.StatusOK)
+	id := regexp.MustCompile(`<code>([0-9a-f-]{36})</code>`).FindStringSubmatch(p.Body)[1]
+	d := describeDataSource(t, c, id)
+	wantStatus(t, d, types.ResourceStatusCreationSuccessful, "")
+	if d.Type != "SQLITE" || aws.ToString(d.Name) != "Shop" {
+		t.Fatalf("data source %s", jsonString(d))
+	}
+	if p := ts.withToken(t, base+"/data/sources/"+id+"/browse?q=amount", token); !strings.Contains(p.Body, `<span class="name">amount</span> <span class="type">REAL</span>`) {
+		t.Fatalf("browse:\n%s", p.Body)
+	}
+}

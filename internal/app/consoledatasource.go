@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -177,6 +178,9 @@ type ConsoleDataSourceInput struct {
 	Password string
 	// DisableSSL is the SslProperties.DisableSsl member.
 	DisableSSL bool
+	// FileName is the file of a SQLITE data source: one of
+	// ConsoleSQLiteFiles (create only).
+	FileName string
 }
 
 // parametersJSON is the DataSourceParameters of the form.
@@ -196,11 +200,14 @@ func (a *App) ConsoleCreateDataSource(ctx context.Context, u *sg.User, in Consol
 	if err := a.checkCapabilitiesAllow(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
 		return nil, err
 	}
-	if _, ok := serverParameterMembers[in.Type]; !ok || in.Type == sg.DataSourceSQLite {
-		return nil, sg.Errorf(sg.EINVALID, "The console creates PostgreSQL, MySQL and MariaDB data sources; SQLite files are added by the server's operator.")
-	}
 	if in.ID == "" {
 		in.ID = randomUUID()
+	}
+	if in.Type == sg.DataSourceSQLite {
+		return a.consoleCreateSQLite(ctx, u, in)
+	}
+	if _, ok := serverParameterMembers[in.Type]; !ok {
+		return nil, sg.Errorf(sg.EINVALID, "Choose PostgreSQL, MySQL, MariaDB or a SQLite file of the server's data-source directory.")
 	}
 	ssl, _ := json.Marshal(map[string]bool{"DisableSsl": in.DisableSSL})
 	return a.CreateDataSource(ctx, DataSourceInput{
@@ -559,4 +566,53 @@ func (a *App) ConsoleBrowseDataSource(ctx context.Context, u *sg.User, id, searc
 		out = append(out, SourceColumn{Schema: fmt.Sprint(r[0]), Table: fmt.Sprint(r[1]), Column: fmt.Sprint(r[2]), Type: fmt.Sprint(r[3])})
 	}
 	return out, res.Truncated, nil
+}
+
+// maxSQLiteFiles bounds the files ConsoleSQLiteFiles lists.
+const maxSQLiteFiles = 200
+
+// ConsoleSQLiteFiles lists the SQLite files of the operator's data-source
+// directory an author may make a data source of: regular files at its top
+// level named *.sqlite, *.sqlite3 or *.db (uploads live in a directory of
+// their own and are not listed).
+func (a *App) ConsoleSQLiteFiles(u *sg.User) ([]string, error) {
+	if err := a.checkDataPages(u); err != nil {
+		return nil, err
+	}
+	dir := a.data.cfg.DataSourceDir
+	if dir == "" {
+		return nil, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		lower := strings.ToLower(n)
+		if !e.Type().IsRegular() || strings.HasPrefix(n, ".") || !(strings.HasSuffix(lower, ".sqlite") || strings.HasSuffix(lower, ".sqlite3") || strings.HasSuffix(lower, ".db")) {
+			continue
+		}
+		if out = append(out, n); len(out) == maxSQLiteFiles {
+			break
+		}
+	}
+	return out, nil
+}
+
+// consoleCreateSQLite creates a SQLITE data source owned by u on a file of
+// ConsoleSQLiteFiles.
+func (a *App) consoleCreateSQLite(ctx context.Context, u *sg.User, in ConsoleDataSourceInput) (*sg.DataSource, error) {
+	files, err := a.ConsoleSQLiteFiles(u)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(files, in.FileName) {
+		return nil, sg.Errorf(sg.EINVALID, "Choose one of the SQLite files of the server's data-source directory.")
+	}
+	if _, err := a.CreateSQLiteDataSource(ctx, u.AccountID, in.ID, strings.TrimSpace(in.Name), in.FileName); err != nil {
+		return nil, err
+	}
+	return a.UpdateDataSourcePermissions(ctx, u.AccountID, in.ID, []sg.ResourcePermission{{Principal: a.UserARN(u), Actions: DataSourceOwnerActions}}, nil)
 }

@@ -37,6 +37,8 @@ type dataPage struct {
 	Upload *uploadPage
 	// CanUpload: the user may upload files.
 	CanUpload bool
+	// SQLiteFiles are the operator's files a SQLite source may read.
+	SQLiteFiles []string
 	Browse    *browsePage
 }
 
@@ -109,8 +111,13 @@ func (c *Console) handleNewDataSource(w http.ResponseWriter, r *http.Request) {
 		c.dataError(w, r, err)
 		return
 	}
+	files, err := c.app.ConsoleSQLiteFiles(s.User)
+	if err != nil {
+		c.dataError(w, r, err)
+		return
+	}
 	d := c.dataPageData(r, s, "New data source")
-	d.Data = &dataPage{Form: &sourceForm{Type: sg.DataSourcePostgreSQL, Port: 5432}, Manage: true}
+	d.Data = &dataPage{Form: &sourceForm{Type: sg.DataSourcePostgreSQL, Port: 5432}, Manage: true, SQLiteFiles: files}
 	c.renderData(w, r, http.StatusOK, "data_source", d)
 }
 
@@ -144,6 +151,7 @@ func readSourceForm(r *http.Request) (app.ConsoleDataSourceInput, *sourceForm) {
 		Username:   strings.TrimSpace(f.Get("username")),
 		Password:   f.Get("password"),
 		DisableSSL: f.Get("disableSsl") == "on",
+		FileName:   f.Get("file"),
 	}
 	return in, &sourceForm{ID: in.ID, Name: in.Name, Type: in.Type, Host: in.Host, Port: in.Port, Database: in.Database, Username: in.Username, DisableSSL: in.DisableSSL}
 }
@@ -180,7 +188,11 @@ func (c *Console) handleCreateDataSource(w http.ResponseWriter, r *http.Request)
 		if sg.ErrorCode(err) == sg.EINVALID {
 			d := c.dataPageData(r, s, "New data source")
 			form.Error = sg.ErrorMessage(err)
-			d.Data = &dataPage{Form: form, Manage: true}
+			if form.Type == sg.DataSourceSQLite {
+				form.Type = sg.DataSourcePostgreSQL
+			}
+			files, _ := c.app.ConsoleSQLiteFiles(s.User)
+			d.Data = &dataPage{Form: form, Manage: true, SQLiteFiles: files}
 			c.renderData(w, r, http.StatusBadRequest, "data_source", d)
 			return
 		}

@@ -39,7 +39,7 @@ type dataPage struct {
 	CanUpload bool
 	// SQLiteFiles are the operator's files a SQLite source may read.
 	SQLiteFiles []string
-	Browse    *browsePage
+	Browse      *browsePage
 }
 
 // sourceForm is the data-source form's values.

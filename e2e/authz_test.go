@@ -344,6 +344,7 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 		"POST /embedding/{sid}/data/uploads":                          {{"POST", data + "/uploads", "", 403}},
 		"POST /embedding/{sid}/data/uploads/{token}/preview":          {{"POST", data + "/uploads/nope/preview", "", 403}},
 		"POST /embedding/{sid}/data/uploads/{token}/import":           {{"POST", data + "/uploads/nope/import", "", 403}},
+		"GET /embedding/{sid}/data/uploads/{token}/progress":          {{"GET", data + "/uploads/nope/progress", token, 286}},
 		"GET /embedding/{sid}/data/uploads/{dataset}/ingestions/{id}": {{"GET", data + "/uploads/nope/ingestions/nope", token, 404}},
 	} {
 		cases[pattern] = rs

@@ -563,6 +563,14 @@ func TestUploadPreviewSettings(t *testing.T) {
 	if form.Get("delimiter") != ";" || form.Get("columns") != "2" || form.Get("type0") != "INTEGER" {
 		t.Fatalf("detected %v", form)
 	}
+	// The import's progress: nothing yet, and 286 (stop polling) for an
+	// upload that is not pending.
+	if p := ts.withToken(t, ts.URL+action+"/progress", token); p.Status != http.StatusOK || p.Body != "" {
+		t.Fatalf("progress: %d %q", p.Status, p.Body)
+	}
+	if p := ts.withToken(t, base+"/data/uploads/"+strings.Repeat("0", 32)+"/progress", token); p.Status != 286 {
+		t.Fatalf("progress of no upload: %d", p.Status)
+	}
 	form.Set("type0", "DECIMAL")
 	p = ts.postSession(t, ts.URL+action+"/preview", token, form)
 	_, again := previewForm(t, p)

@@ -42,7 +42,13 @@ type UploadInput struct {
 	Name     string // the dataset's name
 	Settings upload.Settings
 	Columns  []upload.Column
+	// Progress, if set, is told the rows converted so far, every
+	// progressRows rows.
+	Progress func(rows int64)
 }
+
+// progressRows is how often an import reports its progress.
+const progressRows = 10_000
 
 // checkUploads refuses an upload by u: readers, capabilities, a server
 // without a data-source directory.
@@ -78,7 +84,16 @@ func (a *App) writeUpload(ctx context.Context, accountID, sourceID string, in Up
 	}
 	limits := a.data.cfg.Ingestion
 	rows, err := spice.WriteRows(ctx, cols, dest, spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes}, func(yield func([]any) error) error {
-		return upload.Each(ctx, in.Path, in.Settings, in.Columns, yield)
+		if in.Progress == nil {
+			return upload.Each(ctx, in.Path, in.Settings, in.Columns, yield)
+		}
+		var n int64
+		return upload.Each(ctx, in.Path, in.Settings, in.Columns, func(row []any) error {
+			if n++; n%progressRows == 0 {
+				in.Progress(n)
+			}
+			return yield(row)
+		})
 	})
 	if err != nil {
 		var re *upload.RowError

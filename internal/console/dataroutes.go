@@ -46,6 +46,7 @@ func init() {
 		route{"POST /embedding/{sid}/data/uploads", (*Console).handleUpload},
 		route{"POST /embedding/{sid}/data/uploads/{token}/preview", (*Console).handleUploadPreview},
 		route{"POST /embedding/{sid}/data/uploads/{token}/import", (*Console).handleUploadImport},
+		route{"GET /embedding/{sid}/data/uploads/{token}/progress", (*Console).handleUploadProgress},
 		route{"GET /embedding/{sid}/data/uploads/{dataset}/ingestions/{id}", (*Console).handleUploadIngestion},
 	)
 }

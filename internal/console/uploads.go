@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
@@ -51,6 +52,8 @@ type pendingUpload struct {
 	sessionID  string // the embed session that uploaded it
 	target     string // the upload dataset whose data it replaces, or ""
 	expires    time.Time
+	rows       atomic.Int64 // rows converted by a running import
+	importing  atomic.Bool
 }
 
 // uploadStore keeps pending uploads.
@@ -443,7 +446,13 @@ func (c *Console) handleUploadImport(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	_ = rc.SetWriteDeadline(time.Now().Add(time.Hour))
 	name := strings.TrimSpace(r.PostForm.Get("dsname"))
-	in := app.UploadInput{Path: pu.path, Name: name, Settings: set, Columns: cols}
+	if !pu.importing.CompareAndSwap(false, true) {
+		c.uploadFailed(w, r, s, nil, "This file is already being imported.")
+		return
+	}
+	defer pu.importing.Store(false)
+	pu.rows.Store(0)
+	in := app.UploadInput{Path: pu.path, Name: name, Settings: set, Columns: cols, Progress: pu.rows.Store}
 	var d *sg.DataSet
 	var ing *sg.Ingestion
 	event, params := "CreateDataSet", map[string]any{"awsAccountId": s.User.AccountID, "upload": pu.name, "name": name}
@@ -491,5 +500,25 @@ func (c *Console) handleUploadIngestion(w http.ResponseWriter, r *http.Request) 
 	page := &pageData{Sid: s.Session.EmbedID, Data: &dataPage{Upload: &uploadPage{DataSet: d, Ingestion: ing}}}
 	if err := c.pages.render(w, http.StatusOK, "upload", "ingestion-status", page); err != nil {
 		c.internalError(w, r, err)
+	}
+}
+
+// handleUploadProgress answers with the rows an import of a pending
+// upload has converted so far; status 286 (htmx: stop polling) once the
+// upload is gone (imported, expired).
+func (c *Console) handleUploadProgress(w http.ResponseWriter, r *http.Request) {
+	s := c.dataSession(w, r)
+	if s == nil {
+		return
+	}
+	pu := c.uploads.get(r.PathValue("token"), s.Session.EmbedID, c.now())
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if pu == nil {
+		w.WriteHeader(286)
+		return
+	}
+	if n := pu.rows.Load(); pu.importing.Load() && n > 0 {
+		fmt.Fprintf(w, "%s rows converted", strconv.FormatInt(n, 10))
 	}
 }

@@ -83,7 +83,14 @@ describe('file uploads', () => {
       assert.match(await frame.locator('#upload-error').textContent(), /line 4, column 2 \(amount\): "2O" is not a whole number/);
       assert.equal((await dataSets()).length, before);
 
+      // Read again with the author's settings: no header row.
       await upload(frame, 'sales.csv', Buffer.from('region,amount,day\nEast,10,2024-01-31\nWest,20,2024-02-01\n'));
+      await frame.locator('input[name="header"]').uncheck();
+      await frame.getByRole('button', { name: 'Read again' }).click();
+      await frame.locator('input[name="name0"][value="Column 1"]').waitFor({ timeout: STEP });
+      await frame.locator('input[name="header"]').check();
+      await frame.getByRole('button', { name: 'Read again' }).click();
+      await frame.locator('input[name="name0"][value="region"]').waitFor({ timeout: STEP });
       await frame.locator('input[name="dsname"]').fill('Sales upload');
       await frame.locator('#import').click();
       const shown = await importedColumns(frame);

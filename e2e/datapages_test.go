@@ -532,7 +532,7 @@ func testWrongPasswordFixed(t *testing.T, form url.Values, password, missingDB s
 	}
 
 	// Browsing goes through the data source's connection.
-	if p := ts.withToken(t, base+"/data/sources/"+id+"/browse?q=%25_", token); p.Status != http.StatusOK || strings.Contains(p.Body, `class="error"`) || !strings.Contains(p.Body, `id="browse-results"`) {
+	if p := ts.withToken(t, base+"/data/sources/"+id+"/browse?q=%25_", token); p.Status != http.StatusOK || strings.Contains(p.Body, `class="form-error"`) || !strings.Contains(p.Body, `id="browse-results"`) {
 		t.Fatalf("browse: %d\n%s", p.Status, p.Body)
 	}
 

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -298,10 +299,14 @@ func memberText(raw json.RawMessage) (string, error) {
 	return string(raw), nil
 }
 
-// xlsxRecords reads the rows of one sheet of a workbook, streamed.
+// xlsxRecords reads the rows of one sheet of a workbook, streamed: twice
+// in step, as shown (formatted) and as stored (raw). A number is read as
+// stored, so that a format such as 0.00 or #,##0 neither rounds it nor
+// makes it text; a date, a boolean and text are read as shown.
 type xlsxRecords struct {
 	f    *excelize.File
 	rows *excelize.Rows
+	raw  *excelize.Rows
 	line int
 }
 
@@ -339,7 +344,32 @@ func openXLSX(path, sheet string) (*xlsxRecords, error) {
 		f.Close()
 		return nil, fmt.Errorf("the workbook has no sheet %q", sheet)
 	}
-	return &xlsxRecords{f: f, rows: rows}, nil
+	raw, err := f.Rows(sheet)
+	if err != nil {
+		rows.Close()
+		f.Close()
+		return nil, fmt.Errorf("the workbook has no sheet %q", sheet)
+	}
+	return &xlsxRecords{f: f, rows: rows, raw: raw}, nil
+}
+
+// cellValue is the value of a cell read as shown and as stored: the
+// stored number, unless the cell shows a date or a boolean.
+func cellValue(shown, stored string) string {
+	if shown == stored {
+		return shown
+	}
+	if _, ok := parseDecimal(stored); !ok {
+		return shown
+	}
+	v := strings.TrimSpace(shown)
+	if _, ok := parseDateTime(v); ok {
+		return shown
+	}
+	if _, ok := parseBoolean(v); ok {
+		return shown
+	}
+	return stored
 }
 
 func (x *xlsxRecords) next() ([]string, int, error) {
@@ -348,6 +378,15 @@ func (x *xlsxRecords) next() ([]string, int, error) {
 		cols, err := x.rows.Columns()
 		if err != nil {
 			return nil, 0, &RowError{Line: x.line, Msg: "the sheet's row cannot be read: " + err.Error()}
+		}
+		if x.raw.Next() {
+			raw, err := x.raw.Columns(excelize.Options{RawCellValue: true})
+			if err != nil {
+				return nil, 0, &RowError{Line: x.line, Msg: "the sheet's row cannot be read: " + err.Error()}
+			}
+			for i := range min(len(cols), len(raw)) {
+				cols[i] = cellValue(cols[i], raw[i])
+			}
 		}
 		if len(cols) > MaxColumns {
 			return nil, 0, &RowError{Line: x.line, Msg: fmt.Sprintf("the row has %d cells; at most %d are allowed", len(cols), MaxColumns)}
@@ -367,5 +406,6 @@ func (x *xlsxRecords) next() ([]string, int, error) {
 
 func (x *xlsxRecords) close() error {
 	x.rows.Close()
+	x.raw.Close()
 	return x.f.Close()
 }

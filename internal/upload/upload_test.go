@@ -232,3 +232,35 @@ func TestXLSXUnknownSheet(t *testing.T) {
 		t.Fatalf("preview %+v err %v", p, err)
 	}
 }
+
+// TestXLSXNumbersAsStored: a number format neither rounds a number nor
+// makes it text; dates and booleans are read as shown.
+func TestXLSXNumbersAsStored(t *testing.T) {
+	f := excelize.NewFile()
+	for i, v := range []any{"price", "total", "day", "paid"} {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue("Sheet1", cell, v)
+	}
+	f.SetCellValue("Sheet1", "A2", 12.3456)
+	f.SetCellValue("Sheet1", "B2", 1234567.891)
+	f.SetCellValue("Sheet1", "C2", time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC))
+	f.SetCellValue("Sheet1", "D2", true)
+	two, _ := f.NewStyle(&excelize.Style{NumFmt: 2})      // 0.00
+	thousands, _ := f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})     // mm-dd-yy
+	f.SetCellStyle("Sheet1", "A2", "A2", two)
+	f.SetCellStyle("Sheet1", "B2", "B2", thousands)
+	f.SetCellStyle("Sheet1", "C2", "C2", date)
+	path := filepath.Join(t.TempDir(), "n.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p, rows, err := readAll(t, path, "n.xlsx", Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Column{{"price", TypeDecimal}, {"total", TypeDecimal}, {"day", TypeDateTime}, {"paid", TypeBoolean}}
+	if !reflect.DeepEqual(p.Columns, want) || !reflect.DeepEqual(rows, [][]any{{12.3456, 1234567.891, time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC), true}}) {
+		t.Fatalf("columns %v rows %v", p.Columns, rows)
+	}
+}

@@ -73,6 +73,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRules ./internal/rls $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTags ./internal/rls $(FUZZTIME)
+	./scripts/fuzz.sh FuzzUpload ./internal/upload $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

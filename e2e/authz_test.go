@@ -370,6 +370,29 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"POST", "/invitation/not-a-token", "", 403},
 		},
 	}
+	// The data pages (data sources and uploads): every POST needs the
+	// session header.
+	data := "/embedding/" + sid + "/data"
+	src := data + "/sources/" + app.SampleDataSourceID
+	for pattern, rs := range map[string][]req{
+		"GET /embedding/{sid}/data/sources":                           {{"GET", data + "/sources", token, 200}, {"GET", data + "/sources", "", 401}},
+		"GET /embedding/{sid}/data/sources/new":                       {{"GET", data + "/sources/new", token, 200}},
+		"POST /embedding/{sid}/data/sources":                          {{"POST", data + "/sources", "", 403}},
+		"POST /embedding/{sid}/data/sources/test":                     {{"POST", data + "/sources/test", "", 403}},
+		"GET /embedding/{sid}/data/sources/{id}":                      {{"GET", src, token, 200}, {"GET", data + "/sources/nope", token, 404}},
+		"POST /embedding/{sid}/data/sources/{id}":                     {{"POST", src, "", 403}},
+		"POST /embedding/{sid}/data/sources/{id}/delete":              {{"POST", src + "/delete", "", 403}},
+		"POST /embedding/{sid}/data/sources/{id}/share":               {{"POST", src + "/share", "", 403}},
+		"GET /embedding/{sid}/data/sources/{id}/browse":               {{"GET", src + "/browse?q=order", token, 200}},
+		"GET /embedding/{sid}/data/uploads/new":                       {{"GET", data + "/uploads/new", token, 200}},
+		"POST /embedding/{sid}/data/uploads":                          {{"POST", data + "/uploads", "", 403}},
+		"POST /embedding/{sid}/data/uploads/{token}/preview":          {{"POST", data + "/uploads/nope/preview", "", 403}},
+		"POST /embedding/{sid}/data/uploads/{token}/import":           {{"POST", data + "/uploads/nope/import", "", 403}},
+		"GET /embedding/{sid}/data/uploads/{token}/progress":          {{"GET", data + "/uploads/nope/progress", token, 286}},
+		"GET /embedding/{sid}/data/uploads/{dataset}/ingestions/{id}": {{"GET", data + "/uploads/nope/ingestions/nope", token, 404}},
+	} {
+		cases[pattern] = rs
+	}
 	// Requests no route matches, answered by the console's mux.
 	unrouted := []req{{"PUT", "/embedding/" + sid + "/start", token, 405}, {"GET", "/embed/" + sid, "", 404}}
 	check := func(t *testing.T, r req) {

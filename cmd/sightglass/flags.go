@@ -62,6 +62,7 @@ func httpFlags(fs *flag.FlagSet, l *server.HTTPLimits) {
 	fs.IntVar(&l.MaxConnsPerClient, "max-conns-per-client", l.MaxConnsPerClient, "open connections allowed per client address (IPv4 address, IPv6 /64); 0: no limit (behind a proxy every connection comes from the proxy)")
 	fs.Int64Var(&l.MaxAPIBody, "max-api-body", l.MaxAPIBody, "largest API request body, in bytes (larger: 413 RequestEntityTooLargeException)")
 	fs.Int64Var(&l.MaxConsoleBody, "max-console-body", l.MaxConsoleBody, "largest console request body, in bytes")
+	fs.Int64Var(&l.MaxUploadBody, "max-upload-body", l.MaxUploadBody, "largest file the console's upload accepts, in bytes (streamed to disk)")
 }
 
 // envName returns the environment variable of a flag: data-dir → SIGHTGLASS_DATA_DIR.

@@ -57,13 +57,13 @@ function parseCredentials(text) {
 }
 
 // startSightglass runs `sightglass serve` with a self-signed certificate on
-// a fresh data directory and waits for /healthz.
-export async function startSightglass() {
+// a fresh data directory (and any extra flags) and waits for /healthz.
+export async function startSightglass(extraArgs = []) {
   if (!fs.existsSync(BINARY)) throw new Error(`${BINARY} not found: run \`make build\` first (or \`make browser\`)`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightglass-browser-'));
   const port = await freePort();
   const url = `https://127.0.0.1:${port}`;
-  const child = spawn(BINARY, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--tls-self-signed', '--public-url', url], {
+  const child = spawn(BINARY, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--tls-self-signed', '--public-url', url, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SIGHTGLASS_POSTGRES: '' },
   });

@@ -488,6 +488,7 @@ func (a *App) DeleteDataSource(ctx context.Context, accountID, id string) error 
 		return err
 	}
 	a.forgetDataSource(d)
+	a.removeUploadFile(d)
 	return nil
 }
 

@@ -22,6 +22,8 @@ package console
 import (
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/app"
@@ -41,6 +43,11 @@ type Config struct {
 	FailureBurst float64
 	// Metrics records sign-on outcomes; nil records nothing.
 	Metrics *metrics.Metrics
+	// UploadDir holds uploaded files until they are imported; "" means a
+	// directory under the system's temporary directory.
+	UploadDir string
+	// MaxUploadBytes bounds one uploaded file; zero means 1 GiB.
+	MaxUploadBytes int64
 }
 
 // Console serves the browser routes.
@@ -51,6 +58,7 @@ type Console struct {
 	failures *failureLimiter
 	pages    *pages
 	metrics  *metrics.Metrics
+	uploads  *uploadStore
 }
 
 // New returns the console.
@@ -72,7 +80,15 @@ func New(cfg Config) (*Console, error) {
 	if err != nil {
 		return nil, err
 	}
+	uploadDir, maxUpload := cfg.UploadDir, cfg.MaxUploadBytes
+	if uploadDir == "" {
+		uploadDir = filepath.Join(os.TempDir(), "sightglass-uploads")
+	}
+	if maxUpload <= 0 {
+		maxUpload = DefaultMaxUploadBytes
+	}
 	return &Console{
+		uploads:  newUploadStore(uploadDir, maxUpload),
 		app:      cfg.App,
 		log:      log,
 		now:      now,

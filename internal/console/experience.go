@@ -58,6 +58,9 @@ type pageData struct {
 	ErrorCode string // ERROR_OCCURRED errorCode posted to the host
 	Message   string
 	Hint      string
+
+	// Data-source and upload pages.
+	Data *dataPage
 }
 
 // handleExperience serves the console experience frame: it redeems an

@@ -44,6 +44,13 @@ func loadPages() (*pages, error) {
 		}
 		p.byName[name] = t
 	}
+	for _, name := range dataTemplates {
+		t, err := template.Must(base.Clone()).Funcs(dataFuncs).ParseFS(templateFS, "templates/"+name+".html")
+		if err != nil {
+			return nil, err
+		}
+		p.byName[name] = t
+	}
 	if p.control, err = template.New("control.html").Funcs(funcs).ParseFS(templateFS, "templates/control.html"); err != nil {
 		return nil, err
 	}

@@ -119,7 +119,13 @@ func (p *startPage) write(b *bytes.Buffer, d *pageData, now time.Time) {
 	}
 	b.WriteString("\n    <a href=\"/embedding/")
 	b.WriteString(d.Sid)
-	b.WriteString("/start/favorites\">Favorites</a>\n  </nav>\n  <div class=\"who\" title=\"")
+	b.WriteString("/start/favorites\">Favorites</a>\n    ")
+	if d.Author {
+		b.WriteString(`<a href="/embedding/`)
+		b.WriteString(d.Sid)
+		b.WriteString(`/data/sources">Data</a>`)
+	}
+	b.WriteString("\n  </nav>\n  <div class=\"who\" title=\"")
 	escapeHTML(b, d.User.Email)
 	b.WriteString(`"><span class="user">`)
 	escapeHTML(b, d.User.UserName)

@@ -29,6 +29,9 @@ type HTTPLimits struct {
 	// API and of the console.
 	MaxAPIBody     int64
 	MaxConsoleBody int64
+	// MaxUploadBody is the largest file the console's upload accepts
+	// (streamed to disk, never held in memory); 0 means 1 GiB.
+	MaxUploadBody int64
 }
 
 // DefaultHTTPLimits returns the defaults.
@@ -41,6 +44,7 @@ func DefaultHTTPLimits() HTTPLimits {
 		MaxConnsPerClient: 128,
 		MaxAPIBody:        10 << 20,
 		MaxConsoleBody:    64 << 10,
+		MaxUploadBody:     1 << 30,
 	}
 }
 
@@ -62,8 +66,8 @@ func (l HTTPLimits) validate() []error {
 	if l.MaxConnsPerClient < 0 {
 		errs = append(errs, errors.New("--max-conns-per-client must not be negative (0: no limit)"))
 	}
-	if l.MaxAPIBody <= 0 || l.MaxConsoleBody <= 0 {
-		errs = append(errs, errors.New("--max-api-body and --max-console-body must be positive"))
+	if l.MaxAPIBody <= 0 || l.MaxConsoleBody <= 0 || l.MaxUploadBody < 0 {
+		errs = append(errs, errors.New("--max-api-body and --max-console-body must be positive and --max-upload-body not negative"))
 	}
 	return errs
 }

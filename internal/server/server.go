@@ -109,7 +109,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	} else if n > 0 {
 		log.Info("resumed definition checks left unfinished by the previous run", "count", n)
 	}
-	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst, Metrics: s.metrics}); err != nil {
+	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst, Metrics: s.metrics,
+		UploadDir: filepath.Join(cfg.DataDir, "uploads-pending"), MaxUploadBytes: uploadLimit(cfg.HTTP.MaxUploadBody)}); err != nil {
 		store.Close()
 		return nil, err
 	}
@@ -216,7 +217,8 @@ func (s *Server) Handler() http.Handler {
 	// named "." or a "//" in a base path) and answer with an HTML redirect.
 	browser := http.NewServeMux()
 	s.console.Register(browser)
-	secured := limitBody(s.console.Secure(browser), s.Config.HTTP.MaxConsoleBody)
+	secured := limitBodyExcept(s.console.Secure(browser), s.Config.HTTP.MaxConsoleBody, uploadLimit(s.Config.HTTP.MaxUploadBody)+1<<20,
+		func(r *http.Request) bool { return console.IsUploadPath(r.Method, r.URL.Path) })
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		switch {
@@ -363,4 +365,12 @@ func (s *Server) purgeLoop(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// uploadLimit is the bound of one uploaded file (0: the console's default).
+func uploadLimit(n int64) int64 {
+	if n <= 0 {
+		return console.DefaultMaxUploadBytes
+	}
+	return n
 }

@@ -5,6 +5,7 @@
 // the legacy SDK 1.x talks to its host directly, in 1.x's messages.
 import htmx from "htmx.org";
 import { initViewer, requests as viewerRequests } from "./viewer.js";
+import { initUploadProgress } from "./upload.js";
 
 window.htmx = htmx;
 
@@ -365,3 +366,5 @@ async function answer(req) {
     return { success: false, errorCode: "INTERNAL_ERROR", message: String(err?.message || err) };
   }
 }
+
+initUploadProgress(document.body);

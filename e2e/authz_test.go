@@ -374,6 +374,7 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 	// session header.
 	data := "/embedding/" + sid + "/data"
 	src := data + "/sources/" + app.SampleDataSourceID
+	bm := "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks"
 	for pattern, rs := range map[string][]req{
 		"GET /embedding/{sid}/data/sources":                           {{"GET", data + "/sources", token, 200}, {"GET", data + "/sources", "", 401}},
 		"GET /embedding/{sid}/data/sources/new":                       {{"GET", data + "/sources/new", token, 200}},
@@ -390,6 +391,10 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 		"POST /embedding/{sid}/data/uploads/{token}/import":           {{"POST", data + "/uploads/nope/import", "", 403}},
 		"GET /embedding/{sid}/data/uploads/{token}/progress":          {{"GET", data + "/uploads/nope/progress", token, 286}},
 		"GET /embedding/{sid}/data/uploads/{dataset}/ingestions/{id}": {{"GET", data + "/uploads/nope/ingestions/nope", token, 404}},
+		"GET /embedding/{sid}/dashboards/{id}/bookmarks":              {{"GET", bm, token, 403}, {"GET", bm, "", 403}},
+		"POST /embedding/{sid}/dashboards/{id}/bookmarks":             {{"POST", bm, "", 403}},
+		"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}":     {{"PATCH", bm + "/nope", "", 403}},
+		"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}":    {{"DELETE", bm + "/nope", "", 403}},
 	} {
 		cases[pattern] = rs
 	}

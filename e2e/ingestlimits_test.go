@@ -81,8 +81,8 @@ func TestLeftoverSPICEFilesRemovedOnStart(t *testing.T) {
 	dir := t.TempDir()
 	ds := filepath.Join(dir, "spice", accountID, "sales")
 	must(t, os.MkdirAll(ds, 0o700))
-	leftovers := []string{".ing-1.sqlite.123456.tmp", ".ing-1.sqlite.123456.tmp-journal"}
-	kept := []string{"ing-0.sqlite", "notes.tmp"}
+	leftovers := []string{".ing-1.duckdb.0123456789abcdef.tmp", ".ing-1.duckdb.0123456789abcdef.tmp.wal", ".ing-1.sqlite.123456.tmp", ".ing-1.sqlite.123456.tmp-journal"}
+	kept := []string{"ing-0.duckdb", "notes.tmp", "x.wal"}
 	for _, name := range append(leftovers, kept...) {
 		must(t, os.WriteFile(filepath.Join(ds, name), []byte("x"), 0o600))
 	}

@@ -67,7 +67,7 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 		if d.SPICEIngestionID == "" {
 			return nil, sg.Errorf(sg.EPRECONDITION, "Dataset %s has no completed ingestion yet.", dataSetID)
 		}
-		dia = dialect.SQLite
+		dia = dialect.DuckDB
 		names := make([]string, len(d.OutputColumns))
 		for i, c := range d.OutputColumns {
 			names[i] = dia.QuoteIdent(c.Name)

@@ -443,7 +443,7 @@ func (a *App) spiceDir(accountID, dataSetID string) string {
 
 // spiceFile is the SPICE copy of one ingestion.
 func (a *App) spiceFile(accountID, dataSetID, ingestionID string) string {
-	return filepath.Join(a.spiceDir(accountID, dataSetID), ingestionID+".sqlite")
+	return filepath.Join(a.spiceDir(accountID, dataSetID), ingestionID+".duckdb")
 }
 
 // invalidateDataSet drops the cached query results of every version and

@@ -171,12 +171,12 @@ func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
 	g.setStatus(in, sg.IngestionRunning)
 	limit := g.a.data.cfg.Ingestion.Timeout
 	ictx, stop := context.WithTimeoutCause(ctx, limit, errIngestionTimeout)
-	rows, err := g.ingest(ictx, in)
+	st, err := g.ingest(ictx, in)
 	if err != nil && ctx.Err() == nil && context.Cause(ictx) == errIngestionTimeout {
 		err = &ingestionFailure{ingestionQueryTimeout, fmt.Sprintf("The ingestion ran past its time limit of %s.", limit)}
 	}
 	stop()
-	g.finish(j, &rows, err, ctx.Err() != nil)
+	g.finish(j, &st, err, ctx.Err() != nil)
 }
 
 // errIngestionTimeout ends an ingestion that runs past its time limit.
@@ -192,41 +192,41 @@ func (g *ingester) setStatus(in *sg.Ingestion, status string) {
 	}
 }
 
-// ingest imports the dataset into a new SPICE file and returns the rows
-// written.
-func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) {
+// ingest imports the dataset into a new SPICE file and returns what it
+// wrote.
+func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (spice.Stats, error) {
 	a := g.a
 	d, err := a.Store.FindDataSet(ctx, in.AccountID, in.DataSetID)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return 0, &ingestionFailure{ingestionDataSetDeleted, "The dataset was deleted."}
+		return spice.Stats{}, &ingestionFailure{ingestionDataSetDeleted, "The dataset was deleted."}
 	} else if err != nil {
-		return 0, err
+		return spice.Stats{}, err
 	}
 	if d.ImportMode != sg.ImportSPICE {
-		return 0, &ingestionFailure{ingestionNotSPICE, "The dataset is no longer imported into SPICE."}
+		return spice.Stats{}, &ingestionFailure{ingestionNotSPICE, "The dataset is no longer imported into SPICE."}
 	}
 	for _, id := range d.DataSourceIDs {
 		if _, err := a.Store.FindDataSource(ctx, d.AccountID, id); sg.ErrorCode(err) == sg.ENOTFOUND {
-			return 0, &ingestionFailure{ingestionSourceNotFound, fmt.Sprintf("The data source %s of the dataset does not exist.", a.DataSourceARN(d.AccountID, id))}
+			return spice.Stats{}, &ingestionFailure{ingestionSourceNotFound, fmt.Sprintf("The data source %s of the dataset does not exist.", a.DataSourceARN(d.AccountID, id))}
 		} else if err != nil {
-			return 0, err
+			return spice.Stats{}, err
 		}
 	}
 	c, err := a.compileDataSet(ctx, d.AccountID, d.PhysicalTableMap, d.LogicalTableMap)
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINVALID {
-			return 0, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
+			return spice.Stats{}, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
 		}
-		return 0, err
+		return spice.Stats{}, err
 	}
 	dia, _ := dialect.ForSourceType(c.source.Type)
 	query, args, err := c.tables.Relation(dia)
 	if err != nil {
-		return 0, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
+		return spice.Stats{}, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
 	}
 	params, poolKey, err := a.dataSourceConnection(c.source)
 	if err != nil {
-		return 0, err
+		return spice.Stats{}, err
 	}
 	cols := make([]spice.Column, len(c.columns))
 	for i, col := range c.columns {
@@ -234,34 +234,51 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 	}
 	dest := a.spiceFile(in.AccountID, in.DataSetID, in.ID)
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
-		return 0, err
+		return spice.Stats{}, err
 	}
 	limits := a.data.cfg.Ingestion
-	rows, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes})
+	opts := spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes, Progress: g.progress(in)}
+	st, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, opts)
 	if err != nil {
 		os.Remove(dest)
-		return rows, err
+		return st, err
 	}
-	return rows, nil
+	return st, nil
+}
+
+// progressInterval is how often a running ingestion's RowInfo is
+// recorded.
+const progressInterval = time.Second
+
+// progress returns the callback that records a running ingestion's rows
+// (DescribeIngestion's RowInfo) at most every progressInterval.
+func (g *ingester) progress(in *sg.Ingestion) func(spice.Stats) {
+	var last time.Time
+	return func(st spice.Stats) {
+		if time.Since(last) < progressInterval {
+			return
+		}
+		last = time.Now()
+		in.RowsIngested, in.RowsDropped = st.Rows, st.Dropped
+		g.setStatus(in, sg.IngestionRunning)
+	}
 }
 
 // finish records the final status of an ingestion; on success the new copy
 // replaces the dataset's previous one, whose file is deleted.
-func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) {
+func (g *ingester) finish(j *ingestJob, st *spice.Stats, err error, cancelled bool) {
 	a, in := g.a, j.in
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	in.FinishedAt = a.now()
-	if rows != nil {
-		in.RowsIngested = *rows
+	if st != nil {
+		in.RowsIngested, in.RowsDropped = st.Rows, st.Dropped
 	}
 	dest := a.spiceFile(in.AccountID, in.DataSetID, in.ID)
 	switch {
 	case err == nil:
 		in.Status = sg.IngestionCompleted
-		if fi, serr := os.Stat(dest); serr == nil {
-			in.SizeBytes = fi.Size()
-		}
+		in.SizeBytes = st.Bytes // the logical size, as SPICE capacity counts it
 	case cancelled || errors.Is(err, context.Canceled):
 		os.Remove(dest)
 		in.Status, in.ErrorType = sg.IngestionCancelled, ingestionCancelled
@@ -325,8 +342,11 @@ func ingestionError(err error) (string, string) {
 		return f.Type, f.Message
 	}
 	if le, ok := errors.AsType[*spice.LimitError](err); ok {
-		if le.Limit == "rows" {
+		switch le.Limit {
+		case "rows":
 			return ingestionSizeLimit, fmt.Sprintf("The dataset has more than %d rows, the most one ingestion may import.", le.Max)
+		case "capacity":
+			return ingestionCapacityLimit, fmt.Sprintf("The dataset needs more than the %d bytes of SPICE capacity the account has left.", le.Max)
 		}
 		return ingestionSizeLimit, fmt.Sprintf("The dataset takes more than %d bytes, the most one ingestion may write.", le.Max)
 	}

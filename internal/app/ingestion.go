@@ -23,6 +23,7 @@ const (
 	ingestionInvalidConfig   = "INVALID_DATA_SOURCE_CONFIG"
 	ingestionInternalError   = "INTERNAL_SERVICE_ERROR"
 	ingestionSizeLimit       = "DATA_SET_SIZE_LIMIT_EXCEEDED"
+	ingestionCapacityLimit   = "ACCOUNT_CAPACITY_LIMIT_EXCEEDED"
 	maxUnfinishedPerDataSet  = 5
 	ingestionRequestManual   = "MANUAL"
 	ingestionTypeFullRefresh = "FULL_REFRESH"

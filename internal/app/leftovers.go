@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/sightglass/sightglass/internal/query/spice"
 )
 
 // removeLeftoverSPICE deletes the temporary files of ingestions that a
 // previous process left behind (it stopped or crashed mid-ingestion):
-// <SPICEDir>/<account>/<dataset>/.<ingestion>.sqlite.<random>.tmp and
-// SQLite's companions of them. It runs on start, before this process
+// <SPICEDir>/<account>/<dataset>/.<ingestion>.duckdb.<random>.tmp and
+// DuckDB's write-ahead log of them (.tmp.wal). It runs on start, before this process
 // starts any ingestion, and returns how many files it removed.
 func (a *App) removeLeftoverSPICE() int {
 	root := a.data.cfg.SPICEDir
@@ -45,8 +47,12 @@ func (a *App) removeLeftoverSPICE() int {
 }
 
 // leftoverSPICE tells whether name is a temporary ingestion file (see
-// spice.IngestWith) or a companion of one.
+// spice.TempFile) or a companion of one, or one of the SQLite files that
+// ingestions wrote before SPICE was DuckDB.
 func leftoverSPICE(name string) bool {
+	if spice.TempFile(name) {
+		return true
+	}
 	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
 		if base, ok := strings.CutSuffix(name, ".tmp"+suffix); ok && strings.HasPrefix(base, ".") && strings.Contains(base, ".sqlite.") {
 			return true

@@ -170,7 +170,7 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 		}
 		conn.Close()
 	}()
-	if timeout == 0 && params.Type != TypeSQLite {
+	if timeout == 0 && params.Type != TypeSQLite && params.Type != TypeDuckDB {
 		discard = true
 		if err := liftStatementTimeout(qctx, conn, params.Type); err != nil {
 			return p.queryError(ctx, params, err, statementFailure)
@@ -203,13 +203,14 @@ func (p *Pool) queryError(ctx context.Context, params Params, err error, classif
 	return &QueryError{Type: typ, Message: msg}
 }
 
-// query1 runs query on conn, in a read-only transaction on server engines.
+// query1 runs query on conn, in a read-only transaction on server engines
+// (SQLite and DuckDB files are opened read-only).
 func query1(ctx context.Context, conn *sql.Conn, typ, query string, args []any, onColumns func(names, types []string) error, onRow func([]any) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var rows *sql.Rows
 	var err error
-	if typ == TypeSQLite {
+	if typ == TypeSQLite || typ == TypeDuckDB {
 		rows, err = conn.QueryContext(ctx, query, args...)
 	} else {
 		tx, terr := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})

@@ -41,6 +41,7 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.IntVar(&c.AuditKeep, "audit-log-keep", c.AuditKeep, "rotated audit log files kept (audit.log.1 … audit.log.N)")
 	fs.Int64Var(&c.IngestionMaxRows, "ingestion-max-rows", c.IngestionMaxRows, "rows one SPICE ingestion may import; past them it fails (DATA_SET_SIZE_LIMIT_EXCEEDED)")
 	fs.Int64Var(&c.IngestionMaxBytes, "ingestion-max-bytes", c.IngestionMaxBytes, "logical bytes one SPICE ingestion may import (8 per number, date or boolean, 8 plus the length per text); past them it fails (DATA_SET_SIZE_LIMIT_EXCEEDED)")
+	fs.Int64Var(&c.SPICECapacityBytes, "spice-capacity-bytes", c.SPICECapacityBytes, "each account's SPICE capacity: logical bytes its datasets' SPICE copies may take together; an ingestion past it fails (ACCOUNT_CAPACITY_LIMIT_EXCEEDED)")
 	fs.DurationVar(&c.IngestionTimeout, "ingestion-timeout", c.IngestionTimeout, "wall time one SPICE ingestion may run; past it it fails (QUERY_TIMEOUT)")
 	fs.StringVar(&c.MetricsListen, "metrics-listen", c.MetricsListen, "serve Prometheus metrics (/metrics) and the health checks (/healthz, /readyz) on this address, e.g. 127.0.0.1:9090; empty: off")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "on SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut")

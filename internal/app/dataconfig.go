@@ -46,6 +46,10 @@ type IngestionLimits struct {
 	MaxRows  int64
 	MaxBytes int64
 	Timeout  time.Duration
+	// Capacity is each account's SPICE capacity: the logical bytes its
+	// datasets' SPICE copies may take together. An ingestion that would
+	// pass it ends FAILED with ACCOUNT_CAPACITY_LIMIT_EXCEEDED.
+	Capacity int64
 }
 
 // Default ingestion limits.
@@ -53,6 +57,7 @@ const (
 	DefaultIngestionMaxRows  = 100_000_000
 	DefaultIngestionMaxBytes = 10 << 30
 	DefaultIngestionTimeout  = 2 * time.Hour
+	DefaultSPICECapacity     = 100 << 30
 )
 
 func (l IngestionLimits) withDefaults() IngestionLimits {
@@ -64,6 +69,9 @@ func (l IngestionLimits) withDefaults() IngestionLimits {
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = DefaultIngestionTimeout
+	}
+	if l.Capacity <= 0 {
+		l.Capacity = DefaultSPICECapacity
 	}
 	return l
 }

@@ -237,13 +237,42 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (spice.Stats, e
 		return spice.Stats{}, err
 	}
 	limits := a.data.cfg.Ingestion
-	opts := spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes, Progress: g.progress(in)}
+	used, err := a.spiceUsedByOthers(ctx, d)
+	if err != nil {
+		return spice.Stats{}, err
+	}
+	if used >= limits.Capacity {
+		return spice.Stats{}, &spice.LimitError{Limit: "capacity", Max: 0}
+	}
+	opts := spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes, Capacity: limits.Capacity - used, Progress: g.progress(in)}
 	st, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, opts)
 	if err != nil {
 		os.Remove(dest)
 		return st, err
 	}
 	return st, nil
+}
+
+// spiceUsedByOthers is the SPICE capacity the account's other datasets
+// take (the dataset's own copy is replaced by the ingestion).
+func (a *App) spiceUsedByOthers(ctx context.Context, d *sg.DataSet) (int64, error) {
+	var used int64
+	p := sg.Page{Limit: 1000}
+	for {
+		list, more, err := a.Store.ListDataSets(ctx, d.AccountID, p)
+		if err != nil {
+			return 0, err
+		}
+		for _, o := range list {
+			if o.ID != d.ID {
+				used += o.SPICEBytes
+			}
+		}
+		if !more || len(list) == 0 {
+			return used, nil
+		}
+		p.After = list[len(list)-1].ID
+	}
 }
 
 // progressInterval is how often a running ingestion's RowInfo is

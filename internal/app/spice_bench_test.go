@@ -85,8 +85,25 @@ var regionByMonthSum = &query.Question{
 	Measures:   []query.Measure{{ID: "revenue", Field: "revenue", Aggregation: query.Sum}},
 }
 
+// distinctCustomersByRegion and medianByRegion are the heavier
+// aggregates the engine has (the calculation language has no table
+// calculations such as runningSum or distinctCountOver yet): a distinct
+// count and a median (a window computation on engines without
+// PERCENTILE_CONT) per region.
+var (
+	distinctCitiesByRegion = &query.Question{
+		Dimensions: []query.Dimension{{Field: "region"}},
+		Measures:   []query.Measure{{ID: "cities", Field: "city", Aggregation: query.DistinctCount}, {ID: "orders", Field: "order_id", Aggregation: query.DistinctCount}},
+	}
+	medianByRegion = &query.Question{
+		Dimensions: []query.Dimension{{Field: "region"}},
+		Measures:   []query.Measure{{ID: "median", Field: "revenue", Aggregation: query.Median}},
+	}
+)
+
 // BenchmarkQuerySPICE measures App.QueryDataSet, uncached, on the sample
-// imported into SPICE: 1M rows (and 10M with -spice-rows).
+// imported into SPICE: 1M rows (other sizes with
+// SIGHTGLASS_BENCH_SPICE_ROWS, e.g. 10000000).
 func BenchmarkQuerySPICE(b *testing.B) {
 	for _, rows := range spiceBenchRows() {
 		b.Run(strconv.Itoa(rows), func(b *testing.B) {
@@ -96,18 +113,25 @@ func BenchmarkQuerySPICE(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			start, n := cpuTime(), 0
-			defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(max(n, 1))/1e6, "cpu-ms/op") }()
-			for b.Loop() {
-				n++
-				a.invalidateDataSet(d)
-				res, err := a.QueryDataSet(ctx, nil, "123456789012", SampleDataSetID, regionByMonthSum)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(res.Rows) == 0 {
-					b.Fatal("no rows")
-				}
+			for _, q := range []struct {
+				name string
+				q    *query.Question
+			}{{"sum-region-month", regionByMonthSum}, {"distinct-count-region", distinctCitiesByRegion}, {"median-region", medianByRegion}} {
+				b.Run(q.name, func(b *testing.B) {
+					start, n := cpuTime(), 0
+					defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(max(n, 1))/1e6, "cpu-ms/op") }()
+					for b.Loop() {
+						n++
+						a.invalidateDataSet(d)
+						res, err := a.QueryDataSet(ctx, nil, "123456789012", SampleDataSetID, q.q)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if len(res.Rows) == 0 {
+							b.Fatal("no rows")
+						}
+					}
+				})
 			}
 		})
 	}

@@ -73,6 +73,9 @@ type Config struct {
 	IngestionMaxRows  int64
 	IngestionMaxBytes int64
 	IngestionTimeout  time.Duration
+	// SPICECapacityBytes is each account's SPICE capacity: what its
+	// datasets' SPICE copies may take together (logical size).
+	SPICECapacityBytes int64
 
 	// AuditLog is the audit log file: empty means <DataDir>/audit.log,
 	// "-" standard output, "off" no audit log.
@@ -104,21 +107,22 @@ type Config struct {
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
 	return Config{
-		Listen:            "127.0.0.1:8080",
-		DataDir:           "./data",
-		Region:            "us-east-1",
-		AccountID:         "123456789012",
-		SampleRows:        sampledata.DefaultRows,
-		ThrottleRate:      2000,
-		ThrottleBurst:     4000,
-		LogLevel:          slog.LevelInfo,
-		AuditMaxMB:        100,
-		AuditKeep:         5,
-		HTTP:              DefaultHTTPLimits(),
-		IngestionMaxRows:  app.DefaultIngestionMaxRows,
-		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
-		IngestionTimeout:  app.DefaultIngestionTimeout,
-		ShutdownTimeout:   20 * time.Second,
+		Listen:             "127.0.0.1:8080",
+		DataDir:            "./data",
+		Region:             "us-east-1",
+		AccountID:          "123456789012",
+		SampleRows:         sampledata.DefaultRows,
+		ThrottleRate:       2000,
+		ThrottleBurst:      4000,
+		LogLevel:           slog.LevelInfo,
+		AuditMaxMB:         100,
+		AuditKeep:          5,
+		HTTP:               DefaultHTTPLimits(),
+		IngestionMaxRows:   app.DefaultIngestionMaxRows,
+		IngestionMaxBytes:  app.DefaultIngestionMaxBytes,
+		IngestionTimeout:   app.DefaultIngestionTimeout,
+		SPICECapacityBytes: app.DefaultSPICECapacity,
+		ShutdownTimeout:    20 * time.Second,
 	}
 }
 
@@ -168,8 +172,8 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("--data-source-hosts: %v", err))
 	}
 	errs = append(errs, c.HTTP.validate()...)
-	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 {
-		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes and --ingestion-timeout must be positive"))
+	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 || c.SPICECapacityBytes <= 0 {
+		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes, --ingestion-timeout and --spice-capacity-bytes must be positive"))
 	}
 	if c.PprofListen != "" {
 		if err := checkLoopback(c.PprofListen); err != nil {

@@ -45,6 +45,7 @@ func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
 			MaxRows:  cfg.IngestionMaxRows,
 			MaxBytes: cfg.IngestionMaxBytes,
 			Timeout:  cfg.IngestionTimeout,
+			Capacity: cfg.SPICECapacityBytes,
 		},
 	})
 	return nil

@@ -245,6 +245,16 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (spice.Stats, e
 		return spice.Stats{}, &spice.LimitError{Limit: "capacity", Max: 0}
 	}
 	opts := spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes, Capacity: limits.Capacity - used, Progress: g.progress(in)}
+	if in.RequestType == ingestionTypeIncremental && d.SPICEIngestionID != "" {
+		// The rows of the window are read again; the others come from
+		// the current copy. With no copy yet, the refresh is a full one.
+		if col, since, ok := incrementalWindow(d, a.now()); ok {
+			ref := dia.Placeholder(len(args) + 1)
+			query = "SELECT * FROM (" + query + ") AS sg_window WHERE " + dia.StoredDatetime(dia.QuoteIdent(col)) + " >= " + dia.Param(ref, dialect.Datetime)
+			args = append(args, dia.TimeArg(since))
+			opts.Base = &spice.Base{Path: a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID), Column: col, Since: since}
+		}
+	}
 	st, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, opts)
 	if err != nil {
 		os.Remove(dest)
@@ -369,6 +379,9 @@ func ingestionError(err error) (string, string) {
 	var f *ingestionFailure
 	if errors.As(err, &f) {
 		return f.Type, f.Message
+	}
+	if errors.Is(err, spice.ErrBaseColumns) {
+		return ingestionInvalidConfig, "The dataset's columns changed since its last ingestion: an incremental refresh cannot keep its rows; run a full refresh."
 	}
 	if le, ok := errors.AsType[*spice.LimitError](err); ok {
 		switch le.Limit {

@@ -101,11 +101,8 @@ func (a *App) CreateIngestion(ctx context.Context, accountID, dataSetID, id, ing
 		return nil, err
 	}
 	if ingestionType != "" {
-		if err := checkEnum("ingestionType", ingestionType, []string{"INCREMENTAL_REFRESH", ingestionTypeFullRefresh}); err != nil {
+		if err := checkEnum("ingestionType", ingestionType, []string{ingestionTypeIncremental, ingestionTypeFullRefresh}); err != nil {
 			return nil, err
-		}
-		if ingestionType == "INCREMENTAL_REFRESH" {
-			return nil, sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration: use FULL_REFRESH.", dataSetID)
 		}
 	}
 	d, err := a.findDataSet(ctx, accountID, dataSetID)
@@ -114,6 +111,12 @@ func (a *App) CreateIngestion(ctx context.Context, accountID, dataSetID, id, ing
 	}
 	if d.ImportMode != sg.ImportSPICE {
 		return nil, sg.Errorf(sg.EINVALID, "Dataset %s is not imported into SPICE (ImportMode %s): it has nothing to ingest.", dataSetID, d.ImportMode)
+	}
+	if ingestionType == ingestionTypeIncremental {
+		if lookback(d.RefreshProperties) == nil {
+			return nil, sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration (PutDataSetRefreshProperties): use FULL_REFRESH.", dataSetID)
+		}
+		return a.startIngestion(ctx, d, id, ingestionTypeIncremental)
 	}
 	return a.startIngestion(ctx, d, id, ingestionTypeFullRefresh)
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -44,7 +45,25 @@ type Options struct {
 	// Progress, when set, is called every ProgressRows rows with what
 	// was written so far (from the ingestion's goroutine).
 	Progress func(Stats)
+	// Base, when set, makes the ingestion incremental: the rows of the
+	// previous copy outside the window are kept, and the query is
+	// expected to return the window's rows alone.
+	Base *Base
 }
+
+// Base is the previous copy of an incremental ingestion and its window:
+// the rows whose Column (a DATETIME column) is at or after Since are read
+// again from the source; the others (NULL included) are copied from the
+// file at Path.
+type Base struct {
+	Path   string
+	Column string
+	Since  time.Time
+}
+
+// ErrBaseColumns is an incremental ingestion whose previous copy lacks a
+// column of the dataset: only a full refresh can build the new copy.
+var ErrBaseColumns = errors.New("spice: the previous copy does not have the dataset's columns")
 
 // ProgressRows is how often Options.Progress is called.
 const ProgressRows = 100_000
@@ -157,7 +176,13 @@ func newWriter(ctx context.Context, path string, o Options) (*writer, error) {
 	if threads <= 0 {
 		threads = source.DefaultDuckDBThreads
 	}
-	c, err := duckdb.NewConnector(path+"?"+source.DuckDBSettings(mem, threads, false).Encode(), nil)
+	settings := source.DuckDBSettings(mem, threads, false)
+	if o.Base != nil {
+		// The previous copy is attached first; external access ends
+		// once it is detached (see copyBase).
+		settings.Del("enable_external_access")
+	}
+	c, err := duckdb.NewConnector(path+"?"+settings.Encode(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("spice: opening the new file: %w", scrub(err, path))
 	}
@@ -185,6 +210,11 @@ func (w *writer) begin(ctx context.Context, cols []Column) error {
 	}
 	if _, err := w.conn.ExecContext(ctx, ddl); err != nil {
 		return fmt.Errorf("spice: creating the table: %w", err)
+	}
+	if w.o.Base != nil {
+		if err := w.copyBase(ctx, cols); err != nil {
+			return err
+		}
 	}
 	err = w.conn.Raw(func(dc any) error {
 		conn, ok := dc.(driver.Conn)
@@ -239,6 +269,51 @@ func (w *writer) add(ctx context.Context, row []any) error {
 	if w.o.Progress != nil && w.stats.Rows-w.progress >= ProgressRows {
 		w.progress = w.stats.Rows
 		w.o.Progress(w.stats)
+	}
+	return nil
+}
+
+// copyBase copies the rows of the previous copy outside the window,
+// counts them as written, and then turns external access off.
+func (w *writer) copyBase(ctx context.Context, cols []Column) error {
+	b := w.o.Base
+	if _, err := w.conn.ExecContext(ctx, "ATTACH '"+strings.ReplaceAll(b.Path, "'", "''")+"' AS base (READ_ONLY)"); err != nil {
+		return fmt.Errorf("spice: opening the previous copy: %w", scrub(err, b.Path))
+	}
+	names := make([]string, len(cols))
+	var size strings.Builder
+	size.WriteString("count(*) * " + fmt.Sprint(8*len(cols)))
+	for i, c := range cols {
+		names[i] = quoteIdent(c.Name)
+		if duckType(c.Type) == "VARCHAR" {
+			size.WriteString(" + coalesce(sum(strlen(" + names[i] + ")), 0)")
+		}
+	}
+	list := strings.Join(names, ", ")
+	_, err := w.conn.ExecContext(ctx, "INSERT INTO "+Table+" ("+list+") SELECT "+list+" FROM base."+Table+
+		" WHERE NOT coalesce("+quoteIdent(b.Column)+" >= CAST(? AS TIMESTAMP), false)", b.Since.UTC().Format("2006-01-02 15:04:05"))
+	if err != nil {
+		if de, ok := errors.AsType[*duckdb.Error](err); ok && de.Type == duckdb.ErrorTypeBinder {
+			return ErrBaseColumns
+		}
+		return fmt.Errorf("spice: copying the previous copy: %w", scrub(err, b.Path))
+	}
+	if _, err := w.conn.ExecContext(ctx, "DETACH base"); err != nil {
+		return fmt.Errorf("spice: %w", err)
+	}
+	if _, err := w.conn.ExecContext(ctx, "SET enable_external_access = false"); err != nil {
+		return fmt.Errorf("spice: %w", err)
+	}
+	if err := w.conn.QueryRowContext(ctx, "SELECT count(*), CAST("+size.String()+" AS BIGINT) FROM "+Table).Scan(&w.stats.Rows, &w.stats.Bytes); err != nil {
+		return fmt.Errorf("spice: %w", err)
+	}
+	switch {
+	case w.o.MaxRows > 0 && w.stats.Rows > w.o.MaxRows:
+		return &LimitError{Limit: "rows", Max: w.o.MaxRows}
+	case w.o.MaxBytes > 0 && w.stats.Bytes > w.o.MaxBytes:
+		return &LimitError{Limit: "bytes", Max: w.o.MaxBytes}
+	case w.o.Capacity > 0 && w.stats.Bytes > w.o.Capacity:
+		return &LimitError{Limit: "capacity", Max: w.o.Capacity}
 	}
 	return nil
 }

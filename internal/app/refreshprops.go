@@ -150,4 +150,3 @@ func incrementalWindow(d *sg.DataSet, now time.Time) (column string, since time.
 	}
 	return w.ColumnName, now.UTC().Add(-w.duration()).Truncate(time.Second), true
 }
-

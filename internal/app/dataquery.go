@@ -75,7 +75,7 @@ func (a *App) QueryDataSet(ctx context.Context, user *sg.User, accountID, dataSe
 		}
 		relSQL = "SELECT " + strings.Join(names, ", ") + " FROM " + dia.QuoteIdent(spice.Table)
 		path := a.spiceFile(accountID, dataSetID, d.SPICEIngestionID)
-		params, poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
+		params, poolKey = spice.Params(path), spicePoolKey(accountID, dataSetID, d.SPICEIngestionID)
 		scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
 	default:
 		rel, err := a.directRelation(ctx, d)

@@ -364,6 +364,7 @@ func (g *ingester) install(ctx context.Context, in *sg.Ingestion, dest string) b
 	}
 	if d.SPICEIngestionID != "" && d.SPICEIngestionID != in.ID {
 		os.Remove(a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID))
+		a.data.pool.Forget(spicePoolKey(in.AccountID, in.DataSetID, d.SPICEIngestionID))
 	}
 	a.invalidateDataSet(d)
 	return true

@@ -74,6 +74,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseManifest ./internal/backup $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
+	./scripts/fuzz.sh FuzzConvert ./internal/query/spice $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -30,13 +30,17 @@ const (
 // no access to other files or the network (no extension is installed or
 // loaded; the built-in ones suffice), and bounded memory and threads.
 // The memory limit holds for every query of the file together; a query
-// that needs more fails (ErrResultTooLarge).
+// that needs more spills to disk up to four times as much, and past that
+// fails (ErrResultTooLarge).
 func DuckDBSettings(memoryLimit int64, threads int, readOnly bool) url.Values {
 	q := url.Values{}
 	if readOnly {
 		q.Set("access_mode", "READ_ONLY")
 	}
 	q.Set("memory_limit", strconv.FormatInt(max(memoryLimit>>20, 16), 10)+"MB")
+	// Operators that pass the memory limit spill to <file>.tmp/, which
+	// DuckDB empties when they end; it is bounded too.
+	q.Set("max_temp_directory_size", strconv.FormatInt(max(4*memoryLimit>>20, 64), 10)+"MB")
 	q.Set("threads", strconv.Itoa(max(threads, 1)))
 	q.Set("enable_external_access", "false")
 	q.Set("autoinstall_known_extensions", "false")

@@ -37,9 +37,8 @@ type DataConfig struct {
 	Ingestion IngestionLimits
 }
 
-// IngestionLimits bound one SPICE ingestion: the rows it imports, the
-// bytes of the file it writes (rows and indexes) and its wall time once
-// running. Past one, the ingestion ends FAILED with
+// IngestionLimits bound one SPICE ingestion: the rows it imports, their
+// logical size (see spice.Stats) and its wall time once running. Past one, the ingestion ends FAILED with
 // DATA_SET_SIZE_LIMIT_EXCEEDED or QUERY_TIMEOUT and its file is deleted.
 // Zero values mean the defaults.
 type IngestionLimits struct {

@@ -68,8 +68,8 @@ type Config struct {
 	// HTTP holds the HTTP server's time, connection and body limits.
 	HTTP HTTPLimits
 	// IngestionMaxRows, IngestionMaxBytes and IngestionTimeout bound each
-	// SPICE ingestion: the rows it imports, the size of the file it
-	// writes and its wall time. Past one, it ends FAILED.
+	// SPICE ingestion: the rows it imports, their logical size and its
+	// wall time. Past one, it ends FAILED.
 	IngestionMaxRows  int64
 	IngestionMaxBytes int64
 	IngestionTimeout  time.Duration

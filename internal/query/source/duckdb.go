@@ -24,6 +24,9 @@ const TypeDuckDB = "DUCKDB"
 const (
 	DefaultDuckDBMemoryLimit = 1 << 30
 	DefaultDuckDBThreads     = 2
+	// DefaultMaxDuckDBOpen SPICE files open at once bound SPICE's memory
+	// to 4 GiB with the default limit.
+	DefaultMaxDuckDBOpen = 4
 )
 
 // DuckDBSettings are the settings a SPICE file is opened with: read-only,

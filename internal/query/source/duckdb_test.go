@@ -77,3 +77,24 @@ func TestDuckDBSource(t *testing.T) {
 		t.Fatalf("missing file: %v", err)
 	}
 }
+
+// At most MaxDuckDBOpen SPICE files stay open; the least recently used
+// one is closed, and opened again when it is queried.
+func TestDuckDBOpenFilesBounded(t *testing.T) {
+	pool := source.NewPool(source.Options{MaxDuckDBOpen: 2})
+	defer pool.Close()
+	files := []string{duckdbFile(t, 10), duckdbFile(t, 20), duckdbFile(t, 30)}
+	query := func(i int) {
+		t.Helper()
+		res, err := pool.Query(context.Background(), "k"+string(rune('0'+i)), source.Params{Type: source.TypeDuckDB, DuckDBPath: files[i]}, "SELECT count(*) FROM t", nil)
+		if err != nil || res.Rows[0][0] != int64(10*(i+1)) {
+			t.Fatalf("file %d: %v, %v", i, res, err)
+		}
+	}
+	for _, i := range []int{0, 1, 0, 2, 1, 0} {
+		query(i)
+		if n := pool.OpenDuckDB(); n > 2 {
+			t.Fatalf("%d SPICE files open, at most 2 allowed", n)
+		}
+	}
+}

@@ -93,6 +93,9 @@ type Options struct {
 	// and DefaultDuckDBThreads.
 	DuckDBMemoryLimit int64
 	DuckDBThreads     int
+	// MaxDuckDBOpen is how many SPICE files stay open at once (each
+	// with its own DuckDBMemoryLimit); 0 means DefaultMaxDuckDBOpen.
+	MaxDuckDBOpen int
 }
 
 func (o Options) withDefaults() Options {
@@ -116,6 +119,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.DuckDBThreads <= 0 {
 		o.DuckDBThreads = DefaultDuckDBThreads
+	}
+	if o.MaxDuckDBOpen <= 0 {
+		o.MaxDuckDBOpen = DefaultMaxDuckDBOpen
 	}
 	return o
 }

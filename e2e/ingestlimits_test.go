@@ -89,6 +89,11 @@ func TestLeftoverSPICEFilesRemovedOnStart(t *testing.T) {
 	for _, name := range append(leftovers, kept...) {
 		must(t, os.WriteFile(filepath.Join(ds, name), []byte("x"), 0o600))
 	}
+	// DuckDB's spill directories of a copy and of an unfinished ingestion.
+	for _, dir := range []string{"ing-0.duckdb.tmp", ".ing-1.duckdb.0123456789abcdef.tmp.tmp"} {
+		must(t, os.MkdirAll(filepath.Join(ds, dir), 0o700))
+		must(t, os.WriteFile(filepath.Join(ds, dir, "duckdb_temp_storage-0.tmp"), []byte("x"), 0o600))
+	}
 	startServer(t, withDataDir(dir))
 	entries, err := os.ReadDir(ds)
 	must(t, err)

@@ -13,8 +13,10 @@ import (
 // removeLeftoverSPICE deletes the temporary files of ingestions that a
 // previous process left behind (it stopped or crashed mid-ingestion):
 // <SPICEDir>/<account>/<dataset>/.<ingestion>.duckdb.<random>.tmp and
-// DuckDB's write-ahead log of them (.tmp.wal). It runs on start, before this process
-// starts any ingestion, and returns how many files it removed.
+// DuckDB's write-ahead log of them (.tmp.wal), and the directories where
+// DuckDB spilled a query or an ingestion that passed its memory limit
+// (<file>.tmp/, see spice.SpillDir). It runs on start, before this process
+// starts any ingestion or query, and returns how many it removed.
 func (a *App) removeLeftoverSPICE() int {
 	root := a.data.cfg.SPICEDir
 	if root == "" {
@@ -28,6 +30,13 @@ func (a *App) removeLeftoverSPICE() int {
 		rel, _ := filepath.Rel(root, path)
 		depth := len(strings.Split(rel, string(filepath.Separator)))
 		if d.IsDir() {
+			if depth == 3 && spice.SpillDir(d.Name()) {
+				if err := os.RemoveAll(path); err != nil {
+					slog.Warn("removing a leftover SPICE spill directory", "path", path, "err", err)
+				} else {
+					n++
+				}
+			}
 			if rel != "." && depth >= 3 {
 				return filepath.SkipDir
 			}

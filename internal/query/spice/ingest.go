@@ -99,6 +99,14 @@ func TempFile(name string) bool {
 	return filepath.Ext(name) == ".tmp" || filepath.Ext(name) == ".wal" && filepath.Ext(name[:len(name)-4]) == ".tmp"
 }
 
+// SpillDir reports whether name is the directory where DuckDB spills the
+// operators of a SPICE file (<file>.tmp: of a copy or of a temporary
+// file), which it empties when they end and a crash leaves behind.
+func SpillDir(name string) bool {
+	base, ok := strings.CutSuffix(name, ".tmp")
+	return ok && (strings.HasSuffix(base, ".duckdb") || TempFile(base))
+}
+
 // IngestWith is Ingest with options.
 func IngestWith(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string, o Options) (st Stats, err error) {
 	if _, err := os.Stat(dest); err == nil {

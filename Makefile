@@ -6,13 +6,21 @@ PG_DSN  ?= postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable
 MYSQL_DSN ?= root@tcp(127.0.0.1:3306)/test
 FUZZTIME ?= 10s
 
-.PHONY: run build web test test-deps unit script browser fuzz lint bench
+.PHONY: run build web cgo test test-deps unit script browser fuzz lint bench
 
-run: web
+# SPICE is DuckDB, linked statically through cgo: a C and a C++ compiler
+# are needed (the first build links a large library: about a minute).
+export CGO_ENABLED = 1
+
+run: web cgo
 	$(GO) run ./cmd/sightglass serve
 
-build: web
-	CGO_ENABLED=0 $(GO) build -o bin/sightglass ./cmd/sightglass
+build: web cgo
+	$(GO) build -o bin/sightglass ./cmd/sightglass
+
+cgo:
+	@command -v $${CC:-gcc} >/dev/null || { echo "gcc is missing: SPICE links DuckDB through cgo (Debian: apt-get install gcc g++)"; exit 1; }
+	@command -v $${CXX:-g++} >/dev/null || { echo "g++ is missing: SPICE links DuckDB through cgo (Debian: apt-get install g++)"; exit 1; }
 
 # The console's front end: npm packages from the lockfile, bundled by
 # esbuild into web/dist, which the binary embeds.
@@ -33,7 +41,7 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 # All Go tests, with PostgreSQL and MariaDB given so the tests that need them run.
-unit: web
+unit: web cgo
 	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' SIGHTGLASS_TEST_MYSQL='$(MYSQL_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
 
 # boto3 and the AWS CLI from Debian's packages against a real server.
@@ -74,6 +82,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzRules ./internal/rls $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTags ./internal/rls $(FUZZTIME)
 	./scripts/fuzz.sh FuzzUpload ./internal/upload $(FUZZTIME)
+	./scripts/fuzz.sh FuzzConvert ./internal/query/spice $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

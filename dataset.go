@@ -43,8 +43,11 @@ type DataSet struct {
 	// none completed); SPICEBytes is the size of that copy.
 	SPICEIngestionID string
 	SPICEBytes       int64
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
+	// RefreshProperties is the DataSetRefreshProperties JSON object of
+	// PutDataSetRefreshProperties, as sent (nil: none).
+	RefreshProperties []byte
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 // DataSetStore persists datasets.
@@ -57,11 +60,15 @@ type DataSetStore interface {
 	// p.After, at most p.Limit, and whether more follow.
 	ListDataSets(ctx context.Context, accountID string, p Page) ([]*DataSet, bool, error)
 	// UpdateDataSet replaces the definition: every field but AccountID, ID,
-	// CreatedAt, SPICEIngestionID and SPICEBytes. Returns ENOTFOUND.
+	// CreatedAt, SPICEIngestionID, SPICEBytes and RefreshProperties.
+	// Returns ENOTFOUND.
 	UpdateDataSet(ctx context.Context, d *DataSet) error
 	// SetDataSetSPICE records the ingestion SPICE queries read and its size.
 	// Returns ENOTFOUND.
 	SetDataSetSPICE(ctx context.Context, accountID, id, ingestionID string, bytes int64) error
+	// SetDataSetRefreshProperties records a dataset's refresh properties
+	// (nil: none). Returns ENOTFOUND.
+	SetDataSetRefreshProperties(ctx context.Context, accountID, id string, props []byte) error
 	// DeleteDataSet deletes a dataset and its ingestions. Returns ENOTFOUND.
 	DeleteDataSet(ctx context.Context, accountID, id string) error
 }

@@ -123,7 +123,7 @@ func TestBackupRestore(t *testing.T) {
 		paths = append(paths, f.Path)
 	}
 	ingestionID := aws.ToString(out.IngestionId)
-	wantEqual(t, "backup files", paths, []string{"sightglass.db", "spice/" + accountID + "/orders-spice/" + ingestionID + ".sqlite", "secret.key"})
+	wantEqual(t, "backup files", paths, []string{"sightglass.db", "spice/" + accountID + "/orders-spice/" + ingestionID + ".duckdb", "secret.key"})
 	for _, name := range []string{"secret.key", "sightglass.db", "manifest.json"} {
 		fi, err := os.Stat(filepath.Join(dir, name))
 		must(t, err)

@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
+	_ "github.com/duckdb/duckdb-go/v2"
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -106,8 +107,8 @@ func wantIngestion(t testing.TB, in *types.Ingestion, status types.IngestionStat
 // spiceRows counts the rows of an ingestion's SPICE file.
 func spiceRows(t testing.TB, ts *testServer, dataSetID, ingestionID string) int64 {
 	t.Helper()
-	path := filepath.Join(ts.Config.DataDir, "spice", accountID, dataSetID, ingestionID+".sqlite")
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	path := filepath.Join(ts.Config.DataDir, "spice", accountID, dataSetID, ingestionID+".duckdb")
+	db, err := sql.Open("duckdb", path+"?access_mode=READ_ONLY")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func spiceRows(t testing.TB, ts *testServer, dataSetID, ingestionID string) int6
 }
 
 func spiceFileExists(ts *testServer, dataSetID, ingestionID string) bool {
-	_, err := os.Stat(filepath.Join(ts.Config.DataDir, "spice", accountID, dataSetID, ingestionID+".sqlite"))
+	_, err := os.Stat(filepath.Join(ts.Config.DataDir, "spice", accountID, dataSetID, ingestionID+".duckdb"))
 	return err == nil
 }
 

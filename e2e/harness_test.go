@@ -303,6 +303,11 @@ func wantMessageContains(t testing.TB, err error, part string) {
 }
 
 // withIngestionLimits bounds each SPICE ingestion.
+// withSPICECapacity sets each account's SPICE capacity.
+func withSPICECapacity(bytes int64) option {
+	return func(cfg *server.Config, _ *testServer) { cfg.SPICECapacityBytes = bytes }
+}
+
 func withIngestionLimits(rows, bytes int64, timeout time.Duration) option {
 	return func(cfg *server.Config, _ *testServer) {
 		cfg.IngestionMaxRows, cfg.IngestionMaxBytes, cfg.IngestionTimeout = rows, bytes, timeout

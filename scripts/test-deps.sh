@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs on a fresh Debian machine:
 # boto3, the AWS CLI, Chromium and HAProxy (the multi-node test's load
-# balancer) from Debian's packages (and Node.js if missing), a PostgreSQL
-# server on
+# balancer) from Debian's packages (and Node.js, gcc and g++ if missing),
+# a PostgreSQL server on
 # 127.0.0.1:5432 that accepts user postgres with password postgres, and a
 # MariaDB server on 127.0.0.1:3306 that accepts root with an empty password
 # and has a database named test.
@@ -17,6 +17,9 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/sbin/haproxy ] || need+=(haproxy)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+# SPICE links DuckDB through cgo.
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
+command -v g++ >/dev/null 2>&1 || need+=(g++)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test-deps: installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	sg "github.com/sightglass/sightglass"
-	"github.com/sightglass/sightglass/internal/query/spice"
+	"github.com/sightglass/sightglass/internal/sqlitefile"
 	"github.com/sightglass/sightglass/internal/upload"
 )
 
@@ -78,12 +78,12 @@ func (a *App) writeUpload(ctx context.Context, accountID, sourceID string, in Up
 	}
 	rel := path.Join(uploadDir(accountID), sourceID+"-"+randomUUID()[:8]+".sqlite")
 	dest := filepath.Join(a.data.cfg.DataSourceDir, filepath.FromSlash(rel))
-	cols := make([]spice.Column, len(in.Columns))
+	cols := make([]sqlitefile.Column, len(in.Columns))
 	for i, c := range in.Columns {
-		cols[i] = spice.Column{Name: c.Name, Type: c.Type}
+		cols[i] = sqlitefile.Column{Name: c.Name, Type: c.Type}
 	}
 	limits := a.data.cfg.Ingestion
-	rows, err := spice.WriteRows(ctx, cols, dest, spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes}, func(yield func([]any) error) error {
+	rows, err := sqlitefile.Write(ctx, cols, dest, sqlitefile.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes}, func(yield func([]any) error) error {
 		if in.Progress == nil {
 			return upload.Each(ctx, in.Path, in.Settings, in.Columns, yield)
 		}
@@ -97,7 +97,7 @@ func (a *App) writeUpload(ctx context.Context, accountID, sourceID string, in Up
 	})
 	if err != nil {
 		var re *upload.RowError
-		var le *spice.LimitError
+		var le *sqlitefile.LimitError
 		switch {
 		case errors.As(err, &re):
 			return "", 0, sg.Errorf(sg.EINVALID, "The file was not imported: %s.", re.Error())
@@ -108,7 +108,7 @@ func (a *App) writeUpload(ctx context.Context, accountID, sourceID string, in Up
 		case errors.Is(err, upload.ErrUnsupported):
 			return "", 0, sg.Errorf(sg.EINVALID, "The file was not imported: it is not CSV, TSV, Excel (.xlsx) or JSON lines.")
 		}
-		if strings.HasPrefix(err.Error(), "spice:") {
+		if strings.HasPrefix(err.Error(), "sqlitefile:") {
 			return "", 0, err
 		}
 		return "", 0, sg.Errorf(sg.EINVALID, "The file was not imported: %s.", err.Error())
@@ -135,7 +135,7 @@ func (a *App) uploadPhysicalTable(accountID, sourceID string, cols []upload.Colu
 	}
 	b, _ := json.Marshal(map[string]any{"upload": map[string]any{"RelationalTable": map[string]any{
 		"DataSourceArn": a.DataSourceARN(accountID, sourceID),
-		"Name":          spice.Table,
+		"Name":          sqlitefile.Table,
 		"InputColumns":  in,
 	}}})
 	return b

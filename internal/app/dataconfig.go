@@ -89,15 +89,18 @@ func (j JobConfig) withDefaults() JobConfig {
 	return j
 }
 
-// IngestionLimits bound one SPICE ingestion: the rows it imports, the
-// bytes of the file it writes (rows and indexes) and its wall time once
-// running. Past one, the ingestion ends FAILED with
+// IngestionLimits bound one SPICE ingestion: the rows it imports, their
+// logical size (see spice.Stats) and its wall time once running. Past one, the ingestion ends FAILED with
 // DATA_SET_SIZE_LIMIT_EXCEEDED or QUERY_TIMEOUT and its file is deleted.
 // Zero values mean the defaults.
 type IngestionLimits struct {
 	MaxRows  int64
 	MaxBytes int64
 	Timeout  time.Duration
+	// Capacity is each account's SPICE capacity: the logical bytes its
+	// datasets' SPICE copies may take together. An ingestion that would
+	// pass it ends FAILED with ACCOUNT_CAPACITY_LIMIT_EXCEEDED.
+	Capacity int64
 }
 
 // Default ingestion limits.
@@ -105,6 +108,7 @@ const (
 	DefaultIngestionMaxRows  = 100_000_000
 	DefaultIngestionMaxBytes = 10 << 30
 	DefaultIngestionTimeout  = 2 * time.Hour
+	DefaultSPICECapacity     = 100 << 30
 )
 
 func (l IngestionLimits) withDefaults() IngestionLimits {
@@ -116,6 +120,9 @@ func (l IngestionLimits) withDefaults() IngestionLimits {
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = DefaultIngestionTimeout
+	}
+	if l.Capacity <= 0 {
+		l.Capacity = DefaultSPICECapacity
 	}
 	return l
 }

@@ -150,7 +150,7 @@ func (a *App) bindRelation(ctx context.Context, d *sg.DataSet) (*boundRelation, 
 		if d.SPICEIngestionID == "" {
 			return nil, sg.Errorf(sg.EPRECONDITION, "Dataset %s has no completed ingestion yet.", dataSetID)
 		}
-		b.dialect = dialect.SQLite
+		b.dialect = dialect.DuckDB
 		names := make([]string, len(d.OutputColumns))
 		for i, c := range d.OutputColumns {
 			names[i] = b.dialect.QuoteIdent(c.Name)
@@ -162,7 +162,7 @@ func (a *App) bindRelation(ctx context.Context, d *sg.DataSet) (*boundRelation, 
 			return nil, err
 		}
 		b.spiceDataSetID = dataSetID
-		b.params, b.poolKey = spice.Params(path), "spice/"+accountID+"/"+dataSetID+"/"+d.SPICEIngestionID
+		b.params, b.poolKey = spice.Params(path), spicePoolKey(accountID, dataSetID, d.SPICEIngestionID)
 		b.scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)
 	default:
 		rel, err := a.directRelation(ctx, d)

@@ -401,6 +401,9 @@ func (a *App) DeleteDataSet(ctx context.Context, accountID, id string) error {
 		return err
 	}
 	a.invalidateDataSet(d)
+	if d.SPICEIngestionID != "" {
+		a.data.pool.Forget(spicePoolKey(accountID, id, d.SPICEIngestionID))
+	}
 	os.RemoveAll(a.spiceDir(accountID, id))
 	return nil
 }
@@ -447,9 +450,16 @@ func (a *App) spiceDir(accountID, dataSetID string) string {
 	return filepath.Join(a.data.cfg.SPICEDir, accountID, dataSetID)
 }
 
+// spicePoolKey is the connection pool's key of one SPICE copy: each is a
+// DuckDB database, closed (Forget) when the copy is replaced or deleted so
+// that its memory and its file's space are released.
+func spicePoolKey(accountID, dataSetID, ingestionID string) string {
+	return "spice/" + accountID + "/" + dataSetID + "/" + ingestionID
+}
+
 // spiceFile is the SPICE copy of one ingestion.
 func (a *App) spiceFile(accountID, dataSetID, ingestionID string) string {
-	return filepath.Join(a.spiceDir(accountID, dataSetID), ingestionID+".sqlite")
+	return filepath.Join(a.spiceDir(accountID, dataSetID), ingestionID+".duckdb")
 }
 
 // invalidateDataSet drops the cached query results of every version and

@@ -193,12 +193,12 @@ func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
 	g.setStatus(in, sg.IngestionRunning)
 	limit := g.a.data.cfg.Ingestion.Timeout
 	ictx, stop := context.WithTimeoutCause(ctx, limit, errIngestionTimeout)
-	rows, err := g.ingest(ictx, in)
+	st, err := g.ingest(ictx, in)
 	if err != nil && ctx.Err() == nil && context.Cause(ictx) == errIngestionTimeout {
 		err = &ingestionFailure{ingestionQueryTimeout, fmt.Sprintf("The ingestion ran past its time limit of %s.", limit)}
 	}
 	stop()
-	g.finish(j, &rows, err, ctx.Err() != nil)
+	g.finish(j, &st, err, ctx.Err() != nil)
 }
 
 // errIngestionTimeout ends an ingestion that runs past its time limit.
@@ -255,41 +255,41 @@ func (g *ingester) holdsLease(ctx context.Context, in *sg.Ingestion) bool {
 	return err == nil
 }
 
-// ingest imports the dataset into a new SPICE file and returns the rows
-// written.
-func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) {
+// ingest imports the dataset into a new SPICE file and returns what it
+// wrote.
+func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (spice.Stats, error) {
 	a := g.a
 	d, err := a.Store.FindDataSet(ctx, in.AccountID, in.DataSetID)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return 0, &ingestionFailure{ingestionDataSetDeleted, "The dataset was deleted."}
+		return spice.Stats{}, &ingestionFailure{ingestionDataSetDeleted, "The dataset was deleted."}
 	} else if err != nil {
-		return 0, err
+		return spice.Stats{}, err
 	}
 	if d.ImportMode != sg.ImportSPICE {
-		return 0, &ingestionFailure{ingestionNotSPICE, "The dataset is no longer imported into SPICE."}
+		return spice.Stats{}, &ingestionFailure{ingestionNotSPICE, "The dataset is no longer imported into SPICE."}
 	}
 	for _, id := range d.DataSourceIDs {
 		if _, err := a.Store.FindDataSource(ctx, d.AccountID, id); sg.ErrorCode(err) == sg.ENOTFOUND {
-			return 0, &ingestionFailure{ingestionSourceNotFound, fmt.Sprintf("The data source %s of the dataset does not exist.", a.DataSourceARN(d.AccountID, id))}
+			return spice.Stats{}, &ingestionFailure{ingestionSourceNotFound, fmt.Sprintf("The data source %s of the dataset does not exist.", a.DataSourceARN(d.AccountID, id))}
 		} else if err != nil {
-			return 0, err
+			return spice.Stats{}, err
 		}
 	}
 	c, err := a.compileDataSet(ctx, d.AccountID, d.PhysicalTableMap, d.LogicalTableMap)
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINVALID {
-			return 0, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
+			return spice.Stats{}, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
 		}
-		return 0, err
+		return spice.Stats{}, err
 	}
 	dia, _ := dialect.ForSourceType(c.source.Type)
 	query, args, err := c.tables.Relation(dia)
 	if err != nil {
-		return 0, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
+		return spice.Stats{}, &ingestionFailure{ingestionInvalidConfig, sg.ErrorMessage(err)}
 	}
 	params, poolKey, err := a.dataSourceConnection(c.source)
 	if err != nil {
-		return 0, err
+		return spice.Stats{}, err
 	}
 	cols := make([]spice.Column, len(c.columns))
 	for i, col := range c.columns {
@@ -297,19 +297,77 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 	}
 	dest := a.spiceFile(in.AccountID, in.DataSetID, in.ID)
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
-		return 0, err
+		return spice.Stats{}, err
 	}
 	if in.Attempts > 1 {
 		// An earlier attempt on this node may have left its file.
 		a.dropLocalSPICE(dest)
 	}
 	limits := a.data.cfg.Ingestion
-	rows, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes})
+	used, err := a.spiceUsedByOthers(ctx, d)
+	if err != nil {
+		return spice.Stats{}, err
+	}
+	if used >= limits.Capacity {
+		return spice.Stats{}, &spice.LimitError{Limit: "capacity", Max: 0}
+	}
+	opts := spice.Options{MaxRows: limits.MaxRows, MaxBytes: limits.MaxBytes, Capacity: limits.Capacity - used, Progress: g.progress(in)}
+	if in.RequestType == ingestionTypeIncremental && d.SPICEIngestionID != "" {
+		// The rows of the window are read again; the others come from
+		// the current copy. With no copy yet, the refresh is a full one.
+		if col, since, ok := incrementalWindow(d, a.now()); ok {
+			ref := dia.Placeholder(len(args) + 1)
+			query = "SELECT * FROM (" + query + ") AS sg_window WHERE " + dia.StoredDatetime(dia.QuoteIdent(col)) + " >= " + dia.Param(ref, dialect.Datetime)
+			args = append(args, dia.TimeArg(since))
+			opts.Base = &spice.Base{Path: a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID), Column: col, Since: since}
+		}
+	}
+	st, err := spice.IngestWith(ctx, a.data.pool, poolKey, params, query, args, cols, dest, opts)
 	if err != nil {
 		os.Remove(dest)
-		return rows, err
+		return st, err
 	}
-	return rows, nil
+	return st, nil
+}
+
+// spiceUsedByOthers is the SPICE capacity the account's other datasets
+// take (the dataset's own copy is replaced by the ingestion).
+func (a *App) spiceUsedByOthers(ctx context.Context, d *sg.DataSet) (int64, error) {
+	var used int64
+	p := sg.Page{Limit: 1000}
+	for {
+		list, more, err := a.Store.ListDataSets(ctx, d.AccountID, p)
+		if err != nil {
+			return 0, err
+		}
+		for _, o := range list {
+			if o.ID != d.ID {
+				used += o.SPICEBytes
+			}
+		}
+		if !more || len(list) == 0 {
+			return used, nil
+		}
+		p.After = list[len(list)-1].ID
+	}
+}
+
+// progressInterval is how often a running ingestion's RowInfo is
+// recorded.
+const progressInterval = time.Second
+
+// progress returns the callback that records a running ingestion's rows
+// (DescribeIngestion's RowInfo) at most every progressInterval.
+func (g *ingester) progress(in *sg.Ingestion) func(spice.Stats) {
+	var last time.Time
+	return func(st spice.Stats) {
+		if time.Since(last) < progressInterval {
+			return
+		}
+		last = time.Now()
+		in.RowsIngested, in.RowsDropped = st.Rows, st.Dropped
+		g.setStatus(in, sg.IngestionRunning)
+	}
 }
 
 // finish records the final status of an ingestion; on success the new copy
@@ -317,7 +375,7 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (int64, error) 
 // lease was lost records nothing (the node that holds it now does); a job
 // stopped because the server stops gives its lease up, so that another
 // node (or this one, started again) retries it at once.
-func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) {
+func (g *ingester) finish(j *ingestJob, st *spice.Stats, err error, cancelled bool) {
 	a, in := g.a, j.in
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -335,15 +393,13 @@ func (g *ingester) finish(j *ingestJob, rows *int64, err error, cancelled bool) 
 		return
 	}
 	in.FinishedAt = a.now()
-	if rows != nil {
-		in.RowsIngested = *rows
+	if st != nil {
+		in.RowsIngested, in.RowsDropped = st.Rows, st.Dropped
 	}
 	switch {
 	case err == nil:
 		in.Status = sg.IngestionCompleted
-		if fi, serr := os.Stat(dest); serr == nil {
-			in.SizeBytes = fi.Size()
-		}
+		in.SizeBytes = st.Bytes // the logical size, as SPICE capacity counts it
 	case cancelled || errors.Is(err, context.Canceled):
 		a.dropLocalSPICE(dest)
 		in.Status, in.ErrorType = sg.IngestionCancelled, ingestionCancelled
@@ -459,9 +515,15 @@ func ingestionError(err error) (string, string) {
 	if errors.As(err, &f) {
 		return f.Type, f.Message
 	}
+	if errors.Is(err, spice.ErrBaseColumns) {
+		return ingestionInvalidConfig, "The dataset's columns changed since its last ingestion: an incremental refresh cannot keep its rows; run a full refresh."
+	}
 	if le, ok := errors.AsType[*spice.LimitError](err); ok {
-		if le.Limit == "rows" {
+		switch le.Limit {
+		case "rows":
 			return ingestionSizeLimit, fmt.Sprintf("The dataset has more than %d rows, the most one ingestion may import.", le.Max)
+		case "capacity":
+			return ingestionCapacityLimit, fmt.Sprintf("The dataset needs more than the %d bytes of SPICE capacity the account has left.", le.Max)
 		}
 		return ingestionSizeLimit, fmt.Sprintf("The dataset takes more than %d bytes, the most one ingestion may write.", le.Max)
 	}

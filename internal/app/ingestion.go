@@ -24,10 +24,10 @@ const (
 	ingestionInvalidConfig    = "INVALID_DATA_SOURCE_CONFIG"
 	ingestionInternalError    = "INTERNAL_SERVICE_ERROR"
 	ingestionSizeLimit        = "DATA_SET_SIZE_LIMIT_EXCEEDED"
+	ingestionCapacityLimit    = "ACCOUNT_CAPACITY_LIMIT_EXCEEDED"
 	maxUnfinishedPerDataSet   = 5
 	ingestionRequestManual    = "MANUAL"
 	ingestionTypeFullRefresh  = "FULL_REFRESH"
-	ingestionTypeIncremental  = "INCREMENTAL_REFRESH"
 	ingestionRequestScheduled = "SCHEDULED"
 )
 
@@ -112,7 +112,7 @@ func (a *App) CreateIngestion(ctx context.Context, accountID, dataSetID, id, ing
 		return nil, err
 	}
 	if ingestionType != "" {
-		if err := checkIngestionType("ingestionType", dataSetID, ingestionType); err != nil {
+		if err := checkIngestionType("ingestionType", ingestionType); err != nil {
 			return nil, err
 		}
 	}
@@ -123,20 +123,20 @@ func (a *App) CreateIngestion(ctx context.Context, accountID, dataSetID, id, ing
 	if d.ImportMode != sg.ImportSPICE {
 		return nil, sg.Errorf(sg.EINVALID, "Dataset %s is not imported into SPICE (ImportMode %s): it has nothing to ingest.", dataSetID, d.ImportMode)
 	}
+	if ingestionType == ingestionTypeIncremental {
+		if lookback(d.RefreshProperties) == nil {
+			return nil, sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration (PutDataSetRefreshProperties): use FULL_REFRESH.", dataSetID)
+		}
+		return a.startIngestion(ctx, d, id, ingestionTypeIncremental)
+	}
 	return a.startIngestion(ctx, d, id, ingestionTypeFullRefresh)
 }
 
 // checkIngestionType checks an ingestion type (of CreateIngestion or a
-// refresh schedule): incremental refreshes are refused, since no dataset
-// has an incremental refresh configuration yet.
-func checkIngestionType(member, dataSetID, ingestionType string) error {
-	if err := checkEnum(member, ingestionType, []string{ingestionTypeIncremental, ingestionTypeFullRefresh}); err != nil {
-		return err
-	}
-	if ingestionType == ingestionTypeIncremental {
-		return sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration: use FULL_REFRESH.", dataSetID)
-	}
-	return nil
+// refresh schedule); an incremental one also needs the dataset's
+// incremental refresh configuration, checked where the dataset is read.
+func checkIngestionType(member, ingestionType string) error {
+	return checkEnum(member, ingestionType, []string{ingestionTypeIncremental, ingestionTypeFullRefresh})
 }
 
 // DescribeIngestion returns an ingestion.

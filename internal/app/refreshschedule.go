@@ -42,7 +42,7 @@ func (a *App) checkRefreshSchedule(s *sg.RefreshSchedule) error {
 	if err := checkScheduleID(s.ID); err != nil {
 		return err
 	}
-	if err := checkIngestionType("schedule.refreshType", s.DataSetID, s.RefreshType); err != nil {
+	if err := checkIngestionType("schedule.refreshType", s.RefreshType); err != nil {
 		return err
 	}
 	if err := checkEnum("schedule.scheduleFrequency.interval", s.Interval, []string{sg.RefreshMinute15, sg.RefreshMinute30, sg.RefreshHourly, sg.RefreshDaily, sg.RefreshWeekly, sg.RefreshMonthly}); err != nil {
@@ -235,7 +235,10 @@ func (a *App) startScheduledRefresh(ctx context.Context, s *sg.RefreshSchedule) 
 	log := slog.With("account", s.AccountID, "dataset", s.DataSetID, "schedule", s.ID)
 	d, err := a.spiceDataSet(ctx, s.AccountID, s.DataSetID)
 	if err == nil {
-		err = checkIngestionType("refreshType", s.DataSetID, s.RefreshType)
+		err = checkIngestionType("refreshType", s.RefreshType)
+	}
+	if err == nil && s.RefreshType == ingestionTypeIncremental && lookback(d.RefreshProperties) == nil {
+		err = sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration (PutDataSetRefreshProperties).", d.ID)
 	}
 	if err == nil && a.data.ingests.unfinished(d.AccountID, d.ID) >= maxUnfinishedPerDataSet {
 		err = sg.Errorf(sg.ELIMIT, "Dataset %s already has %d ingestions queued or running.", d.ID, maxUnfinishedPerDataSet)

@@ -31,6 +31,7 @@ func (a *App) dropLocalSPICE(path string) {
 // the shared artifact. Other nodes' copies are no longer used and age out
 // of their caches.
 func (a *App) dropSPICECopy(ctx context.Context, accountID, dataSetID, ingestionID string) {
+	a.data.pool.Forget(spicePoolKey(accountID, dataSetID, ingestionID)) // close its open database first
 	a.dropLocalSPICE(a.spiceFile(accountID, dataSetID, ingestionID))
 	if a.data.cfg.Artifacts == nil {
 		return

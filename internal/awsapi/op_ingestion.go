@@ -66,7 +66,8 @@ func (s *Server) toIngestion(in *sg.Ingestion) ingestion {
 		secs := int64(in.FinishedAt.Sub(in.CreatedAt).Seconds())
 		out.IngestionTimeInSeconds = &secs
 	}
-	if in.Status == sg.IngestionCompleted {
+	if in.Status == sg.IngestionCompleted || in.Status == sg.IngestionRunning && in.RowsIngested+in.RowsDropped > 0 {
+		// A running ingestion's rows so far: its progress.
 		out.RowInfo = &rowInfo{RowsIngested: in.RowsIngested, RowsDropped: in.RowsDropped, TotalRowsInDataset: in.RowsIngested}
 		size := in.SizeBytes
 		out.IngestionSizeInBytes = &size

@@ -112,6 +112,7 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.dataSetOps()...)
 	ops = append(ops, s.ingestionOps()...)
 	ops = append(ops, s.refreshScheduleOps()...)
+	ops = append(ops, s.refreshPropertiesOps()...)
 	ops = append(ops, s.analysisOps()...)
 	ops = append(ops, s.dashboardOps()...)
 	ops = append(ops, s.tagOps()...)

@@ -102,7 +102,7 @@ func snapshot(ctx context.Context, dataDir, dest string) ([]File, error) {
 		return nil, err
 	}
 	for _, c := range copies {
-		rel := path.Join(SPICEDir, c.AccountID, c.DataSetID, c.IngestionID+".sqlite")
+		rel := path.Join(SPICEDir, c.AccountID, c.DataSetID, c.IngestionID+".duckdb")
 		if checkPath(rel) != nil {
 			return nil, fmt.Errorf("backup: the store names an unexpected SPICE file %q", rel)
 		}

@@ -30,7 +30,7 @@ func dataDir(t *testing.T, withFile bool) string {
 		}
 	}
 	if withFile {
-		p := filepath.Join(dir, "spice", "123456789012", "sales", "i-1.sqlite")
+		p := filepath.Join(dir, "spice", "123456789012", "sales", "i-1.duckdb")
 		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 			t.Fatal(err)
 		}
@@ -56,7 +56,7 @@ func TestCreate(t *testing.T) {
 	for _, f := range m.Files {
 		paths = append(paths, f.Path)
 	}
-	if strings.Join(paths, " ") != "sightglass.db spice/123456789012/sales/i-1.sqlite secret.key" || m.SecretKey != "file" {
+	if strings.Join(paths, " ") != "sightglass.db spice/123456789012/sales/i-1.duckdb secret.key" || m.SecretKey != "file" {
 		t.Fatalf("files %v, key %s", paths, m.SecretKey)
 	}
 	// Into a non-empty directory: refused.
@@ -76,7 +76,7 @@ func TestCreate(t *testing.T) {
 func TestCreateSPICEFileGone(t *testing.T) {
 	src := dataDir(t, false)
 	_, err := backup.Create(context.Background(), backup.Options{DataDir: src}, filepath.Join(t.TempDir(), "b"))
-	if err == nil || !strings.Contains(err.Error(), "a SPICE file was replaced during the backup: spice/123456789012/sales/i-1.sqlite") {
+	if err == nil || !strings.Contains(err.Error(), "a SPICE file was replaced during the backup: spice/123456789012/sales/i-1.duckdb") {
 		t.Fatalf("backup with a SPICE file gone: %v", err)
 	}
 }

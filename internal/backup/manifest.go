@@ -6,7 +6,7 @@
 //	sightglass.db   the SQLite store, copied online with VACUUM INTO (one
 //	                consistent snapshot; no -wal file)
 //	spice/…         the SPICE files the snapshot's datasets query, and only
-//	                those: <account>/<dataset>/<ingestion>.sqlite
+//	                those: <account>/<dataset>/<ingestion>.duckdb
 //	secret.key      the key that seals data-source credentials (mode 0600:
 //	                whoever holds it can read those credentials); absent
 //	                when the key came from SIGHTGLASS_SECRET_KEY
@@ -122,7 +122,8 @@ func ParseManifest(b []byte) (*Manifest, error) {
 }
 
 // checkPath accepts sightglass.db, secret.key and
-// spice/<account>/<dataset>/<ingestion>.sqlite.
+// spice/<account>/<dataset>/<ingestion>.duckdb (.sqlite in backups made
+// before SPICE was DuckDB).
 func checkPath(p string) error {
 	bad := func() error { return fmt.Errorf("backup manifest: path %q is not a file of a data directory", p) }
 	if p == StoreFile || p == KeyFile {
@@ -132,7 +133,7 @@ func checkPath(p string) error {
 		return bad()
 	}
 	parts := strings.Split(p, "/")
-	if len(parts) != 4 || parts[0] != SPICEDir || !strings.HasSuffix(parts[3], ".sqlite") {
+	if len(parts) != 4 || parts[0] != SPICEDir || !strings.HasSuffix(parts[3], ".duckdb") && !strings.HasSuffix(parts[3], ".sqlite") {
 		return bad()
 	}
 	for _, s := range parts[1:] {

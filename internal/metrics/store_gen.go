@@ -117,6 +117,7 @@ var storeOperations = [...]string{
 	"RenameDashboardView",
 	"RenewIngestionLease",
 	"SetDashboardVersionStatus",
+	"SetDataSetRefreshProperties",
 	"SetDataSetSPICE",
 	"SetUserPassword",
 	"TagResource",
@@ -854,100 +855,107 @@ func (s *instrumentedStore) SetDashboardVersionStatus(a0 context.Context, a1 str
 	return r0
 }
 
+func (s *instrumentedStore) SetDataSetRefreshProperties(a0 context.Context, a1 string, a2 string, a3 []uint8) error {
+	start := time.Now()
+	r0 := s.Store.SetDataSetRefreshProperties(a0, a1, a2, a3)
+	s.done(103, start, r0)
+	return r0
+}
+
 func (s *instrumentedStore) SetDataSetSPICE(a0 context.Context, a1 string, a2 string, a3 string, a4 int64) error {
 	start := time.Now()
 	r0 := s.Store.SetDataSetSPICE(a0, a1, a2, a3, a4)
-	s.done(103, start, r0)
+	s.done(104, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetUserPassword(a0 context.Context, a1 *sightglass.UserPassword) error {
 	start := time.Now()
 	r0 := s.Store.SetUserPassword(a0, a1)
-	s.done(104, start, r0)
+	s.done(105, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) TagResource(a0 context.Context, a1 string, a2 string, a3 []sightglass.Tag, a4 int) error {
 	start := time.Now()
 	r0 := s.Store.TagResource(a0, a1, a2, a3, a4)
-	s.done(105, start, r0)
+	s.done(106, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UntagResource(a0 context.Context, a1 string, a2 string, a3 []string) error {
 	start := time.Now()
 	r0 := s.Store.UntagResource(a0, a1, a2, a3)
-	s.done(106, start, r0)
+	s.done(107, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateAccount(a0 context.Context, a1 *sightglass.Account) error {
 	start := time.Now()
 	r0 := s.Store.UpdateAccount(a0, a1)
-	s.done(107, start, r0)
+	s.done(108, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateAnalysis(a0 context.Context, a1 *sightglass.Analysis, a2 int64) error {
 	start := time.Now()
 	r0 := s.Store.UpdateAnalysis(a0, a1, a2)
-	s.done(108, start, r0)
+	s.done(109, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateCustomPermissions(a0 context.Context, a1 *sightglass.CustomPermissions) error {
 	start := time.Now()
 	r0 := s.Store.UpdateCustomPermissions(a0, a1)
-	s.done(109, start, r0)
+	s.done(110, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDashboard(a0 context.Context, a1 *sightglass.Dashboard, a2 int64) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDashboard(a0, a1, a2)
-	s.done(110, start, r0)
+	s.done(111, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDataSet(a0 context.Context, a1 *sightglass.DataSet) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDataSet(a0, a1)
-	s.done(111, start, r0)
+	s.done(112, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDataSource(a0 context.Context, a1 *sightglass.DataSource) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDataSource(a0, a1)
-	s.done(112, start, r0)
+	s.done(113, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateGroup(a0 context.Context, a1 *sightglass.Group) error {
 	start := time.Now()
 	r0 := s.Store.UpdateGroup(a0, a1)
-	s.done(113, start, r0)
+	s.done(114, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateIngestion(a0 context.Context, a1 *sightglass.Ingestion) error {
 	start := time.Now()
 	r0 := s.Store.UpdateIngestion(a0, a1)
-	s.done(114, start, r0)
+	s.done(115, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateRefreshSchedule(a0 context.Context, a1 *sightglass.RefreshSchedule) error {
 	start := time.Now()
 	r0 := s.Store.UpdateRefreshSchedule(a0, a1)
-	s.done(115, start, r0)
+	s.done(116, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateUser(a0 context.Context, a1 *sightglass.User) error {
 	start := time.Now()
 	r0 := s.Store.UpdateUser(a0, a1)
-	s.done(116, start, r0)
+	s.done(117, start, r0)
 	return r0
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/duckdb/duckdb-go/v2"
 	_ "github.com/go-sql-driver/mysql"
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
@@ -72,10 +73,11 @@ var createTable = map[string]string{
 	"sqlite":   "CREATE TABLE %s (id INTEGER, region TEXT, product TEXT, order_date TEXT, ship_date TEXT, quantity INTEGER, unit_price REAL)",
 	"postgres": "CREATE TABLE %s (id bigint, region text, product text, order_date timestamp, ship_date timestamp, quantity bigint, unit_price double precision)",
 	"mysql":    "CREATE TABLE %s (id BIGINT, region VARCHAR(50), product VARCHAR(50), order_date DATETIME, ship_date DATETIME, quantity BIGINT, unit_price DOUBLE)",
+	"duckdb":   "CREATE TABLE %s (id BIGINT, region VARCHAR, product VARCHAR, order_date TIMESTAMP, ship_date TIMESTAMP, quantity BIGINT, unit_price DOUBLE)",
 }
 
-// openEngines opens SQLite and, when their environment variables are
-// set, PostgreSQL and MariaDB/MySQL, and loads testRows into a table
+// openEngines opens SQLite, DuckDB (the SPICE engine) and, when their
+// environment variables are set, PostgreSQL and MariaDB/MySQL, and loads testRows into a table
 // named table in each; the tables are dropped at the end of the test.
 func openEngines(t *testing.T, table string) []engine {
 	t.Helper()
@@ -86,6 +88,12 @@ func openEngines(t *testing.T, table string) []engine {
 	}
 	t.Cleanup(func() { sqliteDB.Close() })
 	engines = append(engines, engine{dialect.SQLite, sqliteDB})
+	duckDB, err := sql.Open("duckdb", filepath.Join(t.TempDir(), "test.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { duckDB.Close() })
+	engines = append(engines, engine{dialect.DuckDB, duckDB})
 	if dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES"); dsn != "" {
 		db, err := sql.Open("pgx", dsn)
 		if err != nil {
@@ -223,7 +231,7 @@ func formatFloat(f float64) string {
 }
 
 // TestQuestionsAcrossEngines runs every test question on SQLite,
-// PostgreSQL and MariaDB loaded with the same rows and requires the same
+// DuckDB, PostgreSQL and MariaDB loaded with the same rows and requires the same
 // results.
 func TestQuestionsAcrossEngines(t *testing.T) {
 	table := uniqueTable(t)

@@ -13,7 +13,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
-var dialects = []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL}
+var dialects = []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL, dialect.DuckDB}
 
 func TestGoldenSQL(t *testing.T) {
 	tables, err := salesTables("orders")

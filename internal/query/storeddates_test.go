@@ -53,6 +53,7 @@ var createStoredDates = map[string]string{
 	"sqlite":   "CREATE TABLE %s (id INTEGER, d DATETIME)",
 	"postgres": "CREATE TABLE %s (id bigint, d timestamp)",
 	"mysql":    "CREATE TABLE %s (id BIGINT, d DATETIME)",
+	"duckdb":   "CREATE TABLE %s (id BIGINT, d TIMESTAMP)",
 }
 
 // TestStoredDatesAcrossEngines loads the same instants into SQLite in the

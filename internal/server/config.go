@@ -68,8 +68,8 @@ type Config struct {
 	// HTTP holds the HTTP server's time, connection and body limits.
 	HTTP HTTPLimits
 	// IngestionMaxRows, IngestionMaxBytes and IngestionTimeout bound each
-	// SPICE ingestion: the rows it imports, the size of the file it
-	// writes and its wall time. Past one, it ends FAILED.
+	// SPICE ingestion: the rows it imports, their logical size and its
+	// wall time. Past one, it ends FAILED.
 	IngestionMaxRows  int64
 	IngestionMaxBytes int64
 	IngestionTimeout  time.Duration
@@ -82,6 +82,9 @@ type Config struct {
 	// SPICECacheBytes bounds each node's local copies of SPICE artifacts
 	// fetched from the PostgreSQL store.
 	SPICECacheBytes int64
+	// SPICECapacityBytes is each account's SPICE capacity: what its
+	// datasets' SPICE copies may take together (logical size).
+	SPICECapacityBytes int64
 
 	// AuditLog is the audit log file: empty means <DataDir>/audit.log,
 	// "-" standard output, "off" no audit log.
@@ -113,24 +116,25 @@ type Config struct {
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
 	return Config{
-		Listen:            "127.0.0.1:8080",
-		DataDir:           "./data",
-		Region:            "us-east-1",
-		AccountID:         "123456789012",
-		SampleRows:        sampledata.DefaultRows,
-		ThrottleRate:      2000,
-		ThrottleBurst:     4000,
-		LogLevel:          slog.LevelInfo,
-		AuditMaxMB:        100,
-		AuditKeep:         5,
-		HTTP:              DefaultHTTPLimits(),
-		IngestionMaxRows:  app.DefaultIngestionMaxRows,
-		IngestionMaxBytes: app.DefaultIngestionMaxBytes,
-		IngestionTimeout:  app.DefaultIngestionTimeout,
-		IngestionLease:    app.DefaultLeaseTTL,
-		ScheduleTick:      app.DefaultScheduleTick,
-		SPICECacheBytes:   app.DefaultSPICECacheBytes,
-		ShutdownTimeout:   20 * time.Second,
+		Listen:             "127.0.0.1:8080",
+		DataDir:            "./data",
+		Region:             "us-east-1",
+		AccountID:          "123456789012",
+		SampleRows:         sampledata.DefaultRows,
+		ThrottleRate:       2000,
+		ThrottleBurst:      4000,
+		LogLevel:           slog.LevelInfo,
+		AuditMaxMB:         100,
+		AuditKeep:          5,
+		HTTP:               DefaultHTTPLimits(),
+		IngestionMaxRows:   app.DefaultIngestionMaxRows,
+		IngestionMaxBytes:  app.DefaultIngestionMaxBytes,
+		IngestionTimeout:   app.DefaultIngestionTimeout,
+		IngestionLease:     app.DefaultLeaseTTL,
+		ScheduleTick:       app.DefaultScheduleTick,
+		SPICECacheBytes:    app.DefaultSPICECacheBytes,
+		SPICECapacityBytes: app.DefaultSPICECapacity,
+		ShutdownTimeout:    20 * time.Second,
 	}
 }
 
@@ -180,8 +184,8 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("--data-source-hosts: %v", err))
 	}
 	errs = append(errs, c.HTTP.validate()...)
-	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 {
-		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes and --ingestion-timeout must be positive"))
+	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 || c.SPICECapacityBytes <= 0 {
+		errs = append(errs, errors.New("--ingestion-max-rows, --ingestion-max-bytes, --ingestion-timeout and --spice-capacity-bytes must be positive"))
 	}
 	if c.IngestionLease < 300*time.Millisecond || c.ScheduleTick <= 0 || c.SPICECacheBytes <= 0 {
 		errs = append(errs, errors.New("--ingestion-lease must be at least 300ms, and --schedule-tick and --spice-cache-bytes positive"))

@@ -53,6 +53,7 @@ func ConfigureData(ctx context.Context, a *app.App, cfg *Config) error {
 			MaxRows:  cfg.IngestionMaxRows,
 			MaxBytes: cfg.IngestionMaxBytes,
 			Timeout:  cfg.IngestionTimeout,
+			Capacity: cfg.SPICECapacityBytes,
 		},
 		Artifacts:       artifacts,
 		SPICECacheBytes: cfg.SPICECacheBytes,

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sightglass/sightglass/internal/query/spice"
+	"github.com/sightglass/sightglass/internal/sqlitefile"
 )
 
 // benchCSV writes a CSV of n rows × 6 columns (text, whole number,
@@ -62,9 +62,9 @@ func BenchmarkImportCSV(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cols := make([]spice.Column, len(p.Columns))
+	cols := make([]sqlitefile.Column, len(p.Columns))
 	for i, c := range p.Columns {
-		cols[i] = spice.Column{Name: c.Name, Type: c.Type}
+		cols[i] = sqlitefile.Column{Name: c.Name, Type: c.Type}
 	}
 	dir := b.TempDir()
 	n := 0
@@ -72,7 +72,7 @@ func BenchmarkImportCSV(b *testing.B) {
 	for b.Loop() {
 		n++
 		dest := filepath.Join(dir, fmt.Sprintf("%d.sqlite", n))
-		rows, err := spice.WriteRows(context.Background(), cols, dest, spice.Options{}, func(yield func([]any) error) error {
+		rows, err := sqlitefile.Write(context.Background(), cols, dest, sqlitefile.Options{}, func(yield func([]any) error) error {
 			return Each(context.Background(), path, p.Settings, p.Columns, yield)
 		})
 		if err != nil || rows != benchRows {

@@ -20,7 +20,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sightglass/sightglass/internal/query/spice"
+	"github.com/sightglass/sightglass/internal/sqlitefile"
 	"github.com/sightglass/sightglass/internal/upload"
 )
 
@@ -51,12 +51,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	cols := make([]spice.Column, len(p.Columns))
+	cols := make([]sqlitefile.Column, len(p.Columns))
 	for i, c := range p.Columns {
-		cols[i] = spice.Column{Name: c.Name, Type: c.Type}
+		cols[i] = sqlitefile.Column{Name: c.Name, Type: c.Type}
 	}
 	dest := filepath.Join(*dir, "upload.sqlite")
-	imported, err := spice.WriteRows(context.Background(), cols, dest, spice.Options{}, func(yield func([]any) error) error {
+	imported, err := sqlitefile.Write(context.Background(), cols, dest, sqlitefile.Options{}, func(yield func([]any) error) error {
 		return upload.Each(context.Background(), received, p.Settings, p.Columns, yield)
 	})
 	if err != nil {

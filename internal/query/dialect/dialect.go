@@ -1,5 +1,5 @@
 // Package dialect describes how Sightglass writes SQL for each engine it
-// queries: SQLite (modernc), PostgreSQL and MySQL/MariaDB. A Dialect turns
+// queries: SQLite (modernc), PostgreSQL, MySQL/MariaDB and DuckDB (SPICE). A Dialect turns
 // already-compiled SQL fragments into engine-specific text: identifier
 // quoting, placeholders, date truncation and arithmetic, casts, string
 // functions and percentiles. Dialects never see request values: values are
@@ -66,7 +66,7 @@ func Arg(i int) string { return "\x00" + strconv.Itoa(i) + "\x00" }
 // the caller already compiled (never raw request text) and returns a
 // fragment; arguments stay markers.
 type Dialect interface {
-	// Name is "sqlite", "postgres" or "mysql".
+	// Name is "sqlite", "postgres", "mysql" or "duckdb".
 	Name() string
 	// QuoteIdent quotes an identifier (column, table, alias).
 	QuoteIdent(s string) string
@@ -179,6 +179,9 @@ var (
 	Postgres Dialect = postgresDialect{}
 	// MySQL is the dialect of MySQL 8 and MariaDB 10.4+.
 	MySQL Dialect = mysqlDialect{}
+	// DuckDB is the dialect of SPICE, Sightglass's imported copies of
+	// datasets (internal/query/spice).
+	DuckDB Dialect = duckdbDialect{}
 )
 
 // ForSourceType returns the dialect of a data source type: "SQLITE",
@@ -196,7 +199,8 @@ func ForSourceType(t string) (Dialect, bool) {
 	return nil, false
 }
 
-// ByName returns the dialect named "sqlite", "postgres" or "mysql".
+// ByName returns the dialect named "sqlite", "postgres", "mysql" or
+// "duckdb".
 func ByName(name string) (Dialect, bool) {
 	switch name {
 	case "sqlite":
@@ -205,6 +209,8 @@ func ByName(name string) (Dialect, bool) {
 		return Postgres, true
 	case "mysql":
 		return MySQL, true
+	case "duckdb":
+		return DuckDB, true
 	}
 	return nil, false
 }

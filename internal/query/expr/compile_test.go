@@ -100,7 +100,7 @@ func TestGoldenExpressions(t *testing.T) {
 			t.Fatalf("Parse(%s): %v", src, err)
 		}
 		fmt.Fprintf(&b, "== %s\n", src)
-		for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL} {
+		for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL, dialect.DuckDB} {
 			c := testCompiler(d)
 			v, err := c.Compile(n)
 			if err != nil {
@@ -232,7 +232,7 @@ func TestValuesAreBound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL} {
+	for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL, dialect.DuckDB} {
 		c := testCompiler(d)
 		v, err := c.Compile(n)
 		if err != nil {

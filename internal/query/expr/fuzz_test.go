@@ -31,7 +31,7 @@ func FuzzParseExpression(f *testing.F) {
 			}
 			return
 		}
-		for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL} {
+		for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL, dialect.DuckDB} {
 			c := testCompiler(d)
 			v, err := c.Compile(n)
 			if err != nil {

@@ -17,7 +17,7 @@ func TestCompiledSQLIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL} {
+	for _, d := range []dialect.Dialect{dialect.SQLite, dialect.Postgres, dialect.MySQL, dialect.DuckDB} {
 		_, err := testCompiler(d).Compile(n)
 		e, ok := err.(*Error)
 		if !ok || !strings.HasPrefix(e.Msg, "expression is too large once compiled to SQL") || e.Pos != 0 && e.Pos != 12 {

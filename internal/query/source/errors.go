@@ -72,6 +72,9 @@ func connectFailure(p Params, err error) (string, string) {
 	if typ, msg, ok := sqliteFailure(p, err); ok {
 		return typ, msg
 	}
+	if typ, msg, ok := duckdbFailure(p, err); ok {
+		return typ, msg
+	}
 	if errors.Is(err, errHostNotAllowed) || isLookupError(err) {
 		return ErrUnknownHost, fmt.Sprintf("Sightglass cannot connect to host %q: it does not resolve, or the server's operator has not allowed data sources to connect to it (--data-source-hosts).", p.Host)
 	}
@@ -112,6 +115,9 @@ func statementFailure(p Params, err error) (string, string) {
 		return ce.Type, ce.Message
 	}
 	if typ, msg, ok := sqliteFailure(p, err); ok {
+		return typ, msg
+	}
+	if typ, msg, ok := duckdbFailure(p, err); ok {
 		return typ, msg
 	}
 	if pe, ok := errors.AsType[*pgconn.PgError](err); ok {
@@ -200,6 +206,9 @@ func isLookupError(err error) bool {
 func where(p Params) string {
 	if p.Type == TypeSQLite {
 		return fmt.Sprintf("SQLite file %q", p.SQLitePath)
+	}
+	if p.Type == TypeDuckDB {
+		return "the SPICE copy of the dataset"
 	}
 	return p.address()
 }

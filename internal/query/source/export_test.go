@@ -9,3 +9,16 @@ import (
 func SetLookup(h *HostPolicy, f func(ctx context.Context, host string) ([]netip.Addr, error)) {
 	h.lookup = f
 }
+
+// OpenDuckDB counts the SPICE files p keeps open.
+func (p *Pool) OpenDuckDB() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, e := range p.dbs {
+		if e.duckdb {
+			n++
+		}
+	}
+	return n
+}

@@ -17,6 +17,8 @@ func open(p Params, o Options) (*sql.DB, error) {
 		db, err = openMySQL(p, o)
 	case TypeSQLite:
 		db, err = openSQLite(p)
+	case TypeDuckDB:
+		db, err = openDuckDB(p, o)
 	default:
 		return nil, fmt.Errorf("data source type %q does not connect", p.Type)
 	}

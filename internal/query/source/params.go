@@ -41,6 +41,10 @@ type Params struct {
 	// as given.
 	SQLitePath string
 	SQLiteDir  string
+
+	// DuckDBPath is the DuckDB file of a SPICE copy (TypeDuckDB), a path
+	// the server chose.
+	DuckDBPath string
 }
 
 // Supported reports whether Type is one this package connects to.
@@ -55,7 +59,7 @@ func Supported(typ string) bool {
 // fingerprint identifies everything a connection depends on, so that a pool
 // entry opened with other parameters is not reused.
 func (p Params) fingerprint() string {
-	return strings.Join([]string{p.Type, p.Host, fmt.Sprint(p.Port), p.Database, p.User, p.Password, p.SQLitePath, p.SQLiteDir}, "\x00")
+	return strings.Join([]string{p.Type, p.Host, fmt.Sprint(p.Port), p.Database, p.User, p.Password, p.SQLitePath, p.SQLiteDir, p.DuckDBPath}, "\x00")
 }
 
 // address is host:port for messages.
@@ -84,6 +88,14 @@ type Options struct {
 	// Hosts are the hosts PostgreSQL and MySQL connections may dial; nil
 	// puts no limit (for tests and tools, never for hosts API callers name).
 	Hosts *HostPolicy
+	// DuckDBMemoryLimit (bytes) and DuckDBThreads bound what the queries
+	// of one SPICE file use together; 0 means DefaultDuckDBMemoryLimit
+	// and DefaultDuckDBThreads.
+	DuckDBMemoryLimit int64
+	DuckDBThreads     int
+	// MaxDuckDBOpen is how many SPICE files stay open at once (each
+	// with its own DuckDBMemoryLimit); 0 means DefaultMaxDuckDBOpen.
+	MaxDuckDBOpen int
 }
 
 func (o Options) withDefaults() Options {
@@ -101,6 +113,15 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxOpenConns <= 0 {
 		o.MaxOpenConns = DefaultMaxOpenConns
+	}
+	if o.DuckDBMemoryLimit <= 0 {
+		o.DuckDBMemoryLimit = DefaultDuckDBMemoryLimit
+	}
+	if o.DuckDBThreads <= 0 {
+		o.DuckDBThreads = DefaultDuckDBThreads
+	}
+	if o.MaxDuckDBOpen <= 0 {
+		o.MaxDuckDBOpen = DefaultMaxDuckDBOpen
 	}
 	return o
 }

@@ -17,12 +17,15 @@ type Pool struct {
 
 	mu     sync.Mutex
 	dbs    map[string]*pooled
+	uses   uint64 // counts the lookups of db
 	closed bool
 }
 
 type pooled struct {
 	db          *sql.DB
 	fingerprint string
+	duckdb      bool   // a SPICE file: a DuckDB database with its own memory
+	used        uint64 // the pool's uses at its last lookup
 }
 
 // NewPool returns an empty pool whose queries are bounded by o.
@@ -35,15 +38,27 @@ func (p *Pool) Options() Options { return p.opts }
 
 // db returns the pool's *sql.DB for key, opening it if needed or if params
 // changed since it was opened.
+//
+// At most Options.MaxDuckDBOpen SPICE files stay open: opening one more
+// closes the least recently used (its running queries finish first), so
+// that their memory limits bound SPICE's memory together.
 func (p *Pool) db(key string, params Params) (*sql.DB, error) {
 	fp := params.fingerprint()
 	p.mu.Lock()
-	defer p.mu.Unlock()
+	var evicted *sql.DB
+	defer func() {
+		p.mu.Unlock()
+		if evicted != nil {
+			evicted.Close()
+		}
+	}()
 	if p.closed {
 		return nil, errors.New("source pool is closed")
 	}
+	p.uses++
 	if e, ok := p.dbs[key]; ok {
 		if e.fingerprint == fp {
+			e.used = p.uses
 			return e.db, nil
 		}
 		e.db.Close()
@@ -53,8 +68,33 @@ func (p *Pool) db(key string, params Params) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.dbs[key] = &pooled{db: db, fingerprint: fp}
+	isDuck := params.Type == TypeDuckDB
+	if isDuck {
+		evicted = p.evictDuckDB()
+	}
+	p.dbs[key] = &pooled{db: db, fingerprint: fp, duckdb: isDuck, used: p.uses}
 	return db, nil
+}
+
+// evictDuckDB drops the least recently used SPICE file when
+// MaxDuckDBOpen are open, and returns it to be closed (nil if none).
+func (p *Pool) evictDuckDB() *sql.DB {
+	n, oldest := 0, ""
+	for k, e := range p.dbs {
+		if !e.duckdb {
+			continue
+		}
+		n++
+		if oldest == "" || e.used < p.dbs[oldest].used {
+			oldest = k
+		}
+	}
+	if n < p.opts.MaxDuckDBOpen {
+		return nil
+	}
+	db := p.dbs[oldest].db
+	delete(p.dbs, oldest)
+	return db
 }
 
 // Forget closes and drops the connections kept for key; call it when a data
@@ -170,7 +210,7 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 		}
 		conn.Close()
 	}()
-	if timeout == 0 && params.Type != TypeSQLite {
+	if timeout == 0 && params.Type != TypeSQLite && params.Type != TypeDuckDB {
 		discard = true
 		if err := liftStatementTimeout(qctx, conn, params.Type); err != nil {
 			return p.queryError(ctx, params, err, statementFailure)
@@ -203,13 +243,14 @@ func (p *Pool) queryError(ctx context.Context, params Params, err error, classif
 	return &QueryError{Type: typ, Message: msg}
 }
 
-// query1 runs query on conn, in a read-only transaction on server engines.
+// query1 runs query on conn, in a read-only transaction on server engines
+// (SQLite and DuckDB files are opened read-only).
 func query1(ctx context.Context, conn *sql.Conn, typ, query string, args []any, onColumns func(names, types []string) error, onRow func([]any) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var rows *sql.Rows
 	var err error
-	if typ == TypeSQLite {
+	if typ == TypeSQLite || typ == TypeDuckDB {
 		rows, err = conn.QueryContext(ctx, query, args...)
 	} else {
 		tx, terr := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})

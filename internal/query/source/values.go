@@ -4,9 +4,12 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
 )
 
 // Result is what a query returned.
@@ -77,6 +80,10 @@ func Normalize(v any, dbType string) any {
 		return x
 	case time.Time:
 		return x.UTC()
+	case *big.Int:
+		return normalizeBig(x)
+	case duckdb.Decimal:
+		return normalizeDecimal(x)
 	case []byte:
 		return fromText(string(x), dbType)
 	case string:

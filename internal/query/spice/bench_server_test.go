@@ -19,7 +19,7 @@ func loadSample(b *testing.B, e engine) {
 	b.Helper()
 	pool := source.NewPool(source.Options{MaxRows: -1})
 	defer pool.Close()
-	res, err := pool.Query(context.Background(), "s", spice.Params(sample(b, 100_000)), "SELECT * FROM orders ORDER BY order_id", nil)
+	res, err := pool.Query(context.Background(), "s", sqliteParams(sample(b, 100_000)), "SELECT * FROM orders ORDER BY order_id", nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -76,10 +76,10 @@ func BenchmarkIngestServer100k(b *testing.B) {
 			i := 0
 			loop(b, func() {
 				i++
-				dest := filepath.Join(dir, fmt.Sprintf("ing-%d.sqlite", i))
-				n, err := spice.Ingest(context.Background(), pool, "bench", e.params, "SELECT * FROM sg_bench_orders", nil, nil, dest)
-				if err != nil || n != 100_000 {
-					b.Fatal(n, err)
+				dest := filepath.Join(dir, fmt.Sprintf("ing-%d.duckdb", i))
+				st, err := spice.Ingest(context.Background(), pool, "bench", e.params, "SELECT * FROM sg_bench_orders", nil, nil, dest)
+				if err != nil || st.Rows != 100_000 {
+					b.Fatal(st, err)
 				}
 				os.Remove(dest)
 			})

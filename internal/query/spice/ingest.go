@@ -2,55 +2,75 @@ package spice
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	sqlite "modernc.org/sqlite"
+	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/sightglass/sightglass/internal/query/source"
 )
 
-// datetimeLayout is how times are stored: a text SQLite's date functions
-// read, in UTC.
-const datetimeLayout = "2006-01-02 15:04:05.999999999"
-
-// Ingest runs query at the source of params and writes every row into a new
-// SQLite file at dest, in table "data" with the columns cols (in the order
-// the query returns them; nil: the query's own names, with types from the
-// source's type names). It returns the number of rows written. The file is
-// built under a temporary name in dest's directory and renamed to dest only
-// when complete, so a failure or a cancelled ctx leaves no file behind;
-// dest must not exist. The source query has no row, size or time limit but
-// ctx; IngestWith has options that bound the rows and the file.
-func Ingest(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string) (int64, error) {
-	return IngestWith(ctx, pool, key, params, query, args, cols, dest, Options{})
+// Stats say what an ingestion wrote.
+type Stats struct {
+	Rows    int64 // rows written
+	Dropped int64 // rows skipped: a value their column cannot hold
+	Bytes   int64 // the logical size of the rows written (see logicalBytes)
 }
 
 // Options tune an ingestion.
 type Options struct {
-	// Indexes to build on the file once the rows are in, each a list of
-	// column names. An index whose leading columns are a question's
-	// dimensions and that holds its measures lets SQLite answer from the
-	// index alone, in order (see docs/benchmarks-log.md, "Query execution").
-	Indexes [][]string
 	// MaxRows, when positive, stops the ingestion with a *LimitError
 	// when the query returns more rows.
 	MaxRows int64
-	// MaxBytes, when positive, bounds the file, rows and indexes: SQLite
-	// refuses to grow it further and the ingestion stops with a
+	// MaxBytes, when positive, bounds the logical size of the rows (what
+	// counts towards SPICE capacity): past it the ingestion stops with a
 	// *LimitError.
 	MaxBytes int64
+	// Capacity, when positive, is what the account's SPICE capacity has
+	// left: past it the ingestion stops with a *LimitError of limit
+	// "capacity".
+	Capacity int64
+	// MemoryLimit (bytes) and Threads bound DuckDB while it writes; 0
+	// means the defaults of package source.
+	MemoryLimit int64
+	Threads     int
+	// Progress, when set, is called every ProgressRows rows with what
+	// was written so far (from the ingestion's goroutine).
+	Progress func(Stats)
+	// Base, when set, makes the ingestion incremental: the rows of the
+	// previous copy outside the window are kept, and the query is
+	// expected to return the window's rows alone.
+	Base *Base
 }
+
+// Base is the previous copy of an incremental ingestion and its window:
+// the rows whose Column (a DATETIME column) is at or after Since are read
+// again from the source; the others (NULL included) are copied from the
+// file at Path.
+type Base struct {
+	Path   string
+	Column string
+	Since  time.Time
+}
+
+// ErrBaseColumns is an incremental ingestion whose previous copy lacks a
+// column of the dataset: only a full refresh can build the new copy.
+var ErrBaseColumns = errors.New("spice: the previous copy does not have the dataset's columns")
+
+// ProgressRows is how often Options.Progress is called.
+const ProgressRows = 100_000
 
 // LimitError is an ingestion stopped by a limit of its Options.
 type LimitError struct {
-	Limit string // "rows" or "bytes"
+	Limit string // "rows", "bytes" or "capacity"
 	Max   int64
 }
 
@@ -58,23 +78,47 @@ func (e *LimitError) Error() string {
 	return fmt.Sprintf("spice: the ingestion passed its limit of %d %s", e.Max, e.Limit)
 }
 
-// pageSize is the page size of ingested files.
-const pageSize = 4096
+// Ingest runs query at the source of params and writes every row into a
+// new DuckDB file at dest, in table "data" with the columns cols (in the
+// order the query returns them; nil: the query's own names, with types
+// from the source's type names). The file is built under a temporary name
+// in dest's directory (".<name>.<random>.tmp", see TempFile) and renamed
+// to dest only when complete, so a failure or a cancelled ctx leaves no
+// file behind; dest must not exist. The source query has no row, size or
+// time limit but ctx; IngestWith has options that bound them.
+func Ingest(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string) (Stats, error) {
+	return IngestWith(ctx, pool, key, params, query, args, cols, dest, Options{})
+}
+
+// TempFile reports whether name is the temporary file of an unfinished
+// ingestion or DuckDB's write-ahead log of one.
+func TempFile(name string) bool {
+	if len(name) < 2 || name[0] != '.' {
+		return false
+	}
+	return filepath.Ext(name) == ".tmp" || filepath.Ext(name) == ".wal" && filepath.Ext(name[:len(name)-4]) == ".tmp"
+}
+
+// SpillDir reports whether name is the directory where DuckDB spills the
+// operators of a SPICE file (<file>.tmp: of a copy or of a temporary
+// file), which it empties when they end and a crash leaves behind.
+func SpillDir(name string) bool {
+	base, ok := strings.CutSuffix(name, ".tmp")
+	return ok && (strings.HasSuffix(base, ".duckdb") || TempFile(base))
+}
 
 // IngestWith is Ingest with options.
-func IngestWith(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string, o Options) (n int64, err error) {
+func IngestWith(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column, dest string, o Options) (st Stats, err error) {
 	if _, err := os.Stat(dest); err == nil {
-		return 0, fmt.Errorf("spice: %s already exists", dest)
+		return st, errors.New("spice: the ingestion's file already exists")
 	}
-	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
-		return 0, fmt.Errorf("spice: %w", err)
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return st, fmt.Errorf("spice: %w", err)
 	}
-	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return 0, fmt.Errorf("spice: %w", err)
-	}
-	tmp := f.Name()
-	f.Close()
+	var rnd [8]byte
+	rand.Read(rnd[:])
+	tmp := filepath.Join(dir, "."+filepath.Base(dest)+"."+hex.EncodeToString(rnd[:])+".tmp")
 	defer func() {
 		if err != nil {
 			removeDB(tmp)
@@ -82,7 +126,7 @@ func IngestWith(ctx context.Context, pool *source.Pool, key string, params sourc
 	}()
 	w, err := newWriter(ctx, tmp, o)
 	if err != nil {
-		return 0, err
+		return st, err
 	}
 	defer w.close()
 	err = pool.Stream(ctx, key, params, query, args, func(names, types []string) error {
@@ -99,66 +143,72 @@ func IngestWith(ctx context.Context, pool *source.Pool, key string, params sourc
 		return w.add(ctx, row)
 	})
 	if err != nil {
-		return 0, err
+		return st, err
 	}
-	if err := w.commit(ctx, o.Indexes); err != nil {
-		return 0, err
+	if err := w.commit(ctx); err != nil {
+		return st, err
 	}
 	if err := w.close(); err != nil {
-		return 0, err
+		return st, fmt.Errorf("spice: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
-		return 0, err
+		return st, err
 	}
 	if err := syncFile(tmp); err != nil {
-		return 0, err
+		return st, err
 	}
 	if err := os.Rename(tmp, dest); err != nil {
-		return 0, fmt.Errorf("spice: %w", err)
+		return st, fmt.Errorf("spice: %w", err)
 	}
-	return w.rows, nil
+	return w.stats, nil
 }
 
-// writer inserts rows into a new file in one transaction, many rows per
-// statement.
+// writer appends rows to a new DuckDB file through one connection.
 type writer struct {
 	db       *sql.DB
-	tx       *sql.Tx
-	stmt     *sql.Stmt // inserts batch rows
-	cols     []Column
-	batch    int
-	args     []any
-	rows     int64
+	conn     *sql.Conn
+	app      *duckdb.Appender
+	convert  []converter
+	vals     []driver.Value
+	stats    Stats
+	o        Options
 	closed   bool
-	maxRows  int64
-	maxBytes int64
-	maxPages int64
-	pages    int64 // the file's size in pages after the last batch
-	pending  int64 // bytes of the values not yet inserted
+	progress int64 // rows at the last Progress call
 }
 
 func newWriter(ctx context.Context, path string, o Options) (*writer, error) {
-	w := &writer{maxRows: o.MaxRows, maxBytes: o.MaxBytes}
-	q := url.Values{}
-	q.Add("_pragma", "journal_mode(OFF)") // the file is private until renamed
-	q.Add("_pragma", "synchronous(OFF)")
-	q.Add("_pragma", fmt.Sprintf("page_size(%d)", pageSize))
-	if o.MaxBytes > 0 {
-		w.maxPages = max(2, o.MaxBytes/pageSize)
-		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", w.maxPages))
+	mem, threads := o.MemoryLimit, o.Threads
+	if mem <= 0 {
+		mem = source.DefaultDuckDBMemoryLimit
 	}
-	u := url.URL{Scheme: "file", OmitHost: true, Path: filepath.ToSlash(path), RawQuery: q.Encode()}
-	db, err := sql.Open("sqlite", u.String())
+	if threads <= 0 {
+		threads = source.DefaultDuckDBThreads
+	}
+	settings := source.DuckDBSettings(mem, threads, false)
+	if o.Base != nil {
+		// The previous copy is attached first; external access ends
+		// once it is detached (see copyBase).
+		settings.Del("enable_external_access")
+	}
+	c, err := duckdb.NewConnector(path+"?"+settings.Encode(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("spice: %w", err)
+		return nil, fmt.Errorf("spice: opening the new file: %w", scrub(err, path))
 	}
-	db.SetMaxOpenConns(1)
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("spice: %w", err)
+	w := &writer{db: sql.OpenDB(c), o: o}
+	w.conn, err = w.db.Conn(ctx)
+	if err != nil {
+		w.db.Close()
+		return nil, fmt.Errorf("spice: %w", scrub(err, path))
 	}
-	w.db = db
 	return w, nil
+}
+
+// scrub keeps the server's directories out of an error's text.
+func scrub(err error, path string) error {
+	msg := err.Error()
+	msg = strings.ReplaceAll(msg, path, filepath.Base(path))
+	msg = strings.ReplaceAll(msg, filepath.Dir(path), "")
+	return errors.New(msg)
 }
 
 func (w *writer) begin(ctx context.Context, cols []Column) error {
@@ -166,105 +216,130 @@ func (w *writer) begin(ctx context.Context, cols []Column) error {
 	if err != nil {
 		return err
 	}
-	w.cols = cols
-	w.batch = max(1, min(256, 30000/len(cols))) // under SQLite's 32766 variables
-	w.tx, err = w.db.BeginTx(ctx, nil)
+	if _, err := w.conn.ExecContext(ctx, ddl); err != nil {
+		return fmt.Errorf("spice: creating the table: %w", err)
+	}
+	if w.o.Base != nil {
+		if err := w.copyBase(ctx, cols); err != nil {
+			return err
+		}
+	}
+	err = w.conn.Raw(func(dc any) error {
+		conn, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("spice: connection %T", dc)
+		}
+		a, err := duckdb.NewAppenderFromConn(conn, "", Table)
+		w.app = a
+		return err
+	})
 	if err != nil {
-		return err
+		return fmt.Errorf("spice: %w", err)
 	}
-	if _, err := w.tx.ExecContext(ctx, ddl); err != nil {
-		return err
+	w.convert = make([]converter, len(cols))
+	for i, c := range cols {
+		w.convert[i] = converterFor(c.Type)
 	}
-	w.stmt, err = w.tx.PrepareContext(ctx, insertSQL(len(cols), w.batch))
-	if err != nil {
-		return err
-	}
-	w.args = make([]any, 0, w.batch*len(cols))
+	w.vals = make([]driver.Value, len(cols))
 	return nil
 }
 
 func (w *writer) add(ctx context.Context, row []any) error {
-	if w.maxRows > 0 && w.rows == w.maxRows {
-		return &LimitError{Limit: "rows", Max: w.maxRows}
-	}
-	for _, v := range row {
-		v = storable(v)
-		w.pending += valueBytes(v)
-		w.args = append(w.args, v)
-	}
-	w.rows++
-	if len(w.args) == cap(w.args) {
-		if _, err := w.stmt.ExecContext(ctx, w.args...); err != nil {
-			return w.full(err, w.pending)
+	var size int64
+	for i, v := range row {
+		out, ok := w.convert[i](v)
+		if !ok {
+			w.stats.Dropped++
+			return nil
 		}
-		w.args = w.args[:0]
-		w.pending = 0
-		if w.maxBytes > 0 {
-			if err := w.tx.QueryRowContext(ctx, "PRAGMA page_count").Scan(&w.pages); err != nil {
-				return err
-			}
+		w.vals[i] = out
+		size += logicalBytes(out)
+	}
+	if w.o.MaxRows > 0 && w.stats.Rows == w.o.MaxRows {
+		return &LimitError{Limit: "rows", Max: w.o.MaxRows}
+	}
+	if w.o.MaxBytes > 0 && w.stats.Bytes+size > w.o.MaxBytes {
+		return &LimitError{Limit: "bytes", Max: w.o.MaxBytes}
+	}
+	if w.o.Capacity > 0 && w.stats.Bytes+size > w.o.Capacity {
+		return &LimitError{Limit: "capacity", Max: w.o.Capacity}
+	}
+	if err := w.app.AppendRow(w.vals...); err != nil {
+		return fmt.Errorf("spice: appending a row: %w", err)
+	}
+	w.stats.Rows++
+	w.stats.Bytes += size
+	if w.stats.Rows&4095 == 0 {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+	}
+	if w.o.Progress != nil && w.stats.Rows-w.progress >= ProgressRows {
+		w.progress = w.stats.Rows
+		w.o.Progress(w.stats)
 	}
 	return nil
 }
 
-// valueBytes is about what a stored value takes in the file.
-func valueBytes(v any) int64 {
-	switch x := v.(type) {
-	case string:
-		return int64(len(x)) + 2
-	case []byte:
-		return int64(len(x)) + 2
+// copyBase copies the rows of the previous copy outside the window,
+// counts them as written, and then turns external access off.
+func (w *writer) copyBase(ctx context.Context, cols []Column) error {
+	b := w.o.Base
+	if _, err := w.conn.ExecContext(ctx, "ATTACH '"+strings.ReplaceAll(b.Path, "'", "''")+"' AS base (READ_ONLY)"); err != nil {
+		return fmt.Errorf("spice: opening the previous copy: %w", scrub(err, b.Path))
 	}
-	return 9
+	names := make([]string, len(cols))
+	var size strings.Builder
+	size.WriteString("count(*) * " + fmt.Sprint(8*len(cols)))
+	for i, c := range cols {
+		names[i] = quoteIdent(c.Name)
+		if duckType(c.Type) == "VARCHAR" {
+			size.WriteString(" + coalesce(sum(strlen(" + names[i] + ")), 0)")
+		}
+	}
+	list := strings.Join(names, ", ")
+	_, err := w.conn.ExecContext(ctx, "INSERT INTO "+Table+" ("+list+") SELECT "+list+" FROM base."+Table+
+		" WHERE NOT coalesce("+quoteIdent(b.Column)+" >= CAST(? AS TIMESTAMP), false)", b.Since.UTC().Format("2006-01-02 15:04:05"))
+	if err != nil {
+		if de, ok := errors.AsType[*duckdb.Error](err); ok && de.Type == duckdb.ErrorTypeBinder {
+			return ErrBaseColumns
+		}
+		return fmt.Errorf("spice: copying the previous copy: %w", scrub(err, b.Path))
+	}
+	if _, err := w.conn.ExecContext(ctx, "DETACH base"); err != nil {
+		return fmt.Errorf("spice: %w", err)
+	}
+	if _, err := w.conn.ExecContext(ctx, "SET enable_external_access = false"); err != nil {
+		return fmt.Errorf("spice: %w", err)
+	}
+	if err := w.conn.QueryRowContext(ctx, "SELECT count(*), CAST("+size.String()+" AS BIGINT) FROM "+Table).Scan(&w.stats.Rows, &w.stats.Bytes); err != nil {
+		return fmt.Errorf("spice: %w", err)
+	}
+	switch {
+	case w.o.MaxRows > 0 && w.stats.Rows > w.o.MaxRows:
+		return &LimitError{Limit: "rows", Max: w.o.MaxRows}
+	case w.o.MaxBytes > 0 && w.stats.Bytes > w.o.MaxBytes:
+		return &LimitError{Limit: "bytes", Max: w.o.MaxBytes}
+	case w.o.Capacity > 0 && w.stats.Bytes > w.o.Capacity:
+		return &LimitError{Limit: "capacity", Max: w.o.Capacity}
+	}
+	return nil
 }
 
-// full turns SQLite's "database or disk is full" into a *LimitError when
-// the file was about to pass MaxBytes: when the size it had plus what
-// the failed statement would add (need bytes, with room for the B-tree's
-// own pages) reaches the limit. A disk that is really full stays the
-// error it is.
-func (w *writer) full(err error, need int64) error {
-	se, ok := errors.AsType[*sqlite.Error](err)
-	if !ok || se.Code()&0xff != sqliteFull || w.maxBytes <= 0 {
-		return err
-	}
-	if w.pages+2*need/pageSize+16 >= w.maxPages {
-		return &LimitError{Limit: "bytes", Max: w.maxBytes}
-	}
-	return err
-}
-
-// sqliteFull is SQLITE_FULL.
-const sqliteFull = 13
-
-func (w *writer) commit(ctx context.Context, indexes [][]string) error {
-	if w.tx == nil {
+// commit flushes the appender and writes everything to the file.
+func (w *writer) commit(ctx context.Context) error {
+	if w.app == nil {
 		return errors.New("spice: the query returned no columns")
 	}
-	if n := len(w.args) / len(w.cols); n > 0 {
-		if _, err := w.tx.ExecContext(ctx, insertSQL(len(w.cols), n), w.args...); err != nil {
-			return w.full(err, w.pending)
-		}
-		w.args = w.args[:0]
+	err := w.app.CloseWithCancel(ctx)
+	w.app = nil
+	if err != nil {
+		return fmt.Errorf("spice: %w", err)
 	}
-	w.stmt.Close()
-	for i, idx := range indexes {
-		ddl, err := createIndex(i+1, idx, w.cols)
-		if err != nil {
-			return err
-		}
-		if w.maxBytes > 0 {
-			if err := w.tx.QueryRowContext(ctx, "PRAGMA page_count").Scan(&w.pages); err != nil {
-				return err
-			}
-		}
-		if _, err := w.tx.ExecContext(ctx, ddl); err != nil {
-			// An index takes at most about what the table takes.
-			return w.full(err, w.pages*pageSize)
-		}
+	if _, err := w.conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		return fmt.Errorf("spice: %w", err)
 	}
-	return w.full(w.tx.Commit(), 0)
+	return nil
 }
 
 func (w *writer) close() error {
@@ -272,33 +347,11 @@ func (w *writer) close() error {
 		return nil
 	}
 	w.closed = true
-	if w.stmt != nil {
-		w.stmt.Close()
+	if w.app != nil {
+		w.app.Close()
 	}
-	if w.tx != nil {
-		w.tx.Rollback()
-	}
+	w.conn.Close()
 	return w.db.Close()
-}
-
-// storable converts a normalised source value to what the file stores:
-// times as UTC text SQLite's date functions read, booleans as 0 and 1.
-func storable(v any) any {
-	switch x := v.(type) {
-	case time.Time:
-		return x.UTC().Format(datetimeLayout)
-	case bool:
-		if x {
-			return int64(1)
-		}
-		return int64(0)
-	}
-	return v
-}
-
-func insertSQL(cols, rows int) string {
-	one := "(" + strings.Repeat("?,", cols-1) + "?)"
-	return "INSERT INTO " + Table + " VALUES " + strings.Repeat(one+",", rows-1) + one
 }
 
 func syncFile(path string) error {
@@ -313,9 +366,8 @@ func syncFile(path string) error {
 	return f.Close()
 }
 
-// removeDB removes a SQLite file and its companions.
+// removeDB removes a DuckDB file and its write-ahead log.
 func removeDB(path string) {
-	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
-		os.Remove(path + suffix)
-	}
+	os.Remove(path)
+	os.Remove(path + ".wal")
 }

@@ -74,7 +74,7 @@ func mysqlEngine(t testing.TB) engine {
 
 func sqliteEngine(t testing.TB) engine {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "source.sqlite")
+	path := filepath.Join(t.TempDir(), "source.duckdb")
 	admin, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func sqliteEngine(t testing.TB) engine {
 	if _, err := admin.Exec("PRAGMA user_version = 1"); err != nil { // creates the file
 		t.Fatal(err)
 	}
-	return engine{"sqlite", spice.Params(path), admin}
+	return engine{"sqlite", source.Params{Type: source.TypeSQLite, SQLitePath: path}, admin}
 }
 
 func forEachEngine(t *testing.T, fn func(t *testing.T, e engine)) {
@@ -119,11 +119,7 @@ func fixtureRow(i int) (in, out []any) {
 	}
 	flag := i%3 == 0
 	in = []any{i, name, fmt.Sprintf("%.2f", float64(i)*1.25-100), float64(i) / 8, day.Format(time.DateOnly), at.Format(time.DateTime), flag, note}
-	var flagOut int64
-	if flag {
-		flagOut = 1
-	}
-	out = []any{int64(i), name, float64(i)*1.25 - 100, float64(i) / 8, day, at, flagOut, note}
+	out = []any{int64(i), name, float64(i)*1.25 - 100, float64(i) / 8, day, at, flag, note}
 	return in, out
 }
 
@@ -169,12 +165,12 @@ func TestIngestRoundTrip(t *testing.T) {
 		fixture(t, e)
 		pool := source.NewPool(source.Options{MaxRows: -1})
 		defer pool.Close()
-		dest := filepath.Join(t.TempDir(), "spice", "ds1", "ing1.sqlite")
-		n, err := spice.Ingest(ctx, pool, "src", e.params, "SELECT id, name, amount, ratio, day, at, flag, note FROM sg_ingest ORDER BY id", nil, datasetColumns, dest)
+		dest := filepath.Join(t.TempDir(), "spice", "ds1", "ing1.duckdb")
+		st, err := spice.Ingest(ctx, pool, "src", e.params, "SELECT id, name, amount, ratio, day, at, flag, note FROM sg_ingest ORDER BY id", nil, datasetColumns, dest)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n != fixtureRows {
+		if n := st.Rows; n != fixtureRows || st.Dropped != 0 {
 			t.Fatalf("Ingest wrote %d rows, want %d", n, fixtureRows)
 		}
 		res, err := pool.Query(ctx, "spice", spice.Params(dest), "SELECT * FROM data ORDER BY id", nil)
@@ -200,7 +196,7 @@ func TestIngestRoundTrip(t *testing.T) {
 				janSum += float64(i)*1.25 - 100
 			}
 		}
-		res, err = pool.Query(ctx, "spice", spice.Params(dest), "SELECT strftime('%Y-%m', day) AS m, count(*), sum(amount) FROM data GROUP BY m ORDER BY m LIMIT 1", nil)
+		res, err = pool.Query(ctx, "spice", spice.Params(dest), "SELECT strftime(day, '%Y-%m') AS m, count(*), sum(amount) FROM data GROUP BY m ORDER BY m LIMIT 1", nil)
 		if err != nil || !reflect.DeepEqual(res.Rows, [][]any{{"2026-01", janCount, janSum}}) {
 			t.Errorf("January: %v, %v; want 2026-01 %d %v", res, err, janCount, janSum)
 		}
@@ -210,7 +206,7 @@ func TestIngestRoundTrip(t *testing.T) {
 		}
 		// Nothing but the file is left in the directory.
 		entries, _ := os.ReadDir(filepath.Dir(dest))
-		if len(entries) != 1 || entries[0].Name() != "ing1.sqlite" {
+		if len(entries) != 1 || entries[0].Name() != "ing1.duckdb" {
 			t.Fatalf("directory holds %v", entries)
 		}
 	})
@@ -221,10 +217,10 @@ func TestIngestInfersColumns(t *testing.T) {
 	fixture(t, e)
 	pool := source.NewPool(source.Options{})
 	defer pool.Close()
-	dest := filepath.Join(t.TempDir(), "x.sqlite")
-	n, err := spice.Ingest(context.Background(), pool, "src", e.params, "SELECT id, name, amount AS \"weird \"\"name\"\"\" FROM sg_ingest WHERE id <= 3", nil, nil, dest)
-	if err != nil || n != 3 {
-		t.Fatalf("Ingest: %d, %v", n, err)
+	dest := filepath.Join(t.TempDir(), "x.duckdb")
+	st, err := spice.Ingest(context.Background(), pool, "src", e.params, "SELECT id, name, amount AS \"weird \"\"name\"\"\" FROM sg_ingest WHERE id <= 3", nil, nil, dest)
+	if err != nil || st.Rows != 3 {
+		t.Fatalf("Ingest: %+v, %v", st, err)
 	}
 	db, err := spice.Open(dest)
 	if err != nil {
@@ -232,10 +228,10 @@ func TestIngestInfersColumns(t *testing.T) {
 	}
 	defer db.Close()
 	var decl string
-	if err := db.QueryRow("SELECT group_concat(name || ':' || type, ',') FROM pragma_table_info('data')").Scan(&decl); err != nil {
+	if err := db.QueryRow("SELECT string_agg(column_name || ':' || data_type, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'data'").Scan(&decl); err != nil {
 		t.Fatal(err)
 	}
-	if decl != `id:INTEGER,name:TEXT,weird "name":REAL` {
+	if decl != `id:BIGINT,name:VARCHAR,weird "name":DOUBLE` {
 		t.Errorf("declared %s", decl)
 	}
 	if _, err := db.Exec("DELETE FROM data"); err == nil {
@@ -248,10 +244,10 @@ func TestIngestEmptyResult(t *testing.T) {
 	fixture(t, e)
 	pool := source.NewPool(source.Options{})
 	defer pool.Close()
-	dest := filepath.Join(t.TempDir(), "empty.sqlite")
-	n, err := spice.Ingest(context.Background(), pool, "src", e.params, "SELECT id, name FROM sg_ingest WHERE id < 0", nil, []spice.Column{{"id", "INTEGER"}, {"name", "STRING"}}, dest)
-	if err != nil || n != 0 {
-		t.Fatalf("Ingest: %d, %v", n, err)
+	dest := filepath.Join(t.TempDir(), "empty.duckdb")
+	st, err := spice.Ingest(context.Background(), pool, "src", e.params, "SELECT id, name FROM sg_ingest WHERE id < 0", nil, []spice.Column{{"id", "INTEGER"}, {"name", "STRING"}}, dest)
+	if err != nil || st.Rows != 0 {
+		t.Fatalf("Ingest: %+v, %v", st, err)
 	}
 	res, err := pool.Query(context.Background(), "d", spice.Params(dest), "SELECT count(*) FROM data", nil)
 	if err != nil || res.Rows[0][0] != int64(0) {
@@ -269,7 +265,7 @@ func TestIngestFailuresLeaveNoFile(t *testing.T) {
 		pool := source.NewPool(source.Options{QueryTimeout: 50 * time.Millisecond})
 		defer pool.Close()
 		dir := t.TempDir()
-		dest := filepath.Join(dir, "ing.sqlite")
+		dest := filepath.Join(dir, "ing.duckdb")
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(300*time.Millisecond, cancel) // longer than the pool's query limit: ingestion is not bound by it
 		_, err := spice.Ingest(ctx, pool, "src", e.params, slow[e.name], nil, []spice.Column{{"n", "INTEGER"}}, dest)
@@ -297,7 +293,7 @@ func TestIngestRefusesExistingDest(t *testing.T) {
 	fixture(t, e)
 	pool := source.NewPool(source.Options{})
 	defer pool.Close()
-	dest := filepath.Join(t.TempDir(), "x.sqlite")
+	dest := filepath.Join(t.TempDir(), "x.duckdb")
 	if err := os.WriteFile(dest, []byte("keep"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +303,7 @@ func TestIngestRefusesExistingDest(t *testing.T) {
 	if b, _ := os.ReadFile(dest); string(b) != "keep" {
 		t.Fatal("existing file changed")
 	}
-	if _, err := spice.Ingest(context.Background(), pool, "src", e.params, "SELECT 1 AS a, 2 AS A", nil, nil, filepath.Join(t.TempDir(), "y.sqlite")); err == nil {
+	if _, err := spice.Ingest(context.Background(), pool, "src", e.params, "SELECT 1 AS a, 2 AS A", nil, nil, filepath.Join(t.TempDir(), "y.duckdb")); err == nil {
 		t.Fatal("accepted duplicate column names")
 	}
 }
@@ -326,31 +322,46 @@ func TestColumnType(t *testing.T) {
 	}
 }
 
-func TestIngestWithIndexes(t *testing.T) {
+// Rows holding a value their column cannot hold (text that is no
+// number or date) are skipped and counted, as SPICE does; the others are
+// all there, converted.
+func TestIngestDropsUnreadableValues(t *testing.T) {
 	e := sqliteEngine(t)
-	fixture(t, e)
+	if _, err := e.admin.Exec("CREATE TABLE mixed (n TEXT, d TEXT, b TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.admin.Exec(`INSERT INTO mixed VALUES ('1', '2026-03-01', 'true'), ('2.9', '2026-03-01T10:20:30Z', '0'),
+		('x', '2026-03-01', '1'), ('3', 'soon', '1'), ('4', '2026-03-02 01:02', 'maybe'), (NULL, NULL, NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	pool := source.NewPool(source.Options{MaxRows: -1})
+	defer pool.Close()
+	dest := filepath.Join(t.TempDir(), "x.duckdb")
+	cols := []spice.Column{{"n", "INTEGER"}, {"d", "DATETIME"}, {"b", "BOOLEAN"}}
+	st, err := spice.Ingest(context.Background(), pool, "src", e.params, "SELECT n, d, b FROM mixed", nil, cols, dest)
+	if err != nil || st.Rows != 3 || st.Dropped != 3 {
+		t.Fatalf("Ingest: %+v, %v; want 3 rows, 3 dropped", st, err)
+	}
+	res, err := pool.Query(context.Background(), "d", spice.Params(dest), "SELECT n, d, b FROM data ORDER BY n NULLS FIRST", nil)
+	want := [][]any{{nil, nil, nil}, {int64(1), time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), true}, {int64(2), time.Date(2026, 3, 1, 10, 20, 30, 0, time.UTC), false}}
+	if err != nil || !reflect.DeepEqual(res.Rows, want) {
+		t.Fatalf("rows %v, %v; want %v", res, err, want)
+	}
+}
+
+// Progress reports the rows written while the ingestion runs.
+func TestIngestProgress(t *testing.T) {
+	e := sqliteEngine(t)
 	pool := source.NewPool(source.Options{})
 	defer pool.Close()
-	dest := filepath.Join(t.TempDir(), "x.sqlite")
-	q := "SELECT id, name, amount, ratio, day, at, flag, note FROM sg_ingest"
-	o := spice.Options{Indexes: [][]string{{"day", "amount"}, {"NAME"}}}
-	n, err := spice.IngestWith(context.Background(), pool, "src", e.params, q, nil, datasetColumns, dest, o)
-	if err != nil || n != fixtureRows {
-		t.Fatalf("IngestWith: %d, %v", n, err)
+	var seen []int64
+	o := spice.Options{Progress: func(st spice.Stats) { seen = append(seen, st.Rows) }}
+	q := "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t WHERE n < 250000) SELECT n FROM t"
+	st, err := spice.IngestWith(context.Background(), pool, "src", e.params, q, nil, []spice.Column{{"n", "INTEGER"}}, filepath.Join(t.TempDir(), "p.duckdb"), o)
+	if err != nil || st.Rows != 250000 {
+		t.Fatalf("IngestWith: %+v, %v", st, err)
 	}
-	res, err := pool.Query(context.Background(), "d", spice.Params(dest), "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name", nil)
-	want := [][]any{
-		{"data_idx_1", `CREATE INDEX data_idx_1 ON data ("day", "amount")`},
-		{"data_idx_2", `CREATE INDEX data_idx_2 ON data ("NAME")`},
-	}
-	if err != nil || !reflect.DeepEqual(res.Rows, want) {
-		t.Fatalf("indexes %v, %v", res, err)
-	}
-	bad := filepath.Join(t.TempDir(), "bad.sqlite")
-	if _, err := spice.IngestWith(context.Background(), pool, "src", e.params, q, nil, datasetColumns, bad, spice.Options{Indexes: [][]string{{"nope"}}}); err == nil {
-		t.Fatal("indexed a missing column")
-	}
-	if entries, _ := os.ReadDir(filepath.Dir(bad)); len(entries) != 0 {
-		t.Fatalf("failed ingestion left %v", entries)
+	if !reflect.DeepEqual(seen, []int64{spice.ProgressRows, 2 * spice.ProgressRows}) {
+		t.Fatalf("progress %v", seen)
 	}
 }

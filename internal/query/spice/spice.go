@@ -1,7 +1,8 @@
-// Package spice imports a dataset into a local SQLite file, Sightglass's
+// Package spice imports a dataset into a DuckDB file, Sightglass's
 // counterpart of QuickSight's SPICE: Ingest runs the dataset's query at its
-// source and streams the rows into a new file, which queries then read
-// through Open or a source.Params of type SQLITE.
+// source and streams the rows through DuckDB's appender into a new file,
+// one per ingestion, which queries then read through Params (DuckDB's
+// columnar engine, in the DuckDB dialect of internal/query/dialect).
 package spice
 
 import (
@@ -9,6 +10,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/sightglass/sightglass/internal/query/source"
 )
@@ -25,7 +28,7 @@ type Column struct {
 // Params returns the source parameters that query the ingested file at
 // path (read-only, like every source).
 func Params(path string) source.Params {
-	return source.Params{Type: source.TypeSQLite, SQLitePath: path}
+	return source.Params{Type: source.TypeDuckDB, DuckDBPath: path}
 }
 
 // Open opens the ingested file at path read-only.
@@ -33,23 +36,27 @@ func Open(path string) (*sql.DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
-	return sql.Open("sqlite", source.ReadOnlyDSN(path))
+	c, err := duckdb.NewConnector(path+"?"+source.DuckDBSettings(source.DefaultDuckDBMemoryLimit, source.DefaultDuckDBThreads, true).Encode(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return sql.OpenDB(c), nil
 }
 
-// affinity is the SQLite column type an ingested column of dataset type t
-// is declared with.
-func affinity(t string) string {
+// duckType is the DuckDB column type an ingested column of dataset type
+// t is declared with.
+func duckType(t string) string {
 	switch strings.ToUpper(t) {
-	case "STRING", "JSON":
-		return "TEXT"
-	case "INTEGER", "BIT", "BOOLEAN":
-		return "INTEGER"
+	case "INTEGER", "BIT":
+		return "BIGINT"
 	case "DECIMAL":
-		return "REAL"
+		return "DOUBLE"
 	case "DATETIME":
-		return "DATETIME" // NUMERIC affinity; read back as time.Time
+		return "TIMESTAMP"
+	case "BOOLEAN":
+		return "BOOLEAN"
 	}
-	return ""
+	return "VARCHAR"
 }
 
 // ColumnType is the dataset type of a column the database reports with
@@ -77,7 +84,7 @@ func ColumnType(dbType string) string {
 	return "STRING"
 }
 
-// quoteIdent quotes a SQLite identifier.
+// quoteIdent quotes a DuckDB identifier.
 func quoteIdent(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
@@ -102,34 +109,8 @@ func createTable(cols []Column) (string, error) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(quoteIdent(c.Name))
-		if a := affinity(c.Type); a != "" {
-			b.WriteString(" " + a)
-		}
+		b.WriteString(quoteIdent(c.Name) + " " + duckType(c.Type))
 	}
 	b.WriteString(")")
 	return b.String(), nil
-}
-
-// createIndex is the DDL of the n-th index on columns, which must be
-// columns of cols.
-func createIndex(n int, columns []string, cols []Column) (string, error) {
-	if len(columns) == 0 {
-		return "", fmt.Errorf("spice: index %d has no columns", n)
-	}
-	quoted := make([]string, len(columns))
-	for i, name := range columns {
-		found := false
-		for _, c := range cols {
-			if strings.EqualFold(c.Name, name) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return "", fmt.Errorf("spice: index %d names column %q, which the dataset does not have", n, name)
-		}
-		quoted[i] = quoteIdent(name)
-	}
-	return fmt.Sprintf("CREATE INDEX data_idx_%d ON %s (%s)", n, Table, strings.Join(quoted, ", ")), nil
 }

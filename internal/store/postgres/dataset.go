@@ -10,16 +10,16 @@ import (
 
 const dataSetColumns = `account_id, id, name, import_mode, physical_tables, logical_tables, extra,
 	output_columns, data_source_ids, permissions, tags, version, spice_ingestion_id, spice_bytes,
-	created_at, updated_at`
+	created_at, updated_at, refresh_properties`
 
 // CreateDataSet returns EEXISTS.
 func (s *Store) CreateDataSet(ctx context.Context, d *sg.DataSet) error {
 	_, err := s.pool.Exec(ctx, `INSERT INTO data_sets (`+dataSetColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
 		d.AccountID, d.ID, d.Name, d.ImportMode, d.PhysicalTableMap, d.LogicalTableMap, d.Extra,
 		sqlkit.JSON(d.OutputColumns), sqlkit.JSON(d.DataSourceIDs), sqlkit.JSON(d.Permissions),
 		sqlkit.JSON(d.Tags), d.Version, d.SPICEIngestionID, d.SPICEBytes,
-		sqlkit.Millis(d.CreatedAt), sqlkit.Millis(d.UpdatedAt))
+		sqlkit.Millis(d.CreatedAt), sqlkit.Millis(d.UpdatedAt), d.RefreshProperties)
 	if err != nil {
 		return normalize("create data set", err, sqlkit.Meaning{Unique: sqlkit.DataSetExists(d.AccountID, d.ID)})
 	}
@@ -85,6 +85,20 @@ func (s *Store) SetDataSetSPICE(ctx context.Context, accountID, id, ingestionID 
 	return nil
 }
 
+// SetDataSetRefreshProperties records a dataset's refresh properties
+// (nil: none). Returns ENOTFOUND.
+func (s *Store) SetDataSetRefreshProperties(ctx context.Context, accountID, id string, props []byte) error {
+	n, err := affected(s.pool.Exec(ctx, `UPDATE data_sets SET refresh_properties = $1
+		WHERE account_id = $2 AND id = $3`, props, accountID, id))
+	if err != nil {
+		return normalize("set data set refresh properties", err, sqlkit.Meaning{})
+	}
+	if n == 0 {
+		return sqlkit.DataSetNotFound(accountID, id)
+	}
+	return nil
+}
+
 // DeleteDataSet deletes a dataset and (by cascade) its ingestions.
 // Returns ENOTFOUND.
 func (s *Store) DeleteDataSet(ctx context.Context, accountID, id string) error {
@@ -104,7 +118,7 @@ func scanDataSet(row pgx.Row) (*sg.DataSet, error) {
 	var created, updated int64
 	if err := row.Scan(&d.AccountID, &d.ID, &d.Name, &d.ImportMode, &d.PhysicalTableMap,
 		&d.LogicalTableMap, &d.Extra, &cols, &sources, &perms, &tags, &d.Version,
-		&d.SPICEIngestionID, &d.SPICEBytes, &created, &updated); err != nil {
+		&d.SPICEIngestionID, &d.SPICEBytes, &created, &updated, &d.RefreshProperties); err != nil {
 		return nil, err
 	}
 	var err error

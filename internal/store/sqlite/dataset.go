@@ -9,16 +9,16 @@ import (
 
 const dataSetColumns = `account_id, id, name, import_mode, physical_tables, logical_tables, extra,
 	output_columns, data_source_ids, permissions, tags, version, spice_ingestion_id, spice_bytes,
-	created_at, updated_at`
+	created_at, updated_at, refresh_properties`
 
 // CreateDataSet returns EEXISTS.
 func (s *Store) CreateDataSet(ctx context.Context, d *sg.DataSet) error {
 	_, err := s.ws.exec(ctx, `INSERT INTO data_sets (`+dataSetColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.AccountID, d.ID, d.Name, d.ImportMode, d.PhysicalTableMap, d.LogicalTableMap, d.Extra,
 		sqlkit.JSON(d.OutputColumns), sqlkit.JSON(d.DataSourceIDs), sqlkit.JSON(d.Permissions),
 		sqlkit.JSON(d.Tags), d.Version, d.SPICEIngestionID, d.SPICEBytes,
-		sqlkit.Millis(d.CreatedAt), sqlkit.Millis(d.UpdatedAt))
+		sqlkit.Millis(d.CreatedAt), sqlkit.Millis(d.UpdatedAt), d.RefreshProperties)
 	if err != nil {
 		return normalize("create data set", err, sqlkit.Meaning{Unique: sqlkit.DataSetExists(d.AccountID, d.ID)})
 	}
@@ -84,6 +84,20 @@ func (s *Store) SetDataSetSPICE(ctx context.Context, accountID, id, ingestionID 
 	return nil
 }
 
+// SetDataSetRefreshProperties records a dataset's refresh properties
+// (nil: none). Returns ENOTFOUND.
+func (s *Store) SetDataSetRefreshProperties(ctx context.Context, accountID, id string, props []byte) error {
+	n, err := affected(s.ws.exec(ctx, `UPDATE data_sets SET refresh_properties = ?
+		WHERE account_id = ? AND id = ?`, props, accountID, id))
+	if err != nil {
+		return normalize("set data set refresh properties", err, sqlkit.Meaning{})
+	}
+	if n == 0 {
+		return sqlkit.DataSetNotFound(accountID, id)
+	}
+	return nil
+}
+
 // DeleteDataSet deletes a dataset and (by cascade) its ingestions.
 // Returns ENOTFOUND.
 func (s *Store) DeleteDataSet(ctx context.Context, accountID, id string) error {
@@ -103,7 +117,7 @@ func scanDataSet(row scanner) (*sg.DataSet, error) {
 	var created, updated int64
 	if err := row.Scan(&d.AccountID, &d.ID, &d.Name, &d.ImportMode, &d.PhysicalTableMap,
 		&d.LogicalTableMap, &d.Extra, &cols, &sources, &perms, &tags, &d.Version,
-		&d.SPICEIngestionID, &d.SPICEBytes, &created, &updated); err != nil {
+		&d.SPICEIngestionID, &d.SPICEBytes, &created, &updated, &d.RefreshProperties); err != nil {
 		return nil, err
 	}
 	var err error

@@ -189,6 +189,7 @@ func testDataSet(t *testing.T, s sg.Store) {
 		wantCode(t, "FindDataSet", err, sg.ENOTFOUND)
 		wantCode(t, "UpdateDataSet", s.UpdateDataSet(ctx, newDataSet(acct, "nope")), sg.ENOTFOUND)
 		wantCode(t, "SetDataSetSPICE", s.SetDataSetSPICE(ctx, acct, "nope", "i", 1), sg.ENOTFOUND)
+		wantCode(t, "SetDataSetRefreshProperties", s.SetDataSetRefreshProperties(ctx, acct, "nope", []byte("{}")), sg.ENOTFOUND)
 		wantCode(t, "DeleteDataSet", s.DeleteDataSet(ctx, acct, "nope"), sg.ENOTFOUND)
 	})
 
@@ -212,6 +213,33 @@ func testDataSet(t *testing.T, s sg.Store) {
 		must(t, "FindDataSet", err)
 		want.SPICEIngestionID, want.SPICEBytes = "ing-2", 8192
 		same(t, "FindDataSet after SetDataSetSPICE", got, want)
+	})
+
+	t.Run("RefreshProperties", func(t *testing.T) {
+		acct := newAccountID()
+		must(t, "CreateDataSet", s.CreateDataSet(ctx, newDataSet(acct, "ds")))
+		props := []byte(`{"RefreshConfiguration":{"IncrementalRefresh":{"LookbackWindow":{"ColumnName":"d","Size":2,"SizeUnit":"DAY"}}}}`)
+		must(t, "SetDataSetRefreshProperties", s.SetDataSetRefreshProperties(ctx, acct, "ds", props))
+		got, err := s.FindDataSet(ctx, acct, "ds")
+		must(t, "FindDataSet", err)
+		if string(got.RefreshProperties) != string(props) {
+			t.Fatalf("RefreshProperties = %s, want %s", got.RefreshProperties, props)
+		}
+		// An update of the definition keeps them.
+		u := newDataSet(acct, "ds")
+		u.Version = 2
+		must(t, "UpdateDataSet", s.UpdateDataSet(ctx, u))
+		list, _, err := s.ListDataSets(ctx, acct, sg.Page{})
+		must(t, "ListDataSets", err)
+		if len(list) != 1 || string(list[0].RefreshProperties) != string(props) {
+			t.Fatalf("listed after update: %v", list)
+		}
+		must(t, "SetDataSetRefreshProperties", s.SetDataSetRefreshProperties(ctx, acct, "ds", nil))
+		got, err = s.FindDataSet(ctx, acct, "ds")
+		must(t, "FindDataSet", err)
+		if got.RefreshProperties != nil {
+			t.Fatalf("RefreshProperties after removal = %q", got.RefreshProperties)
+		}
 	})
 
 	t.Run("ListAndDelete", func(t *testing.T) {

@@ -100,7 +100,9 @@ func (a *App) CreateRefreshSchedule(ctx context.Context, s *sg.RefreshSchedule) 
 	if err := a.checkRefreshSchedule(s); err != nil {
 		return err
 	}
-	if _, err := a.spiceDataSet(ctx, s.AccountID, s.DataSetID); err != nil {
+	if d, err := a.spiceDataSet(ctx, s.AccountID, s.DataSetID); err != nil {
+		return err
+	} else if err := checkIncrementalConfigured(d, s.RefreshType); err != nil {
 		return err
 	}
 	list, err := a.Store.ListRefreshSchedules(ctx, s.AccountID, s.DataSetID)
@@ -162,7 +164,9 @@ func (a *App) UpdateRefreshSchedule(ctx context.Context, s *sg.RefreshSchedule) 
 	if err := a.checkRefreshSchedule(s); err != nil {
 		return err
 	}
-	if _, err := a.spiceDataSet(ctx, s.AccountID, s.DataSetID); err != nil {
+	if d, err := a.spiceDataSet(ctx, s.AccountID, s.DataSetID); err != nil {
+		return err
+	} else if err := checkIncrementalConfigured(d, s.RefreshType); err != nil {
 		return err
 	}
 	old, err := a.findRefreshSchedule(ctx, s.AccountID, s.DataSetID, s.ID)
@@ -237,8 +241,8 @@ func (a *App) startScheduledRefresh(ctx context.Context, s *sg.RefreshSchedule) 
 	if err == nil {
 		err = checkIngestionType("refreshType", s.RefreshType)
 	}
-	if err == nil && s.RefreshType == ingestionTypeIncremental && lookback(d.RefreshProperties) == nil {
-		err = sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration (PutDataSetRefreshProperties).", d.ID)
+	if err == nil {
+		err = checkIncrementalConfigured(d, s.RefreshType)
 	}
 	if err == nil && a.data.ingests.unfinished(d.AccountID, d.ID) >= maxUnfinishedPerDataSet {
 		err = sg.Errorf(sg.ELIMIT, "Dataset %s already has %d ingestions queued or running.", d.ID, maxUnfinishedPerDataSet)
@@ -252,4 +256,13 @@ func (a *App) startScheduledRefresh(ctx context.Context, s *sg.RefreshSchedule) 
 	}
 	log.Warn("scheduled refresh skipped", "err", sg.ErrorMessage(err))
 	return false
+}
+
+// checkIncrementalConfigured refuses an incremental refresh of a dataset
+// with no incremental refresh configuration (PutDataSetRefreshProperties).
+func checkIncrementalConfigured(d *sg.DataSet, refreshType string) error {
+	if refreshType == ingestionTypeIncremental && lookback(d.RefreshProperties) == nil {
+		return sg.Errorf(sg.EINVALID, "Dataset %s has no incremental refresh configuration (PutDataSetRefreshProperties): use FULL_REFRESH.", d.ID)
+	}
+	return nil
 }

@@ -51,6 +51,7 @@ type Console struct {
 	failures *failureLimiter
 	pages    *pages
 	metrics  *metrics.Metrics
+	history  editHistory // the analysis editors' undo and redo
 }
 
 // New returns the console.
@@ -95,6 +96,9 @@ var routes = []route{
 	{"DELETE /embedding/{sid}/favorites/{kind}/{id}", (*Console).handleFavorite},
 	{"GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}", (*Console).handleSheet},
 	{"GET /embedding/{sid}/analyses/{id}/sheets/{sheet}", (*Console).handleSheet},
+	{"POST /embedding/{sid}/analyses", (*Console).handleCreateAnalysis},
+	{"POST /embedding/{sid}/analyses/{id}/edit", (*Console).handleEditAnalysis},
+	{"POST /embedding/{sid}/analyses/{id}/publish", (*Console).handlePublishAnalysis},
 	{"GET /embed/{sid}/embedControl", (*Console).handleControl},
 	{"GET /embed/{sid}/dashboards/{id}", (*Console).handleDashboardExperience},
 	{"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}", (*Console).handleVisualExperience},

@@ -4,6 +4,7 @@
 // answers host requests that the control frame relays to it.
 import htmx from "htmx.org";
 import { initViewer, requests as viewerRequests } from "./viewer.js";
+import { mountCharts, disposeCharts } from "./charts.js";
 
 window.htmx = htmx;
 
@@ -171,6 +172,16 @@ function keepEmbedParamsInLinks() {
     if (kept !== href) a.setAttribute("href", kept);
   });
 }
+
+// The analysis editor swaps itself in after each action: free the charts
+// it replaces and draw the new ones.
+document.body.addEventListener("htmx:beforeSwap", (ev) => {
+  if (ev.detail.target?.id === "editor") disposeCharts(ev.detail.target);
+});
+document.body.addEventListener("htmx:afterSettle", () => {
+  const ed = document.getElementById("editor");
+  if (ed) mountCharts(ed);
+});
 
 let loaded = false;
 

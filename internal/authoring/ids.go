@@ -26,7 +26,7 @@ func usedIDs(v any, member string, into map[string]bool) {
 	}
 }
 
-var reIDUnsafe = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+var reIDUnsafe = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // freshID returns prefix-N, the first N from 1 that no member of that
 // name in the definition uses.

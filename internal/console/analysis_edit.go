@@ -3,6 +3,7 @@ package console
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"regexp"
 	"strings"
@@ -62,7 +63,8 @@ type editorData struct {
 	Selected              *editorVisual
 	Wells                 []editorWell
 	Viewer                *viewerData
-	Message               string // why the last action was refused
+	Message               string   // why the last action was refused
+	Failure               *failure // why the analysis is not drawn
 	CanUndo, CanRedo      bool
 	Dashboards            []*sg.Dashboard // the dashboards a publish may replace
 	Published             string          // the dashboard just published
@@ -100,8 +102,20 @@ type editorWellField struct {
 // buildEditor computes the editor of an analysis for a user.
 func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, selected string) (*editorData, error) {
 	an, content, err := c.app.ConsoleAnalysisView(ctx, s.User, id)
-	if err != nil {
+	var notDrawable *app.NotDrawableError
+	var def *definition.Definition
+	switch {
+	case errors.As(err, &notDrawable):
+		// Not drawn (its last update failed, or is still checked), but
+		// editable: the author may be about to fix it.
+		if def, err = definition.Parse(an.Definition); err != nil {
+			return nil, sg.Errorf(sg.ECONFLICT, "Analysis %s can't be edited: its definition can't be read.", id)
+		}
+	case err != nil:
 		return nil, err
+	default:
+		content = content.WithSession(sessionRowScope(s))
+		def = content.Definition()
 	}
 	ed := &editorData{
 		Sid: s.Session.EmbedID, AnalysisID: id, Name: an.Name,
@@ -109,8 +123,6 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 		Version: app.DefinitionVersion(an.Definition),
 		Kinds:   authoring.Kinds,
 	}
-	content = content.WithSession(sessionRowScope(s))
-	def := content.Definition()
 	for _, ds := range def.DataSetIdentifierDeclarations {
 		d, err := c.dataSetOf(ctx, s, ds.DataSetArn)
 		if err != nil {
@@ -120,8 +132,20 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 			ed.Fields = append(ed.Fields, editorField{DataSet: ds.Identifier, Name: col.Name, Type: col.Type, Measure: col.Type == "INTEGER" || col.Type == "DECIMAL"})
 		}
 	}
-	ed.Viewer = c.buildViewer(ctx, s, "analyses", id, content, sheetID, nil, nil)
-	ed.SheetID = ed.Viewer.Selected
+	if notDrawable != nil {
+		ed.Failure = failureOf(notDrawable)
+		if len(def.Sheets) > 0 {
+			ed.SheetID = def.Sheets[0].SheetId
+		}
+		for _, sh := range def.Sheets {
+			if sh.SheetId == sheetID {
+				ed.SheetID = sheetID
+			}
+		}
+	} else {
+		ed.Viewer = c.buildViewer(ctx, s, "analyses", id, content, sheetID, nil, nil)
+		ed.SheetID = ed.Viewer.Selected
+	}
 	for _, sh := range def.Sheets {
 		if sh.SheetId != ed.SheetID {
 			continue

@@ -62,7 +62,7 @@ func (c *Console) postSession(w http.ResponseWriter, r *http.Request) *signedIn 
 // actionStatus is the HTTP status of a refused editor action.
 func actionStatus(err error) (int, bool) {
 	switch sg.ErrorCode(err) {
-	case sg.EINVALID:
+	case sg.EINVALID, sg.EVALIDATION, sg.ELIMIT:
 		return http.StatusBadRequest, true
 	case sg.ECONFLICT:
 		return http.StatusConflict, true
@@ -153,11 +153,11 @@ func (c *Console) handleEditAnalysis(w http.ResponseWriter, r *http.Request) {
 			c.history.changed(sid, id, before)
 		}
 	}
-	c.answerEditor(w, r, s, id, f.Get("sheetId"), selected, status, message)
+	c.answerEditor(w, r, s, id, f.Get("sheetId"), selected, status, message, "")
 }
 
 // answerEditor renders the editor fragment htmx swaps in.
-func (c *Console) answerEditor(w http.ResponseWriter, r *http.Request, s *signedIn, id, sheetID, selected string, status int, message string) {
+func (c *Console) answerEditor(w http.ResponseWriter, r *http.Request, s *signedIn, id, sheetID, selected string, status int, message, published string) {
 	ed, err := c.buildEditor(r.Context(), s, id, sheetID, selected)
 	if err != nil {
 		if st, ok := actionStatus(err); ok {
@@ -167,7 +167,7 @@ func (c *Console) answerEditor(w http.ResponseWriter, r *http.Request, s *signed
 		c.internalError(w, r, err)
 		return
 	}
-	ed.Message = message
+	ed.Message, ed.Published = message, published
 	if err := c.pages.render(w, status, "analysis_edit", "editor", ed); err != nil {
 		c.internalError(w, r, err)
 	}
@@ -280,20 +280,9 @@ func (c *Console) handlePublishAnalysis(w http.ResponseWriter, r *http.Request) 
 		}
 		message = sg.ErrorMessage(err)
 	}
-	ed, err := c.buildEditor(ctx, s, id, r.PostForm.Get("sheetId"), r.PostForm.Get("visual"))
-	if err != nil {
-		if st, ok := actionStatus(err); ok {
-			http.Error(w, sg.ErrorMessage(err), st)
-			return
-		}
-		c.internalError(w, r, err)
-		return
-	}
-	ed.Message = message
+	published := ""
 	if message == "" {
-		ed.Published = dashboardID
+		published = dashboardID
 	}
-	if err := c.pages.render(w, status, "analysis_edit", "editor", ed); err != nil {
-		c.internalError(w, r, err)
-	}
+	c.answerEditor(w, r, s, id, r.PostForm.Get("sheetId"), r.PostForm.Get("visual"), status, message, published)
 }

@@ -68,6 +68,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRules ./internal/rls $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTags ./internal/rls $(FUZZTIME)
+	./scripts/fuzz.sh FuzzEdits ./internal/authoring $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -96,7 +96,8 @@ func DeleteVisual(raw []byte, visualID string) ([]byte, error) {
 // unscope removes a visual from the visual lists of filter scopes.
 func unscope(d obj, visualID string) {
 	for _, fg := range list(d, "FilterGroups") {
-		sel := child(child(fg.(obj), "ScopeConfiguration"), "SelectedSheets")
+		fgo, _ := fg.(obj)
+		sel := child(child(fgo, "ScopeConfiguration"), "SelectedSheets")
 		for _, c := range list(sel, "SheetVisualScopingConfigurations") {
 			co, _ := c.(obj)
 			if ids := list(co, "VisualIds"); ids != nil {

@@ -96,10 +96,13 @@ func TestAnalysisEditor(t *testing.T) {
 	if p.Status != http.StatusCreated {
 		t.Fatalf("create: %d %s", p.Status, p.Body)
 	}
-	loc := p.Header.Get("HX-Redirect")
+	loc := p.Header.Get("Location")
+	var hxLoc struct{ Path, Target, Select, Swap string }
+	must(t, json.Unmarshal([]byte(p.Header.Get("HX-Location")), &hxLoc))
+	wantEqual(t, "HX-Location", hxLoc, struct{ Path, Target, Select, Swap string }{loc, "#main", "#main", "outerHTML"})
 	m := regexp.MustCompile(`^/embedding/` + u.Sid + `/analyses/([0-9a-f-]{36})/edit$`).FindStringSubmatch(loc)
 	if m == nil {
-		t.Fatalf("HX-Redirect %q", loc)
+		t.Fatalf("Location %q", loc)
 	}
 	id := m[1]
 

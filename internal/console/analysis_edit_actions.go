@@ -2,6 +2,7 @@ package console
 
 import (
 	"context"
+	"encoding/json"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -99,8 +100,11 @@ func (c *Console) handleCreateAnalysis(w http.ResponseWriter, r *http.Request) {
 		c.internalError(w, r, err)
 		return
 	}
+	// htmx loads the editor as a boosted link would (the session header
+	// and the SDK's parameters travel with it) and swaps its page in.
 	to := "/embedding/" + s.Session.EmbedID + "/analyses/" + an.ID + "/edit"
-	w.Header().Set("HX-Redirect", to)
+	loc, _ := json.Marshal(map[string]string{"path": to, "target": "#main", "select": "#main", "swap": "outerHTML"})
+	w.Header().Set("HX-Location", string(loc))
 	w.Header().Set("Location", to)
 	w.WriteHeader(http.StatusCreated)
 }

@@ -235,4 +235,31 @@ func TestAnalysisEditorRefusals(t *testing.T) {
 	if p := ts.editorPost(t, base+"/analyses/viewonly/edit", "", url.Values{"op": {"add-visual"}}); p.Status != 403 {
 		t.Errorf("post without the session header: %d", p.Status)
 	}
+
+	// A custom permissions profile that denies Analysis keeps an author out
+	// of the editor, in the page and on the server.
+	ctx := t.Context()
+	_, err := admin.CreateCustomPermissions(ctx, &quicksight.CreateCustomPermissionsInput{
+		AwsAccountId: aws.String(accountID), CustomPermissionsName: aws.String("no-analysis"),
+		Capabilities: &types.Capabilities{Analysis: types.CapabilityStateDeny},
+	})
+	must(t, err)
+	ts.newIAMUser(t, accountID, "dora", "")
+	registerIAMUser(t, admin, "dora", types.UserRoleAuthor)
+	_, err = admin.UpdateUserCustomPermission(ctx, &quicksight.UpdateUserCustomPermissionInput{
+		AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), UserName: aws.String("dora"), CustomPermissionsName: aws.String("no-analysis"),
+	})
+	must(t, err)
+	ts.createAnalysis(t, "doras", "Dora's", "dora")
+	u = ts.mint(t, "dora", "/start")
+	token, _ = ts.signOn(t, u, -1)
+	base = ts.URL + "/embedding/" + u.Sid
+	ts.withToken(t, base+"/analyses/new", token).wantErrorPage(t, 403, "Forbidden")
+	ts.withToken(t, base+"/analyses/doras/edit", token).wantErrorPage(t, 403, "Forbidden")
+	if p := ts.editorPost(t, base+"/analyses", token, url.Values{"name": {"x"}, "dataSetId": {app.SampleDataSetID}}); p.Status != 403 || !strings.Contains(p.Body, "custom permissions") {
+		t.Errorf("create under a profile denying Analysis: %d %s", p.Status, p.Body)
+	}
+	if p := ts.editorPost(t, base+"/analyses/doras/edit", token, url.Values{"op": {"add-visual"}, "kind": {"BarChartVisual"}, "sheetId": {"sheet-1"}}); p.Status != 403 {
+		t.Errorf("edit under a profile denying Analysis: %d %s", p.Status, p.Body)
+	}
 }

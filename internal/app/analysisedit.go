@@ -31,6 +31,9 @@ func (a *App) ConsoleDataSets(ctx context.Context, u *sg.User) ([]*sg.DataSet, e
 	if !IsAuthorRole(u.Role) {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Readers can't create analyses.")
 	}
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis, "create analyses"); err != nil {
+		return nil, err
+	}
 	return listVisible(ctx,
 		func(p sg.Page) ([]*sg.DataSet, bool, error) { return a.Store.ListDataSets(ctx, u.AccountID, p) },
 		func(d *sg.DataSet) string { return d.ID },
@@ -69,6 +72,9 @@ func dataSetIdentifier(d *sg.DataSet) string {
 // ConsoleCreateAnalysis creates an analysis named name over a dataset u may
 // use, with one empty sheet, owned by u, through CreateAnalysis's path.
 func (a *App) ConsoleCreateAnalysis(ctx context.Context, u *sg.User, name, dataSetID string) (*sg.Analysis, error) {
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis, "create analyses"); err != nil {
+		return nil, err
+	}
 	d, err := a.ConsoleDataSet(ctx, u, dataSetID)
 	if err != nil {
 		return nil, err
@@ -101,12 +107,9 @@ func newContentID() string {
 // refused with ECONFLICT, never applied over their work. An edit the
 // definition cannot take is EINVALID with the edit's reason.
 func (a *App) ConsoleEditAnalysis(ctx context.Context, u *sg.User, id, version string, edit func(raw []byte) ([]byte, error)) (*sg.Analysis, error) {
-	an, err := a.ConsoleAnalysis(ctx, u, id)
+	an, err := a.ConsoleEditableAnalysis(ctx, u, id)
 	if err != nil {
 		return nil, err
-	}
-	if !IsAdminRole(u.Role) && !a.hasAction(u, an.Permissions, "quicksight:UpdateAnalysis") {
-		return nil, sg.Errorf(sg.EACCESSDENIED, "You can view analysis %s but not edit it: ask its owner to share it with you as a co-owner.", id)
 	}
 	stale := func(cur *sg.Analysis) error {
 		if DefinitionVersion(cur.Definition) != version {
@@ -128,4 +131,44 @@ func (a *App) ConsoleEditAnalysis(ctx context.Context, u *sg.User, id, version s
 		return nil, err
 	}
 	return a.ConsoleAnalysis(ctx, u, id)
+}
+
+// CapabilityAnalysis is the custom permissions capability that, denied,
+// keeps a user from creating and editing analyses (and so from publishing
+// them as dashboards).
+const CapabilityAnalysis = "Analysis"
+
+// checkCapability refuses an action whose capability u's custom
+// permissions profile denies. A profile deleted meanwhile denies nothing.
+func (a *App) checkCapability(ctx context.Context, u *sg.User, capability, doing string) error {
+	if u.CustomPermissionsName == "" {
+		return nil
+	}
+	c, err := a.Store.FindCustomPermissions(ctx, u.AccountID, u.CustomPermissionsName)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if c.Capabilities[capability] == sg.CapabilityDeny {
+		return sg.Errorf(sg.EACCESSDENIED, "Your custom permissions (%s) don't allow you to %s.", c.Name, doing)
+	}
+	return nil
+}
+
+// ConsoleEditableAnalysis returns an analysis u may open in the editor:
+// one they may update (owner or admin) and their custom permissions do not
+// keep them from editing.
+func (a *App) ConsoleEditableAnalysis(ctx context.Context, u *sg.User, id string) (*sg.Analysis, error) {
+	an, err := a.ConsoleAnalysis(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if !IsAdminRole(u.Role) && !a.hasAction(u, an.Permissions, "quicksight:UpdateAnalysis") {
+		return nil, sg.Errorf(sg.EACCESSDENIED, "You can view analysis %s but not edit it: ask its owner to share it with you as a co-owner.", id)
+	}
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis, "edit analyses"); err != nil {
+		return nil, err
+	}
+	return an, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strconv"
 )
 
 // Default size of a new visual's tile in a grid layout (of 36 columns).
@@ -60,7 +61,7 @@ func addTile(s obj, visualID string) {
 	if !ok {
 		return
 	}
-	g["Elements"] = append(list(g, "Elements"), obj{"ElementId": visualID, "ElementType": "VISUAL", "ColumnSpan": json.Number("18"), "RowSpan": json.Number("12")})
+	g["Elements"] = append(list(g, "Elements"), obj{"ElementId": visualID, "ElementType": "VISUAL", "ColumnSpan": json.Number(strconv.Itoa(tileColumns)), "RowSpan": json.Number(strconv.Itoa(tileRows))})
 }
 
 // removeTile removes a visual's tile from every layout of the sheet.

@@ -250,6 +250,9 @@ func (c *Console) dataSetOf(ctx context.Context, s *signedIn, arn string) (*sg.D
 
 // renderEditor renders the editor page.
 func (c *Console) renderEditor(ctx context.Context, w http.ResponseWriter, r *http.Request, d *pageData, s *signedIn, id string) error {
+	if _, err := c.app.ConsoleEditableAnalysis(ctx, s.User, id); err != nil {
+		return err
+	}
 	q := r.URL.Query()
 	ed, err := c.buildEditor(ctx, s, id, q.Get("sheetId"), q.Get("visual"))
 	if err != nil {

@@ -185,6 +185,31 @@ func TestAnalysisEditor(t *testing.T) {
 	act(url.Values{"op": {"redo"}}, 200)
 	wantEqual(t, "after redo", ts.storedDefinition(t, id), afterAvg)
 
+	// A category filter on the visual: the bars are those regions' averages.
+	act(url.Values{"op": {"add-filter"}, "visual": {"visual-1"}, "field": {"c=region&d=Sample+sales"}, "values": {"Europe, Asia Pacific"}, "scope": {"visual"}}, 200)
+	if !strings.Contains(p.Body, "region is Europe, Asia Pacific") {
+		t.Errorf("the filters pane does not list the filter")
+	}
+	o = chart(t, p.Body, "visual-1")
+	wantEqual(t, "filtered regions", len(categoryAxis(t, o)), 2)
+	for i, raw := range o.Series[0].Data {
+		f, _ := strconv.ParseFloat(string(raw), 64)
+		cat := categoryAxis(t, o)[i]
+		if cat != "Europe" && cat != "Asia Pacific" || !near(f, sqlFloat(t, db, "SELECT avg(revenue) FROM orders WHERE region = ?", cat)) {
+			t.Errorf("filtered bar %s = %v", cat, f)
+		}
+	}
+	// A numeric range filter that keeps no row, then both removed.
+	act(url.Values{"op": {"add-filter"}, "field": {"c=revenue&d=Sample+sales"}, "min": {"-2"}, "max": {"-1"}}, 200)
+	act(url.Values{"op": {"add-filter"}, "field": {"c=revenue&d=Sample+sales"}, "min": {"x"}}, 400)
+	def := ts.storedDefinition(t, id).(map[string]any)
+	groups := def["FilterGroups"].([]any)
+	wantEqual(t, "filter groups", len(groups), 2)
+	for _, g := range groups {
+		act(url.Values{"op": {"remove-filter"}, "group": {g.(map[string]any)["FilterGroupId"].(string)}}, 200)
+	}
+	wantEqual(t, "after removing the filters", ts.storedDefinition(t, id), afterAvg)
+
 	// Publish a new dashboard; the dashboard's definition is the analysis's.
 	p = ts.editorPost(t, base+"/analyses/"+id+"/publish", token, url.Values{"name": {"Revenue"}, "version": {editorVersion(t, p)}})
 	if p.Status != 200 {

@@ -132,7 +132,11 @@ func RemoveFilterGroup(raw []byte, groupID string) ([]byte, error) {
 	}
 	filterIDs := map[string]bool{}
 	usedIDs(groups[i], "FilterId", filterIDs)
-	d["FilterGroups"] = slices.Delete(groups, i, i+1)
+	if groups = slices.Delete(groups, i, i+1); len(groups) == 0 {
+		delete(d, "FilterGroups") // as it was before the first filter
+	} else {
+		d["FilterGroups"] = groups
+	}
 	for _, s := range sheets(d) {
 		if controls := list(s, "FilterControls"); controls != nil {
 			s["FilterControls"] = slices.DeleteFunc(controls, func(c any) bool {

@@ -42,5 +42,9 @@ func FuzzEdits(f *testing.F) {
 		check(SetAggregation(def, field, "MAX"))
 		check(SetGranularity(def, field, "YEAR"))
 		check(SetSort(def, field, "ASC"))
+		check(first(AddCategoryFilter(def, Column{"sales", field, "STRING"}, []string{well}, Scope{SheetID: "s", VisualIDs: []string{visual}})))
+		lo := 1.0
+		check(first(AddNumericRangeFilter(def, revenue, &lo, nil, Scope{SheetID: FirstSheetID})))
+		check(RemoveFilterGroup(def, field))
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -62,6 +63,7 @@ type editorData struct {
 	Visuals               []editorVisual
 	Selected              *editorVisual
 	Wells                 []editorWell
+	Filters               []editorFilter
 	Viewer                *viewerData
 	Message               string   // why the last action was refused
 	Failure               *failure // why the analysis is not drawn
@@ -74,6 +76,7 @@ type editorData struct {
 type editorField struct {
 	DataSet, Name, Type string
 	Measure             bool
+	Key                 string // dataset and name, as the filter form posts them
 }
 
 // editorVisual is a visual of the sheet.
@@ -129,7 +132,8 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 			return nil, err
 		}
 		for _, col := range d.OutputColumns {
-			ed.Fields = append(ed.Fields, editorField{DataSet: ds.Identifier, Name: col.Name, Type: col.Type, Measure: col.Type == "INTEGER" || col.Type == "DECIMAL"})
+			key := url.Values{"d": {ds.Identifier}, "c": {col.Name}}.Encode()
+			ed.Fields = append(ed.Fields, editorField{DataSet: ds.Identifier, Name: col.Name, Type: col.Type, Measure: col.Type == "INTEGER" || col.Type == "DECIMAL", Key: key})
 		}
 	}
 	if notDrawable != nil {
@@ -166,6 +170,7 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 			}
 		}
 	}
+	ed.Filters = sheetFilters(def, ed.SheetID)
 	if ed.Selected != nil {
 		sel := *ed.Selected
 		ed.Selected = &sel

@@ -218,6 +218,12 @@ func (c *Console) applyAction(ctx context.Context, s *signedIn, sid, id, op stri
 	case "sort":
 		out, err := authoring.SetSort(raw, field, value)
 		return out, "", err
+	case "add-filter":
+		out, err := c.addFilter(ctx, s, f, raw)
+		return out, "", err
+	case "remove-filter":
+		out, err := authoring.RemoveFilterGroup(raw, f.Get("group"))
+		return out, "", err
 	case "undo", "redo":
 		def, ok := c.history.top(sid, id, op == "undo")
 		if !ok {

@@ -5,11 +5,13 @@ import "sync"
 // editHistory keeps each editor's undo and redo stacks: the definitions
 // before (undo) and after (redo) the author's changes, per embed session
 // and analysis, in this process's memory. A stack keeps its last
-// historyDepth definitions; the whole history at most historyEditors
-// editors (it is emptied when full, losing only the chance to undo).
+// historyDepth definitions; the whole history holds at most historyEditors
+// editors and historyBytes of definitions, and is emptied when it would
+// hold more (losing only the chance to undo).
 type editHistory struct {
-	mu sync.Mutex
-	m  map[string]*editStacks
+	mu    sync.Mutex
+	m     map[string]*editStacks
+	bytes int
 }
 
 type editStacks struct {
@@ -19,6 +21,7 @@ type editStacks struct {
 const (
 	historyDepth   = 30
 	historyEditors = 1000
+	historyBytes   = 64 << 20
 )
 
 func historyKey(sid, id string) string { return sid + "/" + id }
@@ -38,24 +41,25 @@ func (h *editHistory) get(sid, id string) editStacks {
 func (h *editHistory) changed(sid, id string, before []byte) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	s := h.stacks(sid, id)
-	s.undo = push(s.undo, before)
+	s := h.stacks(sid, id, len(before))
+	s.undo = h.push(s.undo, before)
+	h.drop(s.redo)
 	s.redo = nil
 }
 
 // moved records an undo (from undo to redo) or a redo (the reverse):
-// the definition now saved was the top of from, and before is what it
-// replaced.
+// the definition now saved was the top of its stack, and before is what
+// it replaced.
 func (h *editHistory) moved(sid, id string, isUndo bool, before []byte) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	s := h.stacks(sid, id)
+	s := h.stacks(sid, id, len(before))
 	if isUndo {
-		s.undo = pop(s.undo)
-		s.redo = push(s.redo, before)
+		s.undo = h.pop(s.undo)
+		s.redo = h.push(s.redo, before)
 	} else {
-		s.redo = pop(s.redo)
-		s.undo = push(s.undo, before)
+		s.redo = h.pop(s.redo)
+		s.undo = h.push(s.undo, before)
 	}
 }
 
@@ -72,28 +76,40 @@ func (h *editHistory) top(sid, id string, isUndo bool) ([]byte, bool) {
 	return l[len(l)-1], true
 }
 
-func (h *editHistory) stacks(sid, id string) *editStacks {
-	if h.m == nil || len(h.m) >= historyEditors && h.m[historyKey(sid, id)] == nil {
-		h.m = map[string]*editStacks{}
+// stacks returns an editor's stacks, emptying the history first when a
+// new editor or adding bytes would pass its bounds.
+func (h *editHistory) stacks(sid, id string, adding int) *editStacks {
+	key := historyKey(sid, id)
+	if h.m == nil || len(h.m) >= historyEditors && h.m[key] == nil || h.bytes+adding > historyBytes {
+		h.m, h.bytes = map[string]*editStacks{}, 0
 	}
-	s := h.m[historyKey(sid, id)]
+	s := h.m[key]
 	if s == nil {
 		s = &editStacks{}
-		h.m[historyKey(sid, id)] = s
+		h.m[key] = s
 	}
 	return s
 }
 
-func push(l [][]byte, def []byte) [][]byte {
+func (h *editHistory) push(l [][]byte, def []byte) [][]byte {
 	if len(l) >= historyDepth {
+		h.drop(l[:len(l)-historyDepth+1])
 		l = append(l[:0:0], l[len(l)-historyDepth+1:]...)
 	}
+	h.bytes += len(def)
 	return append(l, def)
 }
 
-func pop(l [][]byte) [][]byte {
+func (h *editHistory) pop(l [][]byte) [][]byte {
 	if len(l) == 0 {
 		return l
 	}
+	h.drop(l[len(l)-1:])
 	return l[:len(l)-1]
+}
+
+func (h *editHistory) drop(l [][]byte) {
+	for _, d := range l {
+		h.bytes -= len(d)
+	}
 }

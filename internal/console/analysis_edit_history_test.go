@@ -44,4 +44,24 @@ func TestEditHistory(t *testing.T) {
 	if len(e.m) > historyEditors {
 		t.Fatalf("%d editors kept", len(e.m))
 	}
+	// Bounded in bytes.
+	var big editHistory
+	def := make([]byte, 1<<20)
+	for i := range 100 {
+		big.changed("s", fmt.Sprint(i%3), def)
+	}
+	if big.bytes > historyBytes {
+		t.Fatalf("%d bytes kept", big.bytes)
+	}
+	total := 0
+	for _, st := range big.m {
+		for _, l := range [][][]byte{st.undo, st.redo} {
+			for _, d := range l {
+				total += len(d)
+			}
+		}
+	}
+	if total != big.bytes {
+		t.Fatalf("counted %d bytes, holds %d", big.bytes, total)
+	}
 }

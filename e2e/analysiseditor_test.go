@@ -260,6 +260,9 @@ func TestAnalysisEditorRefusals(t *testing.T) {
 	if p := ts.editorPost(t, base+"/analyses/viewonly/edit", "", url.Values{"op": {"add-visual"}}); p.Status != 403 {
 		t.Errorf("post without the session header: %d", p.Status)
 	}
+	// An analysis whose definition can't be read opens as a clear 409 page.
+	ts.createAnalysis(t, "unreadable", "Unreadable", "alan")
+	ts.withToken(t, base+"/analyses/unreadable/edit", token).wantErrorPage(t, 409, "Conflict")
 
 	// A custom permissions profile that denies Analysis keeps an author out
 	// of the editor, in the page and on the server.

@@ -62,6 +62,9 @@ describe('analysis editor in Chromium', () => {
       await frame.locator('form.new-analysis button[type="submit"]').click();
       await frame.locator('#editor').waitFor({ timeout: STEP });
       let version = await frame.locator('#editor').getAttribute('data-version');
+      // The host hears of the editor page.
+      await page.waitForFunction(() => window.events.some((e) => e.kind === 'message' && e.eventName === 'PAGE_NAVIGATION' && e.message?.pageType === 'ANALYSIS' && e.message?.analysisId), null, { timeout: STEP });
+
 
       await frame.locator('.visual-picker button[data-kind="BarChartVisual"]').click();
       version = await editorChange(frame, version);

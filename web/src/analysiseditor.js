@@ -73,6 +73,18 @@ function initNew() {
   });
 }
 
+// A click on a visual's tile selects it, as its link above the sheet does.
+// (htmx runs this script again on each editor page it swaps in: the
+// document-wide listeners are added once.)
+const once = !window.sgAnalysisEditor;
+window.sgAnalysisEditor = true;
+if (once) document.body.addEventListener("click", (ev) => {
+  const tile = ev.target.closest?.("#editor .tile[data-visual-id]");
+  if (!tile || ev.target.closest("a, button, input, select, summary")) return;
+  const link = [...document.querySelectorAll("#editor .visual-chooser a[data-visual-id]")].find((a) => a.dataset.visualId === tile.dataset.visualId);
+  if (link && !link.hasAttribute("aria-current")) link.click();
+});
+
 init();
 initNew();
-document.body.addEventListener("htmx:afterSettle", init);
+if (once) document.body.addEventListener("htmx:afterSettle", init);

@@ -222,7 +222,9 @@ async function pageReady() {
 
 document.addEventListener("DOMContentLoaded", pageReady);
 document.body.addEventListener("htmx:afterSettle", (ev) => {
-  if (ev.detail.boosted) pageReady();
+  // A boosted link swaps the body; a page loaded through HX-Location (a
+  // new analysis opening its editor) swaps #main.
+  if (ev.detail.boosted || ev.detail.target?.id === "main") pageReady();
 });
 
 // SIZE_CHANGED whenever the content's height changes, growing or

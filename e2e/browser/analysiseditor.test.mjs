@@ -65,7 +65,6 @@ describe('analysis editor in Chromium', () => {
       // The host hears of the editor page.
       await page.waitForFunction(() => window.events.some((e) => e.kind === 'message' && e.eventName === 'PAGE_NAVIGATION' && e.message?.pageType === 'ANALYSIS' && e.message?.analysisId), null, { timeout: STEP });
 
-
       await frame.locator('.visual-picker button[data-kind="BarChartVisual"]').click();
       version = await editorChange(frame, version);
 

@@ -268,6 +268,8 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"GET", "/embedding/" + sid + "/start", token, 200},
 			{"GET", dash, token, 200},
 			{"GET", "/embedding/" + sid + "/start", "", 401},
+			{"GET", "/embedding/" + sid + "/analyses/new", token, 200},
+			{"GET", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/edit", token, 200},
 			{"GET", "/embedding/nothex/start", "", 404},
 		},
 		"POST /embedding/{sid}/favorites/{kind}/{id}": {
@@ -286,6 +288,19 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 		},
 		"GET /embedding/{sid}/analyses/{id}/sheets/{sheet}": {
 			{"GET", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/sheets/overview", token, 200},
+		},
+		"POST /embedding/{sid}/analyses": {
+			{"POST", "/embedding/" + sid + "/analyses", token, 404}, // no such dataset
+			{"POST", "/embedding/" + sid + "/analyses", "", 403},
+		},
+		"POST /embedding/{sid}/analyses/{id}/edit": {
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/edit", token, 409}, // no version
+			{"POST", "/embedding/" + sid + "/analyses/nope/edit", token, 404},
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/edit", "", 403},
+		},
+		"POST /embedding/{sid}/analyses/{id}/publish": {
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/publish", token, 400}, // no name
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/publish", "", 403},
 		},
 		"GET /embed/{sid}/embedControl": {
 			{"GET", "/embed/" + sid + "/embedControl", "", 200},

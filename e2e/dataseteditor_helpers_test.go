@@ -174,6 +174,7 @@ func savedID(t testing.TB, p *page) string {
 	}
 	var loc struct{ Path string }
 	must(t, json.Unmarshal([]byte(p.Header.Get("HX-Location")), &loc))
+	loc.Path = strings.TrimSuffix(loc.Path, "/edit") // Save & visualize opens the analysis editor
 	i := strings.LastIndex(loc.Path, "/")
 	if i < 0 {
 		t.Fatalf("HX-Location %q", p.Header.Get("HX-Location"))

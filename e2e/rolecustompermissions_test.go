@@ -72,7 +72,7 @@ func TestRoleAndAccountCustomPermissions(t *testing.T) {
 			a.wantConsole(t, "ANALYSIS", token)
 		} else {
 			a.wantErrorPage(t, 403, "Forbidden")
-			a.wantErrorMessage(t, "Your custom permissions profile denies the Analysis capability.")
+			a.wantErrorMessage(t, "Your custom permissions profile denies the Analysis capability, which you need to open analyses.")
 		}
 		return shown
 	}

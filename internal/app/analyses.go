@@ -190,6 +190,14 @@ func (a *App) DescribeAnalysisDefinition(ctx context.Context, accountID, id stri
 // UpdateAnalysis replaces an analysis's name, definition and theme; the
 // new definition is checked in the background (UPDATE_IN_PROGRESS).
 func (a *App) UpdateAnalysis(ctx context.Context, accountID, id string, in *ContentInput) (*sg.Analysis, error) {
+	return a.updateAnalysis(ctx, accountID, id, in, nil, false)
+}
+
+// updateAnalysis is UpdateAnalysis; expect, if not nil, vets the stored
+// analysis the update replaces (inside the same read-change-write, so the
+// vetting and the write see the same state), and inline checks the
+// definition before returning.
+func (a *App) updateAnalysis(ctx context.Context, accountID, id string, in *ContentInput, expect func(cur *sg.Analysis) error, inline bool) (*sg.Analysis, error) {
 	if err := a.checkAnalysisPath(ctx, "UpdateAnalysis", accountID, id); err != nil {
 		return nil, err
 	}
@@ -201,9 +209,15 @@ func (a *App) UpdateAnalysis(ctx context.Context, accountID, id string, in *Cont
 		return nil, err
 	}
 	opts := a.requestChecks(ctx, accountID, def, in)
+	opts.inline = inline
 	an, err := a.changeAnalysis(ctx, accountID, id, func(an *sg.Analysis) error {
 		if an.Deleted() {
 			return sg.Errorf(sg.ECONFLICT, "Analysis %s is deleted; restore it before updating it.", id)
+		}
+		if expect != nil {
+			if err := expect(an); err != nil {
+				return err
+			}
 		}
 		an.Name, an.Definition, an.ThemeARN = in.Name, bytes.Clone(in.Definition), in.ThemeARN
 		an.Status, an.Errors = sg.StatusUpdateInProgress, opts.denied

@@ -118,7 +118,7 @@ func (a *App) ConsoleAnalyses(ctx context.Context, u *sg.User) ([]*sg.Analysis, 
 	if !IsAuthorRole(u.Role) {
 		return nil, nil
 	}
-	if err := a.checkCapability(ctx, u, CapabilityAnalysis); err != nil {
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis, "open analyses"); err != nil {
 		return nil, err
 	}
 	return cachedList(a, &a.lists.analyses, u, func() ([]*sg.Analysis, error) {
@@ -167,7 +167,7 @@ func (a *App) ConsoleAnalysis(ctx context.Context, u *sg.User, id string) (*sg.A
 	if !IsAuthorRole(u.Role) {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Readers can't open analyses.")
 	}
-	if err := a.checkCapability(ctx, u, CapabilityAnalysis); err != nil {
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis, "open analyses"); err != nil {
 		return nil, err
 	}
 	an, err := a.Store.FindAnalysis(ctx, u.AccountID, id)

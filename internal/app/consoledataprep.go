@@ -361,24 +361,3 @@ func (a *App) ConsoleShareDataSet(ctx context.Context, u *sg.User, id, userName,
 	}
 	return a.UpdateDataSetPermissions(ctx, u.AccountID, id, grant, revoke)
 }
-
-// ConsoleCreateAnalysis creates, through CreateAnalysis, an analysis
-// owned by u with one empty sheet on a dataset u may see: what "Save &
-// visualize" opens until the console has an analysis editor.
-func (a *App) ConsoleCreateAnalysis(ctx context.Context, u *sg.User, id, name, dataSetID string) error {
-	if _, err := a.ConsoleDataSet(ctx, u, dataSetID); err != nil {
-		return err
-	}
-	def, err := json.Marshal(map[string]any{
-		"DataSetIdentifierDeclarations": []map[string]string{{"Identifier": "dataset", "DataSetArn": a.DataSetARN(u.AccountID, dataSetID)}},
-		"Sheets":                        []map[string]string{{"SheetId": "sheet-1", "Name": "Sheet 1"}},
-	})
-	if err != nil {
-		return err
-	}
-	_, err = a.CreateAnalysis(ctx, u.AccountID, id, &ContentInput{
-		Name: name, Definition: def,
-		Permissions: []sg.ResourcePermission{{Principal: a.UserARN(u), Actions: AnalysisOwnerActions()}},
-	})
-	return err
-}

@@ -201,14 +201,15 @@ func (a *App) profileAssignments(ctx context.Context, accountID, name string) (i
 const CapabilityAnalysis = "Analysis"
 
 // checkCapability returns EACCESSDENIED when user's effective profile
-// denies capability.
-func (a *App) checkCapability(ctx context.Context, u *sg.User, capability string) error {
+// (their own, their role's or the account's) denies capability; doing
+// says what it keeps them from ("create analyses").
+func (a *App) checkCapability(ctx context.Context, u *sg.User, capability, doing string) error {
 	denied, err := a.Denies(ctx, u, capability)
 	if err != nil {
 		return err
 	}
 	if denied {
-		return sg.Errorf(sg.EACCESSDENIED, "Your custom permissions profile denies the %s capability.", capability)
+		return sg.Errorf(sg.EACCESSDENIED, "Your custom permissions profile denies the %s capability, which you need to %s.", capability, doing)
 	}
 	return nil
 }

@@ -32,6 +32,9 @@ func (a *App) PublishDashboard(ctx context.Context, u *sg.User, accountID, dashb
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := a.checkCapability(ctx, u, CapabilityAnalysis, "publish analyses"); err != nil {
+		return nil, nil, err
+	}
 	if an.Status != sg.StatusCreationSuccessful && an.Status != sg.StatusUpdateSuccessful {
 		return nil, nil, sg.Errorf(sg.ECONFLICT, "Analysis %s can't be published: its status is %s.", analysisID, an.Status)
 	}

@@ -59,6 +59,7 @@ type Console struct {
 	pages    *pages
 	metrics  *metrics.Metrics
 	uploads  *uploadStore
+	history  editHistory // the analysis editors' undo and redo
 }
 
 // New returns the console.
@@ -115,6 +116,9 @@ var routes = []route{
 	{"POST /embedding/{sid}/dashboards/{id}/bookmarks", (*Console).handleBookmarks},
 	{"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}", (*Console).handleBookmarks},
 	{"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}", (*Console).handleBookmarks},
+	{"POST /embedding/{sid}/analyses", (*Console).handleCreateAnalysis},
+	{"POST /embedding/{sid}/analyses/{id}/edit", (*Console).handleEditAnalysis},
+	{"POST /embedding/{sid}/analyses/{id}/publish", (*Console).handlePublishAnalysis},
 	{"GET /embed/{sid}/embedControl", (*Console).handleControl},
 	{"GET /embed/{sid}/dashboards/{id}", (*Console).handleDashboardExperience},
 	{"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}", (*Console).handleVisualExperience},

@@ -587,15 +587,17 @@ func (c *Console) handleEditorSave(w http.ResponseWriter, r *http.Request) {
 	}
 	target := "/embedding/" + s.Session.EmbedID + "/data/sets/" + id
 	if f.Get("visualize") != "" {
-		analysisID := newResourceID()
-		err := c.app.ConsoleChange(ctx, s.User, "CreateAnalysis", map[string]any{"awsAccountId": s.User.AccountID, "analysisId": analysisID}, func(ctx context.Context) error {
-			return c.app.ConsoleCreateAnalysis(ctx, s.User, analysisID, d.Name+" analysis", id)
+		var an *sg.Analysis
+		err := c.app.ConsoleChange(ctx, s.User, "CreateAnalysis", map[string]any{"awsAccountId": s.User.AccountID, "dataSetId": id}, func(ctx context.Context) error {
+			var err error
+			an, err = c.app.ConsoleCreateAnalysis(ctx, s.User, d.Name+" analysis", id)
+			return err
 		})
 		if err != nil {
 			c.fragmentError(w, r, err)
 			return
 		}
-		target = "/embedding/" + s.Session.EmbedID + "/analyses/" + analysisID
+		target = "/embedding/" + s.Session.EmbedID + "/analyses/" + an.ID + "/edit"
 	}
 	loc, _ := json.Marshal(map[string]string{"path": target, "target": "body"})
 	w.Header().Set("HX-Location", string(loc))

@@ -44,6 +44,8 @@ func (c *Console) renderError(w http.ResponseWriter, r *http.Request, err error)
 		c.errorPage(w, r, r.PathValue("sid"), http.StatusNotFound, "NotFound", "Not found", sg.ErrorMessage(err), "")
 	case sg.EACCESSDENIED:
 		c.errorPage(w, r, r.PathValue("sid"), http.StatusForbidden, "Forbidden", "You don't have access", sg.ErrorMessage(err), "")
+	case sg.ECONFLICT:
+		c.errorPage(w, r, r.PathValue("sid"), http.StatusConflict, "Conflict", "This can't be opened now", sg.ErrorMessage(err), "")
 	default:
 		c.internalError(w, r, err)
 	}

@@ -49,6 +49,9 @@ type pageData struct {
 
 	// Dataset pages.
 	DataSet *dataSetPage
+	// The analysis editor.
+	NewAnalysis *newAnalysisData
+	Editor      *editorData
 
 	// Sign-in and invitation pages.
 	Form *formData
@@ -89,6 +92,11 @@ var reResourceID = regexp.MustCompile(`^[\w-]{1,512}$`)
 
 // parseEntry parses the entry point of an experience frame.
 func parseEntry(r *http.Request, entryPath, experience string) (app.Entry, error) {
+	if experience == "CONSOLE" {
+		if e, ok := editorEntry(entryPath); ok {
+			return e, nil
+		}
+	}
 	if experience != "VISUAL" {
 		return app.ParseEntryPoint(entryPath)
 	}
@@ -254,6 +262,10 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 	case "visual":
 		return c.renderVisual(ctx, w, r, s, e, d)
+	case "analysis-new":
+		return c.renderNewAnalysis(ctx, w, d)
+	case "analysis-edit":
+		return c.renderAnalysisEditor(ctx, w, r, d, s, e.ID)
 	}
 	return c.pages.render(w, http.StatusOK, "resource", "layout", d)
 }

@@ -152,7 +152,9 @@ func (p *startPage) write(b *bytes.Buffer, d *pageData, now time.Time) {
 		p.dashboards(b, d, now)
 		b.WriteString("\n")
 	case "analyses":
-		b.WriteString("\n  ")
+		b.WriteString("\n  <p class=\"actions\"><a class=\"new-analysis\" href=\"/embedding/")
+		b.WriteString(d.Sid)
+		b.WriteString("/analyses/new\">New analysis</a></p>\n  ")
 		p.analyses(b, d, now)
 		b.WriteString("\n")
 	default:

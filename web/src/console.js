@@ -6,6 +6,7 @@
 import htmx from "htmx.org";
 import { initViewer, requests as viewerRequests } from "./viewer.js";
 import { initUploadProgress } from "./upload.js";
+import { mountCharts, disposeCharts } from "./charts.js";
 
 window.htmx = htmx;
 
@@ -212,6 +213,16 @@ function keepEmbedParamsInLinks() {
   });
 }
 
+// The analysis editor swaps itself in after each action: free the charts
+// it replaces and draw the new ones.
+document.body.addEventListener("htmx:beforeSwap", (ev) => {
+  if (ev.detail.target?.id === "editor") disposeCharts(ev.detail.target);
+});
+document.body.addEventListener("htmx:afterSettle", () => {
+  const ed = document.getElementById("editor");
+  if (ed) mountCharts(ed);
+});
+
 let loaded = false;
 
 // pageReady reports the page that is now shown, once its first sheet (if
@@ -251,7 +262,9 @@ async function pageReady() {
 
 document.addEventListener("DOMContentLoaded", pageReady);
 document.body.addEventListener("htmx:afterSettle", (ev) => {
-  if (ev.detail.boosted) pageReady();
+  // A boosted link swaps the body; a page loaded through HX-Location (a
+  // new analysis opening its editor) swaps #main.
+  if (ev.detail.boosted || ev.detail.target?.id === "main") pageReady();
 });
 
 // SIZE_CHANGED whenever the content's height changes, growing or

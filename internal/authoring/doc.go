@@ -1,0 +1,13 @@
+// Package authoring holds the analysis editor's edits: pure functions that
+// take an analysis Definition (the AnalysisDefinition JSON) and return the
+// definition with one change applied — a new analysis over a dataset, a
+// visual added, duplicated, deleted or changed to another type, a field
+// dropped into a field well, moved, removed, or its aggregation, date
+// granularity or sort changed.
+//
+// Edits work on the JSON itself, so every member they do not touch (and
+// every member Sightglass does not draw) survives unchanged. Each result is
+// validated against QuickSight's model (internal/apimodel) and the
+// definition checks (internal/definition) before it is returned: an edit
+// never produces a definition UpdateAnalysis would refuse.
+package authoring

@@ -1,0 +1,50 @@
+package authoring
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+// FuzzEdits applies every edit to arbitrary definitions: an edit either
+// returns a definition the model accepts or an error, never a panic.
+func FuzzEdits(f *testing.F) {
+	raw, _ := NewAnalysis("sales", arn)
+	raw, id, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
+	raw, _, _ = AddField(raw, id, "Category", region, -1)
+	raw, _, _ = AddField(raw, id, "Values", revenue, -1)
+	f.Add(raw, "visual-1", "visual-1.revenue-1", "Values", "PieChartVisual")
+	if sample, err := os.ReadFile("../app/samples/sales.json"); err == nil {
+		f.Add([]byte(strings.ReplaceAll(string(sample), "{{DATASET_ARN}}", arn)), "bar-region", "revenue-sum", "Category", "TableVisual")
+	}
+	f.Add([]byte(`{"Sheets":[{"SheetId":"s","Visuals":[{"BarChartVisual":{"VisualId":"v","ChartConfiguration":{"FieldWells":[]}}}]}],"FilterGroups":[1]}`), "v", "f", "Values", "BarChartVisual")
+	f.Fuzz(func(t *testing.T, def []byte, visual, field, well, kind string) {
+		check := func(out []byte, err error) {
+			if err == nil {
+				if verr := Validate(out); verr != nil {
+					t.Fatalf("an edit returned a definition the model refuses: %v", verr)
+				}
+			} else if !errors.Is(err, ErrEdit) {
+				t.Fatalf("error outside ErrEdit: %v", err)
+			}
+		}
+		first := func(out []byte, _ string, err error) ([]byte, error) { return out, err }
+		check(first(AddVisual(def, FirstSheetID, kind)))
+		check(first(AddVisual(def, "s", kind)))
+		check(first(DuplicateVisual(def, visual)))
+		check(DeleteVisual(def, visual))
+		check(ChangeType(def, visual, kind))
+		check(first(AddField(def, visual, well, region, 0)))
+		check(first(AddField(def, visual, well, Column{"sales", field, "DATETIME"}, -1)))
+		check(MoveField(def, field, well, 1))
+		check(RemoveField(def, field))
+		check(SetAggregation(def, field, "MAX"))
+		check(SetGranularity(def, field, "YEAR"))
+		check(SetSort(def, field, "ASC"))
+		check(first(AddCategoryFilter(def, Column{"sales", field, "STRING"}, []string{well}, Scope{SheetID: "s", VisualIDs: []string{visual}})))
+		lo := 1.0
+		check(first(AddNumericRangeFilter(def, revenue, &lo, nil, Scope{SheetID: FirstSheetID})))
+		check(RemoveFilterGroup(def, field))
+	})
+}

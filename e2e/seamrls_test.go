@@ -15,6 +15,7 @@ import (
 	"html"
 	"math"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -119,4 +120,74 @@ func TestRowSecurityTagsAnonymousEmbed(t *testing.T) {
 		wantDrawn(t, db, "page", page, "1 = 0")
 		wantDrawn(t, db, "sheet", fragment, "1 = 0")
 	})
+}
+
+func TestRowSecurityGroupRulesEmbed(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(seamSampleRows))
+	c := ts.adminClient()
+	db := sampleDB(t, ts)
+	for _, u := range []string{"gina", "nick"} {
+		registerQuickSightUser(t, c, u, types.UserRoleReader)
+	}
+	_, err := c.UpdateDashboardPermissions(t.Context(), &quicksight.UpdateDashboardPermissionsInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String(app.SampleDashboardID),
+		GrantPermissions: append(ownerPermissions("gina", dashboardReaderActions...), ownerPermissions("nick", dashboardReaderActions...)...)})
+	must(t, err)
+	createGroup(t, c, "default", "emea")
+	createGroup(t, c, "default", "apac")
+	addMember(t, c, "default", "emea", "gina")
+
+	rules, err := sql.Open("sqlite", filepath.Join(ts.Config.DataSourceDir, "group-rules.sqlite"))
+	must(t, err)
+	defer rules.Close()
+	for _, s := range []string{
+		`CREATE TABLE rules ("UserName" TEXT, "GroupName" TEXT, region TEXT)`,
+		`INSERT INTO rules VALUES (NULL, 'emea', 'Europe, Middle East'), (NULL, 'apac', 'Asia Pacific'), ('admin', NULL, NULL)`,
+	} {
+		_, err := rules.ExecContext(t.Context(), s)
+		must(t, err)
+	}
+	_, err = ts.App.CreateSQLiteDataSource(t.Context(), accountID, "group-rules-db", "Group rules", "group-rules.sqlite")
+	must(t, err)
+	createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("group-rules"), ImportMode: types.DataSetImportModeDirectQuery,
+		PhysicalTableMap: map[string]types.PhysicalTable{"t": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
+			DataSourceArn: aws.String(dataSourceARN("group-rules-db")), Name: aws.String("rules"),
+			InputColumns: []types.InputColumn{col("UserName", types.InputColumnDataTypeString), col("GroupName", types.InputColumnDataTypeString), col("region", types.InputColumnDataTypeString)}}}}})
+	secureSample(t, c, func(in *quicksight.UpdateDataSetInput) {
+		in.RowLevelPermissionDataSet = &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("group-rules")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess}
+	})
+	const emea, none = "region IN ('Europe', 'Middle East')", "1 = 0"
+	open := func(user string) (sheet func() string, page string) {
+		raw := generate(t, c, regInput(user, dashboardExperience(app.SampleDashboardID)))
+		u := ts.parseExperienceURL(t, raw, "/dashboards/"+app.SampleDashboardID)
+		token, p := ts.openExperience(t, u, "")
+		return func() string {
+			t.Helper()
+			f := ts.withToken(t, u.Base+"/embedding/"+u.Sid+"/dashboards/"+app.SampleDashboardID+"/sheets/overview", token)
+			if f.Status != http.StatusOK {
+				t.Fatalf("sheet fragment: %d %s", f.Status, f.Body)
+			}
+			return f.Body
+		}, p.Body
+	}
+	ginaSheet, page := open("gina")
+	wantDrawn(t, db, "member page", page, emea)
+	wantDrawn(t, db, "member sheet", ginaSheet(), emea)
+	nickSheet, page := open("nick")
+	wantDrawn(t, db, "non-member page", page, none)
+	wantDrawn(t, db, "non-member sheet", nickSheet(), none)
+
+	// Membership changes take effect at once, in open sessions too.
+	addMember(t, c, "default", "apac", "nick")
+	wantDrawn(t, db, "new member's open session", nickSheet(), "region = 'Asia Pacific'")
+	_, err = c.DeleteGroupMembership(t.Context(), &quicksight.DeleteGroupMembershipInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"),
+		GroupName: aws.String("emea"), MemberName: aws.String("gina")})
+	must(t, err)
+	wantDrawn(t, db, "removed member's open session", ginaSheet(), none)
+	_, page = open("gina")
+	wantDrawn(t, db, "removed member's new session", page, none)
+	// A deleted group's rules no longer apply to its former members.
+	_, err = c.DeleteGroup(t.Context(), &quicksight.DeleteGroupInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), GroupName: aws.String("apac")})
+	must(t, err)
+	wantDrawn(t, db, "deleted group's member", nickSheet(), none)
 }

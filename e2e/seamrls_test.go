@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
@@ -190,4 +191,94 @@ func TestRowSecurityGroupRulesEmbed(t *testing.T) {
 	_, err = c.DeleteGroup(t.Context(), &quicksight.DeleteGroupInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), GroupName: aws.String("apac")})
 	must(t, err)
 	wantDrawn(t, db, "deleted group's member", nickSheet(), none)
+}
+
+// TestAnonymousNamespaceIsNotAUser: an anonymous session of a namespace
+// answers as QuickSightEmbeddingAnonymousUser of that namespace, but no
+// registered user of that name (in that namespace or another), nor its
+// groups, lends it rows through the rules dataset or columns through
+// column-level rules; tag rules alone decide its rows, whatever its
+// namespace.
+func TestAnonymousNamespaceIsNotAUser(t *testing.T) {
+	t.Parallel()
+	clk := newClock()
+	ts := startServer(t, withClock(clk), withSampleRows(seamSampleRows))
+	c := ts.adminClient()
+	db := sampleDB(t, ts)
+	ctx := t.Context()
+	_, err := c.CreateNamespace(ctx, &quicksight.CreateNamespaceInput{AwsAccountId: aws.String(accountID), Namespace: aws.String("tenant1"), IdentityStore: types.IdentityStoreQuicksight})
+	must(t, err)
+	clk.Advance(2 * time.Second)
+	const anonName = "QuickSightEmbeddingAnonymousUser"
+	for _, ns := range []string{"tenant1", "default"} {
+		_, err := c.RegisterUser(ctx, &quicksight.RegisterUserInput{AwsAccountId: aws.String(accountID), Namespace: aws.String(ns),
+			IdentityType: types.IdentityTypeQuicksight, UserName: aws.String(anonName), Email: aws.String("a@example.com"), UserRole: types.UserRoleReader})
+		must(t, err)
+		createGroup(t, c, ns, "lenders")
+		addMember(t, c, ns, "lenders", anonName)
+	}
+
+	rules, err := sql.Open("sqlite", filepath.Join(ts.Config.DataSourceDir, "ns-rules.sqlite"))
+	must(t, err)
+	defer rules.Close()
+	for _, s := range []string{
+		`CREATE TABLE rules ("UserName" TEXT, "GroupName" TEXT, region TEXT)`,
+		`INSERT INTO rules VALUES ('` + anonName + `', NULL, 'Europe'), (NULL, 'lenders', 'Asia Pacific')`,
+	} {
+		_, err := rules.ExecContext(ctx, s)
+		must(t, err)
+	}
+	_, err = ts.App.CreateSQLiteDataSource(ctx, accountID, "ns-rules-db", "Rules", "ns-rules.sqlite")
+	must(t, err)
+	createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("ns-rules"), ImportMode: types.DataSetImportModeDirectQuery,
+		PhysicalTableMap: map[string]types.PhysicalTable{"t": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
+			DataSourceArn: aws.String(dataSourceARN("ns-rules-db")), Name: aws.String("rules"),
+			InputColumns: []types.InputColumn{col("UserName", types.InputColumnDataTypeString), col("GroupName", types.InputColumnDataTypeString), col("region", types.InputColumnDataTypeString)}}}}})
+	anon := func(ns string, tags ...string) string {
+		in := anonInput(app.SampleDashboardID)
+		in.Namespace = aws.String(ns)
+		for i := 0; i < len(tags); i += 2 {
+			in.SessionTags = append(in.SessionTags, types.SessionTag{Key: aws.String(tags[i]), Value: aws.String(tags[i+1])})
+		}
+		out, err := c.GenerateEmbedUrlForAnonymousUser(ctx, in)
+		must(t, err)
+		if got, want := aws.ToString(out.AnonymousUserArn), "arn:aws:quicksight:"+region+":"+accountID+":user/"+ns+"/"+anonName; got != want {
+			t.Errorf("AnonymousUserArn = %q, want %q", got, want)
+		}
+		return aws.ToString(out.EmbedUrl)
+	}
+	cls := []types.ColumnLevelPermissionRule{{ColumnNames: []string{"revenue"}, Principals: []string{
+		userARN(accountID, anonName), "arn:aws:quicksight:" + region + ":" + accountID + ":user/tenant1/" + anonName,
+		groupARN("default", "lenders"), groupARN("tenant1", "lenders")}}}
+
+	for _, ns := range []string{"tenant1", "default"} {
+		t.Run(ns, func(t *testing.T) {
+			// User and group rules (of either namespace) lend it no row;
+			// revenue is for named principals, not for it.
+			for _, rulesNS := range []string{"", ns} {
+				secureSample(t, c, func(in *quicksight.UpdateDataSetInput) {
+					in.RowLevelPermissionDataSet = &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("ns-rules")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess}
+					if rulesNS != "" {
+						in.RowLevelPermissionDataSet.Namespace = aws.String(rulesNS)
+					}
+					in.ColumnLevelPermissionRules = cls
+				})
+				page, fragment := ts.drawExperience(t, anon(ns))
+				wantEqual(t, "orders KPI under user rules (namespace "+rulesNS+")", kpiValue(t, page, "kpi-orders"), 0.0)
+				wantEqual(t, "sheet orders KPI under user rules (namespace "+rulesNS+")", kpiValue(t, fragment, "kpi-orders"), 0.0)
+				if tl := tile(t, page, "kpi-revenue"); !strings.Contains(tl, "restricted by column-level security") {
+					t.Errorf("revenue tile of an anonymous session:\n%s", tl)
+				}
+			}
+			// Tag rules decide, with the session's tags alone.
+			secureSample(t, c, func(in *quicksight.UpdateDataSetInput) {
+				in.RowLevelPermissionDataSet = &types.RowLevelPermissionDataSet{Arn: aws.String(dataSetARN("ns-rules")), PermissionPolicy: types.RowLevelPermissionPolicyGrantAccess}
+				in.RowLevelPermissionTagConfiguration = &types.RowLevelPermissionTagConfiguration{TagRules: []types.RowLevelPermissionTagRule{
+					{TagKey: aws.String("region"), ColumnName: aws.String("region")}}}
+			})
+			page, fragment := ts.drawExperience(t, anon(ns, "region", "Latin America"))
+			wantDrawn(t, db, "page", page, "region = 'Latin America'")
+			wantDrawn(t, db, "sheet", fragment, "region = 'Latin America'")
+		})
+	}
 }

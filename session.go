@@ -2,6 +2,7 @@ package sightglass
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -16,7 +17,11 @@ type Session struct {
 	PrincipalID string // the user's principal id when the session opened
 	Role        string // the user's role when the session opened
 	EmbedID     string // the 32-hex session id of the embed URL (sid)
-	EntryPoint  string // e.g. /start or /dashboards/sales
+	// EntryPoint is the entry point the session opened at, e.g. /start or
+	// /dashboards/sales; a dashboard or visual experience's session (which
+	// has no console) has it under ExperienceEntryPrefix, e.g.
+	// /embed/dashboards/sales.
+	EntryPoint string
 	// AllowedDomains, when not nil, is the session's own embedding
 	// allow-list (GenerateEmbedUrlFor*'s AllowedDomains), which replaces
 	// its account's.
@@ -36,6 +41,18 @@ type Session struct {
 
 // Anonymous reports whether the session is an anonymous reader's.
 func (s *Session) Anonymous() bool { return s.AuthorizedDashboards != nil }
+
+// ExperienceEntryPrefix prefixes the EntryPoint of a session opened by a
+// dashboard or visual experience URL (the SDK's embedDashboard and
+// embedVisual frames).
+const ExperienceEntryPrefix = "/embed"
+
+// ExperienceOnly reports whether the session is a dashboard or visual
+// experience's: it reaches that experience and what the SDK navigates to,
+// never the console's start, data or authoring pages.
+func (s *Session) ExperienceOnly() bool {
+	return strings.HasPrefix(s.EntryPoint, ExperienceEntryPrefix+"/")
+}
 
 // AnonymousUserName is the user name in the ARN an anonymous embedding
 // session answers as (GenerateEmbedUrlForAnonymousUser's AnonymousUserArn).

@@ -358,6 +358,24 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"POST", "/embedding/" + sid + "/data/sets/editor/save", token, 400},
 			{"POST", "/embedding/" + sid + "/data/sets/editor/save", "", 403},
 		},
+		// The session was minted without the Bookmarks feature: 403 once the
+		// request is read.
+		"GET /embedding/{sid}/dashboards/{id}/bookmarks": {
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks", token, 403},
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks", "", 403}, // no session header
+		},
+		"POST /embedding/{sid}/dashboards/{id}/bookmarks": {
+			{"POST", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks", token, 400}, // no body
+			{"POST", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks", "", 403},    // no session header
+		},
+		"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}": {
+			{"PATCH", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks/b", token, 400}, // no body
+			{"PATCH", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks/b", "", 403},    // no session header
+		},
+		"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}": {
+			{"DELETE", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks/b", token, 403},
+			{"DELETE", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks/b", "", 403}, // no session header
+		},
 		"GET /favicon.ico": {
 			{"GET", "/favicon.ico", "", 204},
 		},

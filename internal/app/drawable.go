@@ -50,14 +50,16 @@ type Drawable struct {
 }
 
 // WithSession returns d reading for its user with the session's tags, of
-// an anonymous embedding session when anonymous (see sg.RowScope).
+// an anonymous embedding session when anonymous (see sg.RowScope). A
+// reader already anonymous (RowScopeOf of an anonymous reader) stays so.
 func (d *Drawable) WithSession(tags map[string]string, anonymous bool) *Drawable {
 	if d == nil {
 		return nil
 	}
 	c := *d
-	c.reader.SessionTags, c.reader.Anonymous = tags, anonymous
-	if anonymous {
+	c.reader.SessionTags = tags
+	c.reader.Anonymous = c.reader.Anonymous || anonymous
+	if c.reader.Anonymous {
 		c.reader.UserName, c.reader.Namespace, c.reader.Groups = "", "", nil
 	}
 	return &c

@@ -121,6 +121,16 @@ type embedGrant struct {
 // anonymous reports whether the grant is for an anonymous session.
 func (g *embedGrant) anonymous() bool { return len(g.Dashboards) > 0 }
 
+// sessionEntry is the EntryPoint of the session the grant opens: a
+// dashboard or visual experience's is marked (sg.Session.ExperienceOnly),
+// as that session has no console.
+func (g *embedGrant) sessionEntry() string {
+	if g.ExperienceOnly {
+		return sg.ExperienceEntryPrefix + g.EntryPoint
+	}
+	return g.EntryPoint
+}
+
 // HashSecret returns the hex SHA-256 of a code or session token: the only
 // form in which either is stored.
 func HashSecret(secret string) string {

@@ -15,8 +15,16 @@ import (
 )
 
 // RowScopeOf returns the reader a registered user is to row- and
-// column-level security: its name, namespace and groups.
+// column-level security: its name, namespace and groups; for an anonymous
+// reader, an anonymous scope (its session's tags are added by
+// Drawable.WithSession).
 func (a *App) RowScopeOf(ctx context.Context, u *sg.User) (sg.RowScope, error) {
+	if u.Anonymous() {
+		// An anonymous session answers as QuickSightEmbeddingAnonymousUser
+		// of its namespace, but no registered user of that name, nor its
+		// groups, lends it rows or columns: its tags alone decide.
+		return sg.RowScope{Anonymous: true}, nil
+	}
 	groups, err := a.UserGroupNames(ctx, u.AccountID, u.Namespace, u.UserName)
 	if err != nil {
 		return sg.RowScope{}, err

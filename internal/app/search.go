@@ -69,9 +69,12 @@ type searchMatcher func(name string, perms []sg.ResourcePermission) bool
 // ARN of a user or group; StringLike takes the name attribute alone and
 // matches names containing the value, ignoring case. Ownership: a
 // principal with any action on a resource is a viewer or owner; one that
-// may change its permissions is an owner. Sightglass has no groups or
-// folders, so the implicit and DIRECT_ names select the same resources.
-func (k searchKind) compile(accountID string, filters []SearchFilter) (searchMatcher, error) {
+// may change its permissions is an owner. The implicit names
+// (QUICKSIGHT_USER, QUICKSIGHT_OWNER, QUICKSIGHT_VIEWER_OR_OWNER) count
+// grants to the groups of a user ARN as well, through implicit (nil: no
+// groups); the DIRECT_ names count the ARN's own grants alone. Sightglass
+// has no folders.
+func (k searchKind) compile(accountID string, filters []SearchFilter, implicit func(sg.ARN) (principalSet, error)) (searchMatcher, error) {
 	if len(filters) != 1 {
 		return nil, sg.Errorf(sg.EINVALID, "Exactly one search filter is required; %d were given.", len(filters))
 	}
@@ -100,11 +103,19 @@ func (k searchKind) compile(accountID string, filters []SearchFilter) (searchMat
 		return nil, sg.Errorf(sg.EINVALID, "The value of the filter %s must be the ARN of a user or group of account %s; got %q.", f.Name, accountID, f.Value)
 	}
 	principal := f.Value
+	counts := func(p string) bool { return p == principal }
+	if implicit != nil && !strings.HasPrefix(f.Name, "DIRECT_") {
+		groups, err := implicit(arn)
+		if err != nil {
+			return nil, err
+		}
+		counts = func(p string) bool { return p == principal || groups.has(p) }
+	}
 	isOwner := func(p sg.ResourcePermission) bool { return slices.Contains(p.Actions, k.shareAction) }
 	switch f.Name {
 	case searchOwner, searchDirectOwner:
 		return func(_ string, perms []sg.ResourcePermission) bool {
-			return slices.ContainsFunc(perms, func(p sg.ResourcePermission) bool { return p.Principal == principal && isOwner(p) })
+			return slices.ContainsFunc(perms, func(p sg.ResourcePermission) bool { return counts(p.Principal) && isOwner(p) })
 		}, nil
 	case searchDirectSoleOwner:
 		return func(_ string, perms []sg.ResourcePermission) bool {
@@ -120,8 +131,26 @@ func (k searchKind) compile(accountID string, filters []SearchFilter) (searchMat
 		}, nil
 	default: // viewer or owner
 		return func(_ string, perms []sg.ResourcePermission) bool {
-			return slices.ContainsFunc(perms, func(p sg.ResourcePermission) bool { return p.Principal == principal && len(p.Actions) > 0 })
+			return slices.ContainsFunc(perms, func(p sg.ResourcePermission) bool { return counts(p.Principal) && len(p.Actions) > 0 })
 		}, nil
+	}
+}
+
+// searchImplicit returns the principals whose grants an implicit search
+// name counts for a user ARN of accountID besides the ARN itself: the
+// user's and its groups' ARNs (none for an unknown user). A group ARN
+// counts alone: groups do not nest.
+func (a *App) searchImplicit(ctx context.Context, accountID string) func(sg.ARN) (principalSet, error) {
+	return func(arn sg.ARN) (principalSet, error) {
+		ns, name, ok := strings.Cut(strings.TrimPrefix(arn.Resource, "user/"), "/")
+		if !strings.HasPrefix(arn.Resource, "user/") || !ok || ns == "" || name == "" || strings.Contains(name, "/") {
+			return principalSet{}, nil
+		}
+		e, err := a.userGroups(ctx, accountID, ns, name)
+		if err != nil {
+			return principalSet{}, err
+		}
+		return e.principals, nil
 	}
 }
 
@@ -153,7 +182,7 @@ func (a *App) searchVisibility(ctx context.Context, accountID string) (searchVis
 func search[T any](ctx context.Context, a *App, k searchKind, accountID, nextToken string, maxResults *int, filters []SearchFilter,
 	list func(sg.Page) ([]T, bool, error), id func(T) string, fields func(T) (string, []sg.ResourcePermission, bool),
 ) ([]T, string, error) {
-	match, err := k.compile(accountID, filters)
+	match, err := k.compile(accountID, filters, a.searchImplicit(ctx, accountID))
 	if err != nil {
 		return nil, "", err
 	}

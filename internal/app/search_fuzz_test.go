@@ -21,7 +21,7 @@ func FuzzSearchFilter(f *testing.F) {
 	f.Add("StringLike", "QUICKSIGHT_OWNER", "arn:", "İ", "arn:aws:iam::1:user/x", "*")
 	f.Fuzz(func(t *testing.T, op, name, value, resourceName, principal, action string) {
 		for _, k := range []searchKind{searchDashboards, searchAnalyses, searchDataSets, searchDataSources} {
-			match, err := k.compile("123456789012", []SearchFilter{{Operator: op, Name: name, Value: value}})
+			match, err := k.compile("123456789012", []SearchFilter{{Operator: op, Name: name, Value: value}}, nil)
 			if err != nil {
 				if sg.ErrorCode(err) != sg.EINVALID {
 					t.Fatalf("compile(%q, %q, %q): %v, want EINVALID", op, name, value, err)

@@ -79,7 +79,7 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 	if !user.Active || user.PrincipalID != g.PrincipalID {
 		return nil, "", a.burnCode(ctx, key, now, metrics.SignOnUserGone)
 	}
-	s, token := newSession(user, g.EmbedID, g.EntryPoint, g.Lifetime, now)
+	s, token := newSession(user, g.EmbedID, g.sessionEntry(), g.Lifetime, now)
 	s.AllowedDomains = g.Domains // the session's own allow-list, if the URL was minted with one
 	consumed, err := a.Store.RedeemOnce(ctx, key, now, s)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
@@ -111,7 +111,7 @@ func (a *App) redeemAnonymous(ctx context.Context, key string, now time.Time, g 
 		AccountID:            g.AccountID,
 		Namespace:            g.Namespace,
 		EmbedID:              g.EmbedID,
-		EntryPoint:           g.EntryPoint,
+		EntryPoint:           g.sessionEntry(),
 		AllowedDomains:       g.Domains,
 		AuthorizedDashboards: g.Dashboards,
 		Tags:                 g.Tags,

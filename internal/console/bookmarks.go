@@ -40,6 +40,10 @@ func (c *Console) handleBookmarks(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "Your session has ended. Reload the page.", http.StatusUnauthorized)
 			return
 		}
+		if errors.Is(err, errExperienceOnly) {
+			c.refuseExperience(w, r, false)
+			return
+		}
 		c.internalError(w, r, err)
 		return
 	}

@@ -67,12 +67,16 @@ func (c *Console) resumeSession(w http.ResponseWriter, r *http.Request) (*signed
 	if ticket := r.URL.Query().Get("sgTicket"); ticket != "" {
 		var con *app.Console
 		if con, presented, err = c.app.RedeemNavigationTicket(ctx, sid, ticket); err == nil {
-			s = &signedIn{Console: con, Token: presented}
+			s, err = &signedIn{Console: con, Token: presented}, experienceScope(r, con.Session)
 		} else {
 			presented = ticket
 		}
 	} else {
 		s, err = c.session(ctx, r, sid)
+	}
+	if errors.Is(err, errExperienceOnly) {
+		c.refuseExperience(w, r, true)
+		return nil, nil, false
 	}
 	if err != nil {
 		if !errors.Is(err, app.ErrNoSession) {

@@ -218,6 +218,10 @@ func (c *Console) fragmentSession(w http.ResponseWriter, r *http.Request) (*sign
 			http.Error(w, "session ended", http.StatusUnauthorized)
 			return nil, false
 		}
+		if errors.Is(err, errExperienceOnly) {
+			c.refuseExperience(w, r, false)
+			return nil, false
+		}
 		c.internalError(w, r, err)
 		return nil, false
 	}

@@ -152,12 +152,16 @@ func (c *Console) serveExperience(w http.ResponseWriter, r *http.Request, entryP
 		if ticket := r.URL.Query().Get("sgTicket"); ticket != "" {
 			var con *app.Console
 			if con, presented, err = c.app.RedeemNavigationTicket(ctx, sid, ticket); err == nil {
-				s = &signedIn{Console: con, Token: presented}
+				s, err = &signedIn{Console: con, Token: presented}, experienceScope(r, con.Session)
 			} else {
 				presented = ticket // a failed ticket counts as a failure
 			}
 		} else {
 			s, err = c.session(ctx, r, sid)
+		}
+		if errors.Is(err, errExperienceOnly) {
+			c.refuseExperience(w, r, true)
+			return
 		}
 		if err != nil {
 			if !errors.Is(err, app.ErrNoSession) {

@@ -33,6 +33,10 @@ func (c *Console) handleNavigationTicket(w http.ResponseWriter, r *http.Request)
 			http.Error(w, "session ended", http.StatusUnauthorized)
 			return
 		}
+		if errors.Is(err, errExperienceOnly) {
+			c.refuseExperience(w, r, false)
+			return
+		}
 		c.internalError(w, r, err)
 		return
 	}

@@ -53,6 +53,14 @@ function merge(into, from) {
   return into;
 }
 
+// sharedViewURL is the link to the current view: the page this frame
+// shows (a dashboard experience's /embed/… page, whose session has no
+// console; else the console's dashboard page) with the view in its hash.
+function sharedViewURL() {
+  const page = location.pathname.startsWith("/embed/") ? location.pathname : root.dataset.base;
+  return `${location.origin}${page}#${viewState().toString()}`;
+}
+
 // viewState is the current state with its sheet: what a bookmark or a
 // shared view keeps.
 function viewState() {
@@ -189,7 +197,7 @@ function initToolbar() {
   if (share) {
     share.addEventListener("click", () => {
       const link = root.querySelector(".share-link");
-      link.value = `${location.origin}${root.dataset.base}#${viewState().toString()}`;
+      link.value = sharedViewURL();
       link.hidden = false;
       link.select();
     });
@@ -450,7 +458,7 @@ export const requests = {
   },
   CREATE_SHARED_VIEW: () => {
     if (!root?.querySelector(".share-view")) return fail("SHARED_VIEW_DISABLED", "Shared views are not enabled for this embedding (FeatureConfigurations.SharedView)");
-    return { SharedViewUrl: `${location.origin}${root.dataset.base}#${viewState().toString()}` };
+    return { SharedViewUrl: sharedViewURL() };
   },
   GET_VISUAL_ACTIONS: (m) => {
     const sheet = sdk.find((s) => s.SheetId === m?.SheetId);

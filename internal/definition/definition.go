@@ -61,6 +61,8 @@ const (
 	KindFunnel    = "FunnelChartVisual"
 	KindGauge     = "GaugeChartVisual"
 	KindWaterfall = "WaterfallVisual"
+	KindHistogram = "HistogramVisual"
+	KindBoxPlot   = "BoxPlotVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -86,6 +88,8 @@ type Visual struct {
 	FunnelChartVisual *FunnelChartVisual
 	GaugeChartVisual  *GaugeChartVisual
 	WaterfallVisual   *WaterfallVisual
+	HistogramVisual   *HistogramVisual
+	BoxPlotVisual     *BoxPlotVisual
 
 	members int // how many members the union object had
 }
@@ -93,7 +97,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot:
 		return true
 	}
 	return false
@@ -164,6 +168,12 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindWaterfall:
 		v.WaterfallVisual = new(WaterfallVisual)
 		target = v.WaterfallVisual
+	case KindHistogram:
+		v.HistogramVisual = new(HistogramVisual)
+		target = v.HistogramVisual
+	case KindBoxPlot:
+		v.BoxPlotVisual = new(BoxPlotVisual)
+		target = v.BoxPlotVisual
 	default:
 		return nil
 	}

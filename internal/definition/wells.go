@@ -185,6 +185,15 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.WaterfallChartAggregatedFieldWells
 			all = []Well{dims("Categories", w.Categories), dims("Breakdowns", w.Breakdowns), measures("Values", w.Values)}
 		}
+	case v.HistogramVisual != nil:
+		if c := v.HistogramVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.HistogramAggregatedFieldWells != nil {
+			all = []Well{measures("Values", c.FieldWells.HistogramAggregatedFieldWells.Values)}
+		}
+	case v.BoxPlotVisual != nil:
+		if c := v.BoxPlotVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.BoxPlotAggregatedFieldWells != nil {
+			w := c.FieldWells.BoxPlotAggregatedFieldWells
+			all = []Well{dims("GroupBy", w.GroupBy), measures("Values", w.Values)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -226,6 +235,10 @@ func (v *Visual) Title() string {
 		t = v.GaugeChartVisual.Title
 	case v.WaterfallVisual != nil:
 		t = v.WaterfallVisual.Title
+	case v.HistogramVisual != nil:
+		t = v.HistogramVisual.Title
+	case v.BoxPlotVisual != nil:
+		t = v.BoxPlotVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -153,6 +154,17 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
 		return
 	}
+	if p.hist != nil {
+		some, err := v.binRange(ctx, p, sheetID, vis.VisualID, arn, run)
+		if err != nil {
+			t.Kind, t.Message = tileOfError(err)
+			return
+		}
+		if !some {
+			t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
+			return
+		}
+	}
 	q, err := v.question(p, sheetID, vis.VisualID)
 	if err != nil {
 		t.Kind, t.Message = TileUnsupported, err.Error()
@@ -179,7 +191,21 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
 	default:
-		opt := chartOption(p, res)
+		var opt obj
+		if p.hist != nil {
+			lows, counts, err := histogramBins(p, res)
+			if err != nil {
+				t.Kind, t.Message = TileUnsupported, err.Error()
+				return
+			}
+			if len(lows) == 0 {
+				t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
+				return
+			}
+			opt = histogramOption(p, lows, counts)
+		} else {
+			opt = chartOption(p, res)
+		}
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."
@@ -187,6 +213,16 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		t.Kind, t.Chart = TileChart, string(b)
 	}
+}
+
+// tileOfError is the tile of an error before the visual's question: an
+// unsupported filter names itself, others could not be computed.
+func tileOfError(err error) (string, string) {
+	var uf *UnsupportedFilterError
+	if errors.As(err, &uf) {
+		return TileUnsupported, err.Error()
+	}
+	return TileError, "This visual could not be computed: " + errorText(err)
 }
 
 // errorText is what a tile says of an error: its domain message.

@@ -1,0 +1,156 @@
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// seriesNumbers returns the first series' data as numbers.
+func seriesNumbers(t testing.TB, o map[string]any) []float64 {
+	t.Helper()
+	var out []float64
+	for _, d := range o["series"].([]any)[0].(map[string]any)["data"].([]any) {
+		out = append(out, d.(float64))
+	}
+	return out
+}
+
+// goBins counts values per bin floor((v − start) / width), from the lowest
+// bin with a value to the highest; with last ≥ 0 a bin index above it (the
+// maximum on the top edge) counts in bin last.
+func goBins(vals []float64, start, width float64, last int) []float64 {
+	got := map[int]float64{}
+	lo, hi := math.MaxInt, math.MinInt
+	for _, v := range vals {
+		i := int(math.Floor((v - start) / width))
+		if last >= 0 && i > last {
+			i = last
+		}
+		got[i]++
+		lo, hi = min(lo, i), max(hi, i)
+	}
+	var out []float64
+	for i := lo; i <= hi; i++ {
+		out = append(out, got[i])
+	}
+	return out
+}
+
+// TestViewerHistogram draws histograms created through the API: revenue
+// in bins of width 250 from 0, quantity in 7 bins over its range, and a
+// width whose bins exceed the bin count limit refused; each bin's count
+// against the raw values read by SQL and binned here.
+func TestViewerHistogram(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	hist := func(id, column, bins string) string {
+		return fmt.Sprintf(`{"HistogramVisual": {"VisualId": %q, "ChartConfiguration": {"FieldWells": {"HistogramAggregatedFieldWells": {"Values": [`+sumOf+`]}}, "BinOptions": %s}}}`,
+			id, id+"-v", column, "SUM", bins)
+	}
+	body := visualsDashboard(t, ts, "histogram",
+		hist("width", "revenue", `{"SelectedBinType": "BIN_WIDTH", "BinWidth": {"Value": 250}, "StartValue": 0}`),
+		hist("count", "quantity", `{"SelectedBinType": "BIN_COUNT", "BinCount": {"Value": 7}}`),
+		hist("limited", "revenue", `{"SelectedBinType": "BIN_WIDTH", "BinWidth": {"Value": 1, "BinCountLimit": 20}}`),
+	)
+	column := func(q string) []float64 {
+		var out []float64
+		for _, r := range sqlRows(t, ts, q) {
+			out = append(out, r[0].(float64))
+		}
+		return out
+	}
+	revenue := column("SELECT revenue FROM orders WHERE revenue IS NOT NULL")
+	o := rawChart(t, body, "width")
+	want := goBins(revenue, 0, 250, -1)
+	if got := seriesNumbers(t, o); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("revenue by 250: counts %v, want %v", got, want)
+	}
+	if cats := axisData(t, o, "xAxis"); len(cats) == 0 || cats[0] != "0 – 250" {
+		t.Errorf("revenue by 250: bins %v", cats)
+	}
+
+	quantity := column("SELECT quantity FROM orders WHERE quantity IS NOT NULL")
+	lo, hi := slicesMin(quantity), slicesMax(quantity)
+	want = goBins(quantity, lo, (hi-lo)/7, 6)
+	if got := seriesNumbers(t, rawChart(t, body, "count")); fmt.Sprint(got) != fmt.Sprint(want) || len(got) != 7 {
+		t.Errorf("quantity in 7 bins: counts %v, want %v", got, want)
+	}
+	sum := 0.0
+	for _, n := range want {
+		sum += n
+	}
+	if sum != float64(len(quantity)) {
+		t.Errorf("quantity bins hold %v values, want %d", sum, len(quantity))
+	}
+	if tl := tile(t, body, "limited"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "more than its limit of 20") {
+		t.Errorf("limited: want an unsupported tile naming the limit, got\n%s", tl)
+	}
+}
+
+func slicesMin(v []float64) float64 { s := append([]float64{}, v...); sort.Float64s(s); return s[0] }
+func slicesMax(v []float64) float64 {
+	s := append([]float64{}, v...)
+	sort.Float64s(s)
+	return s[len(s)-1]
+}
+
+// percentileCont is PERCENTILE_CONT of sorted values at fraction p.
+func percentileCont(s []float64, p float64) float64 {
+	x := p * float64(len(s)-1)
+	i := int(math.Floor(x))
+	if i+1 >= len(s) {
+		return s[len(s)-1]
+	}
+	return s[i] + (x-float64(i))*(s[i+1]-s[i])
+}
+
+// TestViewerBoxPlot draws a box plot of revenue by region created through
+// the API, each box [min, Q1, median, Q3, max] against the values read by
+// SQL and computed here, and refuses drawn outliers by name.
+func TestViewerBoxPlot(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	box := func(id, options string) string {
+		return fmt.Sprintf(`{"BoxPlotVisual": {"VisualId": %q, "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [`+regionDim+`], "Values": [`+sumOf+`]}}%s}}}`,
+			id, id+"-g", id+"-v", "revenue", "SUM", options)
+	}
+	body := visualsDashboard(t, ts, "boxplot",
+		box("revenue", `, "BoxPlotOptions": {"OutlierVisibility": "HIDDEN"}`),
+		box("outliers", `, "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}`),
+	)
+	byRegion := map[string][]float64{}
+	for _, r := range sqlRows(t, ts, "SELECT region, revenue FROM orders WHERE revenue IS NOT NULL") {
+		byRegion[r[0].(string)] = append(byRegion[r[0].(string)], r[1].(float64))
+	}
+	o := rawChart(t, body, "revenue")
+	cats := axisData(t, o, "xAxis")
+	var regions []string
+	for r := range byRegion {
+		regions = append(regions, r)
+	}
+	sort.Strings(regions)
+	if fmt.Sprint(cats) != fmt.Sprint(regions) {
+		t.Fatalf("groups %v, want %v", cats, regions)
+	}
+	boxes := o["series"].([]any)[0].(map[string]any)["data"].([]any)
+	for i, r := range regions {
+		s := byRegion[r]
+		sort.Float64s(s)
+		want := []float64{s[0], percentileCont(s, 0.25), percentileCont(s, 0.5), percentileCont(s, 0.75), s[len(s)-1]}
+		got := boxes[i].([]any)
+		for k := range want {
+			// sqlRows rounds each value to cents; the box's statistics are
+			// rounded from the engine's exact values.
+			if math.Abs(got[k].(float64)-want[k]) > 0.011 {
+				t.Errorf("%s: box %v, want %v", r, got, want)
+				break
+			}
+		}
+	}
+	if tl := tile(t, body, "outliers"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "OutlierVisibility VISIBLE") {
+		t.Errorf("outliers: want an unsupported tile naming OutlierVisibility, got\n%s", tl)
+	}
+}

@@ -1,0 +1,106 @@
+package definition
+
+import "encoding/json"
+
+// HistogramVisual is QuickSight's HistogramVisual.
+type HistogramVisual struct {
+	VisualId             string                      `json:"VisualId,omitempty"`
+	Actions              []json.RawMessage           `json:"Actions,omitempty"`
+	ChartConfiguration   *HistogramConfiguration     `json:"ChartConfiguration,omitempty"`
+	Subtitle             *VisualSubtitleLabelOptions `json:"Subtitle,omitempty"`
+	Title                *VisualTitleLabelOptions    `json:"Title,omitempty"`
+	VisualContentAltText string                      `json:"VisualContentAltText,omitempty"`
+}
+
+// HistogramConfiguration is QuickSight's HistogramConfiguration.
+type HistogramConfiguration struct {
+	BinOptions          *HistogramBinOptions `json:"BinOptions,omitempty"`
+	DataLabels          json.RawMessage      `json:"DataLabels,omitempty"`
+	FieldWells          *HistogramFieldWells `json:"FieldWells,omitempty"`
+	Interactions        json.RawMessage      `json:"Interactions,omitempty"`
+	Tooltip             json.RawMessage      `json:"Tooltip,omitempty"`
+	VisualPalette       json.RawMessage      `json:"VisualPalette,omitempty"`
+	XAxisDisplayOptions json.RawMessage      `json:"XAxisDisplayOptions,omitempty"`
+	XAxisLabelOptions   json.RawMessage      `json:"XAxisLabelOptions,omitempty"`
+	YAxisDisplayOptions json.RawMessage      `json:"YAxisDisplayOptions,omitempty"`
+}
+
+// HistogramFieldWells is QuickSight's HistogramFieldWells.
+type HistogramFieldWells struct {
+	HistogramAggregatedFieldWells *HistogramAggregatedFieldWells `json:"HistogramAggregatedFieldWells,omitempty"`
+}
+
+// HistogramAggregatedFieldWells is QuickSight's HistogramAggregatedFieldWells.
+type HistogramAggregatedFieldWells struct {
+	Values []MeasureField `json:"Values,omitempty"`
+}
+
+// HistogramBinOptions is QuickSight's HistogramBinOptions.
+type HistogramBinOptions struct {
+	SelectedBinType string           `json:"SelectedBinType,omitempty"` // BIN_COUNT, BIN_WIDTH
+	BinCount        *BinCountOptions `json:"BinCount,omitempty"`
+	BinWidth        *BinWidthOptions `json:"BinWidth,omitempty"`
+	StartValue      *float64         `json:"StartValue,omitempty"`
+}
+
+// BinCountOptions is QuickSight's BinCountOptions.
+type BinCountOptions struct {
+	Value *int64 `json:"Value,omitempty"`
+}
+
+// BinWidthOptions is QuickSight's BinWidthOptions.
+type BinWidthOptions struct {
+	Value         *float64 `json:"Value,omitempty"`
+	BinCountLimit *int64   `json:"BinCountLimit,omitempty"`
+}
+
+// BoxPlotVisual is QuickSight's BoxPlotVisual.
+type BoxPlotVisual struct {
+	VisualId             string                      `json:"VisualId,omitempty"`
+	Actions              []json.RawMessage           `json:"Actions,omitempty"`
+	ChartConfiguration   *BoxPlotChartConfiguration  `json:"ChartConfiguration,omitempty"`
+	ColumnHierarchies    []json.RawMessage           `json:"ColumnHierarchies,omitempty"`
+	Subtitle             *VisualSubtitleLabelOptions `json:"Subtitle,omitempty"`
+	Title                *VisualTitleLabelOptions    `json:"Title,omitempty"`
+	VisualContentAltText string                      `json:"VisualContentAltText,omitempty"`
+}
+
+// BoxPlotChartConfiguration is QuickSight's BoxPlotChartConfiguration.
+type BoxPlotChartConfiguration struct {
+	BoxPlotOptions             *BoxPlotOptions           `json:"BoxPlotOptions,omitempty"`
+	CategoryAxis               json.RawMessage           `json:"CategoryAxis,omitempty"`
+	CategoryLabelOptions       json.RawMessage           `json:"CategoryLabelOptions,omitempty"`
+	FieldWells                 *BoxPlotFieldWells        `json:"FieldWells,omitempty"`
+	Interactions               json.RawMessage           `json:"Interactions,omitempty"`
+	Legend                     json.RawMessage           `json:"Legend,omitempty"`
+	PrimaryYAxisDisplayOptions json.RawMessage           `json:"PrimaryYAxisDisplayOptions,omitempty"`
+	PrimaryYAxisLabelOptions   json.RawMessage           `json:"PrimaryYAxisLabelOptions,omitempty"`
+	ReferenceLines             []json.RawMessage         `json:"ReferenceLines,omitempty"`
+	SortConfiguration          *BoxPlotSortConfiguration `json:"SortConfiguration,omitempty"`
+	Tooltip                    json.RawMessage           `json:"Tooltip,omitempty"`
+	VisualPalette              json.RawMessage           `json:"VisualPalette,omitempty"`
+}
+
+// BoxPlotFieldWells is QuickSight's BoxPlotFieldWells.
+type BoxPlotFieldWells struct {
+	BoxPlotAggregatedFieldWells *BoxPlotAggregatedFieldWells `json:"BoxPlotAggregatedFieldWells,omitempty"`
+}
+
+// BoxPlotAggregatedFieldWells is QuickSight's BoxPlotAggregatedFieldWells.
+type BoxPlotAggregatedFieldWells struct {
+	GroupBy []DimensionField `json:"GroupBy,omitempty"`
+	Values  []MeasureField   `json:"Values,omitempty"`
+}
+
+// BoxPlotSortConfiguration is QuickSight's BoxPlotSortConfiguration.
+type BoxPlotSortConfiguration struct {
+	CategorySort            []FieldSortOptions `json:"CategorySort,omitempty"`
+	PaginationConfiguration json.RawMessage    `json:"PaginationConfiguration,omitempty"`
+}
+
+// BoxPlotOptions is QuickSight's BoxPlotOptions.
+type BoxPlotOptions struct {
+	AllDataPointsVisibility string          `json:"AllDataPointsVisibility,omitempty"` // HIDDEN, VISIBLE
+	OutlierVisibility       string          `json:"OutlierVisibility,omitempty"`       // HIDDEN, VISIBLE
+	StyleOptions            json.RawMessage `json:"StyleOptions,omitempty"`
+}

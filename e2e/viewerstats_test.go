@@ -154,3 +154,44 @@ func TestViewerBoxPlot(t *testing.T) {
 		t.Errorf("outliers: want an unsupported tile naming OutlierVisibility, got\n%s", tl)
 	}
 }
+
+// TestViewerSankey draws Sankey diagrams created through the API: orders
+// from region to category (a count of records) and revenue from segment
+// to region; each flow's width against SQL over the sample file.
+func TestViewerSankey(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	sankey := func(id, src, dst, weight string) string {
+		return fmt.Sprintf(`{"SankeyDiagramVisual": {"VisualId": %[1]q, "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {
+			"Source": [{"CategoricalDimensionField": {"FieldId": "%[1]s-s", "Column": {"DataSetIdentifier": "sales", "ColumnName": %[2]q}}}],
+			"Destination": [{"CategoricalDimensionField": {"FieldId": "%[1]s-d", "Column": {"DataSetIdentifier": "sales", "ColumnName": %[3]q}}}]%[4]s}}}}}`, id, src, dst, weight)
+	}
+	body := visualsDashboard(t, ts, "sankey",
+		sankey("orders", "region", "category", ""),
+		sankey("revenue", "segment", "region", `, "Weight": [`+fmt.Sprintf(sumOf, "revenue-w", "revenue", "SUM")+`]`),
+	)
+	links := func(id string) map[string]float64 {
+		out := map[string]float64{}
+		for _, l := range rawChart(t, body, id)["series"].([]any)[0].(map[string]any)["links"].([]any) {
+			m := l.(map[string]any)
+			out[m["source"].(string)+" → "+strings.TrimSuffix(m["target"].(string), "\u200b")] = m["value"].(float64)
+		}
+		return out
+	}
+	for id, q := range map[string]string{
+		"orders":  "SELECT region, category, count(*) FROM orders GROUP BY 1, 2",
+		"revenue": "SELECT segment, region, sum(revenue) FROM orders GROUP BY 1, 2",
+	} {
+		got := links(id)
+		rows := sqlRows(t, ts, q)
+		if len(got) != len(rows) {
+			t.Errorf("%s: %d flows, want %d", id, len(got), len(rows))
+		}
+		for _, r := range rows {
+			k := fmt.Sprint(r[0]) + " → " + fmt.Sprint(r[1])
+			if v, ok := got[k]; !ok || !near(v, r[2].(float64)) {
+				t.Errorf("%s: flow %s = %v, want %v", id, k, v, r[2])
+			}
+		}
+	}
+}

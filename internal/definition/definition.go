@@ -46,7 +46,7 @@ type SheetDefinition struct {
 }
 
 // Visual kinds Sightglass renders; Visual.Kind holds the member name of
-// any visual, these or others (such as "SankeyDiagramVisual").
+// any visual, these or others (such as "WordCloudVisual").
 const (
 	KindBar       = "BarChartVisual"
 	KindLine      = "LineChartVisual"
@@ -63,6 +63,7 @@ const (
 	KindWaterfall = "WaterfallVisual"
 	KindHistogram = "HistogramVisual"
 	KindBoxPlot   = "BoxPlotVisual"
+	KindSankey    = "SankeyDiagramVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -75,21 +76,22 @@ type Visual struct {
 	// Raw is the JSON of the member (the visual itself).
 	Raw json.RawMessage
 
-	BarChartVisual    *BarChartVisual
-	LineChartVisual   *LineChartVisual
-	PieChartVisual    *PieChartVisual
-	TableVisual       *TableVisual
-	PivotTableVisual  *PivotTableVisual
-	KPIVisual         *KPIVisual
-	ScatterPlotVisual *ScatterPlotVisual
-	ComboChartVisual  *ComboChartVisual
-	HeatMapVisual     *HeatMapVisual
-	TreeMapVisual     *TreeMapVisual
-	FunnelChartVisual *FunnelChartVisual
-	GaugeChartVisual  *GaugeChartVisual
-	WaterfallVisual   *WaterfallVisual
-	HistogramVisual   *HistogramVisual
-	BoxPlotVisual     *BoxPlotVisual
+	BarChartVisual      *BarChartVisual
+	LineChartVisual     *LineChartVisual
+	PieChartVisual      *PieChartVisual
+	TableVisual         *TableVisual
+	PivotTableVisual    *PivotTableVisual
+	KPIVisual           *KPIVisual
+	ScatterPlotVisual   *ScatterPlotVisual
+	ComboChartVisual    *ComboChartVisual
+	HeatMapVisual       *HeatMapVisual
+	TreeMapVisual       *TreeMapVisual
+	FunnelChartVisual   *FunnelChartVisual
+	GaugeChartVisual    *GaugeChartVisual
+	WaterfallVisual     *WaterfallVisual
+	HistogramVisual     *HistogramVisual
+	BoxPlotVisual       *BoxPlotVisual
+	SankeyDiagramVisual *SankeyDiagramVisual
 
 	members int // how many members the union object had
 }
@@ -97,7 +99,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey:
 		return true
 	}
 	return false
@@ -174,6 +176,9 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindBoxPlot:
 		v.BoxPlotVisual = new(BoxPlotVisual)
 		target = v.BoxPlotVisual
+	case KindSankey:
+		v.SankeyDiagramVisual = new(SankeyDiagramVisual)
+		target = v.SankeyDiagramVisual
 	default:
 		return nil
 	}

@@ -104,3 +104,40 @@ type BoxPlotOptions struct {
 	OutlierVisibility       string          `json:"OutlierVisibility,omitempty"`       // HIDDEN, VISIBLE
 	StyleOptions            json.RawMessage `json:"StyleOptions,omitempty"`
 }
+
+// SankeyDiagramVisual is QuickSight's SankeyDiagramVisual.
+type SankeyDiagramVisual struct {
+	VisualId             string                           `json:"VisualId,omitempty"`
+	Actions              []json.RawMessage                `json:"Actions,omitempty"`
+	ChartConfiguration   *SankeyDiagramChartConfiguration `json:"ChartConfiguration,omitempty"`
+	Subtitle             *VisualSubtitleLabelOptions      `json:"Subtitle,omitempty"`
+	Title                *VisualTitleLabelOptions         `json:"Title,omitempty"`
+	VisualContentAltText string                           `json:"VisualContentAltText,omitempty"`
+}
+
+// SankeyDiagramChartConfiguration is QuickSight's SankeyDiagramChartConfiguration.
+type SankeyDiagramChartConfiguration struct {
+	DataLabels        json.RawMessage                 `json:"DataLabels,omitempty"`
+	FieldWells        *SankeyDiagramFieldWells        `json:"FieldWells,omitempty"`
+	Interactions      json.RawMessage                 `json:"Interactions,omitempty"`
+	SortConfiguration *SankeyDiagramSortConfiguration `json:"SortConfiguration,omitempty"`
+}
+
+// SankeyDiagramFieldWells is QuickSight's SankeyDiagramFieldWells.
+type SankeyDiagramFieldWells struct {
+	SankeyDiagramAggregatedFieldWells *SankeyDiagramAggregatedFieldWells `json:"SankeyDiagramAggregatedFieldWells,omitempty"`
+}
+
+// SankeyDiagramAggregatedFieldWells is QuickSight's SankeyDiagramAggregatedFieldWells.
+type SankeyDiagramAggregatedFieldWells struct {
+	Source      []DimensionField `json:"Source,omitempty"`
+	Destination []DimensionField `json:"Destination,omitempty"`
+	Weight      []MeasureField   `json:"Weight,omitempty"`
+}
+
+// SankeyDiagramSortConfiguration is QuickSight's SankeyDiagramSortConfiguration.
+type SankeyDiagramSortConfiguration struct {
+	WeightSort            []FieldSortOptions       `json:"WeightSort,omitempty"`
+	SourceItemsLimit      *ItemsLimitConfiguration `json:"SourceItemsLimit,omitempty"`
+	DestinationItemsLimit *ItemsLimitConfiguration `json:"DestinationItemsLimit,omitempty"`
+}

@@ -194,6 +194,11 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.BoxPlotAggregatedFieldWells
 			all = []Well{dims("GroupBy", w.GroupBy), measures("Values", w.Values)}
 		}
+	case v.SankeyDiagramVisual != nil:
+		if c := v.SankeyDiagramVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.SankeyDiagramAggregatedFieldWells != nil {
+			w := c.FieldWells.SankeyDiagramAggregatedFieldWells
+			all = []Well{dims("Source", w.Source), dims("Destination", w.Destination), measures("Weight", w.Weight)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -239,6 +244,8 @@ func (v *Visual) Title() string {
 		t = v.HistogramVisual.Title
 	case v.BoxPlotVisual != nil:
 		t = v.BoxPlotVisual.Title
+	case v.SankeyDiagramVisual != nil:
+		t = v.SankeyDiagramVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

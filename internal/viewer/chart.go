@@ -117,6 +117,8 @@ func chartOption(p *plan, res *Result) obj {
 		return waterfallOption(p, res)
 	case definition.KindBoxPlot:
 		return boxPlotOption(p, res)
+	case definition.KindSankey:
+		return sankeyOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

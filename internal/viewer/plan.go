@@ -268,6 +268,10 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planBoxPlot(vis.BoxPlotVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindSankey:
+		if !p.planSankey(vis.SankeyDiagramVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}
@@ -362,6 +366,8 @@ func kindLabel(kind string) string {
 		return "Histogram"
 	case definition.KindBoxPlot:
 		return "Box plot"
+	case definition.KindSankey:
+		return "Sankey diagram"
 	}
 	name := kind
 	if len(name) > 6 && name[len(name)-6:] == "Visual" {

@@ -195,3 +195,33 @@ func TestViewerSankey(t *testing.T) {
 		}
 	}
 }
+
+// TestViewerCustomContent shows custom content visuals created through
+// the API: an https image, a sandboxed frame of a path on the server, a
+// plain http URL refused by name, and an empty visual; the page's CSP
+// lets https images and frames load.
+func TestViewerCustomContent(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(100))
+	content := func(id, url, typ string) string {
+		return fmt.Sprintf(`{"CustomContentVisual": {"VisualId": %q, "DataSetIdentifier": "sales", "ChartConfiguration": {"ContentUrl": %q, "ContentType": %q, "ImageScaling": "FIT_TO_HEIGHT"}}}`, id, url, typ)
+	}
+	body := visualsDashboard(t, ts, "content",
+		content("image", "https://images.example.com/logo.png", "IMAGE"),
+		content("frame", "/help", "OTHER_EMBEDDED_CONTENT"),
+		content("plain", "http://example.com/page", "OTHER_EMBEDDED_CONTENT"),
+		`{"EmptyVisual": {"VisualId": "blank", "DataSetIdentifier": "sales"}}`,
+	)
+	if tl := tile(t, body, "image"); !strings.Contains(tl, `<img class="content-fit-to-height" src="https://images.example.com/logo.png"`) {
+		t.Errorf("image tile:\n%s", tl)
+	}
+	if tl := tile(t, body, "frame"); !strings.Contains(tl, `<iframe class="content" src="/help"`) || !strings.Contains(tl, `sandbox="allow-scripts"`) {
+		t.Errorf("frame tile:\n%s", tl)
+	}
+	if tl := tile(t, body, "plain"); !strings.Contains(tl, "tile-unsupported") || strings.Contains(tl, "<iframe") {
+		t.Errorf("plain http tile:\n%s", tl)
+	}
+	if tl := tile(t, body, "blank"); !strings.Contains(tl, "tile-empty") {
+		t.Errorf("empty visual tile:\n%s", tl)
+	}
+}

@@ -368,6 +368,10 @@ func kindLabel(kind string) string {
 		return "Box plot"
 	case definition.KindSankey:
 		return "Sankey diagram"
+	case "CustomContentVisual":
+		return "Custom content"
+	case "EmptyVisual":
+		return ""
 	}
 	name := kind
 	if len(name) > 6 && name[len(name)-6:] == "Visual" {

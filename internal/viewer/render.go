@@ -30,6 +30,7 @@ const (
 	TileTable       = "table"
 	TilePivot       = "pivot"
 	TileKPI         = "kpi"
+	TileContent     = "content" // custom content: an image or a frame
 	TileText        = "text"
 	TileUnsupported = "unsupported"
 	TileEmpty       = "empty"
@@ -49,6 +50,7 @@ type Tile struct {
 	Table      *Table
 	Pivot      *Pivot
 	KPI        *KPI
+	Content    *Content
 	Text       string // text box content (plain text)
 	Message    string // empty, error and unsupported tiles
 }
@@ -110,6 +112,14 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		}
 		t := &Tile{ID: vis.VisualID, Title: visualTitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
 		out.Tiles = append(out.Tiles, t)
+		switch vis.Kind {
+		case "CustomContentVisual":
+			contentTile(t, vis.Raw)
+			continue
+		case "EmptyVisual":
+			t.Kind, t.Message = TileEmpty, ""
+			continue
+		}
 		if !vis.Supported() {
 			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."
 			continue

@@ -278,7 +278,7 @@ describe('dashboard viewer in Chromium', () => {
       }
       // The box plot: a box per segment; the Sankey diagram: a node per
       // segment and per region.
-      await frame.locator('#v-box svg path').first().waitFor({ timeout: STEP });
+      await frame.locator('#v-box svg').waitFor({ timeout: STEP });
       const boxes = await svgTexts(frame, 'box');
       await frame.locator('#v-sankey svg').waitFor({ timeout: STEP });
       const nodes = await svgTexts(frame, 'sankey');

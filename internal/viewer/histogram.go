@@ -169,6 +169,10 @@ func histogramBins(p *plan, res *Result) (lows []float64, counts []float64, err 
 		if !ok {
 			continue // rows without a value are in no bin
 		}
+		if math.Abs(b) > 1e15 {
+			// A bin index this far out means bins far too narrow to draw.
+			return nil, nil, fmt.Errorf("This histogram's bins are too narrow for its values; widen its bins.")
+		}
 		n, _ := number(row[1])
 		i := int64(b)
 		if h.count > 0 && i == int64(h.count) {

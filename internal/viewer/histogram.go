@@ -156,6 +156,11 @@ func (v *View) binRange(ctx context.Context, p *plan, sheetID, visualID, arn str
 	return true, nil
 }
 
+// tileMessage is an error whose text is what the tile says.
+type tileMessage string
+
+func (m tileMessage) Error() string { return string(m) }
+
 // histogramBins turns the answer (bin index, count) into the drawn bins:
 // every bin from the lowest to the highest with a value, empty ones
 // included; with a bin count, a value on the top edge counts in the last
@@ -171,7 +176,7 @@ func histogramBins(p *plan, res *Result) (lows []float64, counts []float64, err 
 		}
 		if math.Abs(b) > 1e15 {
 			// A bin index this far out means bins far too narrow to draw.
-			return nil, nil, fmt.Errorf("This histogram's bins are too narrow for its values; widen its bins.")
+			return nil, nil, tileMessage("This histogram's bins are too narrow for its values; widen its bins.")
 		}
 		n, _ := number(row[1])
 		i := int64(b)
@@ -185,7 +190,7 @@ func histogramBins(p *plan, res *Result) (lows []float64, counts []float64, err 
 		return nil, nil, nil
 	}
 	if last-first+1 > int64(h.limit) {
-		return nil, nil, fmt.Errorf("This histogram's values span %d bins, more than its limit of %d; filter it or widen its bins.", last-first+1, h.limit)
+		return nil, nil, tileMessage(fmt.Sprintf("This histogram's values span %d bins, more than its limit of %d; filter it or widen its bins.", last-first+1, h.limit))
 	}
 	for i := first; i <= last; i++ {
 		lows = append(lows, *h.start+float64(i)*h.width)

@@ -119,6 +119,9 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		case "EmptyVisual":
 			t.Kind, t.Message = TileEmpty, ""
 			continue
+		case "InsightVisual":
+			t.Kind, t.Message = TileUnsupported, insightMessage(vis.Raw)
+			continue
 		}
 		if !vis.Supported() {
 			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."

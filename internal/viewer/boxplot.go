@@ -1,13 +1,15 @@
 package viewer
 
 import (
+	"strings"
+
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
 )
 
-// boxPlot is the column a box plot describes per group.
+// boxPlot is the columns a box plot describes per group, a box each.
 type boxPlot struct {
-	column string
+	columns []string
 }
 
 // The five statistics of a box, in question order after the group.
@@ -36,20 +38,29 @@ func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 	if len(w.Values) == 0 {
 		return false
 	}
-	if len(w.Values) > 1 {
-		p.refuse("more than one field in Values")
-	}
 	if len(w.GroupBy) > 1 {
 		p.refuse("more than one field in GroupBy")
 	}
-	v := w.Values[0]
-	if v.NumericalMeasureField == nil {
-		p.refuse("a field in Values other than a numeric column (a box plot describes each row's value)")
+	if len(w.Values) > 5 {
+		p.refuse("more than 5 fields in Values")
 		return true
 	}
-	col := v.NumericalMeasureField.Column
-	if col == nil || col.ColumnName == "" {
-		return false
+	box := &boxPlot{}
+	for i, v := range w.Values {
+		if v.NumericalMeasureField == nil {
+			p.refuse("a field in Values other than a numeric column (a box plot describes each row's value)")
+			return true
+		}
+		col := v.NumericalMeasureField.Column
+		if col == nil || col.ColumnName == "" {
+			return false
+		}
+		box.columns = append(box.columns, col.ColumnName)
+		for _, s := range boxStats {
+			id := s.id + "_" + itoa(i)
+			p.values = append(p.values, field{id: id, label: s.label + " of " + col.ColumnName, dataSet: col.DataSetIdentifier,
+				measure: &query.Measure{ID: id, Field: col.ColumnName, Aggregation: s.agg, Percentile: s.pct}})
+		}
 	}
 	if o := c.BoxPlotOptions; o != nil {
 		if o.OutlierVisibility == "VISIBLE" {
@@ -59,14 +70,10 @@ func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 			p.refuse("AllDataPointsVisibility VISIBLE")
 		}
 	}
-	p.box = &boxPlot{column: col.ColumnName}
+	p.box = box
 	p.category = dims(w.GroupBy)
 	if len(p.category) > 1 {
 		p.category = p.category[:1]
-	}
-	for _, s := range boxStats {
-		p.values = append(p.values, field{id: s.id, label: s.label + " of " + col.ColumnName, dataSet: col.DataSetIdentifier,
-			measure: &query.Measure{ID: s.id, Field: col.ColumnName, Aggregation: s.agg, Percentile: s.pct}})
 	}
 	p.limit, p.maxRows = chartLimit+1, chartLimit
 	if s := c.SortConfiguration; s != nil {
@@ -81,34 +88,46 @@ func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 	return true
 }
 
-// boxPlotOption draws a box per group: [min, Q1, median, Q3, max].
+// boxPlotOption draws a box per group and value: [min, Q1, median, Q3,
+// max], a series per value.
 func boxPlotOption(p *plan, res *Result) obj {
 	nd := len(p.category)
 	var cats []string
-	var data []any
+	series := make([]obj, len(p.box.columns))
+	data := make([][]any, len(p.box.columns))
 	for _, row := range res.Rows {
-		name := p.box.column
+		name := strings.Join(p.box.columns, ", ")
 		if nd > 0 {
 			name = formatValue(row[0], res.Columns[0], granularity(p.category[0]))
 		}
-		box := make([]any, len(boxStats))
-		for k := range boxStats {
-			box[k] = chartValue(row[nd+k])
-		}
 		cats = append(cats, name)
-		data = append(data, box)
+		for v := range p.box.columns {
+			box := make([]any, len(boxStats))
+			for k := range boxStats {
+				box[k] = chartValue(row[nd+v*len(boxStats)+k])
+			}
+			data[v] = append(data[v], box)
+		}
+	}
+	for v, c := range p.box.columns {
+		series[v] = obj{"type": "boxplot", "name": c, "data": data[v]}
 	}
 	label := obj{"hideOverlap": true}
 	if len(cats) <= maxLabelled {
 		label = obj{"interval": 0}
 	}
-	return obj{
+	opt := obj{
 		"animation": false,
 		"aria":      obj{"enabled": true},
 		"tooltip":   obj{"trigger": "item"},
 		"grid":      obj{"containLabel": true, "left": 8, "right": 16, "top": 16, "bottom": 8},
 		"xAxis":     obj{"type": "category", "data": cats, "axisLabel": label},
 		"yAxis":     obj{"type": "value", "scale": true},
-		"series":    []obj{{"type": "boxplot", "name": p.box.column, "data": data}},
+		"series":    series,
 	}
+	if len(series) > 1 {
+		opt["legend"] = obj{"type": "scroll", "top": 0, "data": p.box.columns}
+		opt["grid"].(obj)["top"] = 32
+	}
+	return opt
 }

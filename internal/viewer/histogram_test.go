@@ -84,3 +84,17 @@ func TestBoxPlotPlan(t *testing.T) {
 	 "BoxPlotOptions": {"OutlierVisibility": "VISIBLE", "AllDataPointsVisibility": "VISIBLE"}}}}`))
 	wantEq(t, "refused", p.unsupported, []string{"OutlierVisibility VISIBLE", "AllDataPointsVisibility VISIBLE"})
 }
+
+func TestBoxPlotValues(t *testing.T) {
+	p, ok := planOf(visualOf(t, `{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {
+	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}},
+	  {"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "sales", "ColumnName": "profit"}}}]}}}}}`))
+	if !ok || len(p.unsupported) > 0 || len(p.values) != 10 {
+		t.Fatal("no plan", p.unsupported, len(p.values))
+	}
+	res := &Result{Rows: [][]any{{1.0, 2.0, 3.0, 4.0, 5.0, -1.0, 0.0, 1.0, 2.0, 3.0}}}
+	opt := boxPlotOption(p, res)
+	ss := opt["series"].([]obj)
+	wantEq(t, "two series", [2]any{ss[0]["data"], ss[1]["data"]}, [2]any{[]any{[]any{1.0, 2.0, 3.0, 4.0, 5.0}}, []any{[]any{-1.0, 0.0, 1.0, 2.0, 3.0}}})
+	wantEq(t, "one box each, named by the values", opt["xAxis"].(obj)["data"], []string{"revenue, profit"})
+}

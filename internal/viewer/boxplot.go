@@ -26,9 +26,10 @@ var boxStats = []struct {
 
 // planBoxPlot fills a box plot's plan: per group (or over all rows
 // without one), the minimum, quartiles, median and maximum of the rows'
-// values of its numeric column, all computed in SQL (percentiles through
-// the dialect's PERCENTILE_CONT or its window-function equivalent).
-// Whiskers reach the minimum and maximum; drawn outliers and data points
+// values of each numeric column in Values (up to 5, a box each), all
+// computed in SQL (percentiles through the dialect's PERCENTILE_CONT or
+// its window-function equivalent). The AggregationFunction of a value is
+// not used: a box describes the rows' values. Whiskers reach the minimum and maximum; drawn outliers and data points
 // are refused by name.
 func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.BoxPlotAggregatedFieldWells == nil {

@@ -36,7 +36,8 @@ type histogram struct {
 
 // planHistogram fills a histogram's plan: the rows' values of its one
 // numeric column counted per bin. The bin of each row is computed in SQL
-// (floor((value − start) / width)), so every engine bins alike.
+// (floor((value − start) / width)), so every engine bins alike. The
+// value's AggregationFunction is not used: a histogram counts rows.
 func (p *plan) planHistogram(c *definition.HistogramConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.HistogramAggregatedFieldWells == nil {
 		return false

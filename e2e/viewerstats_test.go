@@ -225,3 +225,39 @@ func TestViewerCustomContent(t *testing.T) {
 		t.Errorf("empty visual tile:\n%s", tl)
 	}
 }
+
+// TestViewerWordCloud draws a word cloud of cities by orders created
+// through the API, limited to the top 5: the words, their order and values
+// against SQL, the largest word the largest.
+func TestViewerWordCloud(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	body := visualsDashboard(t, ts, "wordcloud", `{"WordCloudVisual": {"VisualId": "cities", "ChartConfiguration": {"FieldWells": {"WordCloudAggregatedFieldWells": {
+		"GroupBy": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "city"}}}]}},
+		"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 5, "OtherCategories": "EXCLUDE"}}}}}`)
+	tl := tile(t, body, "cities")
+	var want []string
+	for _, r := range sqlRows(t, ts, "SELECT city, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5") {
+		want = append(want, fmt.Sprintf(`title="%s">%s</li>`, formatCount(r[1].(float64)), r[0]))
+	}
+	at := 0
+	for i, w := range want {
+		j := strings.Index(tl[at:], w)
+		if j < 0 {
+			t.Fatalf("word %d %s missing or out of order in\n%s", i, w, tl)
+		}
+		at += j + len(w)
+	}
+	if !strings.Contains(tl, `style="font-size: 2.6rem" title="`+formatCount(sqlRows(t, ts, "SELECT count(*) FROM orders GROUP BY city ORDER BY 1 DESC LIMIT 1")[0][0].(float64))+`"`) {
+		t.Errorf("the largest word is not the largest:\n%s", tl)
+	}
+}
+
+// formatCount writes a whole number with thousands separators.
+func formatCount(f float64) string {
+	s := fmt.Sprintf("%.0f", f)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

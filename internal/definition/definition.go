@@ -46,7 +46,7 @@ type SheetDefinition struct {
 }
 
 // Visual kinds Sightglass renders; Visual.Kind holds the member name of
-// any visual, these or others (such as "WordCloudVisual").
+// any visual, these or others (such as "RadarChartVisual").
 const (
 	KindBar       = "BarChartVisual"
 	KindLine      = "LineChartVisual"
@@ -64,6 +64,7 @@ const (
 	KindHistogram = "HistogramVisual"
 	KindBoxPlot   = "BoxPlotVisual"
 	KindSankey    = "SankeyDiagramVisual"
+	KindWordCloud = "WordCloudVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -92,6 +93,7 @@ type Visual struct {
 	HistogramVisual     *HistogramVisual
 	BoxPlotVisual       *BoxPlotVisual
 	SankeyDiagramVisual *SankeyDiagramVisual
+	WordCloudVisual     *WordCloudVisual
 
 	members int // how many members the union object had
 }
@@ -99,7 +101,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud:
 		return true
 	}
 	return false
@@ -179,6 +181,9 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindSankey:
 		v.SankeyDiagramVisual = new(SankeyDiagramVisual)
 		target = v.SankeyDiagramVisual
+	case KindWordCloud:
+		v.WordCloudVisual = new(WordCloudVisual)
+		target = v.WordCloudVisual
 	default:
 		return nil
 	}

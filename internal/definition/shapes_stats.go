@@ -141,3 +141,50 @@ type SankeyDiagramSortConfiguration struct {
 	SourceItemsLimit      *ItemsLimitConfiguration `json:"SourceItemsLimit,omitempty"`
 	DestinationItemsLimit *ItemsLimitConfiguration `json:"DestinationItemsLimit,omitempty"`
 }
+
+// WordCloudVisual is QuickSight's WordCloudVisual.
+type WordCloudVisual struct {
+	VisualId             string                       `json:"VisualId,omitempty"`
+	Actions              []json.RawMessage            `json:"Actions,omitempty"`
+	ChartConfiguration   *WordCloudChartConfiguration `json:"ChartConfiguration,omitempty"`
+	ColumnHierarchies    []json.RawMessage            `json:"ColumnHierarchies,omitempty"`
+	Subtitle             *VisualSubtitleLabelOptions  `json:"Subtitle,omitempty"`
+	Title                *VisualTitleLabelOptions     `json:"Title,omitempty"`
+	VisualContentAltText string                       `json:"VisualContentAltText,omitempty"`
+}
+
+// WordCloudChartConfiguration is QuickSight's WordCloudChartConfiguration.
+type WordCloudChartConfiguration struct {
+	CategoryLabelOptions json.RawMessage             `json:"CategoryLabelOptions,omitempty"`
+	FieldWells           *WordCloudFieldWells        `json:"FieldWells,omitempty"`
+	Interactions         json.RawMessage             `json:"Interactions,omitempty"`
+	SortConfiguration    *WordCloudSortConfiguration `json:"SortConfiguration,omitempty"`
+	WordCloudOptions     *WordCloudOptions           `json:"WordCloudOptions,omitempty"`
+}
+
+// WordCloudFieldWells is QuickSight's WordCloudFieldWells.
+type WordCloudFieldWells struct {
+	WordCloudAggregatedFieldWells *WordCloudAggregatedFieldWells `json:"WordCloudAggregatedFieldWells,omitempty"`
+}
+
+// WordCloudAggregatedFieldWells is QuickSight's WordCloudAggregatedFieldWells.
+type WordCloudAggregatedFieldWells struct {
+	GroupBy []DimensionField `json:"GroupBy,omitempty"`
+	Size    []MeasureField   `json:"Size,omitempty"`
+}
+
+// WordCloudSortConfiguration is QuickSight's WordCloudSortConfiguration.
+type WordCloudSortConfiguration struct {
+	CategoryItemsLimit *ItemsLimitConfiguration `json:"CategoryItemsLimit,omitempty"`
+	CategorySort       []FieldSortOptions       `json:"CategorySort,omitempty"`
+}
+
+// WordCloudOptions is QuickSight's WordCloudOptions.
+type WordCloudOptions struct {
+	CloudLayout         string `json:"CloudLayout,omitempty"`
+	MaximumStringLength *int64 `json:"MaximumStringLength,omitempty"`
+	WordCasing          string `json:"WordCasing,omitempty"` // LOWER_CASE, EXISTING_CASE
+	WordOrientation     string `json:"WordOrientation,omitempty"`
+	WordPadding         string `json:"WordPadding,omitempty"`
+	WordScaling         string `json:"WordScaling,omitempty"` // EMPHASIZE, NORMAL
+}

@@ -199,6 +199,11 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.SankeyDiagramAggregatedFieldWells
 			all = []Well{dims("Source", w.Source), dims("Destination", w.Destination), measures("Weight", w.Weight)}
 		}
+	case v.WordCloudVisual != nil:
+		if c := v.WordCloudVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.WordCloudAggregatedFieldWells != nil {
+			w := c.FieldWells.WordCloudAggregatedFieldWells
+			all = []Well{dims("GroupBy", w.GroupBy), measures("Size", w.Size)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -246,6 +251,8 @@ func (v *Visual) Title() string {
 		t = v.BoxPlotVisual.Title
 	case v.SankeyDiagramVisual != nil:
 		t = v.SankeyDiagramVisual.Title
+	case v.WordCloudVisual != nil:
+		t = v.WordCloudVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

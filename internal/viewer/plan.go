@@ -43,6 +43,7 @@ type plan struct {
 	totalLabel  string // a waterfall's total bar
 	hist        *histogram
 	box         *boxPlot
+	words       *definition.WordCloudOptions
 }
 
 // refuse records an option the plan cannot honour.
@@ -272,10 +273,14 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planSankey(vis.SankeyDiagramVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindWordCloud:
+		if !p.planWordCloud(vis.WordCloudVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}
-	if len(p.unsupported) > 0 && (p.hist != nil || p.box != nil || p.kind == definition.KindHistogram || p.kind == definition.KindBoxPlot) {
+	if len(p.unsupported) > 0 && (p.hist != nil || p.box != nil || p.kind == definition.KindHistogram || p.kind == definition.KindBoxPlot || p.kind == definition.KindWordCloud) {
 		return p, true // the tile names what is refused
 	}
 	all := append(p.dims(), p.measures()...)
@@ -368,6 +373,8 @@ func kindLabel(kind string) string {
 		return "Box plot"
 	case definition.KindSankey:
 		return "Sankey diagram"
+	case definition.KindWordCloud:
+		return "Word cloud"
 	case "CustomContentVisual":
 		return "Custom content"
 	case "EmptyVisual":

@@ -31,6 +31,7 @@ const (
 	TilePivot       = "pivot"
 	TileKPI         = "kpi"
 	TileContent     = "content" // custom content: an image or a frame
+	TileWords       = "words"   // a word cloud
 	TileText        = "text"
 	TileUnsupported = "unsupported"
 	TileEmpty       = "empty"
@@ -51,6 +52,7 @@ type Tile struct {
 	Pivot      *Pivot
 	KPI        *KPI
 	Content    *Content
+	Words      *Words
 	Text       string // text box content (plain text)
 	Message    string // empty, error and unsupported tiles
 }
@@ -203,6 +205,8 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
+	case definition.KindWordCloud:
+		t.Kind, t.Words = TileWords, wordCloud(p, res)
 	default:
 		var opt obj
 		if p.hist != nil {

@@ -6,7 +6,7 @@
 // its sheet or all sheets) and the current parameter values. Answers
 // become ECharts options (bar, line, pie/donut, scatter, combo, heat map,
 // tree map, funnel, gauge, waterfall, histogram, box plot, Sankey) or
-// server-rendered table, pivot table and KPI models; custom content
+// server-rendered table, pivot table, KPI and word cloud models; custom content
 // visuals become an image or a sandboxed frame of their URL, empty visuals
 // an empty tile. Other visual types, and options that would change a
 // visual's numbers and are not applied, become a "not yet supported" tile

@@ -59,6 +59,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzDecodePunycode ./internal/console $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDraft ./internal/console $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseDefinition ./internal/definition $(FUZZTIME)
+	./scripts/fuzz.sh FuzzVisualPlan ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)

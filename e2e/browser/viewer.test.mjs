@@ -239,6 +239,10 @@ describe('dashboard viewer in Chromium', () => {
       { FunnelChartVisual: { VisualId: 'funnel', ChartConfiguration: { FieldWells: { FunnelChartAggregatedFieldWells: { Category: [dimension('f-c', 'segment')] } } } } },
       { GaugeChartVisual: { VisualId: 'gauge', ChartConfiguration: { FieldWells: { Values: [sum('g-v', 'profit')], TargetValues: [sum('g-t', 'revenue')] } } } },
       { WaterfallVisual: { VisualId: 'waterfall', ChartConfiguration: { FieldWells: { WaterfallChartAggregatedFieldWells: { Categories: [dimension('w-c', 'region')] } } } } },
+      { HistogramVisual: { VisualId: 'histogram', ChartConfiguration: { FieldWells: { HistogramAggregatedFieldWells: { Values: [sum('h-v', 'quantity')] } },
+        BinOptions: { SelectedBinType: 'BIN_WIDTH', BinWidth: { Value: 5 }, StartValue: 0 } } } },
+      { BoxPlotVisual: { VisualId: 'box', ChartConfiguration: { FieldWells: { BoxPlotAggregatedFieldWells: { GroupBy: [dimension('b-g', 'segment')], Values: [sum('b-v', 'revenue')] } } } } },
+      { SankeyDiagramVisual: { VisualId: 'sankey', ChartConfiguration: { FieldWells: { SankeyDiagramAggregatedFieldWells: { Source: [dimension('s-s', 'segment')], Destination: [dimension('s-d', 'region')] } } } } },
     ]);
     const { page, frame, pageErrors } = await openDashboard([], 'more-visuals');
     try {
@@ -264,6 +268,25 @@ describe('dashboard viewer in Chromium', () => {
       const [[orders]] = sql('SELECT count(*) FROM orders');
       for (const label of [...regions.flatMap(([r, n]) => [r, n.toLocaleString('en-US')]), 'Total', orders.toLocaleString('en-US')]) {
         assert.ok(steps.includes(label), `waterfall lacks ${label}: ${steps}`);
+      }
+      // The histogram: quantities in bins of 5 from 0, each labelled with
+      // its count.
+      await frame.locator('#v-histogram svg').waitFor({ timeout: STEP });
+      const bins = await svgTexts(frame, 'histogram');
+      for (const [low, n] of sql('SELECT CAST(quantity / 5 AS INTEGER) * 5, count(*) FROM orders GROUP BY 1')) {
+        assert.ok(bins.includes(`${low} – ${low + 5}`) && bins.includes(n.toLocaleString('en-US')), `histogram lacks ${low} ${n}: ${bins}`);
+      }
+      // The box plot: a box per segment; the Sankey diagram: a node per
+      // segment and per region.
+      await frame.locator('#v-box svg').waitFor({ timeout: STEP });
+      const boxes = await svgTexts(frame, 'box');
+      await frame.locator('#v-sankey svg').waitFor({ timeout: STEP });
+      const nodes = await svgTexts(frame, 'sankey');
+      for (const [segment] of sql('SELECT DISTINCT segment FROM orders')) {
+        assert.ok(boxes.includes(segment) && nodes.includes(segment), `box plot or Sankey lacks ${segment}: ${boxes} / ${nodes}`);
+      }
+      for (const [region] of sql('SELECT DISTINCT region FROM orders')) {
+        assert.ok(nodes.includes(region), `Sankey lacks ${region}: ${nodes}`);
       }
       assert.deepEqual(pageErrors, []);
     } finally {

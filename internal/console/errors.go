@@ -8,10 +8,12 @@ import (
 
 // setSecurityHeaders sets the headers of every console page: a CSP whose
 // frame-ancestors come from the embedding allow-list, and the usual
-// hardening.
+// hardening. Images and frames may come from https origins: a custom
+// content visual shows its ContentUrl (an https URL or a path), the frame
+// sandboxed; scripts, styles and connections stay same-origin.
 func setSecurityHeaders(w http.ResponseWriter, embeddingDomains []string) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "+frameAncestors(embeddingDomains))
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; frame-src 'self' https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "+frameAncestors(embeddingDomains))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 }

@@ -46,7 +46,7 @@ type SheetDefinition struct {
 }
 
 // Visual kinds Sightglass renders; Visual.Kind holds the member name of
-// any visual, these or others (such as "SankeyDiagramVisual").
+// any visual, these or others (such as "RadarChartVisual").
 const (
 	KindBar       = "BarChartVisual"
 	KindLine      = "LineChartVisual"
@@ -61,6 +61,10 @@ const (
 	KindFunnel    = "FunnelChartVisual"
 	KindGauge     = "GaugeChartVisual"
 	KindWaterfall = "WaterfallVisual"
+	KindHistogram = "HistogramVisual"
+	KindBoxPlot   = "BoxPlotVisual"
+	KindSankey    = "SankeyDiagramVisual"
+	KindWordCloud = "WordCloudVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -73,19 +77,23 @@ type Visual struct {
 	// Raw is the JSON of the member (the visual itself).
 	Raw json.RawMessage
 
-	BarChartVisual    *BarChartVisual
-	LineChartVisual   *LineChartVisual
-	PieChartVisual    *PieChartVisual
-	TableVisual       *TableVisual
-	PivotTableVisual  *PivotTableVisual
-	KPIVisual         *KPIVisual
-	ScatterPlotVisual *ScatterPlotVisual
-	ComboChartVisual  *ComboChartVisual
-	HeatMapVisual     *HeatMapVisual
-	TreeMapVisual     *TreeMapVisual
-	FunnelChartVisual *FunnelChartVisual
-	GaugeChartVisual  *GaugeChartVisual
-	WaterfallVisual   *WaterfallVisual
+	BarChartVisual      *BarChartVisual
+	LineChartVisual     *LineChartVisual
+	PieChartVisual      *PieChartVisual
+	TableVisual         *TableVisual
+	PivotTableVisual    *PivotTableVisual
+	KPIVisual           *KPIVisual
+	ScatterPlotVisual   *ScatterPlotVisual
+	ComboChartVisual    *ComboChartVisual
+	HeatMapVisual       *HeatMapVisual
+	TreeMapVisual       *TreeMapVisual
+	FunnelChartVisual   *FunnelChartVisual
+	GaugeChartVisual    *GaugeChartVisual
+	WaterfallVisual     *WaterfallVisual
+	HistogramVisual     *HistogramVisual
+	BoxPlotVisual       *BoxPlotVisual
+	SankeyDiagramVisual *SankeyDiagramVisual
+	WordCloudVisual     *WordCloudVisual
 
 	members int // how many members the union object had
 }
@@ -93,7 +101,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud:
 		return true
 	}
 	return false
@@ -164,6 +172,18 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindWaterfall:
 		v.WaterfallVisual = new(WaterfallVisual)
 		target = v.WaterfallVisual
+	case KindHistogram:
+		v.HistogramVisual = new(HistogramVisual)
+		target = v.HistogramVisual
+	case KindBoxPlot:
+		v.BoxPlotVisual = new(BoxPlotVisual)
+		target = v.BoxPlotVisual
+	case KindSankey:
+		v.SankeyDiagramVisual = new(SankeyDiagramVisual)
+		target = v.SankeyDiagramVisual
+	case KindWordCloud:
+		v.WordCloudVisual = new(WordCloudVisual)
+		target = v.WordCloudVisual
 	default:
 		return nil
 	}

@@ -35,7 +35,7 @@ func TestParseSales(t *testing.T) {
 	for _, s := range d.Sheets {
 		for _, v := range s.Visuals {
 			kinds = append(kinds, v.Kind+"/"+v.VisualID)
-			if v.Supported() != (v.Kind != "SankeyDiagramVisual") {
+			if !v.Supported() {
 				t.Errorf("%s: Supported() = %v", v.Kind, v.Supported())
 			}
 		}
@@ -233,7 +233,7 @@ func TestWells(t *testing.T) {
 		{0, 1, "Sales by region", "Category[bar-region-c:CategoricalDimensionField(region)] Colors[bar-region-g:CategoricalDimensionField(category)] Values[bar-region-v:NumericalMeasureField(sales)/SUM]"},
 		{0, 2, "", "Category[line-trend-c:DateDimensionField(order_date)/MONTH] Values[line-trend-v:NumericalMeasureField(sales)/SUM,line-trend-m:CalculatedMeasureField=sum({sales}) - sum({cost})]"},
 		{0, 3, "", "Category[pie-category-c:CategoricalDimensionField(category)] Values[pie-category-v:CategoricalMeasureField(order_id)/DISTINCT_COUNT]"},
-		{0, 4, "", ""}, // Sankey: not rendered
+		{0, 4, "", "Source[sankey-s:CategoricalDimensionField(region)] Destination[sankey-d:CategoricalDimensionField(category)] Weight[sankey-w:NumericalMeasureField(sales)/SUM]"},
 		{1, 0, "", "GroupBy[t-product:CategoricalDimensionField(product),t-month:DateDimensionField(order_date)/MONTH] Values[t-sales:NumericalMeasureField(sales)/SUM,t-profit:NumericalMeasureField(Profit)/SUM,t-p90:NumericalMeasureField(sales)/PERCENTILE]"},
 		{1, 1, "", "Rows[p-region:CategoricalDimensionField(region)] Columns[p-quarter:DateDimensionField(order_date)/QUARTER] Values[p-sales:NumericalMeasureField(sales)/AVERAGE]"},
 		{1, 2, "", "Category[s-c:CategoricalDimensionField(product)] XAxis[s-x:NumericalMeasureField(discount)/AVERAGE] YAxis[s-y:NumericalMeasureField(Margin)/AVERAGE] Size[s-size:NumericalMeasureField(quantity)/SUM]"},

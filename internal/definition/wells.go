@@ -185,6 +185,25 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.WaterfallChartAggregatedFieldWells
 			all = []Well{dims("Categories", w.Categories), dims("Breakdowns", w.Breakdowns), measures("Values", w.Values)}
 		}
+	case v.HistogramVisual != nil:
+		if c := v.HistogramVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.HistogramAggregatedFieldWells != nil {
+			all = []Well{measures("Values", c.FieldWells.HistogramAggregatedFieldWells.Values)}
+		}
+	case v.BoxPlotVisual != nil:
+		if c := v.BoxPlotVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.BoxPlotAggregatedFieldWells != nil {
+			w := c.FieldWells.BoxPlotAggregatedFieldWells
+			all = []Well{dims("GroupBy", w.GroupBy), measures("Values", w.Values)}
+		}
+	case v.SankeyDiagramVisual != nil:
+		if c := v.SankeyDiagramVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.SankeyDiagramAggregatedFieldWells != nil {
+			w := c.FieldWells.SankeyDiagramAggregatedFieldWells
+			all = []Well{dims("Source", w.Source), dims("Destination", w.Destination), measures("Weight", w.Weight)}
+		}
+	case v.WordCloudVisual != nil:
+		if c := v.WordCloudVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.WordCloudAggregatedFieldWells != nil {
+			w := c.FieldWells.WordCloudAggregatedFieldWells
+			all = []Well{dims("GroupBy", w.GroupBy), measures("Size", w.Size)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -226,6 +245,14 @@ func (v *Visual) Title() string {
 		t = v.GaugeChartVisual.Title
 	case v.WaterfallVisual != nil:
 		t = v.WaterfallVisual.Title
+	case v.HistogramVisual != nil:
+		t = v.HistogramVisual.Title
+	case v.BoxPlotVisual != nil:
+		t = v.BoxPlotVisual.Title
+	case v.SankeyDiagramVisual != nil:
+		t = v.SankeyDiagramVisual.Title
+	case v.WordCloudVisual != nil:
+		t = v.WordCloudVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

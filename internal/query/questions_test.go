@@ -115,6 +115,21 @@ var testQuestions = []namedQuestion{
 			{ID: "total", Field: "quantity", Aggregation: Sum}},
 		Filters: []Filter{{Kind: NumericRangeFilter, Field: "quantity", Min: f64(1), IncludeMin: true}},
 	}},
+	// The viewer's histogram (bins by width from a start, counted) and box
+	// plot (five statistics per group) questions.
+	{"histogram bins of unit price", Question{
+		Dimensions:       []Dimension{{ID: "bin", Field: "bin"}},
+		Measures:         []Measure{{ID: "n", Field: "unit_price", Aggregation: Count}},
+		Sort:             []Sort{{ID: "bin"}},
+		CalculatedFields: []CalculatedField{{Name: "bin", Expression: "floor(({unit_price} - (0.5)) / (1.75))"}},
+	}},
+	{"box plot of unit price by region", Question{
+		Dimensions: []Dimension{{Field: "Region"}},
+		Measures: []Measure{{ID: "min", Field: "unit_price", Aggregation: Min}, {ID: "q1", Field: "unit_price", Aggregation: Percentile, Percentile: 25},
+			{ID: "median", Field: "unit_price", Aggregation: Median}, {ID: "q3", Field: "unit_price", Aggregation: Percentile, Percentile: 75},
+			{ID: "max", Field: "unit_price", Aggregation: Max}},
+		Sort: []Sort{{ID: "Region"}},
+	}},
 	{"overall median", Question{
 		Measures: []Measure{{ID: "median", Field: "quantity", Aggregation: Median}, {ID: "p25", Field: "unit_price", Aggregation: Percentile, Percentile: 25}},
 	}},

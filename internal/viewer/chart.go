@@ -115,6 +115,10 @@ func chartOption(p *plan, res *Result) obj {
 		return gaugeOption(p, res)
 	case definition.KindWaterfall:
 		return waterfallOption(p, res)
+	case definition.KindBoxPlot:
+		return boxPlotOption(p, res)
+	case definition.KindSankey:
+		return sankeyOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

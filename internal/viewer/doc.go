@@ -5,10 +5,12 @@
 // aggregation, the filter groups that apply to it (scoped to the visual,
 // its sheet or all sheets) and the current parameter values. Answers
 // become ECharts options (bar, line, pie/donut, scatter, combo, heat map,
-// tree map, funnel, gauge, waterfall) or server-rendered table, pivot
-// table and KPI models; other visual types, and options that would change
-// a visual's numbers and are not applied, become a "not yet supported"
-// tile that names them.
+// tree map, funnel, gauge, waterfall, histogram, box plot, Sankey) or
+// server-rendered table, pivot table, KPI and word cloud models; custom content
+// visuals become an image or a sandboxed frame of their URL, empty visuals
+// an empty tile. Other visual types, and options that would change a
+// visual's numbers and are not applied, become a "not yet supported" tile
+// that names them.
 //
 // The viewer's own control values and parameters are per viewer, never
 // saved: they travel as a url.Values State (p.<Parameter>, f.<FilterId>,

@@ -41,6 +41,9 @@ type plan struct {
 	colorScale  *definition.ColorScale
 	gauge       *definition.GaugeChartOptions
 	totalLabel  string // a waterfall's total bar
+	hist        *histogram
+	box         *boxPlot
+	words       *definition.WordCloudOptions
 }
 
 // refuse records an option the plan cannot honour.
@@ -258,8 +261,27 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planWaterfall(vis.WaterfallVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindHistogram:
+		if !p.planHistogram(vis.HistogramVisual.ChartConfiguration) {
+			return p, false
+		}
+	case definition.KindBoxPlot:
+		if !p.planBoxPlot(vis.BoxPlotVisual.ChartConfiguration) {
+			return p, false
+		}
+	case definition.KindSankey:
+		if !p.planSankey(vis.SankeyDiagramVisual.ChartConfiguration) {
+			return p, false
+		}
+	case definition.KindWordCloud:
+		if !p.planWordCloud(vis.WordCloudVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
+	}
+	if len(p.unsupported) > 0 && (p.hist != nil || p.box != nil || p.kind == definition.KindHistogram || p.kind == definition.KindBoxPlot || p.kind == definition.KindWordCloud) {
+		return p, true // the tile names what is refused
 	}
 	all := append(p.dims(), p.measures()...)
 	if len(p.measures()) == 0 && p.kind != definition.KindTable {
@@ -345,6 +367,18 @@ func kindLabel(kind string) string {
 		return "Gauge chart"
 	case definition.KindWaterfall:
 		return "Waterfall chart"
+	case definition.KindHistogram:
+		return "Histogram"
+	case definition.KindBoxPlot:
+		return "Box plot"
+	case definition.KindSankey:
+		return "Sankey diagram"
+	case definition.KindWordCloud:
+		return "Word cloud"
+	case "CustomContentVisual":
+		return "Custom content"
+	case "EmptyVisual":
+		return ""
 	}
 	name := kind
 	if len(name) > 6 && name[len(name)-6:] == "Visual" {

@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +30,8 @@ const (
 	TileTable       = "table"
 	TilePivot       = "pivot"
 	TileKPI         = "kpi"
+	TileContent     = "content" // custom content: an image or a frame
+	TileWords       = "words"   // a word cloud
 	TileText        = "text"
 	TileUnsupported = "unsupported"
 	TileEmpty       = "empty"
@@ -48,6 +51,8 @@ type Tile struct {
 	Table      *Table
 	Pivot      *Pivot
 	KPI        *KPI
+	Content    *Content
+	Words      *Words
 	Text       string // text box content (plain text)
 	Message    string // empty, error and unsupported tiles
 }
@@ -109,6 +114,17 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		}
 		t := &Tile{ID: vis.VisualID, Title: visualTitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
 		out.Tiles = append(out.Tiles, t)
+		switch vis.Kind {
+		case "CustomContentVisual":
+			contentTile(t, vis.Raw)
+			continue
+		case "EmptyVisual":
+			t.Kind, t.Message = TileEmpty, ""
+			continue
+		case "InsightVisual":
+			t.Kind, t.Message = TileUnsupported, insightMessage(vis.Raw)
+			continue
+		}
 		if !vis.Supported() {
 			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."
 			continue
@@ -153,6 +169,17 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
 		return
 	}
+	if p.hist != nil {
+		some, err := v.binRange(ctx, p, sheetID, vis.VisualID, arn, run)
+		if err != nil {
+			t.Kind, t.Message = tileOfError(err)
+			return
+		}
+		if !some {
+			t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
+			return
+		}
+	}
 	q, err := v.question(p, sheetID, vis.VisualID)
 	if err != nil {
 		t.Kind, t.Message = TileUnsupported, err.Error()
@@ -178,8 +205,24 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
+	case definition.KindWordCloud:
+		t.Kind, t.Words = TileWords, wordCloud(p, res)
 	default:
-		opt := chartOption(p, res)
+		var opt obj
+		if p.hist != nil {
+			lows, counts, err := histogramBins(p, res)
+			if err != nil {
+				t.Kind, t.Message = TileUnsupported, err.Error()
+				return
+			}
+			if len(lows) == 0 {
+				t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
+				return
+			}
+			opt = histogramOption(p, lows, counts)
+		} else {
+			opt = chartOption(p, res)
+		}
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."
@@ -187,6 +230,16 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		t.Kind, t.Chart = TileChart, string(b)
 	}
+}
+
+// tileOfError is the tile of an error before the visual's question: an
+// unsupported filter names itself, others could not be computed.
+func tileOfError(err error) (string, string) {
+	var uf *UnsupportedFilterError
+	if errors.As(err, &uf) {
+		return TileUnsupported, err.Error()
+	}
+	return TileError, "This visual could not be computed: " + errorText(err)
 }
 
 // errorText is what a tile says of an error: its domain message.

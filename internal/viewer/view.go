@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"context"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -100,6 +101,15 @@ func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question
 		arn, ok := v.def.DataSetARN(p.dataSet)
 		if !ok {
 			return "", nil, false
+		}
+		if p.hist != nil {
+			// A bin count needs the column's range first (binRange).
+			if p.hist.count > 0 {
+				return "", nil, false
+			}
+			if _, err := v.binRange(context.Background(), p, s.SheetId, visualID, arn, nil); err != nil {
+				return "", nil, false
+			}
 		}
 		q, err := v.question(p, s.SheetId, visualID)
 		if err != nil {

@@ -54,7 +54,7 @@ const testDefinition = `{
     {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {
       "Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "Margin"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}],
       "TargetValues": [{"NumericalMeasureField": {"FieldId": "t", "Column": {"DataSetIdentifier": "sales", "ColumnName": "target"}}}]}}}},
-    {"SankeyDiagramVisual": {"VisualId": "sankey"}}
+    {"FilledMapVisual": {"VisualId": "map"}}
    ],
    "TextBoxes": [{"SheetTextBoxId": "tb", "Content": "<text-box>Hello <b>world</b></text-box>"}],
    "Layouts": [{"Configuration": {"GridLayout": {"Elements": [
@@ -136,7 +136,7 @@ func TestVisualQuestions(t *testing.T) {
 	if len(q.Filters) != 2 || q.Filters[0].Field != "region" || q.Filters[1].Kind != query.DateRangeFilter || q.Filters[1].FromParameter != "Since" || !q.Filters[1].IncludeFrom {
 		t.Errorf("line filters %+v", q.Filters)
 	}
-	if _, _, ok := v.VisualQuestion("s1", "sankey"); ok {
+	if _, _, ok := v.VisualQuestion("s1", "map"); ok {
 		t.Error("an unsupported visual asks a question")
 	}
 	if _, _, ok := v.VisualQuestion("s2", "empty-table"); ok {
@@ -230,13 +230,13 @@ func TestRenderSheet(t *testing.T) {
 		order = append(order, tile.ID+":"+tile.Kind)
 	}
 	// Layout order first (text box, KPI, bar), then the rest.
-	wantEq(t, "tiles", order, []string{"tb:text", "kpi:kpi", "bar:chart", "sankey:unsupported"})
-	tb, kpi, bar, sankey := s.Tiles[0], s.Tiles[1], s.Tiles[2], s.Tiles[3]
+	wantEq(t, "tiles", order, []string{"tb:text", "kpi:kpi", "bar:chart", "map:unsupported"})
+	tb, kpi, bar, filledMap := s.Tiles[0], s.Tiles[1], s.Tiles[2], s.Tiles[3]
 	wantEq(t, "text", tb.Text, "Hello world")
 	wantEq(t, "text style", tb.Style, "grid-column: 1 / span 36; grid-row: 1 / span 2")
 	wantEq(t, "kpi style", kpi.Style, "grid-column: span 12; grid-row: span 6")
 	wantEq(t, "kpi", kpi.KPI, &KPI{Label: "Average of Margin", Value: "0.25", Target: "0.25", Progress: "+0%", Above: true})
-	wantEq(t, "unsupported", sankey.Message, "Sankey Diagram visuals are not yet supported by Sightglass.")
+	wantEq(t, "unsupported", filledMap.Message, "Filled Map visuals are not yet supported by Sightglass.")
 	wantEq(t, "bar title", bar.Title, "Top products")
 	var opt struct {
 		XAxis map[string]any
@@ -267,12 +267,12 @@ func TestRenderSheet(t *testing.T) {
 		Options: []Option{{Value: "Tech", Selected: true}, {Value: "Office"}}, Affects: []string{"bar", "kpi"}})
 
 	// A control change re-renders only what it affects.
-	only := v.RenderVisuals(context.Background(), "s1", []string{"bar", "sankey", "nope"}, data.run, 2)
+	only := v.RenderVisuals(context.Background(), "s1", []string{"bar", "map", "nope"}, data.run, 2)
 	var ids []string
 	for _, tile := range only.Tiles {
 		ids = append(ids, tile.ID+":"+tile.Kind)
 	}
-	wantEq(t, "re-rendered tiles", ids, []string{"bar:chart", "sankey:unsupported"})
+	wantEq(t, "re-rendered tiles", ids, []string{"bar:chart", "map:unsupported"})
 	if only.Controls != nil {
 		t.Errorf("RenderVisuals renders controls: %+v", only.Controls)
 	}

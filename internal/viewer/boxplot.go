@@ -1,0 +1,134 @@
+package viewer
+
+import (
+	"strings"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// boxPlot is the columns a box plot describes per group, a box each.
+type boxPlot struct {
+	columns []string
+}
+
+// The five statistics of a box, in question order after the group.
+var boxStats = []struct {
+	id, label, agg string
+	pct            float64
+}{
+	{"__box_min", "Minimum", query.Min, 0},
+	{"__box_q1", "First quartile", query.Percentile, 25},
+	{"__box_median", "Median", query.Median, 0},
+	{"__box_q3", "Third quartile", query.Percentile, 75},
+	{"__box_max", "Maximum", query.Max, 0},
+}
+
+// planBoxPlot fills a box plot's plan: per group (or over all rows
+// without one), the minimum, quartiles, median and maximum of the rows'
+// values of each numeric column in Values (up to 5, a box each), all
+// computed in SQL (percentiles through the dialect's PERCENTILE_CONT or
+// its window-function equivalent). The AggregationFunction of a value is
+// not used: a box describes the rows' values. Whiskers reach the minimum and maximum; drawn outliers and data points
+// are refused by name.
+func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
+	if c == nil || c.FieldWells == nil || c.FieldWells.BoxPlotAggregatedFieldWells == nil {
+		return false
+	}
+	w := c.FieldWells.BoxPlotAggregatedFieldWells
+	if len(w.Values) == 0 {
+		return false
+	}
+	if len(w.GroupBy) > 1 {
+		p.refuse("more than one field in GroupBy")
+	}
+	if len(w.Values) > 5 {
+		p.refuse("more than 5 fields in Values")
+		return true
+	}
+	box := &boxPlot{}
+	for i, v := range w.Values {
+		if v.NumericalMeasureField == nil {
+			p.refuse("a field in Values other than a numeric column (a box plot describes each row's value)")
+			return true
+		}
+		col := v.NumericalMeasureField.Column
+		if col == nil || col.ColumnName == "" {
+			return false
+		}
+		box.columns = append(box.columns, col.ColumnName)
+		for _, s := range boxStats {
+			id := s.id + "_" + itoa(i)
+			p.values = append(p.values, field{id: id, label: s.label + " of " + col.ColumnName, dataSet: col.DataSetIdentifier,
+				measure: &query.Measure{ID: id, Field: col.ColumnName, Aggregation: s.agg, Percentile: s.pct}})
+		}
+	}
+	if o := c.BoxPlotOptions; o != nil {
+		if o.OutlierVisibility == "VISIBLE" {
+			p.refuse("OutlierVisibility VISIBLE")
+		}
+		if o.AllDataPointsVisibility == "VISIBLE" {
+			p.refuse("AllDataPointsVisibility VISIBLE")
+		}
+	}
+	p.box = box
+	p.category = dims(w.GroupBy)
+	if len(p.category) > 1 {
+		p.category = p.category[:1]
+	}
+	p.limit, p.maxRows = chartLimit+1, chartLimit
+	if s := c.SortConfiguration; s != nil {
+		p.sorts(s.CategorySort)
+		if len(p.sort) < len(s.CategorySort) {
+			p.refuse("CategorySort by a field the box plot does not show")
+		}
+	}
+	if len(p.sort) == 0 && len(p.category) > 0 {
+		p.sort = []query.Sort{{ID: p.category[0].id}}
+	}
+	return true
+}
+
+// boxPlotOption draws a box per group and value: [min, Q1, median, Q3,
+// max], a series per value.
+func boxPlotOption(p *plan, res *Result) obj {
+	nd := len(p.category)
+	var cats []string
+	series := make([]obj, len(p.box.columns))
+	data := make([][]any, len(p.box.columns))
+	for _, row := range res.Rows {
+		name := strings.Join(p.box.columns, ", ")
+		if nd > 0 {
+			name = formatValue(row[0], res.Columns[0], granularity(p.category[0]))
+		}
+		cats = append(cats, name)
+		for v := range p.box.columns {
+			box := make([]any, len(boxStats))
+			for k := range boxStats {
+				box[k] = chartValue(row[nd+v*len(boxStats)+k])
+			}
+			data[v] = append(data[v], box)
+		}
+	}
+	for v, c := range p.box.columns {
+		series[v] = obj{"type": "boxplot", "name": c, "data": data[v]}
+	}
+	label := obj{"hideOverlap": true}
+	if len(cats) <= maxLabelled {
+		label = obj{"interval": 0}
+	}
+	opt := obj{
+		"animation": false,
+		"aria":      obj{"enabled": true},
+		"tooltip":   obj{"trigger": "item"},
+		"grid":      obj{"containLabel": true, "left": 8, "right": 16, "top": 16, "bottom": 8},
+		"xAxis":     obj{"type": "category", "data": cats, "axisLabel": label},
+		"yAxis":     obj{"type": "value", "scale": true},
+		"series":    series,
+	}
+	if len(series) > 1 {
+		opt["legend"] = obj{"type": "scroll", "top": 0, "data": p.box.columns}
+		opt["grid"].(obj)["top"] = 32
+	}
+	return opt
+}

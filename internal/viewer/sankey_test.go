@@ -1,0 +1,32 @@
+package viewer
+
+import (
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+const sankeyWells = `"Source": [{"CategoricalDimensionField": {"FieldId": "s", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
+ "Destination": [{"CategoricalDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}]`
+
+func TestSankey(t *testing.T) {
+	p, ok := planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+`}}}}}`))
+	if !ok || len(p.unsupported) > 0 {
+		t.Fatal("no plan", p.unsupported)
+	}
+	wantEq(t, "dimensions", []string{p.category[0].id, p.category[1].id}, []string{"s", "d"})
+	wantEq(t, "count of records", p.values[0].id, recordsID)
+	wantEq(t, "heaviest first", p.sort, []query.Sort{{ID: recordsID, Descending: true}})
+
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "s", Type: "STRING"}, {ID: "d", Type: "STRING"}, {ID: recordsID, Role: query.RoleMeasure}},
+		Rows:    [][]any{{"East", "Tech", int64(5)}, {"Tech", "East", int64(2)}, {"West", "Tech", nil}},
+	}
+	s := sankeyOption(p, res)["series"].([]obj)[0]
+	wantEq(t, "nodes", s["data"], []obj{{"name": "East"}, {"name": "Tech\u200b"}, {"name": "Tech"}, {"name": "East\u200b"}})
+	wantEq(t, "links", s["links"], []obj{{"source": "East", "target": "Tech\u200b", "value": 5.0}, {"source": "Tech", "target": "East\u200b", "value": 2.0}})
+
+	p, _ = planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+`}},
+	 "SortConfiguration": {"SourceItemsLimit": {"ItemsLimit": 3}, "WeightSort": [{"FieldSort": {"FieldId": "nope", "Direction": "ASC"}}]}}}}`))
+	wantEq(t, "refused", p.unsupported, []string{"WeightSort by a field the diagram does not show", "SourceItemsLimit"})
+}

@@ -59,3 +59,8 @@ type ThemeStore interface {
 	// theme does not exist.
 	ListThemeVersions(ctx context.Context, accountID, id string, after int64, limit int) (list []*ThemeVersion, more bool, err error)
 }
+
+// AWSManagedAccount is the account part of the ARNs of QuickSight's
+// starting themes (arn:aws:quicksight::aws:theme/CLASSIC); DescribeTheme
+// accepts it as AwsAccountId.
+const AWSManagedAccount = "aws"

@@ -89,7 +89,7 @@ func themeLifecycle(t *testing.T, ts *testServer) {
 	})
 	must(t, err)
 	wantEqual(t, "CreateTheme", []any{created.Status, aws.ToString(created.Arn), aws.ToString(created.VersionArn), aws.ToString(created.ThemeId), created.CreationStatus},
-		[]any{int32(202), themeARN("brand"), themeARN("brand") + "/version/1", "brand", types.ResourceStatusCreationInProgress})
+		[]any{int32(200), themeARN("brand"), themeARN("brand") + "/version/1", "brand", types.ResourceStatusCreationInProgress})
 
 	th := describeTheme(t, c, &quicksight.DescribeThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand")})
 	wantEqual(t, "DescribeTheme", []any{aws.ToString(th.Arn), aws.ToString(th.Name), th.Type, aws.ToInt64(th.Version.VersionNumber),
@@ -103,7 +103,7 @@ func themeLifecycle(t *testing.T, ts *testServer) {
 		Name: aws.String("Brand 2"), BaseThemeId: aws.String("CLASSIC"), Configuration: conf2, VersionDescription: aws.String("autumn")})
 	must(t, err)
 	wantEqual(t, "UpdateTheme", []any{updated.Status, aws.ToString(updated.VersionArn), updated.CreationStatus},
-		[]any{int32(202), themeARN("brand") + "/version/2", types.ResourceStatusUpdateInProgress})
+		[]any{int32(200), themeARN("brand") + "/version/2", types.ResourceStatusUpdateInProgress})
 	latest := describeTheme(t, c, &quicksight.DescribeThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand")})
 	wantEqual(t, "latest", []any{aws.ToString(latest.Name), aws.ToInt64(latest.Version.VersionNumber), aws.ToString(latest.Version.BaseThemeId), latest.Version.Configuration},
 		[]any{"Brand 2", int64(2), "CLASSIC", conf2})

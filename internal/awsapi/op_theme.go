@@ -14,9 +14,9 @@ const themesPath = "/accounts/{AwsAccountId}/themes"
 func (s *Server) themeOps() []*op {
 	one := themesPath + "/{ThemeId}"
 	return []*op{
-		{Name: "CreateTheme", Method: http.MethodPost, Template: one, Status: http.StatusAccepted, Handle: s.createTheme},
+		{Name: "CreateTheme", Method: http.MethodPost, Template: one, Status: http.StatusOK, Handle: s.createTheme},
 		{Name: "DescribeTheme", Method: http.MethodGet, Template: one, Status: http.StatusOK, Handle: s.describeTheme},
-		{Name: "UpdateTheme", Method: http.MethodPut, Template: one, Status: http.StatusAccepted, Handle: s.updateTheme},
+		{Name: "UpdateTheme", Method: http.MethodPut, Template: one, Status: http.StatusOK, Handle: s.updateTheme},
 		{Name: "DeleteTheme", Method: http.MethodDelete, Template: one, Status: http.StatusOK, Handle: s.deleteTheme},
 		{Name: "ListThemes", Method: http.MethodGet, Template: themesPath, Status: http.StatusOK, Handle: s.listThemes},
 		{Name: "ListThemeVersions", Method: http.MethodGet, Template: one + "/versions", Status: http.StatusOK, Handle: s.listThemeVersions},

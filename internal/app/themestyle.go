@@ -3,8 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"maps"
-	"slices"
+	"regexp"
 	"strings"
 
 	sg "github.com/sightglass/sightglass"
@@ -58,8 +57,23 @@ type ThemeStyle struct {
 	Notice string
 }
 
-// DefaultThemeID is the starting theme drawn when content names none.
-const DefaultThemeID = "CLASSIC"
+var (
+	reHexColor = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+	reFontName = regexp.MustCompile(`^[\w][\w \-]{0,63}$`)
+)
+
+// hexColors keeps the colors of the form #RRGGBB: what the viewer draws
+// with goes into CSS and chart options, so nothing else passes (the
+// service model's pattern already refuses them at the API).
+func hexColors(cs []string) []string {
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if reHexColor.MatchString(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 // styleOf lays conf over base.
 func styleOf(arn string, base, conf *themeConfiguration) *ThemeStyle {
@@ -69,17 +83,21 @@ func styleOf(arn string, base, conf *themeConfiguration) *ThemeStyle {
 			continue
 		}
 		if p := c.DataColorPalette; p != nil {
-			if len(p.Colors) > 0 {
-				s.Colors = slices.Clone(p.Colors)
+			if cs := hexColors(p.Colors); len(cs) > 0 {
+				s.Colors = cs
 			}
-			if len(p.MinMaxGradient) > 0 {
-				s.MinMaxGradient = slices.Clone(p.MinMaxGradient)
+			if cs := hexColors(p.MinMaxGradient); len(cs) > 0 {
+				s.MinMaxGradient = cs
 			}
-			if p.EmptyFillColor != "" {
+			if reHexColor.MatchString(p.EmptyFillColor) {
 				s.EmptyFillColor = p.EmptyFillColor
 			}
 		}
-		maps.Copy(s.UI, c.UIColorPalette)
+		for k, v := range c.UIColorPalette {
+			if reHexColor.MatchString(v) {
+				s.UI[k] = v
+			}
+		}
 		if sh := c.Sheet; sh != nil {
 			if sh.Tile != nil && sh.Tile.Border != nil && sh.Tile.Border.Show != nil {
 				s.TileBorder = *sh.Tile.Border.Show
@@ -96,7 +114,7 @@ func styleOf(arn string, base, conf *themeConfiguration) *ThemeStyle {
 		if t := c.Typography; t != nil && len(t.FontFamilies) > 0 {
 			s.FontFamilies = s.FontFamilies[:0]
 			for _, f := range t.FontFamilies {
-				if f.FontFamily != "" {
+				if reFontName.MatchString(f.FontFamily) {
 					s.FontFamilies = append(s.FontFamilies, f.FontFamily)
 				}
 			}
@@ -111,19 +129,19 @@ func builtinStyle(id string) *ThemeStyle {
 }
 
 // ThemeStyleOf returns the style the viewer draws content of the account
-// with when it names themeARN ("" for none). A theme that no longer
-// exists, or that the viewer may not use, draws as the default starting
-// theme with a Notice saying so; themes never change the numbers drawn.
-// The viewer's ctx is a console session: its access is checked with
-// canUse (nil: everyone may use it).
-func (a *App) ThemeStyleOf(ctx context.Context, accountID, themeARN string, canUse func([]sg.ResourcePermission) bool) *ThemeStyle {
+// with when it names themeARN: nil for none (the console's own look). A
+// theme that no longer exists draws as the console's own look with a
+// Notice saying so; themes never change the numbers drawn.
+// Whoever may see the content sees it with its theme: who may use a
+// theme is checked when content names it (checkThemeUsable), as
+// QuickSight shares a dashboard's theme with its readers.
+func (a *App) ThemeStyleOf(ctx context.Context, accountID, themeARN string) *ThemeStyle {
 	if themeARN == "" {
-		return builtinStyle(DefaultThemeID)
+		return nil
 	}
 	fallback := func(why string) *ThemeStyle {
-		s := builtinStyle(DefaultThemeID)
-		s.Notice = "The theme " + themeARN + " " + why + "; this sheet is drawn with the default theme."
-		return s
+		return &ThemeStyle{ARN: themeARN, UI: map[string]string{}, TileBorder: true, Gutter: true, Margin: true,
+			Notice: "The theme " + themeARN + " " + why + "; this sheet is drawn with the default look."}
 	}
 	p, ok := sg.ParseARN(themeARN)
 	if !ok {
@@ -147,9 +165,6 @@ func (a *App) ThemeStyleOf(ctx context.Context, accountID, themeARN string, canU
 		return fallback("does not exist")
 	} else if err != nil {
 		return fallback("could not be read")
-	}
-	if canUse != nil && !canUse(t.Permissions) {
-		return fallback("is not shared with you")
 	}
 	v, err := a.Store.FindThemeVersion(ctx, accountID, id, t.VersionNumber)
 	if err != nil {

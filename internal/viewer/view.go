@@ -15,6 +15,7 @@ type View struct {
 	params  []Parameter
 	qparams map[string]any
 	now     time.Time
+	theme   *Theme
 }
 
 // New returns the view of def with the viewer's state; now anchors

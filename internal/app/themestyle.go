@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"sync"
 
 	sg "github.com/sightglass/sightglass"
 )
@@ -123,9 +124,22 @@ func styleOf(arn string, base, conf *themeConfiguration) *ThemeStyle {
 	return s
 }
 
+// builtinConfigurations are the starting themes' configurations, parsed
+// once: every sheet drawn with a theme lays over one.
+var builtinConfigurations = sync.OnceValue(func() map[string]*themeConfiguration {
+	m := make(map[string]*themeConfiguration, len(builtinThemes))
+	for id, b := range builtinThemes {
+		c, err := parseThemeConfiguration(b.Configuration)
+		if err != nil {
+			panic("starting theme " + id + ": " + err.Error())
+		}
+		m[id] = c
+	}
+	return m
+})
+
 func builtinStyle(id string) *ThemeStyle {
-	c, _ := parseThemeConfiguration(builtinThemes[id].Configuration)
-	return styleOf(BuiltinThemeARN(id), c, nil)
+	return styleOf(BuiltinThemeARN(id), builtinConfigurations()[id], nil)
 }
 
 // ThemeStyleOf returns the style the viewer draws content of the account
@@ -170,7 +184,7 @@ func (a *App) ThemeStyleOf(ctx context.Context, accountID, themeARN string) *The
 	if err != nil {
 		return fallback("could not be read")
 	}
-	base, _ := parseThemeConfiguration(builtinThemes[v.BaseThemeID].Configuration)
+	base := builtinConfigurations()[v.BaseThemeID]
 	var conf *themeConfiguration
 	if v.Configuration != nil {
 		if conf, err = parseThemeConfiguration(v.Configuration); err != nil {

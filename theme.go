@@ -58,6 +58,28 @@ type ThemeStore interface {
 	// limit ≤ 0), and whether more follow. Returns ENOTFOUND if the
 	// theme does not exist.
 	ListThemeVersions(ctx context.Context, accountID, id string, after int64, limit int) (list []*ThemeVersion, more bool, err error)
+
+	// CreateThemeAlias returns EEXISTS.
+	CreateThemeAlias(ctx context.Context, a *ThemeAlias) error
+	// UpdateThemeAlias points the alias at a.VersionNumber. Returns
+	// ENOTFOUND.
+	UpdateThemeAlias(ctx context.Context, a *ThemeAlias) error
+	// FindThemeAlias returns ENOTFOUND.
+	FindThemeAlias(ctx context.Context, accountID, themeID, name string) (*ThemeAlias, error)
+	// ListThemeAliases returns the theme's aliases ordered by name in
+	// byte order.
+	ListThemeAliases(ctx context.Context, accountID, themeID string) ([]*ThemeAlias, error)
+	// DeleteThemeAlias returns ENOTFOUND.
+	DeleteThemeAlias(ctx context.Context, accountID, themeID, name string) error
+}
+
+// ThemeAlias names one version of a theme (CreateThemeAlias); a theme's
+// aliases are deleted with it.
+type ThemeAlias struct {
+	AccountID     string
+	ThemeID       string
+	Name          string
+	VersionNumber int64
 }
 
 // AWSManagedAccount is the account part of the ARNs of QuickSight's

@@ -194,3 +194,11 @@ func ThemeNotFound(accountID, id string) *sg.Error {
 func ThemeVersionNotFound(accountID, id string, version int64) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Version %d of theme %s does not exist in account %s.", version, id, accountID)
 }
+
+func ThemeAliasExists(accountID, themeID, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Alias %s of theme %s already exists in account %s.", name, themeID, accountID)
+}
+
+func ThemeAliasNotFound(accountID, themeID, name string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Alias %s of theme %s does not exist in account %s.", name, themeID, accountID)
+}

@@ -113,6 +113,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"CustomPermissions", testCustomPermissions},
 		{"CustomPermissionsAssignments", testCustomPermissionsAssignments},
 		{"Themes", testThemes},
+		{"ThemeAliases", testThemeAliases},
 		{"DashboardViews", testDashboardViews},
 		{"Pagination", testPagination},
 		{"AccountList", testAccountList},

@@ -155,3 +155,33 @@ func testThemes(t *testing.T, s sg.Store) {
 		}
 	})
 }
+
+func testThemeAliases(t *testing.T, s sg.Store) {
+	ctx := t.Context()
+	acct := newAccountID()
+	th, v := newTheme(acct, "dark")
+	must(t, "CreateTheme", s.CreateTheme(ctx, th, v))
+	prod := &sg.ThemeAlias{AccountID: acct, ThemeID: "dark", Name: "prod", VersionNumber: 1}
+	must(t, "CreateThemeAlias", s.CreateThemeAlias(ctx, prod))
+	wantCode(t, "CreateThemeAlias again", s.CreateThemeAlias(ctx, &sg.ThemeAlias{AccountID: acct, ThemeID: "dark", Name: "prod", VersionNumber: 2}), sg.EEXISTS)
+	beta := &sg.ThemeAlias{AccountID: acct, ThemeID: "dark", Name: "beta", VersionNumber: 1}
+	must(t, "CreateThemeAlias beta", s.CreateThemeAlias(ctx, beta))
+	beta.VersionNumber = 2
+	must(t, "UpdateThemeAlias", s.UpdateThemeAlias(ctx, beta))
+	got, err := s.FindThemeAlias(ctx, acct, "dark", "beta")
+	must(t, "FindThemeAlias", err)
+	same(t, "FindThemeAlias", got, beta)
+	list, err := s.ListThemeAliases(ctx, acct, "dark")
+	must(t, "ListThemeAliases", err)
+	same(t, "ListThemeAliases", list, []*sg.ThemeAlias{beta, prod})
+	wantCode(t, "UpdateThemeAlias missing", s.UpdateThemeAlias(ctx, &sg.ThemeAlias{AccountID: acct, ThemeID: "dark", Name: "nope", VersionNumber: 1}), sg.ENOTFOUND)
+	must(t, "DeleteThemeAlias", s.DeleteThemeAlias(ctx, acct, "dark", "beta"))
+	wantCode(t, "DeleteThemeAlias again", s.DeleteThemeAlias(ctx, acct, "dark", "beta"), sg.ENOTFOUND)
+	_, err = s.FindThemeAlias(ctx, acct, "dark", "beta")
+	wantCode(t, "FindThemeAlias deleted", err, sg.ENOTFOUND)
+	// Deleting the theme deletes its aliases.
+	must(t, "DeleteTheme", s.DeleteTheme(ctx, acct, "dark"))
+	list, err = s.ListThemeAliases(ctx, acct, "dark")
+	must(t, "ListThemeAliases after DeleteTheme", err)
+	same(t, "ListThemeAliases after DeleteTheme", list, []*sg.ThemeAlias{})
+}

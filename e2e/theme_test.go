@@ -186,7 +186,7 @@ func themeLifecycle(t *testing.T, ts *testServer) {
 	_, err = c.DescribeTheme(ctx, &quicksight.DescribeThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand"), VersionNumber: aws.Int64(9)})
 	wantError(t, err, "ResourceNotFoundException", 404)
 	_, err = c.DescribeTheme(ctx, &quicksight.DescribeThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("prod")})
-	wantError(t, err, "ResourceNotFoundException", 404)
+	wantErrorMessage(t, err, "ResourceNotFoundException", 404, "Alias prod of theme "+themeARN("brand")+" is not found.")
 	_, err = c.UpdateTheme(ctx, &quicksight.UpdateThemeInput{AwsAccountId: acct, ThemeId: aws.String("nope"), BaseThemeId: aws.String("CLASSIC")})
 	wantError(t, err, "ResourceNotFoundException", 404)
 	_, err = c.DescribeThemePermissions(ctx, &quicksight.DescribeThemePermissionsInput{AwsAccountId: acct, ThemeId: aws.String("RAINIER")})
@@ -246,4 +246,79 @@ func TestThemeArnOfContent(t *testing.T) {
 		GrantPermissions: []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "mallory")), Actions: themeViewerActions}}})
 	must(t, err)
 	must(t, createWith(mallory, "shared", themeARN("brand")))
+}
+
+// TestThemeAliases: aliases name versions; DescribeTheme reads a version
+// through one; they go with their theme.
+func TestThemeAliases(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	acct := aws.String(accountID)
+	conf1, conf2 := brandConfiguration("#111111"), brandConfiguration("#222222")
+	_, err := c.CreateTheme(ctx, &quicksight.CreateThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand"), Name: aws.String("Brand"),
+		BaseThemeId: aws.String("CLASSIC"), Configuration: conf1})
+	must(t, err)
+	_, err = c.UpdateTheme(ctx, &quicksight.UpdateThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand"), BaseThemeId: aws.String("CLASSIC"), Configuration: conf2})
+	must(t, err)
+	alias := func(name string, n int64) types.ThemeAlias {
+		return types.ThemeAlias{Arn: aws.String(themeARN("brand") + "/alias/" + name), AliasName: aws.String(name), ThemeVersionNumber: aws.Int64(n)}
+	}
+
+	created, err := c.CreateThemeAlias(ctx, &quicksight.CreateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("prod"), ThemeVersionNumber: aws.Int64(1)})
+	must(t, err)
+	wantEqual(t, "CreateThemeAlias", []any{created.Status, *created.ThemeAlias}, []any{int32(200), alias("prod", 1)})
+	th := describeTheme(t, c, &quicksight.DescribeThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("prod")})
+	wantEqual(t, "DescribeTheme through prod", []any{aws.ToInt64(th.Version.VersionNumber), th.Version.Configuration}, []any{int64(1), conf1})
+
+	_, err = c.CreateThemeAlias(ctx, &quicksight.CreateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("beta"), ThemeVersionNumber: aws.Int64(1)})
+	must(t, err)
+	up, err := c.UpdateThemeAlias(ctx, &quicksight.UpdateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("beta"), ThemeVersionNumber: aws.Int64(2)})
+	must(t, err)
+	wantEqual(t, "UpdateThemeAlias", *up.ThemeAlias, alias("beta", 2))
+	d, err := c.DescribeThemeAlias(ctx, &quicksight.DescribeThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("beta")})
+	must(t, err)
+	wantEqual(t, "DescribeThemeAlias", *d.ThemeAlias, alias("beta", 2))
+	d, err = c.DescribeThemeAlias(ctx, &quicksight.DescribeThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("$LATEST")})
+	must(t, err)
+	wantEqual(t, "DescribeThemeAlias $LATEST", *d.ThemeAlias, alias("$LATEST", 2))
+
+	p1, err := c.ListThemeAliases(ctx, &quicksight.ListThemeAliasesInput{AwsAccountId: acct, ThemeId: aws.String("brand"), MaxResults: aws.Int32(1)})
+	must(t, err)
+	p2, err := c.ListThemeAliases(ctx, &quicksight.ListThemeAliasesInput{AwsAccountId: acct, ThemeId: aws.String("brand"), NextToken: p1.NextToken})
+	must(t, err)
+	wantEqual(t, "ListThemeAliases", []any{p1.ThemeAliasList, p2.ThemeAliasList, p2.NextToken},
+		[]any{[]types.ThemeAlias{alias("beta", 2)}, []types.ThemeAlias{alias("prod", 1)}, (*string)(nil)})
+
+	// Modeled errors.
+	_, err = c.CreateThemeAlias(ctx, &quicksight.CreateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("prod"), ThemeVersionNumber: aws.Int64(2)})
+	wantError(t, err, "ResourceExistsException", 409)
+	_, err = c.CreateThemeAlias(ctx, &quicksight.CreateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("next"), ThemeVersionNumber: aws.Int64(3)})
+	wantErrorMessage(t, err, "ResourceNotFoundException", 404, "Version 3 of theme "+themeARN("brand")+" is not found.")
+	_, err = c.CreateThemeAlias(ctx, &quicksight.CreateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("nope"), AliasName: aws.String("prod"), ThemeVersionNumber: aws.Int64(1)})
+	wantError(t, err, "ResourceNotFoundException", 404)
+	_, err = c.CreateThemeAlias(ctx, &quicksight.CreateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("$LATEST"), ThemeVersionNumber: aws.Int64(1)})
+	wantError(t, err, "InvalidParameterValueException", 400)
+	_, err = c.UpdateThemeAlias(ctx, &quicksight.UpdateThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("nope"), ThemeVersionNumber: aws.Int64(1)})
+	wantErrorMessage(t, err, "ResourceNotFoundException", 404, "Alias nope of theme "+themeARN("brand")+" is not found.")
+	_, err = c.DescribeTheme(ctx, &quicksight.DescribeThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("nope")})
+	wantError(t, err, "ResourceNotFoundException", 404)
+
+	del, err := c.DeleteThemeAlias(ctx, &quicksight.DeleteThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("beta")})
+	must(t, err)
+	wantEqual(t, "DeleteThemeAlias", []any{del.Status, aws.ToString(del.AliasName), aws.ToString(del.Arn), aws.ToString(del.ThemeId)},
+		[]any{int32(200), "beta", themeARN("brand") + "/alias/beta", "brand"})
+	_, err = c.DeleteThemeAlias(ctx, &quicksight.DeleteThemeAliasInput{AwsAccountId: acct, ThemeId: aws.String("brand"), AliasName: aws.String("beta")})
+	wantError(t, err, "ResourceNotFoundException", 404)
+
+	// A theme made again under the same id has none of the old aliases.
+	_, err = c.DeleteTheme(ctx, &quicksight.DeleteThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand")})
+	must(t, err)
+	_, err = c.CreateTheme(ctx, &quicksight.CreateThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand"), Name: aws.String("Brand"),
+		BaseThemeId: aws.String("CLASSIC"), Configuration: conf1})
+	must(t, err)
+	left, err := c.ListThemeAliases(ctx, &quicksight.ListThemeAliasesInput{AwsAccountId: acct, ThemeId: aws.String("brand")})
+	must(t, err)
+	wantEqual(t, "aliases of the new theme", left.ThemeAliasList, []types.ThemeAlias{})
 }

@@ -144,8 +144,7 @@ func builtinThemeAt(id string) *ThemeAtVersion {
 }
 
 // DescribeTheme returns a theme at its latest version, at version (> 0)
-// or at an alias. Only $LATEST is an alias here: Sightglass has no
-// theme aliases yet, so any other alias does not exist. accountID may be
+// or at an alias ($LATEST or one of CreateThemeAlias). accountID may be
 // "aws" for a starting theme.
 func (a *App) DescribeTheme(ctx context.Context, accountID, id string, version int64, alias string) (*ThemeAtVersion, error) {
 	if accountID == sg.AWSManagedAccount {
@@ -167,16 +166,18 @@ func (a *App) DescribeTheme(ctx context.Context, accountID, id string, version i
 	if version != 0 && alias != "" {
 		return nil, sg.Errorf(sg.EINVALID, "Give either VersionNumber or AliasName, not both.")
 	}
-	if alias != "" && alias != "$LATEST" {
+	if alias != "" {
 		if err := checkModel("AliasName", "aliasName", alias); err != nil {
 			return nil, err
 		}
-		return nil, sg.Errorf(sg.ENOTFOUND, "Alias %s of theme %s is not found.", alias, a.ThemeARN(accountID, id))
 	}
 	if version < 0 {
 		return nil, invalid("versionNumber", fmt.Sprint(version), "Member must have value greater than or equal to 1")
 	}
 	if isBuiltinTheme(id) {
+		if alias != "" && alias != latestAlias {
+			return nil, a.themeAliasNotFound(accountID, id, alias)
+		}
 		if version > 1 {
 			return nil, sg.Errorf(sg.ENOTFOUND, "Version %d of theme %s is not found.", version, BuiltinThemeARN(id))
 		}
@@ -185,6 +186,13 @@ func (a *App) DescribeTheme(ctx context.Context, accountID, id string, version i
 	t, err := a.findTheme(ctx, accountID, id)
 	if err != nil {
 		return nil, err
+	}
+	if alias != "" {
+		al, err := a.themeAlias(ctx, t, alias)
+		if err != nil {
+			return nil, err
+		}
+		version = al.VersionNumber
 	}
 	if version == 0 {
 		version = t.VersionNumber

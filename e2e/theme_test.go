@@ -241,6 +241,15 @@ func TestThemeArnOfContent(t *testing.T) {
 	_, err = c.UpdateAnalysis(ctx, &quicksight.UpdateAnalysisInput{AwsAccountId: acct, AnalysisId: aws.String("builtin"), Name: aws.String("b"),
 		Definition: salesAnalysisDefinition(t), ThemeArn: aws.String(themeARN("gone"))})
 	wantError(t, err, "ResourceNotFoundException", 404)
+	// IAM decides who may call the Theme API at all.
+	reader := ts.client(ts.newIAMUser(t, accountID, "rita", policy("Allow", "quicksight:DescribeTheme", "*")))
+	_, err = reader.CreateTheme(ctx, &quicksight.CreateThemeInput{AwsAccountId: acct, ThemeId: aws.String("rogue"), Name: aws.String("Rogue"),
+		BaseThemeId: aws.String("CLASSIC"), Configuration: brandConfiguration("#000000")})
+	wantErrorMessage(t, err, "AccessDeniedException", 401, denied("user/rita", "CreateTheme", themeARN("rogue")))
+	_, err = reader.DescribeTheme(ctx, &quicksight.DescribeThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand")})
+	must(t, err)
+	_, err = reader.DeleteTheme(ctx, &quicksight.DeleteThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand")})
+	wantErrorMessage(t, err, "AccessDeniedException", 401, denied("user/rita", "DeleteTheme", themeARN("brand")))
 	// Once shared with mallory's user, mallory may use it.
 	_, err = c.UpdateThemePermissions(ctx, &quicksight.UpdateThemePermissionsInput{AwsAccountId: acct, ThemeId: aws.String("brand"),
 		GrantPermissions: []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "mallory")), Actions: themeViewerActions}}})

@@ -6,6 +6,7 @@ package e2e
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 	"github.com/sightglass/sightglass/internal/app"
 )
+
+var reTileID = regexp.MustCompile(`data-visual-id="([^"]+)"`)
 
 func TestViewerTheme(t *testing.T) {
 	t.Parallel()
@@ -63,6 +66,26 @@ func TestViewerTheme(t *testing.T) {
 		t.Fatalf("sheet fragment: %d", frag.Status)
 	}
 	wantEqual(t, "fragment palette", rawChart(t, frag.Body, "bar-region")["color"], []any{"#1B4F72", "#F39C12", "#27AE60"})
+
+	// An analysis drawn with a starting theme gets that theme's palette.
+	anDef, err := c.DescribeAnalysisDefinition(ctx, &quicksight.DescribeAnalysisDefinitionInput{AwsAccountId: acct, AnalysisId: aws.String(app.SampleAnalysisID)})
+	must(t, err)
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: acct, AnalysisId: aws.String("seaside"), Name: aws.String("Seaside"),
+		Definition: anDef.Definition, Permissions: ownerPermissions("admin", analysisOwnerActions...), ThemeArn: aws.String("arn:aws:quicksight::aws:theme/SEASIDE")})
+	must(t, err)
+	waitAnalysis(t, c, "seaside")
+	_, ap := ts.signOn(t, ts.mint(t, "admin", "/analyses/seaside"), -1)
+	var first string
+	for _, tl := range reTileID.FindAllStringSubmatch(ap.Body, -1) {
+		if strings.Contains(tile(t, ap.Body, tl[1]), "data-echarts") {
+			first = tl[1]
+			break
+		}
+	}
+	if first == "" {
+		t.Fatalf("the analysis draws no chart")
+	}
+	wantEqual(t, "analysis palette (SEASIDE)", rawChart(t, ap.Body, first)["color"].([]any)[:2], []any{"#0077b6", "#00b4d8"})
 
 	// A deleted theme draws the console's own look and says so.
 	_, err = c.DeleteTheme(ctx, &quicksight.DeleteThemeInput{AwsAccountId: acct, ThemeId: aws.String("brand")})

@@ -65,6 +65,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRefreshSchedule ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParsePHC ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzThemeConfiguration ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTagTarget ./internal/store/sqlkit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRegisteredEntry ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzAnonymousResources ./internal/app $(FUZZTIME)

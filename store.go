@@ -23,6 +23,7 @@ type Store interface {
 	IngestionStore
 	RefreshScheduleStore
 	TagStore
+	ThemeStore
 	PasswordStore
 
 	// Ping checks that the store is reachable.

@@ -7,7 +7,7 @@ const MaxResourceTags = 50
 
 // TagStore persists the tags of taggable resources. A resource is named by
 // its account and the resource part of its ARN: analysis/ID, dashboard/ID,
-// dataset/ID, datasource/ID, custompermissions/NAME or
+// dataset/ID, datasource/ID, theme/ID, custompermissions/NAME or
 // user/NAMESPACE/NAME. The tags a create call carries (the Tags field of
 // the created record) become the resource's tags in the same
 // transaction, and a resource's tags are deleted with it.

@@ -859,6 +859,43 @@ def check_content(qs):
     check_ok("DeleteDashboard", qs.delete_dashboard(AwsAccountId=ACCOUNT, DashboardId="boto-dashboard"), 200)
 
 
+def check_themes(qs):
+    """Themes through boto3: a custom theme's versions, an alias, the
+    starting themes, and modeled errors."""
+    acct = ACCOUNT
+    conf = {"DataColorPalette": {"Colors": ["#1B4F72", "#F39C12"]}, "UIColorPalette": {"PrimaryBackground": "#101820"}}
+    r = qs.create_theme(AwsAccountId=acct, ThemeId="script-brand", Name="Brand", BaseThemeId="MIDNIGHT", Configuration=conf)
+    check_ok("CreateTheme", r, 200)
+    C.eq("CreateTheme VersionArn", r["VersionArn"], r["Arn"] + "/version/1")
+    r = qs.update_theme(AwsAccountId=acct, ThemeId="script-brand", BaseThemeId="CLASSIC",
+                        Configuration={"DataColorPalette": {"Colors": ["#222222"]}})
+    check_ok("UpdateTheme", r, 200)
+    r = qs.create_theme_alias(AwsAccountId=acct, ThemeId="script-brand", AliasName="prod", ThemeVersionNumber=1)
+    check_ok("CreateThemeAlias", r, 200)
+    r = qs.describe_theme(AwsAccountId=acct, ThemeId="script-brand", AliasName="prod")
+    check_ok("DescribeTheme by alias", r, 200)
+    C.eq("DescribeTheme by alias: version 1's colors", r["Theme"]["Version"]["Configuration"]["DataColorPalette"]["Colors"], ["#1B4F72", "#F39C12"])
+    r = qs.describe_theme(AwsAccountId=acct, ThemeId="script-brand")
+    C.eq("DescribeTheme latest", (r["Theme"]["Version"]["VersionNumber"], r["Theme"]["Type"]), (2, "CUSTOM"))
+    r = qs.list_theme_versions(AwsAccountId=acct, ThemeId="script-brand")
+    C.eq("ListThemeVersions", [v["VersionNumber"] for v in r["ThemeVersionSummaryList"]], [1, 2])
+    r = qs.list_themes(AwsAccountId=acct, Type="QUICKSIGHT")
+    C.eq("ListThemes QUICKSIGHT", [t["Arn"] for t in r["ThemeSummaryList"]],
+         ["arn:aws:quicksight::aws:theme/" + t for t in ("CLASSIC", "MIDNIGHT", "RAINIER", "SEASIDE")])
+    expect_error("CreateTheme again", lambda: qs.create_theme(
+        AwsAccountId=acct, ThemeId="script-brand", Name="Brand", BaseThemeId="MIDNIGHT", Configuration=conf),
+        "ResourceExistsException", 409)
+    expect_error("CreateTheme on a base that is no starting theme", lambda: qs.create_theme(
+        AwsAccountId=acct, ThemeId="script-other", Name="Other", BaseThemeId="script-brand", Configuration=conf),
+        "InvalidParameterValueException", 400)
+    expect_error("DescribeTheme version 9", lambda: qs.describe_theme(
+        AwsAccountId=acct, ThemeId="script-brand", VersionNumber=9), "ResourceNotFoundException", 404)
+    r = qs.delete_theme(AwsAccountId=acct, ThemeId="script-brand")
+    check_ok("DeleteTheme", r, 200)
+    expect_error("DescribeTheme deleted", lambda: qs.describe_theme(AwsAccountId=acct, ThemeId="script-brand"),
+                 "ResourceNotFoundException", 404)
+
+
 def group_arn(ns, name):
     return f"arn:aws:quicksight:{REGION}:{ACCOUNT}:group/{ns}/{name}"
 
@@ -976,6 +1013,7 @@ def main(argv):
         section("boto3: data source, dataset and SPICE ingestion", check_data, qs)
         section("boto3: analyses and dashboards", check_content, qs)
         section("boto3: groups and namespaces", check_groups, qs)
+        section("boto3: themes", check_themes, qs)
         section("AWS CLI", check_cli, Cli(srv.url, key_id, secret, tmp), ["admin", "svc", "alice", SLASH_USER])
         section("AWS CLI: groups and namespaces", check_cli_groups, Cli(srv.url, key_id, secret, tmp))
         section("boto3 and AWS CLI: anonymous embedding", check_anonymous, qs, Cli(srv.url, key_id, secret, tmp))

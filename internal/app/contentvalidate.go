@@ -139,6 +139,9 @@ func (a *App) checkContentInput(ctx context.Context, accountID string, in *Conte
 	if err := checkThemeARN(in.ThemeARN); err != nil {
 		return nil, err
 	}
+	if err := a.checkThemeUsable(ctx, accountID, in.ThemeARN); err != nil {
+		return nil, err
+	}
 	if !in.DefinitionModelChecked {
 		if err := checkDefinitionModel(in.Definition, dashboard); err != nil {
 			return nil, err

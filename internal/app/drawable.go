@@ -47,6 +47,17 @@ type Drawable struct {
 	// reader is who the rows are read for: the dataset's row- and
 	// column-level security applies to it.
 	reader sg.RowScope
+	theme  *ThemeStyle
+}
+
+// Theme returns the style to draw with: the content's theme, nil when it
+// names none, or a style with only a Notice when that theme cannot be
+// drawn.
+func (d *Drawable) Theme() *ThemeStyle {
+	if d == nil {
+		return nil
+	}
+	return d.theme
 }
 
 // WithSession returns d reading for its user with the session's tags, of
@@ -101,7 +112,7 @@ func (a *App) ConsoleDashboardView(ctx context.Context, u *sg.User, id string) (
 	if d.PublishedVersion == 0 {
 		return d, &Drawable{}, nil
 	}
-	_, def, err := a.publishedDefinition(ctx, d)
+	v, def, err := a.publishedDefinition(ctx, d)
 	if err != nil {
 		return d, nil, err
 	}
@@ -109,7 +120,7 @@ func (a *App) ConsoleDashboardView(ctx context.Context, u *sg.User, id string) (
 	if err != nil {
 		return d, nil, err
 	}
-	return d, &Drawable{a: a, accountID: d.AccountID, def: def, reader: reader}, nil
+	return d, &Drawable{a: a, accountID: d.AccountID, def: def, reader: reader, theme: a.ThemeStyleOf(ctx, d.AccountID, v.ThemeARN)}, nil
 }
 
 // ConsoleAnalysisView returns an analysis user may open, to draw. The
@@ -128,7 +139,7 @@ func (a *App) ConsoleAnalysisView(ctx context.Context, u *sg.User, id string) (*
 	if err != nil {
 		return an, nil, err
 	}
-	return an, &Drawable{a: a, accountID: an.AccountID, def: def, reader: reader}, nil
+	return an, &Drawable{a: a, accountID: an.AccountID, def: def, reader: reader, theme: a.ThemeStyleOf(ctx, an.AccountID, an.ThemeARN)}, nil
 }
 
 // readerOf is the reader of content a console user views (no user: a

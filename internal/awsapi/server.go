@@ -107,6 +107,8 @@ func (s *Server) operations() []*op {
 	ops = append(ops, s.namespaceOps()...)
 	ops = append(ops, s.customPermissionsOps()...)
 	ops = append(ops, s.customPermissionAssignmentOps()...)
+	ops = append(ops, s.themeOps()...)
+	ops = append(ops, s.themeAliasOps()...)
 	ops = append(ops, s.embedOps()...)
 	ops = append(ops, s.dataSourceOps()...)
 	ops = append(ops, s.dataSetOps()...)

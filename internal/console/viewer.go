@@ -170,6 +170,7 @@ func viewerState(q url.Values) viewer.State {
 func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string, content *app.Drawable, sheetID string, st viewer.State, only []string) *viewerData {
 	def := content.Definition()
 	v := viewer.New(def, st, c.app.Clock())
+	v.SetTheme(viewerTheme(content.Theme()))
 	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
 	var sdk []sdkSheet
 	groups := rawFilterGroups(def)

@@ -63,6 +63,7 @@ type Sheet struct {
 	Name     string
 	Tiles    []*Tile
 	Controls []*Control
+	Theme    *Theme // nil: the console's own look
 }
 
 // DefaultParallel bounds the visuals of a sheet computed at once.
@@ -94,7 +95,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 	if parallel <= 0 {
 		parallel = DefaultParallel
 	}
-	out := &Sheet{ID: s.SheetId, Name: s.Name}
+	out := &Sheet{ID: s.SheetId, Name: s.Name, Theme: v.theme}
 	place := placements(s)
 	sem := make(chan struct{}, parallel)
 	var wg sync.WaitGroup
@@ -223,6 +224,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		} else {
 			opt = chartOption(p, res)
 		}
+		v.applyTheme(opt)
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."

@@ -16,6 +16,7 @@ type View struct {
 	params  []Parameter
 	qparams map[string]any
 	now     time.Time
+	theme   *Theme
 }
 
 // New returns the view of def with the viewer's state; now anchors

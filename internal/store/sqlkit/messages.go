@@ -182,3 +182,23 @@ func DashboardViewNotFound(dashboardID, name string) *sg.Error {
 func DashboardViewExists(dashboardID, name string) *sg.Error {
 	return sg.Errorf(sg.EEXISTS, "Bookmark %q of dashboard %s already exists.", name, dashboardID)
 }
+
+func ThemeExists(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Theme %s already exists in account %s.", id, accountID)
+}
+
+func ThemeNotFound(accountID, id string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Theme %s does not exist in account %s.", id, accountID)
+}
+
+func ThemeVersionNotFound(accountID, id string, version int64) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Version %d of theme %s does not exist in account %s.", version, id, accountID)
+}
+
+func ThemeAliasExists(accountID, themeID, name string) *sg.Error {
+	return sg.Errorf(sg.EEXISTS, "Alias %s of theme %s already exists in account %s.", name, themeID, accountID)
+}
+
+func ThemeAliasNotFound(accountID, themeID, name string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Alias %s of theme %s does not exist in account %s.", name, themeID, accountID)
+}

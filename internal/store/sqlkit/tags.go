@@ -31,6 +31,8 @@ func TagTargetOf(resource string) (TagTarget, bool) {
 		return TagTarget{"data_sets", []string{"id"}, []any{rest}}, true
 	case "datasource":
 		return TagTarget{"data_sources", []string{"id"}, []any{rest}}, true
+	case "theme":
+		return TagTarget{"themes", []string{"id"}, []any{rest}}, true
 	case "custompermissions":
 		return TagTarget{"custom_permissions", []string{"name"}, []any{rest}}, true
 	case "user":

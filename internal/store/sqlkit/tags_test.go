@@ -12,7 +12,7 @@ func FuzzTagTarget(f *testing.F) {
 	for _, s := range []string{"analysis/a", "dashboard/d-1", "dataset/x", "datasource/y", "custompermissions/c", "user/default/bob name/x+y", "user/default", "theme/t", "analysis/", "", "/"} {
 		f.Add(s)
 	}
-	tables := map[string]string{"analyses": "analysis", "dashboards": "dashboard", "data_sets": "dataset", "data_sources": "datasource", "custom_permissions": "custompermissions", "users": "user"}
+	tables := map[string]string{"analyses": "analysis", "dashboards": "dashboard", "data_sets": "dataset", "data_sources": "datasource", "custom_permissions": "custompermissions", "users": "user", "themes": "theme"}
 	f.Fuzz(func(t *testing.T, resource string) {
 		tt, ok := TagTargetOf(resource)
 		if !ok {

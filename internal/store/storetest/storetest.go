@@ -112,6 +112,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Namespace", testNamespace},
 		{"CustomPermissions", testCustomPermissions},
 		{"CustomPermissionsAssignments", testCustomPermissionsAssignments},
+		{"Themes", testThemes},
+		{"ThemeAliases", testThemeAliases},
 		{"DashboardViews", testDashboardViews},
 		{"Pagination", testPagination},
 		{"AccountList", testAccountList},

@@ -342,6 +342,10 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"GET", "/embedding/" + sid + "/data/sets/editor/columns?source=" + app.SampleDataSourceID + "&ref=0", token, 200},
 			{"GET", "/embedding/" + sid + "/data/sets/editor/columns?source=" + app.SampleDataSourceID + "&ref=x", token, 404},
 		},
+		"GET /embedding/{sid}/data/sets/editor/sqlcolumns": {
+			{"GET", "/embedding/" + sid + "/data/sets/editor/sqlcolumns?source=" + app.SampleDataSourceID + "&table=orders", token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets/editor/sqlcolumns?source=" + app.SampleDataSourceID + "&table=nope", token, 404},
+		},
 		"POST /embedding/{sid}/data/sets/editor/start": {
 			{"POST", "/embedding/" + sid + "/data/sets/editor/start", token, 404}, // no table
 			{"POST", "/embedding/" + sid + "/data/sets/editor/start", "", 403},

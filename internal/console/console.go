@@ -129,6 +129,7 @@ var routes = []route{
 	{"POST /embedding/{sid}/data/sets/{id}/refresh", (*Console).handleRefresh},
 	{"POST /embedding/{sid}/data/sets/{id}/share", (*Console).handleShare},
 	{"GET /embedding/{sid}/data/sets/editor/columns", (*Console).handleTableColumns},
+	{"GET /embedding/{sid}/data/sets/editor/sqlcolumns", (*Console).handleSQLColumns},
 	{"POST /embedding/{sid}/data/sets/editor/start", (*Console).handleEditorStart},
 	{"POST /embedding/{sid}/data/sets/editor/step", (*Console).handleEditorStep},
 	{"POST /embedding/{sid}/data/sets/editor/check", (*Console).handleCalcCheck},

@@ -117,6 +117,39 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
 
 // One capability in the browser (the Go e2e tests cover each one by
 // direct requests): an author whose custom permissions deny
+// The custom SQL editor completes a table's columns after "t." or an
+// alias, and in the SELECT list of a statement that reads FROM t.
+test('the SQL editor completes column names', { timeout: 90_000 }, async () => {
+  const browser = await launchBrowser('allowed', sg.url);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${host.origin}/host`, { timeout: STEP });
+    await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, '/start'));
+    const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+    await frame.locator('nav.main a', { hasText: 'Datasets' }).click({ timeout: STEP });
+    await frame.locator('.ds-new a.name').first().click({ timeout: STEP });
+    const editor = frame.locator('form.ds-sql .cm-content');
+    await editor.click({ timeout: STEP });
+    const options = frame.locator('.cm-tooltip-autocomplete li');
+    await page.keyboard.type('SELECT orders.reg');
+    await options.filter({ hasText: 'region' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('SELECT o.cat FROM orders o');
+    for (let i = 0; i < ' FROM orders o'.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Space');
+    await options.filter({ hasText: 'category' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('SELECT  FROM orders');
+    for (let i = 0; i < ' FROM orders'.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('reg');
+    await options.filter({ hasText: 'region' }).first().waitFor({ timeout: STEP });
+  } finally {
+    await browser.close();
+  }
+});
+
 // CreateSPICEDataset gets no SPICE choice in the editor, and a SPICE save
 // posted from the frame anyway is refused by the server.
 test('DENY CreateSPICEDataset hides SPICE and the server refuses it', { timeout: 90_000 }, async () => {

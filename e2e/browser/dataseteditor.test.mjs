@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CreateCustomPermissionsCommand, DescribeDataSetCommand, UpdateDataSourcePermissionsCommand, UpdateUserCustomPermissionCommand } from '@aws-sdk/client-quicksight';
+import { CreateCustomPermissionsCommand, DescribeDataSetCommand, ListRefreshSchedulesCommand, UpdateDataSourcePermissionsCommand, UpdateUserCustomPermissionCommand } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 20_000;
@@ -109,6 +109,21 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
     assert.equal(join.Source.JoinInstruction.OnClause, '{region} = {region[region_managers]}');
     const ops = Object.values(out.DataSet.LogicalTableMap).flatMap((t) => t.DataTransforms || []);
     assert.ok(ops.some((op) => op.CreateColumnsOperation?.Columns[0].Expression === '{profit} / {revenue}'), JSON.stringify(ops));
+
+    // A daily refresh schedule from the SPICE panel's form: the API lists
+    // it; a time of day that is none shows the API's refusal.
+    const schedules = frame.locator('#ds-schedules');
+    const sform = schedules.locator('form.ds-schedule-form');
+    await sform.locator('input[name="time"]').fill('25:00', { timeout: STEP });
+    await sform.locator('button[type="submit"]').click();
+    await schedules.locator('.ds-refused', { hasText: 'TimeOfTheDay' }).waitFor({ timeout: STEP });
+    await sform.locator('input[name="time"]').fill('06:45');
+    await sform.locator('input[name="timezone"]').fill('America/New_York');
+    await sform.locator('button[type="submit"]').click();
+    await schedules.locator('tr[data-schedule]').waitFor({ timeout: STEP });
+    const listed = await qs.send(new ListRefreshSchedulesCommand({ AwsAccountId: ACCOUNT, DataSetId: id }));
+    assert.equal(listed.RefreshSchedules.length, 1);
+    assert.deepEqual(listed.RefreshSchedules[0].ScheduleFrequency, { Interval: 'DAILY', TimeOfTheDay: '06:45', Timezone: 'America/New_York' });
     assert.deepEqual(pageErrors, []);
   } finally {
     await browser.close();

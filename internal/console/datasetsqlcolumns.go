@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 
@@ -37,17 +38,25 @@ func (c *Console) handleSQLColumns(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := r.Context()
 	q := r.URL.Query()
-	source, schema, table := q.Get("source"), q.Get("schema"), q.Get("table")
-	if table == "" || len(table) > sqlTableNameMax || len(schema) > sqlTableNameMax {
-		c.fragmentError(w, r, sg.Errorf(sg.EINVALID, "Name a table of at most %d bytes.", sqlTableNameMax))
-		return
-	}
-	tables, err := c.app.SourceTables(ctx, s.User, source)
+	out, err := c.sqlColumns(r.Context(), s.User, q.Get("source"), q.Get("schema"), q.Get("table"))
 	if err != nil {
 		c.fragmentError(w, r, err)
 		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "private, no-store")
+	_ = json.NewEncoder(w).Encode(out)
+}
+
+// sqlColumns looks up the columns of a table the data source lists.
+func (c *Console) sqlColumns(ctx context.Context, u *sg.User, source, schema, table string) (*sqlColumnsAnswer, error) {
+	if table == "" || len(table) > sqlTableNameMax || len(schema) > sqlTableNameMax {
+		return nil, sg.Errorf(sg.EINVALID, "Name a table of at most %d bytes.", sqlTableNameMax)
+	}
+	tables, err := c.app.SourceTables(ctx, u, source)
+	if err != nil {
+		return nil, err
 	}
 	found := false
 	for _, t := range tables {
@@ -57,15 +66,13 @@ func (c *Console) handleSQLColumns(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !found {
-		c.fragmentError(w, r, sg.Errorf(sg.ENOTFOUND, "Data source %s has no table %s.", source, table))
-		return
+		return nil, sg.Errorf(sg.ENOTFOUND, "Data source %s has no table %s.", source, table)
 	}
-	cols, err := c.app.TableColumns(ctx, s.User, source, schema, table)
+	cols, err := c.app.TableColumns(ctx, u, source, schema, table)
 	if err != nil {
-		c.fragmentError(w, r, err)
-		return
+		return nil, err
 	}
-	out := sqlColumnsAnswer{Table: table, Columns: make([]sqlColumnInfo, 0, min(len(cols), sqlColumnsMax))}
+	out := &sqlColumnsAnswer{Table: table, Columns: make([]sqlColumnInfo, 0, min(len(cols), sqlColumnsMax))}
 	for i, col := range cols {
 		if i == sqlColumnsMax {
 			out.Truncated = true
@@ -73,7 +80,5 @@ func (c *Console) handleSQLColumns(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Columns = append(out.Columns, sqlColumnInfo{Name: col.Name, Type: col.Type})
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "private, no-store")
-	_ = json.NewEncoder(w).Encode(out)
+	return out, nil
 }

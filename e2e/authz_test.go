@@ -342,6 +342,30 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"GET", "/embedding/" + sid + "/data/sets/editor/columns?source=" + app.SampleDataSourceID + "&ref=0", token, 200},
 			{"GET", "/embedding/" + sid + "/data/sets/editor/columns?source=" + app.SampleDataSourceID + "&ref=x", token, 404},
 		},
+		"GET /embedding/{sid}/data/sets/{id}/schedules": {
+			{"GET", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/schedules", token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/schedules", "", 401},
+		},
+		"POST /embedding/{sid}/data/sets/{id}/schedules": {
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/schedules", token, 400}, // no interval
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/schedules", "", 403},
+		},
+		"POST /embedding/{sid}/data/sets/{id}/schedules/{schedule}/delete": {
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/schedules/nope/delete", token, 404},
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/schedules/nope/delete", "", 403},
+		},
+		"POST /embedding/{sid}/data/sets/{id}/incremental": {
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/incremental", token, 400}, // no window
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/incremental", "", 403},
+		},
+		"POST /embedding/{sid}/data/sets/{id}/incremental/delete": {
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/incremental/delete", token, 404}, // none set
+			{"POST", "/embedding/" + sid + "/data/sets/" + app.SampleDataSetID + "/incremental/delete", "", 403},
+		},
+		"GET /embedding/{sid}/data/sets/editor/sqlcolumns": {
+			{"GET", "/embedding/" + sid + "/data/sets/editor/sqlcolumns?source=" + app.SampleDataSourceID + "&table=orders", token, 200},
+			{"GET", "/embedding/" + sid + "/data/sets/editor/sqlcolumns?source=" + app.SampleDataSourceID + "&table=nope", token, 404},
+		},
 		"POST /embedding/{sid}/data/sets/editor/start": {
 			{"POST", "/embedding/" + sid + "/data/sets/editor/start", token, 404}, // no table
 			{"POST", "/embedding/" + sid + "/data/sets/editor/start", "", 403},

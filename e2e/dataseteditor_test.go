@@ -398,3 +398,47 @@ func TestDataSetEditorTableColumns(t *testing.T) {
 		t.Errorf("a source not shared: %d %s", p.Status, p.Body)
 	}
 }
+
+// TestDataSetEditorSQLColumns checks the custom SQL editor's column
+// completion: the JSON list of a table's columns, for a table the source
+// lists and a source the author may use, refused otherwise.
+func TestDataSetEditorSQLColumns(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t)
+	author := signIn(t, ts, "ana", types.UserRoleAuthor)
+	other := signIn(t, ts, "otto", types.UserRoleAuthor)
+	shopSource(t, ts, "ana")
+	p := author.get(t, "/data/sets/editor/sqlcolumns?source=shop&table=orders")
+	if p.Status != http.StatusOK {
+		t.Fatalf("columns of orders: %d %s", p.Status, p.Body)
+	}
+	var got struct {
+		Table   string
+		Columns []struct{ Name, Type string }
+	}
+	must(t, json.Unmarshal([]byte(p.Body), &got))
+	var names []string
+	for _, c := range got.Columns {
+		names = append(names, c.Name+":"+c.Type)
+	}
+	if want := "id:INTEGER customer_id:INTEGER amount:DECIMAL region:STRING"; got.Table != "orders" || strings.Join(names, " ") != want {
+		t.Errorf("columns of orders: %s %v, want %s", got.Table, names, want)
+	}
+	for _, c := range []struct {
+		query  string
+		status int
+	}{
+		{"source=shop&table=nope", http.StatusNotFound},
+		{"source=shop&table=", http.StatusBadRequest},
+		{"source=shop&table=" + strings.Repeat("x", 600), http.StatusBadRequest},
+		{"source=shop&table=orders&schema=other", http.StatusNotFound},
+		{"source=nope&table=orders", http.StatusNotFound},
+	} {
+		if p := author.get(t, "/data/sets/editor/sqlcolumns?"+c.query); p.Status != c.status {
+			t.Errorf("%s: %d %s, want %d", c.query, p.Status, p.Body, c.status)
+		}
+	}
+	if p := other.get(t, "/data/sets/editor/sqlcolumns?source=shop&table=orders"); p.Status != http.StatusForbidden {
+		t.Errorf("a source not shared: %d %s", p.Status, p.Body)
+	}
+}

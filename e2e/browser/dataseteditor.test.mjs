@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CreateCustomPermissionsCommand, DescribeDataSetCommand, UpdateDataSourcePermissionsCommand, UpdateUserCustomPermissionCommand } from '@aws-sdk/client-quicksight';
+import { CreateCustomPermissionsCommand, DescribeDataSetCommand, ListRefreshSchedulesCommand, UpdateDataSourcePermissionsCommand, UpdateUserCustomPermissionCommand } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 20_000;
@@ -109,6 +109,21 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
     assert.equal(join.Source.JoinInstruction.OnClause, '{region} = {region[region_managers]}');
     const ops = Object.values(out.DataSet.LogicalTableMap).flatMap((t) => t.DataTransforms || []);
     assert.ok(ops.some((op) => op.CreateColumnsOperation?.Columns[0].Expression === '{profit} / {revenue}'), JSON.stringify(ops));
+
+    // A daily refresh schedule from the SPICE panel's form: the API lists
+    // it; a time of day that is none shows the API's refusal.
+    const schedules = frame.locator('#ds-schedules');
+    const sform = schedules.locator('form.ds-schedule-form');
+    await sform.locator('input[name="time"]').fill('25:00', { timeout: STEP });
+    await sform.locator('button[type="submit"]').click();
+    await schedules.locator('.ds-refused', { hasText: 'TimeOfTheDay' }).waitFor({ timeout: STEP });
+    await sform.locator('input[name="time"]').fill('06:45');
+    await sform.locator('input[name="timezone"]').fill('America/New_York');
+    await sform.locator('button[type="submit"]').click();
+    await schedules.locator('tr[data-schedule]').waitFor({ timeout: STEP });
+    const listed = await qs.send(new ListRefreshSchedulesCommand({ AwsAccountId: ACCOUNT, DataSetId: id }));
+    assert.equal(listed.RefreshSchedules.length, 1);
+    assert.deepEqual(listed.RefreshSchedules[0].ScheduleFrequency, { Interval: 'DAILY', TimeOfTheDay: '06:45', Timezone: 'America/New_York' });
     assert.deepEqual(pageErrors, []);
   } finally {
     await browser.close();
@@ -117,6 +132,39 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
 
 // One capability in the browser (the Go e2e tests cover each one by
 // direct requests): an author whose custom permissions deny
+// The custom SQL editor completes a table's columns after "t." or an
+// alias, and in the SELECT list of a statement that reads FROM t.
+test('the SQL editor completes column names', { timeout: 90_000 }, async () => {
+  const browser = await launchBrowser('allowed', sg.url);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${host.origin}/host`, { timeout: STEP });
+    await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, '/start'));
+    const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+    await frame.locator('nav.main a', { hasText: 'Datasets' }).click({ timeout: STEP });
+    await frame.locator('.ds-new a.name').first().click({ timeout: STEP });
+    const editor = frame.locator('form.ds-sql .cm-content');
+    await editor.click({ timeout: STEP });
+    const options = frame.locator('.cm-tooltip-autocomplete li');
+    await page.keyboard.type('SELECT orders.reg');
+    await options.filter({ hasText: 'region' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('SELECT o.cat FROM orders o');
+    for (let i = 0; i < ' FROM orders o'.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Space');
+    await options.filter({ hasText: 'category' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('SELECT  FROM orders');
+    for (let i = 0; i < ' FROM orders'.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('reg');
+    await options.filter({ hasText: 'region' }).first().waitFor({ timeout: STEP });
+  } finally {
+    await browser.close();
+  }
+});
+
 // CreateSPICEDataset gets no SPICE choice in the editor, and a SPICE save
 // posted from the frame anyway is refused by the server.
 test('DENY CreateSPICEDataset hides SPICE and the server refuses it', { timeout: 90_000 }, async () => {

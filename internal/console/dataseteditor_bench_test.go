@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
+	"io"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
@@ -124,4 +126,40 @@ func BenchmarkDataSetEditorStep(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSQLColumns is the server side of one column completion of the
+// custom SQL editor (the table's columns of the 1M-row source, as JSON),
+// without the session look-up; "fragment" is the join form's columns
+// fragment for the same table, the HTML alternative.
+func BenchmarkSQLColumns(b *testing.B) {
+	c, u, _ := editorBench(b)
+	ctx := context.Background()
+	b.Run("json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			out, err := c.sqlColumns(ctx, u, "big", "", "orders")
+			if err != nil || len(out.Columns) != 4 {
+				b.Fatal(err, out)
+			}
+			if err := json.NewEncoder(io.Discard).Encode(out); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("fragment", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := c.app.SourceTables(ctx, u, "big"); err != nil {
+				b.Fatal(err)
+			}
+			cols, err := c.app.TableColumns(ctx, u, "big", "", "orders")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := c.pages.render(httptest.NewRecorder(), 200, "dataseteditor", "ds-right-columns", cols); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

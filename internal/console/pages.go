@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sightglass/sightglass/internal/app"
 )
 
 //go:embed templates/*.html
@@ -24,13 +26,15 @@ type pages struct {
 
 func loadPages() (*pages, error) {
 	funcs := template.FuncMap{
-		"asset":        assetURL,
-		"lower":        strings.ToLower,
-		"ago":          func(t time.Time) string { return ago(time.Since(t)) },
-		"css":          cssStyle,
-		"join":         strings.Join,
-		"multiSummary": multiSummary,
-		"shareOf":      shareOf,
+		"asset":         assetURL,
+		"lower":         strings.ToLower,
+		"ago":           func(t time.Time) string { return ago(time.Since(t)) },
+		"css":           cssStyle,
+		"join":          strings.Join,
+		"multiSummary":  multiSummary,
+		"shareOf":       shareOf,
+		"list":          func(s ...string) []string { return s },
+		"nextRefreshAt": app.NextRefreshAt,
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {

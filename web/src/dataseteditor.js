@@ -1,6 +1,6 @@
 // The dataset editor's island, loaded only on the dataset pages: CodeMirror
 // 6 editors for custom SQL (highlighting, completion of the data source's
-// table names) and for calculated fields (completion of the dataset's
+// table names and of a table's columns, fetched once per table) and for calculated fields (completion of the dataset's
 // fields and the language's functions with their reference, a check at
 // the server as one types, with the error's position marked, and a
 // preview of the first values). The editors keep their textarea's value,
@@ -39,6 +39,69 @@ function exprCompletions(fields, fns) {
       options: fns.map((f) => ({ label: f.name, type: "function", detail: f.signature, info: f.description, apply: f.name + "(" })),
       validFor: /^\w*$/,
     };
+  };
+}
+
+// tableColumns fetches the columns of a table of the editor's data source
+// once; the page keeps the answer (or the failure, as no columns).
+const columnCache = new Map();
+function tableColumns(ta, table) {
+  const key = ta.dataset.source + "\u0000" + table;
+  if (!columnCache.has(key)) {
+    const q = new URLSearchParams({ source: ta.dataset.source, table });
+    columnCache.set(
+      key,
+      fetch(ta.dataset.columns + "?" + q, { credentials: "same-origin", headers: { "X-Sightglass-Session": sessionToken() } })
+        .then((resp) => (resp.ok ? resp.json() : { columns: [] }))
+        .then((res) => res.columns || [])
+        .catch(() => []),
+    );
+  }
+  return columnCache.get(key);
+}
+
+// Words that may follow a table name without being its alias.
+const notAlias = new Set(
+  "WHERE JOIN ON LEFT RIGHT INNER OUTER FULL CROSS NATURAL GROUP ORDER LIMIT OFFSET HAVING UNION EXCEPT INTERSECT USING WINDOW AS".split(" "),
+);
+
+// tablesOf maps the names and aliases of the data source's tables that a
+// statement names after FROM or JOIN to the table's name.
+function tablesOf(text, known) {
+  const out = new Map();
+  const re = /\b(?:FROM|JOIN)\s+[`"]?(\w+)[`"]?(?:\s+(?:AS\s+)?(\w+))?/gi;
+  for (const m of text.matchAll(re)) {
+    const table = known.get(m[1].toLowerCase());
+    if (!table) continue;
+    out.set(m[1].toLowerCase(), table);
+    if (m[2] && !notAlias.has(m[2].toUpperCase())) out.set(m[2].toLowerCase(), table);
+  }
+  return out;
+}
+
+// sqlColumnCompletions completes the columns of a table: after "t." (t a
+// table of the source or an alias the statement gives one), and, for a
+// bare word, the columns of the tables the statement reads FROM or JOINs.
+function sqlColumnCompletions(ta, tables) {
+  const known = new Map(tables.map((t) => [t.toLowerCase(), t]));
+  const options = (cols, table) => cols.map((c) => ({ label: c.name, type: "property", detail: c.type, boost: table ? 1 : 0 }));
+  return async (ctx) => {
+    const doc = ctx.state.doc.toString();
+    const dotted = ctx.matchBefore(/[`"]?(\w+)[`"]?\.\w*/);
+    if (dotted) {
+      const [name] = dotted.text.split(".");
+      const qual = name.replace(/[`"]/g, "").toLowerCase();
+      const table = known.get(qual) || tablesOf(doc, known).get(qual);
+      if (!table) return null;
+      const cols = await tableColumns(ta, table);
+      return { from: dotted.from + dotted.text.indexOf(".") + 1, options: options(cols, table), validFor: /^\w*$/ };
+    }
+    const word = ctx.matchBefore(/\w+/);
+    if (!word && !ctx.explicit) return null;
+    const named = [...new Set(tablesOf(doc, known).values())];
+    if (!named.length) return null;
+    const lists = await Promise.all(named.map((t) => tableColumns(ta, t)));
+    return { from: word ? word.from : ctx.pos, options: lists.flatMap((cols) => options(cols)), validFor: /^\w*$/ };
   };
 }
 
@@ -127,8 +190,11 @@ function mount(ta) {
   ];
   if (kind === "sql") {
     const schema = {};
-    for (const t of (ta.dataset.tables || "").split(",").filter(Boolean)) schema[t] = [];
-    extensions.push(sql({ schema, upperCaseKeywords: true }), autocompletion());
+    const tables = (ta.dataset.tables || "").split(",").filter(Boolean);
+    for (const t of tables) schema[t] = [];
+    const lang = sql({ schema, upperCaseKeywords: true });
+    extensions.push(lang, autocompletion());
+    if (ta.dataset.columns && ta.dataset.source) extensions.push(lang.language.data.of({ autocomplete: sqlColumnCompletions(ta, tables) }));
   } else {
     const fields = (ta.dataset.fields || "").split("\n").filter(Boolean);
     extensions.push(autocompletion({ override: [exprCompletions(fields, functions())] }), errorField);

@@ -19,13 +19,17 @@ import (
 
 // The local PostgreSQL and MariaDB the data tests connect to.
 const (
-	pgHost       = "127.0.0.1"
-	pgPort       = 5432
-	pgUser       = "postgres"
-	pgPassword   = "postgres"
-	mariaDBPort  = 3306
-	wrongSecret  = "not-the-Password-9f2c1"
-	dataSourceNS = "arn:aws:quicksight:" + region + ":" + accountID + ":datasource/"
+	pgHost     = "127.0.0.1"
+	pgPort     = 5432
+	pgUser     = "postgres"
+	pgPassword = "postgres"
+	// pgPasswordUser is a role whose password the local PostgreSQL always
+	// checks (scripts/test-deps.sh makes it, whatever the cluster trusts).
+	pgPasswordUser     = "sg_pw"
+	pgPasswordUserPass = "sg-pw-Secret-1"
+	mariaDBPort        = 3306
+	wrongSecret        = "not-the-Password-9f2c1"
+	dataSourceNS       = "arn:aws:quicksight:" + region + ":" + accountID + ":datasource/"
 )
 
 func dataSourceARN(id string) string { return dataSourceNS + id }
@@ -148,7 +152,7 @@ func sqliteSource(t testing.TB, dir, name string) {
 // cannot fail.
 func pgTrustsPasswords(t testing.TB) bool {
 	t.Helper()
-	db, err := sql.Open("pgx", fmt.Sprintf("postgres://%s:%s@%s:%d/postgres?sslmode=disable", pgUser, wrongSecret, pgHost, pgPort))
+	db, err := sql.Open("pgx", fmt.Sprintf("postgres://%s:%s@%s:%d/postgres?sslmode=disable", pgPasswordUser, wrongSecret, pgHost, pgPort))
 	if err != nil {
 		t.Fatal(err)
 	}

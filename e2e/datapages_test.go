@@ -458,10 +458,10 @@ func TestDataPageCapabilities(t *testing.T) {
 func TestDataSourceWrongPasswordExplainedThenFixed(t *testing.T) {
 	t.Run("PostgreSQL", func(t *testing.T) {
 		if pgTrustsPasswords(t) {
-			t.Skip("the local PostgreSQL trusts every password")
+			t.Skip("the local PostgreSQL trusts every password of role " + pgPasswordUser + ": run scripts/test-deps.sh")
 		}
 		db := pgDatabase(t)
-		testWrongPasswordFixed(t, url.Values{"type": {"POSTGRESQL"}, "host": {pgHost}, "port": {"5432"}, "database": {db}, "username": {pgUser}}, pgPassword, "The database does not exist")
+		testWrongPasswordFixed(t, url.Values{"type": {"POSTGRESQL"}, "host": {pgHost}, "port": {"5432"}, "database": {db}, "username": {pgPasswordUser}}, pgPasswordUserPass, "The database does not exist")
 	})
 	t.Run("MariaDB", func(t *testing.T) {
 		mariaDBUser(t, "sg_console", "console-Secret-1")

@@ -46,14 +46,14 @@ func TestDataSourceCreate(t *testing.T) {
 		creds   *types.DataSourceCredentials
 		errType types.DataSourceErrorInfoType
 	}{
-		{"pg-wrong-password", pgParams(pgHost, pgPort, "postgres"), pair(pgUser, wrongSecret), types.DataSourceErrorInfoTypeAccessDenied},
+		{"pg-wrong-password", pgParams(pgHost, pgPort, "postgres"), pair(pgPasswordUser, wrongSecret), types.DataSourceErrorInfoTypeAccessDenied},
 		{"pg-unknown-host", pgParams("no-such-host.invalid", pgPort, "postgres"), pair(pgUser, pgPassword), types.DataSourceErrorInfoTypeUnknownHost},
 		{"pg-missing-db", pgParams(pgHost, pgPort, "no_such_database"), pair(pgUser, pgPassword), types.DataSourceErrorInfoTypeGenericSqlFailure},
 	}
 	for _, tc := range cases {
 		t.Run(tc.id, func(t *testing.T) {
 			if tc.errType == types.DataSourceErrorInfoTypeAccessDenied && pgTrustsPasswords(t) {
-				t.Skip("the local PostgreSQL trusts connections from 127.0.0.1 (pg_hba.conf trust): no password is checked; MariaDB covers wrong passwords")
+				t.Skip("the local PostgreSQL trusts every password of role " + pgPasswordUser + ": run scripts/test-deps.sh")
 			}
 			out := createPG(t, c, tc.id, tc.params, tc.creds)
 			if out.Status != http.StatusAccepted || out.CreationStatus != types.ResourceStatusCreationFailed {

@@ -41,6 +41,18 @@ if ! PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select
 fi
 PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null
 
+# A role whose password PostgreSQL always checks, whatever the cluster's
+# other rules (a local cluster may trust loopback): the wrong-password tests
+# of the console's data-source pages sign in as it.
+pw_user=sg_pw
+pw_secret='sg-pw-Secret-1'
+hba=$(PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'show hba_file')
+if ! grep -q "^host all $pw_user 127.0.0.1/32 scram-sha-256" "$hba"; then
+  sed -i "1i host all $pw_user 127.0.0.1/32 scram-sha-256" "$hba"
+  PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select pg_reload_conf()' >/dev/null
+fi
+PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d postgres -Atqc "SET password_encryption = 'scram-sha-256'; DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$pw_user') THEN CREATE ROLE $pw_user LOGIN; END IF; END\$\$; ALTER ROLE $pw_user PASSWORD '$pw_secret'" >/dev/null
+
 # Start MariaDB if it is not running. Debian's package starts it through
 # systemd, which a container may lack; then it is started directly.
 # (mariadb-admin ping succeeds whenever the server answers, even if it refuses the login.)

@@ -1,8 +1,9 @@
 // The data pages in Debian's Chromium, inside a host page through the
 // embedding SDK's embedConsole: upload a CSV and an XLSX with a bad row (the
 // page names the line and column; nothing is stored), then a good one
-// whose DescribeDataSet equals what the page showed; create a MariaDB data
-// source with a wrong password (the page explains it) and fix it.
+// whose DescribeDataSet equals what the page showed; create PostgreSQL and
+// MariaDB data sources with a wrong password (the page explains it) and fix
+// them.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -130,51 +131,80 @@ function mariaDB(sql) {
   }
 }
 
+// pgChecksPassword reports whether the local PostgreSQL refuses a wrong
+// password for the role scripts/test-deps.sh makes for this.
+function pgChecksPassword(user) {
+  try {
+    execFileSync('psql', ['-h', '127.0.0.1', '-U', user, '-d', 'postgres', '-Atqc', 'select 1'], { stdio: 'pipe', timeout: 10_000, env: { ...process.env, PGPASSWORD: 'not-the-password' } });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// wrongPasswordFixed creates a data source with a wrong password on the
+// console's form, sees the explanation, and fixes it.
+async function wrongPasswordFixed(src) {
+  const browser = await launchBrowser('third-party blocked', sg.url);
+  try {
+    const { frame, pageErrors } = await openConsole(browser.context);
+    await frame.getByRole('link', { name: 'Data', exact: true }).click();
+    await frame.getByRole('link', { name: 'New data source' }).click();
+    const form = frame.locator('form.source-form');
+    await form.locator('select[name="type"]').selectOption(src.type);
+    await form.locator('input[name="name"]').fill('Test database');
+    await form.locator('input[name="host"]').fill('127.0.0.1');
+    await form.locator('input[name="port"]').fill(src.port);
+    await form.locator('input[name="database"]').fill(src.database);
+    await form.locator('input[name="username"]').fill(src.user);
+    await form.locator('input[name="password"]').fill('not-the-password');
+    await form.locator('input[name="disableSsl"]').check();
+
+    // The live test explains the failure in words.
+    await frame.getByRole('button', { name: 'Test connection' }).click();
+    await frame.locator('#connection-result .problem h2').waitFor({ timeout: STEP });
+    assert.equal(await frame.locator('#connection-result .problem h2').textContent(), 'Wrong user name or password');
+
+    // Created anyway (as CreateDataSource does): CREATION_FAILED, explained.
+    await frame.getByRole('button', { name: 'Create data source' }).click();
+    await frame.locator('#source-status').waitFor({ timeout: STEP });
+    assert.equal(await frame.locator('#source-status').textContent(), 'CREATION_FAILED');
+    assert.equal(await frame.locator('.problem h2').first().textContent(), 'Wrong user name or password');
+    const id = await frame.locator('dl.facts code').textContent();
+
+    // Fixed: the right password on the edit form.
+    await frame.locator('form.source-form input[name="password"]').fill(src.password);
+    await frame.getByRole('button', { name: 'Save' }).click();
+    await frame.locator('#source-status', { hasText: 'UPDATE_SUCCESSFUL' }).waitFor({ timeout: STEP });
+    const out = await qs.send(new DescribeDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: id }));
+    assert.equal(out.DataSource.Status, 'UPDATE_SUCCESSFUL');
+    assert.equal(out.DataSource.Name, 'Test database');
+    assert.equal(out.DataSource.Type, src.type);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await browser.close();
+  }
+}
+
 describe('data sources', () => {
-  test('a wrong password is explained, then fixed', { timeout: 90_000 }, async (t) => {
+  test('a wrong PostgreSQL password is explained, then fixed', { timeout: 90_000 }, async (t) => {
+    if (!pgChecksPassword('sg_pw')) {
+      t.skip('the local PostgreSQL does not check role sg_pw\'s password: run scripts/test-deps.sh');
+      return;
+    }
+    await wrongPasswordFixed({ type: 'POSTGRESQL', port: '5432', database: 'postgres', user: 'sg_pw', password: 'sg-pw-Secret-1' });
+  });
+
+  test('a wrong MariaDB password is explained, then fixed', { timeout: 90_000 }, async (t) => {
     const user = 'sg_browser';
     const password = 'browser-Secret-7';
     if (!mariaDB(`DROP USER IF EXISTS '${user}'@'%'; CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'; GRANT SELECT ON test.* TO '${user}'@'%'`)) {
       t.skip('no local MariaDB');
       return;
     }
-    const browser = await launchBrowser('third-party blocked', sg.url);
     try {
-      const { frame, pageErrors } = await openConsole(browser.context);
-      await frame.getByRole('link', { name: 'Data', exact: true }).click();
-      await frame.getByRole('link', { name: 'New data source' }).click();
-      const form = frame.locator('form.source-form');
-      await form.locator('select[name="type"]').selectOption('MARIADB');
-      await form.locator('input[name="name"]').fill('Test database');
-      await form.locator('input[name="host"]').fill('127.0.0.1');
-      await form.locator('input[name="port"]').fill('3306');
-      await form.locator('input[name="database"]').fill('test');
-      await form.locator('input[name="username"]').fill(user);
-      await form.locator('input[name="password"]').fill('not-the-password');
-      await form.locator('input[name="disableSsl"]').check();
-
-      // The live test explains the failure in words.
-      await frame.getByRole('button', { name: 'Test connection' }).click();
-      await frame.locator('#connection-result .problem h2').waitFor({ timeout: STEP });
-      assert.equal(await frame.locator('#connection-result .problem h2').textContent(), 'Wrong user name or password');
-
-      // Created anyway (as CreateDataSource does): CREATION_FAILED, explained.
-      await frame.getByRole('button', { name: 'Create data source' }).click();
-      await frame.locator('#source-status').waitFor({ timeout: STEP });
-      assert.equal(await frame.locator('#source-status').textContent(), 'CREATION_FAILED');
-      assert.equal(await frame.locator('.problem h2').first().textContent(), 'Wrong user name or password');
-      const id = await frame.locator('dl.facts code').textContent();
-
-      // Fixed: the right password on the edit form.
-      await frame.locator('form.source-form input[name="password"]').fill(password);
-      await frame.getByRole('button', { name: 'Save' }).click();
-      await frame.locator('#source-status', { hasText: 'UPDATE_SUCCESSFUL' }).waitFor({ timeout: STEP });
-      const out = await qs.send(new DescribeDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: id }));
-      assert.equal(out.DataSource.Status, 'UPDATE_SUCCESSFUL');
-      assert.equal(out.DataSource.Name, 'Test database');
-      assert.deepEqual(pageErrors, []);
+      await wrongPasswordFixed({ type: 'MARIADB', port: '3306', database: 'test', user, password });
     } finally {
-      await browser.close();
       mariaDB(`DROP USER IF EXISTS '${user}'@'%'`);
     }
   });

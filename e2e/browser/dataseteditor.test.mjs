@@ -130,8 +130,6 @@ test('build, save as SPICE and refresh a joined dataset with a calculated field'
   }
 });
 
-// One capability in the browser (the Go e2e tests cover each one by
-// direct requests): an author whose custom permissions deny
 // The custom SQL editor completes a table's columns after "t." or an
 // alias, and in the SELECT list of a statement that reads FROM t.
 test('the SQL editor completes column names', { timeout: 90_000 }, async () => {
@@ -165,8 +163,9 @@ test('the SQL editor completes column names', { timeout: 90_000 }, async () => {
   }
 });
 
-// CreateSPICEDataset gets no SPICE choice in the editor, and a SPICE save
-// posted from the frame anyway is refused by the server.
+// An author whose custom permissions deny CreateSPICEDataset gets no SPICE
+// choice in the editor, and a SPICE save posted from the frame anyway is
+// refused by the server (datacapabilities.test.mjs covers each capability).
 test('DENY CreateSPICEDataset hides SPICE and the server refuses it', { timeout: 90_000 }, async () => {
   const arn = await registerUser(qs, 'spiceless', 'AUTHOR');
   await qs.send(new CreateCustomPermissionsCommand({ AwsAccountId: ACCOUNT, CustomPermissionsName: 'no-spice', Capabilities: { CreateSPICEDataset: 'DENY' } }));

@@ -619,3 +619,38 @@ func TestSQLiteFileSource(t *testing.T) {
 		t.Fatalf("browse:\n%s", p.Body)
 	}
 }
+
+// TestDataPageCapabilityFromAccountProfile: the data pages honour the
+// effective custom permissions profile, so a profile applied to the whole
+// account (UpdateAccountCustomPermission) denies an author without one of
+// their own, on the page and on the server.
+func TestDataPageCapabilityFromAccountProfile(t *testing.T) {
+	ts := startServer(t)
+	c := ts.adminClient()
+	ctx := t.Context()
+	_, err := c.CreateCustomPermissions(ctx, &quicksight.CreateCustomPermissionsInput{AwsAccountId: aws.String(accountID), CustomPermissionsName: aws.String("no-sources"),
+		Capabilities: &types.Capabilities{CreateAndUpdateDataSources: types.CapabilityStateDeny}})
+	must(t, err)
+	_, err = c.RegisterUser(ctx, &quicksight.RegisterUserInput{
+		AwsAccountId: aws.String(accountID), Namespace: aws.String("default"), IdentityType: types.IdentityTypeQuicksight,
+		UserName: aws.String("plain-author"), Email: aws.String("plain-author@example.com"), UserRole: types.UserRoleAuthor,
+	})
+	must(t, err)
+	base, token := ts.consoleSession(t, "plain-author")
+	form := url.Values{"name": {"pg"}, "type": {"POSTGRESQL"}, "host": {"127.0.0.1"}, "port": {"1"}, "database": {"d"}, "username": {"u"}, "password": {"p"}}
+
+	if list := ts.withToken(t, base+"/data/sources", token); !strings.Contains(list.Body, "/data/sources/new") {
+		t.Fatalf("without a profile the New data source link is missing:\n%s", list.Body)
+	}
+	_, err = c.UpdateAccountCustomPermission(ctx, &quicksight.UpdateAccountCustomPermissionInput{AwsAccountId: aws.String(accountID), CustomPermissionsName: aws.String("no-sources")})
+	must(t, err)
+	list := ts.withToken(t, base+"/data/sources", token)
+	list.wantHTML(t, http.StatusOK)
+	if strings.Contains(list.Body, "/data/sources/new") {
+		t.Error("the account's profile denies CreateAndUpdateDataSources, yet the New data source link is shown")
+	}
+	create := ts.postSession(t, base+"/data/sources", token, form)
+	if create.Status != http.StatusForbidden || !strings.Contains(create.Body, "Your custom permissions (no-sources) deny CreateAndUpdateDataSources") {
+		t.Errorf("create data source under the account's profile: %d\n%.400s", create.Status, create.Body)
+	}
+}

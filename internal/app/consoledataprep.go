@@ -237,11 +237,11 @@ func (a *App) ConsoleSaveDataSet(ctx context.Context, u *sg.User, in ConsoleSave
 	if err := requireDataAuthor(u); err != nil {
 		return nil, nil, err
 	}
-	if err := a.requireCapability(ctx, u, CapCreateAndUpdateDatasets, "create or change datasets"); err != nil {
+	if err := a.requireCapability(ctx, u, "create or change datasets", CapabilityCreateAndUpdateDatasets); err != nil {
 		return nil, nil, err
 	}
 	if in.ImportMode == sg.ImportSPICE {
-		if err := a.requireCapability(ctx, u, CapCreateSPICEDataset, "create SPICE datasets"); err != nil {
+		if err := a.requireCapability(ctx, u, "create SPICE datasets", CapabilityCreateSPICEDataset); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -321,7 +321,7 @@ func (a *App) ConsoleShareDataSet(ctx context.Context, u *sg.User, id, userName,
 	if _, err := a.consoleEditableDataSet(ctx, u, id); err != nil {
 		return nil, err
 	}
-	if err := a.requireCapability(ctx, u, CapShareDatasets, "share datasets"); err != nil {
+	if err := a.requireCapability(ctx, u, "share datasets", CapabilityShareDatasets); err != nil {
 		return nil, err
 	}
 	if userName == "" {

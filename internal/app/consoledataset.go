@@ -10,13 +10,13 @@ import (
 // that govern datasets. QuickSight's model has no capability for
 // refreshing a dataset: refresh follows the owner's UpdateDataSet right.
 const (
-	CapCreateAndUpdateDatasets = "CreateAndUpdateDatasets"
-	CapShareDatasets           = "ShareDatasets"
-	CapCreateSPICEDataset      = "CreateSPICEDataset"
+	CapabilityCreateAndUpdateDatasets = "CreateAndUpdateDatasets"
+	CapabilityShareDatasets           = "ShareDatasets"
+	CapabilityCreateSPICEDataset      = "CreateSPICEDataset"
 )
 
 // DataSetCapabilities lists the dataset capabilities the console enforces.
-var DataSetCapabilities = []string{CapCreateAndUpdateDatasets, CapShareDatasets, CapCreateSPICEDataset}
+var DataSetCapabilities = []string{CapabilityCreateAndUpdateDatasets, CapabilityShareDatasets, CapabilityCreateSPICEDataset}
 
 // DataSetOwnerActions are the actions a dataset's owner holds, as the
 // QuickSight console grants them.
@@ -33,32 +33,14 @@ var DataSetViewerActions = []string{
 	"quicksight:DescribeIngestion", "quicksight:ListIngestions",
 }
 
-// Denied reports whether the custom permissions profile of u denies the
-// capability (QuickSight's only capability state is DENY).
-func (a *App) Denied(ctx context.Context, u *sg.User, capability string) (bool, error) {
-	if u.CustomPermissionsName == "" {
-		return false, nil
-	}
-	c, err := a.Store.FindCustomPermissions(ctx, u.AccountID, u.CustomPermissionsName)
-	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return false, nil
-	} else if err != nil {
-		return false, err
-	}
-	return c.Capabilities[capability] == sg.CapabilityDeny, nil
-}
-
-// DeniedSet returns the capabilities of names that u's profile denies.
+// DeniedSet returns the capabilities of names that u's effective custom
+// permissions profile (its own, its role's or the account's: see
+// EffectiveCustomPermissions) denies; DENY is the only capability state.
 func (a *App) DeniedSet(ctx context.Context, u *sg.User, names []string) (map[string]bool, error) {
 	out := map[string]bool{}
-	if u.CustomPermissionsName == "" {
-		return out, nil
-	}
-	c, err := a.Store.FindCustomPermissions(ctx, u.AccountID, u.CustomPermissionsName)
-	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return out, nil
-	} else if err != nil {
-		return nil, err
+	c, err := a.EffectiveCustomPermissions(ctx, u)
+	if err != nil || c == nil {
+		return out, err
 	}
 	for _, n := range names {
 		if c.Capabilities[n] == sg.CapabilityDeny {
@@ -68,14 +50,17 @@ func (a *App) DeniedSet(ctx context.Context, u *sg.User, names []string) (map[st
 	return out, nil
 }
 
-// requireCapability returns EACCESSDENIED when u's profile denies it.
-func (a *App) requireCapability(ctx context.Context, u *sg.User, capability, doing string) error {
-	denied, err := a.Denied(ctx, u, capability)
-	if err != nil {
+// requireCapability returns EACCESSDENIED, naming the profile and what it
+// keeps u from doing, when u's effective profile denies one of caps.
+func (a *App) requireCapability(ctx context.Context, u *sg.User, doing string, caps ...string) error {
+	c, err := a.EffectiveCustomPermissions(ctx, u)
+	if err != nil || c == nil {
 		return err
 	}
-	if denied {
-		return sg.Errorf(sg.EACCESSDENIED, "Your custom permissions (%s) deny %s: you can't %s.", u.CustomPermissionsName, capability, doing)
+	for _, capability := range caps {
+		if c.Capabilities[capability] == sg.CapabilityDeny {
+			return sg.Errorf(sg.EACCESSDENIED, "Your custom permissions (%s) deny %s: you can't %s.", c.Name, capability, doing)
+		}
 	}
 	return nil
 }

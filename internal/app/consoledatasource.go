@@ -14,15 +14,13 @@ import (
 )
 
 // The custom-permission capabilities of the model's Capabilities shape
-// that govern data sources and file uploads. An upload makes a SPICE
-// dataset, so it takes the dataset capabilities (CreateAndUpdateDatasets,
-// CreateSPICEDataset); the model has no capability of its own for
-// uploading a file.
+// that govern data sources. An upload makes a SPICE dataset, so it takes
+// the dataset capabilities (CapabilityCreateAndUpdateDatasets,
+// CapabilityCreateSPICEDataset); the model has no capability of its own
+// for uploading a file.
 const (
 	CapabilityCreateAndUpdateDataSources = "CreateAndUpdateDataSources"
 	CapabilityShareDataSources           = "ShareDataSources"
-	CapabilityCreateAndUpdateDatasets    = "CreateAndUpdateDatasets"
-	CapabilityCreateSPICEDataset         = "CreateSPICEDataset"
 )
 
 // DataPageCapabilities lists the capabilities the data-source and upload
@@ -49,42 +47,6 @@ var uploadDataSetOwnerActions = []string{
 	"quicksight:DescribeIngestion", "quicksight:ListIngestions", "quicksight:UpdateDataSet",
 	"quicksight:DeleteDataSet", "quicksight:CreateIngestion", "quicksight:CancelIngestion",
 	"quicksight:UpdateDataSetPermissions",
-}
-
-// DeniedCapabilities returns which of names u's custom permissions
-// profile denies (QuickSight's only capability state is DENY).
-func (a *App) DeniedCapabilities(ctx context.Context, u *sg.User, names []string) (map[string]bool, error) {
-	out := map[string]bool{}
-	if u.CustomPermissionsName == "" {
-		return out, nil
-	}
-	c, err := a.Store.FindCustomPermissions(ctx, u.AccountID, u.CustomPermissionsName)
-	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return out, nil
-	} else if err != nil {
-		return nil, err
-	}
-	for _, n := range names {
-		if c.Capabilities[n] == sg.CapabilityDeny {
-			out[n] = true
-		}
-	}
-	return out, nil
-}
-
-// checkCapabilities refuses with EACCESSDENIED when u's profile denies
-// one of caps; doing says what was refused.
-func (a *App) checkCapabilitiesAllow(ctx context.Context, u *sg.User, doing string, caps ...string) error {
-	denied, err := a.DeniedCapabilities(ctx, u, caps)
-	if err != nil {
-		return err
-	}
-	for _, c := range caps {
-		if denied[c] {
-			return sg.Errorf(sg.EACCESSDENIED, "Your custom permissions (%s) deny %s: you can't %s.", u.CustomPermissionsName, c, doing)
-		}
-	}
-	return nil
 }
 
 // checkDataPages refuses users who may not use the data pages: readers
@@ -176,7 +138,7 @@ func (a *App) ConsoleCreateDataSource(ctx context.Context, u *sg.User, in Consol
 	if err := a.checkDataPages(u); err != nil {
 		return nil, err
 	}
-	if err := a.checkCapabilitiesAllow(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+	if err := a.requireCapability(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
 		return nil, err
 	}
 	if in.ID == "" {
@@ -202,7 +164,7 @@ func (a *App) ConsoleCreateDataSource(ctx context.Context, u *sg.User, in Consol
 // UpdateDataSource, which tests the connection again. A SQLite file's
 // data source can only be renamed.
 func (a *App) ConsoleUpdateDataSource(ctx context.Context, u *sg.User, in ConsoleDataSourceInput) (*sg.DataSource, error) {
-	if err := a.checkCapabilitiesAllow(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+	if err := a.requireCapability(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
 		return nil, err
 	}
 	d, err := a.consoleManagedDataSource(ctx, u, in.ID)
@@ -222,7 +184,7 @@ func (a *App) ConsoleUpdateDataSource(ctx context.Context, u *sg.User, in Consol
 
 // ConsoleDeleteDataSource deletes a data source u manages.
 func (a *App) ConsoleDeleteDataSource(ctx context.Context, u *sg.User, id string) error {
-	if err := a.checkCapabilitiesAllow(ctx, u, "delete data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+	if err := a.requireCapability(ctx, u, "delete data sources", CapabilityCreateAndUpdateDataSources); err != nil {
 		return err
 	}
 	if _, err := a.consoleManagedDataSource(ctx, u, id); err != nil {
@@ -235,7 +197,7 @@ func (a *App) ConsoleDeleteDataSource(ctx context.Context, u *sg.User, id string
 // access to a data source u may share, through UpdateDataSourcePermissions:
 // as "owner" or "user".
 func (a *App) ConsoleShareDataSource(ctx context.Context, u *sg.User, id, userName, level string, revoke bool) (*sg.DataSource, error) {
-	if err := a.checkCapabilitiesAllow(ctx, u, "share data sources", CapabilityShareDataSources); err != nil {
+	if err := a.requireCapability(ctx, u, "share data sources", CapabilityShareDataSources); err != nil {
 		return nil, err
 	}
 	d, err := a.ConsoleDataSource(ctx, u, id)
@@ -372,7 +334,7 @@ func (a *App) ConsoleTestDataSource(ctx context.Context, u *sg.User, in ConsoleD
 	if err := a.checkDataPages(u); err != nil {
 		return nil, err
 	}
-	if err := a.checkCapabilitiesAllow(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
+	if err := a.requireCapability(ctx, u, "create or change data sources", CapabilityCreateAndUpdateDataSources); err != nil {
 		return nil, err
 	}
 	typ := in.Type

@@ -56,7 +56,7 @@ func (a *App) checkUploads(ctx context.Context, u *sg.User) error {
 	if err := a.checkDataPages(u); err != nil {
 		return err
 	}
-	if err := a.checkCapabilitiesAllow(ctx, u, "upload files as datasets", CapabilityCreateAndUpdateDatasets, CapabilityCreateSPICEDataset); err != nil {
+	if err := a.requireCapability(ctx, u, "upload files as datasets", CapabilityCreateAndUpdateDatasets, CapabilityCreateSPICEDataset); err != nil {
 		return err
 	}
 	if a.data.cfg.DataSourceDir == "" {

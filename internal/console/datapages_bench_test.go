@@ -95,7 +95,7 @@ func BenchmarkDataPages(b *testing.B) {
 				if err != nil || len(list) != 200 {
 					b.Fatalf("%d sources, %v", len(list), err)
 				}
-				denied, _ := c.app.DeniedCapabilities(ctx, u, app.DataPageCapabilities)
+				denied, _ := c.app.DeniedSet(ctx, u, app.DataPageCapabilities)
 				d := benchPage(u)
 				d.Data = &dataPage{Sources: list, Denied: denied, CanUpload: c.app.CheckUpload(ctx, u) == nil}
 				if err := c.pages.render(httptest.NewRecorder(), 200, "data_sources", "layout", d); err != nil {

@@ -37,13 +37,13 @@ type dataSetPage struct {
 }
 
 // CanCreate reports whether the user may create and change datasets.
-func (p *dataSetPage) CanCreate() bool { return !p.Denied[app.CapCreateAndUpdateDatasets] }
+func (p *dataSetPage) CanCreate() bool { return !p.Denied[app.CapabilityCreateAndUpdateDatasets] }
 
 // CanShare reports whether the user may share datasets.
-func (p *dataSetPage) CanShare() bool { return !p.Denied[app.CapShareDatasets] }
+func (p *dataSetPage) CanShare() bool { return !p.Denied[app.CapabilityShareDatasets] }
 
 // CanSPICE reports whether the user may create SPICE datasets.
-func (p *dataSetPage) CanSPICE() bool { return !p.Denied[app.CapCreateSPICEDataset] }
+func (p *dataSetPage) CanSPICE() bool { return !p.Denied[app.CapabilityCreateSPICEDataset] }
 
 // resumeSession resolves the session of a page load (the cookie, the
 // header or a navigation ticket, never a sign-on code) and writes the

@@ -271,7 +271,7 @@ func (c *Console) editorAccess(ctx context.Context, u *sg.User, d *draft) (*data
 	if err != nil {
 		return nil, err
 	}
-	if denied[app.CapCreateAndUpdateDatasets] {
+	if denied[app.CapabilityCreateAndUpdateDatasets] {
 		return nil, sg.Errorf(sg.EACCESSDENIED, "Your custom permissions (%s) deny CreateAndUpdateDatasets: you can't create or change datasets.", u.CustomPermissionsName)
 	}
 	if !d.Create {

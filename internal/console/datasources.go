@@ -62,7 +62,7 @@ var dataSourceTypes = []struct{ Value, Label string }{
 }
 
 func (c *Console) deniedCaps(r *http.Request, s *signedIn) (map[string]bool, error) {
-	return c.app.DeniedCapabilities(r.Context(), s.User, app.DataPageCapabilities)
+	return c.app.DeniedSet(r.Context(), s.User, app.DataPageCapabilities)
 }
 
 func (c *Console) renderData(w http.ResponseWriter, r *http.Request, status int, page string, d *pageData) {

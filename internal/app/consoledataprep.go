@@ -42,7 +42,7 @@ type Preview struct {
 
 // SourceTables lists the tables and views of a data source u may use.
 func (a *App) SourceTables(ctx context.Context, u *sg.User, sourceID string) ([]SourceTable, error) {
-	src, err := a.consoleDataSource(ctx, u, sourceID)
+	src, err := a.ConsoleDataSource(ctx, u, sourceID)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func (a *App) TableColumns(ctx context.Context, u *sg.User, sourceID, schema, ta
 	if !found {
 		return nil, sg.Errorf(sg.ENOTFOUND, "Data source %s has no table %s.", sourceID, qualified(schema, table))
 	}
-	src, _ := a.consoleDataSource(ctx, u, sourceID)
+	src, _ := a.ConsoleDataSource(ctx, u, sourceID)
 	d, _ := dialect.ForSourceType(src.Type)
 	name := d.QuoteIdent(table)
 	if schema != "" {
@@ -135,7 +135,7 @@ func qualified(schema, table string) string {
 // CustomSQLColumns checks a custom SQL query for a data source u may use,
 // with the same check CreateDataSet applies, and returns its columns.
 func (a *App) CustomSQLColumns(ctx context.Context, u *sg.User, sourceID, query string) ([]dataset.InputColumn, error) {
-	src, err := a.consoleDataSource(ctx, u, sourceID)
+	src, err := a.ConsoleDataSource(ctx, u, sourceID)
 	if err != nil {
 		return nil, err
 	}

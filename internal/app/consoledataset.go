@@ -175,28 +175,3 @@ func (a *App) ConsoleDataSources(ctx context.Context, u *sg.User) ([]*sg.DataSou
 		func(d *sg.DataSource) string { return d.ID },
 		func(d *sg.DataSource) bool { return visible(d.Permissions) })
 }
-
-// consoleDataSource returns a data source u may use.
-func (a *App) consoleDataSource(ctx context.Context, u *sg.User, id string) (*sg.DataSource, error) {
-	if err := requireDataAuthor(u); err != nil {
-		return nil, err
-	}
-	if a.data == nil {
-		return nil, sg.Errorf(sg.EUNAVAILABLE, "Data sources are not configured on this server.")
-	}
-	if checkDataSourceID(id) != nil {
-		return nil, sg.Errorf(sg.ENOTFOUND, "Data source %s doesn't exist.", id)
-	}
-	src, err := a.Store.FindDataSource(ctx, u.AccountID, id)
-	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return nil, sg.Errorf(sg.ENOTFOUND, "Data source %s doesn't exist.", id)
-	} else if err != nil {
-		return nil, err
-	}
-	if ok, err := a.sees(ctx, u, src.Permissions); err != nil {
-		return nil, err
-	} else if !ok {
-		return nil, sg.Errorf(sg.EACCESSDENIED, "Data source %s is not shared with you.", id)
-	}
-	return src, nil
-}

@@ -275,7 +275,7 @@ func (c *Compiler) finishBinary(n *Binary, l, r Value) (Value, error) {
 	case "/":
 		return Value{SQL: d.Div(l.SQL, r.SQL), Type: dialect.Decimal, Kind: k}, nil
 	case "%":
-		return Value{SQL: d.Mod(l.SQL, r.SQL), Type: t, Kind: k}, nil
+		return c.remainder(l, r, t, k), nil
 	}
 	return Value{SQL: "(" + l.SQL + " " + n.Op + " " + r.SQL + ")", Type: t, Kind: k}, nil
 }

@@ -51,3 +51,17 @@ func Remainder(d Dialect, a, b string, decimal bool) string {
 	}
 	return d.Mod(a, nb)
 }
+
+// Power is a raised to b (QuickSight's ^), NULL where it is not a finite
+// real number: a negative base with a fractional exponent, zero to a
+// negative power, or a result beyond a double.
+func Power(d Dialect, a, b string) string {
+	a, b = d.Cast(a, Decimal), d.Cast(b, Decimal)
+	// The logarithm's argument is never 0: PostgreSQL folds constant
+	// operands at planning, whatever guards them.
+	magnitude := "ln(CASE WHEN " + a + " = 0 THEN 1 ELSE abs(" + a + ") END)"
+	return "(CASE WHEN " + a + " < 0 AND " + b + " <> " + d.Floor(b) + " THEN NULL" +
+		" WHEN " + a + " = 0 AND " + b + " < 0 THEN NULL" +
+		" WHEN " + b + " * " + magnitude + " > " + maxExp + " THEN NULL" +
+		" ELSE power(" + a + ", " + b + ") END)"
+}

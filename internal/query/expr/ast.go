@@ -49,7 +49,7 @@ type Unary struct {
 // Binary is an arithmetic, comparison or logical operation.
 type Binary struct {
 	At   int
-	Op   string // + - * / % = <> < <= > >= AND OR
+	Op   string // + - * / % ^ = <> < <= > >= AND OR
 	L, R Node
 }
 

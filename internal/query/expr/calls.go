@@ -432,5 +432,12 @@ func (c *Compiler) in(n *Call) (Value, error) {
 	if n.Name == "notIn" {
 		op = " NOT IN ("
 	}
-	return Value{SQL: "(" + x.SQL + op + strings.Join(items, ", ") + "))", Type: Boolean, Kind: x.Kind}, nil
+	xs := x.SQL
+	if x.Type == dialect.String {
+		xs = dialect.ExactText(c.Dialect, xs)
+		for i := range items {
+			items[i] = dialect.ExactText(c.Dialect, items[i])
+		}
+	}
+	return Value{SQL: "(" + xs + op + strings.Join(items, ", ") + "))", Type: Boolean, Kind: x.Kind}, nil
 }

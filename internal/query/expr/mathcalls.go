@@ -57,7 +57,13 @@ func (c *Compiler) switchCall(n *Call) (Value, error) {
 	var results []Value
 	var resultNodes []Node
 	var b strings.Builder
-	b.WriteString("CASE " + x.SQL)
+	exact := func(v Value) string {
+		if x.Type == dialect.String {
+			return dialect.ExactText(c.Dialect, v.SQL)
+		}
+		return v.SQL
+	}
+	b.WriteString("CASE " + exact(x))
 	for i := 1; i+1 < len(n.Args); i += 2 {
 		var label Value
 		if s, ok := n.Args[i].(*String); ok && x.Type == dialect.Datetime {
@@ -78,7 +84,7 @@ func (c *Compiler) switchCall(n *Call) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		b.WriteString(" WHEN " + label.SQL + " THEN " + r.SQL)
+		b.WriteString(" WHEN " + exact(label) + " THEN " + r.SQL)
 		results = append(results, r)
 		resultNodes = append(resultNodes, n.Args[i+1])
 		all = append(all, r)

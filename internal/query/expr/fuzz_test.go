@@ -62,6 +62,9 @@ func FuzzParseNesting(f *testing.F) {
 	f.Add("abs(", ")", "{Sales}", uint16(5000))
 	f.Add("[", "]", "1", uint16(9000))
 	f.Add("1 + ", "", "1", uint16(9000))
+	f.Add("2^", "", "2", uint16(9000))
+	f.Add("-2^-", "", "2", uint16(9000))
+	f.Add("/* */(", ")/**/", "1", uint16(5000))
 	f.Add("ifelse(", ", 1, 2)", "a", uint16(3000))
 	f.Add("coalesce(1, ", ")", "2", uint16(200))
 	f.Fuzz(func(t *testing.T, open, close, core string, n uint16) {

@@ -38,7 +38,6 @@ var calcFuncDocs = map[string]FunctionDoc{
 	"exp":                        {Signature: "exp(number)", Description: "e raised to the number."},
 	"ln":                         {Signature: "ln(number)", Description: "The natural logarithm, null for 0 or less."},
 	"log":                        {Signature: "log(number)", Description: "The base-10 logarithm, null for 0 or less."},
-	"parseJson":                  {Signature: "parseJson(json, 'path')", Description: "The value at the path ($.key, [index]) of the JSON text, as a string."},
 }
 
 func init() {

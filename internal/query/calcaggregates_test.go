@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	sg "github.com/sightglass/sightglass"
 )
 
 // calcAggregateCase is an aggregate function of the calculation language,
@@ -316,4 +319,70 @@ func expectedByRegion(tc calcAggregateCase) string {
 		rows = append(rows, []string{k, tc.agg(groups[k])})
 	}
 	return fmt.Sprint(rows)
+}
+
+// TestFieldWellDefaultAndSpreadAcrossEngines draws what a visual's
+// field wells ask: a measure with no AggregationFunction (the default
+// SUM) over an aggregated calculated field is used as is, over a column
+// it sums; STDEV, STDEVP, VAR and VARP aggregate a column.
+func TestFieldWellDefaultAndSpreadAcrossEngines(t *testing.T) {
+	table := uniqueTable(t)
+	engines := openEngines(t, table)
+	tables, err := salesTables(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := []calcAggregateCase{
+		{keep: qtyAbove(3), agg: sumOf},
+		{agg: sumOf},
+		{agg: spreadOf(true, true)},
+		{agg: spreadOf(false, true)},
+		{agg: spreadOf(true, false)},
+		{agg: spreadOf(false, false)},
+	}
+	wants := make([]string, len(cols))
+	for i, c := range cols {
+		wants[i] = expectedByRegion(c)
+	}
+	for _, e := range engines {
+		rel, args, err := tables.Relation(e.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := Question{
+			Dimensions: []Dimension{{Field: "Region"}},
+			Measures: []Measure{
+				{ID: "if", Field: "X", Aggregation: Sum, DefaultAggregation: true},
+				{ID: "sum", Field: "unit_price", Aggregation: Sum, DefaultAggregation: true},
+				{ID: "stdev", Field: "unit_price", Aggregation: "STDEV"},
+				{ID: "stdevp", Field: "unit_price", Aggregation: "STDEVP"},
+				{ID: "var", Field: "unit_price", Aggregation: "VAR"},
+				{ID: "varp", Field: "unit_price", Aggregation: "VARP"},
+			},
+			CalculatedFields: []CalculatedField{{Name: "X", Expression: `sumIf({unit_price}, {quantity} > 3)`}},
+		}
+		c, err := Compile(&q, rel, args, tables.OutputColumns(), e.d)
+		if err != nil {
+			t.Fatalf("%s: %v", e.d.Name(), err)
+		}
+		rows := run(t, e, c.SQL, c.Args)
+		for i := range cols {
+			var got [][]string
+			for _, r := range rows {
+				got = append(got, []string{r[0], r[1+i]})
+			}
+			if fmt.Sprint(got) != wants[i] {
+				t.Errorf("%s: measure %s:\n got %v\nwant %s", e.d.Name(), q.Measures[i].ID, got, wants[i])
+			}
+		}
+	}
+	// Chosen explicitly, an aggregation over an aggregated field is an
+	// error, as before.
+	q := Question{Measures: []Measure{{Field: "X", Aggregation: Sum}},
+		CalculatedFields: []CalculatedField{{Name: "X", Expression: `sumIf({unit_price}, {quantity} > 3)`}}}
+	rel, args, _ := tables.Relation(engines[0].d)
+	_, err = Compile(&q, rel, args, tables.OutputColumns(), engines[0].d)
+	if e, ok := errors.AsType[*sg.Error](err); !ok || e.Code != sg.EINVALID || e.Message != `Measures[0]: "X" is already aggregated; leave Aggregation empty` {
+		t.Errorf("explicit SUM over an aggregated field: %v", err)
+	}
 }

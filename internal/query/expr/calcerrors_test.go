@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
@@ -46,6 +47,26 @@ func TestCalcFunctionErrors(t *testing.T) {
 		}
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%s: got %v, want %q", c.src, err, c.want)
+		}
+	}
+}
+
+// TestFieldsSkipKeywords: a periodToDate period and a contains case
+// option are keywords, not fields a dataset must have.
+func TestFieldsSkipKeywords(t *testing.T) {
+	for src, want := range map[string]string{
+		`periodToDateSum({Sales}, {Order Date}, YEAR)`:                       "[Sales Order Date]",
+		`periodToDatePercentile({Sales}, 50, {Order Date}, week, {Shipped})`: "[Sales Order Date Shipped]",
+		`contains({Region}, 'a', CASE_INSENSITIVE)`:                          "[Region]",
+		`contains({Region}, 'a', {Other})`:                                   "[Region Other]",
+		`sumIf({Sales}, {YEAR} > 1)`:                                         "[Sales YEAR]",
+	} {
+		n, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(Fields(n)); got != want {
+			t.Errorf("Fields(%s) = %s, want %s", src, got, want)
 		}
 	}
 }

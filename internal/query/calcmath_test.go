@@ -84,6 +84,23 @@ var calcMathCases = []struct{ src, want string }{
 	{`in('South', ['south', 'SOUTH'])`, "0"},
 	{`notIn('South', ['south'])`, "1"},
 	{`in('ñ', ['Ñ', 'ñ'])`, "1"},
+	// toString and concat write numbers and conditions alike on every
+	// engine (toString-function): whole decimals without a fraction,
+	// others in their shortest form; booleans as true or false. Brackets
+	// keep the text from reading as a number.
+	{`concat('[', toString(2.0), ']')`, "[2]"},
+	{`concat('[', toString(1.5), ']')`, "[1.5]"},
+	{`concat('[', toString(1/3), ']')`, "[0.3333333333333333]"},
+	{`concat('[', toString(0.1 + 0.2), ']')`, "[0.30000000000000004]"},
+	{`concat('[', toString(-0.5), ']')`, "[-0.5]"},
+	{`concat('[', toString(7/2), ']')`, "[3.5]"},
+	{`concat('[', toString(10/2), ']')`, "[5]"},
+	{`concat('[', toString(12345678901), ']')`, "[12345678901]"},
+	{`concat('[', toString(-123456.789), ']')`, "[-123456.789]"},
+	{`concat('[', 1.25, '|', 4.0, '|', 3, ']')`, "[1.25|4|3]"},
+	{`concat('[', toString(isNull(NULL)), '|', toString(1 > 2), ']')`, "[true|false]"},
+	{`concat('[', toString(epochDate(951782400)), ']')`, "[2000-02-29 00:00:00]"},
+	{`toString(NULL + 1.5)`, "NULL"},
 	// Comments (/* … */, any text) and case-insensitive function names.
 	{`1 /* ünïcödé ✓ 日本語 */ + 2`, "3"},
 	{`/* lead */ concat('a', /* mid, 'x' */ 'b') /* trail */`, "ab"},

@@ -183,7 +183,7 @@ func (c *Compiler) call(n *Call) (Value, error) {
 		for i, v := range vs {
 			parts[i] = v.SQL
 			if v.Type != dialect.String && v.Type != "" {
-				parts[i] = d.Cast(v.SQL, dialect.String)
+				parts[i] = c.text(v)
 			}
 		}
 		k, err := kindOf(n.At, vs...)
@@ -218,7 +218,14 @@ func (c *Compiler) call(n *Call) (Value, error) {
 	case "strlen":
 		return one(dialect.String, d.Length, dialect.Integer)
 	case "toString":
-		return one("", func(x string) string { return d.Cast(x, dialect.String) }, dialect.String)
+		if err := arity(n, 1, 1); err != nil {
+			return Value{}, err
+		}
+		x, err := c.Compile(n.Args[0])
+		if err != nil {
+			return Value{}, err
+		}
+		return Value{SQL: c.text(x), Type: dialect.String, Kind: x.Kind}, nil
 	case "parseInt", "parseDecimal":
 		// Text that is not a number parses to NULL on every engine.
 		t := dialect.Integer

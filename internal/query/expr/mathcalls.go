@@ -108,3 +108,17 @@ func (c *Compiler) switchCall(n *Call) (Value, error) {
 	}
 	return Value{SQL: "(" + b.String() + ")", Type: t, Kind: k}, nil
 }
+
+// text is v as a string, written alike on every engine (toString,
+// concat): decimals in their shortest form, booleans as true or false.
+func (c *Compiler) text(v Value) string {
+	switch v.Type {
+	case dialect.String:
+		return v.SQL
+	case dialect.Decimal:
+		return dialect.DecimalText(c.Dialect, v.SQL)
+	case Boolean:
+		return dialect.BooleanText(v.SQL)
+	}
+	return c.Dialect.Cast(v.SQL, dialect.String)
+}

@@ -8,12 +8,19 @@ import (
 )
 
 // TestCalcFunctionErrors checks the positioned errors of the
-// conditional, spread and period-to-date aggregates, switch and the math
-// functions, and that a function the language does not have yet is
-// refused by name.
+// conditional, spread and period-to-date aggregates, switch, parseJson
+// and the math functions.
 func TestCalcFunctionErrors(t *testing.T) {
 	cases := []struct{ src, want string }{
-		{`parseJson({Region}, '$.a')`, `unknown function "parseJson" at position 1`},
+		{`parseJson({Region}, {Product})`, "parseJson: the path must be a string literal such as '$.items.qty' at position 21"},
+		{`parseJson({Region}, 'items.qty')`, "parseJson: the path must start with $ at position 21"},
+		{`parseJson({Region}, '$.items..qty')`, "parseJson: the path has an empty key at position 21"},
+		{`parseJson({Region}, '$.a"b')`, `parseJson: the path's key "a\"b" may hold only letters, digits, blanks, _ and - at position 21`},
+		{`parseJson({Region}, '$.a[x]')`, `parseJson: the path's index "x" is not a whole number from 0 to 1048576 at position 21`},
+		{`parseJson({Region}, '$.a[-1]')`, `parseJson: the path's index "-1" is not a whole number from 0 to 1048576 at position 21`},
+		{`parseJson({Region}, '$.a[0')`, "parseJson: the path has an unclosed [ at position 21"},
+		{`parseJson({Region}, '$x')`, `parseJson: the path continues with "x" where . or [ was expected at position 21`},
+		{`parseJson({Sales}, '$.a')`, "expected a string value, found decimal at position 11"},
 		{`sumIf({Sales})`, "sumIf takes 2 argument(s), found 1 at position 1"},
 		{`sumIf({Sales}, {Region})`, "expected a boolean value, found string at position 16"},
 		{`sumIf({Region}, {Sales} > 1)`, "expected a decimal value, found string at position 7"},
@@ -68,5 +75,17 @@ func TestFieldsSkipKeywords(t *testing.T) {
 		if got := fmt.Sprint(Fields(n)); got != want {
 			t.Errorf("Fields(%s) = %s, want %s", src, got, want)
 		}
+	}
+}
+
+// TestParseJSONOnPostgres: PostgreSQL is refused by name.
+func TestParseJSONOnPostgres(t *testing.T) {
+	n, err := Parse(`parseJson({Region}, '$.a')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = testCompiler(dialect.Postgres).Compile(n)
+	if err == nil || err.Error() != "parseJson is not supported on postgres at position 1" {
+		t.Errorf("got %v", err)
 	}
 }

@@ -32,6 +32,7 @@ var calcFuncDocs = map[string]FunctionDoc{
 	"periodToDateVarP":           {Signature: "periodToDateVarP(measure, dateTime, period [, endDate])", Description: "The population variance of the rows from the start of endDate's period (YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECONDS) to endDate (now() by default).", Aggregate: true},
 	"periodToDatePercentile":     {Signature: "periodToDatePercentile(measure, n, dateTime, period [, endDate])", Description: "The discrete n-th percentile of the rows from the start of endDate's period to endDate (now() by default).", Aggregate: true},
 	"periodToDatePercentileCont": {Signature: "periodToDatePercentileCont(measure, n, dateTime, period [, endDate])", Description: "The continuous n-th percentile of the rows from the start of endDate's period to endDate (now() by default).", Aggregate: true},
+	"parseJson":                  {Signature: "parseJson(json, '$.key[0]')", Description: "The string, number or boolean at the path of the JSON text, as a string; null for an object, an array or text that is not JSON."},
 	"switch":                     {Signature: "switch(value, label, result [, label, result …], default)", Description: "The result of the first label equal to the value, else default."},
 	"mod":                        {Signature: "mod(number, divisor)", Description: "The remainder of number divided by divisor (as number % divisor), null when divisor is 0."},
 	"sqrt":                       {Signature: "sqrt(number)", Description: "The square root, null for a negative number."},

@@ -16,7 +16,7 @@ var funcNames = []string{
 	"sumIf", "avgIf", "minIf", "maxIf", "countIf", "distinct_countIf", "medianIf", "stdevIf", "stdevpIf", "varIf", "varpIf",
 	"periodToDateSum", "periodToDateAvg", "periodToDateMin", "periodToDateMax", "periodToDateCount", "periodToDateMedian",
 	"periodToDatePercentile", "periodToDatePercentileCont", "periodToDateStDev", "periodToDateStDevP", "periodToDateVar", "periodToDateVarP",
-	"switch", "mod", "sqrt", "exp", "ln", "log",
+	"switch", "mod", "sqrt", "exp", "ln", "log", "parseJson",
 }
 
 var funcByLower = func() map[string]string {

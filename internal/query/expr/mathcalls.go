@@ -6,8 +6,8 @@ import (
 	"github.com/sightglass/sightglass/internal/query/dialect"
 )
 
-// mathCall compiles the math functions (mod, sqrt, exp, ln, log) and
-// switch; ok is false for other functions.
+// mathCall compiles the math functions (mod, sqrt, exp, ln, log),
+// switch and parseJson; ok is false for other functions.
 func (c *Compiler) mathCall(n *Call) (v Value, ok bool, err error) {
 	switch n.Name {
 	case "sqrt", "exp", "ln", "log":
@@ -31,6 +31,9 @@ func (c *Compiler) mathCall(n *Call) (v Value, ok bool, err error) {
 		return v, true, err
 	case "switch":
 		v, err := c.switchCall(n)
+		return v, true, err
+	case "parseJson":
+		v, err := c.parseJSONCall(n)
 		return v, true, err
 	}
 	return Value{}, false, nil

@@ -14,6 +14,7 @@ const maxItems = 200
 var aggregations = map[string]string{
 	Sum: "sum", Average: "avg", Min: "min", Max: "max", Count: "count",
 	DistinctCount: "distinct_count", Median: "median", Percentile: "percentile",
+	"STDEV": "stdev", "STDEVP": "stdevp", "VAR": "var", "VARP": "varp",
 }
 
 type selected struct {
@@ -276,7 +277,7 @@ func (cc *compilation) measure(path string, m Measure) (expr.Value, error) {
 	if err != nil {
 		return expr.Value{}, err
 	}
-	if m.Aggregation == "" {
+	if m.Aggregation == "" || m.DefaultAggregation && v.Kind == expr.Aggregate {
 		if v.Kind != expr.Aggregate {
 			return expr.Value{}, invalid("%s.Aggregation is required: %q is not an aggregated calculated field", path, m.Field)
 		}
@@ -288,14 +289,14 @@ func (cc *compilation) measure(path string, m Measure) (expr.Value, error) {
 func (cc *compilation) aggregateOf(path string, m Measure, v expr.Value) (expr.Value, error) {
 	fn, ok := aggregations[m.Aggregation]
 	if !ok {
-		return expr.Value{}, invalid("%s.Aggregation %q must be one of SUM, AVERAGE, MIN, MAX, COUNT, DISTINCT_COUNT, MEDIAN, PERCENTILE", path, m.Aggregation)
+		return expr.Value{}, invalid("%s.Aggregation %q must be one of SUM, AVERAGE, MIN, MAX, COUNT, DISTINCT_COUNT, MEDIAN, PERCENTILE, STDEV, STDEVP, VAR, VARP", path, m.Aggregation)
 	}
 	if v.Kind == expr.Aggregate {
 		return expr.Value{}, invalid("%s: %q is already aggregated; leave Aggregation empty", path, m.Field)
 	}
 	t := v.Type
 	switch fn {
-	case "sum", "avg", "median", "percentile":
+	case "sum", "avg", "median", "percentile", "stdev", "stdevp", "var", "varp":
 		if v.Type != dialect.Integer && v.Type != dialect.Decimal {
 			return expr.Value{}, invalid("%s: %s needs a numeric field, %q is %s", path, m.Aggregation, m.Field, typeName(v.Type))
 		}

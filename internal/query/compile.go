@@ -1,6 +1,7 @@
 package query
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -179,7 +180,7 @@ func paramType(v any) (any, dialect.Type, bool) {
 // aggregate writes an aggregate call: inline, or over the window-mode
 // inner query's columns.
 func (cc *compilation) aggregate(c *expr.Compiler, call expr.AggregateCall) (string, error) {
-	pct := call.Func == "median" || call.Func == "percentile"
+	pct := call.Func == "median" || call.Func == "percentile" || call.Func == "percentileDisc"
 	if cc.inline || !cc.window {
 		if pct && !cc.d.OrderedSetPercentile() {
 			if cc.inline {
@@ -198,10 +199,18 @@ func (cc *compilation) aggregate(c *expr.Compiler, call expr.AggregateCall) (str
 		return c.InlineAggregate(call)
 	}
 	cc.pctAggs = append(cc.pctAggs, k)
-	// Continuous percentile by linear interpolation between the ranks
-	// around 1 + p·(n−1), as PERCENTILE_CONT.
 	r := "w." + cc.d.QuoteIdent("r"+strconv.Itoa(k))
 	n := "w." + cc.d.QuoteIdent("n"+strconv.Itoa(k))
+	if call.Func == "percentileDisc" {
+		// Discrete percentile: the value at rank ceil(p·n), at least 1,
+		// as PERCENTILE_DISC. The percent (0–100) times n is exact for
+		// whole percents, where p·n may not be (0.3 · 10 > 3).
+		pct := c.Bind(math.Round(call.Fraction*100*1e9)/1e9, dialect.Decimal)
+		rank := cc.d.Ceil("(" + pct + " * " + n + " / 100.0)")
+		return "MIN(CASE WHEN " + r + " = (CASE WHEN " + rank + " < 1 THEN 1 ELSE " + rank + " END) THEN " + a + " END)", nil
+	}
+	// Continuous percentile by linear interpolation between the ranks
+	// around 1 + p·(n−1), as PERCENTILE_CONT.
 	p := c.Bind(call.Fraction, dialect.Decimal)
 	pos := "(1 + " + p + " * (" + n + " - 1))"
 	lo := cc.d.Floor(pos)

@@ -23,7 +23,7 @@ func TestCompileErrors(t *testing.T) {
 		{Question{Dimensions: []Dimension{{Field: "Region", Granularity: dialect.Month}}}, `Dimensions[0]: a granularity needs a DATETIME field, "Region" is STRING`},
 		{Question{Dimensions: []Dimension{{Field: "order_date", Granularity: "FORTNIGHT"}}}, `Dimensions[0].Granularity "FORTNIGHT" must be one of YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND`},
 		{Question{Measures: []Measure{{Field: "Region", Aggregation: Sum}}}, `Measures[0]: SUM needs a numeric field, "Region" is STRING`},
-		{Question{Measures: []Measure{{Field: "quantity", Aggregation: "MODE"}}}, `Measures[0].Aggregation "MODE" must be one of SUM, AVERAGE, MIN, MAX, COUNT, DISTINCT_COUNT, MEDIAN, PERCENTILE`},
+		{Question{Measures: []Measure{{Field: "quantity", Aggregation: "MODE"}}}, `Measures[0].Aggregation "MODE" must be one of SUM, AVERAGE, MIN, MAX, COUNT, DISTINCT_COUNT, MEDIAN, PERCENTILE, STDEV, STDEVP, VAR, VARP`},
 		{Question{Measures: []Measure{{Field: "quantity"}}}, `Measures[0].Aggregation is required: "quantity" is not an aggregated calculated field`},
 		{Question{Measures: []Measure{{Field: "quantity", Aggregation: Percentile, Percentile: 120}}}, "Measures[0].Percentile must be between 0 and 100"},
 		{Question{Dimensions: []Dimension{{Field: "Region"}}, Measures: []Measure{{ID: "Region", Field: "quantity", Aggregation: Sum}}}, `Measures[0]: the id "Region" is used twice`},

@@ -54,6 +54,11 @@ type Measure struct {
 	Field       string
 	Aggregation string
 	Percentile  float64 // 0–100, for PERCENTILE
+	// DefaultAggregation says Aggregation is the field well's default,
+	// not the definition's choice (a measure with no
+	// AggregationFunction): a calculated field that aggregates itself is
+	// then used as is, as QuickSight does.
+	DefaultAggregation bool
 }
 
 // Filter kinds.

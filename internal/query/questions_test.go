@@ -149,6 +149,19 @@ var testQuestions = []namedQuestion{
 			{Name: "Upper", Expression: "percentile({Revenue}, 75) + max({quantity})"},
 		},
 	}},
+	{"conditional, spread and period-to-date aggregates", Question{
+		Dimensions: []Dimension{{Field: "product"}},
+		Measures: []Measure{{Field: "Big revenue"}, {Field: "Spread"}, {Field: "Year to June"}, {Field: "P30"},
+			{ID: "stdev", Field: "unit_price", Aggregation: "STDEV"}, {ID: "sum", Field: "Big count", Aggregation: Sum, DefaultAggregation: true}},
+		Filters: []Filter{{Kind: NumericRangeFilter, Field: "Big count", Min: f64(1), IncludeMin: true}},
+		CalculatedFields: []CalculatedField{
+			{Name: "Big revenue", Expression: "sumIf({Revenue}, {quantity} > 4 /* big orders */)"},
+			{Name: "Big count", Expression: "countIf({id}, switch({Region}, 'East', {quantity} > 4, 'West', {quantity} > 6, {quantity} > 8))"},
+			{Name: "Spread", Expression: "round(stdevp({unit_price}) ^ 2 - varp({unit_price}), 6)"},
+			{Name: "Year to June", Expression: "periodToDateSum({quantity}, {order_date}, YEAR, parseDate('2024-06-30'))"},
+			{Name: "P30", Expression: "percentileDisc({unit_price}, 30) + mod(7, 4)"},
+		},
+	}},
 	{"row calculated fields with parameters", Question{
 		Dimensions: []Dimension{{Field: "Size"}, {Field: "Ship days"}},
 		Measures:   []Measure{{Field: "id", Aggregation: Count}, {Field: "Label length", Aggregation: Max}},

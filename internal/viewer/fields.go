@@ -51,7 +51,9 @@ func measure(f definition.MeasureField) (field, bool) {
 			return field{}, false
 		}
 		agg, pct := numericalAggregation(m.AggregationFunction)
-		return measureField(m.FieldId, m.Column, agg, pct), true
+		x := measureField(m.FieldId, m.Column, agg, pct)
+		x.measure.DefaultAggregation = m.AggregationFunction == nil
+		return x, true
 	case f.CategoricalMeasureField != nil:
 		m := f.CategoricalMeasureField
 		if m.Column == nil || m.Column.ColumnName == "" {
@@ -110,11 +112,11 @@ func numericalAggregation(a *definition.NumericalAggregationFunction) (string, f
 	switch a.SimpleNumericalAggregation {
 	case "":
 		return query.Sum, 0
-	case "AVERAGE", "SUM", "MIN", "MAX", "COUNT", "DISTINCT_COUNT", "MEDIAN":
+	case "AVERAGE", "SUM", "MIN", "MAX", "COUNT", "DISTINCT_COUNT", "MEDIAN", "STDEV", "STDEVP", "VAR", "VARP":
 		return a.SimpleNumericalAggregation, 0
 	}
-	// VAR, STDEV and the like are not compiled yet: sum instead of an error
-	// would mislead, so the question fails with a clear message.
+	// Anything else fails the question with a clear message: a sum in its
+	// place would mislead.
 	return a.SimpleNumericalAggregation, 0
 }
 
@@ -136,6 +138,14 @@ func aggLabel(agg string) string {
 		return "Median"
 	case query.Percentile:
 		return "Percentile"
+	case "STDEV":
+		return "Standard deviation"
+	case "STDEVP":
+		return "Population standard deviation"
+	case "VAR":
+		return "Variance"
+	case "VARP":
+		return "Population variance"
 	}
 	return agg
 }

@@ -165,6 +165,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+strings.Join(p.unsupported, ", ")+"."
 		return
 	}
+	v.labelAggregatedFields(p)
 	arn, ok := v.def.DataSetARN(p.dataSet)
 	if !ok {
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."

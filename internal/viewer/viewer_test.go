@@ -121,7 +121,7 @@ func TestVisualQuestions(t *testing.T) {
 	if len(q.Filters) != 2 || q.Filters[1].Field != "category" {
 		t.Errorf("kpi filters: %+v", q.Filters)
 	}
-	wantM := []query.Measure{{ID: "m", Field: "Margin", Aggregation: query.Average}, {ID: "t", Field: "target", Aggregation: query.Sum}}
+	wantM := []query.Measure{{ID: "m", Field: "Margin", Aggregation: query.Average}, {ID: "t", Field: "target", Aggregation: query.Sum, DefaultAggregation: true}}
 	if !reflect.DeepEqual(q.Measures, wantM) || q.Limit != 0 {
 		t.Errorf("kpi measures %+v limit %d", q.Measures, q.Limit)
 	}

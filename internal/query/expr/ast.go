@@ -49,7 +49,7 @@ type Unary struct {
 // Binary is an arithmetic, comparison or logical operation.
 type Binary struct {
 	At   int
-	Op   string // + - * / % = <> < <= > >= AND OR
+	Op   string // + - * / % ^ = <> < <= > >= AND OR
 	L, R Node
 }
 
@@ -95,8 +95,10 @@ func Fields(n Node) []string {
 			walk(n.L)
 			walk(n.R)
 		case *Call:
-			for _, a := range n.Args {
-				walk(a)
+			for i, a := range n.Args {
+				if !isKeywordArg(n, i) {
+					walk(a)
+				}
 			}
 		case *List:
 			for _, a := range n.Items {

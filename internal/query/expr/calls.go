@@ -1,7 +1,6 @@
 package expr
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -93,6 +92,9 @@ func (c *Compiler) call(n *Call) (Value, error) {
 	if v, ok, err := c.workDayCall(n); ok {
 		return v, err
 	}
+	if v, ok, err := c.mathCall(n); ok {
+		return v, err
+	}
 	d := c.Dialect
 	one := func(t dialect.Type, f func(string) string, rt dialect.Type) (Value, error) {
 		if err := arity(n, 1, 1); err != nil {
@@ -181,7 +183,7 @@ func (c *Compiler) call(n *Call) (Value, error) {
 		for i, v := range vs {
 			parts[i] = v.SQL
 			if v.Type != dialect.String && v.Type != "" {
-				parts[i] = d.Cast(v.SQL, dialect.String)
+				parts[i] = c.text(v)
 			}
 		}
 		k, err := kindOf(n.At, vs...)
@@ -216,7 +218,14 @@ func (c *Compiler) call(n *Call) (Value, error) {
 	case "strlen":
 		return one(dialect.String, d.Length, dialect.Integer)
 	case "toString":
-		return one("", func(x string) string { return d.Cast(x, dialect.String) }, dialect.String)
+		if err := arity(n, 1, 1); err != nil {
+			return Value{}, err
+		}
+		x, err := c.Compile(n.Args[0])
+		if err != nil {
+			return Value{}, err
+		}
+		return Value{SQL: c.text(x), Type: dialect.String, Kind: x.Kind}, nil
 	case "parseInt", "parseDecimal":
 		// Text that is not a number parses to NULL on every engine.
 		t := dialect.Integer
@@ -430,92 +439,12 @@ func (c *Compiler) in(n *Call) (Value, error) {
 	if n.Name == "notIn" {
 		op = " NOT IN ("
 	}
-	return Value{SQL: "(" + x.SQL + op + strings.Join(items, ", ") + "))", Type: Boolean, Kind: x.Kind}, nil
-}
-
-func (c *Compiler) aggregate(n *Call) (Value, error) {
-	if c.NoAggregates {
-		return Value{}, errorf(n.At, "aggregate function %s is not allowed here", n.Name)
-	}
-	max := 1
-	if n.Name == "percentile" || n.Name == "percentileCont" {
-		max = 2
-	}
-	if err := arity(n, max, max); err != nil {
-		return Value{}, err
-	}
-	x, err := c.Compile(n.Args[0])
-	if err != nil {
-		return Value{}, err
-	}
-	if x.Kind == Aggregate {
-		return Value{}, errorf(n.Args[0].Pos(), "aggregate functions cannot be nested")
-	}
-	call := AggregateCall{Func: n.Name, Arg: x}
-	t := x.Type
-	switch n.Name {
-	case "sum", "avg", "median", "percentile", "percentileCont":
-		if err := want(n.Args[0], x, dialect.Decimal); err != nil {
-			return Value{}, err
+	xs := x.SQL
+	if x.Type == dialect.String {
+		xs = dialect.ExactText(c.Dialect, xs)
+		for i := range items {
+			items[i] = dialect.ExactText(c.Dialect, items[i])
 		}
-		if n.Name != "sum" {
-			t = dialect.Decimal
-		}
-	case "count", "distinct_count":
-		t = dialect.Integer
 	}
-	switch n.Name {
-	case "median":
-		call.Fraction = 0.5
-	case "percentile", "percentileCont":
-		num, ok := n.Args[1].(*Number)
-		if !ok || num.Value < 0 || num.Value > 100 {
-			return Value{}, errorf(n.Args[1].Pos(), "%s expects a percentile between 0 and 100", n.Name)
-		}
-		call.Fraction = num.Value / 100
-		call.Func = "percentile"
-	}
-	sql, err := c.AggregateSQL(call)
-	if err != nil {
-		if e, ok := err.(*Error); ok {
-			return Value{}, e
-		}
-		return Value{}, errorf(n.At, "%s", err.Error())
-	}
-	return Value{SQL: sql, Type: t, Kind: Aggregate}, nil
-}
-
-// AggregateSQL writes an aggregate call: through the Aggregate override
-// when set, else inline.
-func (c *Compiler) AggregateSQL(call AggregateCall) (string, error) {
-	if c.Aggregate != nil {
-		return c.Aggregate(c, call)
-	}
-	return c.InlineAggregate(call)
-}
-
-// InlineAggregate writes an aggregate call as one SQL aggregate function.
-// Percentiles need an engine with PERCENTILE_CONT.
-func (c *Compiler) InlineAggregate(call AggregateCall) (string, error) {
-	x := call.Arg.SQL
-	switch call.Func {
-	case "sum":
-		return "SUM(" + x + ")", nil
-	case "avg":
-		return "AVG(" + x + ")", nil
-	case "min":
-		return "MIN(" + x + ")", nil
-	case "max":
-		return "MAX(" + x + ")", nil
-	case "count":
-		return "COUNT(" + x + ")", nil
-	case "distinct_count":
-		return "COUNT(DISTINCT " + x + ")", nil
-	case "median", "percentile":
-		if !c.Dialect.OrderedSetPercentile() {
-			return "", fmt.Errorf("%s is not supported by %s in this context", call.Func, c.Dialect.Name())
-		}
-		return c.Dialect.Percentile(x, c.Bind(call.Fraction, dialect.Decimal)), nil
-	}
-	return "", fmt.Errorf("unknown aggregate %s", call.Func)
+	return Value{SQL: "(" + xs + op + strings.Join(items, ", ") + "))", Type: Boolean, Kind: x.Kind}, nil
 }

@@ -257,6 +257,9 @@ func (c *Compiler) finishBinary(n *Binary, l, r Value) (Value, error) {
 		if l.Type == Boolean && n.Op != "=" && n.Op != "<>" {
 			return Value{}, errorf(n.At, "cannot order boolean values")
 		}
+		if (n.Op == "=" || n.Op == "<>") && (l.Type == dialect.String || r.Type == dialect.String) {
+			l.SQL, r.SQL = dialect.ExactText(d, l.SQL), dialect.ExactText(d, r.SQL)
+		}
 		return Value{SQL: "(" + l.SQL + " " + n.Op + " " + r.SQL + ")", Type: Boolean, Kind: k}, nil
 	}
 	for _, side := range []struct {
@@ -275,7 +278,9 @@ func (c *Compiler) finishBinary(n *Binary, l, r Value) (Value, error) {
 	case "/":
 		return Value{SQL: d.Div(l.SQL, r.SQL), Type: dialect.Decimal, Kind: k}, nil
 	case "%":
-		return Value{SQL: d.Mod(l.SQL, r.SQL), Type: t, Kind: k}, nil
+		return c.remainder(l, r, t, k), nil
+	case "^":
+		return Value{SQL: dialect.Power(d, l.SQL, r.SQL), Type: dialect.Decimal, Kind: k}, nil
 	}
 	return Value{SQL: "(" + l.SQL + " " + n.Op + " " + r.SQL + ")", Type: t, Kind: k}, nil
 }

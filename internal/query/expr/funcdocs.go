@@ -62,7 +62,7 @@ var funcDocs = map[string]FunctionDoc{
 	"count":          {Signature: "count(dimension)", Description: "The number of values that are not null.", Aggregate: true},
 	"distinct_count": {Signature: "distinct_count(dimension)", Description: "The number of different values.", Aggregate: true},
 	"median":         {Signature: "median(measure)", Description: "The middle value.", Aggregate: true},
-	"percentile":     {Signature: "percentile(measure, n)", Description: "The n-th percentile, a value of the data (discrete).", Aggregate: true},
+	"percentile":     {Signature: "percentile(measure, n)", Description: "The n-th percentile, a value of the data (discrete): percentileDisc.", Aggregate: true},
 	"percentileCont": {Signature: "percentileCont(measure, n)", Description: "The n-th percentile, interpolated (continuous).", Aggregate: true},
 }
 

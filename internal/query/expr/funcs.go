@@ -12,6 +12,11 @@ var funcNames = []string{
 	"round", "floor", "ceil", "abs",
 	"truncDate", "extract", "dateDiff", "addDateTime", "now", "epochDate", "formatDate", "parseDate", "isWorkDay", "netWorkDays", "addWorkDays",
 	"sum", "avg", "min", "max", "count", "distinct_count", "median", "percentile", "percentileCont",
+	"percentileDisc", "stdev", "stdevp", "var", "varp",
+	"sumIf", "avgIf", "minIf", "maxIf", "countIf", "distinct_countIf", "medianIf", "stdevIf", "stdevpIf", "varIf", "varpIf",
+	"periodToDateSum", "periodToDateAvg", "periodToDateMin", "periodToDateMax", "periodToDateCount", "periodToDateMedian",
+	"periodToDatePercentile", "periodToDatePercentileCont", "periodToDateStDev", "periodToDateStDevP", "periodToDateVar", "periodToDateVarP",
+	"switch", "mod", "sqrt", "exp", "ln", "log", "parseJson",
 }
 
 var funcByLower = func() map[string]string {
@@ -30,9 +35,6 @@ func canonicalFunc(name string) (string, bool) {
 // IsAggregateFunc reports whether the canonical function name f is an
 // aggregate function.
 func IsAggregateFunc(f string) bool {
-	switch f {
-	case "sum", "avg", "min", "max", "count", "distinct_count", "median", "percentile", "percentileCont":
-		return true
-	}
-	return false
+	_, ok := aggregateForms[f]
+	return ok
 }

@@ -41,6 +41,13 @@ func lex(src string) ([]token, error) {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			// A comment, any text up to the first */.
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				return nil, errorf(i, "unterminated comment")
+			}
+			i += end + 4
 		case c == '{':
 			end := strings.IndexByte(src[i+1:], '}')
 			if end < 0 {

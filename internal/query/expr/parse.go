@@ -251,7 +251,29 @@ func (p *parser) unary() (Node, error) {
 		}
 		return &Unary{At: t.pos, Op: "-", X: x}, nil
 	}
-	return p.primary()
+	return p.power()
+}
+
+// power is primary [^ unary]: exponentiation binds tighter than a sign
+// before it (-2^2 is -4) and groups to the right (2^3^2 is 2^9).
+func (p *parser) power() (Node, error) {
+	l, err := p.primary()
+	if err != nil {
+		return nil, err
+	}
+	if !p.isOp("^") {
+		return l, nil
+	}
+	t := p.next()
+	if err := p.enter(t.pos); err != nil {
+		return nil, err
+	}
+	defer func() { p.depth-- }()
+	r, err := p.unary()
+	if err != nil {
+		return nil, err
+	}
+	return &Binary{At: t.pos, Op: "^", L: l, R: r}, nil
 }
 
 func (p *parser) primary() (Node, error) {

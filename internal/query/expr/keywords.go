@@ -1,0 +1,32 @@
+package expr
+
+import "strings"
+
+// isKeywordArg reports whether argument i of call is a bare keyword
+// rather than a field: the period of a periodToDate* function (YEAR,
+// WEEK, …) and the CASE_SENSITIVE or CASE_INSENSITIVE of contains,
+// startsWith and endsWith. Fields does not list them.
+func isKeywordArg(call *Call, i int) bool {
+	f, ok := call.Args[i].(*Field)
+	if !ok {
+		return false
+	}
+	name := strings.ToUpper(f.Name)
+	switch call.Name {
+	case "contains", "startsWith", "endsWith":
+		return i == 2 && (name == "CASE_SENSITIVE" || name == "CASE_INSENSITIVE")
+	}
+	form, ok := aggregateForms[call.Name]
+	if !ok || !form.toDate {
+		return false
+	}
+	at := 2
+	if form.percentile {
+		at = 3
+	}
+	if i != at {
+		return false
+	}
+	_, period := toDatePeriods[name]
+	return period
+}

@@ -81,6 +81,9 @@ func unify(n *Call, nodes []Node, vs []Value) (dialect.Type, error) {
 }
 
 func (c *Compiler) call(n *Call) (Value, error) {
+	if v, ok, err := c.windowCall(n); ok {
+		return v, err
+	}
 	if IsAggregateFunc(n.Name) {
 		return c.aggregate(n)
 	}
@@ -448,7 +451,7 @@ func (c *Compiler) aggregate(n *Call) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if x.Kind == Aggregate {
+	if x.Kind >= Aggregate {
 		return Value{}, errorf(n.Args[0].Pos(), "aggregate functions cannot be nested")
 	}
 	call := AggregateCall{Func: n.Name, Arg: x}

@@ -49,6 +49,9 @@ type Compiler struct {
 	Field        func(name string) (Value, bool, error)
 	Param        func(name string) (value any, t dialect.Type, ok bool)
 	Aggregate    func(c *Compiler, call AggregateCall) (string, error)
+	// TableCalc writes a table calculation (see window.go) and says at
+	// which level its value is; nil refuses table calculations.
+	TableCalc func(c *Compiler, call TableCalcCall) (string, Kind, error)
 	NoAggregates bool
 	Args         []any
 
@@ -183,6 +186,10 @@ func kindOf(at int, vs ...Value) (Kind, error) {
 		case v.Kind == Constant:
 		case k == Constant:
 			k = v.Kind
+		case k != v.Kind && k >= Aggregate && v.Kind >= Aggregate:
+			// Aggregates are columns of the rows a table calculation
+			// runs over.
+			k = max(k, v.Kind)
 		case k != v.Kind:
 			return 0, errorf(at, "mismatched aggregation: aggregated and unaggregated fields cannot be combined")
 		}

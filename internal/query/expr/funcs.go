@@ -12,6 +12,13 @@ var funcNames = []string{
 	"round", "floor", "ceil", "abs",
 	"truncDate", "extract", "dateDiff", "addDateTime", "now", "epochDate", "formatDate", "parseDate", "isWorkDay", "netWorkDays", "addWorkDays",
 	"sum", "avg", "min", "max", "count", "distinct_count", "median", "percentile", "percentileCont",
+	// Table calculations (window.go).
+	"sumOver", "avgOver", "countOver", "minOver", "maxOver", "distinctCountOver", "stdevOver", "stdevpOver", "varOver", "varpOver",
+	"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver",
+	"runningSum", "runningAvg", "runningCount", "runningMin", "runningMax", "firstValue", "lastValue",
+	"windowSum", "windowAvg", "windowCount", "windowMin", "windowMax",
+	"rank", "denseRank", "percentileRank", "lag", "lead", "difference", "percentDifference", "percentOfTotal",
+	"periodOverPeriodDifference", "periodOverPeriodLastValue", "periodOverPeriodPercentDifference",
 }
 
 var funcByLower = func() map[string]string {

@@ -49,11 +49,12 @@ type Compiler struct {
 	Field        func(name string) (Value, bool, error)
 	Param        func(name string) (value any, t dialect.Type, ok bool)
 	Aggregate    func(c *Compiler, call AggregateCall) (string, error)
+	NoAggregates bool
+	Args         []any
+
 	// TableCalc writes a table calculation (see window.go) and says at
 	// which level its value is; nil refuses table calculations.
 	TableCalc func(c *Compiler, call TableCalcCall) (string, Kind, error)
-	NoAggregates bool
-	Args         []any
 
 	depth int // of the node being compiled, fields inlined by Field included
 }

@@ -289,6 +289,14 @@ func (cc *compilation) measure(path string, m Measure) (expr.Value, error) {
 	if err != nil {
 		return expr.Value{}, err
 	}
+	if m.Aggregation == SumUnlessAggregated {
+		// A measure well with no aggregation function: an aggregated
+		// calculated field (or a table calculation) is used as is.
+		if v.Kind >= expr.Aggregate {
+			return v, nil
+		}
+		m.Aggregation = Sum
+	}
 	if m.Aggregation == "" {
 		if v.Kind < expr.Aggregate {
 			return expr.Value{}, invalid("%s.Aggregation is required: %q is not an aggregated calculated field", path, m.Field)

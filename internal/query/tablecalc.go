@@ -25,6 +25,11 @@ import (
 // PRE_FILTER and PRE_AGG calculations are window functions over the
 // dataset's rows instead: columns added to the relation (prewindow.go).
 
+// SumUnlessAggregated is the Aggregation of a measure well that names
+// none: a field already aggregated (sum({x}) / count({y}), runningSum(…))
+// is used as is, any other is summed, as QuickSight does.
+const SumUnlessAggregated = "SUM_UNLESS_AGGREGATED"
+
 // tableCalc is the compiler's TableCalc hook.
 func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (string, expr.Kind, error) {
 	if cc.inline {

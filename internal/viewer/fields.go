@@ -51,6 +51,9 @@ func measure(f definition.MeasureField) (field, bool) {
 			return field{}, false
 		}
 		agg, pct := numericalAggregation(m.AggregationFunction)
+		if m.AggregationFunction == nil {
+			agg = query.SumUnlessAggregated
+		}
 		return measureField(m.FieldId, m.Column, agg, pct), true
 	case f.CategoricalMeasureField != nil:
 		m := f.CategoricalMeasureField
@@ -120,7 +123,7 @@ func numericalAggregation(a *definition.NumericalAggregationFunction) (string, f
 
 func aggLabel(agg string) string {
 	switch agg {
-	case query.Sum:
+	case query.Sum, query.SumUnlessAggregated:
 		return "Sum"
 	case query.Average:
 		return "Average"

@@ -116,12 +116,13 @@ func TestVisualQuestions(t *testing.T) {
 	}
 
 	// The KPI is outside the visual-scoped top/bottom group; its measure
-	// is a calculated field averaged, its target summed by default.
+	// is a calculated field averaged, its target summed by default (used
+	// as is when the field is already aggregated).
 	q = question(t, v, "s1", "kpi")
 	if len(q.Filters) != 2 || q.Filters[1].Field != "category" {
 		t.Errorf("kpi filters: %+v", q.Filters)
 	}
-	wantM := []query.Measure{{ID: "m", Field: "Margin", Aggregation: query.Average}, {ID: "t", Field: "target", Aggregation: query.Sum}}
+	wantM := []query.Measure{{ID: "m", Field: "Margin", Aggregation: query.Average}, {ID: "t", Field: "target", Aggregation: query.SumUnlessAggregated}}
 	if !reflect.DeepEqual(q.Measures, wantM) || q.Limit != 0 {
 		t.Errorf("kpi measures %+v limit %d", q.Measures, q.Limit)
 	}

@@ -95,8 +95,10 @@ func Fields(n Node) []string {
 			walk(n.L)
 			walk(n.R)
 		case *Call:
-			for _, a := range n.Args {
-				walk(a)
+			for i, a := range n.Args {
+				if !keywordArg(n, i) {
+					walk(a)
+				}
 			}
 		case *List:
 			for _, a := range n.Items {

@@ -328,3 +328,23 @@ func windowType(n *Call, call TableCalcCall) (dialect.Type, error) {
 	// values keep the measure's type.
 	return at, nil
 }
+
+// keywordArg reports whether argument i of n is a bare keyword, not a
+// field: a calculation level (PRE_AGG), a period (MONTH) or a case
+// option (CASE_INSENSITIVE).
+func keywordArg(n *Call, i int) bool {
+	f, ok := n.Args[i].(*Field)
+	if !ok {
+		return false
+	}
+	switch {
+	case i == len(n.Args)-1 && IsTableCalcFunc(n.Name):
+		_, ok := levelOf(f.Name)
+		return ok
+	case windowShapes[n.Name] == periodShape && i == 2:
+		return true
+	case (n.Name == "contains" || n.Name == "startsWith" || n.Name == "endsWith") && i == 2:
+		return f.Name == "CASE_SENSITIVE" || f.Name == "CASE_INSENSITIVE"
+	}
+	return false
+}

@@ -87,6 +87,13 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 	return sql, expr.Window, nil
 }
 
+// groupAggregates are the aggregates equal to an *Over function whose
+// partition is the group.
+var groupAggregates = map[string]string{
+	"sumOver": "sum", "avgOver": "avg", "countOver": "count", "minOver": "min", "maxOver": "max",
+	"distinctCountOver": "distinct_count", "medianOver": "median", "percentileContOver": "percentile",
+}
+
 // levelAwareOver maps the level-aware aggregations to the *Over
 // function computing the same over the rows of a partition.
 var levelAwareOver = map[string]string{
@@ -175,13 +182,37 @@ func (cc *compilation) rowOver(call expr.TableCalcCall, levelAware bool) (string
 	if call.Arg == nil || call.Arg.Kind > expr.Row {
 		return "", 0, calcError(call, "%s over [fields] needs an unaggregated measure", call.Func)
 	}
-	for _, it := range call.Partition {
-		if cc.dimIndex(it) < 0 {
+	covered := map[int]bool{}
+	part := make([]expr.WindowItem, len(call.Partition))
+	for k, it := range call.Partition {
+		i := cc.dimIndex(it)
+		if i < 0 {
 			if levelAware {
 				return "", 0, &expr.Error{Pos: it.At, Msg: fmt.Sprintf("a level-aware aggregation over %s is supported only when that field is a dimension of the visual", itemName(it))}
 			}
 			return "", 0, &expr.Error{Pos: it.At, Msg: fmt.Sprintf("%s: the partition field %s is not a dimension of the visual", call.Func, itemName(it))}
 		}
+		// The partition is the dimension as the visual groups it (a
+		// date at its granularity).
+		covered[i] = true
+		part[k] = it
+		part[k].Value.SQL = cc.dimSQL[i]
+	}
+	call.Partition = part
+	if agg, ok := groupAggregates[call.Func]; ok && len(covered) == len(cc.dimSQL) {
+		// Partitioned by every dimension: each group is its own
+		// partition, and the calculation is the plain aggregate.
+		ac := expr.AggregateCall{Func: agg, Arg: *call.Arg}
+		if agg == "median" {
+			ac.Fraction = 0.5
+		} else if agg == "percentile" {
+			ac.Fraction = call.Fraction
+		}
+		sql, err := cc.c.AggregateSQL(ac)
+		if err != nil {
+			return "", 0, err
+		}
+		return sql, expr.Aggregate, nil
 	}
 	call.Level = expr.PreAgg
 	col, err := cc.preWindow(call)

@@ -281,6 +281,20 @@ var tcCases = []tcCase{
 		want: perRegion(nil, distinctProducts)},
 	{name: "level-aware total", calc: "sum({quantity}, [])",
 		want: func(_ []tcGroup, q []float64) []float64 { return fill(len(q), sumQuantity(testRows())) }},
+	{name: "distinctCountOver by the group", calc: "distinctCountOver({product}, [{Region}])",
+		want: perRegion(nil, distinctProducts)},
+	{name: "medianOver by the group", calc: "medianOver({unit_price}, [{Region}])",
+		want: perRegion(nil, func(rs []testRow) float64 { return percentile(prices(rs), 0.5) })},
+	{name: "avgOver unaggregated", calc: "avgOver({quantity}, [{Region}])", dims: []string{"Region", "product"},
+		want: perRegion(nil, func(rs []testRow) float64 {
+			n := 0
+			for _, r := range rs {
+				if r.quantity != nil {
+					n++
+				}
+			}
+			return sumQuantity(rs) / float64(n)
+		})},
 	{name: "sumOver PRE_AGG", calc: "sumOver({quantity}, [{Region}], PRE_AGG)", agg: Max, dims: []string{"Region", "product"},
 		want: perRegion(nil, sumQuantity)},
 	{name: "distinctCountOver PRE_AGG", calc: "distinctCountOver({product}, [{Region}], PRE_AGG)", agg: Max,
@@ -553,5 +567,66 @@ func TestTableCalculationRefusals(t *testing.T) {
 	}
 	if _, err := Compile(&q, relSQL, relArgs, tables.OutputColumns(), dialect.SQLite); err == nil || !strings.Contains(err.Error(), "A filter on a PRE_AGG calculation is not supported yet") {
 		t.Errorf("row filter on PRE_AGG: %v", err)
+	}
+}
+
+// TestTableCalculationDatePartition: a partition on a date dimension is
+// the date at the visual's granularity.
+func TestTableCalculationDatePartition(t *testing.T) {
+	table := uniqueTable(t)
+	engines := openEngines(t, table)
+	tables, err := salesTables(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perYear := map[int]float64{}
+	type key struct {
+		region string
+		year   int
+	}
+	seen := map[key]bool{}
+	var keys []key
+	for _, r := range testRows() {
+		perYear[r.orderDate.Year()] += sumQuantity([]testRow{r})
+		k := key{regionOf(r), r.orderDate.Year()}
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.region != b.region {
+			if a.region == "NULL" {
+				return -1
+			}
+			if b.region == "NULL" {
+				return 1
+			}
+			return strings.Compare(a.region, b.region)
+		}
+		return a.year - b.year
+	})
+	var want []string
+	for _, k := range keys {
+		want = append(want, fmt.Sprintf("%s %d %s", k.region, k.year, formatFloat(perYear[k.year])))
+	}
+	for _, e := range engines {
+		relSQL, relArgs, _ := tables.Relation(e.d)
+		q := Question{
+			Dimensions:       []Dimension{{Field: "Region"}, {ID: "year", Field: "order_date", Granularity: dialect.Year}},
+			Measures:         []Measure{{ID: "tc", Field: "tc"}},
+			CalculatedFields: []CalculatedField{{Name: "tc", Expression: "sumOver({quantity}, [{order_date}])"}},
+		}
+		c, err := Compile(&q, relSQL, relArgs, tables.OutputColumns(), e.d)
+		if err != nil {
+			t.Fatalf("%s: %v", e.d.Name(), err)
+		}
+		var got []string
+		for _, row := range run(t, e, c.SQL, c.Args) {
+			got = append(got, row[0]+" "+row[1][:4]+" "+row[2])
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s:\n got %v\nwant %v", e.d.Name(), got, want)
+		}
 	}
 }

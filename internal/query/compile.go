@@ -57,6 +57,7 @@ type compilation struct {
 	tablecalc      bool // aggregates are columns of t, table calculations window over t
 	needsTableCalc bool // a table calculation was met outside tablecalc mode
 	tcAggs         []string
+	tcJoins        []partitionAggregate
 	pre            []preColumn
 	stageSeq       int
 	dimFields      []string // the question's dimensions: field names,

@@ -214,6 +214,12 @@ func (cc *compilation) rowOver(call expr.TableCalcCall, levelAware bool) (string
 		}
 		return sql, expr.Aggregate, nil
 	}
+	if agg, ok := groupAggregates[call.Func]; ok && ((agg != "median" && agg != "percentile") || cc.d.OrderedSetPercentile()) {
+		// Partitioned by some of the dimensions: the aggregate of each
+		// partition, grouped apart and joined to the visual's groups
+		// (partitionjoin.go), not a window over every row.
+		return cc.partitionJoin(call, agg, covered)
+	}
 	call.Level = expr.PreAgg
 	col, err := cc.preWindow(call)
 	if err != nil {
@@ -284,6 +290,7 @@ func (cc *compilation) tableCalcSelect(dims, measures []selected, where, having,
 		conds = append(conds, "o."+name)
 	}
 	win.WriteString(" FROM (" + inner.String() + ") AS t")
+	cc.writeJoins(&win, where, relation)
 	writeWhere(&win, having)
 	return strings.Join(cols, ", ") + " FROM (" + win.String() + ") AS o" + whereClause(conds)
 }

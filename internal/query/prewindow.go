@@ -23,6 +23,11 @@ type preColumn struct {
 	name  string
 	sql   string
 	stage []string
+	// An *Over aggregate is its partition's aggregate joined to the rows
+	// instead of a window (which engines compute by sorting every row):
+	// agg over the rows grouped by keys.
+	agg  string
+	keys []string
 }
 
 // preWindow registers a PRE_FILTER or PRE_AGG calculation and returns
@@ -63,15 +68,30 @@ func (cc *compilation) preWindow(call expr.TableCalcCall) (string, error) {
 			return "", calcError(call, "%s at the %s level cannot read another %s calculation yet", call.Func, call.Level, call.Level)
 		}
 	}
-	sql, stage, err := cc.windowSQL(call, arg, part, order, nil)
-	if err != nil {
-		return "", err
-	}
 	prefix := "sg_pa"
 	if call.Level == expr.PreFilter {
 		prefix = "sg_pf"
 	}
 	name := cc.d.QuoteIdent(prefix + strconv.Itoa(len(cc.pre)))
+	if agg, ok := groupAggregates[call.Func]; ok && (agg != "median" && agg != "percentile" || cc.d.OrderedSetPercentile()) {
+		ac := expr.AggregateCall{Func: agg, Arg: *call.Arg}
+		if agg == "median" {
+			ac.Fraction = 0.5
+		} else if agg == "percentile" {
+			ac.Fraction = call.Fraction
+		}
+		sql, err := cc.c.InlineAggregate(ac)
+		if err != nil {
+			return "", calcError(call, "%s", err.Error())
+		}
+		alias := "pj" + strconv.Itoa(len(cc.pre))
+		cc.pre = append(cc.pre, preColumn{level: call.Level, name: name, sql: alias + "." + cc.d.QuoteIdent("v"), agg: sql, keys: part})
+		return "ds." + name, nil
+	}
+	sql, stage, err := cc.windowSQL(call, arg, part, order, nil)
+	if err != nil {
+		return "", err
+	}
 	cc.pre = append(cc.pre, preColumn{level: call.Level, name: name, sql: sql, stage: stage})
 	return "ds." + name, nil
 }
@@ -84,10 +104,18 @@ func (cc *compilation) withPreWindows(sqlText string, rowFilters []string) strin
 	rel := dialect.Arg(0)
 	for _, level := range []string{expr.PreFilter, expr.PreAgg} {
 		var stage, cols []string
-		for _, p := range cc.pre {
+		var joins strings.Builder
+		for i, p := range cc.pre {
 			if p.level == level {
 				stage = append(stage, p.stage...)
 				cols = append(cols, p.sql+" AS "+p.name)
+				if p.agg != "" {
+					var filters []string
+					if level == expr.PreAgg {
+						filters = rowFilters
+					}
+					cc.writePreJoin(&joins, i, p, rel, filters)
+				}
 			}
 		}
 		if len(cols) == 0 {
@@ -101,7 +129,7 @@ func (cc *compilation) withPreWindows(sqlText string, rowFilters []string) strin
 			rel = "SELECT ds.*, " + strings.Join(stage, ", ") + " FROM (" + rel + ") AS ds" + whereClause(where)
 			where = nil
 		}
-		rel = "SELECT ds.*, " + strings.Join(cols, ", ") + " FROM (" + rel + ") AS ds" + whereClause(where)
+		rel = "SELECT ds.*, " + strings.Join(cols, ", ") + " FROM (" + rel + ") AS ds" + joins.String() + whereClause(where)
 	}
 	return strings.ReplaceAll(sqlText, relationMarker, rel)
 }
@@ -115,4 +143,35 @@ func checkRowFilters(where []string) error {
 		}
 	}
 	return nil
+}
+
+// writePreJoin writes the join of a partition aggregate to the rows of
+// rel: the aggregate of the rows (those filters keeps) grouped by the
+// partition, matched on the partition's values, NULL matching NULL.
+func (cc *compilation) writePreJoin(b *strings.Builder, i int, p preColumn, rel string, filters []string) {
+	d := cc.d
+	alias := "pj" + strconv.Itoa(i)
+	var items, on []string
+	for k, key := range p.keys {
+		name := d.QuoteIdent("k" + strconv.Itoa(k))
+		items = append(items, key+" AS "+name)
+		on = append(on, nullSafeEqual(d.Name(), key, alias+"."+name))
+	}
+	items = append(items, p.agg+" AS "+d.QuoteIdent("v"))
+	b.WriteString(" LEFT JOIN (SELECT " + strings.Join(items, ", ") + " FROM (" + rel + ") AS ds" + whereClause(filters))
+	if len(p.keys) > 0 {
+		b.WriteString(" GROUP BY ")
+		for k := range p.keys {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Itoa(k + 1))
+		}
+	}
+	b.WriteString(") AS " + alias + " ON ")
+	if len(on) == 0 {
+		b.WriteString("1 = 1")
+	} else {
+		b.WriteString(strings.Join(on, " AND "))
+	}
 }

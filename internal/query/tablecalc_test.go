@@ -281,6 +281,14 @@ var tcCases = []tcCase{
 		want: perRegion(nil, distinctProducts)},
 	{name: "level-aware total", calc: "sum({quantity}, [])",
 		want: func(_ []tcGroup, q []float64) []float64 { return fill(len(q), sumQuantity(testRows())) }},
+	{name: "distinctCountOver of an aggregate", calc: "distinctCountOver(sum({quantity}) - sum({quantity}) % 20, [])",
+		want: func(_ []tcGroup, q []float64) []float64 {
+			m := map[float64]bool{}
+			for _, x := range q {
+				m[x-math.Mod(x, 20)] = true
+			}
+			return fill(len(q), float64(len(m)))
+		}},
 	{name: "distinctCountOver by the group", calc: "distinctCountOver({product}, [{Region}])",
 		want: perRegion(nil, distinctProducts)},
 	{name: "medianOver by the group", calc: "medianOver({unit_price}, [{Region}])",

@@ -28,11 +28,13 @@ var (
 		CalculatedFields: []query.CalculatedField{{Name: "running", Expression: "runningSum(sum({revenue}), [{order_id} ASC])"}, {Name: "share", Expression: "percentOfTotal(sum({revenue}))"}},
 		Limit:            100,
 	}
-	// sumByOrder is runningSumByOrder without its table calculations:
-	// the alternative measured in the same run.
+	// sumByOrder groups every order too, without table calculations:
+	// the alternative measured in the same run (sorted by the sum, so
+	// every group is computed before the limit, as the window needs).
 	sumByOrder = &query.Question{
 		Dimensions: []query.Dimension{{Field: "order_id"}},
 		Measures:   []query.Measure{{ID: "revenue", Field: "revenue", Aggregation: query.Sum}},
+		Sort:       []query.Sort{{ID: "revenue", Descending: true}},
 		Limit:      100,
 	}
 	// distinctCitiesOverRegion: distinctCountOver at its default level,

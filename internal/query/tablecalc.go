@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,8 @@ import (
 //	  FROM (SELECT <dims> AS g0, …, <aggregates> AS a0, … FROM (<relation>) AS ds WHERE … GROUP BY …) AS t
 //	  WHERE <aggregated filters>
 //	) AS o WHERE o.f0 AND … ORDER BY … LIMIT …
+//
+// (without filters on table calculations, the middle level alone).
 //
 // In that mode every aggregate of the question is a column of t (the
 // compiler's Aggregate hook registers it), so arithmetic mixing
@@ -75,7 +78,10 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 	// running or lookup calculation reads are the same on every engine.
 	var ties []string
 	for i := range cc.dimRaw {
-		ties = append(ties, cc.d.OrderBy(cc.tcDim(i), false))
+		tie := cc.d.OrderBy(cc.tcDim(i), false)
+		if !slices.Contains(order, tie) && !slices.Contains(order, cc.d.OrderBy(cc.tcDim(i), true)) {
+			ties = append(ties, tie)
+		}
 	}
 	sql, stage, err := cc.windowSQL(call, arg, part, order, ties)
 	if err != nil {
@@ -292,6 +298,11 @@ func (cc *compilation) tableCalcSelect(dims, measures []selected, where, having,
 	win.WriteString(" FROM (" + inner.String() + ") AS t")
 	cc.writeJoins(&win, where, relation)
 	writeWhere(&win, having)
+	if len(conds) == 0 {
+		// No filter on a table calculation: the window level is the
+		// question's (a level more costs SQLite a copy and a sort).
+		return strings.TrimPrefix(win.String(), "SELECT ")
+	}
 	return strings.Join(cols, ", ") + " FROM (" + win.String() + ") AS o" + whereClause(conds)
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sightglass/sightglass/internal/query/dialect"
 	"github.com/sightglass/sightglass/internal/query/expr"
 )
 
@@ -25,13 +26,7 @@ func (cc *compilation) partitionJoin(call expr.TableCalcCall, agg string, covere
 		cc.needsTableCalc = true
 		return "NULL", expr.Window, nil
 	}
-	ac := expr.AggregateCall{Func: agg, Arg: *call.Arg}
-	if agg == "median" {
-		ac.Fraction = 0.5
-	} else if agg == "percentile" {
-		ac.Fraction = call.Fraction
-	}
-	sql, err := cc.c.InlineAggregate(ac)
+	sql, err := cc.c.InlineAggregate(cc.groupAggregate(call, agg))
 	if err != nil {
 		return "", 0, calcError(call, "%s", err.Error())
 	}
@@ -87,4 +82,19 @@ func nullSafeEqual(dialectName, a, b string) string {
 		return a + " <=> " + b
 	}
 	return a + " IS NOT DISTINCT FROM " + b
+}
+
+// groupAggregate is the aggregate call computing call over a group.
+func (cc *compilation) groupAggregate(call expr.TableCalcCall, agg string) expr.AggregateCall {
+	ac := expr.AggregateCall{Func: agg, Arg: *call.Arg}
+	switch agg {
+	case "avg":
+		// In decimals: MySQL's AVG of integers keeps four places.
+		ac.Arg.SQL = cc.d.Cast(ac.Arg.SQL, dialect.Decimal)
+	case "median":
+		ac.Fraction = 0.5
+	case "percentile":
+		ac.Fraction = call.Fraction
+	}
+	return ac
 }

@@ -74,13 +74,7 @@ func (cc *compilation) preWindow(call expr.TableCalcCall) (string, error) {
 	}
 	name := cc.d.QuoteIdent(prefix + strconv.Itoa(len(cc.pre)))
 	if agg, ok := groupAggregates[call.Func]; ok && (agg != "median" && agg != "percentile" || cc.d.OrderedSetPercentile()) {
-		ac := expr.AggregateCall{Func: agg, Arg: *call.Arg}
-		if agg == "median" {
-			ac.Fraction = 0.5
-		} else if agg == "percentile" {
-			ac.Fraction = call.Fraction
-		}
-		sql, err := cc.c.InlineAggregate(ac)
+		sql, err := cc.c.InlineAggregate(cc.groupAggregate(call, agg))
 		if err != nil {
 			return "", calcError(call, "%s", err.Error())
 		}

@@ -208,13 +208,7 @@ func (cc *compilation) rowOver(call expr.TableCalcCall, levelAware bool) (string
 	if agg, ok := groupAggregates[call.Func]; ok && len(covered) == len(cc.dimSQL) {
 		// Partitioned by every dimension: each group is its own
 		// partition, and the calculation is the plain aggregate.
-		ac := expr.AggregateCall{Func: agg, Arg: *call.Arg}
-		if agg == "median" {
-			ac.Fraction = 0.5
-		} else if agg == "percentile" {
-			ac.Fraction = call.Fraction
-		}
-		sql, err := cc.c.AggregateSQL(ac)
+		sql, err := cc.c.AggregateSQL(cc.groupAggregate(call, agg))
 		if err != nil {
 			return "", 0, err
 		}

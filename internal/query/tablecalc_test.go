@@ -279,6 +279,18 @@ var tcCases = []tcCase{
 		want: perRegion(nil, func(rs []testRow) float64 { return sumQuantity(rs) })},
 	{name: "level-aware distinct_count", calc: "distinct_count({product}, [{Region}])", dims: []string{"Region", "product"},
 		want: perRegion(nil, distinctProducts)},
+	{name: "level-aware avg, count", calc: "avg({quantity}, [{Region}]) * 1000 + count({quantity}, [{Region}])", dims: []string{"Region", "product"},
+		want: perRegion(nil, func(rs []testRow) float64 {
+			qs := quantities(rs)
+			return fsum(qs)/float64(len(qs))*1000 + float64(len(qs))
+		})},
+	{name: "level-aware min, max", calc: "min({quantity}, [{Region}]) * 100 + max({quantity}, [{Region}])", dims: []string{"Region", "product"},
+		want: perRegion(nil, func(rs []testRow) float64 {
+			qs := quantities(rs)
+			return slices.Min(qs)*100 + slices.Max(qs)
+		})},
+	{name: "percentileDiscOver PRE_FILTER", calc: "percentileDiscOver({unit_price}, 50, [{Region}], PRE_FILTER)", agg: Max,
+		want: perRegion(nil, func(rs []testRow) float64 { return percentileDisc(prices(rs), 0.5) })},
 	{name: "level-aware total", calc: "sum({quantity}, [])",
 		want: func(_ []tcGroup, q []float64) []float64 { return fill(len(q), sumQuantity(testRows())) }},
 	{name: "distinctCountOver of an aggregate", calc: "distinctCountOver(sum({quantity}) - sum({quantity}) % 20, [])",
@@ -637,4 +649,14 @@ func TestTableCalculationDatePartition(t *testing.T) {
 			t.Errorf("%s:\n got %v\nwant %v", e.d.Name(), got, want)
 		}
 	}
+}
+
+func quantities(rows []testRow) []float64 {
+	var out []float64
+	for _, r := range rows {
+		if r.quantity != nil {
+			out = append(out, float64(*r.quantity))
+		}
+	}
+	return out
 }

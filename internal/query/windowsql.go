@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sightglass/sightglass/internal/query/dialect"
 	"github.com/sightglass/sightglass/internal/query/expr"
 )
 
@@ -43,7 +44,9 @@ func (cc *compilation) windowSQL(call expr.TableCalcCall, arg string, part, orde
 	}
 	sorted := append(append([]string(nil), order...), ties...)
 	whole := over(nil, "")
-	num := func(x string) string { return "(" + x + " * 1.0)" }
+	// Averages and spreads of integers in decimals (MySQL's AVG of
+	// integers keeps four places).
+	num := func(x string) string { return d.Cast(x, dialect.Decimal) }
 	switch f := call.Func; f {
 	case "sumOver", "avgOver", "countOver", "minOver", "maxOver":
 		a := arg

@@ -527,6 +527,43 @@ func TestTableCalculationFilters(t *testing.T) {
 	}
 }
 
+// TestTableCalculationAfterGroupFilters: a filter on an aggregate keeps
+// groups before the table calculations run, so a running total skips the
+// groups it removed.
+func TestTableCalculationAfterGroupFilters(t *testing.T) {
+	table := uniqueTable(t)
+	engines := openEngines(t, table)
+	tables, err := salesTables(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	least := 50.0
+	var want [][]string
+	acc := 0.0
+	for _, g := range tcGroups(nil, false) {
+		if q := sumQuantity(g.rows); q >= least {
+			acc += q
+			want = append(want, []string{g.key[0], formatFloat(q), formatFloat(acc)})
+		}
+	}
+	for _, e := range engines {
+		relSQL, relArgs, _ := tables.Relation(e.d)
+		q := Question{
+			Dimensions:       []Dimension{{Field: "Region"}},
+			Measures:         []Measure{{ID: "q", Field: "quantity", Aggregation: Sum}, {ID: "run", Field: "run"}},
+			CalculatedFields: []CalculatedField{{Name: "run", Expression: "runningSum(sum({quantity}), [{Region} ASC])"}},
+			Filters:          []Filter{{Kind: NumericRangeFilter, Field: "quantity", Aggregation: Sum, Min: &least, IncludeMin: true}},
+		}
+		c, err := Compile(&q, relSQL, relArgs, tables.OutputColumns(), e.d)
+		if err != nil {
+			t.Fatalf("%s: %v", e.d.Name(), err)
+		}
+		if got := run(t, e, c.SQL, c.Args); fmt.Sprint(got) != fmt.Sprint(want) || len(want) < 2 {
+			t.Errorf("%s:\n got %v\nwant %v", e.d.Name(), got, want)
+		}
+	}
+}
+
 // TestTableCalculationRefusals: what cannot be computed is refused with
 // an error naming the function and why, never drawn wrong.
 func TestTableCalculationRefusals(t *testing.T) {

@@ -77,6 +77,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseExpression ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseNesting ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseJSONPath ./internal/query/expr $(FUZZTIME)
+	./scripts/fuzz.sh FuzzTableCalc ./internal/query $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCustomSQL ./internal/query/dataset $(FUZZTIME)
 	./scripts/fuzz.sh FuzzScan ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)

@@ -86,10 +86,9 @@ var regionByMonthSum = &query.Question{
 }
 
 // distinctCustomersByRegion and medianByRegion are the heavier
-// aggregates the engine has (the calculation language has no table
-// calculations such as runningSum or distinctCountOver yet): a distinct
-// count and a median (a window computation on engines without
-// PERCENTILE_CONT) per region.
+// aggregates: a distinct count and a median (a window computation on
+// engines without PERCENTILE_CONT) per region. The table calculations
+// are in tablecalc_bench_test.go.
 var (
 	distinctCitiesByRegion = &query.Question{
 		Dimensions: []query.Dimension{{Field: "region"}},
@@ -116,7 +115,9 @@ func BenchmarkQuerySPICE(b *testing.B) {
 			for _, q := range []struct {
 				name string
 				q    *query.Question
-			}{{"sum-region-month", regionByMonthSum}, {"distinct-count-region", distinctCitiesByRegion}, {"median-region", medianByRegion}} {
+			}{{"sum-region-month", regionByMonthSum}, {"distinct-count-region", distinctCitiesByRegion}, {"median-region", medianByRegion},
+				{"running-sum-region-month", runningSumByRegionMonth}, {"distinct-count-over-region-month", distinctCitiesOverRegion},
+				{"distinct-count-over-pre-agg", distinctCitiesOverPreAgg}} {
 				b.Run(q.name, func(b *testing.B) {
 					start, n := cpuTime(), 0
 					defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(max(n, 1))/1e6, "cpu-ms/op") }()

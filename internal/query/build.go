@@ -39,7 +39,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 		}
 	}
 	c.Args = append(c.Args, dialect.Raw{SQL: relationSQL, Args: relationArgs})
-	relation := dialect.Arg(0)
+	relation := relationMarker // dialect.Arg(0), with window columns (prewindow.go)
 
 	out := &Compiled{}
 	ids := map[string]int{} // result id → 1-based ordinal
@@ -59,9 +59,11 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 		if err != nil {
 			return nil, err
 		}
-		if v.Kind == expr.Aggregate {
+		if v.Kind >= expr.Aggregate {
 			return nil, invalid("%s: %q is aggregated and cannot be a dimension", path, dim.Field)
 		}
+		cc.dimFields = append(cc.dimFields, dim.Field)
+		cc.dimRaw = append(cc.dimRaw, v.SQL)
 		if dim.Granularity != "" {
 			if !dialect.ValidGranularity(dim.Granularity) {
 				return nil, invalid("%s.Granularity %q must be one of YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND", path, dim.Granularity)
@@ -76,6 +78,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 			return nil, err
 		}
 		dims = append(dims, selected{id, v.SQL})
+		cc.dimSQL = append(cc.dimSQL, v.SQL)
 		out.Columns = append(out.Columns, ResultColumn{ID: id, Role: RoleDimension, Type: typeName(v.Type)})
 	}
 
@@ -97,7 +100,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 
 	// Filters: rows first, then groups, then top/bottom (which reuses the
 	// row filters).
-	var where, having []string
+	var where, having, tcFilters []string
 	var topBottom []int
 	for i, f := range q.Filters {
 		path := "Filters[" + strconv.Itoa(i) + "]"
@@ -109,13 +112,19 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 		if err != nil {
 			return nil, err
 		}
-		if aggregated {
+		switch {
+		case cc.filterKind == expr.Window:
+			tcFilters = append(tcFilters, cond)
+		case aggregated:
 			having = append(having, cond)
-		} else {
+		default:
 			where = append(where, cond)
 		}
 	}
 	rowFilters := where
+	if err := checkRowFilters(rowFilters); err != nil {
+		return nil, err
+	}
 	for _, i := range topBottom {
 		cond, err := cc.topBottom("Filters["+strconv.Itoa(i)+"]", q.Filters[i], relation, rowFilters)
 		if err != nil {
@@ -155,11 +164,15 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 
 	var b strings.Builder
 	b.WriteString("SELECT ")
-	if !cc.window {
+	grouped := !cc.tablecalc
+	switch {
+	case cc.tablecalc:
+		b.WriteString(cc.tableCalcSelect(dims, measures, where, having, tcFilters, relation))
+	case !cc.window:
 		writeSelect(&b, d, dims, measures)
 		b.WriteString(" FROM (" + relation + ") AS ds")
 		writeWhere(&b, where)
-	} else {
+	default:
 		inner := make([]selected, len(dims))
 		for i := range dims {
 			inner[i] = selected{sql: "w." + d.QuoteIdent("g"+strconv.Itoa(i))}
@@ -167,7 +180,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 		writeSelect(&b, d, inner, measures)
 		b.WriteString(" FROM (" + cc.windowed(dims, relation, where) + ") AS w")
 	}
-	if len(dims) > 0 {
+	if len(dims) > 0 && grouped {
 		b.WriteString(" GROUP BY ")
 		for i := range dims {
 			if i > 0 {
@@ -176,7 +189,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 			b.WriteString(strconv.Itoa(i + 1))
 		}
 	}
-	if len(having) > 0 {
+	if len(having) > 0 && grouped {
 		b.WriteString(" HAVING " + strings.Join(having, " AND "))
 	}
 	if len(order) > 0 {
@@ -185,7 +198,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 	if q.Limit > 0 {
 		b.WriteString(d.Limit(c.Bind(int64(q.Limit), dialect.Integer)))
 	}
-	sql, args, err := dialect.Render(d, b.String(), c.Args)
+	sql, args, err := dialect.Render(d, cc.withPreWindows(b.String(), rowFilters), c.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -277,8 +290,10 @@ func (cc *compilation) measure(path string, m Measure) (expr.Value, error) {
 	if err != nil {
 		return expr.Value{}, err
 	}
-	if m.Aggregation == "" || m.DefaultAggregation && v.Kind == expr.Aggregate {
-		if v.Kind != expr.Aggregate {
+	if m.Aggregation == "" || m.DefaultAggregation && v.Kind >= expr.Aggregate {
+		// No aggregation, or the field well's default over a calculated
+		// field that aggregates itself (or a table calculation): used as is.
+		if v.Kind < expr.Aggregate {
 			return expr.Value{}, invalid("%s.Aggregation is required: %q is not an aggregated calculated field", path, m.Field)
 		}
 		return v, nil
@@ -291,7 +306,7 @@ func (cc *compilation) aggregateOf(path string, m Measure, v expr.Value) (expr.V
 	if !ok {
 		return expr.Value{}, invalid("%s.Aggregation %q must be one of SUM, AVERAGE, MIN, MAX, COUNT, DISTINCT_COUNT, MEDIAN, PERCENTILE, STDEV, STDEVP, VAR, VARP", path, m.Aggregation)
 	}
-	if v.Kind == expr.Aggregate {
+	if v.Kind >= expr.Aggregate {
 		return expr.Value{}, invalid("%s: %q is already aggregated; leave Aggregation empty", path, m.Field)
 	}
 	t := v.Type

@@ -24,7 +24,13 @@ import (
 func Compile(q *Question, relationSQL string, relationArgs []any, cols []dataset.Column, d dialect.Dialect) (*Compiled, error) {
 	cc := newCompilation(q, cols, d, false)
 	out, err := cc.build(relationSQL, relationArgs)
-	if err == nil && cc.needsWindow {
+	switch {
+	case err == nil && cc.needsTableCalc:
+		// Table calculations: aggregate, then window (tablecalc.go).
+		cc = newCompilation(q, cols, d, false)
+		cc.tablecalc = true
+		out, err = cc.build(relationSQL, relationArgs)
+	case err == nil && cc.needsWindow:
 		cc = newCompilation(q, cols, d, true)
 		out, err = cc.build(relationSQL, relationArgs)
 	}
@@ -47,6 +53,18 @@ type compilation struct {
 	inline      bool // compiling the top/bottom subquery: aggregates inline
 	aggArgs     []string
 	pctAggs     []int // indexes into aggArgs that need rank and count columns
+
+	// Table calculations (tablecalc.go, prewindow.go).
+	tablecalc      bool // aggregates are columns of t, table calculations window over t
+	needsTableCalc bool // a table calculation was met outside tablecalc mode
+	tcAggs         []string
+	tcJoins        []partitionAggregate
+	pre            []preColumn
+	stageSeq       int
+	dimFields      []string // the question's dimensions: field names,
+	dimRaw         []string // their SQL before any date granularity,
+	dimSQL         []string // and after
+	filterKind     expr.Kind
 }
 
 func newCompilation(q *Question, cols []dataset.Column, d dialect.Dialect, window bool) *compilation {
@@ -63,7 +81,7 @@ func newCompilation(q *Question, cols []dataset.Column, d dialect.Dialect, windo
 	for _, f := range q.CalculatedFields {
 		cc.calc[f.Name] = f.Expression
 	}
-	cc.c = &expr.Compiler{Dialect: d, Field: cc.field, Param: cc.param, Aggregate: cc.aggregate}
+	cc.c = &expr.Compiler{Dialect: d, Field: cc.field, Param: cc.param, Aggregate: cc.aggregate, TableCalc: cc.tableCalc}
 	cc.sizes = &expr.Sizer{Source: cc.source}
 	return cc
 }
@@ -181,6 +199,17 @@ func paramType(v any) (any, dialect.Type, bool) {
 // inner query's columns.
 func (cc *compilation) aggregate(c *expr.Compiler, call expr.AggregateCall) (string, error) {
 	pct := call.Func == "median" || call.Func == "percentile" || call.Func == "percentileDisc"
+	if cc.tablecalc && !cc.inline {
+		if pct && !cc.d.OrderedSetPercentile() {
+			return "", invalid("%s cannot be combined with a table calculation on %s yet", strings.ToUpper(call.Func), cc.d.Name())
+		}
+		sql, err := c.InlineAggregate(call)
+		if err != nil {
+			return "", err
+		}
+		cc.tcAggs = append(cc.tcAggs, sql)
+		return "t." + cc.d.QuoteIdent("a"+strconv.Itoa(len(cc.tcAggs)-1)), nil
+	}
 	if cc.inline || !cc.window {
 		if pct && !cc.d.OrderedSetPercentile() {
 			if cc.inline {

@@ -23,7 +23,8 @@ func (cc *compilation) filter(path string, f Filter) (cond string, aggregated bo
 			return "", false, err
 		}
 	}
-	aggregated = v.Kind == expr.Aggregate
+	aggregated = v.Kind >= expr.Aggregate
+	cc.filterKind = v.Kind
 	switch f.NullOption {
 	case "", AllValues, NullsOnly, NonNullsOnly:
 	default:
@@ -431,7 +432,7 @@ func (cc *compilation) topBottom(path string, f Filter, relation string, rowFilt
 	if err != nil {
 		return "", err
 	}
-	if v.Kind == expr.Aggregate {
+	if v.Kind >= expr.Aggregate {
 		return "", invalid("%s: %q is aggregated and cannot be ranked", path, f.Field)
 	}
 	if f.N < 1 || f.N > 10000 {

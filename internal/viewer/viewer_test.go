@@ -116,7 +116,8 @@ func TestVisualQuestions(t *testing.T) {
 	}
 
 	// The KPI is outside the visual-scoped top/bottom group; its measure
-	// is a calculated field averaged, its target summed by default.
+	// is a calculated field averaged, its target summed by default (used
+	// as is when the field is already aggregated).
 	q = question(t, v, "s1", "kpi")
 	if len(q.Filters) != 2 || q.Filters[1].Field != "category" {
 		t.Errorf("kpi filters: %+v", q.Filters)

@@ -90,7 +90,7 @@ func (c *Compiler) aggregate(n *Call) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if x.Kind == Aggregate {
+	if x.Kind >= Aggregate {
 		return Value{}, errorf(n.Args[0].Pos(), "aggregate functions cannot be nested")
 	}
 	call := AggregateCall{Func: form.fn, Arg: x}
@@ -133,7 +133,7 @@ func (c *Compiler) aggregate(n *Call) (Value, error) {
 		}
 	}
 	if form.condition || form.toDate {
-		if cond.Kind == Aggregate {
+		if cond.Kind >= Aggregate {
 			return Value{}, errorf(n.At, "%s: the condition cannot be aggregated", n.Name)
 		}
 		call.Arg.SQL = "CASE WHEN " + cond.SQL + " THEN " + x.SQL + " END"

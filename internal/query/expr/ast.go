@@ -104,6 +104,8 @@ func Fields(n Node) []string {
 			for _, a := range n.Items {
 				walk(a)
 			}
+		case *Sorted:
+			walk(n.X)
 		}
 	}
 	walk(n)

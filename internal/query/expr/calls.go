@@ -80,6 +80,9 @@ func unify(n *Call, nodes []Node, vs []Value) (dialect.Type, error) {
 }
 
 func (c *Compiler) call(n *Call) (Value, error) {
+	if v, ok, err := c.windowCall(n); ok {
+		return v, err
+	}
 	if IsAggregateFunc(n.Name) {
 		return c.aggregate(n)
 	}

@@ -52,6 +52,10 @@ type Compiler struct {
 	NoAggregates bool
 	Args         []any
 
+	// TableCalc writes a table calculation (see window.go) and says at
+	// which level its value is; nil refuses table calculations.
+	TableCalc func(c *Compiler, call TableCalcCall) (string, Kind, error)
+
 	depth int // of the node being compiled, fields inlined by Field included
 }
 
@@ -183,6 +187,10 @@ func kindOf(at int, vs ...Value) (Kind, error) {
 		case v.Kind == Constant:
 		case k == Constant:
 			k = v.Kind
+		case k != v.Kind && k >= Aggregate && v.Kind >= Aggregate:
+			// Aggregates are columns of the rows a table calculation
+			// runs over.
+			k = max(k, v.Kind)
 		case k != v.Kind:
 			return 0, errorf(at, "mismatched aggregation: aggregated and unaggregated fields cannot be combined")
 		}

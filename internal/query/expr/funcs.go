@@ -17,6 +17,13 @@ var funcNames = []string{
 	"periodToDateSum", "periodToDateAvg", "periodToDateMin", "periodToDateMax", "periodToDateCount", "periodToDateMedian",
 	"periodToDatePercentile", "periodToDatePercentileCont", "periodToDateStDev", "periodToDateStDevP", "periodToDateVar", "periodToDateVarP",
 	"switch", "mod", "sqrt", "exp", "ln", "log", "parseJson",
+	// Table calculations (window.go).
+	"sumOver", "avgOver", "countOver", "minOver", "maxOver", "distinctCountOver", "stdevOver", "stdevpOver", "varOver", "varpOver",
+	"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver",
+	"runningSum", "runningAvg", "runningCount", "runningMin", "runningMax", "firstValue", "lastValue",
+	"windowSum", "windowAvg", "windowCount", "windowMin", "windowMax",
+	"rank", "denseRank", "percentileRank", "lag", "lead", "difference", "percentDifference", "percentOfTotal",
+	"periodOverPeriodDifference", "periodOverPeriodLastValue", "periodOverPeriodPercentDifference",
 }
 
 var funcByLower = func() map[string]string {

@@ -110,6 +110,8 @@ func (m *measurer) node(n Node, depth int) error {
 		kids = n.Args
 	case *List:
 		kids = n.Items
+	case *Sorted:
+		kids = []Node{n.X}
 	}
 	for _, k := range kids {
 		if err := m.node(k, depth+1); err != nil {

@@ -365,6 +365,11 @@ func (p *parser) list(open token) (Node, error) {
 		if err != nil {
 			return nil, err
 		}
+		if t := p.peek(); t.kind == tIdent && (strings.EqualFold(t.text, "ASC") || strings.EqualFold(t.text, "DESC")) {
+			// A table calculation's sort field: {Sales} DESC.
+			p.next()
+			a = &Sorted{At: a.Pos(), X: a, Desc: strings.EqualFold(t.text, "DESC")}
+		}
 		l.Items = append(l.Items, a)
 		if p.isOp(",") {
 			p.next()

@@ -13,6 +13,9 @@ type field struct {
 	dataSet string // DataSetIdentifier ("" for a calculated measure)
 	dim     *query.Dimension
 	measure *query.Measure
+	// implicitAgg marks a measure whose aggregation is the well's default
+	// (none given): an aggregated calculated field is then used as is.
+	implicitAgg bool
 }
 
 // dimension converts a DimensionField.
@@ -51,7 +54,9 @@ func measure(f definition.MeasureField) (field, bool) {
 			return field{}, false
 		}
 		agg, pct := numericalAggregation(m.AggregationFunction)
-		return measureField(m.FieldId, m.Column, agg, pct), true
+		x := measureField(m.FieldId, m.Column, agg, pct)
+		x.implicitAgg = m.AggregationFunction == nil || (m.AggregationFunction.SimpleNumericalAggregation == "" && m.AggregationFunction.PercentileAggregation == nil)
+		return x, true
 	case f.CategoricalMeasureField != nil:
 		m := f.CategoricalMeasureField
 		if m.Column == nil || m.Column.ColumnName == "" {
@@ -61,7 +66,9 @@ func measure(f definition.MeasureField) (field, bool) {
 		if agg == "" {
 			agg = query.Count
 		}
-		return measureField(m.FieldId, m.Column, agg, 0), true
+		x := measureField(m.FieldId, m.Column, agg, 0)
+		x.implicitAgg = m.AggregationFunction == ""
+		return x, true
 	case f.DateMeasureField != nil:
 		m := f.DateMeasureField
 		if m.Column == nil || m.Column.ColumnName == "" {

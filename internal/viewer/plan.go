@@ -302,6 +302,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 // question builds the visual's question in a view; an error names a
 // filter that applies and cannot be computed (UnsupportedFilterError).
 func (v *View) question(p *plan, sheetID, visualID string) (*query.Question, error) {
+	v.aggregatedAsIs(p)
 	q := &query.Question{Limit: p.limit, Sort: p.sort, Parameters: v.qparams, Now: v.now}
 	for _, f := range p.dims() {
 		q.Dimensions = append(q.Dimensions, *f.dim)

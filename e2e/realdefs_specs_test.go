@@ -16,7 +16,7 @@ func strCols(names ...string) []realColumn {
 	return out
 }
 
-var realDefinitions = []realDef{kmsInsights}
+var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics}
 
 // kmsInsights: aws-samples/tracking-aws-kms-key-policies-using-amazon-quicksight.
 // Key policy statements: 240 rows over 40 keys (every fourth one
@@ -64,5 +64,41 @@ var kmsInsights = realDef{
 			`SELECT concern, count(accountname) FROM KMSDashboardDataSet GROUP BY 1`},
 		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "fcfe9dda-81cb-47aa-9c14-b0a960e0be96",
 			`SELECT region, CASE WHEN alias LIKE 'alias/aws/%' THEN 'AWS managed Key' ELSE 'Customer managed Key' END, count(DISTINCT keyid) FROM KMSDashboardDataSet GROUP BY 1, 2`},
+	},
+}
+
+// bleafsiAnalytics: aws-samples/baseline-environment-on-aws-for-financial-services-institute,
+// internet-banking customers: 300 customers over 5 branches, 4 income
+// ranges, 6 prefectures, joined 2019–2024; two in three use internet
+// banking (cif_num[internetbankinguser] set).
+var bleafsiAnalytics = realDef{
+	name: "bleafsi-analytics",
+	dataSets: []realDataSet{{
+		id: "bleafsi-simple-datalake-dataset",
+		columns: append(strCols("cif_num", "cif_num[internetbankinguser]", "prefecture", "branch_code", "branch_name_kanji",
+			"income_range_code", "income_range_value"), realColumn{"join_date", types.InputColumnDataTypeDatetime}),
+		rows: 300,
+		row: func(i int) []any {
+			var ib any
+			if i%3 != 0 {
+				ib = fmt.Sprintf("C%05d", i)
+			}
+			branch, income := i%5, i%4
+			return []any{
+				fmt.Sprintf("C%05d", i), ib, []string{"東京都", "大阪府", "北海道", "福岡県", "愛知県", "沖縄県"}[i%6],
+				fmt.Sprintf("%03d", 100+branch), []string{"本店", "新宿支店", "梅田支店", "札幌支店", "博多支店"}[branch],
+				fmt.Sprint(income), []string{"〜300万円", "300〜600万円", "600〜1000万円", "1000万円〜"}[income],
+				fmt.Sprintf("%d-%02d-%02d", 2019+i%6, 1+i%12, 1+i%28),
+			}
+		},
+	}},
+	pending: map[string]string{"958315a9-cc88-4086-9472-65c3a091d484": "Filled Map"},
+	checks: []realCheck{
+		{"df5c3e22-eff4-49e4-a93f-d31f29eebd46", "da1adac8-1248-472e-9af5-b809a8c998a4",
+			`SELECT 'Count of cif_num[internetbankinguser]', count("cif_num[internetbankinguser]") FROM "bleafsi-simple-datalake-dataset"`},
+		{"df5c3e22-eff4-49e4-a93f-d31f29eebd46", "366dee1a-de45-4a86-ac0c-ad3383b183aa",
+			`SELECT substr(join_date, 1, 4), count("cif_num[internetbankinguser]") FROM "bleafsi-simple-datalake-dataset" GROUP BY 1`},
+		{"df5c3e22-eff4-49e4-a93f-d31f29eebd46", "0d3121f1-3abb-4cb0-ab41-91fb4d2d3e03",
+			`SELECT count("cif_num[internetbankinguser]") FROM "bleafsi-simple-datalake-dataset" WHERE join_date >= '2024'`},
 	},
 }

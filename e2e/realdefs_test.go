@@ -28,8 +28,9 @@ type realDef struct {
 	name     string        // file testdata/realdefs/NAME.json
 	dataSets []realDataSet // one per declared dataset
 	// pending names the visuals that need what other work adds (a
-	// calculation function, a table calculation): each must draw or show
-	// a tile naming what it lacks, never a number without it.
+	// calculation function, a table calculation, a visual family), with
+	// the words their tile must say: each must draw or show a tile naming
+	// what it lacks, never a number without it.
 	pending map[string]string
 	checks  []realCheck // drawn numbers against SQL
 }

@@ -209,6 +209,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if len(p.targets) > 1 {
 			p.targets = p.targets[:1]
 		}
+		p.kpiTrend(c)
 	case definition.KindScatter:
 		c := vis.ScatterPlotVisual.ChartConfiguration
 		p.limit = scatterLimit

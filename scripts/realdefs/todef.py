@@ -1,12 +1,22 @@
 #!/usr/bin/env python3
-"""cfn2def: extract a QuickSight Definition from a CloudFormation template.
+"""todef: extract a QuickSight Definition from where its author keeps it.
 
-Usage: cfn2def.py TEMPLATE RESOURCE > e2e/testdata/realdefs/NAME.json
+Usage: todef.py SOURCE [RESOURCE] > e2e/testdata/realdefs/NAME.json
 
-TEMPLATE is CloudFormation YAML or JSON; RESOURCE is the logical id of an
-AWS::QuickSight::Analysis, ::Dashboard or ::Template resource with a
-Definition. The Definition is printed as the API's JSON, unchanged except
-for CloudFormation's intrinsic functions, resolved mechanically:
+SOURCE is either
+  - a CloudFormation template (YAML or JSON) and RESOURCE the logical id of
+    an AWS::QuickSight::Analysis, ::Dashboard or ::Template resource with a
+    Definition, or
+  - a CLI input file (create-analysis/create-dashboard --cli-input-json, a
+    describe-*-definition answer): a JSON object with a Definition member.
+The Definition is printed as the API's JSON, unchanged except for these
+mechanical rewrites:
+
+  DataSetIdentifierDeclarations[].DataSetArn of a CLI input file ->
+      arn:aws:quicksight:us-east-1:123456789012:dataset/ID, ID being the
+      last part of the author's ARN (their account and region are
+      placeholders or theirs; the tests' account is 123456789012);
+and CloudFormation's intrinsic functions:
 
   !GetAtt X.Arn / {"Fn::GetAtt": [X, "Arn"]}  on a dataset  ->
       arn:aws:quicksight:us-east-1:123456789012:dataset/X
@@ -16,7 +26,8 @@ for CloudFormation's intrinsic functions, resolved mechanically:
       reference is refused (exit 1), never guessed.
 
 Nothing else is touched: keys, order, numbers and strings are the
-author's. The e2e test TestRealDefinitions reads the output.
+author's (json.dump keeps 100.0 as 100.0). The e2e test
+TestRealDefinitions reads the output.
 """
 import json
 import re
@@ -98,14 +109,22 @@ def intrinsic(name, arg):
 
 
 def main():
-    if len(sys.argv) != 3:
-        fail("usage: cfn2def.py TEMPLATE RESOURCE")
+    if len(sys.argv) not in (2, 3):
+        fail("usage: todef.py SOURCE [RESOURCE]")
     with open(sys.argv[1], encoding="utf-8") as f:
-        doc = yaml.load(f, Loader=Loader)
-    res = doc.get("Resources", {}).get(sys.argv[2])
-    if res is None or "Definition" not in res.get("Properties", {}):
-        fail("no resource %s with a Definition" % sys.argv[2])
-    json.dump(resolve(res["Properties"]["Definition"]), sys.stdout, indent=1, ensure_ascii=False)
+        doc = json.load(f) if sys.argv[1].endswith(".json") else yaml.load(f, Loader=Loader)
+    if len(sys.argv) == 3:
+        res = doc.get("Resources", {}).get(sys.argv[2])
+        if res is None or "Definition" not in res.get("Properties", {}):
+            fail("no resource %s with a Definition" % sys.argv[2])
+        out = resolve(res["Properties"]["Definition"])
+    else:
+        if "Definition" not in doc:
+            fail("no Definition member")
+        out = doc["Definition"]
+        for d in out.get("DataSetIdentifierDeclarations", []):
+            d["DataSetArn"] = "arn:aws:quicksight:%s:%s:dataset/%s" % (REGION, ACCOUNT, d["DataSetArn"].rsplit("/", 1)[1])
+    json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
     sys.stdout.write("\n")
 
 

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 )
@@ -16,7 +17,7 @@ func strCols(names ...string) []realColumn {
 	return out
 }
 
-var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics}
+var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian}
 
 // kmsInsights: aws-samples/tracking-aws-kms-key-policies-using-amazon-quicksight.
 // Key policy statements: 240 rows over 40 keys (every fourth one
@@ -101,4 +102,61 @@ var bleafsiAnalytics = realDef{
 		{"df5c3e22-eff4-49e4-a93f-d31f29eebd46", "0d3121f1-3abb-4cb0-ab41-91fb4d2d3e03",
 			`SELECT count("cif_num[internetbankinguser]") FROM "bleafsi-simple-datalake-dataset" WHERE join_date >= '2024'`},
 	},
+}
+
+// securityLakeCustodian: aws-samples/amazon-security-lake-quicksight,
+// the custodian dashboard: Security Lake events by class over the last
+// year and week (rolling date filters, so the rows are dated from today:
+// one event every 13 hours back 500 days).
+var securityLakeCustodian = realDef{
+	name: "securitylake-custodian",
+	dataSets: []realDataSet{
+		{id: "sl-ag-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("class_name", "activity_name")...),
+			rows: 920, row: func(i int) []any {
+				return []any{slDate(i), []string{"Cloud API", "Security Finding", "Network Activity", "DNS Activity"}[i%4], []string{"Create", "Update", "Traffic", "Query", "Delete"}[i%5]}
+			}},
+		{id: "vpc-flow-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("cloud_region", "account_uid",
+			"src_endpoint_ip", "dst_endpoint_ip", "src_endpoint_port", "dst_endpoint_port")...),
+			rows: 50, row: func(i int) []any {
+				return []any{slDate(i), "us-east-1", "111122223333", fmt.Sprintf("10.0.0.%d", i), "10.0.1.1", fmt.Sprint(1024 + i), "443"}
+			}},
+		{id: "cloudtrail-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
+			rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
+		{id: "sh-findings-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
+			rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
+		{id: "r53-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
+			rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
+	},
+	checks: []realCheck{
+		// The first day this year or last with a DNS event (ItemsLimit 1, by date).
+		{slSheet, "SecurityCustodianDashboard_0264a2ab-7e2d-4a98-b48e-ff66770655ce", fmt.Sprintf(
+			`SELECT substr(Date, 1, 10), count(*) FROM "sl-ag-dataset" WHERE class_name = 'DNS Activity' AND Date >= '%d-01-01' AND Date < '%s'
+			GROUP BY 1 ORDER BY 1 LIMIT 1`, realDefsStart.UTC().Year()-1, realDefsStart.UTC().Format(time.DateOnly))},
+		{slSheet, "SecurityCustodianDashboard_58e13552-33f2-4359-9473-611e155f0f12", fmt.Sprintf(
+			`SELECT substr(Date, 1, 10), count(*) FROM "sl-ag-dataset" WHERE class_name = 'Cloud API' AND Date >= '%d-01-01' AND Date < '%s'
+			GROUP BY 1 ORDER BY 1 LIMIT 1`, realDefsStart.UTC().Year()-1, realDefsStart.UTC().Format(time.DateOnly))},
+		// Events by day and class, and by day and activity, since the start of last week.
+		{slSheet, "SecurityCustodianDashboard_eef75658-5112-40ca-9cab-2ee150307a17", fmt.Sprintf(
+			`SELECT substr(Date, 1, 10), class_name, count(*) FROM "sl-ag-dataset" WHERE Date >= '%s' AND Date <= '%s 00:00:00' GROUP BY 1, 2`,
+			lastWeekStart().Format(time.DateOnly), realDefsStart.UTC().Format(time.DateOnly))},
+		{slSheet, "SecurityCustodianDashboard_9d2873d2-0956-423b-b0d9-62a383f7aa93", fmt.Sprintf(
+			`SELECT substr(Date, 1, 10), activity_name, count(*) FROM "sl-ag-dataset" WHERE Date >= '%s' AND Date <= '%s 00:00:00' GROUP BY 1, 2`,
+			lastWeekStart().Format(time.DateOnly), realDefsStart.UTC().Format(time.DateOnly))},
+	},
+}
+
+const slSheet = "SecurityCustodianDashboard_ef4bb8e7-e294-40ea-9db0-6ce43912bd13"
+
+// slDate is the i-th event's time: i·13 hours before the test started.
+func slDate(i int) string {
+	return realDefsStart.Add(-time.Duration(i) * 13 * time.Hour).UTC().Format("2006-01-02 15:04:05")
+}
+
+var realDefsStart = time.Now()
+
+// lastWeekStart is the Sunday a week before this week's (weeks start on
+// Sunday, QuickSight's default).
+func lastWeekStart() time.Time {
+	d := realDefsStart.UTC()
+	return time.Date(d.Year(), d.Month(), d.Day()-int(d.Weekday())-7, 0, 0, 0, 0, time.UTC)
 }

@@ -195,6 +195,9 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
 	}
+	if p.catLimit > 0 {
+		res = firstCategories(res, p.catLimit)
+	}
 	if p.maxRows > 0 && len(res.Rows) > p.maxRows {
 		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" items, more than Sightglass draws; filter it to fewer."
 		return

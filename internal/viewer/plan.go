@@ -135,6 +135,9 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	n := itemsLimit(l, chartLimit)
 	switch {
 	case n == chartLimit:
+	case l.OtherCategories == "INCLUDE":
+		// The rest would be one "Other" category: not computed yet.
+		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE")
 	case len(p.colors) == 0:
 		p.limit = n
 	case len(p.category) == 1 && len(p.sort) > 0 && p.sort[0].ID == p.category[0].id:

@@ -17,7 +17,7 @@ func strCols(names ...string) []realColumn {
 	return out
 }
 
-var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian}
+var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian, securityLakeExecutive}
 
 // kmsInsights: aws-samples/tracking-aws-kms-key-policies-using-amazon-quicksight.
 // Key policy statements: 240 rows over 40 keys (every fourth one
@@ -109,24 +109,8 @@ var bleafsiAnalytics = realDef{
 // year and week (rolling date filters, so the rows are dated from today:
 // one event every 13 hours back 500 days).
 var securityLakeCustodian = realDef{
-	name: "securitylake-custodian",
-	dataSets: []realDataSet{
-		{id: "sl-ag-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("class_name", "activity_name")...),
-			rows: 920, row: func(i int) []any {
-				return []any{slDate(i), []string{"Cloud API", "Security Finding", "Network Activity", "DNS Activity"}[i%4], []string{"Create", "Update", "Traffic", "Query", "Delete"}[i%5]}
-			}},
-		{id: "vpc-flow-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("cloud_region", "account_uid",
-			"src_endpoint_ip", "dst_endpoint_ip", "src_endpoint_port", "dst_endpoint_port")...),
-			rows: 50, row: func(i int) []any {
-				return []any{slDate(i), "us-east-1", "111122223333", fmt.Sprintf("10.0.0.%d", i), "10.0.1.1", fmt.Sprint(1024 + i), "443"}
-			}},
-		{id: "cloudtrail-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
-			rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
-		{id: "sh-findings-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
-			rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
-		{id: "r53-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
-			rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
-	},
+	name:     "securitylake-custodian",
+	dataSets: securityLakeDataSets,
 	checks: []realCheck{
 		// The first day this year or last with a DNS event (ItemsLimit 1, by date).
 		{slSheet, "SecurityCustodianDashboard_0264a2ab-7e2d-4a98-b48e-ff66770655ce", fmt.Sprintf(
@@ -146,6 +130,60 @@ var securityLakeCustodian = realDef{
 }
 
 const slSheet = "SecurityCustodianDashboard_ef4bb8e7-e294-40ea-9db0-6ce43912bd13"
+
+// securityLakeDataSets are the Security Lake dashboards' five datasets,
+// with the columns the dashboards use.
+var securityLakeDataSets = []realDataSet{
+	{id: "sl-ag-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("class_name", "activity_name", "accountid", "region")...),
+		rows: 920, row: func(i int) []any {
+			return []any{slDate(i), []string{"Cloud API", "Security Finding", "Network Activity", "DNS Activity"}[i%4], []string{"Create", "Update", "Traffic", "Query", "Delete"}[i%5],
+				fmt.Sprintf("11112222333%d", i%7), []string{"us-east-1", "eu-west-1", "ap-south-1"}[i%3]}
+		}},
+	{id: "vpc-flow-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("cloud_region", "account_uid",
+		"src_endpoint_ip", "dst_endpoint_ip", "src_endpoint_port", "dst_endpoint_port")...),
+		rows: 50, row: func(i int) []any {
+			return []any{slDate(i), "us-east-1", "111122223333", fmt.Sprintf("10.0.0.%d", i), "10.0.1.1", fmt.Sprint(1024 + i), "443"}
+		}},
+	{id: "cloudtrail-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
+		rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
+	{id: "sh-findings-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region", "Severity_Normalized", "Severity_Original", "desc", "accountid")...),
+		rows: 400, row: func(i int) []any {
+			return []any{slDate(i * 2), []string{"us-east-1", "eu-west-1"}[i%2], []string{"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"}[i%5],
+				fmt.Sprint(i % 5 * 20), fmt.Sprintf("Finding %d", i%6), fmt.Sprintf("11112222333%d", i%4)}
+		}},
+	{id: "r53-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
+		rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
+}
+
+// securityLakeExecutive: aws-samples/amazon-security-lake-quicksight, the
+// executive dashboard: one rolling-date filter (the last week and this
+// one) on every dataset with a Date column (CrossDataset ALL_DATASETS).
+var securityLakeExecutive = realDef{
+	name:     "securitylake-executive",
+	dataSets: securityLakeDataSets,
+	pending: map[string]string{
+		// A bar of the top 20 accounts and the rest as "Other".
+		"SecurityExecutiveDashboard_4c8815cc-6e6f-4965-b3e0-72ff92f5212b": "OtherCategories INCLUDE",
+	},
+	checks: []realCheck{
+		{slExecSheet, "SecurityExecutiveDashboard_b6aa8b61-ae91-4b43-8094-82beb8c4f734",
+			`SELECT Severity_Normalized, count(*) FROM "sh-findings-dataset" WHERE ` + slLastWeek("Date") + ` GROUP BY 1`},
+		{slExecSheet, "SecurityExecutiveDashboard_9430eb1a-4dbd-4a0b-bbcd-472e6a42c6e4",
+			`SELECT region, count(*) FROM "sh-findings-dataset" WHERE ` + slLastWeek("Date") + ` GROUP BY 1`},
+		{slExecSheet, "SecurityExecutiveDashboard_257b015e-9d63-438d-9a85-812ec76da029",
+			`SELECT substr(Date, 1, 10), count(DISTINCT accountid) FROM "sl-ag-dataset" WHERE ` + slLastWeek("Date") + ` GROUP BY 1`},
+		{slExecSheet, "SecurityExecutiveDashboard_8f71d514-4f78-4ca9-ae03-43fefcf967c0",
+			`SELECT substr(Date, 1, 10), region, count(*) FROM "sl-ag-dataset" WHERE ` + slLastWeek("Date") + ` GROUP BY 1, 2`},
+	},
+}
+
+const slExecSheet = "SecurityExecutiveDashboard_d12f47cb-29ab-46a5-80a0-08d8669e3222"
+
+// slLastWeek is the SQL of the dashboards' rolling filter: from the start
+// of last week to the start of today, both included.
+func slLastWeek(col string) string {
+	return fmt.Sprintf("%s >= '%s' AND %s <= '%s 00:00:00'", col, lastWeekStart().Format(time.DateOnly), col, realDefsStart.UTC().Format(time.DateOnly))
+}
 
 // slDate is the i-th event's time: i·13 hours before the test started.
 func slDate(i int) string {

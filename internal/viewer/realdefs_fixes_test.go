@@ -103,3 +103,19 @@ func TestAggregatedCalculatedFieldAsIs(t *testing.T) {
 	v.aggregatedAsIs(p)
 	wantEq(t, "an explicit aggregation stays", p.values[0].measure.Aggregation, query.Sum)
 }
+
+// An insight without computations or narrative is empty, as QuickSight
+// draws it (it was "not yet supported"); with computations it still says
+// which.
+func TestEmptyInsight(t *testing.T) {
+	for raw, want := range map[string]bool{
+		`{"VisualId": "i", "InsightConfiguration": {"Computations": []}, "DataSetIdentifier": "sales"}`:                                             true,
+		`{"VisualId": "i", "DataSetIdentifier": "sales"}`:                                                                                           true,
+		`{"VisualId": "i", "InsightConfiguration": {"Computations": [{"TotalAggregation": {"ComputationId": "c"}}]}, "DataSetIdentifier": "sales"}`: false,
+		`{"VisualId": "i", "InsightConfiguration": {"CustomNarrative": {"Narrative": "Hello"}}, "DataSetIdentifier": "sales"}`:                      false,
+	} {
+		if got := insightEmpty([]byte(raw)); got != want {
+			t.Errorf("%s: empty %v, want %v", raw, got, want)
+		}
+	}
+}

@@ -124,6 +124,9 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 			continue
 		case "InsightVisual":
 			t.Kind, t.Message = TileUnsupported, insightMessage(vis.Raw)
+			if insightEmpty(vis.Raw) {
+				t.Kind, t.Message = TileEmpty, "This insight has no computations yet."
+			}
 			continue
 		}
 		if !vis.Supported() {

@@ -17,7 +17,7 @@ func strCols(names ...string) []realColumn {
 	return out
 }
 
-var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian, securityLakeExecutive}
+var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian, securityLakeExecutive, securityLakeOperator}
 
 // kmsInsights: aws-samples/tracking-aws-kms-key-policies-using-amazon-quicksight.
 // Key policy statements: 240 rows over 40 keys (every fourth one
@@ -140,19 +140,54 @@ var securityLakeDataSets = []realDataSet{
 				fmt.Sprintf("11112222333%d", i%7), []string{"us-east-1", "eu-west-1", "ap-south-1"}[i%3]}
 		}},
 	{id: "vpc-flow-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("cloud_region", "account_uid",
-		"src_endpoint_ip", "dst_endpoint_ip", "src_endpoint_port", "dst_endpoint_port")...),
-		rows: 50, row: func(i int) []any {
-			return []any{slDate(i), "us-east-1", "111122223333", fmt.Sprintf("10.0.0.%d", i), "10.0.1.1", fmt.Sprint(1024 + i), "443"}
+		"src_endpoint_ip", "dst_endpoint_ip", "src_endpoint_port", "dst_endpoint_port", "activity_name")...),
+		rows: 60, row: func(i int) []any {
+			return []any{slDate(i), "us-east-1", fmt.Sprintf("11112222333%d", i%3), fmt.Sprintf("10.0.0.%d", i%7), fmt.Sprintf("10.0.1.%d", i%4),
+				fmt.Sprint(1024 + i), "443", []string{"Established", "Refused", "Closed"}[i%3]}
 		}},
-	{id: "cloudtrail-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
-		rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
+	{id: "cloudtrail-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region", "account_uid", "api_operation")...),
+		rows: 120, row: func(i int) []any {
+			return []any{slDate(i), "us-east-1", fmt.Sprintf("11112222333%d", i%3), []string{"AssumeRole", "GetObject", "PutObject", "Decrypt"}[i%4]}
+		}},
 	{id: "sh-findings-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region", "Severity_Normalized", "Severity_Original", "desc", "accountid")...),
 		rows: 400, row: func(i int) []any {
 			return []any{slDate(i * 2), []string{"us-east-1", "eu-west-1"}[i%2], []string{"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"}[i%5],
 				fmt.Sprint(i % 5 * 20), fmt.Sprintf("Finding %d", i%6), fmt.Sprintf("11112222333%d", i%4)}
 		}},
-	{id: "r53-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region")...),
-		rows: 10, row: func(i int) []any { return []any{slDate(i), "us-east-1"} }},
+	{id: "r53-dataset", columns: append([]realColumn{{"Date", types.InputColumnDataTypeDatetime}}, strCols("region", "srcIp", "queryHostname", "accountId", "activityName")...),
+		rows: 80, row: func(i int) []any {
+			return []any{slDate(i), "us-east-1", fmt.Sprintf("10.0.2.%d", i%5), fmt.Sprintf("host%d.example.com", i%6), fmt.Sprintf("11112222333%d", i%3),
+				[]string{"Resolved", "Unresolved"}[i%2]}
+		}},
+}
+
+// securityLakeOperator: aws-samples/amazon-security-lake-quicksight, the
+// operator dashboard: Sankey diagrams of who talks to whom, API calls by
+// account and operation, with the rolling week filter on every dataset.
+var securityLakeOperator = realDef{
+	name:     "securitylake-operator",
+	dataSets: securityLakeDataSets,
+	pending: map[string]string{
+		// Sankey items limits that do not say whether the rest is "Other".
+		"SecurityOperatorDashboard_5025adcd-a21f-4571-a9b4-1d24f2cd08b6": "OtherCategories unset",
+		"SecurityOperatorDashboard_eb4b7715-4fe9-4bef-bffc-a34528b6c873": "OtherCategories unset",
+	},
+	checks: []realCheck{
+		{slOpSheet, "SecurityOperatorDashboard_2f854b3e-d62b-49e7-ad58-29ad883ef98e",
+			`SELECT account_uid, api_operation, count(api_operation) FROM "cloudtrail-dataset" WHERE ` + slLastWeekDays("Date") + ` GROUP BY 1, 2`},
+		{slOpSheet, "SecurityOperatorDashboard_dc683e38-efd8-4936-a404-895d234449e8",
+			`SELECT substr(Date, 1, 10), api_operation, count(*) FROM "cloudtrail-dataset" WHERE ` + slLastWeekDays("Date") + ` GROUP BY 1, 2`},
+		{slOpSheet, "SecurityOperatorDashboard_ef68e453-c098-4cb8-be29-455474658600",
+			`SELECT substr(Date, 1, 10), account_uid, count(*) FROM "cloudtrail-dataset" WHERE ` + slLastWeekDays("Date") + ` GROUP BY 1, 2`},
+	},
+}
+
+const slOpSheet = "SecurityOperatorDashboard_4bea718f-d96f-4ad6-8da2-6f6438aa0056"
+
+// slLastWeekDays is the operator dashboard's rolling filter at DAY
+// granularity: the whole of today is in.
+func slLastWeekDays(col string) string {
+	return fmt.Sprintf("%s >= '%s' AND %s < date('%s', '+1 day')", col, lastWeekStart().Format(time.DateOnly), col, realDefsStart.UTC().Format(time.DateOnly))
 }
 
 // securityLakeExecutive: aws-samples/amazon-security-lake-quicksight, the

@@ -47,6 +47,9 @@ type plan struct {
 	// catLimit, when set, keeps the first catLimit categories of a chart
 	// with a Colors field (every color of each), in the category sort.
 	catLimit int
+	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
+	// sources and destinations.
+	sankeySrc, sankeyDst int
 }
 
 // refuse records an option the plan cannot honour.

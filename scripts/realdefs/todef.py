@@ -16,6 +16,8 @@ mechanical rewrites:
       arn:aws:quicksight:us-east-1:123456789012:dataset/ID, ID being the
       last part of the author's ARN (their account and region are
       placeholders or theirs; the tests' account is 123456789012);
+  a StaticValue written as an ISO 8601 time ("2022-10-31T20:00:00-04:00",
+      how boto3 dumps a datetime) -> its epoch seconds, the API's number;
 and CloudFormation's intrinsic functions:
 
   !GetAtt X.Arn / {"Fn::GetAtt": [X, "Arn"]}  on a dataset  ->
@@ -29,6 +31,7 @@ Nothing else is touched: keys, order, numbers and strings are the
 author's (json.dump keeps 100.0 as 100.0). The e2e test
 TestRealDefinitions reads the output.
 """
+import datetime
 import json
 import re
 import sys
@@ -108,6 +111,20 @@ def intrinsic(name, arg):
     fail("unsupported intrinsic %s %r" % (name, arg))
 
 
+def epoch_static_values(v):
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            if k == "StaticValue" and isinstance(x, str):
+                t = datetime.datetime.fromisoformat(x).timestamp()
+                x = int(t) if t == int(t) else t
+            out[k] = epoch_static_values(x)
+        return out
+    if isinstance(v, list):
+        return [epoch_static_values(x) for x in v]
+    return v
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         fail("usage: todef.py SOURCE [RESOURCE]")
@@ -122,6 +139,7 @@ def main():
         if "Definition" not in doc:
             fail("no Definition member")
         out = doc["Definition"]
+        out = epoch_static_values(out)
         for d in out.get("DataSetIdentifierDeclarations", []):
             d["DataSetArn"] = "arn:aws:quicksight:%s:%s:dataset/%s" % (REGION, ACCOUNT, d["DataSetArn"].rsplit("/", 1)[1])
     json.dump(out, sys.stdout, indent=1, ensure_ascii=False)

@@ -33,6 +33,16 @@ func (v *View) aggregatedAsIs(p *plan) {
 // dataset whose expression aggregates, directly or through another
 // calculated field.
 func (v *View) aggregatedField(dataSet, name string) bool {
+	key := dataSet + "\x00" + name
+	if x, ok := v.aggregated.Load(key); ok {
+		return x.(bool)
+	}
+	agg := v.aggregatedFieldUncached(dataSet, name)
+	v.aggregated.Store(key, agg)
+	return agg
+}
+
+func (v *View) aggregatedFieldUncached(dataSet, name string) bool {
 	exprs := map[string]string{}
 	for _, cf := range v.def.CalculatedFields {
 		if cf.DataSetIdentifier == dataSet {

@@ -52,7 +52,7 @@ func measure(f definition.MeasureField) (field, bool) {
 		}
 		agg, pct := numericalAggregation(m.AggregationFunction)
 		x := measureField(m.FieldId, m.Column, agg, pct)
-		x.measure.DefaultAggregation = m.AggregationFunction == nil
+		x.measure.DefaultAggregation = m.AggregationFunction == nil || (m.AggregationFunction.SimpleNumericalAggregation == "" && m.AggregationFunction.PercentileAggregation == nil)
 		return x, true
 	case f.CategoricalMeasureField != nil:
 		m := f.CategoricalMeasureField
@@ -63,7 +63,9 @@ func measure(f definition.MeasureField) (field, bool) {
 		if agg == "" {
 			agg = query.Count
 		}
-		return measureField(m.FieldId, m.Column, agg, 0), true
+		x := measureField(m.FieldId, m.Column, agg, 0)
+		x.measure.DefaultAggregation = m.AggregationFunction == ""
+		return x, true
 	case f.DateMeasureField != nil:
 		m := f.DateMeasureField
 		if m.Column == nil || m.Column.ColumnName == "" {

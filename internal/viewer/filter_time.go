@@ -22,9 +22,14 @@ func (v *View) timeRangeFilter(t *definition.TimeRangeFilter, unsupported unsupp
 	if excluding(t.ExcludePeriodConfiguration) {
 		return unsupported("ExcludePeriodConfiguration")
 	}
+	rolling := map[*definition.TimeRangeFilterValue]time.Time{}
 	for _, b := range []*definition.TimeRangeFilterValue{t.RangeMinimumValue, t.RangeMaximumValue} {
 		if b != nil && b.RollingDate != nil && b.Parameter == "" && b.StaticValue == nil {
-			return unsupported("a RollingDate bound")
+			x, err := v.rollingDate(b.RollingDate.Expression)
+			if err != nil {
+				return unsupported("a RollingDate bound with " + err.Error())
+			}
+			rolling[b] = x
 		}
 	}
 	g, ok := timeGranularity(t.TimeGranularity)
@@ -51,6 +56,9 @@ func (v *View) timeRangeFilter(t *definition.TimeRangeFilter, unsupported unsupp
 		}
 		if b.StaticValue != nil {
 			x := epoch(*b.StaticValue)
+			return &x, ""
+		}
+		if x, ok := rolling[b]; ok {
 			return &x, ""
 		}
 		return nil, ""
@@ -91,7 +99,11 @@ func (v *View) timeEqualityFilter(t *definition.TimeEqualityFilter, unsupported 
 		x := epoch(*t.Value)
 		q.From, q.To = &x, &x
 	case t.RollingDate != nil:
-		return unsupported("a RollingDate value")
+		x, err := v.rollingDate(t.RollingDate.Expression)
+		if err != nil {
+			return unsupported("a RollingDate value with " + err.Error())
+		}
+		q.From, q.To = &x, &x
 	default:
 		return q, false, nil // no value: every date
 	}

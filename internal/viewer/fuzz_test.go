@@ -4,6 +4,9 @@ import (
 	"context"
 	"net/url"
 	"testing"
+	"time"
+
+	"github.com/sightglass/sightglass/internal/definition"
 )
 
 // FuzzViewerState renders the test definition's sheets with any state a
@@ -30,5 +33,18 @@ func FuzzViewerState(f *testing.F) {
 			}
 		}
 		_ = v.Parameters()
+	})
+}
+
+// FuzzRollingDate evaluates arbitrary RollingDate expressions, as a
+// definition carries them: an answer or an error, never a panic.
+func FuzzRollingDate(f *testing.F) {
+	for _, s := range []string{"now()", "truncDate('WK', now())", "addDateTime(-1, 'YYYY', truncDate('YYYY', now()))",
+		"addDateTime(-99999999999, 'MM', now())", "truncDate('DD', {f})", "addDateTime(1.5, 'DD', now())", "((now()))", ""} {
+		f.Add(s)
+	}
+	v := New(&definition.Definition{}, nil, time.Date(2026, 3, 12, 15, 4, 5, 0, time.UTC))
+	f.Fuzz(func(t *testing.T, src string) {
+		_, _ = v.rollingDate(src)
 	})
 }

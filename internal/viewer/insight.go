@@ -46,3 +46,20 @@ func insightMessage(raw json.RawMessage) string {
 	}
 	return msg
 }
+
+// insightEmpty reports whether an insight has no computation and no
+// custom narrative: QuickSight draws nothing in it, and neither does the
+// viewer.
+func insightEmpty(raw json.RawMessage) bool {
+	var v struct {
+		InsightConfiguration *struct {
+			Computations    []json.RawMessage
+			CustomNarrative json.RawMessage
+		}
+	}
+	if json.Unmarshal(raw, &v) != nil {
+		return false
+	}
+	c := v.InsightConfiguration
+	return c == nil || len(c.Computations) == 0 && len(c.CustomNarrative) == 0
+}

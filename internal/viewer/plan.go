@@ -44,6 +44,12 @@ type plan struct {
 	hist        *histogram
 	box         *boxPlot
 	words       *definition.WordCloudOptions
+	// catLimit, when set, keeps the first catLimit categories of a chart
+	// with a Colors field (every color of each), in the category sort.
+	catLimit int
+	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
+	// sources and destinations.
+	sankeySrc, sankeyDst int
 }
 
 // refuse records an option the plan cannot honour.
@@ -61,6 +67,14 @@ func (p *plan) countRecords() {
 	p.values = []field{{id: recordsID, label: "Count of records",
 		measure: &query.Measure{ID: recordsID, Field: recordsID, Aggregation: query.Sum}}}
 	p.calc = append(p.calc, query.CalculatedField{Name: recordsID, Expression: "1"})
+}
+
+// recordsByDims counts records by a chart's dimensions when it has
+// dimensions and no measure, as QuickSight draws it.
+func (p *plan) recordsByDims() {
+	if len(p.dims()) > 0 {
+		p.countRecords()
+	}
 }
 
 // fields returns the plan's dimensions then measures, in question order.
@@ -115,6 +129,27 @@ func (p *plan) sorts(opts []definition.FieldSortOptions) {
 	}
 }
 
+// categoryLimit applies a chart's CategoryItemsLimit. With a Colors field
+// the rows are category × color pairs, so a row limit would cut the wrong
+// thing: the first categories are kept after the query (firstCategories),
+// which needs the rows sorted by the category; sorted otherwise (by a
+// measure summed over colors) the limit is refused by name.
+func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
+	n := itemsLimit(l, chartLimit)
+	switch {
+	case n == chartLimit:
+	case l.OtherCategories == "INCLUDE":
+		// The rest would be one "Other" category: not computed yet.
+		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE")
+	case len(p.colors) == 0:
+		p.limit = n
+	case len(p.category) == 1 && len(p.sort) > 0 && p.sort[0].ID == p.category[0].id:
+		p.catLimit = n
+	default:
+		p.refuse("CategoryItemsLimit with a Colors field, sorted other than by the category")
+	}
+}
+
 func itemsLimit(l *definition.ItemsLimitConfiguration, def int) int {
 	if l != nil && l.ItemsLimit != nil && *l.ItemsLimit > 0 && *l.ItemsLimit < int64(def) {
 		return int(*l.ItemsLimit)
@@ -135,13 +170,12 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		w := c.FieldWells.BarChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
 		p.addMeasures(w.Values, &p.values)
+		p.recordsByDims()
 		p.horizontal = c.Orientation == "HORIZONTAL"
 		p.stacked = c.BarsArrangement == "STACKED" || c.BarsArrangement == "STACKED_PERCENT"
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
-			if len(p.colors) == 0 {
-				p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
-			}
+			p.categoryLimit(s.CategoryItemsLimit)
 		}
 	case definition.KindLine:
 		c := vis.LineChartVisual.ChartConfiguration
@@ -151,12 +185,11 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		w := c.FieldWells.LineChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
 		p.addMeasures(w.Values, &p.values)
+		p.recordsByDims()
 		p.stacked = c.Type == "STACKED_AREA"
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
-			if len(p.colors) == 0 {
-				p.limit = itemsLimit(s.CategoryItemsLimitConfiguration, chartLimit)
-			}
+			p.categoryLimit(s.CategoryItemsLimitConfiguration)
 		}
 	case definition.KindPie:
 		c := vis.PieChartVisual.ChartConfiguration
@@ -166,6 +199,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		w := c.FieldWells.PieChartAggregatedFieldWells
 		p.category = dims(w.Category)
 		p.addMeasures(w.Values, &p.values)
+		p.recordsByDims()
 		p.donut = c.DonutOptions != nil && (c.DonutOptions.ArcOptions == nil || c.DonutOptions.ArcOptions.ArcThickness != "WHOLE")
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
@@ -209,6 +243,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if len(p.targets) > 1 {
 			p.targets = p.targets[:1]
 		}
+		p.kpiTrend(c)
 	case definition.KindScatter:
 		c := vis.ScatterPlotVisual.ChartConfiguration
 		p.limit = scatterLimit
@@ -234,12 +269,11 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
 		p.addMeasures(w.BarValues, &p.values)
 		p.addMeasures(w.LineValues, &p.lineValues)
+		p.recordsByDims()
 		p.stacked = c.BarsArrangement == "STACKED"
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
-			if len(p.colors) == 0 {
-				p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
-			}
+			p.categoryLimit(s.CategoryItemsLimit)
 		}
 	case definition.KindHeatMap:
 		if !p.planHeatMap(vis.HeatMapVisual.ChartConfiguration) {

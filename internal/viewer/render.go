@@ -124,6 +124,9 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 			continue
 		case "InsightVisual":
 			t.Kind, t.Message = TileUnsupported, insightMessage(vis.Raw)
+			if insightEmpty(vis.Raw) {
+				t.Kind, t.Message = TileEmpty, "This insight has no computations yet."
+			}
 			continue
 		}
 		if !vis.Supported() {
@@ -195,6 +198,9 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	if len(res.Rows) == 0 {
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
+	}
+	if p.catLimit > 0 {
+		res = firstCategories(res, p.catLimit)
 	}
 	if p.maxRows > 0 && len(res.Rows) > p.maxRows {
 		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" items, more than Sightglass draws; filter it to fewer."

@@ -1,14 +1,18 @@
 package viewer
 
 import (
+	"fmt"
+	"sort"
+
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
 )
 
 // planSankey fills a Sankey diagram's plan: a flow per source and
 // destination pair, as wide as its weight (a count of records without
-// one), heaviest first unless WeightSort says otherwise. Items limits
-// (which keep the top sources or destinations) are refused by name.
+// one), heaviest first unless WeightSort says otherwise. Items limits keep
+// the heaviest sources and destinations (sankeyLimits); one that would
+// gather the rest into "Other", or does not say, is refused by name.
 func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.SankeyDiagramAggregatedFieldWells == nil {
 		return false
@@ -30,12 +34,8 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 		if len(p.sort) < len(s.WeightSort) {
 			p.refuse("WeightSort by a field the diagram does not show")
 		}
-		if s.SourceItemsLimit != nil && s.SourceItemsLimit.ItemsLimit != nil {
-			p.refuse("SourceItemsLimit")
-		}
-		if s.DestinationItemsLimit != nil && s.DestinationItemsLimit.ItemsLimit != nil {
-			p.refuse("DestinationItemsLimit")
-		}
+		p.sankeySrc = p.sankeyLimit(s.SourceItemsLimit, "SourceItemsLimit")
+		p.sankeyDst = p.sankeyLimit(s.DestinationItemsLimit, "DestinationItemsLimit")
 	}
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}
@@ -43,11 +43,74 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 	return true
 }
 
+// sankeyLimit returns an items limit's number of nodes kept (0: all).
+func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string) int {
+	if l == nil || l.ItemsLimit == nil {
+		return 0
+	}
+	if l.OtherCategories != "EXCLUDE" {
+		p.refuse(name + " with OtherCategories " + orUnset(l.OtherCategories))
+		return 0
+	}
+	return int(*l.ItemsLimit)
+}
+
+func orUnset(s string) string {
+	if s == "" {
+		return "unset"
+	}
+	return s
+}
+
+// sankeyLimits keeps the flows between the heaviest sources and the
+// heaviest destinations (by total weight over the whole result; ties by
+// name).
+func sankeyLimits(p *plan, res *Result) *Result {
+	if p.sankeySrc == 0 && p.sankeyDst == 0 {
+		return res
+	}
+	top := func(col, n int) map[string]bool {
+		if n == 0 {
+			return nil
+		}
+		total := map[string]float64{}
+		for _, row := range res.Rows {
+			if v, ok := number(row[2]); ok {
+				total[fmt.Sprint(row[col])] += v
+			}
+		}
+		names := make([]string, 0, len(total))
+		for k := range total {
+			names = append(names, k)
+		}
+		sort.Slice(names, func(i, j int) bool {
+			if total[names[i]] != total[names[j]] {
+				return total[names[i]] > total[names[j]]
+			}
+			return names[i] < names[j]
+		})
+		keep := map[string]bool{}
+		for _, k := range names[:min(n, len(names))] {
+			keep[k] = true
+		}
+		return keep
+	}
+	srcs, dsts := top(0, p.sankeySrc), top(1, p.sankeyDst)
+	out := &Result{Columns: res.Columns}
+	for _, row := range res.Rows {
+		if (srcs == nil || srcs[fmt.Sprint(row[0])]) && (dsts == nil || dsts[fmt.Sprint(row[1])]) {
+			out.Rows = append(out.Rows, row)
+		}
+	}
+	return out
+}
+
 // sankeyOption draws the flows: a node per source value on the left and
 // per destination value on the right (a value on both sides is two
 // nodes, the right one's name ending in a zero-width space, so no flow
 // loops), a link per row with a weight.
 func sankeyOption(p *plan, res *Result) obj {
+	res = sankeyLimits(p, res)
 	var nodes []obj
 	seen := map[string]bool{}
 	node := func(name string) {

@@ -28,5 +28,13 @@ func TestSankey(t *testing.T) {
 
 	p, _ = planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+`}},
 	 "SortConfiguration": {"SourceItemsLimit": {"ItemsLimit": 3}, "WeightSort": [{"FieldSort": {"FieldId": "nope", "Direction": "ASC"}}]}}}}`))
-	wantEq(t, "refused", p.unsupported, []string{"WeightSort by a field the diagram does not show", "SourceItemsLimit"})
+	wantEq(t, "refused", p.unsupported, []string{"WeightSort by a field the diagram does not show", "SourceItemsLimit with OtherCategories unset"})
+
+	// The heaviest source and the two heaviest destinations, the rest left
+	// out (EXCLUDE).
+	p, _ = planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+`}},
+	 "SortConfiguration": {"SourceItemsLimit": {"ItemsLimit": 1, "OtherCategories": "EXCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}}}}}`))
+	wantEq(t, "limits", [3]any{p.sankeySrc, p.sankeyDst, p.unsupported}, [3]any{1, 2, []string(nil)})
+	res = &Result{Columns: res.Columns, Rows: [][]any{{"a", "x", int64(5)}, {"a", "y", int64(1)}, {"a", "z", int64(2)}, {"b", "x", int64(4)}, {"b", "y", int64(3)}}}
+	wantEq(t, "kept", sankeyLimits(p, res).Rows, [][]any{{"a", "x", int64(5)}, {"a", "y", int64(1)}})
 }

@@ -127,7 +127,7 @@ type KPI struct {
 }
 
 func kpi(p *plan, res *Result) *KPI {
-	row := res.Rows[0]
+	row := res.Rows[0][len(p.category):] // a trend group's latest period first
 	k := &KPI{Label: p.values[0].label, Value: "(empty)"}
 	v, ok := number(row[0])
 	if ok {

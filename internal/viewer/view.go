@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -17,6 +18,9 @@ type View struct {
 	qparams map[string]any
 	now     time.Time
 	theme   *Theme
+	// aggregated caches aggregatedField per "dataset\x00field": visuals
+	// are computed concurrently and each asks it.
+	aggregated sync.Map
 }
 
 // New returns the view of def with the viewer's state; now anchors
@@ -96,7 +100,7 @@ func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question
 			continue
 		}
 		p, ok := planOf(vis)
-		if !ok || len(p.unsupported) > 0 {
+		if !ok || len(p.unsupported) > 0 || p.catLimit > 0 {
 			return "", nil, false
 		}
 		arn, ok := v.def.DataSetARN(p.dataSet)

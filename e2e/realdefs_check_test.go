@@ -1,0 +1,124 @@
+package e2e
+
+// Comparing a real definition's drawn visuals with SQL.
+
+import (
+	"database/sql"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// checkRealVisual compares one visual's drawn values with its query: a
+// KPI with the query's single number; a chart's (category[, color]) →
+// value points with the query's rows, all of them, none extra.
+func checkRealVisual(t *testing.T, db *sql.DB, body string, ch realCheck) {
+	t.Helper()
+	want := queryPoints(t, db, ch.query)
+	kind, msg := tileKind(t, body, ch.visual)
+	switch kind {
+	case "kpi":
+		got := kpiValue(t, body, ch.visual)
+		if w, ok := want[""]; len(want) != 1 || !ok || !near(got, w) {
+			t.Errorf("KPI %s = %v, SQL %v", ch.visual, got, want)
+		}
+	case "chart":
+		got := chartPoints(t, body, ch.visual)
+		if !samePoints(got, want) {
+			t.Errorf("chart %s:\n drawn %v\n SQL   %v", ch.visual, sortedPoints(got), sortedPoints(want))
+		}
+	default:
+		t.Errorf("visual %s is a %s tile (%s), not a number to compare", ch.visual, kind, msg)
+	}
+}
+
+// queryPoints runs a query whose last column is the value and whose other
+// columns key it ("a|b"); one column keys as "".
+func queryPoints(t *testing.T, db *sql.DB, query string) map[string]float64 {
+	t.Helper()
+	rows, err := db.QueryContext(t.Context(), query)
+	must(t, err)
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	out := map[string]float64{}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		must(t, rows.Scan(ptrs...))
+		var key []string
+		for _, v := range vals[:len(vals)-1] {
+			key = append(key, fmt.Sprint(v))
+		}
+		var f float64
+		switch v := vals[len(vals)-1].(type) {
+		case int64:
+			f = float64(v)
+		case float64:
+			f = v
+		default:
+			t.Fatalf("query %s: value %v (%T) is not a number", query, v, v)
+		}
+		out[strings.Join(key, "|")] = math.Round(f*100) / 100
+	}
+	must(t, rows.Err())
+	return out
+}
+
+// chartPoints reads a drawn bar, line or pie chart: category (and series
+// name when there are several series) → value.
+func chartPoints(t *testing.T, body, visualID string) map[string]float64 {
+	t.Helper()
+	o := rawChart(t, body, visualID)
+	series, _ := o["series"].([]any)
+	out := map[string]float64{}
+	var cats []string
+	for _, axis := range []string{"xAxis", "yAxis"} {
+		if ax, ok := o[axis].(map[string]any); ok && ax["type"] == "category" {
+			cats = axisData(t, o, axis)
+		}
+	}
+	for _, s := range series {
+		sm := s.(map[string]any)
+		for i, d := range sm["data"].([]any) {
+			switch v := d.(type) {
+			case map[string]any: // pie slices
+				if f, ok := v["value"].(float64); ok {
+					out[fmt.Sprint(v["name"])] = f
+				}
+			case float64:
+				key := cats[i]
+				if len(series) > 1 {
+					key += "|" + fmt.Sprint(sm["name"])
+				}
+				out[key] = v
+			}
+		}
+	}
+	return out
+}
+
+func samePoints(got, want map[string]float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for k, w := range want {
+		if g, ok := got[k]; !ok || !near(g, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedPoints(m map[string]float64) []string {
+	var out []string
+	for k, v := range m {
+		out = append(out, fmt.Sprintf("%s=%v", k, v))
+	}
+	sort.Strings(out)
+	return out
+}

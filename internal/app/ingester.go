@@ -329,6 +329,9 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (spice.Stats, e
 		// The rows of the window are read again; the others come from
 		// the current copy. With no copy yet, the refresh is a full one.
 		if col, since, ok := incrementalWindow(d, a.now()); ok {
+			if err := a.upgradeLegacySPICE(ctx, d, a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID)); err != nil {
+				return spice.Stats{}, err
+			}
 			ref := dia.Placeholder(len(args) + 1)
 			query = "SELECT * FROM (" + query + ") AS sg_window WHERE " + dia.StoredDatetime(dia.QuoteIdent(col)) + " >= " + dia.Param(ref, dialect.Datetime)
 			args = append(args, dia.TimeArg(since))

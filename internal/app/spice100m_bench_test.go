@@ -83,17 +83,37 @@ func generateSPICE(path, like string, rows int) error {
 	}
 	db := sql.OpenDB(c)
 	defer db.Close()
-	var exprs []string
+	var inner []string
 	for _, col := range sampledata.Columns {
-		exprs = append(exprs, generated(col.Name))
+		inner = append(inner, generated(col.Name)+" AS "+col.Name)
 	}
 	anchor := sampledata.Anchor.Format("2006-01-02")
 	for _, s := range []string{
 		"ATTACH '" + strings.ReplaceAll(like, "'", "''") + "' AS small (READ_ONLY)",
 		"CREATE TABLE data AS SELECT * FROM small.data LIMIT 0",
 		"DETACH small",
-		fmt.Sprintf("INSERT INTO data SELECT %s FROM (SELECT i, hash(i) AS h, DATE '%s' - CAST(i %% 730 AS INTEGER) AS day FROM range(%d) AS t(i))",
-			strings.Join(exprs, ", "), anchor, rows),
+	} {
+		if _, err := db.Exec(s); err != nil {
+			return fmt.Errorf("%s: %w", s, err)
+		}
+	}
+	// The table's columns: the sample's, then its calculated fields.
+	res, err := db.Query("SELECT column_name FROM information_schema.columns WHERE table_name = 'data' ORDER BY ordinal_position")
+	if err != nil {
+		return err
+	}
+	var outer []string
+	for res.Next() {
+		var name string
+		if err := res.Scan(&name); err != nil {
+			return err
+		}
+		outer = append(outer, calculated(name))
+	}
+	res.Close()
+	for _, s := range []string{
+		fmt.Sprintf("INSERT INTO data SELECT %s FROM (SELECT %s FROM (SELECT i, hash(i) AS h, DATE '%s' - CAST(i %% 730 AS INTEGER) AS day FROM range(%d) AS t(i)))",
+			strings.Join(outer, ", "), strings.Join(inner, ", "), anchor, rows),
 		"CHECKPOINT",
 	} {
 		if _, err := db.Exec(s); err != nil {
@@ -101,6 +121,22 @@ func generateSPICE(path, like string, rows int) error {
 		}
 	}
 	return nil
+}
+
+// calculated is the expression of a column of the sample dataset over its
+// generated columns: one of them, or a calculated field.
+func calculated(name string) string {
+	switch name {
+	case "margin":
+		return "CASE WHEN revenue = 0 THEN 0 ELSE profit / revenue END"
+	case "order_year":
+		return "year(order_date)"
+	case "order_quarter":
+		return "quarter(order_date)"
+	case "days_to_ship":
+		return "date_diff('day', order_date, ship_date)"
+	}
+	return `"` + name + `"`
 }
 
 // generated is the expression of a sample column over i, h (a hash of

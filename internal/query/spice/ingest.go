@@ -43,7 +43,7 @@ type Options struct {
 	MemoryLimit int64
 	Threads     int
 	// Progress, when set, is called every ProgressRows rows with what
-	// was written so far (from the ingestion's goroutine).
+	// was written so far (from the goroutine that reads the source).
 	Progress func(Stats)
 	// RowPath reads the source's rows through database/sql and the
 	// appender even where the bulk path applies (see planCopy): for

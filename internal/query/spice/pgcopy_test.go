@@ -103,3 +103,27 @@ func equalRows(a, b []any) bool {
 	}
 	return true
 }
+
+// The bulk path reports progress while it copies, stops at a cap at
+// once, and gives the same counts as the row path under it.
+func TestIngestPostgresBulkProgressAndCaps(t *testing.T) {
+	e := postgresEngine(t)
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	ctx := context.Background()
+	var seen []int64
+	o := spice.Options{Progress: func(st spice.Stats) { seen = append(seen, st.Rows) }}
+	q := "SELECT g AS n, 'row ' || g AS label FROM generate_series(1, 250000) AS g"
+	cols := []spice.Column{{"n", "INTEGER"}, {"label", "STRING"}}
+	st, err := spice.IngestWith(ctx, pool, "src", e.params, q, nil, cols, filepath.Join(t.TempDir(), "p.duckdb"), o)
+	if err != nil || st.Rows != 250000 || st.Dropped != 0 {
+		t.Fatalf("IngestWith: %+v, %v", st, err)
+	}
+	if !reflect.DeepEqual(seen, []int64{spice.ProgressRows, 2 * spice.ProgressRows}) {
+		t.Fatalf("progress %v", seen)
+	}
+	rows, err := spice.IngestWith(ctx, pool, "src", e.params, q, nil, cols, filepath.Join(t.TempDir(), "r.duckdb"), spice.Options{RowPath: true})
+	if err != nil || rows != st {
+		t.Fatalf("row path %+v, %v; bulk %+v", rows, err, st)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/sightglass/sightglass/internal/query/source"
 )
@@ -171,8 +172,8 @@ func (w *writer) ingestCopy(ctx context.Context, pool *source.Pool, key string, 
 	res, ierr := w.conn.ExecContext(ctx, p.insert(path))
 	pr.Close() // a source still writing gets EPIPE
 	cerr := <-done
-	if cerr != nil {
-		return cerr
+	if cerr != nil && !(ierr != nil && errors.Is(cerr, syscall.EPIPE)) {
+		return cerr // (a closed pipe is DuckDB's failure, below)
 	}
 	if ierr != nil {
 		if ctx.Err() != nil {

@@ -83,3 +83,48 @@ func TestLegacySQLiteSPICECopy(t *testing.T) {
 	must(t, err)
 	wantEqual(t, "rows after the refresh", rowsOf(res.Rows), []string{"East 15.75 2", "West 20 1"})
 }
+
+// On PostgreSQL the copy comes from the artifact store: a SQLite artifact
+// (stored before SPICE was DuckDB) is fetched, converted on the node and
+// answers.
+func TestLegacySQLiteSPICEArtifact(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	ts := startServer(t, withPostgres(freshDatabase(t, dsn)))
+	c := ts.adminClient()
+	ctx := t.Context()
+	artifacts, ok := ts.Store.(sg.ArtifactStore)
+	if !ok {
+		t.Skip("the store keeps no artifacts")
+	}
+	sqliteSource(t, ts.Config.DataSourceDir, "orders.sqlite")
+	_, err := ts.App.CreateSQLiteDataSource(ctx, accountID, "orders-db", "Orders DB", "orders.sqlite")
+	must(t, err)
+	physical := map[string]types.PhysicalTable{"orders": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
+		DataSourceArn: aws.String(dataSourceARN("orders-db")), Name: aws.String("orders"),
+		InputColumns: []types.InputColumn{col("id", types.InputColumnDataTypeInteger), col("region", types.InputColumnDataTypeString), col("amount", types.InputColumnDataTypeDecimal)},
+	}}}
+	out := createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("legacy"), ImportMode: types.DataSetImportModeSpice, PhysicalTableMap: physical})
+	id := aws.ToString(out.IngestionId)
+	wantIngestion(t, waitIngestion(t, c, "legacy", id), types.IngestionStatusCompleted, 3, "")
+	// The artifact becomes an old SQLite copy; this node's file goes.
+	path := legacyCopy(t, ts, "legacy", id, `CREATE TABLE data ("id" INTEGER, "region" TEXT, "amount" REAL)`,
+		`INSERT INTO data VALUES (1, 'North', 1.5), (2, 'South', 2)`)
+	f, err := os.Open(path)
+	must(t, err)
+	_, err = artifacts.PutArtifact(ctx, sg.ArtifactKey{AccountID: accountID, DataSetID: "legacy", IngestionID: id}, f)
+	f.Close()
+	must(t, err)
+	must(t, os.Remove(path))
+	res, err := ts.App.QueryDataSet(ctx, nil, accountID, "legacy", ordersByRegion)
+	must(t, err)
+	wantEqual(t, "rows of the converted artifact", rowsOf(res.Rows), []string{"North 1.5 1", "South 2 1"})
+	entries, err := os.ReadDir(filepath.Dir(path))
+	must(t, err)
+	if len(entries) != 1 || entries[0].Name() != id+".duckdb" {
+		t.Fatalf("the dataset's directory holds %v, want only the DuckDB copy", entries)
+	}
+}

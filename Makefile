@@ -88,6 +88,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzTags ./internal/rls $(FUZZTIME)
 	./scripts/fuzz.sh FuzzUpload ./internal/upload $(FUZZTIME)
 	./scripts/fuzz.sh FuzzConvert ./internal/query/spice $(FUZZTIME)
+	./scripts/fuzz.sh FuzzCSVCounter ./internal/query/spice $(FUZZTIME)
 	./scripts/fuzz.sh FuzzEdits ./internal/authoring $(FUZZTIME)
 
 bench:

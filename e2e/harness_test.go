@@ -314,6 +314,14 @@ func withIngestionLimits(rows, bytes int64, timeout time.Duration) option {
 	}
 }
 
+// withIngestionQueue sets how many ingestions the server runs at once and
+// how many it holds.
+func withIngestionQueue(concurrent, queue int) option {
+	return func(cfg *server.Config, _ *testServer) {
+		cfg.IngestionConcurrency, cfg.IngestionQueue = concurrent, queue
+	}
+}
+
 // withJobs sets how often the server looks for due refresh runs and the
 // lease of its running ingestions.
 func withJobs(tick, lease time.Duration) option {

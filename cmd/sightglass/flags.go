@@ -42,6 +42,8 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.Int64Var(&c.IngestionMaxRows, "ingestion-max-rows", c.IngestionMaxRows, "rows one SPICE ingestion may import; past them it fails (DATA_SET_SIZE_LIMIT_EXCEEDED)")
 	fs.Int64Var(&c.IngestionMaxBytes, "ingestion-max-bytes", c.IngestionMaxBytes, "logical bytes one SPICE ingestion may import (8 per number, date or boolean, 8 plus the length per text); past them it fails (DATA_SET_SIZE_LIMIT_EXCEEDED)")
 	fs.Int64Var(&c.SPICECapacityBytes, "spice-capacity-bytes", c.SPICECapacityBytes, "each account's SPICE capacity: logical bytes its datasets' SPICE copies may take together; an ingestion past it fails (ACCOUNT_CAPACITY_LIMIT_EXCEEDED)")
+	fs.IntVar(&c.IngestionConcurrency, "ingestion-concurrency", c.IngestionConcurrency, "SPICE ingestions this node runs at once (0: 2); further ones wait QUEUED")
+	fs.IntVar(&c.IngestionQueue, "ingestion-queue", c.IngestionQueue, "SPICE ingestions this node holds, running or queued (0: 64); past them CreateIngestion is refused (LimitExceededException)")
 	fs.DurationVar(&c.IngestionTimeout, "ingestion-timeout", c.IngestionTimeout, "wall time one SPICE ingestion may run; past it it fails (QUERY_TIMEOUT)")
 	fs.DurationVar(&c.IngestionLease, "ingestion-lease", c.IngestionLease, "lease a node holds on a running ingestion, renewed every third of it; after a node dies another retries its ingestions within about this long")
 	fs.DurationVar(&c.ScheduleTick, "schedule-tick", c.ScheduleTick, "how often a node looks for due refresh schedule runs")

@@ -101,14 +101,20 @@ type IngestionLimits struct {
 	// datasets' SPICE copies may take together. An ingestion that would
 	// pass it ends FAILED with ACCOUNT_CAPACITY_LIMIT_EXCEEDED.
 	Capacity int64
+	// Concurrent ingestions run at once on a node; further ones wait,
+	// QUEUED. Queue bounds the ingestions a node holds, running or
+	// queued: CreateIngestion past it is refused (LimitExceededException).
+	Concurrent, Queue int
 }
 
 // Default ingestion limits.
 const (
-	DefaultIngestionMaxRows  = 100_000_000
-	DefaultIngestionMaxBytes = 10 << 30
-	DefaultIngestionTimeout  = 2 * time.Hour
-	DefaultSPICECapacity     = 100 << 30
+	DefaultIngestionMaxRows    = 100_000_000
+	DefaultIngestionMaxBytes   = 10 << 30
+	DefaultIngestionTimeout    = 2 * time.Hour
+	DefaultSPICECapacity       = 100 << 30
+	DefaultIngestionConcurrent = 2
+	DefaultIngestionQueue      = 64
 )
 
 func (l IngestionLimits) withDefaults() IngestionLimits {
@@ -120,6 +126,12 @@ func (l IngestionLimits) withDefaults() IngestionLimits {
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = DefaultIngestionTimeout
+	}
+	if l.Concurrent <= 0 {
+		l.Concurrent = DefaultIngestionConcurrent
+	}
+	if l.Queue <= 0 {
+		l.Queue = DefaultIngestionQueue
 	}
 	if l.Capacity <= 0 {
 		l.Capacity = DefaultSPICECapacity

@@ -161,6 +161,9 @@ func (a *App) bindRelation(ctx context.Context, d *sg.DataSet) (*boundRelation, 
 		if err != nil {
 			return nil, err
 		}
+		if err := a.upgradeLegacySPICE(ctx, d, path); err != nil {
+			return nil, err
+		}
 		b.spiceDataSetID = dataSetID
 		b.params, b.poolKey = spice.Params(path), spicePoolKey(accountID, dataSetID, d.SPICEIngestionID)
 		b.scope = fmt.Sprintf("%s/%s@i:%s", accountID, dataSetID, d.SPICEIngestionID)

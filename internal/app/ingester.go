@@ -17,8 +17,8 @@ import (
 )
 
 // ingester runs ingestions in background goroutines, one dataset at a time
-// (later ingestions of a dataset wait, QUEUED, for the running one), and
-// cancels them all on stop.
+// on every node and a bounded number at once on this one (later ones
+// wait, QUEUED: see acquireRun), and cancels them all on stop.
 type ingester struct {
 	a       *App
 	ctx     context.Context
@@ -28,7 +28,9 @@ type ingester struct {
 	mu      sync.Mutex
 	jobs    map[string]*ingestJob // by account/dataset/ingestion
 	running map[string]string     // dataset key → running ingestion id
+	remote  map[string]string     // dataset key → the ingestion of another node its queued one waits for
 	locks   map[string]chan struct{}
+	slots   chan struct{} // one per running ingestion (IngestionLimits.Concurrent)
 	stopped bool
 }
 
@@ -45,7 +47,8 @@ type ingestJob struct {
 
 func newIngester(a *App) *ingester {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &ingester{a: a, ctx: ctx, stopAll: cancel, jobs: map[string]*ingestJob{}, running: map[string]string{}, locks: map[string]chan struct{}{}}
+	return &ingester{a: a, ctx: ctx, stopAll: cancel, jobs: map[string]*ingestJob{}, running: map[string]string{}, remote: map[string]string{},
+		locks: map[string]chan struct{}{}, slots: make(chan struct{}, a.data.cfg.Ingestion.Concurrent)}
 }
 
 func dataSetKey(accountID, dataSetID string) string { return accountID + "/" + dataSetID }
@@ -110,7 +113,11 @@ func (g *ingester) start(in *sg.Ingestion) {
 func (g *ingester) waitingOn(accountID, dataSetID string) string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.running[dataSetKey(accountID, dataSetID)]
+	dk := dataSetKey(accountID, dataSetID)
+	if id, ok := g.running[dk]; ok {
+		return id
+	}
+	return g.remote[dk]
 }
 
 // cancel cancels a running or queued ingestion of this process.
@@ -183,6 +190,7 @@ func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
 	defer func() {
 		g.mu.Lock()
 		delete(g.running, dk)
+		delete(g.remote, dk)
 		g.mu.Unlock()
 		<-lock
 	}()
@@ -190,7 +198,12 @@ func (g *ingester) run(ctx context.Context, j *ingestJob, lock chan struct{}) {
 		g.finish(j, nil, ctx.Err(), true)
 		return
 	}
-	g.setStatus(in, sg.IngestionRunning)
+	release, err := g.acquireRun(ctx, in)
+	if err != nil {
+		g.finish(j, nil, err, true)
+		return
+	}
+	defer release()
 	limit := g.a.data.cfg.Ingestion.Timeout
 	ictx, stop := context.WithTimeoutCause(ctx, limit, errIngestionTimeout)
 	st, err := g.ingest(ictx, in)
@@ -316,6 +329,9 @@ func (g *ingester) ingest(ctx context.Context, in *sg.Ingestion) (spice.Stats, e
 		// The rows of the window are read again; the others come from
 		// the current copy. With no copy yet, the refresh is a full one.
 		if col, since, ok := incrementalWindow(d, a.now()); ok {
+			if err := a.upgradeLegacySPICE(ctx, d, a.spiceFile(in.AccountID, in.DataSetID, d.SPICEIngestionID)); err != nil {
+				return spice.Stats{}, err
+			}
 			ref := dia.Placeholder(len(args) + 1)
 			query = "SELECT * FROM (" + query + ") AS sg_window WHERE " + dia.StoredDatetime(dia.QuoteIdent(col)) + " >= " + dia.Param(ref, dialect.Datetime)
 			args = append(args, dia.TimeArg(since))

@@ -78,6 +78,9 @@ func (a *App) startIngestionFrom(ctx context.Context, d *sg.DataSet, id, request
 	if a.data.ingests.unfinished(d.AccountID, d.ID) >= maxUnfinishedPerDataSet {
 		return nil, sg.Errorf(sg.ELIMIT, "Dataset %s already has %d ingestions queued or running.", d.ID, maxUnfinishedPerDataSet).WithResource(sg.ResourceIngestion)
 	}
+	if n := a.data.cfg.Ingestion.Queue; a.data.ingests.held() >= n {
+		return nil, sg.Errorf(sg.ELIMIT, "This server already has %d ingestions queued or running; try again when one has finished.", n).WithResource(sg.ResourceIngestion)
+	}
 	in := &sg.Ingestion{
 		AccountID:      d.AccountID,
 		DataSetID:      d.ID,

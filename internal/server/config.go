@@ -73,6 +73,10 @@ type Config struct {
 	IngestionMaxRows  int64
 	IngestionMaxBytes int64
 	IngestionTimeout  time.Duration
+	// IngestionConcurrency ingestions run at once on this node, further
+	// ones wait QUEUED; IngestionQueue bounds those it holds (0: the
+	// defaults of package app).
+	IngestionConcurrency, IngestionQueue int
 	// IngestionLease is how long a node's lease on a running ingestion
 	// lasts unless renewed: after a node dies, another retries its
 	// ingestions within about this long.

@@ -59,14 +59,25 @@ func loadSample(b *testing.B, e engine) {
 	}
 }
 
-// BenchmarkIngestServer100k: the 100k-row sample ingested from PostgreSQL
-// and from MariaDB into SPICE files. cpu-ms/op counts this process only,
-// not the database server.
+// BenchmarkIngestServer100k: the 100k-row sample (15 columns, or 10 of
+// them) ingested from PostgreSQL, by the bulk path (COPY into DuckDB's CSV reader) and
+// by the row path (database/sql and the appender) in the same run, and
+// from MariaDB into SPICE files. cpu-ms/op counts this process only, not
+// the database server.
 func BenchmarkIngestServer100k(b *testing.B) {
+	const cols10 = "SELECT order_id, order_date, ship_date, region, country, city, product, quantity, unit_price, revenue FROM sg_bench_orders"
 	for _, mk := range []struct {
-		name string
-		make func(testing.TB) engine
-	}{{"postgres", postgresEngine}, {"mariadb", mysqlEngine}} {
+		name    string
+		make    func(testing.TB) engine
+		rowPath bool
+		query   string
+	}{
+		{"postgres/bulk", postgresEngine, false, "SELECT * FROM sg_bench_orders"},
+		{"postgres/rows", postgresEngine, true, "SELECT * FROM sg_bench_orders"},
+		{"postgres/bulk-10cols", postgresEngine, false, cols10},
+		{"postgres/rows-10cols", postgresEngine, true, cols10},
+		{"mariadb", mysqlEngine, true, "SELECT * FROM sg_bench_orders"},
+	} {
 		b.Run(mk.name, func(b *testing.B) {
 			e := mk.make(b)
 			loadSample(b, e)
@@ -77,7 +88,7 @@ func BenchmarkIngestServer100k(b *testing.B) {
 			loop(b, func() {
 				i++
 				dest := filepath.Join(dir, fmt.Sprintf("ing-%d.duckdb", i))
-				st, err := spice.Ingest(context.Background(), pool, "bench", e.params, "SELECT * FROM sg_bench_orders", nil, nil, dest)
+				st, err := spice.IngestWith(context.Background(), pool, "bench", e.params, mk.query, nil, nil, dest, spice.Options{RowPath: mk.rowPath})
 				if err != nil || st.Rows != 100_000 {
 					b.Fatal(st, err)
 				}

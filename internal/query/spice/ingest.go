@@ -43,8 +43,12 @@ type Options struct {
 	MemoryLimit int64
 	Threads     int
 	// Progress, when set, is called every ProgressRows rows with what
-	// was written so far (from the ingestion's goroutine).
+	// was written so far (from the goroutine that reads the source).
 	Progress func(Stats)
+	// RowPath reads the source's rows through database/sql and the
+	// appender even where the bulk path applies (see planCopy): for
+	// comparing the two.
+	RowPath bool
 	// Base, when set, makes the ingestion incremental: the rows of the
 	// previous copy outside the window are kept, and the query is
 	// expected to return the window's rows alone.
@@ -124,24 +128,20 @@ func IngestWith(ctx context.Context, pool *source.Pool, key string, params sourc
 			removeDB(tmp)
 		}
 	}()
-	w, err := newWriter(ctx, tmp, o)
+	plan, planCols, bulk := planCopy(ctx, pool, key, params, query, args, cols, o)
+	w, err := newWriter(ctx, tmp, o, bulk)
 	if err != nil {
 		return st, err
 	}
 	defer w.close()
-	err = pool.Stream(ctx, key, params, query, args, func(names, types []string) error {
-		if cols == nil {
-			for i, name := range names {
-				cols = append(cols, Column{Name: name, Type: ColumnType(types[i])})
-			}
+	if bulk {
+		err = w.begin(ctx, planCols, false)
+		if err == nil {
+			err = w.ingestCopy(ctx, pool, key, params, plan)
 		}
-		if len(names) != len(cols) {
-			return fmt.Errorf("spice: the query returns %d columns, the dataset has %d", len(names), len(cols))
-		}
-		return w.begin(ctx, cols)
-	}, func(row []any) error {
-		return w.add(ctx, row)
-	})
+	} else {
+		err = w.stream(ctx, pool, key, params, query, args, cols)
+	}
 	if err != nil {
 		return st, err
 	}
@@ -163,11 +163,31 @@ func IngestWith(ctx context.Context, pool *source.Pool, key string, params sourc
 	return w.stats, nil
 }
 
+// stream fills the writer's table through the appender, row by row, from
+// the source's rows read through database/sql.
+func (w *writer) stream(ctx context.Context, pool *source.Pool, key string, params source.Params, query string, args []any, cols []Column) error {
+	return pool.Stream(ctx, key, params, query, args, func(names, types []string) error {
+		if cols == nil {
+			for i, name := range names {
+				cols = append(cols, Column{Name: name, Type: ColumnType(types[i])})
+			}
+		}
+		if len(names) != len(cols) {
+			return fmt.Errorf("spice: the query returns %d columns, the dataset has %d", len(names), len(cols))
+		}
+		return w.begin(ctx, cols, true)
+	}, func(row []any) error {
+		return w.add(ctx, row)
+	})
+}
+
 // writer appends rows to a new DuckDB file through one connection.
 type writer struct {
 	db       *sql.DB
 	conn     *sql.Conn
 	app      *duckdb.Appender
+	cols     []Column
+	threads  int // DuckDB's threads
 	convert  []converter
 	vals     []driver.Value
 	stats    Stats
@@ -176,7 +196,9 @@ type writer struct {
 	progress int64 // rows at the last Progress call
 }
 
-func newWriter(ctx context.Context, path string, o Options) (*writer, error) {
+// newWriter opens the new file at path; bulk leaves DuckDB's access to
+// other files on, for the bulk path's pipe (ingestCopy turns it off).
+func newWriter(ctx context.Context, path string, o Options, bulk bool) (*writer, error) {
 	mem, threads := o.MemoryLimit, o.Threads
 	if mem <= 0 {
 		mem = source.DefaultDuckDBMemoryLimit
@@ -185,16 +207,17 @@ func newWriter(ctx context.Context, path string, o Options) (*writer, error) {
 		threads = source.DefaultDuckDBThreads
 	}
 	settings := source.DuckDBSettings(mem, threads, false)
-	if o.Base != nil {
-		// The previous copy is attached first; external access ends
-		// once it is detached (see copyBase).
+	if o.Base != nil || bulk {
+		// The previous copy is attached first, or the source's rows
+		// read from a pipe; external access ends after (see copyBase,
+		// ingestCopy).
 		settings.Del("enable_external_access")
 	}
 	c, err := duckdb.NewConnector(path+"?"+settings.Encode(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("spice: opening the new file: %w", scrub(err, path))
 	}
-	w := &writer{db: sql.OpenDB(c), o: o}
+	w := &writer{db: sql.OpenDB(c), o: o, threads: threads}
 	w.conn, err = w.db.Conn(ctx)
 	if err != nil {
 		w.db.Close()
@@ -211,7 +234,10 @@ func scrub(err error, path string) error {
 	return errors.New(msg)
 }
 
-func (w *writer) begin(ctx context.Context, cols []Column) error {
+// begin creates the table of cols; with appender, it opens the appender
+// the row path writes through.
+func (w *writer) begin(ctx context.Context, cols []Column, appender bool) error {
+	w.cols = cols
 	ddl, err := createTable(cols)
 	if err != nil {
 		return err
@@ -223,6 +249,9 @@ func (w *writer) begin(ctx context.Context, cols []Column) error {
 		if err := w.copyBase(ctx, cols); err != nil {
 			return err
 		}
+	}
+	if !appender {
+		return nil
 	}
 	err = w.conn.Raw(func(dc any) error {
 		conn, ok := dc.(driver.Conn)
@@ -289,13 +318,8 @@ func (w *writer) copyBase(ctx context.Context, cols []Column) error {
 		return fmt.Errorf("spice: opening the previous copy: %w", scrub(err, b.Path))
 	}
 	names := make([]string, len(cols))
-	var size strings.Builder
-	size.WriteString("count(*) * " + fmt.Sprint(8*len(cols)))
 	for i, c := range cols {
 		names[i] = quoteIdent(c.Name)
-		if duckType(c.Type) == "VARCHAR" {
-			size.WriteString(" + coalesce(sum(strlen(" + names[i] + ")), 0)")
-		}
 	}
 	list := strings.Join(names, ", ")
 	_, err := w.conn.ExecContext(ctx, "INSERT INTO "+Table+" ("+list+") SELECT "+list+" FROM base."+Table+
@@ -312,29 +336,23 @@ func (w *writer) copyBase(ctx context.Context, cols []Column) error {
 	if _, err := w.conn.ExecContext(ctx, "SET enable_external_access = false"); err != nil {
 		return fmt.Errorf("spice: %w", err)
 	}
-	if err := w.conn.QueryRowContext(ctx, "SELECT count(*), CAST("+size.String()+" AS BIGINT) FROM "+Table).Scan(&w.stats.Rows, &w.stats.Bytes); err != nil {
-		return fmt.Errorf("spice: %w", err)
+	if err := w.measure(ctx); err != nil {
+		return err
 	}
-	switch {
-	case w.o.MaxRows > 0 && w.stats.Rows > w.o.MaxRows:
-		return &LimitError{Limit: "rows", Max: w.o.MaxRows}
-	case w.o.MaxBytes > 0 && w.stats.Bytes > w.o.MaxBytes:
-		return &LimitError{Limit: "bytes", Max: w.o.MaxBytes}
-	case w.o.Capacity > 0 && w.stats.Bytes > w.o.Capacity:
-		return &LimitError{Limit: "capacity", Max: w.o.Capacity}
-	}
-	return nil
+	return w.checkLimits()
 }
 
 // commit flushes the appender and writes everything to the file.
 func (w *writer) commit(ctx context.Context) error {
-	if w.app == nil {
+	if w.cols == nil {
 		return errors.New("spice: the query returned no columns")
 	}
-	err := w.app.CloseWithCancel(ctx)
-	w.app = nil
-	if err != nil {
-		return fmt.Errorf("spice: %w", err)
+	if w.app != nil {
+		err := w.app.CloseWithCancel(ctx)
+		w.app = nil
+		if err != nil {
+			return fmt.Errorf("spice: %w", err)
+		}
 	}
 	if _, err := w.conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
 		return fmt.Errorf("spice: %w", err)

@@ -137,6 +137,17 @@ func editable(d obj, visualID string) (*visualRef, *KindSpec, error) {
 // AddField drops a dataset column into a visual's well at index (-1: at
 // the end) and returns the definition and the new field's id.
 func AddField(raw []byte, visualID, well string, c Column, index int) ([]byte, string, error) {
+	return addField(raw, visualID, well, c, false, index)
+}
+
+// AddAggregatedField drops a calculated field whose expression aggregates
+// (sum(...)) into a well of values: a measure with no aggregation
+// function of its own.
+func AddAggregatedField(raw []byte, visualID, well string, c Column, index int) ([]byte, string, error) {
+	return addField(raw, visualID, well, c, true, index)
+}
+
+func addField(raw []byte, visualID, well string, c Column, aggregated bool, index int) ([]byte, string, error) {
 	d, err := decode(raw)
 	if err != nil {
 		return nil, "", err
@@ -153,7 +164,15 @@ func AddField(raw []byte, visualID, well string, c Column, index int) ([]byte, s
 		return nil, "", editErr("the analysis has no dataset %s", c.DataSetIdentifier)
 	}
 	id := freshID(d, "FieldId", visualID+"."+c.Name)
-	insert(r.wells(k), well, index, fieldFor(c, id, w.Measure))
+	item := fieldFor(c, id, w.Measure)
+	if aggregated {
+		if !w.Measure {
+			return nil, "", editErr("%s aggregates: it goes in a well of values, not in %s", c.Name, w.Label)
+		}
+		m, _ := onlyMember(item)
+		delete(m, "AggregationFunction")
+	}
+	insert(r.wells(k), well, index, item)
 	out, err := encode(d)
 	return out, id, err
 }

@@ -70,6 +70,7 @@ type editorData struct {
 	CanUndo, CanRedo      bool
 	Dashboards            []*sg.Dashboard // the dashboards a publish may replace
 	Published             string          // the dashboard just published
+	Params                *editorParams   // parameters, controls, calculated fields
 }
 
 // editorField is a dataset column in the fields pane.
@@ -136,6 +137,7 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 			ed.Fields = append(ed.Fields, editorField{DataSet: ds.Identifier, Name: col.Name, Type: col.Type, Measure: col.Type == "INTEGER" || col.Type == "DECIMAL", Key: key})
 		}
 	}
+	ed.Fields = append(ed.Fields, calculatedEditorFields(def, ed.Fields)...)
 	if notDrawable != nil {
 		ed.Failure = failureOf(notDrawable)
 		if len(def.Sheets) > 0 {
@@ -171,6 +173,7 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 		}
 	}
 	ed.Filters = sheetFilters(def, ed.SheetID)
+	ed.Params = buildParams(def, ed.SheetID, ed.Fields)
 	if ed.Selected != nil {
 		sel := *ed.Selected
 		ed.Selected = &sel

@@ -1,0 +1,177 @@
+package e2e
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight"
+
+	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/authoring"
+)
+
+// TestAnalysisEditorParameters builds, in the editor, a parameter, a
+// calculated field that reads it, a filter with a control and a control
+// of the parameter: the definition the API returns is what the same
+// edits give, valid against the model, and round-trips through the SDK's
+// DescribeAnalysisDefinition and UpdateAnalysis; the drawn bars equal SQL
+// for the parameter's default and for a value the control sets; refused
+// edits answer 400 with their reason.
+func TestAnalysisEditorParameters(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(2000))
+	db := sampleDB(t, ts)
+	u := ts.mint(t, "admin", "/start/analyses")
+	token, _ := ts.signOn(t, u, -1)
+	base := ts.URL + "/embedding/" + u.Sid
+	p := ts.editorPost(t, base+"/analyses", token, url.Values{"name": {"Parameters"}, "dataSetId": {app.SampleDataSetID}})
+	if p.Status != http.StatusCreated {
+		t.Fatalf("create: %d %s", p.Status, p.Body)
+	}
+	loc := p.Header.Get("Location")
+	id := regexp.MustCompile(`/analyses/([0-9a-f-]{36})/edit$`).FindStringSubmatch(loc)[1]
+	p = ts.withToken(t, ts.URL+loc, token)
+	edit := base + "/analyses/" + id + "/edit"
+	act := func(form url.Values, status int) *page {
+		t.Helper()
+		form.Set("version", editorVersion(t, p))
+		form.Set("sheetId", authoring.FirstSheetID)
+		np := ts.editorPost(t, edit, token, form)
+		if np.Status != status {
+			t.Fatalf("%s: %d, want %d:\n%.3000s", form.Get("op"), np.Status, status, np.Body)
+		}
+		if status == 200 {
+			p = np
+		}
+		return np
+	}
+	const ds = "Sample sales"
+	region := authoring.Column{DataSetIdentifier: ds, Name: "region", Type: "STRING"}
+	want, err := authoring.NewAnalysis(ds, dataSetARN(app.SampleDataSetID))
+	must(t, err)
+	step := func(out []byte, err error) {
+		t.Helper()
+		must(t, err)
+		want = out
+	}
+	step2 := func(out []byte, _ string, err error) { t.Helper(); step(out, err) }
+	step3 := func(out []byte, _, _ string, err error) { t.Helper(); step(out, err) }
+
+	act(url.Values{"op": {"add-visual"}, "kind": {"BarChartVisual"}}, 200)
+	step2(authoring.AddVisual(want, authoring.FirstSheetID, "BarChartVisual"))
+	act(url.Values{"op": {"add-field"}, "visual": {"visual-1"}, "well": {"Category"}, "dataset": {ds}, "column": {"region"}}, 200)
+	step2(authoring.AddField(want, "visual-1", "Category", region, -1))
+
+	// A parameter, and a calculated field that reads it.
+	act(url.Values{"op": {"set-parameter"}, "pname": {"Target"}, "ptype": {"DECIMAL"}, "defaults": {"300"}}, 200)
+	step(authoring.SetParameter(want, authoring.Parameter{Name: "Target", Type: "DECIMAL", Defaults: []string{"300"}}, ""))
+	act(url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"above"}, "expression": {"ifelse({revenue} > ${Target}, 1, 0)"}}, 200)
+	step(authoring.SetCalculatedField(want, authoring.CalculatedField{DataSetIdentifier: ds, Name: "above", Expression: "ifelse({revenue} > ${Target}, 1, 0)"}, ""))
+	if !strings.Contains(p.Body, `data-column="above" data-type="INTEGER"`) {
+		t.Errorf("the fields pane does not offer the calculated field as an integer")
+	}
+	act(url.Values{"op": {"add-field"}, "visual": {"visual-1"}, "well": {"Values"}, "dataset": {ds}, "column": {"above"}}, 200)
+	step2(authoring.AddField(want, "visual-1", "Values", authoring.Column{DataSetIdentifier: ds, Name: "above", Type: "INTEGER"}, -1))
+
+	// A filter on two regions with a dropdown, and a slider for Target.
+	act(url.Values{"op": {"set-filter"}, "fkind": {"CategoryFilter"}, "field": {"c=region&d=Sample+sales"}, "match": {"EQUALS"}, "values": {"Europe, Asia Pacific"}, "scope": {"sheet"}}, 200)
+	step3(authoring.AddFilter(want, authoring.Filter{Kind: "CategoryFilter", Column: region, Match: "EQUALS", Values: []string{"Europe", "Asia Pacific"}, Scope: authoring.Scope{SheetID: authoring.FirstSheetID}}))
+	act(url.Values{"op": {"add-control"}, "source": {"f:f-region-1"}, "ckind": {"Dropdown"}, "title": {"Region"}}, 200)
+	step2(authoring.AddFilterControl(want, "f-region-1", authoring.Control{SheetID: authoring.FirstSheetID, Kind: "Dropdown", Title: "Region", Min: 0, Max: 100, Step: 1}))
+	act(url.Values{"op": {"add-control"}, "source": {"p:Target"}, "ckind": {"Slider"}, "title": {"Target"}, "min": {"0"}, "max": {"1000"}, "step": {"50"}}, 200)
+	step2(authoring.AddParameterControl(want, "Target", authoring.Control{SheetID: authoring.FirstSheetID, Kind: "Slider", Title: "Target", Min: 0, Max: 1000, Step: 50}))
+
+	stored := ts.storedDefinition(t, id)
+	wantEqual(t, "definition", stored, decodeJSON(t, want))
+	raw, err := json.Marshal(stored)
+	must(t, err)
+	must(t, authoring.Validate(raw))
+	// The canvas draws both controls, and the bars are SQL's for Target's
+	// default over the two regions.
+	for _, s := range []string{`name="f.f-region-1"`, `name="p.Target"`} {
+		if !strings.Contains(p.Body, s) {
+			t.Errorf("the editor's canvas does not draw the control %s", s)
+		}
+	}
+	bars := func(body string, target float64) {
+		t.Helper()
+		o := chart(t, body, "visual-1")
+		cats := categoryAxis(t, o)
+		if len(cats) != 2 {
+			t.Fatalf("bars %v, want the two filtered regions", cats)
+		}
+		for i, raw := range o.Series[0].Data {
+			f, _ := strconv.ParseFloat(string(raw), 64)
+			if want := sqlFloat(t, db, "SELECT sum(revenue > ?) FROM orders WHERE region = ?", target, cats[i]); !near(f, want) {
+				t.Errorf("target %v: bar %s = %v, SQL %v", target, cats[i], f, want)
+			}
+		}
+	}
+	bars(p.Body, 300)
+	sheet := ts.withToken(t, base+"/analyses/"+id+"/sheets/"+authoring.FirstSheetID+"?"+url.Values{"p.Target": {"550"}}.Encode(), token)
+	if sheet.Status != 200 {
+		t.Fatalf("sheet with Target=550: %d", sheet.Status)
+	}
+	bars(sheet.Body, 550)
+
+	// Refused edits, each with its reason; nothing changes.
+	for _, c := range []struct {
+		form url.Values
+		says string
+	}{
+		{url.Values{"op": {"delete-parameter"}, "pname": {"Target"}}, "is used by calculated field above"},
+		{url.Values{"op": {"set-parameter"}, "pname": {"Target"}, "ptype": {"STRING"}, "replacing": {"Target"}}, "remove those uses before changing its name or type"},
+		{url.Values{"op": {"set-parameter"}, "pname": {"bad name"}, "ptype": {"STRING"}}, "only letters and digits"},
+		{url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"x"}, "expression": {"{no_such} + 1"}}, "no_such"},
+		{url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"x"}, "expression": {"${Nope}"}}, "has no parameter Nope"},
+		{url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"x"}, "expression": {"{region} + 1"}}, "region"},
+		{url.Values{"op": {"delete-calc"}, "dataset": {ds}, "cname": {"above"}}, "is used by visual visual-1"},
+		{url.Values{"op": {"add-control"}, "source": {"p:Target"}, "ckind": {"DateTimePicker"}}, "have a DateTimePicker control"},
+		{url.Values{"op": {"set-filter"}, "fkind": {"TimeRangeFilter"}, "field": {"c=order_date&d=Sample+sales"}, "min": {"yesterday"}}, "is not a date"},
+		{url.Values{"op": {"set-filter"}, "fkind": {"TopBottomFilter"}, "field": {"c=region&d=Sample+sales"}, "by": {"c=revenue&d=Sample+sales"}, "n": {"many"}}, "not a whole number"},
+	} {
+		np := act(c.form, 400)
+		if !strings.Contains(np.Body, c.says) {
+			t.Errorf("%s: the answer does not say %q:\n%.1500s", c.form.Get("op"), c.says, np.Body)
+		}
+	}
+	wantEqual(t, "after refused edits", ts.storedDefinition(t, id), decodeJSON(t, want))
+
+	// Every other filter kind, added then edited in place.
+	for _, f := range []url.Values{
+		{"fkind": {"NumericRangeFilter"}, "field": {"c=revenue&d=Sample+sales"}, "min": {"10"}, "maxp": {"Target"}, "scope": {"visual"}, "visual": {"visual-1"}},
+		{"fkind": {"TimeRangeFilter"}, "field": {"c=order_date&d=Sample+sales"}, "min": {"2020-01-01"}, "scope": {"all"}, "cross": {"1"}},
+		{"fkind": {"RelativeDatesFilter"}, "field": {"c=order_date&d=Sample+sales"}, "reltype": {"LAST"}, "granularity": {"YEAR"}, "n": {"50"}, "scope": {"visuals"}, "visuals": {"visual-1"}},
+		{"fkind": {"TopBottomFilter"}, "field": {"c=region&d=Sample+sales"}, "by": {"c=revenue&d=Sample+sales"}, "n": {"5"}},
+	} {
+		f.Set("op", "set-filter")
+		act(f, 200)
+	}
+	def := ts.storedDefinition(t, id).(map[string]any)
+	groups := def["FilterGroups"].([]any)
+	wantEqual(t, "filter groups", len(groups), 5)
+	last := groups[4].(map[string]any)["FilterGroupId"].(string)
+	act(url.Values{"op": {"set-filter"}, "group": {last}, "fkind": {"TopBottomFilter"}, "field": {"c=region&d=Sample+sales"}, "by": {"c=revenue&d=Sample+sales"}, "n": {"1"}, "bottom": {"1"}}, 200)
+	o := chart(t, p.Body, "visual-1")
+	if cats := categoryAxis(t, o); len(cats) != 1 {
+		t.Errorf("the bottom-1 filter leaves %v", cats)
+	}
+
+	// The definition round-trips through the SDK's shapes.
+	qs := ts.adminClient()
+	got, err := qs.DescribeAnalysisDefinition(t.Context(), &quicksight.DescribeAnalysisDefinitionInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String(id)})
+	must(t, err)
+	before := ts.storedDefinition(t, id)
+	_, err = qs.UpdateAnalysis(t.Context(), &quicksight.UpdateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String(id), Name: aws.String("Parameters"), Definition: got.Definition})
+	must(t, err)
+	wantEqual(t, "after the SDK's round trip", ts.storedDefinition(t, id), before)
+	raw, err = json.Marshal(before)
+	must(t, err)
+	must(t, authoring.Validate(raw))
+}

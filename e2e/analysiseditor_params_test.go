@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -158,6 +159,23 @@ func TestAnalysisEditorParameters(t *testing.T) {
 	wantEqual(t, "filter groups", len(groups), 5)
 	last := groups[4].(map[string]any)["FilterGroupId"].(string)
 	act(url.Values{"op": {"set-filter"}, "group": {last}, "fkind": {"TopBottomFilter"}, "field": {"c=region&d=Sample+sales"}, "by": {"c=revenue&d=Sample+sales"}, "n": {"1"}, "bottom": {"1"}}, 200)
+	// Its edit form opens filled with the filter as it is.
+	form := regexp.MustCompile(`(?s)<details class="filter-edit"><summary aria-label="Edit filter ` + last + `">.*?</form>`).FindString(p.Body)
+	for _, s := range []string{`<option value="TopBottomFilter" selected>`, `name="n" min="0" value="1"`, `name="bottom" value="1" checked`, `<option value="SUM" selected>`} {
+		if !strings.Contains(form, s) {
+			t.Errorf("the edit form of %s lacks %s:\n%s", last, s, form)
+		}
+	}
+	// Saving each filter's edit form unchanged leaves the definition as it is.
+	unchanged := ts.storedDefinition(t, id)
+	for _, g := range ts.storedDefinition(t, id).(map[string]any)["FilterGroups"].([]any) {
+		gid := g.(map[string]any)["FilterGroupId"].(string)
+		form := regexp.MustCompile(`(?s)<details class="filter-edit"><summary aria-label="Edit filter ` + regexp.QuoteMeta(gid) + `">.*?</form>`).FindString(p.Body)
+		values := formValues(form)
+		values.Set("visual", "visual-1")
+		act(values, 200)
+		wantEqual(t, "after saving "+gid+" unchanged", ts.storedDefinition(t, id), unchanged)
+	}
 	o := chart(t, p.Body, "visual-1")
 	if cats := categoryAxis(t, o); len(cats) != 1 {
 		t.Errorf("the bottom-1 filter leaves %v", cats)
@@ -174,4 +192,36 @@ func TestAnalysisEditorParameters(t *testing.T) {
 	raw, err = json.Marshal(before)
 	must(t, err)
 	must(t, authoring.Validate(raw))
+}
+
+var (
+	reFormInput    = regexp.MustCompile(`<input type="(hidden|text|number|checkbox|radio)" name="([^"]+)"([^>]*)>`)
+	reFormSelect   = regexp.MustCompile(`(?s)<select name="([^"]+)"[^>]*>(.*?)</select>`)
+	reFormSelected = regexp.MustCompile(`<option value="([^"]*)" selected>`)
+	reFormValue    = regexp.MustCompile(`value="([^"]*)"`)
+)
+
+// formValues returns what a browser posts for a server-rendered form: its
+// text and hidden inputs, checked boxes and radios, and selected options
+// (a select without one posts its first option).
+func formValues(form string) url.Values {
+	out := url.Values{}
+	for _, m := range reFormInput.FindAllStringSubmatch(form, -1) {
+		v := ""
+		if vm := reFormValue.FindStringSubmatch(m[3]); vm != nil {
+			v = html.UnescapeString(vm[1])
+		}
+		if (m[1] == "checkbox" || m[1] == "radio") && !strings.Contains(m[3], " checked") {
+			continue
+		}
+		out.Add(m[2], v)
+	}
+	for _, m := range reFormSelect.FindAllStringSubmatch(form, -1) {
+		if sm := reFormSelected.FindStringSubmatch(m[2]); sm != nil {
+			out.Set(m[1], html.UnescapeString(sm[1]))
+		} else if fm := reFormValue.FindStringSubmatch(m[2]); fm != nil {
+			out.Set(m[1], html.UnescapeString(fm[1]))
+		}
+	}
+	return out
 }

@@ -35,12 +35,7 @@ var editorFuncs = template.FuncMap{
 			Calc any // editorCalculated, or nil for a new one
 		}{ed, c}
 	},
-	"filterForm": func(ed *editorData, group string) any {
-		return struct {
-			Ed    *editorData
-			Group string
-		}{ed, group}
-	},
+	"filterForm": newFilterForm,
 }
 
 // editorParams is what the panes render from.
@@ -59,6 +54,7 @@ type editorParams struct {
 	RelativeTypes    []string
 	Granularities    []string
 	Aggregations     []string
+	filterValues     map[string]filterFormValues // the filter groups the form edits
 }
 
 // editorParameter is a declared parameter.
@@ -135,7 +131,11 @@ func buildParams(def *definition.Definition, sheetID string, fields []editorFiel
 			p.Controls = append(p.Controls, editorControl{ID: id, Kind: kind, Source: "filter " + source, Title: title})
 		}
 	}
+	p.filterValues = map[string]filterFormValues{}
 	for _, g := range def.FilterGroups {
+		if v, ok := filterGroupValues(g, sheetID); ok {
+			p.filterValues[g.FilterGroupId] = v
+		}
 		for _, f := range g.Filters {
 			_, id, _ := f.Kind()
 			if id != "" && filterApplies(g, sheetID) {

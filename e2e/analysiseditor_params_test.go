@@ -121,6 +121,35 @@ func TestAnalysisEditorParameters(t *testing.T) {
 	}
 	bars(sheet.Body, 550)
 
+	// A calculated field that aggregates goes into Values with no
+	// aggregation of its own, and no dimension well takes it.
+	act(url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"per_target"}, "expression": {"sum({revenue}) / ${Target}"}}, 200)
+	step(authoring.SetCalculatedField(want, authoring.CalculatedField{DataSetIdentifier: ds, Name: "per_target", Expression: "sum({revenue}) / ${Target}"}, ""))
+	act(url.Values{"op": {"add-visual"}, "kind": {"TableVisual"}}, 200)
+	step2(authoring.AddVisual(want, authoring.FirstSheetID, "TableVisual"))
+	act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"GroupBy"}, "dataset": {ds}, "column": {"region"}}, 200)
+	step2(authoring.AddField(want, "visual-2", "GroupBy", region, -1))
+	act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"Values"}, "dataset": {ds}, "column": {"per_target"}}, 200)
+	step2(authoring.AddAggregatedField(want, "visual-2", "Values", authoring.Column{DataSetIdentifier: ds, Name: "per_target", Type: "DECIMAL"}, -1))
+	if np := act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"GroupBy"}, "dataset": {ds}, "column": {"per_target"}}, 400); !strings.Contains(np.Body, "per_target aggregates") {
+		t.Errorf("an aggregated field in a dimension well: %.1500s", np.Body)
+	}
+	wantEqual(t, "with an aggregated calculated field", ts.storedDefinition(t, id), decodeJSON(t, want))
+	rows := regexp.MustCompile(`<tr><td>([^<]+)</td><td class="num">([^<]+)</td></tr>`).FindAllStringSubmatch(tile(t, p.Body, "visual-2"), -1)
+	if len(rows) != 2 {
+		t.Fatalf("table rows %v", rows)
+	}
+	for _, r := range rows {
+		got, _ := strconv.ParseFloat(strings.ReplaceAll(r[2], ",", ""), 64)
+		if want := sqlFloat(t, db, "SELECT round(sum(revenue) / 300, 2) FROM orders WHERE region = ?", r[1]); !near(got, want) {
+			t.Errorf("per_target of %s = %v, SQL %v", r[1], got, want)
+		}
+	}
+	act(url.Values{"op": {"delete-visual"}, "visual": {"visual-2"}}, 200)
+	act(url.Values{"op": {"delete-calc"}, "dataset": {ds}, "cname": {"per_target"}}, 200)
+	want = func() []byte { out, err := authoring.DeleteVisual(want, "visual-2"); must(t, err); return out }()
+	step(authoring.DeleteCalculatedField(want, ds, "per_target"))
+
 	// Refused edits, each with its reason; nothing changes.
 	for _, c := range []struct {
 		form url.Values

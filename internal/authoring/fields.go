@@ -1,6 +1,9 @@
 package authoring
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Column is a dataset column the author drops into a well: the dataset's
 // identifier in the definition, the column's name and its type (STRING,
@@ -141,8 +144,8 @@ func AddField(raw []byte, visualID, well string, c Column, index int) ([]byte, s
 }
 
 // AddAggregatedField drops a calculated field whose expression aggregates
-// (sum(...)) into a well of values: a measure with no aggregation
-// function of its own.
+// (sum(...)) into a well of values: a CalculatedMeasureField whose
+// expression is the field, with no aggregation function of its own.
 func AddAggregatedField(raw []byte, visualID, well string, c Column, index int) ([]byte, string, error) {
 	return addField(raw, visualID, well, c, true, index)
 }
@@ -166,11 +169,15 @@ func addField(raw []byte, visualID, well string, c Column, aggregated bool, inde
 	id := freshID(d, "FieldId", visualID+"."+c.Name)
 	item := fieldFor(c, id, w.Measure)
 	if aggregated {
+		// A measure that names the calculated field in an expression of its
+		// own: a column field would take an aggregation (SUM by default).
 		if !w.Measure {
 			return nil, "", editErr("%s aggregates: it goes in a well of values, not in %s", c.Name, w.Label)
 		}
-		m, _ := onlyMember(item)
-		delete(m, "AggregationFunction")
+		if strings.ContainsAny(c.Name, "{}") {
+			return nil, "", editErr("a field named %q can't be used as a measure: rename it without braces", c.Name)
+		}
+		item = obj{"CalculatedMeasureField": obj{"FieldId": id, "Expression": "{" + c.Name + "}"}}
 	}
 	insert(r.wells(k), well, index, item)
 	out, err := encode(d)

@@ -205,11 +205,15 @@ func editorWells(v *definition.Visual) []editorWell {
 			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID]}
 			if f.Column != nil {
 				ef.Label = f.Column.ColumnName
+			} else {
+				ef.Label = f.Expression // a calculated measure
 			}
 			if f.Measure {
 				ef.Aggregation = f.Aggregation
 				ef.Aggregations = authoring.Aggregations[f.Kind]
-				ef.Label = strings.ToLower(f.Aggregation) + "(" + ef.Label + ")"
+				if f.Aggregation != "" {
+					ef.Label = strings.ToLower(f.Aggregation) + "(" + ef.Label + ")"
+				}
 			}
 			if f.Kind == "DateDimensionField" {
 				ef.Granularity, ef.Granularities = f.DateGranularity, authoring.Granularities

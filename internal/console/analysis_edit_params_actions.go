@@ -21,9 +21,9 @@ func (c *Console) paramAction(ctx context.Context, s *signedIn, op string, f url
 	case "add-field":
 		// A calculated field of the analysis; a dataset's column is the
 		// editor's own add-field.
-		col, aggregated, ok, err := c.calculatedColumn(ctx, s, raw, f.Get("dataset"), f.Get("column"))
-		if !ok || err != nil {
-			return nil, ok, err
+		col, aggregated, ok, cerr := c.calculatedColumn(ctx, s, raw, f.Get("dataset"), f.Get("column"))
+		if !ok || cerr != nil {
+			return nil, ok, cerr
 		}
 		index := -1
 		if i, err := strconv.Atoi(f.Get("index")); err == nil && i >= 0 {

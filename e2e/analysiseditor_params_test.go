@@ -72,7 +72,7 @@ func TestAnalysisEditorParameters(t *testing.T) {
 	// A parameter, and a calculated field that reads it.
 	act(url.Values{"op": {"set-parameter"}, "pname": {"Target"}, "ptype": {"DECIMAL"}, "defaults": {"300"}}, 200)
 	step(authoring.SetParameter(want, authoring.Parameter{Name: "Target", Type: "DECIMAL", Defaults: []string{"300"}}, ""))
-	act(url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"above"}, "expression": {"ifelse({revenue} > ${Target}, 1, 0)"}}, 200)
+	act(url.Values{"op": {"set-calc"}, "dataSetIdentifier": {ds}, "cname": {"above"}, "expression": {"ifelse({revenue} > ${Target}, 1, 0)"}}, 200)
 	step(authoring.SetCalculatedField(want, authoring.CalculatedField{DataSetIdentifier: ds, Name: "above", Expression: "ifelse({revenue} > ${Target}, 1, 0)"}, ""))
 	if !strings.Contains(p.Body, `data-column="above" data-type="INTEGER"`) {
 		t.Errorf("the fields pane does not offer the calculated field as an integer")
@@ -123,7 +123,7 @@ func TestAnalysisEditorParameters(t *testing.T) {
 
 	// A calculated field that aggregates goes into Values with no
 	// aggregation of its own, and no dimension well takes it.
-	act(url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"per_target"}, "expression": {"sum({revenue}) / ${Target}"}}, 200)
+	act(url.Values{"op": {"set-calc"}, "dataSetIdentifier": {ds}, "cname": {"per_target"}, "expression": {"sum({revenue}) / ${Target}"}}, 200)
 	step(authoring.SetCalculatedField(want, authoring.CalculatedField{DataSetIdentifier: ds, Name: "per_target", Expression: "sum({revenue}) / ${Target}"}, ""))
 	act(url.Values{"op": {"add-visual"}, "kind": {"TableVisual"}}, 200)
 	step2(authoring.AddVisual(want, authoring.FirstSheetID, "TableVisual"))
@@ -146,9 +146,27 @@ func TestAnalysisEditorParameters(t *testing.T) {
 		}
 	}
 	act(url.Values{"op": {"delete-visual"}, "visual": {"visual-2"}}, 200)
-	act(url.Values{"op": {"delete-calc"}, "dataset": {ds}, "cname": {"per_target"}}, 200)
+	act(url.Values{"op": {"delete-calc"}, "dataSetIdentifier": {ds}, "cname": {"per_target"}}, 200)
 	want = func() []byte { out, err := authoring.DeleteVisual(want, "visual-2"); must(t, err); return out }()
 	step(authoring.DeleteCalculatedField(want, ds, "per_target"))
+
+	// The formula's check as it is typed: its type, or the error and its
+	// position; it changes nothing.
+	for _, c := range []struct{ expression, want string }{
+		{"ifelse({revenue} > ${Target}, 1.5, 0)", `{"ok":true,"type":"DECIMAL"}`},
+		{"sum({revenue})", `{"ok":true,"type":"DECIMAL, aggregated"}`},
+		{"{revenue} +", `"position":`},
+		{"{no_such} * 2", `no_such`},
+		{"${Nope}", `has no parameter Nope`},
+	} {
+		np := ts.editorPost(t, edit+"/check", token, url.Values{"dataSetIdentifier": {ds}, "name": {"draft1"}, "expression": {c.expression}})
+		if np.Status != 200 || !strings.Contains(np.Body, c.want) {
+			t.Errorf("check %q: %d %s, want %s", c.expression, np.Status, np.Body, c.want)
+		}
+	}
+	if np := ts.editorPost(t, edit+"/check", "", url.Values{"expression": {"1"}}); np.Status != 403 {
+		t.Errorf("check without the session header: %d", np.Status)
+	}
 
 	// Refused edits, each with its reason; nothing changes.
 	for _, c := range []struct {
@@ -158,10 +176,10 @@ func TestAnalysisEditorParameters(t *testing.T) {
 		{url.Values{"op": {"delete-parameter"}, "pname": {"Target"}}, "is used by calculated field above"},
 		{url.Values{"op": {"set-parameter"}, "pname": {"Target"}, "ptype": {"STRING"}, "replacing": {"Target"}}, "remove those uses before changing its name or type"},
 		{url.Values{"op": {"set-parameter"}, "pname": {"bad name"}, "ptype": {"STRING"}}, "only letters and digits"},
-		{url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"x"}, "expression": {"{no_such} + 1"}}, "no_such"},
-		{url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"x"}, "expression": {"${Nope}"}}, "has no parameter Nope"},
-		{url.Values{"op": {"set-calc"}, "dataset": {ds}, "cname": {"x"}, "expression": {"{region} + 1"}}, "region"},
-		{url.Values{"op": {"delete-calc"}, "dataset": {ds}, "cname": {"above"}}, "is used by visual visual-1"},
+		{url.Values{"op": {"set-calc"}, "dataSetIdentifier": {ds}, "cname": {"x"}, "expression": {"{no_such} + 1"}}, "no_such"},
+		{url.Values{"op": {"set-calc"}, "dataSetIdentifier": {ds}, "cname": {"x"}, "expression": {"${Nope}"}}, "has no parameter Nope"},
+		{url.Values{"op": {"set-calc"}, "dataSetIdentifier": {ds}, "cname": {"x"}, "expression": {"{region} + 1"}}, "region"},
+		{url.Values{"op": {"delete-calc"}, "dataSetIdentifier": {ds}, "cname": {"above"}}, "is used by visual visual-1"},
 		{url.Values{"op": {"add-control"}, "source": {"p:Target"}, "ckind": {"DateTimePicker"}}, "have a DateTimePicker control"},
 		{url.Values{"op": {"set-filter"}, "fkind": {"TimeRangeFilter"}, "field": {"c=order_date&d=Sample+sales"}, "min": {"yesterday"}}, "is not a date"},
 		{url.Values{"op": {"set-filter"}, "fkind": {"TopBottomFilter"}, "field": {"c=region&d=Sample+sales"}, "by": {"c=revenue&d=Sample+sales"}, "n": {"many"}}, "not a whole number"},

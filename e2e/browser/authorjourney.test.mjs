@@ -97,6 +97,8 @@ describe('author journey in Chromium', () => {
       await cform.locator('.cm-content').click();
       await page.keyboard.type('ifelse({revenue} > ${Target}, 1, 0)');
       await page.keyboard.press('Escape');
+      await cform.locator('.ds-calc-check[data-ok="true"]').waitFor({ timeout: STEP });
+      assert.equal(await cform.locator('.ds-calc-check').textContent(), '✓ INTEGER');
       await act(() => cform.locator('button[type="submit"]').click());
       assert.equal(await frame.locator('.field-list .field[data-column="above"]').getAttribute('data-type'), 'INTEGER');
 

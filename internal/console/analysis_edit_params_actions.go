@@ -46,7 +46,7 @@ func (c *Console) paramAction(ctx context.Context, s *signedIn, op string, f url
 	case "set-calc":
 		out, err = c.setCalculated(ctx, s, f, raw)
 	case "delete-calc":
-		out, err = authoring.DeleteCalculatedField(raw, f.Get("dataset"), f.Get("cname"))
+		out, err = authoring.DeleteCalculatedField(raw, f.Get("dataSetIdentifier"), f.Get("cname"))
 	case "set-filter":
 		var spec authoring.Filter
 		if spec, err = c.filterOf(ctx, s, f, raw); err == nil {
@@ -141,7 +141,7 @@ func (c *Console) addControl(ctx context.Context, s *signedIn, f url.Values, raw
 // must be fields of its dataset or its calculated fields: the expression
 // is typed before it is saved.
 func (c *Console) setCalculated(ctx context.Context, s *signedIn, f url.Values, raw []byte) ([]byte, error) {
-	cf := authoring.CalculatedField{DataSetIdentifier: f.Get("dataset"), Name: strings.TrimSpace(f.Get("cname")), Expression: f.Get("expression")}
+	cf := authoring.CalculatedField{DataSetIdentifier: f.Get("dataSetIdentifier"), Name: strings.TrimSpace(f.Get("cname")), Expression: f.Get("expression")}
 	out, err := authoring.SetCalculatedField(raw, cf, f.Get("replacing"))
 	if err != nil {
 		return nil, err

@@ -83,7 +83,7 @@ func BenchmarkEditorDropFieldFilterParam(b *testing.B) {
 		{"op": {"add-field"}, "visual": {"visual-1"}, "well": {"Category"}, "dataset": {"Sample sales"}, "column": {"region"}},
 		{"op": {"add-field"}, "visual": {"visual-1"}, "well": {"Values"}, "dataset": {"Sample sales"}, "column": {"revenue"}},
 		{"op": {"set-parameter"}, "pname": {"Target"}, "ptype": {"DECIMAL"}, "defaults": {"300"}},
-		{"op": {"set-calc"}, "dataset": {"Sample sales"}, "cname": {"above"}, "expression": {"ifelse({revenue} > ${Target}, 1, 0)"}},
+		{"op": {"set-calc"}, "dataSetIdentifier": {"Sample sales"}, "cname": {"above"}, "expression": {"ifelse({revenue} > ${Target}, 1, 0)"}},
 		{"op": {"add-visual"}, "kind": {"TableVisual"}},
 		{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"GroupBy"}, "dataset": {"Sample sales"}, "column": {"region"}},
 		{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"Values"}, "dataset": {"Sample sales"}, "column": {"above"}},

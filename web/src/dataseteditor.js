@@ -142,6 +142,8 @@ async function check(form, view, out) {
   body.set("draft", document.getElementById("ds-draft")?.value || "");
   body.set("name", form.querySelector('[name="name"]')?.value || "");
   body.set("expression", view.state.doc.toString());
+  const dataSet = form.querySelector('[name="dataSetIdentifier"]')?.value; // an analysis's calculated field
+  if (dataSet) body.set("dataSetIdentifier", dataSet);
   let res;
   try {
     const resp = await fetch(form.dataset.check, {

@@ -145,6 +145,16 @@ func TestAnalysisEditorParameters(t *testing.T) {
 			t.Errorf("per_target of %s = %v, SQL %v", r[1], got, want)
 		}
 	}
+	// Renamed in the table: the header shows the label, the numbers stay.
+	act(url.Values{"op": {"label"}, "visual": {"visual-2"}, "field": {"visual-2.per_target-1"}, "value": {"Revenue per target"}}, 200)
+	step(authoring.SetCustomLabel(want, "visual-2.per_target-1", "Revenue per target"))
+	wantEqual(t, "with a label", ts.storedDefinition(t, id), decodeJSON(t, want))
+	if !strings.Contains(tile(t, p.Body, "visual-2"), `<th class="num">Revenue per target</th>`) {
+		t.Errorf("the table's header is not the label:\n%s", tile(t, p.Body, "visual-2"))
+	}
+	if np := act(url.Values{"op": {"label"}, "visual": {"visual-1"}, "field": {"visual-1.region-1"}, "value": {"Area"}}, 400); !strings.Contains(np.Body, "renames the fields of tables and pivot tables") {
+		t.Errorf("a bar chart's field renamed")
+	}
 	act(url.Values{"op": {"delete-visual"}, "visual": {"visual-2"}}, 200)
 	act(url.Values{"op": {"delete-calc"}, "dataSetIdentifier": {ds}, "cname": {"per_target"}}, 200)
 	want = func() []byte { out, err := authoring.DeleteVisual(want, "visual-2"); must(t, err); return out }()

@@ -246,6 +246,7 @@ func RemoveField(raw []byte, fieldID string) ([]byte, error) {
 	}
 	removeAt(wellsOf(f.v, f.kind), f.well, f.index)
 	dropSorts(f.v.visual, fieldID)
+	dropFieldOptions(f.v.visual, fieldID)
 	return encode(d)
 }
 

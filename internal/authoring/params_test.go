@@ -171,3 +171,30 @@ func TestEveryFilterKind(t *testing.T) {
 		}
 	}
 }
+
+// TestCustomLabel renames a table's field and removes the name; a bar
+// chart's fields are not renamed (the viewer draws labels on tables).
+func TestCustomLabel(t *testing.T) {
+	raw := must[[]byte](t)(NewAnalysis("sales", arn))
+	raw, vid, _ := AddVisual(raw, FirstSheetID, "TableVisual")
+	raw, fid, _ := AddField(raw, vid, "Values", revenue, -1)
+	raw = must[[]byte](t)(SetCustomLabel(raw, fid, "Sales"))
+	d, _ := decode(raw)
+	r, _ := findVisual(d, vid)
+	if got := CustomLabel(r.visual, fid); got != "Sales" {
+		t.Fatalf("label %q: %s", got, raw)
+	}
+	cleared := must[[]byte](t)(SetCustomLabel(raw, fid, ""))
+	if strings.Contains(string(cleared), "FieldOptions") {
+		t.Errorf("an unnamed field leaves FieldOptions: %s", cleared)
+	}
+	removed := must[[]byte](t)(RemoveField(raw, fid))
+	if strings.Contains(string(removed), "FieldOptions") {
+		t.Errorf("a removed field leaves its options: %s", removed)
+	}
+	raw, bar, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
+	raw, bfid, _ := AddField(raw, bar, "Values", revenue, -1)
+	if err := errOf(SetCustomLabel(raw, bfid, "x")); !errors.Is(err, ErrEdit) {
+		t.Errorf("a bar chart's field renamed: %v", err)
+	}
+}

@@ -101,6 +101,8 @@ type editorWellField struct {
 	Granularities   []string
 	Sortable        bool
 	Sort            string
+	Renamable       bool   // a table's or pivot table's field takes a label
+	CustomLabel     string // its label in the visual
 }
 
 // buildEditor computes the editor of an analysis for a user.
@@ -197,12 +199,13 @@ func editorWells(v *definition.Visual) []editorWell {
 		have[w.Name] = w.Fields
 	}
 	sorts := visualSorts(v)
+	labels := customLabels(v)
 	_, sortable := sortableKinds[v.Kind]
 	var out []editorWell
 	for _, ws := range k.Wells {
 		ew := editorWell{WellSpec: ws}
 		for _, f := range have[ws.Name] {
-			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID]}
+			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID], Renamable: authoring.Renamable(v.Kind), CustomLabel: labels[f.FieldID]}
 			if f.Column != nil {
 				ef.Label = f.Column.ColumnName
 			} else {

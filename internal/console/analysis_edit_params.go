@@ -2,6 +2,7 @@ package console
 
 import (
 	"context"
+	"encoding/json"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -36,6 +37,12 @@ var editorFuncs = template.FuncMap{
 		}{ed, c}
 	},
 	"filterForm": newFilterForm,
+	"fieldLabelForm": func(ed *editorData, f editorWellField) any {
+		return struct {
+			Ed    *editorData
+			Field editorWellField
+		}{ed, f}
+	},
 }
 
 // editorParams is what the panes render from.
@@ -324,4 +331,20 @@ func (c *Console) calculatedColumn(ctx context.Context, s *signedIn, raw []byte,
 		return authoring.Column{}, false, false, expr.Invalid(name, t.Err)
 	}
 	return authoring.Column{DataSetIdentifier: identifier, Name: name, Type: t.Type}, t.Aggregated, true, nil
+}
+
+// customLabels returns the labels a visual's fields carry
+// (FieldOptions.SelectedFieldOptions' CustomLabel).
+func customLabels(v *definition.Visual) map[string]string {
+	var m map[string]any
+	out := map[string]string{}
+	if json.Unmarshal(v.Raw, &m) != nil {
+		return out
+	}
+	for _, id := range authoring.FieldIDs(m) {
+		if l := authoring.CustomLabel(m, id); l != "" {
+			out[id] = l
+		}
+	}
+	return out
 }

@@ -34,6 +34,8 @@ func (c *Console) paramAction(ctx context.Context, s *signedIn, op string, f url
 			add = authoring.AddAggregatedField
 		}
 		out, _, err = add(raw, f.Get("visual"), f.Get("well"), col, index)
+	case "label":
+		out, err = authoring.SetCustomLabel(raw, f.Get("field"), f.Get("value"))
 	case "set-parameter":
 		p := authoring.Parameter{Name: strings.TrimSpace(f.Get("pname")), Type: f.Get("ptype"), Multi: f.Get("multi") != "", Defaults: splitValues(f.Get("defaults"))}
 		out, err = authoring.SetParameter(raw, p, f.Get("replacing"))

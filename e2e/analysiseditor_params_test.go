@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"html"
+	"math"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -151,6 +152,24 @@ func TestAnalysisEditorParameters(t *testing.T) {
 	wantEqual(t, "with a label", ts.storedDefinition(t, id), decodeJSON(t, want))
 	if !strings.Contains(tile(t, p.Body, "visual-2"), `<th class="num">Revenue per target</th>`) {
 		t.Errorf("the table's header is not the label:\n%s", tile(t, p.Body, "visual-2"))
+	}
+	// A percent format with one decimal, then thousands with a prefix.
+	act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"Values"}, "dataset": {ds}, "column": {"revenue"}}, 200)
+	step2(authoring.AddField(want, "visual-2", "Values", authoring.Column{DataSetIdentifier: ds, Name: "revenue", Type: "DECIMAL"}, -1))
+	act(url.Values{"op": {"number-format"}, "visual": {"visual-2"}, "field": {"visual-2.revenue-1"}, "nformat": {"number"}, "decimals": {"1"}, "scale": {"THOUSANDS"}, "prefix": {"$"}}, 200)
+	one := 1
+	step(authoring.SetNumberFormat(want, "visual-2.revenue-1", &authoring.NumberFormat{Decimals: &one, Scale: "THOUSANDS", Prefix: "$"}))
+	wantEqual(t, "with a number format", ts.storedDefinition(t, id), decodeJSON(t, want))
+	formatted := regexp.MustCompile(`<tr><td>([^<]+)</td><td class="num">[^<]+</td><td class="num">([^<]+)</td></tr>`).FindAllStringSubmatch(tile(t, p.Body, "visual-2"), -1)
+	wantEqual(t, "formatted rows", len(formatted), 2)
+	for _, r := range formatted {
+		k := sqlFloat(t, db, "SELECT sum(revenue) / 1000 FROM orders WHERE region = ?", r[1])
+		if want := "$" + strconv.FormatFloat(math.Round(k*10)/10, 'f', 1, 64) + "K"; k < 1000 && r[2] != want {
+			t.Errorf("revenue of %s drawn %q, SQL %q", r[1], r[2], want)
+		}
+	}
+	if np := act(url.Values{"op": {"number-format"}, "visual": {"visual-1"}, "field": {"visual-1.above-1"}, "nformat": {"percent"}}, 400); !strings.Contains(np.Body, "tables, pivot tables and KPIs") {
+		t.Errorf("a bar chart's number formatted")
 	}
 	if np := act(url.Values{"op": {"label"}, "visual": {"visual-1"}, "field": {"visual-1.region-1"}, "value": {"Area"}}, 400); !strings.Contains(np.Body, "renames the fields of tables and pivot tables") {
 		t.Errorf("a bar chart's field renamed")

@@ -198,3 +198,37 @@ func TestCustomLabel(t *testing.T) {
 		t.Errorf("a bar chart's field renamed: %v", err)
 	}
 }
+
+// TestNumberFormat formats a KPI's measure as a percentage, then as
+// thousands, then removes the format; a bar chart's measure is refused.
+func TestNumberFormat(t *testing.T) {
+	raw := must[[]byte](t)(NewAnalysis("sales", arn))
+	raw, vid, _ := AddVisual(raw, FirstSheetID, "KPIVisual")
+	raw, fid, _ := AddField(raw, vid, "Values", revenue, -1)
+	one := 1
+	pct := must[[]byte](t)(SetNumberFormat(raw, fid, &NumberFormat{Percent: true, Decimals: &one}))
+	if !strings.Contains(string(pct), `"PercentageDisplayFormatConfiguration":{"DecimalPlacesConfiguration":{"DecimalPlaces":1}}`) {
+		t.Errorf("percentage: %s", pct)
+	}
+	k := must[[]byte](t)(SetNumberFormat(pct, fid, &NumberFormat{Scale: "THOUSANDS", Prefix: "$"}))
+	if !strings.Contains(string(k), `"NumberDisplayFormatConfiguration":{"NumberScale":"THOUSANDS","Prefix":"$"}`) {
+		t.Errorf("thousands: %s", k)
+	}
+	if none := must[[]byte](t)(SetNumberFormat(k, fid, nil)); strings.Contains(string(none), "FormatConfiguration") {
+		t.Errorf("removed: %s", none)
+	}
+	bad := 21
+	raw, bar, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
+	raw, bfid, _ := AddField(raw, bar, "Values", revenue, -1)
+	for name, err := range map[string]error{
+		"bar chart":     errOf(SetNumberFormat(raw, bfid, &NumberFormat{Percent: true})),
+		"decimals":      errOf(SetNumberFormat(raw, fid, &NumberFormat{Decimals: &bad})),
+		"percent scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Percent: true, Scale: "MILLIONS"})),
+		"unknown scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Scale: "LOTS"})),
+		"unknown field": errOf(SetNumberFormat(raw, "nope", nil)),
+	} {
+		if !errors.Is(err, ErrEdit) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

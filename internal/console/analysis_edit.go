@@ -103,6 +103,7 @@ type editorWellField struct {
 	Sort            string
 	Renamable       bool   // a table's or pivot table's field takes a label
 	CustomLabel     string // its label in the visual
+	Formattable     bool   // a numeric measure the viewer draws with a number format
 }
 
 // buildEditor computes the editor of an analysis for a user.
@@ -205,7 +206,8 @@ func editorWells(v *definition.Visual) []editorWell {
 	for _, ws := range k.Wells {
 		ew := editorWell{WellSpec: ws}
 		for _, f := range have[ws.Name] {
-			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID], Renamable: authoring.Renamable(v.Kind), CustomLabel: labels[f.FieldID]}
+			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID], Renamable: authoring.Renamable(v.Kind), CustomLabel: labels[f.FieldID],
+				Formattable: authoring.Formattable(v.Kind) && f.Kind == "NumericalMeasureField"}
 			if f.Column != nil {
 				ef.Label = f.Column.ColumnName
 			} else {

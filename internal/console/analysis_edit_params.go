@@ -39,9 +39,10 @@ var editorFuncs = template.FuncMap{
 	"filterForm": newFilterForm,
 	"fieldLabelForm": func(ed *editorData, f editorWellField) any {
 		return struct {
-			Ed    *editorData
-			Field editorWellField
-		}{ed, f}
+			Ed     *editorData
+			Field  editorWellField
+			Scales []string
+		}{ed, f, authoring.NumberScales}
 	},
 }
 

@@ -34,6 +34,8 @@ func (c *Console) paramAction(ctx context.Context, s *signedIn, op string, f url
 			add = authoring.AddAggregatedField
 		}
 		out, _, err = add(raw, f.Get("visual"), f.Get("well"), col, index)
+	case "number-format":
+		out, err = numberFormat(raw, f)
 	case "label":
 		out, err = authoring.SetCustomLabel(raw, f.Get("field"), f.Get("value"))
 	case "set-parameter":
@@ -194,4 +196,25 @@ func (c *Console) filterOf(ctx context.Context, s *signedIn, f url.Values, raw [
 		spec.Scope = authoring.Scope{SheetID: f.Get("sheetId")}
 	}
 	return spec, nil
+}
+
+// numberFormat is the number-format action: nformat "" (none), "number"
+// or "percent", with decimals, scale, prefix and suffix.
+func numberFormat(raw []byte, f url.Values) ([]byte, error) {
+	field := f.Get("field")
+	if f.Get("nformat") == "" {
+		return authoring.SetNumberFormat(raw, field, nil)
+	}
+	nf := &authoring.NumberFormat{Percent: f.Get("nformat") == "percent", Scale: f.Get("scale"), Prefix: f.Get("prefix"), Suffix: f.Get("suffix")}
+	if nf.Percent {
+		nf.Scale = ""
+	}
+	if d := strings.TrimSpace(f.Get("decimals")); d != "" {
+		n, err := strconv.Atoi(d)
+		if err != nil {
+			return nil, sg.Errorf(sg.EINVALID, "Decimal places %q are not a whole number.", d)
+		}
+		nf.Decimals = &n
+	}
+	return authoring.SetNumberFormat(raw, field, nf)
 }

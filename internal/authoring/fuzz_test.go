@@ -57,5 +57,9 @@ func FuzzEdits(f *testing.F) {
 		fl := Filter{Kind: kind, Column: Column{"sales", field, "DATETIME"}, Values: []string{well}, Parameter: well, RelativeType: well, N: 1, By: &revenue, Scope: Scope{SheetID: "s"}}
 		check(add(AddFilter(def, fl)))
 		check(ReplaceFilter(def, visual, fl))
+		check(SetCustomLabel(def, field, well))
+		two := 2
+		check(SetNumberFormat(def, field, &NumberFormat{Percent: well == "", Decimals: &two, Scale: kind, Prefix: well}))
+		check(first(AddAggregatedField(def, visual, well, Column{"sales", field, "DECIMAL"}, 0)))
 	})
 }

@@ -235,6 +235,11 @@ func TestAnalysisEditorParameters(t *testing.T) {
 	wantEqual(t, "filter groups", len(groups), 5)
 	last := groups[4].(map[string]any)["FilterGroupId"].(string)
 	act(url.Values{"op": {"set-filter"}, "group": {last}, "fkind": {"TopBottomFilter"}, "field": {"c=region&d=Sample+sales"}, "by": {"c=revenue&d=Sample+sales"}, "n": {"1"}, "bottom": {"1"}}, 200)
+	for _, label := range []string{"region equals Europe, Asia Pacific", "revenue from 10 to ${Target}", "order_date ≥ 2020-01-01", "order_date in last 50 year", "region: bottom 1 by sum(revenue)"} {
+		if !strings.Contains(p.Body, label) {
+			t.Errorf("the filters pane does not list %q", label)
+		}
+	}
 	// Its edit form opens filled with the filter as it is.
 	form := regexp.MustCompile(`(?s)<details class="filter-edit"><summary aria-label="Edit filter ` + last + `">.*?</form>`).FindString(p.Body)
 	for _, s := range []string{`<option value="TopBottomFilter" selected>`, `name="n" min="0" value="1"`, `name="bottom" value="1" checked`, `<option value="SUM" selected>`} {

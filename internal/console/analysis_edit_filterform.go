@@ -140,3 +140,71 @@ func filterGroupValues(g definition.FilterGroup, sheetID string) (filterFormValu
 	}
 	return v, true
 }
+
+// filterLabelMore describes the filters the filters pane builds beyond a
+// category list ("" for others).
+func filterLabelMore(f definition.Filter) string {
+	v, ok := filterGroupValues(definition.FilterGroup{Filters: []definition.Filter{f}}, "")
+	if !ok {
+		return ""
+	}
+	_, _, col := f.Kind()
+	name := columnName(col)
+	value := v.Values
+	if v.Parameter != "" {
+		value = "${" + v.Parameter + "}"
+	}
+	bound := func(s, p string) string {
+		if p != "" {
+			return "${" + p + "}"
+		}
+		return s
+	}
+	switch v.Kind {
+	case "CategoryFilter", "NumericEqualityFilter":
+		return name + " " + strings.ToLower(strings.ReplaceAll(orText(v.Match, "EQUALS"), "_", " ")) + " " + value
+	case "TimeEqualityFilter":
+		return name + " on " + value + granularityText(v.Granularity)
+	case "NumericRangeFilter", "TimeRangeFilter":
+		lo, hi := bound(v.Min, v.MinParameter), bound(v.Max, v.MaxParameter)
+		switch {
+		case lo != "" && hi != "":
+			return name + " from " + lo + " to " + hi
+		case lo != "":
+			return name + " ≥ " + lo
+		case hi != "":
+			return name + " ≤ " + hi
+		}
+	case "RelativeDatesFilter":
+		n := v.N
+		if v.Parameter != "" {
+			n = "${" + v.Parameter + "}"
+		}
+		return name + " in " + strings.ToLower(strings.TrimSpace(v.RelativeType+" "+n+" "+v.Granularity))
+	case "TopBottomFilter":
+		dir, n := "top", v.N
+		if v.Bottom {
+			dir = "bottom"
+		}
+		if v.Parameter != "" {
+			n = "${" + v.Parameter + "}"
+		}
+		by, _ := url.ParseQuery(v.By)
+		return name + ": " + dir + " " + n + " by " + strings.ToLower(orText(v.Aggregation, "SUM")) + "(" + by.Get("c") + ")"
+	}
+	return ""
+}
+
+func orText(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func granularityText(g string) string {
+	if g == "" {
+		return ""
+	}
+	return " (" + strings.ToLower(g) + ")"
+}

@@ -3,7 +3,10 @@
 // definition with one change applied — a new analysis over a dataset, a
 // visual added, duplicated, deleted or changed to another type, a field
 // dropped into a field well, moved, removed, or its aggregation, date
-// granularity or sort changed.
+// granularity, sort, number format or label changed; a filter of any kind
+// the viewer applies added, replaced or removed; a parameter, a control
+// or a calculated field declared, changed or removed (what is still used
+// is not renamed, retyped or removed).
 //
 // Edits work on the JSON itself, so every member they do not touch (and
 // every member Sightglass does not draw) survives unchanged. Each result is

@@ -1,6 +1,9 @@
 package authoring
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Column is a dataset column the author drops into a well: the dataset's
 // identifier in the definition, the column's name and its type (STRING,
@@ -137,6 +140,17 @@ func editable(d obj, visualID string) (*visualRef, *KindSpec, error) {
 // AddField drops a dataset column into a visual's well at index (-1: at
 // the end) and returns the definition and the new field's id.
 func AddField(raw []byte, visualID, well string, c Column, index int) ([]byte, string, error) {
+	return addField(raw, visualID, well, c, false, index)
+}
+
+// AddAggregatedField drops a calculated field whose expression aggregates
+// (sum(...)) into a well of values: a CalculatedMeasureField whose
+// expression is the field, with no aggregation function of its own.
+func AddAggregatedField(raw []byte, visualID, well string, c Column, index int) ([]byte, string, error) {
+	return addField(raw, visualID, well, c, true, index)
+}
+
+func addField(raw []byte, visualID, well string, c Column, aggregated bool, index int) ([]byte, string, error) {
 	d, err := decode(raw)
 	if err != nil {
 		return nil, "", err
@@ -153,7 +167,19 @@ func AddField(raw []byte, visualID, well string, c Column, index int) ([]byte, s
 		return nil, "", editErr("the analysis has no dataset %s", c.DataSetIdentifier)
 	}
 	id := freshID(d, "FieldId", visualID+"."+c.Name)
-	insert(r.wells(k), well, index, fieldFor(c, id, w.Measure))
+	item := fieldFor(c, id, w.Measure)
+	if aggregated {
+		// A measure that names the calculated field in an expression of its
+		// own: a column field would take an aggregation (SUM by default).
+		if !w.Measure {
+			return nil, "", editErr("%s aggregates: it goes in a well of values, not in %s", c.Name, w.Label)
+		}
+		if strings.ContainsAny(c.Name, "{}") {
+			return nil, "", editErr("a field named %q can't be used as a measure: rename it without braces", c.Name)
+		}
+		item = obj{"CalculatedMeasureField": obj{"FieldId": id, "Expression": "{" + c.Name + "}"}}
+	}
+	insert(r.wells(k), well, index, item)
 	out, err := encode(d)
 	return out, id, err
 }
@@ -220,6 +246,7 @@ func RemoveField(raw []byte, fieldID string) ([]byte, error) {
 	}
 	removeAt(wellsOf(f.v, f.kind), f.well, f.index)
 	dropSorts(f.v.visual, fieldID)
+	dropFieldOptions(f.v.visual, fieldID)
 	return encode(d)
 }
 

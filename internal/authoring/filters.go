@@ -6,14 +6,18 @@ import (
 	"strconv"
 )
 
-// Scope is where a filter applies: one sheet, all its visuals or the
-// listed ones.
+// Scope is where a filter applies: every sheet, or one sheet, all its
+// visuals or the listed ones.
 type Scope struct {
 	SheetID   string
 	VisualIDs []string // empty: every visual of the sheet
+	AllSheets bool     // every visual of every sheet (SheetID unused)
 }
 
 func (s Scope) configuration(d obj) (obj, error) {
+	if s.AllSheets {
+		return obj{"AllSheets": obj{}}, nil
+	}
 	sh, err := findSheet(d, s.SheetID)
 	if err != nil {
 		return nil, err

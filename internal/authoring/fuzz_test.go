@@ -46,5 +46,20 @@ func FuzzEdits(f *testing.F) {
 		lo := 1.0
 		check(first(AddNumericRangeFilter(def, revenue, &lo, nil, Scope{SheetID: FirstSheetID})))
 		check(RemoveFilterGroup(def, field))
+		check(SetParameter(def, Parameter{Name: well, Type: kind, Defaults: []string{field}}, visual))
+		check(DeleteParameter(def, well))
+		check(SetCalculatedField(def, CalculatedField{"sales", field, well}, visual))
+		check(DeleteCalculatedField(def, "sales", field))
+		check(first(AddParameterControl(def, well, Control{SheetID: "s", Kind: kind, Values: []string{field}, Min: 0, Max: 1, Step: 1})))
+		check(first(AddFilterControl(def, field, Control{SheetID: FirstSheetID, Kind: kind})))
+		check(RemoveControl(def, field))
+		add := func(out []byte, _, _ string, err error) ([]byte, error) { return out, err }
+		fl := Filter{Kind: kind, Column: Column{"sales", field, "DATETIME"}, Values: []string{well}, Parameter: well, RelativeType: well, N: 1, By: &revenue, Scope: Scope{SheetID: "s"}}
+		check(add(AddFilter(def, fl)))
+		check(ReplaceFilter(def, visual, fl))
+		check(SetCustomLabel(def, field, well))
+		two := 2
+		check(SetNumberFormat(def, field, &NumberFormat{Percent: well == "", Decimals: &two, Scale: kind, Prefix: well}))
+		check(first(AddAggregatedField(def, visual, well, Column{"sales", field, "DECIMAL"}, 0)))
 	})
 }

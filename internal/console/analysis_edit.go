@@ -70,6 +70,7 @@ type editorData struct {
 	CanUndo, CanRedo      bool
 	Dashboards            []*sg.Dashboard // the dashboards a publish may replace
 	Published             string          // the dashboard just published
+	Params                *editorParams   // parameters, controls, calculated fields
 }
 
 // editorField is a dataset column in the fields pane.
@@ -100,6 +101,9 @@ type editorWellField struct {
 	Granularities   []string
 	Sortable        bool
 	Sort            string
+	Renamable       bool   // a table's or pivot table's field takes a label
+	CustomLabel     string // its label in the visual
+	Formattable     bool   // a numeric measure the viewer draws with a number format
 }
 
 // buildEditor computes the editor of an analysis for a user.
@@ -136,6 +140,7 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 			ed.Fields = append(ed.Fields, editorField{DataSet: ds.Identifier, Name: col.Name, Type: col.Type, Measure: col.Type == "INTEGER" || col.Type == "DECIMAL", Key: key})
 		}
 	}
+	ed.Fields = append(ed.Fields, calculatedEditorFields(def, ed.Fields)...)
 	if notDrawable != nil {
 		ed.Failure = failureOf(notDrawable)
 		if len(def.Sheets) > 0 {
@@ -171,6 +176,7 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 		}
 	}
 	ed.Filters = sheetFilters(def, ed.SheetID)
+	ed.Params = buildParams(def, ed.SheetID, ed.Fields)
 	if ed.Selected != nil {
 		sel := *ed.Selected
 		ed.Selected = &sel
@@ -194,19 +200,25 @@ func editorWells(v *definition.Visual) []editorWell {
 		have[w.Name] = w.Fields
 	}
 	sorts := visualSorts(v)
+	labels := customLabels(v)
 	_, sortable := sortableKinds[v.Kind]
 	var out []editorWell
 	for _, ws := range k.Wells {
 		ew := editorWell{WellSpec: ws}
 		for _, f := range have[ws.Name] {
-			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID]}
+			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID], Renamable: authoring.Renamable(v.Kind), CustomLabel: labels[f.FieldID],
+				Formattable: authoring.Formattable(v.Kind) && f.Kind == "NumericalMeasureField"}
 			if f.Column != nil {
 				ef.Label = f.Column.ColumnName
+			} else {
+				ef.Label = f.Expression // a calculated measure
 			}
 			if f.Measure {
 				ef.Aggregation = f.Aggregation
 				ef.Aggregations = authoring.Aggregations[f.Kind]
-				ef.Label = strings.ToLower(f.Aggregation) + "(" + ef.Label + ")"
+				if f.Aggregation != "" {
+					ef.Label = strings.ToLower(f.Aggregation) + "(" + ef.Label + ")"
+				}
 			}
 			if f.Kind == "DateDimensionField" {
 				ef.Granularity, ef.Granularities = f.DateGranularity, authoring.Granularities

@@ -185,6 +185,9 @@ func (c *Console) applyAction(ctx context.Context, s *signedIn, sid, id, op stri
 	if i, err := strconv.Atoi(f.Get("index")); err == nil && i >= 0 {
 		index = i
 	}
+	if out, ok, err := c.paramAction(ctx, s, op, f, raw); ok {
+		return out, "", err
+	}
 	switch op {
 	case "add-visual":
 		return authoring.AddVisual(raw, f.Get("sheetId"), kind)

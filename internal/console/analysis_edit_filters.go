@@ -56,11 +56,23 @@ func filterLabel(f definition.Filter) string {
 		if cfg := c.Configuration; cfg != nil && cfg.FilterListConfiguration != nil && len(cfg.FilterListConfiguration.CategoryValues) > 0 {
 			return label + " is " + strings.Join(cfg.FilterListConfiguration.CategoryValues, ", ")
 		}
+		if more := filterLabelMore(f); more != "" {
+			return more
+		}
 		return label + " (category filter)"
 	case f.NumericRangeFilter != nil:
+		if more := filterLabelMore(f); more != "" {
+			return more
+		}
 		return columnName(f.NumericRangeFilter.Column) + " in a range"
 	case f.TimeRangeFilter != nil:
+		if more := filterLabelMore(f); more != "" {
+			return more
+		}
 		return columnName(f.TimeRangeFilter.Column) + " in a date range"
+	}
+	if more := filterLabelMore(f); more != "" {
+		return more
 	}
 	return "a filter the editor shows but does not edit"
 }

@@ -118,6 +118,7 @@ var routes = []route{
 	{"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}", (*Console).handleBookmarks},
 	{"POST /embedding/{sid}/analyses", (*Console).handleCreateAnalysis},
 	{"POST /embedding/{sid}/analyses/{id}/edit", (*Console).handleEditAnalysis},
+	{"POST /embedding/{sid}/analyses/{id}/edit/check", (*Console).handleAnalysisCalcCheck},
 	{"POST /embedding/{sid}/analyses/{id}/publish", (*Console).handlePublishAnalysis},
 	{"GET /embed/{sid}/embedControl", (*Console).handleControl},
 	{"GET /embed/{sid}/dashboards/{id}", (*Console).handleDashboardExperience},

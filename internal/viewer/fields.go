@@ -13,6 +13,7 @@ type field struct {
 	dataSet string // DataSetIdentifier ("" for a calculated measure)
 	dim     *query.Dimension
 	measure *query.Measure
+	format  *numberFormat // a table's, pivot table's or KPI's measure format
 }
 
 // dimension converts a DimensionField.

@@ -157,6 +157,9 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 // computeTile asks a visual's question and fills its tile.
 func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
 	p, ok := planOf(vis)
+	if ok {
+		applyCustomLabels(vis, p)
+	}
 	if !ok {
 		t.Kind, t.Message = TileEmpty, "This visual has no fields yet."
 		if unaggregated(vis) {

@@ -27,6 +27,9 @@ func table(p *plan, res *Result) *Table {
 		cells := make([]Cell, len(fields))
 		for i, f := range fields {
 			cells[i] = Cell{Text: formatValue(row[i], res.Columns[i], granularity(f)), Numeric: f.measure != nil}
+			if x, ok := number(row[i]); ok && f.format != nil {
+				cells[i].Text = f.format.format(x)
+			}
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -107,6 +110,9 @@ func pivot(p *plan, res *Result) *Pivot {
 				if ok {
 					if f, isNum := number(vals[k]); isNum {
 						c.Text = formatNumber(f)
+						if ms[k].format != nil {
+							c.Text = ms[k].format.format(f)
+						}
 					}
 				}
 				r.Cells = append(r.Cells, c)
@@ -132,10 +138,16 @@ func kpi(p *plan, res *Result) *KPI {
 	v, ok := number(row[0])
 	if ok {
 		k.Value = formatNumber(v)
+		if p.values[0].format != nil {
+			k.Value = p.values[0].format.format(v)
+		}
 	}
 	if len(p.targets) > 0 && len(row) > 1 {
 		if t, tok := number(row[1]); tok {
 			k.Target = formatNumber(t)
+			if p.targets[0].format != nil {
+				k.Target = p.targets[0].format.format(t)
+			}
 			if ok && t != 0 {
 				d := (v - t) / t * 100
 				k.Above = d >= 0

@@ -218,9 +218,14 @@ function keepEmbedParamsInLinks() {
 document.body.addEventListener("htmx:beforeSwap", (ev) => {
   if (ev.detail.target?.id === "editor") disposeCharts(ev.detail.target);
 });
-document.body.addEventListener("htmx:afterSettle", () => {
+document.body.addEventListener("htmx:afterSettle", (ev) => {
   const ed = document.getElementById("editor");
-  if (ed) mountCharts(ed);
+  if (!ed) return;
+  // A swapped-in editor's sheet is new: the viewer starts on it again,
+  // drawing its charts and binding its controls (a boosted page load
+  // starts it in pageReady).
+  if (ev.detail.target?.id === "editor") initViewer(post, token).catch((err) => console.error("viewer", err));
+  else mountCharts(ed);
 });
 
 let loaded = false;

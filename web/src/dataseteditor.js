@@ -21,9 +21,14 @@ function functions() {
   }));
 }
 
-// exprCompletions completes {field} names and function names.
-function exprCompletions(fields, fns) {
+// exprCompletions completes {field} names, ${Parameter} names (an
+// analysis's calculated fields read parameters) and function names.
+function exprCompletions(fields, fns, params = []) {
   return (ctx) => {
+    const param = params.length ? ctx.matchBefore(/\$\{[^}]*/) : null;
+    if (param) {
+      return { from: param.from, options: params.map((p) => ({ label: "${" + p + "}", type: "constant" })), validFor: /^\$\{[^}]*$/ };
+    }
     const field = ctx.matchBefore(/\{[^}]*/);
     if (field) {
       return {
@@ -137,6 +142,8 @@ async function check(form, view, out) {
   body.set("draft", document.getElementById("ds-draft")?.value || "");
   body.set("name", form.querySelector('[name="name"]')?.value || "");
   body.set("expression", view.state.doc.toString());
+  const dataSet = form.querySelector('[name="dataSetIdentifier"]')?.value; // an analysis's calculated field
+  if (dataSet) body.set("dataSetIdentifier", dataSet);
   let res;
   try {
     const resp = await fetch(form.dataset.check, {
@@ -197,7 +204,8 @@ function mount(ta) {
     if (ta.dataset.columns && ta.dataset.source) extensions.push(lang.language.data.of({ autocomplete: sqlColumnCompletions(ta, tables) }));
   } else {
     const fields = (ta.dataset.fields || "").split("\n").filter(Boolean);
-    extensions.push(autocompletion({ override: [exprCompletions(fields, functions())] }), errorField);
+    const params = (ta.dataset.parameters || "").split("\n").filter(Boolean);
+    extensions.push(autocompletion({ override: [exprCompletions(fields, functions(), params)] }), errorField);
   }
   const view = new EditorView({ state: EditorState.create({ doc: ta.value, extensions }), parent: ta.parentNode });
   ta.parentNode.insertBefore(view.dom, ta);

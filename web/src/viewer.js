@@ -469,6 +469,8 @@ export const requests = {
 
 // initViewer starts the viewer on a page that has one; it resolves when
 // the first sheet is drawn with the URL fragment's parameters applied.
+let documentBound = false;
+
 export async function initViewer(postEvent, sessionToken) {
   post = postEvent;
   token = sessionToken || "";
@@ -501,12 +503,17 @@ export async function initViewer(postEvent, sessionToken) {
     if (ev.target.classList.contains("multi-search")) return;
     if (ev.target.closest("form.controls")) onControlChange(ev);
   });
-  // An open multi-select closes on a click elsewhere or on Escape.
-  document.addEventListener("click", (ev) => {
-    root.querySelectorAll("details.multi[open]").forEach((d) => {
-      if (!d.contains(ev.target)) d.open = false;
+  // An open multi-select closes on a click elsewhere or on Escape. (The
+  // analysis editor starts the viewer again on each sheet it swaps in:
+  // the document's listener is added once.)
+  if (!documentBound) {
+    documentBound = true;
+    document.addEventListener("click", (ev) => {
+      root?.querySelectorAll("details.multi[open]").forEach((d) => {
+        if (!d.contains(ev.target)) d.open = false;
+      });
     });
-  });
+  }
   root.addEventListener("keydown", (ev) => {
     const d = ev.target.closest?.("details.multi[open]");
     if (ev.key === "Escape" && d) {

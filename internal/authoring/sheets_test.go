@@ -138,7 +138,9 @@ func TestFormat(t *testing.T) {
 	wantEditErr(t, err, "VISIBLE or HIDDEN")
 	raw = must[[]byte](t)(SetTitle(raw, v, true, "Sub"))
 	raw = must[[]byte](t)(SetTitle(raw, v, false, ""))
-	var d struct{ Sheets []struct{ Visuals []map[string]json.RawMessage } }
+	var d struct {
+		Sheets []struct{ Visuals []map[string]json.RawMessage }
+	}
 	must[struct{}](t)(struct{}{}, json.Unmarshal(raw, &d))
 	got := string(d.Sheets[0].Visuals[1]["BarChartVisual"])
 	if !strings.Contains(got, `"Title":{"Visibility":"HIDDEN"}`) || !strings.Contains(got, `"Subtitle":{"FormatText":{"PlainText":"Sub"},"Visibility":"VISIBLE"}`) {

@@ -42,7 +42,11 @@ func loadPages() (*pages, error) {
 	}
 	p := &pages{byName: map[string]*template.Template{}}
 	for _, name := range []string{"start", "resource", "error", "login", "invitation", "datasets", "datasetnew", "dataseteditor", "analysis_edit_new", "analysis_edit"} {
-		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
+		files := []string{"templates/" + name + ".html"}
+		if name == "analysis_edit" {
+			files = append(files, "templates/editor_*.html") // the editor's panels
+		}
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, files...)
 		if err != nil {
 			return nil, err
 		}

@@ -113,7 +113,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		if only != nil && !slices.Contains(only, vis.VisualID) {
 			continue
 		}
-		t := &Tile{ID: vis.VisualID, Title: visualTitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
+		t := &Tile{ID: vis.VisualID, Title: tileTitle(vis), Subtitle: visualSubtitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
 		out.Tiles = append(out.Tiles, t)
 		switch vis.Kind {
 		case "CustomContentVisual":

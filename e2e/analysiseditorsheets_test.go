@@ -135,7 +135,7 @@ func TestAnalysisEditorSheets(t *testing.T) {
 	}
 	for _, f := range [][2]string{{"legend", "HIDDEN"}, {"data-labels", "VISIBLE"}, {"color", "#336699"}, {"category-label", "Region"}, {"value-label", "Revenue"}} {
 		act(with(url.Values{"op": {"format"}, "option": {f[0]}, "value": {f[1]}}), 200)
-		step("format "+f[0])(authoring.SetFormat(want, "visual-1", f[0], f[1]))
+		step("format " + f[0])(authoring.SetFormat(want, "visual-1", f[0], f[1]))
 	}
 	act(with(url.Values{"op": {"format"}, "option": {"color"}, "value": {"blue"}}), 400)
 	act(url.Values{"op": {"format"}, "sheetId": {authoring.FirstSheetID}, "visual": {"visual-2"}, "option": {"legend"}, "value": {"HIDDEN"}}, 400)

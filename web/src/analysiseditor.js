@@ -5,6 +5,7 @@
 // page's buttons send ("Add to …" is the keyboard and click way), and the
 // server answers with the editor re-rendered.
 import Sortable from "sortablejs";
+import { mountLayout } from "./editorlayout.js";
 
 function editor() {
   return document.getElementById("editor");
@@ -54,6 +55,7 @@ function init() {
       }),
     );
   });
+  mountLayout(ed, send);
   const search = ed.querySelector(".field-search");
   search?.addEventListener("input", () => {
     const q = search.value.trim().toLowerCase();

@@ -234,3 +234,31 @@ func TestSuggestKind(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryKindTakesFields: each type the picker offers takes a dimension
+// and a measure in its wells, and a type change between any two keeps
+// what fits; every result is model-valid (encode validates).
+func TestEveryKindTakesFields(t *testing.T) {
+	for _, k := range Kinds {
+		raw := must[[]byte](t)(NewAnalysis("sales", arn))
+		raw, v, err := AddVisual(raw, FirstSheetID, k.Kind)
+		if err != nil {
+			t.Fatalf("%s: %v", k.Kind, err)
+		}
+		for _, w := range k.Wells {
+			col := region
+			if w.Measure {
+				col = revenue
+			}
+			if raw, _, err = AddField(raw, v, w.Name, col, -1); err != nil {
+				t.Fatalf("%s %s: %v", k.Kind, w.Name, err)
+			}
+			break
+		}
+		for _, to := range Kinds {
+			if _, err := ChangeType(raw, v, to.Kind); err != nil {
+				t.Errorf("%s → %s: %v", k.Kind, to.Kind, err)
+			}
+		}
+	}
+}

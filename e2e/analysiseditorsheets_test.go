@@ -134,9 +134,18 @@ func TestAnalysisEditorSheets(t *testing.T) {
 		t.Errorf("the viewer does not draw the subtitle:\n%s", tile(t, p.Body, "visual-1"))
 	}
 	for _, f := range [][2]string{{"legend", "HIDDEN"}, {"data-labels", "VISIBLE"}, {"color", "#336699"}, {"category-label", "Region"}, {"value-label", "Revenue"}} {
-		act(with(url.Values{"op": {"format"}, "option": {f[0]}, "value": {f[1]}}), 200)
+		p = act(with(url.Values{"op": {"format"}, "option": {f[0]}, "value": {f[1]}}), 200)
 		step("format " + f[0])(authoring.SetFormat(want, "visual-1", f[0], f[1]))
 	}
+	// The viewer draws them: no legend, labels shown, the color, the axis titles.
+	o := rawChart(t, p.Body, "visual-1")
+	if _, ok := o["legend"]; ok {
+		t.Errorf("a hidden legend is drawn")
+	}
+	wantEqual(t, "color", o["color"], []any{"#336699"})
+	wantEqual(t, "category axis title", o["xAxis"].(map[string]any)["name"], "Region")
+	wantEqual(t, "value axis title", o["yAxis"].(map[string]any)["name"], "Revenue")
+	wantEqual(t, "data labels", o["series"].([]any)[0].(map[string]any)["label"].(map[string]any)["show"], true)
 	act(with(url.Values{"op": {"format"}, "option": {"color"}, "value": {"blue"}}), 400)
 	act(url.Values{"op": {"format"}, "sheetId": {authoring.FirstSheetID}, "visual": {"visual-2"}, "option": {"legend"}, "value": {"HIDDEN"}}, 400)
 

@@ -225,6 +225,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			opt = chartOption(p, res)
 		}
 		v.applyTheme(opt)
+		applyFormat(opt, vis)
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."

@@ -93,6 +93,7 @@ describe('analysis editor layout in Chromium', () => {
       assert.equal(el.ColumnSpan, 24);
 
       // Format: hide the legend.
+      await frame.locator('details.format-panel summary').click();
       await frame.locator('.format-option[data-option="legend"] select').selectOption('HIDDEN');
       version = await editorChange(frame, version);
       assert.equal((await described()).Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.Legend.Visibility, 'HIDDEN');

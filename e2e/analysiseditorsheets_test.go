@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/authoring"
@@ -18,8 +19,9 @@ import (
 
 // editorSession opens the editor of a new analysis over the sample
 // dataset as admin, and returns an act function that posts one editor
-// action (checking its status) and the analysis id.
-func editorSession(t *testing.T, ts *testServer) (act func(form url.Values, status int) *page, id string) {
+// action (checking its status), a reload function that opens the editor
+// page again, and the analysis id.
+func editorSession(t *testing.T, ts *testServer) (act func(form url.Values, status int) *page, reload func(), id string) {
 	t.Helper()
 	u := ts.mint(t, "admin", "/start/analyses")
 	token, _ := ts.signOn(t, u, -1)
@@ -47,7 +49,8 @@ func editorSession(t *testing.T, ts *testServer) (act func(form url.Values, stat
 		}
 		return np
 	}
-	return act, id
+	reload = func() { p = ts.withToken(t, ts.URL+loc, token) }
+	return act, reload, id
 }
 
 var reEditorSheet = regexp.MustCompile(`data-sheet-id="([^"]*)" data-selected=`)
@@ -74,7 +77,7 @@ func (ts *testServer) describedDefinition(t *testing.T, id string) any {
 func TestAnalysisEditorSheets(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(500))
-	act, id := editorSession(t, ts)
+	act, reload, id := editorSession(t, ts)
 	want, err := authoring.NewAnalysis("Sample sales", dataSetARN(app.SampleDataSetID))
 	must(t, err)
 	step := func(what string) func(out []byte, err error) {
@@ -210,10 +213,25 @@ func TestAnalysisEditorSheets(t *testing.T) {
 	act(url.Values{"op": {"undo"}}, 200)
 	step("restore undone")(authoring.RemoveAction(withActionsJSON(t, withActions), "visual-1", "visual-1-action-1"))
 
+	// A change through the API is kept before the next editor save, so the
+	// author can return to it.
+	var viaAPI types.AnalysisDefinition
+	decodeStrict(t, withActionsJSON(t, ts.storedDefinition(t, id)), &viaAPI)
+	viaAPI.Sheets[0].Name = aws.String("Renamed by the API")
+	_, err = ts.adminClient().UpdateAnalysis(t.Context(), &quicksight.UpdateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String(id), Name: aws.String("Sheets"), Definition: &viaAPI})
+	must(t, err)
+	waitAnalysis(t, ts.adminClient(), id)
+	reload()
+	want = withActionsJSON(t, ts.storedDefinition(t, id))
+
 	// Deleting a sheet takes the navigation to it; the last can't go.
-	act(url.Values{"op": {"delete-sheet"}, "sheetId": {"sheet-2"}}, 200)
+	p = act(url.Values{"op": {"delete-sheet"}, "sheetId": {"sheet-2"}}, 200)
 	step("sheet deleted")(authoring.DeleteSheet(want, "sheet-2"))
 	act(url.Values{"op": {"delete-sheet"}, "sheetId": {authoring.FirstSheetID}}, 400)
+	shown := versionsIn(p.Body)
+	if len(shown) < 2 || shown[0].Summary != "Deleted a sheet" || shown[1].Summary != "Changed outside the editor" {
+		t.Fatalf("versions after a change through the API: %+v", shown[:min(3, len(shown))])
+	}
 }
 
 func withActionsJSON(t *testing.T, def any) []byte {

@@ -18,9 +18,10 @@ const EditStackDepth = 30
 
 // ConsoleSaveAnalysis is ConsoleEditAnalysis that also keeps the saved
 // definition in the analysis's version history, with who saved it and
-// summary (what changed, in a word). The first save of an analysis
-// without history keeps the definition it replaced first ("Before
-// editing"), so the author can always return to it.
+// summary (what changed, in a word). When the definition it replaces is
+// not the history's newest (the analysis's first save in the editor, or a
+// change made since through the API), that definition is kept first, so
+// the author can always return to it.
 func (a *App) ConsoleSaveAnalysis(ctx context.Context, u *sg.User, id, version, summary string, edit func(raw []byte) ([]byte, error)) (*sg.Analysis, error) {
 	var before []byte
 	an, err := a.ConsoleEditAnalysis(ctx, u, id, version, func(raw []byte) ([]byte, error) {
@@ -30,16 +31,36 @@ func (a *App) ConsoleSaveAnalysis(ctx context.Context, u *sg.User, id, version, 
 	if err != nil {
 		return nil, err
 	}
-	list, err := a.Store.ListAnalysisVersions(ctx, u.AccountID, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(list) == 0 && before != nil && !bytes.Equal(before, an.Definition) {
-		if err := a.keepVersion(ctx, u, id, "Before editing", before); err != nil {
+	if before != nil && !bytes.Equal(before, an.Definition) {
+		kept, err := a.newestVersion(ctx, u.AccountID, id)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case kept == nil:
+			err = a.keepVersion(ctx, u, id, "Before editing", before)
+		case !bytes.Equal(kept.Definition, before):
+			err = a.keepVersion(ctx, u, id, "Changed outside the editor", before)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
 	return an, a.keepVersion(ctx, u, id, summary, an.Definition)
+}
+
+// newestVersion returns an analysis's newest kept version with its
+// definition, or nil when it has none.
+func (a *App) newestVersion(ctx context.Context, accountID, id string) (*sg.AnalysisVersion, error) {
+	list, err := a.Store.ListAnalysisVersions(ctx, accountID, id)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	v, err := a.Store.FindAnalysisVersion(ctx, accountID, id, list[0].Number)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, nil // pruned meanwhile by a concurrent save
+	}
+	return v, err
 }
 
 func (a *App) keepVersion(ctx context.Context, u *sg.User, id, summary string, def json.RawMessage) error {

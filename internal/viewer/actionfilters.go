@@ -25,6 +25,7 @@ type clickAction struct {
 			SelectedFieldsConfiguration struct {
 				SelectedFields       []string
 				SelectedFieldOptions string
+				SelectedColumns      []json.RawMessage
 			}
 			TargetVisualsConfiguration struct {
 				SameSheetTargetVisualConfiguration *struct {
@@ -59,16 +60,21 @@ func filterOnClick(vis *definition.Visual) (*clickAction, int) {
 
 // clickedField is the field whose value a click on a visual's data point
 // gives: its first dimension (the bar's category, the table's first
-// group).
-func clickedField(vis *definition.Visual) *definition.Field {
+// group); others are the visual's other dimensions, whose clicked values
+// the viewer does not send.
+func clickedField(vis *definition.Visual) (clicked *definition.Field, others []string) {
 	for _, w := range vis.Wells() {
 		for i := range w.Fields {
-			if !w.Fields[i].Measure {
-				return &w.Fields[i]
+			switch {
+			case w.Fields[i].Measure:
+			case clicked == nil:
+				clicked = &w.Fields[i]
+			default:
+				others = append(others, w.Fields[i].FieldID)
 			}
 		}
 	}
-	return nil
+	return clicked, others
 }
 
 // actionFilters returns the filters that the clicked filter actions of a
@@ -98,19 +104,32 @@ func (v *View) actionFilters(sheetID, visualID, dataSet string) ([]query.Filter,
 				t.TargetVisualOptions != "ALL_VISUALS" && !slices.Contains(t.TargetVisuals, visualID) {
 				continue
 			}
-			f := clickedField(src)
-			if f == nil || f.Column == nil {
-				continue
+			unsupported := func(what string) error {
+				return &UnsupportedFilterError{FilterID: act.CustomActionId, Kind: "FilterOperation", What: what}
 			}
+			f, others := clickedField(src)
+			if f == nil || f.Column == nil {
+				return nil, unsupported("a click on a visual without a dimension")
+			}
+			// The click gives the first dimension's value only: an action
+			// on any other field would filter less than it says.
 			sel := op.SelectedFieldsConfiguration
+			if len(sel.SelectedColumns) > 0 {
+				return nil, unsupported("SelectedColumns")
+			}
+			if sel.SelectedFieldOptions == "ALL_FIELDS" && len(others) > 0 {
+				return nil, unsupported("a click on a visual of several dimensions")
+			}
+			for _, id := range sel.SelectedFields {
+				if id != f.FieldID {
+					return nil, unsupported("a filter on the field " + id + ", not the clicked category")
+				}
+			}
 			if sel.SelectedFieldOptions != "ALL_FIELDS" && !slices.Contains(sel.SelectedFields, f.FieldID) {
-				continue
+				continue // selects no field
 			}
 			if f.Column.DataSetIdentifier != dataSet {
 				continue // the action filters the visuals of its dataset
-			}
-			unsupported := func(what string) error {
-				return &UnsupportedFilterError{FilterID: act.CustomActionId, Kind: "FilterOperation", What: what}
 			}
 			if f.Kind != "CategoricalDimensionField" {
 				return nil, unsupported("a click on a " + f.Kind)

@@ -166,8 +166,9 @@ func (c *Console) applyLayoutAction(ctx context.Context, s *signedIn, id, op str
 			out, err = authoring.MoveSheet(raw, sheetID, i)
 		}
 	case "delete-sheet":
-		out, err = authoring.DeleteSheet(raw, sheetID)
-		sheet = firstSheet(out)
+		if out, err = authoring.DeleteSheet(raw, sheetID); err == nil {
+			sheet = firstSheet(out)
+		}
 	case "tile":
 		var t authoring.Tile
 		for _, m := range []struct {
@@ -201,7 +202,9 @@ func (c *Console) applyLayoutAction(ctx context.Context, s *signedIn, id, op str
 				err = sg.Errorf(sg.EINVALID, "Version %d can't be restored: %s", n, strings.TrimPrefix(err.Error(), authoring.ErrEdit.Error()+": "))
 			}
 		}
-		sheet = keepSheet(out, sheetID)
+		if err == nil {
+			sheet = keepSheet(out, sheetID)
+		}
 	default:
 		handled = false
 	}

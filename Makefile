@@ -63,6 +63,8 @@ fuzz:
 	./scripts/fuzz.sh FuzzRollingDate ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzActionFilters ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzSheetEdits ./internal/authoring $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRefreshSchedule ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParsePHC ./internal/app $(FUZZTIME)

@@ -24,6 +24,8 @@ type Store interface {
 	RefreshScheduleStore
 	TagStore
 	ThemeStore
+	AnalysisVersionStore
+	EditStackStore
 	PasswordStore
 
 	// Ping checks that the store is reachable.

@@ -157,7 +157,7 @@ func TestRefusedEdits(t *testing.T) {
 	raw, id, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
 	raw, fid, _ := AddField(raw, id, "Values", revenue, -1)
 	for name, err := range map[string]error{
-		"unknown kind":      second(AddVisual(raw, FirstSheetID, "SankeyDiagramVisual")),
+		"unknown kind":      second(AddVisual(raw, FirstSheetID, "InsightVisual")),
 		"unknown sheet":     second(AddVisual(raw, "nope", "BarChartVisual")),
 		"unknown well":      second(AddField(raw, id, "Rows", region, -1)),
 		"unknown dataset":   second(AddField(raw, id, "Values", Column{"other", "x", "STRING"}, -1)),

@@ -336,6 +336,10 @@ func ChangeType(raw []byte, visualID, kind string) ([]byte, error) {
 			}
 		}
 	}
+	if st, ok := r.visual["Subtitle"]; ok {
+		nv["Subtitle"] = st
+	}
+	carryActions(r.visual, nv)
 	vs := list(r.sheet, "Visuals")
 	vs[r.index] = obj{kind: nv}
 	return encode(d)

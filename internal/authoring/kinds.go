@@ -35,6 +35,10 @@ var Kinds = []KindSpec{
 	{"FunnelChartVisual", "Funnel chart", "FunnelChartAggregatedFieldWells", []WellSpec{{"Category", false, "Group"}, {"Values", true, "Value"}}},
 	{"GaugeChartVisual", "Gauge chart", "", []WellSpec{{"Values", true, "Value"}, {"TargetValues", true, "Target value"}}},
 	{"WaterfallVisual", "Waterfall chart", "WaterfallChartAggregatedFieldWells", []WellSpec{{"Categories", false, "Category"}, {"Values", true, "Value"}, {"Breakdowns", false, "Breakdown"}}},
+	{"HistogramVisual", "Histogram", "HistogramAggregatedFieldWells", []WellSpec{{"Values", true, "Value"}}},
+	{"BoxPlotVisual", "Box plot", "BoxPlotAggregatedFieldWells", []WellSpec{{"GroupBy", false, "Group by"}, {"Values", true, "Value"}}},
+	{"SankeyDiagramVisual", "Sankey diagram", "SankeyDiagramAggregatedFieldWells", []WellSpec{{"Source", false, "Source"}, {"Destination", false, "Destination"}, {"Weight", true, "Weight"}}},
+	{"WordCloudVisual", "Word cloud", "WordCloudAggregatedFieldWells", []WellSpec{{"GroupBy", false, "Group by"}, {"Size", true, "Size"}}},
 }
 
 // Kind returns the spec of a visual type.

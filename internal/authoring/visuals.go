@@ -91,6 +91,7 @@ func DeleteVisual(raw []byte, visualID string) ([]byte, error) {
 	r.sheet["Visuals"] = slices.Delete(list(r.sheet, "Visuals"), r.index, r.index+1)
 	removeTile(r.sheet, visualID)
 	unscope(d, visualID)
+	untarget(d, visualID)
 	return encode(d)
 }
 

@@ -71,6 +71,7 @@ type editorData struct {
 	Dashboards            []*sg.Dashboard // the dashboards a publish may replace
 	Published             string          // the dashboard just published
 	Params                *editorParams   // parameters, controls, calculated fields
+	Layout                *editorLayout   // sheets, format, actions, versions
 }
 
 // editorField is a dataset column in the fields pane.
@@ -181,8 +182,12 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 		sel := *ed.Selected
 		ed.Selected = &sel
 	}
-	h := c.history.get(s.Session.EmbedID, id)
-	ed.CanUndo, ed.CanRedo = len(h.undo) > 0, len(h.redo) > 0
+	undo, redo, err := c.app.EditStacks().CountEdits(ctx, historyKey(s, id))
+	if err != nil {
+		return nil, err
+	}
+	ed.CanUndo, ed.CanRedo = undo > 0, redo > 0
+	ed.Layout = c.editorLayout(ctx, s, id, an.Definition, def, ed)
 	if dashes, err := c.app.ConsoleDashboards(ctx, s.User); err == nil {
 		ed.Dashboards = dashes
 	}

@@ -119,22 +119,35 @@ func (c *Console) handleEditAnalysis(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")
 	f := r.PostForm
-	op, version, selected := f.Get("op"), f.Get("version"), f.Get("visual")
-	sid := s.Session.EmbedID
+	op, version, selected, sheetID := f.Get("op"), f.Get("version"), f.Get("visual"), f.Get("sheetId")
+	key := historyKey(s, id)
 	var before []byte
 	undoing := op == "undo"
 	edit := func(raw []byte) ([]byte, error) {
 		before = raw
-		out, newSel, err := c.applyAction(ctx, s, sid, id, op, f, raw)
+		out, newSel, newSheet, handled, err := c.applyLayoutAction(ctx, s, id, op, f, raw)
+		if !handled {
+			out, newSel, err = c.applyAction(ctx, s, key, op, f, raw)
+		}
 		if newSel != "" {
 			selected = newSel
+		}
+		if newSheet != "" {
+			sheetID = newSheet
 		}
 		return out, err
 	}
 	params := map[string]any{"awsAccountId": s.User.AccountID, "analysisId": id, "editorAction": op}
 	err := c.app.ConsoleChange(ctx, s.User, "UpdateAnalysis", params, func(ctx context.Context) error {
-		_, err := c.app.ConsoleEditAnalysis(ctx, s.User, id, version, edit)
-		return err
+		_, err := c.app.ConsoleSaveAnalysis(ctx, s.User, id, version, editSummary(op, f), edit)
+		if err != nil {
+			return err
+		}
+		switch op {
+		case "undo", "redo":
+			return c.historyMoved(ctx, key, undoing, before)
+		}
+		return c.historyChanged(ctx, key, before)
 	})
 	status := http.StatusOK
 	message := ""
@@ -149,15 +162,8 @@ func (c *Console) handleEditAnalysis(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, message, status)
 			return
 		}
-	} else {
-		switch op {
-		case "undo", "redo":
-			c.history.moved(sid, id, undoing, before)
-		default:
-			c.history.changed(sid, id, before)
-		}
 	}
-	c.answerEditor(w, r, s, id, f.Get("sheetId"), selected, status, message, "")
+	c.answerEditor(w, r, s, id, sheetID, selected, status, message, "")
 }
 
 // answerEditor renders the editor fragment htmx swaps in.
@@ -179,7 +185,7 @@ func (c *Console) answerEditor(w http.ResponseWriter, r *http.Request, s *signed
 
 // applyAction computes the definition an editor action makes of raw, and
 // the visual to select afterwards ("" to keep the selection).
-func (c *Console) applyAction(ctx context.Context, s *signedIn, sid, id, op string, f url.Values, raw []byte) ([]byte, string, error) {
+func (c *Console) applyAction(ctx context.Context, s *signedIn, key sg.EditStackKey, op string, f url.Values, raw []byte) ([]byte, string, error) {
 	visual, field, kind, well, value := f.Get("visual"), f.Get("field"), f.Get("kind"), f.Get("well"), f.Get("value")
 	index := -1
 	if i, err := strconv.Atoi(f.Get("index")); err == nil && i >= 0 {
@@ -228,7 +234,10 @@ func (c *Console) applyAction(ctx context.Context, s *signedIn, sid, id, op stri
 		out, err := authoring.RemoveFilterGroup(raw, f.Get("group"))
 		return out, "", err
 	case "undo", "redo":
-		def, ok := c.history.top(sid, id, op == "undo")
+		def, ok, err := c.historyTop(ctx, key, op == "undo")
+		if err != nil {
+			return nil, "", err
+		}
 		if !ok {
 			return nil, "", sg.Errorf(sg.ECONFLICT, "There is nothing to %s.", op)
 		}

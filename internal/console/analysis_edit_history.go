@@ -1,115 +1,57 @@
 package console
 
-import "sync"
+import (
+	"context"
 
-// editHistory keeps each editor's undo and redo stacks: the definitions
-// before (undo) and after (redo) the author's changes, per embed session
-// and analysis, in this process's memory. A stack keeps its last
-// historyDepth definitions; the whole history holds at most historyEditors
-// editors and historyBytes of definitions, and is emptied when it would
-// hold more (losing only the chance to undo).
-type editHistory struct {
-	mu    sync.Mutex
-	m     map[string]*editStacks
-	bytes int
-}
-
-type editStacks struct {
-	undo, redo [][]byte
-}
-
-const (
-	historyDepth   = 30
-	historyEditors = 1000
-	historyBytes   = 64 << 20
+	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/app"
 )
 
-func historyKey(sid, id string) string { return sid + "/" + id }
+// The editor's undo and redo stacks: the definitions before (undo) and
+// after (redo) the author's changes, per session and analysis, kept in the
+// store (app.EditStacks) so that any node of a cluster serves an undo and
+// a restart loses none. A stack keeps its last app.EditStackDepth
+// definitions; the stacks go with the session and with the analysis.
 
-// get returns a copy of an editor's stacks.
-func (h *editHistory) get(sid, id string) editStacks {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if s := h.m[historyKey(sid, id)]; s != nil {
-		return *s
+func historyKey(s *signedIn, id string) sg.EditStackKey {
+	return sg.EditStackKey{SessionID: s.Session.ID, AccountID: s.User.AccountID, AnalysisID: id}
+}
+
+// historyChanged records a change from before: it can be undone, and
+// what was undone can no longer be redone.
+func (c *Console) historyChanged(ctx context.Context, k sg.EditStackKey, before []byte) error {
+	st := c.app.EditStacks()
+	if err := st.PushEdit(ctx, k, sg.UndoStack, before, app.EditStackDepth); err != nil {
+		return err
 	}
-	return editStacks{}
+	return st.ClearEdits(ctx, k, sg.RedoStack)
 }
 
-// changed records a change from before: it can be undone, and what was
-// undone can no longer be redone.
-func (h *editHistory) changed(sid, id string, before []byte) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	s := h.stacks(sid, id, len(before))
-	s.undo = h.push(s.undo, before)
-	h.drop(s.redo)
-	s.redo = nil
-}
-
-// moved records an undo (from undo to redo) or a redo (the reverse):
-// the definition now saved was the top of its stack, and before is what
-// it replaced.
-func (h *editHistory) moved(sid, id string, isUndo bool, before []byte) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	s := h.stacks(sid, id, len(before))
+// historyMoved records an undo (from undo to redo) or a redo (the
+// reverse): the definition now saved was the top of its stack, and before
+// is what it replaced.
+func (c *Console) historyMoved(ctx context.Context, k sg.EditStackKey, isUndo bool, before []byte) error {
+	from, to := sg.RedoStack, sg.UndoStack
 	if isUndo {
-		s.undo = h.pop(s.undo)
-		s.redo = h.push(s.redo, before)
-	} else {
-		s.redo = h.pop(s.redo)
-		s.undo = h.push(s.undo, before)
+		from, to = sg.UndoStack, sg.RedoStack
 	}
+	st := c.app.EditStacks()
+	if err := st.PopEdit(ctx, k, from); err != nil {
+		return err
+	}
+	return st.PushEdit(ctx, k, to, before, app.EditStackDepth)
 }
 
-// top returns the definition an undo or redo would restore.
-func (h *editHistory) top(sid, id string, isUndo bool) ([]byte, bool) {
-	s := h.get(sid, id)
-	l := s.redo
+// historyTop returns the definition an undo or redo would restore, and
+// false when there is none.
+func (c *Console) historyTop(ctx context.Context, k sg.EditStackKey, isUndo bool) ([]byte, bool, error) {
+	stack := sg.RedoStack
 	if isUndo {
-		l = s.undo
+		stack = sg.UndoStack
 	}
-	if len(l) == 0 {
-		return nil, false
+	def, err := c.app.EditStacks().PeekEdit(ctx, k, stack)
+	if sg.ErrorCode(err) == sg.ENOTFOUND {
+		return nil, false, nil
 	}
-	return l[len(l)-1], true
-}
-
-// stacks returns an editor's stacks, emptying the history first when a
-// new editor or adding bytes would pass its bounds.
-func (h *editHistory) stacks(sid, id string, adding int) *editStacks {
-	key := historyKey(sid, id)
-	if h.m == nil || len(h.m) >= historyEditors && h.m[key] == nil || h.bytes+adding > historyBytes {
-		h.m, h.bytes = map[string]*editStacks{}, 0
-	}
-	s := h.m[key]
-	if s == nil {
-		s = &editStacks{}
-		h.m[key] = s
-	}
-	return s
-}
-
-func (h *editHistory) push(l [][]byte, def []byte) [][]byte {
-	if len(l) >= historyDepth {
-		h.drop(l[:len(l)-historyDepth+1])
-		l = append(l[:0:0], l[len(l)-historyDepth+1:]...)
-	}
-	h.bytes += len(def)
-	return append(l, def)
-}
-
-func (h *editHistory) pop(l [][]byte) [][]byte {
-	if len(l) == 0 {
-		return l
-	}
-	h.drop(l[len(l)-1:])
-	return l[:len(l)-1]
-}
-
-func (h *editHistory) drop(l [][]byte) {
-	for _, d := range l {
-		h.bytes -= len(d)
-	}
+	return def, err == nil, err
 }

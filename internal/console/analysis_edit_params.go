@@ -19,8 +19,10 @@ import (
 // they show (this file) and the actions they post
 // (analysis_edit_params_actions.go).
 
-// editorPartials are the editor's templates besides analysis_edit.html.
-var editorPartials = []string{"templates/analysis_edit_params.html"}
+// editorPartials are the editor's templates besides analysis_edit.html:
+// the parameters pane and the panels (sheets, layout, format, actions,
+// versions).
+var editorPartials = []string{"templates/analysis_edit_params.html", "templates/editor_*.html"}
 
 // editorFuncs pair the editor with one item for the partials' forms.
 var editorFuncs = template.FuncMap{

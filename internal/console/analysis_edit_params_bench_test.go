@@ -62,7 +62,7 @@ func BenchmarkEditorDropFieldFilterParam(b *testing.B) {
 		}
 		form.Set("sheetId", "sheet-1")
 		_, err = a.ConsoleEditAnalysis(ctx, boot.User, an.ID, app.DefinitionVersion(an.Definition), func(raw []byte) ([]byte, error) {
-			out, _, err := c.applyAction(ctx, s, s.Session.EmbedID, an.ID, form.Get("op"), form, raw)
+			out, _, err := c.applyAction(ctx, s, historyKey(s, an.ID), form.Get("op"), form, raw)
 			return out, err
 		})
 		if err != nil {

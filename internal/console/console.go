@@ -59,7 +59,6 @@ type Console struct {
 	pages    *pages
 	metrics  *metrics.Metrics
 	uploads  *uploadStore
-	history  editHistory // the analysis editors' undo and redo
 }
 
 // New returns the console.

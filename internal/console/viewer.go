@@ -326,7 +326,7 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	vd := c.buildViewer(ctx, s, kind, id, content, sheetID, viewerState(q), only)
+	vd := c.buildViewer(ctx, s, kind, id, content, sheetID, withActionState(viewerState(q), q), only)
 	if _, fromHeader := sessionToken(r); fromHeader && kind == "dashboards" {
 		// State persistence: the state the viewer asked for is the user's
 		// current one. Only the page's own requests (with the session

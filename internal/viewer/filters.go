@@ -76,7 +76,8 @@ func (v *View) visualFilters(sheetID, visualID, dataSet string) ([]query.Filter,
 			}
 		}
 	}
-	return out, nil
+	clicked, err := v.actionFilters(sheetID, visualID, dataSet)
+	return append(out, clicked...), err
 }
 
 // filterDataSet returns the dataset identifier of a filter's column;

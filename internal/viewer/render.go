@@ -113,7 +113,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		if only != nil && !slices.Contains(only, vis.VisualID) {
 			continue
 		}
-		t := &Tile{ID: vis.VisualID, Title: visualTitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
+		t := &Tile{ID: vis.VisualID, Title: tileTitle(vis), Subtitle: visualSubtitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
 		out.Tiles = append(out.Tiles, t)
 		switch vis.Kind {
 		case "CustomContentVisual":
@@ -235,6 +235,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			opt = chartOption(p, res)
 		}
 		v.applyTheme(opt)
+		applyFormat(opt, vis)
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."

@@ -6,6 +6,7 @@
 // server answers with the editor re-rendered.
 import Sortable from "sortablejs";
 import { initKindForms } from "./editor-forms.js";
+import { mountLayout } from "./editorlayout.js";
 
 function editor() {
   return document.getElementById("editor");
@@ -56,6 +57,7 @@ function init() {
     );
   });
   initKindForms(ed);
+  mountLayout(ed, send);
   const search = ed.querySelector(".field-search");
   search?.addEventListener("input", () => {
     const q = search.value.trim().toLowerCase();

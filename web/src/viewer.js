@@ -7,11 +7,13 @@
 import htmx from "htmx.org";
 import { disposeCharts, mountCharts } from "./charts.js";
 import { fitKPIs, paintRange, paintRanges } from "./fit.js";
+import { initActions, mountActions } from "./visualactions.js";
 
 // mount draws what a fresh fragment holds: charts, fitted KPI numbers,
 // range tracks.
 function mount(el) {
   mountCharts(el);
+  mountActions(el);
   fitKPIs(el);
   paintRanges(el);
 }
@@ -495,6 +497,16 @@ export async function initViewer(postEvent, sessionToken) {
     markTab(selected);
   }
   initToolbar();
+  const sheetVisuals = () => sdk.find((s) => s.SheetId === selected)?.Visuals || [];
+  initActions(root, {
+    actionsOf: (id) => sheetVisuals().find((v) => v.VisualId === id)?.Actions || [],
+    visualIds: () => sheetVisuals().map((v) => v.VisualId),
+    state: () => state,
+    redraw: async (ids) => {
+      if (ids.length && !(await loadVisuals(ids))) await loadSheet(selected);
+    },
+    navigate: selectSheet,
+  });
   root.addEventListener("click", (ev) => {
     const tab = ev.target.closest(".sheet-tab");
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);

@@ -202,3 +202,11 @@ func ThemeAliasExists(accountID, themeID, name string) *sg.Error {
 func ThemeAliasNotFound(accountID, themeID, name string) *sg.Error {
 	return sg.Errorf(sg.ENOTFOUND, "Alias %s of theme %s does not exist in account %s.", name, themeID, accountID)
 }
+
+func AnalysisVersionNotFound(accountID, id string, number int64) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "Version %d of analysis %s is not kept in account %s.", number, id, accountID)
+}
+
+func EditStackEmpty(stack string) *sg.Error {
+	return sg.Errorf(sg.ENOTFOUND, "There is nothing to %s.", stack)
+}

@@ -63,6 +63,10 @@
 //     namespace (CreateGroupMember returns ENOTFOUND without either) and
 //     goes with either; DeleteNamespace takes the namespace's users,
 //     groups, memberships and sessions, and nothing of other namespaces.
+//   - AddAnalysisVersion numbers after the newest kept version and keeps
+//     the newest keep versions; ListAnalysisVersions lists newest first.
+//     Versions and edit stacks go with their analysis (DeleteAnalysis,
+//     PurgeAnalyses); edit stacks go with their session too.
 //   - Stores are safe for concurrent use: racing creators of one key see one
 //     success and EEXISTS for the rest; racing consumers of one item see one
 //     success and ENOTFOUND for the rest.
@@ -120,6 +124,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Session", testSession},
 		{"Content", testContent},
 		{"AnalysisDefinition", testAnalysisDefinition},
+		{"AnalysisVersions", testAnalysisVersions},
+		{"EditStacks", testEditStacks},
 		{"DashboardVersions", testDashboardVersions},
 		{"DashboardExists", testDashboardExists},
 		{"Unfinished", testUnfinished},

@@ -1,0 +1,171 @@
+// Visual actions in the dashboard viewer, through the embedding SDK's
+// embedDashboard in Chromium against the real server: a dashboard whose
+// bar chart (revenue by region) has a filter-on-click action on a KPI and
+// a table, and whose pie chart (revenue by segment) has a navigation
+// action to a second sheet. Clicking a bar filters the targets, whose
+// values equal SQL on the sample file for that region; clicking it again
+// clears the filter; the pie's click opens the second sheet.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+
+const STEP = 15_000;
+
+let sg;
+let host;
+let qs;
+let browser;
+
+before(async () => {
+  sg = await startSightglass();
+  host = await startHost();
+  qs = quickSightClient(sg);
+  browser = await launchBrowser('allowed', sg.url);
+});
+
+after(async () => {
+  await browser?.close();
+  qs?.destroy();
+  await host?.close();
+  await sg?.close();
+});
+
+function sql(query, ...args) {
+  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
+  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2],json.loads(sys.argv[3])).fetchall()))';
+  return JSON.parse(execFileSync('python3', ['-c', script, db, query, JSON.stringify(args)], { encoding: 'utf8' }));
+}
+
+const column = (name) => ({ DataSetIdentifier: 'sales', ColumnName: name });
+const dim = (id, name) => ({ CategoricalDimensionField: { FieldId: id, Column: column(name) } });
+const sum = (id, name) => ({ NumericalMeasureField: { FieldId: id, Column: column(name), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } });
+const title = (text) => ({ Visibility: 'VISIBLE', FormatText: { PlainText: text } });
+
+const definition = (region) => ({
+  DataSetIdentifierDeclarations: [{ Identifier: 'sales', DataSetArn: `arn:aws:quicksight:${region}:${ACCOUNT}:dataset/sample-sales` }],
+  Sheets: [
+    {
+      SheetId: 'overview', Name: 'Overview',
+      Visuals: [
+        { BarChartVisual: {
+          VisualId: 'bar', Title: title('Revenue by region'),
+          ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('bar-region', 'region')], Values: [sum('bar-revenue', 'revenue')] } } },
+          Actions: [{
+            CustomActionId: 'filter-region', Name: 'Filter by region', Status: 'ENABLED', Trigger: 'DATA_POINT_CLICK',
+            ActionOperations: [{ FilterOperation: {
+              SelectedFieldsConfiguration: { SelectedFields: ['bar-region'] },
+              TargetVisualsConfiguration: { SameSheetTargetVisualConfiguration: { TargetVisuals: ['kpi', 'table'] } },
+            } }],
+          }],
+        } },
+        { KPIVisual: { VisualId: 'kpi', Title: title('Revenue'), ChartConfiguration: { FieldWells: { Values: [sum('kpi-revenue', 'revenue')] } } } },
+        { TableVisual: { VisualId: 'table', Title: title('By segment'), ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('t-segment', 'segment')], Values: [sum('t-revenue', 'revenue')] } } } } },
+        { PieChartVisual: {
+          VisualId: 'pie', Title: title('Segments'),
+          ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pie-segment', 'segment')], Values: [sum('pie-revenue', 'revenue')] } } },
+          Actions: [{
+            CustomActionId: 'open-detail', Name: 'Open detail', Status: 'ENABLED', Trigger: 'DATA_POINT_CLICK',
+            ActionOperations: [{ NavigationOperation: { LocalNavigationConfiguration: { TargetSheetId: 'detail' } } }],
+          }],
+        } },
+      ],
+    },
+    {
+      SheetId: 'detail', Name: 'Detail',
+      Visuals: [{ KPIVisual: { VisualId: 'detail-kpi', Title: title('Quantity'), ChartConfiguration: { FieldWells: { Values: [sum('d-quantity', 'quantity')] } } } }],
+    },
+  ],
+});
+
+async function createDashboard(id) {
+  const region = sg.credentials.region;
+  await qs.send(new CreateDashboardCommand({
+    AwsAccountId: ACCOUNT, DashboardId: id, Name: id, Definition: definition(region),
+    Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`dashboard ${id} was not created`);
+}
+
+const num = (s) => Number(String(s).replaceAll(',', ''));
+const round2 = (x) => Math.round(x * 100) / 100;
+
+describe('visual actions in Chromium', () => {
+  test('a bar click filters the targets (equal to SQL), a second click clears, a pie click navigates', { timeout: 180_000 }, async () => {
+    await createDashboard('actions');
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      const url = (await mintConsoleURL(qs, '/dashboards/actions')).replace('/embedding/', '/embed/');
+      await page.evaluate((u) => window.embedDashboard(u, {}), url);
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+      await frame.locator('#v-bar svg').waitFor({ timeout: STEP });
+      const kpi = async () => num(await frame.locator('#v-kpi .kpi-value').textContent());
+      const tableRows = async () => (await frame.locator('#v-table tbody tr').all()).length;
+      const [[total]] = sql('SELECT round(sum(revenue), 2) FROM orders');
+      assert.equal(round2(await kpi()), total);
+
+      // Click a bar: the KPI and the table show that region only.
+      const box = await frame.locator('#v-bar .chart').boundingBox();
+      assert.ok(box);
+      // Find the bar by clicking each category until the filter names it
+      // (bars are drawn in the data's order, which the SVG does not say).
+      const regions = sql('SELECT DISTINCT region FROM orders').map((r) => r[0]);
+      let clicked = null;
+      for (const el of await frame.locator('#v-bar svg path').all()) {
+        const b = await el.boundingBox();
+        if (!b || b.width < 4 || b.height < 4 || b.width > box.width * 0.9) continue;
+        await el.click({ timeout: STEP, force: true });
+        const clear = frame.locator('#v-bar .action-clear');
+        try {
+          await clear.waitFor({ timeout: 2_000 });
+        } catch {
+          continue;
+        }
+        clicked = (await clear.textContent()).replace('Clear filter: ', '');
+        break;
+      }
+      assert.ok(regions.includes(clicked), `a bar click filtered by ${clicked}`);
+      const [[regionTotal]] = sql('SELECT round(sum(revenue), 2) FROM orders WHERE region = ?', clicked);
+      for (let i = 0; i < 50 && round2(await kpi()) !== regionTotal; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(round2(await kpi()), regionTotal, `KPI for ${clicked}`);
+      const segments = sql('SELECT segment, round(sum(revenue), 2) FROM orders WHERE region = ? GROUP BY segment', clicked);
+      assert.equal(await tableRows(), segments.length);
+      const cells = await frame.locator('#v-table tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
+      for (const [segment, rev] of segments) {
+        const row = cells.find((c) => c[0] === segment);
+        assert.ok(row, `table row ${segment}`);
+        assert.equal(round2(num(row[1])), rev, `table ${segment} for ${clicked}`);
+      }
+      // The bar chart itself (the source) keeps every region.
+      const barTexts = await frame.locator('#v-bar svg text').allTextContents();
+      for (const r of regions) assert.ok(barTexts.includes(r), `bar ${r} still drawn`);
+
+      // Clear: the targets show every region again.
+      await frame.locator('#v-bar .action-clear').click();
+      for (let i = 0; i < 50 && round2(await kpi()) !== total; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(round2(await kpi()), total);
+
+      // A pie slice click opens the Detail sheet.
+      const slice = frame.locator('#v-pie svg path').first();
+      await slice.click({ timeout: STEP, force: true });
+      await frame.locator('#v-detail-kpi .kpi-value').waitFor({ timeout: STEP });
+      const [[quantity]] = sql('SELECT sum(quantity) FROM orders');
+      assert.equal(num(await frame.locator('#v-detail-kpi .kpi-value').textContent()), quantity);
+      await page.waitForFunction(() => window.events.some((e) => e.kind === 'message' && e.eventName === 'SELECTED_SHEET_CHANGED' && e.message?.selectedSheet?.SheetId === 'detail'), null, { timeout: STEP });
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

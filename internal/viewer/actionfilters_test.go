@@ -1,0 +1,44 @@
+package viewer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sightglass/sightglass/internal/definition"
+)
+
+// TestActionFiltersRefuseWhatTheClickDoesNotGive: the viewer sends the
+// clicked category only, so an action on another of the visual's fields
+// (its color, or all of its several dimensions) is refused on its target,
+// never applied as a wider filter.
+func TestActionFiltersRefuseWhatTheClickDoesNotGive(t *testing.T) {
+	for _, c := range []struct{ name, selected, want string }{
+		{"category", `"SelectedFields": ["cat"]`, ""},
+		{"all fields of two dimensions", `"SelectedFieldOptions": "ALL_FIELDS"`, "several dimensions"},
+		{"the color", `"SelectedFields": ["color"]`, "the field color"},
+		{"category and color", `"SelectedFields": ["cat", "color"]`, "the field color"},
+	} {
+		def, err := definition.Parse([]byte(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/s"}],
+			"Sheets": [{"SheetId": "s", "Visuals": [
+			{"BarChartVisual": {"VisualId": "bar", "Actions": [{"CustomActionId": "a", "Name": "F", "Status": "ENABLED", "Trigger": "DATA_POINT_CLICK",
+				"ActionOperations": [{"FilterOperation": {"SelectedFieldsConfiguration": {` + c.selected + `},
+				"TargetVisualsConfiguration": {"SameSheetTargetVisualConfiguration": {"TargetVisualOptions": "ALL_VISUALS"}}}}]}],
+				"ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+				"Category": [{"CategoricalDimensionField": {"FieldId": "cat", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
+				"Colors": [{"CategoricalDimensionField": {"FieldId": "color", "Column": {"DataSetIdentifier": "sales", "ColumnName": "segment"}}}]}}}}},
+			{"KPIVisual": {"VisualId": "kpi"}}]}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := New(def, State{"x.bar": {"Europe"}}, time.Unix(0, 0)).actionFilters("s", "kpi", "sales")
+		var uf *UnsupportedFilterError
+		switch {
+		case c.want == "" && (err != nil || len(fs) != 1 || fs[0].Field != "region" || fs[0].Values[0] != "Europe"):
+			t.Errorf("%s: %+v %v", c.name, fs, err)
+		case c.want != "" && (!errors.As(err, &uf) || !strings.Contains(err.Error(), c.want) || fs != nil):
+			t.Errorf("%s: %+v %v, want a refusal with %q", c.name, fs, err, c.want)
+		}
+	}
+}

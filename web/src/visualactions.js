@@ -1,0 +1,104 @@
+// Visual actions in the viewer, from the definition: a click on a data
+// point of a visual whose action runs on DATA_POINT_CLICK either filters
+// the action's target visuals by the clicked category (FilterOperation:
+// the viewer state x.<VisualId> carries the value, and the server adds the
+// filter to the targets' questions) or opens another sheet
+// (NavigationOperation). A second click on the same value, or the tile's
+// "Clear" button, removes the filter.
+import * as echarts from "echarts/core";
+
+let hooks = null;
+const bound = new WeakSet();
+
+// clickAction returns a visual's enabled action run by a data point click.
+function clickAction(visualId) {
+  return hooks.actionsOf(visualId).find((a) => a.Trigger === "DATA_POINT_CLICK" && a.Status !== "DISABLED") || null;
+}
+
+// targetsOf lists the visuals a filter operation filters.
+function targetsOf(op, visualId) {
+  const same = op.TargetVisualsConfiguration?.SameSheetTargetVisualConfiguration;
+  if (!same) return [];
+  if (same.TargetVisualOptions === "ALL_VISUALS") return hooks.visualIds().filter((id) => id !== visualId);
+  return (same.TargetVisuals || []).filter((id) => id !== visualId);
+}
+
+// showClear marks the source tile with the value it filters by, and a
+// button that clears it.
+function showClear(visualId, value) {
+  const tile = document.getElementById("v-" + visualId);
+  if (!tile) return;
+  tile.querySelector(".action-clear")?.remove();
+  if (value === null) return;
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "action-clear";
+  b.dataset.visualId = visualId;
+  b.textContent = `Clear filter: ${value}`;
+  tile.querySelector(".tile-title")?.after(b);
+}
+
+// run runs a visual's click action for the clicked value.
+async function run(visualId, value) {
+  const action = clickAction(visualId);
+  if (!action || value === "" || value == null) return;
+  for (const op of action.ActionOperations || []) {
+    if (op.NavigationOperation) {
+      const to = op.NavigationOperation.LocalNavigationConfiguration?.TargetSheetId;
+      if (to) await hooks.navigate(to);
+      return;
+    }
+    if (op.FilterOperation) {
+      const key = "x." + visualId;
+      const st = hooks.state();
+      const clear = st.get(key) === String(value);
+      st.delete(key);
+      if (!clear) st.set(key, String(value));
+      showClear(visualId, clear ? null : String(value));
+      await hooks.redraw(targetsOf(op.FilterOperation, visualId));
+      return;
+    }
+  }
+}
+
+// mountActions binds the charts under el to their visuals' click actions.
+export function mountActions(el) {
+  if (!hooks) return;
+  el.querySelectorAll("[data-echarts]").forEach((node) => {
+    const chart = echarts.getInstanceByDom(node);
+    const tile = node.closest("[data-visual-id]");
+    if (!chart || !tile || bound.has(chart) || !clickAction(tile.dataset.visualId)) return;
+    bound.add(chart);
+    node.classList.add("has-action");
+    chart.on("click", (p) => run(tile.dataset.visualId, p.name));
+  });
+  // A filter still set marks its source tile again when it is redrawn.
+  const st = hooks.state();
+  el.querySelectorAll("section[data-visual-id]").forEach((tile) => {
+    const v = st.get("x." + tile.dataset.visualId);
+    if (v !== null) showClear(tile.dataset.visualId, v);
+  });
+}
+
+// initActions starts the actions of a viewer: h gives the sheet's visuals'
+// actions (actionsOf), ids (visualIds), the mutable state, redraw(ids) and
+// navigate(sheetId).
+export function initActions(root, h) {
+  hooks = h;
+  root.addEventListener("click", (ev) => {
+    const clear = ev.target.closest(".action-clear");
+    if (clear) {
+      const id = clear.dataset.visualId;
+      const action = clickAction(id);
+      hooks.state().delete("x." + id);
+      showClear(id, null);
+      const op = action?.ActionOperations?.find((o) => o.FilterOperation);
+      if (op) hooks.redraw(targetsOf(op.FilterOperation, id));
+      return;
+    }
+    // A table's row: its first cell is the first group's value.
+    const row = ev.target.closest(".tile-table tbody tr");
+    const tile = row?.closest("[data-visual-id]");
+    if (row && tile && clickAction(tile.dataset.visualId)) run(tile.dataset.visualId, row.cells[0]?.textContent ?? "");
+  });
+}

@@ -467,6 +467,9 @@ export const requests = {
   },
 };
 
+// viewerAccess reads and applies the viewer's state for sdkextras.js.
+export const viewerAccess = { viewState, applyView, sdk: () => sdk, selected: () => selected };
+
 // initViewer starts the viewer on a page that has one; it resolves when
 // the first sheet is drawn with the URL fragment's parameters applied.
 export async function initViewer(postEvent, sessionToken) {

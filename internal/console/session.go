@@ -79,6 +79,7 @@ var experienceRoutes = map[string]bool{
 	"POST /embedding/{sid}/dashboards/{id}/bookmarks":                  true,
 	"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}":          true,
 	"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}":         true,
+	"POST /embedding/{sid}/dashboards/{id}/views":                      true,
 	"POST /embedding/{sid}/signout":                                    true,
 	"POST /embedding/{sid}/navigation":                                 true,
 }

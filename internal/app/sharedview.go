@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"time"
 
@@ -79,5 +80,11 @@ func (a *App) OpenSharedView(ctx context.Context, u *sg.User, id string) (dashbo
 	if _, err := a.ConsoleDashboard(ctx, u, v.DashboardID); err != nil {
 		return "", "", err
 	}
-	return v.DashboardID, v.State, nil
+	// Kept as checked, given back in canonical form: the state goes into a
+	// redirect's fragment.
+	q, err := url.ParseQuery(v.State)
+	if err != nil {
+		return "", "", notFound
+	}
+	return v.DashboardID, q.Encode(), nil
 }

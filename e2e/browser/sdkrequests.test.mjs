@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { GenerateEmbedUrlForRegisteredUserCommand } from '@aws-sdk/client-quicksight';
+import { GenerateEmbedUrlForRegisteredUserCommand, GetDashboardEmbedUrlCommand } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, quickSightClient, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
@@ -43,13 +43,16 @@ function sql(query) {
 
 const revenue = (segment) => sql(`SELECT round(sum(revenue), 2) FROM orders${segment ? ` WHERE segment = '${segment}'` : ''}`)[0][0];
 
-async function embed() {
-  const out = await qs.send(new GenerateEmbedUrlForRegisteredUserCommand({
-    AwsAccountId: ACCOUNT,
-    UserArn: `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:user/default/admin`,
-    SessionLifetimeInMinutes: 15,
-    ExperienceConfiguration: { Dashboard: { InitialDashboardId: DASHBOARD } },
-  }));
+async function embed(legacyFlags) {
+  const userArn = `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:user/default/admin`;
+  const out = legacyFlags
+    ? await qs.send(new GetDashboardEmbedUrlCommand({ AwsAccountId: ACCOUNT, DashboardId: DASHBOARD, IdentityType: 'QUICKSIGHT', UserArn: userArn, SessionLifetimeInMinutes: 15, ...legacyFlags }))
+    : await qs.send(new GenerateEmbedUrlForRegisteredUserCommand({
+      AwsAccountId: ACCOUNT,
+      UserArn: userArn,
+      SessionLifetimeInMinutes: 15,
+      ExperienceConfiguration: { Dashboard: { InitialDashboardId: DASHBOARD } },
+    }));
   assert.equal(out.Status, 200);
   const page = await browser.context.newPage();
   const pageErrors = [];
@@ -181,6 +184,19 @@ describe('SDK dashboard requests in Chromium', () => {
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();
+    }
+    // GetDashboardEmbedUrl's undo-redo-disabled and reset-disabled turn
+    // them off.
+    const off = await embed({ UndoRedoDisabled: true, ResetDisabled: true });
+    try {
+      await setSegment(off.page, 'Corporate', 1);
+      await waitKPI(off.frame, corporate);
+      assert.match(refusal(await call(off.page, 'undo')), /UNDO_REDO_DISABLED/);
+      assert.match(refusal(await call(off.page, 'redo')), /UNDO_REDO_DISABLED/);
+      assert.match(refusal(await call(off.page, 'reset')), /RESET_DISABLED/);
+      assert.equal(await kpi(off.frame), corporate);
+    } finally {
+      await off.page.close();
     }
   });
 

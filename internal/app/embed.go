@@ -269,8 +269,7 @@ func (a *App) issueGrant(ctx context.Context, publicURL string, entry Entry, g e
 	g.ExperienceOnly = entry.Experience
 	grant, _ := json.Marshal(g)
 	now := a.now()
-	code := newEmbedCode(now)
-	raw, _ := base64.RawURLEncoding.DecodeString(code)
+	code, raw := newEmbedCode(now)
 	if err := a.Store.PutOnce(ctx, embedCodeKey(code, raw, now), grant, now.Add(EmbedCodeTTL)); err != nil {
 		return "", err
 	}

@@ -29,12 +29,12 @@ const codeTimeBytes = 6
 // (random bytes fall in this window about once in 3 million codes).
 const codeKeyWindow = 24 * time.Hour
 
-// newEmbedCode returns a fresh code minted at now.
-func newEmbedCode(now time.Time) string {
-	var b [32]byte
+// newEmbedCode returns a fresh code minted at now and its 32 bytes.
+func newEmbedCode(now time.Time) (string, []byte) {
+	b := make([]byte, 32)
 	rand.Read(b[codeTimeBytes:])
 	putMillis48(b[:codeTimeBytes], now)
-	return base64.RawURLEncoding.EncodeToString(b[:])
+	return base64.RawURLEncoding.EncodeToString(b), b
 }
 
 // embedCodeKey returns the store key of a code's single-use item, given

@@ -187,6 +187,10 @@ async function goTo(st) {
   }
 }
 
+// disabled reports whether the viewer's page turns a request off
+// (GetDashboardEmbedUrl's undo-redo-disabled, reset-disabled).
+const disabled = (flag) => document.querySelector(".viewer")?.dataset[flag] !== undefined;
+
 // ---- Theme override ------------------------------------------------------
 
 const reHex = /^#[0-9A-Fa-f]{6}$/;
@@ -262,18 +266,21 @@ export const extraRequests = {
     return { success: true };
   },
   UNDO: async () => {
+    if (disabled("undoRedoDisabled")) return fail("UNDO_REDO_DISABLED", "Undo and redo are disabled for this embedding (undo-redo-disabled)");
     if (past.length === 0) return fail("NOTHING_TO_UNDO", "There is no change to undo");
     future.push(current);
     await goTo(past.pop());
     return { success: true };
   },
   REDO: async () => {
+    if (disabled("undoRedoDisabled")) return fail("UNDO_REDO_DISABLED", "Undo and redo are disabled for this embedding (undo-redo-disabled)");
     if (future.length === 0) return fail("NOTHING_TO_REDO", "There is no undone change to redo");
     past.push(current);
     await goTo(future.pop());
     return { success: true };
   },
   RESET: async () => {
+    if (disabled("resetDisabled")) return fail("RESET_DISABLED", "Reset is disabled for this embedding (reset-disabled)");
     if (initial === null) return fail("UNSUPPORTED_REQUEST", "RESET needs a dashboard");
     if (current !== initial) {
       past.push(current);

@@ -45,3 +45,26 @@ func TestEmbedCodeKey(t *testing.T) {
 		t.Fatal("two codes alike")
 	}
 }
+
+// FuzzEmbedCodeKey feeds arbitrary 32-byte codes (a sign-on URL's code is
+// untrusted) to the key of their store item: it never panics, and is the
+// code's hash, alone or after 12 hex digits of the code's leading bytes.
+func FuzzEmbedCodeKey(f *testing.F) {
+	now := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
+	code, _ := newEmbedCode(now)
+	raw, _ := base64.RawURLEncoding.DecodeString(code)
+	f.Add(raw, int64(0))
+	f.Add(make([]byte, 32), int64(-1<<40))
+	f.Add([]byte(strings.Repeat("\xff", 32)), int64(1<<40))
+	f.Fuzz(func(t *testing.T, b []byte, shift int64) {
+		if len(b) != 32 {
+			return
+		}
+		code := base64.RawURLEncoding.EncodeToString(b)
+		key := embedCodeKey(code, b, now.Add(time.Duration(shift)*time.Millisecond))
+		hash := HashSecret(code)
+		if key != hash && (len(key) != 12+64 || !strings.HasSuffix(key, hash) || strings.Trim(key[:12], "0123456789abcdef") != "") {
+			t.Fatalf("key %q of code %q", key, code)
+		}
+	})
+}

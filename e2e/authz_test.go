@@ -406,6 +406,11 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"POST", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/views", token, 400}, // no body
 			{"POST", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/views", "", 403},    // no session header
 		},
+		"GET /embedding/{sid}/dashboards/{id}/theme": {
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=arn:aws:quicksight::aws:theme/MIDNIGHT", token, 200},
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=nope", token, 400},
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=nope", "", 403}, // no session header
+		},
 		"GET /embedding/{sid}/views/{view}": {
 			{"GET", "/embedding/" + sid + "/views/" + strings.Repeat("0", 32), token, 404},
 			{"GET", "/embedding/" + sid + "/views/" + strings.Repeat("0", 32), "", 303}, // sign in first

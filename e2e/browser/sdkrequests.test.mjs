@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { GenerateEmbedUrlForRegisteredUserCommand, GetDashboardEmbedUrlCommand } from '@aws-sdk/client-quicksight';
+import { DescribeThemeCommand, GenerateEmbedUrlForRegisteredUserCommand, GetDashboardEmbedUrlCommand } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, quickSightClient, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
@@ -218,7 +218,17 @@ describe('SDK dashboard requests in Chromium', () => {
       assert.match(refusal(await call(page, 'setThemeOverride', { Sheet: { Tile: {} } })), /Sheet is not supported/);
       assert.match(refusal(await call(page, 'setThemeOverride', { DataColorPalette: { Colors: ['red'] } })), /#RRGGBB/);
 
-      assert.match(refusal(await call(page, 'setTheme', `arn:aws:quicksight::aws:theme/MIDNIGHT`)), /SET_THEME .*not supported/);
+      // A theme by ARN: a starting theme applies its UI palette and data
+      // colors, as DescribeTheme gives them; an unknown one is refused.
+      const midnight = (await qs.send(new DescribeThemeCommand({ AwsAccountId: ACCOUNT, ThemeId: 'MIDNIGHT' }))).Theme.Version.Configuration;
+      assert.deepEqual((await call(page, 'setTheme', 'arn:aws:quicksight::aws:theme/MIDNIGHT')).ok, { success: true });
+      const card = await frame.locator('.sheet-body').evaluate((el) => el.style.getPropertyValue('--card'));
+      assert.equal(card.toUpperCase(), midnight.UIColorPalette.PrimaryBackground.toUpperCase());
+      const first = midnight.DataColorPalette.Colors[0].toUpperCase();
+      await frame.locator(`#v-bar-region svg path[fill="${first}"], #v-bar-region svg path[fill="${first.toLowerCase()}"]`).first().waitFor({ timeout: STEP });
+      assert.match(refusal(await call(page, 'setTheme', 'arn:aws:quicksight::aws:theme/NO_SUCH_THEME')), /THEME_NOT_FOUND/);
+      assert.match(refusal(await call(page, 'setTheme', `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:theme/missing`)), /THEME_NOT_FOUND/);
+      assert.match(refusal(await call(page, 'setTheme', 'not an arn')), /INVALID_THEME_ARN/);
       assert.match(refusal(await call(page, 'toggleExecutiveSummaryPane')), /TOGGLE_EXECUTIVE_SUMMARY_PANE is not supported/);
       assert.match(refusal(await call(page, 'toggleSchedulingPane')), /not supported/);
       assert.match(refusal(await call(page, 'addFilterGroups', [])), /ADD_FILTER_GROUPS is not supported/);

@@ -117,6 +117,7 @@ var routes = []route{
 	{"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}", (*Console).handleBookmarks},
 	{"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}", (*Console).handleBookmarks},
 	{"POST /embedding/{sid}/dashboards/{id}/views", (*Console).handleCreateSharedView},
+	{"GET /embedding/{sid}/dashboards/{id}/theme", (*Console).handleThemeStyle},
 	{"GET /embedding/{sid}/views/{view}", (*Console).handleOpenSharedView},
 	{"GET /views/{view}", (*Console).handleSharedViewLink},
 	{"POST /embedding/{sid}/analyses", (*Console).handleCreateAnalysis},

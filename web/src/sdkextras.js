@@ -242,7 +242,8 @@ function applyOverride(el) {
     chart.__sgTheme = overrideVersion;
     const opt = {};
     if (override.colors) opt.color = override.colors;
-    if (override.fonts || override.css["--fg"]) opt.textStyle = { fontFamily: override.fonts || undefined, color: override.css["--fg"] };
+    const color = override.chartText || override.css["--fg"];
+    if (override.fonts || color) opt.textStyle = { fontFamily: override.fonts || undefined, color };
     chart.setOption(opt);
   });
 }
@@ -298,8 +299,28 @@ export const extraRequests = {
     if (sheet) applyOverride(sheet);
     return { success: true };
   },
-  SET_THEME: unsupported("SET_THEME (a theme by ARN)", "the theme a dashboard was published with is the one drawn; use setThemeOverride to change its colors and fonts"),
-  PRELOAD_THEMES: unsupported("PRELOAD_THEMES", "themes by ARN are not applied in the frame"),
+  SET_THEME: async (m) => {
+    const arn = m?.ThemeArn;
+    const base = document.querySelector(".viewer")?.dataset.base;
+    if (typeof arn !== "string" || !base) return fail("INVALID_THEME_ARN", "SET_THEME needs a ThemeArn");
+    const resp = await fetch(`${base}/theme?arn=${encodeURIComponent(arn)}`, {
+      credentials: "same-origin",
+      headers: { "X-Sightglass-Session": view.token() },
+    });
+    if (!resp.ok) return fail(resp.status === 404 ? "THEME_NOT_FOUND" : resp.status === 403 ? "THEME_ACCESS_DENIED" : "INVALID_THEME_ARN", (await resp.text()).trim());
+    const t = await resp.json();
+    const css = {};
+    for (const decl of String(t.CSS || "").split(";")) {
+      const i = decl.indexOf(":");
+      if (i > 0) css[decl.slice(0, i)] = decl.slice(i + 1);
+    }
+    override = { colors: t.Colors?.length ? t.Colors : null, fonts: t.FontFamily || null, css, chartText: t.ChartText || null };
+    overrideVersion++;
+    const sheet = document.getElementById("sheet");
+    if (sheet) applyOverride(sheet);
+    return { success: true };
+  },
+  PRELOAD_THEMES: () => ({ success: true }), // themes are read when applied: nothing to preload
   ADD_FILTER_GROUPS: unsupported("ADD_FILTER_GROUPS", "the viewer draws the dashboard's own filter groups; change them with its controls or parameters"),
   UPDATE_FILTER_GROUPS: unsupported("UPDATE_FILTER_GROUPS", "the viewer draws the dashboard's own filter groups; change them with its controls or parameters"),
   REMOVE_FILTER_GROUPS: unsupported("REMOVE_FILTER_GROUPS", "the viewer draws the dashboard's own filter groups; change them with its controls or parameters"),

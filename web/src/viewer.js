@@ -469,7 +469,7 @@ export const requests = {
 };
 
 // viewerAccess reads and applies the viewer's state for sdkextras.js.
-export const viewerAccess = { viewState, applyView, sdk: () => sdk, selected: () => selected };
+export const viewerAccess = { viewState, applyView, sdk: () => sdk, selected: () => selected, token: () => token };
 
 // initViewer starts the viewer on a page that has one; it resolves when
 // the first sheet is drawn with the URL fragment's parameters applied.

@@ -71,6 +71,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzThemeConfiguration ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTagTarget ./internal/store/sqlkit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRegisteredEntry ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzEmbedCodeKey ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzAnonymousResources ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzSearchFilter ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewState ./internal/app $(FUZZTIME)

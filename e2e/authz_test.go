@@ -400,6 +400,26 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"DELETE", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks/b", token, 403},
 			{"DELETE", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks/b", "", 403}, // no session header
 		},
+		// Shared views: the session was minted without the SharedView
+		// feature.
+		"POST /embedding/{sid}/dashboards/{id}/views": {
+			{"POST", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/views", token, 400}, // no body
+			{"POST", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/views", "", 403},    // no session header
+		},
+		"GET /embedding/{sid}/dashboards/{id}/theme": {
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=arn:aws:quicksight::aws:theme/MIDNIGHT", token, 200},
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=nope", token, 400},
+			{"GET", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=nope", "", 403}, // no session header
+		},
+		"GET /embedding/{sid}/views/{view}": {
+			{"GET", "/embedding/" + sid + "/views/" + strings.Repeat("0", 32), token, 404},
+			{"GET", "/embedding/" + sid + "/views/" + strings.Repeat("0", 32), "", 303}, // sign in first
+			{"GET", "/embedding/" + sid + "/views/nope", token, 404},
+		},
+		"GET /views/{view}": {
+			{"GET", "/views/" + strings.Repeat("0", 32), "", 303},
+			{"GET", "/views/nope", "", 404},
+		},
 		"GET /favicon.ico": {
 			{"GET", "/favicon.ico", "", 204},
 		},

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DescribeDashboardDefinitionCommand, GenerateEmbedUrlForRegisteredUserCommand } from '@aws-sdk/client-quicksight';
+import { DescribeDashboardDefinitionCommand, GenerateEmbedUrlForRegisteredUserCommand, GetSessionEmbedUrlCommand, RegisterUserCommand, UpdateDashboardPermissionsCommand } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, quickSightClient, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
@@ -148,18 +148,30 @@ describe('dashboard views in Chromium', () => {
       const shared = (await call(page, 'createSharedView')).ok;
       const link = new URL(shared.message.SharedViewUrl);
       assert.equal(link.origin, sg.url);
-      assert.equal(new URLSearchParams(link.hash.slice(1)).get('p.Segment'), 'Corporate');
+      assert.match(link.pathname, /^\/views\/[0-9a-f]{32}$/);
       await frame.locator('.share-view').click();
-      assert.equal(await frame.locator('.share-link').inputValue(), shared.message.SharedViewUrl);
-      // The link, opened in the session, shows the same view.
-      await call(page, 'setSelectedSheetId', 'products');
-      const productsView = new URL((await call(page, 'createSharedView')).ok.message.SharedViewUrl);
-      assert.equal(new URLSearchParams(productsView.hash.slice(1)).get('sheetId'), 'products');
-      await setSegment(page, 'Consumer', 2);
-      const inner = page.frames().find((f) => f.url().startsWith(sg.url) && f.url().includes('/dashboards/'));
-      await inner.goto(shared.message.SharedViewUrl, { timeout: STEP });
-      await inner.waitForFunction(() => document.querySelector('.sheet-body')?.dataset.params?.includes('Corporate'), null, { timeout: STEP });
-      assert.equal(Number((await inner.locator('#v-kpi-revenue .kpi-value').textContent()).replaceAll(',', '')), revenue('Corporate'));
+      await frame.locator('.share-link').waitFor({ timeout: STEP });
+      assert.match(await frame.locator('.share-link').inputValue(), /^https?:\/\/[^/]+\/views\/[0-9a-f]{32}$/);
+      // The link opens the view for another reader of the dashboard, as
+      // themselves, in their own console session.
+      await qs.send(new RegisterUserCommand({ AwsAccountId: ACCOUNT, Namespace: 'default', IdentityType: 'QUICKSIGHT', UserName: 'viewer-b', Email: 'viewer-b@example.com', UserRole: 'READER' }));
+      await qs.send(new UpdateDashboardPermissionsCommand({ AwsAccountId: ACCOUNT, DashboardId: DASHBOARD,
+        GrantPermissions: [{ Principal: `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:user/default/viewer-b`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }] }));
+      const reader = await browser.context.newPage();
+      try {
+        const consoleURL = (await qs.send(new GetSessionEmbedUrlCommand({ AwsAccountId: ACCOUNT, EntryPoint: '/start', SessionLifetimeInMinutes: 15,
+          UserArn: `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:user/default/viewer-b` }))).EmbedUrl;
+        await reader.goto(`${host.origin}/host`, { timeout: STEP });
+        await reader.evaluate((u) => window.embed(u), consoleURL);
+        await reader.waitForFunction(() => window.events.some((e) => e.eventName === 'CONTENT_LOADED'), null, { timeout: STEP });
+        const inner = reader.frames().find((f) => f.url().startsWith(sg.url) && f.url().includes('/embedding/'));
+        const sid = new URL(inner.url()).pathname.split('/')[2];
+        await inner.goto(`${sg.url}/embedding/${sid}${link.pathname}`, { timeout: STEP });
+        await inner.waitForFunction(() => document.querySelector('.sheet-body')?.dataset.params?.includes('Corporate'), null, { timeout: STEP });
+        assert.equal(Number((await inner.locator('#v-kpi-revenue .kpi-value').textContent()).replaceAll(',', '')), revenue('Corporate'));
+      } finally {
+        await reader.close();
+      }
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

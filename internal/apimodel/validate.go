@@ -19,27 +19,41 @@ import (
 // name): its URI labels, its query members and its JSON body. It returns
 // nil or an *Error. An operation the model does not have is not checked.
 func ValidateRequest(op string, labels map[string]string, query url.Values, body []byte) error {
+	_, err := CheckRequest(op, labels, query, body)
+	return err
+}
+
+// CheckRequest is ValidateRequest that also returns the body it decoded:
+// its top-level object (numbers as json.Number), or nil when there was no
+// body, the operation is not in the model or the body is not an object.
+// The caller may read the object (the audit log takes its identifying
+// members from it, instead of parsing the body again) but not change it.
+func CheckRequest(op string, labels map[string]string, query url.Values, body []byte) (map[string]any, error) {
 	o, ok := FindOperation(op)
 	if !ok || o.input < 0 {
-		return nil
+		return nil, nil
 	}
-	obj := map[string]any{}
+	var obj map[string]any
 	if len(bytes.TrimSpace(body)) > 0 {
 		v, err := decode(body)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		m, ok := v.(map[string]any)
 		if !ok {
-			return serialization("The request body is not a valid JSON object.")
+			return nil, serialization("The request body is not a valid JSON object.")
 		}
 		obj = m
 	}
 	w := &walker{}
-	if err := w.input(o.input, labels, query, obj); err != nil {
-		return err
+	in := obj
+	if in == nil {
+		in = map[string]any{}
 	}
-	return w.result()
+	if err := w.input(o.input, labels, query, in); err != nil {
+		return obj, err
+	}
+	return obj, w.result()
 }
 
 // ValidateJSON checks raw JSON against the named shape (e.g.

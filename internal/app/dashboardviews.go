@@ -19,9 +19,16 @@ type Features struct {
 	StatePersistence bool `json:"s,omitempty"`
 	Bookmarks        bool `json:"b,omitempty"`
 	SharedView       bool `json:"v,omitempty"`
+	// UndoRedoDisabled and ResetDisabled are GetDashboardEmbedUrl's
+	// undo-redo-disabled and reset-disabled: the viewer then refuses the
+	// SDK's undo and redo, or reset.
+	UndoRedoDisabled bool `json:"u,omitempty"`
+	ResetDisabled    bool `json:"r,omitempty"`
 }
 
-func (f Features) any() bool { return f.StatePersistence || f.Bookmarks || f.SharedView }
+func (f Features) any() bool {
+	return f.StatePersistence || f.Bookmarks || f.SharedView || f.UndoRedoDisabled || f.ResetDisabled
+}
 
 // Bounds of the saved views.
 const (

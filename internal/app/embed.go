@@ -268,9 +268,9 @@ func (a *App) issueGrant(ctx context.Context, publicURL string, entry Entry, g e
 	// A dashboard or visual experience is not a way into the console.
 	g.ExperienceOnly = entry.Experience
 	grant, _ := json.Marshal(g)
-	code := newSecret()
 	now := a.now()
-	if err := a.Store.PutOnce(ctx, HashSecret(code), grant, now.Add(EmbedCodeTTL)); err != nil {
+	code, raw := newEmbedCode(now)
+	if err := a.Store.PutOnce(ctx, embedCodeKey(code, raw, now), grant, now.Add(EmbedCodeTTL)); err != nil {
 		return "", err
 	}
 	if g.Domains != nil {

@@ -61,6 +61,7 @@ type anonymousRequest struct {
 	Tags       map[string]string
 	Lifetime   *int64
 	Domains    []string
+	Features   Features // the dashboard features the session has
 }
 
 // GenerateEmbedURLForAnonymousUser mints a single-use URL that opens a
@@ -231,6 +232,7 @@ func (a *App) mintAnonymous(ctx context.Context, publicURL string, in anonymousR
 		Domains:    in.Domains,
 		Dashboards: in.Dashboards,
 		Tags:       in.Tags,
+		Features:   in.Features,
 	})
 	if err != nil {
 		return AnonymousEmbed{}, err

@@ -27,9 +27,9 @@ type DashboardEmbedInput struct {
 	// opens whatever is shared with them, so for IAM and QUICKSIGHT they
 	// are checked and grant nothing more.
 	AdditionalDashboardIDs []string
-	// UndoRedoDisabled and ResetDisabled are accepted: the dashboard
-	// experience has no undo, redo or reset. StatePersistenceEnabled keeps
-	// the user's state of the dashboard between sessions.
+	// UndoRedoDisabled and ResetDisabled make the viewer refuse the SDK's
+	// undo and redo, or reset. StatePersistenceEnabled keeps the user's
+	// state of the dashboard between sessions.
 	UndoRedoDisabled, ResetDisabled, StatePersistenceEnabled bool
 }
 
@@ -78,7 +78,7 @@ func (a *App) GetDashboardEmbedURL(ctx context.Context, publicURL string, in Das
 	return a.mintEmbed(ctx, publicURL, embedRequest{
 		AccountID: in.AccountID, Checks: checks, UserArn: in.UserArn, SelfAllowed: in.IdentityType == EmbedIdentityIAM,
 		Entry: DashboardEntry(in.DashboardID), Lifetime: in.SessionLifetime,
-		Features: Features{StatePersistence: in.StatePersistenceEnabled},
+		Features: Features{StatePersistence: in.StatePersistenceEnabled, UndoRedoDisabled: in.UndoRedoDisabled, ResetDisabled: in.ResetDisabled},
 	})
 }
 
@@ -104,6 +104,7 @@ func (a *App) anonymousDashboardEmbed(ctx context.Context, publicURL string, in 
 	out, err := a.mintAnonymous(ctx, publicURL, anonymousRequest{
 		AccountID: in.AccountID, Namespace: in.Namespace, Action: "GetDashboardEmbedUrl", Resources: resources,
 		Entry: DashboardEntry(in.DashboardID), Dashboards: dashboards, Lifetime: in.SessionLifetime,
+		Features: Features{UndoRedoDisabled: in.UndoRedoDisabled, ResetDisabled: in.ResetDisabled},
 	})
 	return out.EmbedURL, err
 }

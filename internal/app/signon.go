@@ -49,11 +49,12 @@ func (a *App) RedeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 // A code minted for the SDK's dashboard or visual experience opens only
 // that experience's frame (entry.Experience), never the console.
 func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, code string) (*Console, string, error) {
-	if raw, err := base64.RawURLEncoding.DecodeString(code); err != nil || len(raw) != 32 {
+	raw, err := base64.RawURLEncoding.DecodeString(code)
+	if err != nil || len(raw) != 32 {
 		return nil, "", signOnFailed(metrics.SignOnMalformed)
 	}
 	now := a.now()
-	key := HashSecret(code)
+	key := embedCodeKey(code, raw, now)
 	var g embedGrant
 	payload, user, err := a.Store.FindOnceUser(ctx, key, now, func(p []byte) (string, string, string, error) {
 		if err := json.Unmarshal(p, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entry.Path || (g.ExperienceOnly && !entry.Experience) {

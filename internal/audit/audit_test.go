@@ -3,6 +3,7 @@ package audit_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -27,6 +28,17 @@ func TestRequestParametersAllowList(t *testing.T) {
 		"entryPoint": "/start", "sessionLifetimeInMinutes": float64(60), "unapplyCustomPermissions": true}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("RequestParameters = %v, want %v", got, want)
+	}
+	// Given the body decoded already (as the model check decodes it,
+	// numbers as json.Number), the same members are kept.
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var decoded map[string]any
+	if err := dec.Decode(&decoded); err != nil {
+		t.Fatal(err)
+	}
+	if got := audit.RequestParametersOf(map[string]string{"AwsAccountId": "123456789012", "Secret": "x"}, q, body, decoded); !reflect.DeepEqual(got, want) {
+		t.Fatalf("RequestParametersOf = %v, want %v", got, want)
 	}
 	for _, b := range [][]byte{nil, []byte("[1,2]"), []byte("not json"), []byte(`  {"Name":`)} {
 		if got := audit.RequestParameters(nil, nil, b); got != nil {

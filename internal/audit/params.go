@@ -78,6 +78,14 @@ const maxParamBody = 1 << 20
 // or is larger than 1 MiB, contributes nothing). It returns nil when
 // nothing is allowed.
 func RequestParameters(labels map[string]string, query url.Values, body []byte) map[string]any {
+	return RequestParametersOf(labels, query, body, nil)
+}
+
+// RequestParametersOf is RequestParameters given, in decoded, the body
+// already decoded into its top-level object (numbers as json.Number or
+// float64), so the body is not parsed a second time; with decoded nil the
+// body is parsed here. The same members are kept either way.
+func RequestParametersOf(labels map[string]string, query url.Values, body []byte, decoded map[string]any) map[string]any {
 	var out map[string]any
 	set := func(k string, v any) {
 		if out == nil {
@@ -95,7 +103,15 @@ func RequestParameters(labels map[string]string, query url.Values, body []byte) 
 			set(name, trimValue(vs[0]))
 		}
 	}
-	if len(body) <= maxParamBody && hasObjectStart(body) {
+	if decoded != nil && len(body) <= maxParamBody {
+		for k, v := range decoded {
+			if name, ok := allowedMembers[k]; ok {
+				if v, ok := decodedScalar(v); ok {
+					set(name, v)
+				}
+			}
+		}
+	} else if len(body) <= maxParamBody && hasObjectStart(body) {
 		var members map[string]json.RawMessage
 		if json.Unmarshal(body, &members) == nil {
 			for k, raw := range members {
@@ -136,6 +152,20 @@ func scalar(raw json.RawMessage) (any, bool) {
 	switch x := v.(type) {
 	case string:
 		return trimValue(x), true
+	case float64, bool:
+		return x, true
+	}
+	return nil, false
+}
+
+// decodedScalar is scalar for a value decoded already.
+func decodedScalar(v any) (any, bool) {
+	switch x := v.(type) {
+	case string:
+		return trimValue(x), true
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
 	case float64, bool:
 		return x, true
 	}

@@ -30,7 +30,7 @@ func (s *Server) auditCall(r *http.Request, reqID string, c *call) {
 	labels := map[string]string(nil)
 	if c.in != nil {
 		labels = c.in.Labels
-		e.RequestParameters = audit.RequestParameters(c.in.Labels, c.in.Query, c.in.Body)
+		e.RequestParameters = audit.RequestParametersOf(c.in.Labels, c.in.Query, c.in.Body, c.in.Object)
 	} else if o, l := s.router.match(r.Method, r.URL.EscapedPath()); o != nil {
 		// Refused before it ran (authentication, throttling): still
 		// named, with its path's identifying labels.

@@ -13,6 +13,9 @@ type input struct {
 	Labels map[string]string
 	Query  url.Values
 	Body   []byte
+	// Object is Body as the model check decoded it (nil when it did not):
+	// read only.
+	Object map[string]any
 }
 
 // decode unmarshals the JSON body into v. An absent body is an empty

@@ -214,10 +214,12 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	// Every input is checked against the service model before the
 	// operation sees it: lengths, patterns, enums, ranges, required and
 	// unknown members, to any depth (definitions included).
-	if err := apimodel.ValidateRequest(o.Name, labels, query, body); err != nil && !answeredByOperation(err) {
+	obj, err := apimodel.CheckRequest(o.Name, labels, query, body)
+	if err != nil && !answeredByOperation(err) {
 		fail(err)
 		return
 	}
+	c.in.Object = obj
 	out, err := o.Handle(ctx, c.in)
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINTERNAL {

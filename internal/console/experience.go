@@ -263,6 +263,7 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
 		d.Viewer.State = url.Values(viewerState(q)).Encode()
 		d.Viewer.Bookmarks, d.Viewer.SharedView = features.Bookmarks, features.SharedView
+		d.Viewer.UndoRedoDisabled, d.Viewer.ResetDisabled = features.UndoRedoDisabled, features.ResetDisabled
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 	case "visual":
 		return c.renderVisual(ctx, w, r, s, e, d)

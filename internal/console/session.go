@@ -79,6 +79,8 @@ var experienceRoutes = map[string]bool{
 	"POST /embedding/{sid}/dashboards/{id}/bookmarks":                  true,
 	"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}":          true,
 	"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}":         true,
+	"POST /embedding/{sid}/dashboards/{id}/views":                      true,
+	"GET /embedding/{sid}/dashboards/{id}/theme":                       true,
 	"POST /embedding/{sid}/signout":                                    true,
 	"POST /embedding/{sid}/navigation":                                 true,
 }

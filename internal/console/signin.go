@@ -22,6 +22,7 @@ type formData struct {
 	UserName  string
 	Email     string
 	Token     string // the invitation token (in the page's own URL)
+	View      string // the shared view to open after sign-in
 	MinLength int
 	Done      bool
 }
@@ -49,7 +50,7 @@ func (c *Console) badForm(w http.ResponseWriter, r *http.Request) {
 
 func (c *Console) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	c.renderForm(w, http.StatusOK, "login", "Sign in", &formData{CSRF: csrfToken(w, r), AccountID: q.Get("account"), UserName: q.Get("user")})
+	c.renderForm(w, http.StatusOK, "login", "Sign in", &formData{CSRF: csrfToken(w, r), AccountID: q.Get("account"), UserName: q.Get("user"), View: viewParam(q.Get("view"))})
 }
 
 func (c *Console) handleLogin(w http.ResponseWriter, r *http.Request) {
@@ -77,13 +78,17 @@ func (c *Console) handleLogin(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusTooManyRequests
 		}
 		c.log.Info("console sign-in refused", "client", clientAddr(r), "account", account, "locked", status == http.StatusTooManyRequests)
-		c.renderForm(w, status, "login", "Sign in", &formData{CSRF: csrfToken(w, r), AccountID: account, UserName: user, Error: sg.ErrorMessage(err)})
+		c.renderForm(w, status, "login", "Sign in", &formData{CSRF: csrfToken(w, r), AccountID: account, UserName: user, View: viewParam(f.Get("view")), Error: sg.ErrorMessage(err)})
 		return
 	}
 	s := con.Session
 	c.log.Info("console sign-in", "client", clientAddr(r), "account", s.AccountID, "user", s.UserName, "sid", s.EmbedID)
 	setSessionCookie(w, s.EmbedID, token, s.ExpiresAt, c.app.Clock())
-	http.Redirect(w, r, "/embedding/"+s.EmbedID+"/start", http.StatusSeeOther)
+	next := "/embedding/" + s.EmbedID + "/start"
+	if view := viewParam(f.Get("view")); view != "" {
+		next = "/embedding/" + s.EmbedID + "/views/" + view
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 // handleSignOut ends the session. The request must carry the session
@@ -180,4 +185,13 @@ func (c *Console) handleInvitation(w http.ResponseWriter, r *http.Request) {
 	}
 	c.log.Info("invitation accepted", "client", clientAddr(r), "account", u.AccountID, "user", u.UserName)
 	c.renderForm(w, http.StatusOK, "invitation", "Password set", &formData{Done: true, AccountID: u.AccountID, UserName: u.UserName})
+}
+
+// viewParam is a shared view id given to the sign-in page, or "" when v
+// is not one.
+func viewParam(v string) string {
+	if reViewID.MatchString(v) {
+		return v
+	}
+	return ""
 }

@@ -39,6 +39,9 @@ type viewerData struct {
 	// Bookmarks and SharedView show the toolbar's bookmarks and
 	// shared-view link (the session's features).
 	Bookmarks, SharedView bool
+	// UndoRedoDisabled and ResetDisabled refuse the SDK's undo and redo,
+	// or reset (GetDashboardEmbedUrl's undo-redo-disabled, reset-disabled).
+	UndoRedoDisabled, ResetDisabled bool
 }
 
 // viewerSheet is a sheet tab.

@@ -29,7 +29,16 @@ import (
 // cpu-µs/op is the process's CPU per call, the background writers
 // included: the figure the embed-URL CPU target speaks of, and steadier
 // than ns/op on a shared machine.
-func BenchmarkEmbedURL(b *testing.B) {
+func BenchmarkEmbedURL(b *testing.B) { benchEmbedURL(b, 2) }
+
+// BenchmarkEmbedURLBusy is BenchmarkEmbedURL with 16 goroutines per core,
+// as a busy server has requests in flight (the load tool's 64
+// connections): its mints share commits (group commit) as they do there.
+//
+//	go test ./internal/server -run '^$' -bench EmbedURLBusy -benchmem -count 3
+func BenchmarkEmbedURLBusy(b *testing.B) { benchEmbedURL(b, 16) }
+
+func benchEmbedURL(b *testing.B, parallelism int) {
 	const dashboard = "sample-sales-dashboard"
 	for _, op := range []struct {
 		name    string
@@ -77,7 +86,7 @@ func BenchmarkEmbedURL(b *testing.B) {
 			// is not counted against the calls.
 			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/static/warm-up", nil))
 			b.ReportAllocs()
-			b.SetParallelism(2)
+			b.SetParallelism(parallelism)
 			cpu0 := processCPU()
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {

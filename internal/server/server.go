@@ -226,7 +226,7 @@ func (s *Server) Handler() http.Handler {
 			s.healthz(w, r)
 		case p == "/readyz" && r.Method == http.MethodGet:
 			s.readyz(w, r)
-		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), p == "/login", strings.HasPrefix(p, "/invitation/"):
+		case strings.HasPrefix(p, "/embedding/"), strings.HasPrefix(p, "/embed/"), p == "/login", strings.HasPrefix(p, "/invitation/"), strings.HasPrefix(p, "/views/"):
 			if s.audit != nil {
 				// Sign-ons and console changes are recorded with the client.
 				r = r.WithContext(audit.NewContextWithClient(r.Context(), audit.Client{IP: remoteIP(r), UserAgent: r.UserAgent()}))

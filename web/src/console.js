@@ -4,7 +4,8 @@
 // answers host requests that the control frame relays to it. A frame of
 // the legacy SDK 1.x talks to its host directly, in 1.x's messages.
 import htmx from "htmx.org";
-import { initViewer, requests as viewerRequests } from "./viewer.js";
+import { initViewer, requests as viewerRequests, viewerAccess } from "./viewer.js";
+import { extraRequests, initExtras } from "./sdkextras.js";
 import { initUploadProgress } from "./upload.js";
 import { mountCharts, disposeCharts } from "./charts.js";
 
@@ -252,6 +253,7 @@ async function pageReady() {
   }
   try {
     await initViewer(post, token);
+    initExtras(post, viewerAccess);
   } catch (err) {
     console.error("viewer", err);
   }
@@ -287,6 +289,7 @@ new ResizeObserver(() => {
 // Host requests relayed by the control frame of our context.
 const handlers = {
   ...viewerRequests,
+  ...extraRequests,
   INITIATE_PRINT: () => {
     setTimeout(() => window.print(), 0);
     return { success: true };

@@ -8,6 +8,7 @@ import htmx from "htmx.org";
 import { disposeCharts, mountCharts } from "./charts.js";
 import { fitKPIs, paintRange, paintRanges } from "./fit.js";
 import { initActions, mountActions } from "./visualactions.js";
+import { createSharedView } from "./sharedview.js";
 
 // mount draws what a fresh fragment holds: charts, fitted KPI numbers,
 // range tracks.
@@ -53,14 +54,6 @@ function merge(into, from) {
   for (const k of new Set(from.keys())) into.delete(k);
   for (const [k, v] of from) into.append(k, v);
   return into;
-}
-
-// sharedViewURL is the link to the current view: the page this frame
-// shows (a dashboard experience's /embed/… page, whose session has no
-// console; else the console's dashboard page) with the view in its hash.
-function sharedViewURL() {
-  const page = location.pathname.startsWith("/embed/") ? location.pathname : root.dataset.base;
-  return `${location.origin}${page}#${viewState().toString()}`;
 }
 
 // viewState is the current state with its sheet: what a bookmark or a
@@ -197,9 +190,13 @@ function initToolbar() {
   }
   const share = root.querySelector(".share-view");
   if (share) {
-    share.addEventListener("click", () => {
+    share.addEventListener("click", async () => {
       const link = root.querySelector(".share-link");
-      link.value = sharedViewURL();
+      try {
+        link.value = await createSharedView(root.dataset.base, token, viewState().toString());
+      } catch (err) {
+        link.value = `The view could not be shared: ${err.message}`;
+      }
       link.hidden = false;
       link.select();
     });
@@ -458,9 +455,13 @@ export const requests = {
     panel.open = !panel.open;
     return { success: true };
   },
-  CREATE_SHARED_VIEW: () => {
+  CREATE_SHARED_VIEW: async () => {
     if (!root?.querySelector(".share-view")) return fail("SHARED_VIEW_DISABLED", "Shared views are not enabled for this embedding (FeatureConfigurations.SharedView)");
-    return { SharedViewUrl: sharedViewURL() };
+    try {
+      return { SharedViewUrl: await createSharedView(root.dataset.base, token, viewState().toString()) };
+    } catch (err) {
+      return fail("SHARED_VIEW_FAILED", err.message);
+    }
   },
   GET_VISUAL_ACTIONS: (m) => {
     const sheet = sdk.find((s) => s.SheetId === m?.SheetId);
@@ -468,6 +469,9 @@ export const requests = {
     return visual ? visual.Actions || [] : fail("INVALID_VISUAL_ID", `There is no visual ${m?.VisualId} on sheet ${m?.SheetId}`);
   },
 };
+
+// viewerAccess reads and applies the viewer's state for sdkextras.js.
+export const viewerAccess = { viewState, applyView, sdk: () => sdk, selected: () => selected, token: () => token };
 
 // initViewer starts the viewer on a page that has one; it resolves when
 // the first sheet is drawn with the URL fragment's parameters applied.

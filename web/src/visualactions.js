@@ -6,12 +6,15 @@
 // (NavigationOperation). A second click on the same value, or the tile's
 // "Clear" button, removes the filter.
 import * as echarts from "echarts/core";
+import { hostSetActions } from "./sdkextras.js";
 
 let hooks = null;
 const bound = new WeakSet();
 
 // clickAction returns a visual's enabled action run by a data point click.
+// Actions the host set through the SDK replace the definition's.
 function clickAction(visualId) {
+  if (hostSetActions(visualId)) return null;
   return hooks.actionsOf(visualId).find((a) => a.Trigger === "DATA_POINT_CLICK" && a.Status !== "DISABLED") || null;
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"sort"
 
@@ -169,4 +170,25 @@ func (p principalSet) grants(perms []sg.ResourcePermission, action string) bool 
 		}
 	}
 	return false
+}
+
+// ConsoleDashboardExportDisabled reports whether the published version of
+// a dashboard u may see turns CSV export off (its DashboardPublishOptions'
+// ExportToCSVOption is DISABLED; QuickSight's default is ENABLED).
+func (a *App) ConsoleDashboardExportDisabled(ctx context.Context, u *sg.User, id string) (bool, error) {
+	d, err := a.ConsoleDashboard(ctx, u, id)
+	if err != nil || d.PublishedVersion == 0 {
+		return false, err
+	}
+	v, err := a.findVersion(ctx, d.AccountID, d.ID, d.PublishedVersion)
+	if err != nil || len(v.PublishOptions) == 0 {
+		return false, err
+	}
+	var opts struct {
+		ExportToCSVOption struct{ AvailabilityStatus string }
+	}
+	if err := json.Unmarshal(v.PublishOptions, &opts); err != nil {
+		return false, nil // validated as an object on the way in; no option there
+	}
+	return opts.ExportToCSVOption.AvailabilityStatus == "DISABLED", nil
 }

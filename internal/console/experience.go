@@ -47,6 +47,11 @@ type pageData struct {
 	// Failure replaces the viewer of content that may not be drawn.
 	Failure *failure
 
+	// Links is the toolbar of an analysis or dashboard page (share,
+	// versions, delete, print); Manage the pages it opens.
+	Links  *contentLinks
+	Manage *managePage
+
 	// Dataset pages.
 	DataSet *dataSetPage
 	// The analysis editor.
@@ -264,6 +269,9 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		d.Viewer.State = url.Values(viewerState(q)).Encode()
 		d.Viewer.Bookmarks, d.Viewer.SharedView = features.Bookmarks, features.SharedView
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
+		if d.Links, err = c.contentLinks(ctx, s, kind, e.ID, d.Viewer); err != nil {
+			return err
+		}
 	case "visual":
 		return c.renderVisual(ctx, w, r, s, e, d)
 	case "analysis-new":

@@ -41,7 +41,7 @@ func loadPages() (*pages, error) {
 		return nil, err
 	}
 	p := &pages{byName: map[string]*template.Template{}}
-	for _, name := range []string{"start", "resource", "error", "login", "invitation", "datasets", "datasetnew", "dataseteditor", "analysis_edit_new", "analysis_edit"} {
+	for _, name := range []string{"start", "resource", "error", "login", "invitation", "datasets", "datasetnew", "dataseteditor", "analysis_edit_new", "analysis_edit", "manage"} {
 		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return nil, err

@@ -39,6 +39,10 @@ type viewerData struct {
 	// Bookmarks and SharedView show the toolbar's bookmarks and
 	// shared-view link (the session's features).
 	Bookmarks, SharedView bool
+	// Export lists the export formats the user may use ("csv xlsx"),
+	// Print whether they may print (PrintReports); see contentlinks.go.
+	Export string
+	Print  bool
 }
 
 // viewerSheet is a sheet tab.

@@ -283,6 +283,9 @@ new ResizeObserver(() => {
 const handlers = {
   ...viewerRequests,
   INITIATE_PRINT: () => {
+    if (document.querySelector(".viewer")?.dataset.print === "false") {
+      return { success: false, errorCode: "PRINT_DENIED", message: "The user's custom permissions deny PrintReports." };
+    }
     setTimeout(() => window.print(), 0);
     return { success: true };
   },

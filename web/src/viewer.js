@@ -14,6 +14,54 @@ function mount(el) {
   mountCharts(el);
   fitKPIs(el);
   paintRanges(el);
+  addExports(el);
+}
+
+// addExports gives each visual with data the export links the user's
+// custom permissions allow (the viewer's data-export: csv, xlsx); the
+// server checks them again.
+function addExports(el) {
+  const formats = (root?.dataset.export || "").split(" ").filter(Boolean);
+  if (!formats.length) return;
+  el.querySelectorAll("section[data-visual-id]").forEach((tile) => {
+    if (tile.querySelector(".tile-export") || !/\btile-(chart|table|pivot|kpi|words)\b/.test(tile.className)) return;
+    const menu = document.createElement("div");
+    menu.className = "tile-export";
+    for (const f of formats) {
+      const a = document.createElement("a");
+      a.href = "#";
+      a.className = "export-link";
+      a.dataset.format = f;
+      a.textContent = f === "csv" ? "Export to CSV" : "Export to Excel";
+      menu.append(a);
+    }
+    tile.querySelector(".tile-title")?.after(menu);
+  });
+}
+
+// exportVisual downloads a visual's data for the current state, in the
+// link's format (with the session header: no cookie needed).
+async function exportVisual(link) {
+  const tile = link.closest("section[data-visual-id]");
+  const url = `${root.dataset.base}/sheets/${encodeURIComponent(selected)}/visuals/${encodeURIComponent(tile.dataset.visualId)}/export?format=${link.dataset.format}&${state.toString()}`;
+  const resp = await fetch(url, { credentials: "same-origin", headers: token ? { "X-Sightglass-Session": token } : {} });
+  tile.querySelector(".export-error")?.remove();
+  if (!resp.ok) {
+    const doc = new DOMParser().parseFromString(await resp.text(), "text/html");
+    const p = document.createElement("p");
+    p.className = "export-error";
+    p.setAttribute("role", "alert");
+    p.textContent = doc.querySelector(".error p:not(.status)")?.textContent || "The export failed.";
+    link.parentElement.after(p);
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(resp.headers.get("Content-Disposition") || "")?.[1] || "visual";
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(await resp.blob());
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  setTimeout(() => (URL.revokeObjectURL(a.href), a.remove()), 1000);
 }
 
 let root = null;
@@ -494,12 +542,21 @@ export async function initViewer(postEvent, sessionToken) {
   }
   initToolbar();
   root.addEventListener("click", (ev) => {
+    const link = ev.target.closest(".export-link");
+    if (link) {
+      ev.preventDefault();
+      exportVisual(link);
+      return;
+    }
     const tab = ev.target.closest(".sheet-tab");
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);
   });
   root.addEventListener("change", (ev) => {
     if (ev.target.classList.contains("multi-search")) return;
     if (ev.target.closest("form.controls")) onControlChange(ev);
+  });
+  document.addEventListener("click", (ev) => {
+    if (ev.target.closest(".print-sheet")) window.print();
   });
   // An open multi-select closes on a click elsewhere or on Escape.
   document.addEventListener("click", (ev) => {

@@ -327,6 +327,11 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/restore", token, 404}, // not deleted
 			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/restore", "", 403},
 		},
+		"GET /embedding/{sid}/start/search": {
+			{"GET", "/embedding/" + sid + "/start/search?q=sales&type=dashboard&sort=name", token, 200},
+			{"GET", "/embedding/" + sid + "/start/search?sort=size", token, 400},
+			{"GET", "/embedding/" + sid + "/start/search", "", 401},
+		},
 		"GET /embedding/{sid}/start/analyses/deleted": {
 			{"GET", "/embedding/" + sid + "/start/analyses/deleted", token, 200},
 			{"GET", "/embedding/" + sid + "/start/analyses/deleted", "", 401},
@@ -446,7 +451,7 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"DELETE", "/embedding/" + sid + "/dashboards/" + app.SampleDashboardID + "/bookmarks/b", "", 403}, // no session header
 		},
 		"GET /favicon.ico": {
-			{"GET", "/favicon.ico", "", 204},
+			{"GET", "/favicon.ico", "", 200},
 		},
 		"GET /static/{file}": {
 			{"GET", "/static/console.js", "", 200},

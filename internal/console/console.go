@@ -126,6 +126,7 @@ var routes = []route{
 	{"POST /embedding/{sid}/analyses/{id}/delete", (*Console).handleDeleteAnalysis},
 	{"POST /embedding/{sid}/analyses/{id}/restore", (*Console).handleRestoreAnalysis},
 	{"GET /embedding/{sid}/start/analyses/deleted", (*Console).handleDeletedAnalyses},
+	{"GET /embedding/{sid}/start/search", (*Console).handleFind},
 	{"GET /embedding/{sid}/dashboards/{id}/versions", (*Console).handleVersions},
 	{"POST /embedding/{sid}/dashboards/{id}/versions/{version}/publish", (*Console).handlePublishVersion},
 	{"GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}/export", (*Console).handleExport},

@@ -37,6 +37,8 @@ type pageData struct {
 	Dashboards []*sg.Dashboard
 	Analyses   []*sg.Analysis
 	Favorites  []*app.FavoriteItem
+	Recent     []app.StartItem // the overview's "Recently opened"
+	Find       *findPage       // the finder's results
 
 	// Dashboard and analysis pages.
 	KindLabel    string
@@ -243,6 +245,11 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		if err != nil {
 			return err
 		}
+		if experience == "CONSOLE" {
+			if err := c.app.ConsoleRecordOpen(ctx, s.User, e.Kind, e.ID); err != nil {
+				return err
+			}
+		}
 		d.Title, d.ResourceID = name, e.ID
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav, d.Favorite = vd.PageType, vd.KindLabel, vd.FavoriteKind, vd.UpdatedAt, vd.Nav, vd.Favorite
 		if d.Failure = vd.Failure; d.Failure != nil {
@@ -290,6 +297,9 @@ func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pag
 	case "":
 		d.Title, d.Heading = "Start", "Start"
 		if d.Dashboards, err = c.app.ConsoleDashboards(ctx, d.User); err != nil {
+			return err
+		}
+		if d.Recent, err = c.app.ConsoleRecent(ctx, d.User); err != nil {
 			return err
 		}
 		if d.Author {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -385,3 +386,71 @@ func TestDashboardVersionsPage(t *testing.T) {
 	wantEqual(t, "no such version", owner.post(t, "/dashboards/db-ver/versions/9/publish", nil, true).Status, http.StatusNotFound)
 	wantEqual(t, "bad version", owner.post(t, "/dashboards/db-ver/versions/x/publish", nil, true).Status, http.StatusNotFound)
 }
+
+// TestStartPageFinder: the start page finds dashboards, analyses and
+// datasets by name, filters by type, sorts, lists what the user opened
+// last with owners, says what to do next when empty, and an error page
+// keeps the navigation back.
+func TestStartPageFinder(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(100))
+	author := signIn(t, ts, "finder1", types.UserRoleAuthor)
+	reader := signIn(t, ts, "finder2", types.UserRoleReader)
+	createContent(t, ts, "finder1", "an-alpha", "db-alpha", regionRevenueDefinition(t), "")
+	body := `{"Name":"Zeta revenue","Definition":` + string(regionRevenueDefinition(t)) + `,"Permissions":[{"Principal":"` + userARN(accountID, "finder1") + `","Actions":` + jsonString(app.DashboardOwnerActions()) + `}]}`
+	send(t, ts.signed(t, ts.Admin, "POST", "/accounts/"+accountID+"/dashboards/db-zeta", body)).wantOK(t, 202)
+	waitVersion(t, ts.adminClient(), "db-zeta", 1)
+
+	ids := func(p *page) []string {
+		t.Helper()
+		if p.Status != 200 {
+			t.Fatalf("search: %d\n%.2000s", p.Status, p.Body)
+		}
+		var out []string
+		for _, m := range reCard.FindAllStringSubmatch(p.Body, -1) {
+			out = append(out, m[1]+":"+m[2])
+		}
+		return out
+	}
+	wantEqual(t, "search revenue", ids(author.get(t, "/start/search?q=REVENUE&sort=name")), []string{"dashboard:db-alpha", "analysis:an-alpha", "dashboard:db-zeta"})
+	wantEqual(t, "search revenue, Z-A", ids(author.get(t, "/start/search?q=revenue&sort=-name")), []string{"dashboard:db-zeta", "analysis:an-alpha", "dashboard:db-alpha"})
+	wantEqual(t, "dashboards only", ids(author.get(t, "/start/search?q=revenue&type=dashboard&sort=name")), []string{"dashboard:db-alpha", "dashboard:db-zeta"})
+	wantEqual(t, "two words", ids(author.get(t, "/start/search?q=zeta+rev")), []string{"dashboard:db-zeta"})
+	// Datasets: the admin finds the sample dataset.
+	admin := signInAgain(t, ts, "admin")
+	wantEqual(t, "datasets", ids(admin.get(t, "/start/search?q=sample&type=dataset")), []string{"dataset:" + app.SampleDataSetID})
+	if p := author.get(t, "/start/search?q=nothing-like-this"); !strings.Contains(p.Body, "Nothing you can open matches") {
+		t.Errorf("no empty state for a search that finds nothing")
+	}
+	wantEqual(t, "bad type", author.get(t, "/start/search?type=theme").Status, http.StatusBadRequest)
+	// The reader finds nothing not shared, and no analyses.
+	wantEqual(t, "reader's search", ids(reader.get(t, "/start/search?q=revenue")), []string(nil))
+	if p := reader.get(t, "/start"); !strings.Contains(p.Body, "Ask an author to share one with you.") {
+		t.Errorf("the reader's empty start page says nothing of what to do")
+	}
+
+	// Cards carry the owner; recently opened lists what was opened, latest first.
+	if p := author.get(t, "/start/dashboards"); !strings.Contains(p.Body, `<span class="meta">finder1 · updated`) {
+		t.Errorf("dashboard cards have no owner:\n%.3000s", p.Body)
+	}
+	author.get(t, "/dashboards/db-zeta")
+	author.get(t, "/analyses/an-alpha")
+	p := author.get(t, "/start")
+	recent := regexp.MustCompile(`(?s)<section class="recent">.*?</section>`).FindString(p.Body)
+	if !strings.Contains(recent, "/analyses/an-alpha") || !strings.Contains(recent, "/dashboards/db-zeta") || strings.Index(recent, "an-alpha") > strings.Index(recent, "db-zeta") {
+		t.Errorf("recently opened: %q", recent)
+	}
+	// Deleted content leaves the list.
+	_, err := ts.adminClient().DeleteDashboard(t.Context(), &quicksight.DeleteDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("db-zeta")})
+	must(t, err)
+	if p := author.get(t, "/start"); strings.Contains(p.Body, "/dashboards/db-zeta") {
+		t.Errorf("a deleted dashboard is still recently opened")
+	}
+	// An error page keeps the navigation.
+	p = author.get(t, "/dashboards/nope")
+	if p.Status != http.StatusNotFound || !strings.Contains(p.Body, `href="/embedding/`+author.sid+`/start/dashboards"`) {
+		t.Errorf("error page: %d without navigation:\n%.2000s", p.Status, p.Body)
+	}
+}
+
+var reCard = regexp.MustCompile(`<li class="card" data-kind="(\w+)" data-id="([\w-]+)">`)

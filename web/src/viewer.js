@@ -70,6 +70,7 @@ let selected = "";
 let state = new URLSearchParams();
 let params = [];
 let post = () => {};
+let documentListening = false;
 
 const sheetBody = () => document.getElementById("sheet");
 
@@ -555,12 +556,16 @@ export async function initViewer(postEvent, sessionToken) {
     if (ev.target.classList.contains("multi-search")) return;
     if (ev.target.closest("form.controls")) onControlChange(ev);
   });
-  document.addEventListener("click", (ev) => {
-    if (ev.target.closest(".print-sheet")) window.print();
-  });
+  if (!documentListening) {
+    // Once per document: a boosted navigation starts the viewer again.
+    documentListening = true;
+    document.addEventListener("click", (ev) => {
+      if (ev.target.closest(".print-sheet")) window.print();
+    });
+  }
   // An open multi-select closes on a click elsewhere or on Escape.
   document.addEventListener("click", (ev) => {
-    root.querySelectorAll("details.multi[open]").forEach((d) => {
+    root?.querySelectorAll("details.multi[open]").forEach((d) => {
       if (!d.contains(ev.target)) d.open = false;
     });
   });

@@ -141,3 +141,21 @@ test('ShareDashboards, ExportToCsv and PrintReports DENY hide the share form, th
     await page.close();
   }
 });
+
+test('the analysis editor exports a visual to CSV', { timeout: 120_000 }, async () => {
+  const { page, frame, pageErrors } = await open(await mintConsoleURL(qs, '/analyses/sample-sales-analysis'));
+  try {
+    await frame.locator('a.edit-analysis').click({ timeout: STEP });
+    const link = frame.locator('#editor #v-kpi-orders .export-link[data-format="csv"]');
+    await link.waitFor({ timeout: STEP });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP }), link.click()]);
+    const lines = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    const [[orders]] = sql('SELECT count(order_id) FROM orders');
+    assert.equal(lines.length, 2, lines.join('\n'));
+    assert.equal(Number(lines[1]), orders);
+    assert.ok(await frame.locator('#editor a.share-link-page').count() === 1, 'the editor links to the share dialog');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});

@@ -24,29 +24,42 @@ var exportCapabilities = []string{app.CapabilityExportToCsv, app.CapabilityExpor
 // contentLinks fills the viewer's export formats and print flag and
 // returns the page's toolbar, for user s on content kind/id.
 func (c *Console) contentLinks(ctx context.Context, s *signedIn, kind, id string, vd *viewerData) (*contentLinks, error) {
-	denied, err := c.app.DeniedSet(ctx, s.User, exportCapabilities)
-	if err != nil {
+	if err := c.viewerExports(ctx, s, kind, id, vd); err != nil {
 		return nil, err
 	}
-	var formats []string
-	csvOff := false
-	if kind == "dashboards" {
-		if csvOff, err = c.app.ConsoleDashboardExportDisabled(ctx, s.User, id); err != nil {
-			return nil, err
-		}
-	}
-	if !denied[app.CapabilityExportToCsv] && !csvOff {
-		formats = append(formats, "csv")
-	}
-	if !denied[app.CapabilityExportToExcel] && !csvOff {
-		formats = append(formats, "xlsx")
-	}
-	vd.Export = strings.Join(formats, " ")
-	vd.Print = !denied[app.CapabilityPrintReports]
 	l := &contentLinks{Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id, Share: true, Print: vd.Print}
 	if kind == "dashboards" {
 		_, err := c.app.ConsoleDashboardVersions(ctx, s.User, id)
 		l.Versions = err == nil
 	}
 	return l, nil
+}
+
+// viewerExports sets the export formats (ExportToCsv, ExportToExcel, and a
+// dashboard's ExportToCSVOption) and the print flag (PrintReports) of a
+// viewer, in the viewer pages and in the analysis editor.
+func (c *Console) viewerExports(ctx context.Context, s *signedIn, kind, id string, vd *viewerData) error {
+	if vd == nil {
+		return nil
+	}
+	denied, err := c.app.DeniedSet(ctx, s.User, exportCapabilities)
+	if err != nil {
+		return err
+	}
+	var formats []string
+	off := false
+	if kind == "dashboards" {
+		if off, err = c.app.ConsoleDashboardExportDisabled(ctx, s.User, id); err != nil {
+			return err
+		}
+	}
+	if !denied[app.CapabilityExportToCsv] && !off {
+		formats = append(formats, "csv")
+	}
+	if !denied[app.CapabilityExportToExcel] && !off {
+		formats = append(formats, "xlsx")
+	}
+	vd.Export = strings.Join(formats, " ")
+	vd.Print = !denied[app.CapabilityPrintReports]
+	return nil
 }

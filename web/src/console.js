@@ -4,7 +4,7 @@
 // answers host requests that the control frame relays to it. A frame of
 // the legacy SDK 1.x talks to its host directly, in 1.x's messages.
 import htmx from "htmx.org";
-import { initViewer, requests as viewerRequests } from "./viewer.js";
+import { addExports, initViewer, requests as viewerRequests } from "./viewer.js";
 import { initUploadProgress } from "./upload.js";
 import { mountCharts, disposeCharts } from "./charts.js";
 
@@ -220,7 +220,10 @@ document.body.addEventListener("htmx:beforeSwap", (ev) => {
 });
 document.body.addEventListener("htmx:afterSettle", () => {
   const ed = document.getElementById("editor");
-  if (ed) mountCharts(ed);
+  if (ed) {
+    mountCharts(ed);
+    addExports(ed);
+  }
 });
 
 let loaded = false;

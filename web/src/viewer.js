@@ -18,10 +18,11 @@ function mount(el) {
 }
 
 // addExports gives each visual with data the export links the user's
-// custom permissions allow (the viewer's data-export: csv, xlsx); the
-// server checks them again.
-function addExports(el) {
-  const formats = (root?.dataset.export || "").split(" ").filter(Boolean);
+// custom permissions allow (its viewer's data-export: csv, xlsx); the
+// server checks them again. The analysis editor calls it after each swap.
+export function addExports(el) {
+  const viewer = el.closest?.(".viewer") || el.querySelector?.(".viewer") || root;
+  const formats = (viewer?.dataset.export || "").split(" ").filter(Boolean);
   if (!formats.length) return;
   el.querySelectorAll("section[data-visual-id]").forEach((tile) => {
     if (tile.querySelector(".tile-export") || !/\btile-(chart|table|pivot|kpi|words)\b/.test(tile.className)) return;
@@ -43,7 +44,10 @@ function addExports(el) {
 // link's format (with the session header: no cookie needed).
 async function exportVisual(link) {
   const tile = link.closest("section[data-visual-id]");
-  const url = `${root.dataset.base}/sheets/${encodeURIComponent(selected)}/visuals/${encodeURIComponent(tile.dataset.visualId)}/export?format=${link.dataset.format}&${state.toString()}`;
+  const viewer = link.closest(".viewer");
+  const sheet = link.closest("[data-sheet-id]")?.dataset.sheetId || selected;
+  const st = viewer === root ? state.toString() : ""; // the editor draws the defaults
+  const url = `${viewer.dataset.base}/sheets/${encodeURIComponent(sheet)}/visuals/${encodeURIComponent(tile.dataset.visualId)}/export?format=${link.dataset.format}&${st}`;
   const resp = await fetch(url, { credentials: "same-origin", headers: token ? { "X-Sightglass-Session": token } : {} });
   tile.querySelector(".export-error")?.remove();
   if (!resp.ok) {
@@ -543,12 +547,6 @@ export async function initViewer(postEvent, sessionToken) {
   }
   initToolbar();
   root.addEventListener("click", (ev) => {
-    const link = ev.target.closest(".export-link");
-    if (link) {
-      ev.preventDefault();
-      exportVisual(link);
-      return;
-    }
     const tab = ev.target.closest(".sheet-tab");
     if (tab && tab.dataset.sheetId !== selected) selectSheet(tab.dataset.sheetId);
   });
@@ -561,6 +559,11 @@ export async function initViewer(postEvent, sessionToken) {
     documentListening = true;
     document.addEventListener("click", (ev) => {
       if (ev.target.closest(".print-sheet")) window.print();
+      const link = ev.target.closest(".export-link");
+      if (link) {
+        ev.preventDefault();
+        exportVisual(link);
+      }
     });
   }
   // An open multi-select closes on a click elsewhere or on Escape.

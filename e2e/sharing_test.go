@@ -151,6 +151,9 @@ func TestShareDialog(t *testing.T) {
 	wantEqual(t, "no such user", share(owner, "dashboards", "db-share", userARN(accountID, "nobody"), "viewer").Status, http.StatusNotFound)
 	wantEqual(t, "bad level", share(owner, "dashboards", "db-share", userARN(accountID, "reader1"), "admin").Status, http.StatusBadRequest)
 	wantEqual(t, "own co-ownership", share(owner, "dashboards", "db-share", userARN(accountID, "owner1"), "none").Status, http.StatusBadRequest)
+	// Readers are only ever viewers of dashboards, and get no analyses.
+	wantEqual(t, "reader as co-owner", share(owner, "dashboards", "db-share", userARN(accountID, "reader1"), "co-owner").Status, http.StatusBadRequest)
+	wantEqual(t, "analysis with a reader", share(owner, "analyses", "an-share", userARN(accountID, "reader1"), "viewer").Status, http.StatusBadRequest)
 	// Removed: the reader loses the dashboard.
 	wantEqual(t, "remove the reader", share(owner, "dashboards", "db-share", userARN(accountID, "reader1"), "none").Status, 200)
 	if _, ok := permissionsOf(t, ts, "dashboards", "db-share")[userARN(accountID, "reader1")]; ok {

@@ -147,8 +147,19 @@ func (a *App) ConsoleShareContent(ctx context.Context, u *sg.User, kind, id, pri
 	if err := a.ConsoleCheckShare(u, []sg.ResourcePermission{{Principal: principal}}); err != nil {
 		return nil, err
 	}
-	if err := a.principalExists(ctx, u, principal); err != nil {
+	target, err := a.sharePrincipal(ctx, u, principal)
+	if err != nil {
 		return nil, err
+	}
+	if target != nil && !IsAuthorRole(target.Role) && level != ShareNone {
+		// As QuickSight's console: readers are only ever viewers of
+		// dashboards, and analyses are not shared with them.
+		if kind == "analyses" {
+			return nil, sg.Errorf(sg.EINVALID, "%s is a reader; readers can't open analyses, so analysis %s can't be shared with them.", target.UserName, id)
+		}
+		if level == ShareCoOwner {
+			return nil, sg.Errorf(sg.EINVALID, "%s is a reader; readers can only be viewers of dashboard %s.", target.UserName, id)
+		}
 	}
 	if principal == a.UserARN(u) && level != ShareCoOwner {
 		return nil, sg.Errorf(sg.EINVALID, "You can't take away your own co-ownership of %s %s.", k.label, id)
@@ -177,20 +188,22 @@ func (a *App) ConsoleShareContent(ctx context.Context, u *sg.User, kind, id, pri
 	return a.UpdateDashboardPermissions(ctx, u.AccountID, id, grant, revoke, nil, nil)
 }
 
-// principalExists returns ENOTFOUND unless principal (a user or group ARN
-// of u's namespace, already checked) names one that exists.
-func (a *App) principalExists(ctx context.Context, u *sg.User, principal string) error {
+// sharePrincipal returns ENOTFOUND unless principal (a user or group ARN
+// of u's namespace, already checked) names one that exists; it returns the
+// user it names (nil for a group).
+func (a *App) sharePrincipal(ctx context.Context, u *sg.User, principal string) (*sg.User, error) {
 	arn, _ := sg.ParseARN(principal)
 	kind, rest, _ := strings.Cut(arn.Resource, "/")
 	_, name, _ := strings.Cut(rest, "/")
 	var err error
+	var target *sg.User
 	if kind == "group" {
 		_, err = a.Store.FindGroup(ctx, u.AccountID, u.Namespace, name)
 	} else {
-		_, err = a.Store.FindUser(ctx, u.AccountID, u.Namespace, name)
+		target, err = a.Store.FindUser(ctx, u.AccountID, u.Namespace, name)
 	}
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
-		return sg.Errorf(sg.ENOTFOUND, "There is no %s %s in namespace %s.", kind, name, u.Namespace)
+		return nil, sg.Errorf(sg.ENOTFOUND, "There is no %s %s in namespace %s.", kind, name, u.Namespace)
 	}
-	return err
+	return target, err
 }

@@ -387,6 +387,22 @@ func TestDashboardVersionsPage(t *testing.T) {
 	must(t, err)
 	wantEqual(t, "published version", aws.ToInt64(out.Dashboard.Version.VersionNumber), int64(1))
 	wantEqual(t, "no such version", owner.post(t, "/dashboards/db-ver/versions/9/publish", nil, true).Status, http.StatusNotFound)
+
+	// Publishing from the analysis editor over the dashboard adds version
+	// 3, published at once, and the versions page lists it.
+	admin := signInAgain(t, ts, "admin")
+	edit := admin.get(t, "/analyses/an-ver/edit")
+	p = admin.post(t, "/analyses/an-ver/publish", url.Values{"dashboardId": {"db-ver"}, "name": {"Revenue v3"}, "version": {editorVersion(t, edit)}, "sheetId": {authoring.FirstSheetID}}, true)
+	if p.Status != 200 || !strings.Contains(p.Body, `data-dashboard-id="db-ver"`) {
+		t.Fatalf("publish over the dashboard: %d\n%.2000s", p.Status, p.Body)
+	}
+	waitVersion(t, ts.adminClient(), "db-ver", 3)
+	out, err = ts.adminClient().DescribeDashboard(t.Context(), &quicksight.DescribeDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("db-ver")})
+	must(t, err)
+	wantEqual(t, "published after replacing", aws.ToInt64(out.Dashboard.Version.VersionNumber), int64(3))
+	if p := owner.get(t, "/dashboards/db-ver/versions"); !strings.Contains(p.Body, `<tr data-version="3">`) {
+		t.Errorf("the versions page does not list version 3")
+	}
 	wantEqual(t, "bad version", owner.post(t, "/dashboards/db-ver/versions/x/publish", nil, true).Status, http.StatusNotFound)
 }
 

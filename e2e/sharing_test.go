@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -288,7 +289,23 @@ func TestExportVisual(t *testing.T) {
 func TestDeleteRestoreAnalysis(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
-	ts := startServer(t, withSampleRows(100), withClock(clk))
+	deleteRestoreAnalysis(t, startServer(t, withSampleRows(100), withClock(clk)), clk)
+}
+
+// TestSharingPostgres runs the delete/restore and start page flows on
+// PostgreSQL when SIGHTGLASS_TEST_POSTGRES names a server.
+func TestSharingPostgres(t *testing.T) {
+	dsn := os.Getenv("SIGHTGLASS_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIGHTGLASS_TEST_POSTGRES is not set")
+	}
+	t.Parallel()
+	clk := newClock()
+	deleteRestoreAnalysis(t, startServer(t, withSampleRows(100), withClock(clk), withPostgres(freshDatabase(t, dsn))), clk)
+	startPageFinder(t, startServer(t, withSampleRows(100), withPostgres(freshDatabase(t, dsn))))
+}
+
+func deleteRestoreAnalysis(t *testing.T, ts *testServer, clk *clock) {
 	owner := signIn(t, ts, "deleter", types.UserRoleAuthor)
 	reader := signIn(t, ts, "reader2", types.UserRoleReader)
 	viewer := signIn(t, ts, "viewer2", types.UserRoleAuthor)
@@ -412,7 +429,10 @@ func TestDashboardVersionsPage(t *testing.T) {
 // keeps the navigation back.
 func TestStartPageFinder(t *testing.T) {
 	t.Parallel()
-	ts := startServer(t, withSampleRows(100))
+	startPageFinder(t, startServer(t, withSampleRows(100)))
+}
+
+func startPageFinder(t *testing.T, ts *testServer) {
 	author := signIn(t, ts, "finder1", types.UserRoleAuthor)
 	reader := signIn(t, ts, "finder2", types.UserRoleReader)
 	createContent(t, ts, "finder1", "an-alpha", "db-alpha", regionRevenueDefinition(t), "")

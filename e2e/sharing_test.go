@@ -333,6 +333,9 @@ func deleteRestoreAnalysis(t *testing.T, ts *testServer, clk *clock) {
 	if p := owner.get(t, "/start/analyses"); strings.Contains(p.Body, "an-del") {
 		t.Errorf("the deleted analysis is still listed")
 	}
+	if p := owner.get(t, "/start/analyses"); !strings.Contains(p.Body, `href="/embedding/`+owner.sid+`/start/analyses/deleted"`) {
+		t.Errorf("the analyses tab does not link to the deleted analyses")
+	}
 	if p := owner.get(t, "/start/analyses/deleted"); p.Status != 200 || !strings.Contains(p.Body, `data-analysis-id="an-del"`) {
 		t.Errorf("deleted list: %d", p.Status)
 	}

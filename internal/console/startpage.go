@@ -163,7 +163,9 @@ func (p *startPage) write(b *bytes.Buffer, d *pageData, now time.Time) {
 	case "analyses":
 		b.WriteString("\n  <p class=\"actions\"><a class=\"new-analysis\" href=\"/embedding/")
 		b.WriteString(d.Sid)
-		b.WriteString("/analyses/new\">New analysis</a></p>\n  ")
+		b.WriteString("/analyses/new\">New analysis</a> <a class=\"deleted-analyses-link\" href=\"/embedding/")
+		b.WriteString(d.Sid)
+		b.WriteString("/start/analyses/deleted\">Deleted analyses</a></p>\n  ")
 		p.analyses(b, d, now)
 		b.WriteString("\n")
 	default:

@@ -121,26 +121,62 @@ const (
 	SortNameDesc = "-name"
 )
 
+// findScanLimit bounds the items of each kind one search reads; past it
+// the search says it stopped (ConsoleFind's truncated).
+const findScanLimit = 20000
+
+// findVisible pages through a whole list (not only the first
+// consoleListLimit items the console's lists show), keeping what keep
+// accepts, and reports whether it stopped at findScanLimit.
+func findVisible[T any](list func(sg.Page) ([]T, bool, error), key func(T) string, keep func(T) bool) ([]T, bool, error) {
+	var out []T
+	p := sg.Page{Limit: 500}
+	scanned := 0
+	for {
+		items, more, err := list(p)
+		if err != nil {
+			return nil, false, err
+		}
+		scanned += len(items)
+		for _, it := range items {
+			if keep(it) {
+				out = append(out, it)
+			}
+		}
+		if !more || len(items) == 0 {
+			return out, false, nil
+		}
+		if scanned >= findScanLimit {
+			return out, true, nil
+		}
+		p.After = key(items[len(items)-1])
+	}
+}
+
 // ConsoleFind searches the dashboards, analyses and datasets u may see:
 // those whose name or id contains every word of q (case-insensitive; an
 // empty q matches all), of one kind ("dashboard", "analysis", "dataset";
 // "" for all), sorted by sort (SortUpdated by default). Readers find
-// dashboards only.
-func (a *App) ConsoleFind(ctx context.Context, u *sg.User, q, kind, sort string) ([]StartItem, error) {
+// dashboards only. truncated reports that a kind had more than
+// findScanLimit items and the search read only the first ones.
+func (a *App) ConsoleFind(ctx context.Context, u *sg.User, q, kind, sort string) (found []StartItem, truncated bool, err error) {
 	switch kind {
 	case "", "dashboard", "analysis", "dataset":
 	default:
-		return nil, sg.Errorf(sg.EINVALID, "Type must be dashboard, analysis or dataset.")
+		return nil, false, sg.Errorf(sg.EINVALID, "Type must be dashboard, analysis or dataset.")
 	}
 	switch sort {
 	case "":
 		sort = SortUpdated
 	case SortUpdated, SortNameAsc, SortNameDesc:
 	default:
-		return nil, sg.Errorf(sg.EINVALID, "Sort must be updated, name or -name.")
+		return nil, false, sg.Errorf(sg.EINVALID, "Sort must be updated, name or -name.")
 	}
 	if len(q) > 256 {
-		return nil, sg.Errorf(sg.EINVALID, "A search has at most 256 characters.")
+		return nil, false, sg.Errorf(sg.EINVALID, "A search has at most 256 characters.")
+	}
+	if u.Anonymous() {
+		return nil, false, errAnonymousConsole
 	}
 	words := strings.Fields(strings.ToLower(q))
 	match := func(name, id string) bool {
@@ -152,42 +188,52 @@ func (a *App) ConsoleFind(ctx context.Context, u *sg.User, q, kind, sort string)
 		}
 		return true
 	}
+	visible, err := a.visibility(ctx, u)
+	if err != nil {
+		return nil, false, err
+	}
 	author, err := a.ConsoleAuthor(ctx, u)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var out []StartItem
 	if kind == "" || kind == "dashboard" {
-		list, err := a.ConsoleDashboards(ctx, u)
+		list, more, err := findVisible(
+			func(p sg.Page) ([]*sg.Dashboard, bool, error) { return a.Store.ListDashboards(ctx, u.AccountID, p) },
+			func(d *sg.Dashboard) string { return d.ID },
+			func(d *sg.Dashboard) bool { return match(d.Name, d.ID) && visible(d.Permissions) })
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
+		truncated = truncated || more
 		for _, d := range list {
-			if match(d.Name, d.ID) {
-				out = append(out, dashboardItem(d))
-			}
+			out = append(out, dashboardItem(d))
 		}
 	}
 	if author && (kind == "" || kind == "analysis") {
-		list, err := a.ConsoleAnalyses(ctx, u)
+		list, more, err := findVisible(
+			func(p sg.Page) ([]*sg.Analysis, bool, error) { return a.Store.ListAnalyses(ctx, u.AccountID, p) },
+			func(an *sg.Analysis) string { return an.ID },
+			func(an *sg.Analysis) bool { return match(an.Name, an.ID) && visible(an.Permissions) })
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
+		truncated = truncated || more
 		for _, an := range list {
-			if match(an.Name, an.ID) {
-				out = append(out, analysisItem(an))
-			}
+			out = append(out, analysisItem(an))
 		}
 	}
-	if IsAuthorRole(u.Role) && (kind == "" || kind == "dataset") {
-		list, err := a.ConsoleDataSets(ctx, u)
+	if requireDataAuthor(u) == nil && a.data != nil && (kind == "" || kind == "dataset") {
+		list, more, err := findVisible(
+			func(p sg.Page) ([]*sg.DataSet, bool, error) { return a.Store.ListDataSets(ctx, u.AccountID, p) },
+			func(d *sg.DataSet) string { return d.ID },
+			func(d *sg.DataSet) bool { return match(d.Name, d.ID) && visible(d.Permissions) })
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
+		truncated = truncated || more
 		for _, ds := range list {
-			if match(ds.Name, ds.ID) {
-				out = append(out, StartItem{Kind: "dataset", KindLabel: "Dataset", ID: ds.ID, Name: ds.Name, Path: "/data/sets/" + ds.ID, Owner: OwnerName(ds.Permissions, ownerActions["dataset"]), UpdatedAt: ds.UpdatedAt})
-			}
+			out = append(out, StartItem{Kind: "dataset", KindLabel: "Dataset", ID: ds.ID, Name: ds.Name, Path: "/data/sets/" + ds.ID, Owner: OwnerName(ds.Permissions, ownerActions["dataset"]), UpdatedAt: ds.UpdatedAt})
 		}
 	}
 	slices.SortStableFunc(out, func(x, y StartItem) int {
@@ -199,5 +245,5 @@ func (a *App) ConsoleFind(ctx context.Context, u *sg.User, q, kind, sort string)
 		}
 		return cmp.Or(y.UpdatedAt.Compare(x.UpdatedAt), cmp.Compare(x.ID, y.ID))
 	})
-	return out, nil
+	return out, truncated, nil
 }

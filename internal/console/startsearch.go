@@ -14,6 +14,8 @@ type findPage struct {
 	Kinds  []findOption
 	Sorts  []findOption
 	Items  []app.StartItem
+	// Truncated: a kind had more items than one search reads.
+	Truncated bool
 }
 
 type findOption struct {
@@ -37,7 +39,7 @@ func (c *Console) handleFind(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	query, kind, sort := q.Get("q"), q.Get("type"), q.Get("sort")
-	items, err := c.app.ConsoleFind(r.Context(), s.User, query, kind, sort)
+	items, truncated, err := c.app.ConsoleFind(r.Context(), s.User, query, kind, sort)
 	if err != nil {
 		c.dataError(w, r, err)
 		return
@@ -54,6 +56,8 @@ func (c *Console) handleFind(w http.ResponseWriter, r *http.Request) {
 		Kinds:  options(kinds, labels, kind),
 		Sorts:  options([]string{app.SortUpdated, app.SortNameAsc, app.SortNameDesc}, []string{"Last updated", "Name A–Z", "Name Z–A"}, sort),
 		Items:  items,
+		// The search read only the first items of a long list: say so.
+		Truncated: truncated,
 	}
 	if err := c.pages.render(w, http.StatusOK, "start_search", "layout", d); err != nil {
 		c.internalError(w, r, err)

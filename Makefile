@@ -58,6 +58,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParsePolicy ./internal/iam $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDecodePunycode ./internal/console $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDraft ./internal/console $(FUZZTIME)
+	./scripts/fuzz.sh FuzzExportCSV ./internal/console $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseDefinition ./internal/definition $(FUZZTIME)
 	./scripts/fuzz.sh FuzzVisualPlan ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRollingDate ./internal/viewer $(FUZZTIME)

@@ -160,6 +160,9 @@ type ContentStore interface {
 	// ListAnalyses is ListDashboards for analyses that are not deleted,
 	// without their definitions.
 	ListAnalyses(ctx context.Context, accountID string, p Page) ([]*Analysis, bool, error)
+	// ListDeletedAnalyses is ListAnalyses for the analyses that are
+	// deleted and not yet purged (within their recovery window).
+	ListDeletedAnalyses(ctx context.Context, accountID string, p Page) ([]*Analysis, bool, error)
 	// UpdateAnalysis replaces every field of the stored analysis but its
 	// account, id and creation time, if its stored revision is still
 	// revision. Returns ENOTFOUND, or ECONFLICT when the revision differs.

@@ -15,6 +15,7 @@ type Store interface {
 	CustomPermissionsStore
 	CustomPermissionsAssignmentStore
 	DashboardViewStore
+	RecentOpenStore
 	OnceStore
 	SessionStore
 	ContentStore

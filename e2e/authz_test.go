@@ -302,6 +302,56 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/publish", token, 400}, // no name
 			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/publish", "", 403},
 		},
+		"GET /embedding/{sid}/analyses/{id}/share": {
+			{"GET", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/share", token, 200},
+			{"GET", "/embedding/" + sid + "/analyses/nope/share", token, 404},
+			{"GET", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/share", "", 401},
+		},
+		"POST /embedding/{sid}/analyses/{id}/share": {
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/share", token, 400}, // no principal
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/share", "", 403},
+		},
+		"GET /embedding/{sid}/dashboards/{id}/share": {
+			{"GET", dash + "/share", token, 200},
+			{"GET", dash + "/share", "", 401},
+		},
+		"POST /embedding/{sid}/dashboards/{id}/share": {
+			{"POST", dash + "/share", token, 400}, // no principal
+			{"POST", dash + "/share", "", 403},
+		},
+		"POST /embedding/{sid}/analyses/{id}/delete": {
+			{"POST", "/embedding/" + sid + "/analyses/nope/delete", token, 404},
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/delete", "", 403},
+		},
+		"POST /embedding/{sid}/analyses/{id}/restore": {
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/restore", token, 404}, // not deleted
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/restore", "", 403},
+		},
+		"GET /embedding/{sid}/start/search": {
+			{"GET", "/embedding/" + sid + "/start/search?q=sales&type=dashboard&sort=name", token, 200},
+			{"GET", "/embedding/" + sid + "/start/search?sort=size", token, 400},
+			{"GET", "/embedding/" + sid + "/start/search", "", 401},
+		},
+		"GET /embedding/{sid}/start/analyses/deleted": {
+			{"GET", "/embedding/" + sid + "/start/analyses/deleted", token, 200},
+			{"GET", "/embedding/" + sid + "/start/analyses/deleted", "", 401},
+		},
+		"GET /embedding/{sid}/dashboards/{id}/versions": {
+			{"GET", dash + "/versions", token, 200},
+			{"GET", "/embedding/" + sid + "/dashboards/nope/versions", token, 404},
+		},
+		"POST /embedding/{sid}/dashboards/{id}/versions/{version}/publish": {
+			{"POST", dash + "/versions/99/publish", token, 404},
+			{"POST", dash + "/versions/1/publish", "", 403},
+		},
+		"GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}/export": {
+			{"GET", dash + "/sheets/overview/visuals/kpi-revenue/export?format=csv", token, 200},
+			{"GET", dash + "/sheets/overview/visuals/kpi-revenue/export?format=doc", token, 400},
+			{"GET", dash + "/sheets/overview/visuals/kpi-revenue/export?format=csv", "", 401},
+		},
+		"GET /embedding/{sid}/analyses/{id}/sheets/{sheet}/visuals/{visual}/export": {
+			{"GET", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/sheets/overview/visuals/kpi-revenue/export?format=xlsx", token, 200},
+		},
 		"GET /embed/{sid}/embedControl": {
 			{"GET", "/embed/" + sid + "/embedControl", "", 200},
 			{"GET", "/embed/x/embedControl", "", 404},
@@ -421,7 +471,7 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"GET", "/views/nope", "", 404},
 		},
 		"GET /favicon.ico": {
-			{"GET", "/favicon.ico", "", 204},
+			{"GET", "/favicon.ico", "", 200},
 		},
 		"GET /static/{file}": {
 			{"GET", "/static/console.js", "", 200},

@@ -537,13 +537,13 @@ func TestEmbedAnotherAccount(t *testing.T) {
 }
 
 // TestFavicon: browsers ask every frame's origin for /favicon.ico; the
-// answer needs no session and is not an error.
+// answer is the console's icon (an ICO holding a PNG) and needs no session.
 func TestFavicon(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t)
 	p := ts.open(t, ts.URL+"/favicon.ico")
-	if p.Status != http.StatusNoContent || p.Body != "" {
-		t.Fatalf("/favicon.ico: %d %q", p.Status, p.Body)
+	if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(p.Body, "\x00\x00\x01\x00\x01\x00") || !strings.Contains(p.Body, "\x89PNG") {
+		t.Fatalf("/favicon.ico: %d %v %q", p.Status, p.Header, p.Body)
 	}
 	if got := p.Header.Get("X-Content-Type-Options"); got != "nosniff" {
 		t.Errorf("X-Content-Type-Options = %q", got)

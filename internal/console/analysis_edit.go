@@ -155,6 +155,9 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 	} else {
 		ed.Viewer = c.buildViewer(ctx, s, "analyses", id, content, sheetID, nil, nil)
 		ed.SheetID = ed.Viewer.Selected
+		if err := c.viewerExports(ctx, s, "analyses", id, ed.Viewer); err != nil { // the export links (contentlinks.go)
+			return nil, err
+		}
 	}
 	for _, sh := range def.Sheets {
 		if sh.SheetId != ed.SheetID {

@@ -46,6 +46,10 @@ func (c *Console) dataSession(w http.ResponseWriter, r *http.Request) *signedIn 
 	} else {
 		s, err = c.session(ctx, r, sid)
 	}
+	if errors.Is(err, errExperienceOnly) {
+		c.refuseExperience(w, r, !post)
+		return nil
+	}
 	if err != nil {
 		if !errors.Is(err, app.ErrNoSession) {
 			c.internalError(w, r, err)

@@ -37,6 +37,8 @@ type pageData struct {
 	Dashboards []*sg.Dashboard
 	Analyses   []*sg.Analysis
 	Favorites  []*app.FavoriteItem
+	Recent     []app.StartItem // the overview's "Recently opened"
+	Find       *findPage       // the finder's results
 
 	// Dashboard and analysis pages.
 	KindLabel    string
@@ -46,6 +48,11 @@ type pageData struct {
 	Viewer       *viewerData
 	// Failure replaces the viewer of content that may not be drawn.
 	Failure *failure
+
+	// Links is the toolbar of an analysis or dashboard page (share,
+	// versions, delete, print); Manage the pages it opens.
+	Links  *contentLinks
+	Manage *managePage
 
 	// Dataset pages.
 	DataSet *dataSetPage
@@ -238,6 +245,11 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		if err != nil {
 			return err
 		}
+		if experience == "CONSOLE" {
+			if err := c.app.ConsoleRecordOpen(ctx, s.User, e.Kind, e.ID); err != nil {
+				return err
+			}
+		}
 		d.Title, d.ResourceID = name, e.ID
 		d.PageType, d.KindLabel, d.FavoriteKind, d.UpdatedAt, d.Nav, d.Favorite = vd.PageType, vd.KindLabel, vd.FavoriteKind, vd.UpdatedAt, vd.Nav, vd.Favorite
 		if d.Failure = vd.Failure; d.Failure != nil {
@@ -265,6 +277,9 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		d.Viewer.Bookmarks, d.Viewer.SharedView = features.Bookmarks, features.SharedView
 		d.Viewer.UndoRedoDisabled, d.Viewer.ResetDisabled = features.UndoRedoDisabled, features.ResetDisabled
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
+		if d.Links, err = c.contentLinks(ctx, s, kind, e.ID, d.Viewer); err != nil {
+			return err
+		}
 	case "visual":
 		return c.renderVisual(ctx, w, r, s, e, d)
 	case "analysis-new":
@@ -283,6 +298,9 @@ func (c *Console) renderStart(ctx context.Context, w http.ResponseWriter, d *pag
 	case "":
 		d.Title, d.Heading = "Start", "Start"
 		if d.Dashboards, err = c.app.ConsoleDashboards(ctx, d.User); err != nil {
+			return err
+		}
+		if d.Recent, err = c.app.ConsoleRecent(ctx, d.User); err != nil {
 			return err
 		}
 		if d.Author {

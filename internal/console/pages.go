@@ -35,13 +35,14 @@ func loadPages() (*pages, error) {
 		"shareOf":       shareOf,
 		"list":          func(s ...string) []string { return s },
 		"nextRefreshAt": app.NextRefreshAt,
+		"owner":         app.OwnerName,
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {
 		return nil, err
 	}
 	p := &pages{byName: map[string]*template.Template{}}
-	for _, name := range []string{"start", "resource", "error", "login", "invitation", "datasets", "datasetnew", "dataseteditor", "analysis_edit_new", "analysis_edit"} {
+	for _, name := range []string{"start", "resource", "error", "login", "invitation", "datasets", "datasetnew", "dataseteditor", "analysis_edit_new", "analysis_edit", "manage", "start_search"} {
 		t, files := template.Must(base.Clone()), []string{"templates/" + name + ".html"}
 		if name == "analysis_edit" {
 			t, files = t.Funcs(editorFuncs), append(files, editorPartials...)

@@ -71,18 +71,19 @@ func (c *Console) session(ctx context.Context, r *http.Request, sid string) (*si
 // control channel, and the fragments, bookmarks, navigation tickets and
 // sign-out that those frames call. Every other console route refuses it.
 var experienceRoutes = map[string]bool{
-	"GET /embed/{sid}/embedControl":                                    true,
-	"GET /embed/{sid}/dashboards/{id}":                                 true,
-	"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}": true,
-	"GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}":              true,
-	"GET /embedding/{sid}/dashboards/{id}/bookmarks":                   true,
-	"POST /embedding/{sid}/dashboards/{id}/bookmarks":                  true,
-	"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}":          true,
-	"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}":         true,
-	"POST /embedding/{sid}/dashboards/{id}/views":                      true,
-	"GET /embedding/{sid}/dashboards/{id}/theme":                       true,
-	"POST /embedding/{sid}/signout":                                    true,
-	"POST /embedding/{sid}/navigation":                                 true,
+	"GET /embed/{sid}/embedControl":                                               true,
+	"GET /embed/{sid}/dashboards/{id}":                                            true,
+	"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}":            true,
+	"GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}":                         true,
+	"GET /embedding/{sid}/dashboards/{id}/bookmarks":                              true,
+	"POST /embedding/{sid}/dashboards/{id}/bookmarks":                             true,
+	"GET /embedding/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}/export": true,
+	"PATCH /embedding/{sid}/dashboards/{id}/bookmarks/{name}":                     true,
+	"DELETE /embedding/{sid}/dashboards/{id}/bookmarks/{name}":                    true,
+	"POST /embedding/{sid}/dashboards/{id}/views":                                 true,
+	"GET /embedding/{sid}/dashboards/{id}/theme":                                  true,
+	"POST /embedding/{sid}/signout":                                               true,
+	"POST /embedding/{sid}/navigation":                                            true,
 }
 
 // errExperienceOnly refuses a dashboard or visual experience's session on

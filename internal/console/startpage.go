@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/sightglass/sightglass/internal/app"
 )
 
 // startPage writes the start page's overview, dashboards and analyses tabs
@@ -55,6 +57,11 @@ func (p *startPage) covers(d *pageData) bool {
 	}
 	for _, x := range d.Analyses {
 		if !urlSafe(x.ID) {
+			return false
+		}
+	}
+	for _, x := range d.Recent {
+		if !urlSafe(x.ID) || !strings.HasSuffix(x.Path, "/"+x.ID) || !urlSafe(strings.ReplaceAll(strings.TrimSuffix(x.Path, x.ID), "/", "")) {
 			return false
 		}
 	}
@@ -145,7 +152,9 @@ func (p *startPage) write(b *bytes.Buffer, d *pageData, now time.Time) {
 	escapeHTML(b, d.Title)
 	b.WriteString("\">\n\n<h1>")
 	escapeHTML(b, d.Heading)
-	b.WriteString("</h1>\n")
+	b.WriteString("</h1>\n<form class=\"finder\" role=\"search\" action=\"/embedding/")
+	b.WriteString(d.Sid)
+	b.WriteString("/start/search\" method=\"get\"><input type=\"search\" name=\"q\" maxlength=\"256\" aria-label=\"Search dashboards, analyses and datasets\" placeholder=\"Search dashboards, analyses and datasets\"><button type=\"submit\">Search</button></form>\n")
 	switch d.Nav {
 	case "dashboards":
 		b.WriteString("\n  ")
@@ -154,10 +163,29 @@ func (p *startPage) write(b *bytes.Buffer, d *pageData, now time.Time) {
 	case "analyses":
 		b.WriteString("\n  <p class=\"actions\"><a class=\"new-analysis\" href=\"/embedding/")
 		b.WriteString(d.Sid)
-		b.WriteString("/analyses/new\">New analysis</a></p>\n  ")
+		b.WriteString("/analyses/new\">New analysis</a> <a class=\"deleted-analyses-link\" href=\"/embedding/")
+		b.WriteString(d.Sid)
+		b.WriteString("/start/analyses/deleted\">Deleted analyses</a></p>\n  ")
 		p.analyses(b, d, now)
 		b.WriteString("\n")
 	default:
+		b.WriteString("\n  ")
+		if len(d.Recent) > 0 {
+			b.WriteString("<section class=\"recent\">\n    <h2>Recently opened</h2>\n    <ul class=\"cards\">")
+			for _, x := range d.Recent {
+				b.WriteString(`<li class="card"><a href="/embedding/`)
+				b.WriteString(d.Sid)
+				b.WriteString(x.Path)
+				b.WriteString(`"><span class="kind">`)
+				escapeHTML(b, x.KindLabel)
+				b.WriteString(`</span> <span class="name">`)
+				escapeHTML(b, x.Name)
+				b.WriteString(`</span></a><span class="meta">opened `)
+				escapeHTML(b, ago(now.Sub(x.OpenedAt)))
+				b.WriteString(`</span></li>`)
+			}
+			b.WriteString("</ul>\n  </section>")
+		}
 		b.WriteString("\n  <section>\n    <h2>Dashboards</h2>\n    ")
 		p.dashboards(b, d, now)
 		b.WriteString("\n  </section>\n  ")
@@ -173,37 +201,50 @@ func (p *startPage) write(b *bytes.Buffer, d *pageData, now time.Time) {
 
 func (p *startPage) dashboards(b *bytes.Buffer, d *pageData, now time.Time) {
 	if len(d.Dashboards) == 0 {
-		b.WriteString("\n<p class=\"empty\">No dashboards have been shared with you yet.</p>\n")
+		b.WriteString("\n<p class=\"empty\">No dashboards have been shared with you yet.")
+		if d.Author {
+			b.WriteString(" Publish one from an analysis: open it, then Publish.")
+		} else {
+			b.WriteString(" Ask an author to share one with you.")
+		}
+		b.WriteString("</p>\n")
 		return
 	}
 	b.WriteString("\n\n<ul class=\"cards\">\n")
 	for _, x := range d.Dashboards {
-		card(b, d.Sid, "/dashboards/", x.ID, x.Name, now.Sub(x.UpdatedAt))
+		card(b, d.Sid, "/dashboards/", x.ID, x.Name, app.OwnerName(x.Permissions, "quicksight:UpdateDashboard"), now.Sub(x.UpdatedAt))
 	}
 	b.WriteString("\n</ul>\n\n")
 }
 
 func (p *startPage) analyses(b *bytes.Buffer, d *pageData, now time.Time) {
 	if len(d.Analyses) == 0 {
-		b.WriteString("\n<p class=\"empty\">No analyses yet.</p>\n")
+		b.WriteString("\n<p class=\"empty\">No analyses yet. <a class=\"first-analysis\" href=\"/embedding/")
+		b.WriteString(d.Sid)
+		b.WriteString("/analyses/new\">Create your first analysis from the Sample sales dataset</a>.</p>\n")
 		return
 	}
 	b.WriteString("\n\n<ul class=\"cards\">\n")
 	for _, x := range d.Analyses {
-		card(b, d.Sid, "/analyses/", x.ID, x.Name, now.Sub(x.UpdatedAt))
+		card(b, d.Sid, "/analyses/", x.ID, x.Name, app.OwnerName(x.Permissions, "quicksight:UpdateAnalysis"), now.Sub(x.UpdatedAt))
 	}
 	b.WriteString("\n</ul>\n\n")
 }
 
 // card writes one list item; sid and id are URL-safe (covers checked).
-func card(b *bytes.Buffer, sid, kind, id, name string, age time.Duration) {
+func card(b *bytes.Buffer, sid, kind, id, name, owner string, age time.Duration) {
 	b.WriteString("\n  <li class=\"card\"><a href=\"/embedding/")
 	b.WriteString(sid)
 	b.WriteString(kind)
 	b.WriteString(id)
 	b.WriteString(`"><span class="name">`)
 	escapeHTML(b, name)
-	b.WriteString(`</span></a><span class="meta">updated `)
+	b.WriteString(`</span></a><span class="meta">`)
+	if owner != "" {
+		escapeHTML(b, owner)
+		b.WriteString(" · ")
+	}
+	b.WriteString("updated ")
 	escapeHTML(b, ago(age))
 	b.WriteString("</span></li>\n")
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	sg "github.com/sightglass/sightglass"
+	"github.com/sightglass/sightglass/internal/app"
 )
 
 // TestStartPageMatchesTemplate renders every start page shape the writer
@@ -37,8 +38,13 @@ func TestStartPageMatchesTemplate(t *testing.T) {
 							}
 							for i := range n {
 								at := now.Add(-time.Duration(i*i*i*97)*time.Minute - 30*time.Second)
-								d.Dashboards = append(d.Dashboards, &sg.Dashboard{ID: fmt.Sprintf("dash-%d_x.y~z", i), Name: names[(i+ui)%len(names)], UpdatedAt: at})
-								d.Analyses = append(d.Analyses, &sg.Analysis{ID: fmt.Sprintf("AN-%d", i), Name: names[(i+ui+1)%len(names)], UpdatedAt: at})
+								var perms []sg.ResourcePermission
+								if i > 0 {
+									perms = []sg.ResourcePermission{{Principal: "arn:aws:quicksight:us-east-1:123456789012:user/default/" + names[i%len(names)], Actions: []string{"quicksight:UpdateDashboard", "quicksight:UpdateAnalysis"}}}
+								}
+								d.Dashboards = append(d.Dashboards, &sg.Dashboard{ID: fmt.Sprintf("dash-%d_x.y~z", i), Name: names[(i+ui)%len(names)], UpdatedAt: at, Permissions: perms})
+								d.Analyses = append(d.Analyses, &sg.Analysis{ID: fmt.Sprintf("AN-%d", i), Name: names[(i+ui+1)%len(names)], UpdatedAt: at, Permissions: perms})
+								d.Recent = append(d.Recent, app.StartItem{Kind: "dashboard", KindLabel: "Dashboard", ID: fmt.Sprintf("r-%d", i), Path: fmt.Sprintf("/dashboards/r-%d", i), Name: names[(i+ui+2)%len(names)], OpenedAt: at})
 							}
 							if !p.start.covers(d) {
 								t.Fatalf("writer does not cover %+v", d)

@@ -42,6 +42,10 @@ type viewerData struct {
 	// UndoRedoDisabled and ResetDisabled refuse the SDK's undo and redo,
 	// or reset (GetDashboardEmbedUrl's undo-redo-disabled, reset-disabled).
 	UndoRedoDisabled, ResetDisabled bool
+	// Export lists the export formats the user may use ("csv xlsx"),
+	// Print whether they may print (PrintReports); see contentlinks.go.
+	Export string
+	Print  bool
 }
 
 // viewerSheet is a sheet tab.

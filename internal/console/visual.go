@@ -42,10 +42,3 @@ func hasVisual(v *viewer.View, sheetID, visualID string) bool {
 	}
 	return false
 }
-
-// handleFavicon answers the browser's /favicon.ico without a session:
-// Sightglass has no icon, and the frame must not log a refused request.
-func (c *Console) handleFavicon(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "public, max-age=86400")
-	w.WriteHeader(http.StatusNoContent)
-}

@@ -4,7 +4,7 @@
 // answers host requests that the control frame relays to it. A frame of
 // the legacy SDK 1.x talks to its host directly, in 1.x's messages.
 import htmx from "htmx.org";
-import { initViewer, requests as viewerRequests, viewerAccess } from "./viewer.js";
+import { addExports, initViewer, requests as viewerRequests, viewerAccess } from "./viewer.js";
 import { extraRequests, initExtras } from "./sdkextras.js";
 import { initUploadProgress } from "./upload.js";
 import { mountCharts, disposeCharts } from "./charts.js";
@@ -226,7 +226,10 @@ document.body.addEventListener("htmx:afterSettle", (ev) => {
   // drawing its charts and binding its controls (a boosted page load
   // starts it in pageReady).
   if (ev.detail.target?.id === "editor") initViewer(post, token).catch((err) => console.error("viewer", err));
-  else mountCharts(ed);
+  else {
+    mountCharts(ed);
+    addExports(ed);
+  }
 });
 
 let loaded = false;
@@ -291,6 +294,9 @@ const handlers = {
   ...viewerRequests,
   ...extraRequests,
   INITIATE_PRINT: () => {
+    if (document.querySelector(".viewer")?.dataset.print === "false") {
+      return { success: false, errorCode: "PRINT_DENIED", message: "The user's custom permissions deny PrintReports." };
+    }
     setTimeout(() => window.print(), 0);
     return { success: true };
   },

@@ -17,6 +17,58 @@ function mount(el) {
   mountActions(el);
   fitKPIs(el);
   paintRanges(el);
+  addExports(el);
+}
+
+// addExports gives each visual with data the export links the user's
+// custom permissions allow (its viewer's data-export: csv, xlsx); the
+// server checks them again. The analysis editor calls it after each swap.
+export function addExports(el) {
+  const viewer = el.closest?.(".viewer") || el.querySelector?.(".viewer") || root;
+  const formats = (viewer?.dataset.export || "").split(" ").filter(Boolean);
+  if (!formats.length) return;
+  el.querySelectorAll("section[data-visual-id]").forEach((tile) => {
+    if (tile.querySelector(".tile-export") || !/\btile-(chart|table|pivot|kpi|words)\b/.test(tile.className)) return;
+    const menu = document.createElement("div");
+    menu.className = "tile-export";
+    for (const f of formats) {
+      const a = document.createElement("a");
+      a.href = "#";
+      a.className = "export-link";
+      a.dataset.format = f;
+      a.textContent = f === "csv" ? "Export to CSV" : "Export to Excel";
+      menu.append(a);
+    }
+    tile.querySelector(".tile-title")?.after(menu);
+  });
+}
+
+// exportVisual downloads a visual's data for the current state, in the
+// link's format (with the session header: no cookie needed).
+async function exportVisual(link) {
+  const tile = link.closest("section[data-visual-id]");
+  const viewer = link.closest(".viewer");
+  const sheet = link.closest("[data-sheet-id]")?.dataset.sheetId || selected;
+  const st = viewer === root ? state.toString() : ""; // the editor draws the defaults
+  const url = `${viewer.dataset.base}/sheets/${encodeURIComponent(sheet)}/visuals/${encodeURIComponent(tile.dataset.visualId)}/export?format=${link.dataset.format}&${st}`;
+  const resp = await fetch(url, { credentials: "same-origin", headers: token ? { "X-Sightglass-Session": token } : {} });
+  tile.querySelector(".export-error")?.remove();
+  if (!resp.ok) {
+    const doc = new DOMParser().parseFromString(await resp.text(), "text/html");
+    const p = document.createElement("p");
+    p.className = "export-error";
+    p.setAttribute("role", "alert");
+    p.textContent = doc.querySelector(".error p:not(.status)")?.textContent || "The export failed.";
+    link.parentElement.after(p);
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(resp.headers.get("Content-Disposition") || "")?.[1] || "visual";
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(await resp.blob());
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  setTimeout(() => (URL.revokeObjectURL(a.href), a.remove()), 1000);
 }
 
 let root = null;
@@ -525,6 +577,12 @@ export async function initViewer(postEvent, sessionToken) {
   if (!documentBound) {
     documentBound = true;
     document.addEventListener("click", (ev) => {
+      if (ev.target.closest(".print-sheet")) window.print();
+      const link = ev.target.closest(".export-link");
+      if (link) {
+        ev.preventDefault();
+        exportVisual(link);
+      }
       root?.querySelectorAll("details.multi[open]").forEach((d) => {
         if (!d.contains(ev.target)) d.open = false;
       });

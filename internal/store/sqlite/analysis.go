@@ -57,6 +57,23 @@ func (s *Store) ListAnalyses(ctx context.Context, accountID string, p sg.Page) (
 	return list, more, nil
 }
 
+// ListDeletedAnalyses returns the analyses that are deleted and not yet
+// purged, as ListAnalyses returns the others.
+func (s *Store) ListDeletedAnalyses(ctx context.Context, accountID string, p sg.Page) ([]*sg.Analysis, bool, error) {
+	rows, err := s.rs.query(ctx, `SELECT `+analysisSummaryColumns+` FROM analyses
+		WHERE account_id = ? AND id > ? AND delete_at IS NOT NULL
+		ORDER BY id LIMIT ?`, accountID, p.After, limit(sqlkit.Fetch(p)))
+	if err != nil {
+		return nil, false, normalize("list deleted analyses", err, sqlkit.Meaning{})
+	}
+	list, err := collect(rows, scanAnalysisSummary)
+	if err != nil {
+		return nil, false, normalize("list deleted analyses", err, sqlkit.Meaning{})
+	}
+	list, more := sqlkit.Trim(list, p)
+	return list, more, nil
+}
+
 // UpdateAnalysis replaces the analysis if its revision is still revision.
 // Returns ENOTFOUND or ECONFLICT.
 func (s *Store) UpdateAnalysis(ctx context.Context, a *sg.Analysis, revision int64) error {

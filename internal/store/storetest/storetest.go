@@ -119,6 +119,8 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"Themes", testThemes},
 		{"ThemeAliases", testThemeAliases},
 		{"DashboardViews", testDashboardViews},
+		{"RecentOpens", testRecentOpens},
+		{"DeletedAnalyses", testDeletedAnalyses},
 		{"Pagination", testPagination},
 		{"AccountList", testAccountList},
 		{"Session", testSession},

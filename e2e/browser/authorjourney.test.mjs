@@ -4,9 +4,9 @@
 // parameter read by a calculated field (typed in the CodeMirror editor),
 // a filter with a dropdown control and a slider for the parameter; the
 // canvas draws the controls and a change of the slider redraws; the
-// author publishes; the dashboard is shared with a reader (through
-// UpdateDashboardPermissions: the console has no share dialog yet); the
-// reader's embedDashboard draws values equal to SQL on the sample file,
+// author publishes; the author shares the dashboard with a reader from
+// the console's share dialog (viewer), and DescribeDashboardPermissions
+// shows exactly the viewer's actions; the reader's embedDashboard draws values equal to SQL on the sample file,
 // and setParameters changes them as SQL says. The analysis's definition
 // round-trips through DescribeAnalysisDefinition and UpdateAnalysis.
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   DescribeAnalysisCommand, DescribeAnalysisDefinitionCommand, GenerateEmbedUrlForRegisteredUserCommand, ListAnalysesCommand,
-  UpdateAnalysisCommand, UpdateDashboardPermissionsCommand,
+  DescribeDashboardPermissionsCommand, UpdateAnalysisCommand,
 } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
 
@@ -175,10 +175,18 @@ describe('author journey in Chromium', () => {
       assert.equal(an.Analysis.Status, 'UPDATE_SUCCESSFUL', JSON.stringify(an.Analysis.Errors));
 
       const readerArn = await registerUser(qs, 'rita', 'READER');
-      await qs.send(new UpdateDashboardPermissionsCommand({
-        AwsAccountId: ACCOUNT, DashboardId: dashboardId,
-        GrantPermissions: [{ Principal: readerArn, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
-      }));
+      // Share from the console: the published dashboard's page, its Share
+      // link, the dialog.
+      await link.click();
+      await frame.locator('a.share-link-page').click({ timeout: STEP });
+      await frame.locator('form.share-form').waitFor({ timeout: STEP });
+      await frame.locator('form.share-form select[name="principal"]').selectOption(readerArn);
+      await frame.locator('form.share-form select[name="level"]').selectOption('viewer');
+      await frame.locator('form.share-form button[type="submit"]').click();
+      await frame.locator('tr[data-principal$="/rita"] td.share-level', { hasText: 'Viewer' }).waitFor({ timeout: STEP });
+      const perms = await qs.send(new DescribeDashboardPermissionsCommand({ AwsAccountId: ACCOUNT, DashboardId: dashboardId }));
+      const granted = perms.Permissions.find((p) => p.Principal === readerArn);
+      assert.deepEqual([...(granted?.Actions || [])].sort(), ['quicksight:DescribeDashboard', 'quicksight:ListDashboardVersions', 'quicksight:QueryDashboard']);
       assert.deepEqual(pageErrors, []);
 
       // The reader's embedded dashboard: SQL's numbers, and the parameter

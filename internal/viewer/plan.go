@@ -41,7 +41,7 @@ type plan struct {
 	colorScale  *definition.ColorScale
 	gauge       *definition.GaugeChartOptions
 	kpi         *kpiOptions // a KPI's comparison and primary value
-	totalLabel  string // a waterfall's total bar
+	totalLabel  string      // a waterfall's total bar
 	hist        *histogram
 	box         *boxPlot
 	words       *definition.WordCloudOptions

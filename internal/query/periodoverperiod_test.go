@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
 )
@@ -13,8 +14,15 @@ import (
 // popIndex numbers the calendar periods of granularity g, so that the
 // period k before index i is i - k (computed here from the calendar,
 // independently of the SQL).
-func popIndex(y, m, g int) int {
+func popIndex(at time.Time, g int) int {
+	y, m := at.Year(), int(at.Month())
+	days := int(time.Date(y, at.Month(), at.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400)
 	switch g {
+	case 'D':
+		return days
+	case 'W':
+		// 1970-01-01 was a Thursday; weeks start on Sunday.
+		return (days + 4) / 7
 	case 'Y':
 		return y
 	case 'Q':
@@ -48,6 +56,8 @@ func TestPeriodOverPeriodAcrossEngines(t *testing.T) {
 		{"periodOverPeriodLastValue(sum({quantity}), {order_date}, MONTH, 3)", dialect.Month, 'M', 3, true, func(c, p float64) float64 { return p }},
 		{"periodOverPeriodLastValue(sum({quantity}), {order_date}, MONTH, -2)", dialect.Month, 'M', -2, true, func(c, p float64) float64 { return p }},
 		{"periodOverPeriodPercentDifference(sum({quantity}), {order_date}, QUARTER, 1)", dialect.Quarter, 'Q', 1, true, func(c, p float64) float64 { return (c - p) * 100 / p }},
+		{"periodOverPeriodDifference(sum({quantity}), {order_date}, DAY, 17)", dialect.Day, 'D', 17, false, func(c, p float64) float64 { return c - p }},
+		{"periodOverPeriodLastValue(sum({quantity}), {order_date}, WEEK, 5)", dialect.Week, 'W', 5, false, func(c, p float64) float64 { return p }},
 		{"periodOverPeriodPercentDifference(sum({quantity}), {order_date}, YEAR)", dialect.Year, 'Y', 1, false, func(c, p float64) float64 { return (c - p) * 100 / p }},
 	}
 	for _, tc := range cases {
@@ -59,7 +69,7 @@ func TestPeriodOverPeriodAcrossEngines(t *testing.T) {
 		valued := map[key]bool{} // SUM of only NULL quantities is NULL
 		var keys []key
 		for _, r := range testRows() {
-			k := key{idx: popIndex(r.orderDate.Year(), int(r.orderDate.Month()), tc.g)}
+			k := key{idx: popIndex(r.orderDate, tc.g)}
 			if tc.region {
 				k.region = regionOf(r)
 			}

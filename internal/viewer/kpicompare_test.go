@@ -48,6 +48,12 @@ func TestKPIComparison(t *testing.T) {
 	if got := kpi(p, &Result{Rows: [][]any{{"b", 90.0}}}); got.Progress != "" || got.Previous != "" {
 		t.Errorf("one period: %+v", *got)
 	}
+	// With a target, the target is the base.
+	tp := &plan{values: []field{{id: "v"}}, targets: []field{{id: "t"}}}
+	tp.kpiOptions(&definition.KPIConfiguration{KPIOptions: json.RawMessage(`{"Comparison": {"ComparisonMethod": "DIFFERENCE"}}`)})
+	if got := kpi(tp, &Result{Rows: [][]any{{80.0, 100.0}}}); *got != (KPI{Value: "80", Target: "100", Progress: "-20"}) {
+		t.Errorf("target: %+v", *got)
+	}
 	for _, bad := range []string{`{"Comparison": {"ComparisonMethod": "RATIO"}}`, `{"PrimaryValueDisplayType": "BOTH"}`, `[1]`} {
 		p := &plan{}
 		p.kpiOptions(&definition.KPIConfiguration{KPIOptions: json.RawMessage(bad)})

@@ -124,8 +124,9 @@ func TestViewerTableCalculations(t *testing.T) {
 	// The KPI: with no dimension, the one group is the whole.
 	wantEqual(t, "top KPI", kpiValue(t, p.Body, "top"), math.Round(sqlFloat(t, sampleDB(t, ts), "SELECT sum(revenue) FROM orders")*100)/100)
 
-	// Not computed yet: an error tile naming the function.
-	if tl := tile(t, p.Body, "pop"); !strings.Contains(tl, "periodOverPeriodDifference is not supported yet") {
+	// Without the date among the visual's dimensions there are no
+	// periods to compare: an error tile naming the function and why.
+	if tl := tile(t, p.Body, "pop"); !strings.Contains(tl, "periodOverPeriodDifference: the date field") {
 		t.Errorf("pop: want a tile naming periodOverPeriodDifference, got\n%s", tl)
 	}
 }

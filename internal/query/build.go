@@ -79,6 +79,7 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 		}
 		dims = append(dims, selected{id, v.SQL})
 		cc.dimSQL = append(cc.dimSQL, v.SQL)
+		cc.dimGran = append(cc.dimGran, dim.Granularity)
 		out.Columns = append(out.Columns, ResultColumn{ID: id, Role: RoleDimension, Type: typeName(v.Type)})
 	}
 

@@ -61,9 +61,10 @@ type compilation struct {
 	tcJoins        []partitionAggregate
 	pre            []preColumn
 	stageSeq       int
-	dimFields      []string // the question's dimensions: field names,
-	dimRaw         []string // their SQL before any date granularity,
-	dimSQL         []string // and after
+	dimFields      []string              // the question's dimensions: field names,
+	dimRaw         []string              // their SQL before any date granularity,
+	dimSQL         []string              // and after
+	dimGran        []dialect.Granularity // their date granularity, if any
 	filterKind     expr.Kind
 }
 

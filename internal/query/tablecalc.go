@@ -53,6 +53,9 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 	if isPercentileOver(call.Func) {
 		return "", 0, calcError(call, "%s over aggregated values is not supported yet (use an unaggregated measure or the PRE_AGG level)", call.Func)
 	}
+	if isPeriodOverPeriod(call.Func) {
+		return cc.periodOverPeriod(call)
+	}
 	part, err := cc.postItems(call, call.Partition, false)
 	if err != nil {
 		return "", 0, err

@@ -20,6 +20,10 @@ func FuzzTableCalc(f *testing.F) {
 		"periodOverPeriodLastValue(sum({quantity}), {order_date}, YEAR, 1)", "sumOver(sumOver({quantity}, [], PRE_FILTER), [], PRE_AGG)"} {
 		f.Add(s, false)
 	}
+	for _, s := range []string{"periodOverPeriodDifference(sum({quantity}), {order_date})", "periodOverPeriodPercentDifference(sum({quantity}), {order_date}, MONTH, -2)",
+		"periodOverPeriodLastValue(sum({quantity}), {order_date}, 'MONTH', 60) + sum({quantity})"} {
+		f.Add(s, true)
+	}
 	tables, err := salesTables("orders")
 	if err != nil {
 		f.Fatal(err)

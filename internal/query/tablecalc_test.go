@@ -575,7 +575,6 @@ func TestTableCalculationRefusals(t *testing.T) {
 	cases := []struct {
 		calc, dims, agg, want string
 	}{
-		{"periodOverPeriodDifference(sum({quantity}), {order_date}, MONTH, 1)", "Region", "", "periodOverPeriodDifference is not supported yet"},
 		{"runningSum({quantity}, [{Region} ASC])", "Region", "", "runningSum needs an aggregated measure"},
 		{"runningSum(sum({quantity}), [{product} ASC])", "Region", "", "the sort field \"product\" is not a dimension of the visual"},
 		{"percentOfTotal(sum({quantity}), [{product}])", "Region", "", "the partition field \"product\" is not a dimension of the visual"},

@@ -40,7 +40,8 @@ type plan struct {
 	unsupported []string
 	colorScale  *definition.ColorScale
 	gauge       *definition.GaugeChartOptions
-	totalLabel  string // a waterfall's total bar
+	kpi         *kpiOptions // a KPI's comparison and primary value
+	totalLabel  string      // a waterfall's total bar
 	hist        *histogram
 	box         *boxPlot
 	words       *definition.WordCloudOptions
@@ -244,6 +245,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 			p.targets = p.targets[:1]
 		}
 		p.kpiTrend(c)
+		p.kpiOptions(c)
 	case definition.KindScatter:
 		c := vis.ScatterPlotVisual.ChartConfiguration
 		p.limit = scatterLimit

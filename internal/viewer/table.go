@@ -123,41 +123,61 @@ func pivot(p *plan, res *Result) *Pivot {
 	return pv
 }
 
-// KPI is a KPI visual's model: the value, and its target if any.
+// KPI is a KPI visual's model: the value, and its comparison with the
+// target or, with a trend group, the previous period (kpicompare.go).
 type KPI struct {
 	Label    string
 	Value    string
-	Target   string
-	Progress string // "+12.5%" of the target
-	Above    bool
+	Hidden   bool   // PrimaryValueDisplayType HIDDEN: no primary value
+	Target   string // the target, when the comparison base is one
+	Previous string // the previous period's value, when that is the base
+	Progress string // the comparison: "+12.5%", "+1,234" or "85%"
+	Above    bool   // the value is at or above its base
 }
 
 func kpi(p *plan, res *Result) *KPI {
 	row := res.Rows[0][len(p.category):] // a trend group's latest period first
 	k := &KPI{Label: p.values[0].label, Value: "(empty)"}
+	vf := p.values[0].format
+	show := func(f float64, nf *numberFormat) string {
+		if nf != nil {
+			return nf.format(f)
+		}
+		return formatNumber(f)
+	}
 	v, ok := number(row[0])
 	if ok {
-		k.Value = formatNumber(v)
-		if p.values[0].format != nil {
-			k.Value = p.values[0].format.format(v)
+		k.Value = show(v, vf)
+	}
+	base, hasBase := 0.0, false
+	switch {
+	case len(p.targets) > 0 && len(row) > 1:
+		if t, tok := number(row[1]); tok {
+			base, hasBase = t, true
+			k.Target = show(t, p.targets[0].format)
+		}
+	case len(p.category) > 0 && len(res.Rows) > 1:
+		if b, bok := number(res.Rows[1][len(p.category)]); bok {
+			base, hasBase = b, true
+			k.Previous = show(b, vf)
 		}
 	}
-	if len(p.targets) > 0 && len(row) > 1 {
-		if t, tok := number(row[1]); tok {
-			k.Target = formatNumber(t)
-			if p.targets[0].format != nil {
-				k.Target = p.targets[0].format.format(t)
-			}
-			if ok && t != 0 {
-				d := (v - t) / t * 100
-				k.Above = d >= 0
-				sign := ""
-				if d >= 0 {
-					sign = "+"
-				}
-				k.Progress = sign + formatNumber(d) + "%"
-			}
+	if ok && hasBase {
+		if text, up, cok := p.kpi.compare(v, base, vf); cok {
+			k.Progress, k.Above = text, up
 		}
+	}
+	switch p.kpi.primary() {
+	case "COMPARISON":
+		k.Value = k.Progress
+		if k.Value == "" {
+			k.Value = "(empty)"
+		}
+	case "HIDDEN":
+		k.Hidden = true
+	}
+	if !p.kpi.secondaryShown() {
+		k.Target, k.Previous = "", ""
 	}
 	return k
 }

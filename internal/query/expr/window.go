@@ -52,7 +52,8 @@ type TableCalcCall struct {
 	Start     int    // window*: rows before the current one
 	End       int    // window*: rows after the current one
 	Fraction  float64
-	Type      dialect.Type // of the result
+	Period    dialect.Granularity // periodOverPeriod*: empty for the visual's granularity of the date
+	Type      dialect.Type        // of the result
 }
 
 // windowShape is the argument layout of a table-calculation function.
@@ -66,7 +67,7 @@ const (
 	rankShape                          // f([sort], [partition], level)
 	lookupShape                        // f(measure, [sort], index, [partition])
 	totalShape                         // f(measure, [partition])
-	periodShape                        // periodOverPeriod*: not computed yet
+	periodShape                        // periodOverPeriod*(measure, date, period, offset)
 	lacShape                           // sum(measure, [dims]): level-aware aggregation
 )
 
@@ -113,7 +114,7 @@ func (c *Compiler) windowCall(n *Call) (Value, bool, error) {
 
 func (c *Compiler) compileWindow(n *Call, shape windowShape) (Value, error) {
 	if shape == periodShape {
-		return Value{}, errorf(n.At, "%s is not supported yet: period-over-period comparisons are not computed", n.Name)
+		return c.periodOverPeriod(n, TableCalcCall{Func: n.Name, At: n.At, Level: PostAggFilter})
 	}
 	if c.TableCalc == nil || c.NoAggregates {
 		return Value{}, errorf(n.At, "table calculation %s is not allowed here: it needs a visual's aggregated rows", n.Name)
@@ -303,7 +304,7 @@ func windowType(n *Call, call TableCalcCall) (dialect.Type, error) {
 		return dialect.Integer, nil
 	case "percentileRank":
 		return dialect.Decimal, nil
-	case "sum", "sumOver", "runningSum", "windowSum", "difference":
+	case "sum", "sumOver", "runningSum", "windowSum", "difference", "periodOverPeriodDifference", "periodOverPeriodLastValue":
 		if err := numericArg(); err != nil {
 			return "", err
 		}
@@ -312,7 +313,7 @@ func windowType(n *Call, call TableCalcCall) (dialect.Type, error) {
 		}
 		return at, nil
 	case "avg", "avgOver", "runningAvg", "windowAvg", "stdevOver", "stdevpOver", "varOver", "varpOver",
-		"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver", "percentDifference", "percentOfTotal":
+		"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver", "percentDifference", "percentOfTotal", "periodOverPeriodPercentDifference":
 		if err := numericArg(); err != nil {
 			return "", err
 		}

@@ -37,9 +37,9 @@ var windowDocs = map[string]FunctionDoc{
 	"difference":                        {Signature: "difference(measure, [sort ASC|DESC, …], n [, [partition, …]])", Description: "The measure n rows away (after for n > 0, before for n < 0) minus this row's."},
 	"percentDifference":                 {Signature: "percentDifference(measure, [sort ASC|DESC, …], n [, [partition, …]])", Description: "How much this row's measure differs from the one n rows away, in percent of that one."},
 	"percentOfTotal":                    {Signature: "percentOfTotal(measure [, [partition, …]])", Description: "The measure in percent of its partition's total."},
-	"periodOverPeriodDifference":        {Signature: "periodOverPeriodDifference(measure, date, period, offset)", Description: "Not supported yet: refused with an error naming it."},
-	"periodOverPeriodLastValue":         {Signature: "periodOverPeriodLastValue(measure, date, period, offset)", Description: "Not supported yet: refused with an error naming it."},
-	"periodOverPeriodPercentDifference": {Signature: "periodOverPeriodPercentDifference(measure, date, period, offset)", Description: "Not supported yet: refused with an error naming it."},
+	"periodOverPeriodDifference":        {Signature: "periodOverPeriodDifference(measure, date [, period [, offset]])", Description: "This period's measure minus the one of the calendar period offset (default 1) periods before; NULL when the data has no such period."},
+	"periodOverPeriodLastValue":         {Signature: "periodOverPeriodLastValue(measure, date [, period [, offset]])", Description: "The measure of the calendar period offset (default 1) periods before; NULL when the data has no such period."},
+	"periodOverPeriodPercentDifference": {Signature: "periodOverPeriodPercentDifference(measure, date [, period [, offset]])", Description: "How much this period's measure differs from the one offset (default 1) periods before, in percent of that one."},
 }
 
 func init() {

@@ -93,14 +93,18 @@ func TestAnalysisEditorDataSets(t *testing.T) {
 	act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"Values"}, "dataset": {sales}, "column": {"revenue"}}, 200)
 	var wantErr error
 	for _, step := range []func([]byte) ([]byte, string, error){
-		func(d []byte) ([]byte, string, error) { return authoring.AddVisual(d, authoring.FirstSheetID, "BarChartVisual") },
+		func(d []byte) ([]byte, string, error) {
+			return authoring.AddVisual(d, authoring.FirstSheetID, "BarChartVisual")
+		},
 		func(d []byte) ([]byte, string, error) {
 			return authoring.AddField(d, "visual-1", "Category", authoring.Column{DataSetIdentifier: cats, Name: "product_group", Type: "STRING"}, -1)
 		},
 		func(d []byte) ([]byte, string, error) {
 			return authoring.AddField(d, "visual-1", "Values", authoring.Column{DataSetIdentifier: cats, Name: "units", Type: "INTEGER"}, -1)
 		},
-		func(d []byte) ([]byte, string, error) { return authoring.AddVisual(d, authoring.FirstSheetID, "BarChartVisual") },
+		func(d []byte) ([]byte, string, error) {
+			return authoring.AddVisual(d, authoring.FirstSheetID, "BarChartVisual")
+		},
 		func(d []byte) ([]byte, string, error) {
 			return authoring.AddField(d, "visual-2", "Category", authoring.Column{DataSetIdentifier: sales, Name: "region", Type: "STRING"}, -1)
 		},

@@ -217,3 +217,50 @@ func wantBarsSQL(t testing.TB, body, visualID string, db *sql.DB, query string) 
 		}
 	}
 }
+
+// TestAnalysisEditorDataSetsShared checks an author builds only from the
+// datasets shared with them: at creation, in Add dataset's choices, and
+// when a post names another.
+func TestAnalysisEditorDataSetsShared(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(200))
+	qs := ts.adminClient()
+	ts.newIAMUser(t, accountID, "alan", "")
+	registerIAMUser(t, qs, "alan", types.UserRoleAuthor)
+	use := []string{"quicksight:DescribeDataSet", "quicksight:PassDataSet", "quicksight:DescribeIngestion", "quicksight:ListIngestions"}
+	for _, id := range []string{"alans", "alans2"} {
+		createDataSet(t, qs, &quicksight.CreateDataSetInput{DataSetId: aws.String(id), Name: aws.String("Regions " + id), ImportMode: types.DataSetImportModeDirectQuery,
+			PhysicalTableMap: customSQL(app.SampleDataSourceID, "SELECT region, revenue FROM orders", col("region", types.InputColumnDataTypeString), col("revenue", types.InputColumnDataTypeDecimal)),
+			Permissions:      ownerPermissions("alan", use...)})
+	}
+	createDataSet(t, qs, &quicksight.CreateDataSetInput{DataSetId: aws.String("hidden"), Name: aws.String("Hidden"), ImportMode: types.DataSetImportModeDirectQuery,
+		PhysicalTableMap: customSQL(app.SampleDataSourceID, "SELECT region FROM orders", col("region", types.InputColumnDataTypeString))})
+
+	u := ts.mint(t, "alan", "/start")
+	token, _ := ts.signOn(t, u, -1)
+	base := ts.URL + "/embedding/" + u.Sid
+	p := ts.withToken(t, base+"/analyses/new", token)
+	if strings.Contains(p.Body, `value="hidden"`) || !strings.Contains(p.Body, `value="alans"`) {
+		t.Fatalf("the picker offers other datasets than alan's:\n%.3000s", p.Body)
+	}
+	if np := ts.editorPost(t, base+"/analyses", token, url.Values{"name": {"x"}, "dataSetId": {"alans", "hidden"}}); np.Status != http.StatusForbidden || !strings.Contains(np.Body, "Dataset hidden is not shared with you.") {
+		t.Errorf("create with a dataset not shared: %d %s", np.Status, np.Body)
+	}
+	p = ts.editorPost(t, base+"/analyses", token, url.Values{"name": {"Mine"}, "dataSetId": {"alans"}})
+	if p.Status != http.StatusCreated {
+		t.Fatalf("create: %d %s", p.Status, p.Body)
+	}
+	edit := ts.URL + p.Header.Get("Location")
+	p = ts.withToken(t, edit, token)
+	if !strings.Contains(p.Body, `<option value="alans2">`) || strings.Contains(p.Body, `<option value="hidden">`) {
+		t.Errorf("Add dataset offers other datasets than alan's:\n%.3000s", p.Body)
+	}
+	np := ts.editorPost(t, edit, token, url.Values{"op": {"add-dataset"}, "dataSetId": {"hidden"}, "version": {editorVersion(t, p)}, "sheetId": {authoring.FirstSheetID}})
+	if np.Status != http.StatusForbidden || !strings.Contains(np.Body, "Dataset hidden is not shared with you.") {
+		t.Errorf("add a dataset not shared: %d %s", np.Status, np.Body)
+	}
+	np = ts.editorPost(t, edit, token, url.Values{"op": {"add-dataset"}, "dataSetId": {"alans2"}, "version": {editorVersion(t, p)}, "sheetId": {authoring.FirstSheetID}})
+	if np.Status != http.StatusOK || np.fieldsDataSet(t) != "Regions alans2" {
+		t.Errorf("add a shared dataset: %d %.2000s", np.Status, np.Body)
+	}
+}

@@ -40,9 +40,10 @@ func (a *App) ConsoleAnalysisDataSets(ctx context.Context, u *sg.User) ([]*sg.Da
 
 var reIdentifierUnsafe = regexp.MustCompile(`[^A-Za-z0-9 _-]+`)
 
-// dataSetIdentifier is the identifier a new analysis declares a dataset
-// under: its name, made safe, or its id.
-func dataSetIdentifier(d *sg.DataSet) string {
+// DataSetIdentifier is the identifier an analysis declares a dataset
+// under: its name, made safe, or its id (made unique among the analysis's
+// by authoring.UniqueIdentifier).
+func DataSetIdentifier(d *sg.DataSet) string {
 	id := strings.TrimSpace(reIdentifierUnsafe.ReplaceAllString(d.Name, ""))
 	if id == "" || len(id) > 2048 {
 		return d.ID
@@ -50,17 +51,34 @@ func dataSetIdentifier(d *sg.DataSet) string {
 	return id
 }
 
-// ConsoleCreateAnalysis creates an analysis named name over a dataset u may
-// use, with one empty sheet, owned by u, through CreateAnalysis's path.
-func (a *App) ConsoleCreateAnalysis(ctx context.Context, u *sg.User, name, dataSetID string) (*sg.Analysis, error) {
+// ConsoleCreateAnalysis creates an analysis named name over one or more
+// datasets u may use (each declared under its name, made unique), with one
+// empty sheet, owned by u, through CreateAnalysis's path.
+func (a *App) ConsoleCreateAnalysis(ctx context.Context, u *sg.User, name string, dataSetIDs ...string) (*sg.Analysis, error) {
 	if err := a.checkCapability(ctx, u, CapabilityAnalysis, "create analyses"); err != nil {
 		return nil, err
 	}
-	d, err := a.ConsoleDataSet(ctx, u, dataSetID)
-	if err != nil {
-		return nil, err
+	if len(dataSetIDs) == 0 {
+		return nil, sg.Errorf(sg.EINVALID, "Choose at least one dataset.")
 	}
-	raw, err := authoring.NewAnalysis(dataSetIdentifier(d), a.DataSetARN(u.AccountID, d.ID))
+	if len(dataSetIDs) > authoring.MaxDataSets {
+		return nil, sg.Errorf(sg.EINVALID, "An analysis can use at most %d datasets.", authoring.MaxDataSets)
+	}
+	used := map[string]bool{}
+	seen := map[string]bool{}
+	var decls []authoring.DataSet
+	for _, dataSetID := range dataSetIDs {
+		if seen[dataSetID] {
+			continue
+		}
+		seen[dataSetID] = true
+		d, err := a.ConsoleDataSet(ctx, u, dataSetID)
+		if err != nil {
+			return nil, err
+		}
+		decls = append(decls, authoring.DataSet{Identifier: authoring.UniqueIdentifier(DataSetIdentifier(d), used), ARN: a.DataSetARN(u.AccountID, d.ID)})
+	}
+	raw, err := authoring.NewAnalysisOf(decls)
 	if err != nil {
 		return nil, err
 	}

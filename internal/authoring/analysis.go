@@ -8,16 +8,7 @@ const FirstSheetID = "sheet-1"
 // NewAnalysis returns the definition of a new analysis over one dataset:
 // the dataset declared under identifier and one empty sheet.
 func NewAnalysis(identifier, dataSetARN string) ([]byte, error) {
-	d := obj{
-		"DataSetIdentifierDeclarations": []any{obj{"Identifier": identifier, "DataSetArn": dataSetARN}},
-		"Sheets": []any{obj{
-			"SheetId": FirstSheetID,
-			"Name":    "Sheet 1",
-			"Visuals": []any{},
-			"Layouts": []any{obj{"Configuration": obj{"GridLayout": obj{"Elements": []any{}}}}},
-		}},
-	}
-	return encode(d)
+	return NewAnalysisOf([]DataSet{{Identifier: identifier, ARN: dataSetARN}})
 }
 
 // DataSet is a dataset a definition declares.

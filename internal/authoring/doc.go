@@ -1,7 +1,8 @@
 // Package authoring holds the analysis editor's edits: pure functions that
 // take an analysis Definition (the AnalysisDefinition JSON) and return the
-// definition with one change applied — a new analysis over a dataset, a
-// visual added, duplicated, deleted or changed to another type, a field
+// definition with one change applied — a new analysis over one or more
+// datasets, a dataset added or removed (not while something reads it; a
+// visual reads one dataset), a visual added, duplicated, deleted or changed to another type, a field
 // dropped into a field well, moved, removed, or its aggregation, date
 // granularity, sort, number format or label changed; a filter of any kind
 // the viewer applies added, replaced or removed; a parameter, a control

@@ -166,6 +166,9 @@ func addField(raw []byte, visualID, well string, c Column, aggregated bool, inde
 	if !declared(d, c.DataSetIdentifier) {
 		return nil, "", editErr("the analysis has no dataset %s", c.DataSetIdentifier)
 	}
+	if err := oneDataSet(r.visual, c.DataSetIdentifier, c.Name); err != nil {
+		return nil, "", err
+	}
 	id := freshID(d, "FieldId", visualID+"."+c.Name)
 	item := fieldFor(c, id, w.Measure)
 	if aggregated {

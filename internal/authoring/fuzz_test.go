@@ -18,6 +18,8 @@ func FuzzEdits(f *testing.F) {
 	if sample, err := os.ReadFile("../app/samples/sales.json"); err == nil {
 		f.Add([]byte(strings.ReplaceAll(string(sample), "{{DATASET_ARN}}", arn)), "bar-region", "revenue-sum", "Category", "TableVisual")
 	}
+	two, _, _ := AddDataSet(raw, "orders", arn+"-2")
+	f.Add(two, "visual-1", "orders", "Values", "arn:aws:quicksight:us-east-1:111122223333:dataset/x")
 	f.Add([]byte(`{"Sheets":[{"SheetId":"s","Visuals":[{"BarChartVisual":{"VisualId":"v","ChartConfiguration":{"FieldWells":[]}}}]}],"FilterGroups":[1]}`), "v", "f", "Values", "BarChartVisual")
 	f.Fuzz(func(t *testing.T, def []byte, visual, field, well, kind string) {
 		check := func(out []byte, err error) {
@@ -61,5 +63,12 @@ func FuzzEdits(f *testing.F) {
 		two := 2
 		check(SetNumberFormat(def, field, &NumberFormat{Percent: well == "", Decimals: &two, Scale: kind, Prefix: well}))
 		check(first(AddAggregatedField(def, visual, well, Column{"sales", field, "DECIMAL"}, 0)))
+		check(first(AddDataSet(def, well, kind)))
+		check(first(AddDataSet(def, field, arn)))
+		check(RemoveDataSet(def, field))
+		check(RemoveDataSet(def, "sales"))
+		if _, err := VisualDataSet(def, visual); err != nil && !errors.Is(err, ErrEdit) {
+			t.Fatalf("error outside ErrEdit: %v", err)
+		}
 	})
 }

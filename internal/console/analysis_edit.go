@@ -72,6 +72,7 @@ type editorData struct {
 	Published             string          // the dashboard just published
 	Params                *editorParams   // parameters, controls, calculated fields
 	Layout                *editorLayout   // sheets, format, actions, versions
+	Sets                  *editorDataSets // the analysis's datasets (analysis_edit_datasets.go)
 }
 
 // editorField is a dataset column in the fields pane.
@@ -130,12 +131,14 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 		Base:    "/embedding/" + s.Session.EmbedID + "/analyses/" + id + "/edit",
 		Version: app.DefinitionVersion(an.Definition),
 		Kinds:   authoring.Kinds,
+		Sets:    &editorDataSets{},
 	}
 	for _, ds := range def.DataSetIdentifierDeclarations {
 		d, err := c.dataSetOf(ctx, s, ds.DataSetArn)
 		if err != nil {
 			return nil, err
 		}
+		ed.Sets.add(ds.Identifier, d)
 		for _, col := range d.OutputColumns {
 			key := url.Values{"d": {ds.Identifier}, "c": {col.Name}}.Encode()
 			ed.Fields = append(ed.Fields, editorField{DataSet: ds.Identifier, Name: col.Name, Type: col.Type, Measure: col.Type == "INTEGER" || col.Type == "DECIMAL", Key: key})
@@ -176,6 +179,7 @@ func (c *Console) buildEditor(ctx context.Context, s *signedIn, id, sheetID, sel
 			if v.VisualID == selected || selected == "" && i == len(sh.Visuals)-1 {
 				ed.Selected = &ed.Visuals[len(ed.Visuals)-1]
 				ed.Wells = editorWells(v)
+				ed.Sets.Visual = visualDataSetOf(v)
 			}
 		}
 	}
@@ -283,6 +287,7 @@ func (c *Console) renderAnalysisEditor(ctx context.Context, w http.ResponseWrite
 	if err != nil {
 		return err
 	}
+	c.pickDataSet(ctx, s, ed, q.Get("dataset"))
 	d.Title, d.ResourceID, d.PageType, d.Nav = ed.Name, id, "ANALYSIS", "analyses"
 	d.Editor = ed
 	return c.pages.render(w, http.StatusOK, "analysis_edit", "layout", d)

@@ -84,12 +84,12 @@ func (c *Console) handleCreateAnalysis(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	name := strings.TrimSpace(r.PostForm.Get("name"))
-	dataSetID := r.PostForm.Get("dataSetId")
+	dataSetIDs := r.PostForm["dataSetId"] // one or more (checkboxes)
 	var an *sg.Analysis
-	params := map[string]any{"awsAccountId": s.User.AccountID, "dataSetId": dataSetID, "name": name}
+	params := map[string]any{"awsAccountId": s.User.AccountID, "dataSetIds": dataSetIDs, "name": name}
 	err := c.app.ConsoleChange(ctx, s.User, "CreateAnalysis", params, func(ctx context.Context) error {
 		var err error
-		an, err = c.app.ConsoleCreateAnalysis(ctx, s.User, name, dataSetID)
+		an, err = c.app.ConsoleCreateAnalysis(ctx, s.User, name, dataSetIDs...)
 		return err
 	})
 	if err != nil {
@@ -177,6 +177,7 @@ func (c *Console) answerEditor(w http.ResponseWriter, r *http.Request, s *signed
 		c.internalError(w, r, err)
 		return
 	}
+	c.pickDataSet(r.Context(), s, ed, r.PostForm.Get("fieldsDataSet"))
 	ed.Message, ed.Published = message, published
 	if err := c.pages.render(w, status, "analysis_edit", "editor", ed); err != nil {
 		c.internalError(w, r, err)
@@ -192,6 +193,9 @@ func (c *Console) applyAction(ctx context.Context, s *signedIn, key sg.EditStack
 		index = i
 	}
 	if out, ok, err := c.paramAction(ctx, s, op, f, raw); ok {
+		return out, "", err
+	}
+	if out, ok, err := c.dataSetAction(ctx, s, op, f, raw); ok {
 		return out, "", err
 	}
 	switch op {

@@ -20,7 +20,7 @@ function send(values) {
   window.htmx.ajax("POST", ed.dataset.base, {
     target: "#editor",
     swap: "outerHTML",
-    values: { version: ed.dataset.version, sheetId: ed.dataset.sheetId, visual: ed.dataset.selected, ...values },
+    values: { version: ed.dataset.version, sheetId: ed.dataset.sheetId, visual: ed.dataset.selected, fieldsDataSet: ed.dataset.fieldsDataSet, ...values },
   });
 }
 

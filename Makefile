@@ -42,7 +42,7 @@ lint:
 
 # All Go tests, with PostgreSQL and MariaDB given so the tests that need them run.
 unit: web cgo
-	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' SIGHTGLASS_TEST_MYSQL='$(MYSQL_DSN)' $(GO) test -race -count=1 -timeout 15m ./...
+	SIGHTGLASS_TEST_POSTGRES='$(PG_DSN)' SIGHTGLASS_TEST_MYSQL='$(MYSQL_DSN)' $(GO) test -race -count=1 -timeout 30m ./...
 
 # boto3 and the AWS CLI from Debian's packages against a real server.
 script: build

@@ -290,13 +290,18 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 			{"GET", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/sheets/overview", token, 200},
 		},
 		"POST /embedding/{sid}/analyses": {
-			{"POST", "/embedding/" + sid + "/analyses", token, 404}, // no such dataset
+			{"POST", "/embedding/" + sid + "/analyses", token, 400}, // no dataset chosen
 			{"POST", "/embedding/" + sid + "/analyses", "", 403},
 		},
 		"POST /embedding/{sid}/analyses/{id}/edit": {
 			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/edit", token, 409}, // no version
 			{"POST", "/embedding/" + sid + "/analyses/nope/edit", token, 404},
 			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/edit", "", 403},
+		},
+		"POST /embedding/{sid}/analyses/{id}/edit/check": {
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/edit/check", token, 200}, // an empty formula: its message
+			{"POST", "/embedding/" + sid + "/analyses/nope/edit/check", token, 404},
+			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/edit/check", "", 403},
 		},
 		"POST /embedding/{sid}/analyses/{id}/publish": {
 			{"POST", "/embedding/" + sid + "/analyses/" + app.SampleAnalysisID + "/publish", token, 400}, // no name

@@ -138,7 +138,10 @@ func startServer(t testing.TB, opts ...option) *testServer {
 	// The data tests' PostgreSQL and MariaDB (withDataSourceHosts changes it).
 	cfg.DataSourceHosts = "127.0.0.1"
 	transport := http.DefaultTransport.(*http.Transport).Clone()
-	ts := &testServer{httpClient: &http.Client{Timeout: 10 * time.Second, Transport: transport}}
+	// The client's timeout guards against a hang, not a slow answer: under
+	// -race on a loaded 2-core machine an uncached sheet of the sample
+	// dashboard has taken over 10 s.
+	ts := &testServer{httpClient: &http.Client{Timeout: 45 * time.Second, Transport: transport}}
 	for _, o := range opts {
 		o(&cfg, ts)
 	}

@@ -48,11 +48,12 @@ var kmsInsights = realDef{
 			}
 		},
 	}},
-	pending: map[string]string{
-		"1e8d6107-ed35-4b94-a9b5-fc58fd54b55c": "distinct_countIf",
-		"c8e8112a-872a-4b90-a1c4-5ab70ae6749e": "distinct_countIf",
-	},
 	checks: []realCheck{
+		// distinct_countIf: keys whose alias is, and is not, AWS-managed.
+		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "c8e8112a-872a-4b90-a1c4-5ab70ae6749e",
+			`SELECT count(DISTINCT keyid) FROM KMSDashboardDataSet WHERE alias LIKE 'alias/aws/%'`},
+		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "1e8d6107-ed35-4b94-a9b5-fc58fd54b55c",
+			`SELECT count(DISTINCT keyid) FROM KMSDashboardDataSet WHERE alias NOT LIKE 'alias/aws/%'`},
 		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "4b159e8e-194d-42fd-86b4-5575b6de554c",
 			`SELECT count(accountname) FROM KMSDashboardDataSet`},
 		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "0b49ee01-ada8-46e5-bb66-fb0da65f77a3",

@@ -99,13 +99,12 @@ func refersCalc(src string, exprs map[string]string) bool {
 // category: each measure summed, per color (the next nColors columns)
 // in the order the colors first came.
 func foldOther(res *Result, n, nColors int) *Result {
-	seen := map[string]bool{}
+	seen := make(map[string]bool, n)
 	out := &Result{Columns: res.Columns}
-	type bucket struct{ row []any }
 	var order []string
-	rest := map[string]*bucket{}
+	rest := map[string]*otherSums{}
 	for _, row := range res.Rows {
-		k := fmt.Sprint(row[0])
+		k := keyOf(row[0])
 		if !seen[k] && len(seen) < n {
 			seen[k] = true
 		}
@@ -113,48 +112,75 @@ func foldOther(res *Result, n, nColors int) *Result {
 			out.Rows = append(out.Rows, row)
 			continue
 		}
-		ck := fmt.Sprint(row[1 : 1+nColors]...)
+		ck := ""
+		switch nColors {
+		case 0:
+		case 1:
+			ck = keyOf(row[1])
+		default:
+			for _, c := range row[1 : 1+nColors] {
+				ck += keyOf(c) + "\x00"
+			}
+		}
 		b := rest[ck]
 		if b == nil {
-			b = &bucket{row: make([]any, len(row))}
-			b.row[0] = otherLabel
-			copy(b.row[1:1+nColors], row[1:1+nColors])
-			for i := 1 + nColors; i < len(row); i++ {
-				b.row[i] = int64(0)
-			}
+			b = &otherSums{colors: row[1 : 1+nColors], ints: make([]int64, len(row)-1-nColors), floats: make([]float64, len(row)-1-nColors),
+				isFloat: make([]bool, len(row)-1-nColors)}
 			rest[ck] = b
 			order = append(order, ck)
 		}
-		for i := 1 + nColors; i < len(row); i++ {
-			b.row[i] = addValues(b.row[i], row[i])
-		}
+		b.add(row[1+nColors:])
 	}
 	for _, ck := range order {
-		out.Rows = append(out.Rows, rest[ck].row)
+		out.Rows = append(out.Rows, rest[ck].row())
 	}
 	return out
 }
 
-// addValues adds a measure's value to a running sum: integers stay
-// integers; a null adds nothing.
-func addValues(sum, v any) any {
-	if v == nil {
-		return sum
-	}
-	if a, ok := sum.(int64); ok {
-		switch b := v.(type) {
+// otherSums is one color's "Other" row as it is summed: integers stay
+// integers until a decimal joins them; a null adds nothing.
+type otherSums struct {
+	colors  []any
+	ints    []int64
+	floats  []float64
+	isFloat []bool
+}
+
+func (o *otherSums) add(values []any) {
+	for i, v := range values {
+		switch x := v.(type) {
+		case nil:
 		case int64:
-			return a + b
+			o.ints[i] += x
 		case int:
-			return a + int64(b)
+			o.ints[i] += int64(x)
 		case int32:
-			return a + int64(b)
+			o.ints[i] += int64(x)
+		default:
+			if f, ok := number(v); ok {
+				o.floats[i] += f
+				o.isFloat[i] = true
+			}
 		}
 	}
-	fa, _ := number(sum)
-	fb, ok := number(v)
-	if !ok {
-		return sum
+}
+
+func (o *otherSums) row() []any {
+	out := append(append(make([]any, 0, 1+len(o.colors)+len(o.ints)), otherLabel), o.colors...)
+	for i, n := range o.ints {
+		if o.isFloat[i] {
+			out = append(out, o.floats[i]+float64(n))
+		} else {
+			out = append(out, n)
+		}
 	}
-	return fa + fb
+	return out
+}
+
+// keyOf is a category value as a map key.
+func keyOf(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return fmt.Sprint(v)
 }

@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -63,4 +64,26 @@ func TestOtherRefusal(t *testing.T) {
 			"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
 		wantEq(t, name, v.otherRefusal(p), want)
 	}
+}
+
+// BenchmarkFoldOther folds a chart's largest answer (500 rows: 50
+// categories × 10 colors) into its first 10 categories and "Other", next
+// to firstCategories, which keeps the same categories and drops the rest.
+func BenchmarkFoldOther(b *testing.B) {
+	res := &Result{}
+	for c := range 50 {
+		for s := range 10 {
+			res.Rows = append(res.Rows, []any{"category " + strconv.Itoa(c), "color " + strconv.Itoa(s), int64(c*s + 1), float64(c) * 1.5})
+		}
+	}
+	b.Run("foldOther", func(b *testing.B) {
+		for b.Loop() {
+			foldOther(res, 10, 1)
+		}
+	})
+	b.Run("firstCategories", func(b *testing.B) {
+		for b.Loop() {
+			firstCategories(res, 10)
+		}
+	})
 }

@@ -17,7 +17,7 @@ func strCols(names ...string) []realColumn {
 	return out
 }
 
-var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian, securityLakeExecutive, securityLakeOperator}
+var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian, securityLakeExecutive, securityLakeOperator, cidRLS}
 
 // kmsInsights: aws-samples/tracking-aws-kms-key-policies-using-amazon-quicksight.
 // Key policy statements: 240 rows over 40 keys (every fourth one

@@ -11,9 +11,11 @@ import (
 )
 
 // TestViewerOtherCategories draws a bar of the three sub-categories of
-// most revenue and "Other", a pie of the four regions of most orders and
+// most revenue and "Other", a pie of the two regions of most orders and
 // "Other", a bar by region and segment keeping the first two regions and
-// "Other" per segment, and refuses an average's "Other" by name.
+// "Other" per segment, a line of profit over the last three
+// sub-categories by name and "Other", and refuses an average's "Other" by
+// name.
 func TestViewerOtherCategories(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -30,6 +32,9 @@ func TestViewerOtherCategories(t *testing.T) {
 		`{"BarChartVisual": {"VisualId": "colors", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [`+cat("colors-c", "region")+`],
 			"Values": [`+fmt.Sprintf(sumOf, "colors-v", "profit", "SUM")+`], "Colors": [`+cat("colors-s", "segment")+`]}},
 			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "colors-c", "Direction": "ASC"}}], "CategoryItemsLimit": `+other(2)+`}}}}`,
+		`{"LineChartVisual": {"VisualId": "line", "ChartConfiguration": {"FieldWells": {"LineChartAggregatedFieldWells": {"Category": [`+cat("line-c", "sub_category")+`],
+			"Values": [`+fmt.Sprintf(sumOf, "line-v", "profit", "SUM")+`]}},
+			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "line-c", "Direction": "DESC"}}], "CategoryItemsLimitConfiguration": `+other(3)+`}}}}`,
 		`{"BarChartVisual": {"VisualId": "avg", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [`+cat("avg-c", "region")+`],
 			"Values": [`+fmt.Sprintf(sumOf, "avg-v", "profit", "AVERAGE")+`]}},
 			"SortConfiguration": {"CategoryItemsLimit": `+other(2)+`}}}}`,
@@ -51,6 +56,8 @@ func TestViewerOtherCategories(t *testing.T) {
 		SELECT region, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, region) AS rk FROM orders GROUP BY 1) GROUP BY 1`)
 	check("colors", `SELECT CASE WHEN region IN (SELECT DISTINCT region FROM orders ORDER BY 1 LIMIT 2) THEN region ELSE 'Other' END, segment, sum(profit)
 		FROM orders GROUP BY 1, 2`)
+	check("line", `SELECT CASE WHEN sub_category IN (SELECT DISTINCT sub_category FROM orders ORDER BY 1 DESC LIMIT 3) THEN sub_category ELSE 'Other' END, sum(profit)
+		FROM orders GROUP BY 1`)
 	if cats := axisData(t, rawChart(t, body, "bar"), "xAxis"); len(cats) != 4 || cats[3] != "Other" {
 		t.Errorf("bar categories %v: want three, then Other", cats)
 	}

@@ -13,22 +13,25 @@ import (
 
 // checkRealVisual compares one visual's drawn values with its query: a
 // KPI with the query's single number; a chart's (category[, color]) →
-// value points with the query's rows, all of them, none extra.
+// value points with the query's rows, all of them, none extra; a table's
+// cells with the query's rows, as text, in any order.
 func checkRealVisual(t *testing.T, db *sql.DB, body string, ch realCheck) {
 	t.Helper()
-	want := queryPoints(t, db, ch.query)
 	kind, msg := tileKind(t, body, ch.visual)
 	switch kind {
 	case "kpi":
+		want := queryPoints(t, db, ch.query)
 		got := kpiValue(t, body, ch.visual)
 		if w, ok := want[""]; len(want) != 1 || !ok || !near(got, w) {
 			t.Errorf("KPI %s = %v, SQL %v", ch.visual, got, want)
 		}
 	case "chart":
-		got := chartPoints(t, body, ch.visual)
+		got, want := chartPoints(t, body, ch.visual), queryPoints(t, db, ch.query)
 		if !samePoints(got, want) {
 			t.Errorf("chart %s:\n drawn %v\n SQL   %v", ch.visual, sortedPoints(got), sortedPoints(want))
 		}
+	case "table":
+		wantEqual(t, "table "+ch.visual, sortRows(tableCells(t, body, ch.visual)), sortRows(queryCells(t, db, ch.query)))
 	default:
 		t.Errorf("visual %s is a %s tile (%s), not a number to compare", ch.visual, kind, msg)
 	}
@@ -120,5 +123,34 @@ func sortedPoints(m map[string]float64) []string {
 		out = append(out, fmt.Sprintf("%s=%v", k, v))
 	}
 	sort.Strings(out)
+	return out
+}
+
+// queryCells runs a query whose every column is drawn as text: its rows,
+// a null as the viewer writes one, "(empty)".
+func queryCells(t *testing.T, db *sql.DB, query string) [][]string {
+	t.Helper()
+	rows, err := db.QueryContext(t.Context(), query)
+	must(t, err)
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out [][]string
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		must(t, rows.Scan(ptrs...))
+		row := make([]string, len(cols))
+		for i, v := range vals {
+			row[i] = v.String
+			if !v.Valid {
+				row[i] = "(empty)"
+			}
+		}
+		out = append(out, row)
+	}
+	must(t, rows.Err())
 	return out
 }

@@ -17,7 +17,7 @@ func strCols(names ...string) []realColumn {
 	return out
 }
 
-var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian, securityLakeExecutive, securityLakeOperator}
+var realDefinitions = []realDef{kmsInsights, bleafsiAnalytics, securityLakeCustodian, securityLakeExecutive, securityLakeOperator, cidRLS}
 
 // kmsInsights: aws-samples/tracking-aws-kms-key-policies-using-amazon-quicksight.
 // Key policy statements: 240 rows over 40 keys (every fourth one
@@ -48,11 +48,12 @@ var kmsInsights = realDef{
 			}
 		},
 	}},
-	pending: map[string]string{
-		"1e8d6107-ed35-4b94-a9b5-fc58fd54b55c": "distinct_countIf",
-		"c8e8112a-872a-4b90-a1c4-5ab70ae6749e": "distinct_countIf",
-	},
 	checks: []realCheck{
+		// distinct_countIf: keys whose alias is, and is not, AWS-managed.
+		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "c8e8112a-872a-4b90-a1c4-5ab70ae6749e",
+			`SELECT count(DISTINCT keyid) FROM KMSDashboardDataSet WHERE alias LIKE 'alias/aws/%'`},
+		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "1e8d6107-ed35-4b94-a9b5-fc58fd54b55c",
+			`SELECT count(DISTINCT keyid) FROM KMSDashboardDataSet WHERE alias NOT LIKE 'alias/aws/%'`},
 		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "4b159e8e-194d-42fd-86b4-5575b6de554c",
 			`SELECT count(accountname) FROM KMSDashboardDataSet`},
 		{"70ead310-56f3-4b9b-920e-87a2239ffc7e", "0b49ee01-ada8-46e5-bb66-fb0da65f77a3",
@@ -196,11 +197,11 @@ func slLastWeekDays(col string) string {
 var securityLakeExecutive = realDef{
 	name:     "securitylake-executive",
 	dataSets: securityLakeDataSets,
-	pending: map[string]string{
-		// A bar of the top 20 accounts and the rest as "Other".
-		"SecurityExecutiveDashboard_4c8815cc-6e6f-4965-b3e0-72ff92f5212b": "OtherCategories INCLUDE",
-	},
 	checks: []realCheck{
+		// The top 20 accounts by severity and the rest as "Other" (four
+		// accounts here: no "Other").
+		{slExecSheet, "SecurityExecutiveDashboard_4c8815cc-6e6f-4965-b3e0-72ff92f5212b",
+			`SELECT accountid, Severity_Normalized, count(*) FROM "sh-findings-dataset" WHERE ` + slLastWeek("Date") + ` GROUP BY 1, 2`},
 		{slExecSheet, "SecurityExecutiveDashboard_b6aa8b61-ae91-4b43-8094-82beb8c4f734",
 			`SELECT Severity_Normalized, count(*) FROM "sh-findings-dataset" WHERE ` + slLastWeek("Date") + ` GROUP BY 1`},
 		{slExecSheet, "SecurityExecutiveDashboard_9430eb1a-4dbd-4a0b-bbcd-472e6a42c6e4",

@@ -120,6 +120,16 @@ func pattern(i int) *regexp.Regexp {
 	return c.re
 }
 
+// patternOverrides are model patterns QuickSight applies more loosely
+// than written. A conditional-formatting icon (UnicodeIcon, "one character
+// above U+00FF") is accepted with an emoji presentation selector after it:
+// "⚠️" is U+26A0 U+FE0F, as the icon pickers write it and as public
+// definitions deployed through the API carry it (the Cloud Intelligence
+// Dashboards' row-level-security dashboard, e2e/testdata/realdefs).
+var patternOverrides = map[string]string{
+	`^[^\u0000-\u00FF]$`: `^[^\u0000-\u00FF][\uFE0E\uFE0F]?$`,
+}
+
 var (
 	reUnicodeEscape = regexp.MustCompile(`\\u([0-9A-Fa-f]{4})`)
 	reLargeRepeat   = regexp.MustCompile(`\{(\d+),\d{4,}\}`)
@@ -128,6 +138,9 @@ var (
 // compilePattern turns a model pattern (Java syntax, matched against the
 // whole value) into a Go regexp, or nil if Go cannot express it.
 func compilePattern(p string) *regexp.Regexp {
+	if o, ok := patternOverrides[p]; ok {
+		p = o
+	}
 	if strings.Contains(p, "(?=") || strings.Contains(p, "(?!") || strings.Contains(p, "(?<") {
 		return nil
 	}

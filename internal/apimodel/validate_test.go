@@ -111,3 +111,19 @@ func TestOperationsTable(t *testing.T) {
 		t.Fatalf("CreateBrand = %+v", o)
 	}
 }
+
+// A conditional-formatting icon is one character above U+00FF, optionally
+// followed by an emoji presentation selector ("⚠️", as public definitions
+// carry it); two characters, or a Latin-1 one, are refused.
+func TestUnicodeIconPattern(t *testing.T) {
+	re := pattern(15)
+	if patterns[14] != `^[^\u0000-\u00FF]$` || re == nil {
+		t.Fatalf("pattern 15 is %q", patterns[14])
+	}
+	for v, want := range map[string]bool{"\u26A0": true, "\u26A0\uFE0F": true, "\u2705\uFE0E": true, "a": false, "é": false,
+		"\u26A0\u26A0": false, "\u26A0\uFE0F\uFE0F": false, "": false, "\uFE0F": true} {
+		if got := re.MatchString(v); got != want {
+			t.Errorf("%q: match %v, want %v", v, got, want)
+		}
+	}
+}

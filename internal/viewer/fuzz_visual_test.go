@@ -7,17 +7,21 @@ import (
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // FuzzVisualPlan plans arbitrary visual JSON (histograms, box plots,
 // Sankey diagrams, custom content among the seeds): never a panic; a
-// custom content tile's URL is https with a host or a relative path.
+// custom content tile's URL is https with a host or a relative path; an
+// "Other" category is planned over one category field and sums or counts
+// only.
 func FuzzVisualPlan(f *testing.F) {
 	for _, seed := range []string{
 		`{"HistogramVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HistogramAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "BinOptions": {"SelectedBinType": "BIN_WIDTH", "BinWidth": {"Value": 1e-300, "BinCountLimit": 3}, "StartValue": -1e308}}}}`,
 		`{"HistogramVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HistogramAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x}"}}}]}}, "BinOptions": {"BinCount": {"Value": 7}}}}}`,
 		`{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}}}}`,
 		`{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {"Source": [{"CategoricalDimensionField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "a"}}}], "Destination": [{"CategoricalDimensionField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "b"}}}]}}}}}`,
+		`{"PieChartVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}]}}, "SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "DataSetIdentifier": "s", "ChartConfiguration": {"ContentUrl": "https://example.com/a.png", "ContentType": "IMAGE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "ChartConfiguration": {"ContentUrl": "/\\evil.example", "ContentType": "OTHER_EMBEDDED_CONTENT"}}}`,
 	} {
@@ -31,6 +35,16 @@ func FuzzVisualPlan(f *testing.F) {
 		if p, ok := planOf(&vis); ok && p.hist != nil && len(p.unsupported) == 0 {
 			if p.hist.limit < 1 || p.hist.limit > maxBins || (p.hist.count == 0 && !(p.hist.width > 0)) {
 				t.Fatalf("histogram plan %+v", *p.hist)
+			}
+		}
+		if p, ok := planOf(&vis); ok && p.otherLimit > 0 && len(p.unsupported) == 0 {
+			if len(p.category) != 1 || p.otherLimit >= chartLimit || p.limit != chartLimit+1 {
+				t.Fatalf("other plan: %d categories, limit %d, query limit %d", len(p.category), p.otherLimit, p.limit)
+			}
+			for _, m := range p.measures() {
+				if m.measure != nil && m.measure.Aggregation != query.Sum && m.measure.Aggregation != query.Count {
+					t.Fatalf("other plan over %s", m.measure.Aggregation)
+				}
 			}
 		}
 		if vis.Kind == "CustomContentVisual" {

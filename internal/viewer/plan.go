@@ -48,6 +48,9 @@ type plan struct {
 	// catLimit, when set, keeps the first catLimit categories of a chart
 	// with a Colors field (every color of each), in the category sort.
 	catLimit int
+	// otherLimit, when set, keeps a chart's first otherLimit categories
+	// and gathers the rest into "Other" (othercat.go).
+	otherLimit int
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int
@@ -140,8 +143,7 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	switch {
 	case n == chartLimit:
 	case l.OtherCategories == "INCLUDE":
-		// The rest would be one "Other" category: not computed yet.
-		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE")
+		p.includeOther(n)
 	case len(p.colors) == 0:
 		p.limit = n
 	case len(p.category) == 1 && len(p.sort) > 0 && p.sort[0].ID == p.category[0].id:
@@ -204,7 +206,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.donut = c.DonutOptions != nil && (c.DonutOptions.ArcOptions == nil || c.DonutOptions.ArcOptions.ArcThickness != "WHOLE")
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
-			p.limit = itemsLimit(s.CategoryItemsLimit, chartLimit)
+			p.categoryLimit(s.CategoryItemsLimit)
 		}
 		if len(p.sort) == 0 && len(p.values) > 0 {
 			p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}

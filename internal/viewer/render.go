@@ -172,6 +172,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		return
 	}
 	v.labelAggregatedFields(p)
+	if why := v.otherRefusal(p); why != "" {
+		t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+		return
+	}
 	arn, ok := v.def.DataSetARN(p.dataSet)
 	if !ok {
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
@@ -204,6 +208,13 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	}
 	if p.catLimit > 0 {
 		res = firstCategories(res, p.catLimit)
+	}
+	if p.otherLimit > 0 {
+		if len(res.Rows) > chartLimit {
+			t.Kind, t.Message = TileUnsupported, "This chart has more than "+strconv.Itoa(chartLimit)+" rows to gather into \"Other\", more than Sightglass draws; filter it to fewer."
+			return
+		}
+		res = foldOther(res, p.otherLimit, len(p.colors))
 	}
 	if p.maxRows > 0 && len(res.Rows) > p.maxRows {
 		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" items, more than Sightglass draws; filter it to fewer."

@@ -8,11 +8,15 @@ SOURCE is either
     an AWS::QuickSight::Analysis, ::Dashboard or ::Template resource with a
     Definition, or
   - a CLI input file (create-analysis/create-dashboard --cli-input-json, a
-    describe-*-definition answer): a JSON object with a Definition member.
+    describe-*-definition answer): a JSON object with a Definition member, or
+  - a bare Definition (YAML or JSON; how the Cloud Intelligence Dashboards
+    keep theirs in *-definition.yaml): DataSetIdentifierDeclarations at the
+    top level.
 The Definition is printed as the API's JSON, unchanged except for these
 mechanical rewrites:
 
-  DataSetIdentifierDeclarations[].DataSetArn of a CLI input file ->
+  DataSetIdentifierDeclarations[].DataSetArn of a CLI input file or a
+  bare Definition ->
       arn:aws:quicksight:us-east-1:123456789012:dataset/ID, ID being the
       last part of the author's ARN (their account and region are
       placeholders or theirs; the tests' account is 123456789012);
@@ -136,9 +140,12 @@ def main():
             fail("no resource %s with a Definition" % sys.argv[2])
         out = resolve(res["Properties"]["Definition"])
     else:
-        if "Definition" not in doc:
+        if "Definition" in doc:
+            out = doc["Definition"]
+        elif "DataSetIdentifierDeclarations" in doc:
+            out = doc
+        else:
             fail("no Definition member")
-        out = doc["Definition"]
         out = epoch_static_values(out)
         for d in out.get("DataSetIdentifierDeclarations", []):
             d["DataSetArn"] = "arn:aws:quicksight:%s:%s:dataset/%s" % (REGION, ACCOUNT, d["DataSetArn"].rsplit("/", 1)[1])

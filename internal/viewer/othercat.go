@@ -1,0 +1,186 @@
+package viewer
+
+// The "Other" category of a bar, line or pie chart whose items limit says
+// OtherCategories INCLUDE: the first categories as the chart sorts them,
+// then one "Other" category holding the rest, summed. A sum or a count
+// over the rest is the sum of the rest's sums or counts; any other
+// measure (an average, a distinct count, a calculated measure, a table
+// calculation) is not, and the plan refuses it by name.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// otherLabel is the name of the category that gathers the rest.
+const otherLabel = "Other"
+
+// includeOther plans a chart's items limit of n categories with the rest
+// as "Other". With a Colors field the rows are category × color pairs,
+// contiguous when sorted by the category (or unsorted: by the dimensions).
+func (p *plan) includeOther(n int) {
+	if len(p.category) != 1 {
+		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and several category fields")
+		return
+	}
+	if len(p.colors) > 0 && len(p.sort) > 0 && p.sort[0].ID != p.category[0].id {
+		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted other than by the category")
+		return
+	}
+	for _, f := range p.measures() {
+		if f.measure == nil {
+			continue
+		}
+		if a := f.measure.Aggregation; a != query.Sum && a != query.Count {
+			p.refuse("OtherCategories INCLUDE with the " + orUnset(a) + " measure " + strconv.Quote(f.label))
+			return
+		}
+	}
+	for _, c := range p.calc {
+		if c.Name != recordsID {
+			p.refuse("OtherCategories INCLUDE with a calculated measure (" + c.Name + ")")
+			return
+		}
+	}
+	p.otherLimit = n
+	p.limit = chartLimit + 1 // one more: a cut answer cannot be folded
+}
+
+// otherRefusal names what of a planned "Other" category the view cannot
+// compute: a measure over a calculated field that aggregates itself or
+// holds a table calculation (its sum over the rest is not its value).
+func (v *View) otherRefusal(p *plan) string {
+	if p.otherLimit == 0 {
+		return ""
+	}
+	exprs := map[string]string{}
+	for _, cf := range v.def.CalculatedFields {
+		if cf.DataSetIdentifier == p.dataSet {
+			exprs[cf.Name] = cf.Expression
+		}
+	}
+	for _, f := range p.measures() {
+		if f.measure == nil {
+			continue
+		}
+		src, ok := exprs[f.measure.Field]
+		if !ok {
+			continue
+		}
+		if v.aggregatedField(p.dataSet, f.measure.Field) || reTableCalc.MatchString(src) || reFieldRef.MatchString(src) && refersCalc(src, exprs) {
+			return "OtherCategories INCLUDE with the calculated field " + strconv.Quote(f.measure.Field)
+		}
+	}
+	return ""
+}
+
+// reTableCalc finds a table calculation or window function by name.
+var reTableCalc = regexp.MustCompile(`(?i)\b(\w+over|running\w+|rank|denserank|percentilerank|percentoftotal|difference|percentdifference|lag|lead|window\w+|firstvalue|lastvalue|periodoverperiod\w+|periodtodate\w+)\s*\(`)
+
+// reFieldRef finds a {field} reference.
+var reFieldRef = regexp.MustCompile(`\{([^}]+)\}`)
+
+// refersCalc reports whether an expression refers to another calculated
+// field (which could hide a table calculation; judged conservatively).
+func refersCalc(src string, exprs map[string]string) bool {
+	for _, m := range reFieldRef.FindAllStringSubmatch(src, -1) {
+		if _, ok := exprs[m[1]]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// foldOther keeps the rows of a chart's first n categories (its first
+// column), in the order the rows came, and adds the rest as one "Other"
+// category: each measure summed, per color (the next nColors columns)
+// in the order the colors first came.
+func foldOther(res *Result, n, nColors int) *Result {
+	seen := make(map[string]bool, n)
+	out := &Result{Columns: res.Columns}
+	var order []string
+	rest := map[string]*otherSums{}
+	for _, row := range res.Rows {
+		k := keyOf(row[0])
+		if !seen[k] && len(seen) < n {
+			seen[k] = true
+		}
+		if seen[k] {
+			out.Rows = append(out.Rows, row)
+			continue
+		}
+		ck := ""
+		switch nColors {
+		case 0:
+		case 1:
+			ck = keyOf(row[1])
+		default:
+			for _, c := range row[1 : 1+nColors] {
+				ck += keyOf(c) + "\x00"
+			}
+		}
+		b := rest[ck]
+		if b == nil {
+			b = &otherSums{colors: row[1 : 1+nColors], ints: make([]int64, len(row)-1-nColors), floats: make([]float64, len(row)-1-nColors),
+				isFloat: make([]bool, len(row)-1-nColors)}
+			rest[ck] = b
+			order = append(order, ck)
+		}
+		b.add(row[1+nColors:])
+	}
+	for _, ck := range order {
+		out.Rows = append(out.Rows, rest[ck].row())
+	}
+	return out
+}
+
+// otherSums is one color's "Other" row as it is summed: integers stay
+// integers until a decimal joins them; a null adds nothing.
+type otherSums struct {
+	colors  []any
+	ints    []int64
+	floats  []float64
+	isFloat []bool
+}
+
+func (o *otherSums) add(values []any) {
+	for i, v := range values {
+		switch x := v.(type) {
+		case nil:
+		case int64:
+			o.ints[i] += x
+		case int:
+			o.ints[i] += int64(x)
+		case int32:
+			o.ints[i] += int64(x)
+		default:
+			if f, ok := number(v); ok {
+				o.floats[i] += f
+				o.isFloat[i] = true
+			}
+		}
+	}
+}
+
+func (o *otherSums) row() []any {
+	out := append(append(make([]any, 0, 1+len(o.colors)+len(o.ints)), otherLabel), o.colors...)
+	for i, n := range o.ints {
+		if o.isFloat[i] {
+			out = append(out, o.floats[i]+float64(n))
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// keyOf is a category value as a map key.
+func keyOf(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return fmt.Sprint(v)
+}

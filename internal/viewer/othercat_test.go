@@ -1,0 +1,89 @@
+package viewer
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/definition"
+)
+
+// An items limit with OtherCategories INCLUDE keeps the first categories
+// and sums the rest into "Other" (it was refused for bars and lines, and
+// ignored for pies, which drew the first slices only).
+func TestOtherCategoriesPlan(t *testing.T) {
+	chart := func(js string) *plan {
+		t.Helper()
+		p, ok := planOf(visualOf(t, js))
+		if !ok {
+			t.Fatalf("no plan: %s", js)
+		}
+		return p
+	}
+	revSum := `"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]`
+	revAvg := `"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]`
+	limit := `"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}`
+	for _, js := range []string{
+		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `}}, ` + limit + `}}}`,
+		`{"PieChartVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `}}, ` + limit + `}}}`,
+		`{"LineChartVisual": {"VisualId": "l", "ChartConfiguration": {"FieldWells": {"LineChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `}},
+			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimitConfiguration": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}}}}`,
+		`{"BarChartVisual": {"VisualId": "n", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `}}, "SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}}}}`,
+	} {
+		p := chart(js)
+		wantEq(t, js, [3]any{p.otherLimit, p.limit, p.unsupported}, [3]any{3, chartLimit + 1, []string(nil)})
+	}
+	// An average of the rest is not the sum of the averages: refused by name.
+	p := chart(`{"BarChartVisual": {"VisualId": "a", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `}}, ` + limit + `}}}`)
+	wantEq(t, "average", p.unsupported, []string{`OtherCategories INCLUDE with the AVERAGE measure "Average of revenue"`})
+	// Colors sorted by a measure: the categories' rows are not contiguous.
+	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `, ` + segColors + `}}, ` + limit + `}}}`)
+	wantEq(t, "colors by measure", p.unsupported, []string{"CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted other than by the category"})
+}
+
+func TestFoldOther(t *testing.T) {
+	res := &Result{Rows: [][]any{{"a", int64(9)}, {"b", int64(7)}, {"c", 2.5}, {"d", nil}, {"e", int64(1)}}}
+	wantEq(t, "no colors", foldOther(res, 2, 0).Rows, [][]any{{"a", int64(9)}, {"b", int64(7)}, {"Other", 3.5}})
+	res = &Result{Rows: [][]any{{"a", "x", int64(1)}, {"a", "y", int64(2)}, {"b", "x", int64(3)}, {"c", "y", int64(4)}, {"c", "x", int64(5)}, {"d", "y", int64(6)}}}
+	wantEq(t, "per color", foldOther(res, 1, 1).Rows, [][]any{{"a", "x", int64(1)}, {"a", "y", int64(2)}, {"Other", "x", int64(8)}, {"Other", "y", int64(10)}})
+	// Fewer categories than the limit: no "Other".
+	wantEq(t, "under the limit", len(foldOther(res, 10, 1).Rows), 6)
+}
+
+// A measure over a calculated field that aggregates itself or holds a
+// table calculation cannot be summed over the rest: refused by name.
+func TestOtherRefusal(t *testing.T) {
+	v := &View{def: &definition.Definition{CalculatedFields: []definition.CalculatedField{
+		{DataSetIdentifier: "sales", Name: "keys", Expression: "distinct_count({region})"},
+		{DataSetIdentifier: "sales", Name: "share", Expression: "percentOfTotal(sum({revenue}))"},
+		{DataSetIdentifier: "sales", Name: "double", Expression: "{revenue} * 2"},
+	}}}
+	for name, want := range map[string]string{"keys": `OtherCategories INCLUDE with the calculated field "keys"`,
+		"share": `OtherCategories INCLUDE with the calculated field "share"`, "double": "", "revenue": ""} {
+		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
+			"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "`+name+`"}}}]}},
+			"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
+		wantEq(t, name, v.otherRefusal(p), want)
+	}
+}
+
+// BenchmarkFoldOther folds a chart's largest answer (500 rows: 50
+// categories × 10 colors) into its first 10 categories and "Other", next
+// to firstCategories, which keeps the same categories and drops the rest.
+func BenchmarkFoldOther(b *testing.B) {
+	res := &Result{}
+	for c := range 50 {
+		for s := range 10 {
+			res.Rows = append(res.Rows, []any{"category " + strconv.Itoa(c), "color " + strconv.Itoa(s), int64(c*s + 1), float64(c) * 1.5})
+		}
+	}
+	b.Run("foldOther", func(b *testing.B) {
+		for b.Loop() {
+			foldOther(res, 10, 1)
+		}
+	})
+	b.Run("firstCategories", func(b *testing.B) {
+		for b.Loop() {
+			firstCategories(res, 10)
+		}
+	})
+}

@@ -4,12 +4,14 @@ package metrics
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	sightglass "github.com/sightglass/sightglass"
 )
 
 var _ = context.Background
+var _ json.RawMessage
 var _ sightglass.Store = (*instrumentedStore)(nil)
 
 // storeOperations are the store_operation_duration_seconds operation labels.

@@ -13,6 +13,13 @@ type OnceStore interface {
 	// PutOnce stores payload under key until expiresAt. Returns EEXISTS
 	// if the key is present.
 	PutOnce(ctx context.Context, key string, payload []byte, expiresAt time.Time) error
+	// PutOnceOrdered stores an item as PutOnce does, for keys that sort
+	// in the order of their expiry (embed codes: the mint time first, one
+	// TTL). Such items cost the store no expiry index entry: PurgeOnce
+	// sweeps them in key order, up to the first that has not expired. An
+	// item put out of order is purged late (once the items keyed before it
+	// expired), never early; every other method treats it as any item.
+	PutOnceOrdered(ctx context.Context, key string, payload []byte, expiresAt time.Time) error
 	// ConsumeOnce removes the item and returns its payload if it exists
 	// and expires after now. Otherwise it returns ENOTFOUND. Of any number
 	// of concurrent callers for one key, at most one succeeds.

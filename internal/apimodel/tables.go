@@ -110,14 +110,25 @@ var shapeIndex = sync.OnceValue(func() map[string]int {
 // regexp cannot express (look-around) compiles to nil and is not enforced.
 var compiled [len(patterns)]struct {
 	once sync.Once
-	re   *regexp.Regexp
+	m    stringMatcher
 }
 
-// pattern returns the compiled pattern i (1-based), or nil.
-func pattern(i int) *regexp.Regexp {
+// pattern returns the compiled pattern i (1-based), or nil: a class
+// matcher where one is equivalent (classmatch.go), else the regexp.
+func pattern(i int) stringMatcher {
 	c := &compiled[i-1]
-	c.once.Do(func() { c.re = compilePattern(patterns[i-1]) })
-	return c.re
+	c.once.Do(func() {
+		re := compilePattern(patterns[i-1])
+		if re == nil {
+			return
+		}
+		if cm := classMatcherOf(re); cm != nil {
+			c.m = cm
+			return
+		}
+		c.m = re
+	})
+	return c.m
 }
 
 // patternOverrides are model patterns QuickSight applies more loosely

@@ -270,7 +270,7 @@ func (a *App) issueGrant(ctx context.Context, publicURL string, entry Entry, g e
 	grant, _ := json.Marshal(g)
 	now := a.now()
 	code, raw := newEmbedCode(now)
-	if err := a.Store.PutOnce(ctx, embedCodeKey(code, raw, now), grant, now.Add(EmbedCodeTTL)); err != nil {
+	if err := a.Store.PutOnceOrdered(ctx, embedCodeKey(code, raw, now), grant, now.Add(EmbedCodeTTL)); err != nil {
 		return "", err
 	}
 	if g.Domains != nil {

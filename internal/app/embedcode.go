@@ -17,7 +17,9 @@ import (
 // part is stored only as its hash, as before, while items are keyed in
 // mint order: a batch of mints appends to the right edge of the key index
 // (a page or two per commit) instead of dirtying one random leaf page per
-// code, and purging expired codes deletes from the left edge. The mint
+// code, and purging expired codes deletes from the left edge; the store
+// keeps codes out of its expiry index (PutOnceOrdered), so a mint writes
+// one index page, not two. The mint
 // time is not secret; a code's 208 random bits are what make it unguessable.
 
 // codeTimeBytes is how many leading bytes of a code carry its mint time.

@@ -134,6 +134,7 @@ var storeOperations = [...]string{
 	"PutDashboardView",
 	"PutFavorite",
 	"PutOnce",
+	"PutOnceOrdered",
 	"PutPrincipalPolicy",
 	"PutRecentOpen",
 	"RedeemOnce",
@@ -985,163 +986,170 @@ func (s *instrumentedStore) PutOnce(a0 context.Context, a1 string, a2 []uint8, a
 	return r0
 }
 
+func (s *instrumentedStore) PutOnceOrdered(a0 context.Context, a1 string, a2 []uint8, a3 time.Time) error {
+	start := time.Now()
+	r0 := s.Store.PutOnceOrdered(a0, a1, a2, a3)
+	s.done(118, start, r0)
+	return r0
+}
+
 func (s *instrumentedStore) PutPrincipalPolicy(a0 context.Context, a1 *sightglass.PrincipalPolicy) error {
 	start := time.Now()
 	r0 := s.Store.PutPrincipalPolicy(a0, a1)
-	s.done(118, start, r0)
+	s.done(119, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutRecentOpen(a0 context.Context, a1 *sightglass.RecentOpen) error {
 	start := time.Now()
 	r0 := s.Store.PutRecentOpen(a0, a1)
-	s.done(119, start, r0)
+	s.done(120, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) RedeemOnce(a0 context.Context, a1 string, a2 time.Time, a3 *sightglass.Session) ([]uint8, error) {
 	start := time.Now()
 	r0, r1 := s.Store.RedeemOnce(a0, a1, a2, a3)
-	s.done(120, start, r1)
+	s.done(121, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) RenameDashboardView(a0 context.Context, a1 string, a2 string, a3 string, a4 string, a5 string, a6 time.Time) error {
 	start := time.Now()
 	r0 := s.Store.RenameDashboardView(a0, a1, a2, a3, a4, a5, a6)
-	s.done(121, start, r0)
+	s.done(122, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) RenewIngestionLease(a0 context.Context, a1 string, a2 string, a3 string, a4 string, a5 time.Time) error {
 	start := time.Now()
 	r0 := s.Store.RenewIngestionLease(a0, a1, a2, a3, a4, a5)
-	s.done(122, start, r0)
+	s.done(123, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetDashboardVersionStatus(a0 context.Context, a1 string, a2 string, a3 int64, a4 string, a5 []sightglass.DefinitionError) error {
 	start := time.Now()
 	r0 := s.Store.SetDashboardVersionStatus(a0, a1, a2, a3, a4, a5)
-	s.done(123, start, r0)
+	s.done(124, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetDataSetRefreshProperties(a0 context.Context, a1 string, a2 string, a3 []uint8) error {
 	start := time.Now()
 	r0 := s.Store.SetDataSetRefreshProperties(a0, a1, a2, a3)
-	s.done(124, start, r0)
+	s.done(125, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetDataSetSPICE(a0 context.Context, a1 string, a2 string, a3 string, a4 int64) error {
 	start := time.Now()
 	r0 := s.Store.SetDataSetSPICE(a0, a1, a2, a3, a4)
-	s.done(125, start, r0)
+	s.done(126, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetUserPassword(a0 context.Context, a1 *sightglass.UserPassword) error {
 	start := time.Now()
 	r0 := s.Store.SetUserPassword(a0, a1)
-	s.done(126, start, r0)
+	s.done(127, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) TagResource(a0 context.Context, a1 string, a2 string, a3 []sightglass.Tag, a4 int) error {
 	start := time.Now()
 	r0 := s.Store.TagResource(a0, a1, a2, a3, a4)
-	s.done(127, start, r0)
+	s.done(128, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UntagResource(a0 context.Context, a1 string, a2 string, a3 []string) error {
 	start := time.Now()
 	r0 := s.Store.UntagResource(a0, a1, a2, a3)
-	s.done(128, start, r0)
+	s.done(129, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateAccount(a0 context.Context, a1 *sightglass.Account) error {
 	start := time.Now()
 	r0 := s.Store.UpdateAccount(a0, a1)
-	s.done(129, start, r0)
+	s.done(130, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateAnalysis(a0 context.Context, a1 *sightglass.Analysis, a2 int64) error {
 	start := time.Now()
 	r0 := s.Store.UpdateAnalysis(a0, a1, a2)
-	s.done(130, start, r0)
+	s.done(131, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateCustomPermissions(a0 context.Context, a1 *sightglass.CustomPermissions) error {
 	start := time.Now()
 	r0 := s.Store.UpdateCustomPermissions(a0, a1)
-	s.done(131, start, r0)
+	s.done(132, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDashboard(a0 context.Context, a1 *sightglass.Dashboard, a2 int64) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDashboard(a0, a1, a2)
-	s.done(132, start, r0)
+	s.done(133, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDataSet(a0 context.Context, a1 *sightglass.DataSet) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDataSet(a0, a1)
-	s.done(133, start, r0)
+	s.done(134, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDataSource(a0 context.Context, a1 *sightglass.DataSource) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDataSource(a0, a1)
-	s.done(134, start, r0)
+	s.done(135, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateGroup(a0 context.Context, a1 *sightglass.Group) error {
 	start := time.Now()
 	r0 := s.Store.UpdateGroup(a0, a1)
-	s.done(135, start, r0)
+	s.done(136, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateIngestion(a0 context.Context, a1 *sightglass.Ingestion) error {
 	start := time.Now()
 	r0 := s.Store.UpdateIngestion(a0, a1)
-	s.done(136, start, r0)
+	s.done(137, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateRefreshSchedule(a0 context.Context, a1 *sightglass.RefreshSchedule) error {
 	start := time.Now()
 	r0 := s.Store.UpdateRefreshSchedule(a0, a1)
-	s.done(137, start, r0)
+	s.done(138, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateTheme(a0 context.Context, a1 *sightglass.Theme, a2 *sightglass.ThemeVersion) error {
 	start := time.Now()
 	r0 := s.Store.UpdateTheme(a0, a1, a2)
-	s.done(138, start, r0)
+	s.done(139, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateThemeAlias(a0 context.Context, a1 *sightglass.ThemeAlias) error {
 	start := time.Now()
 	r0 := s.Store.UpdateThemeAlias(a0, a1)
-	s.done(139, start, r0)
+	s.done(140, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateUser(a0 context.Context, a1 *sightglass.User) error {
 	start := time.Now()
 	r0 := s.Store.UpdateUser(a0, a1)
-	s.done(140, start, r0)
+	s.done(141, start, r0)
 	return r0
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"testing"
 	"time"
 
@@ -103,4 +104,73 @@ func testOnce(t *testing.T, s sg.Store) {
 			t.Errorf("second PurgeOnce = %d, want 0", n)
 		}
 	})
+
+	t.Run("Ordered", func(t *testing.T) {
+		// Items put in key order are single-use items like any other.
+		exp := at(5 * time.Minute)
+		key := orderedKey(at(0))
+		must(t, "PutOnceOrdered", s.PutOnceOrdered(ctx, key, []byte("grant"), exp))
+		wantCode(t, "PutOnceOrdered again", s.PutOnceOrdered(ctx, key, nil, exp), sg.EEXISTS)
+		wantCode(t, "PutOnce of an ordered key", s.PutOnce(ctx, key, nil, exp), sg.EEXISTS)
+		got, err := s.FindOnce(ctx, key, at(0))
+		must(t, "FindOnce", err)
+		same(t, "FindOnce payload", string(got), "grant")
+		_, err = s.ConsumeOnce(ctx, key, exp)
+		wantCode(t, "ConsumeOnce at expiry", err, sg.ENOTFOUND)
+		got, err = s.ConsumeOnce(ctx, key, at(0))
+		must(t, "ConsumeOnce", err)
+		same(t, "ConsumeOnce payload", string(got), "grant")
+		_, err = s.ConsumeOnce(ctx, key, at(0))
+		wantCode(t, "ConsumeOnce again", err, sg.ENOTFOUND)
+		empty := orderedKey(at(0))
+		must(t, "PutOnceOrdered nil", s.PutOnceOrdered(ctx, empty, nil, exp))
+		if got, err := s.ConsumeOnce(ctx, empty, at(0)); err != nil || got == nil || len(got) != 0 {
+			t.Errorf("ConsumeOnce of an empty ordered payload = %#v, %v; want empty, never nil", got, err)
+		}
+	})
+
+	t.Run("PurgeOrdered", func(t *testing.T) {
+		_, err := s.PurgeOnce(ctx, at(1500*time.Hour))
+		must(t, "PurgeOnce", err)
+		base := at(2000 * time.Hour)
+		// Keys in expiry order, then one out of order (keyed after
+		// the others, expired before them): purged late, never early.
+		var keys []string
+		for i, d := range []time.Duration{-time.Hour, -time.Second, 0, time.Millisecond, time.Hour, -time.Hour} {
+			k := orderedKey(base.Add(time.Duration(i) * time.Minute))
+			keys = append(keys, k)
+			must(t, "PutOnceOrdered", s.PutOnceOrdered(ctx, k, []byte{byte(i)}, base.Add(d)))
+		}
+		expired, live := newOnceKey(), newOnceKey()
+		must(t, "PutOnce", s.PutOnce(ctx, expired, nil, base.Add(-time.Hour)))
+		must(t, "PutOnce", s.PutOnce(ctx, live, nil, base.Add(time.Hour)))
+		n, err := s.PurgeOnce(ctx, base)
+		must(t, "PurgeOnce", err)
+		if n != 4 && n != 5 {
+			t.Errorf("PurgeOnce = %d, want 4 or 5 (the expired items; the one out of order may wait)", n)
+		}
+		for i, k := range keys[:3] {
+			_, err := s.FindOnce(ctx, k, base.Add(-2*time.Hour))
+			wantCode(t, "FindOnce of purged ordered item "+string(rune('0'+i)), err, sg.ENOTFOUND)
+		}
+		for _, k := range append(keys[3:5:5], live) {
+			_, err := s.FindOnce(ctx, k, base.Add(-2*time.Hour))
+			must(t, "FindOnce of an unexpired item after purge", err)
+		}
+		m, err := s.PurgeOnce(ctx, base.Add(2*time.Hour))
+		must(t, "PurgeOnce later", err)
+		if n+m != 8 {
+			t.Errorf("PurgeOnce then PurgeOnce later = %d + %d, want 8 in all", n, m)
+		}
+		for _, k := range append(keys, expired, live) {
+			_, err := s.FindOnce(ctx, k, base.Add(-2*time.Hour))
+			wantCode(t, "FindOnce after the later purge", err, sg.ENOTFOUND)
+		}
+	})
+}
+
+// orderedKey returns a fresh key shaped like an embed code's: its mint
+// time in hex milliseconds, then a hash.
+func orderedKey(minted time.Time) string {
+	return fmt.Sprintf("%012x", minted.UnixMilli()) + newOnceKey()
 }

@@ -88,7 +88,7 @@ func TestParametersControlsCalculatedFields(t *testing.T) {
 func TestEveryFilterKind(t *testing.T) {
 	raw := must[[]byte](t)(NewAnalysis("sales", arn))
 	raw, vid, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
-	for _, p := range []Parameter{{"Name", "STRING", false, nil}, {"N", "INTEGER", false, []string{"3"}}, {"Lo", "DECIMAL", false, nil}, {"Day", "DATETIME", false, nil}} {
+	for _, p := range []Parameter{{"Name", "STRING", false, nil, nil}, {"N", "INTEGER", false, []string{"3"}, nil}, {"Lo", "DECIMAL", false, nil, nil}, {"Day", "DATETIME", false, nil, nil}} {
 		raw = must[[]byte](t)(SetParameter(raw, p, ""))
 	}
 	sheet, visual := Scope{SheetID: FirstSheetID}, Scope{SheetID: FirstSheetID, VisualIDs: []string{vid}}

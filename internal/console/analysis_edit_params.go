@@ -41,10 +41,11 @@ var editorFuncs = template.FuncMap{
 	"filterForm": newFilterForm,
 	"fieldLabelForm": func(ed *editorData, f editorWellField) any {
 		return struct {
-			Ed     *editorData
-			Field  editorWellField
-			Scales []string
-		}{ed, f, authoring.NumberScales}
+			Ed          *editorData
+			Field       editorWellField
+			Scales      []string
+			DateFormats []string
+		}{ed, f, authoring.NumberScales, authoring.DateFormats}
 	},
 }
 

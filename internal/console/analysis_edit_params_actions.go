@@ -36,6 +36,8 @@ func (c *Console) paramAction(ctx context.Context, s *signedIn, op string, f url
 		out, _, err = add(raw, f.Get("visual"), f.Get("well"), col, index)
 	case "number-format":
 		out, err = numberFormat(raw, f)
+	case "date-format":
+		out, err = authoring.SetDateFormat(raw, f.Get("field"), f.Get("dformat"))
 	case "label":
 		out, err = authoring.SetCustomLabel(raw, f.Get("field"), f.Get("value"))
 	case "set-parameter":

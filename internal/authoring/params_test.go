@@ -218,10 +218,15 @@ func TestNumberFormat(t *testing.T) {
 		t.Errorf("removed: %s", none)
 	}
 	bad := 21
+	raw, scatter, _ := AddVisual(raw, FirstSheetID, "ScatterPlotVisual")
+	raw, sfid, _ := AddField(raw, scatter, "XAxis", revenue, -1)
 	raw, bar, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
 	raw, bfid, _ := AddField(raw, bar, "Values", revenue, -1)
+	if _, err := SetNumberFormat(raw, bfid, &NumberFormat{Percent: true}); err != nil {
+		t.Errorf("a bar chart's measure: %v", err)
+	}
 	for name, err := range map[string]error{
-		"bar chart":     errOf(SetNumberFormat(raw, bfid, &NumberFormat{Percent: true})),
+		"scatter plot":  errOf(SetNumberFormat(raw, sfid, &NumberFormat{Percent: true})),
 		"decimals":      errOf(SetNumberFormat(raw, fid, &NumberFormat{Decimals: &bad})),
 		"percent scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Percent: true, Scale: "MILLIONS"})),
 		"unknown scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Scale: "LOTS"})),

@@ -22,6 +22,9 @@ const maxDateFormat = 256
 // dateTokens are the tokens, longest first so that YYYY wins over YY.
 var dateTokens = []string{"YYYY", "MMMM", "dddd", "MMM", "ddd", "SSS", "YY", "MM", "DD", "HH", "hh", "mm", "ss", "Q", "M", "D", "H", "h", "m", "s", "A", "a"}
 
+// dateTokenStarts are the first letters of the tokens.
+const dateTokenStarts = "YMdSDHhmsQAa"
+
 // dateFormatOf reads a DateDimensionField's FormatConfiguration.
 func dateFormatOf(raw json.RawMessage) dateFormat {
 	var fc struct{ DateTimeFormat string }
@@ -34,6 +37,7 @@ func dateFormatOf(raw json.RawMessage) dateFormat {
 // format writes t in the format.
 func (f dateFormat) format(t time.Time) string {
 	var b strings.Builder
+	b.Grow(len(f) + 8)
 	s := string(f)
 	for len(s) > 0 {
 		if s[0] == '[' {
@@ -44,6 +48,11 @@ func (f dateFormat) format(t time.Time) string {
 			}
 		}
 		tok := ""
+		if !strings.ContainsRune(dateTokenStarts, rune(s[0])) {
+			b.WriteByte(s[0])
+			s = s[1:]
+			continue
+		}
 		for _, k := range dateTokens {
 			if strings.HasPrefix(s, k) {
 				tok = k

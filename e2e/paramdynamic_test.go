@@ -110,4 +110,11 @@ func TestParameterDatasetDefault(t *testing.T) {
 	bars(view.Body, "Europe")
 	set := ts.withToken(t, base+"/analyses/"+id+"/sheets/"+authoring.FirstSheetID+"?"+url.Values{"p.Region": {"Asia Pacific"}}.Encode(), token)
 	bars(set.Body, "Asia Pacific")
+
+	// A default whose user column the dataset lacks fails the update's
+	// check, as any unknown column does: it is never drawn without it.
+	dv.UserNameColumn.ColumnName = aws.String("no_such_column")
+	_, err = c.UpdateAnalysis(t.Context(), &quicksight.UpdateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String(id), Name: d.Name, Definition: d.Definition})
+	must(t, err)
+	wantEqual(t, "status with an unknown user column", string(waitAnalysis(t, c, id).Status), "UPDATE_FAILED")
 }

@@ -3,6 +3,8 @@ package viewer
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"time"
 
@@ -165,7 +167,8 @@ func (v *View) DynamicDefaultError(name string) string { return v.dynamicErrs[na
 // dataset default could not be read to the message their tile shows.
 func (v *View) unreadDefaults(s *definition.SheetDefinition) map[string]string {
 	out := map[string]string{}
-	for name, why := range v.dynamicErrs {
+	for _, name := range slices.Sorted(maps.Keys(v.dynamicErrs)) {
+		why := v.dynamicErrs[name]
 		for _, id := range v.affectedByParameter(s, name) {
 			if _, ok := out[id]; !ok {
 				out[id] = "Parameter " + name + ": " + why + "."

@@ -168,9 +168,15 @@ func TestAnalysisEditorParameters(t *testing.T) {
 			t.Errorf("revenue of %s drawn %q, SQL %q", r[1], r[2], want)
 		}
 	}
-	if np := act(url.Values{"op": {"number-format"}, "visual": {"visual-1"}, "field": {"visual-1.above-1"}, "nformat": {"percent"}}, 400); !strings.Contains(np.Body, "tables, pivot tables and KPIs") {
-		t.Errorf("a bar chart's number formatted")
+	// A bar chart's measure takes a number format too (drawn by the page
+	// on its labels, tooltips and value axis); removed, the bars are as
+	// they were.
+	act(url.Values{"op": {"number-format"}, "visual": {"visual-1"}, "field": {"visual-1.above-1"}, "nformat": {"percent"}}, 200)
+	if o := tile(t, p.Body, "visual-1"); !strings.Contains(html.UnescapeString(o), `"sgNumberFormat":{"Percent":true`) {
+		t.Errorf("the bar chart's option carries no percent format:\n%.2000s", o)
 	}
+	act(url.Values{"op": {"number-format"}, "visual": {"visual-1"}, "field": {"visual-1.above-1"}, "nformat": {""}}, 200)
+	wantEqual(t, "with the bar chart's format removed", ts.storedDefinition(t, id), decodeJSON(t, want))
 	if np := act(url.Values{"op": {"label"}, "visual": {"visual-1"}, "field": {"visual-1.region-1"}, "value": {"Area"}}, 400); !strings.Contains(np.Body, "renames the fields of tables and pivot tables") {
 		t.Errorf("a bar chart's field renamed")
 	}

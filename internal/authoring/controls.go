@@ -5,7 +5,7 @@ import (
 )
 
 // Control is a sheet control as the editor adds it: its kind (Dropdown,
-// List, TextField, TextArea, Slider or DateTimePicker), its title and
+// List, TextField, TextArea, Slider, DateTimePicker or RelativeDateTime), its title and
 // what its kind needs — the values a dropdown or list offers (static
 // values, or a dataset column's), a slider's bounds and step, whether a
 // filter's dropdown or list selects one value.
@@ -28,6 +28,7 @@ var ControlKinds = []struct{ Kind, Label string }{
 	{"TextArea", "Text area"},
 	{"Slider", "Slider"},
 	{"DateTimePicker", "Date picker"},
+	{"RelativeDateTime", "Relative dates"},
 }
 
 // parameterControlKinds are the kinds a parameter's control may take by
@@ -42,9 +43,10 @@ var parameterControlKinds = map[string][]string{
 // filterControlKinds are the kinds a filter's control may take by the
 // filter's kind, as the viewer draws them.
 var filterControlKinds = map[string][]string{
-	"CategoryFilter":     {"Dropdown", "List"},
-	"NumericRangeFilter": {"Slider"},
-	"TimeRangeFilter":    {"DateTimePicker"},
+	"CategoryFilter":      {"Dropdown", "List"},
+	"NumericRangeFilter":  {"Slider"},
+	"TimeRangeFilter":     {"DateTimePicker"},
+	"RelativeDatesFilter": {"RelativeDateTime"},
 }
 
 func (c Control) title(fallback string) string {

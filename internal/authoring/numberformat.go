@@ -17,8 +17,11 @@ type NumberFormat struct {
 var NumberScales = []string{"THOUSANDS", "MILLIONS", "BILLIONS", "TRILLIONS"}
 
 // formatKinds are the visual types whose measures the viewer draws with
-// their number format (server-drawn text: tables, pivot tables, KPIs).
-var formatKinds = map[string]bool{"TableVisual": true, "PivotTableVisual": true, "KPIVisual": true}
+// their number format: tables, pivot tables and KPIs (text drawn by the
+// server), and bar, line, combo and pie charts (value labels, tooltips
+// and value axes).
+var formatKinds = map[string]bool{"TableVisual": true, "PivotTableVisual": true, "KPIVisual": true,
+	"BarChartVisual": true, "LineChartVisual": true, "ComboChartVisual": true, "PieChartVisual": true}
 
 // Formattable reports whether the editor formats the measures of a
 // visual type.
@@ -35,7 +38,7 @@ func SetNumberFormat(raw []byte, fieldID string, nf *NumberFormat) ([]byte, erro
 		return nil, err
 	}
 	if !formatKinds[f.kind.Kind] {
-		return nil, editErr("the editor formats the numbers of tables, pivot tables and KPIs, not of a %s", f.kind.Label)
+		return nil, editErr("the editor formats the numbers of tables, pivot tables, KPIs and bar, line, combo and pie charts, not of a %s", f.kind.Label)
 	}
 	_, kind, fo, _ := itemColumn(f.item)
 	if kind != "NumericalMeasureField" {

@@ -17,6 +17,38 @@ type Parameter struct {
 	Type     string
 	Multi    bool
 	Defaults []string
+	// Dynamic, when set, reads the default from a dataset for the
+	// signed-in user or their groups (QuickSight's DynamicValue); Defaults
+	// then apply to viewers the dataset names nowhere.
+	Dynamic *DynamicDefault
+}
+
+// DynamicDefault is a dataset-driven default: the values of Value on the
+// rows whose User column is the viewer's user name, or else whose Group
+// column is one of their groups. All columns are of one dataset; at
+// least one of User and Group is named.
+type DynamicDefault struct {
+	DataSetIdentifier  string
+	Value, User, Group string
+}
+
+// dynamicValue returns the DynamicDefaultValue of d.
+func (d *DynamicDefault) dynamicValue(param string) (obj, error) {
+	if d.DataSetIdentifier == "" || d.Value == "" {
+		return nil, editErr("the dataset default of parameter %s names its dataset and value column", param)
+	}
+	if d.User == "" && d.Group == "" {
+		return nil, editErr("the dataset default of parameter %s names a user column, a group column or both", param)
+	}
+	col := func(name string) obj { return obj{"DataSetIdentifier": d.DataSetIdentifier, "ColumnName": name} }
+	out := obj{"DefaultValueColumn": col(d.Value)}
+	if d.User != "" {
+		out["UserNameColumn"] = col(d.User)
+	}
+	if d.Group != "" {
+		out["GroupNameColumn"] = col(d.Group)
+	}
+	return out, nil
 }
 
 // ParameterTypes are the types a parameter may have, with the member of
@@ -68,8 +100,19 @@ func (p Parameter) declaration() (obj, error) {
 			decl["ParameterValueType"] = "MULTI_VALUED"
 		}
 	}
+	defaults := obj{}
 	if len(values) > 0 {
-		decl["DefaultValues"] = obj{"StaticValues": values}
+		defaults["StaticValues"] = values
+	}
+	if p.Dynamic != nil {
+		dv, err := p.Dynamic.dynamicValue(p.Name)
+		if err != nil {
+			return nil, err
+		}
+		defaults["DynamicValue"] = dv
+	}
+	if len(defaults) > 0 {
+		decl["DefaultValues"] = defaults
 	}
 	return obj{member: decl}, nil
 }

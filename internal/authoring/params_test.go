@@ -88,7 +88,7 @@ func TestParametersControlsCalculatedFields(t *testing.T) {
 func TestEveryFilterKind(t *testing.T) {
 	raw := must[[]byte](t)(NewAnalysis("sales", arn))
 	raw, vid, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
-	for _, p := range []Parameter{{"Name", "STRING", false, nil}, {"N", "INTEGER", false, []string{"3"}}, {"Lo", "DECIMAL", false, nil}, {"Day", "DATETIME", false, nil}} {
+	for _, p := range []Parameter{{"Name", "STRING", false, nil, nil}, {"N", "INTEGER", false, []string{"3"}, nil}, {"Lo", "DECIMAL", false, nil, nil}, {"Day", "DATETIME", false, nil, nil}} {
 		raw = must[[]byte](t)(SetParameter(raw, p, ""))
 	}
 	sheet, visual := Scope{SheetID: FirstSheetID}, Scope{SheetID: FirstSheetID, VisualIDs: []string{vid}}
@@ -218,10 +218,15 @@ func TestNumberFormat(t *testing.T) {
 		t.Errorf("removed: %s", none)
 	}
 	bad := 21
+	raw, scatter, _ := AddVisual(raw, FirstSheetID, "ScatterPlotVisual")
+	raw, sfid, _ := AddField(raw, scatter, "XAxis", revenue, -1)
 	raw, bar, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
 	raw, bfid, _ := AddField(raw, bar, "Values", revenue, -1)
+	if _, err := SetNumberFormat(raw, bfid, &NumberFormat{Percent: true}); err != nil {
+		t.Errorf("a bar chart's measure: %v", err)
+	}
 	for name, err := range map[string]error{
-		"bar chart":     errOf(SetNumberFormat(raw, bfid, &NumberFormat{Percent: true})),
+		"scatter plot":  errOf(SetNumberFormat(raw, sfid, &NumberFormat{Percent: true})),
 		"decimals":      errOf(SetNumberFormat(raw, fid, &NumberFormat{Decimals: &bad})),
 		"percent scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Percent: true, Scale: "MILLIONS"})),
 		"unknown scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Scale: "LOTS"})),

@@ -106,6 +106,7 @@ type editorWellField struct {
 	Renamable       bool   // a table's or pivot table's field takes a label
 	CustomLabel     string // its label in the visual
 	Formattable     bool   // a numeric measure the viewer draws with a number format
+	DateFormattable bool   // a date dimension, which takes a DateTimeFormat
 }
 
 // buildEditor computes the editor of an analysis for a user.
@@ -219,7 +220,7 @@ func editorWells(v *definition.Visual) []editorWell {
 		ew := editorWell{WellSpec: ws}
 		for _, f := range have[ws.Name] {
 			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID], Renamable: authoring.Renamable(v.Kind), CustomLabel: labels[f.FieldID],
-				Formattable: authoring.Formattable(v.Kind) && f.Kind == "NumericalMeasureField"}
+				Formattable: authoring.Formattable(v.Kind) && f.Kind == "NumericalMeasureField", DateFormattable: f.Kind == "DateDimensionField"}
 			if f.Column != nil {
 				ef.Label = f.Column.ColumnName
 			} else {

@@ -41,10 +41,11 @@ var editorFuncs = template.FuncMap{
 	"filterForm": newFilterForm,
 	"fieldLabelForm": func(ed *editorData, f editorWellField) any {
 		return struct {
-			Ed     *editorData
-			Field  editorWellField
-			Scales []string
-		}{ed, f, authoring.NumberScales}
+			Ed          *editorData
+			Field       editorWellField
+			Scales      []string
+			DateFormats []string
+		}{ed, f, authoring.NumberScales, authoring.DateFormats}
 	},
 }
 
@@ -72,6 +73,8 @@ type editorParameter struct {
 	Name, Type string
 	Multi      bool
 	Defaults   string // as the form takes them: comma-separated
+	// The dataset default's field keys (fieldKey), "" for none.
+	DefaultValue, DefaultUser, DefaultGroup string
 }
 
 // editorCalculated is an analysis calculated field.
@@ -116,7 +119,9 @@ func buildParams(def *definition.Definition, sheetID string, fields []editorFiel
 			continue
 		}
 		params = append(params, name)
-		p.Parameters = append(p.Parameters, editorParameter{Name: name, Type: typ, Multi: valueType == "MULTI_VALUED", Defaults: strings.Join(staticDefaults(pd), ", ")})
+		ep := editorParameter{Name: name, Type: typ, Multi: valueType == "MULTI_VALUED", Defaults: strings.Join(staticDefaults(pd), ", ")}
+		ep.DefaultValue, ep.DefaultUser, ep.DefaultGroup = dynamicDefaultKeys(pd)
+		p.Parameters = append(p.Parameters, ep)
 	}
 	p.ParameterNames = strings.Join(params, "\n")
 	types := calculatedTypes(def, fields)
@@ -350,4 +355,14 @@ func customLabels(v *definition.Visual) map[string]string {
 		}
 	}
 	return out
+}
+
+// dynamicDefaultKeys returns the field keys of a parameter's dataset
+// default (value, user, group), "" for those it has not.
+func dynamicDefaultKeys(pd *definition.ParameterDeclaration) (value, user, group string) {
+	_, d, ok := pd.DynamicDefault()
+	if !ok {
+		return "", "", ""
+	}
+	return fieldKey(d.DefaultValueColumn), fieldKey(d.UserNameColumn), fieldKey(d.GroupNameColumn)
 }

@@ -36,11 +36,15 @@ func (c *Console) paramAction(ctx context.Context, s *signedIn, op string, f url
 		out, _, err = add(raw, f.Get("visual"), f.Get("well"), col, index)
 	case "number-format":
 		out, err = numberFormat(raw, f)
+	case "date-format":
+		out, err = authoring.SetDateFormat(raw, f.Get("field"), f.Get("dformat"))
 	case "label":
 		out, err = authoring.SetCustomLabel(raw, f.Get("field"), f.Get("value"))
 	case "set-parameter":
 		p := authoring.Parameter{Name: strings.TrimSpace(f.Get("pname")), Type: f.Get("ptype"), Multi: f.Get("multi") != "", Defaults: splitValues(f.Get("defaults"))}
-		out, err = authoring.SetParameter(raw, p, f.Get("replacing"))
+		if p.Dynamic, err = c.dynamicDefaultOf(ctx, s, raw, f); err == nil {
+			out, err = authoring.SetParameter(raw, p, f.Get("replacing"))
+		}
 	case "delete-parameter":
 		out, err = authoring.DeleteParameter(raw, f.Get("pname"))
 	case "add-control":
@@ -217,4 +221,38 @@ func numberFormat(raw []byte, f url.Values) ([]byte, error) {
 		nf.Decimals = &n
 	}
 	return authoring.SetNumberFormat(raw, field, nf)
+}
+
+// dynamicDefaultOf reads a parameter form's dataset default: the value
+// field (dvalue) and the user (duser) and group (dgroup) fields, all of
+// one dataset. None chosen: nil, the parameter has static defaults only.
+func (c *Console) dynamicDefaultOf(ctx context.Context, s *signedIn, raw []byte, f url.Values) (*authoring.DynamicDefault, error) {
+	if f.Get("dvalue") == "" && f.Get("duser") == "" && f.Get("dgroup") == "" {
+		return nil, nil
+	}
+	value, err := c.fieldOf(ctx, s, raw, f.Get("dvalue"))
+	if err != nil {
+		return nil, sg.Errorf(sg.EINVALID, "Choose the field that holds the default values.")
+	}
+	d := &authoring.DynamicDefault{DataSetIdentifier: value.DataSetIdentifier, Value: value.Name}
+	for _, k := range []struct {
+		form string
+		dst  *string
+	}{{"duser", &d.User}, {"dgroup", &d.Group}} {
+		if f.Get(k.form) == "" {
+			continue
+		}
+		col, err := c.fieldOf(ctx, s, raw, f.Get(k.form))
+		if err != nil {
+			return nil, err
+		}
+		if col.DataSetIdentifier != d.DataSetIdentifier {
+			return nil, sg.Errorf(sg.EINVALID, "The default's value, user and group fields are of one dataset.")
+		}
+		*k.dst = col.Name
+	}
+	if d.User == "" && d.Group == "" {
+		return nil, sg.Errorf(sg.EINVALID, "Choose the field that holds user names, group names or both.")
+	}
+	return d, nil
 }

@@ -178,6 +178,7 @@ func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string,
 	def := content.Definition()
 	v := viewer.New(def, st, c.app.Clock())
 	v.SetTheme(viewerTheme(content.Theme()))
+	v.ApplyDynamicDefaults(ctx, runner(content), c.viewerOf(ctx, s))
 	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
 	var sdk []sdkSheet
 	groups := rawFilterGroups(def)
@@ -359,3 +360,16 @@ func (c *Console) handleSheet(w http.ResponseWriter, r *http.Request) {
 // cssStyle marks a tile's grid placement (built from integers only) as
 // safe CSS.
 func cssStyle(s string) template.CSS { return template.CSS(s) }
+
+// viewerOf names the signed-in user and their groups, for the parameter
+// defaults a dataset gives them. Anonymous sessions have neither.
+func (c *Console) viewerOf(ctx context.Context, s *signedIn) viewer.Viewer {
+	if s == nil || s.Console == nil || s.User == nil || (s.Session != nil && s.Session.Anonymous()) {
+		return viewer.Viewer{}
+	}
+	groups, err := c.app.UserGroupNames(ctx, s.User.AccountID, s.User.Namespace, s.User.UserName)
+	if err != nil {
+		groups = nil // the user's own rows still apply
+	}
+	return viewer.Viewer{UserName: s.User.UserName, Groups: groups}
+}

@@ -99,7 +99,7 @@ func boxPlotOption(p *plan, res *Result) obj {
 	for _, row := range res.Rows {
 		name := strings.Join(p.box.columns, ", ")
 		if nd > 0 {
-			name = formatValue(row[0], res.Columns[0], granularity(p.category[0]))
+			name = fieldText(row[0], res.Columns[0], p.category[0])
 		}
 		cats = append(cats, name)
 		for v := range p.box.columns {

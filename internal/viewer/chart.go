@@ -26,7 +26,7 @@ func categories(res *Result, col int, f field) ([]string, []int) {
 	var labels []string
 	idx := make([]int, len(res.Rows))
 	for i, row := range res.Rows {
-		l := formatValue(row[col], res.Columns[col], granularity(f))
+		l := fieldText(row[col], res.Columns[col], f)
 		n, ok := seen[l]
 		if !ok {
 			n = len(labels)
@@ -40,9 +40,10 @@ func categories(res *Result, col int, f field) ([]string, []int) {
 
 // series is one named list of values aligned with the categories.
 type series struct {
-	name string
-	data []any
-	line bool
+	name   string
+	data   []any
+	line   bool
+	format *numberFormat // the measure's number format, nil for none
 }
 
 // seriesOf splits the measures of a category chart into series: one per
@@ -53,7 +54,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 		// No category: one bar per measure total.
 		var out []series
 		for k, m := range p.measures() {
-			out = append(out, series{name: m.label, data: []any{chartValue(res.Rows[0][k])}, line: k >= len(p.values)})
+			out = append(out, series{name: m.label, data: []any{chartValue(res.Rows[0][k])}, line: k >= len(p.values), format: m.format})
 		}
 		return []string{""}, out
 	}
@@ -63,7 +64,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 	if len(p.colors) == 0 {
 		out := make([]series, len(ms))
 		for k, m := range ms {
-			out[k] = series{name: m.label, data: make([]any, len(cats)), line: k >= len(p.values)}
+			out[k] = series{name: m.label, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format}
 		}
 		for i, row := range res.Rows {
 			for k := range ms {
@@ -80,7 +81,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 			if len(ms) > 1 {
 				name = c + " · " + m.label
 			}
-			out = append(out, series{name: name, data: make([]any, len(cats)), line: k >= len(p.values)})
+			out = append(out, series{name: name, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format})
 		}
 	}
 	for i, row := range res.Rows {
@@ -137,6 +138,9 @@ func chartOption(p *plan, res *Result) obj {
 	var out []obj
 	for _, s := range ss {
 		e := obj{"name": s.name, "data": s.data}
+		if s.format != nil {
+			e[chartNumberFormat] = s.format
+		}
 		switch {
 		case p.kind == definition.KindLine:
 			e["type"] = "line"
@@ -163,8 +167,15 @@ func chartOption(p *plan, res *Result) obj {
 		out = append(out, e)
 	}
 	opt["series"] = out
+	lineAxis := obj{"type": "value", "splitLine": obj{"show": false}}
+	if f := sharedFormat(ss, false, hasLine); f != nil {
+		valAxis[chartNumberFormat] = f
+	}
+	if f := sharedFormat(ss, true, hasLine); f != nil && hasLine {
+		lineAxis[chartNumberFormat] = f
+	}
 	if hasLine && !p.horizontal {
-		opt["yAxis"] = []obj{valAxis, {"type": "value", "splitLine": obj{"show": false}}}
+		opt["yAxis"] = []obj{valAxis, lineAxis}
 	}
 	if len(ss) > 1 {
 		names := make([]string, len(ss))
@@ -186,7 +197,7 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 		data = append(data, obj{"name": p.values[0].label, "value": chartValue(res.Rows[0][0])})
 	} else {
 		for _, row := range res.Rows {
-			data = append(data, obj{"name": formatValue(row[0], res.Columns[0], granularity(p.category[0])), "value": chartValue(row[nd])})
+			data = append(data, obj{"name": fieldText(row[0], res.Columns[0], p.category[0]), "value": chartValue(row[nd])})
 		}
 	}
 	labelled := len(data) <= maxLabelled
@@ -203,6 +214,9 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 	}
 	pie := obj{"type": "pie", "name": p.values[0].label, "radius": radius, "data": data,
 		"avoidLabelOverlap": true, "label": obj{"show": labelled}}
+	if f := p.values[0].format; f != nil {
+		pie[chartNumberFormat] = f
+	}
 	if labelled {
 		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "truncate", "minMargin": 4}
 		pie["labelLayout"] = obj{"hideOverlap": true}
@@ -218,7 +232,7 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 	for _, row := range res.Rows {
 		pt := []any{chartValue(row[nd]), chartValue(row[nd+1])}
 		if len(p.category) > 0 {
-			pt = append(pt, formatValue(row[0], res.Columns[0], granularity(p.category[0])))
+			pt = append(pt, fieldText(row[0], res.Columns[0], p.category[0]))
 		}
 		data = append(data, pt)
 	}
@@ -235,4 +249,37 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 	}
 	opt["series"] = []obj{s}
 	return opt
+}
+
+// chartNumberFormat is the member of a series or value axis of a chart's
+// option that carries its measure's number format: the page
+// (web/src/charts.js) writes value labels, tooltips and axis labels in it.
+const chartNumberFormat = "sgNumberFormat"
+
+// sharedFormat returns the number format every series on one value axis
+// shares (the line axis of a combo chart with line, else the bars'), nil
+// when they have none or differ.
+func sharedFormat(ss []series, line, hasLine bool) *numberFormat {
+	var out *numberFormat
+	for _, s := range ss {
+		if hasLine && s.line != line {
+			continue
+		}
+		if s.format == nil || out != nil && !sameFormat(s.format, out) {
+			return nil
+		}
+		out = s.format
+	}
+	return out
+}
+
+func sameFormat(a, b *numberFormat) bool {
+	da, db := -1, -1
+	if a.Decimals != nil {
+		da = *a.Decimals
+	}
+	if b.Decimals != nil {
+		db = *b.Decimals
+	}
+	return a.Percent == b.Percent && da == db && a.Scale == b.Scale && a.Prefix == b.Prefix && a.Suffix == b.Suffix
 }

@@ -40,6 +40,9 @@ type Control struct {
 	Min, Max, Step string
 	Value, Value2  string
 	Range          bool // a filter's min–max slider (Name.min, Name.max)
+	// Granularities are a relative date control's choices of period
+	// length (its Options are the period kinds, Value its N).
+	Granularities []Option
 	// Affects lists the visuals of the sheet whose question the control
 	// changes: the page re-renders only those.
 	Affects []string
@@ -284,6 +287,8 @@ func (v *View) filterControl(ctx context.Context, fc *definition.FilterControl, 
 		if s := v.state.Get(c.Name + ".to"); s != "" {
 			c.Value2 = s
 		}
+	case fkind == "RelativeDatesFilter" && kind == "RelativeDateTime":
+		v.relativeControl(c, f.RelativeDatesFilter)
 	default:
 		return nil
 	}

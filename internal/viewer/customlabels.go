@@ -9,13 +9,14 @@ import (
 // applyCustomLabels names a table's or pivot table's fields as their
 // FieldOptions.SelectedFieldOptions' CustomLabel says (QuickSight's
 // rename of a field in a visual): the headers show the label, the
-// numbers do not change. It also gives the measures of tables, pivot
-// tables and KPIs their number formats.
+// numbers do not change. It also gives the measures of the types in
+// numberFormatted their number formats.
 func applyCustomLabels(vis *definition.Visual, p *plan) {
-	if vis.Kind != definition.KindTable && vis.Kind != definition.KindPivot && vis.Kind != definition.KindKPI {
+	if !numberFormatted[vis.Kind] {
 		return
 	}
-	// The measures' number formats, drawn by the server in these types.
+	// The measures' number formats: drawn by the server in tables, pivot
+	// tables and KPIs, by the page (chartNumberFormat) in charts.
 	if formats := fieldFormats(vis.Raw); len(formats) > 0 {
 		for _, fs := range [][]field{p.values, p.targets} {
 			for i := range fs {
@@ -23,7 +24,7 @@ func applyCustomLabels(vis *definition.Visual, p *plan) {
 			}
 		}
 	}
-	if vis.Kind == definition.KindKPI {
+	if vis.Kind != definition.KindTable && vis.Kind != definition.KindPivot {
 		return
 	}
 	var v struct {
@@ -53,3 +54,9 @@ func applyCustomLabels(vis *definition.Visual, p *plan) {
 		}
 	}
 }
+
+// numberFormatted are the visual types that draw their measures' number
+// formats. Other types draw numbers their own way, and the editor does
+// not offer number formats on them.
+var numberFormatted = map[string]bool{definition.KindTable: true, definition.KindPivot: true, definition.KindKPI: true,
+	definition.KindBar: true, definition.KindLine: true, definition.KindCombo: true, definition.KindPie: true}

@@ -13,7 +13,10 @@ type field struct {
 	dataSet string // DataSetIdentifier ("" for a calculated measure)
 	dim     *query.Dimension
 	measure *query.Measure
-	format  *numberFormat // a table's, pivot table's or KPI's measure format
+	format  *numberFormat // a measure's number format
+	// dateFormat is a date dimension's DateTimeFormat ("": by its
+	// granularity).
+	dateFormat dateFormat
 }
 
 // dimension converts a DimensionField.
@@ -21,6 +24,7 @@ func dimension(f definition.DimensionField) (field, bool) {
 	var col *definition.ColumnIdentifier
 	var id string
 	var gran dialect.Granularity
+	var df dateFormat
 	switch {
 	case f.CategoricalDimensionField != nil:
 		col, id = f.CategoricalDimensionField.Column, f.CategoricalDimensionField.FieldId
@@ -29,6 +33,7 @@ func dimension(f definition.DimensionField) (field, bool) {
 	case f.DateDimensionField != nil:
 		col, id = f.DateDimensionField.Column, f.DateDimensionField.FieldId
 		gran = dialect.Granularity(f.DateDimensionField.DateGranularity)
+		df = dateFormatOf(f.DateDimensionField.FormatConfiguration)
 		if gran == "" {
 			gran = "DAY"
 		}
@@ -39,7 +44,7 @@ func dimension(f definition.DimensionField) (field, bool) {
 	if id == "" {
 		id = col.ColumnName
 	}
-	return field{id: id, label: col.ColumnName, dataSet: col.DataSetIdentifier,
+	return field{id: id, label: col.ColumnName, dataSet: col.DataSetIdentifier, dateFormat: df,
 		dim: &query.Dimension{ID: id, Field: col.ColumnName, Granularity: gran}}, true
 }
 

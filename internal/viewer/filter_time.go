@@ -117,9 +117,12 @@ func (v *View) relativeDatesFilter(r *definition.RelativeDatesFilter, unsupporte
 	if r.MinimumGranularity != "" && r.MinimumGranularity != r.TimeGranularity {
 		return unsupported("a MinimumGranularity other than its TimeGranularity")
 	}
+	typ, gran, chosen := v.relativeState(r)
 	q := query.Filter{Kind: query.RelativeDateFilter, Field: r.Column.ColumnName, NullOption: r.NullOption,
-		RelativeDateType: r.RelativeDateType, TimeGranularity: dialect.Granularity(r.TimeGranularity)}
+		RelativeDateType: typ, TimeGranularity: dialect.Granularity(gran)}
 	switch {
+	case chosen != nil: // the control's N
+		q.RelativeDateValue = *chosen
 	case r.ParameterName != "": // the parameter holds N
 		p, ok := v.qparams[r.ParameterName]
 		if !ok {

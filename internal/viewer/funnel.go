@@ -58,7 +58,7 @@ func (p *plan) otherItems(member string, l *definition.ItemsLimitConfiguration) 
 func funnelOption(p *plan, res *Result) obj {
 	var data []obj
 	for _, row := range res.Rows {
-		data = append(data, obj{"name": formatValue(row[0], res.Columns[0], granularity(p.category[0])), "value": chartValue(row[1])})
+		data = append(data, obj{"name": fieldText(row[0], res.Columns[0], p.category[0]), "value": chartValue(row[1])})
 	}
 	s := obj{"type": "funnel", "name": p.values[0].label, "data": data, "sort": "none", "gap": 2,
 		"left": "10%", "width": "80%", "top": 8, "bottom": 8, "minSize": "4%",

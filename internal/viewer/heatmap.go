@@ -119,7 +119,7 @@ func sortedCategories(res *Result, col int, f field, desc bool) ([]string, []int
 	seen := map[string]bool{}
 	var all []cat
 	for _, row := range res.Rows {
-		l := formatValue(row[col], res.Columns[col], granularity(f))
+		l := fieldText(row[col], res.Columns[col], f)
 		if !seen[l] {
 			seen[l] = true
 			all = append(all, cat{row[col], l})
@@ -139,7 +139,7 @@ func sortedCategories(res *Result, col int, f field, desc bool) ([]string, []int
 	}
 	idx := make([]int, len(res.Rows))
 	for i, row := range res.Rows {
-		idx[i] = pos[formatValue(row[col], res.Columns[col], granularity(f))]
+		idx[i] = pos[fieldText(row[col], res.Columns[col], f)]
 	}
 	return labels, idx
 }

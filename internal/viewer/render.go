@@ -108,6 +108,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 			controls = v.controls(ctx, s, run)
 		}
 	}()
+	unreadDefaults := v.unreadDefaults(s)
 	for i := range s.Visuals {
 		vis := &s.Visuals[i]
 		if only != nil && !slices.Contains(only, vis.VisualID) {
@@ -131,6 +132,10 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		}
 		if !vis.Supported() {
 			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."
+			continue
+		}
+		if msg, blocked := unreadDefaults[vis.VisualID]; blocked {
+			t.Kind, t.Message = TileUnsupported, msg
 			continue
 		}
 		wg.Add(1)

@@ -121,7 +121,7 @@ func sankeyOption(p *plan, res *Result) obj {
 	}
 	sources := map[string]bool{}
 	for _, row := range res.Rows {
-		sources[formatValue(row[0], res.Columns[0], granularity(p.category[0]))] = true
+		sources[fieldText(row[0], res.Columns[0], p.category[0])] = true
 	}
 	var links []obj
 	for _, row := range res.Rows {
@@ -129,8 +129,8 @@ func sankeyOption(p *plan, res *Result) obj {
 		if v == nil {
 			continue // no weight, no flow
 		}
-		s := formatValue(row[0], res.Columns[0], granularity(p.category[0]))
-		d := formatValue(row[1], res.Columns[1], granularity(p.category[1]))
+		s := fieldText(row[0], res.Columns[0], p.category[0])
+		d := fieldText(row[1], res.Columns[1], p.category[1])
 		if sources[d] {
 			d += "\u200b"
 		}

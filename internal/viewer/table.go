@@ -26,7 +26,7 @@ func table(p *plan, res *Result) *Table {
 	for _, row := range res.Rows {
 		cells := make([]Cell, len(fields))
 		for i, f := range fields {
-			cells[i] = Cell{Text: formatValue(row[i], res.Columns[i], granularity(f)), Numeric: f.measure != nil}
+			cells[i] = Cell{Text: fieldText(row[i], res.Columns[i], f), Numeric: f.measure != nil}
 			if x, ok := number(row[i]); ok && f.format != nil {
 				cells[i].Text = f.format.format(x)
 			}
@@ -66,7 +66,7 @@ func pivot(p *plan, res *Result) *Pivot {
 	key := func(row []any, from, to int, fs []field) (string, []string) {
 		var parts []string
 		for i := from; i < to; i++ {
-			parts = append(parts, formatValue(row[i], res.Columns[i], granularity(fs[i-from])))
+			parts = append(parts, fieldText(row[i], res.Columns[i], fs[i-from]))
 		}
 		return strings.Join(parts, " / "), parts
 	}

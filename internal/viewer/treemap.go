@@ -51,7 +51,7 @@ func treeMapOption(p *plan, res *Result) obj {
 	var data []obj
 	lo, hi, first := 0.0, 0.0, true
 	for _, row := range res.Rows {
-		name := formatValue(row[0], res.Columns[0], granularity(p.category[0]))
+		name := fieldText(row[0], res.Columns[0], p.category[0])
 		size := chartValue(row[1])
 		if !colored {
 			data = append(data, obj{"name": name, "value": size})

@@ -18,6 +18,9 @@ type View struct {
 	qparams map[string]any
 	now     time.Time
 	theme   *Theme
+	// dynamicErrs says, by parameter, why its dataset default could not
+	// be read (ApplyDynamicDefaults).
+	dynamicErrs map[string]string
 	// aggregated caches aggregatedField per "dataset\x00field": visuals
 	// are computed concurrently and each asks it.
 	aggregated sync.Map

@@ -97,7 +97,7 @@ func waterfallOption(p *plan, res *Result) obj {
 		base, above, below = append(base, b), append(above, item(a, up || d == nil)), append(below, item(d, !up || a == nil))
 	}
 	for _, row := range res.Rows {
-		name := formatValue(row[0], res.Columns[0], granularity(p.category[0]))
+		name := fieldText(row[0], res.Columns[0], p.category[0])
 		cats = append(cats, name)
 		v, ok := number(row[1])
 		if !ok {

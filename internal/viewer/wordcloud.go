@@ -75,7 +75,7 @@ func wordCloud(p *plan, res *Result) *Words {
 	}
 	out := &Words{Label: p.values[0].label}
 	for _, row := range res.Rows {
-		text := formatValue(row[0], res.Columns[0], granularity(p.category[0]))
+		text := fieldText(row[0], res.Columns[0], p.category[0])
 		if o.WordCasing == "LOWER_CASE" {
 			text = strings.ToLower(text)
 		}

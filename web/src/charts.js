@@ -21,19 +21,52 @@ const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
+// A measure's number format (the server's sgNumberFormat on a series or
+// value axis), written as the server writes it in tables and KPIs: a
+// percentage times 100; a scale divides and adds K, M, B or T; decimal
+// places fixed, with thousands separators; the sign before the prefix.
+const scales = { THOUSANDS: [1e3, "K"], MILLIONS: [1e6, "M"], BILLIONS: [1e9, "B"], TRILLIONS: [1e12, "T"] };
+function formatNumber(spec, v) {
+  if (typeof v !== "number") return v;
+  let unit = "";
+  if (spec.Percent) v *= 100;
+  else if (scales[spec.Scale]) [v, unit] = [v / scales[spec.Scale][0], scales[spec.Scale][1]];
+  let text;
+  if (spec.Decimals != null) {
+    const d = Math.min(Math.max(spec.Decimals, 0), 20);
+    text = new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }).format(Math.abs(v));
+    if (v < 0 && /[1-9]/.test(text)) text = "-" + text;
+  } else {
+    text = number.format(v);
+  }
+  if (spec.Percent) text += "%";
+  let sign = "";
+  if (text.startsWith("-")) [sign, text] = ["-", text.slice(1)];
+  return sign + (spec.Prefix ?? "") + text + unit + (spec.Suffix ?? "");
+}
+
 // cellValue is the number of a data item: a heat map cell's is its last
 // element, a colored tree map rectangle's (size, color) its first.
 const cellValue = (v) => (Array.isArray(v) ? v.at(-1) : v);
 const sizeValue = (v) => (Array.isArray(v) ? v[0] : v);
 
 // formatLabels gives value labels (a pie's: name and value) and tooltips
-// that have no formatter of their own the number format above.
+// that have no formatter of their own their series' number format, or
+// the default one above.
 function formatLabels(option) {
   option.tooltip ??= {};
   const type = option.series?.[0]?.type;
   const pick = type === "heatmap" ? cellValue : type === "treemap" ? sizeValue : (v) => v;
   option.tooltip.valueFormatter ??= (v) => formatValue(pick(v));
   for (const s of option.series ?? []) {
+    const spec = s.sgNumberFormat;
+    if (spec) {
+      const write = (v) => formatNumber(spec, v);
+      s.tooltip = { ...s.tooltip, valueFormatter: write };
+      if (s.label?.show && s.label.formatter === undefined) {
+        s.label.formatter = s.type === "pie" ? (p) => `${p.name}: ${write(p.value)}` : (p) => write(p.value);
+      }
+    }
     if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {
       if (s.type === "pie" || s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
@@ -56,6 +89,10 @@ function fitLabels(option, width, height) {
   }
   for (const axis of [...[].concat(option.xAxis ?? []), ...[].concat(option.yAxis ?? [])]) {
     // Value axes count in K, M, B, and drop a label rather than overlap.
+    if ((axis.type ?? "value") === "value" && axis.axisLabel?.formatter === undefined && axis.sgNumberFormat) {
+      const spec = axis.sgNumberFormat;
+      axis.axisLabel = { ...axis.axisLabel, formatter: (v) => formatNumber(spec, v), hideOverlap: true };
+    }
     if ((axis.type ?? "value") === "value" && axis.axisLabel?.formatter === undefined) {
       axis.axisLabel = { ...axis.axisLabel, formatter: (v) => compact.format(v), hideOverlap: true };
     }

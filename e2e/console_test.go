@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight"
@@ -139,7 +138,7 @@ func (ts *testServer) browse(t testing.TB, method, url, cookie, header string) *
 	}
 	c := &http.Client{
 		Transport:     ts.httpClient.Transport,
-		Timeout:       10 * time.Second,
+		Timeout:       ts.httpClient.Timeout, // a hang guard, as the harness's
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	resp, err := c.Do(req)

@@ -161,7 +161,7 @@ func TestMetrics(t *testing.T) {
 	// expired ones are looked up again to tell them apart; each of the four
 	// refusal pages reads its sid's own frame allow-list (FindOnce).
 	const store = "sightglass_store_operation_duration_seconds_count"
-	wantMetric(t, m, 3, store, "operation", "PutOnce")
+	wantMetric(t, m, 3, store, "operation", "PutOnceOrdered") // codes keyed in mint order
 	wantMetric(t, m, 4, store, "operation", "FindOnceUser")
 	wantMetric(t, m, 1, store, "operation", "RedeemOnce")
 	wantMetric(t, m, 1, store, "operation", "ConsumeOnce")

@@ -2,47 +2,32 @@ package viewer
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
 )
 
-// applyCustomLabels names a table's or pivot table's fields as their
-// FieldOptions.SelectedFieldOptions' CustomLabel says (QuickSight's
-// rename of a field in a visual): the headers show the label, the
-// numbers do not change. It also gives the measures of the types in
-// numberFormatted their number formats.
+// applyCustomLabels names a visual's fields as QuickSight's rename of a
+// field in a visual says: in tables and pivot tables
+// FieldOptions.SelectedFieldOptions' CustomLabel, in charts the
+// CustomLabel of an AxisLabelOptions entry whose ApplyTo names the field
+// (in any of the chart's ...LabelOptions). Headers, series names,
+// legends, tooltips and axis names show the label; the numbers do not
+// change. It also gives the measures of the types in numberFormatted
+// their number formats.
 func applyCustomLabels(vis *definition.Visual, p *plan) {
-	if !numberFormatted[vis.Kind] {
-		return
-	}
 	// The measures' number formats: drawn by the server in tables, pivot
 	// tables and KPIs, by the page (chartNumberFormat) in charts.
-	if formats := fieldFormats(vis.Raw); len(formats) > 0 {
-		for _, fs := range [][]field{p.values, p.targets} {
-			for i := range fs {
-				fs[i].format = formats[fs[i].id]
+	if numberFormatted[vis.Kind] {
+		if formats := fieldFormats(vis.Raw); len(formats) > 0 {
+			for _, fs := range [][]field{p.values, p.targets} {
+				for i := range fs {
+					fs[i].format = formats[fs[i].id]
+				}
 			}
 		}
 	}
-	if vis.Kind != definition.KindTable && vis.Kind != definition.KindPivot {
-		return
-	}
-	var v struct {
-		ChartConfiguration struct {
-			FieldOptions struct {
-				SelectedFieldOptions []struct{ FieldId, CustomLabel string }
-			}
-		}
-	}
-	if json.Unmarshal(vis.Raw, &v) != nil {
-		return
-	}
-	labels := map[string]string{}
-	for _, o := range v.ChartConfiguration.FieldOptions.SelectedFieldOptions {
-		if o.CustomLabel != "" {
-			labels[o.FieldId] = o.CustomLabel
-		}
-	}
+	labels := customLabels(vis)
 	if len(labels) == 0 {
 		return
 	}
@@ -52,6 +37,79 @@ func applyCustomLabels(vis *definition.Visual, p *plan) {
 				fs[i].label = l
 			}
 		}
+	}
+	if h := p.hist; h != nil {
+		if l, ok := labels[h.fieldID]; ok {
+			for i := range p.category {
+				p.category[i].label = l
+			}
+			for i := range p.values {
+				p.values[i].label = "Count of " + l
+			}
+		}
+	}
+	if b := p.box; b != nil {
+		for i, id := range b.fieldIDs {
+			l, ok := labels[id]
+			if !ok {
+				continue
+			}
+			b.columns[i] = l
+			for j, s := range boxStats {
+				if k := i*len(boxStats) + j; k < len(p.values) {
+					p.values[k].label = s.label + " of " + l
+				}
+			}
+		}
+	}
+}
+
+// customLabels returns the labels a visual's definition gives its fields
+// (FieldId → label).
+func customLabels(vis *definition.Visual) map[string]string {
+	var v struct {
+		ChartConfiguration map[string]json.RawMessage
+	}
+	if json.Unmarshal(vis.Raw, &v) != nil {
+		return nil
+	}
+	labels := map[string]string{}
+	if vis.Kind == definition.KindTable || vis.Kind == definition.KindPivot {
+		var fo struct {
+			SelectedFieldOptions []struct{ FieldId, CustomLabel string }
+		}
+		if raw, ok := v.ChartConfiguration["FieldOptions"]; ok && json.Unmarshal(raw, &fo) == nil {
+			for _, o := range fo.SelectedFieldOptions {
+				if o.CustomLabel != "" {
+					labels[o.FieldId] = o.CustomLabel
+				}
+			}
+		}
+		return labels
+	}
+	for name, raw := range v.ChartConfiguration {
+		if !strings.HasSuffix(name, "LabelOptions") {
+			continue
+		}
+		var lo fieldLabelOptions
+		if json.Unmarshal(raw, &lo) != nil {
+			continue
+		}
+		for _, o := range lo.AxisLabelOptions {
+			if o.CustomLabel != "" && o.ApplyTo != nil && o.ApplyTo.FieldId != "" {
+				labels[o.ApplyTo.FieldId] = o.CustomLabel
+			}
+		}
+	}
+	return labels
+}
+
+// fieldLabelOptions is a ChartAxisLabelOptions' entries: an entry with
+// ApplyTo labels that field, one without titles the axis.
+type fieldLabelOptions struct {
+	AxisLabelOptions []struct {
+		CustomLabel string
+		ApplyTo     *struct{ FieldId string }
 	}
 }
 

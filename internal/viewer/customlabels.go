@@ -2,7 +2,6 @@ package viewer
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
 )
@@ -11,7 +10,7 @@ import (
 // field in a visual says: in tables and pivot tables
 // FieldOptions.SelectedFieldOptions' CustomLabel, in charts the
 // CustomLabel of an AxisLabelOptions entry whose ApplyTo names the field
-// (in any of the chart's ...LabelOptions). Headers, series names,
+// (in any of the chart's ChartAxisLabelOptions). Headers, series names,
 // legends, tooltips and axis names show the label; the numbers do not
 // change. It also gives the measures of the types in numberFormatted
 // their number formats.
@@ -67,32 +66,35 @@ func applyCustomLabels(vis *definition.Visual, p *plan) {
 // customLabels returns the labels a visual's definition gives its fields
 // (FieldId → label).
 func customLabels(vis *definition.Visual) map[string]string {
-	var v struct {
-		ChartConfiguration map[string]json.RawMessage
-	}
-	if json.Unmarshal(vis.Raw, &v) != nil {
-		return nil
-	}
-	labels := map[string]string{}
 	if vis.Kind == definition.KindTable || vis.Kind == definition.KindPivot {
-		var fo struct {
-			SelectedFieldOptions []struct{ FieldId, CustomLabel string }
-		}
-		if raw, ok := v.ChartConfiguration["FieldOptions"]; ok && json.Unmarshal(raw, &fo) == nil {
-			for _, o := range fo.SelectedFieldOptions {
-				if o.CustomLabel != "" {
-					labels[o.FieldId] = o.CustomLabel
+		var v struct {
+			ChartConfiguration struct {
+				FieldOptions struct {
+					SelectedFieldOptions []struct{ FieldId, CustomLabel string }
 				}
+			}
+		}
+		if json.Unmarshal(vis.Raw, &v) != nil {
+			return nil
+		}
+		labels := map[string]string{}
+		for _, o := range v.ChartConfiguration.FieldOptions.SelectedFieldOptions {
+			if o.CustomLabel != "" {
+				labels[o.FieldId] = o.CustomLabel
 			}
 		}
 		return labels
 	}
-	for name, raw := range v.ChartConfiguration {
-		if !strings.HasSuffix(name, "LabelOptions") {
-			continue
-		}
-		var lo fieldLabelOptions
-		if json.Unmarshal(raw, &lo) != nil {
+	var v chartLabelMembers
+	if json.Unmarshal(vis.Raw, &v) != nil {
+		return nil
+	}
+	c := &v.ChartConfiguration
+	labels := map[string]string{}
+	for _, lo := range []*fieldLabelOptions{c.CategoryLabelOptions, c.ValueLabelOptions, c.ColorLabelOptions, c.XAxisLabelOptions,
+		c.YAxisLabelOptions, c.PrimaryYAxisLabelOptions, c.SecondaryYAxisLabelOptions, c.RowLabelOptions, c.ColumnLabelOptions,
+		c.GroupLabelOptions, c.SizeLabelOptions, c.CategoryAxisLabelOptions} {
+		if lo == nil {
 			continue
 		}
 		for _, o := range lo.AxisLabelOptions {
@@ -102,6 +104,16 @@ func customLabels(vis *definition.Visual) map[string]string {
 		}
 	}
 	return labels
+}
+
+// chartLabelMembers names every ChartAxisLabelOptions member of QuickSight's
+// chart configurations (a chart has some of them).
+type chartLabelMembers struct {
+	ChartConfiguration struct {
+		CategoryLabelOptions, ValueLabelOptions, ColorLabelOptions, XAxisLabelOptions, YAxisLabelOptions,
+		PrimaryYAxisLabelOptions, SecondaryYAxisLabelOptions, RowLabelOptions, ColumnLabelOptions,
+		GroupLabelOptions, SizeLabelOptions, CategoryAxisLabelOptions *fieldLabelOptions
+	}
 }
 
 // fieldLabelOptions is a ChartAxisLabelOptions' entries: an entry with

@@ -96,14 +96,33 @@ func setChartLabel(d obj, f *wellRef, fieldID, label string) ([]byte, error) {
 	}
 	dropChartLabels(f.v.visual, fieldID)
 	if label != "" {
-		cc := ensure(f.v.visual, "ChartConfiguration")
-		lo := ensure(cc, member)
-		lo["AxisLabelOptions"] = append(list(lo, "AxisLabelOptions"), obj{
-			"CustomLabel": label,
-			"ApplyTo":     obj{"FieldId": fieldID, "Column": obj{"DataSetIdentifier": col.DataSetIdentifier, "ColumnName": col.Name}},
-		})
+		writeChartLabel(f.v.visual, member, fieldID, col, label)
 	}
 	return encode(d)
+}
+
+// writeChartLabel appends a field's label to a ChartAxisLabelOptions
+// member of a visual.
+func writeChartLabel(v obj, member, fieldID string, col Column, label string) {
+	lo := ensure(ensure(v, "ChartConfiguration"), member)
+	lo["AxisLabelOptions"] = append(list(lo, "AxisLabelOptions"), obj{
+		"CustomLabel": label,
+		"ApplyTo":     obj{"FieldId": fieldID, "Column": obj{"DataSetIdentifier": col.DataSetIdentifier, "ColumnName": col.Name}},
+	})
+}
+
+// moveChartLabel moves a chart field's label to the member of the well the
+// field moved to; a well with no member in the model drops the label.
+func moveChartLabel(v obj, kind, well, fieldID string, item obj) {
+	label := labelsOf(v)[fieldID]
+	if tableLabelKinds[kind] || label == "" {
+		return
+	}
+	dropChartLabels(v, fieldID)
+	col, _, _, hasCol := itemColumn(item)
+	if member := chartLabelMembers[kind][well]; member != "" && hasCol && col.Name != "" {
+		writeChartLabel(v, member, fieldID, col, label)
+	}
 }
 
 // dropChartLabels removes the AxisLabelOptions entries applying to a

@@ -227,6 +227,13 @@ func TestChartCustomLabel(t *testing.T) {
 	if got := CustomLabel(r.visual, fid); got != "Sales" {
 		t.Errorf("a new axis title dropped the field's label: %s", raw)
 	}
+	// Moved to Colors, the label moves to ColorLabelOptions.
+	moved := must[[]byte](t)(MoveField(raw, fid, "Colors", -1))
+	d, _ = decode(moved)
+	r, _ = findVisual(d, bar)
+	if opts := list(child(child(r.visual, "ChartConfiguration"), "ColorLabelOptions"), "AxisLabelOptions"); len(opts) != 1 || CustomLabel(r.visual, fid) != "Sales" {
+		t.Errorf("the moved field's label: %s", moved)
+	}
 	raw = must[[]byte](t)(SetFormat(raw, bar, FormatValueLabel, ""))
 	cleared := must[[]byte](t)(SetCustomLabel(raw, fid, ""))
 	if strings.Contains(string(cleared), "LabelOptions") {

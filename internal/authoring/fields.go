@@ -234,6 +234,7 @@ func MoveField(raw []byte, fieldID, well string, index int) ([]byte, error) {
 	ws := wellsOf(f.v, f.kind)
 	removeAt(ws, f.well, f.index)
 	insert(ws, well, index, item)
+	moveChartLabel(f.v.visual, f.v.kind, well, fieldID, item)
 	return encode(d)
 }
 

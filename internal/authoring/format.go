@@ -2,6 +2,7 @@ package authoring
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -112,10 +113,16 @@ func SetFormat(raw []byte, visualID, option, value string) ([]byte, error) {
 			return nil, editErr("an axis title is at most 2048 characters")
 		}
 		lo := ensure(cc, member)
-		if value == "" {
+		// The fields' labels (entries with ApplyTo) stay; the axis
+		// title is the entry without.
+		opts := slices.DeleteFunc(list(lo, "AxisLabelOptions"), func(o any) bool { return appliesTo(o) == "" })
+		if value != "" {
+			opts = append([]any{obj{"CustomLabel": value}}, opts...)
+		}
+		if len(opts) == 0 {
 			delete(lo, "AxisLabelOptions")
 		} else {
-			lo["AxisLabelOptions"] = []any{obj{"CustomLabel": value}}
+			lo["AxisLabelOptions"] = opts
 		}
 		if len(lo) == 0 {
 			delete(cc, member)
@@ -150,7 +157,7 @@ func FormatValue(raw []byte, visualID, option string) (string, error) {
 	}
 	for _, l := range list(m, "AxisLabelOptions") {
 		lo, _ := l.(obj)
-		if s, ok := lo["CustomLabel"].(string); ok {
+		if s, ok := lo["CustomLabel"].(string); ok && appliesTo(l) == "" {
 			return s, nil
 		}
 	}

@@ -192,10 +192,61 @@ func TestCustomLabel(t *testing.T) {
 	if strings.Contains(string(removed), "FieldOptions") {
 		t.Errorf("a removed field leaves its options: %s", removed)
 	}
+	raw, kpi, _ := AddVisual(raw, FirstSheetID, "KPIVisual")
+	raw, kfid, _ := AddField(raw, kpi, "Values", revenue, -1)
+	if err := errOf(SetCustomLabel(raw, kfid, "x")); !errors.Is(err, ErrEdit) {
+		t.Errorf("a KPI's field renamed (the model has no place for it): %v", err)
+	}
+}
+
+// TestChartCustomLabel renames a bar chart's value: the label is an
+// AxisLabelOptions entry applying to the field in ValueLabelOptions,
+// beside the axis title, which keeps; removing the label or the field
+// removes the entry.
+func TestChartCustomLabel(t *testing.T) {
+	raw := must[[]byte](t)(NewAnalysis("sales", arn))
 	raw, bar, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
-	raw, bfid, _ := AddField(raw, bar, "Values", revenue, -1)
-	if err := errOf(SetCustomLabel(raw, bfid, "x")); !errors.Is(err, ErrEdit) {
-		t.Errorf("a bar chart's field renamed: %v", err)
+	raw, fid, _ := AddField(raw, bar, "Values", revenue, -1)
+	raw = must[[]byte](t)(SetFormat(raw, bar, FormatValueLabel, "Money"))
+	raw = must[[]byte](t)(SetCustomLabel(raw, fid, "Sales"))
+	d, _ := decode(raw)
+	r, _ := findVisual(d, bar)
+	if got := CustomLabel(r.visual, fid); got != "Sales" {
+		t.Fatalf("label %q: %s", got, raw)
+	}
+	opts := list(child(child(r.visual, "ChartConfiguration"), "ValueLabelOptions"), "AxisLabelOptions")
+	if len(opts) != 2 || appliesTo(opts[1]) != fid || str(child(child(opts[1].(obj), "ApplyTo"), "Column")["ColumnName"]) != revenue.Name {
+		t.Fatalf("ValueLabelOptions: %s", raw)
+	}
+	if got := must[string](t)(FormatValue(raw, bar, FormatValueLabel)); got != "Money" {
+		t.Errorf("axis title %q, want Money", got)
+	}
+	raw = must[[]byte](t)(SetFormat(raw, bar, FormatValueLabel, "Revenue"))
+	d, _ = decode(raw)
+	r, _ = findVisual(d, bar)
+	if got := CustomLabel(r.visual, fid); got != "Sales" {
+		t.Errorf("a new axis title dropped the field's label: %s", raw)
+	}
+	// Moved to Colors, the label moves to ColorLabelOptions.
+	moved := must[[]byte](t)(MoveField(raw, fid, "Colors", -1))
+	d, _ = decode(moved)
+	r, _ = findVisual(d, bar)
+	if opts := list(child(child(r.visual, "ChartConfiguration"), "ColorLabelOptions"), "AxisLabelOptions"); len(opts) != 1 || CustomLabel(r.visual, fid) != "Sales" {
+		t.Errorf("the moved field's label: %s", moved)
+	}
+	raw = must[[]byte](t)(SetFormat(raw, bar, FormatValueLabel, ""))
+	cleared := must[[]byte](t)(SetCustomLabel(raw, fid, ""))
+	if strings.Contains(string(cleared), "LabelOptions") {
+		t.Errorf("an unnamed field leaves its label options: %s", cleared)
+	}
+	removed := must[[]byte](t)(RemoveField(raw, fid))
+	if strings.Contains(string(removed), "Sales") {
+		t.Errorf("a removed field leaves its label: %s", removed)
+	}
+	raw, line, _ := AddVisual(raw, FirstSheetID, "LineChartVisual")
+	raw, cfid, _ := AddField(raw, line, "Colors", region, -1)
+	if err := errOf(SetCustomLabel(raw, cfid, "x")); !errors.Is(err, ErrEdit) {
+		t.Errorf("a line chart's color renamed (the model has no place for it): %v", err)
 	}
 }
 

@@ -103,7 +103,7 @@ type editorWellField struct {
 	Granularities   []string
 	Sortable        bool
 	Sort            string
-	Renamable       bool   // a table's or pivot table's field takes a label
+	Renamable       bool   // the field takes a label where its visual type and well have one
 	CustomLabel     string // its label in the visual
 	Formattable     bool   // a numeric measure the viewer draws with a number format
 	DateFormattable bool   // a date dimension, which takes a DateTimeFormat
@@ -219,7 +219,7 @@ func editorWells(v *definition.Visual) []editorWell {
 	for _, ws := range k.Wells {
 		ew := editorWell{WellSpec: ws}
 		for _, f := range have[ws.Name] {
-			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID], Renamable: authoring.Renamable(v.Kind), CustomLabel: labels[f.FieldID],
+			ef := editorWellField{ID: f.FieldID, Kind: f.Kind, Sortable: sortable, Sort: sorts[f.FieldID], Renamable: authoring.Renamable(v.Kind, ws.Name, f.Column != nil), CustomLabel: labels[f.FieldID],
 				Formattable: authoring.Formattable(v.Kind) && f.Kind == "NumericalMeasureField", DateFormattable: f.Kind == "DateDimensionField"}
 			if f.Column != nil {
 				ef.Label = f.Column.ColumnName

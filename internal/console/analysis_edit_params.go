@@ -342,7 +342,8 @@ func (c *Console) calculatedColumn(ctx context.Context, s *signedIn, raw []byte,
 }
 
 // customLabels returns the labels a visual's fields carry
-// (FieldOptions.SelectedFieldOptions' CustomLabel).
+// (FieldOptions.SelectedFieldOptions' CustomLabel in tables, the
+// AxisLabelOptions entries applying to a field in charts).
 func customLabels(v *definition.Visual) map[string]string {
 	var m map[string]any
 	out := map[string]string{}

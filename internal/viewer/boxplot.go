@@ -9,7 +9,8 @@ import (
 
 // boxPlot is the columns a box plot describes per group, a box each.
 type boxPlot struct {
-	columns []string
+	columns  []string // the boxes' names: the columns, or their custom labels
+	fieldIDs []string
 }
 
 // The five statistics of a box, in question order after the group.
@@ -57,6 +58,7 @@ func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 			return false
 		}
 		box.columns = append(box.columns, col.ColumnName)
+		box.fieldIDs = append(box.fieldIDs, v.NumericalMeasureField.FieldId)
 		for _, s := range boxStats {
 			id := s.id + "_" + itoa(i)
 			p.values = append(p.values, field{id: id, label: s.label + " of " + col.ColumnName, dataSet: col.DataSetIdentifier,

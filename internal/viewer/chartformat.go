@@ -25,7 +25,10 @@ type chartFormat struct {
 }
 
 type axisLabels struct {
-	AxisLabelOptions []struct{ CustomLabel string }
+	AxisLabelOptions []struct {
+		CustomLabel string
+		ApplyTo     *struct{ FieldId string } // a field's label, not the axis title
+	}
 }
 
 func (a *axisLabels) title() string {
@@ -33,7 +36,7 @@ func (a *axisLabels) title() string {
 		return ""
 	}
 	for _, o := range a.AxisLabelOptions {
-		if o.CustomLabel != "" {
+		if o.CustomLabel != "" && o.ApplyTo == nil {
 			return o.CustomLabel
 		}
 	}

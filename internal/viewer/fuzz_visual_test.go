@@ -22,6 +22,7 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}}}}`,
 		`{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {"Source": [{"CategoricalDimensionField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "a"}}}], "Destination": [{"CategoricalDimensionField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "b"}}}]}}}}}`,
 		`{"PieChartVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}]}}, "SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}}}}`,
+		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ValueLabelOptions": {"AxisLabelOptions": [{"CustomLabel": "X", "ApplyTo": {"FieldId": "v"}}, {"CustomLabel": "T"}]}}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "DataSetIdentifier": "s", "ChartConfiguration": {"ContentUrl": "https://example.com/a.png", "ContentType": "IMAGE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "ChartConfiguration": {"ContentUrl": "/\\evil.example", "ContentType": "OTHER_EMBEDDED_CONTENT"}}}`,
 	} {
@@ -31,6 +32,9 @@ func FuzzVisualPlan(f *testing.F) {
 		var vis definition.Visual
 		if json.Unmarshal([]byte(raw), &vis) != nil {
 			return
+		}
+		if p, ok := planOf(&vis); ok {
+			applyCustomLabels(&vis, p) // any chart's labels, with no panic
 		}
 		if p, ok := planOf(&vis); ok && p.hist != nil && len(p.unsupported) == 0 {
 			if p.hist.limit < 1 || p.hist.limit > maxBins || (p.hist.count == 0 && !(p.hist.width > 0)) {

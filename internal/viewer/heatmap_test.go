@@ -12,7 +12,7 @@ import (
 )
 
 // visualOf parses one Visual union.
-func visualOf(t *testing.T, js string) *definition.Visual {
+func visualOf(t testing.TB, js string) *definition.Visual {
 	t.Helper()
 	var v definition.Visual
 	if err := json.Unmarshal([]byte(js), &v); err != nil {

@@ -27,11 +27,12 @@ const (
 // histogram is how a histogram bins its column: bins of width starting at
 // start (when known), or count bins over the column's range.
 type histogram struct {
-	column string
-	count  int      // BIN_COUNT: the number of bins over [start, max]
-	width  float64  // BIN_WIDTH
-	start  *float64 // StartValue; nil: 0 for BIN_WIDTH, the minimum for BIN_COUNT
-	limit  int      // the most bins drawn
+	column  string
+	fieldID string   // the value's FieldId, which a custom label names
+	count   int      // BIN_COUNT: the number of bins over [start, max]
+	width   float64  // BIN_WIDTH
+	start   *float64 // StartValue; nil: 0 for BIN_WIDTH, the minimum for BIN_COUNT
+	limit   int      // the most bins drawn
 }
 
 // planHistogram fills a histogram's plan: the rows' values of its one
@@ -65,7 +66,7 @@ func (p *plan) planHistogram(c *definition.HistogramConfiguration) bool {
 		p.refuse("a column name with braces")
 		return true
 	}
-	h := &histogram{column: col.ColumnName, count: defaultBinCount, limit: maxBins}
+	h := &histogram{column: col.ColumnName, fieldID: v.NumericalMeasureField.FieldId, count: defaultBinCount, limit: maxBins}
 	if b := c.BinOptions; b != nil {
 		h.start = b.StartValue
 		if h.start != nil && (math.IsNaN(*h.start) || math.IsInf(*h.start, 0)) {

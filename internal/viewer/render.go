@@ -162,9 +162,6 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 // computeTile asks a visual's question and fills its tile.
 func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
 	p, ok := planOf(vis)
-	if ok {
-		applyCustomLabels(vis, p)
-	}
 	if !ok {
 		t.Kind, t.Message = TileEmpty, "This visual has no fields yet."
 		if unaggregated(vis) {
@@ -177,6 +174,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		return
 	}
 	v.labelAggregatedFields(p)
+	applyCustomLabels(vis, p) // after: a custom label beats an aggregated field's name
 	if why := v.otherRefusal(p); why != "" {
 		t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
 		return

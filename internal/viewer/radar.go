@@ -19,6 +19,9 @@ type radarPlan struct {
 	shape      string // circle or polygon
 	area       bool
 	shared     bool // one range for all axes
+	// bands is the radar's split area: shown or not, and its colors
+	// (odd then even rings) when the visual sets them.
+	bands obj
 }
 
 // planRadar fills a radar chart's plan.
@@ -42,6 +45,15 @@ func (p *plan) planRadar(c *definition.RadarChartConfiguration) bool {
 	}
 	if s := c.BaseSeriesSettings; s != nil && s.AreaStyleSettings != nil {
 		r.area = s.AreaStyleSettings.Visibility == "VISIBLE"
+	}
+	switch c.AlternateBandColorsVisibility {
+	case "VISIBLE":
+		r.bands = obj{"show": true}
+		if c.AlternateBandOddColor != "" && c.AlternateBandEvenColor != "" {
+			r.bands["areaStyle"] = obj{"color": []string{c.AlternateBandOddColor, c.AlternateBandEvenColor}}
+		}
+	case "HIDDEN":
+		r.bands = obj{"show": false}
 	}
 	switch c.AxesRangeScale {
 	case "SHARED":
@@ -172,6 +184,9 @@ func radarOption(p *plan, res *Result) obj {
 		"tooltip":   obj{"trigger": "item"},
 		"radar":     obj{"indicator": indicators, "shape": r.shape, "radius": "62%", "center": []string{"50%", "55%"}},
 		"series":    []obj{e},
+	}
+	if r.bands != nil {
+		opt["radar"].(obj)["splitArea"] = r.bands
 	}
 	if len(polys) > 1 {
 		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}

@@ -24,6 +24,7 @@ func radarOf(t *testing.T, wells, rest string) *plan {
 // (sorted by the color field), one range shared by all axes (AUTO).
 func TestRadarByCategory(t *testing.T) {
 	p := radarOf(t, radarCat+`,`+radarColor, `, "Shape": "CIRCLE", "BaseSeriesSettings": {"AreaStyleSettings": {"Visibility": "VISIBLE"}},
+	 "AlternateBandColorsVisibility": "VISIBLE", "AlternateBandOddColor": "#EEEEEE", "AlternateBandEvenColor": "#FFFFFF",
 	 "SortConfiguration": {"ColorSort": [{"FieldSort": {"FieldId": "p", "Direction": "DESC"}}]}`)
 	wantEq(t, "unsupported", p.unsupported, []string(nil))
 	wantEq(t, "records", p.values[0].id, recordsID)
@@ -35,6 +36,7 @@ func TestRadarByCategory(t *testing.T) {
 	opt := radarOption(p, res)
 	r := opt["radar"].(obj)
 	wantEq(t, "shape", r["shape"], "circle")
+	wantEq(t, "bands", r["splitArea"], obj{"show": true, "areaStyle": obj{"color": []string{"#EEEEEE", "#FFFFFF"}}})
 	wantEq(t, "axes", r["indicator"], []obj{{"name": "East", "min": 0.0, "max": 5.0}, {"name": "West", "min": 0.0, "max": 5.0}})
 	s := opt["series"].([]obj)[0]
 	wantEq(t, "polygons", s["data"], []obj{{"name": "Phone", "value": []any{5.0, 3.0}}, {"name": "Desk", "value": []any{2.0, nil}}})

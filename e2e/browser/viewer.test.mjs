@@ -243,6 +243,7 @@ describe('dashboard viewer in Chromium', () => {
         BinOptions: { SelectedBinType: 'BIN_WIDTH', BinWidth: { Value: 5 }, StartValue: 0 } } } },
       { BoxPlotVisual: { VisualId: 'box', ChartConfiguration: { FieldWells: { BoxPlotAggregatedFieldWells: { GroupBy: [dimension('b-g', 'segment')], Values: [sum('b-v', 'revenue')] } } } } },
       { SankeyDiagramVisual: { VisualId: 'sankey', ChartConfiguration: { FieldWells: { SankeyDiagramAggregatedFieldWells: { Source: [dimension('s-s', 'segment')], Destination: [dimension('s-d', 'region')] } } } } },
+      { RadarChartVisual: { VisualId: 'radar', ChartConfiguration: { FieldWells: { RadarChartAggregatedFieldWells: { Category: [dimension('r-c', 'region')], Color: [dimension('r-k', 'segment')], Values: [sum('r-v', 'revenue')] } } } } },
     ]);
     const { page, frame, pageErrors } = await openDashboard([], 'more-visuals');
     try {
@@ -287,6 +288,12 @@ describe('dashboard viewer in Chromium', () => {
       }
       for (const [region] of sql('SELECT DISTINCT region FROM orders')) {
         assert.ok(nodes.includes(region), `Sankey lacks ${region}: ${nodes}`);
+      }
+      // The radar chart: an axis per region, a legend entry per segment.
+      await frame.locator('#v-radar svg').waitFor({ timeout: STEP });
+      const spokes = await svgTexts(frame, 'radar');
+      for (const [name] of sql('SELECT DISTINCT region FROM orders UNION SELECT DISTINCT segment FROM orders')) {
+        assert.ok(spokes.includes(name), `radar chart lacks ${name}: ${spokes}`);
       }
       assert.deepEqual(pageErrors, []);
     } finally {

@@ -39,6 +39,7 @@ var Kinds = []KindSpec{
 	{"BoxPlotVisual", "Box plot", "BoxPlotAggregatedFieldWells", []WellSpec{{"GroupBy", false, "Group by"}, {"Values", true, "Value"}}},
 	{"SankeyDiagramVisual", "Sankey diagram", "SankeyDiagramAggregatedFieldWells", []WellSpec{{"Source", false, "Source"}, {"Destination", false, "Destination"}, {"Weight", true, "Weight"}}},
 	{"WordCloudVisual", "Word cloud", "WordCloudAggregatedFieldWells", []WellSpec{{"GroupBy", false, "Group by"}, {"Size", true, "Size"}}},
+	{"RadarChartVisual", "Radar chart", "RadarChartAggregatedFieldWells", []WellSpec{{"Category", false, "Category"}, {"Values", true, "Value"}, {"Color", false, "Color"}}},
 }
 
 // Kind returns the spec of a visual type.

@@ -46,7 +46,7 @@ type SheetDefinition struct {
 }
 
 // Visual kinds Sightglass renders; Visual.Kind holds the member name of
-// any visual, these or others (such as "RadarChartVisual").
+// any visual, these or others (such as "LayerMapVisual").
 const (
 	KindBar       = "BarChartVisual"
 	KindLine      = "LineChartVisual"
@@ -65,6 +65,7 @@ const (
 	KindBoxPlot   = "BoxPlotVisual"
 	KindSankey    = "SankeyDiagramVisual"
 	KindWordCloud = "WordCloudVisual"
+	KindRadar     = "RadarChartVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -94,6 +95,7 @@ type Visual struct {
 	BoxPlotVisual       *BoxPlotVisual
 	SankeyDiagramVisual *SankeyDiagramVisual
 	WordCloudVisual     *WordCloudVisual
+	RadarChartVisual    *RadarChartVisual
 
 	members int // how many members the union object had
 }
@@ -101,7 +103,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud, KindRadar:
 		return true
 	}
 	return false
@@ -184,6 +186,9 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindWordCloud:
 		v.WordCloudVisual = new(WordCloudVisual)
 		target = v.WordCloudVisual
+	case KindRadar:
+		v.RadarChartVisual = new(RadarChartVisual)
+		target = v.RadarChartVisual
 	default:
 		return nil
 	}

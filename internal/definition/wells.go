@@ -204,6 +204,11 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.WordCloudAggregatedFieldWells
 			all = []Well{dims("GroupBy", w.GroupBy), measures("Size", w.Size)}
 		}
+	case v.RadarChartVisual != nil:
+		if c := v.RadarChartVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.RadarChartAggregatedFieldWells != nil {
+			w := c.FieldWells.RadarChartAggregatedFieldWells
+			all = []Well{dims("Category", w.Category), dims("Color", w.Color), measures("Values", w.Values)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -253,6 +258,8 @@ func (v *Visual) Title() string {
 		t = v.SankeyDiagramVisual.Title
 	case v.WordCloudVisual != nil:
 		t = v.WordCloudVisual.Title
+	case v.RadarChartVisual != nil:
+		t = v.RadarChartVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

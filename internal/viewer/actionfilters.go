@@ -62,8 +62,26 @@ func filterOnClick(vis *definition.Visual) (*clickAction, int) {
 // gives: its first dimension (the bar's category, the table's first
 // group); others are the visual's other dimensions, whose clicked values
 // the viewer does not send.
+//
+// A radar chart's click gives the clicked polygon: its Color value (a
+// chart without Color has polygons of measures and gives no dimension).
 func clickedField(vis *definition.Visual) (clicked *definition.Field, others []string) {
-	for _, w := range vis.Wells() {
+	wells := vis.Wells()
+	if vis.RadarChartVisual != nil {
+		var color []definition.Well
+		for _, w := range wells {
+			switch w.Name {
+			case "Color":
+				color = append(color, w)
+			case "Category":
+				for _, f := range w.Fields {
+					others = append(others, f.FieldID)
+				}
+			}
+		}
+		wells = color
+	}
+	for _, w := range wells {
 		for i := range w.Fields {
 			switch {
 			case w.Fields[i].Measure:

@@ -120,6 +120,8 @@ func chartOption(p *plan, res *Result) obj {
 		return boxPlotOption(p, res)
 	case definition.KindSankey:
 		return sankeyOption(p, res)
+	case definition.KindRadar:
+		return radarOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
 	label := obj{"hideOverlap": true}

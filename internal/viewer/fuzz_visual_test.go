@@ -23,6 +23,8 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {"Source": [{"CategoricalDimensionField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "a"}}}], "Destination": [{"CategoricalDimensionField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "b"}}}]}}}}}`,
 		`{"PieChartVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}]}}, "SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}}}}`,
 		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ValueLabelOptions": {"AxisLabelOptions": [{"CustomLabel": "X", "ApplyTo": {"FieldId": "v"}}, {"CustomLabel": "T"}]}}}}`,
+		`{"RadarChartVisual": {"VisualId": "r", "ChartConfiguration": {"FieldWells": {"RadarChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Color": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}]}}, "SortConfiguration": {"ColorSort": [{"FieldSort": {"FieldId": "k", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2}}, "AxesRangeScale": "INDEPENDENT"}}}`,
+		`{"RadarChartVisual": {"VisualId": "r", "ChartConfiguration": {"FieldWells": {"RadarChartAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "Shape": "CIRCLE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "DataSetIdentifier": "s", "ChartConfiguration": {"ContentUrl": "https://example.com/a.png", "ContentType": "IMAGE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "ChartConfiguration": {"ContentUrl": "/\\evil.example", "ContentType": "OTHER_EMBEDDED_CONTENT"}}}`,
 	} {
@@ -51,6 +53,9 @@ func FuzzVisualPlan(f *testing.F) {
 				}
 			}
 		}
+		if p, ok := planOf(&vis); ok && p.radar != nil && len(p.unsupported) == 0 {
+			radarOption(p, radarResult(p)) // draws any plan without a panic
+		}
 		if vis.Kind == "CustomContentVisual" {
 			var tl Tile
 			contentTile(&tl, vis.Raw)
@@ -62,4 +67,31 @@ func FuzzVisualPlan(f *testing.F) {
 			}
 		}
 	})
+}
+
+// radarResult is a small answer to a radar chart's question: two rows per
+// dimension value, the same value repeated, and a NULL measure.
+func radarResult(p *plan) *Result {
+	res := &Result{}
+	for range p.dims() {
+		res.Columns = append(res.Columns, query.ResultColumn{Type: "STRING"})
+	}
+	for range p.measures() {
+		res.Columns = append(res.Columns, query.ResultColumn{Type: "INTEGER", Role: query.RoleMeasure})
+	}
+	for i := range 4 {
+		var row []any
+		for j := range p.dims() {
+			row = append(row, string(rune('a'+(i+j)%3)))
+		}
+		for j := range p.measures() {
+			var v any = int64(i - j)
+			if i == 3 {
+				v = nil
+			}
+			row = append(row, v)
+		}
+		res.Rows = append(res.Rows, row)
+	}
+	return res
 }

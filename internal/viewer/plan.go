@@ -45,6 +45,7 @@ type plan struct {
 	hist        *histogram
 	box         *boxPlot
 	words       *definition.WordCloudOptions
+	radar       *radarPlan
 	// catLimit, when set, keeps the first catLimit categories of a chart
 	// with a Colors field (every color of each), in the category sort.
 	catLimit int
@@ -315,6 +316,10 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planWordCloud(vis.WordCloudVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindRadar:
+		if !p.planRadar(vis.RadarChartVisual.ChartConfiguration) {
+			return p, false
+		}
 	default:
 		return p, false
 	}
@@ -413,6 +418,8 @@ func kindLabel(kind string) string {
 		return "Sankey diagram"
 	case definition.KindWordCloud:
 		return "Word cloud"
+	case definition.KindRadar:
+		return "Radar chart"
 	case "CustomContentVisual":
 		return "Custom content"
 	case "EmptyVisual":

@@ -1,15 +1,15 @@
 // ECharts with only what the viewer draws: bar, line, pie, scatter
 // (combo charts are bars and lines; histograms and waterfalls are bars),
-// heat maps, tree maps, funnels, gauges, box plots, Sankey diagrams,
+// heat maps, tree maps, funnels, gauges, box plots, Sankey diagrams, radar charts,
 // color scales, axes, legend, tooltip and aria description, on the SVG
 // renderer.
 import * as echarts from "echarts/core";
-import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
+import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
 echarts.use([
-  BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, SankeyChart, ScatterChart, TreemapChart,
+  BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
   AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 

@@ -1,21 +1,15 @@
 package console
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"testing"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
-	"github.com/sightglass/sightglass/internal/query/cache"
-	"github.com/sightglass/sightglass/internal/sampledata"
-	"github.com/sightglass/sightglass/internal/secretbox"
-	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
 
 // BenchmarkEditorDataSets measures the editor of an analysis over two
@@ -27,25 +21,9 @@ import (
 // its model check and save) and renders once.
 func BenchmarkEditorDataSets(b *testing.B) {
 	ctx := context.Background()
-	dir := b.TempDir()
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "sightglass.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { store.Close() })
-	a := app.New(store, "us-east-1")
-	box, _ := secretbox.New(bytes.Repeat([]byte{1}, secretbox.KeySize))
-	results := cache.New(1000, 64<<20)
-	a.ConfigureData(app.DataConfig{Secrets: box, DataSourceDir: dir, SPICEDir: filepath.Join(dir, "spice"), Cache: results})
-	b.Cleanup(func() { a.Close() })
-	const account = "123456789012"
-	boot, err := a.Bootstrap(ctx, account)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := a.CreateSampleData(ctx, account, sampledata.DefaultRows); err != nil {
-		b.Fatal(err)
-	}
+	sb := newSampleBench(b)
+	a, boot, results := sb.app, sb.boot, sb.results
+	const account = benchAccount
 	for _, id := range []string{"units", "third"} {
 		physical, _ := json.Marshal(map[string]any{"t1": map[string]any{"CustomSql": map[string]any{
 			"DataSourceArn": a.DataSourceARN(account, app.SampleDataSourceID), "Name": "q", "SqlQuery": "SELECT category AS product_group, quantity AS units FROM orders",
@@ -56,11 +34,7 @@ func BenchmarkEditorDataSets(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	c, err := New(Config{App: a})
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := &signedIn{Console: &app.Console{Session: &sg.Session{EmbedID: "0123456789abcdef0123456789abcdef", AccountID: account}, User: boot.User}}
+	c, s := sb.console(b, benchSession())
 	an, err := a.ConsoleCreateAnalysis(ctx, boot.User, "Bench", app.SampleDataSetID, "units")
 	if err != nil {
 		b.Fatal(err)

@@ -1,20 +1,13 @@
 package console
 
 import (
-	"bytes"
 	"context"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"testing"
 	"time"
 
-	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
-	"github.com/sightglass/sightglass/internal/query/cache"
-	"github.com/sightglass/sightglass/internal/sampledata"
-	"github.com/sightglass/sightglass/internal/secretbox"
-	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
 
 // BenchmarkEditorDropFieldFilterParam extends the EditorDropField family
@@ -28,29 +21,9 @@ import (
 // run, for comparison.
 func BenchmarkEditorDropFieldFilterParam(b *testing.B) {
 	ctx := context.Background()
-	dir := b.TempDir()
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "sightglass.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { store.Close() })
-	a := app.New(store, "us-east-1")
-	box, _ := secretbox.New(bytes.Repeat([]byte{1}, secretbox.KeySize))
-	results := cache.New(1000, 64<<20)
-	a.ConfigureData(app.DataConfig{Secrets: box, DataSourceDir: dir, SPICEDir: filepath.Join(dir, "spice"), Cache: results})
-	b.Cleanup(func() { a.Close() })
-	boot, err := a.Bootstrap(ctx, "123456789012")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := a.CreateSampleData(ctx, "123456789012", sampledata.DefaultRows); err != nil {
-		b.Fatal(err)
-	}
-	c, err := New(Config{App: a})
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := &signedIn{Console: &app.Console{Session: &sg.Session{EmbedID: "0123456789abcdef0123456789abcdef", AccountID: "123456789012"}, User: boot.User}}
+	sb := newSampleBench(b)
+	a, boot, results := sb.app, sb.boot, sb.results
+	c, s := sb.console(b, benchSession())
 	an, err := a.ConsoleCreateAnalysis(ctx, boot.User, "Bench", app.SampleDataSetID)
 	if err != nil {
 		b.Fatal(err)

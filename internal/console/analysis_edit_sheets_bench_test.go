@@ -1,20 +1,13 @@
 package console
 
 import (
-	"bytes"
 	"context"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"testing"
 
-	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
-	"github.com/sightglass/sightglass/internal/query/cache"
-	"github.com/sightglass/sightglass/internal/sampledata"
-	"github.com/sightglass/sightglass/internal/secretbox"
-	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
 
 // BenchmarkEditorSaveWithHistory measures what the version history and
@@ -27,30 +20,11 @@ import (
 // and undo/redo counts, on the 100k-row sample, uncached.
 func BenchmarkEditorSaveWithHistory(b *testing.B) {
 	ctx := context.Background()
-	dir := b.TempDir()
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "sightglass.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { store.Close() })
-	a := app.New(store, "us-east-1")
-	box, _ := secretbox.New(bytes.Repeat([]byte{1}, secretbox.KeySize))
-	results := cache.New(1000, 64<<20)
-	a.ConfigureData(app.DataConfig{Secrets: box, DataSourceDir: dir, SPICEDir: filepath.Join(dir, "spice"), Cache: results})
-	b.Cleanup(func() { a.Close() })
-	boot, err := a.Bootstrap(ctx, "123456789012")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := a.CreateSampleData(ctx, "123456789012", sampledata.DefaultRows); err != nil {
-		b.Fatal(err)
-	}
-	c, err := New(Config{App: a})
-	if err != nil {
-		b.Fatal(err)
-	}
-	sess := &sg.Session{ID: "bench", EmbedID: "0123456789abcdef0123456789abcdef", AccountID: "123456789012"}
-	s := &signedIn{Console: &app.Console{Session: sess, User: boot.User}}
+	sb := newSampleBench(b)
+	a, boot, results := sb.app, sb.boot, sb.results
+	sess := benchSession()
+	sess.ID = "bench"
+	c, s := sb.console(b, sess)
 	an, err := a.ConsoleCreateAnalysis(ctx, boot.User, "Bench", app.SampleDataSetID)
 	if err != nil {
 		b.Fatal(err)

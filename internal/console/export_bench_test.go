@@ -3,15 +3,9 @@ package console
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"testing"
 
-	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
-	"github.com/sightglass/sightglass/internal/query/cache"
-	"github.com/sightglass/sightglass/internal/sampledata"
-	"github.com/sightglass/sightglass/internal/secretbox"
-	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
 
 // BenchmarkExportVisual measures a visual's export on the 100k-row sample,
@@ -21,32 +15,12 @@ import (
 // comparison.
 func BenchmarkExportVisual(b *testing.B) {
 	ctx := context.Background()
-	dir := b.TempDir()
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "sightglass.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { store.Close() })
-	a := app.New(store, "us-east-1")
-	box, _ := secretbox.New(bytes.Repeat([]byte{1}, secretbox.KeySize))
-	results := cache.New(1000, 64<<20)
-	a.ConfigureData(app.DataConfig{Secrets: box, DataSourceDir: dir, SPICEDir: filepath.Join(dir, "spice"), Cache: results})
-	b.Cleanup(func() { a.Close() })
-	boot, err := a.Bootstrap(ctx, "123456789012")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := a.CreateSampleData(ctx, "123456789012", sampledata.DefaultRows); err != nil {
-		b.Fatal(err)
-	}
+	sb := newSampleBench(b)
+	a, boot, results := sb.app, sb.boot, sb.results
 	if err := a.CreateSampleContent(ctx, "123456789012", boot.User); err != nil {
 		b.Fatal(err)
 	}
-	c, err := New(Config{App: a})
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := &signedIn{Console: &app.Console{Session: &sg.Session{EmbedID: "0123456789abcdef0123456789abcdef", AccountID: "123456789012"}, User: boot.User}}
+	c, s := sb.console(b, benchSession())
 	_, content, err := a.ConsoleDashboardView(ctx, boot.User, app.SampleDashboardID)
 	if err != nil {
 		b.Fatal(err)

@@ -76,22 +76,9 @@ func runRealDefinition(t *testing.T, d realDef) {
 	id := strings.ReplaceAll(d.name, "_", "-")
 
 	// The analysis from the author's bytes, STRICT (the default), and its
-	// definition read back exactly. A definition that needs a pending
-	// function is refused naming it; it is then created LENIENT (as its
-	// author may well have), to draw the rest.
-	strategy := types.ValidationStrategyModeStrict
+	// definition read back exactly.
 	if errs := createRawAnalysis(t, ts, id, d.name, raw, ""); errs != "" {
-		for _, e := range strings.Split(errs, "\n") {
-			if !namesPending(e, d.pending) {
-				t.Fatalf("analysis refused with STRICT validation: %s", errs)
-			}
-		}
-		t.Logf("%s: STRICT creation waits for pending functions: %s", d.name, errs)
-		strategy = types.ValidationStrategyModeLenient
-		id += "-lenient"
-		if errs := createRawAnalysis(t, ts, id, d.name, raw, `, "ValidationStrategy": {"Mode": "LENIENT"}`); errs != "" {
-			t.Fatalf("analysis refused with LENIENT validation: %s", errs)
-		}
+		t.Fatalf("analysis refused with STRICT validation: %s", errs)
 	}
 	resp := send(t, ts.signed(t, ts.Admin, http.MethodGet, "/accounts/"+accountID+"/analyses/"+id+"/definition", ""))
 	resp.wantOK(t, http.StatusOK)
@@ -104,7 +91,7 @@ func runRealDefinition(t *testing.T, d realDef) {
 	perms, _ := json.Marshal([]map[string]any{{"Principal": userARN(accountID, "admin"), "Actions": dashboardReaderActions}})
 	resp = send(t, ts.signed(t, ts.Admin, http.MethodPost, "/accounts/"+accountID+"/dashboards/"+id,
 		`{"Name": `+jsonString(d.name)+`, "Definition": `+string(raw)+`, "Permissions": `+string(perms)+
-			`, "ValidationStrategy": {"Mode": "`+string(strategy)+`"}}`))
+			`, "ValidationStrategy": {"Mode": "STRICT"}}`))
 	if resp.Status != http.StatusAccepted {
 		t.Fatalf("CreateDashboard: %d %s", resp.Status, resp.Body)
 	}
@@ -178,17 +165,6 @@ func createRawAnalysis(t *testing.T, ts *testServer, id, name string, raw []byte
 		msgs = append(msgs, aws.ToString(e.Message))
 	}
 	return strings.Join(msgs, "\n")
-}
-
-// namesPending reports whether an error names one of the pending
-// functions.
-func namesPending(msg string, pending map[string]string) bool {
-	for _, f := range pending {
-		if strings.Contains(msg, `"`+f+`"`) || strings.Contains(msg, f+"(") {
-			return true
-		}
-	}
-	return false
 }
 
 // createRealDataSets writes each dataset's table into one SQLite file, and

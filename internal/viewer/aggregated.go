@@ -60,9 +60,9 @@ func (v *View) aggregatedFieldUncached(dataSet, name string) bool {
 		seen[name] = true
 		n, err := expr.Parse(src)
 		if err != nil {
-			// A function the parser does not know yet (countIf, sumOver…):
-			// judged by its name; a wrong guess fails the question, never
-			// draws a number.
+			// An expression the parser refuses: judged by its function
+			// names. Only the label depends on it; the query compiler
+			// refuses the expression itself.
 			return reAggregateCall.MatchString(src)
 		}
 		if callsAggregate(n) {

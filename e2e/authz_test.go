@@ -364,6 +364,10 @@ func TestConsoleSecurityHeaders(t *testing.T) {
 		"GET /embed/{sid}/dashboards/{id}": {
 			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID, "", 401},
 		},
+		"GET /embed/{sid}/dashboards/{id}/views/{view}": {
+			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/views/" + strings.Repeat("0", 32), "", 401},
+			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/views/nope", "", 404},
+		},
 		"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}": {
 			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/sheets/overview/visuals/kpi-revenue", token, 200},
 			{"GET", "/embed/" + sid + "/dashboards/" + app.SampleDashboardID + "/sheets/overview/visuals/nope", token, 404},

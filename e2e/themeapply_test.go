@@ -39,6 +39,16 @@ func TestViewerThemeByARN(t *testing.T) {
 		return u.Base + "/embedding/" + u.Sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=", token
 	}
 	base, admin := open("admin")
+	openAnonymous := func(themes ...string) (string, string) {
+		t.Helper()
+		in := anonInput(app.SampleDashboardID)
+		in.AuthorizedResourceArns = append(in.AuthorizedResourceArns, themes...)
+		u := ts.parseExperienceURL(t, generateAnonymous(t, c, in), "/dashboards/"+app.SampleDashboardID)
+		token, _ := ts.openExperience(t, u, "")
+		return u.Base + "/embedding/" + u.Sid + "/dashboards/" + app.SampleDashboardID + "/theme?arn=", token
+	}
+	anonBase, anon := openAnonymous(themeARN("brand"), themeARN("ghost"), "arn:aws:quicksight::aws:theme/RAINIER")
+	plainBase, plain := openAnonymous()
 	ritaBase, rita := open("rita")
 	brand := themeARN("brand")
 	for _, tc := range []struct {
@@ -54,6 +64,13 @@ func TestViewerThemeByARN(t *testing.T) {
 		{"another account's theme", base, "arn:aws:quicksight:" + region + ":999999999999:theme/brand", "", admin, 404},
 		{"not an ARN", base, "brand", "", admin, 400},
 		{"the cookie alone", base, brand, admin, "", 403},
+		// An anonymous session applies the custom themes its
+		// AuthorizedResourceArns list, and the starting themes.
+		{"anonymous: an authorized custom theme", anonBase, brand, "", anon, 200},
+		{"anonymous: a starting theme", anonBase, "arn:aws:quicksight::aws:theme/SEASIDE", "", anon, 200},
+		{"anonymous: an authorized theme that does not exist", anonBase, themeARN("ghost"), "", anon, 404},
+		{"anonymous: a custom theme not authorized", plainBase, brand, "", plain, 403},
+		{"anonymous: a starting theme, none authorized", plainBase, "arn:aws:quicksight::aws:theme/MIDNIGHT", "", plain, 200},
 	} {
 		status, body := ts.bookmarkCall(t, http.MethodGet, tc.base+url.QueryEscape(tc.arn), "", tc.cookie, tc.header)
 		if status != tc.status {

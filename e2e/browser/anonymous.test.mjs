@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CreateDashboardCommand, DescribeDashboardCommand, GenerateEmbedUrlForAnonymousUserCommand } from '@aws-sdk/client-quicksight';
+import { CreateDashboardCommand, CreateThemeCommand, DescribeDashboardCommand, GenerateEmbedUrlForAnonymousUserCommand } from '@aws-sdk/client-quicksight';
 import { ACCOUNT, launchBrowser, quickSightClient, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
@@ -68,11 +68,11 @@ async function createDashboard(id) {
   throw new Error(`dashboard ${id} was not created`);
 }
 
-async function generate(experience) {
+async function generate(experience, more = []) {
   const out = await qs.send(new GenerateEmbedUrlForAnonymousUserCommand({
     AwsAccountId: ACCOUNT,
     Namespace: 'default',
-    AuthorizedResourceArns: [arn(DASHBOARD), arn(LISTED)],
+    AuthorizedResourceArns: [arn(DASHBOARD), arn(LISTED), ...more],
     SessionTags: [{ Key: 'region', Value: 'EU' }],
     SessionLifetimeInMinutes: 15,
     ExperienceConfiguration: experience,
@@ -97,12 +97,12 @@ async function waitForMessage(page, name, count = 1) {
 const call = (page, method, ...args) =>
   page.evaluate(([m, a]) => window.experience[m](...a).then((r) => ({ ok: r }), (e) => ({ err: String(e) })), [method, args]);
 
-async function embed(method, url) {
+async function embed(method, url, more) {
   const page = await browser.context.newPage();
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   await page.goto(`${host.origin}/host`, { timeout: STEP });
-  await page.evaluate(([m, u]) => window[m](u, []), [method, url]);
+  await page.evaluate(([m, u, o]) => window[m](u, [], o), [method, url, more]);
   const [loaded] = await waitForMessage(page, 'CONTENT_LOADED');
   assert.deepEqual(await messages(page, 'ERROR_OCCURRED'), []);
   const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
@@ -135,6 +135,45 @@ describe('GenerateEmbedUrlForAnonymousUser in Chromium', () => {
       assert.equal(refused.message.errorCode, 'Forbidden');
       assert.equal(await frame.locator('#v-kpi').count(), 0, 'the unlisted dashboard drew');
       assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a custom theme among AuthorizedResourceArns; shared views through viewId', { timeout: 120_000 }, async () => {
+    const region = sg.credentials.region;
+    const themeArn = (id) => `arn:aws:quicksight:${region}:${ACCOUNT}:theme/${id}`;
+    await qs.send(new CreateThemeCommand({ AwsAccountId: ACCOUNT, ThemeId: 'anon-brand', Name: 'Brand', BaseThemeId: 'CLASSIC',
+      Configuration: { UIColorPalette: { PrimaryBackground: '#FFFDF0' }, DataColorPalette: { Colors: ['#AA3377', '#228833'] } },
+      Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeTheme'] }] }));
+    await qs.send(new CreateThemeCommand({ AwsAccountId: ACCOUNT, ThemeId: 'anon-other', Name: 'Other', BaseThemeId: 'CLASSIC',
+      Configuration: { UIColorPalette: { PrimaryBackground: '#000000' } },
+      Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeTheme'] }] }));
+    const url = await generate({ Dashboard: { InitialDashboardId: DASHBOARD, FeatureConfigurations: { SharedView: { Enabled: true } } } }, [themeArn('anon-brand')]);
+    const { page, frame, pageErrors } = await embed('embedDashboard', url);
+    const refusal = (r) => r.err || (r.ok?.success === false ? `${r.ok.errorCode}: ${r.ok.message}` : '');
+    try {
+      assert.deepEqual((await call(page, 'setTheme', themeArn('anon-brand'))).ok, { success: true });
+      assert.equal(await frame.locator('.sheet-body').evaluate((el) => el.style.getPropertyValue('--card').toUpperCase()), '#FFFDF0');
+      assert.ok(refusal(await call(page, 'setTheme', themeArn('anon-other'))), 'a theme not among AuthorizedResourceArns applied');
+
+      assert.deepEqual((await call(page, 'setParameters', [{ Name: 'Segment', Values: ['Corporate'] }])).ok, { success: true });
+      await waitForMessage(page, 'PARAMETERS_CHANGED');
+      const shared = (await call(page, 'createSharedView')).ok;
+      assert.match(shared.message.sharedViewId, /^[0-9a-f]{32}$/);
+      assert.equal(shared.message.dashboardId, DASHBOARD);
+      assert.deepEqual(pageErrors, []);
+
+      // Another anonymous reader's embed with the view id opens in it.
+      const next = await generate({ Dashboard: { InitialDashboardId: DASHBOARD } });
+      const viewed = await embed('embedDashboard', next, { viewId: shared.message.sharedViewId });
+      try {
+        const [[corporate]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE segment = 'Corporate'");
+        assert.equal(await kpi(viewed.frame, 'kpi-revenue'), corporate);
+        assert.deepEqual(viewed.pageErrors, []);
+      } finally {
+        await viewed.page.close();
+      }
     } finally {
       await page.close();
     }

@@ -177,12 +177,12 @@ window.embed = async (url) => {
 };
 // embedDashboard embeds url as the SDK's dashboard experience, with
 // parameters (passed in the URL fragment) and the iframe's height
-// following SIZE_CHANGED.
-window.embedDashboard = async (url, parameters) => {
+// following SIZE_CHANGED; more holds further content options (viewId).
+window.embedDashboard = async (url, parameters, more) => {
   const context = await QuickSightEmbedding.createEmbeddingContext({ onChange: record('context-change') });
   window.experience = await context.embedDashboard(
     { url, container: '#c', resizeHeightOnSizeChangedEvent: true, onChange: record('change') },
-    { locale: 'en-US', parameters, onMessage: record('message') },
+    { locale: 'en-US', parameters, onMessage: record('message'), ...more },
   );
   return true;
 };

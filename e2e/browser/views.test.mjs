@@ -68,13 +68,13 @@ async function waitForMessage(page, name, count = 1) {
   assert.deepEqual(errors, []);
 }
 
-async function embed(features) {
+async function embed(features, more) {
   const url = await generate(features);
   const page = await browser.context.newPage();
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   await page.goto(`${host.origin}/host`, { timeout: STEP });
-  await page.evaluate((u) => window.embedDashboard(u, []), url);
+  await page.evaluate(([u, m]) => window.embedDashboard(u, [], m), [url, more]);
   await waitForMessage(page, 'CONTENT_LOADED');
   const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
   return { page, frame, pageErrors };
@@ -146,6 +146,18 @@ describe('dashboard views in Chromium', () => {
 
       await setSegment(page, 'Corporate', 1);
       const shared = (await call(page, 'createSharedView')).ok;
+      // The ids QuickSight answers, which a host passes back as
+      // contentOptions.viewId: a new embed opens in the view.
+      assert.match(shared.message.sharedViewId, /^[0-9a-f]{32}$/);
+      assert.equal(shared.message.dashboardId, DASHBOARD);
+      const viewed = await embed({}, { viewId: shared.message.sharedViewId });
+      try {
+        assert.deepEqual(await segment(viewed.page), ['Corporate']);
+        assert.equal(await kpi(viewed.frame), revenue('Corporate'));
+        assert.deepEqual(viewed.pageErrors, []);
+      } finally {
+        await viewed.page.close();
+      }
       const link = new URL(shared.message.SharedViewUrl);
       assert.equal(link.origin, sg.url);
       assert.match(link.pathname, /^\/views\/[0-9a-f]{32}$/);

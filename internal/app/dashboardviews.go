@@ -13,7 +13,8 @@ import (
 )
 
 // Features are the dashboard features an embed session was minted with
-// (GenerateEmbedUrlForRegisteredUser's FeatureConfigurations, or
+// (GenerateEmbedUrlForRegisteredUser's FeatureConfigurations,
+// GenerateEmbedUrlForAnonymousUser's shared view and theme ARNs, or
 // GetDashboardEmbedUrl's state-persistence-enabled).
 type Features struct {
 	StatePersistence bool `json:"s,omitempty"`
@@ -24,10 +25,14 @@ type Features struct {
 	// SDK's undo and redo, or reset.
 	UndoRedoDisabled bool `json:"u,omitempty"`
 	ResetDisabled    bool `json:"r,omitempty"`
+	// Themes, for an anonymous session, are the ids of the custom themes
+	// its AuthorizedResourceArns list: the only ones the embedding SDK's
+	// setTheme may apply in it (starting themes are open to everyone).
+	Themes []string `json:"th,omitempty"`
 }
 
 func (f Features) any() bool {
-	return f.StatePersistence || f.Bookmarks || f.SharedView || f.UndoRedoDisabled || f.ResetDisabled
+	return f.StatePersistence || f.Bookmarks || f.SharedView || f.UndoRedoDisabled || f.ResetDisabled || len(f.Themes) > 0
 }
 
 // Bounds of the saved views.

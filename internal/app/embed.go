@@ -40,6 +40,9 @@ type Entry struct {
 	// Experience is true for the SDK's dashboard and visual experiences
 	// (/embed/…), false for the console (/embedding/…).
 	Experience bool
+	// View is the id of a shared view a "dashboard" entry opens the
+	// dashboard in (…/dashboards/<id>/views/<view>); "" for none.
+	View string
 }
 
 // frame returns the path prefix of the experience's frame.
@@ -76,8 +79,11 @@ func ParseEntryPoint(p string) (Entry, error) {
 	case "/start/analyses", "/start/dashboards", "/start/favorites":
 		return Entry{Path: p, Kind: "start", Tab: strings.TrimPrefix(p, "/start/")}, nil
 	}
-	if id, ok := strings.CutPrefix(p, "/dashboards/"); ok && reResourceID.MatchString(id) {
-		return Entry{Path: p, Kind: "dashboard", ID: id}, nil
+	if id, ok := strings.CutPrefix(p, "/dashboards/"); ok {
+		id, view, withView := strings.Cut(id, "/views/")
+		if reResourceID.MatchString(id) && (!withView || reSharedViewID.MatchString(view)) {
+			return Entry{Path: p, Kind: "dashboard", ID: id, View: view}, nil
+		}
 	}
 	if id, ok := strings.CutPrefix(p, "/analyses/"); ok && reResourceID.MatchString(id) {
 		return Entry{Path: p, Kind: "analysis", ID: id}, nil

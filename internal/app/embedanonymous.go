@@ -39,6 +39,28 @@ type AnonymousEmbedInput struct {
 	Experience     RegisteredExperience
 	SessionTags    []SessionTag
 	AllowedDomains []string // nil or empty: the account's allow-list
+	// SharedView is the Dashboard experience's shared view setting.
+	SharedView AnonymousSharedView
+}
+
+// AnonymousSharedView is how an anonymous Dashboard experience asks for
+// shared views: SHARED_VIEW among EnabledFeatures or DisabledFeatures,
+// and FeatureConfigurations.SharedView.Enabled (nil when not given).
+type AnonymousSharedView struct {
+	Enabled, Disabled []string
+	Configured        *bool
+}
+
+// on reports whether the session has shared views: asked for by the list
+// or the configuration, and not disabled. Naming it in both lists is a
+// contradiction, refused.
+func (v AnonymousSharedView) on() (bool, error) {
+	const name = "SHARED_VIEW"
+	enabled, disabled := slices.Contains(v.Enabled, name), slices.Contains(v.Disabled, name)
+	if enabled && disabled {
+		return false, sg.Errorf(sg.EINVALID, "SHARED_VIEW can't be both among EnabledFeatures and DisabledFeatures.")
+	}
+	return (enabled || (v.Configured != nil && *v.Configured)) && !disabled, nil
 }
 
 // AnonymousEmbed is what an anonymous embed operation answers.
@@ -82,7 +104,7 @@ func (a *App) GenerateEmbedURLForAnonymousUser(ctx context.Context, publicURL st
 	if err := a.refuseOtherAccount(ctx, in.AccountID, "GenerateEmbedUrlForAnonymousUser", nsARN); err != nil {
 		return AnonymousEmbed{}, err
 	}
-	dashboards, err := a.authorizedDashboards(in.AccountID, in.AuthorizedResourceArns)
+	dashboards, themes, err := a.authorizedResources(in.AccountID, in.AuthorizedResourceArns)
 	if err != nil {
 		return AnonymousEmbed{}, err
 	}
@@ -90,6 +112,10 @@ func (a *App) GenerateEmbedURLForAnonymousUser(ctx context.Context, publicURL st
 		return AnonymousEmbed{}, sg.Errorf(sg.EINVALID, "The ARN of dashboard %s must be included in AuthorizedResourceArns.", entry.ID)
 	}
 	tags, err := checkSessionTags(in.SessionTags)
+	if err != nil {
+		return AnonymousEmbed{}, err
+	}
+	sharedView, err := in.SharedView.on()
 	if err != nil {
 		return AnonymousEmbed{}, err
 	}
@@ -104,6 +130,7 @@ func (a *App) GenerateEmbedURLForAnonymousUser(ctx context.Context, publicURL st
 	return a.mintAnonymous(ctx, publicURL, anonymousRequest{
 		AccountID: in.AccountID, Namespace: &ns, Action: "GenerateEmbedUrlForAnonymousUser", Resources: resources,
 		Entry: entry, Dashboards: dashboards, Tags: tags, Lifetime: in.SessionLifetime, Domains: domains,
+		Features: Features{SharedView: sharedView && entry.Kind == "dashboard", Themes: themes},
 	})
 }
 
@@ -119,15 +146,15 @@ func anonymousEntry(x RegisteredExperience) (Entry, error) {
 	return registeredEntry(x)
 }
 
-// authorizedDashboards checks AuthorizedResourceArns and returns the ids
-// of the dashboards they name, without repeats. Each must be the ARN of a
-// dashboard or theme of the account in the server's region.
-func (a *App) authorizedDashboards(accountID string, arns []string) ([]string, error) {
+// authorizedResources checks AuthorizedResourceArns and returns the ids
+// of the dashboards and of the themes they name, without repeats. Each
+// must be the ARN of a dashboard or theme of the account in the server's
+// region.
+func (a *App) authorizedResources(accountID string, arns []string) (dashboards, themes []string, err error) {
 	if len(arns) == 0 {
-		return nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns must list at least one dashboard ARN.")
+		return nil, nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns must list at least one dashboard ARN.")
 	}
-	var dashboards []string
-	themes := 0
+	themeARNs := 0
 	for _, s := range arns {
 		arn, ok := sg.ParseARN(s)
 		bad := !ok || arn.Partition != "aws" || arn.Service != "quicksight"
@@ -137,14 +164,18 @@ func (a *App) authorizedDashboards(accountID string, arns []string) ([]string, e
 			bad = !ok || !reResourceID.MatchString(id) || (kind != "dashboard" && kind != "theme")
 		}
 		if bad {
-			return nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns: '%s' is not the ARN of a dashboard or theme.", s)
+			return nil, nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns: '%s' is not the ARN of a dashboard or theme.", s)
 		}
-		if arn.AccountID != accountID || arn.Region != a.Region {
-			return nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns: '%s' is not a resource of account %s in %s.", s, accountID, a.Region)
+		startingTheme := kind == "theme" && arn.AccountID == sg.AWSManagedAccount
+		if !startingTheme && (arn.AccountID != accountID || arn.Region != a.Region) {
+			return nil, nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns: '%s' is not a resource of account %s in %s.", s, accountID, a.Region)
 		}
 		if kind == "theme" {
-			if themes++; themes > MaxAuthorizedThemes {
-				return nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns lists more than %d theme ARNs.", MaxAuthorizedThemes)
+			if themeARNs++; themeARNs > MaxAuthorizedThemes {
+				return nil, nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns lists more than %d theme ARNs.", MaxAuthorizedThemes)
+			}
+			if !startingTheme && !slices.Contains(themes, id) {
+				themes = append(themes, id) // a starting theme needs no grant
 			}
 			continue
 		}
@@ -152,14 +183,14 @@ func (a *App) authorizedDashboards(accountID string, arns []string) ([]string, e
 			continue
 		}
 		if len(dashboards) == MaxAuthorizedDashboards {
-			return nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns lists more than %d dashboards.", MaxAuthorizedDashboards)
+			return nil, nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns lists more than %d dashboards.", MaxAuthorizedDashboards)
 		}
 		dashboards = append(dashboards, id)
 	}
 	if len(dashboards) == 0 {
-		return nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns must list at least one dashboard ARN.")
+		return nil, nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns must list at least one dashboard ARN.")
 	}
-	return dashboards, nil
+	return dashboards, themes, nil
 }
 
 // checkSessionTags checks SessionTags and returns them as a map; nil when

@@ -26,7 +26,15 @@ func FuzzAnonymousResources(f *testing.F) {
 		if arns != "" {
 			list = strings.Split(arns, "\n")
 		}
-		if ids, err := a.authorizedDashboards(acct, list); err == nil {
+		if ids, themes, err := a.authorizedResources(acct, list); err == nil {
+			if len(themes) > MaxAuthorizedThemes {
+				t.Fatalf("accepted %d themes", len(themes))
+			}
+			for _, id := range themes {
+				if !reResourceID.MatchString(id) || !strings.Contains(arns, sg.QuickSightARN(a.Region, acct, "theme/"+id)) {
+					t.Fatalf("accepted theme %q from %q", id, arns)
+				}
+			}
 			if len(ids) == 0 || len(ids) > MaxAuthorizedDashboards {
 				t.Fatalf("accepted %d dashboards", len(ids))
 			}

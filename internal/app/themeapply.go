@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	sg "github.com/sightglass/sightglass"
@@ -9,10 +10,12 @@ import (
 
 // ThemeToApply returns the style of a theme a viewer asks to draw its
 // dashboard with (the embedding SDK's setTheme): a starting theme, or a
-// custom theme of the account shared with the user. An anonymous session
-// may apply starting themes only (its authorized theme ARNs are not kept).
-// Themes change colors and fonts, never the numbers drawn.
-func (a *App) ThemeToApply(ctx context.Context, u *sg.User, themeARN string) (*ThemeStyle, error) {
+// custom theme of the account shared with the user. An anonymous session,
+// which has no user to share with, may apply the custom themes its
+// AuthorizedResourceArns listed (the caller's IAM grant is the permission,
+// as for its dashboards). Themes change colors and fonts, never the
+// numbers drawn.
+func (a *App) ThemeToApply(ctx context.Context, sess *sg.Session, u *sg.User, themeARN string) (*ThemeStyle, error) {
 	notFound := sg.Errorf(sg.ENOTFOUND, "Theme %s doesn't exist.", themeARN)
 	p, ok := sg.ParseARN(themeARN)
 	if !ok {
@@ -28,11 +31,17 @@ func (a *App) ThemeToApply(ctx context.Context, u *sg.User, themeARN string) (*T
 		}
 		return builtinStyle(id), nil
 	}
-	if u.Anonymous() {
-		return nil, sg.Errorf(sg.EACCESSDENIED, "An anonymous embedded session can apply starting themes only, not %s.", themeARN)
-	}
 	if p.AccountID != u.AccountID || p.Region != a.Region {
 		return nil, notFound
+	}
+	if u.Anonymous() {
+		f, err := a.SessionFeatures(ctx, sess)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(f.Themes, id) {
+			return nil, sg.Errorf(sg.EACCESSDENIED, "Theme %s is not among the AuthorizedResourceArns of this anonymous embedded session.", themeARN)
+		}
 	}
 	t, err := a.Store.FindTheme(ctx, u.AccountID, id)
 	if sg.ErrorCode(err) == sg.ENOTFOUND {
@@ -40,12 +49,14 @@ func (a *App) ThemeToApply(ctx context.Context, u *sg.User, themeARN string) (*T
 	} else if err != nil {
 		return nil, err
 	}
-	visible, err := a.visibility(ctx, u)
-	if err != nil {
-		return nil, err
-	}
-	if !visible(t.Permissions) {
-		return nil, sg.Errorf(sg.EACCESSDENIED, "Theme %s is not shared with you.", themeARN)
+	if !u.Anonymous() {
+		visible, err := a.visibility(ctx, u)
+		if err != nil {
+			return nil, err
+		}
+		if !visible(t.Permissions) {
+			return nil, sg.Errorf(sg.EACCESSDENIED, "Theme %s is not shared with you.", themeARN)
+		}
 	}
 	s := a.ThemeStyleOf(ctx, u.AccountID, themeARN)
 	if s == nil || s.Notice != "" {

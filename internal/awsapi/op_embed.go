@@ -214,10 +214,11 @@ type anonymousUserBody struct {
 	AllowedDomains           []string
 	ExperienceConfiguration  *struct {
 		Dashboard *struct {
-			InitialDashboardId *string
-			// Shared views are not offered: the feature lists and
-			// configuration are accepted as given.
-			EnabledFeatures, DisabledFeatures, FeatureConfigurations json.RawMessage
+			InitialDashboardId                *string
+			EnabledFeatures, DisabledFeatures []string
+			FeatureConfigurations             *struct {
+				SharedView *struct{ Enabled bool }
+			}
 		}
 		DashboardVisual *struct {
 			InitialDashboardVisualId *struct {
@@ -257,7 +258,12 @@ func (s *Server) generateEmbedURLForAnonymousUser(ctx context.Context, in *input
 	exp := &ain.Experience
 	if x.Dashboard != nil {
 		exp.Count++
-		exp.Dashboard = &app.DashboardExperience{InitialDashboardID: deref(x.Dashboard.InitialDashboardId)}
+		d := x.Dashboard
+		exp.Dashboard = &app.DashboardExperience{InitialDashboardID: deref(d.InitialDashboardId)}
+		ain.SharedView.Enabled, ain.SharedView.Disabled = d.EnabledFeatures, d.DisabledFeatures
+		if d.FeatureConfigurations != nil && d.FeatureConfigurations.SharedView != nil {
+			ain.SharedView.Configured = &d.FeatureConfigurations.SharedView.Enabled
+		}
 	}
 	if x.DashboardVisual != nil {
 		exp.Count++

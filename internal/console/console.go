@@ -137,6 +137,7 @@ var routes = []route{
 	{"GET /embedding/{sid}/analyses/{id}/sheets/{sheet}/visuals/{visual}/export", (*Console).handleExport},
 	{"GET /embed/{sid}/embedControl", (*Console).handleControl},
 	{"GET /embed/{sid}/dashboards/{id}", (*Console).handleDashboardExperience},
+	{"GET /embed/{sid}/dashboards/{id}/views/{view}", (*Console).handleDashboardExperience},
 	{"GET /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual}", (*Console).handleVisualExperience},
 	{"GET /embedding/{sid}/data/sets", (*Console).handleDataSets},
 	{"GET /embedding/{sid}/data/sets/new", (*Console).handleNewDataSet},

@@ -83,6 +83,11 @@ func (c *Console) handleExperience(w http.ResponseWriter, r *http.Request) {
 // experience (embedDashboard's /embed/{sid}/dashboards/{id}): the viewer
 // of one dashboard without the console's navigation. Its code is the one
 // minted for the console entry point /dashboards/{id}.
+//
+// A shared view's id after the dashboard's (…/dashboards/<id>/views/<view>,
+// as the SDK's contentOptions.viewId and QuickSight's "append the view to
+// the embed URL" build it) opens the dashboard in that view; the code is
+// still the one minted for the dashboard.
 func (c *Console) handleDashboardExperience(w http.ResponseWriter, r *http.Request) {
 	c.serveExperience(w, r, "/dashboards/"+r.PathValue("id"), "DASHBOARD")
 }
@@ -103,6 +108,16 @@ func parseEntry(r *http.Request, entryPath, experience string) (app.Entry, error
 		if e, ok := editorEntry(entryPath); ok {
 			return e, nil
 		}
+	}
+	if experience == "DASHBOARD" {
+		e, err := app.ParseEntryPoint(entryPath)
+		if view := r.PathValue("view"); err == nil && view != "" {
+			if !reViewID.MatchString(view) {
+				return app.Entry{}, sg.Errorf(sg.ENOTFOUND, "no such shared view")
+			}
+			e.View = view
+		}
+		return e, err
 	}
 	if experience != "VISUAL" {
 		return app.ParseEntryPoint(entryPath)
@@ -261,7 +276,12 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 			if features, err = c.app.SessionFeatures(ctx, s.Session); err != nil {
 				return err
 			}
-			if len(viewerState(q)) == 0 && q.Get("sheetId") == "" {
+			if e.View != "" {
+				// A shared view: its state, checked against this reader.
+				if q, err = c.sharedViewState(ctx, s, e); err != nil {
+					return err
+				}
+			} else if len(viewerState(q)) == 0 && q.Get("sheetId") == "" {
 				// State persistence: start from the user's saved state.
 				saved, err := c.app.SavedDashboardState(ctx, s.Session, s.User, e.ID)
 				if err != nil {
@@ -275,6 +295,7 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
 		d.Viewer.State = url.Values(viewerState(q)).Encode()
 		d.Viewer.Bookmarks, d.Viewer.SharedView = features.Bookmarks, features.SharedView
+		d.Viewer.SharedViewLink = features.SharedView && !s.Session.Anonymous()
 		d.Viewer.UndoRedoDisabled, d.Viewer.ResetDisabled = features.UndoRedoDisabled, features.ResetDisabled
 		d.Viewer.TabsHidden = q.Get("sheetTabsDisabled") == "true"
 		if d.Links, err = c.contentLinks(ctx, s, kind, e.ID, d.Viewer); err != nil {

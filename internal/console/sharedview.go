@@ -79,7 +79,21 @@ func (c *Console) handleCreateSharedView(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(map[string]string{"SharedViewPath": "/views/" + view})
+	json.NewEncoder(w).Encode(map[string]string{"SharedViewPath": "/views/" + view, "SharedViewId": view, "DashboardId": id})
+}
+
+// sharedViewState is the viewer state of the shared view an entry opens
+// its dashboard in, for the signed-in reader. A view of another
+// dashboard is not found.
+func (c *Console) sharedViewState(ctx context.Context, s *signedIn, e app.Entry) (url.Values, error) {
+	dashboardID, state, err := c.app.OpenSharedView(ctx, s.User, e.View)
+	if err != nil {
+		return nil, err
+	}
+	if dashboardID != e.ID {
+		return nil, sg.Errorf(sg.ENOTFOUND, "The shared view %s doesn't exist or has expired.", e.View)
+	}
+	return url.ParseQuery(state)
 }
 
 // handleSharedViewLink is a shared view's link: the opener signs in first

@@ -42,7 +42,7 @@ func (c *Console) handleThemeStyle(w http.ResponseWriter, r *http.Request) {
 		themeError(w, err)
 		return
 	}
-	style, err := c.app.ThemeToApply(ctx, s.User, r.URL.Query().Get("arn"))
+	style, err := c.app.ThemeToApply(ctx, s.Session, s.User, r.URL.Query().Get("arn"))
 	if err != nil {
 		themeError(w, err)
 		return

@@ -36,9 +36,12 @@ type viewerData struct {
 	// State is the viewer state the page starts from (a restored one,
 	// when state persistence is on), as a URL query.
 	State string
-	// Bookmarks and SharedView show the toolbar's bookmarks and
-	// shared-view link (the session's features).
-	Bookmarks, SharedView bool
+	// Bookmarks and SharedView are the session's features: the toolbar's
+	// bookmarks, and the SDK's createSharedView. SharedViewLink shows the
+	// toolbar's shared-view link too, for a registered reader: an
+	// anonymous reader has no sign-in for a link to open, and its host
+	// shares views through the SDK's ids instead.
+	Bookmarks, SharedView, SharedViewLink bool
 	// UndoRedoDisabled and ResetDisabled refuse the SDK's undo and redo,
 	// or reset (GetDashboardEmbedUrl's undo-redo-disabled, reset-disabled).
 	UndoRedoDisabled, ResetDisabled bool

@@ -125,10 +125,11 @@ async function navigate(url) {
 }
 
 // The SDK's dashboard experience (embedDashboard) frames
-// /embed/{sid}/dashboards/{id}, its visual experience (embedVisual)
+// /embed/{sid}/dashboards/{id} (…/views/{view} for a shared view), its
+// visual experience (embedVisual)
 // /embed/{sid}/dashboards/{id}/sheets/{sheet}/visuals/{visual};
 // everything else is the console experience.
-const dashboardPath = /^\/embed\/[^/]+\/dashboards\/([\w-]+)$/.exec(location.pathname);
+const dashboardPath = /^\/embed\/[^/]+\/dashboards\/([\w-]+)(?:\/views\/[0-9a-f]{32})?$/.exec(location.pathname);
 const visualPath = /^\/embed\/[^/]+\/dashboards\/([\w-]+)\/sheets\/([\w-]+)\/visuals\/([\w-]+)$/.exec(location.pathname);
 // After NAVIGATE_TO_DASHBOARD the frame keeps the identity the SDK knows it
 // by: the dashboard it was embedded with (sgTarget).

@@ -4,7 +4,10 @@
 
 // createSharedView shares state (the viewer's sheet, parameters and
 // controls) of the dashboard whose viewer base path is base, and resolves
-// to the link. token is the session header's value.
+// to { url, sharedViewId, dashboardId }: the link, and the ids a host
+// passes back as the embedding SDK's contentOptions.viewId (or appends to
+// a new embed URL as /views/<sharedViewId>). token is the session header's
+// value.
 export async function createSharedView(base, token, state) {
   const resp = await fetch(`${base}/views`, {
     method: "POST",
@@ -13,6 +16,6 @@ export async function createSharedView(base, token, state) {
     body: JSON.stringify({ State: state }),
   });
   if (!resp.ok) throw new Error((await resp.text()).trim() || `HTTP ${resp.status}`);
-  const { SharedViewPath } = await resp.json();
-  return new URL(SharedViewPath, location.origin).href;
+  const { SharedViewPath, SharedViewId, DashboardId } = await resp.json();
+  return { url: new URL(SharedViewPath, location.origin).href, sharedViewId: SharedViewId, dashboardId: DashboardId };
 }

@@ -245,7 +245,7 @@ function initToolbar() {
     share.addEventListener("click", async () => {
       const link = root.querySelector(".share-link");
       try {
-        link.value = await createSharedView(root.dataset.base, token, viewState().toString());
+        link.value = (await createSharedView(root.dataset.base, token, viewState().toString())).url;
       } catch (err) {
         link.value = `The view could not be shared: ${err.message}`;
       }
@@ -508,9 +508,11 @@ export const requests = {
     return { success: true };
   },
   CREATE_SHARED_VIEW: async () => {
-    if (!root?.querySelector(".share-view")) return fail("SHARED_VIEW_DISABLED", "Shared views are not enabled for this embedding (FeatureConfigurations.SharedView)");
+    if (root?.dataset.sharedView === undefined) return fail("SHARED_VIEW_DISABLED", "Shared views are not enabled for this embedding (FeatureConfigurations.SharedView)");
     try {
-      return { SharedViewUrl: await createSharedView(root.dataset.base, token, viewState().toString()) };
+      // The SDK's answer: the ids, as QuickSight gives them, and the link.
+      const view = await createSharedView(root.dataset.base, token, viewState().toString());
+      return { sharedViewId: view.sharedViewId, dashboardId: view.dashboardId, SharedViewUrl: view.url };
     } catch (err) {
       return fail("SHARED_VIEW_FAILED", err.message);
     }

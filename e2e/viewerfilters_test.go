@@ -25,8 +25,10 @@ type filteredKPI struct {
 // inequality, a month by time equality, a time range at a granularity)
 // and compares every number with an independent SQL query over the sample
 // file, and with the unfiltered total, so that a dropped filter cannot
-// pass. A filter Sightglass cannot compute (a nested filter) makes its
-// KPI say so by name instead of drawing the unfiltered number.
+// pass. Nested filters keep (or drop) the outer field's values found under
+// the inner filter. A filter Sightglass cannot compute (a nested filter
+// whose inner filter is of another dataset) makes its KPI say so by name
+// instead of drawing the unfiltered number.
 func TestViewerFilterKinds(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -37,6 +39,10 @@ func TestViewerFilterKinds(t *testing.T) {
 	must(t, err)
 	first, next := mid.AddDate(0, 0, -14).Format(time.DateOnly), mid.AddDate(0, 1, -14).Format(time.DateOnly)
 	prev := mid.AddDate(0, -2, 0) // two months back: the range covers three whole months
+	var rare string
+	must(t, db.QueryRowContext(t.Context(), "SELECT product FROM orders GROUP BY product ORDER BY count(*), product LIMIT 1").Scan(&rare))
+	jsonQuote := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	sqlQuote := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 	col := func(name string) string {
 		return fmt.Sprintf(`"Column": {"DataSetIdentifier": "sales", "ColumnName": %q}`, name)
@@ -67,8 +73,18 @@ func TestViewerFilterKinds(t *testing.T) {
 			"RangeMinimumValue": {"StaticValue": %q}, "RangeMaximumValue": {"StaticValue": %q}, "IncludeMinimum": true, "IncludeMaximum": true, "TimeGranularity": "MONTH"}}`,
 			col("order_date"), prev.Format(time.RFC3339), mid.Format(time.RFC3339)),
 			fmt.Sprintf("SELECT count(order_id) FROM orders WHERE order_date >= '%s' AND order_date < '%s'", prev.AddDate(0, 0, -14).Format(time.DateOnly), next)},
-		{"nested", "revenue", "SUM", `{"NestedFilter": {"FilterId": "f-nested", ` + col("region") + `, "IncludeInnerSet": true,
-			"InnerFilter": {"CategoryInnerFilter": {` + col("region") + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["East"]}}}}}}`, ""},
+		// Nested: the cities where the least-ordered product sold, with
+		// all their revenue; and every other city.
+		{"nested-include", "revenue", "SUM", `{"NestedFilter": {"FilterId": "f-nested-in", ` + col("city") + `, "IncludeInnerSet": true,
+			"InnerFilter": {"CategoryInnerFilter": {` + col("product") + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": [` + jsonQuote(rare) + `], "NullOption": "NON_NULLS_ONLY"}}}}}}`,
+			"SELECT sum(revenue) FROM orders WHERE city IN (SELECT city FROM orders WHERE product = " + sqlQuote(rare) + ")"},
+		{"nested-exclude", "order_id", "COUNT", `{"NestedFilter": {"FilterId": "f-nested-out", ` + col("city") + `, "IncludeInnerSet": false,
+			"InnerFilter": {"CategoryInnerFilter": {` + col("product") + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": [` + jsonQuote(rare) + `], "NullOption": "NON_NULLS_ONLY"}}}}}}`,
+			"SELECT count(order_id) FROM orders WHERE city NOT IN (SELECT city FROM orders WHERE product = " + sqlQuote(rare) + ")"},
+		// An inner filter of another dataset is not computed: the KPI says
+		// so by name instead of drawing the unfiltered number.
+		{"nested-other", "revenue", "SUM", `{"NestedFilter": {"FilterId": "f-nested", ` + col("region") + `, "IncludeInnerSet": true,
+			"InnerFilter": {"CategoryInnerFilter": {"Column": {"DataSetIdentifier": "other", "ColumnName": "region"}, "Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["East"]}}}}}}`, ""},
 	}
 	var visuals, groups []string
 	for _, k := range kpis {
@@ -78,7 +94,7 @@ func TestViewerFilterKinds(t *testing.T) {
 			"ScopeConfiguration": {"SelectedSheets": {"SheetVisualScopingConfigurations": [{"SheetId": "s", "Scope": "SELECTED_VISUALS", "VisualIds": [%q]}]}}}`,
 			"g-"+k.id, k.filter, k.id))
 	}
-	def := fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": %q}],
+	def := fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": %[1]q}, {"Identifier": "other", "DataSetArn": %[1]q}],
 		"FilterGroups": [%s], "Sheets": [{"SheetId": "s", "Name": "Filters", "Visuals": [%s]}]}`,
 		"arn:aws:quicksight:"+region+":"+accountID+":dataset/"+app.SampleDataSetID, strings.Join(groups, ","), strings.Join(visuals, ","))
 	var d types.DashboardVersionDefinition
@@ -101,7 +117,7 @@ func TestViewerFilterKinds(t *testing.T) {
 	for _, k := range kpis {
 		if k.sql == "" {
 			tl := tile(t, p.Body, k.id)
-			if !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, `The filter &#34;f-nested&#34; (NestedFilter)`) || strings.Contains(tl, "kpi-value") {
+			if !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, `The filter &#34;f-nested&#34; (NestedFilter) uses an InnerFilter of another dataset`) || strings.Contains(tl, "kpi-value") {
 				t.Errorf("%s: want an unsupported tile naming the filter, got\n%s", k.id, tl)
 			}
 			continue

@@ -109,6 +109,14 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 			topBottom = append(topBottom, i)
 			continue
 		}
+		if f.Kind == NestedFilter {
+			cond, err := cc.nested(path, f, relation)
+			if err != nil {
+				return nil, err
+			}
+			where = append(where, cond)
+			continue
+		}
 		cond, aggregated, err := cc.filter(path, f)
 		if err != nil {
 			return nil, err

@@ -270,6 +270,7 @@ func TestQuestionsAcrossEngines(t *testing.T) {
 		}
 	}
 	checkByHand(t, results)
+	checkNestedByHand(t, results)
 }
 
 // checkByHand recomputes some results in Go from testRows.

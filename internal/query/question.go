@@ -68,6 +68,7 @@ const (
 	DateRangeFilter    = "DATE_RANGE"
 	RelativeDateFilter = "RELATIVE_DATE"
 	TopBottomFilter    = "TOP_BOTTOM"
+	NestedFilter       = "NESTED"
 )
 
 // Category match operators.
@@ -144,6 +145,13 @@ type Filter struct {
 	N      int
 	Bottom bool
 	By     Measure
+
+	// NESTED: keep the rows whose Field value is among (IncludeInner) or
+	// not among the values Field takes in the rows Inner keeps; Inner is
+	// a row filter of another field of the same relation. Rows whose
+	// Field is NULL are never kept.
+	Inner        *Filter
+	IncludeInner bool
 }
 
 // Sort orders the result by a dimension or measure id.

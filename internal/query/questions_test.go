@@ -104,6 +104,18 @@ var testQuestions = []namedQuestion{
 		},
 		Sort: []Sort{{ID: "Revenue", Descending: true}},
 	}},
+	{"nested: regions with an order priced 9 or more, all their orders", Question{
+		Dimensions: []Dimension{{Field: "Region"}},
+		Measures:   []Measure{{Field: "quantity", Aggregation: Sum}, {ID: "orders", Field: "id", Aggregation: Count}},
+		Filters: []Filter{{Kind: NestedFilter, Field: "Region", IncludeInner: true,
+			Inner: &Filter{Kind: NumericRangeFilter, Field: "unit_price", Min: f64(9), IncludeMin: true}}},
+	}},
+	{"nested: products never sold in East", Question{
+		Dimensions: []Dimension{{Field: "product"}},
+		Measures:   []Measure{{Field: "id", Aggregation: Count}},
+		Filters: []Filter{{Kind: NestedFilter, Field: "product",
+			Inner: &Filter{Kind: CategoryFilter, Field: "Region", Match: Equals, Values: []any{"East"}}}},
+	}},
 	{"bottom 1 region by quantity", Question{
 		Dimensions: []Dimension{{Field: "Region"}},
 		Measures:   []Measure{{Field: "quantity", Aggregation: Sum}},

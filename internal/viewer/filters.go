@@ -128,7 +128,7 @@ func (v *View) filter(f *definition.Filter) (q query.Filter, use bool, err error
 	case f.TopBottomFilter != nil:
 		return v.topBottomFilter(f.TopBottomFilter, unsupported)
 	case f.NestedFilter != nil:
-		return unsupported("")
+		return v.nestedFilter(f.NestedFilter, unsupported)
 	}
 	return unsupported("a filter type")
 }

@@ -40,8 +40,9 @@ const col = `"Column": {"DataSetIdentifier": "sales", "ColumnName": "name"}`
 // filter id and feature, and asks nothing: never the unfiltered number.
 func TestUnsupportedFiltersAreNamed(t *testing.T) {
 	cases := map[string]struct{ filter, what string }{
-		"nested": {`{"NestedFilter": {"FilterId": "f", ` + col + `, "IncludeInnerSet": true, "InnerFilter": {"CategoryInnerFilter": {` + col + `,
-			"Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["a"]}}}}}}`, `"f" (NestedFilter)`},
+		"nested, inner of another dataset": {`{"NestedFilter": {"FilterId": "f", ` + col + `, "IncludeInnerSet": true, "InnerFilter": {"CategoryInnerFilter": {"Column": {"DataSetIdentifier": "other", "ColumnName": "x"},
+			"Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["a"]}}}}}}`, `"f" (NestedFilter) uses an InnerFilter of another dataset`},
+		"nested, inner without a member": {`{"NestedFilter": {"FilterId": "f", ` + col + `, "IncludeInnerSet": true, "InnerFilter": {}}}`, "CategoryInnerFilter"},
 		"exclude period": {`{"TimeRangeFilter": {"FilterId": "f", ` + col + `, "NullOption": "NON_NULLS_ONLY", "RangeMinimumValue": {"StaticValue": 1},
 			"ExcludePeriodConfiguration": {"Amount": 1, "Granularity": "DAY", "Status": "ENABLED"}}}`, "ExcludePeriodConfiguration"},
 		"relative exclude period": {`{"RelativeDatesFilter": {"FilterId": "f", ` + col + `, "NullOption": "NON_NULLS_ONLY", "RelativeDateType": "LAST",
@@ -111,6 +112,16 @@ func TestFiltersCompiled(t *testing.T) {
 		"all values, all rows": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "CONTAINS", "SelectAllOptions": "FILTER_ALL_VALUES", "NullOption": "ALL_VALUES"}}}}`, nil, nil},
 		"a control's choice replaces the values": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "CONTAINS", "CategoryValues": ["x"], "NullOption": "NON_NULLS_ONLY"}}}}`,
 			State{"f.f": {"y", "z"}}, []query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.Contains, Values: []any{"y", "z"}, NullOption: "NON_NULLS_ONLY"}}},
+		"nested, include": {`{"NestedFilter": {"FilterId": "f", ` + col + `, "IncludeInnerSet": true, "InnerFilter": {"CategoryInnerFilter": {"Column": {"DataSetIdentifier": "sales", "ColumnName": "year"},
+			"Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["2022"], "NullOption": "NON_NULLS_ONLY"}}}}}}`, nil,
+			[]query.Filter{{Kind: query.NestedFilter, Field: "name", IncludeInner: true,
+				Inner: &query.Filter{Kind: query.CategoryFilter, Field: "year", Match: query.In, Values: []any{"2022"}, NullOption: "NON_NULLS_ONLY"}}}},
+		"nested, exclude, the control's choice": {`{"NestedFilter": {"FilterId": "f", ` + col + `, "IncludeInnerSet": false, "InnerFilter": {"CategoryInnerFilter": {"Column": {"DataSetIdentifier": "sales", "ColumnName": "year"},
+			"Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["2022"], "NullOption": "NON_NULLS_ONLY"}}}}}}`, State{"f.f": {"2023"}},
+			[]query.Filter{{Kind: query.NestedFilter, Field: "name",
+				Inner: &query.Filter{Kind: query.CategoryFilter, Field: "year", Match: query.In, Values: []any{"2023"}, NullOption: "NON_NULLS_ONLY"}}}},
+		"nested, every inner value": {`{"NestedFilter": {"FilterId": "f", ` + col + `, "IncludeInnerSet": true, "InnerFilter": {"CategoryInnerFilter": {"Column": {"DataSetIdentifier": "sales", "ColumnName": "year"},
+			"Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["2022"], "NullOption": "NON_NULLS_ONLY"}}}}}}`, State{"f.f": {AllValues}}, nil},
 		"a control's all": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["x"], "NullOption": "NON_NULLS_ONLY"}}}}`,
 			State{"f.f": {AllValues}}, nil},
 		"numeric does not equal": {`{"NumericEqualityFilter": {"FilterId": "f", ` + col + `, "MatchOperator": "DOES_NOT_EQUAL", "Value": 3, "NullOption": "ALL_VALUES"}}`, nil,

@@ -1,0 +1,106 @@
+package query
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/query/dialect"
+)
+
+// checkNestedByHand recomputes the nested-filter questions in Go from
+// testRows: the outer field's values found in the rows the inner filter
+// keeps, then every row of (or not of) those values.
+func checkNestedByHand(t *testing.T, results map[string][][]string) {
+	t.Helper()
+	rows := testRows()
+
+	// Regions with an order priced 9 or more: all their orders.
+	set := map[string]bool{}
+	for _, r := range rows {
+		if r.region != nil && r.unitPrice != nil && *r.unitPrice >= 9 {
+			set[*r.region] = true
+		}
+	}
+	type sums struct{ quantity, orders int64 }
+	by := map[string]*sums{}
+	for _, r := range rows {
+		if r.region == nil || !set[*r.region] {
+			continue
+		}
+		s := by[*r.region]
+		if s == nil {
+			s = &sums{}
+			by[*r.region] = s
+		}
+		if r.quantity != nil {
+			s.quantity += *r.quantity
+		}
+		s.orders++
+	}
+	keys := make([]string, 0, len(by))
+	for k := range by {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var want [][]string
+	for _, k := range keys {
+		want = append(want, []string{k, strconv.FormatInt(by[k].quantity, 10), strconv.FormatInt(by[k].orders, 10)})
+	}
+	if len(want) == 0 || len(want) == 4 {
+		t.Fatalf("the include case keeps %d of 4 regions: it tests nothing", len(want))
+	}
+	if got := results["nested: regions with an order priced 9 or more, all their orders"]; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("nested include: got %v, want %v", got, want)
+	}
+
+	// Products never sold in East.
+	east := map[string]bool{}
+	for _, r := range rows {
+		if r.region != nil && *r.region == "East" {
+			east[*r.product] = true
+		}
+	}
+	counts := map[string]int{}
+	for _, r := range rows {
+		if !east[*r.product] {
+			counts[*r.product]++
+		}
+	}
+	keys = keys[:0]
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	want = nil
+	for _, k := range keys {
+		want = append(want, []string{k, strconv.Itoa(counts[k])})
+	}
+	if got := results["nested: products never sold in East"]; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("nested exclude: got %v, want %v", got, want)
+	}
+}
+
+func TestNestedFilterRefusals(t *testing.T) {
+	tables, err := salesTables("orders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		f    Filter
+		want string
+	}{
+		{"no inner", Filter{Kind: NestedFilter, Field: "product"}, "Inner is required"},
+		{"nested inner", Filter{Kind: NestedFilter, Field: "product", Inner: &Filter{Kind: NestedFilter, Field: "Region"}}, "cannot be a nested filter's inner filter"},
+		{"aggregated inner", Filter{Kind: NestedFilter, Field: "product", Inner: &Filter{Kind: NumericRangeFilter, Field: "quantity", Aggregation: Sum, Min: f64(1)}}, "aggregated"},
+	} {
+		q := Question{Dimensions: []Dimension{{Field: "product"}}, Filters: []Filter{tc.f}}
+		_, err := Compile(&q, "SELECT * FROM orders", nil, tables.OutputColumns(), dialect.SQLite)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)
+		}
+	}
+}

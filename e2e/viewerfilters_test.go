@@ -73,6 +73,9 @@ func TestViewerFilterKinds(t *testing.T) {
 			"RangeMinimumValue": {"StaticValue": %q}, "RangeMaximumValue": {"StaticValue": %q}, "IncludeMinimum": true, "IncludeMaximum": true, "TimeGranularity": "MONTH"}}`,
 			col("order_date"), prev.Format(time.RFC3339), mid.Format(time.RFC3339)),
 			fmt.Sprintf("SELECT count(order_id) FROM orders WHERE order_date >= '%s' AND order_date < '%s'", prev.AddDate(0, 0, -14).Format(time.DateOnly), next)},
+		{"top-months", "revenue", "SUM", `{"TopBottomFilter": {"FilterId": "f-top-months", ` + col("order_date") + `, "Limit": 3, "TimeGranularity": "MONTH",
+			"AggregationSortConfigurations": [{"Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "SortDirection": "DESC", "AggregationFunction": {"NumericalAggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]}}`,
+			"SELECT sum(revenue) FROM orders WHERE substr(order_date, 1, 7) IN (SELECT substr(order_date, 1, 7) FROM orders GROUP BY 1 ORDER BY sum(revenue) DESC LIMIT 3)"},
 		// Nested: the cities where the least-ordered product sold, with
 		// all their revenue; and every other city.
 		{"nested-include", "revenue", "SUM", `{"NestedFilter": {"FilterId": "f-nested-in", ` + col("city") + `, "IncludeInnerSet": true,

@@ -271,6 +271,7 @@ func TestQuestionsAcrossEngines(t *testing.T) {
 	}
 	checkByHand(t, results)
 	checkNestedByHand(t, results)
+	checkTopPeriodsByHand(t, results)
 }
 
 // checkByHand recomputes some results in Go from testRows.

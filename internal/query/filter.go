@@ -435,6 +435,15 @@ func (cc *compilation) topBottom(path string, f Filter, relation string, rowFilt
 	if v.Kind >= expr.Aggregate {
 		return "", invalid("%s: %q is aggregated and cannot be ranked", path, f.Field)
 	}
+	if f.Granularity != "" {
+		if !dialect.ValidGranularity(f.Granularity) {
+			return "", invalid("%s.Granularity %q must be one of YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND", path, f.Granularity)
+		}
+		if v.Type != dialect.Datetime {
+			return "", invalid("%s: a granularity needs a DATETIME field, %q is %s", path, f.Field, typeName(v.Type))
+		}
+		v.SQL = d.DateTrunc(v.SQL, f.Granularity)
+	}
 	if f.N < 1 || f.N > 10000 {
 		return "", invalid("%s.N must be 1 to 10000", path)
 	}

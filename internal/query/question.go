@@ -141,7 +141,9 @@ type Filter struct {
 	AnchorParameter            string              // RELATIVE_DATE: anchor instead of Now
 
 	// TOP_BOTTOM: keep the N values of Field with the highest (Bottom
-	// false) or lowest aggregated By measure.
+	// false) or lowest aggregated By measure. With Granularity set, Field
+	// is a date and its values are its periods at that granularity: the
+	// rows of the N best periods are kept.
 	N      int
 	Bottom bool
 	By     Measure

@@ -116,6 +116,11 @@ var testQuestions = []namedQuestion{
 		Filters: []Filter{{Kind: NestedFilter, Field: "product",
 			Inner: &Filter{Kind: CategoryFilter, Field: "Region", Match: Equals, Values: []any{"East"}}}},
 	}},
+	{"top 3 months by quantity", Question{
+		Dimensions: []Dimension{{Field: "order_date", Granularity: dialect.Month}},
+		Measures:   []Measure{{Field: "quantity", Aggregation: Sum}},
+		Filters:    []Filter{{Kind: TopBottomFilter, Field: "order_date", Granularity: dialect.Month, N: 3, By: Measure{Field: "quantity", Aggregation: Sum}}},
+	}},
 	{"bottom 1 region by quantity", Question{
 		Dimensions: []Dimension{{Field: "Region"}},
 		Measures:   []Measure{{Field: "quantity", Aggregation: Sum}},

@@ -145,11 +145,15 @@ func (v *View) relativeDatesFilter(r *definition.RelativeDatesFilter, unsupporte
 	return q, true, nil
 }
 
+// topBottomFilter keeps the rows of the N values of its column ranked
+// first (or last) by the aggregated sort column; for a date column with a
+// TimeGranularity, of the N periods at that granularity.
 func (v *View) topBottomFilter(t *definition.TopBottomFilter, unsupported unsupportedFunc) (query.Filter, bool, error) {
-	if t.TimeGranularity != "" {
-		return unsupported("a TimeGranularity")
+	g, ok := timeGranularity(t.TimeGranularity)
+	if !ok {
+		return unsupported("the TimeGranularity " + t.TimeGranularity)
 	}
-	q := query.Filter{Kind: query.TopBottomFilter, Field: t.Column.ColumnName}
+	q := query.Filter{Kind: query.TopBottomFilter, Field: t.Column.ColumnName, Granularity: g}
 	switch {
 	case t.ParameterName != "":
 		p, ok := v.qparams[t.ParameterName]

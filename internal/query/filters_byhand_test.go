@@ -83,6 +83,41 @@ func checkNestedByHand(t *testing.T, results map[string][][]string) {
 	}
 }
 
+// checkTopPeriodsByHand recomputes "top 3 months by quantity" in Go: the
+// months' sums of quantity, the three largest kept (ties broken by the
+// earlier month, as the compiled ranking does).
+func checkTopPeriodsByHand(t *testing.T, results map[string][][]string) {
+	t.Helper()
+	sums := map[string]int64{}
+	for _, r := range testRows() {
+		m := r.orderDate.Format("2006-01") + "-01 00:00:00"
+		if r.quantity != nil {
+			sums[m] += *r.quantity
+		} else if _, ok := sums[m]; !ok {
+			sums[m] = 0
+		}
+	}
+	months := make([]string, 0, len(sums))
+	for m := range sums {
+		months = append(months, m)
+	}
+	sort.Slice(months, func(i, j int) bool {
+		if sums[months[i]] != sums[months[j]] {
+			return sums[months[i]] > sums[months[j]]
+		}
+		return months[i] < months[j]
+	})
+	top := months[:3]
+	sort.Strings(top)
+	var want [][]string
+	for _, m := range top {
+		want = append(want, []string{m, strconv.FormatInt(sums[m], 10)})
+	}
+	if got := results["top 3 months by quantity"]; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("top 3 months: got %v, want %v", got, want)
+	}
+}
+
 func TestNestedFilterRefusals(t *testing.T) {
 	tables, err := salesTables("orders")
 	if err != nil {

@@ -105,6 +105,9 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 	var topBottom []int
 	for i, f := range q.Filters {
 		path := "Filters[" + strconv.Itoa(i) + "]"
+		if f.CrossDataset && !cc.crossDatasetApplies(f) {
+			continue
+		}
 		if f.Kind == TopBottomFilter {
 			topBottom = append(topBottom, i)
 			continue

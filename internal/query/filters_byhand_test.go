@@ -139,3 +139,48 @@ func TestNestedFilterRefusals(t *testing.T) {
 		}
 	}
 }
+
+// A filter made on another dataset for all datasets applies where this
+// relation has a field of its name and type, and is skipped otherwise;
+// a filter of the relation's own dataset is never skipped.
+func TestCrossDatasetFilters(t *testing.T) {
+	tables, err := salesTables("orders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name    string
+		f       Filter
+		applies bool
+	}{
+		{"category on a string field", Filter{Kind: CategoryFilter, Field: "Region", Match: In, Values: []any{"East"}, CrossDataset: true}, true},
+		{"category on a field of no such name", Filter{Kind: CategoryFilter, Field: "segment", Match: In, Values: []any{"x"}, CrossDataset: true}, false},
+		{"numeric equality on a string field", Filter{Kind: CategoryFilter, Field: "Region", Match: NotEquals, Values: []any{3.0}, CrossDataset: true}, false},
+		{"numeric equality on a number", Filter{Kind: CategoryFilter, Field: "quantity", Match: NotEquals, Values: []any{3.0}, CrossDataset: true}, true},
+		{"a date range on a string field", Filter{Kind: DateRangeFilter, Field: "product", From: date("2024-01-01"), IncludeFrom: true, CrossDataset: true}, false},
+		{"a date range on a date", Filter{Kind: DateRangeFilter, Field: "order_date", From: date("2024-01-01"), IncludeFrom: true, CrossDataset: true}, true},
+		{"a numeric range on a date", Filter{Kind: NumericRangeFilter, Field: "order_date", Min: f64(1), IncludeMin: true, CrossDataset: true}, false},
+		{"nested with an inner field of no such name", Filter{Kind: NestedFilter, Field: "product", CrossDataset: true,
+			Inner: &Filter{Kind: CategoryFilter, Field: "segment", Match: In, Values: []any{"x"}}}, false},
+	}
+	rel, args, _ := tables.Relation(dialect.SQLite)
+	for _, tc := range cases {
+		q := Question{Dimensions: []Dimension{{Field: "product"}}, Measures: []Measure{{Field: "id", Aggregation: Count}}, Filters: []Filter{tc.f}}
+		c, err := Compile(&q, rel, args, tables.OutputColumns(), dialect.SQLite)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if applied := strings.Contains(c.SQL, " WHERE "); applied != tc.applies {
+			t.Errorf("%s: applied %v, want %v\n%s", tc.name, applied, tc.applies, c.SQL)
+		}
+		// The same filter made on the relation's own dataset is applied
+		// (or refused), never skipped.
+		own := tc.f
+		own.CrossDataset = false
+		q.Filters = []Filter{own}
+		if c, err := Compile(&q, rel, args, tables.OutputColumns(), dialect.SQLite); err == nil && !strings.Contains(c.SQL, " WHERE ") {
+			t.Errorf("%s: the dataset's own filter was skipped", tc.name)
+		}
+	}
+}

@@ -148,6 +148,13 @@ type Filter struct {
 	Bottom bool
 	By     Measure
 
+	// CrossDataset marks a filter of another dataset that applies to
+	// every dataset (QuickSight's CrossDataset ALL_DATASETS): it applies
+	// here only if this relation has a field of that name and of the type
+	// the filter's kind filters (a date for date filters, a number for
+	// numeric ones, a string for category ones), and is skipped otherwise.
+	CrossDataset bool
+
 	// NESTED: keep the rows whose Field value is among (IncludeInner) or
 	// not among the values Field takes in the rows Inner keeps; Inner is
 	// a row filter of another field of the same relation. Rows whose

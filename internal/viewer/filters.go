@@ -64,7 +64,8 @@ func (v *View) visualFilters(sheetID, visualID, dataSet string) ([]query.Filter,
 		}
 		for j := range g.Filters {
 			f := &g.Filters[j]
-			if ds, ok := filterDataSet(f); !ok || (g.CrossDataset != "ALL_DATASETS" && ds != dataSet) {
+			ds, ok := filterDataSet(f)
+			if !ok || (g.CrossDataset != "ALL_DATASETS" && ds != dataSet) {
 				continue
 			}
 			q, use, err := v.filter(f)
@@ -72,6 +73,9 @@ func (v *View) visualFilters(sheetID, visualID, dataSet string) ([]query.Filter,
 				return nil, err
 			}
 			if use {
+				// Made on another dataset, it applies where the visual's
+				// has a field of its name and type (the compiler checks).
+				q.CrossDataset = ds != dataSet
 				out = append(out, q)
 			}
 		}

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	realDefinitions = append(realDefinitions, kiroUserActivity, serviceQuotas)
+	realDefinitions = append(realDefinitions, kiroUserActivity, serviceQuotas, bedrockInvocationUsage)
 }
 
 func decCols(names ...string) []realColumn {
@@ -157,4 +157,75 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// bedrockInvocationUsage: the Bedrock invocation usage dashboard: KPIs,
+// lines, bars, donuts and a heat map of model invocations by model,
+// identity, account, region, operation and stop reason, over 400
+// invocations in the last 90 days. Its second sheet's tables name
+// columns such as "bedrock_i-input_tok-08bb0b" (the author's dataset has
+// them); the synthetic table has them too, as numbers.
+var bedrockInvocationUsage = realDef{
+	name: "bedrock-invocation-usage",
+	dataSets: []realDataSet{{
+		id: biuDataSet,
+		columns: append(append(append([]realColumn{{"timestamp", types.InputColumnDataTypeDatetime}},
+			strCols("day", "month", "requestid", "account_id", "payer_id", "identity_arn", "modelid", "operation", "region", "stop_reason",
+				"prompt_preview", "response_preview")...),
+			intCols("input_token_count", "output_token_count", "usage_input_tokens", "usage_output_tokens", "usage_total_tokens",
+				"usage_cache_read_tokens", "usage_cache_write_tokens")...),
+			intCols(biuOddColumns...)...),
+		rows: 400,
+		row: func(i int) []any {
+			t := realDefsStart.UTC().Add(-time.Duration(i) * 5 * time.Hour)
+			in, out := 100+i%37*10, 50+i%23*5
+			row := []any{
+				t.Format("2006-01-02 15:04:05"), fmt.Sprintf("%02d", t.Day()), t.Format("2006-01"), fmt.Sprintf("req-%04d", i),
+				fmt.Sprintf("11112222333%d", i%4), "999988887777", fmt.Sprintf("arn:aws:iam::11112222333%d:user/dev%d", i%4, i%6),
+				[]string{"anthropic.claude-3-haiku", "anthropic.claude-3-5-sonnet", "amazon.nova-pro", "meta.llama3-70b"}[i%4],
+				[]string{"InvokeModel", "Converse", "ConverseStream"}[i%3], []string{"us-east-1", "us-west-2", "eu-central-1"}[i%3/2+i%2],
+				[]string{"end_turn", "max_tokens", "stop_sequence"}[i%5/2], fmt.Sprintf("prompt %d", i%9), fmt.Sprintf("response %d", i%7),
+				in, out, in, out, in + out, i % 11 * 3, i % 7 * 2,
+			}
+			for j := range biuOddColumns {
+				row = append(row, (i+j)%13)
+			}
+			return row
+		},
+	}},
+	checks: []realCheck{
+		{biuSheet, "5caa6468-d24f-4d6e-ab9e-e3233b5950e9", `SELECT count(requestid) FROM "` + biuDataSet + `"`},
+		{biuSheet, "465c6450-3b96-4065-838a-902f79f132e8", `SELECT count(DISTINCT identity_arn) FROM "` + biuDataSet + `"`},
+		{biuSheet, "3db51c7a-721c-4156-9f4b-e2618226aede", `SELECT count(DISTINCT account_id) FROM "` + biuDataSet + `"`},
+		{biuSheet, "89e6e448-24fa-4c79-a68f-7d938139fa70", `SELECT sum(usage_input_tokens) FROM "` + biuDataSet + `"`},
+		{biuSheet, "fff6e16a-f1e4-4ef4-be7d-dfb9b6d3fa0e", `SELECT sum(usage_output_tokens) FROM "` + biuDataSet + `"`},
+		{biuSheet, "685898cc-0bc8-4276-a6be-cd76154562c6", `SELECT sum(usage_cache_read_tokens) FROM "` + biuDataSet + `"`},
+		{biuSheet, "99dd03b2-40f1-489a-a72d-bb161f3282d8", `SELECT day, count(requestid) FROM "` + biuDataSet + `" GROUP BY 1`},
+		{biuSheet, "b3934490-08bf-4af2-8cec-090995e692b8", `SELECT modelid, count(requestid) FROM "` + biuDataSet + `" GROUP BY 1`},
+		{biuSheet, "29bbefa8-53b8-42e2-88e0-ac3ddf0f0164", `SELECT modelid, sum(usage_total_tokens) FROM "` + biuDataSet + `" GROUP BY 1`},
+		{biuSheet, "c3fa8a42-776d-4472-8b72-fe5555d9c929", `SELECT identity_arn, sum(usage_total_tokens) FROM "` + biuDataSet + `" GROUP BY 1`},
+		{biuSheet, "2372c892-a0e1-4d1c-b910-1be400d06382", `SELECT region, count(requestid) FROM "` + biuDataSet + `" GROUP BY 1`},
+		{biuSheet, "ed6bc441-a92a-4457-95f1-a11492e825bc", `SELECT operation, count(requestid) FROM "` + biuDataSet + `" GROUP BY 1`},
+		{biuSheet, "77485a75-17ce-4d2e-800f-b1a551971fd7", `SELECT stop_reason, count(requestid) FROM "` + biuDataSet + `" GROUP BY 1`},
+		{biuSheet, "c7b8e844-e8a9-4460-a2e0-f7444e10e795", `SELECT region, count(requestid) FROM "` + biuDataSet + `" GROUP BY 1`},
+	},
+}
+
+const (
+	biuDataSet = "3c8cae3b-252e-4639-9f18-c03ebf8113a7"
+	biuSheet   = "71ed5ac1-a083-4956-aa48-fe842ef999e3"
+)
+
+// biuOddColumns are the columns the Raw Data Explorer sheet's tables name.
+var biuOddColumns = []string{"bedrock_i-timestamp-f1c25f", "bedrock_i-prompt_pr-0e1109", "bedrock_i-response_-ea249c",
+	"bedrock_i-account_i-4ae2b4", "bedrock_i-identity_-75f9a7", "bedrock_i-modelid-721a3d", "bedrock_i-operation-62d4aa",
+	"bedrock_i-region-a72554", "bedrock_i-input_tok-08bb0b", "bedrock_i-output_to-6fbdcb", "bedrock_i-usage_tot-220fc1",
+	"bedrock_i-stop_reas-d948e6", "bedrock_i-requestid-d07db8"}
+
+func intCols(names ...string) []realColumn {
+	var out []realColumn
+	for _, n := range names {
+		out = append(out, realColumn{n, types.InputColumnDataTypeInteger})
+	}
+	return out
 }

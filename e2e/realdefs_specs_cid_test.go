@@ -144,6 +144,13 @@ var serviceQuotas = realDef{
 		{sqSheet, "visual_8c530a95", `SELECT region, count(DISTINCT quotacode) FROM "` + sqDataSet + `" GROUP BY 1`},
 		{sqSheet, "visual_7c34982e", `SELECT CASE WHEN adjustable = 1 THEN 'Adjustable' ELSE 'Non-Adjustable' END, count(quotacode) FROM "` + sqDataSet + `" GROUP BY 1`},
 		{sqSheet, "visual_ceb76329", `SELECT CASE WHEN globalquota = 1 THEN 'Global' ELSE 'Regional' END, count(quotacode) FROM "` + sqDataSet + `" GROUP BY 1`},
+		// The table under an aggregated NumericRangeFilter: MAX of the
+		// parseDecimal field at least 0.01 per row (text that is empty or
+		// missing parses to null, never to 0).
+		{sqSheet, "visual_81f9f0c5", `SELECT servicename, quotacode, quotaname, quotaarn, account_id, region, currentvalue, m FROM (
+			SELECT servicename, quotacode, quotaname, quotaarn, account_id, region, currentvalue,
+				max(CASE WHEN utilization <> '' AND CAST(utilization AS REAL) > 0 THEN CAST(utilization AS REAL) END) AS m
+			FROM "` + sqDataSet + `" GROUP BY 1, 2, 3, 4, 5, 6, 7) WHERE m >= 0.01`},
 	},
 }
 

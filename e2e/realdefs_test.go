@@ -113,6 +113,7 @@ func runRealDefinition(t *testing.T, d realDef) {
 	pages := map[string]string{}
 	drawn, total := 0, 0
 	var failed []string
+	waiting := map[string]bool{} // pending visuals not drawn: their checks wait
 	for _, sh := range def.Sheets {
 		sid := aws.ToString(sh.SheetId)
 		p := ts.withToken(t, u.Base+"/embedding/"+u.Sid+"/dashboards/"+id+"/sheets/"+sid, token)
@@ -131,6 +132,7 @@ func runRealDefinition(t *testing.T, d realDef) {
 					t.Errorf("visual %s waits for %s, but its tile says %q", vid, d.pending[vid], msg)
 				}
 				failed = append(failed, vid+" ("+d.pending[vid]+")")
+				waiting[vid] = true
 			default:
 				t.Errorf("visual %s: %s tile: %s", vid, kind, msg)
 				failed = append(failed, vid+": "+msg)
@@ -140,6 +142,9 @@ func runRealDefinition(t *testing.T, d realDef) {
 	t.Logf("%s: created, definition exact; %d of %d visuals drawn; not drawn: %v", d.name, drawn, total, failed)
 
 	for _, ch := range d.checks {
+		if waiting[ch.visual] {
+			continue
+		}
 		checkRealVisual(t, db, pages[ch.sheet], ch)
 	}
 }

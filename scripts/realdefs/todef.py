@@ -19,7 +19,9 @@ mechanical rewrites:
   bare Definition ->
       arn:aws:quicksight:us-east-1:123456789012:dataset/ID, ID being the
       last part of the author's ARN (their account and region are
-      placeholders or theirs; the tests' account is 123456789012);
+      placeholders or theirs; the tests' account is 123456789012), or the
+      declaration's Identifier when the ARN is a deploy tool's placeholder
+      without a "/" (cid-cmd's ${dataset_arn_NAME});
   a StaticValue written as an ISO 8601 time ("2022-10-31T20:00:00-04:00",
       how boto3 dumps a datetime) -> its epoch seconds, the API's number;
 and CloudFormation's intrinsic functions:
@@ -148,7 +150,8 @@ def main():
             fail("no Definition member")
         out = epoch_static_values(out)
         for d in out.get("DataSetIdentifierDeclarations", []):
-            d["DataSetArn"] = "arn:aws:quicksight:%s:%s:dataset/%s" % (REGION, ACCOUNT, d["DataSetArn"].rsplit("/", 1)[1])
+            last = d["DataSetArn"].rsplit("/", 1)[1] if "/" in d["DataSetArn"] else d["Identifier"]
+            d["DataSetArn"] = "arn:aws:quicksight:%s:%s:dataset/%s" % (REGION, ACCOUNT, last)
     json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
     sys.stdout.write("\n")
 

@@ -221,14 +221,14 @@ func (cc *compilation) aggregate(c *expr.Compiler, call expr.AggregateCall) (str
 		}
 		return c.InlineAggregate(call)
 	}
-	k := len(cc.aggArgs)
-	cc.aggArgs = append(cc.aggArgs, call.Arg.SQL)
-	a := "w." + cc.d.QuoteIdent("a"+strconv.Itoa(k))
 	if !pct {
-		call.Arg.SQL = a
+		k := len(cc.aggArgs)
+		cc.aggArgs = append(cc.aggArgs, call.Arg.SQL)
+		call.Arg.SQL = "w." + cc.d.QuoteIdent("a"+strconv.Itoa(k))
 		return c.InlineAggregate(call)
 	}
-	cc.pctAggs = append(cc.pctAggs, k)
+	k := cc.rankedArg(call.Arg.SQL)
+	a := "w." + cc.d.QuoteIdent("a"+strconv.Itoa(k))
 	r := "w." + cc.d.QuoteIdent("r"+strconv.Itoa(k))
 	n := "w." + cc.d.QuoteIdent("n"+strconv.Itoa(k))
 	if call.Func == "percentileDisc" {

@@ -111,13 +111,16 @@ func sankeyLimits(p *plan, res *Result) *Result {
 // loops), a link per row with a weight.
 func sankeyOption(p *plan, res *Result) obj {
 	res = sankeyLimits(p, res)
-	var nodes []obj
-	seen := map[string]bool{}
-	node := func(name string) {
-		if !seen[name] {
-			seen[name] = true
-			nodes = append(nodes, obj{"name": name})
+	// A node's value is the weight through it (a source's flows out, a
+	// destination's flows in): its tooltip and the chart's accessible
+	// description say it.
+	var names []string
+	through := map[string]float64{}
+	node := func(name string, w float64) {
+		if _, ok := through[name]; !ok {
+			names = append(names, name)
 		}
+		through[name] += w
 	}
 	sources := map[string]bool{}
 	for _, row := range res.Rows {
@@ -134,9 +137,14 @@ func sankeyOption(p *plan, res *Result) obj {
 		if sources[d] {
 			d += "\u200b"
 		}
-		node(s)
-		node(d)
+		w, _ := number(row[2])
+		node(s, w)
+		node(d, w)
 		links = append(links, obj{"source": s, "target": d, "value": v})
+	}
+	nodes := make([]obj, len(names))
+	for i, name := range names {
+		nodes[i] = obj{"name": name, "value": round2(through[name])}
 	}
 	return obj{
 		"animation": false,

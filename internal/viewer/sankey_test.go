@@ -23,7 +23,9 @@ func TestSankey(t *testing.T) {
 		Rows:    [][]any{{"East", "Tech", int64(5)}, {"Tech", "East", int64(2)}, {"West", "Tech", nil}},
 	}
 	s := sankeyOption(p, res)["series"].([]obj)[0]
-	wantEq(t, "nodes", s["data"], []obj{{"name": "East"}, {"name": "Tech\u200b"}, {"name": "Tech"}, {"name": "East\u200b"}})
+	// Each node carries the weight through it, for its tooltip and the
+	// chart's accessible description.
+	wantEq(t, "nodes", s["data"], []obj{{"name": "East", "value": 5.0}, {"name": "Tech\u200b", "value": 5.0}, {"name": "Tech", "value": 2.0}, {"name": "East\u200b", "value": 2.0}})
 	wantEq(t, "links", s["links"], []obj{{"source": "East", "target": "Tech\u200b", "value": 5.0}, {"source": "Tech", "target": "East\u200b", "value": 2.0}})
 
 	p, _ = planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+`}},

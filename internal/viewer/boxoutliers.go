@@ -60,7 +60,17 @@ func (p *plan) fences(res *Result, x string, keep func(lo, hi string) string) (s
 	if len(branches) == 0 {
 		return "NULL", true
 	}
-	return "ifelse(" + strings.Join(branches, " OR ") + ", " + x + ", NULL)", true
+	return "ifelse(" + anyOf(branches) + ", " + x + ", NULL)", true
+}
+
+// anyOf joins conditions with OR as a balanced tree, so that hundreds of
+// groups stay well within the expression depth limit (expr.MaxDepth).
+func anyOf(conds []string) string {
+	if len(conds) == 1 {
+		return conds[0]
+	}
+	mid := len(conds) / 2
+	return "(" + anyOf(conds[:mid]) + " OR " + anyOf(conds[mid:]) + ")"
 }
 
 // quoteText writes a text literal of the calculation language: the

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query"
@@ -30,8 +31,16 @@ func TestBoxPlotOutliers(t *testing.T) {
 		t.Fatal(why, err)
 	}
 	wantEq(t, "inside", asked.CalculatedFields[len(asked.CalculatedFields)-2].Expression,
-		`ifelse(({region} = "East" AND {revenue} >= (-5) AND {revenue} <= (35)) OR (isNull({region}) AND {revenue} >= (-3) AND {revenue} <= (5)), {revenue}, NULL)`)
+		`ifelse((({region} = "East" AND {revenue} >= (-5) AND {revenue} <= (35)) OR (isNull({region}) AND {revenue} >= (-3) AND {revenue} <= (5))), {revenue}, NULL)`)
 	wantEq(t, "dimensions", []string{asked.Dimensions[0].Field, asked.Dimensions[1].Field}, []string{"region", boxOutsideID})
+	// 500 groups stay within the expression depth limit.
+	var many []string
+	for i := range 500 {
+		many = append(many, "c"+itoa(i))
+	}
+	if d := strings.Count(anyOf(many)[:60], "("); d > 12 {
+		t.Errorf("OR tree %d deep at its left edge", d)
+	}
 	opt := boxPlotOption(p, res)
 	series := opt["series"].([]obj)
 	wantEq(t, "boxes", series[0]["data"], []any{[]any{1.0, 10.0, 15.0, 20.0, 34.0}, []any{-1.0, 0.0, 1.0, 2.0, 3.0}})

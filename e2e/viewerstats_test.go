@@ -109,7 +109,8 @@ func percentileCont(s []float64, p float64) float64 {
 
 // TestViewerBoxPlot draws a box plot of revenue by region created through
 // the API, each box [min, Q1, median, Q3, max] against the values read by
-// SQL and computed here, and refuses drawn outliers by name.
+// SQL and computed here; with outliers shown, whiskers at 1.5 IQR and
+// the points beyond, against the same values.
 func TestViewerBoxPlot(t *testing.T) {
 	t.Parallel()
 	// Fewer rows than the other viewer tests: SQLite has no PERCENTILE_CONT,
@@ -153,8 +154,39 @@ func TestViewerBoxPlot(t *testing.T) {
 			}
 		}
 	}
-	if tl := tile(t, body, "outliers"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "OutlierVisibility VISIBLE") {
-		t.Errorf("outliers: want an unsupported tile naming OutlierVisibility, got\n%s", tl)
+
+	// Outliers: whiskers at the furthest values within 1.5 IQR of the box,
+	// the values beyond drawn as points.
+	o = rawChart(t, body, "outliers")
+	series := o["series"].([]any)
+	boxes = series[0].(map[string]any)["data"].([]any)
+	var points []string
+	for _, p := range series[1].(map[string]any)["data"].([]any) {
+		points = append(points, fmt.Sprint(p))
+	}
+	var want []string
+	for i, r := range regions {
+		s := byRegion[r]
+		q1, q3 := percentileCont(s, 0.25), percentileCont(s, 0.75)
+		lo, hi := q1-1.5*(q3-q1), q3+1.5*(q3-q1)
+		wlo, whi := math.Inf(1), math.Inf(-1)
+		for _, v := range s {
+			if v < lo || v > hi {
+				want = append(want, fmt.Sprint([]any{r, v}))
+				continue
+			}
+			wlo, whi = min(wlo, v), max(whi, v)
+		}
+		got := boxes[i].([]any)
+		if math.Abs(got[0].(float64)-wlo) > 0.011 || math.Abs(got[4].(float64)-whi) > 0.011 {
+			t.Errorf("%s: whiskers %v and %v, want %v and %v", r, got[0], got[4], wlo, whi)
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the sample has no outliers to draw")
+	}
+	if fmt.Sprint(points) != fmt.Sprint(want) {
+		t.Errorf("outliers\n got %v\nwant %v", points, want)
 	}
 }
 

@@ -277,8 +277,12 @@ func (cc *compilation) windowed(dims []selected, relation string, where []string
 	for _, k := range cc.pctAggs {
 		a := "i." + d.QuoteIdent("a"+strconv.Itoa(k))
 		ks := strconv.Itoa(k)
-		b.WriteString(", ROW_NUMBER() OVER (" + strings.TrimSpace(partition+" ORDER BY CASE WHEN "+a+" IS NULL THEN 1 ELSE 0 END, "+a) + ") AS " + d.QuoteIdent("r"+ks))
-		b.WriteString(", COUNT(" + a + ") OVER (" + partition + ") AS " + d.QuoteIdent("n"+ks))
+		// One window per argument: the count shares the rank's ordering
+		// with a whole-partition frame, so engines compute both in the
+		// same sorted pass instead of partitioning the rows twice.
+		order := strings.TrimSpace(partition + " ORDER BY CASE WHEN " + a + " IS NULL THEN 1 ELSE 0 END, " + a)
+		b.WriteString(", ROW_NUMBER() OVER (" + order + ") AS " + d.QuoteIdent("r"+ks))
+		b.WriteString(", COUNT(" + a + ") OVER (" + order + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS " + d.QuoteIdent("n"+ks))
 	}
 	b.WriteString(" FROM (" + rows.String() + ") AS i")
 	return b.String()

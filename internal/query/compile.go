@@ -2,6 +2,7 @@ package query
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -221,14 +222,15 @@ func (cc *compilation) aggregate(c *expr.Compiler, call expr.AggregateCall) (str
 		}
 		return c.InlineAggregate(call)
 	}
+	k := cc.aggArg(call.Arg.SQL)
+	a := "w." + cc.d.QuoteIdent("a"+strconv.Itoa(k))
 	if !pct {
-		k := len(cc.aggArgs)
-		cc.aggArgs = append(cc.aggArgs, call.Arg.SQL)
-		call.Arg.SQL = "w." + cc.d.QuoteIdent("a"+strconv.Itoa(k))
+		call.Arg.SQL = a
 		return c.InlineAggregate(call)
 	}
-	k := cc.rankedArg(call.Arg.SQL)
-	a := "w." + cc.d.QuoteIdent("a"+strconv.Itoa(k))
+	if !slices.Contains(cc.pctAggs, k) {
+		cc.pctAggs = append(cc.pctAggs, k)
+	}
 	r := "w." + cc.d.QuoteIdent("r"+strconv.Itoa(k))
 	n := "w." + cc.d.QuoteIdent("n"+strconv.Itoa(k))
 	if call.Func == "percentileDisc" {

@@ -11,6 +11,10 @@ import (
 type boxPlot struct {
 	columns  []string // the boxes' names: the columns, or their custom labels
 	fieldIDs []string
+	// showOutliers asks for whiskers at 1.5 IQR and the outliers beyond
+	// (boxoutliers.go), which outliers then holds.
+	showOutliers bool
+	outliers     *boxOutliers
 }
 
 // The five statistics of a box, in question order after the group.
@@ -30,8 +34,9 @@ var boxStats = []struct {
 // values of each numeric column in Values (up to 5, a box each), all
 // computed in SQL (percentiles through the dialect's PERCENTILE_CONT or
 // its window-function equivalent). The AggregationFunction of a value is
-// not used: a box describes the rows' values. Whiskers reach the minimum and maximum; drawn outliers and data points
-// are refused by name.
+// not used: a box describes the rows' values. Whiskers reach the minimum and maximum, or with
+// OutlierVisibility VISIBLE the furthest values within 1.5 IQR with the
+// outliers beyond drawn (boxoutliers.go); drawn data points are refused by name.
 func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.BoxPlotAggregatedFieldWells == nil {
 		return false
@@ -67,7 +72,13 @@ func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 	}
 	if o := c.BoxPlotOptions; o != nil {
 		if o.OutlierVisibility == "VISIBLE" {
-			p.refuse("OutlierVisibility VISIBLE")
+			box.showOutliers = true
+			if len(w.Values) > 1 {
+				p.refuse("OutlierVisibility VISIBLE with more than one field in Values")
+			}
+			if len(w.GroupBy) > 0 && w.GroupBy[0].CategoricalDimensionField == nil {
+				p.refuse("OutlierVisibility VISIBLE with a GroupBy field other than text")
+			}
 		}
 		if o.AllDataPointsVisibility == "VISIBLE" {
 			p.refuse("AllDataPointsVisibility VISIBLE")
@@ -98,7 +109,8 @@ func boxPlotOption(p *plan, res *Result) obj {
 	var cats []string
 	series := make([]obj, len(p.box.columns))
 	data := make([][]any, len(p.box.columns))
-	for _, row := range res.Rows {
+	var outliers []any
+	for r, row := range res.Rows {
 		name := strings.Join(p.box.columns, ", ")
 		if nd > 0 {
 			name = fieldText(row[0], res.Columns[0], p.category[0])
@@ -109,11 +121,21 @@ func boxPlotOption(p *plan, res *Result) obj {
 			for k := range boxStats {
 				box[k] = chartValue(row[nd+v*len(boxStats)+k])
 			}
+			if o := p.box.outliers; o != nil {
+				// Whiskers at the furthest values within 1.5 IQR.
+				box[0], box[4] = chartValue(o.whiskers[r][0]), chartValue(o.whiskers[r][1])
+				for _, x := range o.points[r] {
+					outliers = append(outliers, []any{name, round2(x)})
+				}
+			}
 			data[v] = append(data[v], box)
 		}
 	}
 	for v, c := range p.box.columns {
 		series[v] = obj{"type": "boxplot", "name": c, "data": data[v]}
+	}
+	if p.box.outliers != nil {
+		series = append(series, obj{"type": "scatter", "name": "Outliers", "data": outliers})
 	}
 	label := obj{"hideOverlap": true}
 	if len(cats) <= maxLabelled {

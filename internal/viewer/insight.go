@@ -1,50 +1,114 @@
 package viewer
 
 import (
+	"context"
 	"encoding/json"
-	"sort"
+	"errors"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sightglass/sightglass/internal/definition"
 )
 
-// insightMessage is what the tile of an InsightVisual says: Sightglass
-// computes no insight yet; one with a Forecast computation (or an
-// anomaly detection narrative) would also need a trained model, which it
-// says by name.
-func insightMessage(raw json.RawMessage) string {
-	var v struct {
-		InsightConfiguration *struct {
-			Computations    []map[string]json.RawMessage
-			CustomNarrative *struct{ Narrative string }
+// Insight is the narrative of an insight visual: a line per computation.
+type Insight struct {
+	Lines []string
+}
+
+// mlMessage is what an insight says of a computation that needs a
+// machine-learning model.
+const mlMessage = "needs a machine-learning model, which Sightglass does not have."
+
+// insightRefusal names what of an insight Sightglass does not compute.
+type insightRefusal string
+
+func (r insightRefusal) Error() string { return string(r) }
+
+func refusal(what string) error { return insightRefusal(what) }
+
+// insightTile computes an insight visual: each computation asks SQL (with
+// the visual's filters, as every visual) and writes its default
+// narrative line. A custom narrative is refused by name: its template
+// language is not implemented, and its text would not be what the tile
+// shows. A forecast says it needs a model.
+func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
+	iv, ok := parseInsight(vis.Raw)
+	if !ok || iv.InsightConfiguration == nil {
+		t.Kind, t.Message = TileEmpty, "This insight has no computations yet."
+		return
+	}
+	c := iv.InsightConfiguration
+	if c.CustomNarrative != nil {
+		t.Kind, t.Message = TileUnsupported, "Insight options not yet supported by Sightglass: CustomNarrative (a custom narrative's template)."
+		if strings.Contains(strings.ToLower(c.CustomNarrative.Narrative), "anomal") {
+			t.Message += " Anomaly detection also " + mlMessage
 		}
+		return
 	}
-	_ = json.Unmarshal(raw, &v)
-	var kinds []string
-	ml := false
-	if c := v.InsightConfiguration; c != nil {
-		seen := map[string]bool{}
-		for _, comp := range c.Computations {
-			for k := range comp {
-				if !seen[k] {
-					seen[k] = true
-					kinds = append(kinds, k)
-				}
-				ml = ml || k == "Forecast"
-			}
+	a := &insightAsk{v: v, ctx: ctx, run: run, sheetID: sheetID, visualID: vis.VisualID, dataSet: iv.DataSetIdentifier, formats: fieldFormats(vis.Raw)}
+	var lines []string
+	forecasts := 0
+	for i := range c.Computations {
+		line, err := a.compute(&c.Computations[i])
+		var r insightRefusal
+		switch {
+		case errors.As(err, &r):
+			t.Kind, t.Message = TileUnsupported, "Insight options not yet supported by Sightglass: "+string(r)+"."
+			return
+		case errors.Is(err, errInsightTooMany):
+			t.Kind, t.Message = TileUnsupported, "This insight reads more than 2000 rows to find its answer, more than Sightglass reads; filter it to fewer."
+			return
+		case err != nil:
+			t.Kind, t.Message = tileOfError(err)
+			return
 		}
-		if c.CustomNarrative != nil && strings.Contains(strings.ToLower(c.CustomNarrative.Narrative), "anomal") {
-			ml = true
+		if c.Computations[i].Forecast != nil {
+			forecasts++
 		}
+		lines = append(lines, sentence(line))
 	}
-	sort.Strings(kinds)
-	msg := "Insight visuals are not yet supported by Sightglass"
-	if len(kinds) > 0 {
-		msg += " (computations: " + strings.Join(kinds, ", ") + ")"
+	if forecasts == len(c.Computations) {
+		t.Kind, t.Message = TileUnsupported, "A forecast "+mlMessage
+		return
 	}
-	msg += "."
-	if ml {
-		msg += " Forecasts and anomaly detection also need a machine-learning model, which Sightglass does not have."
+	t.Kind, t.Insight = TileInsight, &Insight{Lines: lines}
+}
+
+// sentence starts a line with a capital letter, as a field's name may not.
+func sentence(s string) string {
+	if s == "" {
+		return s
 	}
-	return msg
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// compute writes the narrative line of one computation.
+func (a *insightAsk) compute(c *insightComputation) (string, error) {
+	switch {
+	case c.TopBottomRanked != nil:
+		return a.ranked(c.TopBottomRanked)
+	case c.TopBottomMovers != nil:
+		return a.movers(c.TopBottomMovers)
+	case c.TotalAggregation != nil:
+		return a.total(c.TotalAggregation)
+	case c.MaximumMinimum != nil:
+		return a.maxMin(c.MaximumMinimum)
+	case c.MetricComparison != nil:
+		return a.metricComparison(c.MetricComparison)
+	case c.PeriodOverPeriod != nil:
+		return a.periodOverPeriod(c.PeriodOverPeriod)
+	case c.PeriodToDate != nil:
+		return a.periodToDate(c.PeriodToDate)
+	case c.GrowthRate != nil:
+		return a.growthRate(c.GrowthRate)
+	case c.UniqueValues != nil:
+		return a.uniqueValues(c.UniqueValues)
+	case c.Forecast != nil:
+		return "A forecast " + mlMessage, nil
+	}
+	return "", refusal("a computation of a kind Sightglass does not know")
 }
 
 // insightEmpty reports whether an insight has no computation and no

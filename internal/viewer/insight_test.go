@@ -1,12 +1,72 @@
 package viewer
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
 
-func TestInsightMessage(t *testing.T) {
-	wantEq(t, "forecast", insightMessage([]byte(`{"VisualId": "i", "InsightConfiguration": {"Computations": [
-	 {"Forecast": {"ComputationId": "f"}}, {"TotalAggregation": {"ComputationId": "t"}}]}}`)),
-		"Insight visuals are not yet supported by Sightglass (computations: Forecast, TotalAggregation). Forecasts and anomaly detection also need a machine-learning model, which Sightglass does not have.")
-	wantEq(t, "movers", insightMessage([]byte(`{"VisualId": "i", "InsightConfiguration": {"Computations": [{"TopBottomMovers": {"ComputationId": "m"}}]}}`)),
-		"Insight visuals are not yet supported by Sightglass (computations: TopBottomMovers).")
-	wantEq(t, "bare", insightMessage([]byte(`{"VisualId": "i"}`)), "Insight visuals are not yet supported by Sightglass.")
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// insightOf computes an insight visual of the test view's "sales" dataset
+// with answers from answer, and returns its tile and the questions asked.
+func insightOf(t *testing.T, computations string, answer func(q *query.Question) *Result) (*Tile, []*query.Question) {
+	t.Helper()
+	vis := visualOf(t, `{"InsightVisual": {"VisualId": "i", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+computations+`]}}}`)
+	var asked []*query.Question
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		asked = append(asked, q)
+		return answer(q), nil
+	}
+	tl := &Tile{}
+	testView(t, nil).insightTile(context.Background(), tl, vis, "s1", run)
+	return tl, asked
+}
+
+const (
+	insRegion = `{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}`
+	insMonth  = `{"DateDimensionField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "day"}, "DateGranularity": "MONTH"}}`
+	insSum    = `{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}`
+)
+
+func TestInsightRanked(t *testing.T) {
+	cols := []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "__v", Role: query.RoleMeasure, Type: "DECIMAL"}}
+	tl, asked := insightOf(t, `{"TopBottomRanked": {"ComputationId": "b", "Type": "BOTTOM", "ResultSize": 2, "Category": `+insRegion+`, "Value": `+insSum+`}}`,
+		func(*query.Question) *Result {
+			// Ascending puts groups without a value first: they are not ranked.
+			return &Result{Columns: cols, Rows: [][]any{{"North", nil}, {"East", 1.5}, {"West", 1234.0}, {"South", 5000.0}}}
+		})
+	wantEq(t, "line", tl.Insight.Lines, []string{"Bottom 2 region by revenue: East (1.5), West (1,234)."})
+	wantEq(t, "sorted in SQL", asked[0].Sort, []query.Sort{{ID: "__v"}, {ID: "r"}})
+	wantEq(t, "measure", asked[0].Measures, []query.Measure{{ID: "__v", Field: "revenue", Aggregation: query.Sum, DefaultAggregation: true}})
+}
+
+func TestInsightMovers(t *testing.T) {
+	cols := []query.ResultColumn{{ID: "m", Type: "DATETIME"}, {ID: "r", Type: "STRING"}, {ID: "__v", Role: query.RoleMeasure, Type: "DECIMAL"}}
+	tl, _ := insightOf(t, `{"TopBottomMovers": {"ComputationId": "m", "Type": "TOP", "MoverSize": 2, "Time": `+insMonth+`, "Category": `+insRegion+`, "Value": `+insSum+`}}`,
+		func(*query.Question) *Result {
+			return &Result{Columns: cols, Rows: [][]any{
+				{"2026-05-01 00:00:00", "East", 150.0}, {"2026-05-01 00:00:00", "North", 90.0}, {"2026-05-01 00:00:00", "West", 300.0},
+				{"2026-04-01 00:00:00", "East", 100.0}, {"2026-04-01 00:00:00", "North", 100.0}, {"2026-04-01 00:00:00", "West", 100.0},
+				{"2026-03-01 00:00:00", "East", 1.0}}}
+		})
+	wantEq(t, "by percent", tl.Insight.Lines, []string{"Top movers in region by revenue from Apr 2026 to May 2026: West up 200% (100 to 300), East up 50% (100 to 150)."})
+}
+
+func TestInsightRefusals(t *testing.T) {
+	none := func(*query.Question) *Result { return &Result{} }
+	tl, asked := insightOf(t, `{"Forecast": {"ComputationId": "f"}}`, none)
+	wantEq(t, "forecast", [3]any{tl.Kind, tl.Message, len(asked)}, [3]any{TileUnsupported, "A forecast needs a machine-learning model, which Sightglass does not have.", 0})
+	tl, _ = insightOf(t, `{"PeriodToDate": {"ComputationId": "p", "PeriodTimeGranularity": "FORTNIGHT", "Time": `+insMonth+`, "Value": `+insSum+`}}`, none)
+	wantEq(t, "granularity", tl.Message, `Insight options not yet supported by Sightglass: PeriodToDate with PeriodTimeGranularity "FORTNIGHT".`)
+	tl, _ = insightOf(t, `{"TotalAggregation": {"ComputationId": "t"}}`, none)
+	wantEq(t, "no value", tl.Insight.Lines, []string{"Total aggregation needs a Value."})
+
+	vis := visualOf(t, `{"InsightVisual": {"VisualId": "i", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [{"TotalAggregation": {"ComputationId": "t"}}],
+	 "CustomNarrative": {"Narrative": "<narrative>Anomalies</narrative>"}}}}`)
+	tl = &Tile{}
+	testView(t, nil).insightTile(context.Background(), tl, vis, "s1", nil)
+	if tl.Kind != TileUnsupported || !strings.Contains(tl.Message, "CustomNarrative") || !strings.Contains(tl.Message, "machine-learning model") {
+		t.Errorf("custom narrative: %s %s", tl.Kind, tl.Message)
+	}
 }

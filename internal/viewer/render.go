@@ -33,6 +33,7 @@ const (
 	TileContent     = "content" // custom content: an image or a frame
 	TileWords       = "words"   // a word cloud
 	TileText        = "text"
+	TileInsight     = "insight" // an insight's narrative
 	TileUnsupported = "unsupported"
 	TileEmpty       = "empty"
 	TileError       = "error"
@@ -53,6 +54,7 @@ type Tile struct {
 	KPI        *KPI
 	Content    *Content
 	Words      *Words
+	Insight    *Insight
 	Text       string // text box content (plain text)
 	Message    string // empty, error and unsupported tiles
 }
@@ -124,13 +126,12 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 			t.Kind, t.Message = TileEmpty, ""
 			continue
 		case "InsightVisual":
-			t.Kind, t.Message = TileUnsupported, insightMessage(vis.Raw)
 			if insightEmpty(vis.Raw) {
 				t.Kind, t.Message = TileEmpty, "This insight has no computations yet."
+				continue
 			}
-			continue
 		}
-		if !vis.Supported() {
+		if !vis.Supported() && vis.Kind != "InsightVisual" {
 			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."
 			continue
 		}
@@ -161,6 +162,10 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 
 // computeTile asks a visual's question and fills its tile.
 func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
+	if vis.Kind == "InsightVisual" {
+		v.insightTile(ctx, t, vis, sheetID, run)
+		return
+	}
 	p, ok := planOf(vis)
 	if !ok {
 		t.Kind, t.Message = TileEmpty, "This visual has no fields yet."
@@ -222,6 +227,15 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	if p.maxRows > 0 && len(res.Rows) > p.maxRows {
 		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" items, more than Sightglass draws; filter it to fewer."
 		return
+	}
+	if p.box != nil && p.box.showOutliers {
+		if why, err := v.outliers(ctx, p, res, sheetID, vis.VisualID, arn, run); err != nil || why != "" {
+			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			if err != nil {
+				t.Kind, t.Message = tileOfError(err)
+			}
+			return
+		}
 	}
 	switch p.kind {
 	case definition.KindTable:

@@ -1,0 +1,101 @@
+// An insight visual through embedConsole in Chromium: its narrative
+// lines appear in the tile, the total equal to SQL, with the number
+// format from the field well; a filter control's change recomputes it.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+
+const STEP = 15_000;
+const ID = 'insight-narrative';
+
+let sg;
+let host;
+let qs;
+let browser;
+
+before(async () => {
+  sg = await startSightglass();
+  host = await startHost();
+  qs = quickSightClient(sg);
+  browser = await launchBrowser('allowed', sg.url);
+});
+
+after(async () => {
+  await browser?.close();
+  qs?.destroy();
+  await host?.close();
+  await sg?.close();
+});
+
+function sql(query) {
+  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
+  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
+  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
+}
+
+async function createDashboard() {
+  const region = sg.credentials.region;
+  const col = (name) => ({ DataSetIdentifier: 'sales', ColumnName: name });
+  const revenue = (id) => ({ NumericalMeasureField: { FieldId: id, Column: col('revenue'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' },
+    FormatConfiguration: { FormatConfiguration: { NumberDisplayFormatConfiguration: { Prefix: '$', DecimalPlacesConfiguration: { DecimalPlaces: 2 } } } } } });
+  await qs.send(new CreateDashboardCommand({
+    AwsAccountId: ACCOUNT, DashboardId: ID, Name: ID,
+    Definition: {
+      DataSetIdentifierDeclarations: [{ Identifier: 'sales', DataSetArn: `arn:aws:quicksight:${region}:${ACCOUNT}:dataset/sample-sales` }],
+      FilterGroups: [{ FilterGroupId: 'g', CrossDataset: 'SINGLE_DATASET', Status: 'ENABLED',
+        ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's', Scope: 'ALL_VISUALS' }] } },
+        Filters: [{ CategoryFilter: { FilterId: 'f-seg', Column: col('segment'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } } } }] }],
+      Sheets: [{ SheetId: 's', Name: 'Insight',
+        FilterControls: [{ Dropdown: { FilterControlId: 'c-seg', SourceFilterId: 'f-seg', Title: 'Segment', Type: 'SINGLE_SELECT' } }],
+        Visuals: [{ InsightVisual: { VisualId: 'ins', DataSetIdentifier: 'sales', InsightConfiguration: { Computations: [
+          { TotalAggregation: { ComputationId: 'total', Value: revenue('tot') } },
+          { TopBottomRanked: { ComputationId: 'top', Type: 'TOP', ResultSize: 1, Category: { CategoricalDimensionField: { FieldId: 'r', Column: col('region') } }, Value: revenue('top-v') } },
+        ] } } }] }],
+    },
+    Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: ID }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the dashboard was not created');
+}
+
+const usd = (v) => '$' + v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+describe('insight narrative in Chromium', () => {
+  test('the narrative lines appear, equal to SQL, and follow a filter control', { timeout: 120_000 }, async () => {
+    await createDashboard();
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+      const lines = frame.locator('#v-ins .insight p');
+      await lines.first().waitFor({ timeout: STEP });
+
+      const [[total]] = sql('SELECT round(sum(revenue), 2) FROM orders');
+      const [[topRegion, topSum]] = sql('SELECT region, round(sum(revenue), 2) FROM orders GROUP BY region ORDER BY 2 DESC LIMIT 1');
+      assert.deepEqual(await lines.allTextContents(), [
+        `Total revenue is ${usd(total)}.`,
+        `Top 1 region by revenue: ${topRegion} (${usd(topSum)}).`,
+      ]);
+
+      // One segment: the narrative is recomputed with the filter.
+      const [[segment]] = sql('SELECT segment FROM orders GROUP BY segment ORDER BY segment LIMIT 1');
+      const [[segTotal]] = sql(`SELECT round(sum(revenue), 2) FROM orders WHERE segment = '${segment}'`);
+      await frame.locator('select[name="f.f-seg"]').selectOption(segment);
+      await frame.locator(`#v-ins .insight p:text-is("Total revenue is ${usd(segTotal)}.")`).waitFor({ timeout: STEP });
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+package viewer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+func TestBoxPlotOutliers(t *testing.T) {
+	p, ok := planOf(visualOf(t, `{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {
+	 "GroupBy": [{"CategoricalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
+	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
+	 "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}}}}`))
+	if !ok || len(p.unsupported) > 0 || !p.box.showOutliers {
+		t.Fatal("no plan", p.unsupported)
+	}
+	p.dataSet = "sales"
+	// East: Q1 10, Q3 20, fences −5 and 35; a group without a region: Q1 0, Q3 2.
+	res := &Result{Columns: make([]query.ResultColumn, 6), Rows: [][]any{{"East", 1.0, 10.0, 15.0, 20.0, 90.0}, {nil, -4.0, 0.0, 1.0, 2.0, 3.0}}}
+	var asked *query.Question
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		asked = q
+		return &Result{Rows: [][]any{
+			{"East", nil, 1.0, 34.0}, {"East", 40.0, nil, nil}, {"East", 90.0, nil, nil},
+			{nil, nil, -1.0, 3.0}, {nil, -4.0, nil, nil}}}, nil
+	}
+	why, err := testView(t, nil).outliers(context.Background(), p, res, "s1", "b", "arn", run)
+	if why != "" || err != nil {
+		t.Fatal(why, err)
+	}
+	wantEq(t, "inside", asked.CalculatedFields[len(asked.CalculatedFields)-2].Expression,
+		`ifelse((({region} = "East" AND {revenue} >= (-5) AND {revenue} <= (35)) OR (isNull({region}) AND {revenue} >= (-3) AND {revenue} <= (5))), {revenue}, NULL)`)
+	wantEq(t, "dimensions", []string{asked.Dimensions[0].Field, asked.Dimensions[1].Field}, []string{"region", boxOutsideID})
+	// 500 groups stay within the expression depth limit.
+	var many []string
+	for i := range 500 {
+		many = append(many, "c"+itoa(i))
+	}
+	if d := strings.Count(anyOf(many)[:60], "("); d > 12 {
+		t.Errorf("OR tree %d deep at its left edge", d)
+	}
+	opt := boxPlotOption(p, res)
+	series := opt["series"].([]obj)
+	wantEq(t, "boxes", series[0]["data"], []any{[]any{1.0, 10.0, 15.0, 20.0, 34.0}, []any{-1.0, 0.0, 1.0, 2.0, 3.0}})
+	wantEq(t, "outliers", series[1]["data"], []any{[]any{"East", 40.0}, []any{"East", 90.0}, []any{"(empty)", -4.0}})
+}

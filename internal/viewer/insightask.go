@@ -1,0 +1,104 @@
+package viewer
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+	"github.com/sightglass/sightglass/internal/query/dialect"
+)
+
+// insightLimit bounds the rows an insight's question reads (the periods,
+// or the category × period pairs, it looks through).
+const insightLimit = 2000
+
+// errInsightTooMany is a question of an insight whose answer hits
+// insightLimit before the computation has what it needs.
+var errInsightTooMany = errors.New("too many rows")
+
+// insightAsk asks the questions of one insight visual: with the view's
+// filters of the visual (as every visual's question), through run.
+type insightAsk struct {
+	v                          *View
+	ctx                        context.Context
+	run                        Runner
+	sheetID, visualID, dataSet string
+	formats                    map[string]*numberFormat
+}
+
+// ask answers a question of dimensions and measures, sorted and limited.
+func (a *insightAsk) ask(dims, values []field, calc []query.CalculatedField, sort []query.Sort, limit int) (*Result, error) {
+	p := &plan{dataSet: a.dataSet, category: dims, values: values, calc: calc, sort: sort, limit: limit}
+	for _, f := range append(append([]field{}, dims...), values...) {
+		if f.dataSet != "" {
+			p.dataSet = f.dataSet
+			break
+		}
+	}
+	arn, ok := a.v.def.DataSetARN(p.dataSet)
+	if !ok {
+		return nil, errors.New("the insight's dataset " + strconv.Quote(p.dataSet) + " is not declared")
+	}
+	q, err := a.v.question(p, a.sheetID, a.visualID)
+	if err != nil {
+		return nil, err
+	}
+	return a.run(a.ctx, arn, q)
+}
+
+// dim resolves a computation's dimension field (false if it has none);
+// gran, when set, replaces a date field's granularity.
+func (a *insightAsk) dim(f *definition.DimensionField, gran string) (field, bool) {
+	if f == nil {
+		return field{}, false
+	}
+	x, ok := dimension(*f)
+	if ok && gran != "" && x.dim.Granularity != "" {
+		d := *x.dim
+		d.Granularity = dialect.Granularity(gran)
+		x.dim = &d
+	}
+	return x, ok
+}
+
+// measure resolves a computation's measure field, with its format and
+// the name a narrative gives it (the column, or a calculated field's id).
+func (a *insightAsk) measure(f *definition.MeasureField, id string) (field, []query.CalculatedField, string, bool) {
+	if f == nil {
+		return field{}, nil, "", false
+	}
+	p := &plan{}
+	p.addMeasures([]definition.MeasureField{*f}, &p.values)
+	if len(p.values) == 0 {
+		return field{}, nil, "", false
+	}
+	x := p.values[0]
+	x.format = a.formats[x.id]
+	name := x.id
+	if x.measure.Field != "" && f.CalculatedMeasureField == nil {
+		name = x.measure.Field
+	}
+	// Two measures of one question need distinct ids.
+	old := x.id
+	x.id = id
+	m := *x.measure
+	m.ID = id
+	x.measure = &m
+	for i := range p.calc {
+		if p.calc[i].Name == old {
+			p.calc[i].Name = id
+			m.Field = id
+		}
+	}
+	return x, p.calc, name, true
+}
+
+// text writes a measure's value with its number format.
+func (f field) text(v float64) string {
+	if f.format != nil {
+		return f.format.format(v)
+	}
+	return formatNumber(v)
+}

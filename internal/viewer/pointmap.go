@@ -2,8 +2,10 @@ package viewer
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // Sizes of a points map's points, in pixels: the largest value's point
@@ -68,7 +70,7 @@ func pointMapOption(p *plan, res *Result) (obj, string) {
 	for _, row := range res.Rows {
 		lat, okLat := number(row[g.lat])
 		lon, okLon := number(row[g.lon])
-		name := fieldText(row[g.lat], res.Columns[g.lat], p.category[g.lat]) + ", " + fieldText(row[g.lon], res.Columns[g.lon], p.category[g.lon])
+		name := coordText(row[g.lat], res.Columns[g.lat], p.category[g.lat]) + ", " + coordText(row[g.lon], res.Columns[g.lon], p.category[g.lon])
 		if !okLat || !okLon || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
 			missed = append(missed, "("+name+")")
 			continue
@@ -117,3 +119,12 @@ func pointMapOption(p *plan, res *Result) (obj, string) {
 
 // round6 rounds a coordinate to a millionth of a degree (about 10 cm).
 func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+
+// coordText writes a coordinate in full (to a millionth of a degree), not
+// rounded as other numbers are shown.
+func coordText(v any, col query.ResultColumn, f field) string {
+	if x, ok := number(v); ok {
+		return strconv.FormatFloat(round6(x), 'f', -1, 64)
+	}
+	return fieldText(v, col, f)
+}

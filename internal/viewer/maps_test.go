@@ -40,7 +40,7 @@ func TestFilledMapCountries(t *testing.T) {
 	wantEq(t, "unsupported", p.unsupported, []string(nil))
 	res := &Result{
 		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "rev", Type: "DECIMAL", Role: query.RoleMeasure}},
-		Rows: [][]any{{"United States", 10.5}, {"DEU", 4.0}, {"fr", 2.0}, {"Singapore", 7.0}, {"Atlantis", 1.0}, {nil, 3.0}},
+		Rows:    [][]any{{"United States", 10.5}, {"DEU", 4.0}, {"fr", 2.0}, {"Singapore", 7.0}, {"Atlantis", 1.0}, {nil, 3.0}},
 	}
 	opt, note, why := mapOption(p, res)
 	wantEq(t, "refused", why, "")

@@ -1,8 +1,9 @@
 // Filled and point maps in Debian's Chromium through the embedding SDK,
 // over a dataset on the sample file whose columns carry geographic roles:
 // the region shapes load from the console's own assets (no tile server,
-// no other origin), the map draws as SVG, and a region's value read off
-// the page equals a direct SQL query on the sample file.
+// no other origin), the map draws as SVG, a region's value read off the
+// page equals a direct SQL query on the sample file, and a click on a
+// region filters another visual by that region's value.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -44,12 +45,12 @@ const sum = (id, name) => ({ NumericalMeasureField: { FieldId: id, Column: colum
 const tag = (name, role) => ({ TagColumnOperation: { ColumnName: name, Tags: [{ ColumnGeographicRole: role }] } });
 
 // A dataset of the sample's orders with country tagged COUNTRY, and a
-// latitude and longitude for Berlin and Tokyo.
+// latitude and longitude for Berlin, Tokyo and New York.
 async function createGeoDataSet() {
   await qs.send(new CreateDataSetCommand({
     AwsAccountId: ACCOUNT, DataSetId: 'geo', Name: 'geo', ImportMode: 'DIRECT_QUERY',
     PhysicalTableMap: { t: { CustomSql: { DataSourceArn: arn('datasource', 'sample-sales'), Name: 'q',
-      SqlQuery: "SELECT country, revenue, CASE city WHEN 'Berlin' THEN 52.52 WHEN 'Tokyo' THEN 35.6762 END AS lat, CASE city WHEN 'Berlin' THEN 13.405 WHEN 'Tokyo' THEN 139.6503 END AS lon FROM orders",
+      SqlQuery: "SELECT country, revenue, CASE city WHEN 'Berlin' THEN 52.52 WHEN 'Tokyo' THEN 35.6762 WHEN 'New York' THEN 40.7128 END AS lat, CASE city WHEN 'Berlin' THEN 13.405 WHEN 'Tokyo' THEN 139.6503 WHEN 'New York' THEN -74.006 END AS lon FROM orders",
       Columns: [{ Name: 'country', Type: 'STRING' }, { Name: 'revenue', Type: 'DECIMAL' }, { Name: 'lat', Type: 'DECIMAL' }, { Name: 'lon', Type: 'DECIMAL' }] } } },
     LogicalTableMap: { l: { Alias: 'geo', Source: { PhysicalTableId: 't' }, DataTransforms: [tag('country', 'COUNTRY'), tag('lat', 'LATITUDE'), tag('lon', 'LONGITUDE')] } },
     Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDataSet', 'quicksight:PassDataSet'] }],
@@ -63,7 +64,10 @@ async function createMapsDashboard() {
       DataSetIdentifierDeclarations: [{ Identifier: 'geo', DataSetArn: arn('dataset', 'geo') }],
       Sheets: [{ SheetId: 's', Name: 'Maps', Visuals: [
         { FilledMapVisual: { VisualId: 'filled', ChartConfiguration: { FieldWells: { FilledMapAggregatedFieldWells: {
-          Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('country') } }], Values: [sum('r', 'revenue')] } } } } },
+          Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('country') } }], Values: [sum('r', 'revenue')] } } },
+          Actions: [{ CustomActionId: 'by-country', Name: 'Filter by country', Status: 'ENABLED', Trigger: 'DATA_POINT_CLICK',
+            ActionOperations: [{ FilterOperation: { SelectedFieldsConfiguration: { SelectedFields: ['c'] },
+              TargetVisualsConfiguration: { SameSheetTargetVisualConfiguration: { TargetVisuals: ['points'] } } } }] }] } },
         { GeospatialMapVisual: { VisualId: 'points', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
           Geospatial: [{ NumericalDimensionField: { FieldId: 'la', Column: column('lat') } }, { NumericalDimensionField: { FieldId: 'lo', Column: column('lon') } }],
           Values: [sum('pr', 'revenue')] } } } } },
@@ -111,6 +115,24 @@ describe('maps in Chromium', () => {
       const pointsLabel = await frame.locator('#v-points .chart').getAttribute('aria-label');
       const [[berlin]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE city = 'Berlin'");
       assert.ok(pointsLabel.includes(`the data for 52.52, 13.405 is 13.405, 52.52, ${berlin}`), `Berlin's revenue ${berlin} not in: ${pointsLabel}`);
+
+      // A click on the United States' region filters the points map by the
+      // value the region was matched from ("United States", not the
+      // shape's "United States of America"): only New York's point is left.
+      const paths = frame.locator('#v-filled svg path');
+      let clicked = false;
+      for (let i = 0, n = await paths.count(); i < n && !clicked; i++) {
+        const box = await paths.nth(i).boundingBox();
+        if (!box || box.width < 4) continue;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        const tip = await frame.locator('#v-filled').evaluate((t) => t.innerText);
+        if (/United States of America/.test(tip)) {
+          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          clicked = true;
+        }
+      }
+      assert.ok(clicked, 'no region of the filled map showed the United States');
+      await frame.locator('#v-points .chart[aria-label*="40.7128, -74.006"]:not([aria-label*="52.52"])').waitFor({ timeout: STEP });
 
       // Shapes came from the server's own fingerprinted asset, nothing else.
       assert.ok(requests.some((u) => /\/static\/geo-world\.json\?v=[0-9a-f]{12}$/.test(u)), `no shapes request in ${requests}`);

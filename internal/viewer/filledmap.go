@@ -69,7 +69,7 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 			}
 			some = true
 		}
-		data = append(data, obj{"name": shape, "value": v})
+		data = append(data, obj{"name": shape, "value": v, "sgValue": name}) // sgValue: what a click filters by
 	}
 	if hi == lo {
 		hi = lo + 1

@@ -45,7 +45,7 @@ func TestFilledMapCountries(t *testing.T) {
 	opt, note, why := mapOption(p, res)
 	wantEq(t, "refused", why, "")
 	s := opt["series"].([]obj)[0]
-	wantEq(t, "regions", s["data"], []obj{{"name": "United States of America", "value": 10.5}, {"name": "Germany", "value": 4.0}, {"name": "France", "value": 2.0}})
+	wantEq(t, "regions", s["data"], []obj{{"name": "United States of America", "value": 10.5, "sgValue": "United States"}, {"name": "Germany", "value": 4.0, "sgValue": "DEU"}, {"name": "France", "value": 2.0, "sgValue": "fr"}})
 	wantEq(t, "map", s["map"], "sg-geo-world")
 	wantEq(t, "bounds", s["boundingCoords"], [][]float64{{-10, 60}, {30, 30}})
 	wantEq(t, "note", note, "3 of 6 values matched no region: Singapore, Atlantis, (empty).")
@@ -74,7 +74,7 @@ func TestFilledMapRoles(t *testing.T) {
 		Rows:    [][]any{{"California", 1.0}, {"TX", 2.0}, {"36", 3.0}},
 	}
 	opt, note, _ := mapOption(p, res)
-	wantEq(t, "states", opt["series"].([]obj)[0]["data"], []obj{{"name": "California", "value": 1.0}, {"name": "Texas", "value": 2.0}, {"name": "New York", "value": 3.0}})
+	wantEq(t, "states", opt["series"].([]obj)[0]["data"], []obj{{"name": "California", "value": 1.0, "sgValue": "California"}, {"name": "Texas", "value": 2.0, "sgValue": "TX"}, {"name": "New York", "value": 3.0, "sgValue": "36"}})
 	wantEq(t, "note", note, "")
 	_, why = mapPlanOf(t, filledCountry, map[string]string{"country": "COUNTY"})
 	wantEq(t, "county", why, "a filled map by COUNTY (Sightglass has boundaries of countries and US states only)")

@@ -135,7 +135,10 @@ export function mountCharts(root) {
       draw();
       return;
     }
-    mapShapes(echarts, option).then(draw, () => {
+    mapShapes(echarts, option).then(() => {
+      draw();
+      el.dispatchEvent(new CustomEvent("sg:chart-drawn", { bubbles: true }));
+    }, () => {
       el.textContent = "This map's region shapes could not be loaded.";
     });
   });

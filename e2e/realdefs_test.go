@@ -229,6 +229,7 @@ func createRealDataSets(t *testing.T, ts *testServer, d realDef) *sql.DB {
 			PhysicalTableMap: map[string]types.PhysicalTable{"t": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
 				DataSourceArn: aws.String(dataSourceARN("realdef")), Name: aws.String(ds.id), InputColumns: input,
 			}}},
+			//lint:ignore SA1019 LogicalTableMap is what Sightglass implements (the legacy data preparation experience)
 			LogicalTableMap: logical,
 		})
 		must(t, err)

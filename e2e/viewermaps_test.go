@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 LogicalTableMap is what Sightglass implements (the legacy data preparation experience)
+
 package e2e
 
 import (

@@ -54,7 +54,7 @@ type Tile struct {
 	Content    *Content
 	Words      *Words
 	Text       string // text box content (plain text)
-	Message    string // empty, error and unsupported tiles
+	Message    string // empty, error and unsupported tiles; a map's note of what it could not place
 }
 
 // Sheet is a sheet ready to render.

@@ -86,6 +86,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseJSONPath ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTableCalc ./internal/query $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCustomSQL ./internal/query/dataset $(FUZZTIME)
+	./scripts/fuzz.sh FuzzGeoRoles ./internal/query/dataset $(FUZZTIME)
 	./scripts/fuzz.sh FuzzScan ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseManifest ./internal/backup $(FUZZTIME)

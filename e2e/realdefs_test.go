@@ -32,7 +32,10 @@ type realDef struct {
 	// the words their tile must say: each must draw or show a tile naming
 	// what it lacks, never a number without it.
 	pending map[string]string
-	checks  []realCheck // drawn numbers against SQL
+	// notes are words a drawn visual's note must say (a map's values that
+	// matched no region).
+	notes  map[string]string
+	checks []realCheck // drawn numbers against SQL
 }
 
 // realDataSet is a synthetic table under a declared dataset; its id is
@@ -42,6 +45,9 @@ type realDataSet struct {
 	columns []realColumn
 	rows    int
 	row     func(i int) []any // deterministic
+	// roles tags columns with a geographic role, as the dataset a map
+	// visual was built on has them.
+	roles map[string]types.GeoSpatialDataRole
 }
 
 type realColumn struct {
@@ -124,6 +130,9 @@ func runRealDefinition(t *testing.T, d realDef) {
 		for _, vid := range visualIDs(t, raw, sid) {
 			total++
 			kind, msg := tileKind(t, p.Body, vid)
+			if want := d.notes[vid]; want != "" && !strings.Contains(tileNote(t, p.Body, vid), want) {
+				t.Errorf("visual %s: note %q, want one saying %q", vid, tileNote(t, p.Body, vid), want)
+			}
 			switch {
 			case kind != "error" && kind != "unsupported" && !(kind == "empty" && strings.Contains(msg, "no fields")):
 				drawn++
@@ -208,12 +217,25 @@ func createRealDataSets(t *testing.T, ts *testServer, d realDef) *sql.DB {
 		}
 		must(t, ins.Close())
 		must(t, tx.Commit())
+		var logical map[string]types.LogicalTable
+		if len(ds.roles) > 0 {
+			var tags []types.TransformOperation
+			for _, c := range ds.columns {
+				if r, ok := ds.roles[c.name]; ok {
+					tags = append(tags, &types.TransformOperationMemberTagColumnOperation{Value: types.TagColumnOperation{
+						ColumnName: aws.String(c.name), Tags: []types.ColumnTag{{ColumnGeographicRole: r}}}})
+				}
+			}
+			logical = map[string]types.LogicalTable{"l": {Alias: aws.String(ds.id), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("t")}, DataTransforms: tags}}
+		}
 		_, err = ts.adminClient().CreateDataSet(t.Context(), &quicksight.CreateDataSetInput{
 			AwsAccountId: aws.String(accountID), DataSetId: aws.String(ds.id), Name: aws.String(ds.id),
 			ImportMode: types.DataSetImportModeDirectQuery,
 			PhysicalTableMap: map[string]types.PhysicalTable{"t": &types.PhysicalTableMemberRelationalTable{Value: types.RelationalTable{
 				DataSourceArn: aws.String(dataSourceARN("realdef")), Name: aws.String(ds.id), InputColumns: input,
 			}}},
+			//lint:ignore SA1019 LogicalTableMap is what Sightglass implements (the legacy data preparation experience)
+			LogicalTableMap: logical,
 		})
 		must(t, err)
 	}

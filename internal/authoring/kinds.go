@@ -40,6 +40,8 @@ var Kinds = []KindSpec{
 	{"SankeyDiagramVisual", "Sankey diagram", "SankeyDiagramAggregatedFieldWells", []WellSpec{{"Source", false, "Source"}, {"Destination", false, "Destination"}, {"Weight", true, "Weight"}}},
 	{"WordCloudVisual", "Word cloud", "WordCloudAggregatedFieldWells", []WellSpec{{"GroupBy", false, "Group by"}, {"Size", true, "Size"}}},
 	{"RadarChartVisual", "Radar chart", "RadarChartAggregatedFieldWells", []WellSpec{{"Category", false, "Category"}, {"Values", true, "Value"}, {"Color", false, "Color"}}},
+	{"FilledMapVisual", "Filled map", "FilledMapAggregatedFieldWells", []WellSpec{{"Geospatial", false, "Location"}, {"Values", true, "Color"}}},
+	{"GeospatialMapVisual", "Points on map", "GeospatialMapAggregatedFieldWells", []WellSpec{{"Geospatial", false, "Geospatial"}, {"Values", true, "Size"}, {"Colors", false, "Color"}}},
 }
 
 // Kind returns the spec of a visual type.

@@ -3,8 +3,6 @@ package console
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"io/fs"
 	"net/http"
 	"path"
@@ -38,8 +36,7 @@ var assets = sync.OnceValue(func() map[string]*asset {
 		if err != nil {
 			continue
 		}
-		sum := sha256.Sum256(b)
-		a := &asset{raw: b, hash: hex.EncodeToString(sum[:6]), contentType: assetType(e.Name())}
+		a := &asset{raw: b, hash: web.Hash(b), contentType: assetType(e.Name())}
 		if gz := gzipped(b); len(gz) < len(b) {
 			a.gz = gz
 		}
@@ -54,7 +51,7 @@ func assetType(name string) string {
 		return "text/javascript; charset=utf-8"
 	case ".css":
 		return "text/css; charset=utf-8"
-	case ".map":
+	case ".map", ".json":
 		return "application/json"
 	}
 	return "application/octet-stream"

@@ -181,6 +181,7 @@ func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string,
 	def := content.Definition()
 	v := viewer.New(def, st, c.app.Clock())
 	v.SetTheme(viewerTheme(content.Theme()))
+	v.SetGeoRoles(content.GeoRoles)
 	v.ApplyDynamicDefaults(ctx, runner(content), c.viewerOf(ctx, s))
 	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
 	var sdk []sdkSheet

@@ -66,6 +66,8 @@ const (
 	KindSankey    = "SankeyDiagramVisual"
 	KindWordCloud = "WordCloudVisual"
 	KindRadar     = "RadarChartVisual"
+	KindFilledMap = "FilledMapVisual"
+	KindPointMap  = "GeospatialMapVisual"
 )
 
 // Visual is QuickSight's Visual union. Exactly one member is set in a
@@ -96,6 +98,8 @@ type Visual struct {
 	SankeyDiagramVisual *SankeyDiagramVisual
 	WordCloudVisual     *WordCloudVisual
 	RadarChartVisual    *RadarChartVisual
+	FilledMapVisual     *FilledMapVisual
+	GeospatialMapVisual *GeospatialMapVisual
 
 	members int // how many members the union object had
 }
@@ -103,7 +107,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud, KindRadar:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud, KindRadar, KindFilledMap, KindPointMap:
 		return true
 	}
 	return false
@@ -189,6 +193,12 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindRadar:
 		v.RadarChartVisual = new(RadarChartVisual)
 		target = v.RadarChartVisual
+	case KindFilledMap:
+		v.FilledMapVisual = new(FilledMapVisual)
+		target = v.FilledMapVisual
+	case KindPointMap:
+		v.GeospatialMapVisual = new(GeospatialMapVisual)
+		target = v.GeospatialMapVisual
 	default:
 		return nil
 	}

@@ -209,6 +209,16 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.RadarChartAggregatedFieldWells
 			all = []Well{dims("Category", w.Category), dims("Color", w.Color), measures("Values", w.Values)}
 		}
+	case v.FilledMapVisual != nil:
+		if c := v.FilledMapVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.FilledMapAggregatedFieldWells != nil {
+			w := c.FieldWells.FilledMapAggregatedFieldWells
+			all = []Well{dims("Geospatial", w.Geospatial), measures("Values", w.Values)}
+		}
+	case v.GeospatialMapVisual != nil:
+		if c := v.GeospatialMapVisual.ChartConfiguration; c != nil && c.FieldWells != nil && c.FieldWells.GeospatialMapAggregatedFieldWells != nil {
+			w := c.FieldWells.GeospatialMapAggregatedFieldWells
+			all = []Well{dims("Geospatial", w.Geospatial), dims("Colors", w.Colors), measures("Values", w.Values)}
+		}
 	}
 	var out []Well
 	for _, w := range all {
@@ -260,6 +270,10 @@ func (v *Visual) Title() string {
 		t = v.WordCloudVisual.Title
 	case v.RadarChartVisual != nil:
 		t = v.RadarChartVisual.Title
+	case v.FilledMapVisual != nil:
+		t = v.FilledMapVisual.Title
+	case v.GeospatialMapVisual != nil:
+		t = v.GeospatialMapVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

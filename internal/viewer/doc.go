@@ -5,7 +5,9 @@
 // aggregation, the filter groups that apply to it (scoped to the visual,
 // its sheet or all sheets) and the current parameter values. Answers
 // become ECharts options (bar, line, pie/donut, scatter, combo, heat map,
-// tree map, funnel, gauge, waterfall, histogram, box plot, Sankey) or
+// tree map, funnel, gauge, waterfall, histogram, box plot, Sankey, radar,
+// filled map and points map: maps.go places their locations by the
+// datasets' geographic roles on shapes built into the binary) or
 // server-rendered table, pivot table, KPI and word cloud models; custom content
 // visuals become an image or a sandboxed frame of their URL, empty visuals
 // an empty tile. Other visual types, and options that would change a

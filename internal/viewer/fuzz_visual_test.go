@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -25,6 +26,8 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ValueLabelOptions": {"AxisLabelOptions": [{"CustomLabel": "X", "ApplyTo": {"FieldId": "v"}}, {"CustomLabel": "T"}]}}}}`,
 		`{"RadarChartVisual": {"VisualId": "r", "ChartConfiguration": {"FieldWells": {"RadarChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Color": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}]}}, "SortConfiguration": {"ColorSort": [{"FieldSort": {"FieldId": "k", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2}}, "AxesRangeScale": "INDEPENDENT"}}}`,
 		`{"RadarChartVisual": {"VisualId": "r", "ChartConfiguration": {"FieldWells": {"RadarChartAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "Shape": "CIRCLE"}}}`,
+		`{"FilledMapVisual": {"VisualId": "m", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "country"}}}]}}, "WindowOptions": {"Bounds": {"North": 1e308, "South": -1e308, "West": 0, "East": 0}, "MapZoomMode": "MANUAL"}}}}`,
+		`{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"NumericalDimensionField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "lat"}}}, {"NumericalDimensionField": {"FieldId": "o", "Column": {"DataSetIdentifier": "s", "ColumnName": "lon"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "seg"}}}]}}, "PointStyleOptions": {"SelectedPointStyle": "POINT"}}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "DataSetIdentifier": "s", "ChartConfiguration": {"ContentUrl": "https://example.com/a.png", "ContentType": "IMAGE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "ChartConfiguration": {"ContentUrl": "/\\evil.example", "ContentType": "OTHER_EMBEDDED_CONTENT"}}}`,
 	} {
@@ -55,6 +58,15 @@ func FuzzVisualPlan(f *testing.F) {
 		}
 		if p, ok := planOf(&vis); ok && p.radar != nil && len(p.unsupported) == 0 {
 			radarOption(p, radarResult(p)) // draws any plan without a panic
+		}
+		if p, ok := planOf(&vis); ok && p.geo != nil && len(p.unsupported) == 0 {
+			// Roles by column: lat and lon place points, others name countries.
+			v := &View{geoRoles: func(context.Context, string) (map[string]string, error) {
+				return map[string]string{"lat": "LATITUDE", "lon": "LONGITUDE", "country": "COUNTRY", "seg": "STATE"}, nil
+			}}
+			if v.placeMap(context.Background(), p, "arn") == "" {
+				mapOption(p, radarResult(p)) // draws any placed map without a panic
+			}
 		}
 		if vis.Kind == "CustomContentVisual" {
 			var tl Tile

@@ -46,6 +46,7 @@ type plan struct {
 	box         *boxPlot
 	words       *definition.WordCloudOptions
 	radar       *radarPlan
+	geo         *mapPlan
 	// catLimit, when set, keeps the first catLimit categories of a chart
 	// with a Colors field (every color of each), in the category sort.
 	catLimit int
@@ -320,6 +321,14 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if !p.planRadar(vis.RadarChartVisual.ChartConfiguration) {
 			return p, false
 		}
+	case definition.KindFilledMap:
+		if !p.planFilledMap(vis.FilledMapVisual) {
+			return p, false
+		}
+	case definition.KindPointMap:
+		if !p.planPointMap(vis.GeospatialMapVisual) {
+			return p, false
+		}
 	default:
 		return p, false
 	}
@@ -420,6 +429,10 @@ func kindLabel(kind string) string {
 		return "Word cloud"
 	case definition.KindRadar:
 		return "Radar chart"
+	case definition.KindFilledMap:
+		return "Filled map"
+	case definition.KindPointMap:
+		return "Points on map"
 	case "CustomContentVisual":
 		return "Custom content"
 	case "EmptyVisual":

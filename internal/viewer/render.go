@@ -56,7 +56,7 @@ type Tile struct {
 	Words      *Words
 	Insight    *Insight
 	Text       string // text box content (plain text)
-	Message    string // empty, error and unsupported tiles
+	Message    string // empty, error and unsupported tiles; a map's note of what it could not place
 }
 
 // Sheet is a sheet ready to render.
@@ -189,6 +189,12 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
 		return
 	}
+	if p.geo != nil {
+		if why := v.placeMap(ctx, p, arn); why != "" {
+			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" cannot be drawn: "+why+"."
+			return
+		}
+	}
 	if p.hist != nil {
 		some, err := v.binRange(ctx, p, sheetID, vis.VisualID, arn, run)
 		if err != nil {
@@ -248,7 +254,13 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Words = TileWords, wordCloud(p, res)
 	default:
 		var opt obj
-		if p.hist != nil {
+		if p.geo != nil {
+			var why string
+			if opt, t.Message, why = mapOption(p, res); why != "" {
+				t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" cannot be drawn: "+why+"."
+				return
+			}
+		} else if p.hist != nil {
 			lows, counts, err := histogramBins(p, res)
 			if err != nil {
 				t.Kind, t.Message = TileUnsupported, err.Error()

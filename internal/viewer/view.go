@@ -24,6 +24,8 @@ type View struct {
 	// aggregated caches aggregatedField per "dataset\x00field": visuals
 	// are computed concurrently and each asks it.
 	aggregated sync.Map
+	// geoRoles reads the geographic roles map visuals place by.
+	geoRoles GeoRoles
 }
 
 // New returns the view of def with the viewer's state; now anchors

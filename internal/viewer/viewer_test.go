@@ -54,7 +54,7 @@ const testDefinition = `{
     {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {
       "Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "Margin"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}],
       "TargetValues": [{"NumericalMeasureField": {"FieldId": "t", "Column": {"DataSetIdentifier": "sales", "ColumnName": "target"}}}]}}}},
-    {"FilledMapVisual": {"VisualId": "map"}}
+    {"LayerMapVisual": {"VisualId": "map", "DataSetIdentifier": "sales"}}
    ],
    "TextBoxes": [{"SheetTextBoxId": "tb", "Content": "<text-box>Hello <b>world</b></text-box>"}],
    "Layouts": [{"Configuration": {"GridLayout": {"Elements": [
@@ -232,12 +232,12 @@ func TestRenderSheet(t *testing.T) {
 	}
 	// Layout order first (text box, KPI, bar), then the rest.
 	wantEq(t, "tiles", order, []string{"tb:text", "kpi:kpi", "bar:chart", "map:unsupported"})
-	tb, kpi, bar, filledMap := s.Tiles[0], s.Tiles[1], s.Tiles[2], s.Tiles[3]
+	tb, kpi, bar, layerMap := s.Tiles[0], s.Tiles[1], s.Tiles[2], s.Tiles[3]
 	wantEq(t, "text", tb.Text, "Hello world")
 	wantEq(t, "text style", tb.Style, "grid-column: 1 / span 36; grid-row: 1 / span 2")
 	wantEq(t, "kpi style", kpi.Style, "grid-column: span 12; grid-row: span 6")
 	wantEq(t, "kpi", kpi.KPI, &KPI{Label: "Average of Margin", Value: "0.25", Target: "0.25", Progress: "+0%", Above: true})
-	wantEq(t, "unsupported", filledMap.Message, "Filled Map visuals are not yet supported by Sightglass.")
+	wantEq(t, "unsupported", layerMap.Message, "Layer Map visuals are not yet supported by Sightglass.")
 	wantEq(t, "bar title", bar.Title, "Top products")
 	var opt struct {
 		XAxis map[string]any

@@ -1,16 +1,17 @@
 // ECharts with only what the viewer draws: bar, line, pie, scatter
 // (combo charts are bars and lines; histograms and waterfalls are bars),
 // heat maps, tree maps, funnels, gauges, box plots, Sankey diagrams, radar charts,
-// color scales, axes, legend, tooltip and aria description, on the SVG
+// filled and point maps (maps.js), color scales, axes, legend, tooltip and aria description, on the SVG
 // renderer.
 import * as echarts from "echarts/core";
-import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
+import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
+import { AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
+import { mapShapes, pointTooltips } from "./maps.js";
 
 echarts.use([
-  BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
-  AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
+  BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
+  AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
 const charts = new Set();
@@ -121,11 +122,25 @@ export function mountCharts(root) {
       return;
     }
     formatLabels(option);
+    pointTooltips(option, (s, v) => (s.sgNumberFormat ? formatNumber(s.sgNumberFormat, v) : formatValue(v)));
     fitLabels(option, el.clientWidth, el.clientHeight);
-    const chart = echarts.init(el, null, { renderer: "svg" });
-    chart.setOption(option);
-    charts.add(chart);
-    resize.observe(el);
+    const draw = () => {
+      if (!el.isConnected || echarts.getInstanceByDom(el)) return;
+      const chart = echarts.init(el, null, { renderer: "svg" });
+      chart.setOption(option);
+      charts.add(chart);
+      resize.observe(el);
+    };
+    if (!option.sgMap) {
+      draw();
+      return;
+    }
+    mapShapes(echarts, option).then(() => {
+      draw();
+      el.dispatchEvent(new CustomEvent("sg:chart-drawn", { bubbles: true }));
+    }, () => {
+      el.textContent = "This map's region shapes could not be loaded.";
+    });
   });
 }
 

@@ -73,7 +73,8 @@ export function mountActions(el) {
     if (!chart || !tile || bound.has(chart) || !clickAction(tile.dataset.visualId)) return;
     bound.add(chart);
     node.classList.add("has-action");
-    chart.on("click", (p) => run(tile.dataset.visualId, p.name));
+    // A filled map's region carries the value it was matched from (sgValue).
+    chart.on("click", (p) => run(tile.dataset.visualId, p.data?.sgValue ?? p.name));
   });
   // A filter still set marks its source tile again when it is redrawn.
   const st = hooks.state();
@@ -88,6 +89,8 @@ export function mountActions(el) {
 // navigate(sheetId).
 export function initActions(root, h) {
   hooks = h;
+  // Maps are drawn once their shapes load, after mountActions ran.
+  root.addEventListener("sg:chart-drawn", (ev) => mountActions(ev.target.parentElement));
   root.addEventListener("click", (ev) => {
     const clear = ev.target.closest(".action-clear");
     if (clear) {

@@ -1,0 +1,146 @@
+// Filled and point maps in Debian's Chromium through the embedding SDK,
+// over a dataset on the sample file whose columns carry geographic roles:
+// the region shapes load from the console's own assets (no tile server,
+// no other origin), the map draws as SVG, a region's value read off the
+// page equals a direct SQL query on the sample file, and a click on a
+// region filters another visual by that region's value.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CreateDashboardCommand, CreateDataSetCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+
+const STEP = 15_000;
+
+let sg;
+let host;
+let qs;
+let browser;
+
+before(async () => {
+  sg = await startSightglass();
+  host = await startHost();
+  qs = quickSightClient(sg);
+  browser = await launchBrowser('allowed', sg.url);
+});
+
+after(async () => {
+  await browser?.close();
+  qs?.destroy();
+  await host?.close();
+  await sg?.close();
+});
+
+function sql(query) {
+  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
+  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
+  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
+}
+
+const arn = (kind, id) => `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:${kind}/${id}`;
+const admin = () => arn('user', 'default/admin');
+const column = (name) => ({ DataSetIdentifier: 'geo', ColumnName: name });
+const sum = (id, name) => ({ NumericalMeasureField: { FieldId: id, Column: column(name), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } });
+const tag = (name, role) => ({ TagColumnOperation: { ColumnName: name, Tags: [{ ColumnGeographicRole: role }] } });
+
+// A dataset of the sample's orders with country tagged COUNTRY, and a
+// latitude and longitude for Berlin, Tokyo and New York.
+async function createGeoDataSet() {
+  await qs.send(new CreateDataSetCommand({
+    AwsAccountId: ACCOUNT, DataSetId: 'geo', Name: 'geo', ImportMode: 'DIRECT_QUERY',
+    PhysicalTableMap: { t: { CustomSql: { DataSourceArn: arn('datasource', 'sample-sales'), Name: 'q',
+      SqlQuery: "SELECT country, revenue, CASE city WHEN 'Berlin' THEN 52.52 WHEN 'Tokyo' THEN 35.6762 WHEN 'New York' THEN 40.7128 END AS lat, CASE city WHEN 'Berlin' THEN 13.405 WHEN 'Tokyo' THEN 139.6503 WHEN 'New York' THEN -74.006 END AS lon FROM orders",
+      Columns: [{ Name: 'country', Type: 'STRING' }, { Name: 'revenue', Type: 'DECIMAL' }, { Name: 'lat', Type: 'DECIMAL' }, { Name: 'lon', Type: 'DECIMAL' }] } } },
+    LogicalTableMap: { l: { Alias: 'geo', Source: { PhysicalTableId: 't' }, DataTransforms: [tag('country', 'COUNTRY'), tag('lat', 'LATITUDE'), tag('lon', 'LONGITUDE')] } },
+    Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDataSet', 'quicksight:PassDataSet'] }],
+  }));
+}
+
+async function createMapsDashboard() {
+  await qs.send(new CreateDashboardCommand({
+    AwsAccountId: ACCOUNT, DashboardId: 'maps', Name: 'maps',
+    Definition: {
+      DataSetIdentifierDeclarations: [{ Identifier: 'geo', DataSetArn: arn('dataset', 'geo') }],
+      Sheets: [{ SheetId: 's', Name: 'Maps', Visuals: [
+        { FilledMapVisual: { VisualId: 'filled', ChartConfiguration: { FieldWells: { FilledMapAggregatedFieldWells: {
+          Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('country') } }], Values: [sum('r', 'revenue')] } } },
+          Actions: [{ CustomActionId: 'by-country', Name: 'Filter by country', Status: 'ENABLED', Trigger: 'DATA_POINT_CLICK',
+            ActionOperations: [{ FilterOperation: { SelectedFieldsConfiguration: { SelectedFields: ['c'] },
+              TargetVisualsConfiguration: { SameSheetTargetVisualConfiguration: { TargetVisuals: ['points'] } } } }] }] } },
+        { GeospatialMapVisual: { VisualId: 'points', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
+          Geospatial: [{ NumericalDimensionField: { FieldId: 'la', Column: column('lat') } }, { NumericalDimensionField: { FieldId: 'lo', Column: column('lon') } }],
+          Values: [sum('pr', 'revenue')] } } } } },
+      ] }],
+    },
+    Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'maps' }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('dashboard maps was not created');
+}
+
+describe('maps in Chromium', () => {
+  test('filled map and points map draw offline, values equal SQL', { timeout: 120_000 }, async () => {
+    await createGeoDataSet();
+    await createMapsDashboard();
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    const requests = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    page.on('request', (r) => requests.push(r.url()));
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      const url = (await mintConsoleURL(qs, '/dashboards/maps')).replace('/embedding/', '/embed/');
+      await page.evaluate((u) => window.embedDashboard(u, []), url);
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+
+      // The filled map: one path per country shape, and the tooltip of
+      // Germany's region says SQL's revenue for Germany.
+      await frame.locator('#v-filled svg path').nth(100).waitFor({ timeout: STEP });
+      const [[germany]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE country = 'Germany'");
+      // ECharts describes the map in the chart's aria-label: the data of
+      // its first regions (alphabetical), Germany among them.
+      const described = await frame.locator('#v-filled .chart').getAttribute('aria-label');
+      assert.ok(described.includes(`the data for Germany is ${germany}`), `Germany's revenue ${germany} not in: ${described}`);
+      const note = await frame.locator('#v-filled .tile-note').textContent();
+      assert.match(note, /matched no region: Singapore/);
+
+      // The points map: a circle per position on the world's shapes.
+      await frame.locator('#v-points svg path').nth(100).waitFor({ timeout: STEP });
+      const pointsLabel = await frame.locator('#v-points .chart').getAttribute('aria-label');
+      const [[berlin]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE city = 'Berlin'");
+      assert.ok(pointsLabel.includes(`the data for 52.52, 13.405 is 13.405, 52.52, ${berlin}`), `Berlin's revenue ${berlin} not in: ${pointsLabel}`);
+
+      // A click on the United States' region filters the points map by the
+      // value the region was matched from ("United States", not the
+      // shape's "United States of America"): only New York's point is left.
+      const paths = frame.locator('#v-filled svg path');
+      let clicked = false;
+      for (let i = 0, n = await paths.count(); i < n && !clicked; i++) {
+        const box = await paths.nth(i).boundingBox();
+        if (!box || box.width < 4) continue;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        const tip = await frame.locator('#v-filled').evaluate((t) => t.innerText);
+        if (/United States of America/.test(tip)) {
+          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          clicked = true;
+        }
+      }
+      assert.ok(clicked, 'no region of the filled map showed the United States');
+      await frame.locator('#v-points .chart[aria-label*="40.7128, -74.006"]:not([aria-label*="52.52"])').waitFor({ timeout: STEP });
+
+      // Shapes came from the server's own fingerprinted asset, nothing else.
+      assert.ok(requests.some((u) => /\/static\/geo-world\.json\?v=[0-9a-f]{12}$/.test(u)), `no shapes request in ${requests}`);
+      const origins = new Set(requests.map((u) => new URL(u).origin));
+      assert.deepEqual([...origins].filter((o) => o !== host.origin && o !== new URL(sg.url).origin), []);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+package viewer
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query/dataset"
+)
+
+// GeoRoles returns the geographic roles (dataset.RoleCountry, …) of a
+// dataset's columns by column name; a map visual places its locations by
+// them.
+type GeoRoles func(ctx context.Context, dataSetARN string) (map[string]string, error)
+
+// SetGeoRoles sets where the view reads its datasets' geographic roles;
+// without it, map visuals say that they cannot place their locations.
+func (v *View) SetGeoRoles(f GeoRoles) { v.geoRoles = f }
+
+// mapPlan is how a filled map or a points map places its rows: a filled
+// map's location field (p.category[0]) names regions of a region set; a
+// points map's location fields are a latitude and a longitude
+// (p.category[lat], p.category[lon]) drawn on the world, with an optional
+// color field (p.colors).
+type mapPlan struct {
+	points   bool
+	lat, lon int
+	regions  *regionSet
+	window   *definition.MapWindowOptions
+}
+
+// maxNamed is how many unmatched values a map's note names.
+const maxNamed = 5
+
+// placeMap reads the geographic roles of a map's location fields and
+// fills its plan; what cannot be placed is refused by name ("" when the
+// map can be drawn).
+func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
+	m := p.geo
+	if v.geoRoles == nil {
+		return "the geographic roles of the dataset's columns are not known here"
+	}
+	roles, err := v.geoRoles(ctx, arn)
+	if err != nil {
+		return "the geographic roles of the dataset's columns could not be read: " + errorText(err)
+	}
+	roleOf := func(f field) string {
+		if f.dim == nil {
+			return ""
+		}
+		return roles[f.dim.Field]
+	}
+	if !m.points {
+		f := p.category[0]
+		role := roleOf(f)
+		switch {
+		case role == "":
+			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
+		case regionSets()[role] != nil:
+			m.regions = regionSets()[role]
+			return ""
+		case mapAsset[role] != "":
+			return "the " + role + " boundaries are missing from this server's build"
+		}
+		return "a filled map by " + role + " (Sightglass has boundaries of countries and US states only)"
+	}
+	m.lat, m.lon = -1, -1
+	for i, f := range p.category {
+		switch role := roleOf(f); role {
+		case dataset.RoleLatitude:
+			m.lat = i
+		case dataset.RoleLongitude:
+			m.lon = i
+		case "":
+			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
+		default:
+			return "points placed by " + role + " (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field)"
+		}
+	}
+	if m.lat < 0 || m.lon < 0 {
+		return "points without both a LATITUDE and a LONGITUDE field"
+	}
+	if regionSets()[dataset.RoleCountry] == nil {
+		return "the world boundaries are missing from this server's build"
+	}
+	m.regions = regionSets()[dataset.RoleCountry]
+	return ""
+}
+
+// unplacedNote is a map's note of the values it could not place: how
+// many of how many, and the first few.
+func unplacedNote(what string, missed []string, total int) string {
+	if len(missed) == 0 {
+		return ""
+	}
+	named := missed
+	if len(named) > maxNamed {
+		named = named[:maxNamed]
+	}
+	s := strconv.Itoa(len(missed)) + " of " + strconv.Itoa(total) + " " + what + ": " + strings.Join(named, ", ")
+	if len(missed) > len(named) {
+		s += ", …"
+	}
+	return s + "."
+}
+
+// mapView sets a map's initial view: the window's bounds, when the visual
+// fixes them (MapZoomMode MANUAL); otherwise the whole map.
+func mapView(target obj, w *definition.MapWindowOptions) {
+	if w == nil || w.Bounds == nil || w.MapZoomMode != "MANUAL" {
+		return
+	}
+	b := w.Bounds
+	target["boundingCoords"] = [][]float64{{b.West, b.North}, {b.East, b.South}}
+}
+
+// mapOption draws a filled map or a points map, with its note of what it
+// could not place; why refuses the map.
+func mapOption(p *plan, res *Result) (opt obj, note, why string) {
+	if p.geo.points {
+		opt, note = pointMapOption(p, res)
+		return opt, note, ""
+	}
+	return filledMapOption(p, res)
+}

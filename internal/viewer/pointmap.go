@@ -1,0 +1,130 @@
+package viewer
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// Sizes of a points map's points, in pixels: the largest value's point
+// and the smallest a point gets.
+const (
+	maxPoint = 28
+	minPoint = 4
+)
+
+// planPointMap fills a points map's plan: its location fields (a latitude
+// and a longitude, placeMap checks their roles) and its color field group
+// the rows; each point is sized by one measure (a count of records
+// without one).
+func (p *plan) planPointMap(vis *definition.GeospatialMapVisual) bool {
+	c := vis.ChartConfiguration
+	if c == nil || c.FieldWells == nil || c.FieldWells.GeospatialMapAggregatedFieldWells == nil {
+		return false
+	}
+	w := c.FieldWells.GeospatialMapAggregatedFieldWells
+	loc, color := dims(w.Geospatial), dims(w.Colors)
+	if len(loc) == 0 {
+		return false
+	}
+	if len(color) > 1 {
+		color = color[:1]
+	}
+	p.category, p.colors = loc, color
+	p.addMeasures(w.Values, &p.values)
+	if len(p.values) > 1 {
+		p.values = p.values[:1]
+	}
+	p.countRecords()
+	p.geo = &mapPlan{points: true, window: c.WindowOptions}
+	p.limit, p.maxRows = scatterLimit+1, scatterLimit
+	if s := c.PointStyleOptions; s != nil && s.SelectedPointStyle != "" && s.SelectedPointStyle != "POINT" {
+		p.refuse("PointStyleOptions " + s.SelectedPointStyle)
+	}
+	if len(vis.GeocodingPreferences) > 0 {
+		p.refuse("GeocodingPreferences")
+	}
+	return true
+}
+
+// pointMapOption draws a point per row at its longitude and latitude,
+// sized by the square root of its share of the largest value, one series
+// per color value. Rows without a valid position are not dropped
+// silently: note says how many and names the first.
+func pointMapOption(p *plan, res *Result) (obj, string) {
+	g := p.geo
+	nloc := len(p.category)
+	m := p.values[0]
+	vi := nloc + len(p.colors) // the measure's column
+	big := 0.0
+	for _, row := range res.Rows {
+		if f, ok := number(row[vi]); ok {
+			big = max(big, math.Abs(f))
+		}
+	}
+	byColor := map[string]int{}
+	var ss []obj
+	var missed []string
+	for _, row := range res.Rows {
+		lat, okLat := number(row[g.lat])
+		lon, okLon := number(row[g.lon])
+		name := coordText(row[g.lat], res.Columns[g.lat], p.category[g.lat]) + ", " + coordText(row[g.lon], res.Columns[g.lon], p.category[g.lon])
+		if !okLat || !okLon || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+			missed = append(missed, "("+name+")")
+			continue
+		}
+		series := m.label
+		if len(p.colors) > 0 {
+			series = fieldText(row[nloc], res.Columns[nloc], p.colors[0])
+		}
+		k, ok := byColor[series]
+		if !ok {
+			k = len(ss)
+			byColor[series] = k
+			s := obj{"type": "scatter", "coordinateSystem": "geo", "name": series, "data": []obj{}}
+			if m.format != nil {
+				s[chartNumberFormat] = m.format
+			}
+			ss = append(ss, s)
+		}
+		v := chartValue(row[vi])
+		size := float64(minPoint)
+		if f, ok := v.(float64); ok && big > 0 {
+			size = max(minPoint, math.Round(maxPoint*math.Sqrt(math.Abs(f)/big)))
+		}
+		ss[k]["data"] = append(ss[k]["data"].([]obj), obj{"name": name, "value": []any{round6(lon), round6(lat), v}, "symbolSize": size})
+	}
+	geo := obj{"map": g.regions.name, "roam": true, "itemStyle": obj{"areaColor": "#eef1f4", "borderColor": "#b8c0c8"},
+		"emphasis": obj{"disabled": true}, "selectedMode": false}
+	mapView(geo, g.window)
+	opt := obj{
+		"animation": false,
+		"aria":      obj{"enabled": true},
+		"tooltip":   obj{"trigger": "item"},
+		"sgMap":     g.regions.asset(),
+		"geo":       geo,
+		"series":    ss,
+	}
+	if len(ss) > 1 {
+		names := make([]string, len(ss))
+		for i, s := range ss {
+			names[i] = s["name"].(string)
+		}
+		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
+	}
+	return opt, unplacedNote("rows have no valid latitude and longitude", missed, len(res.Rows))
+}
+
+// round6 rounds a coordinate to a millionth of a degree (about 10 cm).
+func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+
+// coordText writes a coordinate in full (to a millionth of a degree), not
+// rounded as other numbers are shown.
+func coordText(v any, col query.ResultColumn, f field) string {
+	if x, ok := number(v); ok {
+		return strconv.FormatFloat(round6(x), 'f', -1, 64)
+	}
+	return fieldText(v, col, f)
+}

@@ -1,0 +1,55 @@
+// geo.mjs writes the region boundaries filled and point maps draw on, as
+// GeoJSON files of dist/ the console serves (fingerprinted, gzip'd) and
+// loads only when a map is on the sheet; the server reads the same files
+// to match a visual's region names and codes to shapes. Each feature's
+// properties are its shape's name and keys: the lower-case names and
+// codes a value may name it by. Sources (npm, with licences):
+// world-atlas (ISC; Natural Earth 1:110m countries, public domain),
+// us-atlas (ISC; US Census Bureau 1:10m states, public domain),
+// i18n-iso-countries (MIT; ISO 3166-1 codes and English names),
+// topojson-client (ISC) to turn TopoJSON into GeoJSON.
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { feature } from "topojson-client";
+
+const require = createRequire(import.meta.url);
+const load = (p) => JSON.parse(readFileSync(require.resolve(p), "utf8"));
+
+// Coordinates to 0.001° (about 100 m), far finer than the 1:110m shapes.
+const round = (c) => (typeof c[0] === "number" ? c.map((x) => Math.round(x * 1000) / 1000) : c.map(round));
+
+function write(file, topo, object, keysOf) {
+  const fc = feature(topo, topo.objects[object]);
+  const out = {
+    type: "FeatureCollection",
+    features: fc.features.map((f) => ({
+      type: "Feature",
+      properties: { name: f.properties.name, keys: [...new Set(keysOf(f).filter(Boolean).map((k) => String(k).trim().toLowerCase()))] },
+      geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
+    })),
+  };
+  writeFileSync(file, JSON.stringify(out));
+}
+
+// Countries: by the map's name, ISO 3166-1 numeric, alpha-2 and alpha-3
+// codes, and the English names (official and alternative) of the code.
+const codes = load("i18n-iso-countries/codes.json");
+const english = load("i18n-iso-countries/langs/en.json").countries;
+const byNumeric = new Map(codes.map(([a2, a3, n]) => [n, { a2, a3 }]));
+write("dist/geo-world.json", load("world-atlas/countries-110m.json"), "countries", (f) => {
+  const c = byNumeric.get(f.id);
+  const names = c ? [].concat(english[c.a2] ?? []) : [];
+  return [f.properties.name, f.id, c?.a2, c?.a3, ...names];
+});
+
+// US states (and DC, Puerto Rico, the territories): by name, USPS code and
+// FIPS code.
+const usps = {
+  "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT", "10": "DE", "11": "DC", "12": "FL",
+  "13": "GA", "15": "HI", "16": "ID", "17": "IL", "18": "IN", "19": "IA", "20": "KS", "21": "KY", "22": "LA", "23": "ME",
+  "24": "MD", "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT", "31": "NE", "32": "NV", "33": "NH",
+  "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND", "39": "OH", "40": "OK", "41": "OR", "42": "PA", "44": "RI",
+  "45": "SC", "46": "SD", "47": "TN", "48": "TX", "49": "UT", "50": "VT", "51": "VA", "53": "WA", "54": "WV", "55": "WI",
+  "56": "WY", "60": "AS", "66": "GU", "69": "MP", "72": "PR", "78": "VI",
+};
+write("dist/geo-us-states.json", load("us-atlas/states-10m.json"), "states", (f) => [f.properties.name, f.id, usps[f.id]]);

@@ -1,0 +1,34 @@
+// Region shapes for filled and point maps. The server names them in a
+// map option's sgMap ({name, url}: a fingerprinted GeoJSON file of the
+// console's assets); they are fetched the first time a sheet shows a map
+// and registered with ECharts once.
+const pending = new Map();
+
+// mapShapes resolves when the shapes option.sgMap names are registered,
+// and takes sgMap off the option.
+export function mapShapes(echarts, option) {
+  const m = option.sgMap;
+  delete option.sgMap;
+  if (echarts.getMap(m.name)) return Promise.resolve();
+  if (!pending.has(m.name)) {
+    const load = fetch(m.url, { credentials: "same-origin" })
+      .then((r) => {
+        if (!r.ok) throw new Error(`map shapes: ${r.status}`);
+        return r.json();
+      })
+      .then((geo) => echarts.registerMap(m.name, geo));
+    load.catch(() => pending.delete(m.name));
+    pending.set(m.name, load);
+  }
+  return pending.get(m.name);
+}
+
+// pointTooltips writes a point map's tooltip: the point's place and its
+// value (a point's value is [longitude, latitude, value]).
+export function pointTooltips(option, write) {
+  for (const s of option.series ?? []) {
+    if (s.type === "scatter" && s.coordinateSystem === "geo") {
+      s.tooltip = { ...s.tooltip, formatter: (p) => `${p.seriesName}<br>${p.name}: ${write(s, p.value?.[2])}` };
+    }
+  }
+}

@@ -59,6 +59,7 @@ type compilation struct {
 	needsTableCalc bool // a table calculation was met outside tablecalc mode
 	tcAggs         []string
 	tcJoins        []partitionAggregate
+	tcLayers       []tcLayer // nested table calculations (tclayers.go)
 	pre            []preColumn
 	stageSeq       int
 	dimFields      []string              // the question's dimensions: field names,

@@ -28,9 +28,6 @@ func (c *Compiler) periodOverPeriod(n *Call, call TableCalcCall) (Value, error) 
 	if err != nil {
 		return Value{}, err
 	}
-	if x.Kind == Window {
-		return Value{}, errorf(n.Args[0].Pos(), "%s: table calculations cannot be nested yet", n.Name)
-	}
 	call.Arg = &x
 	date := n.Args[1]
 	if _, isList := date.(*List); isList {

@@ -157,9 +157,6 @@ func (c *Compiler) compileWindow(n *Call, shape windowShape) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		if x.Kind == Window {
-			return Value{}, errorf(a.Pos(), "%s: table calculations cannot be nested yet", n.Name)
-		}
 		call.Arg = &x
 	}
 	if shape == percentileShape {
@@ -278,8 +275,8 @@ func (c *Compiler) windowItems(n *Call, l *List, sort bool) ([]WindowItem, error
 		if err != nil {
 			return nil, err
 		}
-		if v.Kind == Window {
-			return nil, errorf(x.Pos(), "%s: a table calculation cannot sort or partition by another table calculation", n.Name)
+		if v.Kind == Window && !sort {
+			return nil, errorf(x.Pos(), "%s: a table calculation cannot partition by another table calculation", n.Name)
 		}
 		item.Value = v
 		out = append(out, item)

@@ -1,0 +1,92 @@
+package query
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sightglass/sightglass/internal/query/expr"
+)
+
+// Nested table calculations: a table calculation whose measure or sort
+// reads another one (runningSum(percentOfTotal(sum({x}))), rank over a
+// sumOver, the difference of a running total). SQL cannot nest window
+// functions, so the inner calculation becomes a column of a layer
+// between the aggregated rows and the window level:
+//
+//	SELECT … <outer window over t.w0> … FROM (
+//	  SELECT t.*, <inner window> AS w0 FROM (<aggregated rows>) AS t WHERE <aggregated filters>
+//	) AS t
+//
+// Each layer keeps the alias t and every column below it, so the
+// dimensions (g0…), aggregates (a0…) and lower layers (w…) read the same
+// at every level. A column goes one layer above the deepest layer column
+// it reads. The aggregated filters move to the lowest layer: every
+// calculation, inner or outer, runs over the groups they keep.
+
+// tcLayer is a column of a layer: its window SQL over t and its depth
+// (0: the lowest layer).
+type tcLayer struct {
+	sql   string
+	depth int
+}
+
+// layerRef is layer column i as the levels above read it.
+func (cc *compilation) layerRef(i int) string {
+	return "t." + cc.d.QuoteIdent("w"+strconv.Itoa(i))
+}
+
+// layer registers the table-calculation SQL sql as a layer column and
+// returns its reference. The same SQL is one column however often it is
+// read.
+func (cc *compilation) layer(call expr.TableCalcCall, sql string) (string, error) {
+	for n := range cc.tcJoins {
+		if strings.Contains(sql, "p"+strconv.Itoa(n)+"."+cc.d.QuoteIdent("v")) {
+			return "", calcError(call, "%s over a level-aware calculation partitioned by some of the visual's dimensions is not supported yet", call.Func)
+		}
+	}
+	depth := 0
+	for i, l := range cc.tcLayers {
+		if l.sql == sql {
+			return cc.layerRef(i), nil
+		}
+		if strings.Contains(sql, cc.layerRef(i)) {
+			depth = max(depth, l.depth+1)
+		}
+	}
+	if depth >= MaxTableCalcLayers {
+		return "", calcError(call, "%s: table calculations are nested more than %d deep", call.Func, MaxTableCalcLayers)
+	}
+	cc.tcLayers = append(cc.tcLayers, tcLayer{sql: sql, depth: depth})
+	return cc.layerRef(len(cc.tcLayers) - 1), nil
+}
+
+// MaxTableCalcLayers bounds the nesting of table calculations: each
+// level is a query level the engine materialises.
+const MaxTableCalcLayers = 8
+
+// layered wraps the aggregated rows inner in the layers, lowest first,
+// with the aggregated filters having applied below them; with no layer
+// it returns inner unchanged and having is left to the window level.
+func (cc *compilation) layered(inner string, having []string) (string, bool) {
+	if len(cc.tcLayers) == 0 {
+		return inner, false
+	}
+	rel := inner
+	for depth := 0; ; depth++ {
+		var cols []string
+		for i, l := range cc.tcLayers {
+			if l.depth == depth {
+				cols = append(cols, l.sql+" AS "+cc.d.QuoteIdent("w"+strconv.Itoa(i)))
+			}
+		}
+		if len(cols) == 0 {
+			return rel, true
+		}
+		var b strings.Builder
+		b.WriteString("SELECT t.*, " + strings.Join(cols, ", ") + " FROM (" + rel + ") AS t")
+		if depth == 0 {
+			writeWhere(&b, having)
+		}
+		rel = b.String()
+	}
+}

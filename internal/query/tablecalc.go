@@ -311,6 +311,7 @@ func (cc *compilation) tableCalcSelect(dims, measures []selected, where, having,
 	rel, filtered := cc.layered(inner.String(), having)
 	win.WriteString(" FROM (" + rel + ") AS t")
 	cc.writeJoins(&win, where, relation)
+	cc.writePeriodJoins(&win, rel)
 	if !filtered {
 		writeWhere(&win, having)
 	}

@@ -46,7 +46,7 @@ func (cc *compilation) layer(call expr.TableCalcCall, sql string) (string, error
 	}
 	depth := 0
 	for i, l := range cc.tcLayers {
-		if l.sql == sql {
+		if l.sql == sql || sql == cc.layerRef(i) {
 			return cc.layerRef(i), nil
 		}
 		if strings.Contains(sql, cc.layerRef(i)) {

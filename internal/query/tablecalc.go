@@ -68,6 +68,9 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 	if isPeriodOverPeriod(call.Func) {
 		return cc.periodOverPeriod(call)
 	}
+	if running, ok := expr.PeriodToDateOverTime(call.Func); ok {
+		return cc.periodToDateOverTime(call, running)
+	}
 	part, err := cc.postItems(call, call.Partition, false)
 	if err != nil {
 		return "", 0, err

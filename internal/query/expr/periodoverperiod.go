@@ -21,7 +21,11 @@ func (c *Compiler) periodOverPeriod(n *Call, call TableCalcCall) (Value, error) 
 	if c.TableCalc == nil || c.NoAggregates {
 		return Value{}, errorf(n.At, "table calculation %s is not allowed here: it needs a visual's aggregated rows", n.Name)
 	}
-	if err := arity(n, 2, 4); err != nil {
+	most := 4
+	if _, overTime := periodToDateOverTime[n.Name]; overTime {
+		most = 3 // no offset
+	}
+	if err := arity(n, 2, most); err != nil {
 		return Value{}, err
 	}
 	x, err := c.Compile(n.Args[0])

@@ -297,11 +297,11 @@ func windowType(n *Call, call TableCalcCall) (dialect.Type, error) {
 		return nil
 	}
 	switch n.Name {
-	case "count", "countOver", "distinct_count", "distinctCountOver", "runningCount", "windowCount", "rank", "denseRank":
+	case "count", "countOver", "distinct_count", "distinctCountOver", "runningCount", "windowCount", "rank", "denseRank", "periodToDateCountOverTime":
 		return dialect.Integer, nil
 	case "percentileRank":
 		return dialect.Decimal, nil
-	case "sum", "sumOver", "runningSum", "windowSum", "difference", "periodOverPeriodDifference", "periodOverPeriodLastValue":
+	case "sum", "sumOver", "runningSum", "windowSum", "difference", "periodOverPeriodDifference", "periodOverPeriodLastValue", "periodToDateSumOverTime":
 		if err := numericArg(); err != nil {
 			return "", err
 		}
@@ -310,7 +310,7 @@ func windowType(n *Call, call TableCalcCall) (dialect.Type, error) {
 		}
 		return at, nil
 	case "avg", "avgOver", "runningAvg", "windowAvg", "stdevOver", "stdevpOver", "varOver", "varpOver",
-		"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver", "percentDifference", "percentOfTotal", "periodOverPeriodPercentDifference":
+		"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver", "percentDifference", "percentOfTotal", "periodOverPeriodPercentDifference", "periodToDateAvgOverTime":
 		if err := numericArg(); err != nil {
 			return "", err
 		}

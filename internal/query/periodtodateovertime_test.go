@@ -29,14 +29,16 @@ func TestPeriodToDateOverTimeAcrossEngines(t *testing.T) {
 		g, p   int
 		region bool
 		agg    func([]float64) float64
+		share  bool // the measure is the period's percent of the total
 	}{
-		{"periodToDateSumOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Month, 'M', 'Y', false, sum},
-		{"periodToDateSumOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Month, 'M', 'Y', true, sum},
-		{"periodToDateAvgOverTime(sum({quantity}), {order_date}, QUARTER)", dialect.Month, 'M', 'Q', false, avg},
-		{"periodToDateCountOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Week, 'W', 'Y', false, count},
-		{"periodToDateMaxOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Quarter, 'Q', 'Y', false, slices.Max[[]float64]},
-		{"periodToDateMinOverTime(sum({quantity}), {order_date}, MONTH)", dialect.Day, 'D', 'M', false, slices.Min[[]float64]},
-		{"periodToDateSumOverTime(sum({quantity}), {order_date})", dialect.Month, 'M', 'M', false, sum},
+		{"periodToDateSumOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Month, 'M', 'Y', false, sum, false},
+		{"periodToDateSumOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Month, 'M', 'Y', true, sum, false},
+		{"periodToDateAvgOverTime(sum({quantity}), {order_date}, QUARTER)", dialect.Month, 'M', 'Q', false, avg, false},
+		{"periodToDateCountOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Week, 'W', 'Y', false, count, false},
+		{"periodToDateMaxOverTime(sum({quantity}), {order_date}, YEAR)", dialect.Quarter, 'Q', 'Y', false, slices.Max[[]float64], false},
+		{"periodToDateMinOverTime(sum({quantity}), {order_date}, MONTH)", dialect.Day, 'D', 'M', false, slices.Min[[]float64], false},
+		{"periodToDateSumOverTime(sum({quantity}), {order_date})", dialect.Month, 'M', 'M', false, sum, false},
+		{"periodToDateSumOverTime(percentOfTotal(sum({quantity})), {order_date}, YEAR)", dialect.Quarter, 'Q', 'Y', false, sum, true},
 	}
 	for _, tc := range cases {
 		type key struct {
@@ -71,6 +73,15 @@ func TestPeriodToDateOverTimeAcrossEngines(t *testing.T) {
 			}
 			return a.idx - b.idx
 		})
+		if tc.share {
+			total := 0.0
+			for _, v := range sums {
+				total += v
+			}
+			for k := range sums {
+				sums[k] = sums[k] * 100 / total
+			}
+		}
 		var want []string
 		for i, k := range keys {
 			var acc []float64

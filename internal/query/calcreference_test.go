@@ -52,6 +52,9 @@ var calcReferenceCases = []struct{ src, want string }{
 	{`formatDate(truncDate('HH', epochDate(1709211909)), 'HH:mm:ss')`, "13:00:00"},
 	{`formatDate(truncDate('WK', epochDate(1704067199)), 'yyyy-MM-dd')`, "2023-12-31"},
 	{`truncDate('MM', epochDate(NULL))`, "NULL"},
+	// formatDate's example with escaped quotes (formatDate-function).
+	{`formatDate(epochDate(1709211909), 'yyyyMMdd\'T\'HHmmss')`, "20240229T130509"},
+	{`formatDate(epochDate(1355443200), 'dd-MMM-yyyy')`, "14-Dec-2012"},
 	// addDateTime: month ends and leap days clamp; negative amounts.
 	{`formatDate(addDateTime(-1, 'MM', epochDate(1709211909)), 'yyyy-MM-dd HH:mm:ss')`, "2024-01-29 13:05:09"},
 	{`formatDate(addDateTime(-1, 'YYYY', epochDate(1709211909)), 'yyyy-MM-dd')`, "2023-02-28"},

@@ -76,9 +76,67 @@ var nestedTCCases = []tcCase{
 			}
 			return out
 		}},
+	{name: "nested: rank by a sumOver", dims: []string{"Region", "product"},
+		calc: "rank([sumOver(sum({quantity}), [{Region}]) DESC])",
+		want: func(g []tcGroup, q []float64) []float64 {
+			totals := make([]float64, len(q))
+			for i := range q {
+				for j := range q {
+					if g[j].key[0] == g[i].key[0] {
+						totals[i] += q[j]
+					}
+				}
+			}
+			return ranks(totals, false)
+		}},
 }
 
 func init() { tcCases = append(tcCases, nestedTCCases...) }
+
+// TestNestedTableCalculationFilter keeps the groups a filter on a nested
+// table calculation keeps, after every layer: the regions whose running
+// share is at most 60 percent.
+func TestNestedTableCalculationFilter(t *testing.T) {
+	table := uniqueTable(t)
+	engines := openEngines(t, table)
+	tables, err := salesTables(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []float64
+	var regions []string
+	for _, g := range tcGroups(nil, false) {
+		qs = append(qs, sumQuantity(g.rows))
+		regions = append(regions, g.key[0])
+	}
+	runs := running(shares(qs), fsum)
+	sixty := 60.0
+	var want [][]string
+	for i := range qs {
+		if runs[i] <= sixty {
+			want = append(want, []string{regions[i], formatFloat(qs[i]), formatFloat(runs[i])})
+		}
+	}
+	if len(want) < 1 || len(want) == len(qs) {
+		t.Fatalf("the filter should keep some regions and not all: %v", runs)
+	}
+	for _, e := range engines {
+		relSQL, relArgs, _ := tables.Relation(e.d)
+		q := Question{
+			Dimensions:       []Dimension{{Field: "Region"}},
+			Measures:         []Measure{{ID: "q", Field: "quantity", Aggregation: Sum}, {ID: "run", Field: "run"}},
+			CalculatedFields: []CalculatedField{{Name: "run", Expression: "runningSum(percentOfTotal(sum({quantity})), [{Region} ASC])"}},
+			Filters:          []Filter{{Kind: NumericRangeFilter, Field: "run", Max: &sixty, IncludeMax: true}},
+		}
+		c, err := Compile(&q, relSQL, relArgs, tables.OutputColumns(), e.d)
+		if err != nil {
+			t.Fatalf("%s: %v", e.d.Name(), err)
+		}
+		if got := run(t, e, c.SQL, c.Args); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s:\n got %v\nwant %v\n%s", e.d.Name(), got, want, c.SQL)
+		}
+	}
+}
 
 // TestNestedTableCalculationAfterGroupFilters: a filter on an aggregate
 // keeps groups before the inner calculation runs too, so the running

@@ -89,6 +89,19 @@ var nestedTCCases = []tcCase{
 			}
 			return ranks(totals, false)
 		}},
+	{name: "nested: percentOfTotal of a partitioned sumOver of rows", dims: []string{"Region", "product"},
+		calc: "percentOfTotal(sumOver({quantity}, [{Region}])) + sumOver({quantity}, [{Region}])",
+		want: func(g []tcGroup, q []float64) []float64 {
+			totals := make([]float64, len(q))
+			for i := range q {
+				for j := range q {
+					if g[j].key[0] == g[i].key[0] {
+						totals[i] += q[j]
+					}
+				}
+			}
+			return plus(shares(totals), totals)
+		}},
 }
 
 func init() { tcCases = append(tcCases, nestedTCCases...) }

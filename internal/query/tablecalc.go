@@ -311,9 +311,16 @@ func (cc *compilation) tableCalcSelect(dims, measures []selected, where, having,
 		win.WriteString(", " + f + " AS " + name)
 		conds = append(conds, "o."+name)
 	}
-	rel, filtered := cc.layered(inner.String(), having)
+	rel, filtered := cc.layered(inner.String(), having, where, relation)
+	if cc.joinsInBase() {
+		head := cc.fromBase(win.String())
+		win.Reset()
+		win.WriteString(head)
+	}
 	win.WriteString(" FROM (" + rel + ") AS t")
-	cc.writeJoins(&win, where, relation)
+	if !cc.joinsInBase() {
+		cc.writeJoins(&win, where, relation)
+	}
 	cc.writePeriodJoins(&win, rel)
 	if !filtered {
 		writeWhere(&win, having)

@@ -21,7 +21,9 @@ import (
 // dimensions (g0…), aggregates (a0…) and lower layers (w…) read the same
 // at every level. A column goes one layer above the deepest layer column
 // it reads. The aggregated filters move to the lowest layer: every
-// calculation, inner or outer, runs over the groups they keep.
+// calculation, inner or outer, runs over the groups they keep. The
+// partition aggregates of level-aware calculations join below the
+// layers too, so a layer can read them.
 
 // tcLayer is a column of a layer: its window SQL over t and its depth
 // (0: the lowest layer).
@@ -39,11 +41,6 @@ func (cc *compilation) layerRef(i int) string {
 // returns its reference. The same SQL is one column however often it is
 // read.
 func (cc *compilation) layer(call expr.TableCalcCall, sql string) (string, error) {
-	for n := range cc.tcJoins {
-		if strings.Contains(sql, "p"+strconv.Itoa(n)+"."+cc.d.QuoteIdent("v")) {
-			return "", calcError(call, "%s over a level-aware calculation partitioned by some of the visual's dimensions is not supported yet", call.Func)
-		}
-	}
 	depth := 0
 	for i, l := range cc.tcLayers {
 		if l.sql == sql || sql == cc.layerRef(i) {
@@ -64,19 +61,51 @@ func (cc *compilation) layer(call expr.TableCalcCall, sql string) (string, error
 // level is a query level the engine materialises.
 const MaxTableCalcLayers = 8
 
+// joinsInBase reports whether the partition aggregates (partitionjoin.go)
+// are joined below the layers rather than at the window level: when a
+// layer may read them. Their values are then the columns j0, j1, … of
+// every level, and fromBase rewrites the references.
+func (cc *compilation) joinsInBase() bool {
+	return len(cc.tcLayers) > 0 && len(cc.tcJoins) > 0
+}
+
+// fromBase rewrites the partition aggregates' references in sql to the
+// columns the base level gives them (joinsInBase).
+func (cc *compilation) fromBase(sql string) string {
+	if !cc.joinsInBase() {
+		return sql
+	}
+	for n := range cc.tcJoins {
+		sql = strings.ReplaceAll(sql, "p"+strconv.Itoa(n)+"."+cc.d.QuoteIdent("v"), "t."+cc.d.QuoteIdent("j"+strconv.Itoa(n)))
+	}
+	return sql
+}
+
 // layered wraps the aggregated rows inner in the layers, lowest first,
-// with the aggregated filters having applied below them; with no layer
-// it returns inner unchanged and having is left to the window level.
-func (cc *compilation) layered(inner string, having []string) (string, bool) {
+// with the aggregated filters having applied below them (and the
+// partition aggregates joined below them, see joinsInBase); with no
+// layer it returns inner unchanged and having is left to the window
+// level.
+func (cc *compilation) layered(inner string, having, where []string, relation string) (string, bool) {
 	if len(cc.tcLayers) == 0 {
 		return inner, false
 	}
 	rel := inner
+	if cc.joinsInBase() {
+		var b strings.Builder
+		b.WriteString("SELECT t.*")
+		for n := range cc.tcJoins {
+			b.WriteString(", p" + strconv.Itoa(n) + "." + cc.d.QuoteIdent("v") + " AS " + cc.d.QuoteIdent("j"+strconv.Itoa(n)))
+		}
+		b.WriteString(" FROM (" + inner + ") AS t")
+		cc.writeJoins(&b, where, relation)
+		rel = b.String()
+	}
 	for depth := 0; ; depth++ {
 		var cols []string
 		for i, l := range cc.tcLayers {
 			if l.depth == depth {
-				cols = append(cols, l.sql+" AS "+cc.d.QuoteIdent("w"+strconv.Itoa(i)))
+				cols = append(cols, cc.fromBase(l.sql)+" AS "+cc.d.QuoteIdent("w"+strconv.Itoa(i)))
 			}
 		}
 		if len(cols) == 0 {

@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,6 +15,12 @@ func shares(q []float64) []float64 {
 	for i := range q {
 		out[i] = q[i] * 100 / fsum(q)
 	}
+	return out
+}
+
+func sortedCopy(xs []float64) []float64 {
+	out := append([]float64(nil), xs...)
+	slices.Sort(out)
 	return out
 }
 
@@ -101,6 +108,31 @@ var nestedTCCases = []tcCase{
 				}
 			}
 			return plus(shares(totals), totals)
+		}},
+	{name: "percentileOver of aggregated values", calc: "percentileOver(sum({quantity}), 50, [])",
+		want: func(_ []tcGroup, q []float64) []float64 {
+			return fill(len(q), percentileDisc(sortedCopy(q), 0.5))
+		}},
+	{name: "percentileContOver of aggregated values", calc: "percentileContOver(sum({quantity}), 25, [])",
+		want: func(_ []tcGroup, q []float64) []float64 { return fill(len(q), percentile(sortedCopy(q), 0.25)) }},
+	{name: "medianOver of aggregated values by Region", dims: []string{"Region", "product"},
+		calc: "medianOver(sum({quantity}), [{Region}])",
+		want: func(g []tcGroup, q []float64) []float64 {
+			out := make([]float64, len(q))
+			for i := range q {
+				var xs []float64
+				for j := range q {
+					if g[j].key[0] == g[i].key[0] {
+						xs = append(xs, q[j])
+					}
+				}
+				out[i] = percentile(sortedCopy(xs), 0.5)
+			}
+			return out
+		}},
+	{name: "nested: runningSum of a percentileOver", calc: "runningSum(percentileDiscOver(sum({quantity}), 75, []), [{Region} ASC])",
+		want: func(_ []tcGroup, q []float64) []float64 {
+			return running(fill(len(q), percentileDisc(sortedCopy(q), 0.75)), fsum)
 		}},
 }
 

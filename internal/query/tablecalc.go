@@ -53,9 +53,6 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 		}
 		return "", 0, calcError(call, "%s needs an aggregated measure such as sum({field}) at the POST_AGG_FILTER level", call.Func)
 	}
-	if isPercentileOver(call.Func) {
-		return "", 0, calcError(call, "%s over aggregated values is not supported yet (use an unaggregated measure or the PRE_AGG level)", call.Func)
-	}
 	if call.Arg != nil && call.Arg.Kind == expr.Window && cc.tablecalc {
 		// A table calculation of a table calculation (tclayers.go).
 		arg := *call.Arg
@@ -101,7 +98,11 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 		return "", 0, err
 	}
 	if len(stage) > 0 {
-		return "", 0, calcError(call, "%s over aggregated values is not supported yet", call.Func)
+		// Percentiles over the aggregated rows: their rank and count
+		// columns are computed a layer below (tclayers.go).
+		if sql, err = cc.layerStage(call, sql, stage); err != nil {
+			return "", 0, err
+		}
 	}
 	return sql, expr.Window, nil
 }

@@ -119,3 +119,21 @@ func (cc *compilation) layered(inner string, having, where []string, relation st
 		rel = b.String()
 	}
 }
+
+// layerStage puts the stage columns of a window calculation ("expr AS
+// name", read as ds.name: a percentile's ranks and count) in layers and
+// returns sql reading them there.
+func (cc *compilation) layerStage(call expr.TableCalcCall, sql string, stage []string) (string, error) {
+	for _, st := range stage {
+		i := strings.LastIndex(st, " AS ")
+		if i < 0 {
+			return "", calcError(call, "%s over aggregated values is not supported yet", call.Func)
+		}
+		ref, err := cc.layer(call, st[:i])
+		if err != nil {
+			return "", err
+		}
+		sql = strings.ReplaceAll(sql, "ds."+st[i+len(" AS "):], ref)
+	}
+	return sql, nil
+}

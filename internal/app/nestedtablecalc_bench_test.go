@@ -21,6 +21,21 @@ var (
 		},
 		Limit: 100,
 	}
+	// medianByOrder: the median of every order's revenue beside each
+	// order: a percentile of aggregated values over 100k groups (its ranks
+	// and count a layer below).
+	medianByOrder = &query.Question{
+		Dimensions:       []query.Dimension{{Field: "order_id"}},
+		Measures:         []query.Measure{{ID: "median", Field: "median"}},
+		CalculatedFields: []query.CalculatedField{{Name: "median", Expression: "percentileContOver(sum({revenue}), 50, [])"}},
+		Limit:            100,
+	}
+	// medianByRegionMonth: each region's median month beside each month.
+	medianByRegionMonth = &query.Question{
+		Dimensions:       []query.Dimension{{Field: "region"}, {Field: "order_date", Granularity: "MONTH"}},
+		Measures:         []query.Measure{{ID: "median", Field: "median"}},
+		CalculatedFields: []query.CalculatedField{{Name: "median", Expression: "medianOver(sum({revenue}), [{region}])"}},
+	}
 	// yearOverYearByRegionMonth: each region's month against the same
 	// month a year earlier (a period other than the visual's rows).
 	yearOverYearByRegionMonth = &query.Question{
@@ -55,8 +70,8 @@ func BenchmarkNestedTableCalc(b *testing.B) {
 		name string
 		q    *query.Question
 	}{
-		{"sum-by-order", sumByOrder}, {"running-sum-percent-by-order", runningSumByOrder}, {"nested-running-share-by-order", nestedByOrder},
-		{"sum-region-month", regionByMonthSum}, {"year-over-year-region-month", yearOverYearByRegionMonth}, {"year-to-date-region-month", yearToDateByRegionMonth},
+		{"sum-by-order", sumByOrder}, {"running-sum-percent-by-order", runningSumByOrder}, {"nested-running-share-by-order", nestedByOrder}, {"median-over-by-order", medianByOrder},
+		{"sum-region-month", regionByMonthSum}, {"median-over-region-month", medianByRegionMonth}, {"year-over-year-region-month", yearOverYearByRegionMonth}, {"year-to-date-region-month", yearToDateByRegionMonth},
 	} {
 		b.Run(q.name, func(b *testing.B) {
 			start, n := cpuTime(), 0

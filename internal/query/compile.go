@@ -60,6 +60,8 @@ type compilation struct {
 	needsTableCalc bool // a table calculation was met outside tablecalc mode
 	tcAggs         []string
 	tcJoins        []partitionAggregate
+	tcLayers       []tcLayer    // nested table calculations (tclayers.go)
+	periodJoins    []periodJoin // periodOverPeriod* by another period (periodjoin.go)
 	pre            []preColumn
 	stageSeq       int
 	dimFields      []string              // the question's dimensions: field names,

@@ -31,10 +31,9 @@ func isPeriodOverPeriod(f string) bool {
 }
 
 // periodOverPeriod writes a periodOverPeriod* call over the aggregated
-// rows. The date must be a dimension of the visual with a granularity,
-// and the period, when given, that granularity: comparing periods other
-// than the visual's rows (a year back from each month) is refused by
-// name rather than approximated.
+// rows. The date must be a dimension of the visual with a granularity;
+// a period other than that granularity is looked up by date
+// (periodjoin.go).
 func (cc *compilation) periodOverPeriod(call expr.TableCalcCall) (string, expr.Kind, error) {
 	date := call.Order[0]
 	at := cc.dimIndex(date)
@@ -46,7 +45,8 @@ func (cc *compilation) periodOverPeriod(call expr.TableCalcCall) (string, expr.K
 		return "", 0, calcError(call, "%s needs the visual's date field %s at a date granularity (YEAR, QUARTER, MONTH, WEEK, DAY, …)", call.Func, itemName(date))
 	}
 	if call.Period != "" && call.Period != g {
-		return "", 0, calcError(call, "%s with period %s over a visual grouped by %s is not supported yet", call.Func, call.Period, g)
+		// Another period than the visual's rows (periodjoin.go).
+		return cc.periodOverPeriodJoin(call, at, g)
 	}
 	if !cc.tablecalc {
 		cc.needsTableCalc = true

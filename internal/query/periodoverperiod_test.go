@@ -147,7 +147,7 @@ func TestPeriodOverPeriodRefusals(t *testing.T) {
 	}{
 		{"periodOverPeriodDifference(sum({quantity}), {order_date})", []Dimension{{Field: "Region"}}, `the date field "order_date" is not a dimension of the visual`},
 		{"periodOverPeriodDifference(sum({quantity}), {order_date})", []Dimension{{Field: "order_date"}}, "needs the visual's date field \"order_date\" at a date granularity"},
-		{"periodOverPeriodDifference(sum({quantity}), {order_date}, YEAR, 1)", month, "with period YEAR over a visual grouped by MONTH is not supported yet"},
+		{"periodOverPeriodDifference(sum({quantity}), {order_date}, DAY, 1)", month, "a period finer than the visual's names no single row"},
 		{"periodOverPeriodDifference(sum({quantity}), {order_date}, MONTH, 0)", month, "the offset is a whole number other than 0"},
 		{"periodOverPeriodDifference(sum({quantity}), {order_date}, MONTH, 61)", month, "from -60 to 60"},
 		{"periodOverPeriodDifference(sum({quantity}), {order_date}, FORTNIGHT, 1)", month, "the period must be YEAR, QUARTER"},

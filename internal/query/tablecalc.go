@@ -39,6 +39,9 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 		call.Func = over
 		return cc.rowOver(call, true)
 	}
+	if call.Arg != nil && call.Arg.Kind == expr.Window && call.Level != expr.PostAggFilter {
+		return "", 0, calcError(call, "%s at the %s level runs over the dataset's rows, before any table calculation: its measure cannot be one", call.Func, call.Level)
+	}
 	switch call.Level {
 	case expr.PreAgg, expr.PreFilter:
 		sql, err := cc.preWindow(call)
@@ -50,11 +53,20 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 		}
 		return "", 0, calcError(call, "%s needs an aggregated measure such as sum({field}) at the POST_AGG_FILTER level", call.Func)
 	}
-	if isPercentileOver(call.Func) {
-		return "", 0, calcError(call, "%s over aggregated values is not supported yet (use an unaggregated measure or the PRE_AGG level)", call.Func)
+	if call.Arg != nil && call.Arg.Kind == expr.Window && cc.tablecalc {
+		// A table calculation of a table calculation (tclayers.go).
+		arg := *call.Arg
+		var err error
+		if arg.SQL, err = cc.layer(call, arg.SQL); err != nil {
+			return "", 0, err
+		}
+		call.Arg = &arg
 	}
 	if isPeriodOverPeriod(call.Func) {
 		return cc.periodOverPeriod(call)
+	}
+	if running, ok := expr.PeriodToDateOverTime(call.Func); ok {
+		return cc.periodToDateOverTime(call, running)
 	}
 	part, err := cc.postItems(call, call.Partition, false)
 	if err != nil {
@@ -86,7 +98,11 @@ func (cc *compilation) tableCalc(c *expr.Compiler, call expr.TableCalcCall) (str
 		return "", 0, err
 	}
 	if len(stage) > 0 {
-		return "", 0, calcError(call, "%s over aggregated values is not supported yet", call.Func)
+		// Percentiles over the aggregated rows: their rank and count
+		// columns are computed a layer below (tclayers.go).
+		if sql, err = cc.layerStage(call, sql, stage); err != nil {
+			return "", 0, err
+		}
 	}
 	return sql, expr.Window, nil
 }
@@ -151,6 +167,15 @@ func (cc *compilation) postItems(call expr.TableCalcCall, items []expr.WindowIte
 			continue
 		case it.Value.Kind == expr.Aggregate && sort:
 			sql = it.Value.SQL
+		case it.Value.Kind == expr.Window && sort:
+			// Sorted by another table calculation (tclayers.go).
+			if !cc.tablecalc {
+				continue
+			}
+			var err error
+			if sql, err = cc.layer(call, it.Value.SQL); err != nil {
+				return nil, err
+			}
 		default:
 			i := cc.dimIndex(it)
 			if i < 0 {
@@ -287,9 +312,20 @@ func (cc *compilation) tableCalcSelect(dims, measures []selected, where, having,
 		win.WriteString(", " + f + " AS " + name)
 		conds = append(conds, "o."+name)
 	}
-	win.WriteString(" FROM (" + inner.String() + ") AS t")
-	cc.writeJoins(&win, where, relation)
-	writeWhere(&win, having)
+	rel, filtered := cc.layered(inner.String(), having, where, relation)
+	if cc.joinsInBase() {
+		head := cc.fromBase(win.String())
+		win.Reset()
+		win.WriteString(head)
+	}
+	win.WriteString(" FROM (" + rel + ") AS t")
+	if !cc.joinsInBase() {
+		cc.writeJoins(&win, where, relation)
+	}
+	cc.writePeriodJoins(&win, rel)
+	if !filtered {
+		writeWhere(&win, having)
+	}
 	if len(conds) == 0 {
 		// No filter on a table calculation: the window level is the
 		// question's (a level more costs SQLite a copy and a sort).

@@ -21,7 +21,10 @@ func FuzzTableCalc(f *testing.F) {
 		f.Add(s, false)
 	}
 	for _, s := range []string{"periodOverPeriodDifference(sum({quantity}), {order_date})", "periodOverPeriodPercentDifference(sum({quantity}), {order_date}, MONTH, -2)",
-		"periodOverPeriodLastValue(sum({quantity}), {order_date}, 'MONTH', 60) + sum({quantity})"} {
+		"periodOverPeriodLastValue(sum({quantity}), {order_date}, 'MONTH', 60) + sum({quantity})",
+		"periodOverPeriodDifference(runningSum(sum({quantity}), [{order_date} ASC], [{Region}]), {order_date}, YEAR, -1)",
+		"periodToDateAvgOverTime(percentOfTotal(sum({quantity})), {order_date}, QUARTER)",
+		"rank([periodToDateSumOverTime(sum({quantity}), {order_date}, YEAR) DESC], [{Region}])"} {
 		f.Add(s, true)
 	}
 	tables, err := salesTables("orders")

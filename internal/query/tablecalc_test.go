@@ -579,8 +579,6 @@ func TestTableCalculationRefusals(t *testing.T) {
 		{"runningSum(sum({quantity}), [{product} ASC])", "Region", "", "the sort field \"product\" is not a dimension of the visual"},
 		{"percentOfTotal(sum({quantity}), [{product}])", "Region", "", "the partition field \"product\" is not a dimension of the visual"},
 		{"sum({quantity}, [{product}])", "Region", "", "a level-aware aggregation over \"product\" is supported only when that field is a dimension of the visual"},
-		{"runningSum(rank([sum({quantity}) DESC]), [{Region} ASC])", "Region", "", "table calculations cannot be nested yet"},
-		{"percentileOver(sum({quantity}), 50, [])", "Region", "", "percentileOver over aggregated values is not supported yet"},
 		{"sum(runningSum(sum({quantity}), [{Region} ASC]))", "Region", "", "aggregate functions cannot be nested"},
 		{"runningSum(sum({quantity}), [{Region} ASC]) + {quantity}", "Region", "", "mismatched aggregation"},
 		{"sumOver(sum({quantity}), [], PRE_AGG)", "Region", "Max", "sumOver at the PRE_AGG level needs an unaggregated measure"},

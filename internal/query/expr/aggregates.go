@@ -128,6 +128,10 @@ func (c *Compiler) aggregate(n *Call) (Value, error) {
 			return Value{}, err
 		}
 	case form.toDate:
+		if x.Kind == Constant {
+			// QuickSight: the measure must be a field; literals do not work.
+			return Value{}, errorf(n.Args[0].Pos(), "%s: the measure must be a field, not a literal", n.Name)
+		}
 		if cond, err = c.periodToDate(n, rest); err != nil {
 			return Value{}, err
 		}
@@ -189,6 +193,12 @@ func (c *Compiler) periodToDate(n *Call, args []Node) (Value, error) {
 		}
 		if err := want(args[2], end, dialect.Datetime); err != nil {
 			return Value{}, err
+		}
+		if end.Kind != Constant {
+			// One end date for the whole question: a date of each row
+			// would give each row its own period, which QuickSight does
+			// not define.
+			return Value{}, errorf(args[2].Pos(), "%s: the end date must be one date (a date literal, a parameter, now() or a function of them), not a field of the rows", n.Name)
 		}
 	}
 	k, err := kindOf(n.At, dt, end)

@@ -67,6 +67,9 @@ func TestFieldsSkipKeywords(t *testing.T) {
 		`contains({Region}, 'a', CASE_INSENSITIVE)`:                          "[Region]",
 		`contains({Region}, 'a', {Other})`:                                   "[Region Other]",
 		`sumIf({Sales}, {YEAR} > 1)`:                                         "[Sales YEAR]",
+		`periodOverPeriodDifference(sum({Sales}), {Order Date}, YEAR)`:       "[Sales Order Date]",
+		`periodToDateSumOverTime(sum({Sales}), {Order Date}, QUARTER)`:       "[Sales Order Date]",
+		`sumOver(sum({Sales}), [{Region}], PRE_AGG)`:                         "[Sales Region]",
 	} {
 		n, err := Parse(src)
 		if err != nil {

@@ -102,6 +102,9 @@ func (c *Compiler) compile(n Node) (Value, error) {
 			return Value{}, err
 		}
 		if !ok {
+			if e, isBool := booleanWord(n); isBool {
+				return Value{}, e
+			}
 			return Value{}, errorf(n.At, "unknown field %q", n.Name)
 		}
 		return v, nil

@@ -24,6 +24,7 @@ var funcNames = []string{
 	"windowSum", "windowAvg", "windowCount", "windowMin", "windowMax",
 	"rank", "denseRank", "percentileRank", "lag", "lead", "difference", "percentDifference", "percentOfTotal",
 	"periodOverPeriodDifference", "periodOverPeriodLastValue", "periodOverPeriodPercentDifference",
+	"periodToDateSumOverTime", "periodToDateAvgOverTime", "periodToDateCountOverTime", "periodToDateMaxOverTime", "periodToDateMinOverTime",
 }
 
 var funcByLower = func() map[string]string {

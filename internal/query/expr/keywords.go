@@ -13,14 +13,17 @@ func isKeywordArg(call *Call, i int) bool {
 		return false
 	}
 	name := strings.ToUpper(f.Name)
-	switch {
-	case call.Name == "contains" || call.Name == "startsWith" || call.Name == "endsWith":
+	if call.Name == "contains" || call.Name == "startsWith" || call.Name == "endsWith" {
 		return i == 2 && (name == "CASE_SENSITIVE" || name == "CASE_INSENSITIVE")
-	case i == len(call.Args)-1 && IsTableCalcFunc(call.Name):
+	}
+	if i == len(call.Args)-1 && IsTableCalcFunc(call.Name) {
 		if _, level := levelOf(f.Name); level {
 			return true
 		}
-	case windowShapes[call.Name] == periodShape && i == 2:
+	}
+	if shape, ok := windowShapes[call.Name]; ok && shape == periodShape && i == 2 {
+		// The period of periodOverPeriod* and periodToDate*OverTime,
+		// the last argument or not.
 		return true
 	}
 	form, ok := aggregateForms[call.Name]

@@ -21,15 +21,16 @@ func (c *Compiler) periodOverPeriod(n *Call, call TableCalcCall) (Value, error) 
 	if c.TableCalc == nil || c.NoAggregates {
 		return Value{}, errorf(n.At, "table calculation %s is not allowed here: it needs a visual's aggregated rows", n.Name)
 	}
-	if err := arity(n, 2, 4); err != nil {
+	most := 4
+	if _, overTime := periodToDateOverTime[n.Name]; overTime {
+		most = 3 // no offset
+	}
+	if err := arity(n, 2, most); err != nil {
 		return Value{}, err
 	}
 	x, err := c.Compile(n.Args[0])
 	if err != nil {
 		return Value{}, err
-	}
-	if x.Kind == Window {
-		return Value{}, errorf(n.Args[0].Pos(), "%s: table calculations cannot be nested yet", n.Name)
 	}
 	call.Arg = &x
 	date := n.Args[1]

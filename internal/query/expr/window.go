@@ -157,9 +157,6 @@ func (c *Compiler) compileWindow(n *Call, shape windowShape) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		if x.Kind == Window {
-			return Value{}, errorf(a.Pos(), "%s: table calculations cannot be nested yet", n.Name)
-		}
 		call.Arg = &x
 	}
 	if shape == percentileShape {
@@ -278,8 +275,8 @@ func (c *Compiler) windowItems(n *Call, l *List, sort bool) ([]WindowItem, error
 		if err != nil {
 			return nil, err
 		}
-		if v.Kind == Window {
-			return nil, errorf(x.Pos(), "%s: a table calculation cannot sort or partition by another table calculation", n.Name)
+		if v.Kind == Window && !sort {
+			return nil, errorf(x.Pos(), "%s: a table calculation cannot partition by another table calculation", n.Name)
 		}
 		item.Value = v
 		out = append(out, item)
@@ -300,11 +297,11 @@ func windowType(n *Call, call TableCalcCall) (dialect.Type, error) {
 		return nil
 	}
 	switch n.Name {
-	case "count", "countOver", "distinct_count", "distinctCountOver", "runningCount", "windowCount", "rank", "denseRank":
+	case "count", "countOver", "distinct_count", "distinctCountOver", "runningCount", "windowCount", "rank", "denseRank", "periodToDateCountOverTime":
 		return dialect.Integer, nil
 	case "percentileRank":
 		return dialect.Decimal, nil
-	case "sum", "sumOver", "runningSum", "windowSum", "difference", "periodOverPeriodDifference", "periodOverPeriodLastValue":
+	case "sum", "sumOver", "runningSum", "windowSum", "difference", "periodOverPeriodDifference", "periodOverPeriodLastValue", "periodToDateSumOverTime":
 		if err := numericArg(); err != nil {
 			return "", err
 		}
@@ -313,7 +310,7 @@ func windowType(n *Call, call TableCalcCall) (dialect.Type, error) {
 		}
 		return at, nil
 	case "avg", "avgOver", "runningAvg", "windowAvg", "stdevOver", "stdevpOver", "varOver", "varpOver",
-		"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver", "percentDifference", "percentOfTotal", "periodOverPeriodPercentDifference":
+		"medianOver", "percentileOver", "percentileContOver", "percentileDiscOver", "percentDifference", "percentOfTotal", "periodOverPeriodPercentDifference", "periodToDateAvgOverTime":
 		if err := numericArg(); err != nil {
 			return "", err
 		}

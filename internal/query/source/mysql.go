@@ -25,6 +25,10 @@ func openMySQL(p Params, o Options) (*sql.DB, error) {
 	cfg.DBName = p.Database
 	cfg.ParseTime = true
 	cfg.Loc = time.UTC
+	// QuickSight works in UTC: TIMESTAMP values and FROM_UNIXTIME read in
+	// UTC whatever the server's time zone (the session variable, set on
+	// connect).
+	cfg.Params = map[string]string{"time_zone": "'+00:00'"}
 	cfg.Timeout = o.ConnectTimeout
 	// No read timeout: a query is bounded by its context (the driver closes
 	// the connection when it ends) and by the server's statement limit; an

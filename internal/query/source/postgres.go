@@ -48,6 +48,9 @@ func postgresDSN(p Params, o Options) string {
 		// Custom SQL was checked by a parser that reads strings this way.
 		"standard_conforming_strings=on",
 		fmt.Sprintf("statement_timeout=%d", o.QueryTimeout.Milliseconds()),
+		// QuickSight works in UTC: a timestamptz is read, truncated and
+		// compared in UTC whatever the server's or role's default zone.
+		"TimeZone=UTC",
 	}
 	return strings.Join(kv, " ")
 }

@@ -80,4 +80,12 @@ type IngestionStore interface {
 	// nil when none has expired. Of nodes racing for one ingestion, one
 	// claims it; the others claim another or nil.
 	ClaimExpiredIngestion(ctx context.Context, owner string, now, until time.Time) (*Ingestion, error)
+	// ClaimIngestionRun makes an unfinished ingestion that owner holds
+	// RUNNING, unless another unfinished ingestion of its dataset is
+	// RUNNING under a lease that expires after now: then it changes
+	// nothing and returns that one's id. The look and the write are one
+	// atomic step, so of the ingestions of one dataset that claim at once
+	// (on any node) at most one becomes RUNNING. Returns ENOTFOUND when
+	// owner does not hold the ingestion or it finished.
+	ClaimIngestionRun(ctx context.Context, accountID, dataSetID, id, owner string, now time.Time) (waitOn string, err error)
 }

@@ -56,21 +56,27 @@ func copyColumn(datasetType, pgType, c string) (pgExpr, csvType, cast string, ok
 			return c, "BOOLEAN", c, true
 		}
 	case "TIMESTAMP":
-		// PostgreSQL writes years before Christ as "0044-03-15 … BC";
-		// DuckDB reads astronomical years ("-0043-03-15 …", 1 BC is
-		// year 0). Infinities have no TIMESTAMP the row path writes
-		// either: such a row is dropped, and counted.
-		year := "CAST(split_part(" + c + ", '-', 1) AS INTEGER)"
-		bc := "CASE WHEN " + year + " = 1 THEN '0000' ELSE printf('-%04d', " + year + " - 1) END || substr(left(" + c + ", -3), strpos(" + c + ", '-'))"
-		cast = "CASE WHEN " + c + " LIKE '%infinity' THEN NULL WHEN " + c + " LIKE '% BC' THEN TRY_CAST(" + bc + " AS TIMESTAMP) ELSE TRY_CAST(" + c + " AS TIMESTAMP) END"
 		switch pgType {
 		case "TIMESTAMP", "DATE":
-			return c, "VARCHAR", cast, true
+			return copyTimestamp(c), "TIMESTAMP", c, true
 		case "TIMESTAMPTZ":
-			return "(" + c + " AT TIME ZONE 'UTC')", "VARCHAR", cast, true
+			return copyTimestamp("(" + c + " AT TIME ZONE 'UTC')"), "TIMESTAMP", c, true
 		}
 	}
 	return "", "", "", false
+}
+
+// copyTimestamp is the text PostgreSQL sends for the date or timestamp
+// e, in the form DuckDB's CSV reader parses as a TIMESTAMP itself (no
+// cast per row at DuckDB). PostgreSQL writes years before Christ as
+// "0044-03-15 … BC"; DuckDB reads astronomical years ("-0043-03-15 …",
+// 1 BC is year 0), which PostgreSQL writes for those rare rows alone.
+// Infinities have no TIMESTAMP the row path writes either: they become
+// text no TIMESTAMP parses, so the row is dropped, and counted.
+func copyTimestamp(e string) string {
+	year := "extract(year FROM " + e + ")"
+	bc := "CASE WHEN " + year + " = -1 THEN '0000' ELSE '-' || lpad((-1 - " + year + ")::int::text, 4, '0') END || to_char(" + e + ", '-MM-DD HH24:MI:SS.US')"
+	return "CASE WHEN " + e + " IS NULL THEN NULL WHEN NOT isfinite(" + e + ") THEN 'infinite' WHEN " + e + " >= '0001-01-01' THEN " + e + "::text ELSE " + bc + " END"
 }
 
 // copyPlan is an ingestion's bulk path: the SELECT that COPY runs at the

@@ -56,6 +56,7 @@ func (g *ingester) acquireRun(ctx context.Context, in *sg.Ingestion) (release fu
 		other, err := g.claimRun(ctx, in)
 		if err == nil && other == "" {
 			g.setWaitingOn(in, "")
+			g.markRunClaimed(in)
 			return func() { <-g.slots }, nil
 		}
 		<-g.slots
@@ -96,4 +97,27 @@ func (g *ingester) held() int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return len(g.jobs)
+}
+
+// reclaimed is called when this node claimed the expired lease of an
+// ingestion it runs itself: the claim recorded a RUNNING one as QUEUED
+// (claimed holds what the store now has), and a job that holds its
+// dataset's run records RUNNING again.
+func (g *ingester) reclaimed(claimed *sg.Ingestion) {
+	g.mu.Lock()
+	j, ok := g.jobs[dataSetKey(claimed.AccountID, claimed.DataSetID)+"/"+claimed.ID]
+	g.mu.Unlock()
+	if !ok || !j.runClaimed.Load() || claimed.Status != sg.IngestionQueued {
+		return
+	}
+	g.setStatus(claimed, sg.IngestionRunning)
+}
+
+// markRunClaimed notes that in's job holds its dataset's run.
+func (g *ingester) markRunClaimed(in *sg.Ingestion) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if j, ok := g.jobs[dataSetKey(in.AccountID, in.DataSetID)+"/"+in.ID]; ok {
+		j.runClaimed.Store(true)
+	}
 }

@@ -128,8 +128,8 @@ func planCopy(ctx context.Context, pool *source.Pool, key string, params source.
 	csv := "{" + strings.Join(csvCols, ", ") + "}"
 	p.insert = func(path string) string {
 		// Rows a column cannot hold (no number, invalid UTF-8, an
-		// infinite timestamp) are
-		// skipped by ignore_errors: they are the dropped rows.
+		// infinite timestamp) are skipped by ignore_errors: they are
+		// the dropped rows.
 		return "INSERT INTO " + Table + " SELECT " + sel + " FROM read_csv('" + strings.ReplaceAll(path, "'", "''") + "', columns = " + csv +
 			", header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, ignore_errors = true, parallel = false)"
 	}

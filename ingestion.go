@@ -76,8 +76,19 @@ type IngestionStore interface {
 	RenewIngestionLease(ctx context.Context, accountID, dataSetID, id, owner string, until time.Time) error
 	// ClaimExpiredIngestion takes over one unfinished ingestion whose
 	// lease expired at or before now: it becomes owner's until until, and
-	// its Attempts grows by one. It returns the ingestion as claimed, or
+	// its Attempts grows by one, and a RUNNING one becomes QUEUED (it runs
+	// again only once it claims its dataset, ClaimIngestionRun, so that
+	// it never shows RUNNING next to another of its dataset that took over
+	// meanwhile). It returns the ingestion as claimed, or
 	// nil when none has expired. Of nodes racing for one ingestion, one
 	// claims it; the others claim another or nil.
 	ClaimExpiredIngestion(ctx context.Context, owner string, now, until time.Time) (*Ingestion, error)
+	// ClaimIngestionRun makes an unfinished ingestion that owner holds
+	// RUNNING, unless another unfinished ingestion of its dataset is
+	// RUNNING under a lease that expires after now: then it changes
+	// nothing and returns that one's id. The look and the write are one
+	// atomic step, so of the ingestions of one dataset that claim at once
+	// (on any node) at most one becomes RUNNING. Returns ENOTFOUND when
+	// owner does not hold the ingestion or it finished.
+	ClaimIngestionRun(ctx context.Context, accountID, dataSetID, id, owner string, now time.Time) (waitOn string, err error)
 }

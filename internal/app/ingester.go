@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	sg "github.com/sightglass/sightglass"
@@ -43,6 +44,9 @@ type ingestJob struct {
 	// lease (the ingestion was cancelled on another node, or another node
 	// claimed it): the job then stops and records nothing.
 	lostLease bool
+	// runClaimed is set once the job holds its dataset's run
+	// (ClaimIngestionRun): read by the jobs loop (reclaimed).
+	runClaimed atomic.Bool
 }
 
 func newIngester(a *App) *ingester {

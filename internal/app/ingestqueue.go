@@ -22,45 +22,16 @@ const claimRetry = 500 * time.Millisecond
 
 // claimRun makes in RUNNING unless another ingestion of its dataset runs,
 // on any node, under a lease that holds; then it returns that one's id.
-// It looks first (the common case: the other has run for a while), then
-// writes RUNNING and looks again: if another shows up now, in goes back
-// to QUEUED. Two nodes that both write RUNNING and then read cannot both
-// miss the other (each statement is committed before the next starts),
-// so at most one goes on; both may back off, and retry after a random
-// pause.
+// The store looks and writes in one atomic step, so two nodes claiming
+// the same dataset at once never both show RUNNING: one runs, the other
+// waits on it.
 func (g *ingester) claimRun(ctx context.Context, in *sg.Ingestion) (waitOn string, err error) {
-	if other, err := g.runningElsewhere(ctx, in); err != nil || other != "" {
-		return other, err
-	}
-	g.setStatus(in, sg.IngestionRunning)
-	other, err := g.runningElsewhere(ctx, in)
+	other, err := g.a.Store.ClaimIngestionRun(ctx, in.AccountID, in.DataSetID, in.ID, in.LeaseOwner, time.Now())
 	if err != nil || other != "" {
-		g.setStatus(in, sg.IngestionQueued)
 		return other, err
 	}
+	in.Status = sg.IngestionRunning
 	return "", nil
-}
-
-// runningElsewhere returns the id of another unfinished ingestion of in's
-// dataset that is RUNNING under a lease that has not expired ("" if none).
-func (g *ingester) runningElsewhere(ctx context.Context, in *sg.Ingestion) (string, error) {
-	now := time.Now()
-	p := sg.Page{Limit: 1000}
-	for {
-		list, more, err := g.a.Store.ListIngestions(ctx, in.AccountID, in.DataSetID, p)
-		if err != nil {
-			return "", err
-		}
-		for _, o := range list {
-			if o.ID != in.ID && o.Status == sg.IngestionRunning && o.FinishedAt.IsZero() && o.LeaseExpires.After(now) {
-				return o.ID, nil
-			}
-		}
-		if !more || len(list) == 0 {
-			return "", nil
-		}
-		p.After = list[len(list)-1].ID
-	}
 }
 
 // acquireRun waits, QUEUED, for a run slot of this node and for in's
@@ -85,13 +56,16 @@ func (g *ingester) acquireRun(ctx context.Context, in *sg.Ingestion) (release fu
 		other, err := g.claimRun(ctx, in)
 		if err == nil && other == "" {
 			g.setWaitingOn(in, "")
+			g.markRunClaimed(in)
 			return func() { <-g.slots }, nil
 		}
 		<-g.slots
 		if !queued {
 			g.setStatus(in, sg.IngestionQueued)
 		}
-		if err != nil && ctx.Err() == nil {
+		// ENOTFOUND: this node lost the lease (the ingestion was cancelled
+		// or claimed elsewhere); the heartbeat notices and stops the job.
+		if err != nil && ctx.Err() == nil && sg.ErrorCode(err) != sg.ENOTFOUND {
 			slog.Warn("claiming an ingestion's dataset", "account", in.AccountID, "dataset", in.DataSetID, "ingestion", in.ID, "err", err)
 		}
 		queued = true
@@ -123,4 +97,27 @@ func (g *ingester) held() int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return len(g.jobs)
+}
+
+// reclaimed is called when this node claimed the expired lease of an
+// ingestion it runs itself: the claim recorded a RUNNING one as QUEUED
+// (claimed holds what the store now has), and a job that holds its
+// dataset's run records RUNNING again.
+func (g *ingester) reclaimed(claimed *sg.Ingestion) {
+	g.mu.Lock()
+	j, ok := g.jobs[dataSetKey(claimed.AccountID, claimed.DataSetID)+"/"+claimed.ID]
+	g.mu.Unlock()
+	if !ok || !j.runClaimed.Load() || claimed.Status != sg.IngestionQueued {
+		return
+	}
+	g.setStatus(claimed, sg.IngestionRunning)
+}
+
+// markRunClaimed notes that in's job holds its dataset's run.
+func (g *ingester) markRunClaimed(in *sg.Ingestion) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if j, ok := g.jobs[dataSetKey(in.AccountID, in.DataSetID)+"/"+in.ID]; ok {
+		j.runClaimed.Store(true)
+	}
 }

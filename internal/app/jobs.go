@@ -75,7 +75,10 @@ func (a *App) ClaimExpiredIngestions(ctx context.Context) int {
 		}
 		n++
 		if a.data.ingests.runs(in) {
-			continue // this node runs it: the claim renewed its lease
+			// This node runs it: the claim renewed its lease (and wrote
+			// QUEUED over a RUNNING status, which reclaimed puts back).
+			a.data.ingests.reclaimed(in)
+			continue
 		}
 		if in.Attempts > cfg.MaxAttempts {
 			in.Status, in.ErrorType, in.FinishedAt = sg.IngestionFailed, ingestionInternalError, a.now()

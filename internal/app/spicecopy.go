@@ -33,6 +33,12 @@ func (a *App) dropLocalSPICE(path string) {
 func (a *App) dropSPICECopy(ctx context.Context, accountID, dataSetID, ingestionID string) {
 	a.data.pool.Forget(spicePoolKey(accountID, dataSetID, ingestionID)) // close its open database first
 	a.dropLocalSPICE(a.spiceFile(accountID, dataSetID, ingestionID))
+	a.dropSPICEArtifact(ctx, accountID, dataSetID, ingestionID)
+}
+
+// dropSPICEArtifact deletes an ingestion's shared artifact, if there is
+// an artifact store.
+func (a *App) dropSPICEArtifact(ctx context.Context, accountID, dataSetID, ingestionID string) {
 	if a.data.cfg.Artifacts == nil {
 		return
 	}

@@ -50,7 +50,8 @@ func isSQLiteFile(path string) bool {
 // as spicePath returns it) a DuckDB file when an older Sightglass left a
 // SQLite copy: the file itself (fetched from the artifact store) or
 // <ingestion>.sqlite next to it. The rows are read through the same
-// ingestion as a SQLite data source's, with d's output columns.
+// ingestion as a SQLite data source's, with d's output columns; the
+// DuckDB copy then replaces the SQLite one in the artifact store.
 func (a *App) upgradeLegacySPICE(ctx context.Context, d *sg.DataSet, path string) error {
 	if _, ok := legacySPICE.checked.Load(path); ok {
 		return nil
@@ -103,6 +104,7 @@ func (a *App) upgradeLegacySPICE(ctx context.Context, d *sg.DataSet, path string
 	if from == old {
 		os.Remove(old)
 	}
+	a.shareConverted(ctx, d, path)
 	if a.data.spiceCache != nil {
 		a.data.spiceCache.Add(path)
 	}

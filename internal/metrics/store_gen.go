@@ -19,6 +19,7 @@ var storeOperations = [...]string{
 	"AddAnalysisVersion",
 	"AddDashboardVersion",
 	"ClaimExpiredIngestion",
+	"ClaimIngestionRun",
 	"ClaimRefreshRun",
 	"ClearEdits",
 	"Close",
@@ -181,975 +182,982 @@ func (s *instrumentedStore) ClaimExpiredIngestion(a0 context.Context, a1 string,
 	return r0, r1
 }
 
+func (s *instrumentedStore) ClaimIngestionRun(a0 context.Context, a1 string, a2 string, a3 string, a4 string, a5 time.Time) (string, error) {
+	start := time.Now()
+	r0, r1 := s.Store.ClaimIngestionRun(a0, a1, a2, a3, a4, a5)
+	s.done(3, start, r1)
+	return r0, r1
+}
+
 func (s *instrumentedStore) ClaimRefreshRun(a0 context.Context, a1 string, a2 string, a3 string, a4 time.Time, a5 time.Time) (bool, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ClaimRefreshRun(a0, a1, a2, a3, a4, a5)
-	s.done(3, start, r1)
+	s.done(4, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ClearEdits(a0 context.Context, a1 sightglass.EditStackKey, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.ClearEdits(a0, a1, a2)
-	s.done(4, start, r0)
+	s.done(5, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) Close() error {
 	start := time.Now()
 	r0 := s.Store.Close()
-	s.done(5, start, r0)
+	s.done(6, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) ConsumeOnce(a0 context.Context, a1 string, a2 time.Time) ([]uint8, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ConsumeOnce(a0, a1, a2)
-	s.done(6, start, r1)
+	s.done(7, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) CountEdits(a0 context.Context, a1 sightglass.EditStackKey) (int, int, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.CountEdits(a0, a1)
-	s.done(7, start, r2)
+	s.done(8, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) CountGroups(a0 context.Context, a1 string, a2 string) (int, error) {
 	start := time.Now()
 	r0, r1 := s.Store.CountGroups(a0, a1, a2)
-	s.done(8, start, r1)
+	s.done(9, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) CountNamespaces(a0 context.Context, a1 string) (int, error) {
 	start := time.Now()
 	r0, r1 := s.Store.CountNamespaces(a0, a1)
-	s.done(9, start, r1)
+	s.done(10, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) CountSessions(a0 context.Context, a1 time.Time) (int64, error) {
 	start := time.Now()
 	r0, r1 := s.Store.CountSessions(a0, a1)
-	s.done(10, start, r1)
+	s.done(11, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) CountUsersWithCustomPermissions(a0 context.Context, a1 string, a2 string) (int, error) {
 	start := time.Now()
 	r0, r1 := s.Store.CountUsersWithCustomPermissions(a0, a1, a2)
-	s.done(11, start, r1)
+	s.done(12, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) CreateAccessKey(a0 context.Context, a1 *sightglass.AccessKey) error {
 	start := time.Now()
 	r0 := s.Store.CreateAccessKey(a0, a1)
-	s.done(12, start, r0)
+	s.done(13, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateAccount(a0 context.Context, a1 *sightglass.Account) error {
 	start := time.Now()
 	r0 := s.Store.CreateAccount(a0, a1)
-	s.done(13, start, r0)
+	s.done(14, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateAnalysis(a0 context.Context, a1 *sightglass.Analysis) error {
 	start := time.Now()
 	r0 := s.Store.CreateAnalysis(a0, a1)
-	s.done(14, start, r0)
+	s.done(15, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateCustomPermissions(a0 context.Context, a1 *sightglass.CustomPermissions) error {
 	start := time.Now()
 	r0 := s.Store.CreateCustomPermissions(a0, a1)
-	s.done(15, start, r0)
+	s.done(16, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateDashboard(a0 context.Context, a1 *sightglass.Dashboard, a2 ...*sightglass.DashboardVersion) error {
 	start := time.Now()
 	r0 := s.Store.CreateDashboard(a0, a1, a2...)
-	s.done(16, start, r0)
+	s.done(17, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateDashboardView(a0 context.Context, a1 *sightglass.DashboardView) error {
 	start := time.Now()
 	r0 := s.Store.CreateDashboardView(a0, a1)
-	s.done(17, start, r0)
+	s.done(18, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateDataSet(a0 context.Context, a1 *sightglass.DataSet) error {
 	start := time.Now()
 	r0 := s.Store.CreateDataSet(a0, a1)
-	s.done(18, start, r0)
+	s.done(19, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateDataSource(a0 context.Context, a1 *sightglass.DataSource) error {
 	start := time.Now()
 	r0 := s.Store.CreateDataSource(a0, a1)
-	s.done(19, start, r0)
+	s.done(20, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateGroup(a0 context.Context, a1 *sightglass.Group) error {
 	start := time.Now()
 	r0 := s.Store.CreateGroup(a0, a1)
-	s.done(20, start, r0)
+	s.done(21, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateGroupMember(a0 context.Context, a1 *sightglass.GroupMember) error {
 	start := time.Now()
 	r0 := s.Store.CreateGroupMember(a0, a1)
-	s.done(21, start, r0)
+	s.done(22, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateIngestion(a0 context.Context, a1 *sightglass.Ingestion) error {
 	start := time.Now()
 	r0 := s.Store.CreateIngestion(a0, a1)
-	s.done(22, start, r0)
+	s.done(23, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateNamespace(a0 context.Context, a1 *sightglass.Namespace) error {
 	start := time.Now()
 	r0 := s.Store.CreateNamespace(a0, a1)
-	s.done(23, start, r0)
+	s.done(24, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreatePrincipal(a0 context.Context, a1 *sightglass.Principal) error {
 	start := time.Now()
 	r0 := s.Store.CreatePrincipal(a0, a1)
-	s.done(24, start, r0)
+	s.done(25, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateRefreshSchedule(a0 context.Context, a1 *sightglass.RefreshSchedule) error {
 	start := time.Now()
 	r0 := s.Store.CreateRefreshSchedule(a0, a1)
-	s.done(25, start, r0)
+	s.done(26, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateSession(a0 context.Context, a1 *sightglass.Session) error {
 	start := time.Now()
 	r0 := s.Store.CreateSession(a0, a1)
-	s.done(26, start, r0)
+	s.done(27, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateTheme(a0 context.Context, a1 *sightglass.Theme, a2 *sightglass.ThemeVersion) error {
 	start := time.Now()
 	r0 := s.Store.CreateTheme(a0, a1, a2)
-	s.done(27, start, r0)
+	s.done(28, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateThemeAlias(a0 context.Context, a1 *sightglass.ThemeAlias) error {
 	start := time.Now()
 	r0 := s.Store.CreateThemeAlias(a0, a1)
-	s.done(28, start, r0)
+	s.done(29, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) CreateUser(a0 context.Context, a1 *sightglass.User) error {
 	start := time.Now()
 	r0 := s.Store.CreateUser(a0, a1)
-	s.done(29, start, r0)
+	s.done(30, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DashboardExists(a0 context.Context, a1 string, a2 string) (bool, error) {
 	start := time.Now()
 	r0, r1 := s.Store.DashboardExists(a0, a1, a2)
-	s.done(30, start, r1)
+	s.done(31, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) DeleteAccessKey(a0 context.Context, a1 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteAccessKey(a0, a1)
-	s.done(31, start, r0)
+	s.done(32, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteAnalysis(a0 context.Context, a1 string, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteAnalysis(a0, a1, a2)
-	s.done(32, start, r0)
+	s.done(33, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteCustomPermissions(a0 context.Context, a1 string, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteCustomPermissions(a0, a1, a2)
-	s.done(33, start, r0)
+	s.done(34, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteCustomPermissionsAssignment(a0 context.Context, a1 string, a2 string, a3 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteCustomPermissionsAssignment(a0, a1, a2, a3)
-	s.done(34, start, r0)
+	s.done(35, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteDashboard(a0 context.Context, a1 string, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteDashboard(a0, a1, a2)
-	s.done(35, start, r0)
+	s.done(36, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteDashboardVersion(a0 context.Context, a1 string, a2 string, a3 int64) error {
 	start := time.Now()
 	r0 := s.Store.DeleteDashboardVersion(a0, a1, a2, a3)
-	s.done(36, start, r0)
+	s.done(37, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteDashboardView(a0 context.Context, a1 string, a2 string, a3 string, a4 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteDashboardView(a0, a1, a2, a3, a4)
-	s.done(37, start, r0)
+	s.done(38, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteDataSet(a0 context.Context, a1 string, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteDataSet(a0, a1, a2)
-	s.done(38, start, r0)
+	s.done(39, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteDataSource(a0 context.Context, a1 string, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteDataSource(a0, a1, a2)
-	s.done(39, start, r0)
+	s.done(40, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteFavorite(a0 context.Context, a1 string, a2 string, a3 string, a4 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteFavorite(a0, a1, a2, a3, a4)
-	s.done(40, start, r0)
+	s.done(41, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteGroup(a0 context.Context, a1 string, a2 string, a3 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteGroup(a0, a1, a2, a3)
-	s.done(41, start, r0)
+	s.done(42, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteGroupMember(a0 context.Context, a1 string, a2 string, a3 string, a4 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteGroupMember(a0, a1, a2, a3, a4)
-	s.done(42, start, r0)
+	s.done(43, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteNamespace(a0 context.Context, a1 string, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteNamespace(a0, a1, a2)
-	s.done(43, start, r0)
+	s.done(44, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeletePrincipal(a0 context.Context, a1 string, a2 string, a3 string) error {
 	start := time.Now()
 	r0 := s.Store.DeletePrincipal(a0, a1, a2, a3)
-	s.done(44, start, r0)
+	s.done(45, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeletePrincipalPolicy(a0 context.Context, a1 string, a2 string, a3 string, a4 string) error {
 	start := time.Now()
 	r0 := s.Store.DeletePrincipalPolicy(a0, a1, a2, a3, a4)
-	s.done(45, start, r0)
+	s.done(46, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteRefreshSchedule(a0 context.Context, a1 string, a2 string, a3 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteRefreshSchedule(a0, a1, a2, a3)
-	s.done(46, start, r0)
+	s.done(47, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteSession(a0 context.Context, a1 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteSession(a0, a1)
-	s.done(47, start, r0)
+	s.done(48, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteTheme(a0 context.Context, a1 string, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteTheme(a0, a1, a2)
-	s.done(48, start, r0)
+	s.done(49, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteThemeAlias(a0 context.Context, a1 string, a2 string, a3 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteThemeAlias(a0, a1, a2, a3)
-	s.done(49, start, r0)
+	s.done(50, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteUser(a0 context.Context, a1 string, a2 string, a3 string) error {
 	start := time.Now()
 	r0 := s.Store.DeleteUser(a0, a1, a2, a3)
-	s.done(50, start, r0)
+	s.done(51, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) DeleteUserSessions(a0 context.Context, a1 string, a2 string, a3 string) (int64, error) {
 	start := time.Now()
 	r0, r1 := s.Store.DeleteUserSessions(a0, a1, a2, a3)
-	s.done(51, start, r1)
+	s.done(52, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindAccessKey(a0 context.Context, a1 string) (*sightglass.AccessKey, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindAccessKey(a0, a1)
-	s.done(52, start, r1)
+	s.done(53, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindAccount(a0 context.Context, a1 string) (*sightglass.Account, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindAccount(a0, a1)
-	s.done(53, start, r1)
+	s.done(54, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindAnalysis(a0 context.Context, a1 string, a2 string) (*sightglass.Analysis, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindAnalysis(a0, a1, a2)
-	s.done(54, start, r1)
+	s.done(55, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindAnalysisVersion(a0 context.Context, a1 string, a2 string, a3 int64) (*sightglass.AnalysisVersion, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindAnalysisVersion(a0, a1, a2, a3)
-	s.done(55, start, r1)
+	s.done(56, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindCustomPermissions(a0 context.Context, a1 string, a2 string) (*sightglass.CustomPermissions, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindCustomPermissions(a0, a1, a2)
-	s.done(56, start, r1)
+	s.done(57, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindDashboard(a0 context.Context, a1 string, a2 string) (*sightglass.Dashboard, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindDashboard(a0, a1, a2)
-	s.done(57, start, r1)
+	s.done(58, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindDashboardVersion(a0 context.Context, a1 string, a2 string, a3 int64) (*sightglass.DashboardVersion, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindDashboardVersion(a0, a1, a2, a3)
-	s.done(58, start, r1)
+	s.done(59, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindDashboardView(a0 context.Context, a1 string, a2 string, a3 string, a4 string) (*sightglass.DashboardView, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindDashboardView(a0, a1, a2, a3, a4)
-	s.done(59, start, r1)
+	s.done(60, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindDataSet(a0 context.Context, a1 string, a2 string) (*sightglass.DataSet, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindDataSet(a0, a1, a2)
-	s.done(60, start, r1)
+	s.done(61, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindDataSource(a0 context.Context, a1 string, a2 string) (*sightglass.DataSource, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindDataSource(a0, a1, a2)
-	s.done(61, start, r1)
+	s.done(62, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindGroup(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.Group, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindGroup(a0, a1, a2, a3)
-	s.done(62, start, r1)
+	s.done(63, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindGroupMember(a0 context.Context, a1 string, a2 string, a3 string, a4 string) (*sightglass.GroupMember, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindGroupMember(a0, a1, a2, a3, a4)
-	s.done(63, start, r1)
+	s.done(64, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindIngestion(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.Ingestion, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindIngestion(a0, a1, a2, a3)
-	s.done(64, start, r1)
+	s.done(65, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindNamespace(a0 context.Context, a1 string, a2 string) (*sightglass.Namespace, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindNamespace(a0, a1, a2)
-	s.done(65, start, r1)
+	s.done(66, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindOnce(a0 context.Context, a1 string, a2 time.Time) ([]uint8, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindOnce(a0, a1, a2)
-	s.done(66, start, r1)
+	s.done(67, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindOnceUser(a0 context.Context, a1 string, a2 time.Time, a3 func([]uint8) (string, string, string, error)) ([]uint8, *sightglass.User, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.FindOnceUser(a0, a1, a2, a3)
-	s.done(67, start, r2)
+	s.done(68, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) FindPrincipal(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.Principal, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindPrincipal(a0, a1, a2, a3)
-	s.done(68, start, r1)
+	s.done(69, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindRefreshSchedule(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.RefreshSchedule, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindRefreshSchedule(a0, a1, a2, a3)
-	s.done(69, start, r1)
+	s.done(70, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindSession(a0 context.Context, a1 string) (*sightglass.Session, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindSession(a0, a1)
-	s.done(70, start, r1)
+	s.done(71, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindTheme(a0 context.Context, a1 string, a2 string) (*sightglass.Theme, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindTheme(a0, a1, a2)
-	s.done(71, start, r1)
+	s.done(72, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindThemeAlias(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.ThemeAlias, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindThemeAlias(a0, a1, a2, a3)
-	s.done(72, start, r1)
+	s.done(73, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindThemeVersion(a0 context.Context, a1 string, a2 string, a3 int64) (*sightglass.ThemeVersion, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindThemeVersion(a0, a1, a2, a3)
-	s.done(73, start, r1)
+	s.done(74, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindUser(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.User, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindUser(a0, a1, a2, a3)
-	s.done(74, start, r1)
+	s.done(75, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindUserByPrincipalID(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.User, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindUserByPrincipalID(a0, a1, a2, a3)
-	s.done(75, start, r1)
+	s.done(76, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) FindUserPassword(a0 context.Context, a1 string, a2 string, a3 string) (*sightglass.UserPassword, error) {
 	start := time.Now()
 	r0, r1 := s.Store.FindUserPassword(a0, a1, a2, a3)
-	s.done(76, start, r1)
+	s.done(77, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListAccessKeys(a0 context.Context, a1 string, a2 string, a3 string) ([]*sightglass.AccessKey, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListAccessKeys(a0, a1, a2, a3)
-	s.done(77, start, r1)
+	s.done(78, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListAccounts(a0 context.Context) ([]*sightglass.Account, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListAccounts(a0)
-	s.done(78, start, r1)
+	s.done(79, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListAnalyses(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.Analysis, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListAnalyses(a0, a1, a2)
-	s.done(79, start, r2)
+	s.done(80, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListAnalysisVersions(a0 context.Context, a1 string, a2 string) ([]*sightglass.AnalysisVersion, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListAnalysisVersions(a0, a1, a2)
-	s.done(80, start, r1)
+	s.done(81, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListCustomPermissions(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.CustomPermissions, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListCustomPermissions(a0, a1, a2)
-	s.done(81, start, r2)
+	s.done(82, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListCustomPermissionsAssignments(a0 context.Context, a1 string) ([]*sightglass.CustomPermissionsAssignment, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListCustomPermissionsAssignments(a0, a1)
-	s.done(82, start, r1)
+	s.done(83, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListDashboardVersions(a0 context.Context, a1 string, a2 string) ([]*sightglass.DashboardVersion, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListDashboardVersions(a0, a1, a2)
-	s.done(83, start, r1)
+	s.done(84, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListDashboardViews(a0 context.Context, a1 string, a2 string, a3 string) ([]*sightglass.DashboardView, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListDashboardViews(a0, a1, a2, a3)
-	s.done(84, start, r1)
+	s.done(85, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListDashboards(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.Dashboard, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListDashboards(a0, a1, a2)
-	s.done(85, start, r2)
+	s.done(86, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListDataSets(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.DataSet, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListDataSets(a0, a1, a2)
-	s.done(86, start, r2)
+	s.done(87, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListDataSources(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.DataSource, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListDataSources(a0, a1, a2)
-	s.done(87, start, r2)
+	s.done(88, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListDeletedAnalyses(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.Analysis, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListDeletedAnalyses(a0, a1, a2)
-	s.done(88, start, r2)
+	s.done(89, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListDueRefreshSchedules(a0 context.Context, a1 time.Time, a2 int) ([]*sightglass.RefreshSchedule, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListDueRefreshSchedules(a0, a1, a2)
-	s.done(89, start, r1)
+	s.done(90, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListFavorites(a0 context.Context, a1 string, a2 string) ([]*sightglass.Favorite, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListFavorites(a0, a1, a2)
-	s.done(90, start, r1)
+	s.done(91, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListGroupMembers(a0 context.Context, a1 string, a2 string, a3 string, a4 sightglass.Page) ([]*sightglass.GroupMember, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListGroupMembers(a0, a1, a2, a3, a4)
-	s.done(91, start, r2)
+	s.done(92, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListGroups(a0 context.Context, a1 string, a2 string, a3 string, a4 sightglass.Page) ([]*sightglass.Group, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListGroups(a0, a1, a2, a3, a4)
-	s.done(92, start, r2)
+	s.done(93, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListIngestions(a0 context.Context, a1 string, a2 string, a3 sightglass.Page) ([]*sightglass.Ingestion, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListIngestions(a0, a1, a2, a3)
-	s.done(93, start, r2)
+	s.done(94, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListNamespaces(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.Namespace, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListNamespaces(a0, a1, a2)
-	s.done(94, start, r2)
+	s.done(95, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListPrincipalPolicies(a0 context.Context, a1 string, a2 string, a3 string) ([]*sightglass.PrincipalPolicy, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListPrincipalPolicies(a0, a1, a2, a3)
-	s.done(95, start, r1)
+	s.done(96, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListPrincipals(a0 context.Context, a1 string) ([]*sightglass.Principal, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListPrincipals(a0, a1)
-	s.done(96, start, r1)
+	s.done(97, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListRecentOpens(a0 context.Context, a1 string, a2 string, a3 int) ([]*sightglass.RecentOpen, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListRecentOpens(a0, a1, a2, a3)
-	s.done(97, start, r1)
+	s.done(98, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListRefreshSchedules(a0 context.Context, a1 string, a2 string) ([]*sightglass.RefreshSchedule, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListRefreshSchedules(a0, a1, a2)
-	s.done(98, start, r1)
+	s.done(99, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListTags(a0 context.Context, a1 string, a2 string) ([]sightglass.Tag, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListTags(a0, a1, a2)
-	s.done(99, start, r1)
+	s.done(100, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListThemeAliases(a0 context.Context, a1 string, a2 string) ([]*sightglass.ThemeAlias, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListThemeAliases(a0, a1, a2)
-	s.done(100, start, r1)
+	s.done(101, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListThemeVersions(a0 context.Context, a1 string, a2 string, a3 int64, a4 int) ([]*sightglass.ThemeVersion, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListThemeVersions(a0, a1, a2, a3, a4)
-	s.done(101, start, r2)
+	s.done(102, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListThemes(a0 context.Context, a1 string, a2 sightglass.Page) ([]*sightglass.Theme, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListThemes(a0, a1, a2)
-	s.done(102, start, r2)
+	s.done(103, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListUnfinishedAnalyses(a0 context.Context) ([]*sightglass.Analysis, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListUnfinishedAnalyses(a0)
-	s.done(103, start, r1)
+	s.done(104, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListUnfinishedDashboardVersions(a0 context.Context) ([]*sightglass.DashboardVersion, error) {
 	start := time.Now()
 	r0, r1 := s.Store.ListUnfinishedDashboardVersions(a0)
-	s.done(104, start, r1)
+	s.done(105, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) ListUserGroups(a0 context.Context, a1 string, a2 string, a3 string, a4 sightglass.Page) ([]*sightglass.Group, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListUserGroups(a0, a1, a2, a3, a4)
-	s.done(105, start, r2)
+	s.done(106, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) ListUsers(a0 context.Context, a1 string, a2 string, a3 sightglass.Page) ([]*sightglass.User, bool, error) {
 	start := time.Now()
 	r0, r1, r2 := s.Store.ListUsers(a0, a1, a2, a3)
-	s.done(106, start, r2)
+	s.done(107, start, r2)
 	return r0, r1, r2
 }
 
 func (s *instrumentedStore) PeekEdit(a0 context.Context, a1 sightglass.EditStackKey, a2 string) (json.RawMessage, error) {
 	start := time.Now()
 	r0, r1 := s.Store.PeekEdit(a0, a1, a2)
-	s.done(107, start, r1)
+	s.done(108, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) Ping(a0 context.Context) error {
 	start := time.Now()
 	r0 := s.Store.Ping(a0)
-	s.done(108, start, r0)
+	s.done(109, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PopEdit(a0 context.Context, a1 sightglass.EditStackKey, a2 string) error {
 	start := time.Now()
 	r0 := s.Store.PopEdit(a0, a1, a2)
-	s.done(109, start, r0)
+	s.done(110, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PurgeAnalyses(a0 context.Context, a1 time.Time) (int64, error) {
 	start := time.Now()
 	r0, r1 := s.Store.PurgeAnalyses(a0, a1)
-	s.done(110, start, r1)
+	s.done(111, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) PurgeOnce(a0 context.Context, a1 time.Time) (int64, error) {
 	start := time.Now()
 	r0, r1 := s.Store.PurgeOnce(a0, a1)
-	s.done(111, start, r1)
+	s.done(112, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) PurgeSessions(a0 context.Context, a1 time.Time) (int64, error) {
 	start := time.Now()
 	r0, r1 := s.Store.PurgeSessions(a0, a1)
-	s.done(112, start, r1)
+	s.done(113, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) PushEdit(a0 context.Context, a1 sightglass.EditStackKey, a2 string, a3 json.RawMessage, a4 int) error {
 	start := time.Now()
 	r0 := s.Store.PushEdit(a0, a1, a2, a3, a4)
-	s.done(113, start, r0)
+	s.done(114, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutCustomPermissionsAssignment(a0 context.Context, a1 *sightglass.CustomPermissionsAssignment) error {
 	start := time.Now()
 	r0 := s.Store.PutCustomPermissionsAssignment(a0, a1)
-	s.done(114, start, r0)
+	s.done(115, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutDashboardView(a0 context.Context, a1 *sightglass.DashboardView) error {
 	start := time.Now()
 	r0 := s.Store.PutDashboardView(a0, a1)
-	s.done(115, start, r0)
+	s.done(116, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutFavorite(a0 context.Context, a1 *sightglass.Favorite) error {
 	start := time.Now()
 	r0 := s.Store.PutFavorite(a0, a1)
-	s.done(116, start, r0)
+	s.done(117, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutOnce(a0 context.Context, a1 string, a2 []uint8, a3 time.Time) error {
 	start := time.Now()
 	r0 := s.Store.PutOnce(a0, a1, a2, a3)
-	s.done(117, start, r0)
+	s.done(118, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutOnceOrdered(a0 context.Context, a1 string, a2 []uint8, a3 time.Time) error {
 	start := time.Now()
 	r0 := s.Store.PutOnceOrdered(a0, a1, a2, a3)
-	s.done(118, start, r0)
+	s.done(119, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutPrincipalPolicy(a0 context.Context, a1 *sightglass.PrincipalPolicy) error {
 	start := time.Now()
 	r0 := s.Store.PutPrincipalPolicy(a0, a1)
-	s.done(119, start, r0)
+	s.done(120, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) PutRecentOpen(a0 context.Context, a1 *sightglass.RecentOpen) error {
 	start := time.Now()
 	r0 := s.Store.PutRecentOpen(a0, a1)
-	s.done(120, start, r0)
+	s.done(121, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) RedeemOnce(a0 context.Context, a1 string, a2 time.Time, a3 *sightglass.Session) ([]uint8, error) {
 	start := time.Now()
 	r0, r1 := s.Store.RedeemOnce(a0, a1, a2, a3)
-	s.done(121, start, r1)
+	s.done(122, start, r1)
 	return r0, r1
 }
 
 func (s *instrumentedStore) RenameDashboardView(a0 context.Context, a1 string, a2 string, a3 string, a4 string, a5 string, a6 time.Time) error {
 	start := time.Now()
 	r0 := s.Store.RenameDashboardView(a0, a1, a2, a3, a4, a5, a6)
-	s.done(122, start, r0)
+	s.done(123, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) RenewIngestionLease(a0 context.Context, a1 string, a2 string, a3 string, a4 string, a5 time.Time) error {
 	start := time.Now()
 	r0 := s.Store.RenewIngestionLease(a0, a1, a2, a3, a4, a5)
-	s.done(123, start, r0)
+	s.done(124, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetDashboardVersionStatus(a0 context.Context, a1 string, a2 string, a3 int64, a4 string, a5 []sightglass.DefinitionError) error {
 	start := time.Now()
 	r0 := s.Store.SetDashboardVersionStatus(a0, a1, a2, a3, a4, a5)
-	s.done(124, start, r0)
+	s.done(125, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetDataSetRefreshProperties(a0 context.Context, a1 string, a2 string, a3 []uint8) error {
 	start := time.Now()
 	r0 := s.Store.SetDataSetRefreshProperties(a0, a1, a2, a3)
-	s.done(125, start, r0)
+	s.done(126, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetDataSetSPICE(a0 context.Context, a1 string, a2 string, a3 string, a4 int64) error {
 	start := time.Now()
 	r0 := s.Store.SetDataSetSPICE(a0, a1, a2, a3, a4)
-	s.done(126, start, r0)
+	s.done(127, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) SetUserPassword(a0 context.Context, a1 *sightglass.UserPassword) error {
 	start := time.Now()
 	r0 := s.Store.SetUserPassword(a0, a1)
-	s.done(127, start, r0)
+	s.done(128, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) TagResource(a0 context.Context, a1 string, a2 string, a3 []sightglass.Tag, a4 int) error {
 	start := time.Now()
 	r0 := s.Store.TagResource(a0, a1, a2, a3, a4)
-	s.done(128, start, r0)
+	s.done(129, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UntagResource(a0 context.Context, a1 string, a2 string, a3 []string) error {
 	start := time.Now()
 	r0 := s.Store.UntagResource(a0, a1, a2, a3)
-	s.done(129, start, r0)
+	s.done(130, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateAccount(a0 context.Context, a1 *sightglass.Account) error {
 	start := time.Now()
 	r0 := s.Store.UpdateAccount(a0, a1)
-	s.done(130, start, r0)
+	s.done(131, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateAnalysis(a0 context.Context, a1 *sightglass.Analysis, a2 int64) error {
 	start := time.Now()
 	r0 := s.Store.UpdateAnalysis(a0, a1, a2)
-	s.done(131, start, r0)
+	s.done(132, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateCustomPermissions(a0 context.Context, a1 *sightglass.CustomPermissions) error {
 	start := time.Now()
 	r0 := s.Store.UpdateCustomPermissions(a0, a1)
-	s.done(132, start, r0)
+	s.done(133, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDashboard(a0 context.Context, a1 *sightglass.Dashboard, a2 int64) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDashboard(a0, a1, a2)
-	s.done(133, start, r0)
+	s.done(134, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDataSet(a0 context.Context, a1 *sightglass.DataSet) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDataSet(a0, a1)
-	s.done(134, start, r0)
+	s.done(135, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateDataSource(a0 context.Context, a1 *sightglass.DataSource) error {
 	start := time.Now()
 	r0 := s.Store.UpdateDataSource(a0, a1)
-	s.done(135, start, r0)
+	s.done(136, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateGroup(a0 context.Context, a1 *sightglass.Group) error {
 	start := time.Now()
 	r0 := s.Store.UpdateGroup(a0, a1)
-	s.done(136, start, r0)
+	s.done(137, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateIngestion(a0 context.Context, a1 *sightglass.Ingestion) error {
 	start := time.Now()
 	r0 := s.Store.UpdateIngestion(a0, a1)
-	s.done(137, start, r0)
+	s.done(138, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateRefreshSchedule(a0 context.Context, a1 *sightglass.RefreshSchedule) error {
 	start := time.Now()
 	r0 := s.Store.UpdateRefreshSchedule(a0, a1)
-	s.done(138, start, r0)
+	s.done(139, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateTheme(a0 context.Context, a1 *sightglass.Theme, a2 *sightglass.ThemeVersion) error {
 	start := time.Now()
 	r0 := s.Store.UpdateTheme(a0, a1, a2)
-	s.done(139, start, r0)
+	s.done(140, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateThemeAlias(a0 context.Context, a1 *sightglass.ThemeAlias) error {
 	start := time.Now()
 	r0 := s.Store.UpdateThemeAlias(a0, a1)
-	s.done(140, start, r0)
+	s.done(141, start, r0)
 	return r0
 }
 
 func (s *instrumentedStore) UpdateUser(a0 context.Context, a1 *sightglass.User) error {
 	start := time.Now()
 	r0 := s.Store.UpdateUser(a0, a1)
-	s.done(141, start, r0)
+	s.done(142, start, r0)
 	return r0
 }

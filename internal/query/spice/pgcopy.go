@@ -25,52 +25,58 @@ import (
 // runs.
 
 // copyColumn is how one column travels the bulk path: the expression
-// that selects it at PostgreSQL (over column c of the query), the type
-// DuckDB's CSV reader parses it as, and the expression that makes it the
-// dataset's value (NULL: the row is dropped) from CSV column c. ok is
-// false when the row path is needed to convert it as it always did.
-func copyColumn(datasetType, pgType, c string) (pgExpr, csvType, cast string, ok bool) {
+// that selects it at PostgreSQL (over column c of the query) and the type
+// DuckDB's CSV reader parses it as (text it cannot parse drops the row).
+// ok is false when the row path is needed to convert it as it always
+// did.
+func copyColumn(datasetType, pgType, c string) (pgExpr, csvType string, ok bool) {
 	switch duckType(datasetType) {
 	case "BIGINT":
 		switch pgType {
 		case "INT2", "INT4", "INT8":
-			return c, "BIGINT", c, true
+			return c, "BIGINT", true
 		}
 	case "DOUBLE":
 		switch pgType {
 		case "INT2", "INT4", "INT8", "FLOAT8", "NUMERIC":
 			// (FLOAT4 is left to the row path: it widens the binary
 			// float, where the text would be the shortest decimal.)
-			return c, "DOUBLE", c, true
+			return c, "DOUBLE", true
 		}
 	case "VARCHAR":
 		switch pgType {
 		case "TEXT", "VARCHAR", "BPCHAR":
 			if datasetType == "JSON" {
-				return "", "", "", false
+				return "", "", false
 			}
-			return c, "VARCHAR", c, true
+			return c, "VARCHAR", true
 		}
 	case "BOOLEAN":
 		if pgType == "BOOL" {
-			return c, "BOOLEAN", c, true
+			return c, "BOOLEAN", true
 		}
 	case "TIMESTAMP":
-		// PostgreSQL writes years before Christ as "0044-03-15 … BC";
-		// DuckDB reads astronomical years ("-0043-03-15 …", 1 BC is
-		// year 0). Infinities have no TIMESTAMP the row path writes
-		// either: such a row is dropped, and counted.
-		year := "CAST(split_part(" + c + ", '-', 1) AS INTEGER)"
-		bc := "CASE WHEN " + year + " = 1 THEN '0000' ELSE printf('-%04d', " + year + " - 1) END || substr(left(" + c + ", -3), strpos(" + c + ", '-'))"
-		cast = "CASE WHEN " + c + " LIKE '%infinity' THEN NULL WHEN " + c + " LIKE '% BC' THEN TRY_CAST(" + bc + " AS TIMESTAMP) ELSE TRY_CAST(" + c + " AS TIMESTAMP) END"
 		switch pgType {
 		case "TIMESTAMP", "DATE":
-			return c, "VARCHAR", cast, true
+			return copyTimestamp(c), "TIMESTAMP", true
 		case "TIMESTAMPTZ":
-			return "(" + c + " AT TIME ZONE 'UTC')", "VARCHAR", cast, true
+			return copyTimestamp("(" + c + " AT TIME ZONE 'UTC')"), "TIMESTAMP", true
 		}
 	}
-	return "", "", "", false
+	return "", "", false
+}
+
+// copyTimestamp is the text PostgreSQL sends for the date or timestamp
+// e, in the form DuckDB's CSV reader parses as a TIMESTAMP itself (no
+// cast per row at DuckDB). PostgreSQL writes years before Christ as
+// "0044-03-15 … BC"; DuckDB reads astronomical years ("-0043-03-15 …",
+// 1 BC is year 0), which PostgreSQL writes for those rare rows alone.
+// Infinities have no TIMESTAMP the row path writes either: they become
+// text no TIMESTAMP parses, so the row is dropped, and counted.
+func copyTimestamp(e string) string {
+	year := "extract(year FROM " + e + ")"
+	bc := "CASE WHEN " + year + " = -1 THEN '0000' ELSE '-' || lpad((-1 - " + year + ")::int::text, 4, '0') END || to_char(" + e + ", '-MM-DD HH24:MI:SS.US')"
+	return "CASE WHEN " + e + " IS NULL THEN NULL WHEN NOT isfinite(" + e + ") THEN 'infinite' WHEN " + e + " >= '0001-01-01' THEN " + e + "::text ELSE " + bc + " END"
 }
 
 // copyPlan is an ingestion's bulk path: the SELECT that COPY runs at the
@@ -105,35 +111,27 @@ func planCopy(ctx context.Context, pool *source.Pool, key string, params source.
 	aliases := make([]string, len(cols))
 	pgExprs := make([]string, len(cols))
 	csvCols := make([]string, len(cols))
-	casts := make([]string, len(cols))
-	var keep []string
 	p.varchar = make([]bool, len(cols))
 	for i, c := range cols {
 		a := "c" + strconv.Itoa(i+1)
 		aliases[i] = a
-		pe, ct, cast, ok := copyColumn(strings.ToUpper(c.Type), types[i], a)
+		pe, ct, ok := copyColumn(strings.ToUpper(c.Type), types[i], a)
 		if !ok {
 			return p, cols, false
 		}
-		pgExprs[i], casts[i] = pe, cast
+		pgExprs[i] = pe
 		csvCols[i] = "'" + a + "': '" + ct + "'"
 		p.varchar[i] = duckType(c.Type) == "VARCHAR"
-		if cast != a {
-			keep = append(keep, "("+a+" IS NULL OR ("+cast+") IS NOT NULL)")
-		}
 	}
 	p.selectSQL = "SELECT " + strings.Join(pgExprs, ", ") + " FROM (" + query + ") AS sg_q(" + strings.Join(aliases, ", ") + ")"
-	where := ""
-	if len(keep) > 0 {
-		where = " WHERE " + strings.Join(keep, " AND ")
-	}
-	sel := strings.Join(casts, ", ")
+	sel := strings.Join(aliases, ", ")
 	csv := "{" + strings.Join(csvCols, ", ") + "}"
 	p.insert = func(path string) string {
-		// Rows a column cannot hold (no number, invalid UTF-8) are
-		// skipped by ignore_errors: they are the dropped rows.
+		// Rows a column cannot hold (no number, invalid UTF-8, an
+		// infinite timestamp) are skipped by ignore_errors: they are
+		// the dropped rows.
 		return "INSERT INTO " + Table + " SELECT " + sel + " FROM read_csv('" + strings.ReplaceAll(path, "'", "''") + "', columns = " + csv +
-			", header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, ignore_errors = true, parallel = false)" + where
+			", header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, ignore_errors = true, parallel = false)"
 	}
 	return p, cols, true
 }

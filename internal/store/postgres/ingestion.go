@@ -97,7 +97,8 @@ func (s *Store) RenewIngestionLease(ctx context.Context, accountID, dataSetID, i
 // UPDATE keeps a row another node claimed in the meantime.
 func (s *Store) ClaimExpiredIngestion(ctx context.Context, owner string, now, until time.Time) (*sg.Ingestion, error) {
 	in, err := scanIngestion(s.pool.QueryRow(ctx, `UPDATE ingestions
-		SET lease_owner = $1, lease_expires = $2, attempts = attempts + 1
+		SET lease_owner = $1, lease_expires = $2, attempts = attempts + 1,
+			status = CASE WHEN status = 'RUNNING' THEN 'QUEUED' ELSE status END
 		WHERE (account_id, data_set_id, id) = (SELECT account_id, data_set_id, id FROM ingestions
 			WHERE finished_at IS NULL AND lease_expires <= $3
 			ORDER BY lease_expires LIMIT 1 FOR UPDATE SKIP LOCKED)

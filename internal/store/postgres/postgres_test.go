@@ -134,3 +134,19 @@ func TestClaimExpiredTwoStores(t *testing.T) {
 	}
 	storetest.RaceClaimExpired(t, stores, "111122223333", 40, 8)
 }
+
+// TestClaimRunTwoStores: two stores on one database (two nodes) race to
+// run ingestions of one dataset; one runs, the others wait on it.
+func TestClaimRunTwoStores(t *testing.T) {
+	dsn := newDatabase(t)
+	var stores []sg.Store
+	for range 2 {
+		s, err := postgres.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores = append(stores, s)
+	}
+	storetest.RaceClaimRun(t, stores, "111122223333", 8, 30)
+}

@@ -96,7 +96,8 @@ func (s *Store) RenewIngestionLease(ctx context.Context, accountID, dataSetID, i
 // is atomic.
 func (s *Store) ClaimExpiredIngestion(ctx context.Context, owner string, now, until time.Time) (*sg.Ingestion, error) {
 	in, err := scanIngestion(s.ws.queryRow(ctx, `UPDATE ingestions
-		SET lease_owner = ?, lease_expires = ?, attempts = attempts + 1
+		SET lease_owner = ?, lease_expires = ?, attempts = attempts + 1,
+			status = CASE WHEN status = 'RUNNING' THEN 'QUEUED' ELSE status END
 		WHERE rowid = (SELECT rowid FROM ingestions
 			WHERE finished_at IS NULL AND lease_expires <= ?
 			ORDER BY lease_expires LIMIT 1)

@@ -85,7 +85,7 @@ func TestReopen(t *testing.T) {
 	}
 }
 
-// TestTwoStoresOneFile races ConsumeOnce and RedeemOnce from two Stores on one file, as
+// TestTwoStoresOneFile races ConsumeOnce, RedeemOnce and ClaimIngestionRun from two Stores on one file, as
 // the server and an admin command would: SQLite's file lock, not the
 // writer pool, keeps the consume single.
 func TestTwoStoresOneFile(t *testing.T) {
@@ -101,6 +101,7 @@ func TestTwoStoresOneFile(t *testing.T) {
 	}
 	storetest.RaceConsumeOnce(t, stores, 64, 100)
 	storetest.RaceRedeemOnce(t, stores, 32, 50)
+	storetest.RaceClaimRun(t, stores, "111122223333", 8, 20)
 }
 
 func TestOpenRejects(t *testing.T) {

@@ -41,7 +41,7 @@ func testIngestionLease(t *testing.T, s sg.Store) {
 	claimed, err = s.ClaimExpiredIngestion(ctx, "node-2", at(2*time.Minute), at(4*time.Minute))
 	must(t, "ClaimExpiredIngestion", err)
 	want := storedIngestion(running)
-	want.LeaseOwner, want.LeaseExpires, want.Attempts = "node-2", ms(at(4*time.Minute)), 2
+	want.LeaseOwner, want.LeaseExpires, want.Attempts, want.Status = "node-2", ms(at(4*time.Minute)), 2, sg.IngestionQueued
 	same(t, "claimed ingestion", claimed, want)
 	if again, err := s.ClaimExpiredIngestion(ctx, "node-3", at(3*time.Minute), at(5*time.Minute)); err != nil || again != nil {
 		t.Fatalf("ClaimExpiredIngestion of a claimed lease: %v, %v", again, err)

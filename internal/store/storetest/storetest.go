@@ -136,6 +136,7 @@ func Run(t *testing.T, open func(t testing.TB) sg.Store, opts ...Option) {
 		{"DataSet", testDataSet},
 		{"Ingestion", testIngestion},
 		{"IngestionLease", testIngestionLease},
+		{"IngestionRun", testIngestionRun},
 		{"RefreshSchedule", testRefreshSchedule},
 		{"Tags", testTags},
 		{"TagDeleteRace", testTagDeleteRace},

@@ -54,9 +54,15 @@ func TestViewerFilterKinds(t *testing.T) {
 		{"case-sensitive", "revenue", "SUM", `{"CategoryFilter": {"FilterId": "f-case", ` + col("sub_category") + `,
 			"Configuration": {"CustomFilterConfiguration": {"MatchOperator": "CONTAINS", "CategoryValue": "phones", "NullOption": "NON_NULLS_ONLY"}}}}`,
 			"EMPTY"},
-		{"not-contains", "revenue", "SUM", `{"CategoryFilter": {"FilterId": "f-not-contains", ` + col("region") + `,
-			"Configuration": {"FilterListConfiguration": {"MatchOperator": "DOES_NOT_CONTAIN", "CategoryValues": ["Am", "Eu"], "NullOption": "NON_NULLS_ONLY"}}}}`,
-			"SELECT sum(revenue) FROM orders WHERE instr(region, 'Am') = 0 AND instr(region, 'Eu') = 0"},
+		// A filter list's CONTAINS and DOES_NOT_CONTAIN include or exclude
+		// the listed values themselves: "America" and "Euro" match no
+		// region exactly, so they include or exclude nothing.
+		{"exclude-list", "revenue", "SUM", `{"CategoryFilter": {"FilterId": "f-exclude-list", ` + col("region") + `,
+			"Configuration": {"FilterListConfiguration": {"MatchOperator": "DOES_NOT_CONTAIN", "CategoryValues": ["Europe", "America"], "NullOption": "NON_NULLS_ONLY"}}}}`,
+			"SELECT sum(revenue) FROM orders WHERE region NOT IN ('Europe', 'America')"},
+		{"include-list", "order_id", "COUNT", `{"CategoryFilter": {"FilterId": "f-include-list", ` + col("region") + `,
+			"Configuration": {"CustomFilterListConfiguration": {"MatchOperator": "CONTAINS", "CategoryValues": ["Asia Pacific", "Euro"], "NullOption": "NON_NULLS_ONLY"}}}}`,
+			"SELECT count(order_id) FROM orders WHERE region IN ('Asia Pacific', 'Euro')"},
 		{"starts", "order_id", "COUNT", `{"CategoryFilter": {"FilterId": "f-starts", ` + col("region") + `,
 			"Configuration": {"CustomFilterListConfiguration": {"MatchOperator": "STARTS_WITH", "CategoryValues": ["E", "N"], "NullOption": "NON_NULLS_ONLY"}}}}`,
 			"SELECT count(order_id) FROM orders WHERE substr(region, 1, 1) IN ('E', 'N')"},

@@ -5,6 +5,17 @@ import (
 	"github.com/sightglass/sightglass/internal/query"
 )
 
+// listMatch maps the match operator of a filter list or custom filter
+// list (FilterListConfiguration, CustomFilterListConfiguration) to the
+// question's: their CONTAINS and DOES_NOT_CONTAIN include or exclude the
+// listed values themselves, as the console's "filter list" checkboxes do
+// (QuickSight documents partial matching for the single-value custom
+// filter alone); the other operators are as for a custom filter.
+var listMatch = map[string]string{
+	"CONTAINS":         query.In,
+	"DOES_NOT_CONTAIN": query.NotIn,
+}
+
 // categoryMatch maps a CategoryFilterMatchOperator to the question's match
 // over a list of values.
 var categoryMatch = map[string]string{
@@ -24,13 +35,14 @@ func (v *View) categoryFilter(c *definition.CategoryFilter, unsupported unsuppor
 	}
 	var match, selectAll string
 	var values []string
+	list := false
 	switch cfg := c.Configuration; {
 	case cfg.FilterListConfiguration != nil:
 		l := cfg.FilterListConfiguration
-		match, values, q.NullOption, selectAll = l.MatchOperator, l.CategoryValues, l.NullOption, l.SelectAllOptions
+		match, values, q.NullOption, selectAll, list = l.MatchOperator, l.CategoryValues, l.NullOption, l.SelectAllOptions, true
 	case cfg.CustomFilterListConfiguration != nil:
 		l := cfg.CustomFilterListConfiguration
-		match, values, q.NullOption, selectAll = l.MatchOperator, l.CategoryValues, l.NullOption, l.SelectAllOptions
+		match, values, q.NullOption, selectAll, list = l.MatchOperator, l.CategoryValues, l.NullOption, l.SelectAllOptions, true
 	case cfg.CustomFilterConfiguration != nil:
 		l := cfg.CustomFilterConfiguration
 		match, q.NullOption, selectAll = l.MatchOperator, l.NullOption, l.SelectAllOptions
@@ -46,6 +58,9 @@ func (v *View) categoryFilter(c *definition.CategoryFilter, unsupported unsuppor
 		return unsupported("a Configuration member")
 	}
 	m, ok := categoryMatch[match]
+	if exact, isList := listMatch[match]; list && isList {
+		m = exact
+	}
 	if !ok {
 		return unsupported("the MatchOperator " + match)
 	}

@@ -101,8 +101,14 @@ func TestFiltersCompiled(t *testing.T) {
 	}{
 		"contains": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"CustomFilterConfiguration": {"MatchOperator": "CONTAINS", "CategoryValue": "ab", "NullOption": "NON_NULLS_ONLY"}}}}`, nil,
 			[]query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.Contains, Values: []any{"ab"}, NullOption: "NON_NULLS_ONLY"}}},
-		"does not contain, list": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "DOES_NOT_CONTAIN", "CategoryValues": ["a", "b"], "NullOption": "ALL_VALUES"}}}}`, nil,
-			[]query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.NotContains, Values: []any{"a", "b"}, NullOption: "ALL_VALUES"}}},
+		// A filter list's CONTAINS and DOES_NOT_CONTAIN include or exclude
+		// the listed values themselves (the console's filter list).
+		"does not contain, filter list": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "DOES_NOT_CONTAIN", "CategoryValues": ["a", "b"], "NullOption": "ALL_VALUES"}}}}`, nil,
+			[]query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.NotIn, Values: []any{"a", "b"}, NullOption: "ALL_VALUES"}}},
+		"contains, custom filter list": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"CustomFilterListConfiguration": {"MatchOperator": "CONTAINS", "CategoryValues": ["a", "b"], "NullOption": "NON_NULLS_ONLY"}}}}`, nil,
+			[]query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.In, Values: []any{"a", "b"}, NullOption: "NON_NULLS_ONLY"}}},
+		"starts with, custom filter list": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"CustomFilterListConfiguration": {"MatchOperator": "STARTS_WITH", "CategoryValues": ["a", "b"], "NullOption": "NON_NULLS_ONLY"}}}}`, nil,
+			[]query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.StartsWith, Values: []any{"a", "b"}, NullOption: "NON_NULLS_ONLY"}}},
 		"starts with a parameter": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"CustomFilterConfiguration": {"MatchOperator": "STARTS_WITH", "ParameterName": "Word", "NullOption": "NON_NULLS_ONLY"}}}}`, nil,
 			[]query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.StartsWith, ValuesParameter: "Word", NullOption: "NON_NULLS_ONLY"}}},
 		"ends with an empty value": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"CustomFilterConfiguration": {"MatchOperator": "ENDS_WITH", "NullOption": "NON_NULLS_ONLY"}}}}`, nil,
@@ -111,7 +117,7 @@ func TestFiltersCompiled(t *testing.T) {
 			[]query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.AnyValue, NullOption: "NON_NULLS_ONLY"}}},
 		"all values, all rows": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "CONTAINS", "SelectAllOptions": "FILTER_ALL_VALUES", "NullOption": "ALL_VALUES"}}}}`, nil, nil},
 		"a control's choice replaces the values": {`{"CategoryFilter": {"FilterId": "f", ` + col + `, "Configuration": {"FilterListConfiguration": {"MatchOperator": "CONTAINS", "CategoryValues": ["x"], "NullOption": "NON_NULLS_ONLY"}}}}`,
-			State{"f.f": {"y", "z"}}, []query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.Contains, Values: []any{"y", "z"}, NullOption: "NON_NULLS_ONLY"}}},
+			State{"f.f": {"y", "z"}}, []query.Filter{{Kind: query.CategoryFilter, Field: "name", Match: query.In, Values: []any{"y", "z"}, NullOption: "NON_NULLS_ONLY"}}},
 		"nested, include": {`{"NestedFilter": {"FilterId": "f", ` + col + `, "IncludeInnerSet": true, "InnerFilter": {"CategoryInnerFilter": {"Column": {"DataSetIdentifier": "sales", "ColumnName": "year"},
 			"Configuration": {"FilterListConfiguration": {"MatchOperator": "EQUALS", "CategoryValues": ["2022"], "NullOption": "NON_NULLS_ONLY"}}}}}}`, nil,
 			[]query.Filter{{Kind: query.NestedFilter, Field: "name", IncludeInner: true,

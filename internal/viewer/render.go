@@ -55,6 +55,9 @@ type Tile struct {
 	Words      *Words
 	Text       string // text box content (plain text)
 	Message    string // empty, error and unsupported tiles
+	// Notes name the formatting of a drawn visual that is not shown
+	// (reference lines, conditional formatting; extras.go).
+	Notes []string
 }
 
 // Sheet is a sheet ready to render.
@@ -200,11 +203,18 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileUnsupported, err.Error()
 		return
 	}
-	res, err := run(ctx, arn, q)
+	x := v.extrasOf(vis, p)
+	defer func() { t.Notes = x.notesFor(t.Kind) }()
+	res, err := run(ctx, arn, withHidden(q, x.hidden))
+	if err != nil && len(x.hidden) > 0 {
+		x.failed(err)
+		res, err = run(ctx, arn, q)
+	}
 	if err != nil {
 		t.Kind, t.Message = TileError, "This visual could not be computed: "+errorText(err)
 		return
 	}
+	res, hidden := splitHidden(res, len(x.hidden))
 	if len(res.Rows) == 0 {
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
@@ -226,10 +236,13 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	switch p.kind {
 	case definition.KindTable:
 		t.Kind, t.Table = TileTable, table(p, res)
+		x.formatTable(t.Table, p, hidden)
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
+		x.formatPivot(t.Pivot, p, hidden)
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
+		x.formatKPI(t.KPI, hidden)
 	case definition.KindWordCloud:
 		t.Kind, t.Words = TileWords, wordCloud(p, res)
 	default:
@@ -250,6 +263,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		v.applyTheme(opt)
 		applyFormat(opt, vis)
+		x.drawRefLines(opt, hidden)
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."

@@ -114,7 +114,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 	unreadDefaults := v.unreadDefaults(s)
 	for i := range s.Visuals {
 		vis := &s.Visuals[i]
-		if only != nil && !slices.Contains(only, vis.VisualID) {
+		if only != nil && !slices.Contains(only, vis.VisualID) || place.hidden[vis.VisualID] {
 			continue
 		}
 		t := &Tile{ID: vis.VisualID, Title: tileTitle(vis), Subtitle: visualSubtitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
@@ -152,6 +152,9 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 	for _, tb := range s.TextBoxes {
 		if only != nil {
 			break
+		}
+		if place.hidden[tb.SheetTextBoxId] {
+			continue
 		}
 		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: textContent(tb.Content), Style: place.style(tb.SheetTextBoxId)})
 	}
@@ -308,11 +311,15 @@ func textContent(s string) string {
 type layout struct {
 	pos    map[string]int // element id → order in the layout
 	styles map[string]string
+	hidden map[string]bool // elements a free-form layout hides
 }
 
 func placements(s *definition.SheetDefinition) *layout {
-	l := &layout{pos: map[string]int{}, styles: map[string]string{}}
+	l := &layout{pos: map[string]int{}, styles: map[string]string{}, hidden: map[string]bool{}}
 	for _, lay := range s.Layouts {
+		if lay.Configuration != nil && l.placeOther(lay.Configuration) { // layout_freeform.go
+			break
+		}
 		if lay.Configuration == nil || lay.Configuration.GridLayout == nil {
 			continue
 		}

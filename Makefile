@@ -66,6 +66,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzActionFilters ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDateFormat ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzVisualExtras ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzSheetEdits ./internal/authoring $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRefreshSchedule ./internal/app $(FUZZTIME)

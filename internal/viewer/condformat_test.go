@@ -100,8 +100,9 @@ func TestConditionalNotes(t *testing.T) {
 var safeStyle = regexp.MustCompile(`^((color|background-color|--cf-icon): #[0-9a-fA-F]{3,6};)*$`)
 
 // FuzzVisualExtras reads arbitrary reference lines and conditional
-// formatting and applies them to a small result: never a panic, and
-// every style the page receives is colors only.
+// formatting and applies them to a small result, and places arbitrary
+// free-form and section-based layouts: never a panic, every style the
+// page receives is colors only, every placement a grid area.
 func FuzzVisualExtras(f *testing.F) {
 	for _, seed := range []string{
 		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Cell": {"FieldId": "v", "TextFormat": {"BackgroundColor": {"Gradient": {"Expression": "sum({x})", "Color": {"Stops": [{"GradientOffset": 0, "Color": "#fff"}, {"GradientOffset": 100, "DataValue": 5, "Color": "#000000"}]}}}}}}, {"Row": {"TextColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#DE3B00"}}}}]}}}`,
@@ -110,7 +111,18 @@ func FuzzVisualExtras(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	f.Add(`{"SectionBasedLayout": {"BodySections": [{"Content": {"Layout": {"FreeFormLayout": {"Elements": [{"ElementId": "a", "XAxisLocation": "1e308px", "Width": "-1px"}]}}}}]}}`)
 	f.Fuzz(func(t *testing.T, raw string) {
+		var lc definition.LayoutConfiguration
+		if json.Unmarshal([]byte(raw), &lc) == nil {
+			l := &layout{pos: map[string]int{}, styles: map[string]string{}, hidden: map[string]bool{}}
+			l.placeOther(&lc)
+			for id, s := range l.styles {
+				if !regexp.MustCompile(`^grid-column: \d+ / span \d+; grid-row: \d+ / span \d+$`).MatchString(s) {
+					t.Fatalf("layout style of %s: %q", id, s)
+				}
+			}
+		}
 		var vis definition.Visual
 		if json.Unmarshal([]byte(raw), &vis) != nil {
 			return

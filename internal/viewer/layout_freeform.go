@@ -19,6 +19,10 @@ import (
 // gridRowPx is the height of one grid row and its gap, in CSS pixels.
 const gridRowPx = 33.6
 
+// maxGridRow bounds how far down the grid an element is placed, so that a
+// definition cannot make the page lay out an enormous grid.
+const maxGridRow = 2000
+
 // defaultCanvasPx is the width of a free-form canvas that gives none.
 const defaultCanvasPx = 1600
 
@@ -132,8 +136,8 @@ func (l *layout) placeFree(es []freeFormElement, width, top float64) float64 {
 	for _, b := range boxes {
 		col := min(max(int(math.Round(b.x/width*36)), 0), 35)
 		cs := min(max(int(math.Round(b.w/width*36)), 1), 36-col)
-		row := int(b.y / gridRowPx)
-		rs := max(int(math.Round(b.h/gridRowPx)), 1)
+		row := min(int(b.y/gridRowPx), maxGridRow)
+		rs := min(max(int(math.Round(b.h/gridRowPx)), 1), 100)
 		l.pos[b.id] = len(l.pos)
 		l.styles[b.id] = "grid-column: " + strconv.Itoa(col+1) + " / span " + strconv.Itoa(cs) +
 			"; grid-row: " + strconv.Itoa(row+1) + " / span " + strconv.Itoa(rs)

@@ -208,3 +208,39 @@ func gradientAt(stops []gradientStop, f, lo, hi float64) rgb {
 	}
 	return stops[len(stops)-1].color
 }
+
+// formatGauge colors a gauge's primary value and arc, evaluated on its
+// one row.
+func (x *extras) formatGauge(opt obj, hidden [][]any) {
+	if len(x.conds) == 0 || len(hidden) == 0 {
+		return
+	}
+	var s obj
+	eachSeries(opt, func(e obj) {
+		if s == nil && e["type"] == "gauge" {
+			s = e
+		}
+	})
+	if s == nil {
+		return
+	}
+	colors := condColors(x.conds, hidden[:1])
+	done := map[string]bool{}
+	for i, r := range x.conds {
+		c := colors[i][0]
+		if c == "" || done[r.target] {
+			continue
+		}
+		done[r.target] = true
+		switch r.target {
+		case condGaugeValue:
+			if d, ok := s["detail"].(obj); ok {
+				d["color"] = c
+			}
+		case condGaugeArc:
+			if pr, ok := s["progress"].(obj); ok {
+				pr["itemStyle"] = obj{"color": c}
+			}
+		}
+	}
+}

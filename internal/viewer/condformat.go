@@ -23,9 +23,12 @@ const (
 	condRow        = "row"  // a whole table row
 	condKPIValue   = "kpi-value"
 	condKPICompare = "kpi-comparison"
+	condGaugeValue = "gauge-value"
+	condGaugeArc   = "gauge-arc"
 	setText        = "text"
 	setBackground  = "background"
 	setIcon        = "icon"
+	setForeground  = "foreground" // a gauge's arc
 )
 
 // condRule is one conditional format.
@@ -82,7 +85,8 @@ type condIcon struct {
 }
 
 // condPart is one formatted part of an option: a table or pivot cell, a
-// table row, or a KPI's or gauge's part.
+// table row, or a KPI's or gauge's part (a gauge's primary value text
+// and arc color are drawn on its chart option).
 type condPart struct {
 	FieldId         string
 	TextFormat      *condPart
@@ -129,10 +133,16 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 			} else if part.BackgroundColor != nil {
 				x.note("Conditional background colors of a " + strings.ToLower(kindLabel(p.kind)) + " are not yet supported by Sightglass.")
 			}
-			if part.ForegroundColor != nil {
+			switch {
+			case part.ForegroundColor != nil && target == condGaugeArc:
+				x.colorRule(base, setForeground, part.ForegroundColor)
+			case part.ForegroundColor != nil:
 				x.note("Conditional formatting of the " + strings.ToLower(splitCamel(k)) + " is not shown: Sightglass does not draw it.")
 			}
-			if target != condRow {
+			switch {
+			case part.Icon != nil && (target == condGaugeValue || target == condGaugeArc):
+				x.note("Conditional icons on a gauge are not yet supported by Sightglass.")
+			case target != condRow:
 				x.iconRule(base, part.Icon)
 			}
 		}
@@ -153,6 +163,10 @@ func condTarget(kind, member string) string {
 		return condKPICompare
 	case kind == definition.KindKPI && member == "ProgressBar":
 		return condKPIValue // only a foreground color, which condRules names
+	case kind == definition.KindGauge && member == "PrimaryValue":
+		return condGaugeValue
+	case kind == definition.KindGauge && member == "Arc":
+		return condGaugeArc
 	}
 	return ""
 }

@@ -82,15 +82,44 @@ func TestConditionalGradient(t *testing.T) {
 	}
 }
 
+// A gauge's arc and primary value take their colors where the condition
+// holds; an icon on a gauge is named as not drawn.
+func TestConditionalGauge(t *testing.T) {
+	vis := visualOf(t, `{"GaugeChartVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [
+		  {"Arc": {"ForegroundColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#00FF00"}}}},
+		  {"PrimaryValue": {"TextColor": {"Solid": {"Expression": "sum({x}) > 100", "Color": "#FF0000"}},
+		    "Icon": {"CustomCondition": {"Expression": "sum({x}) > 1", "IconOptions": {"Icon": "FLAG"}}}}}]}}}`)
+	p, ok := planOf(vis)
+	if !ok {
+		t.Fatal("no plan")
+	}
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.notes) != 1 || !strings.Contains(x.notes[0], "icons on a gauge") || len(x.hidden) != 2 {
+		t.Fatalf("gauge notes %v hidden %v", x.notes, x.hidden)
+	}
+	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 3), Rows: [][]any{{float64(50), int64(1), int64(0)}}}, 2)
+	opt := chartOption(p, res)
+	x.formatGauge(opt, hidden)
+	g := opt["series"].([]obj)[0]
+	if c := g["progress"].(obj)["itemStyle"].(obj)["color"]; c != "#00FF00" {
+		t.Errorf("arc color %v", c)
+	}
+	if c, set := g["detail"].(obj)["color"]; set {
+		t.Errorf("primary value colored %v, its condition is false", c)
+	}
+}
+
 // Unsupported shapes are named, never dropped; colors that are not
 // #RGB/#RRGGBB never reach a style attribute.
 func TestConditionalNotes(t *testing.T) {
-	vis := visualOf(t, `{"GaugeChartVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
-		"ConditionalFormatting": {"ConditionalFormattingOptions": [{"Arc": {"ForegroundColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#00FF00"}}}}]}}}`)
+	vis := visualOf(t, `{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [{"ProgressBar": {"ForegroundColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#00FF00"}}}},
+		  {"PrimaryValue": {"Icon": {"IconSet": {"Expression": "sum({x})", "IconSetType": "CHECK_X"}}}}]}}}`)
 	p, _ := planOf(vis)
 	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
-	if len(x.notes) != 1 || !strings.Contains(x.notes[0], "Conditional formatting of Arc") || len(x.hidden) != 0 {
-		t.Errorf("gauge notes %v hidden %v", x.notes, x.hidden)
+	if len(x.notes) != 2 || !strings.Contains(x.notes[0], "progress bar is not shown") || !strings.Contains(x.notes[1], "icon sets (check x)") || len(x.hidden) != 0 {
+		t.Errorf("KPI notes %v hidden %v", x.notes, x.hidden)
 	}
 	if cssColor("red; background: url(x)") != "" || cssColor("#abc") != "#abc" || cssColor("#12345G") != "" {
 		t.Error("cssColor lets a non-color through")

@@ -267,6 +267,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		v.applyTheme(opt)
 		applyFormat(opt, vis)
 		x.drawRefLines(opt, hidden)
+		x.formatGauge(opt, hidden)
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."

@@ -21,8 +21,9 @@ import (
 )
 
 // formattingDefinition is a dashboard over the sample orders: a bar chart
-// of revenue by region with a static, an average and a median reference
-// line (and a computed one over a Colors field, which it names); a table
+// of revenue by region with a static, an average, a largest and a median
+// reference line (and a percentile and a computed one over a Colors
+// field, which it names); a table
 // of revenue and profit by region whose revenue cells are red above
 // revenueLimit, whose rows are shaded where profit is below profitLimit
 // and whose region cells carry a flag above revenueLimit; a KPI green
@@ -43,6 +44,8 @@ func formattingDefinition(revenueLimit, profitLimit float64) string {
 	      {"DataConfiguration": {"StaticConfiguration": {"Value": 1000}}, "StyleConfiguration": {"Pattern": "SOLID", "Color": "#DE3B00"},
 	       "LabelConfiguration": {"CustomLabelConfiguration": {"CustomLabel": "Goal"}}},
 	      `+avgLine("AVERAGE")+`, `+avgLine("MAX")+`, `+avgLine("MEDIAN")+`,
+	      {"DataConfiguration": {"DynamicConfiguration": {"Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"},
+			"Calculation": {"PercentileAggregation": {"PercentileValue": 90}}}}},
 	      {"Status": "DISABLED", "DataConfiguration": {"StaticConfiguration": {"Value": 5}}}]}}},
 	  {"BarChartVisual": {"VisualId": "colored", "ChartConfiguration": {
 	    "FieldWells": {"BarChartAggregatedFieldWells": {"Category": [`+regionDim+`], "Values": [`+sumOf+`], "Colors": [{"CategoricalDimensionField": {"FieldId": "c-seg", "Column": {"DataSetIdentifier": "sales", "ColumnName": "segment"}}}]}},
@@ -84,6 +87,9 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	sorted := append([]float64{}, revs...)
 	sort.Float64s(sorted)
 	median := sorted[len(sorted)/2]
+	if len(sorted)%2 == 0 {
+		median = (sorted[len(sorted)/2-1] + sorted[len(sorted)/2]) / 2
+	}
 	average := sqlFloat(t, sampleDB(t, ts), `SELECT avg(s) FROM (SELECT sum(revenue) AS s FROM orders GROUP BY region)`)
 	// Thresholds between the regions, so that some match and some not.
 	revenueLimit := math.Round(median)
@@ -105,10 +111,11 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	_, p := ts.signOn(t, ts.mint(t, "admin", "/dashboards/formatting"), -1)
 
 	// Reference lines: the static one as written, the computed ones equal
-	// to SQL's average and largest of the per-region sums; a median is named as not drawn.
+	// to SQL's average, largest and median of the per-region sums; a
+	// percentile is named as not drawn.
 	lines := markLines(t, p.Body, "bars")
-	if len(lines) != 3 {
-		t.Fatalf("bars: %d reference lines, want 3 (the disabled one not drawn): %v", len(lines), lines)
+	if len(lines) != 4 {
+		t.Fatalf("bars: %d reference lines, want 4 (not the disabled one, nor the percentile): %v", len(lines), lines)
 	}
 	wantLine := func(i int, value float64, label string) {
 		t.Helper()
@@ -119,8 +126,9 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	wantLine(0, 1000, "Goal")
 	wantLine(1, average, "AVERAGE")
 	wantLine(2, sorted[len(sorted)-1], "MAX")
-	if tl := tile(t, p.Body, "bars"); !strings.Contains(tl, "calculation MEDIAN over the chart&#39;s values is not yet supported") {
-		t.Errorf("bars: no note naming the MEDIAN line:\n%s", tl)
+	wantLine(3, median, "MEDIAN")
+	if tl := tile(t, p.Body, "bars"); !strings.Contains(tl, "calculation PERCENTILE over the chart&#39;s values is not yet supported") {
+		t.Errorf("bars: no note naming the PERCENTILE line:\n%s", tl)
 	}
 	if lines[0].Color != "#DE3B00" || lines[0].Type != "solid" || lines[1].Type != "dashed" {
 		t.Errorf("reference line styles: %+v", lines)

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,9 @@ type refLine struct {
 	format    *numberFormat
 	color     string
 	pattern   string // solid, dashed, dotted
+	// median: the hidden measure is the measure per data point (the
+	// query's rows), and the line is their median.
+	median bool
 }
 
 // refLineDef is QuickSight's ReferenceLine, as much as the viewer reads.
@@ -98,6 +102,7 @@ func (v *View) refLines(vis *definition.Visual, p *plan, x *extras) {
 				continue
 			}
 			l.hidden = x.ask(expr)
+			l.median = dc.DynamicConfiguration.Calculation.SimpleNumericalAggregation == "MEDIAN"
 		default:
 			x.note("The " + name + " is not drawn: it has no value.")
 			continue
@@ -137,6 +142,9 @@ func (v *View) refLineExpr(p *plan, col *definition.ColumnIdentifier, agg *defin
 	if calc == nil {
 		return "", "it has no calculation"
 	}
+	if calc.SimpleNumericalAggregation == "MEDIAN" && calc.PercentileAggregation == nil {
+		return measure, "" // per data point; the median of the points is taken in drawRefLines
+	}
 	fn, ok := overFunctions[calc.SimpleNumericalAggregation]
 	if !ok || calc.PercentileAggregation != nil {
 		what := calc.SimpleNumericalAggregation
@@ -150,8 +158,9 @@ func (v *View) refLineExpr(p *plan, col *definition.ColumnIdentifier, agg *defin
 }
 
 // overFunctions are the table calculations of a computed reference line's
-// Calculation. A median or percentile over aggregated values is not one
-// the query compiler computes yet: such lines are refused by name.
+// Calculation. A median over aggregated values is not one the query
+// compiler computes yet: SQL computes the measure per data point and the
+// median of those is taken here; a percentile is refused by name.
 var overFunctions = map[string]string{
 	"SUM": "sumOver", "AVERAGE": "avgOver", "MIN": "minOver", "MAX": "maxOver", "COUNT": "countOver",
 	"DISTINCT_COUNT": "distinctCountOver", "STDEV": "stdevOver", "STDEVP": "stdevpOver",
@@ -205,6 +214,13 @@ func (x *extras) drawRefLines(opt obj, rows [][]any) {
 		switch {
 		case l.static != nil:
 			val = *l.static
+		case l.median:
+			f, ok := medianOf(rows, l.hidden)
+			if !ok {
+				x.note("Reference line " + strconv.Itoa(i+1) + " has no value for the current data.")
+				continue
+			}
+			val = round2(f)
 		case l.hidden >= 0 && l.hidden < len(hidden):
 			f, ok := number(hidden[l.hidden])
 			if !ok {
@@ -265,4 +281,25 @@ func refSeries(opt obj, secondary bool) obj {
 		}
 	})
 	return found
+}
+
+// medianOf is the interpolated median of a hidden column's numbers.
+func medianOf(rows [][]any, col int) (float64, bool) {
+	var vs []float64
+	for _, r := range rows {
+		if col < len(r) {
+			if f, ok := number(r[col]); ok {
+				vs = append(vs, f)
+			}
+		}
+	}
+	if len(vs) == 0 {
+		return 0, false
+	}
+	sort.Float64s(vs)
+	n := len(vs)
+	if n%2 == 1 {
+		return vs[n/2], true
+	}
+	return (vs[n/2-1] + vs[n/2]) / 2, true
 }

@@ -26,8 +26,9 @@ import (
 // field, which it names); a table
 // of revenue and profit by region whose revenue cells are red above
 // revenueLimit, whose rows are shaded where profit is below profitLimit
-// and whose region cells carry a flag above revenueLimit; a KPI green
-// when revenue is positive.
+// and whose region cells carry a flag above revenueLimit; a table whose
+// condition names a column that does not exist; a KPI green when revenue
+// is positive.
 func formattingDefinition(revenueLimit, profitLimit float64) string {
 	regionDim := `{"CategoricalDimensionField": {"FieldId": "%s", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}`
 	avgLine := func(calc string) string {
@@ -57,6 +58,10 @@ func formattingDefinition(revenueLimit, profitLimit float64) string {
 	      {"Row": {"BackgroundColor": {"Solid": {"Expression": "sum({profit}) < %v", "Color": "#FFEEAA"}}}},
 	      {"Cell": {"FieldId": "t-r", "TextFormat": {"Icon": {"CustomCondition": {"Expression": "sum({revenue}) > %v", "IconOptions": {"Icon": "FLAG"}, "Color": "#2CAD00"}}}}},
 	      {"Cell": {"FieldId": "t-p", "TextFormat": {"Icon": {"IconSet": {"Expression": "sum({profit})", "IconSetType": "THREE_COLOR_ARROW"}}}}}]}}},
+	  {"TableVisual": {"VisualId": "bad", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {
+	    "GroupBy": [`+regionDim+`], "Values": [`+sumOf+`]}}},
+	    "ConditionalFormatting": {"ConditionalFormattingOptions": [
+	      {"Cell": {"FieldId": "x-rev", "TextFormat": {"TextColor": {"Solid": {"Expression": "sum({no_such_column}) > 1", "Color": "#DE3B00"}}}}}]}}},
 	  {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {"Values": [`+sumOf+`]}},
 	    "ConditionalFormatting": {"ConditionalFormattingOptions": [
 	      {"PrimaryValue": {"TextColor": {"Solid": {"Expression": "sum({revenue}) > 0", "Color": "#2CAD00"}}}}]}}}
@@ -66,6 +71,7 @@ func formattingDefinition(revenueLimit, profitLimit float64) string {
 		"c-r", "c-rev", "revenue", "SUM",
 		"t-r", "t-rev", "revenue", "SUM", "t-p", "profit", "SUM",
 		revenueLimit, profitLimit, revenueLimit,
+		"x-r", "x-rev", "revenue", "SUM",
 		"k-rev", "revenue", "SUM")
 }
 
@@ -177,6 +183,21 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	}
 	if !strings.Contains(tl, "icon sets (three color arrow) are not yet supported") {
 		t.Errorf("table: no note naming the icon set:\n%s", tl)
+	}
+	// A condition that cannot be computed: the table is drawn, equal to
+	// SQL, and says that its formatting is not shown and why.
+	bad := tile(t, p.Body, "bad")
+	if !strings.Contains(bad, "conditional formatting are not shown") || !strings.Contains(bad, "no_such_column") || strings.Contains(bad, "#DE3B00") {
+		t.Errorf("bad condition: want a note naming it and no color:\n%s", bad)
+	}
+	if got := tableCells(t, p.Body, "bad"); len(got) != len(byRegion) {
+		t.Errorf("bad condition: %d rows drawn, SQL %d", len(got), len(byRegion))
+	} else {
+		for _, r := range got {
+			if i := slicesIndex(byRegion, r[0]); i < 0 || !near(number(t, r[1]), math.Round(revs[i]*100)/100) {
+				t.Errorf("bad condition: row %v, SQL %v", r, byRegion)
+			}
+		}
 	}
 	if kt := tile(t, p.Body, "kpi"); !regexp.MustCompile(`class="kpi-value" style="color: #2CAD00;"`).MatchString(kt) {
 		t.Errorf("kpi: primary value not green:\n%s", kt)

@@ -89,6 +89,8 @@ type condIcon struct {
 // and arc color are drawn on its chart option).
 type condPart struct {
 	FieldId         string
+	Scope           *struct{ Role string } // a pivot cell's: FIELD, FIELD_TOTAL, GRAND_TOTAL
+	Scopes          []struct{ Role string }
 	TextFormat      *condPart
 	TextColor       *condColor
 	BackgroundColor *condColor
@@ -121,6 +123,10 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 			target := condTarget(p.kind, k)
 			if target == "" {
 				x.note("Conditional formatting of " + splitCamel(k) + " is not yet supported by Sightglass.")
+				continue
+			}
+			if p.kind == definition.KindPivot && !part.fieldScope() {
+				x.note("Conditional formatting of pivot table totals is not shown: Sightglass does not draw totals.")
 				continue
 			}
 			if part.TextFormat != nil {
@@ -240,4 +246,21 @@ var iconGlyphs = map[string]string{
 	"ARROW_DOWN_RIGHT": "↘", "FACE_UP": "☺", "FACE_DOWN": "☹", "FACE_FLAT": "😐", "ONE_BAR": "▂", "TWO_BAR": "▄",
 	"THREE_BAR": "▆", "CIRCLE": "●", "TRIANGLE": "▲", "SQUARE": "■", "FLAG": "⚑", "THUMBS_UP": "👍",
 	"THUMBS_DOWN": "👎", "CHECKMARK": "✓", "X": "✗",
+}
+
+// fieldScope reports whether a pivot cell's rule applies to the values of
+// its field (no scope, or a FIELD scope), not only to totals.
+func (c *condPart) fieldScope() bool {
+	if c.Scope == nil && len(c.Scopes) == 0 {
+		return true
+	}
+	if c.Scope != nil && c.Scope.Role == "FIELD" {
+		return true
+	}
+	for _, s := range c.Scopes {
+		if s.Role == "FIELD" {
+			return true
+		}
+	}
+	return false
 }

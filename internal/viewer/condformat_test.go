@@ -12,7 +12,8 @@ import (
 )
 
 // A pivot table's flag rules (the bleafsi definition's shape): the first
-// rule that applies to a cell wins; rows without a cell stay plain.
+// rule that applies to a cell wins; rows without a cell stay plain; a
+// rule for totals (not drawn) is named, never applied to the values.
 func TestConditionalPivotFlags(t *testing.T) {
 	vis := visualOf(t, `{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
 		"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "region"}}}],
@@ -20,14 +21,15 @@ func TestConditionalPivotFlags(t *testing.T) {
 		"Values": [{"NumericalMeasureField": {"FieldId": "n", "Column": {"DataSetIdentifier": "s", "ColumnName": "id"}, "AggregationFunction": {"SimpleNumericalAggregation": "COUNT"}}}]}}},
 		"ConditionalFormatting": {"ConditionalFormattingOptions": [
 		  {"Cell": {"FieldId": "n", "TextFormat": {"Icon": {"CustomCondition": {"Expression": "COUNT({id}) >= 2", "IconOptions": {"Icon": "FLAG"}, "Color": "#DE3B00"}}}}},
-		  {"Cell": {"FieldId": "n", "TextFormat": {"Icon": {"CustomCondition": {"Expression": "(COUNT({id}) >= 1) AND (COUNT({id}) <= 2)", "IconOptions": {"Icon": "FLAG"}, "Color": "#FFB500"}}}}}]}}}`)
+		  {"Cell": {"FieldId": "n", "TextFormat": {"Icon": {"CustomCondition": {"Expression": "(COUNT({id}) >= 1) AND (COUNT({id}) <= 2)", "IconOptions": {"Icon": "FLAG"}, "Color": "#FFB500"}}}}},
+		  {"Cell": {"FieldId": "n", "Scope": {"Role": "GRAND_TOTAL"}, "TextFormat": {"TextColor": {"Solid": {"Expression": "COUNT({id}) >= 0", "Color": "#000000"}}}}}]}}}`)
 	p, ok := planOf(vis)
 	if !ok {
 		t.Fatal("no plan")
 	}
 	v := New(&definition.Definition{}, nil, testNow)
 	x := v.extrasOf(vis, p)
-	if len(x.hidden) != 2 || x.hidden[0].expr != "ifelse(COUNT({id}) >= 2, 1, 0)" || len(x.notes) != 0 {
+	if len(x.hidden) != 2 || x.hidden[0].expr != "ifelse(COUNT({id}) >= 2, 1, 0)" || len(x.notes) != 1 || !strings.Contains(x.notes[0], "totals") {
 		t.Fatalf("hidden %v notes %v", x.hidden, x.notes)
 	}
 	q := withHidden(&query.Question{Measures: []query.Measure{{ID: "n"}}}, x.hidden)

@@ -27,12 +27,13 @@ const maxGridRow = 2000
 const defaultCanvasPx = 1600
 
 type freeFormElement struct {
-	ElementId     string
-	XAxisLocation string
-	YAxisLocation string
-	Width         string
-	Height        string
-	Visibility    string
+	ElementId      string
+	RenderingRules []json.RawMessage
+	XAxisLocation  string
+	YAxisLocation  string
+	Width          string
+	Height         string
+	Visibility     string
 }
 
 type freeFormLayout struct {
@@ -109,6 +110,9 @@ func (l *layout) placeFree(es []freeFormElement, width, top float64) float64 {
 	var boxes []box
 	bottom := top
 	for _, e := range es {
+		if len(e.RenderingRules) > 0 {
+			l.ruled++
+		}
 		if e.Visibility == "HIDDEN" {
 			l.hidden[e.ElementId] = true
 			continue
@@ -176,4 +180,13 @@ func paperWidth(o *struct {
 		return size[1] * mm
 	}
 	return size[0] * mm
+}
+
+// notes are what a sheet says of its layout that is not applied.
+func (l *layout) notes() []string {
+	if l.ruled == 0 {
+		return nil
+	}
+	return []string{"Conditional visibility (the rendering rules of " + strconv.Itoa(l.ruled) +
+		" layout elements) is not yet applied by Sightglass: each element is shown or hidden as its layout's visibility says."}
 }

@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -20,7 +21,8 @@ func TestFreeFormAndSectionLayouts(t *testing.T) {
 	l := parse(`{"FreeFormLayout": {"CanvasSizeOptions": {"ScreenCanvasSizeOptions": {"OptimizedViewPortWidth": "1600px"}}, "Elements": [
 		{"ElementId": "b", "ElementType": "VISUAL", "XAxisLocation": "1200px", "YAxisLocation": "336px", "Width": "400px", "Height": "168px"},
 		{"ElementId": "a", "ElementType": "VISUAL", "XAxisLocation": "0px", "YAxisLocation": "0px", "Width": "800px", "Height": "403.2px"},
-		{"ElementId": "h", "ElementType": "VISUAL", "XAxisLocation": "0px", "YAxisLocation": "0px", "Width": "800px", "Height": "400px", "Visibility": "HIDDEN"}]}}`)
+		{"ElementId": "h", "ElementType": "VISUAL", "XAxisLocation": "0px", "YAxisLocation": "0px", "Width": "800px", "Height": "400px", "Visibility": "HIDDEN",
+		 "RenderingRules": [{"Expression": "${Show} = 'yes'", "ConfigurationOverrides": {"Visibility": "VISIBLE"}}]}]}}`)
 	want := map[string]string{"a": "grid-column: 1 / span 18; grid-row: 1 / span 12", "b": "grid-column: 28 / span 9; grid-row: 11 / span 5"}
 	for id, w := range want {
 		if got := l.style(id); got != w {
@@ -29,6 +31,9 @@ func TestFreeFormAndSectionLayouts(t *testing.T) {
 	}
 	if !l.hidden["h"] || l.hidden["a"] || l.pos["a"] != 0 || l.pos["b"] != 1 {
 		t.Errorf("free-form hidden %v, order %v", l.hidden, l.pos)
+	}
+	if n := l.notes(); len(n) != 1 || !strings.Contains(n[0], "rendering rules of 1 layout elements") {
+		t.Errorf("rendering rules not named: %v", n)
 	}
 
 	// Sections stack: the header's element (height 67.2px, two rows) puts

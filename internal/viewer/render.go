@@ -66,7 +66,8 @@ type Sheet struct {
 	Name     string
 	Tiles    []*Tile
 	Controls []*Control
-	Theme    *Theme // nil: the console's own look
+	Theme    *Theme   // nil: the console's own look
+	Notes    []string // what of the sheet's layout is not applied
 }
 
 // DefaultParallel bounds the visuals of a sheet computed at once.
@@ -161,6 +162,9 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 	wg.Wait()
 	cwg.Wait()
 	out.Controls = controls
+	if only == nil {
+		out.Notes = place.notes()
+	}
 	place.order(out.Tiles)
 	return out
 }
@@ -313,6 +317,7 @@ type layout struct {
 	pos    map[string]int // element id → order in the layout
 	styles map[string]string
 	hidden map[string]bool // elements a free-form layout hides
+	ruled  int             // elements with rendering rules (not applied)
 }
 
 func placements(s *definition.SheetDefinition) *layout {

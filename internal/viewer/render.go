@@ -213,7 +213,8 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	x := v.extrasOf(vis, p)
 	defer func() { t.Notes = x.notesFor(t.Kind) }()
 	res, err := run(ctx, arn, withHidden(q, x.hidden))
-	if err != nil && len(x.hidden) > 0 {
+	if err != nil && len(x.hidden) > 0 && ctx.Err() == nil {
+		// The visual without what failed: drawn, and saying so.
 		x.failed(err)
 		res, err = run(ctx, arn, q)
 	}

@@ -1,0 +1,52 @@
+package viewer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// Reference lines bind to their axis: a combo chart's secondary line sits
+// on its line series, a horizontal bar chart's on the x (value) axis; a
+// computed one is a window over the chart's groups.
+func TestReferenceLineAxes(t *testing.T) {
+	combo := visualOf(t, `{"ComboChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"ComboChartAggregatedFieldWells": {
+		"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"BarValues": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}],
+		"LineValues": [{"NumericalMeasureField": {"FieldId": "l", "Column": {"DataSetIdentifier": "s", "ColumnName": "y"}}}]}},
+		"ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 7}, "AxisBinding": "SECONDARY_YAXIS"}},
+		  {"DataConfiguration": {"DynamicConfiguration": {"Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "Calculation": {"SimpleNumericalAggregation": "MAX"}}}}]}}}`)
+	p, ok := planOf(combo)
+	if !ok {
+		t.Fatal("no plan")
+	}
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(combo, p)
+	if len(x.hidden) != 1 || x.hidden[0].expr != "maxOver(sum({x}), [])" || len(x.notes) != 0 {
+		t.Fatalf("hidden %v notes %v", x.hidden, x.notes)
+	}
+	res := &Result{Columns: make([]query.ResultColumn, 4), Rows: [][]any{{"a", 1.0, 2.0, 9.0}, {"b", 9.0, 3.0, 9.0}}}
+	res, hidden := splitHidden(res, 1)
+	opt := chartOption(p, res)
+	x.drawRefLines(opt, hidden)
+	ss := opt["series"].([]obj)
+	bar, line := ss[0]["markLine"].(obj)["data"].([]obj), ss[1]["markLine"].(obj)["data"].([]obj)
+	if len(bar) != 1 || bar[0]["yAxis"] != 9.0 || len(line) != 1 || line[0]["yAxis"] != 7.0 {
+		t.Errorf("combo lines: bar %v, line %v", bar, line)
+	}
+
+	horizontal := visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"Orientation": "HORIZONTAL", "FieldWells": {"BarChartAggregatedFieldWells": {
+		"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 1234.5}}, "LabelConfiguration": {"CustomLabelConfiguration": {"CustomLabel": "Target {x}"}, "ValueLabelConfiguration": {}}}]}}}`)
+	p, _ = planOf(horizontal)
+	x = New(&definition.Definition{}, nil, testNow).extrasOf(horizontal, p)
+	opt = chartOption(p, &Result{Columns: make([]query.ResultColumn, 2), Rows: [][]any{{"a", 1.0}}})
+	x.drawRefLines(opt, nil)
+	d := opt["series"].([]obj)[0]["markLine"].(obj)["data"].([]obj)[0]
+	label := d["label"].(obj)["formatter"].(string)
+	if d["xAxis"] != 1234.5 || label != "1,234.5 Target (x)" || strings.ContainsAny(label, "{}") {
+		t.Errorf("horizontal line %v", d)
+	}
+}

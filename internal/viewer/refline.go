@@ -236,6 +236,7 @@ func (x *extras) drawRefLines(opt obj, rows [][]any) {
 			x.note("Reference line " + strconv.Itoa(i+1) + " has no series on its axis to draw on.")
 			continue
 		}
+		extendAxis(opt, axisKey, l.secondary, val)
 		format := l.format
 		if format == nil {
 			format, _ = s[chartNumberFormat].(*numberFormat)

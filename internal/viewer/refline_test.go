@@ -30,6 +30,7 @@ func TestReferenceLineAxes(t *testing.T) {
 	res, hidden := splitHidden(res, 1)
 	opt := chartOption(p, res)
 	x.drawRefLines(opt, hidden)
+	comboOpt := opt
 	ss := opt["series"].([]obj)
 	bar, line := ss[0]["markLine"].(obj)["data"].([]obj), ss[1]["markLine"].(obj)["data"].([]obj)
 	if len(bar) != 1 || bar[0]["yAxis"] != 9.0 || len(line) != 1 || line[0]["yAxis"] != 7.0 {
@@ -48,5 +49,17 @@ func TestReferenceLineAxes(t *testing.T) {
 	label := d["label"].(obj)["formatter"].(string)
 	if d["xAxis"] != 1234.5 || label != "1,234.5 Target (x)" || strings.ContainsAny(label, "{}") {
 		t.Errorf("horizontal line %v", d)
+	}
+	// The line lies beyond the bar (1): the value axis reaches it.
+	if m := opt["xAxis"].(obj)["max"]; m != 1400.0 {
+		t.Errorf("value axis max %v, want 1400 (the line at 1234.5 shown)", m)
+	}
+	// The combo's secondary line at 7 lies above its line series (2, 3):
+	// that axis reaches 7.7; the bars' line at 9 is their maximum, within.
+	if m := comboOpt["yAxis"].([]obj)[1]["max"]; m != 7.7 {
+		t.Errorf("secondary axis max %v, want 7.7", m)
+	}
+	if _, set := comboOpt["yAxis"].([]obj)[0]["max"]; set {
+		t.Error("the primary axis was widened for a line within its data")
 	}
 }

@@ -61,11 +61,15 @@ func extendAxis(opt obj, axisKey string, secondary bool, val float64) {
 			lo, hi = math.Min(lo, sum[0]), math.Max(hi, sum[1])
 		}
 	})
+	bound := roundAway(val * 1.1)
+	if math.IsInf(bound, 0) { // a line near the largest float: the line itself bounds the axis
+		bound = val
+	}
 	switch {
 	case val > hi:
-		axis["max"] = roundAway(val * 1.1)
+		axis["max"] = bound
 	case val < lo:
-		axis["min"] = roundAway(val * 1.1)
+		axis["min"] = bound
 	}
 }
 

@@ -1,6 +1,8 @@
 package viewer
 
 import (
+	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -61,5 +63,11 @@ func TestReferenceLineAxes(t *testing.T) {
 	}
 	if _, set := comboOpt["yAxis"].([]obj)[0]["max"]; set {
 		t.Error("the primary axis was widened for a line within its data")
+	}
+	// A line at the largest float still gives an axis JSON can write.
+	huge := obj{"yAxis": obj{"type": "value"}, "series": []obj{{"type": "bar", "data": []any{1.0}}}}
+	extendAxis(huge, "yAxis", false, math.MaxFloat64)
+	if _, err := json.Marshal(huge); err != nil {
+		t.Errorf("axis for a huge line: %v", err)
 	}
 }

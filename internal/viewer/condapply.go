@@ -200,7 +200,7 @@ func gradientAt(stops []gradientStop, f, lo, hi float64) rgb {
 		if f <= b {
 			t := 0.0
 			if b > a {
-				t = (f - a) / (b - a)
+				t = min(max((f-a)/(b-a), 0), 1) // stops pinned out of order stay within their colors
 			}
 			ca, cb := stops[i-1].color, stops[i].color
 			return rgb{ca.r + (cb.r-ca.r)*t, ca.g + (cb.g-ca.g)*t, ca.b + (cb.b-ca.b)*t}

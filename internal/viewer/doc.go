@@ -10,7 +10,10 @@
 // datasets' geographic roles on shapes built into the binary) or
 // server-rendered table, pivot table, KPI and word cloud models; custom content
 // visuals become an image or a sandboxed frame of their URL, empty visuals
-// an empty tile. Other visual types, and options that would change a
+// an empty tile. Reference lines and conditional formatting are drawn from
+// the definition, their computed values being hidden measures of the
+// visual's own question (extras.go); grid, free-form and section-based
+// layouts place the tiles. Other visual types, and options that would change a
 // visual's numbers and are not applied, become a "not yet supported" tile
 // that names them.
 //

@@ -57,6 +57,9 @@ type Tile struct {
 	Insight    *Insight
 	Text       string // text box content (plain text)
 	Message    string // empty, error and unsupported tiles; a map's note of what it could not place
+	// Notes name the formatting of a drawn visual that is not shown
+	// (reference lines, conditional formatting; extras.go).
+	Notes []string
 }
 
 // Sheet is a sheet ready to render.
@@ -65,7 +68,8 @@ type Sheet struct {
 	Name     string
 	Tiles    []*Tile
 	Controls []*Control
-	Theme    *Theme // nil: the console's own look
+	Theme    *Theme   // nil: the console's own look
+	Notes    []string // what of the sheet's layout is not applied
 }
 
 // DefaultParallel bounds the visuals of a sheet computed at once.
@@ -113,7 +117,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 	unreadDefaults := v.unreadDefaults(s)
 	for i := range s.Visuals {
 		vis := &s.Visuals[i]
-		if only != nil && !slices.Contains(only, vis.VisualID) {
+		if only != nil && !slices.Contains(only, vis.VisualID) || place.hidden[vis.VisualID] {
 			continue
 		}
 		t := &Tile{ID: vis.VisualID, Title: tileTitle(vis), Subtitle: visualSubtitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
@@ -151,11 +155,17 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		if only != nil {
 			break
 		}
+		if place.hidden[tb.SheetTextBoxId] {
+			continue
+		}
 		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: textContent(tb.Content), Style: place.style(tb.SheetTextBoxId)})
 	}
 	wg.Wait()
 	cwg.Wait()
 	out.Controls = controls
+	if only == nil {
+		out.Notes = place.notes()
+	}
 	place.order(out.Tiles)
 	return out
 }
@@ -211,11 +221,19 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileUnsupported, err.Error()
 		return
 	}
-	res, err := run(ctx, arn, q)
+	x := v.extrasOf(vis, p)
+	defer func() { t.Notes = x.notesFor(t.Kind) }()
+	res, err := run(ctx, arn, withHidden(q, x.hidden))
+	if err != nil && len(x.hidden) > 0 && ctx.Err() == nil {
+		// The visual without what failed: drawn, and saying so.
+		x.failed(err)
+		res, err = run(ctx, arn, q)
+	}
 	if err != nil {
 		t.Kind, t.Message = TileError, "This visual could not be computed: "+errorText(err)
 		return
 	}
+	res, hidden := splitHidden(res, len(x.hidden))
 	if len(res.Rows) == 0 {
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
@@ -246,10 +264,13 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	switch p.kind {
 	case definition.KindTable:
 		t.Kind, t.Table = TileTable, table(p, res)
+		x.formatTable(t.Table, p, hidden)
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
+		x.formatPivot(t.Pivot, p, hidden)
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
+		x.formatKPI(t.KPI, hidden)
 	case definition.KindWordCloud:
 		t.Kind, t.Words = TileWords, wordCloud(p, res)
 	default:
@@ -276,6 +297,8 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		v.applyTheme(opt)
 		applyFormat(opt, vis)
+		x.drawRefLines(opt, hidden)
+		x.formatGauge(opt, hidden)
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."
@@ -320,11 +343,16 @@ func textContent(s string) string {
 type layout struct {
 	pos    map[string]int // element id → order in the layout
 	styles map[string]string
+	hidden map[string]bool // elements a free-form layout hides
+	ruled  int             // elements with rendering rules (not applied)
 }
 
 func placements(s *definition.SheetDefinition) *layout {
-	l := &layout{pos: map[string]int{}, styles: map[string]string{}}
+	l := &layout{pos: map[string]int{}, styles: map[string]string{}, hidden: map[string]bool{}}
 	for _, lay := range s.Layouts {
+		if lay.Configuration != nil && l.placeOther(lay.Configuration) { // layout_freeform.go
+			break
+		}
 		if lay.Configuration == nil || lay.Configuration.GridLayout == nil {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 type Cell struct {
 	Text    string
 	Numeric bool
+	Format  CellFormat // conditional formatting (condapply.go)
 }
 
 // Table is a table visual's HTML model.
@@ -42,6 +43,7 @@ type Pivot struct {
 	Corner  []string // row field names
 	Columns []string // column headers
 	Rows    []PivotRow
+	at      [][2]int // each result row's (row, column-key) cell
 }
 
 // PivotRow is one row of a pivot table.
@@ -88,6 +90,7 @@ func pivot(p *plan, res *Result) *Pivot {
 			colKeys = append(colKeys, ck)
 		}
 		cells[[2]int{ri, ci}] = row[nd:]
+		pv.at = append(pv.at, [2]int{ri, ci})
 	}
 	for _, ck := range colKeys {
 		for _, m := range ms {
@@ -133,6 +136,8 @@ type KPI struct {
 	Previous string // the previous period's value, when that is the base
 	Progress string // the comparison: "+12.5%", "+1,234" or "85%"
 	Above    bool   // the value is at or above its base
+	// ValueFormat and ComparisonFormat are conditional formatting.
+	ValueFormat, ComparisonFormat CellFormat
 }
 
 func kpi(p *plan, res *Result) *KPI {

@@ -8,6 +8,7 @@ import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChar
 import { AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import { mapShapes, pointTooltips } from "./maps.js";
+import "./marklines.js";
 
 echarts.use([
   BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,

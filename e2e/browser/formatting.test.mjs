@@ -1,0 +1,124 @@
+// A dashboard with a computed reference line and conditional formatting,
+// embedded through the SDK's embedConsole in Chromium: the bar chart
+// draws its average line labelled with SQL's average of the per-region
+// sums, and the table's revenue cells above that average are red and
+// flagged, the others not, as SQL says.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+
+const STEP = 15_000;
+const ID = 'formatting';
+
+let sg;
+let host;
+let qs;
+let browser;
+
+before(async () => {
+  sg = await startSightglass();
+  host = await startHost();
+  qs = quickSightClient(sg);
+  browser = await launchBrowser('allowed', sg.url);
+});
+
+after(async () => {
+  await browser?.close();
+  qs?.destroy();
+  await host?.close();
+  await sg?.close();
+});
+
+function sql(query) {
+  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
+  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
+  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
+}
+
+async function createDashboard(limit) {
+  const region = sg.credentials.region;
+  const col = (name) => ({ DataSetIdentifier: 'sales', ColumnName: name });
+  const regionDim = (id) => ({ CategoricalDimensionField: { FieldId: id, Column: col('region') } });
+  const revenue = (id) => ({ NumericalMeasureField: { FieldId: id, Column: col('revenue'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } });
+  await qs.send(new CreateDashboardCommand({
+    AwsAccountId: ACCOUNT, DashboardId: ID, Name: ID,
+    Definition: {
+      DataSetIdentifierDeclarations: [{ Identifier: 'sales', DataSetArn: `arn:aws:quicksight:${region}:${ACCOUNT}:dataset/sample-sales` }],
+      Sheets: [{ SheetId: 's', Name: 'Sales', Visuals: [
+        { BarChartVisual: { VisualId: 'bars', ChartConfiguration: {
+          FieldWells: { BarChartAggregatedFieldWells: { Category: [regionDim('b-r')], Values: [revenue('b-rev')] } },
+          ReferenceLines: [{
+            DataConfiguration: { DynamicConfiguration: { Column: col('revenue'),
+              MeasureAggregationFunction: { NumericalAggregationFunction: { SimpleNumericalAggregation: 'SUM' } },
+              Calculation: { SimpleNumericalAggregation: 'AVERAGE' } } },
+            StyleConfiguration: { Pattern: 'SOLID', Color: '#2CAD00' },
+            LabelConfiguration: { CustomLabelConfiguration: { CustomLabel: 'Average' }, ValueLabelConfiguration: { RelativePosition: 'AFTER_CUSTOM_LABEL' } },
+          }],
+        } } },
+        { TableVisual: { VisualId: 'tbl',
+          ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [regionDim('t-r')], Values: [revenue('t-rev')] } } },
+          ConditionalFormatting: { ConditionalFormattingOptions: [
+            { Cell: { FieldId: 't-rev', TextFormat: {
+              TextColor: { Solid: { Expression: `sum({revenue}) > ${limit}`, Color: '#DE3B00' } },
+              Icon: { CustomCondition: { Expression: `sum({revenue}) > ${limit}`, IconOptions: { Icon: 'FLAG' } } } } } },
+          ] } } },
+      ] }],
+    },
+    Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: ID }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the dashboard was not created');
+}
+
+describe('reference lines and conditional formatting in Chromium', () => {
+  test('the average line and the red, flagged cells', { timeout: 120_000 }, async () => {
+    const sums = sql('SELECT region, sum(revenue) FROM orders GROUP BY region');
+    const avg = sums.reduce((a, [, s]) => a + s, 0) / sums.length;
+    const limit = Math.round(avg);
+    await createDashboard(limit);
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+
+      // The line's label, in the page's SVG, is SQL's average.
+      await frame.locator('#v-bars svg').waitFor({ timeout: STEP });
+      const texts = await frame.locator('#v-bars svg text').allTextContents();
+      const label = texts.find((t) => t.startsWith('Average '));
+      assert.ok(label, `a reference line label in ${texts}`);
+      const drawn = Number(label.slice('Average '.length).replaceAll(',', ''));
+      assert.ok(Math.abs(drawn - avg) <= 0.011, `reference line ${label}, SQL average ${avg}`);
+
+      // Each revenue cell: red text and a flag exactly where SQL's sum is
+      // above the limit.
+      const cells = await frame.locator('#v-tbl tbody tr').evaluateAll((rows) => rows.map((r) => {
+        const [name, rev] = r.querySelectorAll('td');
+        return { name: name.textContent, color: getComputedStyle(rev).color, icon: getComputedStyle(rev, '::before').content };
+      }));
+      assert.equal(cells.length, sums.length);
+      let red = 0;
+      for (const c of cells) {
+        const [, sum] = sums.find(([r]) => r === c.name);
+        const above = sum > limit;
+        red += above ? 1 : 0;
+        assert.equal(c.color === 'rgb(222, 59, 0)', above, `${c.name}: ${sum} vs ${limit}, color ${c.color}`);
+        assert.equal(c.icon === '"⚑"', above, `${c.name}: icon ${c.icon}`);
+      }
+      assert.ok(red > 0 && red < cells.length, `some cells red, some not: ${JSON.stringify(cells)}`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,211 @@
+package viewer
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// A pivot table's flag rules (the bleafsi definition's shape): the first
+// rule that applies to a cell wins; rows without a cell stay plain; a
+// rule for totals (not drawn) is named, never applied to the values.
+func TestConditionalPivotFlags(t *testing.T) {
+	vis := visualOf(t, `{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
+		"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "region"}}}],
+		"Columns": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "segment"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "n", "Column": {"DataSetIdentifier": "s", "ColumnName": "id"}, "AggregationFunction": {"SimpleNumericalAggregation": "COUNT"}}}]}}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [
+		  {"Cell": {"FieldId": "n", "TextFormat": {"Icon": {"CustomCondition": {"Expression": "COUNT({id}) >= 2", "IconOptions": {"Icon": "FLAG"}, "Color": "#DE3B00"}}}}},
+		  {"Cell": {"FieldId": "n", "TextFormat": {"Icon": {"CustomCondition": {"Expression": "(COUNT({id}) >= 1) AND (COUNT({id}) <= 2)", "IconOptions": {"Icon": "FLAG"}, "Color": "#FFB500"}}}}},
+		  {"Cell": {"FieldId": "n", "Scope": {"Role": "GRAND_TOTAL"}, "TextFormat": {"TextColor": {"Solid": {"Expression": "COUNT({id}) >= 0", "Color": "#000000"}}}}}]}}}`)
+	p, ok := planOf(vis)
+	if !ok {
+		t.Fatal("no plan")
+	}
+	v := New(&definition.Definition{}, nil, testNow)
+	x := v.extrasOf(vis, p)
+	if len(x.hidden) != 2 || x.hidden[0].expr != "ifelse(COUNT({id}) >= 2, 1, 0)" || len(x.notes) != 1 || !strings.Contains(x.notes[0], "totals") {
+		t.Fatalf("hidden %v notes %v", x.hidden, x.notes)
+	}
+	q := withHidden(&query.Question{Measures: []query.Measure{{ID: "n"}}}, x.hidden)
+	if len(q.Measures) != 3 || q.Measures[2].ID != hiddenID(1) || len(q.CalculatedFields) != 2 {
+		t.Fatalf("question %+v", q)
+	}
+	// East has both segments (3 and 1), West one (2).
+	res := &Result{Columns: make([]query.ResultColumn, 5), Rows: [][]any{
+		{"East", "A", int64(3), int64(1), int64(0)},
+		{"East", "B", int64(1), int64(0), int64(1)},
+		{"West", "A", int64(2), int64(1), int64(1)},
+	}}
+	res, hidden := splitHidden(res, 2)
+	pv := pivot(p, res)
+	x.formatPivot(pv, p, hidden)
+	got := [][]CellFormat{{pv.Rows[0].Cells[0].Format, pv.Rows[0].Cells[1].Format}, {pv.Rows[1].Cells[0].Format, pv.Rows[1].Cells[1].Format}}
+	want := [][]CellFormat{{{Icon: "⚑", IconColor: "#DE3B00"}, {Icon: "⚑", IconColor: "#FFB500"}}, {{Icon: "⚑", IconColor: "#DE3B00"}, {}}}
+	if !equalFormats(got, want) {
+		t.Errorf("pivot formats\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func equalFormats(a, b [][]CellFormat) bool {
+	for i := range a {
+		for j := range a[i] {
+			if a[i][j] != b[i][j] {
+				return false
+			}
+		}
+	}
+	return len(a) == len(b)
+}
+
+// A gradient places each row's value between its stops over the range of
+// the rows; a stop's DataValue pins it.
+func TestConditionalGradient(t *testing.T) {
+	red, _ := parseRGB("#FF0000")
+	blue, _ := parseRGB("#0000FF")
+	stops := []gradientStop{{offset: 0, color: red}, {offset: 100, color: blue}}
+	for _, c := range []struct {
+		f    float64
+		want string
+	}{{0, "#ff0000"}, {10, "#0000ff"}, {5, "#800080"}, {-3, "#ff0000"}, {12, "#0000ff"}} {
+		if got := gradientAt(stops, c.f, 0, 10).String(); got != c.want {
+			t.Errorf("gradient at %v: %s, want %s", c.f, got, c.want)
+		}
+	}
+	two := 2.0
+	pinned := []gradientStop{{offset: 0, value: &two, color: red}, {offset: 100, color: blue}}
+	if got := gradientAt(pinned, 6, 0, 10).String(); got != "#800080" {
+		t.Errorf("pinned gradient at 6: %s", got)
+	}
+}
+
+// A gauge's arc and primary value take their colors where the condition
+// holds; an icon on a gauge is named as not drawn.
+func TestConditionalGauge(t *testing.T) {
+	vis := visualOf(t, `{"GaugeChartVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [
+		  {"Arc": {"ForegroundColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#00FF00"}}}},
+		  {"PrimaryValue": {"TextColor": {"Solid": {"Expression": "sum({x}) > 100", "Color": "#FF0000"}},
+		    "Icon": {"CustomCondition": {"Expression": "sum({x}) > 1", "IconOptions": {"Icon": "FLAG"}}}}}]}}}`)
+	p, ok := planOf(vis)
+	if !ok {
+		t.Fatal("no plan")
+	}
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.notes) != 1 || !strings.Contains(x.notes[0], "icons on a gauge") || len(x.hidden) != 2 {
+		t.Fatalf("gauge notes %v hidden %v", x.notes, x.hidden)
+	}
+	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 3), Rows: [][]any{{float64(50), int64(1), int64(0)}}}, 2)
+	opt := chartOption(p, res)
+	x.formatGauge(opt, hidden)
+	g := opt["series"].([]obj)[0]
+	if c := g["progress"].(obj)["itemStyle"].(obj)["color"]; c != "#00FF00" {
+		t.Errorf("arc color %v", c)
+	}
+	if c, set := g["detail"].(obj)["color"]; set {
+		t.Errorf("primary value colored %v, its condition is false", c)
+	}
+}
+
+// Unsupported shapes are named, never dropped; colors that are not
+// #RGB/#RRGGBB never reach a style attribute.
+func TestConditionalNotes(t *testing.T) {
+	vis := visualOf(t, `{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [{"ProgressBar": {"ForegroundColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#00FF00"}}}},
+		  {"PrimaryValue": {"Icon": {"IconSet": {"Expression": "sum({x})", "IconSetType": "CHECK_X"}}}}]}}}`)
+	p, _ := planOf(vis)
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.notes) != 2 || !strings.Contains(x.notes[0], "progress bar is not shown") || !strings.Contains(x.notes[1], "icon sets (check x)") || len(x.hidden) != 0 {
+		t.Errorf("KPI notes %v hidden %v", x.notes, x.hidden)
+	}
+	if cssColor("red; background: url(x)") != "" || cssColor("#abc") != "#abc" || cssColor("#12345G") != "" {
+		t.Error("cssColor lets a non-color through")
+	}
+}
+
+var safeStyle = regexp.MustCompile(`^((color|background-color|--cf-icon): #[0-9a-fA-F]{3,6};)*$`)
+
+// FuzzVisualExtras reads arbitrary reference lines and conditional
+// formatting and applies them to a small result, and places arbitrary
+// free-form and section-based layouts: never a panic, every style the
+// page receives is colors only, every placement a grid area.
+func FuzzVisualExtras(f *testing.F) {
+	for _, seed := range []string{
+		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Cell": {"FieldId": "v", "TextFormat": {"BackgroundColor": {"Gradient": {"Expression": "sum({x})", "Color": {"Stops": [{"GradientOffset": 0, "Color": "#fff"}, {"GradientOffset": 100, "DataValue": 5, "Color": "#000000"}]}}}}}}, {"Row": {"TextColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#DE3B00"}}}}]}}}`,
+		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "Orientation": "HORIZONTAL", "ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 3}}, "LabelConfiguration": {"CustomLabelConfiguration": {"CustomLabel": "{a}"}}}, {"DataConfiguration": {"DynamicConfiguration": {"Column": {"ColumnName": "x"}, "Calculation": {"PercentileAggregation": {"PercentileValue": 90}}}}}]}}}`,
+		`{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"ComparisonValue": {"Icon": {"CustomCondition": {"Expression": "sum({x}) < 0", "IconOptions": {"UnicodeIcon": "\"><script>"}, "Color": "red"}}}}, {"ProgressBar": {"ForegroundColor": {"Solid": {"Expression": "1", "Color": "#000"}}}}]}}}`,
+	} {
+		f.Add(seed)
+	}
+	f.Add(`{"SectionBasedLayout": {"BodySections": [{"Content": {"Layout": {"FreeFormLayout": {"Elements": [{"ElementId": "a", "XAxisLocation": "1e308px", "Width": "-1px"}]}}}}]}}`)
+	f.Fuzz(func(t *testing.T, raw string) {
+		var lc definition.LayoutConfiguration
+		if json.Unmarshal([]byte(raw), &lc) == nil {
+			l := &layout{pos: map[string]int{}, styles: map[string]string{}, hidden: map[string]bool{}}
+			l.placeOther(&lc)
+			for id, s := range l.styles {
+				if !regexp.MustCompile(`^grid-column: \d+ / span \d+; grid-row: \d+ / span \d+$`).MatchString(s) {
+					t.Fatalf("layout style of %s: %q", id, s)
+				}
+			}
+		}
+		var vis definition.Visual
+		if json.Unmarshal([]byte(raw), &vis) != nil {
+			return
+		}
+		p, ok := planOf(&vis)
+		if !ok {
+			return
+		}
+		x := New(&definition.Definition{}, nil, testNow).extrasOf(&vis, p)
+		nd, nm := len(p.dims()), len(p.measures())
+		var rows [][]any
+		for i := range 3 {
+			row := make([]any, nd+nm+len(x.hidden))
+			for j := range row {
+				row[j] = float64(i*7%5) - 1
+			}
+			rows = append(rows, row)
+		}
+		res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, nd+nm+len(x.hidden)), Rows: rows}, len(x.hidden))
+		var formats []CellFormat
+		switch p.kind {
+		case definition.KindTable:
+			tb := table(p, res)
+			x.formatTable(tb, p, hidden)
+			for _, r := range tb.Rows {
+				for _, c := range r {
+					formats = append(formats, c.Format)
+				}
+			}
+		case definition.KindPivot:
+			pv := pivot(p, res)
+			x.formatPivot(pv, p, hidden)
+			for _, r := range pv.Rows {
+				for _, c := range r.Cells {
+					formats = append(formats, c.Format)
+				}
+			}
+		case definition.KindKPI:
+			k := kpi(p, res)
+			x.formatKPI(k, hidden)
+			formats = append(formats, k.ValueFormat, k.ComparisonFormat)
+		default:
+			if p.hist == nil && p.box == nil {
+				x.drawRefLines(chartOption(p, res), hidden)
+			}
+		}
+		for _, c := range formats {
+			if !safeStyle.MatchString(c.Style()) {
+				t.Fatalf("unsafe style %q", c.Style())
+			}
+		}
+	})
+}
+
+var testNow = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)

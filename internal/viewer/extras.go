@@ -1,0 +1,68 @@
+package viewer
+
+import (
+	"github.com/sightglass/sightglass/internal/definition"
+)
+
+// extras is what a visual draws from its definition beyond its data:
+// reference lines and conditional formatting. Their computed values are
+// hidden measures of the visual's question; what cannot be drawn is named
+// in notes, which the tile shows under the visual.
+type extras struct {
+	hidden []hiddenMeasure
+	refs   []refLine
+	conds  []condRule
+	notes  []string
+}
+
+// extrasOf reads a visual's reference lines and conditional formatting.
+func (v *View) extrasOf(vis *definition.Visual, p *plan) *extras {
+	x := &extras{}
+	v.refLines(vis, p, x)
+	condRules(vis, p, x)
+	return x
+}
+
+// ask adds a hidden measure and returns its index.
+func (x *extras) ask(expr string) int {
+	x.hidden = append(x.hidden, hiddenMeasure{id: hiddenID(len(x.hidden)), expr: expr})
+	return len(x.hidden) - 1
+}
+
+func (x *extras) note(s string) { x.notes = append(x.notes, s) }
+
+// failed drops every computed reference line and condition after their
+// question failed: the visual is drawn without them, and says so.
+func (x *extras) failed(err error) {
+	refs := x.refs[:0]
+	for _, l := range x.refs {
+		if l.hidden < 0 {
+			refs = append(refs, l)
+		}
+	}
+	x.refs, x.conds, x.hidden = refs, nil, nil
+	x.note("Computed reference lines and conditional formatting are not shown: " + errorText(err))
+}
+
+// cssColor returns a #RGB or #RRGGBB color as written, "" for anything
+// else: colors go into style attributes, so nothing else passes.
+func cssColor(s string) string {
+	if len(s) != 4 && len(s) != 7 || s[0] != '#' {
+		return ""
+	}
+	for _, c := range s[1:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return ""
+		}
+	}
+	return s
+}
+
+// notesFor returns the notes a tile of this kind shows: a drawn visual's.
+func (x *extras) notesFor(kind string) []string {
+	switch kind {
+	case TileChart, TileTable, TilePivot, TileKPI:
+		return x.notes
+	}
+	return nil
+}

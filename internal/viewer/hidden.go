@@ -1,0 +1,51 @@
+package viewer
+
+import (
+	"strconv"
+
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// hiddenMeasure is a value a visual asks beside what it draws: a
+// reference line's computed value or a conditional format's condition. It
+// is a calculated measure of the visual's own question, so it is computed
+// in SQL over the same filters, parameters and groups as the drawn values
+// (one value per drawn row).
+type hiddenMeasure struct {
+	id   string
+	expr string
+}
+
+// hiddenID is the result column id of the n-th hidden measure.
+func hiddenID(n int) string { return "__sg_hidden_" + strconv.Itoa(n) }
+
+// withHidden returns a copy of q that also asks the hidden measures,
+// after the visual's own measures.
+func withHidden(q *query.Question, hs []hiddenMeasure) *query.Question {
+	if len(hs) == 0 {
+		return q
+	}
+	out := *q
+	out.Measures = append(append([]query.Measure{}, q.Measures...), make([]query.Measure, 0, len(hs))...)
+	out.CalculatedFields = append([]query.CalculatedField{}, q.CalculatedFields...)
+	for _, h := range hs {
+		out.Measures = append(out.Measures, query.Measure{ID: h.id, Field: h.id})
+		out.CalculatedFields = append(out.CalculatedFields, query.CalculatedField{Name: h.id, Expression: h.expr})
+	}
+	return &out
+}
+
+// splitHidden removes the last n columns of a result (the hidden
+// measures) and returns them, row by row.
+func splitHidden(res *Result, n int) (*Result, [][]any) {
+	if n == 0 || len(res.Columns) < n {
+		return res, nil
+	}
+	keep := len(res.Columns) - n
+	out := &Result{Columns: res.Columns[:keep], Rows: make([][]any, len(res.Rows))}
+	hidden := make([][]any, len(res.Rows))
+	for i, row := range res.Rows {
+		out.Rows[i], hidden[i] = row[:keep], row[keep:]
+	}
+	return out, hidden
+}

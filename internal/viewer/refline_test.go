@@ -1,0 +1,73 @@
+package viewer
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// Reference lines bind to their axis: a combo chart's secondary line sits
+// on its line series, a horizontal bar chart's on the x (value) axis; a
+// computed one is a window over the chart's groups.
+func TestReferenceLineAxes(t *testing.T) {
+	combo := visualOf(t, `{"ComboChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"ComboChartAggregatedFieldWells": {
+		"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"BarValues": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}],
+		"LineValues": [{"NumericalMeasureField": {"FieldId": "l", "Column": {"DataSetIdentifier": "s", "ColumnName": "y"}}}]}},
+		"ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 7}, "AxisBinding": "SECONDARY_YAXIS"}},
+		  {"DataConfiguration": {"DynamicConfiguration": {"Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "Calculation": {"SimpleNumericalAggregation": "MAX"}}}}]}}}`)
+	p, ok := planOf(combo)
+	if !ok {
+		t.Fatal("no plan")
+	}
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(combo, p)
+	if len(x.hidden) != 1 || x.hidden[0].expr != "maxOver(sum({x}), [])" || len(x.notes) != 0 {
+		t.Fatalf("hidden %v notes %v", x.hidden, x.notes)
+	}
+	res := &Result{Columns: make([]query.ResultColumn, 4), Rows: [][]any{{"a", 1.0, 2.0, 9.0}, {"b", 9.0, 3.0, 9.0}}}
+	res, hidden := splitHidden(res, 1)
+	opt := chartOption(p, res)
+	x.drawRefLines(opt, hidden)
+	comboOpt := opt
+	ss := opt["series"].([]obj)
+	bar, line := ss[0]["markLine"].(obj)["data"].([]obj), ss[1]["markLine"].(obj)["data"].([]obj)
+	if len(bar) != 1 || bar[0]["yAxis"] != 9.0 || len(line) != 1 || line[0]["yAxis"] != 7.0 {
+		t.Errorf("combo lines: bar %v, line %v", bar, line)
+	}
+
+	horizontal := visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"Orientation": "HORIZONTAL", "FieldWells": {"BarChartAggregatedFieldWells": {
+		"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 1234.5}}, "LabelConfiguration": {"CustomLabelConfiguration": {"CustomLabel": "Target {x}"}, "ValueLabelConfiguration": {}}}]}}}`)
+	p, _ = planOf(horizontal)
+	x = New(&definition.Definition{}, nil, testNow).extrasOf(horizontal, p)
+	opt = chartOption(p, &Result{Columns: make([]query.ResultColumn, 2), Rows: [][]any{{"a", 1.0}}})
+	x.drawRefLines(opt, nil)
+	d := opt["series"].([]obj)[0]["markLine"].(obj)["data"].([]obj)[0]
+	label := d["label"].(obj)["formatter"].(string)
+	if d["xAxis"] != 1234.5 || label != "1,234.5 Target (x)" || strings.ContainsAny(label, "{}") {
+		t.Errorf("horizontal line %v", d)
+	}
+	// The line lies beyond the bar (1): the value axis reaches it.
+	if m := opt["xAxis"].(obj)["max"]; m != 1400.0 {
+		t.Errorf("value axis max %v, want 1400 (the line at 1234.5 shown)", m)
+	}
+	// The combo's secondary line at 7 lies above its line series (2, 3):
+	// that axis reaches 7.7; the bars' line at 9 is their maximum, within.
+	if m := comboOpt["yAxis"].([]obj)[1]["max"]; m != 7.7 {
+		t.Errorf("secondary axis max %v, want 7.7", m)
+	}
+	if _, set := comboOpt["yAxis"].([]obj)[0]["max"]; set {
+		t.Error("the primary axis was widened for a line within its data")
+	}
+	// A line at the largest float still gives an axis JSON can write.
+	huge := obj{"yAxis": obj{"type": "value"}, "series": []obj{{"type": "bar", "data": []any{1.0}}}}
+	extendAxis(huge, "yAxis", false, math.MaxFloat64)
+	if _, err := json.Marshal(huge); err != nil {
+		t.Errorf("axis for a huge line: %v", err)
+	}
+}

@@ -77,6 +77,9 @@ func ValidateJSON(shapeName, prefix string, raw []byte) error {
 }
 
 func decode(raw []byte) (any, error) {
+	if v, ok := fastDecode(raw); ok {
+		return v, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var v any

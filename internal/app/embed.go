@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
-	"regexp"
 	"strings"
 	"time"
 
@@ -23,8 +22,6 @@ const (
 	MaxSessionLifetime     = 600
 	DefaultSessionLifetime = 600
 )
-
-var reResourceID = regexp.MustCompile(`^[\w-]{1,512}$`)
 
 // Entry is a parsed entry point of an embedded experience.
 type Entry struct {
@@ -76,10 +73,10 @@ func ParseEntryPoint(p string) (Entry, error) {
 	case "/start/analyses", "/start/dashboards", "/start/favorites":
 		return Entry{Path: p, Kind: "start", Tab: strings.TrimPrefix(p, "/start/")}, nil
 	}
-	if id, ok := strings.CutPrefix(p, "/dashboards/"); ok && reResourceID.MatchString(id) {
+	if id, ok := strings.CutPrefix(p, "/dashboards/"); ok && isResourceID(id) {
 		return Entry{Path: p, Kind: "dashboard", ID: id}, nil
 	}
-	if id, ok := strings.CutPrefix(p, "/analyses/"); ok && reResourceID.MatchString(id) {
+	if id, ok := strings.CutPrefix(p, "/analyses/"); ok && isResourceID(id) {
 		return Entry{Path: p, Kind: "analysis", ID: id}, nil
 	}
 	return Entry{}, bad

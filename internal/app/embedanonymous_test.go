@@ -31,7 +31,7 @@ func FuzzAnonymousResources(f *testing.F) {
 				t.Fatalf("accepted %d dashboards", len(ids))
 			}
 			for i, id := range ids {
-				if !reResourceID.MatchString(id) || !strings.Contains(arns, sg.QuickSightARN(a.Region, acct, "dashboard/"+id)) {
+				if !reResourceIDPattern.MatchString(id) || !strings.Contains(arns, sg.QuickSightARN(a.Region, acct, "dashboard/"+id)) {
 					t.Fatalf("accepted dashboard %q from %q", id, arns)
 				}
 				for _, other := range ids[:i] {

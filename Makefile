@@ -64,6 +64,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzRollingDate ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzFastDecode ./internal/apimodel $(FUZZTIME)
+	./scripts/fuzz.sh FuzzFillAgrees ./internal/awsapi $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzActionFilters ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDateFormat ./internal/viewer $(FUZZTIME)

@@ -10,9 +10,10 @@ import (
 // two passes (a validating scan, then the decode through its scanner's
 // state machine), which on a small embed request costs more than the rest
 // of the check. fastDecode builds the same tree in one pass for the JSON
-// that requests carry: strings without escapes, in valid UTF-8, nested
-// less than maxFastDepth deep. On anything else (an escape, invalid UTF-8,
-// a syntax error, deep nesting) it gives up and decode asks encoding/json,
+// that requests carry: strings without escapes, in valid UTF-8, no key
+// repeated in an object, nested less than maxFastDepth deep. On anything
+// else (an escape, invalid UTF-8, a repeated key, a syntax error, deep
+// nesting) it gives up and decode asks encoding/json,
 // so its errors and its treatment of escapes stay encoding/json's own.
 // FuzzFastDecode holds the two to the same tree.
 
@@ -115,7 +116,13 @@ func (p *fastParser) object(depth int) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[k] = v // a repeated key: the last wins, as in encoding/json
+		if _, repeated := m[k]; repeated {
+			// encoding/json keeps the last; a struct decoded from the
+			// bytes merges the two. Left to encoding/json, so that a
+			// tree from here stands for its bytes (see CheckRequestBody).
+			return nil, false
+		}
+		m[k] = v
 		p.space()
 		if p.i >= len(p.b) {
 			return nil, false

@@ -54,6 +54,7 @@ var fillCases = []string{
 	`{"S":"x","P":"y","PP":7,"B":true,"I8":-128,"I32":2147483647,"U16":65535,"F32":1.5,"F":-2e10,"L":["a",null],"LS":[{"Key":"k","Value":"v"}],"M":{"a":1},"MK":{"k":"v"},"Renamed":"r"}`,
 	`{"I8":128}`, `{"U16":-1}`, `{"I32":1.0}`, `{"F32":1e40}`, `{"S":1}`, `{"B":"true"}`, `{"L":"a"}`, `{"M":[]}`,
 	`{"Tag":"x"}`, `{"s":"x"}`, `{"Opt":"o"}`, `{"Raw":{"a":1}}`, `{"Num":"12"}`, `{"Num":12}`, `{"Any":1}`, `{"Bs":"AQ=="}`,
+	`{"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"d"}},"ExperienceConfiguration":{"DashboardVisual":{}}}`,
 	`{"Arr":[1,2]}`, `{"low":"x"}`, `{"Unknown":1}`, `{}`, `{"SessionLifetimeInMinutes":1e3}`,
 }
 

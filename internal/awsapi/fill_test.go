@@ -31,7 +31,6 @@ type fillKinds struct {
 	Any any
 	Bs  []byte
 	Arr [2]int
-	low string
 }
 
 type fillKey string

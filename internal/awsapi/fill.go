@@ -49,7 +49,8 @@ func fillValue(dst reflect.Value, v any) bool {
 		return true // null leaves a zero value as it is
 	}
 	t := dst.Type()
-	if custom(t) {
+	info := infoOf(t)
+	if info.custom {
 		return false
 	}
 	switch t.Kind() {
@@ -65,7 +66,7 @@ func fillValue(dst reflect.Value, v any) bool {
 		if !ok {
 			return false
 		}
-		fields := fieldsOf(t)
+		fields := info.fields
 		if fields == nil {
 			return false
 		}
@@ -94,7 +95,7 @@ func fillValue(dst reflect.Value, v any) bool {
 		return true
 	case reflect.Map:
 		obj, ok := v.(map[string]any)
-		if !ok || t.Key().Kind() != reflect.String || custom(t.Key()) {
+		if !ok || t.Key().Kind() != reflect.String || infoOf(t.Key()).custom {
 			return false
 		}
 		m := reflect.MakeMapWithSize(t, len(obj))
@@ -156,33 +157,36 @@ func fillValue(dst reflect.Value, v any) bool {
 	return false // interfaces, arrays, channels, functions…
 }
 
-// custom reports whether json.Unmarshal decodes t with the type's own
-// method or rules (json.Number) rather than by its kind.
-func custom(t reflect.Type) bool {
-	if c, ok := customTypes.Load(t); ok {
-		return c.(bool)
-	}
-	pt := reflect.PointerTo(t)
-	c := t == jsonNumber || t.Implements(jsonUnmarshaler) || pt.Implements(jsonUnmarshaler) ||
-		t.Implements(textUnmarshaler) || pt.Implements(textUnmarshaler)
-	customTypes.Store(t, c)
-	return c
+// typeInfo is what fill needs to know of a type, worked out once.
+type typeInfo struct {
+	// custom: json.Unmarshal decodes the type with its own method or
+	// rules (json.Number) rather than by its kind.
+	custom bool
+	// fields of a struct type: see fieldsOf.
+	fields map[string]int
 }
 
-// customTypes caches custom: reflect.Type -> bool.
-var customTypes sync.Map
+// typeInfos caches infoOf: reflect.Type -> *typeInfo.
+var typeInfos sync.Map
 
-// structFields caches fieldsOf: struct type -> map[string]int (nil map
-// when fill does not take the type).
-var structFields sync.Map
+func infoOf(t reflect.Type) *typeInfo {
+	if info, ok := typeInfos.Load(t); ok {
+		return info.(*typeInfo)
+	}
+	pt := reflect.PointerTo(t)
+	info := &typeInfo{custom: t == jsonNumber || t.Implements(jsonUnmarshaler) || pt.Implements(jsonUnmarshaler) ||
+		t.Implements(textUnmarshaler) || pt.Implements(textUnmarshaler)}
+	if t.Kind() == reflect.Struct {
+		info.fields = fieldsOf(t)
+	}
+	typeInfos.Store(t, info)
+	return info
+}
 
 // fieldsOf returns the JSON names of struct type t's fields and their
 // indexes, or nil when a field is one fill leaves to json.Unmarshal (an
 // embedded field, a tag with options, a name given twice).
 func fieldsOf(t reflect.Type) map[string]int {
-	if f, ok := structFields.Load(t); ok {
-		return f.(map[string]int)
-	}
 	fields := make(map[string]int, t.NumField())
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -212,7 +216,6 @@ func fieldsOf(t reflect.Type) map[string]int {
 		}
 		fields[name] = i
 	}
-	structFields.Store(t, fields)
 	return fields
 }
 

@@ -29,19 +29,30 @@ func ValidateRequest(op string, labels map[string]string, query url.Values, body
 // The caller may read the object (the audit log takes its identifying
 // members from it, instead of parsing the body again) but not change it.
 func CheckRequest(op string, labels map[string]string, query url.Values, body []byte) (map[string]any, error) {
+	obj, _, err := CheckRequestBody(op, labels, query, body)
+	return obj, err
+}
+
+// CheckRequestBody is CheckRequest that also says whether the object is
+// plain: decoded in one pass from plain JSON (no escapes, no repeated
+// key), so that its members are exactly the body's, and a struct filled
+// from it equals one decoded from the bytes.
+func CheckRequestBody(op string, labels map[string]string, query url.Values, body []byte) (obj map[string]any, plain bool, err error) {
 	o, ok := FindOperation(op)
 	if !ok || o.input < 0 {
-		return nil, nil
+		return nil, false, nil
 	}
-	var obj map[string]any
 	if len(bytes.TrimSpace(body)) > 0 {
-		v, err := decode(body)
-		if err != nil {
-			return nil, err
+		v, fast := fastDecode(body)
+		if !fast {
+			if v, err = decode(body); err != nil {
+				return nil, false, err
+			}
 		}
+		plain = fast
 		m, ok := v.(map[string]any)
 		if !ok {
-			return nil, serialization("The request body is not a valid JSON object.")
+			return nil, false, serialization("The request body is not a valid JSON object.")
 		}
 		obj = m
 	}
@@ -51,9 +62,9 @@ func CheckRequest(op string, labels map[string]string, query url.Values, body []
 		in = map[string]any{}
 	}
 	if err := w.input(o.input, labels, query, in); err != nil {
-		return obj, err
+		return obj, plain, err
 	}
-	return obj, w.result()
+	return obj, plain, w.result()
 }
 
 // ValidateJSON checks raw JSON against the named shape (e.g.
@@ -77,6 +88,9 @@ func ValidateJSON(shapeName, prefix string, raw []byte) error {
 }
 
 func decode(raw []byte) (any, error) {
+	if v, ok := fastDecode(raw); ok {
+		return v, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var v any

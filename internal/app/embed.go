@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
-	"regexp"
 	"strings"
 	"time"
 
@@ -23,8 +22,6 @@ const (
 	MaxSessionLifetime     = 600
 	DefaultSessionLifetime = 600
 )
-
-var reResourceID = regexp.MustCompile(`^[\w-]{1,512}$`)
 
 // Entry is a parsed entry point of an embedded experience.
 type Entry struct {
@@ -81,11 +78,11 @@ func ParseEntryPoint(p string) (Entry, error) {
 	}
 	if id, ok := strings.CutPrefix(p, "/dashboards/"); ok {
 		id, view, withView := strings.Cut(id, "/views/")
-		if reResourceID.MatchString(id) && (!withView || reSharedViewID.MatchString(view)) {
+		if isResourceID(id) && (!withView || reSharedViewID.MatchString(view)) {
 			return Entry{Path: p, Kind: "dashboard", ID: id, View: view}, nil
 		}
 	}
-	if id, ok := strings.CutPrefix(p, "/analyses/"); ok && reResourceID.MatchString(id) {
+	if id, ok := strings.CutPrefix(p, "/analyses/"); ok && isResourceID(id) {
 		return Entry{Path: p, Kind: "analysis", ID: id}, nil
 	}
 	return Entry{}, bad

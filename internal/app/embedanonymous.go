@@ -161,7 +161,7 @@ func (a *App) authorizedResources(accountID string, arns []string) (dashboards, 
 		var kind, id string
 		if !bad {
 			kind, id, ok = strings.Cut(arn.Resource, "/")
-			bad = !ok || !reResourceID.MatchString(id) || (kind != "dashboard" && kind != "theme")
+			bad = !ok || !isResourceID(id) || (kind != "dashboard" && kind != "theme")
 		}
 		if bad {
 			return nil, nil, sg.Errorf(sg.EINVALID, "AuthorizedResourceArns: '%s' is not the ARN of a dashboard or theme.", s)

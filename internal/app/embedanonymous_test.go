@@ -31,7 +31,7 @@ func FuzzAnonymousResources(f *testing.F) {
 				t.Fatalf("accepted %d themes", len(themes))
 			}
 			for _, id := range themes {
-				if !reResourceID.MatchString(id) || !strings.Contains(arns, sg.QuickSightARN(a.Region, acct, "theme/"+id)) {
+				if !isResourceID(id) || !strings.Contains(arns, sg.QuickSightARN(a.Region, acct, "theme/"+id)) {
 					t.Fatalf("accepted theme %q from %q", id, arns)
 				}
 			}
@@ -39,7 +39,7 @@ func FuzzAnonymousResources(f *testing.F) {
 				t.Fatalf("accepted %d dashboards", len(ids))
 			}
 			for i, id := range ids {
-				if !reResourceID.MatchString(id) || !strings.Contains(arns, sg.QuickSightARN(a.Region, acct, "dashboard/"+id)) {
+				if !reResourceIDPattern.MatchString(id) || !strings.Contains(arns, sg.QuickSightARN(a.Region, acct, "dashboard/"+id)) {
 					t.Fatalf("accepted dashboard %q from %q", id, arns)
 				}
 				for _, other := range ids[:i] {

@@ -22,7 +22,7 @@ func (a *App) ThemeToApply(ctx context.Context, sess *sg.Session, u *sg.User, th
 		return nil, sg.Errorf(sg.EINVALID, "'%s' is not a theme ARN.", themeARN)
 	}
 	kind, id, _ := strings.Cut(p.Resource, "/")
-	if kind != "theme" || !reResourceID.MatchString(id) {
+	if kind != "theme" || !isResourceID(id) {
 		return nil, sg.Errorf(sg.EINVALID, "'%s' is not a theme ARN.", themeARN)
 	}
 	if p.AccountID == sg.AWSManagedAccount {

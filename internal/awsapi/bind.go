@@ -16,6 +16,9 @@ type input struct {
 	// Object is Body as the model check decoded it (nil when it did not):
 	// read only.
 	Object map[string]any
+	// Plain says that Object holds exactly Body's members (see
+	// apimodel.CheckRequestBody), so decode may fill from it.
+	Plain bool
 }
 
 // decode unmarshals the JSON body into v. An absent body is an empty
@@ -24,6 +27,9 @@ type input struct {
 func (in *input) decode(v any) error {
 	body := bytes.TrimSpace(in.Body)
 	if len(body) == 0 {
+		return nil
+	}
+	if in.Plain && in.Object != nil && fill(v, in.Object) {
 		return nil
 	}
 	if err := json.Unmarshal(body, v); err != nil {

@@ -214,12 +214,12 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	// Every input is checked against the service model before the
 	// operation sees it: lengths, patterns, enums, ranges, required and
 	// unknown members, to any depth (definitions included).
-	obj, err := apimodel.CheckRequest(o.Name, labels, query, body)
+	obj, plain, err := apimodel.CheckRequestBody(o.Name, labels, query, body)
 	if err != nil && !answeredByOperation(err) {
 		fail(err)
 		return
 	}
-	c.in.Object = obj
+	c.in.Object, c.in.Plain = obj, plain
 	out, err := o.Handle(ctx, c.in)
 	if err != nil {
 		if sg.ErrorCode(err) == sg.EINTERNAL {

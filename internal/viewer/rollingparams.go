@@ -41,7 +41,7 @@ func (v *View) applyRollingDefaults() {
 			continue
 		}
 		if x, err := v.rollingDate(r.Expression); err == nil {
-			v.params[i].Values = []string{x.UTC().Format(time.RFC3339)}
+			v.params[i].Values = []string{rollingValue(x)}
 			changed = true
 		}
 	}
@@ -62,4 +62,14 @@ func (v *View) rollingDefaultError(name string) error {
 	}
 	_, err := v.rollingDate(r.Expression)
 	return err
+}
+
+// rollingValue is a date as a parameter value: a day (how a date picker
+// and a static default write one) when it is midnight, else the instant.
+func rollingValue(x time.Time) string {
+	x = x.UTC()
+	if x.Equal(x.Truncate(24 * time.Hour)) {
+		return x.Format(time.DateOnly)
+	}
+	return x.Format(time.RFC3339)
 }

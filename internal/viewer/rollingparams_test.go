@@ -38,7 +38,7 @@ func rollingQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"
 // restricts the rows from that date.
 func TestRollingDateParameterDefault(t *testing.T) {
 	v := rollingView(t, "addDateTime(-90, 'DD', truncDate('DD', now()))", nil)
-	if got := v.Parameters()[0].Values; len(got) != 1 || got[0] != "2026-03-03T00:00:00Z" {
+	if got := v.Parameters()[0].Values; len(got) != 1 || got[0] != "2026-03-03" {
 		t.Fatalf("Start = %v, want 90 days before 2026-06-01", got)
 	}
 	_, q, ok := v.VisualQuestion("s", "kpi")
@@ -47,6 +47,10 @@ func TestRollingDateParameterDefault(t *testing.T) {
 	}
 	if got, want := v.qparams["Start"], time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC); got != want {
 		t.Errorf("Start binds %v, want %v", got, want)
+	}
+
+	if got := rollingView(t, "addDateTime(-1, 'HH', now())", nil).Parameters()[0].Values; len(got) != 1 || got[0] != "2026-06-01T14:04:05Z" {
+		t.Errorf("Start an hour before the view's time = %v", got)
 	}
 
 	v = rollingView(t, "addDateTime(-90, 'DD', truncDate('DD', now()))", State{"p.Start": {"2026-05-01"}})

@@ -12,7 +12,7 @@ import (
 // "latest snapshot" filter: a NumericEqualityFilter = 1 on the
 // comparison of a maxOver(…, PRE_AGG) field with the row's date).
 var (
-	one = 1.0
+	latestIs = 1.0
 	// latestByCity keeps the orders on each city's latest order date.
 	latestByCity = &query.Question{
 		Dimensions: []query.Dimension{{Field: "region"}},
@@ -21,7 +21,7 @@ var (
 			{Name: "latest", Expression: "maxOver({order_date}, [{city}], PRE_AGG)"},
 			{Name: "is latest", Expression: "{latest} = {order_date}"},
 		},
-		Filters: []query.Filter{{Kind: query.NumericRangeFilter, Field: "is latest", Min: &one, Max: &one, IncludeMin: true, IncludeMax: true}},
+		Filters: []query.Filter{{Kind: query.NumericRangeFilter, Field: "is latest", Min: &latestIs, Max: &latestIs, IncludeMin: true, IncludeMax: true}},
 	}
 	// latestAsMeasure computes the same PRE_AGG window without filtering
 	// on it: the alternative measured in the same run, with the plain sum.
@@ -30,7 +30,7 @@ var (
 		Measures:         []query.Measure{{ID: "latest", Field: "latest", Aggregation: query.Max}},
 		CalculatedFields: []query.CalculatedField{{Name: "latest", Expression: "maxOver({order_date}, [{city}], PRE_AGG)"}},
 	}
-	sumByRegion = &query.Question{
+	preAggBaseSum = &query.Question{
 		Dimensions: []query.Dimension{{Field: "region"}},
 		Measures:   []query.Measure{{ID: "revenue", Field: "revenue", Aggregation: query.Sum}},
 	}
@@ -49,7 +49,7 @@ func BenchmarkPreAggFilter(b *testing.B) {
 	for _, q := range []struct {
 		name string
 		q    *query.Question
-	}{{"sum-by-region", sumByRegion}, {"pre-agg-measure", latestAsMeasure}, {"pre-agg-filter", latestByCity}} {
+	}{{"sum-by-region", preAggBaseSum}, {"pre-agg-measure", latestAsMeasure}, {"pre-agg-filter", latestByCity}} {
 		b.Run(q.name, func(b *testing.B) {
 			start, n := cpuTime(), 0
 			defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(max(n, 1))/1e6, "cpu-ms/op") }()

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -133,12 +134,10 @@ func (cc *compilation) build(relationSQL string, relationArgs []any) (*Compiled,
 			where = append(where, cond)
 		}
 	}
-	rowFilters := where
-	if err := checkRowFilters(rowFilters); err != nil {
-		return nil, err
-	}
+	rowFilters := preAggInputFilters(where)
+	afterPreAgg := slices.Clone(where)
 	for _, i := range topBottom {
-		cond, err := cc.topBottom("Filters["+strconv.Itoa(i)+"]", q.Filters[i], relation, rowFilters)
+		cond, err := cc.topBottom("Filters["+strconv.Itoa(i)+"]", q.Filters[i], relation, afterPreAgg)
 		if err != nil {
 			return nil, err
 		}

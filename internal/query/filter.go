@@ -23,6 +23,9 @@ func (cc *compilation) filter(path string, f Filter) (cond string, aggregated bo
 			return "", false, err
 		}
 	}
+	if f.Kind == NumericRangeFilter {
+		v = conditionAsNumber(v)
+	}
 	aggregated = v.Kind >= expr.Aggregate
 	cc.filterKind = v.Kind
 	switch f.NullOption {

@@ -128,15 +128,20 @@ func (cc *compilation) withPreWindows(sqlText string, rowFilters []string) strin
 	return strings.ReplaceAll(sqlText, relationMarker, rel)
 }
 
-// checkRowFilters refuses a row filter on a PRE_AGG calculation: those
-// are computed over the rows the filters keep.
-func checkRowFilters(where []string) error {
+// preAggInputFilters are the row filters a PRE_AGG calculation sees:
+// those not on a PRE_AGG calculation. QuickSight's order of evaluation
+// applies the analysis's row filters, then computes PRE_AGG
+// calculations, then applies the filters on them, then top/bottom
+// filters; the question's WHERE holds them all, over the relation whose
+// PRE_AGG columns were computed under these.
+func preAggInputFilters(where []string) []string {
+	var out []string
 	for _, w := range where {
-		if strings.Contains(w, "sg_pa") {
-			return invalid("A filter on a PRE_AGG calculation is not supported yet: PRE_AGG calculations are computed after the filters (use PRE_FILTER)")
+		if !strings.Contains(w, "sg_pa") {
+			out = append(out, w)
 		}
 	}
-	return nil
+	return out
 }
 
 // writePreJoin writes the join of a partition aggregate to the rows of

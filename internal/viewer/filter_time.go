@@ -32,6 +32,13 @@ func (v *View) timeRangeFilter(t *definition.TimeRangeFilter, unsupported unsupp
 			rolling[b] = x
 		}
 	}
+	for _, b := range []*definition.TimeRangeFilterValue{t.RangeMinimumValue, t.RangeMaximumValue} {
+		if b != nil && b.Parameter != "" {
+			if err := v.rollingDefaultError(b.Parameter); err != nil {
+				return unsupported("the parameter " + b.Parameter + "'s RollingDate default with " + err.Error())
+			}
+		}
+	}
 	g, ok := timeGranularity(t.TimeGranularity)
 	if !ok {
 		return unsupported("the TimeGranularity " + t.TimeGranularity)

@@ -38,7 +38,9 @@ func New(def *definition.Definition, st State, now time.Time) *View {
 		now = time.Now().UTC()
 	}
 	params := parameters(def, st)
-	return &View{def: def, state: st, params: params, qparams: questionParameters(params), now: now}
+	v := &View{def: def, state: st, params: params, qparams: questionParameters(params), now: now}
+	v.applyRollingDefaults()
+	return v
 }
 
 // Definition returns the definition viewed.

@@ -11,7 +11,10 @@ SOURCE is either
     describe-*-definition answer): a JSON object with a Definition member, or
   - a bare Definition (YAML or JSON; how the Cloud Intelligence Dashboards
     keep theirs in *-definition.yaml): DataSetIdentifierDeclarations at the
-    top level.
+    top level, or
+  - a cid-cmd resource file (YAML with dashboards/datasets/views) whose one
+    dashboard keeps its Definition as a YAML string under `data:`; RESOURCE,
+    when given, names the dashboard (the key under `dashboards:`).
 The Definition is printed as the API's JSON, unchanged except for these
 mechanical rewrites:
 
@@ -136,6 +139,13 @@ def main():
         fail("usage: todef.py SOURCE [RESOURCE]")
     with open(sys.argv[1], encoding="utf-8") as f:
         doc = json.load(f) if sys.argv[1].endswith(".json") else yaml.load(f, Loader=Loader)
+    boards = doc.get("dashboards") if isinstance(doc.get("dashboards"), dict) else None
+    if boards is not None:
+        names = [sys.argv[2]] if len(sys.argv) == 3 else list(boards)
+        if len(names) != 1 or not isinstance(boards.get(names[0], {}).get("data"), str):
+            fail("name one dashboard of %s whose data is a Definition" % sorted(boards))
+        doc = yaml.load(boards[names[0]]["data"], Loader=Loader)
+        sys.argv = sys.argv[:2]
     if len(sys.argv) == 3:
         res = doc.get("Resources", {}).get(sys.argv[2])
         if res is None or "Definition" not in res.get("Properties", {}):

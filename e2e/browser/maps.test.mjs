@@ -119,17 +119,31 @@ describe('maps in Chromium', () => {
       // A click on the United States' region filters the points map by the
       // value the region was matched from ("United States", not the
       // shape's "United States of America"): only New York's point is left.
+      // A region's bounding box can be mostly sea (the United States' spans
+      // the Aleutians to Maine), so the pointer tries a grid of points in
+      // the largest shapes until the tooltip names the region.
       const paths = frame.locator('#v-filled svg path');
-      let clicked = false;
-      for (let i = 0, n = await paths.count(); i < n && !clicked; i++) {
+      const boxes = [];
+      for (let i = 0, n = await paths.count(); i < n; i++) {
         const box = await paths.nth(i).boundingBox();
-        if (!box || box.width < 4) continue;
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        const tip = await frame.locator('#v-filled').evaluate((t) => t.innerText);
-        if (/United States of America/.test(tip)) {
-          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-          clicked = true;
+        if (box && box.width >= 4) boxes.push(box);
+      }
+      boxes.sort((a, b) => b.width * b.height - a.width * a.height);
+      let clicked = false;
+      for (const box of boxes.slice(0, 12)) {
+        for (let gx = 1; gx < 8 && !clicked; gx++) {
+          for (let gy = 1; gy < 6 && !clicked; gy++) {
+            const x = box.x + (box.width * gx) / 8;
+            const y = box.y + (box.height * gy) / 6;
+            await page.mouse.move(x, y);
+            const tip = await frame.locator('#v-filled').evaluate((t) => t.innerText);
+            if (/United States of America/.test(tip)) {
+              await page.mouse.click(x, y);
+              clicked = true;
+            }
+          }
         }
+        if (clicked) break;
       }
       assert.ok(clicked, 'no region of the filled map showed the United States');
       await frame.locator('#v-points .chart[aria-label*="40.7128, -74.006"]:not([aria-label*="52.52"])').waitFor({ timeout: STEP });

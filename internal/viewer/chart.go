@@ -283,5 +283,7 @@ func sameFormat(a, b *numberFormat) bool {
 	if b.Decimals != nil {
 		db = *b.Decimals
 	}
-	return a.Percent == b.Percent && da == db && a.Scale == b.Scale && a.Prefix == b.Prefix && a.Suffix == b.Suffix
+	x, y := *a, *b
+	x.Decimals, y.Decimals = nil, nil
+	return da == db && x == y
 }

@@ -29,6 +29,8 @@ func table(p *plan, res *Result) *Table {
 			cells[i] = Cell{Text: fieldText(row[i], res.Columns[i], f), Numeric: f.measure != nil}
 			if x, ok := number(row[i]); ok && f.format != nil {
 				cells[i].Text = f.format.format(x)
+			} else if row[i] == nil {
+				cells[i].Text = f.format.null(cells[i].Text)
 			}
 		}
 		t.Rows = append(t.Rows, cells)

@@ -23,27 +23,29 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
 // A measure's number format (the server's sgNumberFormat on a series or
-// value axis), written as the server writes it in tables and KPIs: a
-// percentage times 100; a scale divides and adds K, M, B or T; decimal
-// places fixed, with thousands separators; the sign before the prefix.
-const scales = { THOUSANDS: [1e3, "K"], MILLIONS: [1e6, "M"], BILLIONS: [1e9, "B"], TRILLIONS: [1e12, "T"] };
+// value axis), written as the server writes it in tables and KPIs
+// (internal/viewer/numberformat.go): a percentage times 100; a scale
+// divides and adds its unit (AUTO picks K to T by size); decimal places
+// fixed; the separators, currency symbol, prefix and suffix as given; a
+// negative with "-" before the prefix, or in parentheses.
+const scales = { THOUSANDS: [1e3, "K"], MILLIONS: [1e6, "M"], BILLIONS: [1e9, "B"], TRILLIONS: [1e12, "T"], LAKHS: [1e5, "L"], CRORES: [1e7, "Cr"] };
 function formatNumber(spec, v) {
   if (typeof v !== "number") return v;
   let unit = "";
+  let scale = scales[spec.Scale];
+  if (spec.Scale === "AUTO") scale = ["TRILLIONS", "BILLIONS", "MILLIONS", "THOUSANDS"].map((k) => scales[k]).find(([d]) => Math.abs(v) >= d);
   if (spec.Percent) v *= 100;
-  else if (scales[spec.Scale]) [v, unit] = [v / scales[spec.Scale][0], scales[spec.Scale][1]];
-  let text;
-  if (spec.Decimals != null) {
-    const d = Math.min(Math.max(spec.Decimals, 0), 20);
-    text = new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }).format(Math.abs(v));
-    if (v < 0 && /[1-9]/.test(text)) text = "-" + text;
-  } else {
-    text = number.format(v);
-  }
+  else if (scale) [v, unit] = [v / scale[0], scale[1]];
+  const d = spec.Decimals != null ? Math.min(Math.max(spec.Decimals, 0), 20) : null;
+  const digits = d != null ? { minimumFractionDigits: d, maximumFractionDigits: d } : { maximumFractionDigits: 2 };
+  const plain = new Intl.NumberFormat("en-US", { ...digits, useGrouping: false }).format(Math.abs(v));
+  const neg = v < 0 && /[1-9]/.test(plain);
+  const [int, frac] = plain.split(".");
+  const sep = spec.HideThousands ? "" : spec.Thousands || ",";
+  let text = int.replace(/\B(?=(\d{3})+$)/g, sep) + (frac ? (spec.Decimal || ".") + frac : "");
   if (spec.Percent) text += "%";
-  let sign = "";
-  if (text.startsWith("-")) [sign, text] = ["-", text.slice(1)];
-  return sign + (spec.Prefix ?? "") + text + unit + (spec.Suffix ?? "");
+  const body = (spec.Prefix ?? "") + (spec.Symbol ?? "") + text + unit + (spec.Suffix ?? "");
+  return neg ? (spec.Parens ? `(${body})` : "-" + body) : body;
 }
 
 // cellValue is the number of a data item: a heat map cell's is its last

@@ -15,6 +15,13 @@ type Table struct {
 	Headers   []Cell
 	Rows      [][]Cell
 	Truncated bool
+	// Note says how many rows are shown of how many, when a table draws
+	// fewer rows than its filters keep.
+	Note string
+	// Totals is the totals row (nil for none); TotalsFirst places it
+	// before the rows.
+	Totals      []Cell
+	TotalsFirst bool
 }
 
 func table(p *plan, res *Result) *Table {

@@ -377,6 +377,11 @@ describe('dashboard viewer in Chromium', () => {
         });
         assert.deepEqual(out, [], `labels outside chart ${id}`);
       }
+      // ...and read whole: every category's name, no label cut short.
+      const pieTexts = await frame.locator('#v-pie-category svg text').allTextContents();
+      assert.ok(!pieTexts.some((t) => t.endsWith('...') || t.endsWith('…')), `pie labels cut short: ${pieTexts.join(' | ')}`);
+      const pieWords = pieTexts.join(' ').replace(/\s+/g, ' ');
+      for (const [category] of sql('SELECT DISTINCT category FROM orders')) assert.ok(pieWords.includes(category), `pie label ${category} whole in ${pieWords}`);
       // The multi-select: searching narrows the values; ticking one needs
       // a plain click.
       const region = frame.locator('details.multi[data-name="f.f-region"]');

@@ -204,8 +204,9 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 	}
 	labelled := len(data) <= maxLabelled
 	// Labelled slices leave room around the pie for their names: labels sit
-	// at the chart's edges, truncated to a width the browser sets from the
-	// chart's size (web/src/charts.js), and hide where they would overlap.
+	// at the chart's edges, wrapped at word breaks to a width the browser
+	// sets from the chart's size (web/src/charts.js), so that a name is read
+	// whole, and hide where they would overlap.
 	outer := "70%"
 	if labelled {
 		outer = "55%"
@@ -220,7 +221,7 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 		pie[chartNumberFormat] = f
 	}
 	if labelled {
-		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "truncate", "minMargin": 4}
+		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "break", "minMargin": 4}
 		pie["labelLayout"] = obj{"hideOverlap": true}
 	}
 	opt["series"] = []obj{pie}

@@ -67,27 +67,47 @@ function formatLabels(option) {
       const write = (v) => formatNumber(spec, v);
       s.tooltip = { ...s.tooltip, valueFormatter: write };
       if (s.label?.show && s.label.formatter === undefined) {
-        s.label.formatter = s.type === "pie" ? (p) => `${p.name}: ${write(p.value)}` : (p) => write(p.value);
+        s.label.formatter = s.type === "pie" ? (p) => `${p.name}\n${write(p.value)}` : (p) => write(p.value);
       }
     }
     if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {
-      if (s.type === "pie" || s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
+      if (s.type === "pie") s.label.formatter = (p) => `${p.name}\n${formatValue(p.value)}`;
+      else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
       else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));
       else if (s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${formatValue(sizeValue(p.value))}`;
       else s.label.formatter = (p) => formatValue(p.value);
     }
   }
 }
-// fitLabels sizes what depends on the chart's room: truncated pie labels
-// get the width between the pie and the chart's edge, and category labels
-// that would not fit side by side are tilted.
+// fitLabels sizes what depends on the chart's room: pie labels (the name,
+// then the value, each wrapped at word breaks) get the width between the
+// pie and the chart's edge, and category labels that would not fit side
+// by side are tilted.
 function fitLabels(option, width, height) {
   for (const s of option.series ?? []) {
-    if (s.type === "pie" && s.label?.overflow === "truncate" && s.label.width === undefined) {
-      const outer = parseFloat([].concat(s.radius).at(-1)) / 100 || 0.55;
-      const radius = (outer * Math.min(width, height)) / 2;
-      s.label.width = Math.max(48, Math.floor(width / 2 - radius - (s.label.edgeDistance ?? 8) - 16));
+    if (s.type === "pie" && ["truncate", "break"].includes(s.label?.overflow) && s.label.width === undefined) {
+      // The pie gives up radius (down to 15% of the chart) until its
+      // longest line (a name's longest word, or a value) fits beside it;
+      // where even that leaves too little room the labels name the slices
+      // and the tooltip gives the values.
+      const radii = [].concat(s.radius);
+      const outer = parseFloat(radii.at(-1)) / 100 || 0.55;
+      const side = Math.min(width, height);
+      const edge = (s.label.edgeDistance ?? 8) + 16;
+      const longest = (write) => Math.max(0, ...(s.data ?? []).flatMap((d) => String(write({ name: d.name, value: d.value })).split(/\s+/).map((w) => w.length))) * 8 + 8;
+      const most = width / 2 - edge - 0.15 * side;
+      let need = typeof s.label.formatter === "function" ? longest(s.label.formatter) : longest((p) => p.name);
+      if (need > most) {
+        s.label.formatter = (p) => p.name;
+        need = longest(s.label.formatter);
+      }
+      const radius = Math.max(0.15 * side, Math.min((outer * side) / 2, width / 2 - edge - Math.min(need, most)));
+      if (radius < (outer * side) / 2) {
+        const inner = radii.length > 1 ? parseFloat(radii[0]) / 100 / outer : 0;
+        s.radius = inner ? [Math.round(radius * inner), Math.round(radius)] : Math.round(radius);
+      }
+      s.label.width = Math.max(48, Math.floor(width / 2 - radius - edge));
     }
   }
   for (const axis of [...[].concat(option.xAxis ?? []), ...[].concat(option.yAxis ?? [])]) {

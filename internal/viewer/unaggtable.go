@@ -59,6 +59,10 @@ func (v *View) unaggTable(ctx context.Context, t *Tile, vis *definition.Visual, 
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
 	}
+	if n := len(p.category) + 1; len(res.Columns) != n || len(res.Rows[0]) != n {
+		t.Kind, t.Message = TileError, "This visual could not be computed: the answer has "+strconv.Itoa(len(res.Columns))+" columns, not "+strconv.Itoa(n)+"."
+		return
+	}
 	tb, shown, all := expandRows(p, res)
 	totals := unaggTotalsOf(c.TotalOptions, p.category, res.Columns)
 	if !all || totals != nil {
@@ -70,7 +74,7 @@ func (v *View) unaggTable(ctx context.Context, t *Tile, vis *definition.Visual, 
 			t.Kind, t.Message = TileError, "This visual could not be computed: "+errorText(err)
 			return
 		}
-		if len(tres.Rows) == 1 {
+		if len(tres.Rows) == 1 && len(tres.Rows[0]) == len(tq.Measures) && len(tres.Columns) == len(tq.Measures) {
 			row := tres.Rows[0]
 			if n, ok := number(row[0]); ok && int(n) > shown {
 				tb.Truncated = true
@@ -121,6 +125,9 @@ func expandRows(p *plan, res *Result) (tb *Table, shown int, all bool) {
 	}
 	n := len(fields)
 	for _, row := range res.Rows {
+		if len(row) <= n {
+			continue
+		}
 		cells := make([]Cell, n)
 		for i, f := range fields {
 			cells[i] = Cell{Text: fieldText(row[i], res.Columns[i], f), Numeric: tb.Headers[i].Numeric}

@@ -68,7 +68,7 @@ func TestViewerUnaggregatedTable(t *testing.T) {
 		  "ScopeConfiguration": {"SelectedSheets": {"SheetVisualScopingConfigurations": [{"SheetId": "s", "Scope": "SELECTED_VISUALS", "VisualIds": ["rows", "dups"]}]}}}],
 		"Sheets": [{"SheetId": "s", "Name": "Rows", "Visuals": [
 		  {"TableVisual": {"VisualId": "rows", "ChartConfiguration": {
-		    "FieldWells": {"TableUnaggregatedFieldWells": {"Values": [%s, %s, %s, %s]}},
+		    "FieldWells": {"TableUnaggregatedFieldWells": {"Values": [%s, %s, %s, %s, %s]}},
 		    "SortConfiguration": {"RowSort": [{"FieldSort": {"FieldId": "r-rev", "Direction": "DESC"}}, {"FieldSort": {"FieldId": "r-id", "Direction": "ASC"}}]},
 		    "TotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "END",
 		      "TotalAggregationOptions": [{"FieldId": "r-id", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "NONE"}}]}}}},
@@ -84,6 +84,7 @@ func TestViewerUnaggregatedTable(t *testing.T) {
 		]}]}`,
 		"arn:aws:quicksight:"+region+":"+accountID+":dataset/"+app.SampleDataSetID, pick,
 		col("r-id", "order_id"), col("r-region", "region"), withFormat(col("r-rev", "revenue"), usd), col("r-double", "Double units"),
+		withFormat(col("r-date", "order_date"), `, "FormatConfiguration": {"DateTimeFormatConfiguration": {"DateTimeFormat": "YYYY/MM/DD"}}`),
 		col("d-region", "region"), col("d-q", "quantity"),
 		col("a-id", "order_id"), col("a-rev", "revenue"))
 	var d types.DashboardVersionDefinition
@@ -100,7 +101,7 @@ func TestViewerUnaggregatedTable(t *testing.T) {
 
 	// The filtered rows, in the row sort, with the calculated field, and
 	// their totals: the independent query.
-	want := sqlRows(t, ts, fmt.Sprintf(`SELECT order_id, region, revenue, quantity * 2 FROM orders
+	want := sqlRows(t, ts, fmt.Sprintf(`SELECT order_id, region, revenue, quantity * 2, replace(substr(order_date, 1, 10), '-', '/') FROM orders
 		WHERE instr(region, %s) > 0 ORDER BY revenue DESC, order_id`, sqlQuote(pick)))
 	got := tableCells(t, p.Body, "rows")
 	if len(got) != len(want) || len(want) < 10 {
@@ -108,13 +109,13 @@ func TestViewerUnaggregatedTable(t *testing.T) {
 	}
 	for i, row := range got {
 		w := want[i]
-		if number(t, row[0]) != w[0].(float64) || row[1] != w[1] || math.Abs(dollars(t, row[2])-w[2].(float64)) > 0.006 || number(t, row[3]) != w[3].(float64) {
+		if number(t, row[0]) != w[0].(float64) || row[1] != w[1] || math.Abs(dollars(t, row[2])-w[2].(float64)) > 0.006 || number(t, row[3]) != w[3].(float64) || row[4] != w[4] {
 			t.Fatalf("row %d: drew %q, SQL %v", i, row, w)
 		}
 	}
 	tot := sqlRows(t, ts, fmt.Sprintf("SELECT sum(revenue), sum(quantity * 2) FROM orders WHERE instr(region, %s) > 0", sqlQuote(pick)))[0]
 	totals := totalCells(t, p.Body, "rows")
-	if len(totals) != 4 || totals[0] != "Total" || totals[1] != "" || math.Abs(dollars(t, totals[2])-tot[0].(float64)) > 0.006 || number(t, totals[3]) != tot[1].(float64) {
+	if len(totals) != 5 || totals[0] != "Total" || totals[1] != "" || math.Abs(dollars(t, totals[2])-tot[0].(float64)) > 0.006 || number(t, totals[3]) != tot[1].(float64) {
 		t.Errorf("totals: drew %q, SQL %v", totals, tot)
 	}
 

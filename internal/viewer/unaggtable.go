@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
@@ -130,7 +131,7 @@ func expandRows(p *plan, res *Result) (tb *Table, shown int, all bool) {
 		}
 		cells := make([]Cell, n)
 		for i, f := range fields {
-			cells[i] = Cell{Text: fieldText(row[i], res.Columns[i], f), Numeric: tb.Headers[i].Numeric}
+			cells[i] = Cell{Text: unaggText(row[i], res.Columns[i], f), Numeric: tb.Headers[i].Numeric}
 			if x, ok := number(row[i]); ok && f.format != nil {
 				cells[i].Text = f.format.format(x)
 			} else if row[i] == nil {
@@ -155,4 +156,13 @@ func numericColumn(cols []query.ResultColumn, id string) bool {
 		}
 	}
 	return false
+}
+
+// unaggText writes a cell of an unaggregated table: as any field's, but a
+// date with a time of day, and no format of its own, shows its time.
+func unaggText(v any, col query.ResultColumn, f field) string {
+	if t, ok := asTime(v); ok && f.dateFormat == "" && col.Type == "DATETIME" && !t.Equal(t.Truncate(24*time.Hour)) {
+		return t.Format("2006-01-02 15:04:05")
+	}
+	return fieldText(v, col, f)
 }

@@ -65,3 +65,12 @@ func TestUnaggregatedTable(t *testing.T) {
 		t.Errorf("totals question: %+v", q)
 	}
 }
+
+func TestUnaggregatedDates(t *testing.T) {
+	col := query.ResultColumn{Type: "DATETIME"}
+	f := field{}
+	wantEq(t, "midnight", unaggText(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), col, f), "2026-03-01")
+	wantEq(t, "time of day", unaggText(time.Date(2026, 3, 1, 14, 5, 9, 0, time.UTC), col, f), "2026-03-01 14:05:09")
+	f.dateFormat = "YYYY"
+	wantEq(t, "own format", unaggText(time.Date(2026, 3, 1, 14, 5, 9, 0, time.UTC), col, f), "2026")
+}

@@ -1,6 +1,10 @@
 package viewer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/query"
+)
 
 func TestNumberFormat(t *testing.T) {
 	two, zero := 2, 0
@@ -72,4 +76,15 @@ func TestCurrencyFormat(t *testing.T) {
 	if got := (*numberFormat)(nil).null("(null)"); got != "(null)" {
 		t.Errorf("no format's null text = %q", got)
 	}
+}
+
+// TestNullText: a null measure reads its format's NullString in KPIs,
+// tables and pivot tables.
+func TestNullText(t *testing.T) {
+	nf := &numberFormat{NullText: "n/a"}
+	p := &plan{values: []field{{id: "m", label: "M", format: nf, measure: &query.Measure{ID: "m"}}}}
+	res := &Result{Columns: []query.ResultColumn{{ID: "m", Type: "DECIMAL"}}, Rows: [][]any{{nil}}}
+	wantEq(t, "KPI", kpi(p, res).Value, "n/a")
+	wantEq(t, "table", table(p, res).Rows[0][0].Text, "n/a")
+	wantEq(t, "pivot", pivot(p, res).Rows[0].Cells[0].Text, "n/a")
 }

@@ -116,6 +116,9 @@ func pivot(p *plan, res *Result) *Pivot {
 			vals, ok := cells[[2]int{ri, ci}]
 			for k := range ms {
 				c := Cell{Numeric: true}
+				if ok && vals[k] == nil {
+					c.Text = ms[k].format.null("")
+				}
 				if ok {
 					if f, isNum := number(vals[k]); isNum {
 						c.Text = formatNumber(f)
@@ -146,8 +149,8 @@ type KPI struct {
 
 func kpi(p *plan, res *Result) *KPI {
 	row := res.Rows[0][len(p.category):] // a trend group's latest period first
-	k := &KPI{Label: p.values[0].label, Value: "(empty)"}
 	vf := p.values[0].format
+	k := &KPI{Label: p.values[0].label, Value: vf.null("(empty)")}
 	show := func(f float64, nf *numberFormat) string {
 		if nf != nil {
 			return nf.format(f)

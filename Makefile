@@ -61,6 +61,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzExportCSV ./internal/console $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseDefinition ./internal/definition $(FUZZTIME)
 	./scripts/fuzz.sh FuzzVisualPlan ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzNumberFormat ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRollingDate ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzFastDecode ./internal/apimodel $(FUZZTIME)

@@ -233,6 +233,35 @@ describe('dashboard viewer in Chromium', () => {
     await warm.page.close();
   });
 
+  test('an unaggregated table draws rows as they are, in its sort and currency format, with totals', { timeout: 90_000 }, async () => {
+    const usd = { NumberFormatConfiguration: { FormatConfiguration: { CurrencyDisplayFormatConfiguration: { Symbol: 'USD', DecimalPlacesConfiguration: { DecimalPlaces: 2 } } } } };
+    await createDashboard('unaggregated', [
+      { TableVisual: { VisualId: 'rows', ChartConfiguration: {
+        FieldWells: { TableUnaggregatedFieldWells: { Values: [
+          { FieldId: 'u-id', Column: column('order_id') }, { FieldId: 'u-city', Column: column('city') },
+          { FieldId: 'u-rev', Column: column('revenue'), FormatConfiguration: usd }] } },
+        SortConfiguration: { RowSort: [{ FieldSort: { FieldId: 'u-rev', Direction: 'DESC' } }, { FieldSort: { FieldId: 'u-id', Direction: 'ASC' } }] },
+        TotalOptions: { TotalsVisibility: 'VISIBLE', TotalAggregationOptions: [{ FieldId: 'u-id', TotalAggregationFunction: { SimpleTotalAggregationFunction: 'NONE' } }] } } } },
+    ]);
+    const { page, frame, pageErrors } = await openDashboard([], 'unaggregated');
+    try {
+      const table = frame.locator('#v-rows table');
+      await table.waitFor({ timeout: STEP });
+      const money = (x) => '$' + x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      // The first row is SQL's largest order; every order is a row.
+      const [[id, city, revenue]] = sql('SELECT order_id, city, revenue FROM orders ORDER BY revenue DESC, order_id LIMIT 1');
+      const first = await table.locator('tbody tr').first().locator('td').allTextContents();
+      assert.deepEqual(first, [id.toLocaleString('en-US'), city, money(revenue)]);
+      const [[count, total]] = sql('SELECT count(*), sum(revenue) FROM orders');
+      assert.equal(await table.locator('tbody tr').count(), Math.min(count, 10000));
+      const totals = await table.locator('tfoot tr.total td').allTextContents();
+      assert.deepEqual(totals, ['Total', '', money(round2(total))]);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('more visual types: each draws an SVG with its labels', { timeout: 90_000 }, async () => {
     await createDashboard('more-visuals', [
       { TreeMapVisual: { VisualId: 'tree', ChartConfiguration: { FieldWells: { TreeMapAggregatedFieldWells: { Groups: [dimension('t-g', 'category')], Sizes: [sum('t-s', 'revenue')] } } } } },
@@ -377,6 +406,11 @@ describe('dashboard viewer in Chromium', () => {
         });
         assert.deepEqual(out, [], `labels outside chart ${id}`);
       }
+      // ...and read whole: every category's name, no label cut short.
+      const pieTexts = await frame.locator('#v-pie-category svg text').allTextContents();
+      assert.ok(!pieTexts.some((t) => t.endsWith('...') || t.endsWith('…')), `pie labels cut short: ${pieTexts.join(' | ')}`);
+      const pieWords = pieTexts.join(' ').replace(/\s+/g, ' ');
+      for (const [category] of sql('SELECT DISTINCT category FROM orders')) assert.ok(pieWords.includes(category), `pie label ${category} whole in ${pieWords}`);
       // The multi-select: searching narrows the values; ticking one needs
       // a plain click.
       const region = frame.locator('details.multi[data-name="f.f-region"]');

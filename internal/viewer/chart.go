@@ -204,8 +204,9 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 	}
 	labelled := len(data) <= maxLabelled
 	// Labelled slices leave room around the pie for their names: labels sit
-	// at the chart's edges, truncated to a width the browser sets from the
-	// chart's size (web/src/charts.js), and hide where they would overlap.
+	// at the chart's edges, wrapped at word breaks to a width the browser
+	// sets from the chart's size (web/src/charts.js), so that a name is read
+	// whole, and hide where they would overlap.
 	outer := "70%"
 	if labelled {
 		outer = "55%"
@@ -220,7 +221,7 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 		pie[chartNumberFormat] = f
 	}
 	if labelled {
-		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "truncate", "minMargin": 4}
+		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "break", "minMargin": 4}
 		pie["labelLayout"] = obj{"hideOverlap": true}
 	}
 	opt["series"] = []obj{pie}
@@ -283,5 +284,7 @@ func sameFormat(a, b *numberFormat) bool {
 	if b.Decimals != nil {
 		db = *b.Decimals
 	}
-	return a.Percent == b.Percent && da == db && a.Scale == b.Scale && a.Prefix == b.Prefix && a.Suffix == b.Suffix
+	x, y := *a, *b
+	x.Decimals, y.Decimals = nil, nil
+	return da == db && x == y
 }

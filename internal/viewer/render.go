@@ -176,6 +176,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		v.insightTile(ctx, t, vis, sheetID, run)
 		return
 	}
+	if vis.TableVisual != nil && unaggregated(vis) {
+		v.unaggTable(ctx, t, vis, sheetID, run)
+		return
+	}
 	p, ok := planOf(vis)
 	if !ok {
 		t.Kind, t.Message = TileEmpty, "This visual has no fields yet."

@@ -16,6 +16,13 @@ type Table struct {
 	Headers   []Cell
 	Rows      [][]Cell
 	Truncated bool
+	// Note says how many rows are shown of how many, when a table draws
+	// fewer rows than its filters keep.
+	Note string
+	// Totals is the totals row (nil for none); TotalsFirst places it
+	// before the rows.
+	Totals      []Cell
+	TotalsFirst bool
 }
 
 func table(p *plan, res *Result) *Table {
@@ -30,6 +37,8 @@ func table(p *plan, res *Result) *Table {
 			cells[i] = Cell{Text: fieldText(row[i], res.Columns[i], f), Numeric: f.measure != nil}
 			if x, ok := number(row[i]); ok && f.format != nil {
 				cells[i].Text = f.format.format(x)
+			} else if row[i] == nil {
+				cells[i].Text = f.format.null(cells[i].Text)
 			}
 		}
 		t.Rows = append(t.Rows, cells)
@@ -110,6 +119,9 @@ func pivot(p *plan, res *Result) *Pivot {
 			vals, ok := cells[[2]int{ri, ci}]
 			for k := range ms {
 				c := Cell{Numeric: true}
+				if ok && vals[k] == nil {
+					c.Text = ms[k].format.null("")
+				}
 				if ok {
 					if f, isNum := number(vals[k]); isNum {
 						c.Text = formatNumber(f)
@@ -142,8 +154,8 @@ type KPI struct {
 
 func kpi(p *plan, res *Result) *KPI {
 	row := res.Rows[0][len(p.category):] // a trend group's latest period first
-	k := &KPI{Label: p.values[0].label, Value: "(empty)"}
 	vf := p.values[0].format
+	k := &KPI{Label: p.values[0].label, Value: vf.null("(empty)")}
 	show := func(f float64, nf *numberFormat) string {
 		if nf != nil {
 			return nf.format(f)

@@ -291,7 +291,7 @@ func TestRenderSheet(t *testing.T) {
 	if s.Tiles[0].Kind != TileEmpty || s.Tiles[0].Message != "No data for the current filters and parameters." || s.Tiles[1].Message != "This visual has no fields yet." {
 		t.Errorf("empty tiles: %+v %+v", s.Tiles[0], s.Tiles[1])
 	}
-	if s.Tiles[2].Kind != TileUnsupported || s.Tiles[2].Message != "Table visuals with unaggregated field wells are not yet supported by Sightglass." {
+	if s.Tiles[2].Kind != TileEmpty || s.Tiles[2].Message != "No data for the current filters and parameters." {
 		t.Errorf("unaggregated table: %+v", s.Tiles[2])
 	}
 	if testView(t, nil).RenderSheet(context.Background(), "nope", data.run, 0) != nil {

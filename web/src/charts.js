@@ -24,27 +24,29 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 const formatValue = (v) => (typeof v === "number" ? number.format(v) : v);
 
 // A measure's number format (the server's sgNumberFormat on a series or
-// value axis), written as the server writes it in tables and KPIs: a
-// percentage times 100; a scale divides and adds K, M, B or T; decimal
-// places fixed, with thousands separators; the sign before the prefix.
-const scales = { THOUSANDS: [1e3, "K"], MILLIONS: [1e6, "M"], BILLIONS: [1e9, "B"], TRILLIONS: [1e12, "T"] };
+// value axis), written as the server writes it in tables and KPIs
+// (internal/viewer/numberformat.go): a percentage times 100; a scale
+// divides and adds its unit (AUTO picks K to T by size); decimal places
+// fixed; the separators, currency symbol, prefix and suffix as given; a
+// negative with "-" before the prefix, or in parentheses.
+const scales = { THOUSANDS: [1e3, "K"], MILLIONS: [1e6, "M"], BILLIONS: [1e9, "B"], TRILLIONS: [1e12, "T"], LAKHS: [1e5, "L"], CRORES: [1e7, "Cr"] };
 function formatNumber(spec, v) {
   if (typeof v !== "number") return v;
   let unit = "";
+  let scale = scales[spec.Scale];
+  if (spec.Scale === "AUTO") scale = ["TRILLIONS", "BILLIONS", "MILLIONS", "THOUSANDS"].map((k) => scales[k]).find(([d]) => Math.abs(v) >= d);
   if (spec.Percent) v *= 100;
-  else if (scales[spec.Scale]) [v, unit] = [v / scales[spec.Scale][0], scales[spec.Scale][1]];
-  let text;
-  if (spec.Decimals != null) {
-    const d = Math.min(Math.max(spec.Decimals, 0), 20);
-    text = new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }).format(Math.abs(v));
-    if (v < 0 && /[1-9]/.test(text)) text = "-" + text;
-  } else {
-    text = number.format(v);
-  }
+  else if (scale) [v, unit] = [v / scale[0], scale[1]];
+  const d = spec.Decimals != null ? Math.min(Math.max(spec.Decimals, 0), 20) : null;
+  const digits = d != null ? { minimumFractionDigits: d, maximumFractionDigits: d } : { maximumFractionDigits: 2 };
+  const plain = new Intl.NumberFormat("en-US", { ...digits, useGrouping: false }).format(Math.abs(v));
+  const neg = v < 0 && /[1-9]/.test(plain);
+  const [int, frac] = plain.split(".");
+  const sep = spec.HideThousands ? "" : spec.Thousands || ",";
+  let text = int.replace(/\B(?=(\d{3})+$)/g, sep) + (frac ? (spec.Decimal || ".") + frac : "");
   if (spec.Percent) text += "%";
-  let sign = "";
-  if (text.startsWith("-")) [sign, text] = ["-", text.slice(1)];
-  return sign + (spec.Prefix ?? "") + text + unit + (spec.Suffix ?? "");
+  const body = (spec.Prefix ?? "") + (spec.Symbol ?? "") + text + unit + (spec.Suffix ?? "");
+  return neg ? (spec.Parens ? `(${body})` : "-" + body) : body;
 }
 
 // cellValue is the number of a data item: a heat map cell's is its last
@@ -66,27 +68,47 @@ function formatLabels(option) {
       const write = (v) => formatNumber(spec, v);
       s.tooltip = { ...s.tooltip, valueFormatter: write };
       if (s.label?.show && s.label.formatter === undefined) {
-        s.label.formatter = s.type === "pie" ? (p) => `${p.name}: ${write(p.value)}` : (p) => write(p.value);
+        s.label.formatter = s.type === "pie" ? (p) => `${p.name}\n${write(p.value)}` : (p) => write(p.value);
       }
     }
     if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {
-      if (s.type === "pie" || s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
+      if (s.type === "pie") s.label.formatter = (p) => `${p.name}\n${formatValue(p.value)}`;
+      else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
       else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));
       else if (s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${formatValue(sizeValue(p.value))}`;
       else s.label.formatter = (p) => formatValue(p.value);
     }
   }
 }
-// fitLabels sizes what depends on the chart's room: truncated pie labels
-// get the width between the pie and the chart's edge, and category labels
-// that would not fit side by side are tilted.
+// fitLabels sizes what depends on the chart's room: pie labels (the name,
+// then the value, each wrapped at word breaks) get the width between the
+// pie and the chart's edge, and category labels that would not fit side
+// by side are tilted.
 function fitLabels(option, width, height) {
   for (const s of option.series ?? []) {
-    if (s.type === "pie" && s.label?.overflow === "truncate" && s.label.width === undefined) {
-      const outer = parseFloat([].concat(s.radius).at(-1)) / 100 || 0.55;
-      const radius = (outer * Math.min(width, height)) / 2;
-      s.label.width = Math.max(48, Math.floor(width / 2 - radius - (s.label.edgeDistance ?? 8) - 16));
+    if (s.type === "pie" && ["truncate", "break"].includes(s.label?.overflow) && s.label.width === undefined) {
+      // The pie gives up radius (down to 15% of the chart) until its
+      // longest line (a name's longest word, or a value) fits beside it;
+      // where even that leaves too little room the labels name the slices
+      // and the tooltip gives the values.
+      const radii = [].concat(s.radius);
+      const outer = parseFloat(radii.at(-1)) / 100 || 0.55;
+      const side = Math.min(width, height);
+      const edge = (s.label.edgeDistance ?? 8) + 16;
+      const longest = (write) => Math.max(0, ...(s.data ?? []).flatMap((d) => String(write({ name: d.name, value: d.value })).split(/\s+/).map((w) => w.length))) * 8 + 8;
+      const most = width / 2 - edge - 0.15 * side;
+      let need = typeof s.label.formatter === "function" ? longest(s.label.formatter) : longest((p) => p.name);
+      if (need > most) {
+        s.label.formatter = (p) => p.name;
+        need = longest(s.label.formatter);
+      }
+      const radius = Math.max(0.15 * side, Math.min((outer * side) / 2, width / 2 - edge - Math.min(need, most)));
+      if (radius < (outer * side) / 2) {
+        const inner = radii.length > 1 ? parseFloat(radii[0]) / 100 / outer : 0;
+        s.radius = inner ? [Math.round(radius * inner), Math.round(radius)] : Math.round(radius);
+      }
+      s.label.width = Math.max(48, Math.floor(width / 2 - radius - edge));
     }
   }
   for (const axis of [...[].concat(option.xAxis ?? []), ...[].concat(option.yAxis ?? [])]) {

@@ -40,8 +40,9 @@ type plan struct {
 	unsupported []string
 	colorScale  *definition.ColorScale
 	gauge       *definition.GaugeChartOptions
-	kpi         *kpiOptions // a KPI's comparison and primary value
-	totalLabel  string      // a waterfall's total bar
+	kpi         *kpiOptions  // a KPI's comparison and primary value
+	totalLabel  string       // a waterfall's total bar
+	totals      *tableTotals // a table's total row (tabletotals.go)
 	hist        *histogram
 	box         *boxPlot
 	words       *definition.WordCloudOptions
@@ -225,6 +226,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.RowSort)
 		}
+		p.tableTotals(c.TotalOptions)
 	case definition.KindPivot:
 		c := vis.PivotTableVisual.ChartConfiguration
 		p.limit = pivotLimit

@@ -246,6 +246,17 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	switch p.kind {
 	case definition.KindTable:
 		t.Kind, t.Table = TileTable, table(p, res)
+		if p.totals != nil {
+			row, why, err := v.totalRow(ctx, p, q, arn, res, run)
+			switch {
+			case err != nil:
+				t.Kind, t.Table, t.Message = TileError, nil, "This visual's totals could not be computed: "+errorText(err)
+			case why != "":
+				t.Kind, t.Table, t.Message = TileUnsupported, nil, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			default:
+				t.Table.Total, t.Table.TotalFirst = totalCells(p, row), p.totals.first
+			}
+		}
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
 	case definition.KindKPI:

@@ -15,6 +15,9 @@ type Table struct {
 	Headers   []Cell
 	Rows      [][]Cell
 	Truncated bool
+	// Total is the total row (TotalOptions), drawn first with TotalFirst.
+	Total      []Cell
+	TotalFirst bool
 }
 
 func table(p *plan, res *Result) *Table {

@@ -136,6 +136,8 @@ type KPI struct {
 	Previous string // the previous period's value, when that is the base
 	Progress string // the comparison: "+12.5%", "+1,234" or "85%"
 	Above    bool   // the value is at or above its base
+	// Bar is the progress bar toward the target (kpiprogress.go).
+	Bar *ProgressBar
 }
 
 func kpi(p *plan, res *Result) *KPI {
@@ -178,6 +180,9 @@ func kpi(p *plan, res *Result) *KPI {
 		}
 	case "HIDDEN":
 		k.Hidden = true
+	}
+	if hasBase && ok && k.Target != "" {
+		k.Bar = progressBar(p.kpi, v, base)
 	}
 	if !p.kpi.secondaryShown() {
 		k.Target, k.Previous = "", ""

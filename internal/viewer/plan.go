@@ -43,6 +43,7 @@ type plan struct {
 	kpi         *kpiOptions  // a KPI's comparison and primary value
 	totalLabel  string       // a waterfall's total bar
 	totals      *tableTotals // a table's total row (tabletotals.go)
+	pivotTotals *pivotTotals // a pivot's totals (pivottotals.go)
 	hist        *histogram
 	box         *boxPlot
 	words       *definition.WordCloudOptions
@@ -236,6 +237,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		w := c.FieldWells.PivotTableAggregatedFieldWells
 		p.category, p.colors = dims(w.Rows), dims(w.Columns)
 		p.addMeasures(w.Values, &p.values)
+		p.pivotTotalsOf(c.TotalOptions, c.FieldOptions)
 	case definition.KindKPI:
 		c := vis.KPIVisual.ChartConfiguration
 		p.limit = 0

@@ -259,6 +259,15 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
+		if p.pivotTotals != nil {
+			why, err := v.addPivotTotals(ctx, t.Pivot, p, q, arn, len(res.Rows) >= p.limit, run)
+			switch {
+			case err != nil:
+				t.Kind, t.Pivot, t.Message = TileError, nil, "This visual's totals could not be computed: "+errorText(err)
+			case why != "":
+				t.Kind, t.Pivot, t.Message = TileUnsupported, nil, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			}
+		}
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
 	case definition.KindWordCloud:

@@ -45,12 +45,14 @@ type Pivot struct {
 	Corner  []string // row field names
 	Columns []string // column headers
 	Rows    []PivotRow
+	colKeys []string // the column-field values of the columns, in order
 }
 
 // PivotRow is one row of a pivot table.
 type PivotRow struct {
 	Headers []string
 	Cells   []Cell
+	Total   bool // the column totals row (pivottotals.go)
 }
 
 func pivot(p *plan, res *Result) *Pivot {
@@ -104,6 +106,7 @@ func pivot(p *plan, res *Result) *Pivot {
 			pv.Columns = append(pv.Columns, h)
 		}
 	}
+	pv.colKeys = colKeys
 	for ri, rk := range rowKeys {
 		r := PivotRow{Headers: rowHeaders[rk]}
 		for ci := range colKeys {

@@ -27,6 +27,7 @@ type kpiOptions struct {
 	ProgressBar *struct {
 		Visibility string `json:"Visibility"`
 	} `json:"ProgressBar"` // kpiprogress.go
+	Sparkline *kpiSparkline `json:"Sparkline"` // kpisparkline.go
 }
 
 // kpiOptions reads KPIOptions; a method or display type it does not know

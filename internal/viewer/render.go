@@ -270,6 +270,17 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
+		if p.sparklineShown() {
+			sl, why, err := v.sparkline(ctx, p, q, arn, run)
+			switch {
+			case err != nil:
+				t.Kind, t.KPI, t.Message = TileError, nil, "This visual's sparkline could not be computed: "+errorText(err)
+			case why != "":
+				t.Kind, t.KPI, t.Message = TileUnsupported, nil, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			default:
+				t.KPI.Trend = sl
+			}
+		}
 	case definition.KindWordCloud:
 		t.Kind, t.Words = TileWords, wordCloud(p, res)
 	default:

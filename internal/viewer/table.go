@@ -141,6 +141,8 @@ type KPI struct {
 	Above    bool   // the value is at or above its base
 	// Bar is the progress bar toward the target (kpiprogress.go).
 	Bar *ProgressBar
+	// Trend is the trend group's sparkline (kpisparkline.go).
+	Trend *Sparkline
 }
 
 func kpi(p *plan, res *Result) *KPI {

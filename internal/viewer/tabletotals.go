@@ -103,6 +103,9 @@ func (v *View) totalRow(ctx context.Context, p *plan, q *query.Question, arn str
 		case "":
 			if len(tres.Rows) > 0 && i < len(tres.Rows[0]) {
 				row[nd+i] = tres.Rows[0][i]
+				if _, isNum := number(row[nd+i]); !isNum && row[nd+i] != nil && i < len(tres.Columns) {
+					row[nd+i] = totalText(fieldText(row[nd+i], tres.Columns[i], f)) // a date's MIN or MAX
+				}
 			}
 		case "NONE":
 		default:
@@ -141,6 +144,9 @@ func overRows(fn string, rows [][]any, col int) any {
 	return acc
 }
 
+// totalText is a total that is not a number, already written.
+type totalText string
+
 // totalCells draws a table's total row: the label in the first column,
 // each measure's total in its format.
 func totalCells(p *plan, row []any) []Cell {
@@ -154,7 +160,9 @@ func totalCells(p *plan, row []any) []Cell {
 			continue
 		}
 		cells[i].Numeric = true
-		if x, ok := number(row[i]); ok {
+		if text, ok := row[i].(totalText); ok {
+			cells[i].Text = string(text)
+		} else if x, ok := number(row[i]); ok {
 			cells[i].Text = formatNumber(x)
 			if f.format != nil {
 				cells[i].Text = f.format.format(x)

@@ -2,10 +2,12 @@ package viewer
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // TestProgressBar covers the bar's fill at and past its ends, a zero
@@ -65,5 +67,17 @@ func TestTotalsOptions(t *testing.T) {
 	p.pivotTotalsOf(json.RawMessage(`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "CustomLabel": "Sum"}, "ColumnTotalOptions": {"TotalsVisibility": "HIDDEN"}}`), json.RawMessage(`{"SelectedFieldOptions": []}`))
 	if p.pivotTotals == nil || p.pivotTotals.rows == nil || p.pivotTotals.rows.label != "Sum" || p.pivotTotals.cols != nil || len(p.unsupported) > 0 {
 		t.Errorf("pivot totals: %+v, refused %q", p.pivotTotals, p.unsupported)
+	}
+}
+
+// TestTotalCells writes a number total in its format, a date total (a
+// MIN or MAX of dates) as its text, and NULL as blank.
+func TestTotalCells(t *testing.T) {
+	p := &plan{category: []field{{id: "r"}}, values: []field{{id: "a", measure: &query.Measure{}}, {id: "b", measure: &query.Measure{}}, {id: "c", measure: &query.Measure{}}},
+		totals: &tableTotals{label: "All"}}
+	got := totalCells(p, []any{nil, "1234.5", totalText("2024-01-31"), nil})
+	want := []Cell{{Text: "All"}, {Text: "1,234.5", Numeric: true}, {Text: "2024-01-31", Numeric: true}, {Numeric: true}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("total cells %v, want %v", got, want)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -20,8 +19,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 	"github.com/sightglass/sightglass/internal/app"
 )
-
-var reTotalRow = regexp.MustCompile(`(?s)<tr class="total">(.*?)</tr>`)
 
 // totalCells returns a table tile's totals row, as text.
 func totalCells(t testing.TB, body, visualID string) []string {

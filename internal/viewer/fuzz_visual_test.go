@@ -30,6 +30,9 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"NumericalDimensionField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "lat"}}}, {"NumericalDimensionField": {"FieldId": "o", "Column": {"DataSetIdentifier": "s", "ColumnName": "lon"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "seg"}}}]}}, "PointStyleOptions": {"SelectedPointStyle": "POINT"}}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "DataSetIdentifier": "s", "ChartConfiguration": {"ContentUrl": "https://example.com/a.png", "ContentType": "IMAGE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "ChartConfiguration": {"ContentUrl": "/\\evil.example", "ContentType": "OTHER_EMBEDDED_CONTENT"}}}`,
+		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "TotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "START", "TotalAggregationOptions": [{"FieldId": "v", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MAX"}}]}}}}`,
+		`{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Columns": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "TotalOptions": {"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "START"}, "ColumnTotalOptions": {"TotalsVisibility": "VISIBLE"}}}}}`,
+		`{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}], "TrendGroups": [{"DateDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "s", "ColumnName": "t"}}}]}, "KPIOptions": {"Sparkline": {"Visibility": "VISIBLE", "Type": "LINE"}, "ProgressBar": {"Visibility": "HIDDEN"}}}}}`,
 	} {
 		f.Add(seed)
 	}
@@ -67,6 +70,9 @@ func FuzzVisualPlan(f *testing.F) {
 			if v.placeMap(context.Background(), p, "arn") == "" {
 				mapOption(p, radarResult(p)) // draws any placed map without a panic
 			}
+		}
+		if p, ok := planOf(&vis); ok && len(p.unsupported) == 0 && (p.totals != nil || p.pivotTotals != nil || p.sparklineShown()) {
+			drawTotals(t, p) // totals and sparklines over any plan without a panic
 		}
 		if vis.Kind == "CustomContentVisual" {
 			var tl Tile
@@ -106,4 +112,48 @@ func radarResult(p *plan) *Result {
 		res.Rows = append(res.Rows, row)
 	}
 	return res
+}
+
+// drawTotals draws a plan's totals and sparkline over answers of one row
+// per question (the measures NULL or 1).
+func drawTotals(t *testing.T, p *plan) {
+	t.Helper()
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		res := &Result{}
+		row := []any{}
+		for range q.Dimensions {
+			res.Columns = append(res.Columns, query.ResultColumn{Type: "STRING"})
+			row = append(row, "a")
+		}
+		for i := range q.Measures {
+			res.Columns = append(res.Columns, query.ResultColumn{Type: "DECIMAL"})
+			row = append(row, []any{1.0, nil}[i%2])
+		}
+		res.Rows = [][]any{row}
+		return res, nil
+	}
+	v := &View{}
+	q, ctx := &query.Question{}, context.Background()
+	for _, f := range p.dims() {
+		q.Dimensions = append(q.Dimensions, *f.dim)
+	}
+	for _, f := range p.measures() {
+		q.Measures = append(q.Measures, *f.measure)
+	}
+	res, _ := run(ctx, "", q)
+	if p.totals != nil {
+		if row, why, err := v.totalRow(ctx, p, q, "arn", res, run); err == nil && why == "" {
+			totalCells(p, row)
+		}
+	}
+	if p.pivotTotals != nil {
+		if _, err := v.addPivotTotals(ctx, pivot(p, res), p, q, "arn", false, run); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if p.sparklineShown() {
+		if _, _, err := v.sparkline(ctx, p, q, "arn", run); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

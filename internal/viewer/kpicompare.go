@@ -24,6 +24,10 @@ type kpiOptions struct {
 	SecondaryValue          *struct {
 		Visibility string `json:"Visibility"`
 	} `json:"SecondaryValue"`
+	ProgressBar *struct {
+		Visibility string `json:"Visibility"`
+	} `json:"ProgressBar"` // kpiprogress.go
+	Sparkline *kpiSparkline `json:"Sparkline"` // kpisparkline.go
 }
 
 // kpiOptions reads KPIOptions; a method or display type it does not know

@@ -51,7 +51,11 @@ func TestKPIComparison(t *testing.T) {
 	// With a target, the target is the base.
 	tp := &plan{values: []field{{id: "v"}}, targets: []field{{id: "t"}}}
 	tp.kpiOptions(&definition.KPIConfiguration{KPIOptions: json.RawMessage(`{"Comparison": {"ComparisonMethod": "DIFFERENCE"}}`)})
-	if got := kpi(tp, &Result{Rows: [][]any{{80.0, 100.0}}}); *got != (KPI{Value: "80", Target: "100", Progress: "-20"}) {
+	got := kpi(tp, &Result{Rows: [][]any{{80.0, 100.0}}})
+	if bar := got.Bar; bar == nil || *bar != (ProgressBar{Percent: 80, Fill: 80, Text: "80%"}) {
+		t.Errorf("target's progress bar: %+v", bar)
+	}
+	if got.Bar = nil; *got != (KPI{Value: "80", Target: "100", Progress: "-20"}) {
 		t.Errorf("target: %+v", *got)
 	}
 	for _, bad := range []string{`{"Comparison": {"ComparisonMethod": "RATIO"}}`, `{"PrimaryValueDisplayType": "BOTH"}`, `[1]`} {

@@ -40,8 +40,10 @@ type plan struct {
 	unsupported []string
 	colorScale  *definition.ColorScale
 	gauge       *definition.GaugeChartOptions
-	kpi         *kpiOptions // a KPI's comparison and primary value
-	totalLabel  string      // a waterfall's total bar
+	kpi         *kpiOptions  // a KPI's comparison and primary value
+	totalLabel  string       // a waterfall's total bar
+	totals      *tableTotals // a table's total row (tabletotals.go)
+	pivotTotals *pivotTotals // a pivot's totals (pivottotals.go)
 	hist        *histogram
 	box         *boxPlot
 	words       *definition.WordCloudOptions
@@ -225,6 +227,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.RowSort)
 		}
+		p.tableTotals(c.TotalOptions)
 	case definition.KindPivot:
 		c := vis.PivotTableVisual.ChartConfiguration
 		p.limit = pivotLimit
@@ -234,6 +237,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		w := c.FieldWells.PivotTableAggregatedFieldWells
 		p.category, p.colors = dims(w.Rows), dims(w.Columns)
 		p.addMeasures(w.Values, &p.values)
+		p.pivotTotalsOf(c.TotalOptions, c.FieldOptions)
 	case definition.KindKPI:
 		c := vis.KPIVisual.ChartConfiguration
 		p.limit = 0

@@ -269,12 +269,43 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	case definition.KindTable:
 		t.Kind, t.Table = TileTable, table(p, res)
 		x.formatTable(t.Table, p, hidden)
+		if p.totals != nil {
+			row, why, err := v.totalRow(ctx, p, q, arn, res, run)
+			switch {
+			case err != nil:
+				t.Kind, t.Table, t.Message = TileError, nil, "This visual's totals could not be computed: "+errorText(err)
+			case why != "":
+				t.Kind, t.Table, t.Message = TileUnsupported, nil, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			default:
+				t.Table.Totals, t.Table.TotalsFirst = totalCells(p, row), p.totals.first
+			}
+		}
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
 		x.formatPivot(t.Pivot, p, hidden)
+		if p.pivotTotals != nil {
+			why, err := v.addPivotTotals(ctx, t.Pivot, p, q, arn, len(res.Rows) >= p.limit, run)
+			switch {
+			case err != nil:
+				t.Kind, t.Pivot, t.Message = TileError, nil, "This visual's totals could not be computed: "+errorText(err)
+			case why != "":
+				t.Kind, t.Pivot, t.Message = TileUnsupported, nil, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			}
+		}
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)
 		x.formatKPI(t.KPI, hidden)
+		if p.sparklineShown() {
+			sl, why, err := v.sparkline(ctx, p, q, arn, run)
+			switch {
+			case err != nil:
+				t.Kind, t.KPI, t.Message = TileError, nil, "This visual's sparkline could not be computed: "+errorText(err)
+			case why != "":
+				t.Kind, t.KPI, t.Message = TileUnsupported, nil, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			default:
+				t.KPI.Trend = sl
+			}
+		}
 	case definition.KindWordCloud:
 		t.Kind, t.Words = TileWords, wordCloud(p, res)
 	default:

@@ -53,12 +53,14 @@ type Pivot struct {
 	Columns []string // column headers
 	Rows    []PivotRow
 	at      [][2]int // each result row's (row, column-key) cell
+	colKeys []string // the column-field values of the columns, in order
 }
 
 // PivotRow is one row of a pivot table.
 type PivotRow struct {
 	Headers []string
 	Cells   []Cell
+	Total   bool // the column totals row (pivottotals.go)
 }
 
 func pivot(p *plan, res *Result) *Pivot {
@@ -113,6 +115,7 @@ func pivot(p *plan, res *Result) *Pivot {
 			pv.Columns = append(pv.Columns, h)
 		}
 	}
+	pv.colKeys = colKeys
 	for ri, rk := range rowKeys {
 		r := PivotRow{Headers: rowHeaders[rk]}
 		for ci := range colKeys {
@@ -150,6 +153,10 @@ type KPI struct {
 	Above    bool   // the value is at or above its base
 	// ValueFormat and ComparisonFormat are conditional formatting.
 	ValueFormat, ComparisonFormat CellFormat
+	// Bar is the progress bar toward the target (kpiprogress.go).
+	Bar *ProgressBar
+	// Trend is the trend group's sparkline (kpisparkline.go).
+	Trend *Sparkline
 }
 
 func kpi(p *plan, res *Result) *KPI {
@@ -192,6 +199,9 @@ func kpi(p *plan, res *Result) *KPI {
 		}
 	case "HIDDEN":
 		k.Hidden = true
+	}
+	if hasBase && ok && k.Target != "" {
+		k.Bar = progressBar(p.kpi, v, base)
 	}
 	if !p.kpi.secondaryShown() {
 		k.Target, k.Previous = "", ""

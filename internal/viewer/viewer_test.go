@@ -236,7 +236,8 @@ func TestRenderSheet(t *testing.T) {
 	wantEq(t, "text", tb.Text, "Hello world")
 	wantEq(t, "text style", tb.Style, "grid-column: 1 / span 36; grid-row: 1 / span 2")
 	wantEq(t, "kpi style", kpi.Style, "grid-column: span 12; grid-row: span 6")
-	wantEq(t, "kpi", kpi.KPI, &KPI{Label: "Average of Margin", Value: "0.25", Target: "0.25", Progress: "+0%", Above: true})
+	wantEq(t, "kpi", kpi.KPI, &KPI{Label: "Average of Margin", Value: "0.25", Target: "0.25", Progress: "+0%", Above: true,
+		Bar: &ProgressBar{Percent: 100, Fill: 100, Text: "100%"}})
 	wantEq(t, "unsupported", layerMap.Message, "Layer Map visuals are not yet supported by Sightglass.")
 	wantEq(t, "bar title", bar.Title, "Top products")
 	var opt struct {

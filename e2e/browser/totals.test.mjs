@@ -1,0 +1,102 @@
+// Totals through embedConsole in Chromium: a table's total row (an
+// average's total is the average of every order, not a sum of regions)
+// and a KPI's progress bar toward its target, equal to SQL.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+
+const STEP = 15_000;
+const ID = 'totals';
+
+let sg;
+let host;
+let qs;
+let browser;
+
+before(async () => {
+  sg = await startSightglass();
+  host = await startHost();
+  qs = quickSightClient(sg);
+  browser = await launchBrowser('allowed', sg.url);
+});
+
+after(async () => {
+  await browser?.close();
+  qs?.destroy();
+  await host?.close();
+  await sg?.close();
+});
+
+function sql(query) {
+  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
+  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
+  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
+}
+
+async function createDashboard() {
+  const region = sg.credentials.region;
+  const col = (name) => ({ DataSetIdentifier: 'sales', ColumnName: name });
+  const measure = (id, name, agg) => ({ NumericalMeasureField: { FieldId: id, Column: col(name), AggregationFunction: { SimpleNumericalAggregation: agg } } });
+  await qs.send(new CreateDashboardCommand({
+    AwsAccountId: ACCOUNT, DashboardId: ID, Name: ID,
+    Definition: {
+      DataSetIdentifierDeclarations: [{ Identifier: 'sales', DataSetArn: `arn:aws:quicksight:${region}:${ACCOUNT}:dataset/sample-sales` }],
+      Sheets: [{ SheetId: 's', Name: 'Totals',
+        Visuals: [
+          { TableVisual: { VisualId: 'tbl', ChartConfiguration: {
+            FieldWells: { TableAggregatedFieldWells: { GroupBy: [{ CategoricalDimensionField: { FieldId: 'r', Column: col('region') } }], Values: [measure('avg', 'profit', 'AVERAGE')] } },
+            TotalOptions: { TotalsVisibility: 'VISIBLE', Placement: 'END', CustomLabel: 'All' } } } },
+          { KPIVisual: { VisualId: 'kpi', ChartConfiguration: {
+            FieldWells: { Values: [measure('p', 'profit', 'SUM')], TargetValues: [measure('t', 'revenue', 'SUM')] },
+            KPIOptions: { ProgressBar: { Visibility: 'VISIBLE' } } } } },
+        ] }],
+    },
+    Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
+  }));
+  for (let i = 0; i < 100; i++) {
+    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: ID }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the dashboard was not created');
+}
+
+const drawn = (s) => Number(s.replace(/[,%]/g, ''));
+
+describe('totals in Chromium', () => {
+  test('a table total cell and a KPI progress bar equal SQL', { timeout: 120_000 }, async () => {
+    await createDashboard();
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+
+      const total = frame.locator('#v-tbl tr.total td');
+      await total.first().waitFor({ timeout: STEP });
+      const cells = await total.allTextContents();
+      const [[avg, sumOfRegions]] = sql('SELECT (SELECT avg(profit) FROM orders), (SELECT sum(a) FROM (SELECT avg(profit) AS a FROM orders GROUP BY region))');
+      assert.equal(cells[0], 'All');
+      assert.ok(Math.abs(drawn(cells[1]) - avg) < 0.006, `total ${cells[1]}, SQL ${avg}`);
+      assert.ok(Math.abs(drawn(cells[1]) - sumOfRegions) > 0.01, 'the total is the sum of the rows');
+
+      const bar = frame.locator('#v-kpi .kpi-progress progress');
+      await bar.waitFor({ timeout: STEP });
+      const [[pct]] = sql('SELECT 100.0 * sum(profit) / sum(revenue) FROM orders');
+      const value = await bar.evaluate((el) => el.value);
+      assert.ok(Math.abs(value - Math.min(100, Math.max(0, pct))) < 0.006, `bar ${value}, SQL ${pct}`);
+      const text = await frame.locator('#v-kpi .kpi-progress-text').textContent();
+      assert.ok(Math.abs(drawn(text) - pct) < 0.006, `progress ${text}, SQL ${pct}`);
+      assert.ok(await bar.isVisible(), 'the progress bar is not visible');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+package e2e
+
+// Pivot table totals (TotalOptions): row totals, column totals and the
+// grand total, each asked of SQL at its level; compared with SQL over the
+// sample file, with an average to show a total is not a sum of cells.
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	rePivotHead = regexp.MustCompile(`(?s)<th[^>]*>(.*?)</th>`)
+	rePivotRow  = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
+	rePivotRowH = regexp.MustCompile(`(?s)<th scope="row">(.*?)</th>`)
+)
+
+// pivotGrid reads a pivot tile as row header / column header → cell
+// text, and its body rows' first headers in order.
+func pivotGrid(t testing.TB, body, visualID string) (map[string]string, []string) {
+	t.Helper()
+	tl := tile(t, body, visualID)
+	head, tbody, ok := strings.Cut(tl, "<tbody>")
+	if !ok {
+		t.Fatalf("tile %s has no pivot:\n%s", visualID, tl)
+	}
+	var cols []string
+	for _, m := range rePivotHead.FindAllStringSubmatch(head, -1) {
+		cols = append(cols, html.UnescapeString(m[1]))
+	}
+	grid := map[string]string{}
+	var order []string
+	for _, r := range rePivotRow.FindAllStringSubmatch(tbody, -1) {
+		hs := rePivotRowH.FindAllStringSubmatch(r[1], -1)
+		cs := reTableCell.FindAllStringSubmatch(r[1], -1)
+		if len(hs) == 0 || len(hs)+len(cs) != len(cols) {
+			t.Fatalf("%s: row %q does not match the columns %q", visualID, r[1], cols)
+		}
+		rh := html.UnescapeString(hs[0][1])
+		order = append(order, rh)
+		for i, c := range cs {
+			grid[rh+"|"+cols[len(hs)+i]] = html.UnescapeString(c[1])
+		}
+	}
+	return grid, order
+}
+
+// TestViewerPivotTotals draws the average profit by region and segment
+// with row totals (a column), column totals (a row, at the top, with a
+// custom label) and the grand total; subtotals and collapsed fields are
+// refused by name.
+func TestViewerPivotTotals(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	seg := `{"CategoricalDimensionField": {"FieldId": "%s", "Column": {"DataSetIdentifier": "sales", "ColumnName": "segment"}}}`
+	pivot := func(id, rows, config string) string {
+		return `{"PivotTableVisual": {"VisualId": "` + id + `", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [` + rows + `],
+			"Columns": [` + fmt.Sprintf(seg, id+"-s") + `], "Values": [` + fmt.Sprintf(sumOf, id+"-v", "profit", "AVERAGE") + `]}}` + config + `}}}`
+	}
+	body := visualsDashboard(t, ts, "pivottotals",
+		pivot("both", fmt.Sprintf(regionDim, "both-r"), `, "TotalOptions": {"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "END"},
+			"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "START", "CustomLabel": "All regions"}}`),
+		pivot("sub", fmt.Sprintf(regionDim, "sub-r")+`, {"CategoricalDimensionField": {"FieldId": "sub-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`,
+			`, "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "ALL"}}`),
+		pivot("collapsed", fmt.Sprintf(regionDim, "collapsed-r"), `, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "collapsed-r"}, "State": "COLLAPSED"}]}`),
+	)
+	db := sampleDB(t, ts)
+	grid, order := pivotGrid(t, body, "both")
+	if len(order) == 0 || order[0] != "All regions" {
+		t.Fatalf("both: rows %q, want the column totals first", order)
+	}
+	check := func(key string, want float64) {
+		t.Helper()
+		got, ok := grid[key]
+		if !ok {
+			t.Fatalf("both: no cell %s in %v", key, grid)
+		}
+		if g := number(t, got); math.Abs(g-want) > 0.006 {
+			t.Errorf("both: cell %s drawn %s, SQL %v", key, got, want)
+		}
+	}
+	rows, err := db.QueryContext(t.Context(), `SELECT region, segment, avg(profit) FROM orders GROUP BY 1, 2`)
+	must(t, err)
+	n := 0
+	for rows.Next() {
+		var r, s string
+		var v float64
+		must(t, rows.Scan(&r, &s, &v))
+		check(r+"|"+s, v)
+		n++
+	}
+	must(t, rows.Err())
+	rows.Close()
+	for k, want := range queryPoints(t, db, `SELECT region, avg(profit) FROM orders GROUP BY 1`) {
+		check(k+"|Total", want)
+	}
+	for k, want := range queryPoints(t, db, `SELECT segment, avg(profit) FROM orders GROUP BY 1`) {
+		check("All regions|"+k, want)
+	}
+	grand := sqlFloat(t, db, `SELECT avg(profit) FROM orders`)
+	check("All regions|Total", grand)
+	if sumOfCells := sqlFloat(t, db, `SELECT sum(a) FROM (SELECT avg(profit) AS a FROM orders GROUP BY region)`); math.Abs(sumOfCells-grand) < 0.01 {
+		t.Fatalf("the sample cannot tell an average's total from a sum")
+	}
+	regions, segments := int(sqlFloat(t, db, `SELECT count(DISTINCT region) FROM orders`)), int(sqlFloat(t, db, `SELECT count(DISTINCT segment) FROM orders`))
+	if want := n + regions + segments + 1; len(grid) != want {
+		t.Errorf("both: %d cells, want %d: the cells, row totals, column totals and grand total", len(grid), want)
+	}
+	for id, name := range map[string]string{"sub": "RowSubtotalOptions (subtotals)", "collapsed": "CollapseStateOptions (collapsed fields)"} {
+		if tl := tile(t, body, id); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, name) {
+			t.Errorf("%s: want an unsupported tile naming %s, got\n%s", id, name, tl)
+		}
+	}
+}

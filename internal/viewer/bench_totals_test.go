@@ -1,0 +1,57 @@
+package viewer_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/viewer"
+)
+
+// totalsVisuals are a table, a pivot table and a KPI, each without and
+// with its totals (a total row; row, column and grand totals; a progress
+// bar and sparkline) over the sample dataset.
+const totalsVisuals = `[
+ {"TableVisual": {"VisualId": "table", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [` + bDim + `], "Values": [` + bSum + `, ` + bAvg + `]}}}}},
+ {"TableVisual": {"VisualId": "table-totals", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [` + bDim + `], "Values": [` + bSum + `, ` + bAvg + `]}},
+   "TotalOptions": {"TotalsVisibility": "VISIBLE"}}}},
+ {"PivotTableVisual": {"VisualId": "pivot", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [` + bDim + `], "Columns": [` + bDim2 + `], "Values": [` + bAvg + `]}}}}},
+ {"PivotTableVisual": {"VisualId": "pivot-totals", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [` + bDim + `], "Columns": [` + bDim2 + `], "Values": [` + bAvg + `]}},
+   "TotalOptions": {"RowTotalOptions": {"TotalsVisibility": "VISIBLE"}, "ColumnTotalOptions": {"TotalsVisibility": "VISIBLE"}}}}},
+ {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {"Values": [` + bSum + `], "TrendGroups": [` + bMonth + `]}}}},
+ {"KPIVisual": {"VisualId": "kpi-sparkline", "ChartConfiguration": {"FieldWells": {"Values": [` + bSum + `], "TrendGroups": [` + bMonth + `]},
+   "KPIOptions": {"Sparkline": {"Visibility": "VISIBLE"}}}}}]`
+
+const (
+	bDim   = `{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}`
+	bDim2  = `{"CategoricalDimensionField": {"FieldId": "s", "Column": {"DataSetIdentifier": "sales", "ColumnName": "segment"}}}`
+	bMonth = `{"DateDimensionField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}`
+	bSum   = `{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}`
+	bAvg   = `{"NumericalMeasureField": {"FieldId": "a", "Column": {"DataSetIdentifier": "sales", "ColumnName": "profit"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}`
+)
+
+// BenchmarkTotals times a table, a pivot table and a KPI on the
+// 100,000-row sample with no cache, each without and with its totals:
+// the totals' cost is the extra questions at their levels.
+func BenchmarkTotals(b *testing.B) {
+	ctx := context.Background()
+	sample, run := sampleApp(b, false)
+	arn := sample.Definition().DataSetIdentifierDeclarations[0].DataSetArn
+	def, err := definition.Parse([]byte(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "` + arn + `"}],
+		"Sheets": [{"SheetId": "s", "Name": "Totals", "Visuals": ` + totalsVisuals + `}]}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := viewer.New(def, nil, time.Time{})
+	for _, id := range []string{"table", "table-totals", "pivot", "pivot-totals", "kpi", "kpi-sparkline"} {
+		b.Run(id, func(b *testing.B) {
+			for b.Loop() {
+				s := v.RenderVisuals(ctx, "s", []string{id}, run, 1)
+				if len(s.Tiles) != 1 || (s.Tiles[0].Kind != viewer.TileTable && s.Tiles[0].Kind != viewer.TilePivot && s.Tiles[0].Kind != viewer.TileKPI) {
+					b.Fatalf("%s: %+v", id, s.Tiles)
+				}
+			}
+		})
+	}
+}

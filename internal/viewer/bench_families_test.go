@@ -15,7 +15,7 @@ import (
 // familiesView is the 30-visual sheet of e2e/testdata/families_definition.json
 // (one visual of every family the viewer draws, and a few more) over the
 // sample dataset the runner of sampleApp answers.
-func familiesView(b *testing.B, cached bool) (*definition.Definition, viewer.Runner) {
+func familiesView(b testing.TB, cached bool) (*definition.Definition, viewer.Runner) {
 	b.Helper()
 	sample, run := sampleApp(b, cached)
 	raw, err := os.ReadFile(filepath.Join("..", "..", "e2e", "testdata", "families_definition.json"))

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query"
@@ -41,13 +42,15 @@ func TestSharedAnswerKeepsEachLimit(t *testing.T) {
 		}
 		return res, nil
 	})
-	ra, err := run(context.Background(), "arn", a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rb, err := run(context.Background(), "arn", b)
-	if err != nil {
-		t.Fatal(err)
+	// Both visuals ask at once, as a sheet's visuals do.
+	var ra, rb *Result
+	var ea, eb error
+	var wg sync.WaitGroup
+	wg.Go(func() { ra, ea = run(context.Background(), "arn", a) })
+	wg.Go(func() { rb, eb = run(context.Background(), "arn", b) })
+	wg.Wait()
+	if ea != nil || eb != nil {
+		t.Fatal(ea, eb)
 	}
 	if len(asked) != 1 || asked[0].Limit != 3 || len(asked[0].Measures) != 3 {
 		t.Fatalf("asked %+v, want one question with 3 measures keeping 3 rows", asked)

@@ -36,8 +36,8 @@ func (r *recorder) runner() viewer.Runner {
 // with every visual asking alone: every tile must be identical, and
 // sharing must ask fewer questions.
 func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the 100,000-row sample")
+	if testing.Short() || raceEnabled {
+		t.Skip("the 100,000-row sample sheet: too slow in short and race mode")
 	}
 	ctx := context.Background()
 	def, run := familiesView(t, true)
@@ -82,8 +82,8 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 // draws alone. Sharing it with the unfiltered KPIs would draw the count
 // of every order.
 func TestSharedQuestionsKeepVisualFiltersApart(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the 100,000-row sample")
+	if testing.Short() || raceEnabled {
+		t.Skip("the 100,000-row sample sheet: too slow in short and race mode")
 	}
 	ctx := context.Background()
 	def, run := familiesView(t, false)

@@ -149,8 +149,8 @@ const cells = (frame, id) => tile(frame, id).locator('tbody tr').evaluateAll((ro
 
 describe('every visual family in Chromium', () => {
   test('30-visual first sheet: embed to CONTENT_LOADED, cold and warm', { timeout: 120_000 }, async () => {
-    // Direct answers are cached within a minute of the clock: the second
-    // warm open is warm even when the first one crossed into a new minute.
+    // Direct answers are served for a minute after each was computed: both
+    // warm opens follow the cold one within it.
     for (const run of ['cold cache', 'warm cache', 'warm cache, again']) {
       const { page, frame, loadedIn, serverMs, parsedMs } = await open();
       try {

@@ -19,7 +19,8 @@ import (
 )
 
 // DirectQueryCacheWindow bounds how stale a cached DIRECT_QUERY answer
-// can be: the source's data changes without Sightglass knowing.
+// can be: the source's data changes without Sightglass knowing. Each
+// answer is served for this long after its computation started.
 const DirectQueryCacheWindow = time.Minute
 
 // QueryResult is the answer to a visual question: the rows, and what each
@@ -108,7 +109,7 @@ func (a *App) queryDataSet(ctx context.Context, d *sg.DataSet, q *query.Question
 // runCached runs SQL over a bound relation through the result cache.
 func (a *App) runCached(ctx context.Context, rel *boundRelation, sql string, args []any) (*source.Result, error) {
 	start, computed := time.Now(), false
-	res, err := a.data.cache.GetOrCompute(ctx, cache.Key(rel.scope, sql, args), func() (*source.Result, error) {
+	res, err := a.data.cache.GetOrComputeWithin(ctx, cache.Key(rel.scope, sql, args), a.now(), rel.maxAge, func() (*source.Result, error) {
 		computed = true
 		return a.data.pool.Query(ctx, rel.poolKey, rel.params, sql, args)
 	})
@@ -134,6 +135,9 @@ type boundRelation struct {
 	params  source.Params
 	poolKey string
 	scope   string
+	// maxAge bounds how long an answer is served from the cache (0:
+	// until the dataset or its ingestion changes).
+	maxAge time.Duration
 	// spiceDataSetID names the dataset of a SPICE copy, whose query
 	// errors must not show the copy's path (empty for DIRECT_QUERY).
 	spiceDataSetID string
@@ -176,10 +180,10 @@ func (a *App) bindRelation(ctx context.Context, d *sg.DataSet) (*boundRelation, 
 		if b.params, b.poolKey, err = a.dataSourceConnection(rel.source); err != nil {
 			return nil, err
 		}
-		// Direct answers are also keyed by a time window, so that they
-		// follow the source within DirectQueryCacheWindow.
-		window := a.now().UnixNano() / int64(DirectQueryCacheWindow)
-		b.scope = fmt.Sprintf("%s/%s@v:%d:%s:%d:%d", accountID, dataSetID, d.Version, rel.source.ID, rel.source.Version, window)
+		// Direct answers expire DirectQueryCacheWindow after each was
+		// computed, so that they follow the source within it.
+		b.maxAge = DirectQueryCacheWindow
+		b.scope = fmt.Sprintf("%s/%s@v:%d:%s:%d", accountID, dataSetID, d.Version, rel.source.ID, rel.source.Version)
 	}
 	return b, nil
 }

@@ -15,7 +15,7 @@ import (
 // familiesView is the 30-visual sheet of e2e/testdata/families_definition.json
 // (one visual of every family the viewer draws, and a few more) over the
 // sample dataset the runner of sampleApp answers.
-func familiesView(b *testing.B, cached bool) (*definition.Definition, viewer.Runner) {
+func familiesView(b testing.TB, cached bool) (*definition.Definition, viewer.Runner) {
 	b.Helper()
 	sample, run := sampleApp(b, cached)
 	raw, err := os.ReadFile(filepath.Join("..", "..", "e2e", "testdata", "families_definition.json"))
@@ -32,15 +32,18 @@ func familiesView(b *testing.B, cached bool) (*definition.Definition, viewer.Run
 
 // BenchmarkFamiliesSheet times the server side of the 30-visual first
 // sheet on the 100,000-row sample: the whole sheet with no cache (4 at a
-// time, the default, and one at a time), from the cache, and each visual
-// alone, uncached.
+// time, the default, and one at a time; and with every visual asking its
+// own question, the base of shared questions), from the cache, and each
+// visual alone, uncached.
 func BenchmarkFamiliesSheet(b *testing.B) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name     string
 		cached   bool
 		parallel int
-	}{{"uncached", false, viewer.DefaultParallel}, {"uncached-serial", false, 1}, {"cached", true, viewer.DefaultParallel}} {
+		unshared bool
+	}{{"uncached", false, viewer.DefaultParallel, false}, {"uncached-unshared", false, viewer.DefaultParallel, true},
+		{"uncached-serial", false, 1, false}, {"uncached-serial-unshared", false, 1, true}, {"cached", true, viewer.DefaultParallel, false}} {
 		b.Run(tc.name, func(b *testing.B) {
 			def, run := familiesView(b, tc.cached)
 			if tc.cached {
@@ -50,7 +53,9 @@ func BenchmarkFamiliesSheet(b *testing.B) {
 			defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(max(n, 1))/1e6, "cpu-ms/op") }()
 			for b.Loop() {
 				n++
-				s := viewer.New(def, nil, time.Time{}).RenderSheet(ctx, "", run, tc.parallel)
+				v := viewer.New(def, nil, time.Time{})
+				v.SetSharedQuestions(!tc.unshared)
+				s := v.RenderSheet(ctx, "", run, tc.parallel)
 				if len(s.Tiles) != 30 {
 					b.Fatalf("%d tiles", len(s.Tiles))
 				}

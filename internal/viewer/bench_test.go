@@ -23,7 +23,7 @@ import (
 // sample content (100,000 orders), the sample dashboard's view and a
 // Runner through the App's query engine. cached false gives the engine a
 // result cache that keeps nothing, so every question runs at the source.
-func sampleApp(b *testing.B, cached bool) (*viewer.View, viewer.Runner) {
+func sampleApp(b testing.TB, cached bool) (*viewer.View, viewer.Runner) {
 	b.Helper()
 	ctx := context.Background()
 	cfg := server.DefaultConfig()

@@ -115,6 +115,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		}
 	}()
 	unreadDefaults := v.unreadDefaults(s)
+	shared := v.shareQuestions(s, only).runner(run)
 	for i := range s.Visuals {
 		vis := &s.Visuals[i]
 		if only != nil && !slices.Contains(only, vis.VisualID) || place.hidden[vis.VisualID] {
@@ -148,7 +149,7 @@ func (v *View) render(ctx context.Context, sheetID string, only []string, run Ru
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			v.computeTile(ctx, t, vis, s.SheetId, run)
+			v.computeTile(ctx, t, vis, s.SheetId, shared)
 		}()
 	}
 	for _, tb := range s.TextBoxes {

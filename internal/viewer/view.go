@@ -26,6 +26,8 @@ type View struct {
 	aggregated sync.Map
 	// geoRoles reads the geographic roles map visuals place by.
 	geoRoles GeoRoles
+	// unshared turns off answering visuals together (sharedquery.go).
+	unshared bool
 }
 
 // New returns the view of def with the viewer's state; now anchors

@@ -2,7 +2,9 @@
 // entries and an approximate number of bytes, and evicts the least recently
 // used. Identical misses that arrive together are computed once
 // (GetOrCompute), and a whole dataset's results are dropped at once by key
-// prefix when it changes (InvalidatePrefix).
+// prefix when it changes (InvalidatePrefix). A result may also carry a
+// maximum age, counted from when its computation started
+// (GetOrComputeWithin).
 package cache
 
 import (
@@ -11,6 +13,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query/source"
 )
@@ -33,6 +36,8 @@ type entry struct {
 	key  string
 	res  *source.Result
 	size int64
+	// expires is when the result stops being served (zero: never).
+	expires time.Time
 }
 
 // flight is one computation of a missing key that others may wait for.
@@ -41,6 +46,7 @@ type flight struct {
 	res         *source.Result
 	err         error
 	invalidated bool // the key's prefix was invalidated while computing: do not store
+	expires     time.Time
 }
 
 // Stats counts what the cache did.
@@ -67,7 +73,7 @@ func New(maxEntries int, maxBytes int64) *Cache {
 func (c *Cache) Get(key string) (*source.Result, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if el, ok := c.entries[key]; ok {
+	if el, ok := c.entries[key]; ok && el.Value.(*entry).expires.IsZero() {
 		c.lru.MoveToFront(el)
 		c.stats.Hits++
 		return el.Value.(*entry).res, true
@@ -81,10 +87,10 @@ func (c *Cache) Get(key string) (*source.Result, bool) {
 func (c *Cache) Put(key string, r *source.Result) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.put(key, r)
+	c.put(key, r, time.Time{})
 }
 
-func (c *Cache) put(key string, r *source.Result) {
+func (c *Cache) put(key string, r *source.Result, expires time.Time) {
 	if r == nil {
 		return
 	}
@@ -95,7 +101,7 @@ func (c *Cache) put(key string, r *source.Result) {
 	if size > c.maxBytes {
 		return
 	}
-	c.entries[key] = c.lru.PushFront(&entry{key: key, res: r, size: size})
+	c.entries[key] = c.lru.PushFront(&entry{key: key, res: r, size: size, expires: expires})
 	c.bytes += size
 	for len(c.entries) > c.maxEntries || c.bytes > c.maxBytes {
 		c.remove(c.lru.Back())
@@ -134,9 +140,21 @@ func (c *Cache) InvalidatePrefix(prefix string) {
 // stored. If the computation fails because its own caller's context ended,
 // a waiter whose context is still live computes afresh.
 func (c *Cache) GetOrCompute(ctx context.Context, key string, compute func() (*source.Result, error)) (*source.Result, error) {
+	return c.GetOrComputeWithin(ctx, key, time.Time{}, 0, compute)
+}
+
+// GetOrComputeWithin is GetOrCompute for results that may be served for
+// at most maxAge after their computation started: now is the caller's
+// clock, and a result stored at or before now-maxAge is computed afresh.
+// A maxAge of 0 serves results until they are evicted or invalidated.
+func (c *Cache) GetOrComputeWithin(ctx context.Context, key string, now time.Time, maxAge time.Duration, compute func() (*source.Result, error)) (*source.Result, error) {
+	var expires time.Time
+	if maxAge > 0 {
+		expires = now.Add(maxAge)
+	}
 	for {
 		c.mu.Lock()
-		if el, ok := c.entries[key]; ok {
+		if el, ok := c.entries[key]; ok && !expired(el.Value.(*entry), now) {
 			c.lru.MoveToFront(el)
 			c.stats.Hits++
 			c.mu.Unlock()
@@ -156,7 +174,10 @@ func (c *Cache) GetOrCompute(ctx context.Context, key string, compute func() (*s
 			return f.res, f.err
 		}
 		c.stats.Misses++
-		f := &flight{done: make(chan struct{})}
+		if el, ok := c.entries[key]; ok {
+			c.remove(el) // expired
+		}
+		f := &flight{done: make(chan struct{}), expires: expires}
 		c.flights[key] = f
 		c.mu.Unlock()
 		return c.compute(key, f, compute)
@@ -182,10 +203,15 @@ func (c *Cache) finish(key string, f *flight) {
 		delete(c.flights, key)
 	}
 	if f.err == nil && f.res != nil && !f.invalidated {
-		c.put(key, f.res)
+		c.put(key, f.res, f.expires)
 	}
 	c.mu.Unlock()
 	close(f.done)
+}
+
+// expired reports whether e may no longer be served at now.
+func expired(e *entry, now time.Time) bool {
+	return !e.expires.IsZero() && !now.Before(e.expires)
 }
 
 func isContextError(err error) bool {

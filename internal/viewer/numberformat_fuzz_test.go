@@ -35,7 +35,8 @@ func FuzzNumberFormat(f *testing.F) {
 		if json.Unmarshal([]byte(raw), &u) == nil {
 			if fd, ok := unaggField(u); ok {
 				cols := []query.ResultColumn{{ID: fd.id, Type: "DECIMAL"}}
-				if tt := unaggTotalsOf([]byte(raw), []field{fd}, cols); tt != nil {
+				opts, _ := readTotalOptions([]byte(raw))
+				if tt := unaggTotalsOf(opts, []field{fd}, cols); tt != nil {
 					ms := tt.measures()
 					row := make([]any, len(ms))
 					for i := range row {

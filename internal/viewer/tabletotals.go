@@ -18,58 +18,18 @@ import (
 // The row's label is CustomLabel ("Total" without one), at the top with
 // Placement START, else at the bottom.
 
-// tableTotalOptions is QuickSight's TotalOptions of a table.
-type tableTotalOptions struct {
-	TotalsVisibility        string `json:"TotalsVisibility"`
-	Placement               string `json:"Placement"`
-	CustomLabel             string `json:"CustomLabel"`
-	TotalAggregationOptions []struct {
-		FieldId                  string `json:"FieldId"`
-		TotalAggregationFunction *struct {
-			SimpleTotalAggregationFunction string `json:"SimpleTotalAggregationFunction"`
-		} `json:"TotalAggregationFunction"`
-	} `json:"TotalAggregationOptions"`
-}
-
 // tableTotals is a plan's total row: how each measure's total is found.
-type tableTotals struct {
-	label string
-	first bool              // Placement START
-	funcs map[string]string // FieldId: SUM, AVERAGE, MIN, MAX or NONE; absent: DEFAULT
-}
+type tableTotals = totalOptions
 
 // tableTotals reads a table's TotalOptions; hidden or absent totals leave
-// p.totals nil. A function it does not know is refused by name.
+// p.totals nil. What cannot be applied is refused by name.
 func (p *plan) tableTotals(raw json.RawMessage) {
-	if len(raw) == 0 {
+	o, refused := readTotalOptions(raw)
+	if refused != "" {
+		p.refuse(refused)
 		return
 	}
-	var o tableTotalOptions
-	if json.Unmarshal(raw, &o) != nil {
-		p.refuse("TotalOptions that cannot be read")
-		return
-	}
-	if o.TotalsVisibility != "VISIBLE" {
-		return
-	}
-	t := &tableTotals{label: o.CustomLabel, first: o.Placement == "START", funcs: map[string]string{}}
-	if t.label == "" {
-		t.label = "Total"
-	}
-	for _, a := range o.TotalAggregationOptions {
-		fn := "DEFAULT"
-		if a.TotalAggregationFunction != nil && a.TotalAggregationFunction.SimpleTotalAggregationFunction != "" {
-			fn = a.TotalAggregationFunction.SimpleTotalAggregationFunction
-		}
-		switch fn {
-		case "DEFAULT":
-		case "SUM", "AVERAGE", "MIN", "MAX", "NONE":
-			t.funcs[a.FieldId] = fn
-		default:
-			p.refuse("the TotalAggregationFunction " + fn)
-		}
-	}
-	p.totals = t
+	p.totals = o
 }
 
 // overRows reports whether a total aggregates the table's drawn rows.

@@ -41,6 +41,11 @@ func (v *View) unaggTable(ctx context.Context, t *Tile, vis *definition.Visual, 
 	}
 	p.countRecords()
 	applyCustomLabels(vis, p)
+	opts, refused := readTotalOptions(c.TotalOptions)
+	if refused != "" {
+		t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+refused+"."
+		return
+	}
 	arn, ok := v.def.DataSetARN(p.dataSet)
 	if !ok {
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."
@@ -65,7 +70,7 @@ func (v *View) unaggTable(ctx context.Context, t *Tile, vis *definition.Visual, 
 		return
 	}
 	tb, shown, all := expandRows(p, res)
-	totals := unaggTotalsOf(c.TotalOptions, p.category, res.Columns)
+	totals := unaggTotalsOf(opts, p.category, res.Columns)
 	if !all || totals != nil {
 		tq := *q
 		tq.Dimensions, tq.Sort, tq.Limit = nil, nil, 0

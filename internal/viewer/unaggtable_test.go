@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,4 +74,26 @@ func TestUnaggregatedDates(t *testing.T) {
 	wantEq(t, "time of day", unaggText(time.Date(2026, 3, 1, 14, 5, 9, 0, time.UTC), col, f), "2026-03-01 14:05:09")
 	f.dateFormat = "YYYY"
 	wantEq(t, "own format", unaggText(time.Date(2026, 3, 1, 14, 5, 9, 0, time.UTC), col, f), "2026")
+}
+
+// A total function the viewer does not know is refused by name on an
+// unaggregated table too (it drew a blank total before), and the table
+// asks nothing.
+func TestUnaggregatedTableTotalRefused(t *testing.T) {
+	def, err := definition.Parse([]byte(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sales"}],
+	  "Sheets": [{"SheetId": "s", "Visuals": [{"TableVisual": {"VisualId": "u", "ChartConfiguration": {
+	    "FieldWells": {"TableUnaggregatedFieldWells": {"Values": [
+	      {"FieldId": "u-rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}]}},
+	    "TotalOptions": {"TotalsVisibility": "VISIBLE", "TotalAggregationOptions": [{"FieldId": "u-rev", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MEDIAN"}}]}}}}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := false
+	s := New(def, nil, time.Time{}).RenderSheet(context.Background(), "s", func(context.Context, string, *query.Question) (*Result, error) {
+		asked = true
+		return &Result{}, nil
+	}, 1)
+	if tl := s.Tiles[0]; asked || tl.Kind != TileUnsupported || !strings.Contains(tl.Message, "the TotalAggregationFunction MEDIAN") {
+		t.Errorf("asked %v, tile %s: %q", asked, tl.Kind, tl.Message)
+	}
 }

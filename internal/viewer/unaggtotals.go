@@ -1,8 +1,6 @@
 package viewer
 
 import (
-	"encoding/json"
-
 	"github.com/sightglass/sightglass/internal/query"
 )
 
@@ -26,32 +24,16 @@ type totalCol struct {
 // what they compute; DEFAULT sums a numeric column.
 var totalAggregations = map[string]string{"DEFAULT": query.Sum, "SUM": query.Sum, "AVERAGE": query.Average, "MIN": query.Min, "MAX": query.Max, "NONE": ""}
 
-// unaggTotalsOf reads TotalOptions; nil when totals are not shown.
-func unaggTotalsOf(raw json.RawMessage, fields []field, cols []query.ResultColumn) *unaggTotals {
-	var o struct {
-		TotalsVisibility        string
-		Placement               string
-		CustomLabel             string
-		TotalAggregationOptions []struct {
-			FieldId                  string
-			TotalAggregationFunction struct{ SimpleTotalAggregationFunction string }
-		}
-	}
-	if len(raw) == 0 || json.Unmarshal(raw, &o) != nil || o.TotalsVisibility != "VISIBLE" {
+// unaggTotalsOf is the totals row of read TotalOptions (nil: none).
+func unaggTotalsOf(o *totalOptions, fields []field, cols []query.ResultColumn) *unaggTotals {
+	if o == nil {
 		return nil
 	}
-	chosen := map[string]string{}
-	for _, a := range o.TotalAggregationOptions {
-		chosen[a.FieldId] = a.TotalAggregationFunction.SimpleTotalAggregationFunction
-	}
-	t := &unaggTotals{label: o.CustomLabel, first: o.Placement == "START"}
-	if t.label == "" {
-		t.label = "Total"
-	}
+	t := &unaggTotals{label: o.label, first: o.first}
 	for _, f := range fields {
 		c := totalCol{f: f}
 		if numericColumn(cols, f.id) {
-			fn := chosen[f.id]
+			fn := o.funcs[f.id]
 			if fn == "" {
 				fn = "DEFAULT"
 			}

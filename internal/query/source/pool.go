@@ -217,7 +217,10 @@ func (p *Pool) run(ctx context.Context, key string, params Params, query string,
 		}
 	}
 	err = query1(qctx, conn, params.Type, query, args, onColumns, onRow)
-	if !discard && (qctx.Err() != nil || resetSession(qctx, conn, params.Type) != nil) {
+	// Release what the statement took before answering, even from a
+	// session about to be discarded: the server ends a closed session's
+	// locks only when its backend has exited, after the caller goes on.
+	if qctx.Err() != nil || resetSession(qctx, conn, params.Type) != nil {
 		discard = true // closing the session ends what it holds
 	}
 	if err == nil || errors.Is(err, errStop) {

@@ -28,6 +28,11 @@ type mapPlan struct {
 	lat, lon int
 	regions  *regionSet
 	window   *definition.MapWindowOptions
+	// state is a county map's state field (p.category[1]), its dataset's
+	// one STATE column, grouped by and matched within; 0 for none.
+	state int
+	// states is how many STATE columns the dataset has.
+	states int
 }
 
 // maxNamed is how many unmatched values a map's note names.
@@ -59,11 +64,14 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
 		case regionSets()[role] != nil:
 			m.regions = regionSets()[role]
+			if role == dataset.RoleCounty {
+				countyStates(p, roles)
+			}
 			return ""
 		case mapAsset[role] != "":
 			return "the " + role + " boundaries are missing from this server's build"
 		}
-		return "a filled map by " + role + " (Sightglass has boundaries of countries and US states only)"
+		return "a filled map by " + role + " (Sightglass has boundaries of countries, US states and US counties only)"
 	}
 	m.lat, m.lon = -1, -1
 	for i, f := range p.category {

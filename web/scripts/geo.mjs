@@ -5,7 +5,8 @@
 // properties are its shape's name and keys: the lower-case names and
 // codes a value may name it by. Sources (npm, with licences):
 // world-atlas (ISC; Natural Earth 1:110m countries, public domain),
-// us-atlas (ISC; US Census Bureau 1:10m states, public domain),
+// us-atlas (ISC; US Census Bureau 1:10m states and counties, public
+// domain),
 // i18n-iso-countries (MIT; ISO 3166-1 codes and English names),
 // topojson-client (ISC) to turn TopoJSON into GeoJSON.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,18 +16,32 @@ import { feature } from "topojson-client";
 const require = createRequire(import.meta.url);
 const load = (p) => JSON.parse(readFileSync(require.resolve(p), "utf8"));
 
-// Coordinates to 0.001° (about 100 m), far finer than the 1:110m shapes.
-const round = (c) => (typeof c[0] === "number" ? c.map((x) => Math.round(x * 1000) / 1000) : c.map(round));
+// Coordinates to 0.001° (about 100 m), far finer than the 1:110m shapes;
+// counties to 0.01° (about 1 km, finer than a pixel of a county drawn on
+// a whole-US map), dropping the points rounding makes repeat.
+const rounder = (scale) => {
+  const round = (c) => {
+    if (typeof c[0] === "number") return c.map((x) => Math.round(x * scale) / scale);
+    const out = c.map(round);
+    if (scale >= 1000 || typeof out[0]?.[0] !== "number") return out;
+    const ring = out.filter((p, i) => i === 0 || i === out.length - 1 || p[0] !== out[i - 1][0] || p[1] !== out[i - 1][1]);
+    return ring.length >= 4 ? ring : out;
+  };
+  return round;
+};
 
-function write(file, topo, object, keysOf) {
+function write(file, topo, object, keysOf, { scale = 1000, nameOf = (f) => f.properties.name, extra = () => ({}) } = {}) {
   const fc = feature(topo, topo.objects[object]);
+  const round = rounder(scale);
   const out = {
     type: "FeatureCollection",
-    features: fc.features.map((f) => ({
-      type: "Feature",
-      properties: { name: f.properties.name, keys: [...new Set(keysOf(f).filter(Boolean).map((k) => String(k).trim().toLowerCase()))] },
-      geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
-    })),
+    features: fc.features
+      .filter((f) => f.geometry)
+      .map((f) => ({
+        type: "Feature",
+        properties: { name: nameOf(f), keys: [...new Set(keysOf(f).filter(Boolean).map((k) => String(k).trim().toLowerCase()))], ...extra(f) },
+        geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
+      })),
   };
   writeFileSync(file, JSON.stringify(out));
 }
@@ -53,3 +68,27 @@ const usps = {
   "56": "WY", "60": "AS", "66": "GU", "69": "MP", "72": "PR", "78": "VI",
 };
 write("dist/geo-us-states.json", load("us-atlas/states-10m.json"), "states", (f) => [f.properties.name, f.id, usps[f.id]]);
+
+// US counties (and county equivalents): a shape's name is its county name
+// and state code ("Mohave, AZ"), unique; its keys are what the value may
+// name without a state (the name, with its kind: "mohave county"; the
+// FIPS code) and its state the state's FIPS code, so that the server
+// matches a county by name within a state (internal/viewer/georegions.go). An
+// independent city shares its name with a county of its state in a few
+// places (Baltimore, St. Louis, Richmond, …): FIPS county codes from 500
+// in Maryland, Missouri and Virginia are independent cities, named
+// "… city" as the Census Bureau does.
+const kinds = { "02": ["borough", "census area", "municipality", "city and borough"], "22": ["parish"] };
+const isCity = (id) => ["24", "29", "51"].includes(id.slice(0, 2)) && Number(id.slice(2)) >= 500;
+const countyName = (f) => f.properties.name + (isCity(f.id) ? " city" : "");
+write(
+  "dist/geo-us-counties.json",
+  load("us-atlas/counties-10m.json"),
+  "counties",
+  (f) => {
+    const n = countyName(f);
+    if (isCity(f.id)) return [n, f.properties.name, f.id];
+    return [n, f.id, ...(kinds[f.id.slice(0, 2)] ?? ["county"]).map((k) => n + " " + k)];
+  },
+  { scale: 100, nameOf: (f) => countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2)), extra: (f) => ({ state: f.id.slice(0, 2) }) },
+);

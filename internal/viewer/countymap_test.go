@@ -1,6 +1,8 @@
 package viewer
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query"
@@ -58,4 +60,50 @@ func TestFilledMapCountiesWithoutState(t *testing.T) {
 	res.Rows = res.Rows[2:3]
 	_, note, _ = mapOption(p, res)
 	wantEq(t, "note", note, "1 of 1 values name more than one county (the dataset has several STATE columns; give it one): Washington.")
+}
+
+// BenchmarkCountyMatch times drawing a county map of every county (3,231
+// rows) matched by name within its state, against the same rows matched
+// by FIPS code without a state in the same run.
+func BenchmarkCountyMatch(b *testing.B) {
+	rs := regionSets()["COUNTY"]
+	if rs == nil {
+		b.Skip("the county boundaries are not built: run make web")
+	}
+	var byState, byFIPS [][]any
+	for k, shape := range rs.inState {
+		state, key, _ := strings.Cut(k, "|")
+		if len(key) == 5 && key[0] >= '0' && key[0] <= '9' && !rs.ambiguous[k] {
+			byFIPS = append(byFIPS, []any{key, 1.0})
+			name, _, _ := strings.Cut(shape, ",")
+			if rs.ambiguous[state+"|"+strings.ToLower(name)] {
+				name += " County" // Baltimore County, as against Baltimore city
+			}
+			byState = append(byState, []any{name, state, 1.0})
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		roles map[string]string
+		res   *Result
+	}{
+		{"within-state", map[string]string{"country": "COUNTY", "st": "STATE"}, &Result{Rows: byState,
+			Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: countyStateID, Type: "STRING"}, {ID: "rev", Type: "DECIMAL", Role: query.RoleMeasure}}}},
+		{"fips", map[string]string{"country": "COUNTY"}, &Result{Rows: byFIPS,
+			Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "rev", Type: "DECIMAL", Role: query.RoleMeasure}}}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			p, _ := planOf(visualOf(b, filledCountry))
+			v := &View{geoRoles: mapRoles(c.roles)}
+			if why := v.placeMap(context.Background(), p, "arn"); why != "" {
+				b.Fatal(why)
+			}
+			for b.Loop() {
+				opt, note, why := mapOption(p, c.res)
+				if why != "" || len(opt["series"].([]obj)[0]["data"].([]obj)) != len(c.res.Rows) {
+					b.Fatalf("%s: %s %s", c.name, why, note)
+				}
+			}
+		})
+	}
 }

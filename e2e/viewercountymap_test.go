@@ -56,7 +56,10 @@ func TestViewerCountyMap(t *testing.T) {
 		"Sheets": [{"SheetId": "s", "Name": "Counties", "Visuals": [
 		{"FilledMapVisual": {"VisualId": "by-county", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {
 		  "Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "geo", "ColumnName": "county"}}}],
-		  "Values": [{"NumericalMeasureField": {"FieldId": "r", "Column": {"DataSetIdentifier": "geo", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]}}}}}]}]}`,
+		  "Values": [{"NumericalMeasureField": {"FieldId": "r", "Column": {"DataSetIdentifier": "geo", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]}}}}},
+		{"GeospatialMapVisual": {"VisualId": "county-points", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {
+		  "Geospatial": [{"CategoricalDimensionField": {"FieldId": "pc", "Column": {"DataSetIdentifier": "geo", "ColumnName": "county"}}}],
+		  "Values": [{"NumericalMeasureField": {"FieldId": "pr", "Column": {"DataSetIdentifier": "geo", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]}}}}}]}]}`,
 		"arn:aws:quicksight:"+region+":"+accountID+":dataset/counties")
 	var d types.DashboardVersionDefinition
 	decodeStrict(t, []byte(def), &d)
@@ -94,5 +97,22 @@ func TestViewerCountyMap(t *testing.T) {
 	}
 	if u := o["sgMap"].(map[string]any)["url"].(string); !strings.HasPrefix(u, "/static/geo-us-counties.json?v=") {
 		t.Errorf("shapes at %q", u)
+	}
+
+	// The points map by county: a point per county with SQL's revenue,
+	// drawn on the states' shapes (the counties' are not fetched).
+	o = rawChart(t, p.Body, "county-points")
+	got = nil
+	for _, d := range o["series"].([]any)[0].(map[string]any)["data"].([]any) {
+		r := d.(map[string]any)
+		got = append(got, []any{r["name"], r["value"].([]any)[2]})
+	}
+	sortAny(got)
+	wantRows(t, "revenue by county, points", got, want)
+	if note := tileNote(t, p.Body, "county-points"); note != "1 of 7 values name more than one county of their state: Baltimore (MD)." {
+		t.Errorf("county-points note %q", note)
+	}
+	if u := o["sgMap"].(map[string]any)["url"].(string); !strings.HasPrefix(u, "/static/geo-us-states.json?v=") {
+		t.Errorf("points shapes at %q", u)
 	}
 }

@@ -41,8 +41,7 @@ func countyStates(p *plan, roles map[string]string) {
 // countyShape is the county a filled map's row names: within the row's
 // state when the map has a state field. ambiguous: the value names
 // several counties.
-func countyShape(p *plan, res *Result, row []any, name string) (shape string, ambiguous, ok bool) {
-	rs := p.geo.regions
+func countyShape(rs *regionSet, p *plan, res *Result, row []any, name string) (shape string, ambiguous, ok bool) {
 	if p.geo.state == 0 {
 		shape, ok = rs.match(name)
 		return shape, !ok && rs.isAmbiguous(name), ok
@@ -81,4 +80,31 @@ func stateText(p *plan, res *Result, row []any) string {
 		return "(empty)"
 	}
 	return fieldText(row[i], res.Columns[i], p.category[i])
+}
+
+// countyPoint is where a points map by county places a row: its county's
+// center and name; where, when it cannot, is why ("ambiguous" or
+// "unmatched") and the value as notes show it.
+func countyPoint(p *plan, res *Result, row []any) (lon, lat float64, shape string, where []string) {
+	rs := p.geo.counties
+	name := fieldText(row[0], res.Columns[0], p.category[0])
+	shown := name
+	if row[0] == nil {
+		shown = "(empty)"
+	}
+	if p.geo.state > 0 {
+		shown += " (" + stateText(p, res, row) + ")"
+	}
+	if row[0] == nil {
+		return 0, 0, "", []string{"unmatched", shown}
+	}
+	shape, many, ok := countyShape(rs, p, res, row, name)
+	c, placed := rs.center[shape]
+	switch {
+	case many:
+		return 0, 0, "", []string{"ambiguous", shown}
+	case !ok || !placed:
+		return 0, 0, "", []string{"unmatched", shown}
+	}
+	return c[0], c[1], shape, nil
 }

@@ -107,3 +107,34 @@ func BenchmarkCountyMatch(b *testing.B) {
 		})
 	}
 }
+
+// A points map by county places each row at its county's center (drawn
+// on the states), matched within the row's state; the rest are named.
+func TestPointMapCounties(t *testing.T) {
+	js := strings.Replace(pointMap, "%s", "", 1)
+	js = strings.Replace(js, `[{"NumericalDimensionField": {"FieldId": "lat", "Column": {"DataSetIdentifier": "sales", "ColumnName": "lat"}}},
+  {"NumericalDimensionField": {"FieldId": "lon", "Column": {"DataSetIdentifier": "sales", "ColumnName": "lon"}}}]`,
+		`[{"CategoricalDimensionField": {"FieldId": "cty", "Column": {"DataSetIdentifier": "sales", "ColumnName": "county"}}}]`, 1)
+	p, why := mapPlanOf(t, js, map[string]string{"county": "COUNTY", "st": "STATE"})
+	wantEq(t, "refused", why, "")
+	wantEq(t, "grouped by", len(p.dims()), 3) // county, its state, the color
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "cty", Type: "STRING"}, {ID: countyStateID, Type: "STRING"}, {ID: "seg", Type: "STRING"}, {ID: recordsID, Type: "INTEGER", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"Cook", "IL", "Retail", int64(4)}, {"King", "WA", "Retail", int64(1)}, {"Baltimore", "MD", "Retail", int64(2)}, {"Nowhere", "WA", "Online", int64(3)}},
+	}
+	opt, note, why := mapOption(p, res)
+	wantEq(t, "refused", why, "")
+	wantEq(t, "shapes", opt["geo"].(obj)["map"], "sg-geo-us-states")
+	data := opt["series"].([]obj)[0]["data"].([]obj)
+	wantEq(t, "points", len(data), 2)
+	wantEq(t, "cook", [3]any{data[0]["name"], data[0]["sgValue"], data[0]["symbolSize"]}, [3]any{"Cook, IL", "Cook", float64(maxPoint)})
+	at := data[0]["value"].([]any)
+	if lon, lat := at[0].(float64), at[1].(float64); lon < -88.3 || lon > -87.5 || lat < 41.4 || lat > 42.2 {
+		t.Errorf("Cook County at %v, %v: not in Cook County", lon, lat)
+	}
+	wantEq(t, "note", note, "1 of 4 values matched no county: Nowhere (WA). 1 of 4 values name more than one county of their state: Baltimore (MD).")
+	res.Rows = [][]any{{"Cook", "IL", "Retail", int64(4)}, {"Cook County", "Illinois", "Retail", int64(1)}}
+	if _, _, why := mapOption(p, res); why != `the values "Cook (IL)" and "Cook County (Illinois)" name the same county (Cook, IL)` {
+		t.Errorf("two values of one county: %q", why)
+	}
+}

@@ -56,7 +56,7 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		var ok, many bool
 		shown := name // in notes: a county with its state
 		if county {
-			shape, many, ok = countyShape(p, res, row, name)
+			shape, many, ok = countyShape(rs, p, res, row, name)
 			if p.geo.state > 0 {
 				shown += " (" + stateText(p, res, row) + ")"
 			}

@@ -24,6 +24,9 @@ type regionSet struct {
 	inState   map[string]string
 	ambiguous map[string]bool
 	stateOf   map[string]string
+	// center is each county's point on a points map ([longitude,
+	// latitude]), from a file only the server reads.
+	center map[string][2]float64
 }
 
 // mapAsset is a region set's file in the built assets.
@@ -32,6 +35,9 @@ var mapAsset = map[string]string{
 	dataset.RoleState:   "geo-us-states.json",
 	dataset.RoleCounty:  "geo-us-counties.json",
 }
+
+// countyCenters is the file of the counties' centers, by shape name.
+const countyCenters = "geo-us-county-centers.json"
 
 // regionSets reads the region sets once, by the geographic role they
 // place; a set whose file is missing (a server built without `make web`)
@@ -76,6 +82,9 @@ var regionSets = sync.OnceValue(func() map[string]*regionSet {
 			delete(out, dataset.RoleCounty) // counties are matched within states
 		} else {
 			c.stateOf = stateCodes(s)
+		}
+		if b, err := fs.ReadFile(web.Dist, "dist/"+countyCenters); err == nil && json.Unmarshal(b, &c.center) != nil {
+			c.center = nil
 		}
 	}
 	return out

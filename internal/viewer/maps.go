@@ -33,6 +33,9 @@ type mapPlan struct {
 	state int
 	// states is how many STATE columns the dataset has.
 	states int
+	// counties: a points map placing its rows at the centers of the US
+	// counties its location field names (drawn on the states).
+	counties *regionSet
 }
 
 // maxNamed is how many unmatched values a map's note names.
@@ -72,6 +75,15 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 			return "the " + role + " boundaries are missing from this server's build"
 		}
 		return "a filled map by " + role + " (Sightglass has boundaries of countries, US states and US counties only)"
+	}
+	if len(p.category) == 1 && roleOf(p.category[0]) == dataset.RoleCounty {
+		c, s := regionSets()[dataset.RoleCounty], regionSets()[dataset.RoleState]
+		if c == nil || s == nil || c.center == nil {
+			return "the " + dataset.RoleCounty + " boundaries are missing from this server's build"
+		}
+		m.counties, m.regions = c, s
+		countyStates(p, roles)
+		return ""
 	}
 	m.lat, m.lon = -1, -1
 	for i, f := range p.category {
@@ -127,8 +139,7 @@ func mapView(target obj, w *definition.MapWindowOptions) {
 // could not place; why refuses the map.
 func mapOption(p *plan, res *Result) (opt obj, note, why string) {
 	if p.geo.points {
-		opt, note = pointMapOption(p, res)
-		return opt, note, ""
+		return pointMapOption(p, res)
 	}
 	return filledMapOption(p, res)
 }

@@ -72,7 +72,7 @@ write("dist/geo-us-states.json", load("us-atlas/states-10m.json"), "states", (f)
 // US counties (and county equivalents): a shape's name is its county name
 // and state code ("Mohave, AZ"), unique; its keys are what the value may
 // name without a state (the name, with its kind: "mohave county"; the
-// FIPS code) and its state the state's FIPS code, so that the server
+// FIPS code), its state the state's FIPS code, so that the server
 // matches a county by name within a state (internal/viewer/georegions.go). An
 // independent city shares its name with a county of its state in a few
 // places (Baltimore, St. Louis, Richmond, …): FIPS county codes from 500
@@ -80,6 +80,25 @@ write("dist/geo-us-states.json", load("us-atlas/states-10m.json"), "states", (f)
 // "… city" as the Census Bureau does.
 const kinds = { "02": ["borough", "census area", "municipality", "city and borough"], "22": ["parish"] };
 const isCity = (id) => ["24", "29", "51"].includes(id.slice(0, 2)) && Number(id.slice(2)) >= 500;
+// A county's center, where a points map places it: the centroid of its
+// largest polygon's outer ring (planar, which at a county's size is
+// within a pixel of the spherical one), to 0.0001°.
+function center(g) {
+  const rings = g.type === "Polygon" ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+  let best = null;
+  for (const r of rings) {
+    let a = 0, x = 0, y = 0;
+    for (let i = 0; i < r.length - 1; i++) {
+      const c = r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
+      a += c;
+      x += (r[i][0] + r[i + 1][0]) * c;
+      y += (r[i][1] + r[i + 1][1]) * c;
+    }
+    if (a !== 0 && (!best || Math.abs(a) > Math.abs(best.a))) best = { a, x: x / (3 * a), y: y / (3 * a) };
+  }
+  const p = best ? [best.x, best.y] : rings[0][0];
+  return p.map((v) => Math.round(v * 1e4) / 1e4);
+}
 const countyName = (f) => f.properties.name + (isCity(f.id) ? " city" : "");
 write(
   "dist/geo-us-counties.json",
@@ -91,4 +110,12 @@ write(
     return [n, f.id, ...(kinds[f.id.slice(0, 2)] ?? ["county"]).map((k) => n + " " + k)];
   },
   { scale: 100, nameOf: (f) => countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2)), extra: (f) => ({ state: f.id.slice(0, 2) }) },
+);
+// The centers, by shape name, in a file of their own that only the server
+// reads (a county map in the browser does not need them).
+const counties = load("us-atlas/counties-10m.json");
+writeFileSync(
+  "dist/geo-us-county-centers.json",
+  JSON.stringify(Object.fromEntries(feature(counties, counties.objects.counties).features.filter((f) => f.geometry)
+    .map((f) => [countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2)), center(f.geometry)]))),
 );

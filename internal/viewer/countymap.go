@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/sightglass/sightglass/internal/query"
 	"github.com/sightglass/sightglass/internal/query/dataset"
@@ -82,13 +83,23 @@ func stateText(p *plan, res *Result, row []any) string {
 	return fieldText(row[i], res.Columns[i], p.category[i])
 }
 
-// countyPoint is where a points map by county places a row: its county's
-// center and name; where, when it cannot, is why ("ambiguous" or
-// "unmatched") and the value as notes show it.
-func countyPoint(p *plan, res *Result, row []any) (lon, lat float64, shape string, where []string) {
-	rs := p.geo.counties
-	name := fieldText(row[0], res.Columns[0], p.category[0])
-	shown := name
+// countyPlacer places the rows of a points map by county at their
+// counties' centers, once per county and color, and keeps the values it
+// could not place for the note.
+type countyPlacer struct {
+	p                 *plan
+	res               *Result
+	seen              map[string]string // county (and color) -> the value that named it
+	missed, ambiguous []string
+}
+
+// place is where a row's point goes: its county's center and name, and
+// the value a click filters by; placed is false for a row named in the
+// note; why refuses the map (two values naming one county).
+func (c *countyPlacer) place(row []any) (lon, lat float64, shape, value string, placed bool, why string) {
+	p, res := c.p, c.res
+	value = fieldText(row[0], res.Columns[0], p.category[0])
+	shown := value
 	if row[0] == nil {
 		shown = "(empty)"
 	}
@@ -96,15 +107,33 @@ func countyPoint(p *plan, res *Result, row []any) (lon, lat float64, shape strin
 		shown += " (" + stateText(p, res, row) + ")"
 	}
 	if row[0] == nil {
-		return 0, 0, "", []string{"unmatched", shown}
+		c.missed = append(c.missed, shown)
+		return 0, 0, "", "", false, ""
 	}
-	shape, many, ok := countyShape(rs, p, res, row, name)
-	c, placed := rs.center[shape]
+	shape, many, ok := countyShape(p.geo.counties, p, res, row, value)
+	at, known := p.geo.counties.center[shape]
 	switch {
 	case many:
-		return 0, 0, "", []string{"ambiguous", shown}
-	case !ok || !placed:
-		return 0, 0, "", []string{"unmatched", shown}
+		c.ambiguous = append(c.ambiguous, shown)
+		return 0, 0, "", "", false, ""
+	case !ok || !known:
+		c.missed = append(c.missed, shown)
+		return 0, 0, "", "", false, ""
 	}
-	return c[0], c[1], shape, nil
+	key := shape
+	if len(p.colors) > 0 {
+		i := len(p.category)
+		key += "\x00" + fieldText(row[i], res.Columns[i], p.colors[0])
+	}
+	if prev, dup := c.seen[key]; dup {
+		return 0, 0, "", "", false, "the values " + strconv.Quote(prev) + " and " + strconv.Quote(shown) + " name the same county (" + shape + ")"
+	}
+	c.seen[key] = shown
+	return at[0], at[1], shape, value, true, ""
+}
+
+// note names the rows the map could not place.
+func (c *countyPlacer) note() string {
+	n := len(c.res.Rows)
+	return countyNote(c.p, unplacedNote("values matched no county", c.missed, n), c.ambiguous, n)
 }

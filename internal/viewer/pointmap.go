@@ -68,35 +68,23 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	}
 	byColor := map[string]int{}
 	var ss []obj
-	var missed, ambiguous []string
-	from := map[string]string{} // a county points map: county (and color) -> the value that named it
+	var missed []string
+	var counties *countyPlacer
+	if g.counties != nil {
+		counties = &countyPlacer{p: p, res: res, seen: map[string]string{}}
+	}
 	for _, row := range res.Rows {
 		var lat, lon float64
 		var name, sgValue string
-		if g.counties != nil {
-			var where []string
-			lon, lat, name, where = countyPoint(p, res, row)
-			if where != nil {
-				if where[0] == "ambiguous" {
-					ambiguous = append(ambiguous, where[1])
-				} else {
-					missed = append(missed, where[1])
-				}
+		if counties != nil {
+			var placed bool
+			lon, lat, name, sgValue, placed, why = counties.place(row)
+			if why != "" {
+				return nil, "", why
+			}
+			if !placed {
 				continue
 			}
-			v := fieldText(row[0], res.Columns[0], p.category[0])
-			key := name // a county once per color
-			if len(p.colors) > 0 {
-				key += "\x00" + fieldText(row[nloc], res.Columns[nloc], p.colors[0])
-			}
-			shown := v
-			if p.geo.state > 0 {
-				shown += " (" + stateText(p, res, row) + ")"
-			}
-			if prev, dup := from[key]; dup {
-				return nil, "", "the values " + strconv.Quote(prev) + " and " + strconv.Quote(shown) + " name the same county (" + name + ")"
-			}
-			from[key], sgValue = shown, v
 		} else {
 			var okLat, okLon bool
 			lat, okLat = number(row[g.lat])
@@ -127,7 +115,7 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 			size = max(minPoint, math.Round(maxPoint*math.Sqrt(math.Abs(f)/big)))
 		}
 		point := obj{"name": name, "value": []any{round6(lon), round6(lat), v}, "symbolSize": size}
-		if g.counties != nil {
+		if counties != nil {
 			point["sgValue"] = sgValue // what a click filters by
 		}
 		ss[k]["data"] = append(ss[k]["data"].([]obj), point)
@@ -150,8 +138,8 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		}
 		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
 	}
-	if g.counties != nil {
-		return opt, countyNote(p, unplacedNote("values matched no county", missed, len(res.Rows)), ambiguous, len(res.Rows)), ""
+	if counties != nil {
+		return opt, counties.note(), ""
 	}
 	return opt, unplacedNote("rows have no valid latitude and longitude", missed, len(res.Rows)), ""
 }

@@ -180,6 +180,8 @@ describe('maps in Chromium', () => {
         Sheets: [{ SheetId: 's', Name: 'Counties', Visuals: [
           { FilledMapVisual: { VisualId: 'by-county', ChartConfiguration: { FieldWells: { FilledMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('county') } }], Values: [sum('r', 'revenue')] } } } } },
+          { GeospatialMapVisual: { VisualId: 'county-points', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
+            Geospatial: [{ CategoricalDimensionField: { FieldId: 'pc', Column: column('county') } }], Values: [sum('pr', 'revenue')] } } } } },
         ] }],
       },
       Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
@@ -208,10 +210,20 @@ describe('maps in Chromium', () => {
       assert.ok(described.includes(`the data for Cook, IL is ${cook}`), `Cook County's revenue ${cook} not in: ${described}`);
       assert.ok(described.includes(`the data for King, WA is ${king}`), `King County's revenue ${king} not in: ${described}`);
       assert.ok(!described.includes('King, TX'), `King County, Texas has a value: ${described}`);
-      // The county shapes, and not the world's or the states', came from
-      // the server's fingerprinted asset.
+      // The points map by county: Cook County's point, at its center in
+      // Illinois, carries SQL's revenue.
+      await frame.locator('#v-county-points svg path').nth(40).waitFor({ timeout: STEP });
+      const points = await frame.locator('#v-county-points .chart').getAttribute('aria-label');
+      const at = points.match(/the data for Cook, IL is (-?[0-9.]+), (-?[0-9.]+), ([0-9.]+)/);
+      assert.ok(at, `no point for Cook, IL in: ${points}`);
+      assert.equal(Number(at[3]), cook);
+      assert.ok(Number(at[1]) > -88.3 && Number(at[1]) < -87.5 && Number(at[2]) > 41.4 && Number(at[2]) < 42.2, `Cook County's point at ${at[1]}, ${at[2]}`);
+      // The county shapes (the filled map) and the states' (under the
+      // points) came from the server's fingerprinted assets; the world's
+      // and the counties' centers were not fetched.
       assert.ok(requests.some((u) => /\/static\/geo-us-counties\.json\?v=[0-9a-f]{12}$/.test(u)), `no county shapes request in ${requests}`);
-      assert.ok(!requests.some((u) => /geo-(world|us-states)\.json/.test(u)), `other shapes loaded: ${requests}`);
+      assert.ok(requests.some((u) => /\/static\/geo-us-states\.json\?v=[0-9a-f]{12}$/.test(u)), `no state shapes request in ${requests}`);
+      assert.ok(!requests.some((u) => /geo-(world|us-county-centers)\.json/.test(u)), `other shapes loaded: ${requests}`);
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

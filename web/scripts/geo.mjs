@@ -3,11 +3,12 @@
 // loads only when a map is on the sheet; the server reads the same files
 // to match a visual's region names and codes to shapes. Each feature's
 // properties are its shape's name and keys: the lower-case names and
-// codes a value may name it by. Sources (npm, with licences):
+// codes a value may name it by (a county's also its state). The counties'
+// centers, where a points map places them, are a file only the server
+// reads. Sources (npm, with licences):
 // world-atlas (ISC; Natural Earth 1:110m countries, public domain),
 // us-atlas (ISC; US Census Bureau 1:10m states and counties, public
-// domain),
-// i18n-iso-countries (MIT; ISO 3166-1 codes and English names),
+// domain), i18n-iso-countries (MIT; ISO 3166-1 codes and English names),
 // topojson-client (ISC) to turn TopoJSON into GeoJSON.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -80,6 +81,7 @@ write("dist/geo-us-states.json", load("us-atlas/states-10m.json"), "states", (f)
 // "… city" as the Census Bureau does.
 const kinds = { "02": ["borough", "census area", "municipality", "city and borough"], "22": ["parish"] };
 const isCity = (id) => ["24", "29", "51"].includes(id.slice(0, 2)) && Number(id.slice(2)) >= 500;
+
 // A county's center, where a points map places it: the centroid of its
 // largest polygon's outer ring (planar, which at a county's size is
 // within a pixel of the spherical one), to 0.0001°.
@@ -100,22 +102,23 @@ function center(g) {
   return p.map((v) => Math.round(v * 1e4) / 1e4);
 }
 const countyName = (f) => f.properties.name + (isCity(f.id) ? " city" : "");
+const shapeName = (f) => countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2));
+const counties = load("us-atlas/counties-10m.json");
 write(
   "dist/geo-us-counties.json",
-  load("us-atlas/counties-10m.json"),
+  counties,
   "counties",
   (f) => {
     const n = countyName(f);
     if (isCity(f.id)) return [n, f.properties.name, f.id];
     return [n, f.id, ...(kinds[f.id.slice(0, 2)] ?? ["county"]).map((k) => n + " " + k)];
   },
-  { scale: 100, nameOf: (f) => countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2)), extra: (f) => ({ state: f.id.slice(0, 2) }) },
+  { scale: 100, nameOf: shapeName, extra: (f) => ({ state: f.id.slice(0, 2) }) },
 );
 // The centers, by shape name, in a file of their own that only the server
 // reads (a county map in the browser does not need them).
-const counties = load("us-atlas/counties-10m.json");
 writeFileSync(
   "dist/geo-us-county-centers.json",
   JSON.stringify(Object.fromEntries(feature(counties, counties.objects.counties).features.filter((f) => f.geometry)
-    .map((f) => [countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2)), center(f.geometry)]))),
+    .map((f) => [shapeName(f), center(f.geometry)]))),
 );

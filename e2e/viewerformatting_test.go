@@ -22,8 +22,8 @@ import (
 
 // formattingDefinition is a dashboard over the sample orders: a bar chart
 // of revenue by region with a static, an average, a largest and a median
-// reference line (and a percentile and a computed one over a Colors
-// field, which it names); a table
+// reference line and a 90th percentile one (and a computed one over a
+// Colors field, which it names); a table
 // of revenue and profit by region whose revenue cells are red above
 // revenueLimit, whose rows are shaded where profit is below profitLimit
 // and whose region cells carry a flag above revenueLimit; a table whose
@@ -116,12 +116,20 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	}
 	_, p := ts.signOn(t, ts.mint(t, "admin", "/dashboards/formatting"), -1)
 
+	// The 90th percentile of the per-region sums, continuous (the value
+	// at rank 0.9·(n−1), interpolated), in SQL alone.
+	p90 := sqlFloat(t, sampleDB(t, ts), `WITH s AS (SELECT sum(revenue) AS v FROM orders GROUP BY region),
+		r AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS i, 0.9 * (count(*) OVER () - 1) AS k FROM s)
+		SELECT max(CASE WHEN i = CAST(k AS INTEGER) THEN v END)
+		  + (max(k) - CAST(max(k) AS INTEGER)) * (coalesce(max(CASE WHEN i = CAST(k AS INTEGER) + 1 THEN v END), max(CASE WHEN i = CAST(k AS INTEGER) THEN v END)) - max(CASE WHEN i = CAST(k AS INTEGER) THEN v END))
+		FROM r`)
+
 	// Reference lines: the static one as written, the computed ones equal
-	// to SQL's average, largest and median of the per-region sums; a
-	// percentile is named as not drawn.
+	// to SQL's average, largest, median and 90th percentile of the
+	// per-region sums.
 	lines := markLines(t, p.Body, "bars")
-	if len(lines) != 4 {
-		t.Fatalf("bars: %d reference lines, want 4 (not the disabled one, nor the percentile): %v", len(lines), lines)
+	if len(lines) != 5 {
+		t.Fatalf("bars: %d reference lines, want 5 (not the disabled one): %v", len(lines), lines)
 	}
 	wantLine := func(i int, value float64, label string) {
 		t.Helper()
@@ -133,8 +141,12 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	wantLine(1, average, "AVERAGE")
 	wantLine(2, sorted[len(sorted)-1], "MAX")
 	wantLine(3, median, "MEDIAN")
-	if tl := tile(t, p.Body, "bars"); !strings.Contains(tl, "calculation PERCENTILE over the chart&#39;s values is not yet supported") {
-		t.Errorf("bars: no note naming the PERCENTILE line:\n%s", tl)
+	wantLine(4, p90, "")
+	if p90 == sorted[len(sorted)-1] || p90 == median {
+		t.Errorf("the 90th percentile %v is the largest or the median: the test cannot tell them apart", p90)
+	}
+	if tl := tile(t, p.Body, "bars"); strings.Contains(tl, "not drawn") {
+		t.Errorf("bars: a line is named as not drawn:\n%s", tl)
 	}
 	if lines[0].Color != "#DE3B00" || lines[0].Type != "solid" || lines[1].Type != "dashed" {
 		t.Errorf("reference line styles: %+v", lines)

@@ -143,7 +143,7 @@ func TestViewerMaps(t *testing.T) {
 	}
 
 	for id, why := range map[string]string{
-		"by-city":     "Filled map cannot be drawn: a filled map by CITY (Sightglass has boundaries of countries and US states only).",
+		"by-city":     "Filled map cannot be drawn: a filled map by CITY (Sightglass has boundaries of countries, US states and US counties only).",
 		"city-points": "Points on map cannot be drawn: points placed by CITY (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field).",
 	} {
 		if tl := tile(t, body, id); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(html.UnescapeString(tl), why) || strings.Contains(tl, "data-echarts") {

@@ -1,7 +1,8 @@
 // A dashboard with a computed reference line and conditional formatting,
 // embedded through the SDK's embedConsole in Chromium: the bar chart
 // draws its average line labelled with SQL's average of the per-region
-// sums, and the table's revenue cells above that average are red and
+// sums and its 75th percentile line SQL's continuous 75th percentile of
+// them, and the table's revenue cells above that average are red and
 // flagged, the others not, as SQL says.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -56,6 +57,10 @@ async function createDashboard(limit) {
               Calculation: { SimpleNumericalAggregation: 'AVERAGE' } } },
             StyleConfiguration: { Pattern: 'SOLID', Color: '#2CAD00' },
             LabelConfiguration: { CustomLabelConfiguration: { CustomLabel: 'Average' }, ValueLabelConfiguration: { RelativePosition: 'AFTER_CUSTOM_LABEL' } },
+          }, {
+            DataConfiguration: { DynamicConfiguration: { Column: col('revenue'),
+              Calculation: { PercentileAggregation: { PercentileValue: 75 } } } },
+            LabelConfiguration: { CustomLabelConfiguration: { CustomLabel: 'P75' }, ValueLabelConfiguration: { RelativePosition: 'AFTER_CUSTOM_LABEL' } },
           }],
         } } },
         { TableVisual: { VisualId: 'tbl',
@@ -99,6 +104,18 @@ describe('reference lines and conditional formatting in Chromium', () => {
       assert.ok(label, `a reference line label in ${texts}`);
       const drawn = Number(label.slice('Average '.length).replaceAll(',', ''));
       assert.ok(Math.abs(drawn - avg) <= 0.011, `reference line ${label}, SQL average ${avg}`);
+      // The percentile line: the value at rank 0.75·(n−1) of the sorted
+      // per-region sums, interpolated, in SQL alone.
+      const [[p75]] = sql(`WITH s AS (SELECT sum(revenue) AS v FROM orders GROUP BY region),
+        r AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS i, 0.75 * (count(*) OVER () - 1) AS k FROM s)
+        SELECT max(CASE WHEN i = CAST(k AS INTEGER) THEN v END)
+          + (max(k) - CAST(max(k) AS INTEGER)) * (coalesce(max(CASE WHEN i = CAST(k AS INTEGER) + 1 THEN v END), max(CASE WHEN i = CAST(k AS INTEGER) THEN v END)) - max(CASE WHEN i = CAST(k AS INTEGER) THEN v END))
+        FROM r`);
+      const pLabel = texts.find((t) => t.startsWith('P75 '));
+      assert.ok(pLabel, `a percentile line label in ${texts}`);
+      const pDrawn = Number(pLabel.slice('P75 '.length).replaceAll(',', ''));
+      assert.ok(Math.abs(pDrawn - p75) <= 0.011, `reference line ${pLabel}, SQL 75th percentile ${p75}`);
+      assert.ok(Math.abs(pDrawn - avg) > 1, 'the percentile line is not the average');
 
       // Each revenue cell: red text and a flag exactly where SQL's sum is
       // above the limit.

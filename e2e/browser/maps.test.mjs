@@ -3,7 +3,8 @@
 // the region shapes load from the console's own assets (no tile server,
 // no other origin), the map draws as SVG, a region's value read off the
 // page equals a direct SQL query on the sample file, and a click on a
-// region filters another visual by that region's value.
+// region filters another visual by that region's value; a filled map by
+// US county draws each county's value, within its state, as SQL says.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -152,6 +153,77 @@ describe('maps in Chromium', () => {
       assert.ok(requests.some((u) => /\/static\/geo-world\.json\?v=[0-9a-f]{12}$/.test(u)), `no shapes request in ${requests}`);
       const origins = new Set(requests.map((u) => new URL(u).origin));
       assert.deepEqual([...origins].filter((o) => o !== host.origin && o !== new URL(sg.url).origin), []);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('filled map by county draws offline, a county value equals SQL', { timeout: 120_000 }, async () => {
+    // Chicago's orders in Cook County, Illinois; Seattle's in King County,
+    // Washington (King is also a county of Texas: the state tells them
+    // apart).
+    const county = "CASE city WHEN 'Chicago' THEN 'Cook' WHEN 'Seattle' THEN 'King' END";
+    const state = "CASE city WHEN 'Chicago' THEN 'IL' WHEN 'Seattle' THEN 'Washington' END";
+    await qs.send(new CreateDataSetCommand({
+      AwsAccountId: ACCOUNT, DataSetId: 'counties', Name: 'counties', ImportMode: 'DIRECT_QUERY',
+      PhysicalTableMap: { t: { CustomSql: { DataSourceArn: arn('datasource', 'sample-sales'), Name: 'q',
+        SqlQuery: `SELECT ${county} AS county, ${state} AS state, revenue FROM orders WHERE city IN ('Chicago', 'Seattle')`,
+        Columns: [{ Name: 'county', Type: 'STRING' }, { Name: 'state', Type: 'STRING' }, { Name: 'revenue', Type: 'DECIMAL' }] } } },
+      LogicalTableMap: { l: { Alias: 'counties', Source: { PhysicalTableId: 't' }, DataTransforms: [tag('county', 'COUNTY'), tag('state', 'STATE')] } },
+      Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDataSet', 'quicksight:PassDataSet'] }],
+    }));
+    await qs.send(new CreateDashboardCommand({
+      AwsAccountId: ACCOUNT, DashboardId: 'counties', Name: 'counties',
+      Definition: {
+        DataSetIdentifierDeclarations: [{ Identifier: 'geo', DataSetArn: arn('dataset', 'counties') }],
+        Sheets: [{ SheetId: 's', Name: 'Counties', Visuals: [
+          { FilledMapVisual: { VisualId: 'by-county', ChartConfiguration: { FieldWells: { FilledMapAggregatedFieldWells: {
+            Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('county') } }], Values: [sum('r', 'revenue')] } } } } },
+          { GeospatialMapVisual: { VisualId: 'county-points', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
+            Geospatial: [{ CategoricalDimensionField: { FieldId: 'pc', Column: column('county') } }], Values: [sum('pr', 'revenue')] } } } } },
+        ] }],
+      },
+      Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
+    }));
+    for (let i = 0; ; i++) {
+      const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'counties' }));
+      if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') break;
+      if (d.Dashboard.Version.Status === 'CREATION_FAILED' || i > 100) throw new Error(JSON.stringify(d.Dashboard.Version));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    const requests = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    page.on('request', (r) => requests.push(r.url()));
+    try {
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      const url = (await mintConsoleURL(qs, '/dashboards/counties')).replace('/embedding/', '/embed/');
+      await page.evaluate((u) => window.embedDashboard(u, []), url);
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+      // Thousands of county shapes drawn as SVG paths.
+      await frame.locator('#v-by-county svg path').nth(3000).waitFor({ timeout: STEP });
+      const described = await frame.locator('#v-by-county .chart').getAttribute('aria-label');
+      const [[cook]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE city = 'Chicago'");
+      const [[king]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE city = 'Seattle'");
+      assert.ok(described.includes(`the data for Cook, IL is ${cook}`), `Cook County's revenue ${cook} not in: ${described}`);
+      assert.ok(described.includes(`the data for King, WA is ${king}`), `King County's revenue ${king} not in: ${described}`);
+      assert.ok(!described.includes('King, TX'), `King County, Texas has a value: ${described}`);
+      // The points map by county: Cook County's point, at its center in
+      // Illinois, carries SQL's revenue.
+      await frame.locator('#v-county-points svg path').nth(40).waitFor({ timeout: STEP });
+      const points = await frame.locator('#v-county-points .chart').getAttribute('aria-label');
+      const at = points.match(/the data for Cook, IL is (-?[0-9.]+), (-?[0-9.]+), ([0-9.]+)/);
+      assert.ok(at, `no point for Cook, IL in: ${points}`);
+      assert.equal(Number(at[3]), cook);
+      assert.ok(Number(at[1]) > -88.3 && Number(at[1]) < -87.5 && Number(at[2]) > 41.4 && Number(at[2]) < 42.2, `Cook County's point at ${at[1]}, ${at[2]}`);
+      // The county shapes (the filled map) and the states' (under the
+      // points) came from the server's fingerprinted assets; the world's
+      // and the counties' centers were not fetched.
+      assert.ok(requests.some((u) => /\/static\/geo-us-counties\.json\?v=[0-9a-f]{12}$/.test(u)), `no county shapes request in ${requests}`);
+      assert.ok(requests.some((u) => /\/static\/geo-us-states\.json\?v=[0-9a-f]{12}$/.test(u)), `no state shapes request in ${requests}`);
+      assert.ok(!requests.some((u) => /geo-(world|us-county-centers)\.json/.test(u)), `other shapes loaded: ${requests}`);
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

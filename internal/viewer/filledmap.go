@@ -40,7 +40,9 @@ func (p *plan) planFilledMap(vis *definition.FilledMapVisual) bool {
 func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	rs := p.geo.regions
 	f, m := p.category[0], p.values[0]
-	var missed []string
+	var missed, ambiguous []string
+	county := rs.inState != nil
+	vi := len(p.category)       // the measure's column, after a county map's state
 	from := map[string]string{} // shape -> the value that named it
 	data := make([]obj, 0, len(res.Rows))
 	var lo, hi float64
@@ -50,16 +52,30 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		if row[0] == nil {
 			name = "(empty)"
 		}
-		shape, ok := rs.match(name)
+		var shape string
+		var ok, many bool
+		shown := name // in notes: a county with its state
+		if county {
+			shape, many, ok = countyShape(rs, p, res, row, name)
+			if p.geo.state > 0 {
+				shown += " (" + stateText(p, res, row) + ")"
+			}
+		} else {
+			shape, ok = rs.match(name)
+		}
+		if many && row[0] != nil {
+			ambiguous = append(ambiguous, shown)
+			continue
+		}
 		if !ok || row[0] == nil {
-			missed = append(missed, name)
+			missed = append(missed, shown)
 			continue
 		}
 		if prev, dup := from[shape]; dup {
-			return nil, "", "the values " + strconv.Quote(prev) + " and " + strconv.Quote(name) + " name the same region (" + shape + ")"
+			return nil, "", "the values " + strconv.Quote(prev) + " and " + strconv.Quote(shown) + " name the same region (" + shape + ")"
 		}
-		from[shape] = name
-		v := chartValue(row[1])
+		from[shape] = shown
+		v := chartValue(row[vi])
 		if x, ok := v.(float64); ok {
 			if !some || x < lo {
 				lo = x
@@ -90,5 +106,9 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 			"inRange": obj{"color": scaleColors(p.colorScale)}},
 		"series": []obj{s},
 	}
-	return opt, unplacedNote("values matched no region", missed, len(res.Rows)), ""
+	note = unplacedNote("values matched no region", missed, len(res.Rows))
+	if county {
+		note = countyNote(p, note, ambiguous, len(res.Rows))
+	}
+	return opt, note, ""
 }

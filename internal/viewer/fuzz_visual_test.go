@@ -28,6 +28,8 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"RadarChartVisual": {"VisualId": "r", "ChartConfiguration": {"FieldWells": {"RadarChartAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "Shape": "CIRCLE"}}}`,
 		`{"FilledMapVisual": {"VisualId": "m", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "country"}}}]}}, "WindowOptions": {"Bounds": {"North": 1e308, "South": -1e308, "West": 0, "East": 0}, "MapZoomMode": "MANUAL"}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"NumericalDimensionField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "lat"}}}, {"NumericalDimensionField": {"FieldId": "o", "Column": {"DataSetIdentifier": "s", "ColumnName": "lon"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "seg"}}}]}}, "PointStyleOptions": {"SelectedPointStyle": "POINT"}}}}`,
+		`{"FilledMapVisual": {"VisualId": "m", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "county"}}}]}}}}}`,
+		`{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "county"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "seg"}}}]}}}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "DataSetIdentifier": "s", "ChartConfiguration": {"ContentUrl": "https://example.com/a.png", "ContentType": "IMAGE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "ChartConfiguration": {"ContentUrl": "/\\evil.example", "ContentType": "OTHER_EMBEDDED_CONTENT"}}}`,
 		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "TotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "START", "TotalAggregationOptions": [{"FieldId": "v", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MAX"}}]}}}}`,
@@ -63,9 +65,10 @@ func FuzzVisualPlan(f *testing.F) {
 			radarOption(p, radarResult(p)) // draws any plan without a panic
 		}
 		if p, ok := planOf(&vis); ok && p.geo != nil && len(p.unsupported) == 0 {
-			// Roles by column: lat and lon place points, others name countries.
+			// Roles by column: lat and lon place points, others name countries,
+			// states (seg) and counties (matched within seg).
 			v := &View{geoRoles: func(context.Context, string) (map[string]string, error) {
-				return map[string]string{"lat": "LATITUDE", "lon": "LONGITUDE", "country": "COUNTRY", "seg": "STATE"}, nil
+				return map[string]string{"lat": "LATITUDE", "lon": "LONGITUDE", "country": "COUNTRY", "seg": "STATE", "county": "COUNTY"}, nil
 			}}
 			if v.placeMap(context.Background(), p, "arn") == "" {
 				mapOption(p, radarResult(p)) // draws any placed map without a panic

@@ -28,6 +28,14 @@ type mapPlan struct {
 	lat, lon int
 	regions  *regionSet
 	window   *definition.MapWindowOptions
+	// state is a county map's state field (p.category[1]), its dataset's
+	// one STATE column, grouped by and matched within; 0 for none.
+	state int
+	// states is how many STATE columns the dataset has.
+	states int
+	// counties: a points map placing its rows at the centers of the US
+	// counties its location field names (drawn on the states).
+	counties *regionSet
 }
 
 // maxNamed is how many unmatched values a map's note names.
@@ -59,11 +67,23 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
 		case regionSets()[role] != nil:
 			m.regions = regionSets()[role]
+			if role == dataset.RoleCounty {
+				countyStates(p, roles)
+			}
 			return ""
 		case mapAsset[role] != "":
 			return "the " + role + " boundaries are missing from this server's build"
 		}
-		return "a filled map by " + role + " (Sightglass has boundaries of countries and US states only)"
+		return "a filled map by " + role + " (Sightglass has boundaries of countries, US states and US counties only)"
+	}
+	if len(p.category) == 1 && roleOf(p.category[0]) == dataset.RoleCounty {
+		c, s := regionSets()[dataset.RoleCounty], regionSets()[dataset.RoleState]
+		if c == nil || s == nil || c.center == nil {
+			return "the " + dataset.RoleCounty + " boundaries are missing from this server's build"
+		}
+		m.counties, m.regions = c, s
+		countyStates(p, roles)
+		return ""
 	}
 	m.lat, m.lon = -1, -1
 	for i, f := range p.category {
@@ -119,8 +139,7 @@ func mapView(target obj, w *definition.MapWindowOptions) {
 // could not place; why refuses the map.
 func mapOption(p *plan, res *Result) (opt obj, note, why string) {
 	if p.geo.points {
-		opt, note = pointMapOption(p, res)
-		return opt, note, ""
+		return pointMapOption(p, res)
 	}
 	return filledMapOption(p, res)
 }

@@ -51,9 +51,11 @@ func (p *plan) planPointMap(vis *definition.GeospatialMapVisual) bool {
 
 // pointMapOption draws a point per row at its longitude and latitude,
 // sized by the square root of its share of the largest value, one series
-// per color value. Rows without a valid position are not dropped
-// silently: note says how many and names the first.
-func pointMapOption(p *plan, res *Result) (obj, string) {
+// per color value; a points map by county places a row at its county's
+// center (two values naming one county are refused, why, as on a filled
+// map). Rows without a valid position are not dropped silently: note says
+// how many and names the first.
+func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	g := p.geo
 	nloc := len(p.category)
 	m := p.values[0]
@@ -67,13 +69,31 @@ func pointMapOption(p *plan, res *Result) (obj, string) {
 	byColor := map[string]int{}
 	var ss []obj
 	var missed []string
+	var counties *countyPlacer
+	if g.counties != nil {
+		counties = &countyPlacer{p: p, res: res, seen: map[string]string{}}
+	}
 	for _, row := range res.Rows {
-		lat, okLat := number(row[g.lat])
-		lon, okLon := number(row[g.lon])
-		name := coordText(row[g.lat], res.Columns[g.lat], p.category[g.lat]) + ", " + coordText(row[g.lon], res.Columns[g.lon], p.category[g.lon])
-		if !okLat || !okLon || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
-			missed = append(missed, "("+name+")")
-			continue
+		var lat, lon float64
+		var name, sgValue string
+		if counties != nil {
+			var placed bool
+			lon, lat, name, sgValue, placed, why = counties.place(row)
+			if why != "" {
+				return nil, "", why
+			}
+			if !placed {
+				continue
+			}
+		} else {
+			var okLat, okLon bool
+			lat, okLat = number(row[g.lat])
+			lon, okLon = number(row[g.lon])
+			name = coordText(row[g.lat], res.Columns[g.lat], p.category[g.lat]) + ", " + coordText(row[g.lon], res.Columns[g.lon], p.category[g.lon])
+			if !okLat || !okLon || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+				missed = append(missed, "("+name+")")
+				continue
+			}
 		}
 		series := m.label
 		if len(p.colors) > 0 {
@@ -94,12 +114,16 @@ func pointMapOption(p *plan, res *Result) (obj, string) {
 		if f, ok := v.(float64); ok && big > 0 {
 			size = max(minPoint, math.Round(maxPoint*math.Sqrt(math.Abs(f)/big)))
 		}
-		ss[k]["data"] = append(ss[k]["data"].([]obj), obj{"name": name, "value": []any{round6(lon), round6(lat), v}, "symbolSize": size})
+		point := obj{"name": name, "value": []any{round6(lon), round6(lat), v}, "symbolSize": size}
+		if counties != nil {
+			point["sgValue"] = sgValue // what a click filters by
+		}
+		ss[k]["data"] = append(ss[k]["data"].([]obj), point)
 	}
 	geo := obj{"map": g.regions.name, "roam": true, "itemStyle": obj{"areaColor": "#eef1f4", "borderColor": "#b8c0c8"},
 		"emphasis": obj{"disabled": true}, "selectedMode": false}
 	mapView(geo, g.window)
-	opt := obj{
+	opt = obj{
 		"animation": false,
 		"aria":      obj{"enabled": true},
 		"tooltip":   obj{"trigger": "item"},
@@ -114,7 +138,10 @@ func pointMapOption(p *plan, res *Result) (obj, string) {
 		}
 		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
 	}
-	return opt, unplacedNote("rows have no valid latitude and longitude", missed, len(res.Rows))
+	if counties != nil {
+		return opt, counties.note(), ""
+	}
+	return opt, unplacedNote("rows have no valid latitude and longitude", missed, len(res.Rows)), ""
 }
 
 // round6 rounds a coordinate to a millionth of a degree (about 10 cm).

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"encoding/json"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,9 +23,11 @@ type refLine struct {
 	format    *numberFormat
 	color     string
 	pattern   string // solid, dashed, dotted
-	// median: the hidden measure is the measure per data point (the
-	// query's rows), and the line is their median.
-	median bool
+	// perPoint: the hidden measure is the measure per data point (the
+	// query's rows), and the line is their percentile pct (50 for a
+	// median), interpolated between the two nearest points.
+	perPoint bool
+	pct      float64
 }
 
 // refLineDef is QuickSight's ReferenceLine, as much as the viewer reads.
@@ -102,7 +105,7 @@ func (v *View) refLines(vis *definition.Visual, p *plan, x *extras) {
 				continue
 			}
 			l.hidden = x.ask(expr)
-			l.median = dc.DynamicConfiguration.Calculation.SimpleNumericalAggregation == "MEDIAN"
+			l.pct, l.perPoint = perPointPercentile(dc.DynamicConfiguration.Calculation)
 		default:
 			x.note("The " + name + " is not drawn: it has no value.")
 			continue
@@ -142,25 +145,38 @@ func (v *View) refLineExpr(p *plan, col *definition.ColumnIdentifier, agg *defin
 	if calc == nil {
 		return "", "it has no calculation"
 	}
-	if calc.SimpleNumericalAggregation == "MEDIAN" && calc.PercentileAggregation == nil {
-		return measure, "" // per data point; the median of the points is taken in drawRefLines
+	if pct, ok := perPointPercentile(calc); ok {
+		if math.IsNaN(pct) || pct < 0 || pct > 100 {
+			return "", "its percentile " + strconv.FormatFloat(pct, 'g', -1, 64) + " is not between 0 and 100"
+		}
+		return measure, "" // per data point; the percentile of the points is taken in drawRefLines
 	}
 	fn, ok := overFunctions[calc.SimpleNumericalAggregation]
-	if !ok || calc.PercentileAggregation != nil {
-		what := calc.SimpleNumericalAggregation
-		if calc.PercentileAggregation != nil {
-			what = "PERCENTILE"
-		}
-		return "", "its calculation " + what + " over the chart's values is not yet supported by Sightglass"
+	if !ok {
+		return "", "its calculation " + calc.SimpleNumericalAggregation + " over the chart's values is not yet supported by Sightglass"
 	}
 	over := fn + "(" + measure + ", [])"
 	return over, ""
 }
 
+// perPointPercentile is the percentile a computed line's Calculation
+// takes of the chart's data points, and whether it is one: a median is
+// the 50th percentile, a PercentileAggregation without a value too (as
+// its documentation has 50 compute the median).
+func perPointPercentile(calc *definition.NumericalAggregationFunction) (float64, bool) {
+	switch {
+	case calc.PercentileAggregation != nil && calc.PercentileAggregation.PercentileValue != nil:
+		return *calc.PercentileAggregation.PercentileValue, true
+	case calc.PercentileAggregation != nil, calc.SimpleNumericalAggregation == "MEDIAN":
+		return 50, true
+	}
+	return 0, false
+}
+
 // overFunctions are the table calculations of a computed reference line's
-// Calculation. A median over aggregated values is not one the query
-// compiler computes yet: SQL computes the measure per data point and the
-// median of those is taken here; a percentile is refused by name.
+// Calculation. A median or percentile over aggregated values is not one
+// the query compiler computes yet: SQL computes the measure per data point
+// and the percentile of those is taken here (percentileOf).
 var overFunctions = map[string]string{
 	"SUM": "sumOver", "AVERAGE": "avgOver", "MIN": "minOver", "MAX": "maxOver", "COUNT": "countOver",
 	"DISTINCT_COUNT": "distinctCountOver", "STDEV": "stdevOver", "STDEVP": "stdevpOver",
@@ -214,8 +230,8 @@ func (x *extras) drawRefLines(opt obj, rows [][]any) {
 		switch {
 		case l.static != nil:
 			val = *l.static
-		case l.median:
-			f, ok := medianOf(rows, l.hidden)
+		case l.perPoint:
+			f, ok := percentileOf(rows, l.hidden, l.pct)
 			if !ok {
 				x.note("Reference line " + strconv.Itoa(i+1) + " has no value for the current data.")
 				continue
@@ -284,8 +300,11 @@ func refSeries(opt obj, secondary bool) obj {
 	return found
 }
 
-// medianOf is the interpolated median of a hidden column's numbers.
-func medianOf(rows [][]any, col int) (float64, bool) {
+// percentileOf is the continuous percentile pct (0 to 100) of a hidden
+// column's numbers: the value at rank pct/100·(n−1) of the sorted
+// numbers, interpolated linearly between the two nearest (as SQL's
+// PERCENTILE_CONT; the 50th is the median).
+func percentileOf(rows [][]any, col int, pct float64) (float64, bool) {
 	var vs []float64
 	for _, r := range rows {
 		if col < len(r) {
@@ -298,9 +317,10 @@ func medianOf(rows [][]any, col int) (float64, bool) {
 		return 0, false
 	}
 	sort.Float64s(vs)
-	n := len(vs)
-	if n%2 == 1 {
-		return vs[n/2], true
+	rank := pct / 100 * float64(len(vs)-1)
+	lo := int(math.Floor(rank))
+	if lo >= len(vs)-1 {
+		return vs[len(vs)-1], true
 	}
-	return (vs[n/2-1] + vs[n/2]) / 2, true
+	return vs[lo] + (rank-float64(lo))*(vs[lo+1]-vs[lo]), true
 }

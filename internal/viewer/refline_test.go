@@ -71,3 +71,46 @@ func TestReferenceLineAxes(t *testing.T) {
 		t.Errorf("axis for a huge line: %v", err)
 	}
 }
+
+// A percentile line is the continuous percentile of the per-point
+// measure: interpolated between the nearest two, the 50th the median.
+func TestReferenceLinePercentile(t *testing.T) {
+	rows := [][]any{{"a", 40.0}, {"b", 10.0}, {"c", nil}, {"d", 30.0}, {"e", 20.0}}
+	for _, c := range []struct{ pct, want float64 }{{0, 10}, {50, 25}, {90, 37}, {100, 40}, {25, 17.5}} {
+		if got, ok := percentileOf(rows, 1, c.pct); !ok || math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("percentile %v = %v %v, want %v", c.pct, got, ok, c.want)
+		}
+	}
+	if _, ok := percentileOf([][]any{{"a", nil}}, 1, 50); ok {
+		t.Error("a percentile of no numbers")
+	}
+	bar := func(calc string) *definition.Visual {
+		return visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+		"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ReferenceLines": [{"DataConfiguration": {"DynamicConfiguration": {"Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "Calculation": `+calc+`}}}]}}}`)
+	}
+	v := bar(`{"PercentileAggregation": {"PercentileValue": 90}}`)
+	p, _ := planOf(v)
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(v, p)
+	if len(x.hidden) != 1 || x.hidden[0].expr != "sum({x})" || len(x.refs) != 1 || !x.refs[0].perPoint || x.refs[0].pct != 90 || len(x.notes) != 0 {
+		t.Fatalf("hidden %v refs %+v notes %v", x.hidden, x.refs, x.notes)
+	}
+	var full [][]any
+	for _, r := range rows {
+		full = append(full, []any{r[0], 1.0, r[1]})
+	}
+	res := &Result{Columns: make([]query.ResultColumn, 3), Rows: full}
+	res, hidden := splitHidden(res, 1)
+	opt := chartOption(p, res)
+	x.drawRefLines(opt, hidden)
+	if d := opt["series"].([]obj)[0]["markLine"].(obj)["data"].([]obj); len(d) != 1 || d[0]["yAxis"] != 37.0 {
+		t.Errorf("percentile line %v, want 37", d)
+	}
+	v = bar(`{"PercentileAggregation": {"PercentileValue": 140}}`)
+	p, _ = planOf(v)
+	x = New(&definition.Definition{}, nil, testNow).extrasOf(v, p)
+	if len(x.refs) != 0 || len(x.notes) != 1 || !strings.Contains(x.notes[0], "percentile 140 is not between 0 and 100") {
+		t.Errorf("refs %+v notes %v", x.refs, x.notes)
+	}
+}

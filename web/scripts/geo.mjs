@@ -3,10 +3,12 @@
 // loads only when a map is on the sheet; the server reads the same files
 // to match a visual's region names and codes to shapes. Each feature's
 // properties are its shape's name and keys: the lower-case names and
-// codes a value may name it by. Sources (npm, with licences):
+// codes a value may name it by (a county's also its state). The counties'
+// centers, where a points map places them, are a file only the server
+// reads. Sources (npm, with licences):
 // world-atlas (ISC; Natural Earth 1:110m countries, public domain),
-// us-atlas (ISC; US Census Bureau 1:10m states, public domain),
-// i18n-iso-countries (MIT; ISO 3166-1 codes and English names),
+// us-atlas (ISC; US Census Bureau 1:10m states and counties, public
+// domain), i18n-iso-countries (MIT; ISO 3166-1 codes and English names),
 // topojson-client (ISC) to turn TopoJSON into GeoJSON.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,18 +17,32 @@ import { feature } from "topojson-client";
 const require = createRequire(import.meta.url);
 const load = (p) => JSON.parse(readFileSync(require.resolve(p), "utf8"));
 
-// Coordinates to 0.001° (about 100 m), far finer than the 1:110m shapes.
-const round = (c) => (typeof c[0] === "number" ? c.map((x) => Math.round(x * 1000) / 1000) : c.map(round));
+// Coordinates to 0.001° (about 100 m), far finer than the 1:110m shapes;
+// counties to 0.01° (about 1 km, finer than a pixel of a county drawn on
+// a whole-US map), dropping the points rounding makes repeat.
+const rounder = (scale) => {
+  const round = (c) => {
+    if (typeof c[0] === "number") return c.map((x) => Math.round(x * scale) / scale);
+    const out = c.map(round);
+    if (scale >= 1000 || typeof out[0]?.[0] !== "number") return out;
+    const ring = out.filter((p, i) => i === 0 || i === out.length - 1 || p[0] !== out[i - 1][0] || p[1] !== out[i - 1][1]);
+    return ring.length >= 4 ? ring : out;
+  };
+  return round;
+};
 
-function write(file, topo, object, keysOf) {
+function write(file, topo, object, keysOf, { scale = 1000, nameOf = (f) => f.properties.name, extra = () => ({}) } = {}) {
   const fc = feature(topo, topo.objects[object]);
+  const round = rounder(scale);
   const out = {
     type: "FeatureCollection",
-    features: fc.features.map((f) => ({
-      type: "Feature",
-      properties: { name: f.properties.name, keys: [...new Set(keysOf(f).filter(Boolean).map((k) => String(k).trim().toLowerCase()))] },
-      geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
-    })),
+    features: fc.features
+      .filter((f) => f.geometry)
+      .map((f) => ({
+        type: "Feature",
+        properties: { name: nameOf(f), keys: [...new Set(keysOf(f).filter(Boolean).map((k) => String(k).trim().toLowerCase()))], ...extra(f) },
+        geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
+      })),
   };
   writeFileSync(file, JSON.stringify(out));
 }
@@ -53,3 +69,56 @@ const usps = {
   "56": "WY", "60": "AS", "66": "GU", "69": "MP", "72": "PR", "78": "VI",
 };
 write("dist/geo-us-states.json", load("us-atlas/states-10m.json"), "states", (f) => [f.properties.name, f.id, usps[f.id]]);
+
+// US counties (and county equivalents): a shape's name is its county name
+// and state code ("Mohave, AZ"), unique; its keys are what the value may
+// name without a state (the name, with its kind: "mohave county"; the
+// FIPS code), its state the state's FIPS code, so that the server
+// matches a county by name within a state (internal/viewer/georegions.go). An
+// independent city shares its name with a county of its state in a few
+// places (Baltimore, St. Louis, Richmond, …): FIPS county codes from 500
+// in Maryland, Missouri and Virginia are independent cities, named
+// "… city" as the Census Bureau does.
+const kinds = { "02": ["borough", "census area", "municipality", "city and borough"], "22": ["parish"] };
+const isCity = (id) => ["24", "29", "51"].includes(id.slice(0, 2)) && Number(id.slice(2)) >= 500;
+
+// A county's center, where a points map places it: the centroid of its
+// largest polygon's outer ring (planar, which at a county's size is
+// within a pixel of the spherical one), to 0.0001°.
+function center(g) {
+  const rings = g.type === "Polygon" ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+  let best = null;
+  for (const r of rings) {
+    let a = 0, x = 0, y = 0;
+    for (let i = 0; i < r.length - 1; i++) {
+      const c = r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
+      a += c;
+      x += (r[i][0] + r[i + 1][0]) * c;
+      y += (r[i][1] + r[i + 1][1]) * c;
+    }
+    if (a !== 0 && (!best || Math.abs(a) > Math.abs(best.a))) best = { a, x: x / (3 * a), y: y / (3 * a) };
+  }
+  const p = best ? [best.x, best.y] : rings[0][0];
+  return p.map((v) => Math.round(v * 1e4) / 1e4);
+}
+const countyName = (f) => f.properties.name + (isCity(f.id) ? " city" : "");
+const shapeName = (f) => countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2));
+const counties = load("us-atlas/counties-10m.json");
+write(
+  "dist/geo-us-counties.json",
+  counties,
+  "counties",
+  (f) => {
+    const n = countyName(f);
+    if (isCity(f.id)) return [n, f.properties.name, f.id];
+    return [n, f.id, ...(kinds[f.id.slice(0, 2)] ?? ["county"]).map((k) => n + " " + k)];
+  },
+  { scale: 100, nameOf: shapeName, extra: (f) => ({ state: f.id.slice(0, 2) }) },
+);
+// The centers, by shape name, in a file of their own that only the server
+// reads (a county map in the browser does not need them).
+writeFileSync(
+  "dist/geo-us-county-centers.json",
+  JSON.stringify(Object.fromEntries(feature(counties, counties.objects.counties).features.filter((f) => f.geometry)
+    .map((f) => [shapeName(f), center(f.geometry)]))),
+);

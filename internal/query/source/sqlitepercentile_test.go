@@ -2,8 +2,10 @@ package source_test
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query/source"
 )
@@ -37,5 +39,19 @@ func TestSQLitePercentileFunctions(t *testing.T) {
 	}
 	if _, err := e.admin.Exec("SELECT sg_percentile_cont(x, 0.5) FROM sg_pct"); err == nil {
 		t.Error("the plain driver has the percentile functions")
+	}
+}
+
+// A percentile over an endless stream of rows stops when its query is
+// cancelled (before its group outgrows the bound and fails by name).
+func TestSQLitePercentileCancel(t *testing.T) {
+	e := sqliteEngine(t)
+	pool := source.NewPool(source.Options{})
+	defer pool.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	_, err := pool.Query(ctx, "k", e.params, "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s) SELECT sg_percentile_cont(n, 0.5) FROM s", nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled percentile: %v, want context.Canceled", err)
 	}
 }

@@ -34,14 +34,20 @@ func (sqliteDialect) Mod(a, b string) string          { return "(" + a + " % " +
 func (sqliteDialect) Substring(s, p, n string) string {
 	return "substr(" + s + ", " + p + ", " + n + ")"
 }
-func (sqliteDialect) Length(s string) string  { return "length(" + s + ")" }
-func (sqliteDialect) Trim(s string) string    { return "trim(" + s + ")" }
-func (sqliteDialect) Upper(s string) string   { return "upper(" + s + ")" }
-func (sqliteDialect) Lower(s string) string   { return "lower(" + s + ")" }
-func (sqliteDialect) Floor(x string) string   { return "floor(" + x + ")" }
-func (sqliteDialect) Ceil(x string) string    { return "ceil(" + x + ")" }
-func (sqliteDialect) Now() string             { return "datetime('now')" }
-func (sqliteDialect) Limit(n string) string   { return " LIMIT " + n }
+func (sqliteDialect) Length(s string) string { return "length(" + s + ")" }
+func (sqliteDialect) Trim(s string) string   { return "trim(" + s + ")" }
+func (sqliteDialect) Upper(s string) string  { return "upper(" + s + ")" }
+func (sqliteDialect) Lower(s string) string  { return "lower(" + s + ")" }
+func (sqliteDialect) Floor(x string) string  { return "floor(" + x + ")" }
+func (sqliteDialect) Ceil(x string) string   { return "ceil(" + x + ")" }
+func (sqliteDialect) Now() string            { return "datetime('now')" }
+func (sqliteDialect) Limit(n string) string  { return " LIMIT " + n }
+func (sqliteDialect) OrderedSetPercentile() bool {
+	return true // registered on data-source connections (sqlitepercentile.go)
+}
+func (sqliteDialect) Percentile(x, p string) string {
+	return SQLitePercentileCont + "(" + x + ", " + p + ")"
+}
 func (sqliteDialect) TimeArg(t time.Time) any { return t.Format(time.DateTime) }
 func (sqliteDialect) BoolLiteral(b bool) string {
 	if b {

@@ -29,12 +29,6 @@ type PercentileWindows interface {
 	PercentileDiscOver(x, m string) string
 }
 
-func (sqliteDialect) OrderedSetPercentile() bool { return true }
-
-func (sqliteDialect) Percentile(x, p string) string {
-	return SQLitePercentileCont + "(" + x + ", " + p + ")"
-}
-
 func (sqliteDialect) PercentileContOver(x, p string) string {
 	return SQLitePercentileCont + "(" + x + ", " + p + ")"
 }

@@ -19,10 +19,22 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2"
 	_ "github.com/go-sql-driver/mysql"
 	_ "github.com/jackc/pgx/v5/stdlib"
-	_ "modernc.org/sqlite"
+	"modernc.org/sqlite"
 
 	"github.com/sightglass/sightglass/internal/query/dialect"
+	"github.com/sightglass/sightglass/internal/query/sqlitepct"
 )
+
+// sqliteTestDriver names the driver of the tests' SQLite files: with the
+// percentile functions, as on data-source connections.
+var sqliteTestDriver = func() string {
+	d := &sqlite.Driver{}
+	if err := sqlitepct.Register(d); err != nil {
+		panic(err)
+	}
+	sql.Register("sqlite-query-test", d)
+	return "sqlite-query-test"
+}()
 
 // engine is a database the cross-engine tests load and query.
 type engine struct {
@@ -82,7 +94,7 @@ var createTable = map[string]string{
 func openEngines(t *testing.T, table string) []engine {
 	t.Helper()
 	var engines []engine
-	sqliteDB, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "test.db"))
+	sqliteDB, err := sql.Open(sqliteTestDriver, filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,6 +78,17 @@ func (cc *compilation) windowSQL(call expr.TableCalcCall, arg string, part, orde
 		// Rounding can leave a zero variance a hair below zero.
 		return "SQRT(CASE WHEN " + v + " < 0 THEN 0 ELSE " + v + " END)", nil, nil
 	case "medianOver", "percentileOver", "percentileContOver", "percentileDiscOver":
+		if pw, ok := d.(dialect.PercentileWindows); ok {
+			// One window call: the same values as the ranks below.
+			p := call.Fraction
+			if f == "medianOver" {
+				p = 0.5
+			}
+			if f == "percentileOver" || f == "percentileDiscOver" {
+				return pw.PercentileDiscOver(arg, strconv.FormatInt(int64(math.Round(p*1e6)), 10)) + whole, nil, nil
+			}
+			return pw.PercentileContOver(num(arg), strconv.FormatFloat(p, 'g', -1, 64)) + whole, nil, nil
+		}
 		k := strconv.Itoa(cc.stageSeq)
 		cc.stageSeq++
 		rn := cc.d.QuoteIdent("sg_rn" + k)

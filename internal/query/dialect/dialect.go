@@ -156,9 +156,9 @@ type Dialect interface {
 	// Limit is the clause that keeps n rows (n is a fragment, usually an
 	// argument reference), with a leading space.
 	Limit(n string) string
-	// OrderedSetPercentile reports whether the engine has the
-	// PERCENTILE_CONT aggregate; if not, callers compute percentiles with
-	// window functions (see PercentileRows).
+	// OrderedSetPercentile reports whether the engine has a percentile
+	// aggregate (PERCENTILE_CONT, or SQLite's registered functions); if
+	// not, callers compute percentiles with window functions.
 	OrderedSetPercentile() bool
 	// Percentile is the continuous percentile aggregate of x at the
 	// fraction p (a fragment in [0,1]); only when OrderedSetPercentile.

@@ -39,7 +39,11 @@ func Spread(d Dialect, fn, x string) (sql string, ok bool) {
 // PercentileDisc is the discrete percentile of x at the fraction p (a
 // fragment in [0,1]): the smallest value whose cumulative distribution
 // reaches p. Only when OrderedSetPercentile; others rank with window
-// functions.
+// functions. On SQLite, the value at rank ceil(percent·n/100), as those
+// windows rank it.
 func PercentileDisc(d Dialect, x, p string) string {
+	if d.Name() == "sqlite" {
+		return SQLitePercentileDisc + "(" + x + ", " + p + ")"
+	}
 	return "PERCENTILE_DISC(" + p + ") WITHIN GROUP (ORDER BY " + x + ")"
 }

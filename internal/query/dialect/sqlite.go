@@ -43,10 +43,12 @@ func (sqliteDialect) Ceil(x string) string   { return "ceil(" + x + ")" }
 func (sqliteDialect) Now() string            { return "datetime('now')" }
 func (sqliteDialect) Limit(n string) string  { return " LIMIT " + n }
 func (sqliteDialect) OrderedSetPercentile() bool {
-	return false
+	return true // registered on data-source connections (sqlitepercentile.go)
 }
-func (sqliteDialect) Percentile(x, p string) string { return "NULL" }
-func (sqliteDialect) TimeArg(t time.Time) any       { return t.Format(time.DateTime) }
+func (sqliteDialect) Percentile(x, p string) string {
+	return SQLitePercentileCont + "(" + x + ", " + p + ")"
+}
+func (sqliteDialect) TimeArg(t time.Time) any { return t.Format(time.DateTime) }
 func (sqliteDialect) BoolLiteral(b bool) string {
 	if b {
 		return "1"

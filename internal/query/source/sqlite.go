@@ -14,6 +14,7 @@ import (
 	"modernc.org/sqlite"
 
 	"github.com/sightglass/sightglass/internal/query/sqlcheck"
+	"github.com/sightglass/sightglass/internal/query/sqlitepct"
 )
 
 // ErrSQLitePathEscapes is returned for a SQLite file name that leaves the
@@ -94,9 +95,13 @@ func openSQLite(p Params) (*sql.DB, error) {
 }
 
 // sqliteDriver opens the connections of SQLite data sources (and no
-// others: the store's connections are not its own).
+// others: the store's connections are not its own). They carry the
+// percentile aggregates SQLite lacks (package sqlitepct).
 var sqliteDriver = func() *sqlite.Driver {
 	d := &sqlite.Driver{}
+	if err := sqlitepct.Register(d); err != nil {
+		panic(err)
+	}
 	d.RegisterConnectionHook(func(c sqlite.ExecQuerierContext, _ string) error {
 		reg, ok := c.(sqlite.AuthorizerRegisterer)
 		if !ok {

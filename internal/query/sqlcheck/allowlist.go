@@ -110,11 +110,14 @@ var mysqlFunctions = set(
 // sqliteFunctions are the SQLite functions custom SQL (and the SQL the
 // query compiler writes) may call, lower case. load_extension, the
 // sqlite_* introspection functions, fts3_tokenizer and anything an
-// application registered are absent.
+// application registered are absent, except the percentile aggregates
+// the server registers on data-source connections (package sqlitepct).
 var sqliteFunctions = set(
 	// aggregates and window functions
 	`count sum total avg min max group_concat string_agg median percentile percentile_cont percentile_disc
 	 row_number rank dense_rank percent_rank cume_dist ntile lag lead first_value last_value nth_value`,
+	// registered by the server
+	`sg_percentile_cont sg_percentile_disc sg_percentile_disc_ppm`,
 	// core scalar functions
 	`abs char coalesce concat concat_ws format glob hex ifnull iif if instr length like likelihood likely lower ltrim
 	 max min nullif octet_length printf quote random replace round rtrim sign soundex substr substring trim typeof

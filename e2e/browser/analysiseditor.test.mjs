@@ -8,18 +8,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DescribeAnalysisDefinitionCommand, DescribeDashboardDefinitionCommand, ListAnalysesCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, editorChange, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
 const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
-
-// editorChange waits for the editor to answer an action: its definition
-// version changes.
-async function editorChange(frame, before) {
-  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout: STEP });
-  return frame.locator('#editor').getAttribute('data-version');
-}
 
 describe('analysis editor in Chromium', () => {
   test('build a bar chart by drag and by keyboard, compare with SQL, publish', { timeout: 180_000 }, async () => {

@@ -15,7 +15,7 @@ import {
   DescribeAnalysisCommand, DescribeAnalysisDefinitionCommand, GenerateEmbedUrlForRegisteredUserCommand, ListAnalysesCommand,
   DescribeDashboardPermissionsCommand, UpdateAnalysisCommand,
 } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, registerUser, setUp } from './harness.mjs';
+import { ACCOUNT, editorChange, mintConsoleURL, registerUser, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const NAME = 'Author journey';
@@ -25,13 +25,6 @@ const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 const fmt = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const kpi = async (frame, visualId) => Number((await frame.locator(`#v-${visualId} .kpi-value`).textContent()).replaceAll(',', ''));
 const REGIONS = "region IN ('Europe', 'Asia Pacific')";
-
-// editorChange waits for the editor to answer an action: its definition
-// version changes.
-async function editorChange(frame, before) {
-  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout: STEP });
-  return frame.locator('#editor').getAttribute('data-version');
-}
 
 describe('author journey in Chromium', () => {
   test('build, publish, share, embed for a reader; values equal SQL', { timeout: 300_000 }, async () => {

@@ -7,16 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DescribeAnalysisDefinitionCommand, ListAnalysesCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, editorChange, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
 const { sg, host, qs, browser } = await setUp({ browser: 'allowed' });
-
-async function editorChange(frame, before) {
-  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout: STEP });
-  return frame.locator('#editor').getAttribute('data-version');
-}
 
 describe('analysis editor layout in Chromium', () => {
   test('resize by keyboard, move by drag, format, sheets, actions, version history', { timeout: 180_000 }, async () => {

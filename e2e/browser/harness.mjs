@@ -352,3 +352,11 @@ export async function setUp({ flags = [], host: withHost = true, browser: mode =
   after(stop);
   return { ...env, sql: (query, ...args) => sampleSQL(env.sg, query, ...args) };
 }
+
+// editorChange waits for the analysis editor in frame to answer an action
+// (its definition version is no longer before) and returns the new
+// version.
+export async function editorChange(frame, before, timeout = 15_000) {
+  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout });
+  return frame.locator('#editor').getAttribute('data-version');
+}

@@ -6,16 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDataSetCommand, DescribeAnalysisDefinitionCommand, ListAnalysesCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, editorChange, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
 const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
-
-async function editorChange(frame, before) {
-  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout: STEP });
-  return frame.locator('#editor').getAttribute('data-version');
-}
 
 describe('analysis over two datasets in Chromium', () => {
   test('tick two datasets, switch the fields pane, build a chart, refuse a field of the other dataset', { timeout: 180_000 }, async () => {

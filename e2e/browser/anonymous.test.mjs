@@ -5,8 +5,8 @@
 // dashboards alone, and an unlisted one answers ERROR_OCCURRED Forbidden.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { CreateDashboardCommand, CreateThemeCommand, DescribeDashboardCommand, GenerateEmbedUrlForAnonymousUserCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, setUp } from './harness.mjs';
+import { CreateDashboardCommand, CreateThemeCommand, GenerateEmbedUrlForAnonymousUserCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
@@ -36,13 +36,7 @@ async function createDashboard(id) {
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`dashboard ${id} was not created`);
+  await dashboardCreated(qs, id);
 }
 
 async function generate(experience, more = []) {

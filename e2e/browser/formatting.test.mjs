@@ -5,8 +5,8 @@
 // flagged, the others not, as SQL says.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, setUp } from './harness.mjs';
+import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'formatting';
@@ -44,13 +44,7 @@ async function createDashboard(limit) {
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: ID }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the dashboard was not created');
+  await dashboardCreated(qs, ID);
 }
 
 describe('reference lines and conditional formatting in Chromium', () => {

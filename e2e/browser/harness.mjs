@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { GetSessionEmbedUrlCommand, QuickSightClient, RegisterUserCommand } from '@aws-sdk/client-quicksight';
+import { DescribeDashboardCommand, GetSessionEmbedUrlCommand, QuickSightClient, RegisterUserCommand } from '@aws-sdk/client-quicksight';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -135,6 +135,18 @@ export async function mintConsoleURL(client, entryPoint = '/start') {
   const out = await client.send(new GetSessionEmbedUrlCommand({ AwsAccountId: ACCOUNT, EntryPoint: entryPoint, SessionLifetimeInMinutes: 15 }));
   if (out.Status !== 200 || !out.EmbedUrl) throw new Error(`GetSessionEmbedUrl answered ${JSON.stringify(out)}`);
   return out.EmbedUrl;
+}
+
+// dashboardCreated waits until the dashboard id's version is created
+// (about ten seconds at the most), and throws its errors if it failed.
+export async function dashboardCreated(client, id) {
+  for (let i = 0; i < 100; i++) {
+    const d = await client.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await sleep(100);
+  }
+  throw new Error(`dashboard ${id} was not created`);
 }
 
 // registerUser registers a QUICKSIGHT-identity user with a role and

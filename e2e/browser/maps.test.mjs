@@ -6,8 +6,8 @@
 // region filters another visual by that region's value.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CreateDashboardCommand, CreateDataSetCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, setUp } from './harness.mjs';
+import { CreateDashboardCommand, CreateDataSetCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
@@ -50,13 +50,7 @@ async function createMapsDashboard() {
     },
     Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'maps' }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('dashboard maps was not created');
+  await dashboardCreated(qs, 'maps');
 }
 
 describe('maps in Chromium', () => {

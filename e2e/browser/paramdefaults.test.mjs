@@ -6,8 +6,8 @@
 // relative date control redraws the bar with SQL's sum for that period.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, setUp } from './harness.mjs';
+import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'dynamic-defaults';
@@ -45,13 +45,7 @@ async function createDashboard() {
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: ID }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the dashboard was not created');
+  await dashboardCreated(qs, ID);
 }
 
 // label writes a sum as the format says: thousands, one decimal, "$".

@@ -7,8 +7,8 @@
 // clears the filter; the pie's click opens the second sheet.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, mintConsoleURL, setUp } from './harness.mjs';
+import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
@@ -61,13 +61,7 @@ async function createDashboard(id) {
     AwsAccountId: ACCOUNT, DashboardId: id, Name: id, Definition: definition(region),
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`dashboard ${id} was not created`);
+  await dashboardCreated(qs, id);
 }
 
 const num = (s) => Number(String(s).replaceAll(',', ''));

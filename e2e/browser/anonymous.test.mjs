@@ -4,44 +4,21 @@
 // SQL query gives; the SDK's navigateToDashboard reaches the listed
 // dashboards alone, and an unlisted one answers ERROR_OCCURRED Forbidden.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { CreateDashboardCommand, CreateThemeCommand, DescribeDashboardCommand, GenerateEmbedUrlForAnonymousUserCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { before, describe, test } from 'node:test';
+import { CreateDashboardCommand, CreateThemeCommand, GenerateEmbedUrlForAnonymousUserCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
 const LISTED = 'anon-listed'; // authorised with the sample dashboard
 const UNLISTED = 'anon-unlisted'; // readable by the admin, not authorised
 
-let sg;
-let host;
-let qs;
-let browser;
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
   await createDashboard(LISTED);
   await createDashboard(UNLISTED);
 });
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-// sql runs a query on the sample file with Python's sqlite3.
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
 
 const arn = (id) => `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:dashboard/${id}`;
 
@@ -59,13 +36,7 @@ async function createDashboard(id) {
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`dashboard ${id} was not created`);
+  await dashboardCreated(qs, id);
 }
 
 async function generate(experience, more = []) {

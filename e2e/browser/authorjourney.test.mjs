@@ -10,53 +10,21 @@
 // and setParameters changes them as SQL says. The analysis's definition
 // round-trips through DescribeAnalysisDefinition and UpdateAnalysis.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   DescribeAnalysisCommand, DescribeAnalysisDefinitionCommand, GenerateEmbedUrlForRegisteredUserCommand, ListAnalysesCommand,
   DescribeDashboardPermissionsCommand, UpdateAnalysisCommand,
 } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, editorChange, mintConsoleURL, registerUser, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const NAME = 'Author journey';
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 const fmt = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const kpi = async (frame, visualId) => Number((await frame.locator(`#v-${visualId} .kpi-value`).textContent()).replaceAll(',', ''));
 const REGIONS = "region IN ('Europe', 'Asia Pacific')";
-
-// editorChange waits for the editor to answer an action: its definition
-// version changes.
-async function editorChange(frame, before) {
-  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout: STEP });
-  return frame.locator('#editor').getAttribute('data-version');
-}
 
 describe('author journey in Chromium', () => {
   test('build, publish, share, embed for a reader; values equal SQL', { timeout: 300_000 }, async () => {

@@ -9,9 +9,9 @@
 // console frame) for each governed action is refused with 403 exactly
 // where the profile denies it. One server and one browser serve all cases.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CreateCustomPermissionsCommand, CreateDataSetCommand, DescribeDataSourceCommand, UpdateDataSourcePermissionsCommand, UpdateUserCustomPermissionCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, launchBrowser, mintUserURL, registerUser, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const SOURCE = 'sample-sales';
@@ -45,21 +45,7 @@ const ALLOWED_STATUS = { createSource: 200, shareSource: 200, saveDirect: 204, s
 const SOURCE_ACTIONS = ['DescribeDataSource', 'DescribeDataSourcePermissions', 'PassDataSource', 'UpdateDataSource', 'DeleteDataSource', 'UpdateDataSourcePermissions'].map((a) => `quicksight:${a}`);
 const DATASET_ACTIONS = ['DescribeDataSet', 'DescribeDataSetPermissions', 'PassDataSet', 'DescribeIngestion', 'ListIngestions', 'UpdateDataSet', 'DeleteDataSet', 'CreateIngestion', 'CancelIngestion', 'UpdateDataSetPermissions'].map((a) => `quicksight:${a}`);
 
-let sg;
-let host;
-let qs;
-
-before(async () => {
-  sg = await startSightglass(['--data-source-hosts', '127.0.0.1']);
-  host = await startHost();
-  qs = quickSightClient(sg);
-});
-
-after(async () => {
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
+const { sg, host, qs } = await setUp({ flags: ['--data-source-hosts', '127.0.0.1'] });
 
 // draft is a new dataset of the sample's orders table, as the editor's
 // #ds-draft carries it.

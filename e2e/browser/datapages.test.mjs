@@ -9,28 +9,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { DescribeDataSetCommand, DescribeDataSourceCommand, ListDataSetsCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, launchBrowser, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-let sg;
-let host;
-let qs;
-
-before(async () => {
-  sg = await startSightglass(['--data-source-hosts', '127.0.0.1']);
-  host = await startHost();
-  qs = quickSightClient(sg);
-});
-
-after(async () => {
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
+const { sg, host, qs } = await setUp({ flags: ['--data-source-hosts', '127.0.0.1'] });
 
 // openConsole embeds the console for the bootstrap admin and returns the
 // host page and the console frame.

@@ -7,35 +7,19 @@
 // editor showed, and the ingestion's row count equals a direct SQL query.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CreateCustomPermissionsCommand, DescribeDataSetCommand, ListRefreshSchedulesCommand, UpdateDataSourcePermissionsCommand, UpdateUserCustomPermissionCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, registerUser, sampleFile, setUp } from './harness.mjs';
 
 const STEP = 20_000;
 
-let sg;
-let host;
-let qs;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-});
-
-after(async () => {
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
+const { sg, host, qs } = await setUp();
 
 // sql runs statements on the sample's SQLite file with Python's sqlite3
 // and returns the last one's rows.
 function sql(...statements) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
   const script = 'import json,sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nr=[]\nfor q in sys.argv[2:]:\n  r=c.execute(q).fetchall()\nc.commit()\nprint(json.dumps(r))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, ...statements], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync('python3', ['-c', script, sampleFile(sg), ...statements], { encoding: 'utf8' }));
 }
 
 test('build, save as SPICE and refresh a joined dataset with a calculated field', { timeout: 120_000 }, async () => {

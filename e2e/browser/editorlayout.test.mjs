@@ -5,35 +5,13 @@
 // action to it, then returns to an older version from the history; the
 // API returns each change (DescribeAnalysisDefinition).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { DescribeAnalysisDefinitionCommand, ListAnalysesCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, editorChange, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-async function editorChange(frame, before) {
-  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout: STEP });
-  return frame.locator('#editor').getAttribute('data-version');
-}
+const { sg, host, qs, browser } = await setUp({ browser: 'allowed' });
 
 describe('analysis editor layout in Chromium', () => {
   test('resize by keyboard, move by drag, format, sheets, actions, version history', { timeout: 180_000 }, async () => {

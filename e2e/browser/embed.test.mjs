@@ -8,27 +8,13 @@
 // ERROR_OCCURRED. The flow runs with third-party cookies allowed, blocked,
 // and with every cookie of the console's site blocked.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { COOKIE_MODES, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { COOKIE_MODES, launchBrowser, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000; // one wait for the browser
 const REQUEST_TIMEOUT = 5_000; // the SDK's own response timeout
 
-let sg;
-let host;
-let qs;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-});
-
-after(async () => {
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
+const { sg, host, qs } = await setUp();
 
 const events = (page) => page.evaluate(() => window.events);
 const messages = async (page, name) => (await events(page)).filter((e) => e.kind === 'message' && e.eventName === name);

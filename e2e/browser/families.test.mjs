@@ -13,24 +13,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { CreateDashboardCommand, DescribeDashboardCommand, DescribeDataSetCommand, DescribeIngestionCommand, UpdateDataSetCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, mintConsoleURL, sampleFile, setUp } from './harness.mjs';
 
 const STEP = 30_000;
 const DASHBOARD = 'every-visual-family';
 const DEFINITION = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'testdata', 'families_definition.json');
 
-let sg;
-let host;
-let qs;
-let browser;
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
   const region = sg.credentials.region;
   const raw = fs.readFileSync(DEFINITION, 'utf8').replaceAll('{{DATASET_ARN}}', `arn:aws:quicksight:${region}:${ACCOUNT}:dataset/sample-sales`);
   await qs.send(new CreateDashboardCommand({
@@ -45,25 +38,9 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-// sql runs a query on the sample file with Python's sqlite3 and returns
-// its rows.
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
-
 // quartiles returns, per group, the minimum, the continuous first
 // quartile, median and third quartile, and the maximum of a column.
 function quartiles(group, value) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
   const script = `import json,sqlite3,sys
 c=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)
 out={}
@@ -72,7 +49,7 @@ for g,v in c.execute("SELECT ${group}, ${value} FROM orders WHERE ${value} IS NO
 def pct(xs,p):
   k=p*(len(xs)-1); i=int(k); return xs[i] if i+1>=len(xs) else xs[i]+(xs[i+1]-xs[i])*(k-i)
 print(json.dumps({g:[xs[0],pct(xs,.25),pct(xs,.5),pct(xs,.75),xs[-1]] for g,xs in out.items()}))`;
-  return JSON.parse(execFileSync('python3', ['-c', script, db], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync('python3', ['-c', script, sampleFile(sg)], { encoding: 'utf8' }));
 }
 
 // A drawn number (thousands separators, at most two decimals) and SQL's

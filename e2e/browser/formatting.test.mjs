@@ -5,39 +5,14 @@
 // them, and the table's revenue cells above that average are red and
 // flagged, the others not, as SQL says.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'formatting';
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 async function createDashboard(limit) {
   const region = sg.credentials.region;
@@ -74,13 +49,7 @@ async function createDashboard(limit) {
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: ID }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the dashboard was not created');
+  await dashboardCreated(qs, ID);
 }
 
 describe('reference lines and conditional formatting in Chromium', () => {

@@ -1,16 +1,18 @@
 // Harness of the browser test: the real Sightglass binary over HTTPS, a
 // host page on another site, a QuickSight API client from the AWS SDK for
 // JavaScript, and Debian's Chromium driven by playwright-core. Everything it
-// starts is stopped by the returned close functions.
-import { spawn } from 'node:child_process';
+// starts is stopped by the returned close functions, or, for what setUp
+// starts, by the after hook it registers.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { GetSessionEmbedUrlCommand, QuickSightClient, RegisterUserCommand } from '@aws-sdk/client-quicksight';
+import { DescribeDashboardCommand, GetSessionEmbedUrlCommand, QuickSightClient, RegisterUserCommand } from '@aws-sdk/client-quicksight';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -133,6 +135,18 @@ export async function mintConsoleURL(client, entryPoint = '/start') {
   const out = await client.send(new GetSessionEmbedUrlCommand({ AwsAccountId: ACCOUNT, EntryPoint: entryPoint, SessionLifetimeInMinutes: 15 }));
   if (out.Status !== 200 || !out.EmbedUrl) throw new Error(`GetSessionEmbedUrl answered ${JSON.stringify(out)}`);
   return out.EmbedUrl;
+}
+
+// dashboardCreated waits until the dashboard id's version is created
+// (about ten seconds at the most), and throws its errors if it failed.
+export async function dashboardCreated(client, id) {
+  for (let i = 0; i < 100; i++) {
+    const d = await client.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
+    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
+    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
+    await sleep(100);
+  }
+  throw new Error(`dashboard ${id} was not created`);
 }
 
 // registerUser registers a QUICKSIGHT-identity user with a role and
@@ -310,4 +324,51 @@ export async function launchBrowser(mode, consoleOrigin) {
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+// sampleFile is the path of the first-run sample dataset's SQLite file in
+// the data directory of the server sg.
+export const sampleFile = (sg) => path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
+
+// sampleSQL runs a query, with its ? arguments, on the sample file of the
+// server sg, read-only, with Python's sqlite3 (Node 20 has no SQLite
+// module), and returns its rows.
+export function sampleSQL(sg, query, ...args) {
+  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2],json.loads(sys.argv[3])).fetchall()))';
+  return JSON.parse(execFileSync('python3', ['-c', script, sampleFile(sg), query, JSON.stringify(args)], { encoding: 'utf8' }));
+}
+
+// setUp starts what a test file shares, for the file's top level to await:
+// the server (with extra flags), the host page (unless host is false), an
+// API client and, when browser names one of the COOKIE_MODES, one Chromium.
+// It returns them as { sg, host, qs, browser, sql }, sql being sampleSQL on
+// this server, and registers an after hook that stops them in the reverse
+// order; if one fails to start, those started before it are stopped.
+export async function setUp({ flags = [], host: withHost = true, browser: mode = null } = {}) {
+  const env = { sg: null, host: null, qs: null, browser: null };
+  const stop = async () => {
+    await env.browser?.close();
+    env.qs?.destroy();
+    await env.host?.close();
+    await env.sg?.close();
+  };
+  try {
+    env.sg = await startSightglass(flags);
+    if (withHost) env.host = await startHost();
+    env.qs = quickSightClient(env.sg);
+    if (mode) env.browser = await launchBrowser(mode, env.sg.url);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  after(stop);
+  return { ...env, sql: (query, ...args) => sampleSQL(env.sg, query, ...args) };
+}
+
+// editorChange waits for the analysis editor in frame to answer an action
+// (its definition version is no longer before) and returns the new
+// version.
+export async function editorChange(frame, before, timeout = 15_000) {
+  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout });
+  return frame.locator('#editor').getAttribute('data-version');
 }

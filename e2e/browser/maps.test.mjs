@@ -6,38 +6,13 @@
 // region filters another visual by that region's value; a filled map by
 // US county draws each county's value, within its state, as SQL says.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { CreateDashboardCommand, CreateDataSetCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { CreateDashboardCommand, CreateDataSetCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 const arn = (kind, id) => `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:${kind}/${id}`;
 const admin = () => arn('user', 'default/admin');
@@ -76,13 +51,7 @@ async function createMapsDashboard() {
     },
     Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'maps' }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('dashboard maps was not created');
+  await dashboardCreated(qs, 'maps');
 }
 
 describe('maps in Chromium', () => {

@@ -4,43 +4,13 @@
 // field of the first dataset dropped on that chart is refused with the
 // reason.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CreateDataSetCommand, DescribeAnalysisDefinitionCommand, ListAnalysesCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, editorChange, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
-
-async function editorChange(frame, before) {
-  await frame.locator(`#editor:not([data-version="${before}"])`).waitFor({ timeout: STEP });
-  return frame.locator('#editor').getAttribute('data-version');
-}
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 describe('analysis over two datasets in Chromium', () => {
   test('tick two datasets, switch the fields pane, build a chart, refuse a field of the other dataset', { timeout: 180_000 }, async () => {

@@ -6,35 +6,13 @@
 // click in the console, the frame's URL keeps the SDK's parameters, so a
 // reload still reports to the host page.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { launchBrowser, mintConsoleURL, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
 
-let sg;
-let host;
-let qs;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-});
-
-after(async () => {
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
+const { sg, host, qs, sql } = await setUp();
 
 const events = (page) => page.evaluate(() => window.events);
 const messages = async (page, name) => (await events(page)).filter((e) => e.kind === 'message' && e.eventName === name);

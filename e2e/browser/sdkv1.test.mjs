@@ -7,39 +7,14 @@
 // getActiveParameterValues and getSheets work over 1.x's message channel,
 // and the values drawn equal a direct SQL query on the sample file.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { GetDashboardEmbedUrlCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 const revenue = (segment) => sql(`SELECT round(sum(revenue), 2) FROM orders${segment ? ` WHERE segment = '${segment}'` : ''}`)[0][0];
 

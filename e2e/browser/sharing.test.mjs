@@ -6,43 +6,17 @@
 // whose profile denies ShareDashboards, ExportToCsv and PrintReports sees
 // neither the share form, nor the CSV export, nor Print.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   CreateCustomPermissionsCommand, GenerateEmbedUrlForRegisteredUserCommand, UpdateDashboardPermissionsCommand, UpdateUserCustomPermissionCommand,
 } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, mintConsoleURL, mintUserURL, registerUser, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-// sql runs a query on the sample file with Python's sqlite3.
-function sql(query) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2]).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query], { encoding: 'utf8' }));
-}
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 // open embeds a console URL in the host page and returns the console frame.
 async function open(url) {

@@ -4,28 +4,14 @@
 // the session, and the invitation link does not work twice. First-party
 // pages, so the default cookie mode.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { RegisterUserCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, quickSightClient, startSightglass } from './harness.mjs';
+import { ACCOUNT, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const PASSWORD = 'correct horse battery staple';
 
-let sg;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('third-party blocked', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await sg?.close();
-});
+const { sg, qs, browser } = await setUp({ host: false, browser: 'third-party blocked' });
 
 test('invitation, sign-in, start page, sign-out', async () => {
   const out = await qs.send(new RegisterUserCommand({

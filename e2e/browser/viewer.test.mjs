@@ -6,41 +6,14 @@
 // parameters in the URL fragment apply on load; a reader opening an
 // analysis gets ERROR_OCCURRED.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, mintUserURL, quickSightClient, registerUser, startHost, startSightglass } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, mintUserURL, registerUser, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const DASHBOARD = 'sample-sales-dashboard';
 
-let sg;
-let host;
-let qs;
-let browser;
-
-before(async () => {
-  sg = await startSightglass();
-  host = await startHost();
-  qs = quickSightClient(sg);
-  browser = await launchBrowser('allowed', sg.url);
-});
-
-after(async () => {
-  await browser?.close();
-  qs?.destroy();
-  await host?.close();
-  await sg?.close();
-});
-
-// sql runs a query on the sample file with Python's sqlite3 (Node 20 has
-// no SQLite module) and returns its rows.
-function sql(query, ...args) {
-  const db = path.join(sg.dataDir, 'sources', 'sample-sales.sqlite');
-  const script = 'import json,sqlite3,sys\nc=sqlite3.connect("file:"+sys.argv[1]+"?mode=ro",uri=True)\nprint(json.dumps(c.execute(sys.argv[2],json.loads(sys.argv[3])).fetchall()))';
-  return JSON.parse(execFileSync('python3', ['-c', script, db, query, JSON.stringify(args)], { encoding: 'utf8' }));
-}
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 const round2 = (x) => Math.round(x * 100) / 100;
 const messages = (page, name) => page.evaluate((n) => window.events.filter((e) => e.kind === 'message' && e.eventName === n), name);
@@ -102,13 +75,7 @@ async function createDashboard(id, visuals) {
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
   }));
-  for (let i = 0; i < 100; i++) {
-    const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: id }));
-    if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') return;
-    if (d.Dashboard.Version.Status === 'CREATION_FAILED') throw new Error(JSON.stringify(d.Dashboard.Version.Errors));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`dashboard ${id} was not created`);
+  await dashboardCreated(qs, id);
 }
 
 const column = (name) => ({ DataSetIdentifier: 'sales', ColumnName: name });

@@ -162,7 +162,7 @@ func filterLabelMore(f definition.Filter) string {
 	}
 	switch v.Kind {
 	case "CategoryFilter", "NumericEqualityFilter":
-		return name + " " + strings.ToLower(strings.ReplaceAll(orText(v.Match, "EQUALS"), "_", " ")) + " " + value
+		return name + " " + matchText(f, v.Match) + " " + value
 	case "TimeEqualityFilter":
 		return name + " on " + value + granularityText(v.Granularity)
 	case "NumericRangeFilter", "TimeRangeFilter":

@@ -48,18 +48,14 @@ func sheetFilters(def *definition.Definition, sheetID string) []editorFilter {
 	return out
 }
 
+// filterLabel is how the filters pane names a filter.
 func filterLabel(f definition.Filter) string {
 	switch {
 	case f.CategoryFilter != nil:
-		c := f.CategoryFilter
-		label := columnName(c.Column)
-		if cfg := c.Configuration; cfg != nil && cfg.FilterListConfiguration != nil && len(cfg.FilterListConfiguration.CategoryValues) > 0 {
-			return label + " is " + strings.Join(cfg.FilterListConfiguration.CategoryValues, ", ")
-		}
 		if more := filterLabelMore(f); more != "" {
 			return more
 		}
-		return label + " (category filter)"
+		return columnName(f.CategoryFilter.Column) + " (category filter)"
 	case f.NumericRangeFilter != nil:
 		if more := filterLabelMore(f); more != "" {
 			return more
@@ -131,4 +127,23 @@ func bound(s, what string) (*float64, error) {
 		return nil, sg.Errorf(sg.EINVALID, "The %s %q is not a number.", what, s)
 	}
 	return &v, nil
+}
+
+// matchText words a category or numeric equality filter's match operator.
+// A filter list (FilterListConfiguration, CustomFilterListConfiguration)
+// keeps or drops its listed values themselves on CONTAINS and
+// DOES_NOT_CONTAIN, as the viewer applies it, so these read "is one of"
+// and "is not one of"; a custom filter's single value (or parameter) is
+// matched in part, so they read "contains" and "does not contain".
+func matchText(f definition.Filter, match string) string {
+	if c := f.CategoryFilter; c != nil && c.Configuration != nil &&
+		(c.Configuration.FilterListConfiguration != nil || c.Configuration.CustomFilterListConfiguration != nil) {
+		switch match {
+		case "CONTAINS":
+			return "is one of"
+		case "DOES_NOT_CONTAIN":
+			return "is not one of"
+		}
+	}
+	return strings.ToLower(strings.ReplaceAll(orText(match, "EQUALS"), "_", " "))
 }

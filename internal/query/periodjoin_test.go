@@ -1,7 +1,6 @@
 package query
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -54,12 +53,7 @@ func moveBack(at time.Time, k, p int) time.Time {
 // earlier) on every engine and compares it with the values derived in
 // Go from the calendar: the row whose period start, moved back, falls in.
 func TestPeriodOverPeriodByAnotherPeriod(t *testing.T) {
-	table := uniqueTable(t)
-	engines := openEngines(t, table)
-	tables, err := salesTables(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	engines, tables := salesEngines(t)
 	cases := []struct {
 		calc   string
 		gran   dialect.Granularity
@@ -78,44 +72,14 @@ func TestPeriodOverPeriodByAnotherPeriod(t *testing.T) {
 		{"periodOverPeriodLastValue(runningSum(sum({quantity}), [{order_date} ASC]), {order_date}, YEAR, 1)", dialect.Month, 'M', 'Y', 1, false, nil},
 	}
 	for _, tc := range cases {
-		type key struct {
-			region string
-			idx    int
-		}
-		sums := map[key]float64{}
-		starts := map[key]time.Time{}
-		valued := map[key]bool{}
-		var keys []key
-		for _, r := range testRows() {
-			k := key{idx: popIndex(r.orderDate, tc.g)}
-			if tc.region {
-				k.region = regionOf(r)
-			}
-			if _, ok := sums[k]; !ok {
-				keys = append(keys, k)
-			}
-			sums[k] += sumQuantity([]testRow{r})
-			starts[k] = periodStart(r.orderDate, tc.g)
-			valued[k] = valued[k] || r.quantity != nil
-		}
-		slices.SortFunc(keys, func(a, b key) int {
-			if a.region != b.region {
-				if a.region == "NULL" {
-					return -1
-				}
-				if b.region == "NULL" {
-					return 1
-				}
-				return strings.Compare(a.region, b.region)
-			}
-			return a.idx - b.idx
-		})
+		groups := groupByPeriod(tc.g, tc.region)
+		sums := groups.sums
 		value := tc.value
 		if value == nil {
 			// The running total (no region) as of each period.
-			running := map[key]float64{}
+			running := map[periodKey]float64{}
 			acc := 0.0
-			for _, k := range keys {
+			for _, k := range groups.keys {
 				acc += sums[k]
 				running[k] = acc
 			}
@@ -123,10 +87,10 @@ func TestPeriodOverPeriodByAnotherPeriod(t *testing.T) {
 			value = func(c, p float64) float64 { return p }
 		}
 		var want []string
-		for _, k := range keys {
+		for _, k := range groups.keys {
 			v := "NULL"
-			back := key{k.region, popIndex(moveBack(starts[k], tc.k, tc.p), tc.g)}
-			if prev, ok := sums[back]; ok && (valued[k] || strings.Contains(tc.calc, "LastValue")) && (valued[back] || tc.value == nil) {
+			back := periodKey{k.region, popIndex(moveBack(groups.starts[k], tc.k, tc.p), tc.g)}
+			if prev, ok := sums[back]; ok && (groups.valued[k] || strings.Contains(tc.calc, "LastValue")) && (groups.valued[back] || tc.value == nil) {
 				if f := value(sums[k], prev); !math.IsNaN(f) && !math.IsInf(f, 0) {
 					v = formatFloat(f)
 				}
@@ -137,32 +101,6 @@ func TestPeriodOverPeriodByAnotherPeriod(t *testing.T) {
 		if !found {
 			t.Errorf("%s: the data has no row to compare with: the case cannot fail", tc.calc)
 		}
-		for _, e := range engines {
-			relSQL, relArgs, _ := tables.Relation(e.d)
-			q := Question{
-				Measures:         []Measure{{ID: "tc", Field: "tc"}},
-				CalculatedFields: []CalculatedField{{Name: "tc", Expression: tc.calc}},
-			}
-			if tc.region {
-				q.Dimensions = append(q.Dimensions, Dimension{Field: "Region"})
-			}
-			q.Dimensions = append(q.Dimensions, Dimension{ID: "period", Field: "order_date", Granularity: tc.gran})
-			c, err := Compile(&q, relSQL, relArgs, tables.OutputColumns(), e.d)
-			if err != nil {
-				t.Errorf("%s: %s: %v", e.d.Name(), tc.calc, err)
-				continue
-			}
-			var got []string
-			for _, row := range run(t, e, c.SQL, c.Args) {
-				if tc.region {
-					got = append(got, row[0]+" "+row[2])
-				} else {
-					got = append(got, row[1])
-				}
-			}
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("%s: %s:\n got %v\nwant %v\n%s", e.d.Name(), tc.calc, got, want, c.SQL)
-			}
-		}
+		wantPeriodCalc(t, engines, tables, tc.calc, tc.gran, tc.region, want)
 	}
 }

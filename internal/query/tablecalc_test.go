@@ -627,42 +627,14 @@ func TestTableCalculationRefusals(t *testing.T) {
 // TestTableCalculationDatePartition: a partition on a date dimension is
 // the date at the visual's granularity.
 func TestTableCalculationDatePartition(t *testing.T) {
-	table := uniqueTable(t)
-	engines := openEngines(t, table)
-	tables, err := salesTables(table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	engines, tables := salesEngines(t)
 	perYear := map[int]float64{}
-	type key struct {
-		region string
-		year   int
-	}
-	seen := map[key]bool{}
-	var keys []key
 	for _, r := range testRows() {
 		perYear[r.orderDate.Year()] += sumQuantity([]testRow{r})
-		k := key{regionOf(r), r.orderDate.Year()}
-		if !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
-		}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.region != b.region {
-			if a.region == "NULL" {
-				return -1
-			}
-			if b.region == "NULL" {
-				return 1
-			}
-			return strings.Compare(a.region, b.region)
-		}
-		return a.year - b.year
-	})
 	var want []string
-	for _, k := range keys {
-		want = append(want, fmt.Sprintf("%s %d %s", k.region, k.year, formatFloat(perYear[k.year])))
+	for _, k := range groupByPeriod('Y', true).keys {
+		want = append(want, fmt.Sprintf("%s %d %s", k.region, k.idx, formatFloat(perYear[k.idx])))
 	}
 	for _, e := range engines {
 		relSQL, relArgs, _ := tables.Relation(e.d)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,12 +158,16 @@ func queryCells(t *testing.T, db *sql.DB, query string) [][]string {
 	return out
 }
 
+// reRealKPI is a KPI's value, styled (conditional formatting's color) or
+// not.
+var reRealKPI = regexp.MustCompile(`<p class="kpi-value"[^>]*>([^<]*)</p>`)
+
 // scaledKPIValue reads a KPI's number as drawn, in a K/M/B/T scale or
 // not (NumberScale AUTO writes 110.95K), and half a unit of its last
 // digit: a scaled number equals SQL's to the precision it shows.
 func scaledKPIValue(t testing.TB, body, visualID string) (value, half float64) {
 	t.Helper()
-	m := reKPI.FindStringSubmatch(tile(t, body, visualID))
+	m := reRealKPI.FindStringSubmatch(tile(t, body, visualID))
 	if m == nil {
 		t.Fatalf("tile %s is not a KPI", visualID)
 	}

@@ -4,7 +4,10 @@ package e2e
 // (testdata/realdefs/NOTES.md), and the synthetic data each needs.
 
 import (
+	"database/sql"
 	"fmt"
+	"net/url"
+	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
@@ -43,40 +46,49 @@ var kiroUserActivity = realDef{
 				d.Format("2006-01-02 15:04:05"), fmt.Sprintf("u%02d", u), fmt.Sprintf("User %02d", u), fmt.Sprintf("user%02d@example.com", u),
 				fmt.Sprintf("11112222333%d", u%3), []string{"claude-sonnet-4", "claude-opus-4", "auto"}[i%3], []string{"IDE", "CLI"}[i%2],
 				[]string{"Free", "Pro", "Pro+"}[tier], []string{"Keep", "Upgrade", "Downgrade"}[u%3], fmt.Sprint(d.Year()), fmt.Sprintf("%02d", d.Month()),
-				float64(i%17) * 1.25, float64(i%5/4) * 2.5, float64(i%10) / 10, 0.0, []float64{50, 1000, 2000}[tier],
+				float64(i%17) * 1.2, float64(i%5/4) * 2.5, float64(i%10) / 10, 0.0, []float64{50, 1000, 2000}[tier],
 				float64(i%7) / 10, float64(i % 23), float64(i % 11), i % 9 / 8, i % 5 / 4,
 			}
 		},
 	}},
-	// Every visual is under the THIS MONTH filter, whose
-	// MinimumGranularity DAY QuickSight's references name ("the minimum
-	// granularity (period granularity)") without saying what it does to
-	// the range: each visual says so instead of drawing, and the checks
-	// below wait for it.
-	pending: kiroPending(),
+	// Every visual is under the THIS MONTH filter, with MinimumGranularity
+	// DAY: the window is this whole month (its control offers no period
+	// finer than a day). The top-users bar chart waits for an items limit
+	// with "Other" when it has a Colors field and a sort by value.
+	pending: map[string]string{"vis-top-users": "CategoryItemsLimit with OtherCategories INCLUDE and a Colors field"},
 	checks: []realCheck{
 		{kiroSheet, "kpi-active-users", `SELECT count(DISTINCT userid) FROM kiro_user_activity WHERE ` + kiroThisMonth},
 		{kiroSheet, "kpi-total-messages", `SELECT sum(total_messages_num) FROM kiro_user_activity WHERE ` + kiroThisMonth},
-		{kiroSheet, "kpi-total-credits", `SELECT sum(credits_used_num) FROM kiro_user_activity WHERE ` + kiroThisMonth},
+		// Drawn with DecimalPlaces 0; credits are multiples of 0.2, so no
+		// sum is half-way between two whole numbers.
+		{kiroSheet, "kpi-total-credits", `SELECT round(sum(credits_used_num)) FROM kiro_user_activity WHERE ` + kiroThisMonth},
 		{kiroSheet, "kpi-new-users", `SELECT sum(is_new_user) FROM kiro_user_activity WHERE ` + kiroThisMonth},
 		{kiroSheet, "vis-daily-users", `SELECT substr(report_date, 1, 10), client_type, count(DISTINCT userid) FROM kiro_user_activity WHERE ` + kiroThisMonth + ` GROUP BY 1, 2`},
 		{kiroSheet, "vis-credits-tier", `SELECT subscription_tier, sum(credits_used_num) FROM kiro_user_activity WHERE ` + kiroThisMonth + ` GROUP BY 1`},
 		{kiroSheet, "vis-messages-model", `SELECT model_name, sum(model_messages_num) FROM kiro_user_activity WHERE ` + kiroThisMonth + ` GROUP BY 1`},
 		{kiroOverageSheet, "vis-users-in-overage", `SELECT count(DISTINCT userid) FROM kiro_user_activity WHERE in_overage_flag = 1 AND ` + kiroThisMonth},
 	},
-}
-
-// kiroPending: every visual of the Kiro dashboard waits for the filter's
-// MinimumGranularity; the top-users bar chart also for an items limit
-// with "Other" when it has a Colors field and a sort by value.
-func kiroPending() map[string]string {
-	out := map[string]string{"vis-top-users": "CategoryItemsLimit with OtherCategories INCLUDE and a Colors field"}
-	for _, v := range []string{"kpi-active-users", "kpi-total-messages", "kpi-total-credits", "kpi-total-overage", "kpi-new-users",
-		"vis-daily-users", "vis-credits-tier", "vis-messages-model", "vis-daily-credits-line", "vis-user-table", "vis-credits-vs-overage",
-		"vis-utilization-kpi", "vis-users-in-overage", "vis-overage-table", "vis-model-daily", "vis-model-table"} {
-		out[v] = "MinimumGranularity other than its TimeGranularity"
-	}
-	return out
+	// The viewer's choices for the THIS MONTH filter: a granularity finer
+	// than its MinimumGranularity DAY is ignored (the month stays), DAY
+	// itself is taken (today).
+	then: func(t *testing.T, db *sql.DB, sheet func(string, url.Values) string) {
+		for _, c := range []struct {
+			state url.Values
+			since string
+		}{
+			{url.Values{"f.filter-date.gran": {"HOUR"}}, kiroThisMonth},
+			{url.Values{"f.filter-date.gran": {"MINUTE"}, "f.filter-date.reltype": {"THIS"}}, kiroThisMonth},
+			{url.Values{"f.filter-date.gran": {"DAY"}}, "report_date >= '" + realDefsStart.UTC().Format(time.DateOnly) + "'"},
+		} {
+			body := sheet(kiroSheet, c.state)
+			for _, v := range []string{"kpi-total-messages", "kpi-active-users"} {
+				q := map[string]string{"kpi-total-messages": "sum(total_messages_num)", "kpi-active-users": "count(DISTINCT userid)"}[v]
+				t.Run(c.state.Encode()+"/"+v, func(t *testing.T) {
+					checkRealVisual(t, db, body, realCheck{kiroSheet, v, "SELECT " + q + " FROM kiro_user_activity WHERE " + c.since})
+				})
+			}
+		}
+	},
 }
 
 const (

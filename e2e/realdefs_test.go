@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -36,6 +37,9 @@ type realDef struct {
 	// matched no region).
 	notes  map[string]string
 	checks []realCheck // drawn numbers against SQL
+	// then, when set, checks sheets drawn with a viewer's choices: sheet
+	// returns the page of a sheet with the given control state.
+	then func(t *testing.T, db *sql.DB, sheet func(id string, state url.Values) string)
 }
 
 // realDataSet is a synthetic table under a declared dataset; its id is
@@ -155,6 +159,15 @@ func runRealDefinition(t *testing.T, d realDef) {
 			continue
 		}
 		checkRealVisual(t, db, pages[ch.sheet], ch)
+	}
+	if d.then != nil {
+		d.then(t, db, func(sid string, state url.Values) string {
+			p := ts.withToken(t, u.Base+"/embedding/"+u.Sid+"/dashboards/"+id+"/sheets/"+sid+"?"+state.Encode(), token)
+			if p.Status != http.StatusOK {
+				t.Fatalf("sheet %s?%s: %d\n%.2000s", sid, state.Encode(), p.Status, p.Body)
+			}
+			return p.Body
+		})
 	}
 }
 

@@ -101,6 +101,10 @@ var calcMathCases = []struct{ src, want string }{
 	{`concat('[', toString(isNull(NULL)), '|', toString(1 > 2), ']')`, "[true|false]"},
 	{`concat('[', toString(epochDate(951782400)), ']')`, "[2000-02-29 00:00:00]"},
 	{`toString(NULL + 1.5)`, "NULL"},
+	// floor and ceil are integers: their text has no fraction on any
+	// engine (toString(floor(statuscode/100)*100) = '200', as a real
+	// dashboard filters on).
+	{`concat('[', toString(floor(204/100)*100), '|', toString(ceil(2.5)), '|', toString(floor(-2.5)), ']')`, "[200|3|-3]"},
 	// Comments (/* … */, any text) and case-insensitive function names.
 	{`1 /* ünïcödé ✓ 日本語 */ + 2`, "3"},
 	{`/* lead */ concat('a', /* mid, 'x' */ 'b') /* trail */`, "ab"},

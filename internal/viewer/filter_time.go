@@ -121,8 +121,10 @@ func (v *View) relativeDatesFilter(r *definition.RelativeDatesFilter, unsupporte
 	if excluding(r.ExcludePeriodConfiguration) {
 		return unsupported("ExcludePeriodConfiguration")
 	}
-	if r.MinimumGranularity != "" && r.MinimumGranularity != r.TimeGranularity {
-		return unsupported("a MinimumGranularity other than its TimeGranularity")
+	// MinimumGranularity bounds the control's choices, not the window
+	// (minimumGranularity): the window is TimeGranularity's whole periods.
+	if _, refused := minimumGranularity(r); refused != "" {
+		return unsupported(refused)
 	}
 	typ, gran, chosen := v.relativeState(r)
 	q := query.Filter{Kind: query.RelativeDateFilter, Field: r.Column.ColumnName, NullOption: r.NullOption,

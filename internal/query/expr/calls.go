@@ -242,10 +242,21 @@ func (c *Compiler) call(n *Call) (Value, error) {
 		return one(dialect.Decimal, func(x string) string { return d.Cast(x, dialect.Integer) }, dialect.Integer)
 	case "intToDecimal":
 		return one(dialect.Decimal, func(x string) string { return d.Cast(x, dialect.Decimal) }, dialect.Decimal)
-	case "floor":
-		return one(dialect.Decimal, d.Floor, dialect.Integer)
-	case "ceil":
-		return one(dialect.Decimal, d.Ceil, dialect.Integer)
+	case "floor", "ceil":
+		// Integers, as their type says: SQLite's and DuckDB's floor and
+		// ceil answer a double (toString wrote 2.0), PostgreSQL's and
+		// MariaDB's a whole number of the argument's type, exact.
+		f := d.Floor
+		if n.Name == "ceil" {
+			f = d.Ceil
+		}
+		if name := d.Name(); name == "sqlite" || name == "duckdb" {
+			f = func(x string) string { return d.Cast(d.Floor(x), dialect.Integer) }
+			if n.Name == "ceil" {
+				f = func(x string) string { return d.Cast(d.Ceil(x), dialect.Integer) }
+			}
+		}
+		return one(dialect.Decimal, f, dialect.Integer)
 	case "abs":
 		return one(dialect.Decimal, func(x string) string { return "ABS(" + x + ")" }, "")
 	case "round":

@@ -15,7 +15,9 @@ import (
 // is the answer's (with its conditional format), any other cell is the
 // aggregate at the level of its two slots: the question grouped by the
 // row fields of its row slot and the column fields of its column slot,
-// asked once per level (pivottotals.go says which aggregate).
+// asked once per level (pivottotals.go says which aggregate). A SUM or
+// COUNT of a dataset column is added up from the cells instead (additive):
+// the same number, without a question.
 
 // pivotSlot is one drawn row or column of a pivot.
 type pivotSlot struct {
@@ -247,6 +249,10 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 				case "NONE":
 					r.Cells = append(r.Cells, Cell{Numeric: true, Total: true})
 				case "", "DEFAULT":
+					if additive(q, f) {
+						r.Cells = append(r.Cells, cell(overCells("SUM", rs, cs, k), k))
+						continue
+					}
 					l, why, err := level(rs.depth, cs.depth)
 					if err != nil || why != "" {
 						return why, err
@@ -270,6 +276,23 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	pv.Columns, pv.Rows = columns, out
 	hideCollapsed(pv)
 	return "", nil
+}
+
+// additive reports whether a measure's aggregate at a level is the sum of
+// its cells: a SUM or COUNT of a dataset column (not a calculated field,
+// which may aggregate or compute over the table itself). Its totals and
+// subtotals are added up from the drawn cells, exactly, and ask nothing.
+func additive(q *query.Question, f field) bool {
+	m := f.measure
+	if m == nil || m.DefaultAggregation || (m.Aggregation != query.Sum && m.Aggregation != query.Count) {
+		return false
+	}
+	for _, c := range q.CalculatedFields {
+		if c.Name == m.Field {
+			return false
+		}
+	}
+	return true
 }
 
 // hideCollapsed marks the rows not drawn now: those under a collapsed

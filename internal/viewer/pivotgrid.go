@@ -15,9 +15,8 @@ import (
 // is the answer's (with its conditional format), any other cell is the
 // aggregate at the level of its two slots: the question grouped by the
 // row fields of its row slot and the column fields of its column slot,
-// asked once per level (pivottotals.go says which aggregate). A SUM or
-// COUNT of a dataset column is added up from the cells instead (additive):
-// the same number, without a question.
+// asked once per level (pivottotals.go says which aggregate), unless the
+// cells give it (pivotcells.go).
 
 // pivotSlot is one drawn row or column of a pivot.
 type pivotSlot struct {
@@ -173,23 +172,35 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 		levels[[2]int{a, b}] = l
 		return l, "", nil
 	}
-	// overCells aggregates measure k over the leaf cells under rs and cs.
-	overCells := func(fn string, rs, cs pivotSlot, k int) any {
-		var vals [][]any
-		for ri, r := range rowLeaves {
-			if pathKey(r[:rs.depth]) != pathKey(rs.parts) {
-				continue
+	cells := newPivotIndex(rowLeaves, pv.colParts, pv.raw)
+	var means []int // AVERAGE measures found from their cells' sums and counts
+	for k, f := range ms {
+		if fn := pt.funcs[f.id]; (fn == "" || fn == "DEFAULT") && plainMeasure(q, f.measure, query.Average) {
+			means = append(means, k)
+		}
+	}
+	var parts map[string][][2]any
+	// meanOf is the average k under rs and cs from its cells' parts.
+	meanOf := func(rs, cs pivotSlot, k int) (any, string, error) {
+		if parts == nil {
+			var ok bool
+			if parts, ok, err = meanParts(ctx, run, arn, q, p, means); err != nil || !ok {
+				return nil, "totals of more cells than Sightglass draws", err
 			}
-			for ci, c := range pv.colParts {
-				if pathKey(c[:cs.depth]) != pathKey(cs.parts) {
-					continue
-				}
-				if raw, ok := pv.raw[[2]int{ri, ci}]; ok {
-					vals = append(vals, []any{raw[k]})
+		}
+		var sc [][2]any
+		for _, ri := range cells.rows[rs.depth][pathKey(rs.parts)] {
+			for _, ci := range cells.cols[cs.depth][pathKey(cs.parts)] {
+				if x, ok := parts[pathKey(append(append([]string{}, rowLeaves[ri]...), pv.colParts[ci]...))]; ok {
+					sc = append(sc, x[k])
 				}
 			}
 		}
-		return overRows(fn, vals, 0)
+		return mean(sc), "", nil
+	}
+	isMean := map[int]bool{}
+	for _, k := range means {
+		isMean[k] = true
 	}
 	cell := func(x any, k int) Cell {
 		c := Cell{Numeric: true, Total: true}
@@ -250,7 +261,15 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 					r.Cells = append(r.Cells, Cell{Numeric: true, Total: true})
 				case "", "DEFAULT":
 					if additive(q, f) {
-						r.Cells = append(r.Cells, cell(overCells("SUM", rs, cs, k), k))
+						r.Cells = append(r.Cells, cell(cells.over("SUM", rs, cs, k), k))
+						continue
+					}
+					if isMean[k] {
+						x, why, err := meanOf(rs, cs, k)
+						if err != nil || why != "" {
+							return why, err
+						}
+						r.Cells = append(r.Cells, cell(x, k))
 						continue
 					}
 					l, why, err := level(rs.depth, cs.depth)
@@ -263,7 +282,7 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 					}
 					r.Cells = append(r.Cells, cell(x, k))
 				default:
-					r.Cells = append(r.Cells, cell(overCells(fn, rs, cs, k), k))
+					r.Cells = append(r.Cells, cell(cells.over(fn, rs, cs, k), k))
 				}
 			}
 		}
@@ -276,23 +295,6 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	pv.Columns, pv.Rows = columns, out
 	hideCollapsed(pv)
 	return "", nil
-}
-
-// additive reports whether a measure's aggregate at a level is the sum of
-// its cells: a SUM or COUNT of a dataset column (not a calculated field,
-// which may aggregate or compute over the table itself). Its totals and
-// subtotals are added up from the drawn cells, exactly, and ask nothing.
-func additive(q *query.Question, f field) bool {
-	m := f.measure
-	if m == nil || m.DefaultAggregation || (m.Aggregation != query.Sum && m.Aggregation != query.Count) {
-		return false
-	}
-	for _, c := range q.CalculatedFields {
-		if c.Name == m.Field {
-			return false
-		}
-	}
-	return true
 }
 
 // hideCollapsed marks the rows not drawn now: those under a collapsed

@@ -2,6 +2,7 @@ package viewer_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,13 +58,24 @@ func BenchmarkTotals(b *testing.B) {
 	}
 	v := viewer.New(def, nil, time.Time{})
 	for _, id := range []string{"table", "table-totals", "pivot", "pivot-totals", "pivot-2rows", "pivot-subtotals", "pivot-collapsed", "pivot-2rows-sum", "pivot-subtotals-sum", "kpi", "kpi-sparkline"} {
-		b.Run(id, func(b *testing.B) {
-			for b.Loop() {
-				s := v.RenderVisuals(ctx, "s", []string{id}, run, 1)
-				if len(s.Tiles) != 1 || (s.Tiles[0].Kind != viewer.TileTable && s.Tiles[0].Kind != viewer.TilePivot && s.Tiles[0].Kind != viewer.TileKPI) {
-					b.Fatalf("%s: %+v", id, s.Tiles)
+		for _, levels := range []bool{false, true} {
+			name := id
+			if levels {
+				if !strings.HasPrefix(id, "pivot-") || strings.Contains(id, "2rows") {
+					continue
 				}
+				name += "-levels" // the alternative: every total asked of SQL at its level
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				viewer.SetTotalsFromCells(!levels)
+				defer viewer.SetTotalsFromCells(true)
+				for b.Loop() {
+					s := v.RenderVisuals(ctx, "s", []string{id}, run, 1)
+					if len(s.Tiles) != 1 || (s.Tiles[0].Kind != viewer.TileTable && s.Tiles[0].Kind != viewer.TilePivot && s.Tiles[0].Kind != viewer.TileKPI) {
+						b.Fatalf("%s: %+v", id, s.Tiles)
+					}
+				}
+			})
+		}
 	}
 }

@@ -10,10 +10,14 @@ import (
 // A total or subtotal of a pivot is found from the cells it covers when
 // that gives SQL's number: a SUM or COUNT of a dataset column is the sum
 // of its cells (additive), and an AVERAGE of one is the sum of its cells'
-// sums over the sum of their counts (meanParts), both asked once, at the
-// cells' level, in one more question. Other aggregates (a distinct
+// sums over the sum of their counts (meanParts: one more question, at the
+// cells' level, used when it replaces three or more). Other aggregates (a distinct
 // count, a median, a calculated field, which may aggregate or compute over
 // the table itself) are asked of SQL at the level of the total.
+
+// totalsFromCells is off only to measure the alternative: every total
+// asked of SQL at its level (export_test.go).
+var totalsFromCells = true
 
 // pivotIndex finds the leaf cells under a pair of slots.
 type pivotIndex struct {
@@ -82,7 +86,7 @@ func plainMeasure(q *query.Question, m *query.Measure, aggs ...string) bool {
 // additive reports whether a measure's aggregate at a level is the sum of
 // its cells.
 func additive(q *query.Question, f field) bool {
-	return plainMeasure(q, f.measure, query.Sum, query.Count)
+	return totalsFromCells && plainMeasure(q, f.measure, query.Sum, query.Count)
 }
 
 // meanParts asks, at the cells' level, the SUM and COUNT of the column of

@@ -173,10 +173,15 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 		return l, "", nil
 	}
 	cells := newPivotIndex(rowLeaves, pv.colParts, pv.raw)
-	var means []int // AVERAGE measures found from their cells' sums and counts
-	for k, f := range ms {
-		if fn := pt.funcs[f.id]; (fn == "" || fn == "DEFAULT") && plainMeasure(q, f.measure, query.Average) {
-			means = append(means, k)
+	// AVERAGE measures are found from their cells' sums and counts when
+	// that one question replaces three or more at coarser levels: it is as
+	// costly as the pivot's own, a coarser level's cheaper.
+	var means []int
+	if pivotLevels(rows, cols) >= 3 {
+		for k, f := range ms {
+			if fn := pt.funcs[f.id]; (fn == "" || fn == "DEFAULT") && totalsFromCells && plainMeasure(q, f.measure, query.Average) {
+				means = append(means, k)
+			}
 		}
 	}
 	var parts map[string][][2]any
@@ -295,6 +300,19 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	pv.Columns, pv.Rows = columns, out
 	hideCollapsed(pv)
 	return "", nil
+}
+
+// pivotLevels counts the levels of a grid's totals and subtotals.
+func pivotLevels(rows, cols []pivotSlot) int {
+	levels := map[[2]int]bool{}
+	for _, rs := range rows {
+		for _, cs := range cols {
+			if rs.leaf < 0 || cs.leaf < 0 {
+				levels[[2]int{rs.depth, cs.depth}] = true
+			}
+		}
+	}
+	return len(levels)
 }
 
 // hideCollapsed marks the rows not drawn now: those under a collapsed

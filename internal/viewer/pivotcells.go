@@ -11,7 +11,7 @@ import (
 // that gives SQL's number: a SUM or COUNT of a dataset column is the sum
 // of its cells (additive), and an AVERAGE of one is the sum of its cells'
 // sums over the sum of their counts (meanParts: one more question, at the
-// cells' level, used when it replaces three or more). Other aggregates (a distinct
+// cells' level, used when it replaces four or more). Other aggregates (a distinct
 // count, a median, a calculated field, which may aggregate or compute over
 // the table itself) are asked of SQL at the level of the total.
 

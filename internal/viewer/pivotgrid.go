@@ -174,10 +174,11 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	}
 	cells := newPivotIndex(rowLeaves, pv.colParts, pv.raw)
 	// AVERAGE measures are found from their cells' sums and counts when
-	// that one question replaces three or more at coarser levels: it is as
-	// costly as the pivot's own, a coarser level's cheaper.
+	// that one question replaces four or more at coarser levels: it is as
+	// costly as the pivot's own, a coarser level's cheaper (measured in
+	// docs/benchmarks-log.md).
 	var means []int
-	if pivotLevels(rows, cols) >= 3 {
+	if pivotLevels(rows, cols) >= 4 {
 		for k, f := range ms {
 			if fn := pt.funcs[f.id]; (fn == "" || fn == "DEFAULT") && totalsFromCells && plainMeasure(q, f.measure, query.Average) {
 				means = append(means, k)

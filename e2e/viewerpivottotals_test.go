@@ -1,8 +1,9 @@
 package e2e
 
-// Pivot table totals (TotalOptions): row totals, column totals and the
-// grand total, each asked of SQL at its level; compared with SQL over the
-// sample file, with an average to show a total is not a sum of cells.
+// Pivot table totals (TotalOptions): row totals, column totals, the grand
+// total and subtotals, each asked of SQL at its level, and collapsed row
+// fields; compared with SQL over the sample file, with an average to show
+// a total is not a sum of cells.
 
 import (
 	"fmt"
@@ -16,11 +17,11 @@ import (
 var (
 	rePivotHead = regexp.MustCompile(`(?s)<th[^>]*>(.*?)</th>`)
 	rePivotRow  = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
-	rePivotRowH = regexp.MustCompile(`(?s)<th scope="row">(.*?)</th>`)
+	rePivotRowH = regexp.MustCompile(`(?s)<th scope="row"[^>]*>(.*?)</th>`)
 )
 
-// pivotGrid reads a pivot tile as row header / column header → cell
-// text, and its body rows' first headers in order.
+// pivotGrid reads a pivot tile as row headers (joined by "|") / column
+// header → cell text, and its body rows' first headers in order.
 func pivotGrid(t testing.TB, body, visualID string) (map[string]string, []string) {
 	t.Helper()
 	tl := tile(t, body, visualID)
@@ -40,8 +41,12 @@ func pivotGrid(t testing.TB, body, visualID string) (map[string]string, []string
 		if len(hs) == 0 || len(hs)+len(cs) != len(cols) {
 			t.Fatalf("%s: row %q does not match the columns %q", visualID, r[1], cols)
 		}
-		rh := html.UnescapeString(hs[0][1])
-		order = append(order, rh)
+		var heads []string
+		for _, h := range hs {
+			heads = append(heads, html.UnescapeString(h[1]))
+		}
+		rh := strings.Join(heads, "|")
+		order = append(order, heads[0])
 		for i, c := range cs {
 			grid[rh+"|"+cols[len(hs)+i]] = html.UnescapeString(c[1])
 		}
@@ -51,8 +56,8 @@ func pivotGrid(t testing.TB, body, visualID string) (map[string]string, []string
 
 // TestViewerPivotTotals draws the average profit by region and segment
 // with row totals (a column), column totals (a row, at the top, with a
-// custom label) and the grand total; subtotals and collapsed fields are
-// refused by name.
+// custom label) and the grand total; region subtotals within region and
+// category; and collapsed regions, each drawn as its group's row.
 func TestViewerPivotTotals(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -66,7 +71,7 @@ func TestViewerPivotTotals(t *testing.T) {
 			"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "START", "CustomLabel": "All regions"}}`),
 		pivot("sub", fmt.Sprintf(regionDim, "sub-r")+`, {"CategoricalDimensionField": {"FieldId": "sub-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`,
 			`, "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "ALL"}}`),
-		pivot("collapsed", fmt.Sprintf(regionDim, "collapsed-r"), `, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "collapsed-r"}, "State": "COLLAPSED"}]}`),
+		pivot("collapsed", fmt.Sprintf(regionDim, "collapsed-r")+`, {"CategoricalDimensionField": {"FieldId": "collapsed-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`, `, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "collapsed-r"}, "State": "COLLAPSED"}]}`),
 	)
 	db := sampleDB(t, ts)
 	grid, order := pivotGrid(t, body, "both")
@@ -110,9 +115,27 @@ func TestViewerPivotTotals(t *testing.T) {
 	if want := n + regions + segments + 1; len(grid) != want {
 		t.Errorf("both: %d cells, want %d: the cells, row totals, column totals and grand total", len(grid), want)
 	}
-	for id, name := range map[string]string{"sub": "RowSubtotalOptions (subtotals)", "collapsed": "CollapseStateOptions (collapsed fields)"} {
-		if tl := tile(t, body, id); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, name) {
-			t.Errorf("%s: want an unsupported tile naming %s, got\n%s", id, name, tl)
+	bySegment := queryPoints(t, db, `SELECT region || '|' || segment, avg(profit) FROM orders GROUP BY 1`)
+	for _, id := range []string{"sub", "collapsed"} {
+		grid, _ := pivotGrid(t, body, id)
+		n := 0
+		for k, want := range bySegment {
+			region, segment, _ := strings.Cut(k, "|")
+			key := region + "|Subtotal|" + segment
+			got, ok := grid[key]
+			if !ok {
+				t.Fatalf("%s: no cell %s in %v", id, key, grid)
+			}
+			if g := number(t, got); math.Abs(g-want) > 0.006 {
+				t.Errorf("%s: cell %s drawn %s, SQL %v", id, key, got, want)
+			}
+			n++
 		}
+		if n == 0 {
+			t.Fatalf("%s: nothing compared", id)
+		}
+	}
+	if tl := tile(t, body, "collapsed"); !strings.Contains(tl, `class="subtotal collapsed"`) || !strings.Contains(tl, "data-pivot-groups") {
+		t.Errorf("collapsed: want collapsed group rows, got\n%s", tl)
 	}
 }

@@ -25,6 +25,14 @@ import (
 // result cache that keeps nothing, so every question runs at the source.
 func sampleApp(b testing.TB, cached bool) (*viewer.View, viewer.Runner) {
 	b.Helper()
+	v, run, _ := sampleAppRows(b, cached, sampledata.DefaultRows)
+	return v, run
+}
+
+// sampleAppRows is sampleApp with rows sample orders; it also returns the
+// directory of the sample's SQLite file (app.SampleFile).
+func sampleAppRows(b testing.TB, cached bool, rows int) (*viewer.View, viewer.Runner, string) {
+	b.Helper()
 	ctx := context.Background()
 	cfg := server.DefaultConfig()
 	cfg.DataDir = b.TempDir()
@@ -52,7 +60,7 @@ func sampleApp(b testing.TB, cached bool) (*viewer.View, viewer.Runner) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := a.CreateSampleData(ctx, cfg.AccountID, sampledata.DefaultRows); err != nil {
+	if _, err := a.CreateSampleData(ctx, cfg.AccountID, rows); err != nil {
 		b.Fatal(err)
 	}
 	if err := a.CreateSampleContent(ctx, cfg.AccountID, boot.User); err != nil {
@@ -70,7 +78,7 @@ func sampleApp(b testing.TB, cached bool) (*viewer.View, viewer.Runner) {
 		}
 		return &viewer.Result{Columns: res.Columns, Rows: res.Rows}, nil
 	}
-	return viewer.New(def, nil, time.Time{}), run
+	return viewer.New(def, nil, time.Time{}), run, dir
 }
 
 // BenchmarkVisualUncached times one visual of the sample dashboard's first

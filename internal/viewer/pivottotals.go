@@ -1,22 +1,29 @@
 package viewer
 
 import (
-	"context"
 	"encoding/json"
-	"strings"
-
-	"github.com/sightglass/sightglass/internal/query"
+	"strconv"
 )
 
 // A pivot table's TotalOptions: RowTotalOptions draw the row totals, a
 // column holding each row's total over the column fields;
 // ColumnTotalOptions draw the column totals, a row holding each column's
 // total over the row fields; with both, the corner holds the grand total.
-// Each total is asked of SQL at its level (the question grouped by the
-// row fields only, the column fields only, or nothing), so an average's
-// total is the average of its rows, not a sum of cells. Subtotals,
-// totals aggregated other than by DEFAULT and collapsed fields are
-// refused by name; so are the totals of a pivot cut at its row limit.
+// RowSubtotalOptions add a subtotal row to each group of the row fields
+// at the levels FieldLevel names (ALL: every row field but the last;
+// LAST, the default: the one before the last; CUSTOM: the fields of
+// FieldLevelOptions), placed at the start or end of its group as the
+// column totals row is placed; ColumnSubtotalOptions add subtotal columns
+// to the groups of the column fields alike, placed as the row totals
+// column is. Each total and subtotal is asked of SQL at its level (the
+// question grouped by the fields of the level only), so an average's
+// total is the average of its rows, not a sum of cells. A measure's
+// TotalAggregationFunction (read from both total options: they must
+// agree) SUM, AVERAGE, MIN or MAX aggregates the drawn cells the total
+// covers instead; NONE leaves it blank. Collapsed row fields
+// (pivotcollapse.go) draw each collapsed group as its subtotal row. The
+// totals of a pivot cut at its row limit are refused by name; so is
+// anything here that cannot be read or applied.
 
 // pivotTotalOptions is QuickSight's PivotTotalOptions.
 type pivotTotalOptions struct {
@@ -24,6 +31,7 @@ type pivotTotalOptions struct {
 	Placement               string `json:"Placement"`
 	CustomLabel             string `json:"CustomLabel"`
 	TotalAggregationOptions []struct {
+		FieldId                  string `json:"FieldId"`
 		TotalAggregationFunction *struct {
 			SimpleTotalAggregationFunction string `json:"SimpleTotalAggregationFunction"`
 		} `json:"TotalAggregationFunction"`
@@ -38,9 +46,15 @@ type pivotTableTotalOptions struct {
 	ColumnSubtotalOptions *subtotalOptions   `json:"ColumnSubtotalOptions"`
 }
 
-// subtotalOptions is the part of QuickSight's SubtotalOptions read here.
+// subtotalOptions is the part of QuickSight's SubtotalOptions read here;
+// its cell styles and StyleTargets change no number and are not drawn.
 type subtotalOptions struct {
-	TotalsVisibility string `json:"TotalsVisibility"`
+	TotalsVisibility  string `json:"TotalsVisibility"`
+	CustomLabel       string `json:"CustomLabel"`
+	FieldLevel        string `json:"FieldLevel"`
+	FieldLevelOptions []struct {
+		FieldId string `json:"FieldId"`
+	} `json:"FieldLevelOptions"`
 }
 
 // pivotTotal is one drawn total of a pivot: its label and placement.
@@ -49,172 +63,132 @@ type pivotTotal struct {
 	first bool // Placement START
 }
 
-// pivotTotals are a pivot's drawn totals; nil members are not drawn.
+// pivotSubtotal is a pivot's subtotals along its rows or its columns.
+type pivotSubtotal struct {
+	label  string
+	first  bool         // at the start of each group
+	levels map[int]bool // the depths (1 to fields-1) with a subtotal
+}
+
+// pivotTotals are a pivot's drawn totals, subtotals and collapsed groups;
+// nil members are not drawn.
 type pivotTotals struct {
-	rows *pivotTotal // the row totals column
-	cols *pivotTotal // the column totals row
+	rows     *pivotTotal    // the row totals column
+	cols     *pivotTotal    // the column totals row
+	rowSub   *pivotSubtotal // subtotal rows of the row fields' groups
+	colSub   *pivotSubtotal // subtotal columns of the column fields' groups
+	funcs    map[string]string
+	collapse []collapseState // pivotcollapse.go
 }
 
-// pivotTotalsOf reads a pivot's TotalOptions and FieldOptions.
-func (p *plan) pivotTotalsOf(totals, fieldOptions json.RawMessage) {
-	if len(fieldOptions) > 0 {
-		var fo struct {
-			CollapseStateOptions []json.RawMessage `json:"CollapseStateOptions"`
+// empty reports whether nothing is drawn beyond the cells.
+func (t *pivotTotals) empty() bool {
+	return t.rows == nil && t.cols == nil && t.rowSub == nil && t.colSub == nil && len(t.collapse) == 0
+}
+
+// pivotTotalsOf reads a pivot's TotalOptions, FieldOptions and
+// TableOptions; p.category and p.colors are its row and column fields.
+func (p *plan) pivotTotalsOf(totals, fieldOptions, tableOptions json.RawMessage) {
+	pt := &pivotTotals{funcs: map[string]string{}}
+	p.pivotCollapseOf(pt, fieldOptions, tableOptions)
+	if len(totals) > 0 {
+		var o pivotTableTotalOptions
+		if json.Unmarshal(totals, &o) != nil {
+			p.refuse("TotalOptions that cannot be read")
+			return
 		}
-		if json.Unmarshal(fieldOptions, &fo) != nil {
-			p.refuse("FieldOptions that cannot be read")
-		} else if len(fo.CollapseStateOptions) > 0 {
-			p.refuse("CollapseStateOptions (collapsed fields)")
-		}
+		pt.rows = p.pivotTotalOf(pt, "RowTotalOptions", o.RowTotalOptions)
+		pt.cols = p.pivotTotalOf(pt, "ColumnTotalOptions", o.ColumnTotalOptions)
+		pt.rowSub = p.subtotalOf("RowSubtotalOptions", o.RowSubtotalOptions, p.category, placement(o.ColumnTotalOptions))
+		pt.colSub = p.subtotalOf("ColumnSubtotalOptions", o.ColumnSubtotalOptions, p.colors, placement(o.RowTotalOptions))
 	}
-	if len(totals) == 0 {
-		return
-	}
-	var o pivotTableTotalOptions
-	if json.Unmarshal(totals, &o) != nil {
-		p.refuse("TotalOptions that cannot be read")
-		return
-	}
-	if o.RowSubtotalOptions != nil && o.RowSubtotalOptions.TotalsVisibility == "VISIBLE" {
-		p.refuse("RowSubtotalOptions (subtotals)")
-	}
-	if o.ColumnSubtotalOptions != nil && o.ColumnSubtotalOptions.TotalsVisibility == "VISIBLE" {
-		p.refuse("ColumnSubtotalOptions (subtotals)")
-	}
-	read := func(name string, t *pivotTotalOptions) *pivotTotal {
-		if t == nil || t.TotalsVisibility != "VISIBLE" {
-			return nil
-		}
-		for _, a := range t.TotalAggregationOptions {
-			if f := a.TotalAggregationFunction; f != nil && f.SimpleTotalAggregationFunction != "" && f.SimpleTotalAggregationFunction != "DEFAULT" {
-				p.refuse(name + " with the TotalAggregationFunction " + f.SimpleTotalAggregationFunction)
-			}
-		}
-		label := t.CustomLabel
-		if label == "" {
-			label = "Total"
-		}
-		return &pivotTotal{label: label, first: t.Placement == "START"}
-	}
-	rows, cols := read("RowTotalOptions", o.RowTotalOptions), read("ColumnTotalOptions", o.ColumnTotalOptions)
-	if rows != nil || cols != nil {
-		p.pivotTotals = &pivotTotals{rows: rows, cols: cols}
+	if !pt.empty() {
+		p.pivotTotals = pt
 	}
 }
 
-// pivotLevel answers q grouped by dims only (none: the grand total) and
-// keys its measures by the dimensions' text, as the pivot keys its rows.
-func pivotLevel(ctx context.Context, run Runner, arn string, q *query.Question, fs []field) (map[string][]any, bool, error) {
-	lq := *q
-	lq.Dimensions, lq.Sort, lq.Limit = nil, nil, pivotLimit+1
-	for _, f := range fs {
-		lq.Dimensions = append(lq.Dimensions, *f.dim)
+// placement reports whether a total option places its total first.
+func placement(t *pivotTotalOptions) bool { return t != nil && t.Placement == "START" }
+
+// pivotTotalOf reads one PivotTotalOptions: its total, when visible, and
+// its TotalAggregationOptions, visible or not, into pt.funcs.
+func (p *plan) pivotTotalOf(pt *pivotTotals, name string, t *pivotTotalOptions) *pivotTotal {
+	if t == nil {
+		return nil
 	}
-	res, err := run(ctx, arn, &lq)
-	if err != nil {
-		return nil, false, err
-	}
-	if len(res.Rows) > pivotLimit {
-		return nil, false, nil
-	}
-	out := map[string][]any{}
-	for _, row := range res.Rows {
-		var parts []string
-		for i, f := range fs {
-			parts = append(parts, fieldText(row[i], res.Columns[i], f))
+	for _, a := range t.TotalAggregationOptions {
+		fn := "DEFAULT"
+		if f := a.TotalAggregationFunction; f != nil && f.SimpleTotalAggregationFunction != "" {
+			fn = f.SimpleTotalAggregationFunction
 		}
-		out[strings.Join(parts, " / ")] = row[len(fs):]
+		switch fn {
+		case "DEFAULT", "SUM", "AVERAGE", "MIN", "MAX", "NONE":
+		default:
+			p.refuse(name + " with the TotalAggregationFunction " + fn)
+			continue
+		}
+		if had, ok := pt.funcs[a.FieldId]; ok && had != fn {
+			p.refuse("TotalAggregationOptions that differ between the row and column totals (" + had + ", " + fn + ")")
+			continue
+		}
+		pt.funcs[a.FieldId] = fn
 	}
-	return out, true, nil
+	if t.TotalsVisibility != "VISIBLE" {
+		return nil
+	}
+	label := t.CustomLabel
+	if label == "" {
+		label = "Total"
+	}
+	return &pivotTotal{label: label, first: t.Placement == "START"}
 }
 
-// addPivotTotals computes a drawn pivot's totals and adds them; why, when
-// not empty, names what cannot be computed.
-func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.Question, arn string, cut bool, run Runner) (why string, err error) {
-	pt := p.pivotTotals
-	if cut {
-		return "totals of a pivot table with more rows than Sightglass draws", nil
+// subtotalOf reads one SubtotalOptions over the fields fs; nil when the
+// subtotals are hidden or there is no group to subtotal.
+func (p *plan) subtotalOf(name string, s *subtotalOptions, fs []field, first bool) *pivotSubtotal {
+	if s == nil || s.TotalsVisibility != "VISIBLE" {
+		return nil
 	}
-	ms := p.measures()
-	cell := func(vals []any, k int) Cell {
-		c := Cell{Numeric: true}
-		if vals != nil {
-			if f, ok := number(vals[k]); ok {
-				c.Text = formatNumber(f)
-				if ms[k].format != nil {
-					c.Text = ms[k].format.format(f)
-				}
+	out := &pivotSubtotal{label: s.CustomLabel, first: first, levels: map[int]bool{}}
+	if out.label == "" {
+		out.label = "Subtotal"
+	}
+	switch s.FieldLevel {
+	case "ALL":
+		for d := 1; d < len(fs); d++ {
+			out.levels[d] = true
+		}
+	case "", "LAST":
+		if len(fs) > 1 {
+			out.levels[len(fs)-1] = true
+		}
+	case "CUSTOM":
+		for _, o := range s.FieldLevelOptions {
+			i := fieldIndex(fs, o.FieldId)
+			if i < 0 {
+				p.refuse(name + " FieldLevelOptions naming " + strconv.Quote(o.FieldId) + ", not one of its fields")
+				continue
+			}
+			if i+1 < len(fs) { // the last field's groups are the cells themselves
+				out.levels[i+1] = true
 			}
 		}
-		return c
+	default:
+		p.refuse(name + " with the FieldLevel " + s.FieldLevel)
+		return nil
 	}
-	var grand []any
-	if pt.rows != nil && pt.cols != nil {
-		g, _, err := pivotLevel(ctx, run, arn, q, nil) // one row
-		if err != nil {
-			return "", err
-		}
-		grand = g[""]
+	if len(out.levels) == 0 {
+		return nil
 	}
-	if pt.rows != nil {
-		byRow, ok, err := pivotLevel(ctx, run, arn, q, p.category)
-		if err != nil {
-			return "", err
-		}
-		if !ok {
-			return "row totals of more rows than Sightglass draws", nil
-		}
-		var heads []string
-		for _, m := range ms {
-			h := pt.rows.label
-			if len(ms) > 1 {
-				h += " · " + m.label
-			}
-			heads = append(heads, h)
-		}
-		pv.Columns = place(pv.Columns, heads, pt.rows.first)
-		for i := range pv.Rows {
-			vals := byRow[strings.Join(pv.Rows[i].Headers, " / ")]
-			var cs []Cell
-			for k := range ms {
-				cs = append(cs, cell(vals, k))
-			}
-			pv.Rows[i].Cells = place(pv.Rows[i].Cells, cs, pt.rows.first)
-		}
-	}
-	if pt.cols != nil {
-		byCol, ok, err := pivotLevel(ctx, run, arn, q, p.colors)
-		if err != nil {
-			return "", err
-		}
-		if !ok {
-			return "column totals of more columns than Sightglass draws", nil
-		}
-		r := PivotRow{Headers: make([]string, len(p.category)), Total: true}
-		if len(r.Headers) > 0 {
-			r.Headers[0] = pt.cols.label
-		}
-		for _, ck := range pv.colKeys {
-			for k := range ms {
-				r.Cells = append(r.Cells, cell(byCol[ck], k))
-			}
-		}
-		if pt.rows != nil {
-			var cs []Cell
-			for k := range ms {
-				cs = append(cs, cell(grand, k))
-			}
-			r.Cells = place(r.Cells, cs, pt.rows.first)
-		}
-		pv.Rows = place(pv.Rows, []PivotRow{r}, pt.cols.first)
-	}
-	return "", nil
+	return out
 }
 
-// place puts extra before s (first) or after it.
-func place[T any](s, extra []T, first bool) []T {
-	if first {
-		return append(append([]T{}, extra...), s...)
+// fieldIndex is the index of the field with id in fs, -1 if none.
+func fieldIndex(fs []field, id string) int {
+	for i, f := range fs {
+		if f.id == id {
+			return i
+		}
 	}
-	return append(s, extra...)
+	return -1
 }

@@ -237,7 +237,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		w := c.FieldWells.PivotTableAggregatedFieldWells
 		p.category, p.colors = dims(w.Rows), dims(w.Columns)
 		p.addMeasures(w.Values, &p.values)
-		p.pivotTotalsOf(c.TotalOptions, c.FieldOptions)
+		p.pivotTotalsOf(c.TotalOptions, c.FieldOptions, c.TableOptions)
 	case definition.KindKPI:
 		c := vis.KPIVisual.ChartConfiguration
 		p.limit = 0

@@ -9,6 +9,7 @@ type Cell struct {
 	Text    string
 	Numeric bool
 	Format  CellFormat // conditional formatting (condapply.go)
+	Total   bool       // a pivot's total or subtotal cell (pivotgrid.go)
 }
 
 // Table is a table visual's HTML model.
@@ -52,8 +53,13 @@ type Pivot struct {
 	Corner  []string // row field names
 	Columns []string // column headers
 	Rows    []PivotRow
-	at      [][2]int // each result row's (row, column-key) cell
-	colKeys []string // the column-field values of the columns, in order
+	// Groups is set when rows of groups can be collapsed and expanded in
+	// the browser (pivotcollapse.go).
+	Groups   bool
+	at       [][2]int         // each result row's (row, column-key) cell
+	colKeys  []string         // the column-field values of the columns, in order
+	colParts [][]string       // each column key's values, field by field
+	raw      map[[2]int][]any // each (row, column-key) cell's measure values
 }
 
 // PivotRow is one row of a pivot table.
@@ -61,6 +67,17 @@ type PivotRow struct {
 	Headers []string
 	Cells   []Cell
 	Total   bool // the column totals row (pivottotals.go)
+	// Group is a subtotal row's depth: the number of row fields its group
+	// shares (pivotgrid.go); 0 for other rows.
+	Group int
+	// Path is the row's row-field values as JSON, for the browser's
+	// collapse toggles; set when the pivot's Groups is.
+	Path string
+	// Shown: a subtotal row drawn while its group is expanded (else only
+	// while collapsed). Collapsed: a collapsed group's row. Hidden: not
+	// drawn now (under a collapsed group, or a group row of an expanded
+	// group without subtotals).
+	Shown, Collapsed, Hidden bool
 }
 
 func pivot(p *plan, res *Result) *Pivot {
@@ -86,7 +103,7 @@ func pivot(p *plan, res *Result) *Pivot {
 	cells := map[[2]int][]any{}
 	for _, row := range res.Rows {
 		rk, rh := key(row, 0, nr, p.category)
-		ck, _ := key(row, nr, nd, p.colors)
+		ck, cp := key(row, nr, nd, p.colors)
 		ri, ok := rowIdx[rk]
 		if !ok {
 			ri = len(rowKeys)
@@ -99,6 +116,7 @@ func pivot(p *plan, res *Result) *Pivot {
 			ci = len(colKeys)
 			colIdx[ck] = ci
 			colKeys = append(colKeys, ck)
+			pv.colParts = append(pv.colParts, cp)
 		}
 		cells[[2]int{ri, ci}] = row[nd:]
 		pv.at = append(pv.at, [2]int{ri, ci})
@@ -115,7 +133,7 @@ func pivot(p *plan, res *Result) *Pivot {
 			pv.Columns = append(pv.Columns, h)
 		}
 	}
-	pv.colKeys = colKeys
+	pv.colKeys, pv.raw = colKeys, cells
 	for ri, rk := range rowKeys {
 		r := PivotRow{Headers: rowHeaders[rk]}
 		for ci := range colKeys {

@@ -52,22 +52,50 @@ func TestTotalsOptions(t *testing.T) {
 	if got := overRows("MIN", [][]any{{"x", nil}}, 1); got != nil {
 		t.Errorf("min of no number: %v", got)
 	}
-	for raw, want := range map[string]string{
-		`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE"}}`: "RowSubtotalOptions (subtotals)",
-		`{"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "TotalAggregationOptions": [{"TotalAggregationFunction": {"SimpleTotalAggregationFunction": "SUM"}}]}}`: "ColumnTotalOptions with the TotalAggregationFunction SUM",
-		`[1]`: "TotalOptions that cannot be read",
+	rows, cols := []field{{id: "r1"}, {id: "r2"}, {id: "r3"}}, []field{{id: "c1"}, {id: "c2"}}
+	for _, c := range []struct{ totals, fieldOptions, tableOptions, want string }{
+		{totals: `{"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "TotalAggregationOptions": [{"TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MEDIAN"}}]}}`, want: "ColumnTotalOptions with the TotalAggregationFunction MEDIAN"},
+		{totals: `{"RowTotalOptions": {"TotalAggregationOptions": [{"FieldId": "v", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "SUM"}}]},
+			"ColumnTotalOptions": {"TotalAggregationOptions": [{"FieldId": "v", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MAX"}}]}}`, want: "TotalAggregationOptions that differ between the row and column totals (SUM, MAX)"},
+		{totals: `{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "c1"}]}}`, want: `RowSubtotalOptions FieldLevelOptions naming "c1", not one of its fields`},
+		{totals: `{"ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "SOME"}}`, want: "ColumnSubtotalOptions with the FieldLevel SOME"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "c1"}}]}`, want: `CollapseStateOptions on "c1", a column field (collapsed columns)`},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x", "DataPathType": {"PivotTableDataPathType": "EMPTY_COLUMN_HEADER"}}]}}]}`, want: "CollapseStateOptions with a DataPathType"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `{"CollapsedRowDimensionsVisibility": "HIDDEN"}`, want: "CollapsedRowDimensionsVisibility HIDDEN"},
+		{totals: `[1]`, want: "TotalOptions that cannot be read"},
+		{fieldOptions: `[1]`, want: "FieldOptions that cannot be read"},
 	} {
-		p := &plan{}
-		p.pivotTotalsOf(json.RawMessage(raw), nil)
-		if !strings.Contains(strings.Join(p.unsupported, ", "), want) {
-			t.Errorf("%s: refused %q, want %q", raw, p.unsupported, want)
+		p := &plan{category: rows, colors: cols}
+		p.pivotTotalsOf(raw(c.totals), raw(c.fieldOptions), raw(c.tableOptions))
+		if !strings.Contains(strings.Join(p.unsupported, ", "), c.want) {
+			t.Errorf("%s %s: refused %q, want %q", c.totals, c.fieldOptions, p.unsupported, c.want)
 		}
 	}
-	p = &plan{}
-	p.pivotTotalsOf(json.RawMessage(`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "CustomLabel": "Sum"}, "ColumnTotalOptions": {"TotalsVisibility": "HIDDEN"}}`), json.RawMessage(`{"SelectedFieldOptions": []}`))
-	if p.pivotTotals == nil || p.pivotTotals.rows == nil || p.pivotTotals.rows.label != "Sum" || p.pivotTotals.cols != nil || len(p.unsupported) > 0 {
-		t.Errorf("pivot totals: %+v, refused %q", p.pivotTotals, p.unsupported)
+	p = &plan{category: rows, colors: cols}
+	p.pivotTotalsOf(json.RawMessage(`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "CustomLabel": "Sum"}, "ColumnTotalOptions": {"TotalsVisibility": "HIDDEN", "Placement": "START"},
+		"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "ALL", "CustomLabel": "Part"}, "ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "c2"}]}}`),
+		json.RawMessage(`{"SelectedFieldOptions": [], "CollapseStateOptions": [{"Target": {"FieldId": "r1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "r2", "FieldValue": "b"}]}, "State": "COLLAPSED"},
+			{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "a"}]}, "State": "EXPANDED"}, {"Target": {"FieldId": "r3"}}]}`), nil)
+	pt := p.pivotTotals
+	if pt == nil || pt.rows == nil || pt.rows.label != "Sum" || pt.cols != nil || len(p.unsupported) > 0 {
+		t.Fatalf("pivot totals: %+v, refused %q", pt, p.unsupported)
 	}
+	if pt.rowSub == nil || pt.rowSub.label != "Part" || !pt.rowSub.first || fmt.Sprint(pt.rowSub.levels) != "map[1:true 2:true]" || pt.colSub != nil {
+		t.Errorf("subtotals: rows %+v, columns %+v (the last column field's groups are its cells)", pt.rowSub, pt.colSub)
+	}
+	for parts, want := range map[string]bool{"a": false, "z": true, "a/b": true, "z/b": true, "a/c": false} {
+		if got := pt.collapsed(strings.Split(parts, "/")); got != want {
+			t.Errorf("collapsed %s: %v, want %v", parts, got, want)
+		}
+	}
+}
+
+// raw is a JSON option, nil when empty.
+func raw(s string) json.RawMessage {
+	if s == "" {
+		return nil
+	}
+	return json.RawMessage(s)
 }
 
 // TestTotalCells writes a number total in its format, a date total (a

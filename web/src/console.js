@@ -8,6 +8,7 @@ import { addExports, initViewer, requests as viewerRequests, viewerAccess } from
 import { extraRequests, initExtras } from "./sdkextras.js";
 import { initUploadProgress } from "./upload.js";
 import { mountCharts, disposeCharts } from "./charts.js";
+import { mountPivots } from "./pivot.js";
 
 window.htmx = htmx;
 
@@ -229,6 +230,7 @@ document.body.addEventListener("htmx:afterSettle", (ev) => {
   if (ev.detail.target?.id === "editor") initViewer(post, token).catch((err) => console.error("viewer", err));
   else {
     mountCharts(ed);
+    mountPivots(ed);
     addExports(ed);
   }
 });

@@ -9,6 +9,7 @@ import { disposeCharts, mountCharts } from "./charts.js";
 import { fitKPIs, paintRange, paintRanges } from "./fit.js";
 import { initActions, mountActions } from "./visualactions.js";
 import { createSharedView } from "./sharedview.js";
+import { mountPivots } from "./pivot.js";
 
 // mount draws what a fresh fragment holds: charts, fitted KPI numbers,
 // range tracks.
@@ -17,6 +18,7 @@ function mount(el) {
   mountActions(el);
   fitKPIs(el);
   paintRanges(el);
+  mountPivots(el);
   addExports(el);
 }
 

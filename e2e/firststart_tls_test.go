@@ -31,10 +31,12 @@ func TestFirstStartSelfSignedCommandWorks(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	// The banner (stdout) is written before the listening line (stderr),
+	// but each pipe is copied by its own goroutine: wait for both.
 	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(stderr.String(), "sightglass listening") {
+	for !strings.Contains(stderr.String(), "sightglass listening") || !strings.Contains(stdout.String(), "aws quicksight describe-user") {
 		if time.Now().After(deadline) {
-			t.Fatalf("server did not start:\n%s", stderr.String())
+			t.Fatalf("server did not start:\n%s\n--- stdout:\n%s", stderr.String(), stdout.String())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -343,13 +343,22 @@ func (sq *sharedQuestions) group(arn string, q *query.Question) *sharedGroup {
 // q.Limit rows (the shared question keeps the same order, and as many rows
 // as its longest member).
 func cutAnswer(shared *Result, q *query.Question) (*Result, bool) {
+	return cutAnswerDims(shared, q, nil)
+}
+
+// cutAnswerDims is cutAnswer with q's dimensions at the columns dimCols
+// of shared (nil: the first ones, in q's order).
+func cutAnswerDims(shared *Result, q *query.Question, dimCols []int) (*Result, bool) {
 	dims := len(q.Dimensions)
-	if len(shared.Columns) < dims {
+	if len(shared.Columns) < dims || (dimCols != nil && len(dimCols) != dims) {
 		return nil, false
 	}
 	cols := make([]int, 0, dims+len(q.Measures))
 	for i := range dims {
-		if shared.Columns[i].Role != query.RoleDimension {
+		if dimCols != nil {
+			i = dimCols[i]
+		}
+		if i >= len(shared.Columns) || shared.Columns[i].Role != query.RoleDimension {
 			return nil, false
 		}
 		cols = append(cols, i)

@@ -26,6 +26,12 @@ import (
 // a text field, a decimal read as text, a NaN, an integer too large for
 // a float to hold exactly) makes the visual ask its own question.
 //
+// The same groups in another order of dimensions (region and segment;
+// segment and region) are shared too, for a visual ordered by measures
+// whose groups all differ in them: its order is then the measures' alone.
+// When two groups tie, the visual asks its own question (its tie-break
+// would compare its dimensions in its order).
+//
 // A visual keeping the top groups by a measure needs every group: the
 // shared question keeps as many groups as its longest member plus one,
 // and when that one is there (more groups than any member keeps), the
@@ -38,15 +44,26 @@ import (
 func (sq *sharedQuestions) mergeOrders() {
 	for i := 0; i < len(sq.groups); i++ {
 		g := sq.groups[i]
-		if _, ok := measureOrder(g.question); !ok {
+		gk, ok := measureOrder(g.question)
+		if !ok {
 			continue
 		}
 		for j := i + 1; j < len(sq.groups); j++ {
 			h := sq.groups[j]
-			if h.arn != g.arn || !sameGroups(g.question, h.question) {
+			if h.arn != g.arn {
 				continue
 			}
-			if _, ok := measureOrder(h.question); !ok {
+			hk, ok := measureOrder(h.question)
+			if !ok {
+				continue
+			}
+			var dims []query.Dimension // the shared question's, if not g's
+			switch {
+			case sameGroups(g.question, h.question):
+			case len(hk) > 0 && permutedGroups(g.question, h.question):
+			case len(gk) > 0 && !g.resorted && permutedGroups(h.question, g.question):
+				dims = h.question.Dimensions // every member of g orders by measures
+			default:
 				continue
 			}
 			union, ok := unionMeasures(g.question.Measures, h.question.Measures)
@@ -60,6 +77,9 @@ func (sq *sharedQuestions) mergeOrders() {
 				keep = max(keep, hk)
 			}
 			g.question.Measures = union
+			if dims != nil {
+				g.question.Dimensions = slices.Clone(dims)
+			}
 			g.question.CalculatedFields = unionRecords(g.question.CalculatedFields, h.question.CalculatedFields)
 			g.question.Sort = nil
 			g.question.Limit = 0
@@ -88,11 +108,47 @@ func (g *sharedGroup) orders(q *query.Question) bool {
 	if !g.resorted {
 		return sameGrouping(g.question, q)
 	}
-	if !sameGroups(g.question, q) {
+	keys, ok := measureOrder(q)
+	return ok && (sameGroups(g.question, q) || len(keys) > 0 && permutedGroups(g.question, q))
+}
+
+// permutedGroups reports whether b groups the same rows as a by the same
+// dimensions in another order.
+func permutedGroups(a, b *query.Question) bool {
+	if _, ok := dimColumns(a, b); !ok {
 		return false
 	}
-	_, ok := measureOrder(q)
-	return ok
+	y := *b
+	y.Dimensions = a.Dimensions
+	return sameGroups(a, &y)
+}
+
+// dimColumns is, for each dimension of q, the column of the same
+// dimension in shared's answer (nil when they are in the same order).
+func dimColumns(shared, q *query.Question) ([]int, bool) {
+	if len(shared.Dimensions) != len(q.Dimensions) {
+		return nil, false
+	}
+	have, want := groupingOf(shared.Dimensions), groupingOf(q.Dimensions)
+	if slices.Equal(have, want) {
+		return nil, true
+	}
+	cols := make([]int, len(want))
+	used := make([]bool, len(have))
+	for j, d := range want {
+		i := -1
+		for k, h := range have {
+			if !used[k] && h == d {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			return nil, false
+		}
+		used[i], cols[j] = true, i
+	}
+	return cols, true
 }
 
 // answer is q's answer cut from g's.
@@ -107,17 +163,21 @@ func (g *sharedGroup) answer(q *query.Question) (*Result, bool) {
 	if !ok {
 		return nil, false
 	}
+	dimCols, ok := dimColumns(g.question, q)
+	if !ok || (dimCols != nil && len(keys) == 0) {
+		return nil, false
+	}
 	if len(keys) == 0 {
 		return cutAnswer(g.res, q) // the shared order is q's: a prefix
 	}
 	if g.keep > 0 && len(g.res.Rows) > g.keep {
 		return nil, false // not every group is there
 	}
-	sorted, ok := sortByMeasures(g.res, keys)
-	if !ok {
+	sorted, ties, ok := sortByMeasures(g.res, keys)
+	if !ok || (dimCols != nil && ties) {
 		return nil, false
 	}
-	return cutAnswer(sorted, q)
+	return cutAnswerDims(sorted, q, dimCols)
 }
 
 // measureKey is a measure a visual orders its groups by.
@@ -152,24 +212,24 @@ func measureOrder(q *query.Question) ([]measureKey, bool) {
 }
 
 // sortByMeasures is res with its rows sorted stably by keys (measure
-// column ids). ok is false when a key names no measure column or a value
-// of one cannot be compared exactly.
-func sortByMeasures(res *Result, keys []measureKey) (*Result, bool) {
+// column ids); ties says two rows are equal on every key. ok is false
+// when a key names no measure column or a value of one cannot be compared
+// exactly.
+func sortByMeasures(res *Result, keys []measureKey) (sorted *Result, ties, ok bool) {
 	cols := make([]int, len(keys))
 	for k, key := range keys {
 		i := slices.IndexFunc(res.Columns, func(c query.ResultColumn) bool { return c.Role == query.RoleMeasure && c.ID == key.id })
 		if i < 0 {
-			return nil, false
+			return nil, false, false
 		}
 		for _, row := range res.Rows {
 			if !exactNumber(row[i]) {
-				return nil, false
+				return nil, false, false
 			}
 		}
 		cols[k] = i
 	}
-	rows := slices.Clone(res.Rows)
-	slices.SortStableFunc(rows, func(a, b []any) int {
+	order := func(a, b []any) int {
 		for k, i := range cols {
 			c := compareNumbers(a[i], b[i])
 			if keys[k].descending {
@@ -180,8 +240,13 @@ func sortByMeasures(res *Result, keys []measureKey) (*Result, bool) {
 			}
 		}
 		return 0
-	})
-	return &Result{Columns: res.Columns, Rows: rows}, true
+	}
+	rows := slices.Clone(res.Rows)
+	slices.SortStableFunc(rows, order)
+	for r := 1; r < len(rows) && !ties; r++ {
+		ties = order(rows[r-1], rows[r]) == 0
+	}
+	return &Result{Columns: res.Columns, Rows: rows}, ties, true
 }
 
 // maxExactInt is the largest integer every float64 comparison with it is

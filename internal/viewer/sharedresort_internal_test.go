@@ -196,3 +196,79 @@ func TestMeasureOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestResortedAnswerOtherDimensionOrder shares a visual of segments by
+// region ordered by revenue with a table of regions by segment: the
+// visual's rows come from the table's question, ordered by revenue alone
+// (no two groups tie), whichever of the two comes first. With a tie, its order would need its dimensions
+// compared, and it asks alone.
+func TestResortedAnswerOtherDimensionOrder(t *testing.T) {
+	revenue := func(id string) query.Measure { return query.Measure{ID: id, Field: "revenue", Aggregation: query.Sum} }
+	table := &query.Question{Dimensions: []query.Dimension{{ID: "t-r", Field: "region"}, {ID: "t-s", Field: "segment"}},
+		Measures: []query.Measure{revenue("t-v")}, Limit: 10}
+	bars := &query.Question{Dimensions: []query.Dimension{{ID: "b-s", Field: "segment"}, {ID: "b-r", Field: "region"}},
+		Measures: []query.Measure{revenue("b-v")}, Sort: []query.Sort{{ID: "b-v", Descending: true}}, Limit: 2}
+	for _, tc := range []struct {
+		name  string
+		rows  [][]any
+		asked int
+		want  string
+	}{
+		{"distinct", [][]any{{"Asia", "Consumer", 5.0}, {"Asia", "Corporate", 7.0}, {"Europe", "Consumer", 6.0}}, 1,
+			"[[Corporate Asia 7] [Consumer Europe 6]]"},
+		{"tie", [][]any{{"Asia", "Consumer", 5.0}, {"Asia", "Corporate", 6.0}, {"Europe", "Consumer", 6.0}}, 2, "[]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, barsFirst := range []bool{false, true} {
+				sq := &sharedQuestions{}
+				if barsFirst {
+					sq.add("arn", bars)
+				}
+				sq.add("arn", table)
+				if !barsFirst {
+					sq.add("arn", bars)
+				}
+				sq.mergeOrders()
+				if len(sq.groups) != 1 || sq.groups[0].question.Dimensions[0].Field != "region" {
+					t.Fatalf("groups %+v, want 1 by region and segment", sq.groups)
+				}
+				var mu sync.Mutex
+				var asked []*query.Question
+				run := sq.runner(func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+					mu.Lock()
+					asked = append(asked, q)
+					mu.Unlock()
+					res := &Result{Columns: []query.ResultColumn{{ID: dimensionID(q.Dimensions[0]), Role: query.RoleDimension},
+						{ID: dimensionID(q.Dimensions[1]), Role: query.RoleDimension}}}
+					for _, m := range q.Measures {
+						res.Columns = append(res.Columns, query.ResultColumn{ID: measureID(m), Role: query.RoleMeasure})
+					}
+					if q.Dimensions[0].Field != "region" || len(q.Sort) > 0 {
+						return res, nil // asked alone: no rows
+					}
+					for _, r := range tc.rows {
+						row := slices.Clone(r[:2])
+						for range q.Measures {
+							row = append(row, r[2])
+						}
+						res.Rows = append(res.Rows, row)
+					}
+					return res, nil
+				})
+				got := answerAll(t, run, table, bars)
+				if len(asked) != tc.asked {
+					t.Fatalf("%d questions asked, want %d", len(asked), tc.asked)
+				}
+				if rowsOf(got[0]) != rowsOf(&Result{Rows: tc.rows}) {
+					t.Errorf("table rows %v", got[0].Rows)
+				}
+				if rowsOf(got[1]) != tc.want {
+					t.Errorf("bars rows %s, want %s", rowsOf(got[1]), tc.want)
+				}
+				if got[1].Columns[0].ID != "b-s" || got[1].Columns[1].ID != "b-r" || got[1].Columns[2].ID != "b-v" {
+					t.Errorf("bars columns %+v", got[1].Columns)
+				}
+			}
+		})
+	}
+}

@@ -24,7 +24,11 @@ import (
 // below any number (first ascending, last descending), numbers by value.
 // Only integers and floats are compared; any other value (a minimum of
 // a text field, a decimal read as text, a NaN, an integer too large for
-// a float to hold exactly) makes the visual ask its own question.
+// a float to hold exactly) makes the visual ask its own question. A
+// float may be an engine's decimal rounded (two decimals that differ can
+// read as one float): distinct floats keep the decimals' order, but
+// equal ones do not tell it, so a tie that involves a float makes the
+// visual ask its own question too. Ties of integers are exact.
 //
 // The same groups in another order of dimensions (region and segment;
 // segment and region) are shared too, for a visual ordered by measures
@@ -174,7 +178,7 @@ func (g *sharedGroup) answer(q *query.Question) (*Result, bool) {
 		return nil, false // not every group is there
 	}
 	sorted, ties, ok := sortByMeasures(g.res, keys)
-	if !ok || (dimCols != nil && ties) {
+	if !ok || ties == floatTie || (dimCols != nil && ties != noTie) {
 		return nil, false
 	}
 	return cutAnswerDims(sorted, q, dimCols)
@@ -211,20 +215,27 @@ func measureOrder(q *query.Question) ([]measureKey, bool) {
 	return keys, true
 }
 
+// Ties of a sort by measures.
+const (
+	noTie    = iota
+	exactTie // two rows equal on every key, as integers or NULLs
+	floatTie // two rows equal on every key, a float among them
+)
+
 // sortByMeasures is res with its rows sorted stably by keys (measure
-// column ids); ties says two rows are equal on every key. ok is false
+// column ids), and the worst tie of two rows on every key. ok is false
 // when a key names no measure column or a value of one cannot be compared
 // exactly.
-func sortByMeasures(res *Result, keys []measureKey) (sorted *Result, ties, ok bool) {
+func sortByMeasures(res *Result, keys []measureKey) (sorted *Result, ties int, ok bool) {
 	cols := make([]int, len(keys))
 	for k, key := range keys {
 		i := slices.IndexFunc(res.Columns, func(c query.ResultColumn) bool { return c.Role == query.RoleMeasure && c.ID == key.id })
 		if i < 0 {
-			return nil, false, false
+			return nil, noTie, false
 		}
 		for _, row := range res.Rows {
 			if !exactNumber(row[i]) {
-				return nil, false, false
+				return nil, noTie, false
 			}
 		}
 		cols[k] = i
@@ -243,8 +254,18 @@ func sortByMeasures(res *Result, keys []measureKey) (sorted *Result, ties, ok bo
 	}
 	rows := slices.Clone(res.Rows)
 	slices.SortStableFunc(rows, order)
-	for r := 1; r < len(rows) && !ties; r++ {
-		ties = order(rows[r-1], rows[r]) == 0
+	for r := 1; r < len(rows) && ties != floatTie; r++ {
+		if order(rows[r-1], rows[r]) != 0 {
+			continue
+		}
+		ties = exactTie
+		for _, i := range cols {
+			_, fa := rows[r-1][i].(float64)
+			_, fb := rows[r][i].(float64)
+			if fa || fb {
+				ties = floatTie
+			}
+		}
 	}
 	return &Result{Columns: res.Columns, Rows: rows}, ties, true
 }

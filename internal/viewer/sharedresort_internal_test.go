@@ -11,9 +11,10 @@ import (
 )
 
 // regionRows are the groups a fake engine answers, ordered by region: a
-// tie on revenue (Asia Pacific and Latin America) and a NULL quantity.
+// tie on revenue (Asia Pacific and Latin America, integers) and a NULL
+// quantity.
 var regionRows = [][]any{
-	{"Asia Pacific", float64(10), int64(3)},
+	{"Asia Pacific", int64(10), int64(3)},
 	{"Europe", float64(30), nil},
 	{"Latin America", int64(10), int64(1)},
 	{"North America", float64(20.5), int64(2)},
@@ -270,5 +271,28 @@ func TestResortedAnswerOtherDimensionOrder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestResortedAnswerFloatTieAsksAlone gives two regions the same revenue
+// as floats (maybe two decimals the engine tells apart): the visual
+// ordered by revenue asks alone; the one ordered by quantity is still
+// re-sorted.
+func TestResortedAnswerFloatTieAsksAlone(t *testing.T) {
+	a, b, c := regionQuestions()
+	sq := &sharedQuestions{}
+	for _, q := range []*query.Question{a, b, c} {
+		sq.add("arn", q)
+	}
+	sq.mergeOrders()
+	rows := slices.Clone(regionRows)
+	rows[2] = []any{"Latin America", float64(10), int64(1)}
+	f := &fakeRegions{rows: rows}
+	got := answerAll(t, sq.runner(f.run), a, b, c)
+	if len(f.asked) != 2 || len(got[0].Rows) != 0 {
+		t.Fatalf("%d questions asked, visual by revenue drew %v; want it asking alone", len(f.asked), got[0].Rows)
+	}
+	if w := "[[Europe <nil>] [Latin America 1]]"; rowsOf(got[2]) != w {
+		t.Errorf("rows %s, want %s", rowsOf(got[2]), w)
 	}
 }

@@ -18,13 +18,19 @@ import (
 // visual's answer is cut from it (its columns, and its first rows up to
 // its limit). Only measures whose value does not depend on the other
 // measures of the question are shared: plain aggregations (sum, average,
-// minimum, maximum, count, distinct count) of a dataset field. A
-// percentile or median, or any calculated field (which may hold a table
-// calculation), can change how the engine computes the whole question,
-// so a question with one is asked alone. Everything that decides which
+// minimum, maximum, count, distinct count) of a dataset field, or the
+// count of records a visual with no measure draws (its one calculated
+// field, "1"). A percentile or median, or any other calculated field
+// (which may hold a table calculation), can change how the engine
+// computes the whole question, so a question with one is asked alone. Everything that decides which
 // rows a visual shows — its filters (visual-scoped ones included),
 // top/bottom filters and the order its limit cuts — must be equal, so
 // visuals that differ there are never answered together.
+//
+// Visuals that group alike but order their groups differently are
+// answered together too when each orders by its measures and then by its
+// dimensions (sharedresort.go): the shared question keeps every group in
+// the order of its dimensions, and each visual's order is restored in Go.
 //
 // A sheet is rendered for one reader through one Runner, so the rows the
 // reader may see (row-level security) are the same for every visual
@@ -45,6 +51,11 @@ type sharedGroup struct {
 	arn      string
 	question *query.Question // the first visual's, with the union of the measures
 	members  int
+	// resorted groups answer visuals of several orders: question keeps
+	// every group in the order of its dimensions, up to keep groups
+	// (question.Limit is keep+1, to tell a cut answer; keep 0: all).
+	resorted bool
+	keep     int
 	once     sync.Once
 	res      *Result
 	err      error
@@ -73,6 +84,7 @@ func (v *View) shareQuestions(s *definition.SheetDefinition, only []string) *sha
 		}
 		sq.add(arn, q)
 	}
+	sq.mergeOrders()
 	sq.groups = slices.DeleteFunc(sq.groups, func(g *sharedGroup) bool { return g.members < 2 })
 	if len(sq.groups) == 0 {
 		return nil
@@ -116,6 +128,9 @@ func shareableMeasures(q *query.Question) bool {
 		default:
 			return false
 		}
+		if m.Field == recordsID && slices.Contains(q.CalculatedFields, recordsField) {
+			continue
+		}
 		if slices.ContainsFunc(q.CalculatedFields, func(cf query.CalculatedField) bool { return cf.Name == m.Field }) {
 			return false
 		}
@@ -134,6 +149,7 @@ func (sq *sharedQuestions) add(arn string, q *query.Question) {
 			continue
 		}
 		g.question.Measures = union
+		g.question.CalculatedFields = unionRecords(g.question.CalculatedFields, q.CalculatedFields)
 		if g.question.Limit > 0 && (q.Limit == 0 || q.Limit > g.question.Limit) {
 			g.question.Limit = q.Limit // the longest prefix any member keeps
 		}
@@ -142,6 +158,7 @@ func (sq *sharedQuestions) add(arn string, q *query.Question) {
 	}
 	first := *q
 	first.Measures = slices.Clone(q.Measures)
+	first.CalculatedFields = slices.Clone(q.CalculatedFields)
 	sq.groups = append(sq.groups, &sharedGroup{arn: arn, question: &first, members: 1})
 }
 
@@ -158,12 +175,46 @@ func sameGrouping(a, b *query.Question) bool {
 	if !ok || !slices.Equal(oa, ob) {
 		return false
 	}
+	return sameGroups(a, b)
+}
+
+// sameGroups reports whether a and b group the same rows the same way:
+// they differ at most by their measures (and the count of records among
+// their calculated fields), the result ids of their dimensions, their
+// sorts and their limits.
+func sameGroups(a, b *query.Question) bool {
 	x, y := *a, *b
 	x.Measures, y.Measures = nil, nil
 	x.Sort, y.Sort = nil, nil
 	x.Limit, y.Limit = 0, 0
 	x.Dimensions, y.Dimensions = groupingOf(a.Dimensions), groupingOf(b.Dimensions)
+	x.CalculatedFields, y.CalculatedFields = withoutRecords(a.CalculatedFields), withoutRecords(b.CalculatedFields)
 	return reflect.DeepEqual(x, y)
+}
+
+// recordsField is the calculated field a count of records sums.
+var recordsField = query.CalculatedField{Name: recordsID, Expression: "1"}
+
+// withoutRecords is cfs without the count of records (nil if nothing
+// else is left, as a question with no calculated field has).
+func withoutRecords(cfs []query.CalculatedField) []query.CalculatedField {
+	if !slices.Contains(cfs, recordsField) {
+		return cfs
+	}
+	out := slices.DeleteFunc(slices.Clone(cfs), func(cf query.CalculatedField) bool { return cf == recordsField })
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// unionRecords is have with the count of records added if more has it.
+// Questions that group alike differ at most by that field (sameGroups).
+func unionRecords(have, more []query.CalculatedField) []query.CalculatedField {
+	if slices.Contains(more, recordsField) && !slices.Contains(have, recordsField) {
+		return append(slices.Clone(have), recordsField)
+	}
+	return have
 }
 
 // groupingOf is dims without their result ids.
@@ -261,7 +312,7 @@ func (sq *sharedQuestions) runner(run Runner) Runner {
 		if g.err != nil {
 			return run(ctx, arn, q)
 		}
-		if res, ok := cutAnswer(g.res, q); ok {
+		if res, ok := g.answer(q); ok {
 			return res, nil
 		}
 		return run(ctx, arn, q)
@@ -275,7 +326,7 @@ func (sq *sharedQuestions) group(arn string, q *query.Question) *sharedGroup {
 		return nil
 	}
 	for _, g := range sq.groups {
-		if g.arn != arn || !sameGrouping(g.question, q) {
+		if g.arn != arn || !g.orders(q) {
 			continue
 		}
 		if all := !slices.ContainsFunc(q.Measures, func(m query.Measure) bool {
@@ -292,13 +343,22 @@ func (sq *sharedQuestions) group(arn string, q *query.Question) *sharedGroup {
 // q.Limit rows (the shared question keeps the same order, and as many rows
 // as its longest member).
 func cutAnswer(shared *Result, q *query.Question) (*Result, bool) {
+	return cutAnswerDims(shared, q, nil)
+}
+
+// cutAnswerDims is cutAnswer with q's dimensions at the columns dimCols
+// of shared (nil: the first ones, in q's order).
+func cutAnswerDims(shared *Result, q *query.Question, dimCols []int) (*Result, bool) {
 	dims := len(q.Dimensions)
-	if len(shared.Columns) < dims {
+	if len(shared.Columns) < dims || (dimCols != nil && len(dimCols) != dims) {
 		return nil, false
 	}
 	cols := make([]int, 0, dims+len(q.Measures))
 	for i := range dims {
-		if shared.Columns[i].Role != query.RoleDimension {
+		if dimCols != nil {
+			i = dimCols[i]
+		}
+		if i >= len(shared.Columns) || shared.Columns[i].Role != query.RoleDimension {
 			return nil, false
 		}
 		cols = append(cols, i)

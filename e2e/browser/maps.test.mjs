@@ -155,12 +155,7 @@ describe('maps in Chromium', () => {
       },
       Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
     }));
-    for (let i = 0; ; i++) {
-      const d = await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'counties' }));
-      if (d.Dashboard.Version.Status === 'CREATION_SUCCESSFUL') break;
-      if (d.Dashboard.Version.Status === 'CREATION_FAILED' || i > 100) throw new Error(JSON.stringify(d.Dashboard.Version));
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await dashboardCreated(qs, 'counties');
     const page = await browser.context.newPage();
     const pageErrors = [];
     const requests = [];

@@ -73,7 +73,7 @@ type batcher struct {
 }
 
 func startBatcher(db *sql.DB) *batcher {
-	b := &batcher{db: db, in: make(chan *batchWrite), stop: make(chan struct{}), done: make(chan struct{})}
+	b := &batcher{db: db, in: make(chan *batchWrite, maxBatch), stop: make(chan struct{}), done: make(chan struct{})}
 	go b.loop()
 	return b
 }
@@ -83,12 +83,19 @@ func startBatcher(db *sql.DB) *batcher {
 var writes = sync.Pool{New: func() any { return &batchWrite{done: make(chan error, 1)} }}
 
 // write runs fn in a batch and returns its error, or the commit's.
+//
+// The queue holds up to a batch of writes, so that a write that comes
+// while a batch runs waits once, for its answer, rather than first for
+// the batcher to take it and then for the answer.
 func (b *batcher) write(ctx context.Context, fn func(tx *batchTx) error) error {
 	w := writes.Get().(*batchWrite)
 	w.ctx, w.fn = ctx, fn
+	recycle := true
 	defer func() {
-		w.ctx, w.fn = nil, nil
-		writes.Put(w)
+		if recycle {
+			w.ctx, w.fn = nil, nil
+			writes.Put(w)
+		}
 	}()
 	select {
 	case b.in <- w:
@@ -100,7 +107,20 @@ func (b *batcher) write(ctx context.Context, fn func(tx *batchTx) error) error {
 	// Once queued, the write is the batcher's: wait for its outcome even
 	// if ctx ends, so the caller knows whether it was committed. Its
 	// answer is the batcher's last use of w.
-	return <-w.done
+	select {
+	case err := <-w.done:
+		return err
+	case <-b.done:
+		// The batcher has stopped. It answered w before it did, or it
+		// never took w from the queue (w came after its last look).
+		select {
+		case err := <-w.done:
+			return err
+		default:
+			recycle = false // w stays in the dead queue
+			return sql.ErrConnDone
+		}
+	}
 }
 
 func (b *batcher) loop() {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -195,4 +197,73 @@ func TestAssign(t *testing.T) {
 	if string(b) != "xy" {
 		t.Errorf("assign kept the driver's buffer: %q", b)
 	}
+}
+
+// Writes racing Close each get an answer, and every write answered with
+// success is in the file when it is opened again.
+func TestBatchCloseRace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sightglass.db")
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const writers = 32
+	committed := make([][]string, writers)
+	stopped := make(chan struct{})
+	var started sync.WaitGroup
+	var wg sync.WaitGroup
+	for i := range writers {
+		started.Add(1)
+		wg.Go(func() {
+			for n := 0; ; n++ {
+				key := fmt.Sprintf("w%02d-%06d", i, n)
+				err := s.PutOnce(context.Background(), key, []byte("p-"+key), time.Now().Add(time.Hour))
+				if n == 0 {
+					started.Done()
+				}
+				if err != nil {
+					if !errors.Is(err, sql.ErrConnDone) && !errors.Is(err, sql.ErrTxDone) && sg.ErrorCode(err) == "" {
+						t.Errorf("PutOnce while closing: %v", err)
+					}
+					select {
+					case <-stopped:
+						return
+					default:
+						continue
+					}
+				}
+				committed[i] = append(committed[i], key)
+			}
+		})
+	}
+	started.Wait()
+	if err := s.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	close(stopped)
+	wg.Wait()
+
+	s = openPath(t, path)
+	total := 0
+	for _, keys := range committed {
+		total += len(keys)
+		for _, k := range keys {
+			if p, err := s.FindOnce(t.Context(), k, time.Now()); err != nil || string(p) != "p-"+k {
+				t.Fatalf("write %s answered with success: FindOnce after reopen = %q, %v", k, p, err)
+			}
+		}
+	}
+	if total < writers {
+		t.Errorf("%d writes committed before Close, want at least %d", total, writers)
+	}
+}
+
+func openPath(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -270,7 +269,7 @@ func (a *App) issueGrant(ctx context.Context, publicURL string, entry Entry, g e
 	g.EntryPoint = entry.Path
 	// A dashboard or visual experience is not a way into the console.
 	g.ExperienceOnly = entry.Experience
-	grant, _ := json.Marshal(g)
+	grant := g.appendJSON(make([]byte, 0, g.grantJSONSize()))
 	now := a.now()
 	code, raw := newEmbedCode(now)
 	if err := a.Store.PutOnceOrdered(ctx, embedCodeKey(code, raw, now), grant, now.Add(EmbedCodeTTL)); err != nil {

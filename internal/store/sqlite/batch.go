@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"runtime"
+	"sync"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/store/sqlkit"
@@ -39,71 +41,62 @@ type batchWrite struct {
 	done chan error
 }
 
-// batchTx is the transaction of one batch, with the batch's statements.
+// batchTx is the transaction of one batch, with the statements prepared
+// on the writer's connection (batchconn.go).
 type batchTx struct {
-	tx         *sql.Tx
-	ws         *stmts
-	stmts      map[string]*sql.Stmt
-	unprepared []string // queries to prepare on the pool after the batch
+	bc *batchConn
 }
 
-// stmt returns the writer's prepared statement for query, bound to the
-// batch's transaction.
-func (b *batchTx) stmt(query string) (*sql.Stmt, error) {
-	if st, ok := b.stmts[query]; ok {
-		return st, nil
-	}
-	var st *sql.Stmt
-	if pooled, ok := b.ws.m.Load(query); ok {
-		st = b.tx.Stmt(pooled.(*sql.Stmt))
-	} else {
-		// The transaction holds the writer's only connection, so the
-		// pool cannot prepare now: prepare on the transaction, and on
-		// the pool once the batch is done.
-		var err error
-		if st, err = b.tx.Prepare(query); err != nil {
-			return nil, err
-		}
-		b.unprepared = append(b.unprepared, query)
-	}
-	b.stmts[query] = st
-	return st, nil
-}
-
-func (b *batchTx) exec(query string, args ...any) (sql.Result, error) {
-	st, err := b.stmt(query)
+func (b *batchTx) exec(query string, args ...any) (driver.Result, error) {
+	st, err := b.bc.stmt(query)
 	if err != nil {
 		return nil, err
 	}
-	return st.Exec(args...)
+	return exec(st, args)
 }
 
 func (b *batchTx) queryRow(query string, args ...any) scanner {
-	st, err := b.stmt(query)
+	st, err := b.bc.stmt(query)
 	if err != nil {
 		return errRow{err}
 	}
-	return st.QueryRow(args...)
+	return queryRow(st, args)
 }
 
 // batcher runs batched writes on the writer pool.
 type batcher struct {
 	db   *sql.DB
-	ws   *stmts
+	bc   batchConn // the loop's alone
 	in   chan *batchWrite
 	stop chan struct{}
 	done chan struct{}
 }
 
-func startBatcher(db *sql.DB, ws *stmts) *batcher {
-	b := &batcher{db: db, ws: ws, in: make(chan *batchWrite), stop: make(chan struct{}), done: make(chan struct{})}
+func startBatcher(db *sql.DB) *batcher {
+	b := &batcher{db: db, in: make(chan *batchWrite, maxBatch), stop: make(chan struct{}), done: make(chan struct{})}
 	go b.loop()
 	return b
 }
 
+// writes recycles batchWrites with their channels: one is taken per
+// minted code.
+var writes = sync.Pool{New: func() any { return &batchWrite{done: make(chan error, 1)} }}
+
 // write runs fn in a batch and returns its error, or the commit's.
+//
+// The queue holds up to a batch of writes, so that a write that comes
+// while a batch runs waits once, for its answer, rather than first for
+// the batcher to take it and then for the answer.
 func (b *batcher) write(ctx context.Context, fn func(tx *batchTx) error) error {
-	w := &batchWrite{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	w := writes.Get().(*batchWrite)
+	w.ctx, w.fn = ctx, fn
+	recycle := true
+	defer func() {
+		if recycle {
+			w.ctx, w.fn = nil, nil
+			writes.Put(w)
+		}
+	}()
 	select {
 	case b.in <- w:
 	case <-ctx.Done():
@@ -112,8 +105,22 @@ func (b *batcher) write(ctx context.Context, fn func(tx *batchTx) error) error {
 		return sql.ErrConnDone
 	}
 	// Once queued, the write is the batcher's: wait for its outcome even
-	// if ctx ends, so the caller knows whether it was committed.
-	return <-w.done
+	// if ctx ends, so the caller knows whether it was committed. Its
+	// answer is the batcher's last use of w.
+	select {
+	case err := <-w.done:
+		return err
+	case <-b.done:
+		// The batcher has stopped. It answered w before it did, or it
+		// never took w from the queue (w came after its last look).
+		select {
+		case err := <-w.done:
+			return err
+		default:
+			recycle = false // w stays in the dead queue
+			return sql.ErrConnDone
+		}
+	}
 }
 
 func (b *batcher) loop() {
@@ -125,6 +132,7 @@ func (b *batcher) loop() {
 			batch = append(batch[:0], w)
 		case <-b.stop:
 			b.drain()
+			b.closeStmts()
 			return
 		}
 		// Let the goroutines that are about to write queue up first: a
@@ -156,18 +164,49 @@ func (b *batcher) drain() {
 	}
 }
 
-// run executes one batch in one transaction.
+// run executes one batch in one transaction on the writer's connection.
 func (b *batcher) run(batch []*batchWrite) {
 	errs := make([]error, len(batch))
-	tx, err := b.db.BeginTx(context.Background(), nil)
+	c, err := b.db.Conn(context.Background())
 	if err != nil {
 		err = normalize("begin batch", err, sqlkit.Meaning{})
-		for _, w := range batch {
-			w.done <- err
-		}
-		return
+	} else {
+		c.Raw(func(dc any) error {
+			var bad bool
+			bad, err = b.runOn(dc, batch, errs)
+			if bad {
+				// The connection may still be inside the transaction:
+				// database/sql closes it rather than hand it on.
+				return driver.ErrBadConn
+			}
+			return nil
+		})
+		c.Close()
 	}
-	bt := &batchTx{tx: tx, ws: b.ws, stmts: make(map[string]*sql.Stmt, 4)}
+	for i, w := range batch {
+		if errs[i] == nil {
+			errs[i] = err
+		} else if err != nil && sg.ErrorCode(errs[i]) == "" {
+			errs[i] = err // a write that did not commit
+		}
+		w.done <- errs[i]
+	}
+}
+
+// runOn runs the batch on the driver connection dc, setting errs[i] to the
+// outcome of batch[i] in the transaction. It returns the error of the
+// batch as a whole (its BEGIN, COMMIT or the write that aborted it), which
+// the writes that succeeded in the transaction then share, and whether
+// the connection is to be discarded: after a failed COMMIT or ROLLBACK it
+// may still be inside the transaction.
+func (b *batcher) runOn(dc any, batch []*batchWrite, errs []error) (bad bool, err error) {
+	if err := b.bc.on(dc); err != nil {
+		return false, normalize("begin batch", err, sqlkit.Meaning{})
+	}
+	if err := run(b.bc.begin); err != nil {
+		return false, normalize("begin batch", err, sqlkit.Meaning{})
+	}
+	bt := &batchTx{bc: &b.bc}
 	ok := 0
 	var abort error
 	for i, w := range batch {
@@ -192,24 +231,42 @@ func (b *batcher) run(batch []*batchWrite) {
 		}
 		break
 	}
-	switch {
-	case abort != nil:
-		tx.Rollback()
-		err = abort
-	case ok > 0:
-		err = normalize("commit batch", tx.Commit(), sqlkit.Meaning{})
-	default:
-		err = tx.Rollback()
-	}
-	for i, w := range batch {
-		if err != nil && sg.ErrorCode(errs[i]) == "" {
-			errs[i] = err
+	if abort == nil && ok > 0 {
+		if err := run(b.bc.commit); err != nil {
+			// SQLite may or may not have rolled back: roll back, and
+			// give up the connection either way.
+			run(b.bc.rollback)
+			b.bc.close()
+			return true, normalize("commit batch", err, sqlkit.Meaning{})
 		}
-		w.done <- errs[i]
+		return false, nil
 	}
-	for _, q := range bt.unprepared {
-		b.ws.get(context.Background(), q) // a failure shows again in the next batch
+	if err := run(b.bc.rollback); err != nil {
+		b.bc.close()
+		if abort == nil {
+			abort = normalize("roll back batch", err, sqlkit.Meaning{})
+		}
+		return true, abort
 	}
+	return false, abort
+}
+
+// closeStmts closes the batcher's statements on the writer's connection.
+func (b *batcher) closeStmts() {
+	if b.bc.dc == nil {
+		return
+	}
+	c, err := b.db.Conn(context.Background())
+	if err != nil {
+		return // the pool is closing; the connection goes with it
+	}
+	c.Raw(func(dc any) error {
+		if dc == b.bc.dc {
+			b.bc.close()
+		}
+		return nil
+	})
+	c.Close()
 }
 
 // close stops the batcher after failing any queued writes.

@@ -184,7 +184,7 @@ func (s *Store) open(ctx context.Context, cfg config) error {
 		}
 	}
 	s.ws.db, s.rs.db = s.w, s.r
-	s.b = startBatcher(s.w, &s.ws)
+	s.b = startBatcher(s.w)
 	if s.cp, err = startCheckpointer(ctx, s.path, want, checkpointInterval); err != nil {
 		return fmt.Errorf("sqlite: open %s: %w", s.path, err)
 	}

@@ -58,13 +58,12 @@ var costAnomalies = realDef{
 		{caSheet, "ad3c54e7-cbcd-4f2e-81e5-0b5a69909476", `SELECT substr('JanFebMarAprMayJunJulAugSepOctNovDec', 3 * CAST(substr(anomaly_start_date, 6, 2) AS INTEGER) - 2, 3) || ' ' || substr(anomaly_start_date, 1, 4), service, sum(tota_impact) FROM ca_summary_view WHERE ` + caLatest + ` GROUP BY 1, 2`},
 		// The details table is also under "the last 4 months" (LAST 4
 		// MONTH, MinimumGranularity DAY): this month and the three before,
-		// whole. Its anomaly id column is hidden in the definition; the
-		// viewer draws it (it does not read a table's FieldOptions
-		// visibility yet).
-		{caSheet, "adcfaa2c-7ec8-4289-8625-1690a5c855f3", `SELECT anomalyid, service, linkedaccount, linkedaccountname, region, usagetype,
+		// whole. Its anomaly id column is hidden in the definition: the
+		// rows are still one per anomaly id, but the id is not drawn.
+		{caSheet, "adcfaa2c-7ec8-4289-8625-1690a5c855f3", `SELECT service, linkedaccount, linkedaccountname, region, usagetype,
 			substr(anomaly_start_date, 1, 16), substr(anomalylastupdatedate, 1, 10), ` + caStatus + `,
 			printf('$%.2f', sum(totalactualspend)), printf('$%.2f', sum(totalexpectedspend)), sum(tota_impact), sum(duration)
-			FROM ca_summary_view WHERE ` + caLatest + ` AND ` + caLastFourMonths + ` GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`},
+			FROM ca_summary_view WHERE ` + caLatest + ` AND ` + caLastFourMonths + ` GROUP BY anomalyid, 1, 2, 3, 4, 5, 6, 7, 8`},
 		{caSheet, "c8851433-215a-4447-bbb0-aec332986e8d", `SELECT ` + caStatus + `, count(anomalyid) FROM ca_summary_view WHERE ` + caLatest + ` GROUP BY 1`},
 	},
 }

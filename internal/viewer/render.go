@@ -281,6 +281,9 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 				t.Table.Totals, t.Table.TotalsFirst = totalCells(p, row), p.totals.first
 			}
 		}
+		if t.Table != nil {
+			tableLayoutOf(vis).arrange(t.Table, fieldIDs(append(p.dims(), p.measures()...)))
+		}
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
 		x.formatPivot(t.Pivot, p, hidden)

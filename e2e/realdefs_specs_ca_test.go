@@ -65,6 +65,15 @@ var costAnomalies = realDef{
 			printf('$%.2f', sum(totalactualspend)), printf('$%.2f', sum(totalexpectedspend)), sum(tota_impact), sum(duration)
 			FROM ca_summary_view WHERE ` + caLatest + ` AND ` + caLastFourMonths + ` GROUP BY anomalyid, 1, 2, 3, 4, 5, 6, 7, 8`},
 		{caSheet, "c8851433-215a-4447-bbb0-aec332986e8d", `SELECT ` + caStatus + `, count(anomalyid) FROM ca_summary_view WHERE ` + caLatest + ` GROUP BY 1`},
+		// The daily bar chart: every snapshot (no "latest" filter), under
+		// "the last 4 months", colored by anomaly, its ColorItemsLimit 10
+		// (EXCLUDE) keeping the ten anomalies of the largest impact over
+		// the whole chart (no ColorSort: the first measure, descending).
+		// rank() would keep more than ten on a tie, and the check fail.
+		{caSheet, "b8cec74c-3349-4000-bc25-f902d45db291", `WITH a AS (SELECT anomalyid, rank() OVER (ORDER BY sum(tota_impact) DESC) AS rk
+				FROM ca_summary_view WHERE ` + caAll + ` GROUP BY anomalyid)
+			SELECT substr(anomalylastupdatedate, 1, 10), ca_summary_view.anomalyid, sum(tota_impact)
+			FROM ca_summary_view JOIN a ON a.anomalyid = ca_summary_view.anomalyid WHERE a.rk <= 10 AND ` + caAll + ` GROUP BY 1, 2`},
 	},
 }
 
@@ -95,6 +104,11 @@ func caDay(n int) time.Time {
 var caLatest = fmt.Sprintf(`anomaly_start_date >= '%s' AND tota_impact > 0
 	AND anomalylastupdatedate = (SELECT max(b.anomalylastupdatedate) FROM ca_summary_view b WHERE b.anomalyid = ca_summary_view.anomalyid)`,
 	caDay(90).Format(time.DateTime))
+
+// caAll is what the daily bar chart draws from: every snapshot of the
+// anomalies started in the last 90 days and in "the last 4 months", with
+// an impact.
+var caAll = fmt.Sprintf(`anomaly_start_date >= '%s' AND tota_impact > 0`, caDay(90).Format(time.DateTime)) + ` AND ` + caLastFourMonths
 
 // caStatus is the status field: Past when last updated 7 days
 // (${numberofdays}) or more before today.

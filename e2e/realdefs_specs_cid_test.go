@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,6 +88,13 @@ var kiroUserActivity = realDef{
 			{url.Values{"f.filter-date.gran": {"DAY"}}, "report_date >= '" + realDefsStart.UTC().Format(time.DateOnly) + "'"},
 		} {
 			body := sheet(kiroSheet, c.state)
+			// Its controls are CrossSheet filter controls, drawn as their
+			// filters' default controls.
+			for _, ctl := range []string{`data-control-id="fc-date-1"`, `data-control-id="fc-account-1"`, "Lookback period", "AWS Account"} {
+				if !strings.Contains(body, ctl) {
+					t.Errorf("the sheet does not draw the control %s", ctl)
+				}
+			}
 			for _, v := range []string{"kpi-total-messages", "kpi-active-users"} {
 				q := map[string]string{"kpi-total-messages": "sum(total_messages_num)", "kpi-active-users": "count(DISTINCT userid)"}[v]
 				t.Run(c.state.Encode()+"/"+v, func(t *testing.T) {

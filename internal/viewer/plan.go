@@ -63,6 +63,9 @@ type plan struct {
 	colorLimit int
 	colorOther bool
 	colorRank  query.Sort
+	// allColors: a ColorItemsLimit without an ItemsLimit, every color
+	// drawn; a cut answer is refused.
+	allColors bool
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int

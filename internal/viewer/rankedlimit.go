@@ -73,9 +73,16 @@ func (p *plan) rankCategoriesBy(s query.Sort) bool {
 }
 
 // colorItemsLimit plans a bar, line or combo chart's ColorItemsLimit.
-// Without an ItemsLimit no limit is documented: every color is drawn.
+// Without an ItemsLimit no limit is documented: every color is drawn, and
+// an answer cut at the chart's row bound (which could lose colors) is
+// refused by name.
 func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort []definition.FieldSortOptions) {
-	if l == nil || len(p.colors) == 0 || l.ItemsLimit == nil || *l.ItemsLimit <= 0 || *l.ItemsLimit >= chartLimit {
+	if l == nil || len(p.colors) == 0 {
+		return
+	}
+	if l.ItemsLimit == nil || *l.ItemsLimit <= 0 || *l.ItemsLimit >= chartLimit {
+		p.allColors = true
+		p.limit = max(p.limit, chartLimit+1)
 		return
 	}
 	if len(p.colors) != 1 {

@@ -57,7 +57,7 @@ func TestColorItemsLimit(t *testing.T) {
 
 	// No ItemsLimit: no documented default, every color is drawn.
 	p = rankedBar(t, `"ColorItemsLimit": {"OtherCategories": "INCLUDE"}`)
-	wantEq(t, "no limit", [2]any{p.colorLimit, p.unsupported}, [2]any{0, []string(nil)})
+	wantEq(t, "no limit", [4]any{p.colorLimit, p.allColors, p.limit, p.unsupported}, [4]any{0, true, chartLimit + 1, []string(nil)})
 	// An average over a whole color is not the sum of its rows: refused.
 	p, _ = planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 		"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}], `+

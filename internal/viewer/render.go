@@ -243,6 +243,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
 	}
+	if p.allColors && len(res.Rows) > chartLimit {
+		t.Kind, t.Message = TileUnsupported, "This chart has more than "+strconv.Itoa(chartLimit)+" rows, more than Sightglass draws, and its ColorItemsLimit asks for every color; filter it to fewer."
+		return
+	}
 	if p.rankCat != nil || p.colorLimit > 0 {
 		if len(res.Rows) > chartLimit {
 			t.Kind, t.Message = TileUnsupported, "This chart has more than "+strconv.Itoa(chartLimit)+" rows to rank for its items limit, more than Sightglass draws; filter it to fewer."

@@ -8,7 +8,7 @@ import (
 
 const revSumValues = `"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]`
 
-func rankedBar(t *testing.T, sort string) *plan {
+func rankedBar(t testing.TB, sort string) *plan {
 	t.Helper()
 	p, ok := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+
 		regionCat+`, `+revSumValues+`, `+segColors+`}}, "SortConfiguration": {`+sort+`}}}}`))

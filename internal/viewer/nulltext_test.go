@@ -1,9 +1,11 @@
 package viewer
 
 import (
+	"errors"
 	"testing"
 	"time"
 
+	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
 )
 
@@ -52,4 +54,44 @@ func TestNullTextAndDateMeasureFormat(t *testing.T) {
 	applyCustomLabels(vis, p)
 	k := kpi(p, &Result{Columns: cols[3:4], Rows: [][]any{{at}}})
 	wantEq(t, "kpi", k.Value, "2026/03/04")
+}
+
+// A click on a category drawn in its field's null text is a click on a
+// null: refused, never a filter on the text; another value still filters.
+func TestClickOnNullText(t *testing.T) {
+	def, err := definition.Parse([]byte(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/s"}],
+		"Sheets": [{"SheetId": "s", "Visuals": [
+		{"BarChartVisual": {"VisualId": "bar", "Actions": [{"CustomActionId": "a", "Name": "F", "Status": "ENABLED", "Trigger": "DATA_POINT_CLICK",
+			"ActionOperations": [{"FilterOperation": {"SelectedFieldsConfiguration": {"SelectedFields": ["cat"]},
+			"TargetVisualsConfiguration": {"SameSheetTargetVisualConfiguration": {"TargetVisualOptions": "ALL_VISUALS"}}}}]}],
+			"ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+			"Category": [{"CategoricalDimensionField": {"FieldId": "cat", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"},
+				"FormatConfiguration": {"NullValueFormatConfiguration": {"NullString": "n/a"}}}}]}}}}},
+		{"KPIVisual": {"VisualId": "kpi"}}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var uf *UnsupportedFilterError
+	if fs, err := New(def, State{"x.bar": {"n/a"}}, time.Unix(0, 0)).actionFilters("s", "kpi", "sales"); !errors.As(err, &uf) || fs != nil {
+		t.Errorf("a click on the null text: %+v %v, want a refusal", fs, err)
+	}
+	if fs, err := New(def, State{"x.bar": {"Europe"}}, time.Unix(0, 0)).actionFilters("s", "kpi", "sales"); err != nil || len(fs) != 1 || fs[0].Values[0] != "Europe" {
+		t.Errorf("a click on a value: %+v %v", fs, err)
+	}
+}
+
+// A pivot table's row headers draw their field's null text too.
+func TestPivotHeaderNullText(t *testing.T) {
+	vis := visualOf(t, `{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
+		"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}, "FormatConfiguration": {"NullValueFormatConfiguration": {"NullString": "n/a"}}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}}}}}`)
+	p, _ := planOf(vis)
+	applyCustomLabels(vis, p)
+	pv := pivot(p, &Result{Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure, Type: "INTEGER"}},
+		Rows: [][]any{{nil, int64(3)}, {"East", int64(4)}}})
+	var headers []string
+	for _, r := range pv.Rows {
+		headers = append(headers, r.Headers...)
+	}
+	wantEq(t, "headers", headers, []string{"n/a", "East"})
 }

@@ -58,14 +58,22 @@ var costAnomalies = realDef{
 		{caSheet, "ad3c54e7-cbcd-4f2e-81e5-0b5a69909476", `SELECT substr('JanFebMarAprMayJunJulAugSepOctNovDec', 3 * CAST(substr(anomaly_start_date, 6, 2) AS INTEGER) - 2, 3) || ' ' || substr(anomaly_start_date, 1, 4), service, sum(tota_impact) FROM ca_summary_view WHERE ` + caLatest + ` GROUP BY 1, 2`},
 		// The details table is also under "the last 4 months" (LAST 4
 		// MONTH, MinimumGranularity DAY): this month and the three before,
-		// whole. Its anomaly id column is hidden in the definition; the
-		// viewer draws it (it does not read a table's FieldOptions
-		// visibility yet).
-		{caSheet, "adcfaa2c-7ec8-4289-8625-1690a5c855f3", `SELECT anomalyid, service, linkedaccount, linkedaccountname, region, usagetype,
+		// whole. Its anomaly id column is hidden in the definition: the
+		// rows are still one per anomaly id, but the id is not drawn.
+		{caSheet, "adcfaa2c-7ec8-4289-8625-1690a5c855f3", `SELECT service, linkedaccount, linkedaccountname, region, usagetype,
 			substr(anomaly_start_date, 1, 16), substr(anomalylastupdatedate, 1, 10), ` + caStatus + `,
 			printf('$%.2f', sum(totalactualspend)), printf('$%.2f', sum(totalexpectedspend)), sum(tota_impact), sum(duration)
-			FROM ca_summary_view WHERE ` + caLatest + ` AND ` + caLastFourMonths + ` GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`},
+			FROM ca_summary_view WHERE ` + caLatest + ` AND ` + caLastFourMonths + ` GROUP BY anomalyid, 1, 2, 3, 4, 5, 6, 7, 8`},
 		{caSheet, "c8851433-215a-4447-bbb0-aec332986e8d", `SELECT ` + caStatus + `, count(anomalyid) FROM ca_summary_view WHERE ` + caLatest + ` GROUP BY 1`},
+		// The daily bar chart: every snapshot (no "latest" filter), under
+		// "the last 4 months", colored by anomaly, its ColorItemsLimit 10
+		// (EXCLUDE) keeping the ten anomalies of the largest impact over
+		// the whole chart (no ColorSort: the first measure, descending).
+		// rank() would keep more than ten on a tie, and the check fail.
+		{caSheet, "b8cec74c-3349-4000-bc25-f902d45db291", `WITH a AS (SELECT anomalyid, rank() OVER (ORDER BY sum(tota_impact) DESC) AS rk
+				FROM ca_summary_view WHERE ` + caAll + ` GROUP BY anomalyid)
+			SELECT substr(anomalylastupdatedate, 1, 10), ca_summary_view.anomalyid, sum(tota_impact)
+			FROM ca_summary_view JOIN a ON a.anomalyid = ca_summary_view.anomalyid WHERE a.rk <= 10 AND ` + caAll + ` GROUP BY 1, 2`},
 	},
 }
 
@@ -96,6 +104,11 @@ func caDay(n int) time.Time {
 var caLatest = fmt.Sprintf(`anomaly_start_date >= '%s' AND tota_impact > 0
 	AND anomalylastupdatedate = (SELECT max(b.anomalylastupdatedate) FROM ca_summary_view b WHERE b.anomalyid = ca_summary_view.anomalyid)`,
 	caDay(90).Format(time.DateTime))
+
+// caAll is what the daily bar chart draws from: every snapshot of the
+// anomalies started in the last 90 days and in "the last 4 months", with
+// an impact.
+var caAll = fmt.Sprintf(`anomaly_start_date >= '%s' AND tota_impact > 0`, caDay(90).Format(time.DateTime)) + ` AND ` + caLastFourMonths
 
 // caStatus is the status field: Past when last updated 7 days
 // (${numberofdays}) or more before today.

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,7 +42,7 @@ var kiroUserActivity = realDef{
 		rows: 480,
 		row: func(i int) []any {
 			d := kiroDate(i)
-			u, tier := i%20, i%3
+			u, tier := i%23, i%3
 			return []any{
 				d.Format("2006-01-02 15:04:05"), fmt.Sprintf("u%02d", u), fmt.Sprintf("User %02d", u), fmt.Sprintf("user%02d@example.com", u),
 				fmt.Sprintf("11112222333%d", u%3), []string{"claude-sonnet-4", "claude-opus-4", "auto"}[i%3], []string{"IDE", "CLI"}[i%2],
@@ -53,10 +54,16 @@ var kiroUserActivity = realDef{
 	}},
 	// Every visual is under the THIS MONTH filter, with MinimumGranularity
 	// DAY: the window is this whole month (its control offers no period
-	// finer than a day). The top-users bar chart waits for an items limit
-	// with "Other" when it has a Colors field and a sort by value.
-	pending: map[string]string{"vis-top-users": "CategoryItemsLimit with OtherCategories INCLUDE and a Colors field"},
+	// finer than a day).
 	checks: []realCheck{
+		// The top-users stacked bar: users ranked by their messages over
+		// every model (the bar's total), the first 20 drawn with each
+		// model, the other 3 of the 23 users as one "Other" bar per model.
+		// rank() would keep more than 20 on a tie, and the check fail.
+		{kiroUserSheet, "vis-top-users", `WITH r AS (SELECT user, rank() OVER (ORDER BY sum(model_messages_num) DESC) AS rk
+				FROM kiro_user_activity WHERE ` + kiroThisMonth + ` GROUP BY user)
+			SELECT CASE WHEN r.rk <= 20 THEN r.user ELSE 'Other' END, model_name, sum(model_messages_num)
+			FROM kiro_user_activity JOIN r ON r.user = kiro_user_activity.user WHERE ` + kiroThisMonth + ` GROUP BY 1, 2`},
 		{kiroSheet, "kpi-active-users", `SELECT count(DISTINCT userid) FROM kiro_user_activity WHERE ` + kiroThisMonth},
 		{kiroSheet, "kpi-total-messages", `SELECT sum(total_messages_num) FROM kiro_user_activity WHERE ` + kiroThisMonth},
 		// Drawn with DecimalPlaces 0; credits are multiples of 0.2, so no
@@ -81,6 +88,13 @@ var kiroUserActivity = realDef{
 			{url.Values{"f.filter-date.gran": {"DAY"}}, "report_date >= '" + realDefsStart.UTC().Format(time.DateOnly) + "'"},
 		} {
 			body := sheet(kiroSheet, c.state)
+			// Its controls are CrossSheet filter controls, drawn as their
+			// filters' default controls.
+			for _, ctl := range []string{`data-control-id="fc-date-1"`, `data-control-id="fc-account-1"`, "Lookback period", "AWS Account"} {
+				if !strings.Contains(body, ctl) {
+					t.Errorf("the sheet does not draw the control %s", ctl)
+				}
+			}
 			for _, v := range []string{"kpi-total-messages", "kpi-active-users"} {
 				q := map[string]string{"kpi-total-messages": "sum(total_messages_num)", "kpi-active-users": "count(DISTINCT userid)"}[v]
 				t.Run(c.state.Encode()+"/"+v, func(t *testing.T) {
@@ -94,6 +108,7 @@ var kiroUserActivity = realDef{
 const (
 	kiroSheet        = "07790192-05d9-4d63-b8ae-a708d9abce05"
 	kiroOverageSheet = "cc1e9b7e-c53b-4063-b58c-0677619cfe42"
+	kiroUserSheet    = "41ac2393-bec2-4d04-9c59-103f612b5b3a"
 )
 
 // kiroDate dates row i: three in four at midnight on a day of this month

@@ -112,6 +112,10 @@ var dataCollectionMonitor = realDef{
 		{dcmSheet, "bdad00cc-fc67-4b4a-b74b-c4e3860006ab", `SELECT module || CASE WHEN length(params) > 0 THEN '-' || params ELSE '' END, status_code_binary, count(statuscode)
 			FROM "` + dcmDataSet + `" WHERE modulefunction = 'sf-exit' GROUP BY 1, 2`},
 		{dcmSheet, "0eb55493-0865-44a4-a504-b3460df2bf50", `SELECT substr(logdate, 1, 10), status_code_binary, count(DISTINCT mainexeuuid) FROM "` + dcmDataSet + `" GROUP BY 1, 2`},
+		// The latest report: a table grouped by is_latest_module_exe, a
+		// column its FieldOptions hide: only the MAX of the timestamp (a
+		// date measure without a DateTimeFormat: its day) is drawn.
+		{dcmSheet, "063aed02-950c-48b1-a9ca-af8910b9b8dd", `SELECT substr(max(timestamp), 1, 10) FROM "` + dcmDataSet + `" WHERE is_latest_module_exe = 1`},
 	},
 }
 

@@ -152,7 +152,9 @@ func (v *View) actionFilters(sheetID, visualID, dataSet string) ([]query.Filter,
 			if f.Kind != "CategoricalDimensionField" {
 				return nil, unsupported("a click on a " + f.Kind)
 			}
-			if vals[0] == emptyLabel {
+			// A null draws as "(empty)" or as the field's null text: a
+			// click on either cannot tell a null from that text.
+			if nt := fieldNullTexts(src.Raw)[f.FieldID]; vals[0] == emptyLabel || nt != "" && vals[0] == nt {
 				return nil, unsupported("a click on an empty value")
 			}
 			out = append(out, query.Filter{Kind: query.CategoryFilter, Field: f.Column.ColumnName, Match: query.In, Values: []any{vals[0]}})

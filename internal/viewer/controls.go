@@ -219,6 +219,11 @@ func (v *View) filterByID(id string) *definition.Filter {
 }
 
 func (v *View) filterControl(ctx context.Context, fc *definition.FilterControl, run Runner) *Control {
+	if fc.CrossSheet != nil {
+		if fc = v.crossSheetControl(fc); fc == nil {
+			return nil
+		}
+	}
 	kind, id, source, title := fc.Kind()
 	f := v.filterByID(source)
 	if f == nil {

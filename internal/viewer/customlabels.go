@@ -26,6 +26,13 @@ func applyCustomLabels(vis *definition.Visual, p *plan) {
 			}
 		}
 	}
+	if nulls := fieldNullTexts(vis.Raw); len(nulls) > 0 {
+		for _, fs := range [][]field{p.category, p.colors, p.values, p.lineValues, p.targets} {
+			for i := range fs {
+				fs[i].nullText = nulls[fs[i].id]
+			}
+		}
+	}
 	labels := customLabels(vis)
 	if len(labels) == 0 {
 		return

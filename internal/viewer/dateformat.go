@@ -134,6 +134,9 @@ func dateToken(t time.Time, tok string) string {
 // fieldText renders a result cell of a field for people: a date in the
 // field's DateTimeFormat when it has one, else as formatValue does.
 func fieldText(v any, col query.ResultColumn, f field) string {
+	if v == nil && f.nullText != "" {
+		return f.nullText
+	}
 	if f.dateFormat != "" && v != nil {
 		if t, ok := asTime(v); ok {
 			return f.dateFormat.format(t)

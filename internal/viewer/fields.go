@@ -17,6 +17,9 @@ type field struct {
 	// dateFormat is a date dimension's DateTimeFormat ("": by its
 	// granularity).
 	dateFormat dateFormat
+	// nullText is what a null value reads (the field's
+	// NullValueFormatConfiguration; "": "(empty)").
+	nullText string
 }
 
 // dimension converts a DimensionField.
@@ -81,7 +84,11 @@ func measure(f definition.MeasureField) (field, bool) {
 		if agg == "" {
 			agg = query.Count
 		}
-		return measureField(m.FieldId, m.Column, agg, 0), true
+		x := measureField(m.FieldId, m.Column, agg, 0)
+		if agg == query.Min || agg == query.Max {
+			x.dateFormat = dateFormatOf(m.FormatConfiguration) // a date, drawn as the dimensions' dates are
+		}
+		return x, true
 	case f.CalculatedMeasureField != nil:
 		m := f.CalculatedMeasureField
 		if m.FieldId == "" || m.Expression == "" {

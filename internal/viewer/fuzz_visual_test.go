@@ -36,6 +36,8 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Columns": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "TotalOptions": {"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "Placement": "START"}, "ColumnTotalOptions": {"TotalsVisibility": "VISIBLE"}}}}}`,
 		`{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}, {"CategoricalDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "s", "ColumnName": "q"}}}], "Columns": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}, {"CategoricalDimensionField": {"FieldId": "l", "Column": {"DataSetIdentifier": "s", "ColumnName": "o"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}, {"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "s", "ColumnName": "y"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]}}, "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "ALL"}, "ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "k"}]}, "RowTotalOptions": {"TotalsVisibility": "VISIBLE", "TotalAggregationOptions": [{"FieldId": "w", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MIN"}}]}}, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "c", "FieldDataPathValues": [{"FieldId": "c", "FieldValue": "a"}]}}]}}}}`,
 		`{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}], "TrendGroups": [{"DateDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "s", "ColumnName": "t"}}}]}, "KPIOptions": {"Sparkline": {"Visibility": "VISIBLE", "Type": "LINE"}, "ProgressBar": {"Visibility": "HIDDEN"}}}}}`,
+		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "v", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}, "ColorSort": [{"FieldSort": {"FieldId": "k", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`,
+		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}, "FormatConfiguration": {"NullValueFormatConfiguration": {"NullString": "n/a"}}}}], "Values": [{"DateMeasureField": {"FieldId": "v", "AggregationFunction": "MAX", "Column": {"DataSetIdentifier": "s", "ColumnName": "d"}, "FormatConfiguration": {"DateTimeFormat": "YYYY"}}}]}}, "FieldOptions": {"SelectedFieldOptions": [{"FieldId": "c", "Visibility": "HIDDEN"}], "Order": ["v", "v", "x"]}}}}`,
 	} {
 		f.Add(seed)
 	}
@@ -77,6 +79,29 @@ func FuzzVisualPlan(f *testing.F) {
 		}
 		if p, ok := planOf(&vis); ok && len(p.unsupported) == 0 && (p.totals != nil || p.pivotTotals != nil || p.sparklineShown()) {
 			drawTotals(t, p) // totals and sparklines over any plan without a panic
+		}
+		if p, ok := planOf(&vis); ok && len(p.unsupported) == 0 && (p.rankCat != nil || p.colorLimit > 0) {
+			// Ranked limits over any plan without a panic.
+			res := radarResult(p)
+			for i, f := range append(p.dims(), p.measures()...) {
+				res.Columns[i].ID = f.id
+			}
+			if p.rankCat != nil {
+				res, _ = rankCategories(res, p)
+			}
+			if res != nil && p.colorLimit > 0 {
+				limitColors(res, p)
+			}
+		}
+		if p, ok := planOf(&vis); ok && vis.Kind == definition.KindTable {
+			ids := fieldIDs(append(p.dims(), p.measures()...))
+			seen := map[int]bool{}
+			for _, i := range tableLayoutOf(&vis).columns(ids) {
+				if i < 0 || i >= len(ids) || seen[i] {
+					t.Fatalf("table columns %v of %v", tableLayoutOf(&vis).columns(ids), ids)
+				}
+				seen[i] = true
+			}
 		}
 		if vis.Kind == "CustomContentVisual" {
 			var tl Tile

@@ -26,8 +26,11 @@ func (p *plan) includeOther(n int) {
 		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and several category fields")
 		return
 	}
-	if len(p.colors) > 0 && len(p.sort) > 0 && p.sort[0].ID != p.category[0].id {
+	if len(p.colors) > 0 && len(p.sort) > 0 && p.sort[0].ID != p.category[0].id && !p.rankCategoriesBy(p.sort[0]) {
 		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted other than by the category")
+		return
+	}
+	if len(p.unsupported) > 0 {
 		return
 	}
 	for _, f := range p.measures() {
@@ -53,7 +56,7 @@ func (p *plan) includeOther(n int) {
 // compute: a measure over a calculated field that aggregates itself or
 // holds a table calculation (its sum over the rest is not its value).
 func (v *View) otherRefusal(p *plan) string {
-	if p.otherLimit == 0 {
+	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 {
 		return ""
 	}
 	exprs := map[string]string{}
@@ -71,6 +74,9 @@ func (v *View) otherRefusal(p *plan) string {
 			continue
 		}
 		if v.aggregatedField(p.dataSet, f.measure.Field) || reTableCalc.MatchString(src) || reFieldRef.MatchString(src) && refersCalc(src, exprs) {
+			if p.otherLimit == 0 && !p.colorOther {
+				return "an items limit ranked by the calculated field " + strconv.Quote(f.measure.Field)
+			}
 			return "OtherCategories INCLUDE with the calculated field " + strconv.Quote(f.measure.Field)
 		}
 	}
@@ -167,6 +173,12 @@ func (o *otherSums) add(values []any) {
 
 func (o *otherSums) row() []any {
 	out := append(append(make([]any, 0, 1+len(o.colors)+len(o.ints)), otherLabel), o.colors...)
+	return append(out, o.values()...)
+}
+
+// values are the sums, in the measures' order.
+func (o *otherSums) values() []any {
+	out := make([]any, 0, len(o.ints))
 	for i, n := range o.ints {
 		if o.isFloat[i] {
 			out = append(out, o.floats[i]+float64(n))

@@ -35,9 +35,12 @@ func TestOtherCategoriesPlan(t *testing.T) {
 	// An average of the rest is not the sum of the averages: refused by name.
 	p := chart(`{"BarChartVisual": {"VisualId": "a", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `}}, ` + limit + `}}}`)
 	wantEq(t, "average", p.unsupported, []string{`OtherCategories INCLUDE with the AVERAGE measure "Average of revenue"`})
-	// Colors sorted by a measure: the categories' rows are not contiguous.
+	// Colors sorted by a sum: the categories are ranked by their totals
+	// (rankedlimit.go); by an average, refused.
 	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `, ` + segColors + `}}, ` + limit + `}}}`)
-	wantEq(t, "colors by measure", p.unsupported, []string{"CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted other than by the category"})
+	wantEq(t, "colors by measure", [3]any{p.otherLimit, p.rankCat != nil, p.unsupported}, [3]any{3, true, []string(nil)})
+	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `, ` + segColors + `}}, ` + limit + `}}}`)
+	wantEq(t, "colors by average", p.unsupported, []string{`CategoryItemsLimit with a Colors field, sorted by the AVERAGE measure "Average of revenue"`})
 }
 
 func TestFoldOther(t *testing.T) {

@@ -55,6 +55,17 @@ type plan struct {
 	// otherLimit, when set, keeps a chart's first otherLimit categories
 	// and gathers the rest into "Other" (othercat.go).
 	otherLimit int
+	// rankCat, when set, ranks a chart's categories by this measure over
+	// all their colors before catLimit or otherLimit (rankedlimit.go).
+	rankCat *query.Sort
+	// colorLimit, when set, keeps a chart's first colorLimit colors as
+	// colorRank ranks them; colorOther gathers the rest into "Other".
+	colorLimit int
+	colorOther bool
+	colorRank  query.Sort
+	// allColors: a ColorItemsLimit without an ItemsLimit, every color
+	// drawn; a cut answer is refused.
+	allColors bool
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int
@@ -152,6 +163,8 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 		p.limit = n
 	case len(p.category) == 1 && len(p.sort) > 0 && p.sort[0].ID == p.category[0].id:
 		p.catLimit = n
+	case len(p.sort) > 0 && p.rankCategoriesBy(p.sort[0]):
+		p.catLimit = n
 	default:
 		p.refuse("CategoryItemsLimit with a Colors field, sorted other than by the category")
 	}
@@ -183,6 +196,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimit)
+			p.colorItemsLimit(s.ColorItemsLimit, s.ColorSort)
 		}
 	case definition.KindLine:
 		c := vis.LineChartVisual.ChartConfiguration
@@ -197,6 +211,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimitConfiguration)
+			p.colorItemsLimit(s.ColorItemsLimitConfiguration, nil)
 		}
 	case definition.KindPie:
 		c := vis.PieChartVisual.ChartConfiguration
@@ -284,6 +299,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimit)
+			p.colorItemsLimit(s.ColorItemsLimit, s.ColorSort)
 		}
 	case definition.KindHeatMap:
 		if !p.planHeatMap(vis.HeatMapVisual.ChartConfiguration) {

@@ -37,7 +37,8 @@ func TestChartCountsRecords(t *testing.T) {
 }
 
 // CategoryItemsLimit with a Colors field keeps the first categories, every
-// color of each (it was ignored); sorted by a measure it is refused; with
+// color of each (it was ignored); sorted by a measure it ranks them
+// (rankedlimit_test.go); with
 // an "Other" category it is folded (othercat_test.go).
 func TestCategoryLimitWithColors(t *testing.T) {
 	bar := func(sort string) *plan {
@@ -50,7 +51,7 @@ func TestCategoryLimitWithColors(t *testing.T) {
 	res := firstCategories(&Result{Rows: [][]any{{"a", "x", 1}, {"a", "y", 2}, {"b", "x", 3}, {"c", "x", 4}}}, 2)
 	wantEq(t, "first two categories", res.Rows, [][]any{{"a", "x", 1}, {"a", "y", 2}, {"b", "x", 3}})
 	p = bar(`"CategorySort": [{"FieldSort": {"FieldId": "__records", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
-	wantEq(t, "by a measure", p.unsupported, []string{"CategoryItemsLimit with a Colors field, sorted other than by the category"})
+	wantEq(t, "by a measure", [4]any{p.catLimit, p.rankCat, p.limit, p.unsupported}, [4]any{2, &query.Sort{ID: recordsID, Descending: true}, chartLimit + 1, []string(nil)})
 	p = bar(`"CategorySort": [{"FieldSort": {"FieldId": "d", "Direction": "ASC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "other", [2]any{p.otherLimit, p.unsupported}, [2]any{2, []string(nil)})
 }

@@ -243,6 +243,27 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
 	}
+	if p.allColors && len(res.Rows) > chartLimit {
+		t.Kind, t.Message = TileUnsupported, "This chart has more than "+strconv.Itoa(chartLimit)+" rows, more than Sightglass draws, and its ColorItemsLimit asks for every color; filter it to fewer."
+		return
+	}
+	if p.rankCat != nil || p.colorLimit > 0 {
+		if len(res.Rows) > chartLimit {
+			t.Kind, t.Message = TileUnsupported, "This chart has more than "+strconv.Itoa(chartLimit)+" rows to rank for its items limit, more than Sightglass draws; filter it to fewer."
+			return
+		}
+		ok := true
+		if p.rankCat != nil { // over every color of each category
+			res, ok = rankCategories(res, p)
+		}
+		if ok && p.colorLimit > 0 {
+			res, ok = limitColors(res, p)
+		}
+		if !ok {
+			t.Kind, t.Message = TileError, "This visual could not be computed: the answer lacks the measure its items limit ranks by."
+			return
+		}
+	}
 	if p.catLimit > 0 {
 		res = firstCategories(res, p.catLimit)
 	}
@@ -280,6 +301,9 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			default:
 				t.Table.Totals, t.Table.TotalsFirst = totalCells(p, row), p.totals.first
 			}
+		}
+		if t.Table != nil {
+			tableLayoutOf(vis).arrange(t.Table, fieldIDs(append(p.dims(), p.measures()...)))
 		}
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)

@@ -188,8 +188,12 @@ func kpi(p *plan, res *Result) *KPI {
 		return formatNumber(f)
 	}
 	v, ok := number(row[0])
-	if ok {
+	switch {
+	case ok:
 		k.Value = show(v, vf)
+	case row[0] != nil || vf == nil || vf.NullText == "":
+		// a date (MIN or MAX of one), or a null in the field's null text
+		k.Value = fieldText(row[0], res.Columns[len(p.category)], p.values[0])
 	}
 	base, hasBase := 0.0, false
 	switch {

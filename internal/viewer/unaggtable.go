@@ -91,6 +91,7 @@ func (v *View) unaggTable(ctx context.Context, t *Tile, vis *definition.Visual, 
 			}
 		}
 	}
+	tableLayoutOf(vis).arrange(tb, fieldIDs(p.category))
 	t.Kind, t.Table = TileTable, tb
 }
 

@@ -143,8 +143,16 @@ func write(ctx context.Context, path string, rows int, seed int64, last time.Tim
 		// dialect.SQLite.StoredDatetime; an index on that expression
 		// keeps date-range filters seeking instead of scanning.
 		"CREATE INDEX orders_order_date_stored ON orders (" + dialect.SQLite.StoredDatetime("order_date") + ")",
-		"CREATE INDEX orders_region_date ON orders (region, order_date, revenue, profit)",
-		"CREATE INDEX orders_category ON orders (category, sub_category)",
+		// The one index on a dimension, and it covers what region
+		// questions read: SQLite walks an index in the order of a GROUP
+		// BY rather than sort, and through one that misses a column it
+		// looks up every row (three times the CPU of a scan). Covering,
+		// it serves region = X and date ranges within a region as seeks
+		// and GROUP BY region as a scan of rows half as wide as the
+		// table's. Category gets no index: at 26–40 % of the rows a seek
+		// gains nothing, and its order lured unfiltered GROUP BY category
+		// into the lookups.
+		"CREATE INDEX orders_region_date ON orders (region, order_date, revenue, profit, quantity, segment, category, sub_category)",
 	} {
 		if _, err := tx.ExecContext(ctx, idx); err != nil {
 			return err

@@ -113,9 +113,11 @@ func percentileCont(s []float64, p float64) float64 {
 // the points beyond, against the same values.
 func TestViewerBoxPlot(t *testing.T) {
 	t.Parallel()
-	// Fewer rows than the other viewer tests: SQLite has no PERCENTILE_CONT,
-	// so each quartile sorts the values again, which the race detector makes
-	// slow enough on a loaded machine to pass the client's timeout.
+	// Fewer rows than the other viewer tests, a count chosen when SQLite's
+	// quartiles were ranked SQL that the race detector made slow enough on a
+	// loaded machine to pass the client's timeout. The sample's SQLite
+	// connection now computes them with Go percentile aggregates (package
+	// sqlitepct), each of which still holds and sorts its group's values.
 	ts := startServer(t, withSampleRows(2_000))
 	box := func(id, options string) string {
 		return fmt.Sprintf(`{"BoxPlotVisual": {"VisualId": %q, "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [`+regionDim+`], "Values": [`+sumOf+`]}}%s}}}`,

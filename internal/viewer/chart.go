@@ -44,6 +44,8 @@ type series struct {
 	data   []any
 	line   bool
 	format *numberFormat // the measure's number format, nil for none
+	// nullText is what the measure's nulls read in tooltips ("": none).
+	nullText string
 }
 
 // seriesOf splits the measures of a category chart into series: one per
@@ -54,7 +56,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 		// No category: one bar per measure total.
 		var out []series
 		for k, m := range p.measures() {
-			out = append(out, series{name: m.label, data: []any{chartValue(res.Rows[0][k])}, line: k >= len(p.values), format: m.format})
+			out = append(out, series{name: m.label, data: []any{chartValue(res.Rows[0][k])}, line: k >= len(p.values), format: m.format, nullText: m.nullText})
 		}
 		return []string{""}, out
 	}
@@ -64,7 +66,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 	if len(p.colors) == 0 {
 		out := make([]series, len(ms))
 		for k, m := range ms {
-			out[k] = series{name: m.label, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format}
+			out[k] = series{name: m.label, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format, nullText: m.nullText}
 		}
 		for i, row := range res.Rows {
 			for k := range ms {
@@ -81,7 +83,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 			if len(ms) > 1 {
 				name = c + " · " + m.label
 			}
-			out = append(out, series{name: name, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format})
+			out = append(out, series{name: name, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format, nullText: m.nullText})
 		}
 	}
 	for i, row := range res.Rows {
@@ -142,6 +144,9 @@ func chartOption(p *plan, res *Result) obj {
 		e := obj{"name": s.name, "data": s.data}
 		if s.format != nil {
 			e[chartNumberFormat] = s.format
+		}
+		if s.nullText != "" {
+			e[chartNullText] = s.nullText
 		}
 		switch {
 		case p.kind == definition.KindLine:
@@ -220,6 +225,9 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 	if f := p.values[0].format; f != nil {
 		pie[chartNumberFormat] = f
 	}
+	if nt := p.values[0].nullText; nt != "" {
+		pie[chartNullText] = nt
+	}
 	if labelled {
 		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "break", "minMargin": 4}
 		pie["labelLayout"] = obj{"hideOverlap": true}
@@ -258,6 +266,11 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 // option that carries its measure's number format: the page
 // (web/src/charts.js) writes value labels, tooltips and axis labels in it.
 const chartNumberFormat = "sgNumberFormat"
+
+// chartNullText is the member of a series of a chart's option that carries
+// its measure's null text (NullValueFormatConfiguration.NullString): the
+// page writes it in tooltips for a null value.
+const chartNullText = "sgNullText"
 
 // sharedFormat returns the number format every series on one value axis
 // shares (the line axis of a combo chart with line, else the bars'), nil

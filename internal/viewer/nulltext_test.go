@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -94,4 +95,36 @@ func TestPivotHeaderNullText(t *testing.T) {
 		headers = append(headers, r.Headers...)
 	}
 	wantEq(t, "headers", headers, []string{"n/a", "East"})
+}
+
+// A chart's series carry their measure's null text (chartNullText) for the
+// page's tooltips: the bar's series and the pie's, none without one.
+func TestChartSeriesNullText(t *testing.T) {
+	cols := []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure, Type: "INTEGER"}, {ID: "n", Role: query.RoleMeasure, Type: "INTEGER"}}
+	res := &Result{Columns: cols, Rows: [][]any{{"West", nil, int64(1)}, {"East", int64(4), nil}}}
+	for _, kind := range []string{"BarChartVisual", "PieChartVisual"} {
+		wells := `"BarChartAggregatedFieldWells": {"Category": [%s], "Values": [%s, %s]}`
+		if kind == "PieChartVisual" {
+			wells = `"PieChartAggregatedFieldWells": {"Category": [%s], "Values": [%s]}%.0s`
+		}
+		vis := visualOf(t, `{"`+kind+`": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {`+fmt.Sprintf(wells,
+			`{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}`,
+			`{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"},
+				"FormatConfiguration": {"FormatConfiguration": {"NumberDisplayFormatConfiguration": {"NullValueFormatConfiguration": {"NullString": "none"}}}}}}`,
+			`{"NumericalMeasureField": {"FieldId": "n", "Column": {"DataSetIdentifier": "sales", "ColumnName": "profit"}}}`)+`}}}}`)
+		p, ok := planOf(vis)
+		if !ok {
+			t.Fatal(kind, "no plan")
+		}
+		applyCustomLabels(vis, p)
+		var got []any
+		for _, s := range chartOption(p, res)["series"].([]obj) {
+			got = append(got, s[chartNullText])
+		}
+		want := []any{"none", nil}
+		if kind == "PieChartVisual" {
+			want = want[:1]
+		}
+		wantEq(t, kind, got, want)
+	}
 }

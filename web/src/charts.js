@@ -54,9 +54,14 @@ function formatNumber(spec, v) {
 const cellValue = (v) => (Array.isArray(v) ? v.at(-1) : v);
 const sizeValue = (v) => (Array.isArray(v) ? v[0] : v);
 
+// isNull tells a null measure value: ECharts gives a tooltip's value
+// formatter undefined for a null data item.
+const isNull = (v) => v == null || (typeof v === "number" && Number.isNaN(v));
+
 // formatLabels gives value labels (a pie's: name and value) and tooltips
 // that have no formatter of their own their series' number format, or
-// the default one above.
+// the default one above; a series' tooltip writes a null value as its
+// measure's null text (the server's sgNullText) when it has one.
 function formatLabels(option) {
   option.tooltip ??= {};
   const type = option.series?.[0]?.type;
@@ -70,6 +75,11 @@ function formatLabels(option) {
       if (s.label?.show && s.label.formatter === undefined) {
         s.label.formatter = s.type === "pie" ? (p) => `${p.name}\n${write(p.value)}` : (p) => write(p.value);
       }
+    }
+    if (typeof s.sgNullText === "string" && s.sgNullText !== "") {
+      const nullText = s.sgNullText;
+      const write = s.tooltip?.valueFormatter ?? option.tooltip.valueFormatter;
+      s.tooltip = { ...s.tooltip, valueFormatter: (v, i) => (isNull(v) ? nullText : write(v, i)) };
     }
     if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {

@@ -198,7 +198,8 @@ func engineShape(stored, trunc string) string {
 
 // BenchmarkSampleAggregateVariants: the 100k-row question in the shapes of
 // BenchmarkSpiceAggregate1MVariants, over the sample's own covering index
-// orders_region_date (region, order_date, revenue, profit).
+// orders_region_date (region, order_date, revenue, profit, quantity,
+// segment, category, sub_category).
 func BenchmarkSampleAggregateVariants(b *testing.B) {
 	params := sqliteParams(sample(b, 100_000))
 	pool := source.NewPool(source.Options{})

@@ -14,7 +14,7 @@ import (
 
 // countyClickDef is a filled map (or a points map) by county on "geo"
 // whose click filters the sheet's KPI, with a KPI on another dataset.
-func countyClickDef(t *testing.T, kind, wells string) *definition.Definition {
+func countyClickDef(t testing.TB, kind, wells string) *definition.Definition {
 	t.Helper()
 	def, err := definition.Parse(fmt.Appendf(nil, `{"DataSetIdentifierDeclarations": [
 		{"Identifier": "geo", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/g"},
@@ -89,5 +89,35 @@ func TestCountyClickFiltersByState(t *testing.T) {
 	v.SetGeoRoles(func(context.Context, string) (map[string]string, error) { return nil, errors.New("gone") })
 	if _, err := v.actionFilters("s", "kpi", "geo"); err == nil || !strings.Contains(err.Error(), "could not be read") {
 		t.Errorf("unreadable roles: %v", err)
+	}
+}
+
+// BenchmarkCountyClick measures the filters a county map's click puts on
+// a target: grouped by its state column ("with-state": the county and
+// its state) against a dataset without one ("county-only"), in the same
+// run. The roles are read from memory here; the server reads them from
+// the store, once per target of a map's click.
+func BenchmarkCountyClick(b *testing.B) {
+	def := countyClickDef(b, "FilledMapVisual", "FilledMapAggregatedFieldWells")
+	for _, c := range []struct {
+		name  string
+		roles map[string]string
+		click []string
+		n     int
+	}{
+		{"with-state", map[string]string{"county": "COUNTY", "st": "STATE"}, []string{"Washington", "OR"}, 2},
+		{"county-only", map[string]string{"county": "COUNTY"}, []string{"Washington"}, 1},
+	} {
+		v := New(def, State{"x.map": c.click}, time.Unix(0, 0))
+		v.SetGeoRoles(mapRoles(c.roles))
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				fs, err := v.actionFilters("s", "kpi", "geo")
+				if err != nil || len(fs) != c.n {
+					b.Fatalf("%v %v", fs, err)
+				}
+			}
+		})
 	}
 }

@@ -149,7 +149,10 @@ describe('maps in Chromium', () => {
         Sheets: [{ SheetId: 's', Name: 'Counties', Visuals: [
           { FilledMapVisual: { VisualId: 'by-county', ChartConfiguration: { FieldWells: { FilledMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('county') } }], Values: [sum('r', 'revenue')] } } } } },
-          { GeospatialMapVisual: { VisualId: 'county-points', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
+          { GeospatialMapVisual: { VisualId: 'county-points', Actions: [{ CustomActionId: 'county-click', Name: 'Filter', Status: 'ENABLED', Trigger: 'DATA_POINT_CLICK',
+            ActionOperations: [{ FilterOperation: { SelectedFieldsConfiguration: { SelectedFieldOptions: 'ALL_FIELDS' },
+              TargetVisualsConfiguration: { SameSheetTargetVisualConfiguration: { TargetVisualOptions: 'ALL_VISUALS' } } } }] }],
+            ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'pc', Column: column('county') } }], Values: [sum('pr', 'revenue')] } } } } },
         ] }],
       },
@@ -182,6 +185,26 @@ describe('maps in Chromium', () => {
       assert.ok(at, `no point for Cook, IL in: ${points}`);
       assert.equal(Number(at[3]), cook);
       assert.ok(Number(at[1]) > -88.3 && Number(at[1]) < -87.5 && Number(at[2]) > 41.4 && Number(at[2]) < 42.2, `Cook County's point at ${at[1]}, ${at[2]}`);
+      // A click on Cook County's point filters the filled map to Cook
+      // County, Illinois: the click gives the county and its state, and
+      // the source tile names both.
+      const marks = frame.locator('#v-county-points svg path');
+      let clicked = false;
+      for (let i = (await marks.count()) - 1; i >= 0 && !clicked; i--) {
+        const box = await marks.nth(i).boundingBox();
+        if (!box || box.width < 2 || box.width > 80) continue;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        const tip = await frame.locator('#v-county-points').evaluate((t) => t.innerText);
+        if (/Cook, IL/.test(tip)) {
+          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          clicked = true;
+        }
+      }
+      assert.ok(clicked, 'no point of the points map showed Cook, IL');
+      await frame.locator('#v-county-points .action-clear', { hasText: 'Clear filter: Cook (IL)' }).waitFor({ timeout: STEP });
+      await frame.locator('#v-by-county .chart[aria-label*="Cook, IL"]:not([aria-label*="King, WA"])').waitFor({ timeout: STEP });
+      const filtered = await frame.locator('#v-by-county .chart').getAttribute('aria-label');
+      assert.ok(filtered.includes(`the data for Cook, IL is ${cook}`), `Cook County's revenue ${cook} not in: ${filtered}`);
       // The county shapes (the filled map) and the states' (under the
       // points) came from the server's fingerprinted assets; the world's
       // and the counties' centers were not fetched.

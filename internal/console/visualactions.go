@@ -14,7 +14,7 @@ import (
 func withActionState(st viewer.State, q url.Values) viewer.State {
 	for k, vs := range q {
 		if strings.HasPrefix(k, viewer.ActionStatePrefix) && len(vs) > 0 {
-			st[k] = vs[:1]
+			st[k] = vs[:min(len(vs), 2)] // a county map's click: the county and its state
 		}
 	}
 	return st

@@ -10,7 +10,8 @@ import (
 
 // ActionStatePrefix starts the viewer state member that holds the value
 // a reader clicked on a visual with a filter-on-click action:
-// x.<VisualId> = the clicked category, as the visual labels it.
+// x.<VisualId> = the clicked category, as the visual labels it; a click
+// on a county map grouped by its state column gives the state second.
 const ActionStatePrefix = "x."
 
 // emptyLabel is how a visual labels a null category (formatValue).
@@ -156,6 +157,21 @@ func (v *View) actionFilters(sheetID, visualID, dataSet string) ([]query.Filter,
 			// click on either cannot tell a null from that text.
 			if nt := fieldNullTexts(src.Raw)[f.FieldID]; vals[0] == emptyLabel || nt != "" && vals[0] == nt {
 				return nil, unsupported("a click on an empty value")
+			}
+			// A county map grouped by its state column: the click gives
+			// the county's state too, and filters by both.
+			state, why := v.countyClickState(src, f)
+			if why != "" {
+				return nil, unsupported(why)
+			}
+			if state != "" {
+				switch {
+				case len(vals) < 2:
+					return nil, unsupported("a click on a county without its state")
+				case vals[1] == emptyLabel:
+					return nil, unsupported("a click on a county of an empty state")
+				}
+				out = append(out, query.Filter{Kind: query.CategoryFilter, Field: state, Match: query.In, Values: []any{vals[1]}})
 			}
 			out = append(out, query.Filter{Kind: query.CategoryFilter, Field: f.Column.ColumnName, Match: query.In, Values: []any{vals[0]}})
 		}

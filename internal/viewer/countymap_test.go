@@ -12,7 +12,8 @@ import (
 // each county within its state: by name, with its kind ("… County",
 // "… Parish") or by FIPS code; a name two shapes of one state share
 // (Baltimore city and county) is named, never guessed, and so is a
-// county of no such state.
+// county of no such state. Each region gives a click its county and its
+// state (sgValue, sgState).
 func TestFilledMapCountiesWithState(t *testing.T) {
 	p, why := mapPlanOf(t, filledCountry, map[string]string{"country": "COUNTY", "st": "STATE"})
 	wantEq(t, "refused", why, "")
@@ -28,10 +29,10 @@ func TestFilledMapCountiesWithState(t *testing.T) {
 	s := opt["series"].([]obj)[0]
 	wantEq(t, "map", s["map"], "sg-geo-us-counties")
 	wantEq(t, "counties", s["data"], []obj{
-		{"name": "Washington, OR", "value": 1.0, "sgValue": "Washington"},
-		{"name": "Washington, UT", "value": 2.0, "sgValue": "Washington County"},
-		{"name": "Orleans, LA", "value": 3.0, "sgValue": "Orleans Parish"},
-		{"name": "Baltimore city, MD", "value": 4.0, "sgValue": "Baltimore city"},
+		{"name": "Washington, OR", "value": 1.0, "sgValue": "Washington", "sgState": "OR"},
+		{"name": "Washington, UT", "value": 2.0, "sgValue": "Washington County", "sgState": "Utah"},
+		{"name": "Orleans, LA", "value": 3.0, "sgValue": "Orleans Parish", "sgState": "22"},
+		{"name": "Baltimore city, MD", "value": 4.0, "sgValue": "Baltimore city", "sgState": "MD"},
 	})
 	wantEq(t, "note", note, "2 of 7 values matched no region: Mohave (TX), Mohave ((empty))."+
 		" 1 of 7 values name more than one county of their state: Baltimore (md).")
@@ -127,7 +128,7 @@ func TestPointMapCounties(t *testing.T) {
 	wantEq(t, "shapes", opt["geo"].(obj)["map"], "sg-geo-us-states")
 	data := opt["series"].([]obj)[0]["data"].([]obj)
 	wantEq(t, "points", len(data), 2)
-	wantEq(t, "cook", [3]any{data[0]["name"], data[0]["sgValue"], data[0]["symbolSize"]}, [3]any{"Cook, IL", "Cook", float64(maxPoint)})
+	wantEq(t, "cook", [4]any{data[0]["name"], data[0]["sgValue"], data[0]["sgState"], data[0]["symbolSize"]}, [4]any{"Cook, IL", "Cook", "IL", float64(maxPoint)})
 	at := data[0]["value"].([]any)
 	if lon, lat := at[0].(float64), at[1].(float64); lon < -88.3 || lon > -87.5 || lat < 41.4 || lat > 42.2 {
 		t.Errorf("Cook County at %v, %v: not in Cook County", lon, lat)

@@ -85,7 +85,11 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 			}
 			some = true
 		}
-		data = append(data, obj{"name": shape, "value": v, "sgValue": name}) // sgValue: what a click filters by
+		d := obj{"name": shape, "value": v, "sgValue": name} // sgValue: what a click filters by
+		if county && p.geo.state > 0 {
+			d["sgState"] = stateText(p, res, row) // and within which state
+		}
+		data = append(data, d)
 	}
 	if hi == lo {
 		hi = lo + 1

@@ -117,6 +117,9 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		point := obj{"name": name, "value": []any{round6(lon), round6(lat), v}, "symbolSize": size}
 		if counties != nil {
 			point["sgValue"] = sgValue // what a click filters by
+			if p.geo.state > 0 {
+				point["sgState"] = stateText(p, res, row) // and within which state
+			}
 		}
 		ss[k]["data"] = append(ss[k]["data"].([]obj), point)
 	}

@@ -41,8 +41,13 @@ function showClear(visualId, value) {
   tile.querySelector(".tile-title")?.after(b);
 }
 
-// run runs a visual's click action for the clicked value.
-async function run(visualId, value) {
+// clickText is how the clear button names a click's values: a county
+// with its state ("Washington (OR)").
+const clickText = (vals) => (vals.length > 1 ? `${vals[0]} (${vals[1]})` : vals[0]);
+
+// run runs a visual's click action for the clicked value; state is the
+// clicked county's state on a county map grouped by its state column.
+async function run(visualId, value, state) {
   const action = clickAction(visualId);
   if (!action || value === "" || value == null) return;
   for (const op of action.ActionOperations || []) {
@@ -54,10 +59,11 @@ async function run(visualId, value) {
     if (op.FilterOperation) {
       const key = "x." + visualId;
       const st = hooks.state();
-      const clear = st.get(key) === String(value);
+      const vals = state == null ? [String(value)] : [String(value), String(state)];
+      const clear = st.getAll(key).join("\x00") === vals.join("\x00");
       st.delete(key);
-      if (!clear) st.set(key, String(value));
-      showClear(visualId, clear ? null : String(value));
+      if (!clear) vals.forEach((v) => st.append(key, v));
+      showClear(visualId, clear ? null : clickText(vals));
       await hooks.redraw(targetsOf(op.FilterOperation, visualId));
       return;
     }
@@ -73,14 +79,15 @@ export function mountActions(el) {
     if (!chart || !tile || bound.has(chart) || !clickAction(tile.dataset.visualId)) return;
     bound.add(chart);
     node.classList.add("has-action");
-    // A filled map's region carries the value it was matched from (sgValue).
-    chart.on("click", (p) => run(tile.dataset.visualId, p.data?.sgValue ?? p.name));
+    // A filled map's region carries the value it was matched from
+    // (sgValue), and a county its state (sgState).
+    chart.on("click", (p) => run(tile.dataset.visualId, p.data?.sgValue ?? p.name, p.data?.sgState));
   });
   // A filter still set marks its source tile again when it is redrawn.
   const st = hooks.state();
   el.querySelectorAll("section[data-visual-id]").forEach((tile) => {
-    const v = st.get("x." + tile.dataset.visualId);
-    if (v !== null) showClear(tile.dataset.visualId, v);
+    const vals = st.getAll("x." + tile.dataset.visualId);
+    if (vals.length) showClear(tile.dataset.visualId, clickText(vals));
   });
 }
 

@@ -94,6 +94,8 @@ fuzz:
 	./scripts/fuzz.sh FuzzGeoRoles ./internal/query/dataset $(FUZZTIME)
 	./scripts/fuzz.sh FuzzScan ./internal/audit $(FUZZTIME)
 	./scripts/fuzz.sh FuzzAppendEvent ./internal/audit $(FUZZTIME)
+	./scripts/fuzz.sh FuzzAppend ./internal/jsonstr $(FUZZTIME)
+	./scripts/fuzz.sh FuzzGrantJSON ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseManifest ./internal/backup $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseInvalidation ./internal/server $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRules ./internal/rls $(FUZZTIME)

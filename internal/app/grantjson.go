@@ -3,7 +3,8 @@ package app
 import (
 	"slices"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/sightglass/sightglass/internal/jsonstr"
 )
 
 // The grant's JSON.
@@ -17,17 +18,17 @@ import (
 // appendJSON appends the grant's JSON to b.
 func (g *embedGrant) appendJSON(b []byte) []byte {
 	b = append(b, `{"a":`...)
-	b = appendJSONString(b, g.AccountID)
+	b = jsonstr.Append(b, g.AccountID)
 	b = append(b, `,"n":`...)
-	b = appendJSONString(b, g.Namespace)
+	b = jsonstr.Append(b, g.Namespace)
 	b = append(b, `,"u":`...)
-	b = appendJSONString(b, g.UserName)
+	b = jsonstr.Append(b, g.UserName)
 	b = append(b, `,"p":`...)
-	b = appendJSONString(b, g.PrincipalID)
+	b = jsonstr.Append(b, g.PrincipalID)
 	b = append(b, `,"s":`...)
-	b = appendJSONString(b, g.EmbedID)
+	b = jsonstr.Append(b, g.EmbedID)
 	b = append(b, `,"e":`...)
-	b = appendJSONString(b, g.EntryPoint)
+	b = jsonstr.Append(b, g.EntryPoint)
 	b = append(b, `,"l":`...)
 	b = strconv.AppendInt(b, g.Lifetime, 10)
 	if len(g.Domains) > 0 {
@@ -53,9 +54,9 @@ func (g *embedGrant) appendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
+			b = jsonstr.Append(b, k)
 			b = append(b, ':')
-			b = appendJSONString(b, g.Tags[k])
+			b = jsonstr.Append(b, g.Tags[k])
 		}
 		b = append(b, '}')
 	}
@@ -85,63 +86,7 @@ func appendJSONStrings(b []byte, ss []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, s)
+		b = jsonstr.Append(b, s)
 	}
 	return append(b, ']')
-}
-
-// appendJSONString appends s as a JSON string, escaped as encoding/json
-// escapes it: quote and backslash, control characters (\b, \f, \n, \r,
-// \t by name, the others as \u00XX), <, > and & (HTML-safe), U+2028 and
-// U+2029, and each byte of invalid UTF-8 as \ufffd.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

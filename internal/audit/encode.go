@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"time"
-	"unicode/utf8"
+
+	"github.com/sightglass/sightglass/internal/jsonstr"
 )
 
 // appendEvent appends e as one line of JSON, byte for byte what
@@ -12,7 +13,7 @@ import (
 // fraction of the time: the writer encodes every request's record.
 func appendEvent(b []byte, e *Event) []byte {
 	b = append(b, `{"eventVersion":`...)
-	b = appendString(b, e.EventVersion)
+	b = jsonstr.Append(b, e.EventVersion)
 	b = append(b, `,"eventTime":`...)
 	b = appendTime(b, e.EventTime)
 	b = appendField(b, "eventSource", e.EventSource)
@@ -49,7 +50,7 @@ func appendEvent(b []byte, e *Event) []byte {
 
 func appendIdentity(b []byte, id *Identity) []byte {
 	b = append(b, `{"type":`...)
-	b = appendString(b, id.Type)
+	b = jsonstr.Append(b, id.Type)
 	for _, f := range [...]struct{ k, v string }{
 		{"principalId", id.PrincipalID}, {"arn", id.ARN}, {"accountId", id.AccountID},
 		{"accessKeyId", id.AccessKeyID}, {"userName", id.UserName},
@@ -60,7 +61,7 @@ func appendIdentity(b []byte, id *Identity) []byte {
 	}
 	if s := id.Session; s != nil {
 		b = append(b, `,"sessionContext":{"sessionIssuer":{"type":`...)
-		b = appendString(b, s.SessionIssuer.Type)
+		b = jsonstr.Append(b, s.SessionIssuer.Type)
 		b = appendField(b, "arn", s.SessionIssuer.ARN)
 		b = appendField(b, "accountId", s.SessionIssuer.AccountID)
 		b = appendField(b, "userName", s.SessionIssuer.UserName)
@@ -74,7 +75,7 @@ func appendField(b []byte, k, v string) []byte {
 	b = append(b, ',', '"')
 	b = append(b, k...)
 	b = append(b, '"', ':')
-	return appendString(b, v)
+	return jsonstr.Append(b, v)
 }
 
 // appendMap appends m with its keys sorted; values other than strings and
@@ -94,11 +95,11 @@ func appendMap(b []byte, m map[string]any) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, k)
+		b = jsonstr.Append(b, k)
 		b = append(b, ':')
 		switch v := m[k].(type) {
 		case string:
-			b = appendString(b, v)
+			b = jsonstr.Append(b, v)
 		case bool:
 			if v {
 				b = append(b, "true"...)
@@ -119,71 +120,5 @@ func appendMap(b []byte, m map[string]any) []byte {
 func appendTime(b []byte, t time.Time) []byte {
 	b = append(b, '"')
 	b = t.AppendFormat(b, time.RFC3339Nano)
-	return append(b, '"')
-}
-
-const hexDigits = "0123456789abcdef"
-
-// plain marks the ASCII bytes a JSON string holds unescaped.
-var plain = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return t
-}()
-
-// appendString appends s as a JSON string escaped as encoding/json does:
-// control characters, quote and backslash; <, > and & as \u003c …;
-// invalid UTF-8 as \ufffd; U+2028 and U+2029 escaped. No record can hold
-// a raw newline, so one line is one record.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if plain[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
 	return append(b, '"')
 }

@@ -12,35 +12,14 @@ const maxNullText = 256
 // the number format inside it (FormatConfiguration or
 // NumericFormatConfiguration, then its one display format member).
 func fieldNullTexts(raw json.RawMessage) map[string]string {
-	var root any
-	if json.Unmarshal(raw, &root) != nil {
+	out := map[string]string{}
+	if !eachFieldFormat(raw, func(id string, fc map[string]any) {
+		if s := nullTextOf(fc); s != "" {
+			out[id] = s
+		}
+	}) {
 		return nil
 	}
-	out := map[string]string{}
-	var walk func(v any, depth int)
-	walk = func(v any, depth int) {
-		if depth > 64 {
-			return
-		}
-		switch t := v.(type) {
-		case map[string]any:
-			if id, ok := t["FieldId"].(string); ok {
-				if fc, ok := t["FormatConfiguration"].(map[string]any); ok {
-					if s := nullTextOf(fc); s != "" {
-						out[id] = s
-					}
-				}
-			}
-			for _, c := range t {
-				walk(c, depth+1)
-			}
-		case []any:
-			for _, c := range t {
-				walk(c, depth+1)
-			}
-		}
-	}
-	walk(root, 0)
 	return out
 }
 

@@ -130,35 +130,14 @@ func groupThousands(s, sep string) string {
 // id: every object of the visual with a FieldId and a
 // FormatConfiguration.FormatConfiguration member.
 func fieldFormats(raw json.RawMessage) map[string]*numberFormat {
-	var root any
-	if json.Unmarshal(raw, &root) != nil {
+	out := map[string]*numberFormat{}
+	if !eachFieldFormat(raw, func(id string, fc map[string]any) {
+		if nf := numberFormatOf(fc); nf != nil {
+			out[id] = nf
+		}
+	}) {
 		return nil
 	}
-	out := map[string]*numberFormat{}
-	var walk func(v any, depth int)
-	walk = func(v any, depth int) {
-		if depth > 64 {
-			return
-		}
-		switch t := v.(type) {
-		case map[string]any:
-			if id, ok := t["FieldId"].(string); ok {
-				if fc, ok := t["FormatConfiguration"].(map[string]any); ok {
-					if nf := numberFormatOf(fc); nf != nil {
-						out[id] = nf
-					}
-				}
-			}
-			for _, c := range t {
-				walk(c, depth+1)
-			}
-		case []any:
-			for _, c := range t {
-				walk(c, depth+1)
-			}
-		}
-	}
-	walk(root, 0)
 	return out
 }
 

@@ -90,6 +90,31 @@ func TestTotalsOptions(t *testing.T) {
 	}
 }
 
+// TestPivotTotalStyles names the cell styles of drawn totals and
+// subtotals that set something (not drawn yet); empty styles (as
+// QuickSight's editor writes them), StyleTargets and the styles of hidden
+// totals say nothing.
+func TestPivotTotalStyles(t *testing.T) {
+	rows := []field{{id: "r1"}, {id: "r2"}}
+	for _, c := range []struct{ totals, want string }{
+		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {}, "ValueCellStyle": {}, "MetricHeaderCellStyle": {},
+			"StyleTargets": [{"CellType": "VALUE"}, {"CellType": "TOTAL"}, {"CellType": "METRIC_HEADER"}]}}`, ""},
+		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}, "ValueCellStyle": {"FontConfiguration": {"FontWeight": {"Name": "BOLD"}}}}}`,
+			"The cell styles of a pivot table's RowSubtotalOptions (TotalCellStyle, ValueCellStyle) are not yet drawn by Sightglass."},
+		{`{"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "MetricHeaderCellStyle": {"Height": 30}}, "RowTotalOptions": {"TotalsVisibility": "HIDDEN", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}}}`,
+			"The cell styles of a pivot table's ColumnTotalOptions (MetricHeaderCellStyle) are not yet drawn by Sightglass."},
+	} {
+		p := &plan{category: rows}
+		p.pivotTotalsOf(raw(c.totals), nil, nil)
+		if p.pivotTotals == nil || len(p.unsupported) > 0 {
+			t.Fatalf("%s: %+v, refused %q", c.totals, p.pivotTotals, p.unsupported)
+		}
+		if got := strings.Join(p.pivotTotals.notes, " | "); got != c.want {
+			t.Errorf("%s: notes %q, want %q", c.totals, got, c.want)
+		}
+	}
+}
+
 // raw is a JSON option, nil when empty.
 func raw(s string) json.RawMessage {
 	if s == "" {

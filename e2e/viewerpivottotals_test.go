@@ -63,7 +63,8 @@ func withConditional(visual, opts string) string {
 // TestViewerPivotTotals draws the average profit by region and segment
 // with row totals (a column), column totals (a row, at the top, with a
 // custom label) and the grand total; region subtotals within region and
-// category; collapsed regions, each drawn as its group's row; and region
+// category; collapsed regions, each drawn as its group's row (also with
+// CollapsedRowDimensionsVisibility HIDDEN, which the page applies); and region
 // subtotals with a cell style and a conditional format scoped to values
 // and subtotals, each named under the tile for the subtotals it does not
 // format.
@@ -81,6 +82,8 @@ func TestViewerPivotTotals(t *testing.T) {
 		pivot("sub", fmt.Sprintf(regionDim, "sub-r")+`, {"CategoricalDimensionField": {"FieldId": "sub-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`,
 			`, "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "ALL"}}`),
 		pivot("collapsed", fmt.Sprintf(regionDim, "collapsed-r")+`, {"CategoricalDimensionField": {"FieldId": "collapsed-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`, `, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "collapsed-r"}, "State": "COLLAPSED"}]}`),
+		pivot("hidden", fmt.Sprintf(regionDim, "hidden-r")+`, {"CategoricalDimensionField": {"FieldId": "hidden-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`,
+			`, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "hidden-r"}, "State": "COLLAPSED"}]}, "TableOptions": {"CollapsedRowDimensionsVisibility": "HIDDEN"}`),
 		withConditional(pivot("styled", fmt.Sprintf(regionDim, "styled-r")+`, {"CategoricalDimensionField": {"FieldId": "styled-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`,
 			`, "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}, "ValueCellStyle": {}}}`),
 			`[{"Cell": {"FieldId": "styled-v", "Scopes": [{"Role": "FIELD"}, {"Role": "FIELD_TOTAL"}], "TextFormat": {"TextColor": {"Solid": {"Expression": "AVG({profit}) > 0", "Color": "#DE3B00"}}}}}]`),
@@ -128,7 +131,7 @@ func TestViewerPivotTotals(t *testing.T) {
 		t.Errorf("both: %d cells, want %d: the cells, row totals, column totals and grand total", len(grid), want)
 	}
 	bySegment := queryPoints(t, db, `SELECT region || '|' || segment, avg(profit) FROM orders GROUP BY 1`)
-	for _, id := range []string{"sub", "collapsed", "styled"} {
+	for _, id := range []string{"sub", "collapsed", "hidden", "styled"} {
 		grid, _ := pivotGrid(t, body, id)
 		n := 0
 		for k, want := range bySegment {
@@ -158,6 +161,9 @@ func TestViewerPivotTotals(t *testing.T) {
 	}
 	if !strings.Contains(tl, "color:#DE3B00") && !strings.Contains(tl, "#DE3B00") {
 		t.Errorf("styled: the values' conditional format is not applied:\n%s", tl)
+	}
+	if tl := tile(t, body, "hidden"); !strings.Contains(tl, `data-pivot-hide-collapsed`) || strings.Contains(tile(t, body, "collapsed"), `data-pivot-hide-collapsed`) {
+		t.Errorf("hidden: want the collapsed fields' columns hidden in the page (and only there), got\n%s", tl)
 	}
 	if tl := tile(t, body, "collapsed"); !strings.Contains(tl, `class="subtotal collapsed"`) || !strings.Contains(tl, "data-pivot-groups") {
 		t.Errorf("collapsed: want collapsed group rows, got\n%s", tl)

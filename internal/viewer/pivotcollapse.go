@@ -9,13 +9,15 @@ import (
 // fields: a Target with a FieldId alone collapses (or expands) every
 // group of that field; with FieldDataPathValues, the group those values
 // name (a value missing for an outer field matches any). A collapsed
-// group is drawn as one row, its subtotal: the group's aggregate asked of
-// SQL at its level (pivottotals.go), with a toggle in the browser that
-// shows its rows again. With any collapse state every group of every
-// row field but the last gets such a row, and every row is drawn (hidden
-// under a collapsed group), so any toggle needs no request. Collapsing a column field, a Target that
-// names no row field, a DataPathType and TableOptions'
-// CollapsedRowDimensionsVisibility HIDDEN are refused by name.
+// group is drawn as one row, its subtotal (pivotgrid.go), with a toggle
+// in the browser that shows its rows again. With any collapse state every
+// group of every row field but the last gets such a row, and every row is
+// drawn (hidden under a collapsed group), so any toggle needs no request.
+// With TableOptions' CollapsedRowDimensionsVisibility HIDDEN, the column
+// of a row field that no drawn row shows (every group above it collapsed)
+// is hidden too, in the page as groups are toggled. Collapsing a column
+// field, a Target that names no row field and a DataPathType are refused
+// by name.
 
 // collapseState is one CollapseStateOption on the row fields.
 type collapseState struct {
@@ -50,8 +52,16 @@ func (p *plan) pivotCollapseOf(pt *pivotTotals, fieldOptions, tableOptions json.
 		return
 	}
 	var to struct{ CollapsedRowDimensionsVisibility string }
-	if len(tableOptions) > 0 && json.Unmarshal(tableOptions, &to) == nil && to.CollapsedRowDimensionsVisibility == "HIDDEN" {
-		p.refuse("CollapsedRowDimensionsVisibility HIDDEN (collapsed fields' columns hidden)")
+	if len(tableOptions) > 0 && json.Unmarshal(tableOptions, &to) != nil {
+		p.refuse("TableOptions that cannot be read")
+		return
+	}
+	switch to.CollapsedRowDimensionsVisibility {
+	case "", "VISIBLE":
+	case "HIDDEN":
+		pt.hideCollapsed = true
+	default:
+		p.refuse("CollapsedRowDimensionsVisibility " + to.CollapsedRowDimensionsVisibility)
 		return
 	}
 	for _, o := range fo.CollapseStateOptions {

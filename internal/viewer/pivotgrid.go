@@ -221,6 +221,7 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	}
 	out := make([]PivotRow, 0, len(rows))
 	pv.Groups = len(rowLevels) > 0
+	pv.HideCollapsed = pv.Groups && pt.hideCollapsed
 	for _, rs := range rows {
 		var r PivotRow
 		switch {

@@ -277,16 +277,23 @@ func TestPivotSubtotalFunctions(t *testing.T) {
 // rows are drawn hidden for the browser's toggle, and the expanded
 // region's rows are drawn with its group row hidden (no subtotals).
 func TestPivotCollapsed(t *testing.T) {
-	render, db := pivotFixture(t, `[`+pivotVisual("col", pRegion+`, `+pCat, pSegment, pAvg, `, "FieldOptions": {"CollapseStateOptions": [
+	states := `, "FieldOptions": {"CollapseStateOptions": [
 		{"Target": {"FieldId": "region"}, "State": "COLLAPSED"},
-		{"Target": {"FieldId": "region", "FieldDataPathValues": [{"FieldId": "region", "FieldValue": "Europe"}]}, "State": "EXPANDED"}]}`)+`]`)
+		{"Target": {"FieldId": "region", "FieldDataPathValues": [{"FieldId": "region", "FieldValue": "Europe"}]}, "State": "EXPANDED"}]}`
+	render, db := pivotFixture(t, `[`+pivotVisual("col", pRegion+`, `+pCat, pSegment, pAvg, states)+`,`+
+		pivotVisual("hid", pRegion+`, `+pCat, pSegment, pAvg, states+`, "TableOptions": {"CollapsedRowDimensionsVisibility": "HIDDEN"}`)+`]`)
 	tl := render("col")
 	if tl.Kind != viewer.TilePivot {
 		t.Fatalf("col: %s %s", tl.Kind, tl.Message)
 	}
 	pv := tl.Pivot
-	if !pv.Groups {
-		t.Fatal("the pivot has no groups for the browser")
+	if !pv.Groups || pv.HideCollapsed {
+		t.Fatalf("the pivot has no groups for the browser (%v), or hides collapsed fields (%v)", pv.Groups, pv.HideCollapsed)
+	}
+	// CollapsedRowDimensionsVisibility HIDDEN changes no cell: the page
+	// hides the columns of collapsed fields.
+	if hid := render("hid"); hid.Kind != viewer.TilePivot || !hid.Pivot.HideCollapsed || fmt.Sprint(pivotCells(hid.Pivot)) != fmt.Sprint(pivotCells(pv)) {
+		t.Errorf("hid: %s %s, hides collapsed fields: %v", hid.Kind, hid.Message, hid.Pivot != nil && hid.Pivot.HideCollapsed)
 	}
 	want := sqlGrid(t, db, `SELECT region, segment, avg(profit) FROM orders GROUP BY 1, 2`)
 	if _, ok := want["Europe|Consumer"]; !ok {

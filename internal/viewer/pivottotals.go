@@ -112,7 +112,9 @@ type pivotTotals struct {
 	colSub   *pivotSubtotal // subtotal columns of the column fields' groups
 	funcs    map[string]string
 	collapse []collapseState // pivotcollapse.go
-	notes    []string        // what is drawn without its styles, shown under the tile
+	// hideCollapsed hides the columns of collapsed row fields.
+	hideCollapsed bool
+	notes         []string // what is drawn without its styles, shown under the tile
 }
 
 // empty reports whether nothing is drawn beyond the cells.

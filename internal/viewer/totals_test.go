@@ -61,7 +61,8 @@ func TestTotalsOptions(t *testing.T) {
 		{totals: `{"ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "SOME"}}`, want: "ColumnSubtotalOptions with the FieldLevel SOME"},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "c1"}}]}`, want: `CollapseStateOptions on "c1", a column field (collapsed columns)`},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x", "DataPathType": {"PivotTableDataPathType": "EMPTY_COLUMN_HEADER"}}]}}]}`, want: "CollapseStateOptions with a DataPathType"},
-		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `{"CollapsedRowDimensionsVisibility": "HIDDEN"}`, want: "CollapsedRowDimensionsVisibility HIDDEN"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `{"CollapsedRowDimensionsVisibility": "SOMETIMES"}`, want: "CollapsedRowDimensionsVisibility SOMETIMES"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `[1]`, want: "TableOptions that cannot be read"},
 		{totals: `[1]`, want: "TotalOptions that cannot be read"},
 		{fieldOptions: `[1]`, want: "FieldOptions that cannot be read"},
 	} {
@@ -77,8 +78,13 @@ func TestTotalsOptions(t *testing.T) {
 		json.RawMessage(`{"SelectedFieldOptions": [], "CollapseStateOptions": [{"Target": {"FieldId": "r1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "r2", "FieldValue": "b"}]}, "State": "COLLAPSED"},
 			{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "a"}]}, "State": "EXPANDED"}, {"Target": {"FieldId": "r3"}}]}`), nil)
 	pt := p.pivotTotals
-	if pt == nil || pt.rows == nil || pt.rows.label != "Sum" || pt.cols != nil || len(p.unsupported) > 0 {
+	if pt == nil || pt.rows == nil || pt.rows.label != "Sum" || pt.cols != nil || len(p.unsupported) > 0 || pt.hideCollapsed {
 		t.Fatalf("pivot totals: %+v, refused %q", pt, p.unsupported)
+	}
+	hidden := &plan{category: rows, colors: cols}
+	hidden.pivotTotalsOf(nil, json.RawMessage(`{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`), json.RawMessage(`{"CollapsedRowDimensionsVisibility": "HIDDEN"}`))
+	if hidden.pivotTotals == nil || !hidden.pivotTotals.hideCollapsed || len(hidden.unsupported) > 0 {
+		t.Errorf("CollapsedRowDimensionsVisibility HIDDEN: %+v, refused %q", hidden.pivotTotals, hidden.unsupported)
 	}
 	if pt.rowSub == nil || pt.rowSub.label != "Part" || !pt.rowSub.first || fmt.Sprint(pt.rowSub.levels) != "map[1:true 2:true]" || pt.colSub != nil {
 		t.Errorf("subtotals: rows %+v, columns %+v (the last column field's groups are its cells)", pt.rowSub, pt.colSub)

@@ -16,8 +16,8 @@ import (
 // With TableOptions' CollapsedRowDimensionsVisibility HIDDEN, the column
 // of a row field that no drawn row shows (every group above it collapsed)
 // is hidden too, in the page as groups are toggled. Collapsing a column
-// field, a Target that names no row field and a DataPathType are refused
-// by name.
+// field, a Target that names no row field and a PivotTableDataPathType
+// (each names a column of a layout not drawn here) are refused by name.
 
 // collapseState is one CollapseStateOption on the row fields.
 type collapseState struct {
@@ -38,7 +38,7 @@ func (p *plan) pivotCollapseOf(pt *pivotTotals, fieldOptions, tableOptions json.
 				FieldDataPathValues []struct {
 					FieldId      string
 					FieldValue   *string
-					DataPathType json.RawMessage
+					DataPathType *struct{ PivotTableDataPathType string }
 				}
 			}
 			State string
@@ -92,8 +92,10 @@ func (p *plan) pivotCollapseOf(pt *pivotTotals, fieldOptions, tableOptions json.
 		}
 		var path []*string
 		for _, v := range o.Target.FieldDataPathValues {
-			if len(v.DataPathType) > 0 && string(v.DataPathType) != "null" {
-				p.refuse("CollapseStateOptions with a DataPathType")
+			if t := v.DataPathType; t != nil && t.PivotTableDataPathType != "" {
+				// Each names a column of a layout not drawn here (HIERARCHY
+				// rows, metrics on rows, the COUNT of no values).
+				p.refuse("CollapseStateOptions with the DataPathType " + t.PivotTableDataPathType)
 				ok = false
 				break
 			}

@@ -60,7 +60,7 @@ func TestTotalsOptions(t *testing.T) {
 		{totals: `{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "c1"}]}}`, want: `RowSubtotalOptions FieldLevelOptions naming "c1", not one of its fields`},
 		{totals: `{"ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "SOME"}}`, want: "ColumnSubtotalOptions with the FieldLevel SOME"},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "c1"}}]}`, want: `CollapseStateOptions on "c1", a column field (collapsed columns)`},
-		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x", "DataPathType": {"PivotTableDataPathType": "EMPTY_COLUMN_HEADER"}}]}}]}`, want: "CollapseStateOptions with a DataPathType"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x", "DataPathType": {"PivotTableDataPathType": "EMPTY_COLUMN_HEADER"}}]}}]}`, want: "CollapseStateOptions with the DataPathType EMPTY_COLUMN_HEADER"},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `{"CollapsedRowDimensionsVisibility": "SOMETIMES"}`, want: "CollapsedRowDimensionsVisibility SOMETIMES"},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `[1]`, want: "TableOptions that cannot be read"},
 		{totals: `[1]`, want: "TotalOptions that cannot be read"},
@@ -75,7 +75,7 @@ func TestTotalsOptions(t *testing.T) {
 	p = &plan{category: rows, colors: cols}
 	p.pivotTotalsOf(json.RawMessage(`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "CustomLabel": "Sum"}, "ColumnTotalOptions": {"TotalsVisibility": "HIDDEN", "Placement": "START"},
 		"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "ALL", "CustomLabel": "Part"}, "ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "c2"}]}}`),
-		json.RawMessage(`{"SelectedFieldOptions": [], "CollapseStateOptions": [{"Target": {"FieldId": "r1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "r2", "FieldValue": "b"}]}, "State": "COLLAPSED"},
+		json.RawMessage(`{"SelectedFieldOptions": [], "CollapseStateOptions": [{"Target": {"FieldId": "r1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "r2", "FieldValue": "b", "DataPathType": {}}]}, "State": "COLLAPSED"},
 			{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "a"}]}, "State": "EXPANDED"}, {"Target": {"FieldId": "r3"}}]}`), nil)
 	pt := p.pivotTotals
 	if pt == nil || pt.rows == nil || pt.rows.label != "Sum" || pt.cols != nil || len(p.unsupported) > 0 || pt.hideCollapsed {

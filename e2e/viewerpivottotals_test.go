@@ -64,7 +64,8 @@ func withConditional(visual, opts string) string {
 // with row totals (a column), column totals (a row, at the top, with a
 // custom label) and the grand total; region subtotals within region and
 // category; collapsed regions, each drawn as its group's row (also with
-// CollapsedRowDimensionsVisibility HIDDEN, which the page applies); and region
+// CollapsedRowDimensionsVisibility HIDDEN, which the page applies); a
+// collapsed column field, each segment one column; and region
 // subtotals with a cell style and a conditional format scoped to values
 // and subtotals, each named under the tile for the subtotals it does not
 // format.
@@ -84,6 +85,9 @@ func TestViewerPivotTotals(t *testing.T) {
 		pivot("collapsed", fmt.Sprintf(regionDim, "collapsed-r")+`, {"CategoricalDimensionField": {"FieldId": "collapsed-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`, `, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "collapsed-r"}, "State": "COLLAPSED"}]}`),
 		pivot("hidden", fmt.Sprintf(regionDim, "hidden-r")+`, {"CategoricalDimensionField": {"FieldId": "hidden-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`,
 			`, "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "hidden-r"}, "State": "COLLAPSED"}]}, "TableOptions": {"CollapsedRowDimensionsVisibility": "HIDDEN"}`),
+		`{"PivotTableVisual": {"VisualId": "colcollapsed", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [`+fmt.Sprintf(regionDim, "cc-r")+`],
+			"Columns": [`+fmt.Sprintf(seg, "cc-s")+`, {"CategoricalDimensionField": {"FieldId": "cc-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}], "Values": [`+fmt.Sprintf(sumOf, "cc-v", "profit", "AVERAGE")+`]}},
+			"FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "cc-s"}, "State": "COLLAPSED"}]}}}}`,
 		withConditional(pivot("styled", fmt.Sprintf(regionDim, "styled-r")+`, {"CategoricalDimensionField": {"FieldId": "styled-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "category"}}}`,
 			`, "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}, "ValueCellStyle": {}}}`),
 			`[{"Cell": {"FieldId": "styled-v", "Scopes": [{"Role": "FIELD"}, {"Role": "FIELD_TOTAL"}], "TextFormat": {"TextColor": {"Solid": {"Expression": "AVG({profit}) > 0", "Color": "#DE3B00"}}}}}]`),
@@ -148,6 +152,21 @@ func TestViewerPivotTotals(t *testing.T) {
 		}
 		if n == 0 {
 			t.Fatalf("%s: nothing compared", id)
+		}
+	}
+	// Collapsed segment columns: one column per segment, its average.
+	ccGrid, _ := pivotGrid(t, body, "colcollapsed")
+	ccWant := queryPoints(t, db, `SELECT region || '|' || segment || ' / Subtotal', avg(profit) FROM orders GROUP BY 1`)
+	if len(ccGrid) != len(ccWant) {
+		t.Errorf("colcollapsed: %d cells, SQL has %d (one per region and segment): %v", len(ccGrid), len(ccWant), ccGrid)
+	}
+	for k, want := range ccWant {
+		got, ok := ccGrid[k]
+		if !ok {
+			t.Fatalf("colcollapsed: no cell %s in %v", k, ccGrid)
+		}
+		if g := number(t, got); math.Abs(g-want) > 0.006 {
+			t.Errorf("colcollapsed: cell %s drawn %s, SQL %v", k, got, want)
 		}
 	}
 	// What the styled pivot draws without its styles and its subtotals'

@@ -145,16 +145,19 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 			rowLevels[d], rowSub[d] = true, true
 		}
 	}
-	colLevels, colFirst := map[int]bool{}, false
+	colLevels, colSub, colFirst := pt.collapseLevelsOn(true, m), map[int]bool{}, false
 	if pt.colSub != nil {
-		colLevels, colFirst = pt.colSub.levels, pt.colSub.first
+		colFirst = pt.colSub.first
+		for d := range pt.colSub.levels {
+			colLevels[d], colSub[d] = true, true
+		}
 	}
 	var rowLeaves [][]string
 	for _, r := range pv.Rows {
 		rowLeaves = append(rowLeaves, r.Headers)
 	}
 	rows := pivotSlots(rowLeaves, n, rowLevels, rowSub, rowFirst, pt.cols)
-	cols := pivotSlots(pv.colParts, m, colLevels, colLevels, colFirst, pt.rows)
+	cols := pt.drawnColumns(pivotSlots(pv.colParts, m, colLevels, colSub, colFirst, pt.rows))
 
 	levels := map[[2]int]map[string][]any{}
 	level := func(a, b int) (map[string][]any, string, error) {
@@ -212,7 +215,11 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 			case cs.depth == 0:
 				columns = append(columns, pt.rows.label)
 			default:
-				columns = append(columns, pathKey(cs.parts)+" / "+pt.colSub.label)
+				label := "Subtotal"
+				if pt.colSub != nil {
+					label = pt.colSub.label
+				}
+				columns = append(columns, pathKey(cs.parts)+" / "+label)
 			}
 			if len(ms) > 1 {
 				columns[len(columns)-1] += " · " + f.label

@@ -327,3 +327,41 @@ func TestPivotCollapsed(t *testing.T) {
 		t.Errorf("%d group cells compared, SQL has %d", len(seen), len(want))
 	}
 }
+
+// TestPivotCollapsedColumns collapses the segment column field (the
+// Consumer segment EXPANDED) over segment and category columns, region
+// rows: a collapsed segment is one column holding SQL's aggregate of the
+// segment in each region, its category columns are not drawn, and the
+// expanded segment keeps its category columns and has no subtotal.
+func TestPivotCollapsedColumns(t *testing.T) {
+	render, db := pivotFixture(t, `[`+pivotVisual("cols", pRegion, pSegment+`, `+pCat, pAvg, `, "FieldOptions": {"CollapseStateOptions": [
+		{"Target": {"FieldId": "segment"}, "State": "COLLAPSED"},
+		{"Target": {"FieldId": "segment", "FieldDataPathValues": [{"FieldId": "segment", "FieldValue": "Consumer"}]}, "State": "EXPANDED"}]}`)+`]`)
+	tl := render("cols")
+	if tl.Kind != viewer.TilePivot {
+		t.Fatalf("cols: %s %s", tl.Kind, tl.Message)
+	}
+	want := map[string]float64{}
+	for k, v := range sqlGrid(t, db, `SELECT region, segment || ' / Subtotal', avg(profit) FROM orders WHERE segment <> 'Consumer' GROUP BY 1, 2`) {
+		want[k] = v
+	}
+	for k, v := range sqlGrid(t, db, `SELECT region, segment || ' / ' || category, avg(profit) FROM orders WHERE segment = 'Consumer' GROUP BY 1, 2`) {
+		want[k] = v
+	}
+	if len(want) < 8 {
+		t.Fatalf("the sample has too few cells to tell: %v", want)
+	}
+	got := pivotCells(tl.Pivot)
+	if len(got) != len(want) {
+		t.Errorf("%d cells drawn, SQL has %d: columns %q", len(got), len(want), tl.Pivot.Columns)
+	}
+	for k, w := range want {
+		g, ok := drawnNumber(t, got[k])
+		if !ok || !near(g, w) {
+			t.Errorf("%s: drawn %q, SQL %v", k, got[k], w)
+		}
+	}
+	if tl.Pivot.Groups {
+		t.Error("collapsed columns made row groups")
+	}
+}

@@ -59,7 +59,8 @@ func TestTotalsOptions(t *testing.T) {
 			"ColumnTotalOptions": {"TotalAggregationOptions": [{"FieldId": "v", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MAX"}}]}}`, want: "TotalAggregationOptions that differ between the row and column totals (SUM, MAX)"},
 		{totals: `{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "c1"}]}}`, want: `RowSubtotalOptions FieldLevelOptions naming "c1", not one of its fields`},
 		{totals: `{"ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "SOME"}}`, want: "ColumnSubtotalOptions with the FieldLevel SOME"},
-		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "c1"}}]}`, want: `CollapseStateOptions on "c1", a column field (collapsed columns)`},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "c1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x"}]}}]}`, want: "CollapseStateOptions naming both row and column fields"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "x9"}}]}`, want: `CollapseStateOptions on "x9", not a field of the pivot`},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x", "DataPathType": {"PivotTableDataPathType": "EMPTY_COLUMN_HEADER"}}]}}]}`, want: "CollapseStateOptions with the DataPathType EMPTY_COLUMN_HEADER"},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `{"CollapsedRowDimensionsVisibility": "SOMETIMES"}`, want: "CollapsedRowDimensionsVisibility SOMETIMES"},
 		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `[1]`, want: "TableOptions that cannot be read"},
@@ -80,6 +81,11 @@ func TestTotalsOptions(t *testing.T) {
 	pt := p.pivotTotals
 	if pt == nil || pt.rows == nil || pt.rows.label != "Sum" || pt.cols != nil || len(p.unsupported) > 0 || pt.hideCollapsed {
 		t.Fatalf("pivot totals: %+v, refused %q", pt, p.unsupported)
+	}
+	byCol := &plan{category: rows, colors: cols}
+	byCol.pivotTotalsOf(nil, json.RawMessage(`{"CollapseStateOptions": [{"Target": {"FieldId": "c1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "c1", "FieldValue": "a"}]}, "State": "EXPANDED"}]}`), nil)
+	if pt := byCol.pivotTotals; pt == nil || len(byCol.unsupported) > 0 || !pt.collapsedOn(true, []string{"b"}) || pt.collapsedOn(true, []string{"a"}) || pt.collapsed([]string{"b"}) || len(pt.collapseLevels(3)) > 0 {
+		t.Errorf("collapsed column field: %+v, refused %q", pt, byCol.unsupported)
 	}
 	hidden := &plan{category: rows, colors: cols}
 	hidden.pivotTotalsOf(nil, json.RawMessage(`{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`), json.RawMessage(`{"CollapsedRowDimensionsVisibility": "HIDDEN"}`))

@@ -16,15 +16,16 @@ import (
 // FieldLevelOptions), placed at the start or end of its group as the
 // column totals row is placed; ColumnSubtotalOptions add subtotal columns
 // to the groups of the column fields alike, placed as the row totals
-// column is. Each total and subtotal is asked of SQL at its level (the
-// question grouped by the fields of the level only), so an average's
+// column is. Each total and subtotal is SQL's aggregate at its level (the
+// question grouped by the fields of the level only; pivotcells.go finds
+// it from the cells when that gives the same number), so an average's
 // total is the average of its rows, not a sum of cells. A measure's
 // TotalAggregationFunction (read from both total options: they must
 // agree) SUM, AVERAGE, MIN or MAX aggregates the drawn cells the total
-// covers instead; NONE leaves it blank. Collapsed row fields
-// (pivotcollapse.go) draw each collapsed group as its subtotal row. The
-// totals of a pivot cut at its row limit are refused by name; so is
-// anything here that cannot be read or applied.
+// covers instead; NONE leaves it blank. Collapsed row and column fields
+// (pivotcollapse.go) draw each collapsed group as its subtotal row or
+// column. The totals of a pivot cut at its row limit are refused by name;
+// so is anything here that cannot be read or applied.
 
 // pivotTotalOptions is QuickSight's PivotTotalOptions.
 type pivotTotalOptions struct {

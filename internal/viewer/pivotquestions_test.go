@@ -2,6 +2,7 @@ package viewer_test
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,7 +16,8 @@ import (
 // SUM and AVERAGE totals, subtotals and collapsed groups come from the
 // pivot's own question (the cells, and the AVERAGE's sums and counts
 // asked beside them), so each asks one; a distinct count's subtotals are
-// asked of SQL at their level. The numbers are checked against SQL by
+// asked of SQL at their level; pivots that group alike still share one
+// question (sharedquery.go). The numbers are checked against SQL by
 // TestPivotSubtotals and TestPivotCollapsed.
 func TestPivotTotalsQuestions(t *testing.T) {
 	_, run, _ := sampleAppRows(t, false, 3000)
@@ -25,7 +27,8 @@ func TestPivotTotalsQuestions(t *testing.T) {
 		pivotVisual("avg", pRegion+`, `+pCat, pSegment, pAvg+`, `+pSum, sub) + `,` +
 		pivotVisual("avg-collapsed", pRegion+`, `+pCat, pSegment, pAvg, collapsed) + `,` +
 		pivotVisual("avg-totals", pRegion, pSegment, pAvg, sub) + `,` +
-		pivotVisual("distinct", pRegion+`, `+pCat, pSegment, pCities, collapsed) + `]`
+		pivotVisual("distinct", pRegion+`, `+pCat, pSegment, pCities, collapsed) + `,` +
+		pivotVisual("plain", pRegion+`, `+pCat, pSegment, pSum, "") + `]`
 	def, err := definition.Parse([]byte(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sample-sales"}],
 		"Sheets": [{"SheetId": "s", "Name": "Pivots", "Visuals": ` + vs + `}]}`))
 	if err != nil {
@@ -44,6 +47,23 @@ func TestPivotTotalsQuestions(t *testing.T) {
 		}
 		if got := int(asked.Load()); got != want {
 			t.Errorf("%s: %d questions, want %d", id, got, want)
+		}
+	}
+	// A sheet's pivots that group alike share one question, the AVERAGE's
+	// sums and counts among its measures; each draws what it drew alone.
+	var asked atomic.Int32
+	count := func(ctx context.Context, arn string, q *query.Question) (*viewer.Result, error) {
+		asked.Add(1)
+		return run(ctx, arn, q)
+	}
+	both := v.RenderVisuals(context.Background(), "s", []string{"avg", "plain"}, count, 1)
+	if got := int(asked.Load()); got != 1 || len(both.Tiles) != 2 {
+		t.Fatalf("avg and plain together: %d questions, %d tiles", got, len(both.Tiles))
+	}
+	for _, tl := range both.Tiles {
+		alone := v.RenderVisuals(context.Background(), "s", []string{tl.ID}, run, 1).Tiles[0]
+		if tl.Pivot == nil || alone.Pivot == nil || fmt.Sprint(pivotCells(tl.Pivot)) != fmt.Sprint(pivotCells(alone.Pivot)) {
+			t.Errorf("%s: drawn together\n%v\nalone\n%v", tl.ID, tl.Pivot, alone.Pivot)
 		}
 	}
 }

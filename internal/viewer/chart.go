@@ -252,6 +252,11 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 	// neither they nor the point labels overlap.
 	opt["xAxis"] = obj{"type": "value", "name": p.values[0].label, "nameLocation": "middle", "nameGap": 30, "scale": true}
 	opt["yAxis"] = obj{"type": "value", "name": p.values[1].label, "nameLocation": "middle", "nameGap": 52, "nameRotate": 90, "scale": true}
+	for axis, f := range map[string]*numberFormat{"xAxis": p.values[0].format, "yAxis": p.values[1].format} {
+		if f != nil {
+			opt[axis].(obj)[chartNumberFormat] = f
+		}
+	}
 	opt["grid"] = obj{"containLabel": true, "left": 28, "right": 24, "top": 24, "bottom": 28}
 	s := obj{"type": "scatter", "name": p.values[1].label, "data": data}
 	if len(data) <= maxLabelled && len(p.category) > 0 {

@@ -51,14 +51,20 @@ var excludeKPIs = []excludeKPI{
 	{"disabled", `{"RelativeDatesFilter": {"FilterId": "f5", %[1]s, "NullOption": "NON_NULLS_ONLY", "RelativeDateType": "LAST", "RelativeDateValue": 3,
 		"TimeGranularity": "MONTH", "AnchorDateConfiguration": {"AnchorOption": "NOW"}, "ExcludePeriodConfiguration": {"Amount": 1, "Granularity": "MONTH", "Status": "DISABLED"}}}`,
 		"order_date >= '2024-01-01 00:00:00' AND order_date < '2024-04-01 00:00:00'"},
+	// Anchored at a parameter (Wednesday 31 January): the last 2 months
+	// less that week, which starts on Sunday 28 January.
+	{"anchored-less-1-week", `{"RelativeDatesFilter": {"FilterId": "f7", %[1]s, "NullOption": "NON_NULLS_ONLY", "RelativeDateType": "LAST", "RelativeDateValue": 2,
+		"TimeGranularity": "MONTH", "AnchorDateConfiguration": {"ParameterName": "Anchor"}, "ExcludePeriodConfiguration": {"Amount": 1, "Granularity": "WEEK"}}}`,
+		"order_date >= '2023-12-01 00:00:00' AND order_date < '2024-01-28 00:00:00'"},
 	{"milliseconds", `{"TimeRangeFilter": {"FilterId": "f6", %[1]s, "NullOption": "NON_NULLS_ONLY",
 		"ExcludePeriodConfiguration": {"Amount": 1, "Granularity": "MILLISECOND", "Status": "ENABLED"}}}`, ""},
 }
 
 // TestExcludePeriod draws, on a SQLite, a SPICE, a PostgreSQL and a
 // MariaDB dataset, KPIs under date filters with an exclude period, at a
-// fixed now, and compares each with an independent SQL query on the
-// engine's own table and with the unfiltered total.
+// fixed now or a parameter's anchor, and compares each with an
+// independent SQL query on the engine's own table and with the unfiltered
+// total.
 func TestExcludePeriod(t *testing.T) {
 	t.Parallel()
 	t.Run("sqlite and spice", func(t *testing.T) {
@@ -152,7 +158,8 @@ func testExcludePeriod(t *testing.T, ts *testServer, clk *clock, db *sql.DB, dat
 				"ScopeConfiguration": {"SelectedSheets": {"SheetVisualScopingConfigurations": [{"SheetId": "s", "Scope": "SELECTED_VISUALS", "VisualIds": [%q]}]}}}`,
 				"g-"+k.id, fmt.Sprintf(k.filter, column), k.id))
 		}
-		def := fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "orders", "DataSetArn": %q}], "FilterGroups": [%s], "Sheets": [{"SheetId": "s", "Name": "Exclude", "Visuals": [%s]}]}`,
+		def := fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "orders", "DataSetArn": %q}],
+			"ParameterDeclarations": [{"DateTimeParameterDeclaration": {"Name": "Anchor", "DefaultValues": {"StaticValues": ["2024-01-31T12:00:00Z"]}}}], "FilterGroups": [%s], "Sheets": [{"SheetId": "s", "Name": "Exclude", "Visuals": [%s]}]}`,
 			dataSetARN(ds), strings.Join(groups, ","), strings.Join(visuals, ","))
 		var d types.DashboardVersionDefinition
 		decodeStrict(t, []byte(def), &d)

@@ -35,7 +35,7 @@ func SetNumberFormat(raw []byte, fieldID string, nf *NumberFormat) ([]byte, erro
 		return nil, err
 	}
 	if !definition.NumberFormatted(f.kind.Kind) {
-		return nil, editErr("the editor formats the numbers of tables, pivot tables, KPIs, bar, line, combo, pie, heat map, tree map, funnel, waterfall, scatter and radar charts, not of a %s", f.kind.Label)
+		return nil, editErr("the editor formats the numbers of tables, pivot tables, KPIs, gauges, bar, line, combo, pie, heat map, tree map, funnel, waterfall, scatter and radar charts, not of a %s", f.kind.Label)
 	}
 	_, kind, fo, _ := itemColumn(f.item)
 	if kind != "NumericalMeasureField" {

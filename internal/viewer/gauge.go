@@ -41,31 +41,47 @@ func arcRange(o *definition.GaugeChartOptions) *definition.ArcAxisDisplayRange {
 // the value itself, or nothing, as the options ask. A gauge without a
 // target (targeted false) compares with nothing: whatever the options
 // ask, it shows the value itself (or nothing when HIDDEN).
-func gaugePrimary(o *definition.GaugeChartOptions, value, target any, targeted bool) string {
+func gaugePrimary(o *definition.GaugeChartOptions, value, target any, targeted bool, f field) string {
 	if o.PrimaryValueDisplayType == "HIDDEN" {
 		return ""
 	}
 	v, ok := number(value)
 	if !ok {
-		return "(empty)"
+		return f.nullOr("(empty)")
 	}
 	t, hasTarget := number(target)
 	if o.PrimaryValueDisplayType == "ACTUAL" || !targeted {
-		return formatNumber(v)
+		return f.numberText(v)
 	}
 	method := "PERCENT"
-	if o.Comparison != nil && o.Comparison.ComparisonMethod != "" {
-		method = o.Comparison.ComparisonMethod
+	var cf *numberFormat
+	if o.Comparison != nil {
+		if o.Comparison.ComparisonMethod != "" {
+			method = o.Comparison.ComparisonMethod
+		}
+		cf = comparisonFormatOf(o.Comparison.ComparisonFormat)
 	}
 	switch {
 	case method == "DIFFERENCE" && hasTarget:
-		return formatNumber(v - t)
+		if cf != nil {
+			return cf.format(v - t)
+		}
+		return f.numberText(v - t)
 	case !hasTarget || t == 0:
 		return "(empty)"
 	case method == "PERCENT_DIFFERENCE":
-		return formatNumber((v-t)/t*100) + "%"
+		return percentText((v-t)/t, cf)
 	}
-	return formatNumber(v/t*100) + "%"
+	return percentText(v/t, cf)
+}
+
+// percentText writes a ratio as a percentage: in the comparison's format
+// when it is a percentage format, else with at most two decimals.
+func percentText(r float64, cf *numberFormat) string {
+	if cf != nil && cf.Percent {
+		return cf.format(r)
+	}
+	return formatNumber(r*100) + "%"
 }
 
 // gaugeOption builds a gauge: an arc from the range minimum (0) to its
@@ -99,7 +115,7 @@ func gaugeOption(p *plan, res *Result) obj {
 			hi = lo + 1
 		}
 	}
-	primary := gaugePrimary(p.gauge, row[0], rawTarget, len(p.targets) > 0)
+	primary := gaugePrimary(p.gauge, row[0], rawTarget, len(p.targets) > 0, p.values[0])
 	s := obj{"type": "gauge", "name": p.values[0].label, "min": lo, "max": hi, "startAngle": 180, "endAngle": 0,
 		"center": []string{"50%", "70%"}, "radius": "100%", "pointer": obj{"show": false},
 		"progress": obj{"show": true, "width": 24}, "axisLine": obj{"lineStyle": obj{"width": 24}},

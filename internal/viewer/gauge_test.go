@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -52,6 +53,35 @@ func TestGauge(t *testing.T) {
 		{definition.GaugeChartOptions{Comparison: &definition.ComparisonConfiguration{ComparisonMethod: "PERCENT"}}, 30.0, nil, false, "30"},
 		{definition.GaugeChartOptions{}, 30.0, nil, true, "(empty)"},
 	} {
-		wantEq(t, c.want, gaugePrimary(&c.opts, c.value, c.target, c.targeted), c.want)
+		wantEq(t, c.want, gaugePrimary(&c.opts, c.value, c.target, c.targeted, field{}), c.want)
+	}
+}
+
+// A gauge writes its value in the measure's number format, a difference
+// from the target in the comparison's format (else the measure's), a
+// percentage in the comparison's percentage format, and a null as the
+// measure's null text; it wrote plain numbers and "(empty)".
+func TestGaugeNumberFormats(t *testing.T) {
+	two := 2
+	f := field{format: &numberFormat{Decimals: &two, Scale: "THOUSANDS", Symbol: "$"}, nullText: "n/a"}
+	diff := json.RawMessage(`{"NumberDisplayFormatConfiguration": {"DecimalPlacesConfiguration": {"DecimalPlaces": 0}, "Suffix": " units"}}`)
+	pct := json.RawMessage(`{"PercentageDisplayFormatConfiguration": {"DecimalPlacesConfiguration": {"DecimalPlaces": 1}}}`)
+	cmp := func(method string, format json.RawMessage) definition.GaugeChartOptions {
+		return definition.GaugeChartOptions{PrimaryValueDisplayType: "COMPARISON", Comparison: &definition.ComparisonConfiguration{ComparisonMethod: method, ComparisonFormat: format}}
+	}
+	for _, c := range []struct {
+		opts          definition.GaugeChartOptions
+		value, target any
+		want          string
+	}{
+		{definition.GaugeChartOptions{PrimaryValueDisplayType: "ACTUAL"}, 1234.5, 5000.0, "$1.23K"},
+		{cmp("DIFFERENCE", nil), 1234.5, 5000.0, "-$3.77K"},
+		{cmp("DIFFERENCE", diff), 1234.5, 5000.0, "-3,766 units"},
+		{cmp("PERCENT", pct), 1250.0, 5000.0, "25.0%"},
+		{cmp("PERCENT_DIFFERENCE", pct), 1250.0, 5000.0, "-75.0%"},
+		{cmp("PERCENT", nil), 1250.0, 5000.0, "25%"},
+		{definition.GaugeChartOptions{PrimaryValueDisplayType: "ACTUAL"}, nil, 5000.0, "n/a"},
+	} {
+		wantEq(t, c.want, gaugePrimary(&c.opts, c.value, c.target, true, f), c.want)
 	}
 }

@@ -10,6 +10,14 @@ func (f field) numberText(v float64) string {
 	return formatNumber(v)
 }
 
+// nullOr is what the field's null reads: its null text, else def.
+func (f field) nullOr(def string) string {
+	if f.nullText != "" {
+		return f.nullText
+	}
+	return f.format.null(def)
+}
+
 // formatSeries gives a chart series its measure's number format and null
 // text, which the page writes in the series' value labels and tooltips
 // (web/src/charts.js formatLabels).

@@ -3,7 +3,9 @@ package viewer
 import (
 	"context"
 	"errors"
+	"math"
 	"strconv"
+	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
@@ -26,6 +28,32 @@ type insightAsk struct {
 	run                        Runner
 	sheetID, visualID, dataSet string
 	formats                    map[string]*numberFormat
+	out                        map[string]string // the outputs of the computation being computed, for a custom narrative
+}
+
+// put records an output of the computation being computed.
+func (a *insightAsk) put(path, text string) {
+	if a.out != nil {
+		a.out[path] = text
+	}
+}
+
+// putValue records a number as a narrative's value outputs: path.value
+// (raw), path.formattedValue and path.formattedAbsoluteValue (with the
+// field's number format).
+func (a *insightAsk) putValue(path string, f field, v float64) {
+	a.put(path+".value", strconv.FormatFloat(v, 'f', -1, 64))
+	a.put(path+".formattedValue", f.text(v))
+	a.put(path+".formattedAbsoluteValue", f.text(math.Abs(v)))
+}
+
+// putMetric records a measure's field outputs: metricField.name and
+// metricField.aggregationFunction.
+func (a *insightAsk) putMetric(prefix string, f field, name string) {
+	a.put(prefix+".name", name)
+	if f.measure != nil && f.measure.Aggregation != "" {
+		a.put(prefix+".aggregationFunction", strings.ToUpper(string(f.measure.Aggregation)))
+	}
 }
 
 // ask answers a question of dimensions and measures, sorted and limited.

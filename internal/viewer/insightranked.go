@@ -28,12 +28,17 @@ func (a *insightAsk) ranked(c *rankedComputation) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	a.put("categoryField.name", cat.label)
+	a.putMetric("metricField", val, name)
 	var items []string
 	for _, row := range res.Rows {
 		v, ok := number(row[1])
 		if !ok {
 			continue
 		}
+		item := "items[" + strconv.Itoa(len(items)) + "]"
+		a.put(item+".categoryValue.formattedValue", fieldText(row[0], res.Columns[0], cat))
+		a.putValue(item+".metricValue", val, v)
 		items = append(items, fieldText(row[0], res.Columns[0], cat)+" ("+val.text(v)+")")
 		if len(items) == n {
 			break
@@ -42,6 +47,7 @@ func (a *insightAsk) ranked(c *rankedComputation) (string, error) {
 	if len(items) < n && len(res.Rows) == insightLimit {
 		return "", errInsightTooMany
 	}
+	a.put("itemsCount", strconv.Itoa(len(items)))
 	if len(items) == 0 {
 		return "No " + cat.label + " has a value of " + name + ".", nil
 	}
@@ -136,6 +142,7 @@ func (a *insightAsk) movers(c *moversComputation) (string, error) {
 		word = "Bottom"
 	}
 	span := " from " + fieldText(periods[1], res.Columns[0], tm) + " to " + fieldText(periods[0], res.Columns[0], tm)
+	a.put("itemsCount", strconv.Itoa(len(items)))
 	if len(items) == 0 {
 		return "No " + cat.label + " has " + name + " in both periods" + span + ".", nil
 	}
@@ -170,8 +177,10 @@ func (a *insightAsk) total(c *totalComputation) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	a.putMetric("metricField", val, name)
 	if len(res.Rows) > 0 {
 		if v, ok := number(res.Rows[0][0]); ok {
+			a.putValue("totalAggregate", val, v)
 			return "Total " + name + " is " + val.text(v) + ".", nil
 		}
 	}

@@ -52,7 +52,7 @@ func renderNarrative(pieces []narrativePiece, outs narrativeOutputs) ([]template
 			if p.text != "" && isSpace(p.text[0]) {
 				space = true
 			}
-			for i, f := range strings.Fields(p.text) {
+			for i, f := range strings.FieldsFunc(p.text, isSpaceRune) {
 				if i > 0 {
 					space = true
 				}
@@ -106,5 +106,8 @@ func (o narrativeOutputs) lookup(p narrativePiece) (string, error) {
 	return v, nil
 }
 
-// isSpace reports whether b is ASCII white space.
+// isSpace reports whether b is HTML's white space (a no-break space is not).
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' }
+
+// isSpaceRune is isSpace for strings.FieldsFunc.
+func isSpaceRune(r rune) bool { return r < 0x80 && isSpace(byte(r)) }

@@ -108,3 +108,32 @@ func TestInsightCustomNarrative(t *testing.T) {
 	tl = customNarrativeOf(t, comps, `${fc.forecast.value}`, answer)
 	wantEq(t, "forecast", tl.Message, `Insight options not yet supported by Sightglass: the CustomNarrative expression "fc.forecast.value" (a forecast, which needs a machine-learning model, which Sightglass does not have).`)
 }
+
+// TestInsightCustomNarrativePeriods names the outputs of the computations
+// over periods: the time field, the previous period's value and a metric
+// comparison's two values.
+func TestInsightCustomNarrativePeriods(t *testing.T) {
+	comps := `{"PeriodOverPeriod": {"ComputationId": "pop", "Time": ` + insMonth + `, "Value": ` + insSum + `}},
+	 {"MetricComparison": {"ComputationId": "cmp", "Time": ` + insMonth + `, "FromValue": ` + insSum + `, "TargetValue": ` + insSum + `}}`
+	answer := func(q *query.Question) *Result {
+		cols := []query.ResultColumn{{ID: "m", Type: "DATETIME"}}
+		for _, m := range q.Measures {
+			cols = append(cols, query.ResultColumn{ID: m.ID, Role: query.RoleMeasure, Type: "DECIMAL"})
+		}
+		row := func(m string, v float64) []any {
+			r := []any{m}
+			for range q.Measures {
+				r = append(r, v)
+				v *= 2
+			}
+			return r
+		}
+		return &Result{Columns: cols, Rows: [][]any{row("2026-05-01 00:00:00", 150), row("2026-04-01 00:00:00", -100)}}
+	}
+	tl := customNarrativeOf(t, comps, `${pop.timeField.name} by ${pop.timeField.timeGranularity}: ${pop.previousTimeValue.formattedValue} had ${pop.previousMetricValue.formattedValue} (${pop.previousMetricValue.formattedAbsoluteValue});
+	 ${cmp.fromMetricField.name} ${cmp.fromMetricValue.formattedValue} against ${cmp.toMetricValue.formattedValue}.`, answer)
+	if tl.Kind != TileInsight {
+		t.Fatalf("%s: %s", tl.Kind, tl.Message)
+	}
+	wantEq(t, "line", tl.Insight.HTML, []template.HTML{"day by MONTH: Apr 2026 had -100 (100); revenue 150 against 300."})
+}

@@ -47,6 +47,15 @@ func (a *insightAsk) putValue(path string, f field, v float64) {
 	a.put(path+".formattedAbsoluteValue", f.text(math.Abs(v)))
 }
 
+// putTime records a time field's outputs: timeField.name and
+// timeField.timeGranularity.
+func (a *insightAsk) putTime(f field) {
+	a.put("timeField.name", f.label)
+	if f.dim != nil && f.dim.Granularity != "" {
+		a.put("timeField.timeGranularity", strings.ToUpper(string(f.dim.Granularity)))
+	}
+}
+
 // putMetric records a measure's field outputs: metricField.name and
 // metricField.aggregationFunction.
 func (a *insightAsk) putMetric(prefix string, f field, name string) {

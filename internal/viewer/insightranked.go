@@ -70,6 +70,9 @@ func (a *insightAsk) movers(c *moversComputation) (string, error) {
 	if !ok || !tok || !vok {
 		return missing("Top and bottom movers", "a Time, a Category and a Value"), nil
 	}
+	a.putTime(tm)
+	a.put("categoryField.name", cat.label)
+	a.putMetric("metricField", val, name)
 	res, err := a.ask([]field{tm, cat}, []field{val}, calc, []query.Sort{{ID: tm.id, Descending: true}, {ID: cat.id}}, insightLimit)
 	if err != nil {
 		return "", err
@@ -155,6 +158,7 @@ func (a *insightAsk) uniqueValues(c *uniqueComputation) (string, error) {
 	if !ok {
 		return missing("Unique values", "a Category"), nil
 	}
+	a.put("categoryField.name", cat.label)
 	m := field{id: "__unique", measure: &query.Measure{ID: "__unique", Field: cat.dim.Field, Aggregation: query.DistinctCount}, dataSet: cat.dataSet}
 	res, err := a.ask(nil, []field{m}, nil, nil, 0)
 	if err != nil {

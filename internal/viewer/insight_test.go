@@ -96,12 +96,12 @@ func TestInsightCustomNarrative(t *testing.T) {
 	tl := customNarrativeOf(t, comps, `<narrative>
 	  <p>Total <inline-expression>Total sales.metricField.name</inline-expression>: <b>${t.totalAggregate.formattedValue}</b>
 	    (${t.totalAggregate.value}).</p>
-	  <p>Best: ${top.items[0].categoryValue.formattedValue} with ${Best.items[0].metricValue.formattedValue} of ${Best.itemsCount}.</p>
+	  <p>Best: ${top.items[0].categoryValue.formattedValue} with ${Best.items[0].metricValue.formattedValue} of ${Best.itemsCount} (${top.metricField.aggregationFunction}).</p>
 	</narrative>`, answer)
 	if tl.Kind != TileInsight {
 		t.Fatalf("%s: %s", tl.Kind, tl.Message)
 	}
-	wantEq(t, "lines", tl.Insight.HTML, []template.HTML{"Total revenue: <b>-$1,234.50</b> (-1234.5).", "Best: &lt;East&gt; with 900 of 2."})
+	wantEq(t, "lines", tl.Insight.HTML, []template.HTML{"Total revenue: <b>-$1,234.50</b> (-1234.5).", "Best: &lt;East&gt; with 900 of 2 (SUM)."})
 
 	tl = customNarrativeOf(t, comps, `${Best.items[2].categoryValue.formattedValue}`, answer)
 	wantEq(t, "beyond the items", tl.Message, `Insight options not yet supported by Sightglass: the CustomNarrative expression "Best.items[2].categoryValue.formattedValue" (an output Sightglass does not compute, or that has no value here).`)

@@ -57,11 +57,15 @@ func (a *insightAsk) putTime(f field) {
 }
 
 // putMetric records a measure's field outputs: metricField.name and
-// metricField.aggregationFunction.
+// metricField.aggregationFunction (SUM, AVG, …).
 func (a *insightAsk) putMetric(prefix string, f field, name string) {
 	a.put(prefix+".name", name)
 	if f.measure != nil && f.measure.Aggregation != "" {
-		a.put(prefix+".aggregationFunction", strings.ToUpper(string(f.measure.Aggregation)))
+		agg := strings.ToUpper(string(f.measure.Aggregation))
+		if agg == query.Average {
+			agg = "AVG" // as the user guide writes it
+		}
+		a.put(prefix+".aggregationFunction", agg)
 	}
 }
 

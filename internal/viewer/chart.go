@@ -154,6 +154,8 @@ func chartOption(p *plan, res *Result) obj {
 			if p.stacked {
 				e["stack"], e["areaStyle"] = "total", obj{}
 			}
+		case p.kind == definition.KindCombo && s.line && p.singleAxis:
+			e["type"] = "line"
 		case p.kind == definition.KindCombo && s.line:
 			e["type"], e["yAxisIndex"] = "line", 1
 			hasLine = true

@@ -69,6 +69,9 @@ type plan struct {
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int
+	// singleAxis: a combo chart's lines share the bars' Y axis
+	// (comboaxis.go).
+	singleAxis bool
 }
 
 // refuse records an option the plan cannot honour.
@@ -296,6 +299,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.addMeasures(w.LineValues, &p.lineValues)
 		p.recordsByDims()
 		p.stacked = c.BarsArrangement == "STACKED"
+		p.singleAxis = singleYAxis(c.SingleAxisOptions)
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimit)

@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query"
@@ -41,5 +42,46 @@ func TestComboSingleAxis(t *testing.T) {
 		if singleYAxis([]byte(raw)) {
 			t.Errorf("singleYAxis(%s) = true", raw)
 		}
+	}
+}
+
+// A combo chart's Colors field splits its bars; its line is one series
+// over every color of a category (the sum of the colors' sums). A line
+// that does not add up over colors (an AVERAGE) is refused by name.
+func TestComboLinesOverColors(t *testing.T) {
+	combo := func(lineAgg string) *plan {
+		p, ok := planOf(visualOf(t, `{"ComboChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"ComboChartAggregatedFieldWells": {
+			"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+			"Colors": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "c"}}}],
+			"BarValues": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}],
+			"LineValues": [{"NumericalMeasureField": {"FieldId": "l", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "AggregationFunction": {"SimpleNumericalAggregation": "`+lineAgg+`"}}}]}},
+			"BarsArrangement": "STACKED"}}}`))
+		if !ok {
+			t.Fatal("no plan")
+		}
+		return p
+	}
+	p := combo("SUM")
+	if len(p.unsupported) != 0 || p.maxRows != chartLimit || p.limit != chartLimit+1 {
+		t.Fatalf("SUM line: unsupported %v, maxRows %d, limit %d", p.unsupported, p.maxRows, p.limit)
+	}
+	res := &Result{Columns: make([]query.ResultColumn, 4), Rows: [][]any{
+		{"jan", "prod", 1.0, 1.0}, {"jan", "dev", 2.0, 2.0}, {"feb", "prod", 4.0, 4.0}, {"feb", "dev", nil, nil}, {"mar", "dev", nil, nil}}}
+	ss := chartOption(p, res)["series"].([]obj)
+	var lines []obj
+	bars := 0
+	for _, s := range ss {
+		if s["type"] == "line" {
+			lines = append(lines, s)
+		} else {
+			bars++
+		}
+	}
+	if bars != 2 || len(lines) != 1 {
+		t.Fatalf("series: %d bars, %d lines (%v); want a bar per color and one line", bars, len(lines), ss)
+	}
+	wantEq(t, "line over colors", lines[0]["data"], []any{3.0, 4.0, nil})
+	if got := combo("AVERAGE").unsupported; len(got) != 1 || !strings.Contains(got[0], "Group/Color") || !strings.Contains(got[0], "AVERAGE") {
+		t.Errorf("AVERAGE line: unsupported %v, want it refused by name", got)
 	}
 }

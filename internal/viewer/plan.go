@@ -72,6 +72,9 @@ type plan struct {
 	// singleAxis: a combo chart's lines share the bars' Y axis
 	// (comboaxis.go).
 	singleAxis bool
+	// linesByCategory: a combo chart's lines fold its Colors field's rows
+	// into one value per category (comboline.go).
+	linesByCategory bool
 }
 
 // refuse records an option the plan cannot honour.
@@ -305,6 +308,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 			p.categoryLimit(s.CategoryItemsLimit)
 			p.colorItemsLimit(s.ColorItemsLimit, s.ColorSort)
 		}
+		p.comboLinesByCategory()
 	case definition.KindHeatMap:
 		if !p.planHeatMap(vis.HeatMapVisual.ChartConfiguration) {
 			return p, false

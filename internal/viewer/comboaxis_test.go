@@ -47,15 +47,16 @@ func TestComboSingleAxis(t *testing.T) {
 
 // A combo chart's Colors field splits its bars; its line is one series
 // over every color of a category (the sum of the colors' sums). A line
-// that does not add up over colors (an AVERAGE) is refused by name.
+// that does not add up over colors (an AVERAGE), or over colors a
+// ColorItemsLimit drops, is refused by name.
 func TestComboLinesOverColors(t *testing.T) {
-	combo := func(lineAgg string) *plan {
+	combo := func(lineAgg string, sort ...string) *plan {
 		p, ok := planOf(visualOf(t, `{"ComboChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"ComboChartAggregatedFieldWells": {
 			"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
 			"Colors": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "c"}}}],
 			"BarValues": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}],
 			"LineValues": [{"NumericalMeasureField": {"FieldId": "l", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "AggregationFunction": {"SimpleNumericalAggregation": "`+lineAgg+`"}}}]}},
-			"BarsArrangement": "STACKED"}}}`))
+			"BarsArrangement": "STACKED"`+strings.Join(sort, "")+`}}}`))
 		if !ok {
 			t.Fatal("no plan")
 		}
@@ -81,6 +82,9 @@ func TestComboLinesOverColors(t *testing.T) {
 		t.Fatalf("series: %d bars, %d lines (%v); want a bar per color and one line", bars, len(lines), ss)
 	}
 	wantEq(t, "line over colors", lines[0]["data"], []any{3.0, 4.0, nil})
+	if got := combo("SUM", `, "SortConfiguration": {"ColorItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}}`).unsupported; len(got) != 1 || !strings.Contains(got[0], "ColorItemsLimit that drops colors") {
+		t.Errorf("colors dropped: unsupported %v, want the line refused by name", got)
+	}
 	if got := combo("AVERAGE").unsupported; len(got) != 1 || !strings.Contains(got[0], "Group/Color") || !strings.Contains(got[0], "AVERAGE") {
 		t.Errorf("AVERAGE line: unsupported %v, want it refused by name", got)
 	}

@@ -7,8 +7,8 @@ import "github.com/sightglass/sightglass/internal/definition"
 // color of an X-axis value. The query groups by X value and color, so a
 // line's value is folded from the colors' rows: a sum of sums or of
 // counts. Any other line measure cannot be folded and is refused by name;
-// so is an answer cut at the chart's row bound (a fold of part of the
-// colors).
+// so are colors dropped by a ColorItemsLimit and an answer cut at the
+// chart's row bound (a fold of part of the colors).
 
 // comboLinesByCategory plans a combo chart's lines over a Colors field.
 func (p *plan) comboLinesByCategory() {
@@ -23,6 +23,12 @@ func (p *plan) comboLinesByCategory() {
 			p.refuse("Lines of a combo chart with a Group/Color field, for " + why + " (only a SUM or a COUNT adds up over the colors)")
 			return
 		}
+	}
+	if p.colorLimit > 0 && !p.colorOther {
+		// The colors past the limit are dropped from the answer, but not
+		// from the line over every color.
+		p.refuse("Lines of a combo chart with a ColorItemsLimit that drops colors (OtherCategories EXCLUDE)")
+		return
 	}
 	p.linesByCategory = true
 	p.limit = max(p.limit, chartLimit+1)

@@ -78,6 +78,10 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 	colors, colorIdx := categories(res, ncat, p.colors[0])
 	var out []series
 	for k, m := range ms {
+		if p.linesByCategory && k >= len(p.values) {
+			out = append(out, series{name: m.label, data: lineTotals(res, catIdx, len(cats), nd+k), line: true, format: m.format, nullText: m.nullText})
+			continue
+		}
 		for _, c := range colors {
 			name := c
 			if len(ms) > 1 {
@@ -87,7 +91,13 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 		}
 	}
 	for i, row := range res.Rows {
-		for k := range ms {
+		for k := range p.values {
+			out[k*len(colors)+colorIdx[i]].data[catIdx[i]] = chartValue(row[nd+k])
+		}
+		if p.linesByCategory {
+			continue
+		}
+		for k := len(p.values); k < len(ms); k++ {
 			out[k*len(colors)+colorIdx[i]].data[catIdx[i]] = chartValue(row[nd+k])
 		}
 	}
@@ -154,6 +164,8 @@ func chartOption(p *plan, res *Result) obj {
 			if p.stacked {
 				e["stack"], e["areaStyle"] = "total", obj{}
 			}
+		case p.kind == definition.KindCombo && s.line && p.singleAxis:
+			e["type"] = "line"
 		case p.kind == definition.KindCombo && s.line:
 			e["type"], e["yAxisIndex"] = "line", 1
 			hasLine = true

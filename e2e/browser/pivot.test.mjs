@@ -2,7 +2,9 @@
 // each region's subtotal row equals SQL's average at the region level (not
 // an average of its category cells), a collapsed region shows only its
 // subtotal row, and the +/− toggles expand and collapse regions in the
-// page with the same values.
+// page with the same values. With CollapsedRowDimensionsVisibility HIDDEN,
+// the category column is hidden while every region is collapsed, and
+// shown again when one is expanded.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -54,6 +56,12 @@ async function createDashboard() {
               Values: [{ NumericalMeasureField: { FieldId: 'a', Column: col('profit'), AggregationFunction: { SimpleNumericalAggregation: 'AVERAGE' } } }] } },
             TotalOptions: { RowSubtotalOptions: { TotalsVisibility: 'VISIBLE', FieldLevel: 'ALL', CustomLabel: 'Region' } },
             FieldOptions: { CollapseStateOptions: [{ Target: { FieldId: 'r', FieldDataPathValues: [{ FieldId: 'r', FieldValue: 'Europe' }] }, State: 'COLLAPSED' }] } } } },
+          { PivotTableVisual: { VisualId: 'ph', ChartConfiguration: {
+            FieldWells: { PivotTableAggregatedFieldWells: {
+              Rows: [dim('hr', 'region'), dim('hc', 'category')], Columns: [dim('hs', 'segment')],
+              Values: [{ NumericalMeasureField: { FieldId: 'ha', Column: col('profit'), AggregationFunction: { SimpleNumericalAggregation: 'AVERAGE' } } }] } },
+            FieldOptions: { CollapseStateOptions: [{ Target: { FieldId: 'hr' }, State: 'COLLAPSED' }] },
+            TableOptions: { CollapsedRowDimensionsVisibility: 'HIDDEN' } } } },
         ] }],
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
@@ -124,6 +132,28 @@ describe('pivot subtotals in Chromium', () => {
       await checkGroup('North America');
       await checkGroup('Europe');
       assert.equal(await table.getByRole('button', { name: 'Expand North America' }).count(), 1);
+      // No hidden column there: CollapsedRowDimensionsVisibility is VISIBLE.
+      await table.getByRole('button', { name: 'Collapse Europe' }).click();
+      assert.ok(await table.locator('thead th').nth(1).isVisible(), 'a visible field column is hidden');
+
+      // The HIDDEN pivot: every region collapsed, so no category column.
+      const ph = frame.locator('#v-ph table.pivot');
+      const categoryHead = ph.locator('thead th').nth(1);
+      assert.equal(await categoryHead.textContent(), 'category');
+      const phGroup = (r) => ph.locator(`tbody tr[data-pivot-group="1"][data-pivot-path='${JSON.stringify([r])}']`);
+      const shownCells = async (row) => (await row.locator('th:visible, td:visible').allTextContents());
+      assert.ok(!(await categoryHead.isVisible()), 'the collapsed category column is visible');
+      const collapsedRow = await shownCells(phGroup('Europe'));
+      assert.equal(collapsedRow[0].replace(/^[+−]/, ''), 'Europe');
+      assert.equal(collapsedRow.length, 1 + heads.length, `Europe's row: ${collapsedRow}`);
+      collapsedRow.slice(1).forEach((v, i) => {
+        const want = bySegment.get(`Europe|${heads[i]}`);
+        assert.ok(Math.abs(drawn(v) - want) < 0.006, `Europe ${heads[i]}: drawn ${v}, SQL ${want}`);
+      });
+      await ph.getByRole('button', { name: 'Expand Europe' }).click();
+      assert.ok(await categoryHead.isVisible(), 'an expanded region hides its categories');
+      await ph.getByRole('button', { name: 'Collapse Europe' }).click();
+      assert.ok(!(await categoryHead.isVisible()), 'the category column is shown with every region collapsed');
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

@@ -125,9 +125,13 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 				x.note("Conditional formatting of " + splitCamel(k) + " is not yet supported by Sightglass.")
 				continue
 			}
-			if p.kind == definition.KindPivot && !part.fieldScope() {
-				x.note("Conditional formatting of pivot table totals is not shown: Sightglass does not draw totals.")
-				continue
+			if p.kind == definition.KindPivot {
+				for _, what := range part.totalScopes(p.pivotTotals) {
+					x.note("Conditional formatting of pivot table " + what + " is not yet supported by Sightglass: they are drawn without it.")
+				}
+				if !part.fieldScope() {
+					continue
+				}
 			}
 			if part.TextFormat != nil {
 				part.TextColor, part.BackgroundColor, part.Icon = part.TextFormat.TextColor, part.TextFormat.BackgroundColor, part.TextFormat.Icon
@@ -246,6 +250,31 @@ var iconGlyphs = map[string]string{
 	"ARROW_DOWN_RIGHT": "↘", "FACE_UP": "☺", "FACE_DOWN": "☹", "FACE_FLAT": "😐", "ONE_BAR": "▂", "TWO_BAR": "▄",
 	"THREE_BAR": "▆", "CIRCLE": "●", "TRIANGLE": "▲", "SQUARE": "■", "FLAG": "⚑", "THUMBS_UP": "👍",
 	"THUMBS_DOWN": "👎", "CHECKMARK": "✓", "X": "✗",
+}
+
+// totalScopes names the drawn totals of a pivot (pt) a cell's rule
+// applies to: its subtotals and collapsed groups (FIELD_TOTAL), its row
+// and column totals (GRAND_TOTAL). Its condition is a hidden measure of
+// the cells' question, so it has no value at a total's level.
+func (c *condPart) totalScopes(pt *pivotTotals) []string {
+	if pt == nil {
+		return nil
+	}
+	roles := map[string]bool{}
+	if c.Scope != nil {
+		roles[c.Scope.Role] = true
+	}
+	for _, s := range c.Scopes {
+		roles[s.Role] = true
+	}
+	var out []string
+	if roles["FIELD_TOTAL"] && (pt.rowSub != nil || pt.colSub != nil || len(pt.collapse) > 0) {
+		out = append(out, "subtotals (Scope FIELD_TOTAL)")
+	}
+	if roles["GRAND_TOTAL"] && (pt.rows != nil || pt.cols != nil) {
+		out = append(out, "totals (Scope GRAND_TOTAL)")
+	}
+	return out
 }
 
 // fieldScope reports whether a pivot cell's rule applies to the values of

@@ -20,6 +20,9 @@ func (v *View) extrasOf(vis *definition.Visual, p *plan) *extras {
 	x := &extras{}
 	v.refLines(vis, p, x)
 	condRules(vis, p, x)
+	if p.pivotTotals != nil {
+		x.notes = append(x.notes, p.pivotTotals.notes...)
+	}
 	return x
 }
 

@@ -169,14 +169,16 @@ func drawTotals(t *testing.T, p *plan) {
 	for _, f := range p.measures() {
 		q.Measures = append(q.Measures, *f.measure)
 	}
-	res, _ := run(ctx, "", q)
+	means := p.cellMeans(q)
+	res, _ := run(ctx, "", withCellParts(q, p, means))
+	res, parts := cellParts(res, p, means)
 	if p.totals != nil {
 		if row, why, err := v.totalRow(ctx, p, q, "arn", res, run); err == nil && why == "" {
 			totalCells(p, row)
 		}
 	}
 	if p.pivotTotals != nil {
-		if _, err := v.addPivotTotals(ctx, pivot(p, res), p, q, "arn", false, run); err != nil {
+		if _, err := v.addPivotTotals(ctx, pivot(p, res), p, q, "arn", false, run, parts); err != nil {
 			t.Fatal(err)
 		}
 	}

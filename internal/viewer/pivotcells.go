@@ -1,17 +1,14 @@
 package viewer
 
 import (
-	"context"
-	"strconv"
-
 	"github.com/sightglass/sightglass/internal/query"
 )
 
 // A total or subtotal of a pivot is found from the cells it covers when
 // that gives SQL's number: a SUM or COUNT of a dataset column is the sum
 // of its cells (additive), and an AVERAGE of one is the sum of its cells'
-// sums over the sum of their counts (meanParts: one more question, at the
-// cells' level, used when it replaces four or more). Other aggregates (a distinct
+// sums over the sum of their counts, asked beside the cells in the
+// pivot's own question (withCellParts). Other aggregates (a distinct
 // count, a median, a calculated field, which may aggregate or compute over
 // the table itself) are asked of SQL at the level of the total.
 
@@ -89,41 +86,73 @@ func additive(q *query.Question, f field) bool {
 	return totalsFromCells && plainMeasure(q, f.measure, query.Sum, query.Count)
 }
 
-// meanParts asks, at the cells' level, the SUM and COUNT of the column of
-// each AVERAGE measure (by measure index) and keys them by the cells'
-// row and column values, as the pivot keys its cells.
-func meanParts(ctx context.Context, run Runner, arn string, q *query.Question, p *plan, means []int) (map[string][][2]any, bool, error) {
-	lq := *q
-	lq.Sort, lq.Limit, lq.Measures = nil, pivotLimit+1, nil
+// pivotMeans are the cells' sums and counts of the AVERAGE measures
+// whose totals and subtotals come from them: each is the sum of its
+// cells' sums over the sum of their counts.
+type pivotMeans struct {
+	of    []int               // the measures, by index
+	parts map[string][][2]any // by the cells' key (pathKey of row then column values): each measure's sum and count
+}
+
+// cellMeans are the measures (by index) of a pivot with totals whose
+// totals are found from their cells' sums and counts: the AVERAGE of a
+// dataset column, unless its TotalAggregationFunction says otherwise.
+func (p *plan) cellMeans(q *query.Question) []int {
+	if p.pivotTotals == nil || !totalsFromCells {
+		return nil
+	}
+	var out []int
+	for k, f := range p.measures() {
+		if fn := p.pivotTotals.funcs[f.id]; (fn == "" || fn == "DEFAULT") && plainMeasure(q, f.measure, query.Average) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// withCellParts returns a copy of q that also asks, after its measures,
+// the SUM and COUNT of the column of each measure of means: the pivot's
+// own question brings its totals' parts, and no other question is asked
+// for them.
+func withCellParts(q *query.Question, p *plan, means []int) *query.Question {
+	if len(means) == 0 {
+		return q
+	}
+	out := *q
+	out.Measures = append([]query.Measure{}, q.Measures...)
 	ms := p.measures()
 	for _, k := range means {
-		m := *ms[k].measure
-		s, c := m, m
-		s.ID, s.Aggregation = "__sum"+strconv.Itoa(k), query.Sum
-		c.ID, c.Aggregation = "__count"+strconv.Itoa(k), query.Count
-		lq.Measures = append(lq.Measures, s, c)
+		s, c := *ms[k].measure, *ms[k].measure
+		s.ID, s.Aggregation = "__sg_sum_"+measureID(s), query.Sum
+		c.ID, c.Aggregation = "__sg_count_"+measureID(c), query.Count
+		out.Measures = append(out.Measures, s, c)
 	}
-	res, err := run(ctx, arn, &lq)
-	if err != nil {
-		return nil, false, err
+	return &out
+}
+
+// cellParts removes the columns withCellParts added from res and keys
+// them by the cells' row and column values, as the pivot keys its cells.
+func cellParts(res *Result, p *plan, means []int) (*Result, *pivotMeans) {
+	if len(means) == 0 {
+		return res, nil
 	}
-	if len(res.Rows) > pivotLimit {
-		return nil, false, nil
-	}
-	fs := p.dims()
-	out := map[string][][2]any{}
-	for _, row := range res.Rows {
-		var parts []string
+	res, cols := splitHidden(res, 2*len(means))
+	fs, n := p.dims(), len(p.measures())
+	out := &pivotMeans{of: means, parts: make(map[string][][2]any, len(res.Rows))}
+	for r, row := range res.Rows {
+		parts := make([]string, len(fs))
 		for i, f := range fs {
-			parts = append(parts, fieldText(row[i], res.Columns[i], f))
+			parts[i] = fieldText(row[i], res.Columns[i], f)
 		}
-		sc := make([][2]any, len(ms))
+		sc := make([][2]any, n)
 		for j, k := range means {
-			sc[k] = [2]any{row[len(fs)+2*j], row[len(fs)+2*j+1]}
+			if 2*j+1 < len(cols[r]) {
+				sc[k] = [2]any{cols[r][2*j], cols[r][2*j+1]}
+			}
 		}
-		out[pathKey(parts)] = sc
+		out.parts[pathKey(parts)] = sc
 	}
-	return out, true, nil
+	return res, out
 }
 
 // mean is an average over cells from their sums and counts: nil when

@@ -129,9 +129,9 @@ func pivotLevel(ctx context.Context, run Runner, arn string, q *query.Question, 
 }
 
 // addPivotTotals draws a pivot's totals, subtotals and collapsed groups
-// (p.pivotTotals) into pv; why, when not empty, names what cannot be
-// computed.
-func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.Question, arn string, cut bool, run Runner) (why string, err error) {
+// (p.pivotTotals) into pv, with the cells' parts of its AVERAGE measures
+// (cellParts); why, when not empty, names what cannot be computed.
+func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.Question, arn string, cut bool, run Runner, means *pivotMeans) (why string, err error) {
 	pt := p.pivotTotals
 	if cut {
 		return "totals of a pivot table with more rows than Sightglass draws", nil
@@ -145,16 +145,19 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 			rowLevels[d], rowSub[d] = true, true
 		}
 	}
-	colLevels, colFirst := map[int]bool{}, false
+	colLevels, colSub, colFirst := pt.collapseLevelsOn(true, m), map[int]bool{}, false
 	if pt.colSub != nil {
-		colLevels, colFirst = pt.colSub.levels, pt.colSub.first
+		colFirst = pt.colSub.first
+		for d := range pt.colSub.levels {
+			colLevels[d], colSub[d] = true, true
+		}
 	}
 	var rowLeaves [][]string
 	for _, r := range pv.Rows {
 		rowLeaves = append(rowLeaves, r.Headers)
 	}
 	rows := pivotSlots(rowLeaves, n, rowLevels, rowSub, rowFirst, pt.cols)
-	cols := pivotSlots(pv.colParts, m, colLevels, colLevels, colFirst, pt.rows)
+	cols := pt.drawnColumns(pivotSlots(pv.colParts, m, colLevels, colSub, colFirst, pt.rows))
 
 	levels := map[[2]int]map[string][]any{}
 	level := func(a, b int) (map[string][]any, string, error) {
@@ -173,40 +176,23 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 		return l, "", nil
 	}
 	cells := newPivotIndex(rowLeaves, pv.colParts, pv.raw)
-	// AVERAGE measures are found from their cells' sums and counts when
-	// that one question replaces four or more at coarser levels: it is as
-	// costly as the pivot's own, a coarser level's cheaper (measured in
-	// docs/benchmarks-log.md).
-	var means []int
-	if pivotLevels(rows, cols) >= 4 {
-		for k, f := range ms {
-			if fn := pt.funcs[f.id]; (fn == "" || fn == "DEFAULT") && totalsFromCells && plainMeasure(q, f.measure, query.Average) {
-				means = append(means, k)
-			}
-		}
-	}
-	var parts map[string][][2]any
 	// meanOf is the average k under rs and cs from its cells' parts.
-	meanOf := func(rs, cs pivotSlot, k int) (any, string, error) {
-		if parts == nil {
-			var ok bool
-			if parts, ok, err = meanParts(ctx, run, arn, q, p, means); err != nil || !ok {
-				return nil, "totals of more cells than Sightglass draws", err
-			}
-		}
+	meanOf := func(rs, cs pivotSlot, k int) any {
 		var sc [][2]any
 		for _, ri := range cells.rows[rs.depth][pathKey(rs.parts)] {
 			for _, ci := range cells.cols[cs.depth][pathKey(cs.parts)] {
-				if x, ok := parts[pathKey(append(append([]string{}, rowLeaves[ri]...), pv.colParts[ci]...))]; ok {
+				if x, ok := means.parts[pathKey(append(append([]string{}, rowLeaves[ri]...), pv.colParts[ci]...))]; ok {
 					sc = append(sc, x[k])
 				}
 			}
 		}
-		return mean(sc), "", nil
+		return mean(sc)
 	}
 	isMean := map[int]bool{}
-	for _, k := range means {
-		isMean[k] = true
+	if means != nil {
+		for _, k := range means.of {
+			isMean[k] = true
+		}
 	}
 	cell := func(x any, k int) Cell {
 		c := Cell{Numeric: true, Total: true}
@@ -229,7 +215,11 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 			case cs.depth == 0:
 				columns = append(columns, pt.rows.label)
 			default:
-				columns = append(columns, pathKey(cs.parts)+" / "+pt.colSub.label)
+				label := "Subtotal"
+				if pt.colSub != nil {
+					label = pt.colSub.label
+				}
+				columns = append(columns, pathKey(cs.parts)+" / "+label)
 			}
 			if len(ms) > 1 {
 				columns[len(columns)-1] += " · " + f.label
@@ -238,6 +228,7 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	}
 	out := make([]PivotRow, 0, len(rows))
 	pv.Groups = len(rowLevels) > 0
+	pv.HideCollapsed = pv.Groups && pt.hideCollapsed
 	for _, rs := range rows {
 		var r PivotRow
 		switch {
@@ -271,11 +262,7 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 						continue
 					}
 					if isMean[k] {
-						x, why, err := meanOf(rs, cs, k)
-						if err != nil || why != "" {
-							return why, err
-						}
-						r.Cells = append(r.Cells, cell(x, k))
+						r.Cells = append(r.Cells, cell(meanOf(rs, cs, k), k))
 						continue
 					}
 					l, why, err := level(rs.depth, cs.depth)
@@ -301,19 +288,6 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	pv.Columns, pv.Rows = columns, out
 	hideCollapsed(pv)
 	return "", nil
-}
-
-// pivotLevels counts the levels of a grid's totals and subtotals.
-func pivotLevels(rows, cols []pivotSlot) int {
-	levels := map[[2]int]bool{}
-	for _, rs := range rows {
-		for _, cs := range cols {
-			if rs.leaf < 0 || cs.leaf < 0 {
-				levels[[2]int{rs.depth, cs.depth}] = true
-			}
-		}
-	}
-	return len(levels)
 }
 
 // hideCollapsed marks the rows not drawn now: those under a collapsed

@@ -277,16 +277,23 @@ func TestPivotSubtotalFunctions(t *testing.T) {
 // rows are drawn hidden for the browser's toggle, and the expanded
 // region's rows are drawn with its group row hidden (no subtotals).
 func TestPivotCollapsed(t *testing.T) {
-	render, db := pivotFixture(t, `[`+pivotVisual("col", pRegion+`, `+pCat, pSegment, pAvg, `, "FieldOptions": {"CollapseStateOptions": [
+	states := `, "FieldOptions": {"CollapseStateOptions": [
 		{"Target": {"FieldId": "region"}, "State": "COLLAPSED"},
-		{"Target": {"FieldId": "region", "FieldDataPathValues": [{"FieldId": "region", "FieldValue": "Europe"}]}, "State": "EXPANDED"}]}`)+`]`)
+		{"Target": {"FieldId": "region", "FieldDataPathValues": [{"FieldId": "region", "FieldValue": "Europe"}]}, "State": "EXPANDED"}]}`
+	render, db := pivotFixture(t, `[`+pivotVisual("col", pRegion+`, `+pCat, pSegment, pAvg, states)+`,`+
+		pivotVisual("hid", pRegion+`, `+pCat, pSegment, pAvg, states+`, "TableOptions": {"CollapsedRowDimensionsVisibility": "HIDDEN"}`)+`]`)
 	tl := render("col")
 	if tl.Kind != viewer.TilePivot {
 		t.Fatalf("col: %s %s", tl.Kind, tl.Message)
 	}
 	pv := tl.Pivot
-	if !pv.Groups {
-		t.Fatal("the pivot has no groups for the browser")
+	if !pv.Groups || pv.HideCollapsed {
+		t.Fatalf("the pivot has no groups for the browser (%v), or hides collapsed fields (%v)", pv.Groups, pv.HideCollapsed)
+	}
+	// CollapsedRowDimensionsVisibility HIDDEN changes no cell: the page
+	// hides the columns of collapsed fields.
+	if hid := render("hid"); hid.Kind != viewer.TilePivot || !hid.Pivot.HideCollapsed || fmt.Sprint(pivotCells(hid.Pivot)) != fmt.Sprint(pivotCells(pv)) {
+		t.Errorf("hid: %s %s, hides collapsed fields: %v", hid.Kind, hid.Message, hid.Pivot != nil && hid.Pivot.HideCollapsed)
 	}
 	want := sqlGrid(t, db, `SELECT region, segment, avg(profit) FROM orders GROUP BY 1, 2`)
 	if _, ok := want["Europe|Consumer"]; !ok {
@@ -318,5 +325,43 @@ func TestPivotCollapsed(t *testing.T) {
 	}
 	if len(seen) != len(want) {
 		t.Errorf("%d group cells compared, SQL has %d", len(seen), len(want))
+	}
+}
+
+// TestPivotCollapsedColumns collapses the segment column field (the
+// Consumer segment EXPANDED) over segment and category columns, region
+// rows: a collapsed segment is one column holding SQL's aggregate of the
+// segment in each region, its category columns are not drawn, and the
+// expanded segment keeps its category columns and has no subtotal.
+func TestPivotCollapsedColumns(t *testing.T) {
+	render, db := pivotFixture(t, `[`+pivotVisual("cols", pRegion, pSegment+`, `+pCat, pAvg, `, "FieldOptions": {"CollapseStateOptions": [
+		{"Target": {"FieldId": "segment"}, "State": "COLLAPSED"},
+		{"Target": {"FieldId": "segment", "FieldDataPathValues": [{"FieldId": "segment", "FieldValue": "Consumer"}]}, "State": "EXPANDED"}]}`)+`]`)
+	tl := render("cols")
+	if tl.Kind != viewer.TilePivot {
+		t.Fatalf("cols: %s %s", tl.Kind, tl.Message)
+	}
+	want := map[string]float64{}
+	for k, v := range sqlGrid(t, db, `SELECT region, segment || ' / Subtotal', avg(profit) FROM orders WHERE segment <> 'Consumer' GROUP BY 1, 2`) {
+		want[k] = v
+	}
+	for k, v := range sqlGrid(t, db, `SELECT region, segment || ' / ' || category, avg(profit) FROM orders WHERE segment = 'Consumer' GROUP BY 1, 2`) {
+		want[k] = v
+	}
+	if len(want) < 8 {
+		t.Fatalf("the sample has too few cells to tell: %v", want)
+	}
+	got := pivotCells(tl.Pivot)
+	if len(got) != len(want) {
+		t.Errorf("%d cells drawn, SQL has %d: columns %q", len(got), len(want), tl.Pivot.Columns)
+	}
+	for k, w := range want {
+		g, ok := drawnNumber(t, got[k])
+		if !ok || !near(g, w) {
+			t.Errorf("%s: drawn %q, SQL %v", k, got[k], w)
+		}
+	}
+	if tl.Pivot.Groups {
+		t.Error("collapsed columns made row groups")
 	}
 }

@@ -3,6 +3,7 @@ package viewer
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 )
 
 // A pivot table's TotalOptions: RowTotalOptions draw the row totals, a
@@ -15,18 +16,20 @@ import (
 // FieldLevelOptions), placed at the start or end of its group as the
 // column totals row is placed; ColumnSubtotalOptions add subtotal columns
 // to the groups of the column fields alike, placed as the row totals
-// column is. Each total and subtotal is asked of SQL at its level (the
-// question grouped by the fields of the level only), so an average's
+// column is. Each total and subtotal is SQL's aggregate at its level (the
+// question grouped by the fields of the level only; pivotcells.go finds
+// it from the cells when that gives the same number), so an average's
 // total is the average of its rows, not a sum of cells. A measure's
 // TotalAggregationFunction (read from both total options: they must
 // agree) SUM, AVERAGE, MIN or MAX aggregates the drawn cells the total
-// covers instead; NONE leaves it blank. Collapsed row fields
-// (pivotcollapse.go) draw each collapsed group as its subtotal row. The
-// totals of a pivot cut at its row limit are refused by name; so is
-// anything here that cannot be read or applied.
+// covers instead; NONE leaves it blank. Collapsed row and column fields
+// (pivotcollapse.go) draw each collapsed group as its subtotal row or
+// column. The totals of a pivot cut at its row limit are refused by name;
+// so is anything here that cannot be read or applied.
 
 // pivotTotalOptions is QuickSight's PivotTotalOptions.
 type pivotTotalOptions struct {
+	cellStyles
 	TotalsVisibility        string `json:"TotalsVisibility"`
 	Placement               string `json:"Placement"`
 	CustomLabel             string `json:"CustomLabel"`
@@ -46,15 +49,46 @@ type pivotTableTotalOptions struct {
 	ColumnSubtotalOptions *subtotalOptions   `json:"ColumnSubtotalOptions"`
 }
 
-// subtotalOptions is the part of QuickSight's SubtotalOptions read here;
-// its cell styles and StyleTargets change no number and are not drawn.
+// subtotalOptions is the part of QuickSight's SubtotalOptions read here.
 type subtotalOptions struct {
+	cellStyles
 	TotalsVisibility  string `json:"TotalsVisibility"`
 	CustomLabel       string `json:"CustomLabel"`
 	FieldLevel        string `json:"FieldLevel"`
 	FieldLevelOptions []struct {
 		FieldId string `json:"FieldId"`
 	} `json:"FieldLevelOptions"`
+}
+
+// cellStyles are the TableCellStyles of a total or subtotal option: not
+// drawn yet, and named under the tile when they set anything (an empty
+// style, as QuickSight's editor writes them, sets nothing; StyleTargets
+// only say which cells the styles apply to).
+type cellStyles struct {
+	TotalCellStyle        map[string]json.RawMessage `json:"TotalCellStyle"`
+	ValueCellStyle        map[string]json.RawMessage `json:"ValueCellStyle"`
+	MetricHeaderCellStyle map[string]json.RawMessage `json:"MetricHeaderCellStyle"`
+}
+
+// styleNote names the styles of the option name that set something; ""
+// when none does.
+func (c cellStyles) styleNote(name string) string {
+	var set []string
+	for _, s := range []struct {
+		name  string
+		style map[string]json.RawMessage
+	}{{"TotalCellStyle", c.TotalCellStyle}, {"ValueCellStyle", c.ValueCellStyle}, {"MetricHeaderCellStyle", c.MetricHeaderCellStyle}} {
+		for _, v := range s.style {
+			if string(v) != "null" && string(v) != "{}" && string(v) != `""` {
+				set = append(set, s.name)
+				break
+			}
+		}
+	}
+	if len(set) == 0 {
+		return ""
+	}
+	return "The cell styles of a pivot table's " + name + " (" + strings.Join(set, ", ") + ") are not yet drawn by Sightglass."
 }
 
 // pivotTotal is one drawn total of a pivot: its label and placement.
@@ -79,6 +113,9 @@ type pivotTotals struct {
 	colSub   *pivotSubtotal // subtotal columns of the column fields' groups
 	funcs    map[string]string
 	collapse []collapseState // pivotcollapse.go
+	// hideCollapsed hides the columns of collapsed row fields.
+	hideCollapsed bool
+	notes         []string // what is drawn without its styles, shown under the tile
 }
 
 // empty reports whether nothing is drawn beyond the cells.
@@ -101,10 +138,40 @@ func (p *plan) pivotTotalsOf(totals, fieldOptions, tableOptions json.RawMessage)
 		pt.cols = p.pivotTotalOf(pt, "ColumnTotalOptions", o.ColumnTotalOptions)
 		pt.rowSub = p.subtotalOf("RowSubtotalOptions", o.RowSubtotalOptions, p.category, placement(o.ColumnTotalOptions))
 		pt.colSub = p.subtotalOf("ColumnSubtotalOptions", o.ColumnSubtotalOptions, p.colors, placement(o.RowTotalOptions))
+		for _, c := range []struct {
+			name   string
+			styles *cellStyles
+			drawn  bool
+		}{
+			{"RowTotalOptions", stylesOf(o.RowTotalOptions), pt.rows != nil},
+			{"ColumnTotalOptions", stylesOf(o.ColumnTotalOptions), pt.cols != nil},
+			{"RowSubtotalOptions", subStylesOf(o.RowSubtotalOptions), pt.rowSub != nil},
+			{"ColumnSubtotalOptions", subStylesOf(o.ColumnSubtotalOptions), pt.colSub != nil},
+		} {
+			if c.drawn && c.styles != nil {
+				if n := c.styles.styleNote(c.name); n != "" {
+					pt.notes = append(pt.notes, n)
+				}
+			}
+		}
 	}
 	if !pt.empty() {
 		p.pivotTotals = pt
 	}
+}
+
+func stylesOf(t *pivotTotalOptions) *cellStyles {
+	if t == nil {
+		return nil
+	}
+	return &t.cellStyles
+}
+
+func subStylesOf(t *subtotalOptions) *cellStyles {
+	if t == nil {
+		return nil
+	}
+	return &t.cellStyles
 }
 
 // placement reports whether a total option places its total first.

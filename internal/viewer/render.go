@@ -228,17 +228,20 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	}
 	x := v.extrasOf(vis, p)
 	defer func() { t.Notes = x.notesFor(t.Kind) }()
-	res, err := run(ctx, arn, withHidden(q, x.hidden))
+	means := p.cellMeans(q)
+	asked := withCellParts(q, p, means)
+	res, err := run(ctx, arn, withHidden(asked, x.hidden))
 	if err != nil && len(x.hidden) > 0 && ctx.Err() == nil {
 		// The visual without what failed: drawn, and saying so.
 		x.failed(err)
-		res, err = run(ctx, arn, q)
+		res, err = run(ctx, arn, asked)
 	}
 	if err != nil {
 		t.Kind, t.Message = TileError, "This visual could not be computed: "+errorText(err)
 		return
 	}
 	res, hidden := splitHidden(res, len(x.hidden))
+	res, parts := cellParts(res, p, means)
 	if len(res.Rows) == 0 {
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
 		return
@@ -309,7 +312,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
 		x.formatPivot(t.Pivot, p, hidden)
 		if p.pivotTotals != nil {
-			why, err := v.addPivotTotals(ctx, t.Pivot, p, q, arn, len(res.Rows) >= p.limit, run)
+			why, err := v.addPivotTotals(ctx, t.Pivot, p, q, arn, len(res.Rows) >= p.limit, run, parts)
 			switch {
 			case err != nil:
 				t.Kind, t.Pivot, t.Message = TileError, nil, "This visual's totals could not be computed: "+errorText(err)

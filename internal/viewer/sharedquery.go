@@ -113,7 +113,7 @@ func (v *View) shareableQuestion(vis *definition.Visual, sheetID string) (string
 	if err != nil || !shareableMeasures(q) {
 		return "", nil, false
 	}
-	return arn, q, true
+	return arn, withCellParts(q, p, p.cellMeans(q)), true
 }
 
 // shareableMeasures reports whether every measure of q is a plain

@@ -55,11 +55,15 @@ type Pivot struct {
 	Rows    []PivotRow
 	// Groups is set when rows of groups can be collapsed and expanded in
 	// the browser (pivotcollapse.go).
-	Groups   bool
-	at       [][2]int         // each result row's (row, column-key) cell
-	colKeys  []string         // the column-field values of the columns, in order
-	colParts [][]string       // each column key's values, field by field
-	raw      map[[2]int][]any // each (row, column-key) cell's measure values
+	Groups bool
+	// HideCollapsed (CollapsedRowDimensionsVisibility HIDDEN) hides the
+	// column of a row field no drawn row shows: every group above it
+	// collapsed (pivotcollapse.go; the page hides it as groups toggle).
+	HideCollapsed bool
+	at            [][2]int         // each result row's (row, column-key) cell
+	colKeys       []string         // the column-field values of the columns, in order
+	colParts      [][]string       // each column key's values, field by field
+	raw           map[[2]int][]any // each (row, column-key) cell's measure values
 }
 
 // PivotRow is one row of a pivot table.

@@ -59,9 +59,11 @@ func TestTotalsOptions(t *testing.T) {
 			"ColumnTotalOptions": {"TotalAggregationOptions": [{"FieldId": "v", "TotalAggregationFunction": {"SimpleTotalAggregationFunction": "MAX"}}]}}`, want: "TotalAggregationOptions that differ between the row and column totals (SUM, MAX)"},
 		{totals: `{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "c1"}]}}`, want: `RowSubtotalOptions FieldLevelOptions naming "c1", not one of its fields`},
 		{totals: `{"ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "SOME"}}`, want: "ColumnSubtotalOptions with the FieldLevel SOME"},
-		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "c1"}}]}`, want: `CollapseStateOptions on "c1", a column field (collapsed columns)`},
-		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x", "DataPathType": {"PivotTableDataPathType": "EMPTY_COLUMN_HEADER"}}]}}]}`, want: "CollapseStateOptions with a DataPathType"},
-		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `{"CollapsedRowDimensionsVisibility": "HIDDEN"}`, want: "CollapsedRowDimensionsVisibility HIDDEN"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "c1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x"}]}}]}`, want: "CollapseStateOptions naming both row and column fields"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "x9"}}]}`, want: `CollapseStateOptions on "x9", not a field of the pivot`},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "x", "DataPathType": {"PivotTableDataPathType": "EMPTY_COLUMN_HEADER"}}]}}]}`, want: "CollapseStateOptions with the DataPathType EMPTY_COLUMN_HEADER"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `{"CollapsedRowDimensionsVisibility": "SOMETIMES"}`, want: "CollapsedRowDimensionsVisibility SOMETIMES"},
+		{fieldOptions: `{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`, tableOptions: `[1]`, want: "TableOptions that cannot be read"},
 		{totals: `[1]`, want: "TotalOptions that cannot be read"},
 		{fieldOptions: `[1]`, want: "FieldOptions that cannot be read"},
 	} {
@@ -74,11 +76,21 @@ func TestTotalsOptions(t *testing.T) {
 	p = &plan{category: rows, colors: cols}
 	p.pivotTotalsOf(json.RawMessage(`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "CustomLabel": "Sum"}, "ColumnTotalOptions": {"TotalsVisibility": "HIDDEN", "Placement": "START"},
 		"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "ALL", "CustomLabel": "Part"}, "ColumnSubtotalOptions": {"TotalsVisibility": "VISIBLE", "FieldLevel": "CUSTOM", "FieldLevelOptions": [{"FieldId": "c2"}]}}`),
-		json.RawMessage(`{"SelectedFieldOptions": [], "CollapseStateOptions": [{"Target": {"FieldId": "r1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "r2", "FieldValue": "b"}]}, "State": "COLLAPSED"},
+		json.RawMessage(`{"SelectedFieldOptions": [], "CollapseStateOptions": [{"Target": {"FieldId": "r1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "r2", "FieldValue": "b", "DataPathType": {}}]}, "State": "COLLAPSED"},
 			{"Target": {"FieldId": "r1", "FieldDataPathValues": [{"FieldId": "r1", "FieldValue": "a"}]}, "State": "EXPANDED"}, {"Target": {"FieldId": "r3"}}]}`), nil)
 	pt := p.pivotTotals
-	if pt == nil || pt.rows == nil || pt.rows.label != "Sum" || pt.cols != nil || len(p.unsupported) > 0 {
+	if pt == nil || pt.rows == nil || pt.rows.label != "Sum" || pt.cols != nil || len(p.unsupported) > 0 || pt.hideCollapsed {
 		t.Fatalf("pivot totals: %+v, refused %q", pt, p.unsupported)
+	}
+	byCol := &plan{category: rows, colors: cols}
+	byCol.pivotTotalsOf(nil, json.RawMessage(`{"CollapseStateOptions": [{"Target": {"FieldId": "c1"}}, {"Target": {"FieldDataPathValues": [{"FieldId": "c1", "FieldValue": "a"}]}, "State": "EXPANDED"}]}`), nil)
+	if pt := byCol.pivotTotals; pt == nil || len(byCol.unsupported) > 0 || !pt.collapsedOn(true, []string{"b"}) || pt.collapsedOn(true, []string{"a"}) || pt.collapsed([]string{"b"}) || len(pt.collapseLevels(3)) > 0 {
+		t.Errorf("collapsed column field: %+v, refused %q", pt, byCol.unsupported)
+	}
+	hidden := &plan{category: rows, colors: cols}
+	hidden.pivotTotalsOf(nil, json.RawMessage(`{"CollapseStateOptions": [{"Target": {"FieldId": "r1"}}]}`), json.RawMessage(`{"CollapsedRowDimensionsVisibility": "HIDDEN"}`))
+	if hidden.pivotTotals == nil || !hidden.pivotTotals.hideCollapsed || len(hidden.unsupported) > 0 {
+		t.Errorf("CollapsedRowDimensionsVisibility HIDDEN: %+v, refused %q", hidden.pivotTotals, hidden.unsupported)
 	}
 	if pt.rowSub == nil || pt.rowSub.label != "Part" || !pt.rowSub.first || fmt.Sprint(pt.rowSub.levels) != "map[1:true 2:true]" || pt.colSub != nil {
 		t.Errorf("subtotals: rows %+v, columns %+v (the last column field's groups are its cells)", pt.rowSub, pt.colSub)
@@ -86,6 +98,31 @@ func TestTotalsOptions(t *testing.T) {
 	for parts, want := range map[string]bool{"a": false, "z": true, "a/b": true, "z/b": true, "a/c": false} {
 		if got := pt.collapsed(strings.Split(parts, "/")); got != want {
 			t.Errorf("collapsed %s: %v, want %v", parts, got, want)
+		}
+	}
+}
+
+// TestPivotTotalStyles names the cell styles of drawn totals and
+// subtotals that set something (not drawn yet); empty styles (as
+// QuickSight's editor writes them), StyleTargets and the styles of hidden
+// totals say nothing.
+func TestPivotTotalStyles(t *testing.T) {
+	rows := []field{{id: "r1"}, {id: "r2"}}
+	for _, c := range []struct{ totals, want string }{
+		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {}, "ValueCellStyle": {}, "MetricHeaderCellStyle": {},
+			"StyleTargets": [{"CellType": "VALUE"}, {"CellType": "TOTAL"}, {"CellType": "METRIC_HEADER"}]}}`, ""},
+		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}, "ValueCellStyle": {"FontConfiguration": {"FontWeight": {"Name": "BOLD"}}}}}`,
+			"The cell styles of a pivot table's RowSubtotalOptions (TotalCellStyle, ValueCellStyle) are not yet drawn by Sightglass."},
+		{`{"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "MetricHeaderCellStyle": {"Height": 30}}, "RowTotalOptions": {"TotalsVisibility": "HIDDEN", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}}}`,
+			"The cell styles of a pivot table's ColumnTotalOptions (MetricHeaderCellStyle) are not yet drawn by Sightglass."},
+	} {
+		p := &plan{category: rows}
+		p.pivotTotalsOf(raw(c.totals), nil, nil)
+		if p.pivotTotals == nil || len(p.unsupported) > 0 {
+			t.Fatalf("%s: %+v, refused %q", c.totals, p.pivotTotals, p.unsupported)
+		}
+		if got := strings.Join(p.pivotTotals.notes, " | "); got != c.want {
+			t.Errorf("%s: notes %q, want %q", c.totals, got, c.want)
 		}
 	}
 }

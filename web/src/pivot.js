@@ -5,6 +5,8 @@
 // (tr.collapsed) shows its group row alone; an expanded one shows its rows,
 // and its group row only when subtotals are on at its level
 // (data-pivot-shown). A toggle sits on the first drawn row of each group.
+// With table[data-pivot-hide-collapsed] (CollapsedRowDimensionsVisibility
+// HIDDEN), the column of a row field that no drawn row shows is hidden.
 
 let listening = false;
 
@@ -60,5 +62,20 @@ function layout(table) {
       b.setAttribute("aria-label", `${collapsed ? "Expand" : "Collapse"} ${path[d - 1]}`);
       tr.cells[d - 1].prepend(b);
     }
+  }
+  if (table.hasAttribute("data-pivot-hide-collapsed")) hideFields(table, rows);
+}
+
+// hideFields hides the columns of the row fields below the deepest one a
+// drawn row shows: a leaf row shows every field, a group row the fields
+// of its group.
+function hideFields(table, rows) {
+  const fields = rows[0]?.querySelectorAll("th[scope=row]").length ?? 0;
+  let shown = 1;
+  for (const tr of rows) {
+    if (!tr.hidden) shown = Math.max(shown, Number(tr.dataset.pivotGroup || 0) || JSON.parse(tr.dataset.pivotPath).length);
+  }
+  for (const tr of table.rows) {
+    for (let i = 1; i < fields && i < tr.cells.length; i++) tr.cells[i].hidden = i >= shown;
   }
 }

@@ -23,6 +23,7 @@ const (
 	condRow        = "row"  // a whole table row
 	condKPIValue   = "kpi-value"
 	condKPICompare = "kpi-comparison"
+	condKPIBar     = "kpi-progress-bar"
 	condGaugeValue = "gauge-value"
 	condGaugeArc   = "gauge-arc"
 	setText        = "text"
@@ -40,6 +41,7 @@ type condRule struct {
 	color    string
 	gradient []gradientStop
 	icon     string
+	iconSet  []setGlyph // an icon set's icons, largest values first
 	iconOnly bool
 }
 
@@ -125,30 +127,34 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 				x.note("Conditional formatting of " + splitCamel(k) + " is not yet supported by Sightglass.")
 				continue
 			}
-			if p.kind == definition.KindPivot && !part.fieldScope() {
-				x.note("Conditional formatting of pivot table totals is not shown: Sightglass does not draw totals.")
-				continue
+			if p.kind == definition.KindPivot {
+				if totals := part.totalScopes(); len(totals) > 0 {
+					x.note("Conditional formatting of field " + part.FieldId + " is not applied to the pivot table's " + strings.Join(totals, " and ") +
+						" cells: Sightglass formats its value cells only.")
+				}
+				if !part.fieldScope() {
+					continue
+				}
 			}
 			if part.TextFormat != nil {
 				part.TextColor, part.BackgroundColor, part.Icon = part.TextFormat.TextColor, part.TextFormat.BackgroundColor, part.TextFormat.Icon
 			}
 			base := condRule{target: target, fieldID: part.FieldId}
-			x.colorRule(base, setText, part.TextColor)
+			if target != condKPIBar && target != condGaugeArc { // a bar and an arc have a fill only
+				x.colorRule(base, setText, part.TextColor)
+			}
 			if target == condCell || target == condRow {
 				x.colorRule(base, setBackground, part.BackgroundColor)
 			} else if part.BackgroundColor != nil {
 				x.note("Conditional background colors of a " + strings.ToLower(kindLabel(p.kind)) + " are not yet supported by Sightglass.")
 			}
 			switch {
-			case part.ForegroundColor != nil && target == condGaugeArc:
+			case part.ForegroundColor != nil && (target == condGaugeArc || target == condKPIBar):
 				x.colorRule(base, setForeground, part.ForegroundColor)
 			case part.ForegroundColor != nil:
 				x.note("Conditional formatting of the " + strings.ToLower(splitCamel(k)) + " is not shown: Sightglass does not draw it.")
 			}
-			switch {
-			case part.Icon != nil && (target == condGaugeValue || target == condGaugeArc):
-				x.note("Conditional icons on a gauge are not yet supported by Sightglass.")
-			case target != condRow:
+			if target != condRow && target != condGaugeArc && target != condKPIBar {
 				x.iconRule(base, part.Icon)
 			}
 		}
@@ -168,7 +174,7 @@ func condTarget(kind, member string) string {
 	case kind == definition.KindKPI && member == "ComparisonValue":
 		return condKPICompare
 	case kind == definition.KindKPI && member == "ProgressBar":
-		return condKPIValue // only a foreground color, which condRules names
+		return condKPIBar
 	case kind == definition.KindGauge && member == "PrimaryValue":
 		return condGaugeValue
 	case kind == definition.KindGauge && member == "Arc":
@@ -215,8 +221,19 @@ func (x *extras) iconRule(base condRule, c *condIcon) {
 	if c == nil {
 		return
 	}
-	if c.IconSet != nil {
-		x.note("Conditional icon sets (" + strings.ToLower(strings.ReplaceAll(c.IconSet.IconSetType, "_", " ")) + ") are not yet supported by Sightglass.")
+	if s := c.IconSet; s != nil {
+		set, known := iconSets[s.IconSetType]
+		switch {
+		case base.target != condCell:
+			x.note("Conditional icon sets on a single value are not applied: Sightglass places a set's icons by the range of a table's or pivot table's values.")
+		case !known || s.Expression == "":
+			x.note("A conditional icon set " + strings.TrimSpace(s.IconSetType) + " is not applied: it needs a predefined IconSetType and an expression.")
+		default:
+			r := base
+			r.set, r.iconSet = setIcon, set
+			r.hidden = x.ask(s.Expression)
+			x.conds = append(x.conds, r)
+		}
 	}
 	cc := c.CustomCondition
 	if cc == nil {
@@ -263,4 +280,22 @@ func (c *condPart) fieldScope() bool {
 		}
 	}
 	return false
+}
+
+// totalScopes are the roles of a pivot cell's rule other than its field's
+// values (FIELD_TOTAL, GRAND_TOTAL), as words.
+func (c *condPart) totalScopes() []string {
+	var out []string
+	add := func(role string) {
+		if role != "" && role != "FIELD" {
+			out = append(out, strings.ToLower(strings.ReplaceAll(role, "_", " ")))
+		}
+	}
+	if c.Scope != nil {
+		add(c.Scope.Role)
+	}
+	for _, s := range c.Scopes {
+		add(s.Role)
+	}
+	return out
 }

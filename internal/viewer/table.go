@@ -171,6 +171,8 @@ type KPI struct {
 	Above    bool   // the value is at or above its base
 	// ValueFormat and ComparisonFormat are conditional formatting.
 	ValueFormat, ComparisonFormat CellFormat
+	// BarFormat is the progress bar's conditional fill color.
+	BarFormat CellFormat
 	// Bar is the progress bar toward the target (kpiprogress.go).
 	Bar *ProgressBar
 	// Trend is the trend group's sparkline (kpisparkline.go).

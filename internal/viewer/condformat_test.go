@@ -212,6 +212,8 @@ func FuzzVisualExtras(f *testing.F) {
 		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Cell": {"FieldId": "v", "TextFormat": {"BackgroundColor": {"Gradient": {"Expression": "sum({x})", "Color": {"Stops": [{"GradientOffset": 0, "Color": "#fff"}, {"GradientOffset": 100, "DataValue": 5, "Color": "#000000"}]}}}}}}, {"Row": {"TextColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#DE3B00"}}}}]}}}`,
 		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "Orientation": "HORIZONTAL", "ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 3}}, "LabelConfiguration": {"CustomLabelConfiguration": {"CustomLabel": "{a}"}}}, {"DataConfiguration": {"DynamicConfiguration": {"Column": {"ColumnName": "x"}, "Calculation": {"PercentileAggregation": {"PercentileValue": 90}}}}}]}}}`,
 		`{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"ComparisonValue": {"Icon": {"CustomCondition": {"Expression": "sum({x}) < 0", "IconOptions": {"UnicodeIcon": "\"><script>"}, "Color": "red"}}}}, {"ProgressBar": {"ForegroundColor": {"Solid": {"Expression": "1", "Color": "#000"}}}}]}}}`,
+		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Cell": {"FieldId": "v", "TextFormat": {"Icon": {"IconSet": {"Expression": "sum({x})", "IconSetType": "FOUR_COLOR_ARROW"}}}}}]}}}`,
+		`{"GaugeChartVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}], "TargetValues": [{"NumericalMeasureField": {"FieldId": "t", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"PrimaryValue": {"Icon": {"CustomCondition": {"Expression": "sum({x}) > 0", "IconOptions": {"UnicodeIcon": "{a|b}"}, "Color": "#000"}}}}]}}}`,
 	} {
 		f.Add(seed)
 	}
@@ -269,8 +271,13 @@ func FuzzVisualExtras(f *testing.F) {
 			x.formatKPI(k, hidden)
 			formats = append(formats, k.ValueFormat, k.ComparisonFormat)
 		default:
-			if p.hist == nil && p.box == nil {
-				x.drawRefLines(chartOption(p, res), hidden)
+			if p.hist == nil && p.box == nil && p.geo == nil { // their results have other shapes
+				opt := chartOption(p, res)
+				x.drawRefLines(opt, hidden)
+				x.formatGauge(opt, hidden)
+				if _, err := json.Marshal(opt); err != nil {
+					t.Fatalf("chart option: %v", err)
+				}
 			}
 		}
 		for _, c := range formats {

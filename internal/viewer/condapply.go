@@ -12,8 +12,7 @@ type CellFormat struct {
 	Background string
 	Icon       string // shown before the value
 	IconColor  string
-	IconOnly   bool   // the icon replaces the value on the page
-	Accent     string // a progress bar's fill
+	IconOnly   bool // the icon replaces the value on the page
 }
 
 // Style is the cell's CSS: only colors checked by cssColor or written
@@ -29,19 +28,18 @@ func (f CellFormat) Style() string {
 	if f.IconColor != "" {
 		s += "--cf-icon: " + f.IconColor + ";"
 	}
-	if f.Accent != "" {
-		s += "accent-color: " + f.Accent + ";"
-	}
 	return s
 }
 
 // condHit is a rule's effect on one drawn value: its color, and for an
-// icon the glyph; the zero condHit where the rule does not apply.
+// icon the glyph; the zero condHit where the rule does not apply (a rule
+// that applies has a color or, an icon without one, a glyph).
 type condHit struct {
-	on    bool
 	color string
 	icon  string
 }
+
+func (h condHit) on() bool { return h.color != "" || h.icon != "" }
 
 // apply sets a rule's effect on a format unless an earlier rule set it.
 func (f *CellFormat) apply(r condRule, h condHit) {
@@ -53,10 +51,6 @@ func (f *CellFormat) apply(r condRule, h condHit) {
 	case setBackground:
 		if f.Background == "" {
 			f.Background = h.color
-		}
-	case setForeground:
-		if f.Accent == "" {
-			f.Accent = h.color
 		}
 	case setIcon:
 		if f.Icon == "" {
@@ -85,16 +79,16 @@ func condColors(rules []condRule, hidden [][]any) [][]condHit {
 				case !ok:
 				case r.iconSet != nil:
 					ic := iconOfSet(r.iconSet, f, lo, hi)
-					out[k][i] = condHit{on: true, color: ic.color, icon: ic.glyph}
+					out[k][i] = condHit{color: ic.color, icon: ic.glyph}
 				default:
-					out[k][i] = condHit{on: true, color: gradientAt(r.gradient, f, lo, hi).String()}
+					out[k][i] = condHit{color: gradientAt(r.gradient, f, lo, hi).String()}
 				}
 			}
 			continue
 		}
 		for i, h := range hidden {
 			if f, ok := number(h[r.hidden]); ok && f != 0 {
-				out[k][i] = condHit{on: true, color: r.color, icon: r.icon}
+				out[k][i] = condHit{color: r.color, icon: r.icon}
 			}
 		}
 	}
@@ -120,7 +114,7 @@ func (x *extras) formatTable(t *Table, p *plan, hidden [][]any) {
 			continue
 		}
 		for i, row := range t.Rows {
-			if !colors[k][i].on {
+			if !colors[k][i].on() {
 				continue
 			}
 			if r.target == condRow {
@@ -153,7 +147,7 @@ func (x *extras) formatPivot(pv *Pivot, p *plan, hidden [][]any) {
 			continue
 		}
 		for i, at := range pv.at {
-			if colors[k][i].on {
+			if colors[k][i].on() {
 				pv.Rows[at[0]].Cells[at[1]*len(ms)+m].Format.apply(r, colors[k][i])
 			}
 		}
@@ -168,7 +162,7 @@ func (x *extras) formatKPI(k *KPI, hidden [][]any) {
 	}
 	colors := condColors(x.conds, hidden[:1])
 	for i, r := range x.conds {
-		if !colors[i][0].on {
+		if !colors[i][0].on() {
 			continue
 		}
 		switch r.target {
@@ -177,7 +171,9 @@ func (x *extras) formatKPI(k *KPI, hidden [][]any) {
 		case condKPICompare:
 			k.ComparisonFormat.apply(r, colors[i][0])
 		case condKPIBar:
-			k.BarFormat.apply(r, colors[i][0])
+			if k.BarColor == "" {
+				k.BarColor = colors[i][0].color
+			}
 		}
 	}
 }
@@ -249,7 +245,7 @@ func (x *extras) formatGauge(opt obj, hidden [][]any) {
 	done := map[string]bool{}
 	for i, r := range x.conds {
 		c := colors[i][0].color
-		if !colors[i][0].on || done[r.target+r.set] {
+		if !colors[i][0].on() || done[r.target+r.set] {
 			continue
 		}
 		done[r.target+r.set] = true

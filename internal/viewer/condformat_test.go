@@ -180,7 +180,7 @@ func TestConditionalProgressBar(t *testing.T) {
 	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 2), Rows: [][]any{{float64(5), int64(1)}}}, 1)
 	k := kpi(p, res)
 	x.formatKPI(k, hidden)
-	if s := k.BarFormat.Style(); s != "accent-color: #00FF00;" {
+	if s := k.BarStyle(); s != "accent-color: #00FF00;" {
 		t.Errorf("progress bar style %q", s)
 	}
 }
@@ -270,6 +270,9 @@ func FuzzVisualExtras(f *testing.F) {
 			k := kpi(p, res)
 			x.formatKPI(k, hidden)
 			formats = append(formats, k.ValueFormat, k.ComparisonFormat)
+			if !safeStyle.MatchString(k.BarStyle()) {
+				t.Fatalf("unsafe progress bar style %q", k.BarStyle())
+			}
 		default:
 			if p.hist == nil && p.box == nil && p.geo == nil { // their results have other shapes
 				opt := chartOption(p, res)

@@ -26,6 +26,7 @@ const (
 	condKPIBar     = "kpi-progress-bar"
 	condGaugeValue = "gauge-value"
 	condGaugeArc   = "gauge-arc"
+	condShape      = "shape" // a filled map's region
 	setText        = "text"
 	setBackground  = "background"
 	setIcon        = "icon"
@@ -98,6 +99,7 @@ type condPart struct {
 	BackgroundColor *condColor
 	ForegroundColor *condColor
 	Icon            *condIcon
+	Format          *condPart // a filled map shape's ShapeConditionalFormat
 }
 
 // condRules reads a visual's conditional formatting into x: rules for the
@@ -139,11 +141,14 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 			if part.TextFormat != nil {
 				part.TextColor, part.BackgroundColor, part.Icon = part.TextFormat.TextColor, part.TextFormat.BackgroundColor, part.TextFormat.Icon
 			}
+			if part.Format != nil {
+				part.BackgroundColor = part.Format.BackgroundColor
+			}
 			base := condRule{target: target, fieldID: part.FieldId}
-			if target != condKPIBar && target != condGaugeArc { // a bar and an arc have a fill only
+			if target != condKPIBar && target != condGaugeArc && target != condShape { // a bar, an arc and a region have a fill only
 				x.colorRule(base, setText, part.TextColor)
 			}
-			if target == condCell || target == condRow {
+			if target == condCell || target == condRow || target == condShape {
 				x.colorRule(base, setBackground, part.BackgroundColor)
 			} else if part.BackgroundColor != nil {
 				x.note("Conditional background colors of a " + strings.ToLower(kindLabel(p.kind)) + " are not yet supported by Sightglass.")
@@ -154,7 +159,7 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 			case part.ForegroundColor != nil:
 				x.note("Conditional formatting of the " + strings.ToLower(splitCamel(k)) + " is not shown: Sightglass does not draw it.")
 			}
-			if target != condRow && target != condGaugeArc && target != condKPIBar {
+			if target != condRow && target != condGaugeArc && target != condKPIBar && target != condShape {
 				x.iconRule(base, part.Icon)
 			}
 		}
@@ -179,6 +184,8 @@ func condTarget(kind, member string) string {
 		return condGaugeValue
 	case kind == definition.KindGauge && member == "Arc":
 		return condGaugeArc
+	case kind == definition.KindFilledMap && member == "Shape":
+		return condShape
 	}
 	return ""
 }

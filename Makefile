@@ -70,6 +70,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzActionFilters ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzDateFormat ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzInsight ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzNarrative ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzVisualExtras ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzSheetEdits ./internal/authoring $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)

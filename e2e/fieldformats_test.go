@@ -97,15 +97,15 @@ func TestFieldMenuFormats(t *testing.T) {
 	step(authoring.SetDateFormat(want, "visual-1.order_date-1", ""))
 	wantEqual(t, "format removed", ts.storedDefinition(t, id), decodeJSON(t, want))
 
-	// Refused: a date format on a measure, a number format on a scatter
-	// plot's measure.
+	// Refused: a date format on a measure, a number format on a box plot's
+	// measure (a box plot draws its numbers its own way).
 	if np := act(url.Values{"op": {"date-format"}, "visual": {"visual-1"}, "field": {"visual-1.revenue-1"}, "dformat": {"YYYY"}}, 400); !strings.Contains(np.Body, "only a date dimension takes a date format") {
 		t.Errorf("a measure's date format: %.1500s", np.Body)
 	}
-	act(url.Values{"op": {"add-visual"}, "kind": {"ScatterPlotVisual"}}, 200)
-	act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"XAxis"}, "dataset": {ds}, "column": {"revenue"}}, 200)
-	if np := act(url.Values{"op": {"number-format"}, "visual": {"visual-2"}, "field": {"visual-2.revenue-1"}, "nformat": {"percent"}}, 400); !strings.Contains(np.Body, "not of a Scatter plot") {
-		t.Errorf("a scatter plot's number format: %.1500s", np.Body)
+	act(url.Values{"op": {"add-visual"}, "kind": {"BoxPlotVisual"}}, 200)
+	act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"Values"}, "dataset": {ds}, "column": {"revenue"}}, 200)
+	if np := act(url.Values{"op": {"number-format"}, "visual": {"visual-2"}, "field": {"visual-2.revenue-1"}, "nformat": {"percent"}}, 400); !strings.Contains(np.Body, "not of a Box plot") {
+		t.Errorf("a box plot's number format: %.1500s", np.Body)
 	}
 }
 

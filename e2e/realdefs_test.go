@@ -37,6 +37,11 @@ type realDef struct {
 	// matched no region).
 	notes  map[string]string
 	checks []realCheck // drawn numbers against SQL
+	// lenient, when set, is what STRICT validation must refuse the
+	// definition with, as QuickSight does: its author deploys it with
+	// ValidationStrategy LENIENT (cid-cmd does), and so does the test
+	// once STRICT has refused it.
+	lenient string
 	// then, when set, checks sheets drawn with a viewer's choices: sheet
 	// returns the page of a sheet with the given control state.
 	then func(t *testing.T, db *sql.DB, sheet func(id string, state url.Values) string)
@@ -85,10 +90,18 @@ func runRealDefinition(t *testing.T, d realDef) {
 	c := ts.adminClient()
 	id := strings.ReplaceAll(d.name, "_", "-")
 
-	// The analysis from the author's bytes, STRICT (the default), and its
-	// definition read back exactly.
-	if errs := createRawAnalysis(t, ts, id, d.name, raw, ""); errs != "" {
-		t.Fatalf("analysis refused with STRICT validation: %s", errs)
+	// The analysis from the author's bytes, STRICT (or, when its author
+	// deploys it LENIENT, refused STRICT first), and its definition read
+	// back exactly.
+	mode := "STRICT"
+	if d.lenient != "" {
+		if errs := createRawAnalysis(t, ts, id+"-strict", d.name, raw, ""); errs != d.lenient {
+			t.Fatalf("analysis with STRICT validation: errors %q, want %q", errs, d.lenient)
+		}
+		mode = "LENIENT"
+	}
+	if errs := createRawAnalysis(t, ts, id, d.name, raw, `, "ValidationStrategy": {"Mode": "`+mode+`"}`); errs != "" {
+		t.Fatalf("analysis refused with %s validation: %s", mode, errs)
 	}
 	resp := send(t, ts.signed(t, ts.Admin, http.MethodGet, "/accounts/"+accountID+"/analyses/"+id+"/definition", ""))
 	resp.wantOK(t, http.StatusOK)
@@ -101,7 +114,7 @@ func runRealDefinition(t *testing.T, d realDef) {
 	perms, _ := json.Marshal([]map[string]any{{"Principal": userARN(accountID, "admin"), "Actions": dashboardReaderActions}})
 	resp = send(t, ts.signed(t, ts.Admin, http.MethodPost, "/accounts/"+accountID+"/dashboards/"+id,
 		`{"Name": `+jsonString(d.name)+`, "Definition": `+string(raw)+`, "Permissions": `+string(perms)+
-			`, "ValidationStrategy": {"Mode": "STRICT"}}`))
+			`, "ValidationStrategy": {"Mode": "`+mode+`"}}`))
 	if resp.Status != http.StatusAccepted {
 		t.Fatalf("CreateDashboard: %d %s", resp.Status, resp.Body)
 	}

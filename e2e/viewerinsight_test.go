@@ -58,8 +58,8 @@ func monthText(t testing.TB, ym string) string {
 // TestViewerInsight draws an insight created through the API with every
 // computation QuickSight's insights have, each narrative line against
 // the same figures computed by an independent SQL query over the sample;
-// a forecast says it needs a model, and a custom narrative is refused by
-// name.
+// a forecast says it needs a model, and a custom narrative's construct
+// Sightglass does not read is refused by name.
 func TestViewerInsight(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -85,7 +85,7 @@ func TestViewerInsight(t *testing.T) {
 	body := visualsDashboard(t, ts, "insight",
 		`{"InsightVisual": {"VisualId": "ins", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+strings.Join(comps, ",")+`]}}}`,
 		`{"InsightVisual": {"VisualId": "forecast", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+comps[len(comps)-1]+`]}}}`,
-		`{"InsightVisual": {"VisualId": "custom", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+comps[2]+`], "CustomNarrative": {"Narrative": "<narrative>Total</narrative>"}}}}`,
+		`{"InsightVisual": {"VisualId": "custom", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+comps[2]+`], "CustomNarrative": {"Narrative": "<narrative><if><condition>total.totalAggregate.value</condition></if></narrative>"}}}}`,
 	)
 
 	var want []string
@@ -149,7 +149,7 @@ func TestViewerInsight(t *testing.T) {
 	if tl := tile(t, body, "forecast"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "machine-learning model") {
 		t.Errorf("forecast: want a tile saying it needs a model, got\n%s", tl)
 	}
-	if tl := tile(t, body, "custom"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "CustomNarrative") {
+	if tl := tile(t, body, "custom"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "the CustomNarrative element &lt;if&gt;") {
 		t.Errorf("custom narrative: want it refused by name, got\n%s", tl)
 	}
 }

@@ -94,3 +94,33 @@ func TestViewerKPISparkline(t *testing.T) {
 		t.Errorf("hidden: a sparkline is drawn")
 	}
 }
+
+// TestViewerKPITrendSort draws KPIs whose trend group is sorted by its
+// column, newest first, with a later sort that cannot reorder the
+// periods: the latest month's revenue, against SQL over the sample file.
+// A trend sorted oldest first is refused by name.
+func TestViewerKPITrendSort(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	kpi := func(id, sorts string) string {
+		return `{"KPIVisual": {"VisualId": "` + id + `", "ChartConfiguration": {"FieldWells": {"Values": [` + fmt.Sprintf(sumOf, id+"-v", "revenue", "SUM") + `],
+			"TrendGroups": [` + fmt.Sprintf(monthDim, id+"-m") + `]}, "SortConfiguration": {"TrendGroupSort": [` + sorts + `]}}}}`
+	}
+	column := func(dir string) string {
+		return `{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "Direction": "` + dir + `"}}`
+	}
+	body := visualsDashboard(t, ts, "trendsort",
+		kpi("by-column", column("DESC")+`, {"FieldSort": {"FieldId": "by-column-v", "Direction": "ASC"}}`),
+		kpi("oldest-first", column("ASC")))
+	db := sampleDB(t, ts)
+	want := sqlFloat(t, db, "SELECT sum(revenue) FROM orders WHERE substr(order_date, 1, 7) = (SELECT max(substr(order_date, 1, 7)) FROM orders)")
+	if total := sqlFloat(t, db, "SELECT sum(revenue) FROM orders"); want == total {
+		t.Fatal("one month of data: the test tests nothing")
+	}
+	if got := kpiValue(t, body, "by-column"); !near(got, math.Round(want*100)/100) {
+		t.Errorf("by-column: KPI %v, SQL %v", got, want)
+	}
+	if tl := tile(t, body, "oldest-first"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "TrendGroupSort other than the trend field descending") {
+		t.Errorf("oldest-first: want an unsupported tile, got\n%s", tl)
+	}
+}

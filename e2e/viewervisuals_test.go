@@ -285,8 +285,9 @@ func TestViewerFunnel(t *testing.T) {
 
 // TestViewerGauge draws gauges created through the API: profit against
 // revenue as QuickSight shows it (the percentage of the target), the
-// difference from it, and a gauge without a target or range refused; each
-// against SQL over the sample file.
+// difference from it, and gauges without a target (the value itself, on an
+// arc to the value or to the range maximum, whatever comparison is asked);
+// each against SQL over the sample file.
 func TestViewerGauge(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -298,6 +299,8 @@ func TestViewerGauge(t *testing.T) {
 		gauge("percent", fmt.Sprintf(sumOf, "percent-t", "revenue", "SUM"), ""),
 		gauge("difference", fmt.Sprintf(sumOf, "difference-t", "revenue", "SUM"), `, "GaugeChartOptions": {"Comparison": {"ComparisonMethod": "DIFFERENCE"}}`),
 		gauge("untargeted", "", ""),
+		gauge("untargeted-compared", "", `, "GaugeChartOptions": {"Comparison": {"ComparisonMethod": "PERCENT_DIFFERENCE"}, "PrimaryValueDisplayType": "COMPARISON"}`),
+		gauge("ranged", "", `, "GaugeChartOptions": {"ArcAxis": {"Range": {"Min": -10, "Max": 1e12}}}`),
 	)
 	db := sampleDB(t, ts)
 	profit, revenue := sqlFloat(t, db, "SELECT sum(profit) FROM orders"), sqlFloat(t, db, "SELECT sum(revenue) FROM orders")
@@ -323,8 +326,12 @@ func TestViewerGauge(t *testing.T) {
 	if want := "-" + formatThousands(math.Round((revenue-profit)*100)/100); read("difference").Detail.Formatter != want {
 		t.Errorf("difference gauge shows %q, want %q", read("difference").Detail.Formatter, want)
 	}
-	if tl := tile(t, body, "untargeted"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "a gauge without TargetValues or an ArcAxis range maximum") {
-		t.Errorf("untargeted: want an unsupported tile, got\n%s", tl)
+	p := math.Round(profit*100) / 100
+	for id, want := range map[string][2]float64{"untargeted": {0, p}, "untargeted-compared": {0, p}, "ranged": {-10, 1e12}} {
+		g := read(id)
+		if !near(g.Data[0].Value, p) || g.Min != want[0] || !near(g.Max, want[1]) || g.Detail.Formatter != formatThousands(p) {
+			t.Errorf("%s gauge: value %v (%q) of %v..%v, want %v of %v..%v", id, g.Data[0].Value, g.Detail.Formatter, g.Min, g.Max, p, want[0], want[1])
+		}
 	}
 }
 

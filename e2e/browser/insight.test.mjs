@@ -28,12 +28,23 @@ async function createDashboard() {
         Visuals: [{ InsightVisual: { VisualId: 'ins', DataSetIdentifier: 'sales', InsightConfiguration: { Computations: [
           { TotalAggregation: { ComputationId: 'total', Value: revenue('tot') } },
           { TopBottomRanked: { ComputationId: 'top', Type: 'TOP', ResultSize: 1, Category: { CategoricalDimensionField: { FieldId: 'r', Column: col('region') } }, Value: revenue('top-v') } },
-        ] } } }] }],
+        ] } } },
+        { InsightVisual: { VisualId: 'story', DataSetIdentifier: 'sales', InsightConfiguration: { Computations: [
+          { TotalAggregation: { ComputationId: 'total', Name: 'Sales', Value: revenue('story-tot') } },
+          { TopBottomRanked: { ComputationId: 'top', Type: 'TOP', ResultSize: 2, Category: { CategoricalDimensionField: { FieldId: 'story-r', Column: col('region') } }, Value: revenue('story-top') } },
+        ], CustomNarrative: { Narrative: NARRATIVE } } } }] }],
     },
     Permissions: [{ Principal: `arn:aws:quicksight:${region}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] }],
   }));
   await dashboardCreated(qs, ID);
 }
+
+// A custom narrative as the narrative editor saves it: computations'
+// outputs by Name (Sales) or ComputationId (top), bold text, a line break.
+const NARRATIVE = `<narrative>
+  <p>Total <inline-expression>Sales.metricField.name</inline-expression>: <b><inline-expression>Sales.totalAggregate.formattedValue</inline-expression></b>.</p>
+  <p>First \${top.items[0].categoryValue.formattedValue} (\${top.items[0].metricValue.formattedValue}),<br/>then \${top.items[1].categoryValue.formattedValue}.</p>
+</narrative>`;
 
 const usd = (v) => '$' + v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -62,6 +73,17 @@ describe('insight narrative in Chromium', () => {
       const [[segTotal]] = sql(`SELECT round(sum(revenue), 2) FROM orders WHERE segment = '${segment}'`);
       await frame.locator('select[name="f.f-seg"]').selectOption(segment);
       await frame.locator(`#v-ins .insight p:text-is("Total revenue is ${usd(segTotal)}.")`).waitFor({ timeout: STEP });
+
+      // The custom narrative follows the filter too: its lines, its bold
+      // total, each number equal to SQL.
+      const top2 = sql(`SELECT region, round(sum(revenue), 2) FROM orders WHERE segment = '${segment}' GROUP BY region ORDER BY 2 DESC, 1 LIMIT 2`);
+      const story = frame.locator('#v-story .insight p');
+      await frame.locator(`#v-story .insight b:text-is("${usd(segTotal)}")`).waitFor({ timeout: STEP });
+      assert.deepEqual(await story.allTextContents(), [
+        `Total revenue: ${usd(segTotal)}.`,
+        `First ${top2[0][0]} (${usd(top2[0][1])}),`,
+        `then ${top2[1][0]}.`,
+      ]);
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

@@ -1,6 +1,10 @@
 package authoring
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/sightglass/sightglass/internal/definition"
+)
 
 // NumberFormat is a measure's display format as the field menu sets it:
 // a number (decimal places, a scale, a prefix and a suffix) or a
@@ -16,16 +20,9 @@ type NumberFormat struct {
 // NumberScales are the scales the field menu offers.
 var NumberScales = []string{"THOUSANDS", "MILLIONS", "BILLIONS", "TRILLIONS"}
 
-// formatKinds are the visual types whose measures the viewer draws with
-// their number format: tables, pivot tables and KPIs (text drawn by the
-// server), and bar, line, combo and pie charts (value labels, tooltips
-// and value axes).
-var formatKinds = map[string]bool{"TableVisual": true, "PivotTableVisual": true, "KPIVisual": true,
-	"BarChartVisual": true, "LineChartVisual": true, "ComboChartVisual": true, "PieChartVisual": true}
-
 // Formattable reports whether the editor formats the measures of a
 // visual type.
-func Formattable(kind string) bool { return formatKinds[kind] }
+func Formattable(kind string) bool { return definition.NumberFormatted(kind) }
 
 // SetNumberFormat sets a numeric measure's display format; nil removes it.
 func SetNumberFormat(raw []byte, fieldID string, nf *NumberFormat) ([]byte, error) {
@@ -37,8 +34,8 @@ func SetNumberFormat(raw []byte, fieldID string, nf *NumberFormat) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	if !formatKinds[f.kind.Kind] {
-		return nil, editErr("the editor formats the numbers of tables, pivot tables, KPIs and bar, line, combo and pie charts, not of a %s", f.kind.Label)
+	if !definition.NumberFormatted(f.kind.Kind) {
+		return nil, editErr("the editor formats the numbers of tables, pivot tables, KPIs, gauges, bar, line, combo, pie, heat map, tree map, funnel, waterfall, scatter and radar charts, not of a %s", f.kind.Label)
 	}
 	_, kind, fo, _ := itemColumn(f.item)
 	if kind != "NumericalMeasureField" {

@@ -269,15 +269,18 @@ func TestNumberFormat(t *testing.T) {
 		t.Errorf("removed: %s", none)
 	}
 	bad := 21
-	raw, scatter, _ := AddVisual(raw, FirstSheetID, "ScatterPlotVisual")
-	raw, sfid, _ := AddField(raw, scatter, "XAxis", revenue, -1)
+	raw, box, _ := AddVisual(raw, FirstSheetID, "BoxPlotVisual")
+	raw, gfid, err := AddField(raw, box, "Values", revenue, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	raw, bar, _ := AddVisual(raw, FirstSheetID, "BarChartVisual")
 	raw, bfid, _ := AddField(raw, bar, "Values", revenue, -1)
 	if _, err := SetNumberFormat(raw, bfid, &NumberFormat{Percent: true}); err != nil {
 		t.Errorf("a bar chart's measure: %v", err)
 	}
 	for name, err := range map[string]error{
-		"scatter plot":  errOf(SetNumberFormat(raw, sfid, &NumberFormat{Percent: true})),
+		"box plot":      errOf(SetNumberFormat(raw, gfid, &NumberFormat{Percent: true})),
 		"decimals":      errOf(SetNumberFormat(raw, fid, &NumberFormat{Decimals: &bad})),
 		"percent scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Percent: true, Scale: "MILLIONS"})),
 		"unknown scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Scale: "LOTS"})),

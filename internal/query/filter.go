@@ -45,10 +45,14 @@ func (cc *compilation) filter(path string, f Filter) (cond string, aggregated bo
 		if v.Type != dialect.Datetime {
 			return "", false, invalid("%s: a date filter needs a DATETIME field, %q is %s", path, f.Field, typeName(v.Type))
 		}
+		anchor := cc.now()
 		if f.Kind == DateRangeFilter {
 			cond, err = cc.dateRange(path, f, v)
-		} else {
-			cond, err = cc.relativeDate(path, f, v)
+		} else if anchor, err = cc.relativeAnchor(path, f); err == nil {
+			cond, err = cc.relativeDate(path, f, v, anchor)
+		}
+		if err == nil {
+			cond, err = cc.excludePeriod(path, f, v, anchor, cond)
 		}
 	default:
 		return "", false, invalid("%s.Kind %q must be CATEGORY, NUMERIC_RANGE, DATE_RANGE, RELATIVE_DATE or TOP_BOTTOM", path, f.Kind)
@@ -338,19 +342,30 @@ func (cc *compilation) between(v expr.Value, from, to *time.Time, includeFrom, i
 	return joinConds(conds)
 }
 
-func (cc *compilation) relativeDate(path string, f Filter, v expr.Value) (string, error) {
-	now := cc.q.Now
-	if f.AnchorParameter != "" {
-		t, err := cc.timeBound(path, "Anchor", nil, f.AnchorParameter)
-		if err != nil {
-			return "", err
-		}
-		now = *t
+// now is the instant relative dates count from when no anchor is set:
+// the question's Now, or the clock's.
+func (cc *compilation) now() time.Time {
+	if cc.q.Now.IsZero() {
+		return time.Now().UTC()
 	}
-	if now.IsZero() {
-		now = time.Now()
+	return cc.q.Now.UTC()
+}
+
+// relativeAnchor is the instant a relative date filter counts from: its
+// anchor parameter's value, or now.
+func (cc *compilation) relativeAnchor(path string, f Filter) (time.Time, error) {
+	if f.AnchorParameter == "" {
+		return cc.now(), nil
 	}
-	from, to, err := RelativeRange(now.UTC(), f.TimeGranularity, f.RelativeDateType, f.RelativeDateValue)
+	t, err := cc.timeBound(path, "Anchor", nil, f.AnchorParameter)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.UTC(), nil
+}
+
+func (cc *compilation) relativeDate(path string, f Filter, v expr.Value, anchor time.Time) (string, error) {
+	from, to, err := RelativeRange(anchor, f.TimeGranularity, f.RelativeDateType, f.RelativeDateValue)
 	if err != nil {
 		return "", invalid("%s: %s", path, err.Error())
 	}

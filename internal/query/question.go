@@ -140,6 +140,13 @@ type Filter struct {
 	TimeGranularity            dialect.Granularity // RELATIVE_DATE
 	AnchorParameter            string              // RELATIVE_DATE: anchor instead of Now
 
+	// DATE_RANGE and RELATIVE_DATE: with ExcludeAmount > 0, the rows dated
+	// in the last ExcludeAmount periods of ExcludeGranularity (the current
+	// one and the ExcludeAmount−1 before it, counted from Now or, for a
+	// RELATIVE_DATE, its anchor) are left out (excludeperiod.go).
+	ExcludeAmount      int
+	ExcludeGranularity dialect.Granularity
+
 	// TOP_BOTTOM: keep the N values of Field with the highest (Bottom
 	// false) or lowest aggregated By measure. With Granularity set, Field
 	// is a date and its values are its periods at that granularity: the

@@ -12,8 +12,9 @@ import (
 )
 
 // BenchmarkInsight times an insight with every SQL computation (eleven
-// questions), one with a total only and one with a period over period
-// (revenue by month), on the 100,000-row sample,
+// questions), one with a total only, one with a total and a ranking
+// and the same with a custom narrative over them, and one with a period over period (revenue by
+// month), on the 100,000-row sample,
 // uncached, against a bar of revenue by region in the same run.
 func BenchmarkInsight(b *testing.B) {
 	v, run := sampleApp(b, false)
@@ -46,9 +47,12 @@ func BenchmarkInsight(b *testing.B) {
 		"insight-total": `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + all[2] + `]}}}`,
 		"insight-month": `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + all[6] + `]}}}`,
 		"insight-all":   `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + strings.Join(all, ",") + `]}}}`,
+		"insight-pair":  `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + all[2] + `,` + all[0] + `]}}}`,
+		"insight-narrative": `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + all[2] + `,` + all[0] + `],
+			"CustomNarrative": {"Narrative": "<narrative><p>Total <b>${c.totalAggregate.formattedValue}</b>.</p><p>Top: ${a.items[0].categoryValue.formattedValue} (${a.items[0].metricValue.formattedValue}), then ${a.items[1].categoryValue.formattedValue}.</p></narrative>"}}}}`,
 	}
 	ctx := context.Background()
-	for _, name := range []string{"bar", "insight-total", "insight-month", "insight-all"} {
+	for _, name := range []string{"bar", "insight-total", "insight-pair", "insight-narrative", "insight-month", "insight-all"} {
 		def, err := definition.Parse([]byte(fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": %q}],
 			"Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [%s]}]}`, arn, visuals[name])))
 		if err != nil {

@@ -78,6 +78,10 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 	colors, colorIdx := categories(res, ncat, p.colors[0])
 	var out []series
 	for k, m := range ms {
+		if p.linesByCategory && k >= len(p.values) {
+			out = append(out, series{name: m.label, data: lineTotals(res, catIdx, len(cats), nd+k), line: true, format: m.format, nullText: m.nullText})
+			continue
+		}
 		for _, c := range colors {
 			name := c
 			if len(ms) > 1 {
@@ -87,7 +91,13 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 		}
 	}
 	for i, row := range res.Rows {
-		for k := range ms {
+		for k := range p.values {
+			out[k*len(colors)+colorIdx[i]].data[catIdx[i]] = chartValue(row[nd+k])
+		}
+		if p.linesByCategory {
+			continue
+		}
+		for k := len(p.values); k < len(ms); k++ {
 			out[k*len(colors)+colorIdx[i]].data[catIdx[i]] = chartValue(row[nd+k])
 		}
 	}
@@ -154,6 +164,8 @@ func chartOption(p *plan, res *Result) obj {
 			if p.stacked {
 				e["stack"], e["areaStyle"] = "total", obj{}
 			}
+		case p.kind == definition.KindCombo && s.line && p.singleAxis:
+			e["type"] = "line"
 		case p.kind == definition.KindCombo && s.line:
 			e["type"], e["yAxisIndex"] = "line", 1
 			hasLine = true
@@ -252,6 +264,11 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 	// neither they nor the point labels overlap.
 	opt["xAxis"] = obj{"type": "value", "name": p.values[0].label, "nameLocation": "middle", "nameGap": 30, "scale": true}
 	opt["yAxis"] = obj{"type": "value", "name": p.values[1].label, "nameLocation": "middle", "nameGap": 52, "nameRotate": 90, "scale": true}
+	for axis, f := range map[string]*numberFormat{"xAxis": p.values[0].format, "yAxis": p.values[1].format} {
+		if f != nil {
+			opt[axis].(obj)[chartNumberFormat] = f
+		}
+	}
 	opt["grid"] = obj{"containLabel": true, "left": 28, "right": 24, "top": 24, "bottom": 28}
 	s := obj{"type": "scatter", "name": p.values[1].label, "data": data}
 	if len(data) <= maxLabelled && len(p.category) > 0 {

@@ -17,9 +17,9 @@ import (
 func applyCustomLabels(vis *definition.Visual, p *plan) {
 	// The measures' number formats: drawn by the server in tables, pivot
 	// tables and KPIs, by the page (chartNumberFormat) in charts.
-	if numberFormatted[vis.Kind] {
+	if definition.NumberFormatted(vis.Kind) {
 		if formats := fieldFormats(vis.Raw); len(formats) > 0 {
-			for _, fs := range [][]field{p.values, p.targets} {
+			for _, fs := range [][]field{p.values, p.lineValues, p.targets} {
 				for i := range fs {
 					fs[i].format = formats[fs[i].id]
 				}
@@ -131,9 +131,3 @@ type fieldLabelOptions struct {
 		ApplyTo     *struct{ FieldId string }
 	}
 }
-
-// numberFormatted are the visual types that draw their measures' number
-// formats. Other types draw numbers their own way, and the editor does
-// not offer number formats on them.
-var numberFormatted = map[string]bool{definition.KindTable: true, definition.KindPivot: true, definition.KindKPI: true,
-	definition.KindBar: true, definition.KindLine: true, definition.KindCombo: true, definition.KindPie: true}

@@ -19,8 +19,9 @@ func timeGranularity(g string) (dialect.Granularity, bool) {
 }
 
 func (v *View) timeRangeFilter(t *definition.TimeRangeFilter, unsupported unsupportedFunc) (query.Filter, bool, error) {
-	if excluding(t.ExcludePeriodConfiguration) {
-		return unsupported("ExcludePeriodConfiguration")
+	amount, exclude, refused := excludePeriod(t.ExcludePeriodConfiguration)
+	if refused != "" {
+		return unsupported(refused)
 	}
 	rolling := map[*definition.TimeRangeFilterValue]time.Time{}
 	for _, b := range []*definition.TimeRangeFilterValue{t.RangeMinimumValue, t.RangeMaximumValue} {
@@ -45,7 +46,7 @@ func (v *View) timeRangeFilter(t *definition.TimeRangeFilter, unsupported unsupp
 	}
 	q := query.Filter{Kind: query.DateRangeFilter, Field: t.Column.ColumnName, NullOption: t.NullOption,
 		IncludeFrom: t.IncludeMinimum == nil || *t.IncludeMinimum, IncludeTo: t.IncludeMaximum == nil || *t.IncludeMaximum,
-		Granularity: g}
+		Granularity: g, ExcludeAmount: amount, ExcludeGranularity: exclude}
 	bound := func(b *definition.TimeRangeFilterValue, state string) (*time.Time, string) {
 		if s := v.state.Get("f." + t.FilterId + "." + state); s != "" {
 			if x, ok := parseTime(s); ok {
@@ -81,7 +82,7 @@ func (v *View) timeRangeFilter(t *definition.TimeRangeFilter, unsupported unsupp
 		next := q.To.AddDate(0, 0, 1)
 		q.To, q.IncludeTo = &next, false
 	}
-	if q.From == nil && q.To == nil && q.FromParameter == "" && q.ToParameter == "" {
+	if q.From == nil && q.To == nil && q.FromParameter == "" && q.ToParameter == "" && amount == 0 {
 		return nullOptionOnly(q.Field, t.NullOption)
 	}
 	return q, true, nil
@@ -118,8 +119,9 @@ func (v *View) timeEqualityFilter(t *definition.TimeEqualityFilter, unsupported 
 }
 
 func (v *View) relativeDatesFilter(r *definition.RelativeDatesFilter, unsupported unsupportedFunc) (query.Filter, bool, error) {
-	if excluding(r.ExcludePeriodConfiguration) {
-		return unsupported("ExcludePeriodConfiguration")
+	amount, exclude, refused := excludePeriod(r.ExcludePeriodConfiguration)
+	if refused != "" {
+		return unsupported(refused)
 	}
 	// MinimumGranularity bounds the control's choices, not the window
 	// (minimumGranularity): the window is TimeGranularity's whole periods.
@@ -128,7 +130,7 @@ func (v *View) relativeDatesFilter(r *definition.RelativeDatesFilter, unsupporte
 	}
 	typ, gran, chosen := v.relativeState(r)
 	q := query.Filter{Kind: query.RelativeDateFilter, Field: r.Column.ColumnName, NullOption: r.NullOption,
-		RelativeDateType: typ, TimeGranularity: dialect.Granularity(gran)}
+		RelativeDateType: typ, TimeGranularity: dialect.Granularity(gran), ExcludeAmount: amount, ExcludeGranularity: exclude}
 	switch {
 	case chosen != nil: // the control's N
 		q.RelativeDateValue = *chosen

@@ -151,8 +151,3 @@ func nullOptionOnly(field, nullOption string) (query.Filter, bool, error) {
 // ignoreUnsupported is for callers that read a filter's values (a
 // control showing its current selection) and compute nothing with them.
 func ignoreUnsupported(string) (query.Filter, bool, error) { return query.Filter{}, false, nil }
-
-// excluding reports whether an ExcludePeriodConfiguration is in force.
-func excluding(e *definition.ExcludePeriodConfiguration) bool {
-	return e != nil && e.Status != "DISABLED"
-}

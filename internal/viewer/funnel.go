@@ -63,6 +63,7 @@ func funnelOption(p *plan, res *Result) obj {
 	s := obj{"type": "funnel", "name": p.values[0].label, "data": data, "sort": "none", "gap": 2,
 		"left": "10%", "width": "80%", "top": 8, "bottom": 8, "minSize": "4%",
 		"label": obj{"show": true, "position": "inside"}, "labelLayout": obj{"hideOverlap": true}}
+	formatSeries(s, p.values[0])
 	return obj{
 		"animation": false,
 		"aria":      obj{"enabled": true},

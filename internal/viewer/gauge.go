@@ -5,7 +5,9 @@ import (
 )
 
 // planGauge fills a gauge's plan: its value and target value. Without a
-// target the arc needs an ArcAxis range.
+// target there is nothing to compare with: the arc runs from its range
+// minimum to its range maximum or, without one, to the value, and the
+// primary value is the value itself (gaugePrimary, gaugeOption).
 func (p *plan) planGauge(c *definition.GaugeChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil {
 		return false
@@ -24,12 +26,6 @@ func (p *plan) planGauge(c *definition.GaugeChartConfiguration) bool {
 	if p.gauge == nil {
 		p.gauge = &definition.GaugeChartOptions{}
 	}
-	if r := arcRange(p.gauge); len(p.targets) == 0 && (r == nil || r.Max == nil) {
-		p.refuse("a gauge without TargetValues or an ArcAxis range maximum")
-	}
-	if cmp := p.gauge.Comparison; cmp != nil && cmp.ComparisonMethod != "" && len(p.targets) == 0 {
-		p.refuse("ComparisonMethod without TargetValues")
-	}
 	return true
 }
 
@@ -42,37 +38,55 @@ func arcRange(o *definition.GaugeChartOptions) *definition.ArcAxisDisplayRange {
 
 // gaugePrimary is the text in a gauge's center: by default the value as a
 // percentage of the target; the difference or percent difference from it,
-// the value itself, or nothing, as the options ask.
-func gaugePrimary(o *definition.GaugeChartOptions, value, target any) string {
+// the value itself, or nothing, as the options ask. A gauge without a
+// target (targeted false) compares with nothing: whatever the options
+// ask, it shows the value itself (or nothing when HIDDEN).
+func gaugePrimary(o *definition.GaugeChartOptions, value, target any, targeted bool, f field) string {
 	if o.PrimaryValueDisplayType == "HIDDEN" {
 		return ""
 	}
 	v, ok := number(value)
 	if !ok {
-		return "(empty)"
+		return f.nullOr("(empty)")
 	}
 	t, hasTarget := number(target)
-	if o.PrimaryValueDisplayType == "ACTUAL" || target == nil && o.Comparison == nil {
-		return formatNumber(v)
+	if o.PrimaryValueDisplayType == "ACTUAL" || !targeted {
+		return f.numberText(v)
 	}
 	method := "PERCENT"
-	if o.Comparison != nil && o.Comparison.ComparisonMethod != "" {
-		method = o.Comparison.ComparisonMethod
+	var cf *numberFormat
+	if o.Comparison != nil {
+		if o.Comparison.ComparisonMethod != "" {
+			method = o.Comparison.ComparisonMethod
+		}
+		cf = comparisonFormatOf(o.Comparison.ComparisonFormat)
 	}
 	switch {
 	case method == "DIFFERENCE" && hasTarget:
-		return formatNumber(v - t)
+		if cf != nil {
+			return cf.format(v - t)
+		}
+		return f.numberText(v - t)
 	case !hasTarget || t == 0:
 		return "(empty)"
 	case method == "PERCENT_DIFFERENCE":
-		return formatNumber((v-t)/t*100) + "%"
+		return percentText((v-t)/t, cf)
 	}
-	return formatNumber(v/t*100) + "%"
+	return percentText(v/t, cf)
+}
+
+// percentText writes a ratio as a percentage: in the comparison's format
+// when it is a percentage format, else with at most two decimals.
+func percentText(r float64, cf *numberFormat) string {
+	if cf != nil && cf.Percent {
+		return cf.format(r)
+	}
+	return formatNumber(r*100) + "%"
 }
 
 // gaugeOption builds a gauge: an arc from the range minimum (0) to its
-// maximum (the target), filled to the value, and the primary value in its
-// center.
+// maximum (the target; without one, the value: a full arc), filled to the
+// value, and the primary value in its center.
 func gaugeOption(p *plan, res *Result) obj {
 	row := res.Rows[0]
 	value := chartValue(row[0])
@@ -93,14 +107,15 @@ func gaugeOption(p *plan, res *Result) obj {
 		}
 	}
 	if hi <= lo {
-		// A target at or below the minimum: the arc spans to the value.
+		// No target, or one at or below the minimum: the arc spans to the
+		// value.
 		if v, ok := value.(float64); ok && v > lo {
 			hi = v
 		} else {
 			hi = lo + 1
 		}
 	}
-	primary := gaugePrimary(p.gauge, row[0], rawTarget)
+	primary := gaugePrimary(p.gauge, row[0], rawTarget, len(p.targets) > 0, p.values[0])
 	s := obj{"type": "gauge", "name": p.values[0].label, "min": lo, "max": hi, "startAngle": 180, "endAngle": 0,
 		"center": []string{"50%", "70%"}, "radius": "100%", "pointer": obj{"show": false},
 		"progress": obj{"show": true, "width": 24}, "axisLine": obj{"lineStyle": obj{"width": 24}},

@@ -92,6 +92,7 @@ func heatMapOption(p *plan, res *Result) obj {
 	}
 	colors := scaleColors(p.colorScale)
 	s := obj{"type": "heatmap", "name": p.values[0].label, "data": data}
+	formatSeries(s, p.values[0])
 	if len(rows)*len(cols) <= 60 {
 		s["label"] = obj{"show": true}
 	}
@@ -103,7 +104,7 @@ func heatMapOption(p *plan, res *Result) obj {
 		"xAxis":     obj{"type": "category", "data": cols, "axisLabel": obj{"hideOverlap": true}, "splitArea": obj{"show": true}},
 		"yAxis":     obj{"type": "category", "data": rows, "inverse": true, "splitArea": obj{"show": true}},
 		"visualMap": obj{"type": "continuous", "min": lo, "max": hi, "calculable": false, "orient": "horizontal",
-			"text": []string{formatNumber(hi), formatNumber(lo)},
+			"text": []string{p.values[0].numberText(hi), p.values[0].numberText(lo)},
 			"left": "center", "bottom": 0, "itemHeight": 120, "inRange": obj{"color": colors}},
 		"series": []obj{s},
 	}

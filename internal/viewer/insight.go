@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,9 +12,12 @@ import (
 	"github.com/sightglass/sightglass/internal/definition"
 )
 
-// Insight is the narrative of an insight visual: a line per computation.
+// Insight is the narrative of an insight visual: a line per computation,
+// or the lines of its custom narrative, written as HTML (escaped text and
+// <b>, <i> and <u>).
 type Insight struct {
 	Lines []string
+	HTML  []template.HTML
 }
 
 // mlMessage is what an insight says of a computation that needs a
@@ -29,9 +33,9 @@ func refusal(what string) error { return insightRefusal(what) }
 
 // insightTile computes an insight visual: each computation asks SQL (with
 // the visual's filters, as every visual) and writes its default
-// narrative line. A custom narrative is refused by name: its template
-// language is not implemented, and its text would not be what the tile
-// shows. A forecast says it needs a model.
+// narrative line, or, with a custom narrative, its outputs for the
+// narrative to name (narrative.go). What of a custom narrative Sightglass
+// does not read is refused by name. A forecast says it needs a model.
 func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
 	iv, ok := parseInsight(vis.Raw)
 	if !ok || iv.InsightConfiguration == nil {
@@ -39,17 +43,25 @@ func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		return
 	}
 	c := iv.InsightConfiguration
+	var pieces []narrativePiece
 	if c.CustomNarrative != nil {
-		t.Kind, t.Message = TileUnsupported, "Insight options not yet supported by Sightglass: CustomNarrative (a custom narrative's template)."
-		if strings.Contains(strings.ToLower(c.CustomNarrative.Narrative), "anomal") {
-			t.Message += " Anomaly detection also " + mlMessage
+		var err error
+		if pieces, err = parseNarrative(c.CustomNarrative.Narrative); err != nil {
+			t.Kind, t.Message = TileUnsupported, "Insight options not yet supported by Sightglass: "+err.Error()+"."
+			if strings.Contains(strings.ToLower(c.CustomNarrative.Narrative), "anomal") {
+				t.Message += " Anomaly detection also " + mlMessage
+			}
+			return
 		}
-		return
 	}
 	a := &insightAsk{v: v, ctx: ctx, run: run, sheetID: sheetID, visualID: vis.VisualID, dataSet: iv.DataSetIdentifier, formats: fieldFormats(vis.Raw)}
 	var lines []string
+	outs := narrativeOutputs{}
 	forecasts := 0
 	for i := range c.Computations {
+		if pieces != nil {
+			a.out = map[string]string{}
+		}
 		line, err := a.compute(&c.Computations[i])
 		var r insightRefusal
 		switch {
@@ -65,8 +77,23 @@ func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		if c.Computations[i].Forecast != nil {
 			forecasts++
+			a.put(forecastMark, "")
+		}
+		for _, k := range c.Computations[i].keys() {
+			if _, taken := outs[k]; !taken && k != "" {
+				outs[k] = a.out
+			}
 		}
 		lines = append(lines, sentence(line))
+	}
+	if pieces != nil {
+		html, err := renderNarrative(pieces, outs)
+		if err != nil {
+			t.Kind, t.Message = TileUnsupported, "Insight options not yet supported by Sightglass: "+err.Error()+"."
+			return
+		}
+		t.Kind, t.Insight = TileInsight, &Insight{HTML: html}
+		return
 	}
 	if forecasts == len(c.Computations) {
 		t.Kind, t.Message = TileUnsupported, "A forecast "+mlMessage

@@ -2,7 +2,8 @@ package viewer
 
 import (
 	"context"
-	"strings"
+	"encoding/json"
+	"html/template"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query"
@@ -62,11 +63,77 @@ func TestInsightRefusals(t *testing.T) {
 	tl, _ = insightOf(t, `{"TotalAggregation": {"ComputationId": "t"}}`, none)
 	wantEq(t, "no value", tl.Insight.Lines, []string{"Total aggregation needs a Value."})
 
-	vis := visualOf(t, `{"InsightVisual": {"VisualId": "i", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [{"TotalAggregation": {"ComputationId": "t"}}],
-	 "CustomNarrative": {"Narrative": "<narrative>Anomalies</narrative>"}}}}`)
-	tl = &Tile{}
-	testView(t, nil).insightTile(context.Background(), tl, vis, "s1", nil)
-	if tl.Kind != TileUnsupported || !strings.Contains(tl.Message, "CustomNarrative") || !strings.Contains(tl.Message, "machine-learning model") {
-		t.Errorf("custom narrative: %s %s", tl.Kind, tl.Message)
+	tl = customNarrativeOf(t, `{"TotalAggregation": {"ComputationId": "t"}}`, `<narrative>Anomalies: <for>x</for></narrative>`, none)
+	wantEq(t, "custom narrative", [2]any{tl.Kind, tl.Message}, [2]any{TileUnsupported, "Insight options not yet supported by Sightglass: the CustomNarrative element <for>. Anomaly detection also needs a machine-learning model, which Sightglass does not have."})
+}
+
+// customNarrativeOf computes an insight visual with a custom narrative.
+func customNarrativeOf(t *testing.T, computations, narrative string, answer func(q *query.Question) *Result) *Tile {
+	t.Helper()
+	n, _ := json.Marshal(narrative)
+	vis := visualOf(t, `{"InsightVisual": {"VisualId": "i", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+computations+`], "CustomNarrative": {"Narrative": `+string(n)+`}}}}`)
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) { return answer(q), nil }
+	tl := &Tile{}
+	testView(t, nil).insightTile(context.Background(), tl, vis, "s1", run)
+	return tl
+}
+
+// TestInsightCustomNarrative writes a custom narrative over the outputs
+// of its computations, named by Name or ComputationId, with the fields'
+// number formats; an output it does not compute is refused by name.
+func TestInsightCustomNarrative(t *testing.T) {
+	usd := `{"NumericalMeasureField": {"FieldId": "tv", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "FormatConfiguration": {"FormatConfiguration": {"CurrencyDisplayFormatConfiguration": {"Symbol": "USD", "DecimalPlacesConfiguration": {"DecimalPlaces": 2}}}}}}`
+	comps := `{"TotalAggregation": {"ComputationId": "t", "Name": "Total sales", "Value": ` + usd + `}},
+	 {"TopBottomRanked": {"ComputationId": "top", "Name": "Best", "Type": "TOP", "ResultSize": 2, "Category": ` + insRegion + `, "Value": ` + insSum + `}},
+	 {"Forecast": {"ComputationId": "fc"}}`
+	answer := func(q *query.Question) *Result {
+		if len(q.Dimensions) == 0 {
+			return &Result{Columns: []query.ResultColumn{{ID: "__v", Role: query.RoleMeasure, Type: "DECIMAL"}}, Rows: [][]any{{-1234.5}}}
+		}
+		return &Result{Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "__v", Role: query.RoleMeasure, Type: "DECIMAL"}},
+			Rows: [][]any{{"<East>", 900.0}, {"West", 300.0}, {"North", 1.0}}}
 	}
+	tl := customNarrativeOf(t, comps, `<narrative>
+	  <p>Total <inline-expression>Total sales.metricField.name</inline-expression>: <b>${t.totalAggregate.formattedValue}</b>
+	    (${t.totalAggregate.value}).</p>
+	  <p>Best: ${top.items[0].categoryValue.formattedValue} with ${Best.items[0].metricValue.formattedValue} of ${Best.itemsCount} (${top.metricField.aggregationFunction}).</p>
+	</narrative>`, answer)
+	if tl.Kind != TileInsight {
+		t.Fatalf("%s: %s", tl.Kind, tl.Message)
+	}
+	wantEq(t, "lines", tl.Insight.HTML, []template.HTML{"Total revenue: <b>-$1,234.50</b> (-1234.5).", "Best: &lt;East&gt; with 900 of 2 (SUM)."})
+
+	tl = customNarrativeOf(t, comps, `${Best.items[2].categoryValue.formattedValue}`, answer)
+	wantEq(t, "beyond the items", tl.Message, `Insight options not yet supported by Sightglass: the CustomNarrative expression "Best.items[2].categoryValue.formattedValue" (an output Sightglass does not compute, or that has no value here).`)
+	tl = customNarrativeOf(t, comps, `${fc.forecast.value}`, answer)
+	wantEq(t, "forecast", tl.Message, `Insight options not yet supported by Sightglass: the CustomNarrative expression "fc.forecast.value" (a forecast, which needs a machine-learning model, which Sightglass does not have).`)
+}
+
+// TestInsightCustomNarrativePeriods names the outputs of the computations
+// over periods: the time field, the previous period's value and a metric
+// comparison's two values.
+func TestInsightCustomNarrativePeriods(t *testing.T) {
+	comps := `{"PeriodOverPeriod": {"ComputationId": "pop", "Time": ` + insMonth + `, "Value": ` + insSum + `}},
+	 {"MetricComparison": {"ComputationId": "cmp", "Time": ` + insMonth + `, "FromValue": ` + insSum + `, "TargetValue": ` + insSum + `}}`
+	answer := func(q *query.Question) *Result {
+		cols := []query.ResultColumn{{ID: "m", Type: "DATETIME"}}
+		for _, m := range q.Measures {
+			cols = append(cols, query.ResultColumn{ID: m.ID, Role: query.RoleMeasure, Type: "DECIMAL"})
+		}
+		row := func(m string, v float64) []any {
+			r := []any{m}
+			for range q.Measures {
+				r = append(r, v)
+				v *= 2
+			}
+			return r
+		}
+		return &Result{Columns: cols, Rows: [][]any{row("2026-05-01 00:00:00", 150), row("2026-04-01 00:00:00", -100)}}
+	}
+	tl := customNarrativeOf(t, comps, `${pop.timeField.name} by ${pop.timeField.timeGranularity}: ${pop.previousTimeValue.formattedValue} had ${pop.previousMetricValue.formattedValue} (${pop.previousMetricValue.formattedAbsoluteValue});
+	 ${cmp.fromMetricField.name} ${cmp.fromMetricValue.formattedValue} against ${cmp.toMetricValue.formattedValue}.`, answer)
+	if tl.Kind != TileInsight {
+		t.Fatalf("%s: %s", tl.Kind, tl.Message)
+	}
+	wantEq(t, "line", tl.Insight.HTML, []template.HTML{"day by MONTH: Apr 2026 had -100 (100); revenue 150 against 300."})
 }

@@ -3,7 +3,9 @@ package viewer
 import (
 	"context"
 	"errors"
+	"math"
 	"strconv"
+	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
@@ -26,6 +28,45 @@ type insightAsk struct {
 	run                        Runner
 	sheetID, visualID, dataSet string
 	formats                    map[string]*numberFormat
+	out                        map[string]string // the outputs of the computation being computed, for a custom narrative
+}
+
+// put records an output of the computation being computed.
+func (a *insightAsk) put(path, text string) {
+	if a.out != nil {
+		a.out[path] = text
+	}
+}
+
+// putValue records a number as a narrative's value outputs: path.value
+// (raw), path.formattedValue and path.formattedAbsoluteValue (with the
+// field's number format).
+func (a *insightAsk) putValue(path string, f field, v float64) {
+	a.put(path+".value", strconv.FormatFloat(v, 'f', -1, 64))
+	a.put(path+".formattedValue", f.text(v))
+	a.put(path+".formattedAbsoluteValue", f.text(math.Abs(v)))
+}
+
+// putTime records a time field's outputs: timeField.name and
+// timeField.timeGranularity.
+func (a *insightAsk) putTime(f field) {
+	a.put("timeField.name", f.label)
+	if f.dim != nil && f.dim.Granularity != "" {
+		a.put("timeField.timeGranularity", strings.ToUpper(string(f.dim.Granularity)))
+	}
+}
+
+// putMetric records a measure's field outputs: metricField.name and
+// metricField.aggregationFunction (SUM, AVG, …).
+func (a *insightAsk) putMetric(prefix string, f field, name string) {
+	a.put(prefix+".name", name)
+	if f.measure != nil && f.measure.Aggregation != "" {
+		agg := strings.ToUpper(string(f.measure.Aggregation))
+		if agg == query.Average {
+			agg = "AVG" // as the user guide writes it
+		}
+		a.put(prefix+".aggregationFunction", agg)
+	}
 }
 
 // ask answers a question of dimensions and measures, sorted and limited.

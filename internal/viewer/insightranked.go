@@ -28,12 +28,17 @@ func (a *insightAsk) ranked(c *rankedComputation) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	a.put("categoryField.name", cat.label)
+	a.putMetric("metricField", val, name)
 	var items []string
 	for _, row := range res.Rows {
 		v, ok := number(row[1])
 		if !ok {
 			continue
 		}
+		item := "items[" + strconv.Itoa(len(items)) + "]"
+		a.put(item+".categoryValue.formattedValue", fieldText(row[0], res.Columns[0], cat))
+		a.putValue(item+".metricValue", val, v)
 		items = append(items, fieldText(row[0], res.Columns[0], cat)+" ("+val.text(v)+")")
 		if len(items) == n {
 			break
@@ -42,6 +47,7 @@ func (a *insightAsk) ranked(c *rankedComputation) (string, error) {
 	if len(items) < n && len(res.Rows) == insightLimit {
 		return "", errInsightTooMany
 	}
+	a.put("itemsCount", strconv.Itoa(len(items)))
 	if len(items) == 0 {
 		return "No " + cat.label + " has a value of " + name + ".", nil
 	}
@@ -64,6 +70,9 @@ func (a *insightAsk) movers(c *moversComputation) (string, error) {
 	if !ok || !tok || !vok {
 		return missing("Top and bottom movers", "a Time, a Category and a Value"), nil
 	}
+	a.putTime(tm)
+	a.put("categoryField.name", cat.label)
+	a.putMetric("metricField", val, name)
 	res, err := a.ask([]field{tm, cat}, []field{val}, calc, []query.Sort{{ID: tm.id, Descending: true}, {ID: cat.id}}, insightLimit)
 	if err != nil {
 		return "", err
@@ -136,6 +145,7 @@ func (a *insightAsk) movers(c *moversComputation) (string, error) {
 		word = "Bottom"
 	}
 	span := " from " + fieldText(periods[1], res.Columns[0], tm) + " to " + fieldText(periods[0], res.Columns[0], tm)
+	a.put("itemsCount", strconv.Itoa(len(items)))
 	if len(items) == 0 {
 		return "No " + cat.label + " has " + name + " in both periods" + span + ".", nil
 	}
@@ -148,6 +158,7 @@ func (a *insightAsk) uniqueValues(c *uniqueComputation) (string, error) {
 	if !ok {
 		return missing("Unique values", "a Category"), nil
 	}
+	a.put("categoryField.name", cat.label)
 	m := field{id: "__unique", measure: &query.Measure{ID: "__unique", Field: cat.dim.Field, Aggregation: query.DistinctCount}, dataSet: cat.dataSet}
 	res, err := a.ask(nil, []field{m}, nil, nil, 0)
 	if err != nil {
@@ -170,8 +181,10 @@ func (a *insightAsk) total(c *totalComputation) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	a.putMetric("metricField", val, name)
 	if len(res.Rows) > 0 {
 		if v, ok := number(res.Rows[0][0]); ok {
+			a.putValue("totalAggregate", val, v)
 			return "Total " + name + " is " + val.text(v) + ".", nil
 		}
 	}

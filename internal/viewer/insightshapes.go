@@ -94,6 +94,37 @@ type uniqueComputation struct {
 	Category            *definition.DimensionField
 }
 
+// keys are the names a custom narrative calls a computation by: its Name,
+// then its ComputationId.
+func (c *insightComputation) keys() []string {
+	var id, name string
+	switch {
+	case c.TopBottomRanked != nil:
+		id, name = c.TopBottomRanked.ComputationId, c.TopBottomRanked.Name
+	case c.TopBottomMovers != nil:
+		id, name = c.TopBottomMovers.ComputationId, c.TopBottomMovers.Name
+	case c.TotalAggregation != nil:
+		id, name = c.TotalAggregation.ComputationId, c.TotalAggregation.Name
+	case c.MaximumMinimum != nil:
+		id, name = c.MaximumMinimum.ComputationId, c.MaximumMinimum.Name
+	case c.MetricComparison != nil:
+		id, name = c.MetricComparison.ComputationId, c.MetricComparison.Name
+	case c.PeriodOverPeriod != nil:
+		id, name = c.PeriodOverPeriod.ComputationId, c.PeriodOverPeriod.Name
+	case c.PeriodToDate != nil:
+		id, name = c.PeriodToDate.ComputationId, c.PeriodToDate.Name
+	case c.GrowthRate != nil:
+		id, name = c.GrowthRate.ComputationId, c.GrowthRate.Name
+	case c.UniqueValues != nil:
+		id, name = c.UniqueValues.ComputationId, c.UniqueValues.Name
+	case c.Forecast != nil:
+		var f struct{ ComputationId, Name string }
+		_ = json.Unmarshal(c.Forecast, &f) // a forecast that does not decode has no names
+		id, name = f.ComputationId, f.Name
+	}
+	return []string{name, id}
+}
+
 // parseInsight reads an InsightVisual; false if it does not decode.
 func parseInsight(raw json.RawMessage) (*insightVisual, bool) {
 	var v insightVisual

@@ -22,6 +22,8 @@ func (a *insightAsk) maxMin(c *maxMinComputation) (string, error) {
 		return missing("Maximum and minimum", "a Time and a Value"), nil
 	}
 	low := c.Type == "MINIMUM"
+	a.putTime(tm)
+	a.putMetric("metricField", val, name)
 	res, err := a.ask([]field{tm}, []field{val}, calc, []query.Sort{{ID: val.id, Descending: !low}, {ID: tm.id}}, insightLimit)
 	if err != nil {
 		return "", err
@@ -60,6 +62,8 @@ func (a *insightAsk) periodOverPeriod(c *periodOverPeriodComputation) (string, e
 	if !tok || !vok {
 		return missing("Period over period", "a Time and a Value"), nil
 	}
+	a.putTime(tm)
+	a.putMetric("metricField", val, name)
 	res, periods, rows, err := a.latest(tm, []field{val}, calc, 2)
 	if err != nil {
 		return "", err
@@ -73,6 +77,8 @@ func (a *insightAsk) periodOverPeriod(c *periodOverPeriodComputation) (string, e
 	if !cok || !pok {
 		return name + " has no value for " + curP + " or " + prevP + ".", nil
 	}
+	a.putValue("previousMetricValue", val, prev)
+	a.put("previousTimeValue.formattedValue", prevP)
 	return name + " for " + curP + " " + change(val, prev, cur) + " compared to " + prevP + ".", nil
 }
 
@@ -101,6 +107,9 @@ func (a *insightAsk) metricComparison(c *comparisonComputation) (string, error) 
 	if !tok || !fok || !took {
 		return missing("Metric comparison", "a Time, a FromValue and a TargetValue"), nil
 	}
+	a.putTime(tm)
+	a.putMetric("fromMetricField", from, fname)
+	a.putMetric("toMetricField", to, tname)
 	res, periods, rows, err := a.latest(tm, []field{from, to}, append(fcalc, tcalc...), 1)
 	if err != nil {
 		return "", err
@@ -114,6 +123,8 @@ func (a *insightAsk) metricComparison(c *comparisonComputation) (string, error) 
 	if !vok || !ok {
 		return fname + " or " + tname + " has no value for " + p + ".", nil
 	}
+	a.putValue("fromMetricValue", from, v)
+	a.putValue("toMetricValue", to, t)
 	s := "For " + p + ", " + fname + " is " + from.text(v)
 	switch {
 	case t == 0 || v == t:
@@ -142,6 +153,8 @@ func (a *insightAsk) periodToDate(c *periodToDateComputation) (string, error) {
 	if !tok || !vok {
 		return missing("Period to date", "a Time and a Value"), nil
 	}
+	a.putTime(tm)
+	a.putMetric("metricField", val, name)
 	res, periods, rows, err := a.latest(tm, []field{val}, calc, 1)
 	if err != nil {
 		return "", err
@@ -166,6 +179,8 @@ func (a *insightAsk) growthRate(c *growthComputation) (string, error) {
 	if !tok || !vok {
 		return missing("Growth rate", "a Time and a Value"), nil
 	}
+	a.putTime(tm)
+	a.putMetric("metricField", val, name)
 	n := max(size(c.PeriodSize, 3), 2)
 	_, periods, rows, err := a.latest(tm, []field{val}, calc, n)
 	if err != nil {

@@ -65,11 +65,20 @@ func (o *kpiOptions) method() string {
 
 // comparisonFormat is the ComparisonFormat, nil when none.
 func (o *kpiOptions) comparisonFormat() *numberFormat {
-	if o == nil || o.Comparison == nil || len(o.Comparison.ComparisonFormat) == 0 {
+	if o == nil || o.Comparison == nil {
+		return nil
+	}
+	return comparisonFormatOf(o.Comparison.ComparisonFormat)
+}
+
+// comparisonFormatOf reads a ComparisonConfiguration's ComparisonFormat
+// (a KPI's or a gauge's), nil when none.
+func comparisonFormatOf(raw json.RawMessage) *numberFormat {
+	if len(raw) == 0 {
 		return nil
 	}
 	var inner map[string]any
-	if json.Unmarshal(o.Comparison.ComparisonFormat, &inner) != nil {
+	if json.Unmarshal(raw, &inner) != nil {
 		return nil
 	}
 	return numberFormatOf(map[string]any{"FormatConfiguration": inner})

@@ -11,7 +11,9 @@ import (
 // compared with).
 
 // kpiTrend plans a KPI's trend group. A trend sorted other than newest
-// first is refused by name rather than guessed.
+// first is refused by name rather than guessed: the references do not say
+// which period a KPI shows when its trend runs oldest first or by a
+// measure.
 func (p *plan) kpiTrend(c *definition.KPIConfiguration) {
 	if c.FieldWells == nil || len(c.FieldWells.TrendGroups) == 0 {
 		return
@@ -21,14 +23,26 @@ func (p *plan) kpiTrend(c *definition.KPIConfiguration) {
 		return
 	}
 	p.category = trend[:1]
-	if c.SortConfiguration != nil {
-		for _, o := range c.SortConfiguration.TrendGroupSort {
-			if o.FieldSort == nil || o.FieldSort.FieldId != trend[0].id || o.FieldSort.Direction != "DESC" {
-				p.refuse("TrendGroupSort other than the trend field descending")
-				return
-			}
-		}
+	if c.SortConfiguration != nil && len(c.SortConfiguration.TrendGroupSort) > 0 && !newestFirst(c.SortConfiguration.TrendGroupSort[0], trend[0]) {
+		p.refuse("TrendGroupSort other than the trend field descending")
+		return
 	}
 	p.sort = []query.Sort{{ID: trend[0].id, Descending: true}}
 	p.limit = 2
+}
+
+// newestFirst reports whether a trend group's first sort is its trend
+// field descending: a FieldSort of the field, or a ColumnSort of its
+// column without an aggregation. Sorts after it cannot reorder the
+// periods, each of which is one row.
+func newestFirst(o definition.FieldSortOptions, trend field) bool {
+	switch {
+	case o.FieldSort != nil:
+		return o.FieldSort.FieldId == trend.id && o.FieldSort.Direction == "DESC"
+	case o.ColumnSort != nil && o.ColumnSort.SortBy != nil:
+		by := o.ColumnSort.SortBy
+		return trend.dim != nil && by.ColumnName == trend.dim.Field && by.DataSetIdentifier == trend.dataSet &&
+			o.ColumnSort.AggregationFunction == nil && o.ColumnSort.Direction == "DESC"
+	}
+	return false
 }

@@ -69,6 +69,12 @@ type plan struct {
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int
+	// singleAxis: a combo chart's lines share the bars' Y axis
+	// (comboaxis.go).
+	singleAxis bool
+	// linesByCategory: a combo chart's lines fold its Colors field's rows
+	// into one value per category (comboline.go).
+	linesByCategory bool
 }
 
 // refuse records an option the plan cannot honour.
@@ -296,11 +302,13 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.addMeasures(w.LineValues, &p.lineValues)
 		p.recordsByDims()
 		p.stacked = c.BarsArrangement == "STACKED"
+		p.singleAxis = singleYAxis(c.SingleAxisOptions)
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimit)
 			p.colorItemsLimit(s.ColorItemsLimit, s.ColorSort)
 		}
+		p.comboLinesByCategory()
 	case definition.KindHeatMap:
 		if !p.planHeatMap(vis.HeatMapVisual.ChartConfiguration) {
 			return p, false

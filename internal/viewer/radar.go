@@ -175,6 +175,9 @@ func radarOption(p *plan, res *Result) obj {
 		data[i], names[i] = obj{"name": s.name, "value": s.data}, s.name
 	}
 	e := obj{"type": "radar", "data": data}
+	if f := sharedFieldFormat(p.values); f != nil {
+		e[chartNumberFormat] = f // every axis a measure in one format
+	}
 	if r.area {
 		e["areaStyle"] = obj{}
 	}

@@ -59,11 +59,14 @@ func TestCategoryLimitWithColors(t *testing.T) {
 // A KPI with a trend group shows its latest period (it showed the total
 // over every period); a trend sorted ascending is refused.
 func TestKPITrendGroup(t *testing.T) {
-	kpiJS := func(dir string) string {
+	kpiSorted := func(sorts string) string {
 		return `{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {
 			"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}],
 			"TrendGroups": [{"DateDimensionField": {"FieldId": "y", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "YEAR"}}]},
-			"SortConfiguration": {"TrendGroupSort": [{"FieldSort": {"FieldId": "y", "Direction": "` + dir + `"}}]}}}}`
+			"SortConfiguration": {"TrendGroupSort": [` + sorts + `]}}}}`
+	}
+	kpiJS := func(dir string) string {
+		return kpiSorted(`{"FieldSort": {"FieldId": "y", "Direction": "` + dir + `"}}`)
 	}
 	p, ok := planOf(visualOf(t, kpiJS("DESC")))
 	if !ok {
@@ -74,6 +77,20 @@ func TestKPITrendGroup(t *testing.T) {
 	wantEq(t, "latest period", k.Value, "5")
 	p, _ = planOf(visualOf(t, kpiJS("ASC")))
 	wantEq(t, "ascending", p.unsupported, []string{"TrendGroupSort other than the trend field descending"})
+	// The trend's column descending is the same order; a later sort cannot
+	// reorder one row a period.
+	column := `{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "Direction": "DESC"}}`
+	p, _ = planOf(visualOf(t, kpiSorted(column+`, {"FieldSort": {"FieldId": "v", "Direction": "ASC"}}`)))
+	wantEq(t, "by the column", [3]any{p.sort, p.limit, p.unsupported}, [3]any{[]query.Sort{{ID: "y", Descending: true}}, 2, []string(nil)})
+	for name, sorts := range map[string]string{
+		"by a measure":            `{"FieldSort": {"FieldId": "v", "Direction": "DESC"}}`,
+		"by an aggregated column": `{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "Direction": "DESC", "AggregationFunction": {"DateAggregationFunction": "MAX"}}}`,
+		"by another column":       `{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "ship_date"}, "Direction": "DESC"}}`,
+		"then ascending":          `{"FieldSort": {"FieldId": "y", "Direction": "ASC"}}, ` + column,
+	} {
+		p, _ = planOf(visualOf(t, kpiSorted(sorts)))
+		wantEq(t, name, p.unsupported, []string{"TrendGroupSort other than the trend field descending"})
+	}
 }
 
 // An aggregated calculated field in a measure well without an

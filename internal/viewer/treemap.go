@@ -72,6 +72,7 @@ func treeMapOption(p *plan, res *Result) obj {
 	s := obj{"type": "treemap", "name": p.values[0].label, "data": data, "roam": false, "nodeClick": false,
 		"breadcrumb": obj{"show": false}, "width": "100%", "height": "100%", "top": 0, "left": 0,
 		"label": obj{"show": true, "lineHeight": 15}, "upperLabel": obj{"show": false}}
+	formatSeries(s, p.values[0])
 	opt := obj{
 		"animation": false,
 		"aria":      obj{"enabled": true},
@@ -81,7 +82,7 @@ func treeMapOption(p *plan, res *Result) obj {
 	if colored {
 		s["height"] = "85%"
 		opt["visualMap"] = obj{"type": "continuous", "min": lo, "max": hi, "dimension": 1, "seriesIndex": 0,
-			"orient": "horizontal", "left": "center", "bottom": 0, "itemHeight": 120, "text": []string{formatNumber(hi), formatNumber(lo)},
+			"orient": "horizontal", "left": "center", "bottom": 0, "itemHeight": 120, "text": []string{p.lineValues[0].numberText(hi), p.lineValues[0].numberText(lo)},
 			"inRange": obj{"color": scaleColors(p.colorScale)}}
 	}
 	return opt

@@ -46,6 +46,9 @@ func (v *View) unaggTable(ctx context.Context, t *Tile, vis *definition.Visual, 
 		t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+refused+"."
 		return
 	}
+	if v.unaggAggregates(ctx, t, p, opts != nil, sheetID, vis.VisualID, run) {
+		return
+	}
 	arn, ok := v.def.DataSetARN(p.dataSet)
 	if !ok {
 		t.Kind, t.Message = TileError, "The visual's dataset "+strconv.Quote(p.dataSet)+" is not declared."

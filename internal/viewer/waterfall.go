@@ -108,11 +108,11 @@ func waterfallOption(p *plan, res *Result) obj {
 		if v < 0 {
 			color = waterfallDown
 		}
-		bar(name, round2(min(running, next)), round2(max(running, next)), color, formatNumber(v))
+		bar(name, round2(min(running, next)), round2(max(running, next)), color, p.values[0].numberText(v))
 		running = next
 	}
 	cats = append(cats, p.totalLabel)
-	bar(p.totalLabel, round2(min(0, running)), round2(max(0, running)), waterfallTotal, formatNumber(running))
+	bar(p.totalLabel, round2(min(0, running)), round2(max(0, running)), waterfallTotal, p.values[0].numberText(running))
 	stacked := func(name string, data []any) obj {
 		return obj{"type": "bar", "name": name, "stack": "waterfall", "data": data, "barCategoryGap": "20%"}
 	}
@@ -122,13 +122,17 @@ func waterfallOption(p *plan, res *Result) obj {
 	if len(cats) <= maxLabelled {
 		label = obj{"interval": 0}
 	}
+	valueAxis := obj{"type": "value"}
+	if f := p.values[0].format; f != nil {
+		valueAxis[chartNumberFormat] = f
+	}
 	return obj{
 		"animation": false,
 		"aria":      obj{"enabled": true},
 		"tooltip":   obj{"trigger": "item"},
 		"grid":      obj{"containLabel": true, "left": 8, "right": 16, "top": 24, "bottom": 8},
 		"xAxis":     obj{"type": "category", "data": cats, "axisLabel": label},
-		"yAxis":     obj{"type": "value"},
+		"yAxis":     valueAxis,
 		"series":    []obj{b, stacked(p.values[0].label, above), stacked(p.values[0].label+" ", below)},
 	}
 }

@@ -70,16 +70,18 @@ function formatLabels(option) {
   for (const s of option.series ?? []) {
     const spec = s.sgNumberFormat;
     if (spec) {
-      const write = (v) => formatNumber(spec, v);
+      const write = (v) => formatNumber(spec, pick(v));
       s.tooltip = { ...s.tooltip, valueFormatter: write };
       if (s.label?.show && s.label.formatter === undefined) {
-        s.label.formatter = s.type === "pie" ? (p) => `${p.name}\n${write(p.value)}` : (p) => write(p.value);
+        if (s.type === "pie" || s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${write(p.value)}`;
+        else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${write(p.value)}`;
+        else s.label.formatter = (p) => write(p.value);
       }
     }
     if (typeof s.sgNullText === "string" && s.sgNullText !== "") {
       const nullText = s.sgNullText;
       const write = s.tooltip?.valueFormatter ?? option.tooltip.valueFormatter;
-      s.tooltip = { ...s.tooltip, valueFormatter: (v, i) => (isNull(v) ? nullText : write(v, i)) };
+      s.tooltip = { ...s.tooltip, valueFormatter: (v, i) => (isNull(pick(v)) ? nullText : write(v, i)) };
     }
     if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {

@@ -22,11 +22,12 @@ import (
 
 // formattingDefinition is a dashboard over the sample orders: a bar chart
 // of revenue by region with a static, an average, a largest and a median
-// reference line and a 90th percentile one (and a computed one over a
-// Colors field, which it names); a table
+// reference line and a 90th percentile one, and a bar chart of revenue by
+// region and segment with an average line; a table
 // of revenue and profit by region whose revenue cells are red above
-// revenueLimit, whose rows are shaded where profit is below profitLimit
-// and whose region cells carry a flag above revenueLimit; a table whose
+// revenueLimit, whose rows are shaded where profit is below profitLimit,
+// whose region cells carry a flag above revenueLimit and whose profit
+// cells carry an icon of the three-color arrow set; a table whose
 // condition names a column that does not exist; a KPI green when revenue
 // is positive.
 func formattingDefinition(revenueLimit, profitLimit float64) string {
@@ -151,12 +152,17 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	if lines[0].Color != "#DE3B00" || lines[0].Type != "solid" || lines[1].Type != "dashed" {
 		t.Errorf("reference line styles: %+v", lines)
 	}
-	// A computed line over colors is not drawn, and the tile says so.
-	if got := markLines(t, p.Body, "colored"); len(got) != 0 {
-		t.Errorf("colored: reference lines %v drawn, want none", got)
+	// A computed line over colors: the average over every bar segment
+	// drawn (each region and segment), not over the regions' totals.
+	segAverage := sqlFloat(t, sampleDB(t, ts), `SELECT avg(s) FROM (SELECT sum(revenue) AS s FROM orders GROUP BY region, segment)`)
+	if colored := markLines(t, p.Body, "colored"); len(colored) != 1 || !near(colored[0].Value, math.Round(segAverage*100)/100) {
+		t.Errorf("colored: reference lines %v, want one at %v", colored, segAverage)
 	}
-	if tl := tile(t, p.Body, "colored"); !strings.Contains(tl, "Colors field") {
-		t.Errorf("colored: no note naming the reference line:\n%s", tl)
+	if near(segAverage, average) {
+		t.Errorf("the segments' average %v equals the regions' %v: the test cannot tell them apart", segAverage, average)
+	}
+	if tl := tile(t, p.Body, "colored"); strings.Contains(tl, "not drawn") {
+		t.Errorf("colored: a line is named as not drawn:\n%s", tl)
 	}
 
 	// Conditional formatting, row by row against SQL.
@@ -167,6 +173,10 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 		t.Fatalf("table: %d rows, SQL %d", len(rows), len(byRegion))
 	}
 	matched := map[bool]int{}
+	// The profit icon set: each region's profit placed in the range of
+	// the regions' profits, thirds from the smallest.
+	pLo, pHi := sortedP[0], sortedP[len(sortedP)-1]
+	arrows := map[string]int{}
 	for _, r := range rows {
 		cells := reTableCellAttrs.FindAllStringSubmatch(r[1], -1)
 		name := html.UnescapeString(cells[0][2])
@@ -182,6 +192,17 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 		if got := strings.Contains(cells[0][1], `data-cf-icon="⚑"`) && strings.Contains(cells[0][1], "--cf-icon: #2CAD00"); got != red {
 			t.Errorf("%s: flag %v, want %v (%s)", name, got, red, cells[0][1])
 		}
+		wantIcon, wantColor := "↓", "#DE3B00"
+		switch pct := (profits[i] - pLo) / (pHi - pLo); {
+		case pct >= 2.0/3:
+			wantIcon, wantColor = "↑", "#2CAD00"
+		case pct >= 1.0/3:
+			wantIcon, wantColor = "→", "#F9B000"
+		}
+		arrows[wantIcon]++
+		if !strings.Contains(cells[2][1], `data-cf-icon="`+wantIcon+`"`) || !strings.Contains(cells[2][1], "--cf-icon: "+wantColor) {
+			t.Errorf("%s: profit %v in [%v, %v]: want icon %s %s (%s)", name, profits[i], pLo, pHi, wantIcon, wantColor, cells[2][1])
+		}
 		shaded := profits[i] < profitLimit
 		matched[shaded]++
 		for j, c := range cells {
@@ -193,8 +214,11 @@ func TestViewerReferenceLinesAndConditionalFormatting(t *testing.T) {
 	if matched[true] == 0 || matched[false] == 0 {
 		t.Errorf("the conditions matched %v: the test needs rows of both kinds", matched)
 	}
-	if !strings.Contains(tl, "icon sets (three color arrow) are not yet supported") {
-		t.Errorf("table: no note naming the icon set:\n%s", tl)
+	if arrows["↑"] == 0 || arrows["↓"] == 0 {
+		t.Errorf("profit icons %v: the test needs the top and bottom of the set", arrows)
+	}
+	if strings.Contains(tl, "not yet supported") || strings.Contains(tl, "not applied") {
+		t.Errorf("table: a rule is named as not applied:\n%s", tl)
 	}
 	// A condition that cannot be computed: the table is drawn, equal to
 	// SQL, and says that its formatting is not shown and why.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"strings"
 	"testing"
 
@@ -75,7 +76,8 @@ func geoSum(id, column string) string {
 	return fmt.Sprintf(`{"NumericalMeasureField": {"FieldId": %q, "Column": {"DataSetIdentifier": "geo", "ColumnName": %q}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}`, id, column)
 }
 
-// TestViewerMaps draws a filled map of revenue by country and a points map
+// TestViewerMaps draws a filled map of revenue by country (its regions at
+// above the middle of the countries' sums filled red by a shape rule) and a points map
 // of revenue by latitude and longitude per segment through the SDK, each
 // against SQL over the sample file: the country that has no shape at
 // 1:110m (Singapore) and the rows with no position are named on the tile,
@@ -84,8 +86,13 @@ func geoSum(id, column string) string {
 func TestViewerMaps(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
+	// The shape rule's limit: between the two middle countries' sums, so
+	// that some regions are red and some keep the scale.
+	sums := sqlRows(t, ts, "SELECT sum(revenue) FROM orders WHERE country <> 'Singapore' GROUP BY country ORDER BY 1")
+	limit := math.Round((asFloat(sums[len(sums)/2-1][0]) + asFloat(sums[len(sums)/2][0])) / 2)
 	body := mapsDashboard(t, ts,
-		`{"FilledMapVisual": {"VisualId": "by-country", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "c", "country")+`], "Values": [`+geoSum("rev", "revenue")+`]}}}}}`,
+		`{"FilledMapVisual": {"VisualId": "by-country", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "c", "country")+`], "Values": [`+geoSum("rev", "revenue")+`]}}},
+		  "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Shape": {"FieldId": "rev", "Format": {"BackgroundColor": {"Solid": {"Expression": "sum({revenue}) >= `+fmt.Sprint(limit)+`", "Color": "#DE3B00"}}}}}]}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "points", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("NumericalDimensionField", "lat", "lat")+`, `+geoField("NumericalDimensionField", "lon", "lon")+`], "Values": [`+geoSum("prev", "revenue")+`], "Colors": [`+geoField("CategoricalDimensionField", "seg", "segment")+`]}}}}}`,
 		`{"FilledMapVisual": {"VisualId": "by-city", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "cc", "city")+`]}}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "city-points", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "cp", "city")+`]}}}}}`,
@@ -95,9 +102,23 @@ func TestViewerMaps(t *testing.T) {
 	// names are the shapes' but one, and Singapore has no shape.
 	o := rawChart(t, body, "by-country")
 	var got [][]any
+	red := map[bool]int{}
 	for _, d := range o["series"].([]any)[0].(map[string]any)["data"].([]any) {
 		r := d.(map[string]any)
 		got = append(got, []any{r["name"], r["value"]})
+		// Filled red exactly where SQL's sum reaches the limit, out of the scale.
+		above := asFloat(r["value"]) >= limit
+		red[above]++
+		style, _ := r["itemStyle"].(map[string]any)
+		if filled := style != nil && style["areaColor"] == "#DE3B00" && r["visualMap"] == false; filled != above {
+			t.Errorf("%v: %v vs %v: filled red %v, want %v (%v)", r["name"], r["value"], limit, filled, above, r)
+		}
+	}
+	if red[true] == 0 || red[false] == 0 {
+		t.Errorf("regions above the limit %v: the test needs both kinds", red)
+	}
+	if _, kept := o["series"].([]any)[0].(map[string]any)["sgRows"]; kept {
+		t.Error("the filled map's option keeps its result rows")
 	}
 	shape := map[string]string{"United States": "United States of America"}
 	var want [][]any

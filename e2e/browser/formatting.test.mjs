@@ -3,7 +3,9 @@
 // draws its average line labelled with SQL's average of the per-region
 // sums and its 75th percentile line SQL's continuous 75th percentile of
 // them, and the table's revenue cells above that average are red and
-// flagged, the others not, as SQL says.
+// flagged, the others not, as SQL says; its second revenue column carries
+// the three-color arrows by the third of the range each sum lies in; a
+// gauge draws its conditional icon, a KPI its progress bar's color.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
@@ -39,11 +41,22 @@ async function createDashboard(limit) {
           }],
         } } },
         { TableVisual: { VisualId: 'tbl',
-          ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [regionDim('t-r')], Values: [revenue('t-rev')] } } },
+          ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [regionDim('t-r')], Values: [revenue('t-rev'), revenue('t-rev2')] } } },
           ConditionalFormatting: { ConditionalFormattingOptions: [
             { Cell: { FieldId: 't-rev', TextFormat: {
               TextColor: { Solid: { Expression: `sum({revenue}) > ${limit}`, Color: '#DE3B00' } },
               Icon: { CustomCondition: { Expression: `sum({revenue}) > ${limit}`, IconOptions: { Icon: 'FLAG' } } } } } },
+            { Cell: { FieldId: 't-rev2', TextFormat: { Icon: { IconSet: { Expression: 'sum({revenue})', IconSetType: 'THREE_COLOR_ARROW' } } } } },
+          ] } } },
+        { GaugeChartVisual: { VisualId: 'gauge',
+          ChartConfiguration: { FieldWells: { Values: [revenue('g-rev')], TargetValues: [revenue('g-target')] } },
+          ConditionalFormatting: { ConditionalFormattingOptions: [
+            { PrimaryValue: { Icon: { CustomCondition: { Expression: 'sum({revenue}) > 0', IconOptions: { UnicodeIcon: '★' }, Color: '#2CAD00' } } } },
+          ] } } },
+        { KPIVisual: { VisualId: 'kpi',
+          ChartConfiguration: { FieldWells: { Values: [revenue('k-rev')], TargetValues: [revenue('k-target')] } },
+          ConditionalFormatting: { ConditionalFormattingOptions: [
+            { ProgressBar: { ForegroundColor: { Solid: { Expression: 'sum({revenue}) > 0', Color: '#DE3B00' } } } },
           ] } } },
       ] }],
     },
@@ -102,6 +115,30 @@ describe('reference lines and conditional formatting in Chromium', () => {
         assert.equal(c.icon === '"⚑"', above, `${c.name}: icon ${c.icon}`);
       }
       assert.ok(red > 0 && red < cells.length, `some cells red, some not: ${JSON.stringify(cells)}`);
+
+      // The icon set: each region's arrow and its color by the third of
+      // the regions' range its sum lies in.
+      const arrows = await frame.locator('#v-tbl tbody tr').evaluateAll((rows) => rows.map((r) => {
+        const cell = r.querySelectorAll('td')[2];
+        const before = getComputedStyle(cell, '::before');
+        return { name: r.querySelector('td').textContent, icon: before.content, color: before.color };
+      }));
+      const lo = Math.min(...sums.map(([, s]) => s)), hi = Math.max(...sums.map(([, s]) => s));
+      for (const a of arrows) {
+        const [, sum] = sums.find(([r]) => r === a.name);
+        const pct = (sum - lo) / (hi - lo);
+        const [icon, color] = pct >= 2 / 3 ? ['"↑"', 'rgb(44, 173, 0)'] : pct >= 1 / 3 ? ['"→"', 'rgb(249, 176, 0)'] : ['"↓"', 'rgb(222, 59, 0)'];
+        assert.deepEqual({ icon: a.icon, color: a.color }, { icon, color }, `${a.name}: ${sum} in [${lo}, ${hi}]`);
+      }
+
+      // The gauge's icon, drawn in its color before the primary value.
+      await frame.locator('#v-gauge svg').waitFor({ timeout: STEP });
+      const star = await frame.locator('#v-gauge svg text').evaluateAll((ts) => ts.filter((t) => t.textContent.includes('★')).map((t) => t.getAttribute('fill') || t.style.fill));
+      assert.equal(star.length, 1, 'one icon on the gauge');
+      assert.match(star[0], /^(#2CAD00|rgb\(44, ?173, ?0\))$/i);
+      // The KPI's progress bar filled in its conditional color.
+      const accent = await frame.locator('#v-kpi progress').evaluate((el) => getComputedStyle(el).accentColor);
+      assert.equal(accent, 'rgb(222, 59, 0)');
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

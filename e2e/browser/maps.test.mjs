@@ -3,7 +3,8 @@
 // the region shapes load from the console's own assets (no tile server,
 // no other origin), the map draws as SVG, a region's value read off the
 // page equals a direct SQL query on the sample file, and a click on a
-// region filters another visual by that region's value; a filled map by
+// region filters another visual by that region's value (its largest
+// country filled red by a shape rule); a filled map by
 // US county draws each county's value, within its state, as SQL says.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -33,7 +34,7 @@ async function createGeoDataSet() {
   }));
 }
 
-async function createMapsDashboard() {
+async function createMapsDashboard(limit) {
   await qs.send(new CreateDashboardCommand({
     AwsAccountId: ACCOUNT, DashboardId: 'maps', Name: 'maps',
     Definition: {
@@ -41,6 +42,8 @@ async function createMapsDashboard() {
       Sheets: [{ SheetId: 's', Name: 'Maps', Visuals: [
         { FilledMapVisual: { VisualId: 'filled', ChartConfiguration: { FieldWells: { FilledMapAggregatedFieldWells: {
           Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('country') } }], Values: [sum('r', 'revenue')] } } },
+          ConditionalFormatting: { ConditionalFormattingOptions: [
+            { Shape: { FieldId: 'r', Format: { BackgroundColor: { Solid: { Expression: `sum({revenue}) > ${limit}`, Color: '#DE3B00' } } } } }] },
           Actions: [{ CustomActionId: 'by-country', Name: 'Filter by country', Status: 'ENABLED', Trigger: 'DATA_POINT_CLICK',
             ActionOperations: [{ FilterOperation: { SelectedFieldsConfiguration: { SelectedFields: ['c'] },
               TargetVisualsConfiguration: { SameSheetTargetVisualConfiguration: { TargetVisuals: ['points'] } } } }] }] } },
@@ -57,7 +60,9 @@ async function createMapsDashboard() {
 describe('maps in Chromium', () => {
   test('filled map and points map draw offline, values equal SQL', { timeout: 120_000 }, async () => {
     await createGeoDataSet();
-    await createMapsDashboard();
+    // The shape rule fills the country of the largest revenue alone.
+    const top = sql("SELECT sum(revenue) FROM orders WHERE country <> 'Singapore' GROUP BY country ORDER BY 1 DESC LIMIT 2");
+    await createMapsDashboard(Math.round((top[0][0] + top[1][0]) / 2));
     const page = await browser.context.newPage();
     const pageErrors = [];
     const requests = [];
@@ -79,6 +84,11 @@ describe('maps in Chromium', () => {
       assert.ok(described.includes(`the data for Germany is ${germany}`), `Germany's revenue ${germany} not in: ${described}`);
       const note = await frame.locator('#v-filled .tile-note').textContent();
       assert.match(note, /matched no region: Singapore/);
+      // The largest country's shapes are filled with the rule's red, out
+      // of the color scale; no other region is.
+      const fills = await frame.locator('#v-filled svg path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('fill') || '').toLowerCase()));
+      const red = fills.filter((f) => f === '#de3b00' || f.replaceAll(' ', '') === 'rgb(222,59,0)').length;
+      assert.ok(red > 0 && red < fills.length / 10, `${red} of ${fills.length} paths red`);
 
       // The points map: a circle per position on the world's shapes.
       await frame.locator('#v-points svg path').nth(100).waitFor({ timeout: STEP });

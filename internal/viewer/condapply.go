@@ -3,6 +3,7 @@ package viewer
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // CellFormat is what conditional formatting sets on a drawn value.
@@ -30,33 +31,42 @@ func (f CellFormat) Style() string {
 	return s
 }
 
+// condHit is a rule's effect on one drawn value: its color, and for an
+// icon the glyph; the zero condHit where the rule does not apply (a rule
+// that applies has a color or, an icon without one, a glyph).
+type condHit struct {
+	color string
+	icon  string
+}
+
+func (h condHit) on() bool { return h.color != "" || h.icon != "" }
+
 // apply sets a rule's effect on a format unless an earlier rule set it.
-func (f *CellFormat) apply(r condRule, color string) {
+func (f *CellFormat) apply(r condRule, h condHit) {
 	switch r.set {
 	case setText:
 		if f.Color == "" {
-			f.Color = color
+			f.Color = h.color
 		}
 	case setBackground:
 		if f.Background == "" {
-			f.Background = color
+			f.Background = h.color
 		}
 	case setIcon:
 		if f.Icon == "" {
-			f.Icon, f.IconColor, f.IconOnly = r.icon, r.color, r.iconOnly
+			f.Icon, f.IconColor, f.IconOnly = h.icon, h.color, r.iconOnly
 		}
 	}
 }
 
-// condColors evaluates each rule on each row of hidden values: the color
-// (or, for an icon, the rule's color or "-") where it applies, "" where
-// not. Gradients place each row's value between the rule's stops over the
-// range of all rows.
-func condColors(rules []condRule, hidden [][]any) [][]string {
-	out := make([][]string, len(rules))
+// condColors evaluates each rule on each row of hidden values: where it
+// applies, its color (and icon). Gradients and icon sets place each row's
+// value over the range of all rows.
+func condColors(rules []condRule, hidden [][]any) [][]condHit {
+	out := make([][]condHit, len(rules))
 	for k, r := range rules {
-		out[k] = make([]string, len(hidden))
-		if r.gradient != nil {
+		out[k] = make([]condHit, len(hidden))
+		if r.gradient != nil || r.iconSet != nil {
 			lo, hi := math.Inf(1), math.Inf(-1)
 			for _, h := range hidden {
 				if f, ok := number(h[r.hidden]); ok {
@@ -64,18 +74,21 @@ func condColors(rules []condRule, hidden [][]any) [][]string {
 				}
 			}
 			for i, h := range hidden {
-				if f, ok := number(h[r.hidden]); ok {
-					out[k][i] = gradientAt(r.gradient, f, lo, hi).String()
+				f, ok := number(h[r.hidden])
+				switch {
+				case !ok:
+				case r.iconSet != nil:
+					ic := iconOfSet(r.iconSet, f, lo, hi)
+					out[k][i] = condHit{color: ic.color, icon: ic.glyph}
+				default:
+					out[k][i] = condHit{color: gradientAt(r.gradient, f, lo, hi).String()}
 				}
 			}
 			continue
 		}
 		for i, h := range hidden {
 			if f, ok := number(h[r.hidden]); ok && f != 0 {
-				out[k][i] = r.color
-				if out[k][i] == "" {
-					out[k][i] = "-"
-				}
+				out[k][i] = condHit{color: r.color, icon: r.icon}
 			}
 		}
 	}
@@ -101,7 +114,7 @@ func (x *extras) formatTable(t *Table, p *plan, hidden [][]any) {
 			continue
 		}
 		for i, row := range t.Rows {
-			if colors[k][i] == "" {
+			if !colors[k][i].on() {
 				continue
 			}
 			if r.target == condRow {
@@ -134,7 +147,7 @@ func (x *extras) formatPivot(pv *Pivot, p *plan, hidden [][]any) {
 			continue
 		}
 		for i, at := range pv.at {
-			if colors[k][i] != "" {
+			if colors[k][i].on() {
 				pv.Rows[at[0]].Cells[at[1]*len(ms)+m].Format.apply(r, colors[k][i])
 			}
 		}
@@ -149,7 +162,7 @@ func (x *extras) formatKPI(k *KPI, hidden [][]any) {
 	}
 	colors := condColors(x.conds, hidden[:1])
 	for i, r := range x.conds {
-		if colors[i][0] == "" {
+		if !colors[i][0].on() {
 			continue
 		}
 		switch r.target {
@@ -157,6 +170,10 @@ func (x *extras) formatKPI(k *KPI, hidden [][]any) {
 			k.ValueFormat.apply(r, colors[i][0])
 		case condKPICompare:
 			k.ComparisonFormat.apply(r, colors[i][0])
+		case condKPIBar:
+			if k.BarColor == "" {
+				k.BarColor = colors[i][0].color
+			}
 		}
 	}
 }
@@ -227,20 +244,43 @@ func (x *extras) formatGauge(opt obj, hidden [][]any) {
 	colors := condColors(x.conds, hidden[:1])
 	done := map[string]bool{}
 	for i, r := range x.conds {
-		c := colors[i][0]
-		if c == "" || done[r.target] {
+		c := colors[i][0].color
+		if !colors[i][0].on() || done[r.target+r.set] {
 			continue
 		}
-		done[r.target] = true
-		switch r.target {
-		case condGaugeValue:
+		done[r.target+r.set] = true
+		switch {
+		case r.target == condGaugeValue && r.set == setIcon:
+			gaugeIcon(s, colors[i][0], r.iconOnly)
+		case r.target == condGaugeValue:
 			if d, ok := s["detail"].(obj); ok {
 				d["color"] = c
 			}
-		case condGaugeArc:
+		case r.target == condGaugeArc:
 			if pr, ok := s["progress"].(obj); ok {
 				pr["itemStyle"] = obj{"color": c}
 			}
 		}
 	}
+}
+
+// gaugeIcon draws a conditional icon before a gauge's primary value (or
+// instead of it), in the icon's color: ECharts rich text, whose markup
+// braces and bars the icon cannot carry.
+func gaugeIcon(s obj, h condHit, iconOnly bool) {
+	d, ok := s["detail"].(obj)
+	if !ok || d["show"] != true {
+		return
+	}
+	icon := strings.NewReplacer("{", "(", "}", ")", "|", "¦").Replace(h.icon)
+	text := "{cfIcon|" + icon + "}"
+	if !iconOnly {
+		text += " " + fmt.Sprint(d["formatter"])
+	}
+	d["formatter"] = text
+	style := obj{}
+	if h.color != "" {
+		style["color"] = h.color
+	}
+	d["rich"] = obj{"cfIcon": style}
 }

@@ -23,8 +23,10 @@ const (
 	condRow        = "row"  // a whole table row
 	condKPIValue   = "kpi-value"
 	condKPICompare = "kpi-comparison"
+	condKPIBar     = "kpi-progress-bar"
 	condGaugeValue = "gauge-value"
 	condGaugeArc   = "gauge-arc"
+	condShape      = "shape" // a filled map's region
 	setText        = "text"
 	setBackground  = "background"
 	setIcon        = "icon"
@@ -40,6 +42,7 @@ type condRule struct {
 	color    string
 	gradient []gradientStop
 	icon     string
+	iconSet  []setGlyph // an icon set's icons, largest values first
 	iconOnly bool
 }
 
@@ -96,6 +99,7 @@ type condPart struct {
 	BackgroundColor *condColor
 	ForegroundColor *condColor
 	Icon            *condIcon
+	Format          *condPart // a filled map shape's ShapeConditionalFormat
 }
 
 // condRules reads a visual's conditional formatting into x: rules for the
@@ -136,23 +140,25 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 			if part.TextFormat != nil {
 				part.TextColor, part.BackgroundColor, part.Icon = part.TextFormat.TextColor, part.TextFormat.BackgroundColor, part.TextFormat.Icon
 			}
+			if part.Format != nil {
+				part.BackgroundColor = part.Format.BackgroundColor
+			}
 			base := condRule{target: target, fieldID: part.FieldId}
-			x.colorRule(base, setText, part.TextColor)
-			if target == condCell || target == condRow {
+			if target != condKPIBar && target != condGaugeArc && target != condShape { // a bar, an arc and a region have a fill only
+				x.colorRule(base, setText, part.TextColor)
+			}
+			if target == condCell || target == condRow || target == condShape {
 				x.colorRule(base, setBackground, part.BackgroundColor)
 			} else if part.BackgroundColor != nil {
 				x.note("Conditional background colors of a " + strings.ToLower(kindLabel(p.kind)) + " are not yet supported by Sightglass.")
 			}
 			switch {
-			case part.ForegroundColor != nil && target == condGaugeArc:
+			case part.ForegroundColor != nil && (target == condGaugeArc || target == condKPIBar):
 				x.colorRule(base, setForeground, part.ForegroundColor)
 			case part.ForegroundColor != nil:
 				x.note("Conditional formatting of the " + strings.ToLower(splitCamel(k)) + " is not shown: Sightglass does not draw it.")
 			}
-			switch {
-			case part.Icon != nil && (target == condGaugeValue || target == condGaugeArc):
-				x.note("Conditional icons on a gauge are not yet supported by Sightglass.")
-			case target != condRow:
+			if target != condRow && target != condGaugeArc && target != condKPIBar && target != condShape {
 				x.iconRule(base, part.Icon)
 			}
 		}
@@ -172,11 +178,13 @@ func condTarget(kind, member string) string {
 	case kind == definition.KindKPI && member == "ComparisonValue":
 		return condKPICompare
 	case kind == definition.KindKPI && member == "ProgressBar":
-		return condKPIValue // only a foreground color, which condRules names
+		return condKPIBar
 	case kind == definition.KindGauge && member == "PrimaryValue":
 		return condGaugeValue
 	case kind == definition.KindGauge && member == "Arc":
 		return condGaugeArc
+	case kind == definition.KindFilledMap && member == "Shape":
+		return condShape
 	}
 	return ""
 }
@@ -219,8 +227,19 @@ func (x *extras) iconRule(base condRule, c *condIcon) {
 	if c == nil {
 		return
 	}
-	if c.IconSet != nil {
-		x.note("Conditional icon sets (" + strings.ToLower(strings.ReplaceAll(c.IconSet.IconSetType, "_", " ")) + ") are not yet supported by Sightglass.")
+	if s := c.IconSet; s != nil {
+		set, known := iconSets[s.IconSetType]
+		switch {
+		case base.target != condCell:
+			x.note("Conditional icon sets on a single value are not applied: Sightglass places a set's icons by the range of a table's or pivot table's values.")
+		case !known || s.Expression == "":
+			x.note("A conditional icon set " + strings.TrimSpace(s.IconSetType) + " is not applied: it needs a predefined IconSetType and an expression.")
+		default:
+			r := base
+			r.set, r.iconSet = setIcon, set
+			r.hidden = x.ask(s.Expression)
+			x.conds = append(x.conds, r)
+		}
 	}
 	cc := c.CustomCondition
 	if cc == nil {

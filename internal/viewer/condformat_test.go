@@ -3,6 +3,7 @@ package viewer
 import (
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -123,30 +124,102 @@ func TestConditionalGradient(t *testing.T) {
 }
 
 // A gauge's arc and primary value take their colors where the condition
-// holds; an icon on a gauge is named as not drawn.
+// holds; an icon is drawn before the primary value in its color.
 func TestConditionalGauge(t *testing.T) {
 	vis := visualOf(t, `{"GaugeChartVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
 		"ConditionalFormatting": {"ConditionalFormattingOptions": [
 		  {"Arc": {"ForegroundColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#00FF00"}}}},
 		  {"PrimaryValue": {"TextColor": {"Solid": {"Expression": "sum({x}) > 100", "Color": "#FF0000"}},
-		    "Icon": {"CustomCondition": {"Expression": "sum({x}) > 1", "IconOptions": {"Icon": "FLAG"}}}}}]}}}`)
+		    "Icon": {"CustomCondition": {"Expression": "sum({x}) > 1", "IconOptions": {"UnicodeIcon": "{a|b}"}, "Color": "#0000FF"}}}}]}}}`)
 	p, ok := planOf(vis)
 	if !ok {
 		t.Fatal("no plan")
 	}
 	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
-	if len(x.notes) != 1 || !strings.Contains(x.notes[0], "icons on a gauge") || len(x.hidden) != 2 {
+	if len(x.notes) != 0 || len(x.hidden) != 3 {
 		t.Fatalf("gauge notes %v hidden %v", x.notes, x.hidden)
 	}
-	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 3), Rows: [][]any{{float64(50), int64(1), int64(0)}}}, 2)
+	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 4), Rows: [][]any{{float64(50), int64(1), int64(0), int64(1)}}}, 3)
 	opt := chartOption(p, res)
+	primary := opt["series"].([]obj)[0]["detail"].(obj)["formatter"]
 	x.formatGauge(opt, hidden)
 	g := opt["series"].([]obj)[0]
 	if c := g["progress"].(obj)["itemStyle"].(obj)["color"]; c != "#00FF00" {
 		t.Errorf("arc color %v", c)
 	}
-	if c, set := g["detail"].(obj)["color"]; set {
+	d := g["detail"].(obj)
+	if c, set := d["color"]; set {
 		t.Errorf("primary value colored %v, its condition is false", c)
+	}
+	// The icon's braces and bar, ECharts rich-text markup, are not markup.
+	if f := d["formatter"]; f != "{cfIcon|(a¦b)} "+primary.(string) {
+		t.Errorf("primary value %q, want the icon before %q", f, primary)
+	}
+	if c := d["rich"].(obj)["cfIcon"].(obj)["color"]; c != "#0000FF" {
+		t.Errorf("icon color %v", c)
+	}
+}
+
+// An icon set places each value in the range of all values drawn: of n
+// icons, the largest n-th of the range takes the first.
+func TestConditionalIconSet(t *testing.T) {
+	vis := visualOf(t, `{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {
+		"GroupBy": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [
+		  {"Cell": {"FieldId": "v", "TextFormat": {"Icon": {"IconSet": {"Expression": "sum({x})", "IconSetType": "THREE_COLOR_ARROW"}}}}},
+		  {"Cell": {"FieldId": "r", "TextFormat": {"Icon": {"IconSet": {"Expression": "sum({x})", "IconSetType": "NO_SUCH_SET"}}}}}]}}}`)
+	p, _ := planOf(vis)
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.hidden) != 1 || x.hidden[0].expr != "sum({x})" || len(x.notes) != 1 || !strings.Contains(x.notes[0], "NO_SUCH_SET") {
+		t.Fatalf("hidden %v notes %v", x.hidden, x.notes)
+	}
+	// 0 to 90: below 30 the lowest third, from 30 the middle, from 60 the top.
+	vals := []float64{0, 29, 30, 59, 60, 90}
+	want := []string{"↓", "↓", "→", "→", "↑", "↑"}
+	var rows [][]any
+	for i, f := range vals {
+		rows = append(rows, []any{strconv.Itoa(i), f, f})
+	}
+	rows = append(rows, []any{"null", nil, nil})
+	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 3), Rows: rows}, 1)
+	tb := table(p, res)
+	x.formatTable(tb, p, hidden)
+	for i := range vals {
+		f := tb.Rows[i][1].Format
+		color := map[string]string{"↑": iconGreen, "→": iconAmber, "↓": iconRed}[want[i]]
+		if f.Icon != want[i] || f.IconColor != color {
+			t.Errorf("value %v: icon %q %s, want %q %s", vals[i], f.Icon, f.IconColor, want[i], color)
+		}
+	}
+	if f := tb.Rows[len(vals)][1].Format; f.Icon != "" {
+		t.Errorf("a null value has icon %q", f.Icon)
+	}
+	// Two icons split at the middle; all values equal take the first.
+	for _, c := range []struct {
+		f, lo, hi float64
+		want      string
+	}{{49, 0, 100, "✗"}, {50, 0, 100, "✓"}, {7, 7, 7, "✓"}} {
+		if got := iconOfSet(iconSets["CHECK_X"], c.f, c.lo, c.hi).glyph; got != c.want {
+			t.Errorf("CHECK_X %v in [%v, %v]: %s, want %s", c.f, c.lo, c.hi, got, c.want)
+		}
+	}
+}
+
+// A KPI's progress bar takes its conditional color as its fill.
+func TestConditionalProgressBar(t *testing.T) {
+	vis := visualOf(t, `{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [{"ProgressBar": {"ForegroundColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#00FF00"}}}}]}}}`)
+	p, _ := planOf(vis)
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.notes) != 0 || len(x.hidden) != 1 {
+		t.Fatalf("notes %v hidden %v", x.notes, x.hidden)
+	}
+	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 2), Rows: [][]any{{float64(5), int64(1)}}}, 1)
+	k := kpi(p, res)
+	x.formatKPI(k, hidden)
+	if s := k.BarStyle(); s != "accent-color: #00FF00;" {
+		t.Errorf("progress bar style %q", s)
 	}
 }
 
@@ -158,7 +231,7 @@ func TestConditionalNotes(t *testing.T) {
 		  {"PrimaryValue": {"Icon": {"IconSet": {"Expression": "sum({x})", "IconSetType": "CHECK_X"}}}}]}}}`)
 	p, _ := planOf(vis)
 	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
-	if len(x.notes) != 2 || !strings.Contains(x.notes[0], "progress bar is not shown") || !strings.Contains(x.notes[1], "icon sets (check x)") || len(x.hidden) != 0 {
+	if len(x.notes) != 1 || !strings.Contains(x.notes[0], "icon sets on a single value") || len(x.hidden) != 1 {
 		t.Errorf("KPI notes %v hidden %v", x.notes, x.hidden)
 	}
 	if cssColor("red; background: url(x)") != "" || cssColor("#abc") != "#abc" || cssColor("#12345G") != "" {
@@ -166,7 +239,7 @@ func TestConditionalNotes(t *testing.T) {
 	}
 }
 
-var safeStyle = regexp.MustCompile(`^((color|background-color|--cf-icon): #[0-9a-fA-F]{3,6};)*$`)
+var safeStyle = regexp.MustCompile(`^((color|background-color|--cf-icon|accent-color): #[0-9a-fA-F]{3,6};)*$`)
 
 // FuzzVisualExtras reads arbitrary reference lines and conditional
 // formatting and applies them to a small result, and places arbitrary
@@ -177,6 +250,8 @@ func FuzzVisualExtras(f *testing.F) {
 		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Cell": {"FieldId": "v", "TextFormat": {"BackgroundColor": {"Gradient": {"Expression": "sum({x})", "Color": {"Stops": [{"GradientOffset": 0, "Color": "#fff"}, {"GradientOffset": 100, "DataValue": 5, "Color": "#000000"}]}}}}}}, {"Row": {"TextColor": {"Solid": {"Expression": "sum({x}) > 1", "Color": "#DE3B00"}}}}]}}}`,
 		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "Orientation": "HORIZONTAL", "ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 3}}, "LabelConfiguration": {"CustomLabelConfiguration": {"CustomLabel": "{a}"}}}, {"DataConfiguration": {"DynamicConfiguration": {"Column": {"ColumnName": "x"}, "Calculation": {"PercentileAggregation": {"PercentileValue": 90}}}}}]}}}`,
 		`{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"ComparisonValue": {"Icon": {"CustomCondition": {"Expression": "sum({x}) < 0", "IconOptions": {"UnicodeIcon": "\"><script>"}, "Color": "red"}}}}, {"ProgressBar": {"ForegroundColor": {"Solid": {"Expression": "1", "Color": "#000"}}}}]}}}`,
+		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Cell": {"FieldId": "v", "TextFormat": {"Icon": {"IconSet": {"Expression": "sum({x})", "IconSetType": "FOUR_COLOR_ARROW"}}}}}]}}}`,
+		`{"GaugeChartVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}], "TargetValues": [{"NumericalMeasureField": {"FieldId": "t", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "ConditionalFormatting": {"ConditionalFormattingOptions": [{"PrimaryValue": {"Icon": {"CustomCondition": {"Expression": "sum({x}) > 0", "IconOptions": {"UnicodeIcon": "{a|b}"}, "Color": "#000"}}}}]}}}`,
 	} {
 		f.Add(seed)
 	}
@@ -233,9 +308,17 @@ func FuzzVisualExtras(f *testing.F) {
 			k := kpi(p, res)
 			x.formatKPI(k, hidden)
 			formats = append(formats, k.ValueFormat, k.ComparisonFormat)
+			if !safeStyle.MatchString(k.BarStyle()) {
+				t.Fatalf("unsafe progress bar style %q", k.BarStyle())
+			}
 		default:
-			if p.hist == nil && p.box == nil {
-				x.drawRefLines(chartOption(p, res), hidden)
+			if p.hist == nil && p.box == nil && p.geo == nil { // their results have other shapes
+				opt := chartOption(p, res)
+				x.drawRefLines(opt, hidden)
+				x.formatGauge(opt, hidden)
+				if _, err := json.Marshal(opt); err != nil {
+					t.Fatalf("chart option: %v", err)
+				}
 			}
 		}
 		for _, c := range formats {

@@ -45,9 +45,10 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	vi := len(p.category)       // the measure's column, after a county map's state
 	from := map[string]string{} // shape -> the value that named it
 	data := make([]obj, 0, len(res.Rows))
+	rows := make([]int, 0, len(res.Rows)) // each data item's result row
 	var lo, hi float64
 	some := false
-	for _, row := range res.Rows {
+	for r, row := range res.Rows {
 		name := fieldText(row[0], res.Columns[0], f)
 		if row[0] == nil {
 			name = "(empty)"
@@ -90,12 +91,13 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 			d["sgState"] = stateText(p, res, row) // and within which state
 		}
 		data = append(data, d)
+		rows = append(rows, r)
 	}
 	if hi == lo {
 		hi = lo + 1
 	}
 	s := obj{"type": "map", "map": rs.name, "name": m.label, "data": data, "roam": true,
-		"emphasis": obj{"label": obj{"show": false}}, "selectedMode": false}
+		"emphasis": obj{"label": obj{"show": false}}, "selectedMode": false, shapeRows: rows}
 	if m.format != nil {
 		s[chartNumberFormat] = m.format
 	}

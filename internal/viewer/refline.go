@@ -62,10 +62,10 @@ func (v *View) refLines(vis *definition.Visual, p *plan, x *extras) {
 		return
 	}
 	switch p.kind {
-	case definition.KindBar, definition.KindLine, definition.KindCombo:
+	case definition.KindBar, definition.KindLine, definition.KindCombo, definition.KindBoxPlot:
 	default:
 		if len(m.ChartConfiguration.ReferenceLines) > 0 {
-			x.note("Reference lines on a " + strings.ToLower(kindLabel(p.kind)) + " are not yet supported by Sightglass.")
+			x.note("Reference lines on a " + strings.ToLower(kindLabel(p.kind)) + " are not drawn: only bar, line and combo charts and box plots have them.")
 		}
 		return
 	}
@@ -98,6 +98,9 @@ func (v *View) refLines(vis *definition.Visual, p *plan, x *extras) {
 		switch dc := d.DataConfiguration; {
 		case dc.StaticConfiguration != nil && dc.StaticConfiguration.Value != nil:
 			l.static = dc.StaticConfiguration.Value
+		case dc.DynamicConfiguration != nil && p.kind == definition.KindBoxPlot:
+			x.note("The " + name + " is not drawn: a computed line on a box plot is not yet supported by Sightglass.")
+			continue
 		case dc.DynamicConfiguration != nil:
 			expr, why := v.refLineExpr(p, dc.DynamicConfiguration.Column, dc.DynamicConfiguration.MeasureAggregationFunction, dc.DynamicConfiguration.Calculation)
 			if why != "" {
@@ -115,15 +118,16 @@ func (v *View) refLines(vis *definition.Visual, p *plan, x *extras) {
 }
 
 // refLineExpr is the calculated measure of a computed reference line: the
-// measure aggregated per drawn data point (as the visual groups it), then
-// the calculation over all of them (a table calculation with no
+// measure aggregated per drawn data point (as the visual groups it: with a
+// Colors field, per category and color, each bar segment or line point),
+// then the calculation over all of them (a table calculation with no
 // partition, after the aggregation).
 func (v *View) refLineExpr(p *plan, col *definition.ColumnIdentifier, agg *definition.AggregationFunction, calc *definition.NumericalAggregationFunction) (string, string) {
 	if col == nil || col.ColumnName == "" || strings.ContainsAny(col.ColumnName, "{}") {
 		return "", "its column is missing or unusable"
 	}
-	if len(p.colors) > 0 {
-		return "", "a computed line over a chart with a Colors field is not yet supported by Sightglass"
+	if len(p.colors) > 0 && (p.catLimit > 0 || p.otherLimit > 0 || p.rankCat != nil || p.colorLimit > 0) {
+		return "", "a computed line over a chart with a Colors field and an items limit (which hides or merges the points it is computed over) is not yet supported by Sightglass"
 	}
 	ref := "{" + col.ColumnName + "}"
 	measure := ""
@@ -132,15 +136,21 @@ func (v *View) refLineExpr(p *plan, col *definition.ColumnIdentifier, agg *defin
 		measure = aggregateExpr(agg.NumericalAggregationFunction, ref)
 	case agg != nil && agg.CategoricalAggregationFunction != "":
 		measure = aggregateExpr(&definition.NumericalAggregationFunction{SimpleNumericalAggregation: agg.CategoricalAggregationFunction}, ref)
+	case agg != nil && (agg.DateAggregationFunction == "COUNT" || agg.DateAggregationFunction == "DISTINCT_COUNT"):
+		measure = aggregateExpr(&definition.NumericalAggregationFunction{SimpleNumericalAggregation: agg.DateAggregationFunction}, ref)
+	case agg != nil && agg.DateAggregationFunction != "":
+		return "", "its measure aggregation " + agg.DateAggregationFunction + " of a date is a date, not a value on the chart's value axis"
+	case agg != nil && len(agg.AttributeAggregationFunction) > 0:
+		return "", "its measure aggregation AttributeAggregationFunction (a text value) is not a value on the chart's value axis"
 	case agg != nil:
-		return "", "its measure aggregation is not yet supported by Sightglass"
+		return "", "its measure aggregation is empty"
 	case v.aggregatedField(col.DataSetIdentifier, col.ColumnName):
 		measure = ref
 	default:
 		measure = "sum(" + ref + ")"
 	}
 	if measure == "" {
-		return "", "its measure aggregation is not yet supported by Sightglass"
+		return "", "its measure aggregation is not one QuickSight defines"
 	}
 	if calc == nil {
 		return "", "it has no calculation"
@@ -152,8 +162,11 @@ func (v *View) refLineExpr(p *plan, col *definition.ColumnIdentifier, agg *defin
 		return measure, "" // per data point; the percentile of the points is taken in drawRefLines
 	}
 	fn, ok := overFunctions[calc.SimpleNumericalAggregation]
-	if !ok {
-		return "", "its calculation " + calc.SimpleNumericalAggregation + " over the chart's values is not yet supported by Sightglass"
+	switch {
+	case !ok && calc.SimpleNumericalAggregation == "":
+		return "", "it has no calculation"
+	case !ok:
+		return "", "its calculation " + calc.SimpleNumericalAggregation + " is not one QuickSight defines"
 	}
 	over := fn + "(" + measure + ", [])"
 	return over, ""

@@ -31,7 +31,10 @@ func extendAxis(opt obj, axisKey string, secondary bool, val float64) {
 	if axis == nil {
 		return
 	}
-	lo, hi := 0.0, 0.0 // value axes of bars and lines include zero
+	lo, hi := 0.0, 0.0         // value axes of bars and lines include zero
+	if axis["scale"] == true { // a box plot's: the data only
+		lo, hi = math.Inf(1), math.Inf(-1)
+	}
 	stacks := map[string]map[int][2]float64{}
 	eachSeries(opt, func(s obj) {
 		if i, _ := s["yAxisIndex"].(int); i != idx {
@@ -40,6 +43,14 @@ func extendAxis(opt obj, axisKey string, secondary bool, val float64) {
 		data, _ := s["data"].([]any)
 		stack, _ := s["stack"].(string)
 		for j, d := range data {
+			if box, ok := d.([]any); ok { // a box's five numbers, an outlier's name and value
+				for _, e := range box {
+					if f, ok := number(e); ok {
+						lo, hi = math.Min(lo, f), math.Max(hi, f)
+					}
+				}
+				continue
+			}
 			f, ok := number(d)
 			if !ok {
 				continue
@@ -61,26 +72,33 @@ func extendAxis(opt obj, axisKey string, secondary bool, val float64) {
 			lo, hi = math.Min(lo, sum[0]), math.Max(hi, sum[1])
 		}
 	})
-	bound := roundAway(val * 1.1)
-	if math.IsInf(bound, 0) { // a line near the largest float: the line itself bounds the axis
-		bound = val
-	}
 	switch {
 	case val > hi:
-		axis["max"] = bound
+		axis["max"] = beyond(val, 1)
 	case val < lo:
-		axis["min"] = bound
+		axis["min"] = beyond(val, -1)
 	}
 }
 
-// roundAway rounds a number away from zero to two significant digits.
-func roundAway(f float64) float64 {
-	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
-		return f
+// beyond is a bound a tenth of |val| beyond val in direction dir (+1
+// above, −1 below), rounded further that way to two significant digits;
+// val itself when that is not finite (a line near the largest float).
+func beyond(val, dir float64) float64 {
+	b := val + dir*math.Abs(val)*0.1
+	if b == 0 || math.IsNaN(b) || math.IsInf(b, 0) {
+		if math.IsInf(b, 0) {
+			return val
+		}
+		return b
 	}
-	p := math.Pow(10, math.Floor(math.Log10(math.Abs(f)))-1)
-	if f > 0 {
-		return math.Ceil(f/p) * p
+	p := math.Pow(10, math.Floor(math.Log10(math.Abs(b)))-1)
+	if dir > 0 {
+		b = math.Ceil(b/p) * p
+	} else {
+		b = math.Floor(b/p) * p
 	}
-	return math.Floor(f/p) * p
+	if math.IsInf(b, 0) || math.IsNaN(b) {
+		return val
+	}
+	return b
 }

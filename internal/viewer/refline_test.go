@@ -114,3 +114,98 @@ func TestReferenceLinePercentile(t *testing.T) {
 		t.Errorf("refs %+v notes %v", x.refs, x.notes)
 	}
 }
+
+// A computed line over a chart with a Colors field is computed over every
+// point drawn (each category and color); with an items limit, which
+// hides or merges points, it is named. A date's COUNT is a number; its
+// MIN is a date and is named.
+func TestReferenceLineColors(t *testing.T) {
+	bars := func(extra, line string) *definition.Visual {
+		return visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+		"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}],
+		"Colors": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "c"}}}]}}`+extra+`,
+		"ReferenceLines": [{"DataConfiguration": {"DynamicConfiguration": {"Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, `+line+`}}}]}}}`)
+	}
+	avg := `"Calculation": {"SimpleNumericalAggregation": "AVERAGE"}`
+	vis := bars("", avg)
+	p, _ := planOf(vis)
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.notes) != 0 || len(x.hidden) != 1 || x.hidden[0].expr != "avgOver(sum({x}), [])" {
+		t.Fatalf("colors: hidden %v notes %v", x.hidden, x.notes)
+	}
+	// Two categories × two colors: the window's value is on every row.
+	res, hidden := splitHidden(&Result{Columns: make([]query.ResultColumn, 4), Rows: [][]any{
+		{"a", "p", 1.0, 5.0}, {"a", "q", 3.0, 5.0}, {"b", "p", 5.0, 5.0}, {"b", "q", 11.0, 5.0}}}, 1)
+	opt := chartOption(p, res)
+	x.drawRefLines(opt, hidden)
+	if d := opt["series"].([]obj)[0]["markLine"].(obj)["data"].([]obj); len(d) != 1 || d[0]["yAxis"] != 5.0 {
+		t.Errorf("colors line %v", d)
+	}
+	// The median of the four points, per point.
+	vis = bars("", `"Calculation": {"SimpleNumericalAggregation": "MEDIAN"}`)
+	p, _ = planOf(vis)
+	x = New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	res, hidden = splitHidden(&Result{Columns: make([]query.ResultColumn, 4), Rows: [][]any{
+		{"a", "p", 1.0, 1.0}, {"a", "q", 3.0, 3.0}, {"b", "p", 5.0, 5.0}, {"b", "q", 11.0, 11.0}}}, 1)
+	opt = chartOption(p, res)
+	x.drawRefLines(opt, hidden)
+	if d := opt["series"].([]obj)[0]["markLine"].(obj)["data"].([]obj); len(d) != 1 || d[0]["yAxis"] != 4.0 {
+		t.Errorf("colors median %v", d)
+	}
+
+	vis = bars(`, "SortConfiguration": {"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}`, avg)
+	p, _ = planOf(vis)
+	x = New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.hidden) != 0 || len(x.notes) != 1 || !strings.Contains(x.notes[0], "Colors field and an items limit") {
+		t.Errorf("limited colors: hidden %v notes %v", x.hidden, x.notes)
+	}
+
+	for _, c := range []struct{ agg, expr, note string }{
+		{`"DateAggregationFunction": "DISTINCT_COUNT"`, "avgOver(distinct_count({x}), [])", ""},
+		{`"DateAggregationFunction": "MIN"`, "", "MIN of a date is a date"},
+		{`"AttributeAggregationFunction": {"SimpleAttributeAggregation": "UNIQUE_VALUE"}`, "", "AttributeAggregationFunction"},
+	} {
+		vis = bars("", `"MeasureAggregationFunction": {`+c.agg+`}, `+avg)
+		p, _ = planOf(vis)
+		x = New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+		switch {
+		case c.expr != "" && (len(x.hidden) != 1 || x.hidden[0].expr != c.expr || len(x.notes) != 0):
+			t.Errorf("%s: hidden %v notes %v", c.agg, x.hidden, x.notes)
+		case c.note != "" && (len(x.hidden) != 0 || len(x.notes) != 1 || !strings.Contains(x.notes[0], c.note)):
+			t.Errorf("%s: hidden %v notes %v", c.agg, x.hidden, x.notes)
+		}
+	}
+}
+
+// A box plot draws static lines on its value axis, which reaches a line
+// beyond its boxes (above or below: the axis is scaled to the data, not
+// to zero); a computed line on it is named.
+func TestReferenceLineBoxPlot(t *testing.T) {
+	vis := visualOf(t, `{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {
+	 "GroupBy": [{"CategoricalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "s", "ColumnName": "region"}}}],
+	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "revenue"}}}]}},
+	 "ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 150}}},
+	   {"DataConfiguration": {"StaticConfiguration": {"Value": 40}}},
+	   {"DataConfiguration": {"DynamicConfiguration": {"Column": {"DataSetIdentifier": "s", "ColumnName": "revenue"}, "Calculation": {"SimpleNumericalAggregation": "AVERAGE"}}}}]}}}`)
+	p, ok := planOf(vis)
+	if !ok || len(p.unsupported) > 0 {
+		t.Fatal("no plan", p.unsupported)
+	}
+	x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
+	if len(x.hidden) != 0 || len(x.notes) != 1 || !strings.Contains(x.notes[0], "reference line 3 is not drawn: a computed line on a box plot") {
+		t.Fatalf("hidden %v notes %v", x.hidden, x.notes)
+	}
+	res := &Result{Columns: make([]query.ResultColumn, 6), Rows: [][]any{{"East", 60.0, 70.0, 80.0, 90.0, 100.0}, {"West", 55.0, 65.0, 75.0, 85.0, 120.0}}}
+	opt := chartOption(p, res)
+	x.drawRefLines(opt, nil)
+	d := opt["series"].([]obj)[0]["markLine"].(obj)["data"].([]obj)
+	if len(d) != 2 || d[0]["yAxis"] != 150.0 || d[1]["yAxis"] != 40.0 {
+		t.Errorf("box plot lines %v", d)
+	}
+	// 150 above the largest whisker (120): max 170; 40 below the
+	// smallest (55): min 36.
+	if a := opt["yAxis"].(obj); a["max"] != 170.0 || a["min"] != 36.0 {
+		t.Errorf("box plot axis min %v max %v, want 36 and 170", a["min"], a["max"])
+	}
+}

@@ -362,6 +362,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		applyFormat(opt, vis)
 		x.drawRefLines(opt, hidden)
 		x.formatGauge(opt, hidden)
+		x.formatShapes(opt, hidden)
 		b, err := json.Marshal(opt)
 		if err != nil {
 			t.Kind, t.Message = TileError, "This visual could not be drawn."

@@ -175,6 +175,8 @@ type KPI struct {
 	Above    bool   // the value is at or above its base
 	// ValueFormat and ComparisonFormat are conditional formatting.
 	ValueFormat, ComparisonFormat CellFormat
+	// BarColor is the progress bar's conditional fill, #RRGGBB.
+	BarColor string
 	// Bar is the progress bar toward the target (kpiprogress.go).
 	Bar *ProgressBar
 	// Trend is the trend group's sparkline (kpisparkline.go).
@@ -233,4 +235,13 @@ func kpi(p *plan, res *Result) *KPI {
 		k.Target, k.Previous = "", ""
 	}
 	return k
+}
+
+// BarStyle is the progress bar's CSS: its conditional fill, a color
+// checked by cssColor or written by rgb.String.
+func (k *KPI) BarStyle() string {
+	if k.BarColor == "" {
+		return ""
+	}
+	return "accent-color: " + k.BarColor + ";"
 }

@@ -27,6 +27,11 @@ import (
 // top/bottom filters and the order its limit cuts — must be equal, so
 // visuals that differ there are never answered together.
 //
+// An insight's total computations join them (insightshare.go): each asks
+// one question over every row, known before any answer, and the KPIs
+// that total the same rows answer it; the insight's other computations
+// ask alone.
+//
 // Visuals that group alike but order their groups differently are
 // answered together too when each orders by its measures and then by its
 // dimensions (sharedresort.go): the shared question keeps every group in
@@ -76,6 +81,14 @@ func (v *View) shareQuestions(s *definition.SheetDefinition, only []string) *sha
 	for i := range s.Visuals {
 		vis := &s.Visuals[i]
 		if only != nil && !slices.Contains(only, vis.VisualID) {
+			continue
+		}
+		if vis.Kind == "InsightVisual" {
+			for _, iq := range v.insightQuestions(vis, s.SheetId) {
+				if shareableMeasures(iq.q) {
+					sq.add(iq.arn, iq.q)
+				}
+			}
 			continue
 		}
 		arn, q, ok := v.shareableQuestion(vis, s.SheetId)

@@ -42,7 +42,7 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 	ctx := context.Background()
 	def, run := familiesView(t, true)
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
-	render := func(shared bool) (map[string]string, int) {
+	render := func(shared bool) (map[string]string, []*query.Question) {
 		rec := &recorder{run: run}
 		v := viewer.New(def, nil, now)
 		v.SetSharedQuestions(shared)
@@ -58,10 +58,11 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 			}
 			tiles[tile.ID] = string(b)
 		}
-		return tiles, len(rec.qs)
+		return tiles, rec.qs
 	}
-	alone, asked := render(false)
-	together, askedShared := render(true)
+	alone, askedAlone := render(false)
+	together, askedTogether := render(true)
+	asked, askedShared := len(askedAlone), len(askedTogether)
 	if len(alone) != 30 || len(together) != 30 {
 		t.Fatalf("%d and %d tiles, want 30", len(alone), len(together))
 	}
@@ -73,6 +74,22 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 	t.Logf("questions asked: %d alone, %d shared", asked, askedShared)
 	if askedShared >= asked {
 		t.Errorf("sharing asked %d questions, alone %d: nothing was shared", askedShared, asked)
+	}
+	// The insight's total of revenue is answered with the KPIs that total
+	// every row: no question asks its measure alone.
+	totals := 0
+	for _, q := range askedTogether {
+		for _, m := range q.Measures {
+			if m.ID == "__v" {
+				totals++
+				if len(q.Measures) == 1 {
+					t.Errorf("the insight's total asked alone: %+v", q)
+				}
+			}
+		}
+	}
+	if totals != 1 {
+		t.Errorf("the insight's total is in %d questions, want 1", totals)
 	}
 }
 

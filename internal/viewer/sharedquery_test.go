@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -90,6 +91,13 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 	}
 	if totals != 1 {
 		t.Errorf("the insight's total is in %d questions, want 1", totals)
+	}
+	// The box plot's statistics by segment are asked with the other
+	// visuals by segment: one scan of the rows, not two.
+	for _, q := range askedTogether {
+		if slices.ContainsFunc(q.Measures, func(m query.Measure) bool { return m.ID == "__box_q1_0" }) && len(q.Measures) <= 5 {
+			t.Errorf("the box plot asked alone: %+v", q.Measures)
+		}
 	}
 }
 

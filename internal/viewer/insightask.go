@@ -71,6 +71,15 @@ func (a *insightAsk) putMetric(prefix string, f field, name string) {
 
 // ask answers a question of dimensions and measures, sorted and limited.
 func (a *insightAsk) ask(dims, values []field, calc []query.CalculatedField, sort []query.Sort, limit int) (*Result, error) {
+	arn, q, err := a.question(dims, values, calc, sort, limit)
+	if err != nil {
+		return nil, err
+	}
+	return a.run(a.ctx, arn, q)
+}
+
+// question is the question ask asks, and its dataset's ARN.
+func (a *insightAsk) question(dims, values []field, calc []query.CalculatedField, sort []query.Sort, limit int) (string, *query.Question, error) {
 	p := &plan{dataSet: a.dataSet, category: dims, values: values, calc: calc, sort: sort, limit: limit}
 	for _, f := range append(append([]field{}, dims...), values...) {
 		if f.dataSet != "" {
@@ -80,13 +89,13 @@ func (a *insightAsk) ask(dims, values []field, calc []query.CalculatedField, sor
 	}
 	arn, ok := a.v.def.DataSetARN(p.dataSet)
 	if !ok {
-		return nil, errors.New("the insight's dataset " + strconv.Quote(p.dataSet) + " is not declared")
+		return "", nil, errors.New("the insight's dataset " + strconv.Quote(p.dataSet) + " is not declared")
 	}
 	q, err := a.v.question(p, a.sheetID, a.visualID)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	return a.run(a.ctx, arn, q)
+	return arn, q, nil
 }
 
 // dim resolves a computation's dimension field (false if it has none);

@@ -177,7 +177,11 @@ func (a *insightAsk) total(c *totalComputation) (string, error) {
 	if !ok {
 		return missing("Total aggregation", "a Value"), nil
 	}
-	res, err := a.ask(nil, []field{val}, calc, nil, 0)
+	arn, q, err := a.question(nil, []field{val}, calc, nil, 0)
+	if err != nil {
+		return "", err
+	}
+	res, err := a.run(a.ctx, arn, q)
 	if err != nil {
 		return "", err
 	}

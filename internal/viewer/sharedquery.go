@@ -18,14 +18,23 @@ import (
 // visual's answer is cut from it (its columns, and its first rows up to
 // its limit). Only measures whose value does not depend on the other
 // measures of the question are shared: plain aggregations (sum, average,
-// minimum, maximum, count, distinct count) of a dataset field, or the
-// count of records a visual with no measure draws (its one calculated
-// field, "1"). A percentile or median, or any other calculated field
-// (which may hold a table calculation), can change how the engine
-// computes the whole question, so a question with one is asked alone. Everything that decides which
+// minimum, maximum, count, distinct count, median, percentile) of a
+// dataset field, or the count of records a visual with no measure draws
+// (its one calculated field, "1"). A box plot's statistics so share the
+// scan of the visuals that group the same rows (on engines without an
+// ordered-set percentile the shared question ranks its rows, as the box
+// plot's own would; a question the compiler refuses falls back to each
+// visual asking alone). Any other calculated field (which may hold a
+// table calculation) can change how the engine computes the whole
+// question, so a question with one is asked alone. Everything that decides which
 // rows a visual shows — its filters (visual-scoped ones included),
 // top/bottom filters and the order its limit cuts — must be equal, so
 // visuals that differ there are never answered together.
+//
+// An insight's total computations join them (insightshare.go): each asks
+// one question over every row, known before any answer, and the KPIs
+// that total the same rows answer it; the insight's other computations
+// ask alone.
 //
 // Visuals that group alike but order their groups differently are
 // answered together too when each orders by its measures and then by its
@@ -78,6 +87,14 @@ func (v *View) shareQuestions(s *definition.SheetDefinition, only []string) *sha
 		if only != nil && !slices.Contains(only, vis.VisualID) {
 			continue
 		}
+		if vis.Kind == "InsightVisual" {
+			for _, iq := range v.insightQuestions(vis, s.SheetId) {
+				if shareableMeasures(iq.q) {
+					sq.add(iq.arn, iq.q)
+				}
+			}
+			continue
+		}
 		arn, q, ok := v.shareableQuestion(vis, s.SheetId)
 		if !ok {
 			continue
@@ -124,7 +141,7 @@ func shareableMeasures(q *query.Question) bool {
 	}
 	for _, m := range q.Measures {
 		switch m.Aggregation {
-		case query.Sum, query.Average, query.Min, query.Max, query.Count, query.DistinctCount:
+		case query.Sum, query.Average, query.Min, query.Max, query.Count, query.DistinctCount, query.Median, query.Percentile:
 		default:
 			return false
 		}

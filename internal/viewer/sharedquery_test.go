@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -42,7 +43,7 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 	ctx := context.Background()
 	def, run := familiesView(t, true)
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
-	render := func(shared bool) (map[string]string, int) {
+	render := func(shared bool) (map[string]string, []*query.Question) {
 		rec := &recorder{run: run}
 		v := viewer.New(def, nil, now)
 		v.SetSharedQuestions(shared)
@@ -58,10 +59,11 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 			}
 			tiles[tile.ID] = string(b)
 		}
-		return tiles, len(rec.qs)
+		return tiles, rec.qs
 	}
-	alone, asked := render(false)
-	together, askedShared := render(true)
+	alone, askedAlone := render(false)
+	together, askedTogether := render(true)
+	asked, askedShared := len(askedAlone), len(askedTogether)
 	if len(alone) != 30 || len(together) != 30 {
 		t.Fatalf("%d and %d tiles, want 30", len(alone), len(together))
 	}
@@ -73,6 +75,29 @@ func TestSharedQuestionsDrawTheSameSheet(t *testing.T) {
 	t.Logf("questions asked: %d alone, %d shared", asked, askedShared)
 	if askedShared >= asked {
 		t.Errorf("sharing asked %d questions, alone %d: nothing was shared", askedShared, asked)
+	}
+	// The insight's total of revenue is answered with the KPIs that total
+	// every row: no question asks its measure alone.
+	totals := 0
+	for _, q := range askedTogether {
+		for _, m := range q.Measures {
+			if m.ID == "__v" {
+				totals++
+				if len(q.Measures) == 1 {
+					t.Errorf("the insight's total asked alone: %+v", q)
+				}
+			}
+		}
+	}
+	if totals != 1 {
+		t.Errorf("the insight's total is in %d questions, want 1", totals)
+	}
+	// The box plot's statistics by segment are asked with the other
+	// visuals by segment: one scan of the rows, not two.
+	for _, q := range askedTogether {
+		if slices.ContainsFunc(q.Measures, func(m query.Measure) bool { return m.ID == "__box_q1_0" }) && len(q.Measures) <= 5 {
+			t.Errorf("the box plot asked alone: %+v", q.Measures)
+		}
 	}
 }
 

@@ -123,6 +123,16 @@ func (c sqliteConnector) Connect(ctx context.Context) (driver.Conn, error) {
 
 func (c sqliteConnector) Driver() driver.Driver { return sqliteDriver }
 
+// sorterCache is the page cache of a read-only connection, in KiB
+// (PRAGMA cache_size of -sorterCache). SQLite sorts a GROUP BY or ORDER
+// BY in memory up to the cache's size and writes the rest to temporary
+// files to merge them back: at the default 2 MiB a GROUP BY over the 100k
+// sample's rows (4–5 MB of sorter records) spilled on every question,
+// ≈ 10 % of the CPU of a 30-visual sheet. 16 MiB sorts such a question in
+// memory; at most that much per connection (DefaultMaxOpenConns per data
+// source), and only as the pages read or the rows sorted need it.
+const sorterCache = 16 << 10
+
 // ReadOnlyDSN is the modernc.org/sqlite connection string that opens the
 // file at path read-only.
 func ReadOnlyDSN(path string) string {
@@ -130,6 +140,7 @@ func ReadOnlyDSN(path string) string {
 	q.Set("mode", "ro")
 	q.Add("_pragma", "query_only(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", fmt.Sprintf("cache_size(%d)", -sorterCache))
 	u := url.URL{Scheme: "file", OmitHost: true, Path: filepath.ToSlash(path), RawQuery: q.Encode()}
 	return u.String()
 }

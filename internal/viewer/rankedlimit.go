@@ -17,8 +17,9 @@ package viewer
 //     "Other" color in each category (INCLUDE).
 //
 // A measure's value over a whole category or color is the sum of its
-// rows' values only for a sum or a count: the plan refuses any other
-// measure by name. The ranking needs the whole answer, so a cut answer
+// rows' values only for a sum or a count: a category limit ranked by any
+// other measure is asked of the data (otherask.go); a ColorItemsLimit is
+// refused by name. The ranking needs the whole answer, so a cut answer
 // is refused, never ranked. A category or color whose measure is null in
 // every row ranks last; ties keep the order of the answer.
 
@@ -52,17 +53,18 @@ func (p *plan) additive(id string) (string, bool) {
 	return "", false
 }
 
-// rankCategoriesBy plans a CategoryItemsLimit, on a chart with a Colors
-// field, sorted by a measure; false when the sort is not by a measure of
-// the chart.
-func (p *plan) rankCategoriesBy(s query.Sort) bool {
+// rankCategoriesBy plans a CategoryItemsLimit of n categories, on a chart
+// with a Colors field, sorted by a measure: ranked by the sum of its rows
+// when the measure adds up, else asked of the data (otherask.go); false
+// when the sort is not by a measure of the chart.
+func (p *plan) rankCategoriesBy(s query.Sort, n int) bool {
 	if len(p.category) != 1 || len(p.colors) == 0 || p.kind != definition.KindBar && p.kind != definition.KindLine && p.kind != definition.KindCombo {
 		return false
 	}
 	why, ok := p.additive(s.ID)
 	if !ok {
 		if why != "" {
-			p.refuse("CategoryItemsLimit with a Colors field, sorted by " + why)
+			p.askLimit(n, false, "CategoryItemsLimit with a Colors field, sorted by "+why)
 			return true
 		}
 		return false

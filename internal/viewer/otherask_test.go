@@ -1,0 +1,78 @@
+package viewer
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sightglass/sightglass/internal/query"
+)
+
+// An items limit asked of the data: the categories ranked alone, the
+// chart's question over the kept ones, drawn in the ranking's order, and
+// "Other" asked of the rest's rows, per color; a null category kept
+// among the first is matched by the null option, as is the rest's null.
+func TestAskedLimitQuestions(t *testing.T) {
+	p, ok := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
+		"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}], `+segColors+`}},
+		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
+	if !ok || p.asked == nil {
+		t.Fatalf("not asked: %+v", p)
+	}
+	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure},
+		Sort: p.sort, Limit: p.limit, Filters: []query.Filter{{Kind: query.CategoryFilter, Field: "segment", Match: query.NotEquals, Values: []any{"Home"}}}}
+	var asked []*query.Question
+	answers := [][][]any{
+		{{"West", 9.0}, {nil, 8.0}, {"East", 7.0}},                 // ranked: one more than kept
+		{{nil, "A", 8.0}, {"West", "A", 10.0}, {"West", "B", 8.0}}, // kept, in the chart's sort
+		{{"A", 6.5}, {"B", 7.5}},                                   // the rest, per color
+	}
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		asked = append(asked, q)
+		return &Result{Rows: answers[len(asked)-1]}, nil
+	}
+	res, err := askedRunner(p, run)(context.Background(), "arn", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, "rows", res.Rows, [][]any{{"West", "A", 10.0}, {"West", "B", 8.0}, {nil, "A", 8.0}, {"Other", "A", 6.5}, {"Other", "B", 7.5}})
+	if len(asked) != 3 {
+		t.Fatalf("%d questions, want 3", len(asked))
+	}
+	rank, kept, rest := asked[0], asked[1], asked[2]
+	wantEq(t, "rank", [4]any{len(rank.Dimensions), rank.Limit, rank.Sort, len(rank.Filters)}, [4]any{1, 3, []query.Sort{{ID: "rev", Descending: true}}, 1})
+	wantEq(t, "kept filter", kept.Filters[1], query.Filter{Kind: query.CategoryFilter, Field: "region", Match: query.In, Values: []any{"West"}, NullOption: query.AllValues})
+	wantEq(t, "rest", [2]any{rest.Dimensions, rest.Filters[0]}, [2]any{[]query.Dimension{*p.colors[0].dim}, base.Filters[0]})
+	wantEq(t, "rest filter", rest.Filters[1], query.Filter{Kind: query.CategoryFilter, Field: "region", Match: query.NotIn, Values: []any{"West"}})
+	wantEq(t, "base untouched", len(base.Filters), 1)
+
+	// No rest: no "Other" question. A kept answer reaching the row limit
+	// is refused, never drawn cut.
+	asked, answers = nil, [][][]any{{{"West", 9.0}}, {{"West", "A", 9.0}}}
+	res, err = askedRunner(p, run)(context.Background(), "arn", base)
+	wantEq(t, "no rest", [3]any{err, len(asked), res.Rows}, [3]any{error(nil), 2, [][]any{{"West", "A", 9.0}}})
+	full := make([][]any, p.limit)
+	for i := range full {
+		full[i] = []any{"West", i, 1.0}
+	}
+	asked, answers = nil, [][][]any{{{"West", 9.0}, {"East", 1.0}}, full}
+	q := *base
+	p.asked.n = 1
+	if _, err := askedRunner(p, run)(context.Background(), "arn", &q); err != errAskedCut {
+		t.Errorf("cut answer: %v, want errAskedCut", err)
+	}
+}
+
+func TestMatchValues(t *testing.T) {
+	wantEq(t, "only null kept", matchValues("r", []any{nil}, true), query.Filter{Kind: query.CategoryFilter, Field: "r", Match: query.AnyValue, NullOption: query.NullsOnly})
+	wantEq(t, "rest of only null", matchValues("r", []any{nil}, false), query.Filter{Kind: query.CategoryFilter, Field: "r", Match: query.AnyValue, NullOption: query.NonNullsOnly})
+	wantEq(t, "rest with nulls", matchValues("r", []any{"a"}, false).NullOption, query.AllValues)
+	wantEq(t, "kept without nulls", matchValues("r", []any{"a"}, true).NullOption, "")
+}
+
+// A top or bottom filter, or a filter on an aggregate, would change
+// meaning under the asked limit's added filter: refused by name.
+func TestAskedRefusal(t *testing.T) {
+	wantEq(t, "plain", askedRefusal(&query.Question{Filters: []query.Filter{{Kind: query.CategoryFilter}}}), "")
+	wantEq(t, "top", askedRefusal(&query.Question{Filters: []query.Filter{{Kind: query.TopBottomFilter}}}) != "", true)
+	wantEq(t, "aggregated", askedRefusal(&query.Question{Filters: []query.Filter{{Kind: query.NumericRangeFilter, Aggregation: "SUM"}}}) != "", true)
+}

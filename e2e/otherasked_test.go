@@ -17,7 +17,8 @@ import (
 // best margin (a calculated measure) and "Other", a bar by region and
 // segment keeping the two regions of highest average revenue (over all
 // their segments) and "Other" per segment, a line keeping those two
-// regions without "Other", and refuses an average's "Other" by month by
+// regions without "Other", a bar by region keeping the two segments of
+// highest average revenue and "Other" in each region, and refuses an average's "Other" by month by
 // name.
 func TestViewerOtherOfAnyMeasure(t *testing.T) {
 	t.Parallel()
@@ -44,6 +45,9 @@ func TestViewerOtherOfAnyMeasure(t *testing.T) {
 		`{"BarChartVisual": {"VisualId": "monthly", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
 			"Category": [{"DateDimensionField": {"FieldId": "monthly-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}],
 			"Values": [`+fmt.Sprintf(sumOf, "monthly-v", "revenue", "AVERAGE")+`]}}, `+limit("monthly-v", 3, "INCLUDE")+`}}}`,
+		`{"BarChartVisual": {"VisualId": "segments", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [`+cat("segments-c", "region")+`],
+			"Values": [`+fmt.Sprintf(sumOf, "segments-v", "revenue", "AVERAGE")+`], "Colors": [`+cat("segments-s", "segment")+`]}},
+			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "segments-c", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`,
 	)
 	db := sampleDB(t, ts)
 	check := func(visual, query string) {
@@ -66,6 +70,7 @@ func TestViewerOtherOfAnyMeasure(t *testing.T) {
 	check("margin", `SELECT CASE WHEN sub_category IN `+ranked("sub_category", "100 * sum(profit) / sum(revenue)", 3)+` THEN sub_category ELSE 'Other' END,
 		100 * sum(profit) / sum(revenue) FROM orders GROUP BY 1`)
 	check("colors", `SELECT CASE WHEN region IN `+ranked("region", "avg(revenue)", 2)+` THEN region ELSE 'Other' END, segment, avg(revenue) FROM orders GROUP BY 1, 2`)
+	check("segments", `SELECT region, CASE WHEN segment IN `+ranked("segment", "avg(revenue)", 2)+` THEN segment ELSE 'Other' END, avg(revenue) FROM orders GROUP BY 1, 2`)
 	got, want := chartPoints(t, body, "exclude"), queryPoints(t, db, `SELECT region, segment, avg(revenue) FROM orders WHERE region IN `+ranked("region", "avg(revenue)", 2)+` GROUP BY 1, 2`)
 	if len(want) == 0 || !samePoints(got, want) {
 		t.Errorf("exclude:\n drawn %v\n SQL   %v", sortedPoints(got), sortedPoints(want))

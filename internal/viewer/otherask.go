@@ -29,22 +29,36 @@ import (
 	"github.com/sightglass/sightglass/internal/query"
 )
 
-// askedLimit is an items limit asked of the data: keep n categories, and
-// gather the rest into "Other" when other is set.
+// askedLimit is an items limit asked of the data: keep n values of the
+// question's dimension dim (0: the category; past the categories: the
+// Colors field), ranked by rank (nil: the chart's own sort), and gather
+// the rest into "Other" when other is set.
 type askedLimit struct {
 	n     int
 	other bool
+	dim   int
+	rank  []query.Sort
 }
 
-// askLimit plans an items limit of n categories asked of the data; it
-// reports false (and refuses by name, as what) when the category cannot
-// be matched by value.
+// askLimit plans a category limit of n asked of the data; it reports
+// false (and refuses by name, as what) when the category cannot be
+// matched by value.
 func (p *plan) askLimit(n int, other bool, what string) bool {
-	if len(p.category) == 0 || p.category[0].dim == nil || p.category[0].dim.Granularity != "" {
-		p.refuse(what + " over a date category")
+	return p.askAxis(&askedLimit{n: n, other: other}, what)
+}
+
+// askColors plans a ColorItemsLimit of n asked of the data, ranked by rank.
+func (p *plan) askColors(n int, other bool, rank query.Sort, what string) bool {
+	return p.askAxis(&askedLimit{n: n, other: other, dim: len(p.category), rank: []query.Sort{rank}}, what)
+}
+
+func (p *plan) askAxis(a *askedLimit, what string) bool {
+	ds := p.dims()
+	if a.dim >= len(ds) || ds[a.dim].dim == nil || ds[a.dim].dim.Granularity != "" {
+		p.refuse(what + " over a date " + map[bool]string{true: "category", false: "color"}[a.dim == 0])
 		return false
 	}
-	p.asked = &askedLimit{n: n, other: other}
+	p.asked = a
 	p.limit = max(p.limit, chartLimit+1) // one more: a cut answer is refused
 	return true
 }
@@ -58,11 +72,15 @@ func askedRunner(p *plan, run Runner) Runner {
 }
 
 func (a *askedLimit) answer(p *plan, q *query.Question, run func(*query.Question) (*Result, error)) (*Result, error) {
-	catField := p.category[0].dim.Field
-	colors := len(q.Dimensions) > 1
+	field := p.dims()[a.dim].dim.Field
+	limited := q.Dimensions[a.dim : a.dim+1]
+	others := slices.Delete(slices.Clone(q.Dimensions), a.dim, a.dim+1)
 	rq := *q
-	rq.Dimensions = q.Dimensions[:1]
-	rq.Sort = sortsWithout(q.Sort, q.Dimensions[1:])
+	rq.Dimensions = limited
+	rq.Sort = a.rank
+	if rq.Sort == nil {
+		rq.Sort = sortsWithout(q.Sort, others)
+	}
 	rq.Limit = a.n + 1
 	ranked, err := run(&rq)
 	if err != nil {
@@ -78,9 +96,9 @@ func (a *askedLimit) answer(p *plan, q *query.Question, run func(*query.Question
 		kept, keys = append(kept, row[0]), append(keys, keyOf(row[0]))
 	}
 	out := ranked
-	if colors && len(kept) > 0 {
+	if len(others) > 0 && len(kept) > 0 {
 		mq := *q
-		mq.Filters = append(slices.Clip(q.Filters), matchValues(catField, kept, true))
+		mq.Filters = append(slices.Clip(q.Filters), matchValues(field, kept, true))
 		res, err := run(&mq)
 		if err != nil {
 			return nil, err
@@ -88,15 +106,18 @@ func (a *askedLimit) answer(p *plan, q *query.Question, run func(*query.Question
 		if cut(res, q) {
 			return nil, errAskedCut
 		}
-		out = orderByKeys(res, 0, keys)
+		out = res
+		if a.dim == 0 {
+			out = orderByKeys(res, 0, keys)
+		}
 	}
 	if !rest || !a.other {
 		return out, nil
 	}
 	oq := *q
-	oq.Dimensions = q.Dimensions[1:]
-	oq.Sort = sortsWithout(q.Sort, q.Dimensions[:1])
-	oq.Filters = append(slices.Clip(q.Filters), matchValues(catField, kept, false))
+	oq.Dimensions = others
+	oq.Sort = sortsWithout(q.Sort, limited)
+	oq.Filters = append(slices.Clip(q.Filters), matchValues(field, kept, false))
 	res, err := run(&oq)
 	if err != nil {
 		return nil, err
@@ -104,10 +125,52 @@ func (a *askedLimit) answer(p *plan, q *query.Question, run func(*query.Question
 	if cut(res, q) {
 		return nil, errAskedCut
 	}
-	for _, row := range res.Rows {
-		out.Rows = append(out.Rows, append([]any{otherLabel}, row...))
+	rows := make([][]any, len(res.Rows))
+	for i, row := range res.Rows {
+		rows[i] = slices.Insert(slices.Clone(row), a.dim, any(otherLabel))
 	}
-	return out, nil
+	if a.dim == 0 || len(others) == 0 {
+		out.Rows = append(out.Rows, rows...)
+		return out, nil
+	}
+	return mergeOther(out, rows, a.dim, q.Sort, dimensionID(q.Dimensions[0])), nil
+}
+
+// mergeOther places each category's "Other" color row after the
+// category's kept rows. Categories keep the order of the kept answer; a
+// category only in "Other" comes in its place when the chart is sorted by
+// its (one) category, else after the kept ones.
+func mergeOther(kept *Result, other [][]any, nCat int, sorts []query.Sort, catID string) *Result {
+	key := func(row []any) string {
+		k := ""
+		for _, c := range row[:nCat] {
+			k += keyOf(c) + "\x00"
+		}
+		return k
+	}
+	var order []string
+	groups := map[string][][]any{}
+	for _, rows := range [][][]any{kept.Rows, other} {
+		for _, row := range rows {
+			k := key(row)
+			if _, ok := groups[k]; !ok {
+				order = append(order, k)
+			}
+			groups[k] = append(groups[k], row)
+		}
+	}
+	all := &Result{Columns: kept.Columns, Rows: append(slices.Clip(kept.Rows), other...)}
+	if nCat == 1 && (len(sorts) == 0 || sorts[0].ID == catID) {
+		order = sortedKeys(all, 0, len(sorts) > 0 && sorts[0].Descending)
+		for i := range order {
+			order[i] += "\x00"
+		}
+	}
+	all.Rows = all.Rows[:0:0]
+	for _, k := range order {
+		all.Rows = append(all.Rows, groups[k]...)
+	}
+	return all
 }
 
 // errAskedCut says an answer of an asked items limit was cut at the

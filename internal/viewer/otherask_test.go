@@ -76,3 +76,34 @@ func TestAskedRefusal(t *testing.T) {
 	wantEq(t, "top", askedRefusal(&query.Question{Filters: []query.Filter{{Kind: query.TopBottomFilter}}}) != "", true)
 	wantEq(t, "aggregated", askedRefusal(&query.Question{Filters: []query.Filter{{Kind: query.NumericRangeFilter, Aggregation: "SUM"}}}) != "", true)
 }
+
+// A ColorItemsLimit asked of the data: the colors ranked alone by their
+// rank, the chart asked for the kept ones, and each category's "Other"
+// color asked of the rest's rows, placed after its kept colors; a
+// category with only "Other" comes in its sorted place.
+func TestAskedColorLimit(t *testing.T) {
+	p, ok := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
+		"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "MAX"}}}], `+segColors+`}},
+		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`))
+	if !ok || p.asked == nil || p.asked.dim != 1 {
+		t.Fatalf("not asked by color: %+v %v", p.asked, p.unsupported)
+	}
+	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure}, Sort: p.sort, Limit: p.limit}
+	var asked []*query.Question
+	answers := [][][]any{
+		{{"Home", 9.0}, {"Corp", 5.0}},           // colors ranked
+		{{"a", "Home", 9.0}, {"c", "Home", 4.0}}, // kept, by region
+		{{"a", 5.0}, {"b", 3.0}, {"c", 2.0}},     // the rest, by region
+	}
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		asked = append(asked, q)
+		return &Result{Rows: answers[len(asked)-1]}, nil
+	}
+	res, err := askedRunner(p, run)(context.Background(), "arn", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, "rows", res.Rows, [][]any{{"a", "Home", 9.0}, {"a", "Other", 5.0}, {"b", "Other", 3.0}, {"c", "Home", 4.0}, {"c", "Other", 2.0}})
+	wantEq(t, "rank", [3]any{asked[0].Dimensions, asked[0].Sort, asked[0].Limit}, [3]any{[]query.Dimension{*p.colors[0].dim}, []query.Sort{{ID: "rev", Descending: true}}, 2})
+	wantEq(t, "rest", [3]any{asked[2].Dimensions, asked[2].Sort, asked[2].Filters[0].Match}, [3]any{[]query.Dimension{*p.category[0].dim}, []query.Sort{{ID: "r"}}, query.NotIn})
+}

@@ -99,15 +99,19 @@ func (v *View) otherRefusal(p *plan) string {
 		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || p.asked != nil) {
 			continue
 		}
-		if !tableCalc && p.colorLimit == 0 {
+		catLimited := p.otherLimit > 0 || p.rankCat != nil || p.catLimit > 0
+		if !tableCalc && (p.colorLimit == 0 || !catLimited) {
 			why := "the calculated field " + strconv.Quote(f.measure.Field)
 			switch {
+			case p.colorLimit > 0 && p.askColors(p.colorLimit, p.colorOther, p.colorRank, "ColorItemsLimit with "+why):
+			case p.colorLimit > 0:
+				return p.unsupported[len(p.unsupported)-1]
 			case p.otherLimit > 0 && p.askLimit(p.otherLimit, true, "OtherCategories INCLUDE with "+why):
 			case p.otherLimit == 0 && p.askLimit(p.catLimit, false, "CategoryItemsLimit with a Colors field, sorted by "+why):
 			default:
 				return p.unsupported[len(p.unsupported)-1]
 			}
-			p.otherLimit, p.rankCat, p.catLimit = 0, nil, 0
+			p.otherLimit, p.rankCat, p.catLimit, p.colorLimit, p.colorOther = 0, nil, 0, 0, false
 			continue
 		}
 		if p.otherLimit == 0 && !p.colorOther && (p.asked == nil || !p.asked.other) {

@@ -78,7 +78,7 @@ func TestViewerOtherOfAnyMeasure(t *testing.T) {
 	if cats := axisData(t, rawChart(t, body, "colors"), "xAxis"); len(cats) != 3 || cats[2] != "Other" {
 		t.Errorf("colors categories %v: want two regions, then Other", cats)
 	}
-	if tl := tile(t, body, "monthly"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "over a date category") {
+	if tl := tile(t, body, "monthly"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "over a date field") {
 		t.Errorf("monthly: want an unsupported tile naming the date category, got\n%s", tl)
 	}
 }

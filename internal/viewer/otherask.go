@@ -18,7 +18,7 @@ package viewer
 // So the "Other" of an average is the average of the rest's rows, not a
 // sum of averages. A null category is one category like any other: kept
 // when it ranks among the first, else part of "Other". The category is
-// matched by value, so a date category (whose values are periods) is not
+// matched by value, so a date field (whose values are periods) is not
 // asked this way; the plan refuses it by name.
 
 import (
@@ -55,7 +55,7 @@ func (p *plan) askColors(n int, other bool, rank query.Sort, what string) bool {
 func (p *plan) askAxis(a *askedLimit, what string) bool {
 	ds := p.dims()
 	if a.dim >= len(ds) || ds[a.dim].dim == nil || ds[a.dim].dim.Granularity != "" {
-		p.refuse(what + " over a date " + map[bool]string{true: "category", false: "color"}[a.dim == 0])
+		p.refuse(what + " over a date field")
 		return false
 	}
 	p.asked = a

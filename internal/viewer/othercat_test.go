@@ -40,7 +40,7 @@ func TestOtherCategoriesPlan(t *testing.T) {
 	wantEq(t, "average", [3]any{p.asked, p.otherLimit, p.unsupported}, [3]any{&askedLimit{n: 3, other: true}, 0, []string(nil)})
 	p = chart(`{"BarChartVisual": {"VisualId": "d", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
 		"Category": [{"DateDimensionField": {"FieldId": "day", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}], ` + revAvg + `}}, ` + limit + `}}}`)
-	wantEq(t, "average by month", p.unsupported, []string{`OtherCategories INCLUDE with the AVERAGE measure "Average of revenue" over a date category`})
+	wantEq(t, "average by month", p.unsupported, []string{`OtherCategories INCLUDE with the AVERAGE measure "Average of revenue" over a date field`})
 	// Colors sorted by a sum: the categories are ranked by their totals
 	// (rankedlimit.go); by an average, asked of the data.
 	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `, ` + segColors + `}}, ` + limit + `}}}`)

@@ -69,6 +69,9 @@ type plan struct {
 	// asked, when set, is a chart's items limit asked of the data: its
 	// numbers are not sums of the answer's cells (otherask.go).
 	asked *askedLimit
+	// heatKeep, when set, keeps a heat map's first rows [0] or columns
+	// [1] in the axis's sort (heatmap.go).
+	heatKeep [2]int
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int

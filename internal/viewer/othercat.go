@@ -73,7 +73,7 @@ func (p *plan) nonAdditive() string {
 // a sum of cells nor a question restricted to some categories keeps: it
 // is refused by name, as is a ColorItemsLimit ranked by such a field.
 func (v *View) otherRefusal(p *plan) string {
-	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 && p.asked == nil {
+	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 && p.asked == nil && p.sankeySrc == 0 && p.sankeyDst == 0 {
 		return ""
 	}
 	exprs := map[string]string{}
@@ -103,6 +103,8 @@ func (v *View) otherRefusal(p *plan) string {
 		if !tableCalc && (p.colorLimit == 0 || !catLimited) {
 			why := "the calculated field " + strconv.Quote(f.measure.Field)
 			switch {
+			case p.sankeySrc > 0 || p.sankeyDst > 0:
+				return "an items limit ranked by " + why
 			case p.colorLimit > 0 && p.askColors(p.colorLimit, p.colorOther, p.colorRank, "ColorItemsLimit with "+why):
 			case p.colorLimit > 0:
 				return p.unsupported[len(p.unsupported)-1]

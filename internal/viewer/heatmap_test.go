@@ -115,7 +115,8 @@ func TestRefusedVisualAsksNothing(t *testing.T) {
  "Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [
   {"HeatMapVisual": {"VisualId": "ok", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}}}}},
   {"HeatMapVisual": {"VisualId": "limited", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}},
-   "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2}}}}}]}]}`))
+   "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"},
+     "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}

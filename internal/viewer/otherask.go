@@ -14,6 +14,7 @@ package viewer
 //  3. with OtherCategories INCLUDE and a rest, the chart's question
 //     without the category, restricted to the other categories: each
 //     measure of "Other" computed from the rows of the rest, per color.
+//     Questions 2 and 3 are asked at once.
 //
 // So the "Other" of an average is the average of the rest's rows, not a
 // sum of averages. A null category is one category like any other: kept
@@ -86,8 +87,8 @@ func (a *askedLimit) answer(p *plan, q *query.Question, run func(*query.Question
 	if err != nil {
 		return nil, err
 	}
-	rest := len(ranked.Rows) > a.n
-	if rest {
+	more := len(ranked.Rows) > a.n
+	if more {
 		ranked.Rows = ranked.Rows[:a.n]
 	}
 	kept := make([]any, 0, len(ranked.Rows))
@@ -95,38 +96,51 @@ func (a *askedLimit) answer(p *plan, q *query.Question, run func(*query.Question
 	for _, row := range ranked.Rows {
 		kept, keys = append(kept, row[0]), append(keys, keyOf(row[0]))
 	}
+	// The kept categories' question and the rest's are asked at once.
+	var rest *Result
+	var restErr error
+	done := make(chan struct{})
+	if more && a.other {
+		oq := *q
+		oq.Dimensions = others
+		oq.Sort = sortsWithout(q.Sort, limited)
+		oq.Filters = append(slices.Clip(q.Filters), matchValues(field, kept, false))
+		go func() {
+			defer close(done)
+			rest, restErr = run(&oq)
+		}()
+	} else {
+		close(done)
+	}
 	out := ranked
 	if len(others) > 0 && len(kept) > 0 {
 		mq := *q
 		mq.Filters = append(slices.Clip(q.Filters), matchValues(field, kept, true))
 		res, err := run(&mq)
-		if err != nil {
-			return nil, err
+		if err == nil && cut(res, q) {
+			err = errAskedCut
 		}
-		if cut(res, q) {
-			return nil, errAskedCut
+		if err != nil {
+			<-done
+			return nil, err
 		}
 		out = res
 		if a.dim == 0 {
 			out = orderByKeys(res, 0, keys)
 		}
 	}
-	if !rest || !a.other {
+	<-done
+	if restErr != nil {
+		return nil, restErr
+	}
+	if rest == nil {
 		return out, nil
 	}
-	oq := *q
-	oq.Dimensions = others
-	oq.Sort = sortsWithout(q.Sort, limited)
-	oq.Filters = append(slices.Clip(q.Filters), matchValues(field, kept, false))
-	res, err := run(&oq)
-	if err != nil {
-		return nil, err
-	}
-	if cut(res, q) {
+	if cut(rest, q) {
 		return nil, errAskedCut
 	}
-	rows := make([][]any, len(res.Rows))
-	for i, row := range res.Rows {
+	rows := make([][]any, len(rest.Rows))
+	for i, row := range rest.Rows {
 		rows[i] = slices.Insert(slices.Clone(row), a.dim, any(otherLabel))
 	}
 	if a.dim == 0 || len(others) == 0 {

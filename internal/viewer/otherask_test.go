@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query"
@@ -20,16 +21,10 @@ func TestAskedLimitQuestions(t *testing.T) {
 	}
 	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure},
 		Sort: p.sort, Limit: p.limit, Filters: []query.Filter{{Kind: query.CategoryFilter, Field: "segment", Match: query.NotEquals, Values: []any{"Home"}}}}
-	var asked []*query.Question
-	answers := [][][]any{
-		{{"West", 9.0}, {nil, 8.0}, {"East", 7.0}},                 // ranked: one more than kept
-		{{nil, "A", 8.0}, {"West", "A", 10.0}, {"West", "B", 8.0}}, // kept, in the chart's sort
-		{{"A", 6.5}, {"B", 7.5}},                                   // the rest, per color
-	}
-	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
-		asked = append(asked, q)
-		return &Result{Rows: answers[len(asked)-1]}, nil
-	}
+	asked, answers, run := fakeAsked(len(base.Filters))
+	answers["rank"] = [][]any{{"West", 9.0}, {nil, 8.0}, {"East", 7.0}}                   // one more than kept
+	answers[query.In] = [][]any{{nil, "A", 8.0}, {"West", "A", 10.0}, {"West", "B", 8.0}} // kept, in the chart's sort
+	answers[query.NotIn] = [][]any{{"A", 6.5}, {"B", 7.5}}                                // the rest, per color
 	res, err := askedRunner(p, run)(context.Background(), "arn", base)
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +33,7 @@ func TestAskedLimitQuestions(t *testing.T) {
 	if len(asked) != 3 {
 		t.Fatalf("%d questions, want 3", len(asked))
 	}
-	rank, kept, rest := asked[0], asked[1], asked[2]
+	rank, kept, rest := asked["rank"], asked[query.In], asked[query.NotIn]
 	wantEq(t, "rank", [4]any{len(rank.Dimensions), rank.Limit, rank.Sort, len(rank.Filters)}, [4]any{1, 3, []query.Sort{{ID: "rev", Descending: true}}, 1})
 	wantEq(t, "kept filter", kept.Filters[1], query.Filter{Kind: query.CategoryFilter, Field: "region", Match: query.In, Values: []any{"West"}, NullOption: query.AllValues})
 	wantEq(t, "rest", [2]any{rest.Dimensions, rest.Filters[0]}, [2]any{[]query.Dimension{*p.colors[0].dim}, base.Filters[0]})
@@ -47,14 +42,16 @@ func TestAskedLimitQuestions(t *testing.T) {
 
 	// No rest: no "Other" question. A kept answer reaching the row limit
 	// is refused, never drawn cut.
-	asked, answers = nil, [][][]any{{{"West", 9.0}}, {{"West", "A", 9.0}}}
+	clear(asked)
+	clear(answers)
+	answers["rank"], answers[query.In] = [][]any{{"West", 9.0}}, [][]any{{"West", "A", 9.0}}
 	res, err = askedRunner(p, run)(context.Background(), "arn", base)
 	wantEq(t, "no rest", [3]any{err, len(asked), res.Rows}, [3]any{error(nil), 2, [][]any{{"West", "A", 9.0}}})
 	full := make([][]any, p.limit)
 	for i := range full {
 		full[i] = []any{"West", i, 1.0}
 	}
-	asked, answers = nil, [][][]any{{{"West", 9.0}, {"East", 1.0}}, full}
+	answers["rank"], answers[query.In] = [][]any{{"West", 9.0}, {"East", 1.0}}, full
 	q := *base
 	p.asked.n = 1
 	if _, err := askedRunner(p, run)(context.Background(), "arn", &q); err != errAskedCut {
@@ -89,21 +86,36 @@ func TestAskedColorLimit(t *testing.T) {
 		t.Fatalf("not asked by color: %+v %v", p.asked, p.unsupported)
 	}
 	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure}, Sort: p.sort, Limit: p.limit}
-	var asked []*query.Question
-	answers := [][][]any{
-		{{"Home", 9.0}, {"Corp", 5.0}},           // colors ranked
-		{{"a", "Home", 9.0}, {"c", "Home", 4.0}}, // kept, by region
-		{{"a", 5.0}, {"b", 3.0}, {"c", 2.0}},     // the rest, by region
-	}
-	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
-		asked = append(asked, q)
-		return &Result{Rows: answers[len(asked)-1]}, nil
-	}
+	asked, answers, run := fakeAsked(0)
+	answers["rank"] = [][]any{{"Home", 9.0}, {"Corp", 5.0}}             // colors ranked
+	answers[query.In] = [][]any{{"a", "Home", 9.0}, {"c", "Home", 4.0}} // kept, by region
+	answers[query.NotIn] = [][]any{{"a", 5.0}, {"b", 3.0}, {"c", 2.0}}  // the rest, by region
 	res, err := askedRunner(p, run)(context.Background(), "arn", base)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEq(t, "rows", res.Rows, [][]any{{"a", "Home", 9.0}, {"a", "Other", 5.0}, {"b", "Other", 3.0}, {"c", "Home", 4.0}, {"c", "Other", 2.0}})
-	wantEq(t, "rank", [3]any{asked[0].Dimensions, asked[0].Sort, asked[0].Limit}, [3]any{[]query.Dimension{*p.colors[0].dim}, []query.Sort{{ID: "rev", Descending: true}}, 2})
-	wantEq(t, "rest", [3]any{asked[2].Dimensions, asked[2].Sort, asked[2].Filters[0].Match}, [3]any{[]query.Dimension{*p.category[0].dim}, []query.Sort{{ID: "r"}}, query.NotIn})
+	wantEq(t, "rank", [3]any{asked["rank"].Dimensions, asked["rank"].Sort, asked["rank"].Limit}, [3]any{[]query.Dimension{*p.colors[0].dim}, []query.Sort{{ID: "rev", Descending: true}}, 2})
+	wantEq(t, "rest", [3]any{asked[query.NotIn].Dimensions, asked[query.NotIn].Sort, asked[query.NotIn].Filters[0].Match}, [3]any{[]query.Dimension{*p.category[0].dim}, []query.Sort{{ID: "r"}}, query.NotIn})
+}
+
+// fakeAsked answers an asked limit's questions by kind: "rank" (no filter
+// past the chart's own n), query.In (the kept ones) or query.NotIn (the
+// rest), and keeps each question asked.
+func fakeAsked(n int) (map[string]*query.Question, map[string][][]any, Runner) {
+	var mu sync.Mutex
+	asked, answers := map[string]*query.Question{}, map[string][][]any{}
+	return asked, answers, func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		kind := "rank"
+		if len(q.Filters) > n {
+			kind = q.Filters[len(q.Filters)-1].Match
+			if kind == query.AnyValue {
+				kind = query.In
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		asked[kind] = q
+		return &Result{Rows: answers[kind]}, nil
+	}
 }

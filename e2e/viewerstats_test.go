@@ -193,8 +193,11 @@ func TestViewerBoxPlot(t *testing.T) {
 }
 
 // TestViewerSankey draws Sankey diagrams created through the API: orders
-// from region to category (a count of records) and revenue from segment
-// to region; each flow's width against SQL over the sample file.
+// from region to category (a count of records), revenue from segment to
+// region, the average revenue of the three sub-categories of highest
+// average and an "Other" source, and the average profit of the two regions
+// of highest average profit; each flow's width against SQL over the
+// sample file.
 func TestViewerSankey(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -203,10 +206,21 @@ func TestViewerSankey(t *testing.T) {
 			"Source": [{"CategoricalDimensionField": {"FieldId": "%[1]s-s", "Column": {"DataSetIdentifier": "sales", "ColumnName": %[2]q}}}],
 			"Destination": [{"CategoricalDimensionField": {"FieldId": "%[1]s-d", "Column": {"DataSetIdentifier": "sales", "ColumnName": %[3]q}}}]%[4]s}}}}}`, id, src, dst, weight)
 	}
+	limited := func(id, src, dst, weight, sort string) string {
+		v := sankey(id, src, dst, weight)
+		return strings.TrimSuffix(v, "}}}") + `, "SortConfiguration": {` + sort + `}}}}`
+	}
 	body := visualsDashboard(t, ts, "sankey",
 		sankey("orders", "region", "category", ""),
 		sankey("revenue", "segment", "region", `, "Weight": [`+fmt.Sprintf(sumOf, "revenue-w", "revenue", "SUM")+`]`),
+		limited("other", "sub_category", "region", `, "Weight": [`+fmt.Sprintf(sumOf, "other-w", "revenue", "AVERAGE")+`]`,
+			`"SourceItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}`),
+		limited("top", "region", "category", `, "Weight": [`+fmt.Sprintf(sumOf, "top-w", "profit", "AVERAGE")+`]`,
+			`"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`),
 	)
+	ranked := func(col, measure string, n int) string {
+		return fmt.Sprintf(`(SELECT k FROM (SELECT %[1]s AS k, row_number() OVER (ORDER BY %[2]s DESC, %[1]s) AS rk FROM orders GROUP BY 1) WHERE rk <= %[3]d)`, col, measure, n)
+	}
 	links := func(id string) map[string]float64 {
 		out := map[string]float64{}
 		for _, l := range rawChart(t, body, id)["series"].([]any)[0].(map[string]any)["links"].([]any) {
@@ -218,6 +232,12 @@ func TestViewerSankey(t *testing.T) {
 	for id, q := range map[string]string{
 		"orders":  "SELECT region, category, count(*) FROM orders GROUP BY 1, 2",
 		"revenue": "SELECT segment, region, sum(revenue) FROM orders GROUP BY 1, 2",
+		// The three sub-categories of highest average revenue, and the
+		// average of the rest's rows to each region.
+		"other": "SELECT CASE WHEN sub_category IN " + ranked("sub_category", "avg(revenue)", 3) + " THEN sub_category ELSE 'Other' END, region, avg(revenue) FROM orders GROUP BY 1, 2",
+		// The two regions of highest average profit (over all their
+		// rows, not a sum of their flows' averages).
+		"top": "SELECT region, category, avg(profit) FROM orders WHERE region IN " + ranked("region", "avg(profit)", 2) + " GROUP BY 1, 2",
 	} {
 		got := links(id)
 		rows := sqlRows(t, ts, q)

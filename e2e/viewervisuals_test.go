@@ -110,8 +110,10 @@ const (
 
 // TestViewerHeatMap draws heat maps created through the API: revenue by
 // region and month, its rows sorted descending, a count of records
-// without a value, and an items limit refused by name; every cell is
-// compared with SQL over the sample file.
+// without a value, its first two regions, the same with an "Other" row
+// (the average of the rest's rows), its last three months, and a sort by
+// the value refused by name; every cell is compared with SQL over the
+// sample file.
 func TestViewerHeatMap(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -124,6 +126,9 @@ func TestViewerHeatMap(t *testing.T) {
 		heat("avg", fmt.Sprintf(sumOf, "avg-v", "revenue", "AVERAGE"), `"HeatMapRowSort": [{"FieldSort": {"FieldId": "avg-r", "Direction": "DESC"}}]`),
 		heat("records", "", ""),
 		heat("limited", fmt.Sprintf(sumOf, "lim-v", "revenue", "SUM"), `"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`),
+		heat("other", fmt.Sprintf(sumOf, "other-v", "revenue", "AVERAGE"), `"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`),
+		heat("recent", fmt.Sprintf(sumOf, "recent-v", "revenue", "MAX"), `"HeatMapColumnSort": [{"FieldSort": {"FieldId": "recent-m", "Direction": "DESC"}}],
+			"HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 3, "OtherCategories": "EXCLUDE"}`),
 		heat("by-measure", fmt.Sprintf(sumOf, "bm-v", "revenue", "SUM"), `"HeatMapColumnSort": [{"FieldSort": {"FieldId": "bm-v", "Direction": "DESC"}}]`),
 	)
 	avg := rawChart(t, body, "avg")
@@ -155,7 +160,19 @@ func TestViewerHeatMap(t *testing.T) {
 	}
 	wantCells(t, "count of records", heatCells(t, rawChart(t, body, "records")),
 		sqlHeatCells(t, ts, "SELECT region, substr(order_date, 1, 7), count(*) FROM orders GROUP BY 1, 2"))
-	for id, what := range map[string]string{"limited": "HeatMapRowItemsLimitConfiguration", "by-measure": "HeatMapColumnSort by another field"} {
+	first2 := "(SELECT DISTINCT region FROM orders ORDER BY 1 LIMIT 2)"
+	wantCells(t, "first two regions", heatCells(t, rawChart(t, body, "limited")),
+		sqlHeatCells(t, ts, "SELECT region, substr(order_date, 1, 7), sum(revenue) FROM orders WHERE region IN "+first2+" GROUP BY 1, 2"))
+	other := rawChart(t, body, "other")
+	wantCells(t, "first two regions and Other", heatCells(t, other),
+		sqlHeatCells(t, ts, "SELECT CASE WHEN region IN "+first2+" THEN region ELSE 'Other' END, substr(order_date, 1, 7), avg(revenue) FROM orders GROUP BY 1, 2"))
+	if rows := axisData(t, other, "yAxis"); len(rows) != 3 || rows[2] != "Other" {
+		t.Errorf("other: rows %v, want two regions then Other", rows)
+	}
+	wantCells(t, "last three months", heatCells(t, rawChart(t, body, "recent")),
+		sqlHeatCells(t, ts, `SELECT region, substr(order_date, 1, 7), max(revenue) FROM orders
+			WHERE substr(order_date, 1, 7) IN (SELECT DISTINCT substr(order_date, 1, 7) FROM orders ORDER BY 1 DESC LIMIT 3) GROUP BY 1, 2`))
+	for id, what := range map[string]string{"by-measure": "HeatMapColumnSort by another field"} {
 		if tl := tile(t, body, id); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, what) || strings.Contains(tl, "data-echarts") {
 			t.Errorf("%s: want an unsupported tile naming %s, got\n%s", id, what, tl)
 		}
@@ -259,8 +276,9 @@ func funnelStages(t testing.TB, o map[string]any) [][]any {
 
 // TestViewerFunnel draws funnels created through the API: profit by
 // segment in the order of the segment names, the three sub-categories of
-// most orders (a count of records, top three), and an "other" stage
-// refused by name; each against SQL over the sample file.
+// most orders (a count of records, top three), and the same three with
+// an "Other" stage of the rest's orders; each against SQL over the
+// sample file.
 func TestViewerFunnel(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -278,9 +296,10 @@ func TestViewerFunnel(t *testing.T) {
 		sqlRows(t, ts, "SELECT segment, sum(profit) FROM orders GROUP BY 1 ORDER BY 1"))
 	wantRows(t, "top three sub-categories", funnelStages(t, rawChart(t, body, "top3")),
 		sqlRows(t, ts, "SELECT sub_category, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC LIMIT 3"))
-	if tl := tile(t, body, "other"); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, "CategoryItemsLimit with OtherCategories INCLUDE") {
-		t.Errorf("other: want an unsupported tile naming the items limit, got\n%s", tl)
-	}
+	wantRows(t, "three sub-categories and Other", funnelStages(t, rawChart(t, body, "other")),
+		sqlRows(t, ts, `WITH r AS (SELECT sub_category, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, sub_category) AS rk FROM orders GROUP BY 1)
+			SELECT k, n FROM (SELECT sub_category AS k, n, rk FROM r WHERE rk <= 3
+				UNION ALL SELECT 'Other', count(*), 4 FROM orders WHERE sub_category IN (SELECT sub_category FROM r WHERE rk > 3)) ORDER BY rk`))
 }
 
 // TestViewerGauge draws gauges created through the API: profit against

@@ -28,7 +28,7 @@ func (p *plan) planFunnel(c *definition.FunnelChartConfiguration) bool {
 		if len(p.sort) < len(s.CategorySort) {
 			p.refuse("CategorySort by a field the funnel does not show")
 		}
-		p.otherItems("CategoryItemsLimit", s.CategoryItemsLimit)
+		p.otherItems("CategoryItemsLimit", s.CategoryItemsLimit, true)
 	}
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}
@@ -36,18 +36,24 @@ func (p *plan) planFunnel(c *definition.FunnelChartConfiguration) bool {
 	return true
 }
 
-// otherItems applies an items limit that drops the other items; one that
-// gathers them into an "other" item is refused.
-func (p *plan) otherItems(member string, l *definition.ItemsLimitConfiguration) {
+// otherItems applies an items limit of a one-category chart: the other
+// items are dropped, or (OtherCategories INCLUDE) gathered into "Other",
+// asked of the data (otherask.go), where the chart draws one (other);
+// elsewhere INCLUDE is refused by name.
+func (p *plan) otherItems(member string, l *definition.ItemsLimitConfiguration, other bool) {
 	if l == nil || l.ItemsLimit == nil {
-		return
-	}
-	if l.OtherCategories == "INCLUDE" {
-		p.refuse(member + " with OtherCategories INCLUDE")
 		return
 	}
 	if *l.ItemsLimit < 1 || *l.ItemsLimit > chartLimit {
 		p.refuse(member + " outside 1–500")
+		return
+	}
+	if l.OtherCategories == "INCLUDE" && !other {
+		p.refuse(member + " with OtherCategories INCLUDE")
+		return
+	}
+	if l.OtherCategories == "INCLUDE" {
+		p.askLimit(int(*l.ItemsLimit), true, member+" with OtherCategories INCLUDE")
 		return
 	}
 	p.limit, p.maxRows = int(*l.ItemsLimit), 0

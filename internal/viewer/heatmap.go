@@ -34,16 +34,40 @@ func (p *plan) planHeatMap(c *definition.HeatMapConfiguration) bool {
 	p.limit, p.maxRows = heatMapCells+1, heatMapCells
 	p.sort = []query.Sort{{ID: p.category[0].id}, {ID: p.colors[0].id}}
 	if s := c.SortConfiguration; s != nil {
-		if limited(s.HeatMapRowItemsLimitConfiguration) {
-			p.refuse("HeatMapRowItemsLimitConfiguration")
-		}
-		if limited(s.HeatMapColumnItemsLimitConfiguration) {
-			p.refuse("HeatMapColumnItemsLimitConfiguration")
-		}
 		p.axisSort("HeatMapRowSort", s.HeatMapRowSort, 0)
 		p.axisSort("HeatMapColumnSort", s.HeatMapColumnSort, 1)
+		rows, cols := s.HeatMapRowItemsLimitConfiguration, s.HeatMapColumnItemsLimitConfiguration
+		if limited(rows) && limited(cols) && rows.OtherCategories == "INCLUDE" && cols.OtherCategories == "INCLUDE" {
+			p.refuse("HeatMapRowItemsLimitConfiguration and HeatMapColumnItemsLimitConfiguration both with OtherCategories INCLUDE")
+			return true
+		}
+		p.heatAxisLimit("HeatMapRowItemsLimitConfiguration", rows, 0)
+		p.heatAxisLimit("HeatMapColumnItemsLimitConfiguration", cols, 1)
 	}
 	return true
+}
+
+// heatAxisLimit applies an items limit of a heat map's axis (0 rows, 1
+// columns): the first values in the axis's sort are kept; the rest are
+// dropped (from the answer's cells, heatMapOption) or, with
+// OtherCategories INCLUDE, gathered into one "Other" row or column asked
+// of the data (otherask.go), drawn last.
+func (p *plan) heatAxisLimit(member string, l *definition.ItemsLimitConfiguration, axis int) {
+	if !limited(l) {
+		return
+	}
+	n := *l.ItemsLimit
+	if n < 1 || n > heatMapCells {
+		p.refuse(member + " outside 1–2000")
+		return
+	}
+	if l.OtherCategories != "INCLUDE" {
+		p.heatKeep[axis] = int(n)
+		return
+	}
+	a := &askedLimit{n: int(n), other: true, dim: axis, rank: []query.Sort{p.sort[axis]}}
+	p.askAxis(a, member+" with OtherCategories INCLUDE")
+	p.limit = heatMapCells + 1
 }
 
 // limited reports whether an items limit is set.
@@ -74,11 +98,24 @@ func (p *plan) axisSort(member string, opts []definition.FieldSortOptions, axis 
 // heatMapOption builds a heat map: columns along x, rows along y, a cell
 // per pair colored by its value on a continuous scale.
 func heatMapOption(p *plan, res *Result) obj {
-	rows, rowIdx := sortedCategories(res, 0, p.category[0], p.sort[0].Descending)
-	cols, colIdx := sortedCategories(res, 1, p.colors[0], p.sort[1].Descending)
+	other := [2]bool{}
+	if p.asked != nil && p.asked.other {
+		other[p.asked.dim] = true
+	}
+	rows, rowIdx := sortedCategories(res, 0, p.category[0], p.sort[0].Descending, other[0])
+	cols, colIdx := sortedCategories(res, 1, p.colors[0], p.sort[1].Descending, other[1])
+	if n := p.heatKeep[0]; n > 0 && n < len(rows) {
+		rows = rows[:n]
+	}
+	if n := p.heatKeep[1]; n > 0 && n < len(cols) {
+		cols = cols[:n]
+	}
 	data := make([][]any, 0, len(res.Rows))
 	lo, hi := 0.0, 0.0
 	for i, row := range res.Rows {
+		if rowIdx[i] >= len(rows) || colIdx[i] >= len(cols) {
+			continue // past an items limit
+		}
 		v := chartValue(row[2])
 		if f, ok := v.(float64); ok {
 			if len(data) == 0 || f < lo {
@@ -111,8 +148,9 @@ func heatMapOption(p *plan, res *Result) obj {
 }
 
 // sortedCategories returns the distinct labels of a dimension column
-// ordered by their values, and each row's index among them.
-func sortedCategories(res *Result, col int, f field, desc bool) ([]string, []int) {
+// ordered by their values (with other, the "Other" value last), and each
+// row's index among them.
+func sortedCategories(res *Result, col int, f field, desc, other bool) ([]string, []int) {
 	type cat struct {
 		raw   any
 		label string
@@ -126,7 +164,11 @@ func sortedCategories(res *Result, col int, f field, desc bool) ([]string, []int
 			all = append(all, cat{row[col], l})
 		}
 	}
+	isOther := func(c cat) bool { return other && c.raw == otherLabel }
 	slices.SortStableFunc(all, func(a, b cat) int {
+		if isOther(a) || isOther(b) {
+			return cmp.Compare(boolInt(isOther(a)), boolInt(isOther(b)))
+		}
 		c := cmpRaw(a.raw, b.raw)
 		if desc {
 			return -c

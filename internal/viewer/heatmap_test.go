@@ -36,15 +36,49 @@ func TestHeatMapPlan(t *testing.T) {
 	wantEq(t, "limit", [2]int{p.limit, p.maxRows}, [2]int{heatMapCells + 1, heatMapCells})
 	wantEq(t, "unsupported", p.unsupported, []string(nil))
 
-	// A row sort by the row field applies; a column sort by the value and
-	// an items limit are refused by name.
+	// A row sort by the row field applies; a column sort by the value is
+	// refused by name.
 	p, _ = planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`,
 	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
 	 "SortConfiguration": {"HeatMapRowSort": [{"FieldSort": {"FieldId": "r", "Direction": "DESC"}}], "HeatMapColumnSort": [{"FieldSort": {"FieldId": "v", "Direction": "DESC"}}],
 	   "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 3}}}}}`))
 	wantEq(t, "calc", len(p.calc), 0)
 	wantEq(t, "sorted", p.sort, []query.Sort{{ID: "r", Descending: true}, {ID: "m"}})
-	wantEq(t, "refused", p.unsupported, []string{"HeatMapColumnItemsLimitConfiguration", "HeatMapColumnSort by another field than the axis's own"})
+	wantEq(t, "refused", p.unsupported, []string{"HeatMapColumnSort by another field than the axis's own"})
+	wantEq(t, "columns kept", p.heatKeep, [2]int{0, 3})
+}
+
+// A heat map's items limits keep the first rows or columns in the axis's
+// sort (they were refused); INCLUDE gathers the rest of one axis into
+// "Other", asked of the data and drawn last; over a date axis, or on
+// both axes, refused by name.
+func TestHeatMapItemsLimits(t *testing.T) {
+	heat := func(limits string) *plan {
+		p, _ := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`}},
+		 "SortConfiguration": {"HeatMapRowSort": [{"FieldSort": {"FieldId": "r", "Direction": "DESC"}}], `+limits+`}}}}`))
+		return p
+	}
+	p := heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "rows, other", [2]any{p.asked, p.unsupported}, [2]any{&askedLimit{n: 2, other: true, rank: []query.Sort{{ID: "r", Descending: true}}}, []string(nil)})
+	p = heat(`"HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "date columns, other", p.unsupported, []string{"HeatMapColumnItemsLimitConfiguration with OtherCategories INCLUDE over a date field"})
+	p = heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "both, other", p.unsupported, []string{"HeatMapRowItemsLimitConfiguration and HeatMapColumnItemsLimitConfiguration both with OtherCategories INCLUDE"})
+
+	// Kept from the cells: two rows (descending) and one column; "Other"
+	// is drawn last, whatever its name's place.
+	p = heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2}, "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 1, "OtherCategories": "EXCLUDE"}`)
+	jan, feb := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "m", Type: "DATETIME"}, {ID: recordsID, Type: "INTEGER", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"West", feb, int64(4)}, {"West", jan, int64(1)}, {"East", jan, int64(2)}, {"Asia", jan, int64(9)}},
+	}
+	opt := heatMapOption(p, res)
+	wantEq(t, "kept", [3]any{opt["yAxis"].(obj)["data"], opt["xAxis"].(obj)["data"], opt["series"].([]obj)[0]["data"]},
+		[3]any{[]string{"West", "East"}, []string{"Jan 2026"}, [][]any{{0, 0, 1.0}, {0, 1, 2.0}}})
+	p = heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}`)
+	res.Rows = [][]any{{"West", jan, int64(1)}, {"Other", jan, int64(11)}}
+	wantEq(t, "other last", heatMapOption(p, res)["yAxis"].(obj)["data"], []string{"West", "Other"})
 }
 
 func TestHeatMapOption(t *testing.T) {
@@ -81,7 +115,8 @@ func TestRefusedVisualAsksNothing(t *testing.T) {
  "Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [
   {"HeatMapVisual": {"VisualId": "ok", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}}}}},
   {"HeatMapVisual": {"VisualId": "limited", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}},
-   "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2}}}}}]}]}`))
+   "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"},
+     "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}

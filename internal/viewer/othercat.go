@@ -2,67 +2,89 @@ package viewer
 
 // The "Other" category of a bar, line or pie chart whose items limit says
 // OtherCategories INCLUDE: the first categories as the chart sorts them,
-// then one "Other" category holding the rest, summed. A sum or a count
-// over the rest is the sum of the rest's sums or counts; any other
-// measure (an average, a distinct count, a calculated measure, a table
-// calculation) is not, and the plan refuses it by name.
+// then one "Other" category holding the rest. A sum or a count over the
+// rest is the sum of the rest's sums or counts (foldOther); any other
+// measure (an average, a distinct count, a calculated measure) is asked
+// of the rest's rows (otherask.go); a table calculation is refused by
+// name.
 
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
-
-	"github.com/sightglass/sightglass/internal/query"
 )
 
 // otherLabel is the name of the category that gathers the rest.
 const otherLabel = "Other"
 
 // includeOther plans a chart's items limit of n categories with the rest
-// as "Other". With a Colors field the rows are category × color pairs,
-// contiguous when sorted by the category (or unsorted: by the dimensions).
+// as "Other". When every measure adds up (a sum or a count of a column),
+// "Other" is the sum of the rest's cells (foldOther); with a Colors field
+// the rows are category × color pairs, contiguous when sorted by the
+// category (or unsorted: by the dimensions), or ranked by a measure's
+// total (rankedlimit.go). Any other measure is asked of the data
+// (otherask.go).
 func (p *plan) includeOther(n int) {
 	if len(p.category) != 1 {
 		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and several category fields")
 		return
 	}
-	if len(p.colors) > 0 && len(p.sort) > 0 && p.sort[0].ID != p.category[0].id && !p.rankCategoriesBy(p.sort[0]) {
-		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted other than by the category")
-		return
-	}
 	if len(p.unsupported) > 0 {
 		return
 	}
-	for _, f := range p.measures() {
-		if f.measure == nil {
-			continue
-		}
-		if a := f.measure.Aggregation; a != query.Sum && a != query.Count {
-			p.refuse("OtherCategories INCLUDE with the " + orUnset(a) + " measure " + strconv.Quote(f.label))
+	byOther := len(p.colors) > 0 && len(p.sort) > 0 && p.sort[0].ID != p.category[0].id
+	if why := p.nonAdditive(); why != "" {
+		if byOther && slices.ContainsFunc(p.colors, func(f field) bool { return f.id == p.sort[0].ID }) {
+			p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted by the Colors field")
 			return
 		}
+		p.askLimit(n, true, "OtherCategories INCLUDE with "+why)
+		return
 	}
-	for _, c := range p.calc {
-		if c.Name != recordsID {
-			p.refuse("OtherCategories INCLUDE with a calculated measure (" + c.Name + ")")
-			return
-		}
+	if byOther && !p.rankCategoriesBy(p.sort[0], n) {
+		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted other than by the category")
+		return
 	}
 	p.otherLimit = n
 	p.limit = chartLimit + 1 // one more: a cut answer cannot be folded
 }
 
-// otherRefusal names what of a planned "Other" category the view cannot
-// compute: a measure over a calculated field that aggregates itself or
-// holds a table calculation (its sum over the rest is not its value).
+// nonAdditive names the first measure of a plan whose value over several
+// categories is not the sum of its values over each: any aggregation but
+// a sum or a count, or a calculated measure; "" when every one adds up.
+func (p *plan) nonAdditive() string {
+	for _, f := range p.measures() {
+		if f.measure == nil {
+			continue
+		}
+		if why, ok := p.additive(f.id); !ok && why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+// otherRefusal settles a planned items limit against the analysis's
+// calculated fields and names what of it the view cannot compute. A
+// measure over a calculated field that aggregates itself does not add up
+// over categories: the limit is then asked of the data (otherask.go). A
+// table calculation's value depends on the rows around it, which neither
+// a sum of cells nor a question restricted to some categories keeps: it
+// is refused by name, as is a ColorItemsLimit ranked by such a field.
 func (v *View) otherRefusal(p *plan) string {
-	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 {
+	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 && p.asked == nil && p.sankeySrc == 0 && p.sankeyDst == 0 {
 		return ""
 	}
 	exprs := map[string]string{}
 	for _, cf := range v.def.CalculatedFields {
 		if cf.DataSetIdentifier == p.dataSet {
 			exprs[cf.Name] = cf.Expression
+		}
+	}
+	for _, c := range p.calc {
+		if reTableCalc.MatchString(c.Expression) || reFieldRef.MatchString(c.Expression) && refersCalc(c.Expression, exprs) {
+			return "an items limit with the calculated measure " + strconv.Quote(c.Name)
 		}
 	}
 	for _, f := range p.measures() {
@@ -73,12 +95,31 @@ func (v *View) otherRefusal(p *plan) string {
 		if !ok {
 			continue
 		}
-		if v.aggregatedField(p.dataSet, f.measure.Field) || reTableCalc.MatchString(src) || reFieldRef.MatchString(src) && refersCalc(src, exprs) {
-			if p.otherLimit == 0 && !p.colorOther {
-				return "an items limit ranked by the calculated field " + strconv.Quote(f.measure.Field)
-			}
-			return "OtherCategories INCLUDE with the calculated field " + strconv.Quote(f.measure.Field)
+		tableCalc := reTableCalc.MatchString(src) || reFieldRef.MatchString(src) && refersCalc(src, exprs)
+		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || p.asked != nil) {
+			continue
 		}
+		catLimited := p.otherLimit > 0 || p.rankCat != nil || p.catLimit > 0
+		if !tableCalc && (p.colorLimit == 0 || !catLimited) {
+			why := "the calculated field " + strconv.Quote(f.measure.Field)
+			switch {
+			case p.sankeySrc > 0 || p.sankeyDst > 0:
+				return "an items limit ranked by " + why
+			case p.colorLimit > 0 && p.askColors(p.colorLimit, p.colorOther, p.colorRank, "ColorItemsLimit with "+why):
+			case p.colorLimit > 0:
+				return p.unsupported[len(p.unsupported)-1]
+			case p.otherLimit > 0 && p.askLimit(p.otherLimit, true, "OtherCategories INCLUDE with "+why):
+			case p.otherLimit == 0 && p.askLimit(p.catLimit, false, "CategoryItemsLimit with a Colors field, sorted by "+why):
+			default:
+				return p.unsupported[len(p.unsupported)-1]
+			}
+			p.otherLimit, p.rankCat, p.catLimit, p.colorLimit, p.colorOther = 0, nil, 0, 0, false
+			continue
+		}
+		if p.otherLimit == 0 && !p.colorOther && (p.asked == nil || !p.asked.other) {
+			return "an items limit ranked by the calculated field " + strconv.Quote(f.measure.Field)
+		}
+		return "OtherCategories INCLUDE with the calculated field " + strconv.Quote(f.measure.Field)
 	}
 	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
 // An items limit with OtherCategories INCLUDE keeps the first categories
@@ -32,15 +33,24 @@ func TestOtherCategoriesPlan(t *testing.T) {
 		p := chart(js)
 		wantEq(t, js, [3]any{p.otherLimit, p.limit, p.unsupported}, [3]any{3, chartLimit + 1, []string(nil)})
 	}
-	// An average of the rest is not the sum of the averages: refused by name.
+	// An average of the rest is not the sum of the averages: asked of the
+	// data (otherask.go), over a category matched by value; over a date
+	// category, refused by name.
 	p := chart(`{"BarChartVisual": {"VisualId": "a", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `}}, ` + limit + `}}}`)
-	wantEq(t, "average", p.unsupported, []string{`OtherCategories INCLUDE with the AVERAGE measure "Average of revenue"`})
+	wantEq(t, "average", [3]any{p.asked, p.otherLimit, p.unsupported}, [3]any{&askedLimit{n: 3, other: true}, 0, []string(nil)})
+	p = chart(`{"BarChartVisual": {"VisualId": "d", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+		"Category": [{"DateDimensionField": {"FieldId": "day", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}], ` + revAvg + `}}, ` + limit + `}}}`)
+	wantEq(t, "average by month", p.unsupported, []string{`OtherCategories INCLUDE with the AVERAGE measure "Average of revenue" over a date field`})
 	// Colors sorted by a sum: the categories are ranked by their totals
-	// (rankedlimit.go); by an average, refused.
+	// (rankedlimit.go); by an average, asked of the data.
 	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `, ` + segColors + `}}, ` + limit + `}}}`)
 	wantEq(t, "colors by measure", [3]any{p.otherLimit, p.rankCat != nil, p.unsupported}, [3]any{3, true, []string(nil)})
 	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `, ` + segColors + `}}, ` + limit + `}}}`)
-	wantEq(t, "colors by average", p.unsupported, []string{`CategoryItemsLimit with a Colors field, sorted by the AVERAGE measure "Average of revenue"`})
+	wantEq(t, "colors by average", [3]any{p.asked, p.rankCat, p.unsupported}, [3]any{&askedLimit{n: 3, other: true}, (*query.Sort)(nil), []string(nil)})
+	// Without Other, ranked by an average over the colors: asked too.
+	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `, ` + segColors + `}},
+		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}}}}}`)
+	wantEq(t, "colors by average, exclude", [3]any{p.asked, p.catLimit, p.unsupported}, [3]any{&askedLimit{n: 2}, 0, []string(nil)})
 }
 
 func TestFoldOther(t *testing.T) {
@@ -52,21 +62,26 @@ func TestFoldOther(t *testing.T) {
 	wantEq(t, "under the limit", len(foldOther(res, 10, 1).Rows), 6)
 }
 
-// A measure over a calculated field that aggregates itself or holds a
-// table calculation cannot be summed over the rest: refused by name.
+// A measure over a calculated field that aggregates itself is asked of
+// the data; one that holds a table calculation is refused by name.
 func TestOtherRefusal(t *testing.T) {
 	v := &View{def: &definition.Definition{CalculatedFields: []definition.CalculatedField{
 		{DataSetIdentifier: "sales", Name: "keys", Expression: "distinct_count({region})"},
 		{DataSetIdentifier: "sales", Name: "share", Expression: "percentOfTotal(sum({revenue}))"},
 		{DataSetIdentifier: "sales", Name: "double", Expression: "{revenue} * 2"},
 	}}}
-	for name, want := range map[string]string{"keys": `OtherCategories INCLUDE with the calculated field "keys"`,
-		"share": `OtherCategories INCLUDE with the calculated field "share"`, "double": "", "revenue": ""} {
+	for name, want := range map[string][2]any{"keys": {"", true},
+		"share": {`OtherCategories INCLUDE with the calculated field "share"`, false}, "double": {"", false}, "revenue": {"", false}} {
 		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 			"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "`+name+`"}}}]}},
 			"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
-		wantEq(t, name, v.otherRefusal(p), want)
+		wantEq(t, name, [2]any{v.otherRefusal(p), p.asked != nil}, want)
 	}
+	// An inline calculated measure holding a table calculation: refused.
+	p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
+		"Values": [{"CalculatedMeasureField": {"FieldId": "m", "Expression": "runningSum(sum({revenue}), [{region} ASC])"}}]}},
+		"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
+	wantEq(t, "inline table calculation", v.otherRefusal(p), `an items limit with the calculated measure "m"`)
 }
 
 // BenchmarkFoldOther folds a chart's largest answer (500 rows: 50

@@ -66,6 +66,12 @@ type plan struct {
 	// allColors: a ColorItemsLimit without an ItemsLimit, every color
 	// drawn; a cut answer is refused.
 	allColors bool
+	// asked, when set, is a chart's items limit asked of the data: its
+	// numbers are not sums of the answer's cells (otherask.go).
+	asked *askedLimit
+	// heatKeep, when set, keeps a heat map's first rows [0] or columns
+	// [1] in the axis's sort (heatmap.go).
+	heatKeep [2]int
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int
@@ -169,8 +175,10 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 		p.limit = n
 	case len(p.category) == 1 && len(p.sort) > 0 && p.sort[0].ID == p.category[0].id:
 		p.catLimit = n
-	case len(p.sort) > 0 && p.rankCategoriesBy(p.sort[0]):
-		p.catLimit = n
+	case len(p.sort) > 0 && p.rankCategoriesBy(p.sort[0], n):
+		if p.asked == nil {
+			p.catLimit = n
+		}
 	default:
 		p.refuse("CategoryItemsLimit with a Colors field, sorted other than by the category")
 	}

@@ -17,8 +17,10 @@ package viewer
 //     "Other" color in each category (INCLUDE).
 //
 // A measure's value over a whole category or color is the sum of its
-// rows' values only for a sum or a count: the plan refuses any other
-// measure by name. The ranking needs the whole answer, so a cut answer
+// rows' values only for a sum or a count: a limit ranked by any other
+// measure, or gathering it into "Other", is asked of the data
+// (otherask.go); a ColorItemsLimit so asked together with a category
+// limit is refused by name. The ranking needs the whole answer, so a cut answer
 // is refused, never ranked. A category or color whose measure is null in
 // every row ranks last; ties keep the order of the answer.
 
@@ -52,17 +54,18 @@ func (p *plan) additive(id string) (string, bool) {
 	return "", false
 }
 
-// rankCategoriesBy plans a CategoryItemsLimit, on a chart with a Colors
-// field, sorted by a measure; false when the sort is not by a measure of
-// the chart.
-func (p *plan) rankCategoriesBy(s query.Sort) bool {
+// rankCategoriesBy plans a CategoryItemsLimit of n categories, on a chart
+// with a Colors field, sorted by a measure: ranked by the sum of its rows
+// when the measure adds up, else asked of the data (otherask.go); false
+// when the sort is not by a measure of the chart.
+func (p *plan) rankCategoriesBy(s query.Sort, n int) bool {
 	if len(p.category) != 1 || len(p.colors) == 0 || p.kind != definition.KindBar && p.kind != definition.KindLine && p.kind != definition.KindCombo {
 		return false
 	}
 	why, ok := p.additive(s.ID)
 	if !ok {
 		if why != "" {
-			p.refuse("CategoryItemsLimit with a Colors field, sorted by " + why)
+			p.askLimit(n, false, "CategoryItemsLimit with a Colors field, sorted by "+why)
 			return true
 		}
 		return false
@@ -101,23 +104,28 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 		rank = p.sort[0]
 	}
 	p.sort = saved
+	other := l.OtherCategories == "INCLUDE"
+	why := ""
 	if rank.ID != p.colors[0].id {
-		why, ok := p.additive(rank.ID)
-		if !ok {
-			if why == "" {
-				why = "the field " + strconv.Quote(rank.ID)
-			}
-			p.refuse("ColorItemsLimit ranked by " + why)
+		w, ok := p.additive(rank.ID)
+		if !ok && w == "" {
+			p.refuse("ColorItemsLimit ranked by the field " + strconv.Quote(rank.ID))
 			return
 		}
-	}
-	if l.OtherCategories == "INCLUDE" {
-		for _, f := range ms {
-			if why, ok := p.additive(f.id); !ok {
-				p.refuse("ColorItemsLimit with OtherCategories INCLUDE and " + why)
-				return
-			}
+		if !ok {
+			why = "ColorItemsLimit ranked by " + w
 		}
+	}
+	if w := p.nonAdditive(); other && why == "" && w != "" {
+		why = "ColorItemsLimit with OtherCategories INCLUDE and " + w
+	}
+	if why != "" { // asked of the data (otherask.go), alone
+		if p.catLimit > 0 || p.otherLimit > 0 || p.rankCat != nil || p.asked != nil {
+			p.refuse(why + ", together with a CategoryItemsLimit")
+			return
+		}
+		p.askColors(int(*l.ItemsLimit), other, rank, why)
+		return
 	}
 	p.colorLimit, p.colorOther, p.colorRank = int(*l.ItemsLimit), l.OtherCategories == "INCLUDE", rank
 	p.limit = chartLimit + 1

@@ -58,9 +58,18 @@ func TestColorItemsLimit(t *testing.T) {
 	// No ItemsLimit: no documented default, every color is drawn.
 	p = rankedBar(t, `"ColorItemsLimit": {"OtherCategories": "INCLUDE"}`)
 	wantEq(t, "no limit", [4]any{p.colorLimit, p.allColors, p.limit, p.unsupported}, [4]any{0, true, chartLimit + 1, []string(nil)})
-	// An average over a whole color is not the sum of its rows: refused.
-	p, _ = planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
+	// An average over a whole color is not the sum of its rows: the colors
+	// are ranked, and "Other" computed, by asking the data (otherask.go);
+	// together with a category limit, refused by name.
+	avgBar := func(sort string) *plan {
+		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 		"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}], `+
-		segColors+`}}, "SortConfiguration": {"ColorItemsLimit": {"ItemsLimit": 1}}}}}`))
-	wantEq(t, "average", p.unsupported, []string{`ColorItemsLimit ranked by the AVERAGE measure "Average of revenue"`})
+			segColors+`}}, "SortConfiguration": {`+sort+`}}}}`))
+		return p
+	}
+	p = avgBar(`"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "average", [3]any{p.asked, p.colorLimit, p.unsupported},
+		[3]any{&askedLimit{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "rev", Descending: true}}}, 0, []string(nil)})
+	p = avgBar(`"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "CategoryItemsLimit": {"ItemsLimit": 2}, "ColorItemsLimit": {"ItemsLimit": 1}`)
+	wantEq(t, "with a category limit", p.unsupported, []string{`ColorItemsLimit ranked by the AVERAGE measure "Average of revenue", together with a CategoryItemsLimit`})
 }

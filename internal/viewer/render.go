@@ -226,15 +226,27 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileUnsupported, err.Error()
 		return
 	}
+	ask := run
+	if p.asked != nil {
+		if why := askedRefusal(q); why != "" {
+			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			return
+		}
+		ask = askedRunner(p, run)
+	}
 	x := v.extrasOf(vis, p)
 	defer func() { t.Notes = x.notesFor(t.Kind) }()
 	means := p.cellMeans(q)
 	asked := withCellParts(q, p, means)
-	res, err := run(ctx, arn, withHidden(asked, x.hidden))
-	if err != nil && len(x.hidden) > 0 && ctx.Err() == nil {
+	res, err := ask(ctx, arn, withHidden(asked, x.hidden))
+	if err != nil && len(x.hidden) > 0 && ctx.Err() == nil && !errors.Is(err, errAskedCut) {
 		// The visual without what failed: drawn, and saying so.
 		x.failed(err)
-		res, err = run(ctx, arn, asked)
+		res, err = ask(ctx, arn, asked)
+	}
+	if errors.Is(err, errAskedCut) {
+		t.Kind, t.Message = TileUnsupported, "This chart has more than "+strconv.Itoa(chartLimit)+" rows for its items limit, more than Sightglass draws; filter it to fewer."
+		return
 	}
 	if err != nil {
 		t.Kind, t.Message = TileError, "This visual could not be computed: "+errorText(err)

@@ -11,8 +11,9 @@ import (
 // planSankey fills a Sankey diagram's plan: a flow per source and
 // destination pair, as wide as its weight (a count of records without
 // one), heaviest first unless WeightSort says otherwise. Items limits keep
-// the heaviest sources and destinations (sankeyLimits); one that would
-// gather the rest into "Other", or does not say, is refused by name.
+// the heaviest sources and destinations (sankeyLimits), or gather the rest
+// of one side into "Other" (sankeyLimit); one that does not say is
+// refused by name.
 func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.SankeyDiagramAggregatedFieldWells == nil {
 		return false
@@ -34,8 +35,13 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 		if len(p.sort) < len(s.WeightSort) {
 			p.refuse("WeightSort by a field the diagram does not show")
 		}
-		p.sankeySrc = p.sankeyLimit(s.SourceItemsLimit, "SourceItemsLimit")
-		p.sankeyDst = p.sankeyLimit(s.DestinationItemsLimit, "DestinationItemsLimit")
+		if other(s.SourceItemsLimit) && other(s.DestinationItemsLimit) {
+			p.refuse("SourceItemsLimit and DestinationItemsLimit both with OtherCategories INCLUDE")
+			return true
+		}
+		p.sankeySrc = p.sankeyLimit(s.SourceItemsLimit, "SourceItemsLimit", 0)
+		p.sankeyDst = p.sankeyLimit(s.DestinationItemsLimit, "DestinationItemsLimit", 1)
+		p.sankeyAskRank()
 	}
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}
@@ -43,16 +49,56 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 	return true
 }
 
-// sankeyLimit returns an items limit's number of nodes kept (0: all).
-func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string) int {
+// sankeyLimit returns an items limit's number of nodes kept from the
+// answer (0: all). With OtherCategories INCLUDE the rest of that side
+// (side 0 the sources, 1 the destinations) is one "Other" node, asked of
+// the data (otherask.go): the side's nodes ranked by their weight alone,
+// the flows of the rest computed from its rows. Unset is refused by name
+// (e2e/testdata/realdefs/NOTES.md).
+func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string, side int) int {
 	if l == nil || l.ItemsLimit == nil {
 		return 0
 	}
-	if l.OtherCategories != "EXCLUDE" {
-		p.refuse(name + " with OtherCategories " + orUnset(l.OtherCategories))
+	if *l.ItemsLimit < 1 || *l.ItemsLimit > chartLimit {
+		p.refuse(name + " outside 1–500")
 		return 0
 	}
-	return int(*l.ItemsLimit)
+	switch l.OtherCategories {
+	case "EXCLUDE":
+		return int(*l.ItemsLimit)
+	case "INCLUDE":
+		a := &askedLimit{n: int(*l.ItemsLimit), other: true, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}
+		p.askAxis(a, name+" with OtherCategories INCLUDE")
+		return 0
+	}
+	p.refuse(name + " with OtherCategories " + orUnset(l.OtherCategories))
+	return 0
+}
+
+// sankeyAskRank moves a limit kept from the answer to one asked of the
+// data when the weight does not add up (an average's total over a node is
+// not the sum of its flows' averages); on both sides, or next to an
+// "Other" node, it is refused by name.
+func (p *plan) sankeyAskRank() {
+	why := p.nonAdditive()
+	if why == "" || p.sankeySrc == 0 && p.sankeyDst == 0 {
+		return
+	}
+	if p.sankeySrc > 0 && p.sankeyDst > 0 || p.asked != nil {
+		p.refuse("SourceItemsLimit and DestinationItemsLimit ranked by " + why)
+		return
+	}
+	side, n := 0, p.sankeySrc
+	if n == 0 {
+		side, n = 1, p.sankeyDst
+	}
+	p.sankeySrc, p.sankeyDst = 0, 0
+	p.askAxis(&askedLimit{n: n, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}, "an items limit ranked by "+why)
+}
+
+// other reports whether an items limit gathers the rest into "Other".
+func other(l *definition.ItemsLimitConfiguration) bool {
+	return l != nil && l.ItemsLimit != nil && l.OtherCategories == "INCLUDE"
 }
 
 func orUnset(s string) string {

@@ -3,6 +3,8 @@ package viewer
 import (
 	"testing"
 
+	"github.com/sightglass/sightglass/internal/definition"
+
 	"github.com/sightglass/sightglass/internal/query"
 )
 
@@ -39,4 +41,31 @@ func TestSankey(t *testing.T) {
 	wantEq(t, "limits", [3]any{p.sankeySrc, p.sankeyDst, p.unsupported}, [3]any{1, 2, []string(nil)})
 	res = &Result{Columns: res.Columns, Rows: [][]any{{"a", "x", int64(5)}, {"a", "y", int64(1)}, {"a", "z", int64(2)}, {"b", "x", int64(4)}, {"b", "y", int64(3)}}}
 	wantEq(t, "kept", sankeyLimits(p, res).Rows, [][]any{{"a", "x", int64(5)}, {"a", "y", int64(1)}})
+}
+
+// A Sankey side's items limit with OtherCategories INCLUDE is asked of
+// the data (the side's nodes ranked by their weight alone, "Other" from
+// the rest's rows); on both sides, refused by name. A weight that does
+// not add up ranks its nodes by asking the data too (it summed the flows'
+// averages); an aggregating calculated field's ranking is refused.
+func TestSankeyOther(t *testing.T) {
+	sankey := func(values, sort string) *plan {
+		p, _ := planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+values+`}},
+		 "SortConfiguration": {`+sort+`}}}}`))
+		return p
+	}
+	p := sankey("", `"DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "destinations, other", [3]any{p.asked, p.sankeyDst, p.unsupported},
+		[3]any{&askedLimit{n: 2, other: true, dim: 1, rank: []query.Sort{{ID: recordsID, Descending: true}}}, 0, []string(nil)})
+	p = sankey("", `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "both", p.unsupported, []string{"SourceItemsLimit and DestinationItemsLimit both with OtherCategories INCLUDE"})
+	avg := `, "Weight": [{"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]`
+	p = sankey(avg, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
+	wantEq(t, "average, exclude", [3]any{p.asked, p.sankeySrc, p.unsupported},
+		[3]any{&askedLimit{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}, 0, []string(nil)})
+	p = sankey(avg, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
+	wantEq(t, "average, both", p.unsupported, []string{`SourceItemsLimit and DestinationItemsLimit ranked by the AVERAGE measure "Average of revenue"`})
+	v := &View{def: &definition.Definition{CalculatedFields: []definition.CalculatedField{{DataSetIdentifier: "sales", Name: "keys", Expression: "distinct_count({city})"}}}}
+	p = sankey(`, "Weight": [{"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "sales", "ColumnName": "keys"}}}]`, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
+	wantEq(t, "aggregating calculated field", v.otherRefusal(p), `an items limit ranked by the calculated field "keys"`)
 }

@@ -34,7 +34,7 @@ func (p *plan) planTreeMap(c *definition.TreeMapConfiguration) bool {
 		if len(p.sort) < len(s.TreeMapSort) {
 			p.refuse("TreeMapSort by a field the tree map does not show")
 		}
-		p.otherItems("TreeMapGroupItemsLimitConfiguration", s.TreeMapGroupItemsLimitConfiguration)
+		p.otherItems("TreeMapGroupItemsLimitConfiguration", s.TreeMapGroupItemsLimitConfiguration, false)
 	}
 	if len(p.sort) == 0 {
 		// The largest groups first: an items limit keeps those.

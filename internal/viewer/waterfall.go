@@ -44,7 +44,7 @@ func (p *plan) planWaterfall(c *definition.WaterfallChartConfiguration) bool {
 			p.refuse("CategorySort by a field the waterfall does not show")
 		}
 		if len(cats) == 0 {
-			p.otherItems("BreakdownItemsLimit", s.BreakdownItemsLimit)
+			p.otherItems("BreakdownItemsLimit", s.BreakdownItemsLimit, false)
 		} else if limited(s.BreakdownItemsLimit) {
 			p.refuse("BreakdownItemsLimit")
 		}

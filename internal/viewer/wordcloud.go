@@ -50,7 +50,7 @@ func (p *plan) planWordCloud(c *definition.WordCloudChartConfiguration) bool {
 		if len(p.sort) < len(s.CategorySort) {
 			p.refuse("CategorySort by a field the word cloud does not show")
 		}
-		p.otherItems("CategoryItemsLimit", s.CategoryItemsLimit)
+		p.otherItems("CategoryItemsLimit", s.CategoryItemsLimit, false)
 	}
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}

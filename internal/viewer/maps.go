@@ -28,6 +28,7 @@ type mapPlan struct {
 	lat, lon int
 	regions  *regionSet
 	window   *definition.MapWindowOptions
+	style    pointStyle // a points map's PointStyleOptions
 	// state is a county map's state field (p.category[1]), its dataset's
 	// one STATE column, grouped by and matched within; 0 for none.
 	state int

@@ -113,6 +113,4 @@ func TestPointMap(t *testing.T) {
 
 	_, why = mapPlanOf(t, strings.Replace(pointMap, "%s", "", 1), map[string]string{"lat": "CITY", "lon": "LONGITUDE"})
 	wantEq(t, "city", why, "points placed by CITY (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field)")
-	p, _ = mapPlanOf(t, strings.Replace(pointMap, "%s", `, "PointStyleOptions": {"SelectedPointStyle": "CLUSTER"}`, 1), map[string]string{"lat": "LATITUDE", "lon": "LONGITUDE"})
-	wantEq(t, "cluster", p.unsupported, []string{"PointStyleOptions CLUSTER"})
 }

@@ -37,6 +37,11 @@ type mapPlan struct {
 	// counties: a points map placing its rows at the centers of the US
 	// counties its location field names (drawn on the states).
 	counties *regionSet
+	// places: CITY or POSTCODE for a points map placing its rows by
+	// city or US ZIP code (placemap.go); country is its country field
+	// (p.category[country], 0 for none), state then its state field.
+	places  string
+	country int
 }
 
 // maxNamed is how many unmatched values a map's note names.
@@ -86,6 +91,21 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		countyStates(p, roles)
 		return ""
 	}
+	if role := roleOf(p.category[0]); len(p.category) == 1 && (role == dataset.RoleCity || role == dataset.RolePostcode) {
+		set := regionSets()[dataset.RoleCountry]
+		if role == dataset.RolePostcode {
+			set = regionSets()[dataset.RoleState]
+		}
+		if set == nil || regionSets()[dataset.RoleCountry] == nil || regionSets()[dataset.RoleState] == nil {
+			return "the world and US state boundaries are missing from this server's build"
+		}
+		if role == dataset.RoleCity && cityIndex() == nil || role == dataset.RolePostcode && zipIndex() == nil || countryCodes() == nil {
+			return "the places of the " + role + " role are missing from this server's build"
+		}
+		m.regions = set
+		placeContext(p, roles, role)
+		return ""
+	}
 	m.lat, m.lon = -1, -1
 	for i, f := range p.category {
 		switch role := roleOf(f); role {
@@ -96,7 +116,7 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		case "":
 			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
 		default:
-			return "points placed by " + role + " (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field)"
+			return "points placed by " + role + " with other location fields (give the points one CITY or POSTCODE field, or a LATITUDE and a LONGITUDE field)"
 		}
 	}
 	if m.lat < 0 || m.lon < 0 {

@@ -112,5 +112,5 @@ func TestPointMap(t *testing.T) {
 	wantEq(t, "legend", opt["legend"].(obj)["data"], []string{"Retail", "Online"})
 
 	_, why = mapPlanOf(t, strings.Replace(pointMap, "%s", "", 1), map[string]string{"lat": "CITY", "lon": "LONGITUDE"})
-	wantEq(t, "city", why, "points placed by CITY (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field)")
+	wantEq(t, "city", why, "points placed by CITY with other location fields (give the points one CITY or POSTCODE field, or a LATITUDE and a LONGITUDE field)")
 }

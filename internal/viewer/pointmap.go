@@ -70,8 +70,12 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	var missed []string
 	var placed []placedPoint
 	var counties *countyPlacer
-	if g.counties != nil {
+	var places *placePlacer
+	switch {
+	case g.counties != nil:
 		counties = &countyPlacer{p: p, res: res, seen: map[string]string{}}
+	case g.places != "":
+		places = &placePlacer{p: p, res: res}
 	}
 	for _, row := range res.Rows {
 		var lat, lon float64
@@ -83,6 +87,11 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 				return nil, "", why
 			}
 			if !placed {
+				continue
+			}
+		} else if places != nil {
+			var placed bool
+			if lon, lat, name, placed = places.place(row); !placed {
 				continue
 			}
 		} else {
@@ -161,9 +170,12 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		}
 		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
 	}
-	if counties != nil {
+	switch {
+	case counties != nil:
 		note = counties.note()
-	} else {
+	case places != nil:
+		note = places.note()
+	default:
 		note = unplacedNote("rows have no valid latitude and longitude", missed, len(res.Rows))
 	}
 	if h := unplacedNote("points have a negative or no value, which a heat map cannot weigh", heat, len(res.Rows)); h != "" {

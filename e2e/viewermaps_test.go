@@ -39,6 +39,14 @@ func geoSQL() string {
 // visuals on it ("geo"); it returns the dashboard page.
 func mapsDashboard(t *testing.T, ts *testServer, visuals ...string) string {
 	t.Helper()
+	return mapsDashboardWith(t, ts, nil, visuals...)
+}
+
+// mapsDashboardWith is mapsDashboard with edit changing the definition
+// before it is sent (for members JSON cannot give the SDK, such as
+// unions).
+func mapsDashboardWith(t *testing.T, ts *testServer, edit func(*types.DashboardVersionDefinition), visuals ...string) string {
+	t.Helper()
 	c := ts.adminClient()
 	tag := func(column string, role types.GeoSpatialDataRole) types.TransformOperation {
 		return &types.TransformOperationMemberTagColumnOperation{Value: types.TagColumnOperation{
@@ -58,6 +66,9 @@ func mapsDashboard(t *testing.T, ts *testServer, visuals ...string) string {
 		"arn:aws:quicksight:"+region+":"+accountID+":dataset/geo", strings.Join(visuals, ","))
 	var d types.DashboardVersionDefinition
 	decodeStrict(t, []byte(def), &d)
+	if edit != nil {
+		edit(&d)
+	}
 	_, err := c.CreateDashboard(t.Context(), &quicksight.CreateDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("maps"),
 		Name: aws.String("maps"), Definition: &d, Permissions: ownerPermissions("admin", dashboardReaderActions...)})
 	must(t, err)

@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 )
 
 // sampleCountryCodes are the ISO 3166-1 alpha-2 codes of the sample's
@@ -46,10 +49,26 @@ func citiesIn(t *testing.T) map[string][][2]float64 {
 func TestViewerCityPoints(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
-	body := mapsDashboard(t, ts,
+	// New York is New York City to GeoNames, and Austin names several
+	// cities of the United States: preferences place them.
+	prefs := []types.GeocodePreference{
+		{RequestKey: &types.GeocoderHierarchy{City: aws.String("New York"), Country: aws.String("United States")},
+			Preference: &types.GeocodePreferenceValueMemberGeocoderHierarchy{Value: types.GeocoderHierarchy{City: aws.String("New York City")}}},
+		{RequestKey: &types.GeocoderHierarchy{City: aws.String("Austin"), Country: aws.String("US")},
+			Preference: &types.GeocodePreferenceValueMemberCoordinate{Value: types.Coordinate{Latitude: aws.Float64(30.26715), Longitude: aws.Float64(-97.74306)}}},
+	}
+	body := mapsDashboardWith(t, ts, func(d *types.DashboardVersionDefinition) {
+		for _, v := range d.Sheets[0].Visuals {
+			if m := v.GeospatialMapVisual; m != nil && aws.ToString(m.VisualId) == "prefs" {
+				m.GeocodingPreferences = prefs
+			}
+		}
+	},
 		`{"GeospatialMapVisual": {"VisualId": "cities", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "cp", "city")+`], "Values": [`+geoSum("rev", "revenue")+`]}}}}}`,
+		`{"GeospatialMapVisual": {"VisualId": "prefs", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "pp", "city")+`], "Values": [`+geoSum("prev", "revenue")+`]}}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "zips", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "zp", "zip")+`], "Values": [`+geoSum("zrev", "revenue")+`]}}}}}`)
 	t.Run("zip", func(t *testing.T) { zipPoints(t, ts, body) })
+	t.Run("preferences", func(t *testing.T) { preferredPoints(t, ts, body) })
 	places := citiesIn(t)
 	o := rawChart(t, body, "cities")
 	var got []string
@@ -121,5 +140,31 @@ func zipPoints(t *testing.T, ts *testServer, body string) {
 	}
 	if note := tileNote(t, body, "zips"); !strings.HasPrefix(note, fmt.Sprintf("%d of %d values matched no US ZIP code: ", unmatched, len(rows))) {
 		t.Errorf("ZIP note %q", note)
+	}
+}
+
+// preferredPoints checks the points map by city with GeocodingPreferences:
+// New York geocoded as New York City and Austin at the preference's
+// coordinate, each with SQL's revenue, and neither named on the tile any
+// more.
+func preferredPoints(t *testing.T, ts *testServer, body string) {
+	nyc := citiesIn(t)["new york city|US"]
+	if len(nyc) != 1 {
+		t.Fatalf("New York City: %v", nyc)
+	}
+	o := rawChart(t, body, "prefs")
+	got := map[string]string{}
+	for _, d := range o["series"].([]any)[0].(map[string]any)["data"].([]any) {
+		d := d.(map[string]any)
+		got[d["name"].(string)] = fmt.Sprint(d["value"])
+	}
+	for city, at := range map[string][2]float64{"New York": nyc[0], "Austin": {-97.74306, 30.26715}} {
+		rev := sqlRows(t, ts, "SELECT round(sum(revenue), 2) FROM orders WHERE city = '"+city+"'")[0][0]
+		if want := fmt.Sprint([]any{at[0], at[1], rev}); got[city+" (United States)"] != want {
+			t.Errorf("%s: %v, want %v", city, got[city+" (United States)"], want)
+		}
+	}
+	if note := tileNote(t, body, "prefs"); strings.Contains(note, "New York") || strings.Contains(note, "Austin") {
+		t.Errorf("note %q names a preferred city", note)
 	}
 }

@@ -42,6 +42,9 @@ type mapPlan struct {
 	// (p.category[country], 0 for none), state then its state field.
 	places  string
 	country int
+	// prefs: a points map's GeocodingPreferences (geoprefs.go), applied
+	// when it places its rows by city or postcode.
+	prefs geoPrefs
 }
 
 // maxNamed is how many unmatched values a map's note names.
@@ -89,6 +92,9 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		}
 		m.counties, m.regions = c, s
 		countyStates(p, roles)
+		if len(m.prefs) > 0 {
+			return "GeocodingPreferences on a points map not placed by a CITY or POSTCODE field"
+		}
 		return ""
 	}
 	if role := roleOf(p.category[0]); len(p.category) == 1 && (role == dataset.RoleCity || role == dataset.RolePostcode) {
@@ -104,7 +110,10 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		}
 		m.regions = set
 		placeContext(p, roles, role)
-		return ""
+		return m.prefs.check(m)
+	}
+	if len(m.prefs) > 0 {
+		return "GeocodingPreferences on a points map not placed by a CITY or POSTCODE field"
 	}
 	m.lat, m.lon = -1, -1
 	for i, f := range p.category {

@@ -81,21 +81,22 @@ func (c *placePlacer) place(row []any) (lon, lat float64, name string, placed bo
 		c.missed = append(c.missed, name)
 		return 0, 0, name, false
 	}
+	at := placeOf(p, res, row)
+	if pref, ok := g.prefs.find(at); ok {
+		if pref.coord != nil {
+			return pref.coord[0], pref.coord[1], name, true
+		}
+		at = pref.as
+	}
 	if g.places == dataset.RolePostcode {
-		at, ok := c.zip(row)
+		pt, ok := at.zip()
 		if !ok {
 			c.missed = append(c.missed, name)
 			return 0, 0, name, false
 		}
-		return at[0], at[1], name, true
+		return pt[0], pt[1], name, true
 	}
-	cands := cityIndex()[strings.ToLower(strings.TrimSpace(fieldText(row[0], res.Columns[0], p.category[0])))]
-	if g.country > 0 {
-		cands = c.inCountry(cands, row)
-	}
-	if g.state > 0 {
-		cands = c.inState(cands, row)
-	}
+	cands := at.cities()
 	switch len(cands) {
 	case 0:
 		c.missed = append(c.missed, name)
@@ -107,47 +108,60 @@ func (c *placePlacer) place(row []any) (lon, lat float64, name string, placed bo
 	return 0, 0, name, false
 }
 
-// zip is a row's ZIP code's center: a US ZIP code, in the United States
-// when the map has a country field.
-func (c *placePlacer) zip(row []any) ([2]float64, bool) {
-	if g := c.p.geo; g.country > 0 && countryCode(fieldTextOrEmpty(c.p, c.res, row, g.country)) != "US" {
-		return [2]float64{}, false
-	}
-	k, ok := zipKey(row[0])
-	if !ok {
-		return [2]float64{}, false
-	}
-	at, ok := zipIndex()[k]
-	return at, ok
+// place is what a row of a places map names: its city or postcode,
+// within its state and country when the map has them (known tells which).
+type place struct {
+	city, postcode, state, country string
+	knowsState, knowsCountry       bool
 }
 
-// inCountry keeps the cities in the row's country, by its name or ISO
-// code (none for a value that names no country).
-func (c *placePlacer) inCountry(cands []city, row []any) []city {
-	code := countryCode(fieldTextOrEmpty(c.p, c.res, row, c.p.geo.country))
-	var out []city
-	for _, x := range cands {
-		if code != "" && x.country == code {
-			out = append(out, x)
-		}
+// placeOf reads a row's place.
+func placeOf(p *plan, res *Result, row []any) place {
+	g := p.geo
+	var at place
+	if g.places == dataset.RolePostcode {
+		at.postcode, _ = zipKey(row[0])
+	} else {
+		at.city = fieldText(row[0], res.Columns[0], p.category[0])
 	}
-	return out
+	if g.state > 0 {
+		at.state, at.knowsState = fieldTextOrEmpty(p, res, row, g.state), true
+	}
+	if g.country > 0 {
+		at.country, at.knowsCountry = fieldTextOrEmpty(p, res, row, g.country), true
+	}
+	return at
 }
 
-// inState keeps the cities in the row's US state; a state value that
-// names no US state (a province elsewhere, or none) keeps them all, as
-// the cities of other countries carry no state Sightglass can compare.
-func (c *placePlacer) inState(cands []city, row []any) []city {
-	states := regionSets()[dataset.RoleState]
-	shape, ok := states.match(fieldTextOrEmpty(c.p, c.res, row, c.p.geo.state))
-	if !ok {
-		return cands
+// zip is a place's ZIP code's center: a US ZIP code, in the United
+// States when the place has a country.
+func (at place) zip() ([2]float64, bool) {
+	if at.knowsCountry && countryCode(at.country) != "US" || at.postcode == "" {
+		return [2]float64{}, false
 	}
+	pt, ok := zipIndex()[at.postcode]
+	return pt, ok
+}
+
+// cities are the cities a place may be: of its name, in its country by
+// its name or ISO code (none for a value that names no country), and in
+// its US state; a state value that names no US state (a province
+// elsewhere, or none) keeps them all, as the cities of other countries
+// carry no state Sightglass can compare.
+func (at place) cities() []city {
 	var out []city
-	for _, x := range cands {
-		if s, _ := states.match(x.admin); x.country == "US" && s == shape {
-			out = append(out, x)
+	code := countryCode(at.country)
+	shape, inState := regionSets()[dataset.RoleState].match(at.state)
+	for _, x := range cityIndex()[strings.ToLower(strings.TrimSpace(at.city))] {
+		if at.knowsCountry && (code == "" || x.country != code) {
+			continue
 		}
+		if at.knowsState && inState {
+			if s, _ := regionSets()[dataset.RoleState].match(x.admin); x.country != "US" || s != shape {
+				continue
+			}
+		}
+		out = append(out, x)
 	}
 	return out
 }

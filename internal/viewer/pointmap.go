@@ -42,8 +42,9 @@ func (p *plan) planPointMap(vis *definition.GeospatialMapVisual) bool {
 	p.geo = &mapPlan{points: true, window: c.WindowOptions}
 	p.limit, p.maxRows = scatterLimit+1, scatterLimit
 	p.geo.style = p.readPointStyle(c.PointStyleOptions, len(color) > 0)
-	if len(vis.GeocodingPreferences) > 0 {
-		p.refuse("GeocodingPreferences")
+	var why string
+	if p.geo.prefs, why = readGeoPrefs(vis.GeocodingPreferences); why != "" {
+		p.refuse(why)
 	}
 	return true
 }

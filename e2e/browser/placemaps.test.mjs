@@ -2,7 +2,8 @@
 // embedding SDK: the server places each city (matched within its country)
 // and each ZIP code, the page draws them on shapes from the console's own
 // assets, and the chart's description gives each place's position and
-// SQL's revenue; a city it cannot place is named on the tile. The places
+// SQL's revenue; a city it cannot place is named on the tile, unless a
+// GeocodingPreference says where it is. The places
 // files stay on the server: the browser never fetches them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -34,9 +35,18 @@ describe('points by city and ZIP code in Chromium', () => {
       AwsAccountId: ACCOUNT, DashboardId: 'places', Name: 'places',
       Definition: {
         DataSetIdentifierDeclarations: [{ Identifier: 'geo', DataSetArn: arn('dataset', 'geo') }],
+        // The preferred map shows the United States' cities only (fewer
+        // than the ten items a chart's description lists).
+        FilterGroups: [{ FilterGroupId: 'us', CrossDataset: 'SINGLE_DATASET', Status: 'ENABLED',
+          ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's', Scope: 'SELECTED_VISUALS', VisualIds: ['preferred'] }] } },
+          Filters: [{ CategoryFilter: { FilterId: 'f', Column: column('country'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', CategoryValues: ['United States'] } } } }] }],
         Sheets: [{ SheetId: 's', Name: 'Places', Visuals: [
           { GeospatialMapVisual: { VisualId: 'cities', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('city') } }], Values: [sum('r', 'revenue')] } } } } },
+          { GeospatialMapVisual: { VisualId: 'preferred', GeocodingPreferences: [
+            { RequestKey: { City: 'New York', Country: 'United States' }, Preference: { GeocoderHierarchy: { City: 'New York City' } } }],
+            ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
+            Geospatial: [{ CategoricalDimensionField: { FieldId: 'pc', Column: column('city') } }], Values: [sum('pr', 'revenue')] } } } } },
           { GeospatialMapVisual: { VisualId: 'zips', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'z', Column: column('zip') } }], Values: [sum('zr', 'revenue')] } } } } },
         ] }],
@@ -63,6 +73,12 @@ describe('points by city and ZIP code in Chromium', () => {
       assert.ok(cities.includes(`the data for Berlin (Germany) is 13.41053, 52.52437, ${berlin}`), `Berlin's revenue ${berlin} not in: ${cities}`);
       const note = await frame.locator('#v-cities .tile-note').textContent();
       assert.match(note, /matched no city: .*New York \(United States\)/);
+
+      // With a GeocodingPreference, New York is geocoded as New York City.
+      await frame.locator('#v-preferred svg path').nth(100).waitFor({ timeout: STEP });
+      const preferred = await frame.locator('#v-preferred .chart').getAttribute('aria-label');
+      const [[newYork]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE city = 'New York'");
+      assert.ok(preferred.includes(`the data for New York (United States) is -74.00597, 40.71427, ${newYork}`), `New York's revenue ${newYork} not in: ${preferred}`);
 
       // Chicago's ZIP code at its Census center, on the US states' shapes.
       await frame.locator('#v-zips svg path').nth(40).waitFor({ timeout: STEP });

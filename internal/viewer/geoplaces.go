@@ -25,7 +25,10 @@ type city struct {
 }
 
 // cityIndex is the cities by their lower-case name.
-var cityIndex = sync.OnceValue(func() map[string][]city {
+var cityIndex = sync.OnceValue(loadCities)
+
+// loadCities reads the cities file (nil without one).
+func loadCities() map[string][]city {
 	b, err := fs.ReadFile(web.Dist, "dist/geo-cities.tsv")
 	if err != nil {
 		return nil
@@ -44,7 +47,7 @@ var cityIndex = sync.OnceValue(func() map[string][]city {
 		out[k] = append(out[k], city{country: f[1], admin: f[2], lon: lon, lat: lat})
 	})
 	return out
-})
+}
 
 // zipIndex is the US ZIP codes' centers ([longitude, latitude]).
 var zipIndex = sync.OnceValue(func() map[string][2]float64 {

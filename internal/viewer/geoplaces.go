@@ -1,7 +1,6 @@
 package viewer
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"io/fs"
@@ -33,9 +32,10 @@ func loadCities() map[string][]city {
 	if err != nil {
 		return nil
 	}
-	out := map[string][]city{}
-	eachLine(b, func(f []string) {
-		if len(f) != 5 {
+	out := make(map[string][]city, bytes.Count(b, []byte{'\n'}))
+	var f [5]string
+	eachLine(b, func(line string) {
+		if !splitTabs(line, f[:]) {
 			return
 		}
 		lon, err1 := strconv.ParseFloat(f[3], 64)
@@ -55,9 +55,10 @@ var zipIndex = sync.OnceValue(func() map[string][2]float64 {
 	if err != nil {
 		return nil
 	}
-	out := map[string][2]float64{}
-	eachLine(b, func(f []string) {
-		if len(f) != 3 {
+	out := make(map[string][2]float64, bytes.Count(b, []byte{'\n'}))
+	var f [3]string
+	eachLine(b, func(line string) {
+		if !splitTabs(line, f[:]) {
 			return
 		}
 		lon, err1 := strconv.ParseFloat(f[1], 64)
@@ -86,12 +87,30 @@ func countryCode(v string) string {
 	return countryCodes()[strings.ToLower(strings.TrimSpace(v))]
 }
 
-// eachLine calls f with the tab-separated fields of each line of b.
-func eachLine(b []byte, f func([]string)) {
-	s := bufio.NewScanner(bytes.NewReader(b))
-	for s.Scan() {
-		f(strings.Split(s.Text(), "\t"))
+// eachLine calls f with each line of b (slices of one copy of it).
+func eachLine(b []byte, f func(string)) {
+	s := string(b)
+	for len(s) > 0 {
+		line, rest, _ := strings.Cut(s, "\n")
+		f(line)
+		s = rest
 	}
+}
+
+// splitTabs fills f with the tab-separated fields of line, false unless
+// it has exactly len(f).
+func splitTabs(line string, f []string) bool {
+	for i := range f {
+		var ok bool
+		if i == len(f)-1 {
+			f[i] = line
+			return !strings.Contains(line, "\t")
+		}
+		if f[i], line, ok = strings.Cut(line, "\t"); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // zipKey is the five-digit ZIP code a value names: a text of five digits

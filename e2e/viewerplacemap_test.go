@@ -62,13 +62,36 @@ func TestViewerCityPoints(t *testing.T) {
 			if m := v.GeospatialMapVisual; m != nil && aws.ToString(m.VisualId) == "prefs" {
 				m.GeocodingPreferences = prefs
 			}
+			// Singapore has no shape at 1:110m: shaded as Malaysia.
+			if m := v.FilledMapVisual; m != nil && aws.ToString(m.VisualId) == "filled-prefs" {
+				m.GeocodingPreferences = []types.GeocodePreference{{RequestKey: &types.GeocoderHierarchy{Country: aws.String("Singapore")},
+					Preference: &types.GeocodePreferenceValueMemberGeocoderHierarchy{Value: types.GeocoderHierarchy{Country: aws.String("MYS")}}}}
+			}
 		}
 	},
+		`{"FilledMapVisual": {"VisualId": "filled-prefs", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "fc", "country")+`], "Values": [`+geoSum("frev", "revenue")+`]}}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "cities", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "cp", "city")+`], "Values": [`+geoSum("rev", "revenue")+`]}}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "prefs", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "pp", "city")+`], "Values": [`+geoSum("prev", "revenue")+`]}}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "zips", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "zp", "zip")+`], "Values": [`+geoSum("zrev", "revenue")+`]}}}}}`)
 	t.Run("zip", func(t *testing.T) { zipPoints(t, ts, body) })
 	t.Run("preferences", func(t *testing.T) { preferredPoints(t, ts, body) })
+	t.Run("filled preferences", func(t *testing.T) {
+		// Malaysia's region carries Singapore's revenue; the note names
+		// no country.
+		rev := sqlRows(t, ts, "SELECT round(sum(revenue), 2) FROM orders WHERE country = 'Singapore'")[0][0]
+		var got any
+		for _, d := range rawChart(t, body, "filled-prefs")["series"].([]any)[0].(map[string]any)["data"].([]any) {
+			if d := d.(map[string]any); d["name"] == "Malaysia" {
+				got = d["value"]
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(rev) {
+			t.Errorf("Malaysia %v, want Singapore's %v", got, rev)
+		}
+		if note := tileNote(t, body, "filled-prefs"); note != "" {
+			t.Errorf("note %q", note)
+		}
+	})
 	places := citiesIn(t)
 	o := rawChart(t, body, "cities")
 	var got []string

@@ -8,6 +8,11 @@ import (
 	"github.com/sightglass/sightglass/internal/query/dataset"
 )
 
+// GeocodingPreferences of a filled map by country or state: a preference
+// whose RequestKey names a region (Country or State, the map's level
+// alone) shades the region its GeocoderHierarchy names at that level in
+// its stead.
+//
 // GeocodingPreferences of a points map by city or postcode: each names a
 // place by its hierarchy (RequestKey: City or PostCode, with its State
 // and Country when the map has those fields) and where it is instead
@@ -43,7 +48,7 @@ func readGeoPrefs(raw []json.RawMessage) (prefs geoPrefs, why string) {
 			return nil, "a GeocodingPreference without one RequestKey and one Preference"
 		}
 		if g.RequestKey.County != "" || g.Preference.GeocoderHierarchy != nil && g.Preference.GeocoderHierarchy.County != "" {
-			return nil, "GeocodingPreferences naming a County on a points map"
+			return nil, "GeocodingPreferences naming a County"
 		}
 		if c := g.Preference.Coordinate; c != nil && (math.Abs(c.Latitude) > 90 || math.Abs(c.Longitude) > 180) {
 			return nil, "a GeocodingPreference Coordinate outside the world"
@@ -132,4 +137,53 @@ func sameCountry(key, v string) bool {
 	}
 	a, b := countryCode(key), countryCode(v)
 	return a != "" && a == b
+}
+
+// checkFilled names what the preferences of a filled map by role ask
+// that it cannot do ("" when they apply).
+func (prefs geoPrefs) checkFilled(role string) string {
+	if len(prefs) == 0 {
+		return ""
+	}
+	if role != dataset.RoleCountry && role != dataset.RoleState {
+		return "GeocodingPreferences on a filled map by " + role
+	}
+	for _, pr := range prefs {
+		h := pr.Preference.GeocoderHierarchy
+		if h == nil {
+			return "a GeocodingPreference Coordinate on a filled map"
+		}
+		if levelOf(*pr.RequestKey) != role || levelOf(*h) != role {
+			return "GeocodingPreferences on a filled map by " + role + " naming other than a " + role + " alone"
+		}
+	}
+	return ""
+}
+
+// levelOf is the one level a hierarchy names ("" for another or several).
+func levelOf(h geoHierarchy) string {
+	switch {
+	case h.City != "" || h.PostCode != "" || h.County != "":
+		return ""
+	case h.Country != "" && h.State == "":
+		return dataset.RoleCountry
+	case h.State != "" && h.Country == "":
+		return dataset.RoleState
+	}
+	return ""
+}
+
+// regionAs is the region name a filled map matches for a value: the one
+// its preference names, or the value itself.
+func (prefs geoPrefs) regionAs(role, v string) string {
+	for _, pr := range prefs {
+		k, h := pr.RequestKey, pr.Preference.GeocoderHierarchy
+		if role == dataset.RoleCountry && sameCountry(k.Country, v) {
+			return h.Country
+		}
+		if role == dataset.RoleState && sameState(k.State, v) {
+			return h.State
+		}
+	}
+	return v
 }

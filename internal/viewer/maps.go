@@ -42,9 +42,12 @@ type mapPlan struct {
 	// (p.category[country], 0 for none), state then its state field.
 	places  string
 	country int
-	// prefs: a points map's GeocodingPreferences (geoprefs.go), applied
-	// when it places its rows by city or postcode.
+	// prefs: a map's GeocodingPreferences (geoprefs.go), applied by a
+	// filled map by country or state and a points map by city or
+	// postcode.
 	prefs geoPrefs
+	// role is a filled map's location role.
+	role string
 }
 
 // maxNamed is how many unmatched values a map's note names.
@@ -75,11 +78,11 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		case role == "":
 			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
 		case regionSets()[role] != nil:
-			m.regions = regionSets()[role]
+			m.regions, m.role = regionSets()[role], role
 			if role == dataset.RoleCounty {
 				countyStates(p, roles)
 			}
-			return ""
+			return m.prefs.checkFilled(role)
 		case mapAsset[role] != "":
 			return "the " + role + " boundaries are missing from this server's build"
 		}

@@ -39,7 +39,10 @@ describe('points by city and ZIP code in Chromium', () => {
         // than the ten items a chart's description lists).
         FilterGroups: [{ FilterGroupId: 'us', CrossDataset: 'SINGLE_DATASET', Status: 'ENABLED',
           ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's', Scope: 'SELECTED_VISUALS', VisualIds: ['preferred'] }] } },
-          Filters: [{ CategoryFilter: { FilterId: 'f', Column: column('country'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', CategoryValues: ['United States'] } } } }] }],
+          Filters: [{ CategoryFilter: { FilterId: 'f', Column: column('country'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', CategoryValues: ['United States'] } } } }] },
+        { FilterGroupId: 'sg', CrossDataset: 'SINGLE_DATASET', Status: 'ENABLED',
+          ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's', Scope: 'SELECTED_VISUALS', VisualIds: ['filled'] }] } },
+          Filters: [{ CategoryFilter: { FilterId: 'g', Column: column('country'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', CategoryValues: ['Singapore', 'Germany'] } } } }] }],
         Sheets: [{ SheetId: 's', Name: 'Places', Visuals: [
           { GeospatialMapVisual: { VisualId: 'cities', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('city') } }], Values: [sum('r', 'revenue')] } } } } },
@@ -47,6 +50,10 @@ describe('points by city and ZIP code in Chromium', () => {
             { RequestKey: { City: 'New York', Country: 'United States' }, Preference: { GeocoderHierarchy: { City: 'New York City' } } }],
             ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'pc', Column: column('city') } }], Values: [sum('pr', 'revenue')] } } } } },
+          { FilledMapVisual: { VisualId: 'filled', GeocodingPreferences: [
+            { RequestKey: { Country: 'Singapore' }, Preference: { GeocoderHierarchy: { Country: 'Malaysia' } } }],
+            ChartConfiguration: { FieldWells: { FilledMapAggregatedFieldWells: {
+            Geospatial: [{ CategoricalDimensionField: { FieldId: 'fc', Column: column('country') } }], Values: [sum('fr', 'revenue')] } } } } },
           { GeospatialMapVisual: { VisualId: 'zips', ChartConfiguration: { FieldWells: { GeospatialMapAggregatedFieldWells: {
             Geospatial: [{ CategoricalDimensionField: { FieldId: 'z', Column: column('zip') } }], Values: [sum('zr', 'revenue')] } } } } },
         ] }],
@@ -79,6 +86,13 @@ describe('points by city and ZIP code in Chromium', () => {
       const preferred = await frame.locator('#v-preferred .chart').getAttribute('aria-label');
       const [[newYork]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE city = 'New York'");
       assert.ok(preferred.includes(`the data for New York (United States) is -74.00597, 40.71427, ${newYork}`), `New York's revenue ${newYork} not in: ${preferred}`);
+
+      // A filled map shades Malaysia with Singapore's revenue, as its
+      // GeocodingPreference says.
+      await frame.locator('#v-filled svg path').nth(100).waitFor({ timeout: STEP });
+      const filled = await frame.locator('#v-filled .chart').getAttribute('aria-label');
+      const [[singapore]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE country = 'Singapore'");
+      assert.ok(filled.includes(`the data for Malaysia is ${singapore}`), `Singapore's revenue ${singapore} not on Malaysia in: ${filled}`);
 
       // Chicago's ZIP code at its Census center, on the US states' shapes.
       await frame.locator('#v-zips svg path').nth(40).waitFor({ timeout: STEP });

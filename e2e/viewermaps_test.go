@@ -20,6 +20,10 @@ import (
 // have none (NULL latitude and longitude).
 var cityPlaces = map[string][2]float64{"New York": {40.7128, -74.006}, "Berlin": {52.52, 13.405}, "Tokyo": {35.6762, 139.6503}, "Sydney": {-33.8688, 151.2093}}
 
+// zipSQL gives the rows of some of the sample's cities a ZIP code
+// (Berlin's is a German postcode).
+const zipSQL = "CASE city WHEN 'New York' THEN '10001' WHEN 'Chicago' THEN '60601' WHEN 'Seattle' THEN '98101' WHEN 'Berlin' THEN '10115' END"
+
 // geoSQL is the custom SQL of the map tests' dataset: the sample's
 // orders with a latitude and longitude for the cities of cityPlaces.
 func geoSQL() string {
@@ -28,13 +32,21 @@ func geoSQL() string {
 		lat += fmt.Sprintf(" WHEN '%s' THEN %v", c, p[0])
 		lon += fmt.Sprintf(" WHEN '%s' THEN %v", c, p[1])
 	}
-	return "SELECT country, city, segment, revenue, " + lat + " END AS lat, " + lon + " END AS lon FROM orders"
+	return "SELECT country, city, segment, revenue, " + lat + " END AS lat, " + lon + " END AS lon, " + zipSQL + " AS zip FROM orders"
 }
 
 // mapsDashboard creates a dataset over the sample with the geographic
-// roles tagged (country COUNTRY, city CITY, lat and lon), and a dashboard of
+// roles tagged (country COUNTRY, city CITY, lat and lon, zip POSTCODE), and a dashboard of
 // visuals on it ("geo"); it returns the dashboard page.
 func mapsDashboard(t *testing.T, ts *testServer, visuals ...string) string {
+	t.Helper()
+	return mapsDashboardWith(t, ts, nil, visuals...)
+}
+
+// mapsDashboardWith is mapsDashboard with edit changing the definition
+// before it is sent (for members JSON cannot give the SDK, such as
+// unions).
+func mapsDashboardWith(t *testing.T, ts *testServer, edit func(*types.DashboardVersionDefinition), visuals ...string) string {
 	t.Helper()
 	c := ts.adminClient()
 	tag := func(column string, role types.GeoSpatialDataRole) types.TransformOperation {
@@ -44,10 +56,10 @@ func mapsDashboard(t *testing.T, ts *testServer, visuals ...string) string {
 	createDataSet(t, c, &quicksight.CreateDataSetInput{DataSetId: aws.String("geo"), ImportMode: types.DataSetImportModeDirectQuery,
 		PhysicalTableMap: customSQL(app.SampleDataSourceID, geoSQL(), col("country", types.InputColumnDataTypeString), col("city", types.InputColumnDataTypeString),
 			col("segment", types.InputColumnDataTypeString), col("revenue", types.InputColumnDataTypeDecimal),
-			col("lat", types.InputColumnDataTypeDecimal), col("lon", types.InputColumnDataTypeDecimal)),
+			col("lat", types.InputColumnDataTypeDecimal), col("lon", types.InputColumnDataTypeDecimal), col("zip", types.InputColumnDataTypeString)),
 		LogicalTableMap: map[string]types.LogicalTable{"geo": {Alias: aws.String("geo"), Source: &types.LogicalTableSource{PhysicalTableId: aws.String("t1")},
 			DataTransforms: []types.TransformOperation{tag("country", types.GeoSpatialDataRoleCountry), tag("city", types.GeoSpatialDataRoleCity),
-				tag("lat", types.GeoSpatialDataRoleLatitude), tag("lon", types.GeoSpatialDataRoleLongitude)}}},
+				tag("lat", types.GeoSpatialDataRoleLatitude), tag("lon", types.GeoSpatialDataRoleLongitude), tag("zip", types.GeoSpatialDataRolePostcode)}}},
 		Permissions: []types.ResourcePermission{{Principal: aws.String(userARN(accountID, "admin")), Actions: []string{"quicksight:DescribeDataSet", "quicksight:PassDataSet"}}},
 	})
 	def := fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "geo", "DataSetArn": %q}],
@@ -55,6 +67,9 @@ func mapsDashboard(t *testing.T, ts *testServer, visuals ...string) string {
 		"arn:aws:quicksight:"+region+":"+accountID+":dataset/geo", strings.Join(visuals, ","))
 	var d types.DashboardVersionDefinition
 	decodeStrict(t, []byte(def), &d)
+	if edit != nil {
+		edit(&d)
+	}
 	_, err := c.CreateDashboard(t.Context(), &quicksight.CreateDashboardInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("maps"),
 		Name: aws.String("maps"), Definition: &d, Permissions: ownerPermissions("admin", dashboardReaderActions...)})
 	must(t, err)
@@ -81,8 +96,7 @@ func geoSum(id, column string) string {
 // of revenue by latitude and longitude per segment through the SDK, each
 // against SQL over the sample file: the country that has no shape at
 // 1:110m (Singapore) and the rows with no position are named on the tile,
-// not dropped silently; a filled map by city and points by city are
-// refused by name.
+// not dropped silently; a filled map by city is refused by name.
 func TestViewerMaps(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -95,7 +109,6 @@ func TestViewerMaps(t *testing.T) {
 		  "ConditionalFormatting": {"ConditionalFormattingOptions": [{"Shape": {"FieldId": "rev", "Format": {"BackgroundColor": {"Solid": {"Expression": "sum({revenue}) >= `+fmt.Sprint(limit)+`", "Color": "#DE3B00"}}}}}]}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "points", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("NumericalDimensionField", "lat", "lat")+`, `+geoField("NumericalDimensionField", "lon", "lon")+`], "Values": [`+geoSum("prev", "revenue")+`], "Colors": [`+geoField("CategoricalDimensionField", "seg", "segment")+`]}}}}}`,
 		`{"FilledMapVisual": {"VisualId": "by-city", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "cc", "city")+`]}}}}}`,
-		`{"GeospatialMapVisual": {"VisualId": "city-points", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [`+geoField("CategoricalDimensionField", "cp", "city")+`]}}}}}`,
 	)
 
 	// The filled map: a region per country with its revenue; the sample's
@@ -164,8 +177,7 @@ func TestViewerMaps(t *testing.T) {
 	}
 
 	for id, why := range map[string]string{
-		"by-city":     "Filled map cannot be drawn: a filled map by CITY (Sightglass has boundaries of countries, US states and US counties only).",
-		"city-points": "Points on map cannot be drawn: points placed by CITY (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field).",
+		"by-city": "Filled map cannot be drawn: a filled map by CITY (Sightglass has boundaries of countries, US states and US counties only).",
 	} {
 		if tl := tile(t, body, id); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(html.UnescapeString(tl), why) || strings.Contains(tl, "data-echarts") {
 			t.Errorf("%s: want an unsupported tile saying %q, got\n%s", id, why, tl)

@@ -61,11 +61,9 @@ type GeospatialMapConfiguration struct {
 	Tooltip           json.RawMessage          `json:"Tooltip,omitempty"`
 	WindowOptions     *MapWindowOptions        `json:"WindowOptions,omitempty"`
 	MapStyleOptions   json.RawMessage          `json:"MapStyleOptions,omitempty"`
-	PointStyleOptions *struct {
-		SelectedPointStyle string `json:"SelectedPointStyle,omitempty"` // POINT, CLUSTER, HEATMAP
-	} `json:"PointStyleOptions,omitempty"`
-	VisualPalette json.RawMessage `json:"VisualPalette,omitempty"`
-	Interactions  json.RawMessage `json:"Interactions,omitempty"`
+	PointStyleOptions *PointStyleOptions       `json:"PointStyleOptions,omitempty"`
+	VisualPalette     json.RawMessage          `json:"VisualPalette,omitempty"`
+	Interactions      json.RawMessage          `json:"Interactions,omitempty"`
 }
 
 // GeospatialMapFieldWells is QuickSight's GeospatialMapFieldWells.
@@ -89,4 +87,25 @@ type MapWindowOptions struct {
 		North, South, West, East float64
 	} `json:"Bounds,omitempty"`
 	MapZoomMode string `json:"MapZoomMode,omitempty"` // AUTO, MANUAL
+}
+
+// PointStyleOptions is QuickSight's GeospatialPointStyleOptions: points
+// drawn as they are, in clusters or as a heat map, with the clusters'
+// color and the heat map's color scale.
+type PointStyleOptions struct {
+	SelectedPointStyle         string `json:"SelectedPointStyle,omitempty"` // POINT, CLUSTER, HEATMAP
+	ClusterMarkerConfiguration *struct {
+		ClusterMarker *struct {
+			SimpleClusterMarker *struct {
+				Color string `json:"Color,omitempty"`
+			} `json:"SimpleClusterMarker,omitempty"`
+		} `json:"ClusterMarker,omitempty"`
+	} `json:"ClusterMarkerConfiguration,omitempty"`
+	HeatmapConfiguration *struct {
+		HeatmapColor *struct {
+			Colors []struct {
+				Color string `json:"Color"`
+			} `json:"Colors,omitempty"`
+		} `json:"HeatmapColor,omitempty"`
+	} `json:"HeatmapConfiguration,omitempty"`
 }

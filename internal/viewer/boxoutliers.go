@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 
@@ -30,15 +31,16 @@ type boxOutliers struct {
 	points   [][]float64 // outliers per group
 }
 
-// fences returns an expression yielding x's value when keep(lo, hi)
-// holds for its group's fences, else NULL: a plain condition without a
-// group, an ifelse over the groups with one.
-func (p *plan) fences(res *Result, x string, keep func(lo, hi string) string) (string, bool) {
+// fences returns an expression yielding x's value (Values' column v)
+// when keep(lo, hi) holds for its group's fences, else NULL: a plain
+// condition without a group, an ifelse over the groups with one.
+func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) string) (string, bool) {
 	nd := len(p.category)
+	at := nd + v*len(boxStats)
 	var branches []string
 	for _, row := range res.Rows {
-		q1, ok1 := number(row[nd+1])
-		q3, ok3 := number(row[nd+3])
+		q1, ok1 := number(row[at+1])
+		q3, ok3 := number(row[at+3])
 		if !ok1 || !ok3 {
 			continue
 		}
@@ -47,20 +49,36 @@ func (p *plan) fences(res *Result, x string, keep func(lo, hi string) string) (s
 		if nd == 0 {
 			return "ifelse(" + cond + ", " + x + ", NULL)", true
 		}
-		g := "{" + p.category[0].dim.Field + "}"
-		switch v := row[0].(type) {
-		case nil:
-			branches = append(branches, "(isNull("+g+") AND "+cond+")")
-		case string:
-			branches = append(branches, "("+g+" = "+quoteText(v)+" AND "+cond+")")
-		default:
+		g, ok := groupIs(p.category[0], row[0])
+		if !ok {
 			return "", false
 		}
+		branches = append(branches, "("+g+" AND "+cond+")")
 	}
 	if len(branches) == 0 {
 		return "NULL", true
 	}
 	return "ifelse(" + anyOf(branches) + ", " + x + ", NULL)", true
+}
+
+// groupIs writes the condition that a row is in the group of a box
+// plot's GroupBy value v: a text or a number (false for other values,
+// such as a date's period).
+func groupIs(f field, v any) (string, bool) {
+	g := "{" + f.dim.Field + "}"
+	if f.dim.Granularity != "" {
+		return "", false
+	}
+	switch v := v.(type) {
+	case nil:
+		return "isNull(" + g + ")", true
+	case string:
+		return g + " = " + quoteText(v), true
+	}
+	if n, ok := number(v); ok && !math.IsInf(n, 0) && !math.IsNaN(n) {
+		return g + " = " + literal(n), true
+	}
+	return "", false
 }
 
 // anyOf joins conditions with OR as a balanced tree, so that hundreds of
@@ -80,58 +98,70 @@ func quoteText(s string) string {
 	return `"` + r.Replace(s) + `"`
 }
 
-// outliers asks the whiskers and outliers of a box plot whose box
-// question answered res; a non-empty message refuses the plot.
+// outliers asks the whiskers and outliers of each box of a box plot
+// whose box question answered res, a question per field in Values; a
+// non-empty message refuses the plot.
 func (v *View) outliers(ctx context.Context, p *plan, res *Result, sheetID, visualID, arn string, run Runner) (string, error) {
-	x := "{" + p.box.columns[0] + "}"
-	inside, ok := p.fences(res, x, func(lo, hi string) string { return x + " >= " + lo + " AND " + x + " <= " + hi })
-	outside, ok2 := p.fences(res, x, func(lo, hi string) string { return "(" + x + " < " + lo + " OR " + x + " > " + hi + ")" })
-	if !ok || !ok2 {
-		return "OutlierVisibility VISIBLE with a GroupBy field other than text", nil
-	}
-	q := &plan{dataSet: p.dataSet, category: append(append([]field{}, p.category...),
-		field{id: boxOutsideID, dim: &query.Dimension{ID: boxOutsideID, Field: boxOutsideID}}),
-		values: []field{
-			{id: "__whisker_lo", measure: &query.Measure{ID: "__whisker_lo", Field: boxInsideID, Aggregation: query.Min}},
-			{id: "__whisker_hi", measure: &query.Measure{ID: "__whisker_hi", Field: boxInsideID, Aggregation: query.Max}}},
-		calc:  []query.CalculatedField{{Name: boxInsideID, Expression: inside}, {Name: boxOutsideID, Expression: outside}},
-		limit: outlierLimit + len(res.Rows) + 1}
-	for _, d := range q.category {
-		q.sort = append(q.sort, query.Sort{ID: d.id})
-	}
-	qq, err := v.question(q, sheetID, visualID)
-	if err != nil {
-		return "", err
-	}
-	out, err := run(ctx, arn, qq)
-	if err != nil {
-		return "", err
-	}
-	if len(out.Rows) >= q.limit {
-		return "more than " + strconv.Itoa(outlierLimit) + " outliers, more than Sightglass draws", nil
-	}
-	nd := len(p.category)
-	index := map[string]int{}
-	for i, row := range res.Rows {
-		if nd > 0 {
-			index[periodKey(row[0])] = i
+	p.box.outliers = make([]*boxOutliers, len(p.box.columns))
+	for k, col := range p.box.columns {
+		x := "{" + col + "}"
+		inside, ok := p.fences(res, k, x, func(lo, hi string) string { return x + " >= " + lo + " AND " + x + " <= " + hi })
+		outside, ok2 := p.fences(res, k, x, func(lo, hi string) string { return "(" + x + " < " + lo + " OR " + x + " > " + hi + ")" })
+		if !ok || !ok2 {
+			return "OutlierVisibility VISIBLE with a date GroupBy field", nil
 		}
-	}
-	b := &boxOutliers{whiskers: make([][2]any, len(res.Rows)), points: make([][]float64, len(res.Rows))}
-	for _, row := range out.Rows {
-		i := 0
-		if nd > 0 {
-			var ok bool
-			if i, ok = index[periodKey(row[0])]; !ok {
+		q := &plan{dataSet: p.dataSet, category: append(append([]field{}, p.category...),
+			field{id: boxOutsideID, dim: &query.Dimension{ID: boxOutsideID, Field: boxOutsideID}}),
+			values: []field{
+				{id: "__whisker_lo", measure: &query.Measure{ID: "__whisker_lo", Field: boxInsideID, Aggregation: query.Min}},
+				{id: "__whisker_hi", measure: &query.Measure{ID: "__whisker_hi", Field: boxInsideID, Aggregation: query.Max}}},
+			calc:  []query.CalculatedField{{Name: boxInsideID, Expression: inside}, {Name: boxOutsideID, Expression: outside}},
+			limit: outlierLimit + len(res.Rows) + 1}
+		for _, d := range q.category {
+			q.sort = append(q.sort, query.Sort{ID: d.id})
+		}
+		qq, err := v.question(q, sheetID, visualID)
+		if err != nil {
+			return "", err
+		}
+		out, err := run(ctx, arn, qq)
+		if err != nil {
+			return "", err
+		}
+		if len(out.Rows) >= q.limit {
+			return "more than " + strconv.Itoa(outlierLimit) + " outliers, more than Sightglass draws", nil
+		}
+		index := boxRowIndex(p, res)
+		nd := len(p.category)
+		b := &boxOutliers{whiskers: make([][2]any, len(res.Rows)), points: make([][]float64, len(res.Rows))}
+		for _, row := range out.Rows {
+			i, ok := index(row)
+			if !ok {
 				continue
 			}
+			if o, ok := number(row[nd]); ok {
+				b.points[i] = append(b.points[i], o)
+				continue
+			}
+			b.whiskers[i] = [2]any{row[nd+1], row[nd+2]}
 		}
-		if o, ok := number(row[nd]); ok {
-			b.points[i] = append(b.points[i], o)
-			continue
-		}
-		b.whiskers[i] = [2]any{row[nd+1], row[nd+2]}
+		p.box.outliers[k] = b
 	}
-	p.box.outliers = b
 	return "", nil
+}
+
+// boxRowIndex returns the box (a row of res) that a row of a box plot's
+// further question belongs to, by its group (its first column).
+func boxRowIndex(p *plan, res *Result) func(row []any) (int, bool) {
+	if len(p.category) == 0 {
+		return func([]any) (int, bool) { return 0, len(res.Rows) > 0 }
+	}
+	index := map[string]int{}
+	for i, row := range res.Rows {
+		index[periodKey(row[0])] = i
+	}
+	return func(row []any) (int, bool) {
+		i, ok := index[periodKey(row[0])]
+		return i, ok
+	}
 }

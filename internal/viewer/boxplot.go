@@ -12,9 +12,14 @@ type boxPlot struct {
 	columns  []string // the boxes' names: the columns, or their custom labels
 	fieldIDs []string
 	// showOutliers asks for whiskers at 1.5 IQR and the outliers beyond
-	// (boxoutliers.go), which outliers then holds.
+	// (boxoutliers.go), which outliers then holds per field in Values.
 	showOutliers bool
-	outliers     *boxOutliers
+	outliers     []*boxOutliers
+	// showPoints asks for every row's value drawn over its box
+	// (boxpoints.go), which points then holds per field in Values and
+	// box.
+	showPoints bool
+	points     [][][]float64
 }
 
 // The five statistics of a box, in question order after the group.
@@ -36,7 +41,8 @@ var boxStats = []struct {
 // its window-function equivalent). The AggregationFunction of a value is
 // not used: a box describes the rows' values. Whiskers reach the minimum and maximum, or with
 // OutlierVisibility VISIBLE the furthest values within 1.5 IQR with the
-// outliers beyond drawn (boxoutliers.go); drawn data points are refused by name.
+// outliers beyond drawn (boxoutliers.go); AllDataPointsVisibility VISIBLE
+// draws every value over its box (boxpoints.go).
 func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.BoxPlotAggregatedFieldWells == nil {
 		return false
@@ -73,16 +79,11 @@ func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 	if o := c.BoxPlotOptions; o != nil {
 		if o.OutlierVisibility == "VISIBLE" {
 			box.showOutliers = true
-			if len(w.Values) > 1 {
-				p.refuse("OutlierVisibility VISIBLE with more than one field in Values")
-			}
-			if len(w.GroupBy) > 0 && w.GroupBy[0].CategoricalDimensionField == nil {
-				p.refuse("OutlierVisibility VISIBLE with a GroupBy field other than text")
+			if len(w.GroupBy) > 0 && w.GroupBy[0].DateDimensionField != nil {
+				p.refuse("OutlierVisibility VISIBLE with a date GroupBy field")
 			}
 		}
-		if o.AllDataPointsVisibility == "VISIBLE" {
-			p.refuse("AllDataPointsVisibility VISIBLE")
-		}
+		box.showPoints = o.AllDataPointsVisibility == "VISIBLE"
 	}
 	p.box = box
 	p.category = dims(w.GroupBy)
@@ -109,7 +110,8 @@ func boxPlotOption(p *plan, res *Result) obj {
 	var cats []string
 	series := make([]obj, len(p.box.columns))
 	data := make([][]any, len(p.box.columns))
-	var outliers []any
+	outliers := make([][]any, len(p.box.columns))
+	points := make([][]any, len(p.box.columns))
 	for r, row := range res.Rows {
 		name := strings.Join(p.box.columns, ", ")
 		if nd > 0 {
@@ -121,11 +123,17 @@ func boxPlotOption(p *plan, res *Result) obj {
 			for k := range boxStats {
 				box[k] = chartValue(row[nd+v*len(boxStats)+k])
 			}
-			if o := p.box.outliers; o != nil {
+			if p.box.outliers != nil {
 				// Whiskers at the furthest values within 1.5 IQR.
+				o := p.box.outliers[v]
 				box[0], box[4] = chartValue(o.whiskers[r][0]), chartValue(o.whiskers[r][1])
 				for _, x := range o.points[r] {
-					outliers = append(outliers, []any{name, round2(x)})
+					outliers[v] = append(outliers[v], []any{name, round2(x)})
+				}
+			}
+			if p.box.points != nil {
+				for _, x := range p.box.points[v][r] {
+					points[v] = append(points[v], []any{name, round2(x)})
 				}
 			}
 			data[v] = append(data[v], box)
@@ -134,8 +142,24 @@ func boxPlotOption(p *plan, res *Result) obj {
 	for v, c := range p.box.columns {
 		series[v] = obj{"type": "boxplot", "name": c, "data": data[v]}
 	}
+	// Points of several boxes per group are named by their field; they
+	// are drawn at their group's center.
+	of := func(what string, v int) string {
+		if len(p.box.columns) == 1 {
+			return what
+		}
+		return what + " of " + p.box.columns[v]
+	}
+	if p.box.points != nil {
+		for v := range p.box.columns {
+			series = append(series, obj{"type": "scatter", "name": of("Data points", v), "data": nonNil(points[v]),
+				"symbolSize": 4, "itemStyle": obj{"opacity": 0.5}})
+		}
+	}
 	if p.box.outliers != nil {
-		series = append(series, obj{"type": "scatter", "name": "Outliers", "data": outliers})
+		for v := range p.box.columns {
+			series = append(series, obj{"type": "scatter", "name": of("Outliers", v), "data": nonNil(outliers[v])})
+		}
 	}
 	label := obj{"hideOverlap": true}
 	if len(cats) <= maxLabelled {
@@ -155,4 +179,12 @@ func boxPlotOption(p *plan, res *Result) obj {
 		opt["grid"].(obj)["top"] = 32
 	}
 	return opt
+}
+
+// nonNil returns s, or an empty slice for nil (a series' data is a list).
+func nonNil(s []any) []any {
+	if s == nil {
+		return []any{}
+	}
+	return s
 }

@@ -27,8 +27,9 @@ func (p *plan) planFilledMap(vis *definition.FilledMapVisual) bool {
 	p.countRecords()
 	p.geo = &mapPlan{window: c.WindowOptions}
 	p.limit, p.maxRows = chartLimit+1, chartLimit
-	if len(vis.GeocodingPreferences) > 0 {
-		p.refuse("GeocodingPreferences")
+	var why string
+	if p.geo.prefs, why = readGeoPrefs(vis.GeocodingPreferences); why != "" {
+		p.refuse(why)
 	}
 	return true
 }
@@ -62,7 +63,7 @@ func filledMapOption(p *plan, res *Result) (opt obj, note, why string) {
 				shown += " (" + stateText(p, res, row) + ")"
 			}
 		} else {
-			shape, ok = rs.match(name)
+			shape, ok = rs.match(p.geo.prefs.regionAs(p.geo.role, name))
 		}
 		if many && row[0] != nil {
 			ambiguous = append(ambiguous, shown)

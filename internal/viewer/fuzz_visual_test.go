@@ -29,6 +29,9 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"FilledMapVisual": {"VisualId": "m", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "country"}}}]}}, "WindowOptions": {"Bounds": {"North": 1e308, "South": -1e308, "West": 0, "East": 0}, "MapZoomMode": "MANUAL"}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"NumericalDimensionField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "lat"}}}, {"NumericalDimensionField": {"FieldId": "o", "Column": {"DataSetIdentifier": "s", "ColumnName": "lon"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "seg"}}}]}}, "PointStyleOptions": {"SelectedPointStyle": "POINT"}}}}`,
 		`{"FilledMapVisual": {"VisualId": "m", "ChartConfiguration": {"FieldWells": {"FilledMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "county"}}}]}}}}}`,
+		`{"GeospatialMapVisual": {"VisualId": "g", "GeocodingPreferences": [{"RequestKey": {"City": "a", "State": "IL"}, "Preference": {"GeocoderHierarchy": {"City": "Springfield"}}}, {"RequestKey": {"City": "b"}, "Preference": {"Coordinate": {"Latitude": 1, "Longitude": 2}}}], "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "city"}}}]}}, "PointStyleOptions": {"SelectedPointStyle": "CLUSTER"}}}}`,
+		`{"GeospatialMapVisual": {"VisualId": "g", "GeocodingPreferences": [{"RequestKey": {"PostCode": "10001"}, "Preference": {"GeocoderHierarchy": {"PostCode": "2134"}}}], "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"NumericalDimensionField": {"FieldId": "z", "Column": {"DataSetIdentifier": "s", "ColumnName": "zip"}}}]}}, "PointStyleOptions": {"SelectedPointStyle": "HEATMAP", "HeatmapConfiguration": {"HeatmapColor": {"Colors": [{"Color": "#FFFFFF"}]}}}}}}`,
+		`{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [{"NumericalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}, {"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "s", "ColumnName": "y"}}}]}}, "BoxPlotOptions": {"OutlierVisibility": "VISIBLE", "AllDataPointsVisibility": "VISIBLE"}}}}`,
 		`{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {"Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "county"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "seg"}}}]}}}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "DataSetIdentifier": "s", "ChartConfiguration": {"ContentUrl": "https://example.com/a.png", "ContentType": "IMAGE"}}}`,
 		`{"CustomContentVisual": {"VisualId": "c", "ChartConfiguration": {"ContentUrl": "/\\evil.example", "ContentType": "OTHER_EMBEDDED_CONTENT"}}}`,
@@ -69,9 +72,9 @@ func FuzzVisualPlan(f *testing.F) {
 		}
 		if p, ok := planOf(&vis); ok && p.geo != nil && len(p.unsupported) == 0 {
 			// Roles by column: lat and lon place points, others name countries,
-			// states (seg) and counties (matched within seg).
+			// states (seg), counties (matched within seg), cities and ZIP codes.
 			v := &View{geoRoles: func(context.Context, string) (map[string]string, error) {
-				return map[string]string{"lat": "LATITUDE", "lon": "LONGITUDE", "country": "COUNTRY", "seg": "STATE", "county": "COUNTY"}, nil
+				return map[string]string{"lat": "LATITUDE", "lon": "LONGITUDE", "country": "COUNTRY", "seg": "STATE", "county": "COUNTY", "city": "CITY", "zip": "POSTCODE"}, nil
 			}}
 			if v.placeMap(context.Background(), p, "arn") == "" {
 				mapOption(p, radarResult(p)) // draws any placed map without a panic

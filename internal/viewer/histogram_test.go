@@ -82,7 +82,13 @@ func TestBoxPlotPlan(t *testing.T) {
 	p, _ = planOf(visualOf(t, `{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {
 	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
 	 "BoxPlotOptions": {"OutlierVisibility": "VISIBLE", "AllDataPointsVisibility": "VISIBLE"}}}}`))
-	wantEq(t, "refused", p.unsupported, []string{"AllDataPointsVisibility VISIBLE"})
+	wantEq(t, "refused", len(p.unsupported), 0)
+	wantEq(t, "points and outliers", [2]bool{p.box.showPoints, p.box.showOutliers}, [2]bool{true, true})
+	p, _ = planOf(visualOf(t, `{"BoxPlotVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {
+	 "GroupBy": [{"DateDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}],
+	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
+	 "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}}}}`))
+	wantEq(t, "by date", p.unsupported, []string{"OutlierVisibility VISIBLE with a date GroupBy field"})
 }
 
 func TestBoxPlotValues(t *testing.T) {

@@ -28,6 +28,7 @@ type mapPlan struct {
 	lat, lon int
 	regions  *regionSet
 	window   *definition.MapWindowOptions
+	style    pointStyle // a points map's PointStyleOptions
 	// state is a county map's state field (p.category[1]), its dataset's
 	// one STATE column, grouped by and matched within; 0 for none.
 	state int
@@ -36,6 +37,17 @@ type mapPlan struct {
 	// counties: a points map placing its rows at the centers of the US
 	// counties its location field names (drawn on the states).
 	counties *regionSet
+	// places: CITY or POSTCODE for a points map placing its rows by
+	// city or US ZIP code (placemap.go); country is its country field
+	// (p.category[country], 0 for none), state then its state field.
+	places  string
+	country int
+	// prefs: a map's GeocodingPreferences (geoprefs.go), applied by a
+	// filled map by country or state and a points map by city or
+	// postcode.
+	prefs geoPrefs
+	// role is a filled map's location role.
+	role string
 }
 
 // maxNamed is how many unmatched values a map's note names.
@@ -66,11 +78,11 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		case role == "":
 			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
 		case regionSets()[role] != nil:
-			m.regions = regionSets()[role]
+			m.regions, m.role = regionSets()[role], role
 			if role == dataset.RoleCounty {
 				countyStates(p, roles)
 			}
-			return ""
+			return m.prefs.checkFilled(role)
 		case mapAsset[role] != "":
 			return "the " + role + " boundaries are missing from this server's build"
 		}
@@ -83,7 +95,28 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		}
 		m.counties, m.regions = c, s
 		countyStates(p, roles)
+		if len(m.prefs) > 0 {
+			return "GeocodingPreferences on a points map not placed by a CITY or POSTCODE field"
+		}
 		return ""
+	}
+	if role := roleOf(p.category[0]); len(p.category) == 1 && (role == dataset.RoleCity || role == dataset.RolePostcode) {
+		set := regionSets()[dataset.RoleCountry]
+		if role == dataset.RolePostcode {
+			set = regionSets()[dataset.RoleState]
+		}
+		if set == nil || regionSets()[dataset.RoleCountry] == nil || regionSets()[dataset.RoleState] == nil {
+			return "the world and US state boundaries are missing from this server's build"
+		}
+		if role == dataset.RoleCity && cityIndex() == nil || role == dataset.RolePostcode && zipIndex() == nil || countryCodes() == nil {
+			return "the places of the " + role + " role are missing from this server's build"
+		}
+		m.regions = set
+		placeContext(p, roles, role)
+		return m.prefs.check(m)
+	}
+	if len(m.prefs) > 0 {
+		return "GeocodingPreferences on a points map not placed by a CITY or POSTCODE field"
 	}
 	m.lat, m.lon = -1, -1
 	for i, f := range p.category {
@@ -95,7 +128,7 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		case "":
 			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
 		default:
-			return "points placed by " + role + " (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field)"
+			return "points placed by " + role + " with other location fields (give the points one CITY or POSTCODE field, or a LATITUDE and a LONGITUDE field)"
 		}
 	}
 	if m.lat < 0 || m.lon < 0 {

@@ -81,7 +81,36 @@ func TestFilledMapRoles(t *testing.T) {
 	_, why = mapPlanOf(t, filledCountry, nil)
 	wantEq(t, "no role", why, `location field "country" has no geographic role in its dataset`)
 	p, _ = mapPlanOf(t, strings.Replace(filledCountry, `"VisualId": "m",`, `"VisualId": "m", "GeocodingPreferences": [{"RequestKey": {}, "Preference": {}}],`, 1), map[string]string{"country": "COUNTRY"})
-	wantEq(t, "geocoding", p.unsupported, []string{"GeocodingPreferences"})
+	wantEq(t, "geocoding", p.unsupported, []string{"a GeocodingPreference without one RequestKey and one Preference"})
+}
+
+// GeocodingPreferences on a filled map by country: a value the key names
+// (by name or code) shades the region the preference names; coordinates,
+// other levels and county maps are refused by name.
+func TestFilledMapGeocodingPreferences(t *testing.T) {
+	with := func(prefs string) string {
+		return strings.Replace(filledCountry, `"VisualId": "m",`, `"VisualId": "m", "GeocodingPreferences": `+prefs+`,`, 1)
+	}
+	p, why := mapPlanOf(t, with(`[{"RequestKey": {"Country": "untied states"}, "Preference": {"GeocoderHierarchy": {"Country": "USA"}}},
+	 {"RequestKey": {"Country": "FR"}, "Preference": {"GeocoderHierarchy": {"Country": "Spain"}}}]`), map[string]string{"country": "COUNTRY"})
+	wantEq(t, "refused", why, "")
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "rev", Type: "DECIMAL", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"Untied States", 1.0}, {"France", 2.0}, {"Germany", 3.0}},
+	}
+	opt, note, _ := mapOption(p, res)
+	wantEq(t, "regions", opt["series"].([]obj)[0]["data"], []obj{{"name": "United States of America", "value": 1.0, "sgValue": "Untied States"},
+		{"name": "Spain", "value": 2.0, "sgValue": "France"}, {"name": "Germany", "value": 3.0, "sgValue": "Germany"}})
+	wantEq(t, "note", note, "")
+	for prefs, want := range map[string]string{
+		`[{"RequestKey": {"Country": "X"}, "Preference": {"Coordinate": {"Latitude": 1, "Longitude": 2}}}]`:       "a GeocodingPreference Coordinate on a filled map",
+		`[{"RequestKey": {"Country": "X", "State": "Y"}, "Preference": {"GeocoderHierarchy": {"Country": "Z"}}}]`: "GeocodingPreferences on a filled map by COUNTRY naming other than a COUNTRY alone",
+	} {
+		_, why = mapPlanOf(t, with(prefs), map[string]string{"country": "COUNTRY"})
+		wantEq(t, prefs, why, want)
+	}
+	_, why = mapPlanOf(t, with(`[{"RequestKey": {"State": "X"}, "Preference": {"GeocoderHierarchy": {"State": "Y"}}}]`), map[string]string{"country": "COUNTY"})
+	wantEq(t, "county", why, "GeocodingPreferences on a filled map by COUNTY")
 }
 
 const pointMap = `{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {
@@ -112,7 +141,5 @@ func TestPointMap(t *testing.T) {
 	wantEq(t, "legend", opt["legend"].(obj)["data"], []string{"Retail", "Online"})
 
 	_, why = mapPlanOf(t, strings.Replace(pointMap, "%s", "", 1), map[string]string{"lat": "CITY", "lon": "LONGITUDE"})
-	wantEq(t, "city", why, "points placed by CITY (Sightglass has no geocoder: give the points a LATITUDE and a LONGITUDE field)")
-	p, _ = mapPlanOf(t, strings.Replace(pointMap, "%s", `, "PointStyleOptions": {"SelectedPointStyle": "CLUSTER"}`, 1), map[string]string{"lat": "LATITUDE", "lon": "LONGITUDE"})
-	wantEq(t, "cluster", p.unsupported, []string{"PointStyleOptions CLUSTER"})
+	wantEq(t, "city", why, "points placed by CITY with other location fields (give the points one CITY or POSTCODE field, or a LATITUDE and a LONGITUDE field)")
 }

@@ -3,6 +3,7 @@ package viewer
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
@@ -40,11 +41,10 @@ func (p *plan) planPointMap(vis *definition.GeospatialMapVisual) bool {
 	p.countRecords()
 	p.geo = &mapPlan{points: true, window: c.WindowOptions}
 	p.limit, p.maxRows = scatterLimit+1, scatterLimit
-	if s := c.PointStyleOptions; s != nil && s.SelectedPointStyle != "" && s.SelectedPointStyle != "POINT" {
-		p.refuse("PointStyleOptions " + s.SelectedPointStyle)
-	}
-	if len(vis.GeocodingPreferences) > 0 {
-		p.refuse("GeocodingPreferences")
+	p.geo.style = p.readPointStyle(c.PointStyleOptions, len(color) > 0)
+	var why string
+	if p.geo.prefs, why = readGeoPrefs(vis.GeocodingPreferences); why != "" {
+		p.refuse(why)
 	}
 	return true
 }
@@ -69,9 +69,14 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	byColor := map[string]int{}
 	var ss []obj
 	var missed []string
+	var placed []placedPoint
 	var counties *countyPlacer
-	if g.counties != nil {
+	var places *placePlacer
+	switch {
+	case g.counties != nil:
 		counties = &countyPlacer{p: p, res: res, seen: map[string]string{}}
+	case g.places != "":
+		places = &placePlacer{p: p, res: res}
 	}
 	for _, row := range res.Rows {
 		var lat, lon float64
@@ -83,6 +88,11 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 				return nil, "", why
 			}
 			if !placed {
+				continue
+			}
+		} else if places != nil {
+			var placed bool
+			if lon, lat, name, placed = places.place(row); !placed {
 				continue
 			}
 		} else {
@@ -121,7 +131,24 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 				point["sgState"] = stateText(p, res, row) // and within which state
 			}
 		}
-		ss[k]["data"] = append(ss[k]["data"].([]obj), point)
+		placed = append(placed, placedPoint{k, point})
+	}
+	var scale obj     // a heat map's color scale
+	var heat []string // the points a heat map cannot weigh
+	switch g.style.kind {
+	case "CLUSTER":
+		var clusters obj
+		placed, clusters = clusterPoints(placed, g.window, g.style.clusterColor)
+		if clusters != nil {
+			ss = append(ss, clusters)
+		}
+	case "HEATMAP":
+		var series obj
+		series, scale, heat = heatmapSeries(placed, g.style.heatColors)
+		ss, placed = []obj{series}, nil
+	}
+	for _, pt := range placed {
+		ss[pt.series]["data"] = append(ss[pt.series]["data"].([]obj), pt.point)
 	}
 	geo := obj{"map": g.regions.name, "roam": true, "itemStyle": obj{"areaColor": "#eef1f4", "borderColor": "#b8c0c8"},
 		"emphasis": obj{"disabled": true}, "selectedMode": false}
@@ -134,6 +161,9 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		"geo":       geo,
 		"series":    ss,
 	}
+	if scale != nil {
+		opt["visualMap"] = scale
+	}
 	if len(ss) > 1 {
 		names := make([]string, len(ss))
 		for i, s := range ss {
@@ -141,10 +171,18 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		}
 		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
 	}
-	if counties != nil {
-		return opt, counties.note(), ""
+	switch {
+	case counties != nil:
+		note = counties.note()
+	case places != nil:
+		note = places.note()
+	default:
+		note = unplacedNote("rows have no valid latitude and longitude", missed, len(res.Rows))
 	}
-	return opt, unplacedNote("rows have no valid latitude and longitude", missed, len(res.Rows)), ""
+	if h := unplacedNote("points have a negative or no value, which a heat map cannot weigh", heat, len(res.Rows)); h != "" {
+		note = strings.TrimSpace(note + " " + h)
+	}
+	return opt, note, ""
 }
 
 // round6 rounds a coordinate to a millionth of a degree (about 10 cm).

@@ -293,8 +293,8 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		t.Kind, t.Message = TileUnsupported, "This "+strings.ToLower(kindLabel(vis.Kind))+" has more than "+strconv.Itoa(p.maxRows)+" items, more than Sightglass draws; filter it to fewer."
 		return
 	}
-	if p.box != nil && p.box.showOutliers {
-		if why, err := v.outliers(ctx, p, res, sheetID, vis.VisualID, arn, run); err != nil || why != "" {
+	if p.box != nil {
+		if why, err := v.boxQuestions(ctx, p, res, sheetID, vis.VisualID, arn, run); err != nil || why != "" {
 			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
 			if err != nil {
 				t.Kind, t.Message = tileOfError(err)

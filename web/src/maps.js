@@ -24,11 +24,20 @@ export function mapShapes(echarts, option) {
 }
 
 // pointTooltips writes a point map's tooltip: the point's place and its
-// value (a point's value is [longitude, latitude, value]).
+// value (a point's value is [longitude, latitude, value]); a cluster's
+// names its count of points and the first few (sgCluster).
 export function pointTooltips(option, write) {
   for (const s of option.series ?? []) {
-    if (s.type === "scatter" && s.coordinateSystem === "geo") {
-      s.tooltip = { ...s.tooltip, formatter: (p) => `${p.seriesName}<br>${p.name}: ${write(s, p.value?.[2])}` };
+    if (s.sgCluster) {
+      delete s.sgCluster;
+      s.tooltip = { ...s.tooltip, formatter: (p) => esc(p.name) };
+    } else if (s.type === "scatter" && s.coordinateSystem === "geo") {
+      s.tooltip = { ...s.tooltip, formatter: (p) => `${esc(p.seriesName)}<br>${esc(p.name)}: ${esc(write(s, p.value?.[2]))}` };
     }
   }
+}
+
+// esc writes text into a tooltip's HTML: values come from the data.
+function esc(t) {
+  return String(t ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -149,15 +149,26 @@ func sqliteSource(t testing.TB, dir, name string) {
 
 // pgTrustsPasswords reports whether the local PostgreSQL accepts any
 // password from this host (pg_hba.conf "trust"): then a wrong password
-// cannot fail.
+// cannot fail. The role must sign in with its own password first, or the
+// wrong-password tests would pass or fail for the wrong reason (a missing
+// role is refused as a wrong password is).
 func pgTrustsPasswords(t testing.TB) bool {
 	t.Helper()
-	db, err := sql.Open("pgx", fmt.Sprintf("postgres://%s:%s@%s:%d/postgres?sslmode=disable", pgPasswordUser, wrongSecret, pgHost, pgPort))
+	if err := pgPing(t, pgPasswordUserPass); err != nil {
+		t.Fatalf("role %s cannot sign in to the local PostgreSQL with its password (run scripts/test-deps.sh): %v", pgPasswordUser, err)
+	}
+	return pgPing(t, wrongSecret) == nil
+}
+
+// pgPing signs in to the local PostgreSQL as pgPasswordUser with password.
+func pgPing(t testing.TB, password string) error {
+	t.Helper()
+	db, err := sql.Open("pgx", fmt.Sprintf("postgres://%s:%s@%s:%d/postgres?sslmode=disable", pgPasswordUser, password, pgHost, pgPort))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	return db.PingContext(t.Context()) == nil
+	return db.PingContext(t.Context())
 }
 
 // mariaDBUser creates a MariaDB user with a password and read access to

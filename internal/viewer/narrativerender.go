@@ -18,35 +18,48 @@ const forecastMark = "\x00forecast"
 
 // renderNarrative writes a parsed narrative over its computations'
 // outputs: a line of HTML per line of the narrative, the text and the
-// outputs escaped, the formatting as <b>, <i> and <u>. An expression
-// naming no computation, or an output Sightglass does not compute, is a
-// narrativeError that names it.
+// outputs escaped, the formatting as the fixed and checked tags the
+// parser built (<b>, <i>, <u>, <span style>, <a>), an aligned line inside
+// a block <span>; what an <if> holds only when its condition holds. An
+// expression naming no computation, or an output Sightglass does not
+// compute, is a narrativeError that names it.
 func renderNarrative(pieces []narrativePiece, outs narrativeOutputs) ([]template.HTML, error) {
+	if err := checkOutputs(pieces, outs); err != nil {
+		return nil, err
+	}
 	var lines []template.HTML
 	var b strings.Builder
-	var open []string // formatting open, innermost last
-	space := false    // white space is pending before the next text
-	empty := true     // the line has no text yet
+	var open []narrativePiece // formatting open, innermost last
+	align := ""               // the alignment of the line
+	space := false            // white space is pending before the next text
+	empty := true             // the line has no text yet
+	spaced := false           // the last thing written is a space (tags between)
 	endLine := func() {
 		for i := len(open) - 1; i >= 0; i-- {
-			b.WriteString("</" + open[i] + ">")
+			b.WriteString(open[i].close)
 		}
 		if !empty {
-			lines = append(lines, template.HTML(b.String())) // #nosec G203 -- built from escaped text and fixed tags
+			s := b.String()
+			if align != "" && align != "left" {
+				s = `<span style="display:block;text-align:` + align + `">` + s + "</span>"
+			}
+			lines = append(lines, template.HTML(s)) // #nosec G203 -- built from escaped text and checked tags
 		}
 		b.Reset()
 		for _, t := range open {
-			b.WriteString("<" + t + ">")
+			b.WriteString(t.text)
 		}
-		space, empty = false, true
+		space, empty, spaced = false, true, false
 	}
 	sep := func() {
-		if space && !empty {
+		if space && !empty && !spaced {
 			b.WriteByte(' ')
+			spaced = true
 		}
 		space = false
 	}
-	for _, p := range pieces {
+	for i := 0; i < len(pieces); i++ {
+		p := pieces[i]
 		switch p.kind {
 		case narText:
 			if p.text != "" && isSpace(p.text[0]) {
@@ -58,7 +71,7 @@ func renderNarrative(pieces []narrativePiece, outs narrativeOutputs) ([]template
 				}
 				sep()
 				b.WriteString(html.EscapeString(f))
-				empty = false
+				empty, spaced = false, false
 			}
 			if p.text != "" && isSpace(p.text[len(p.text)-1]) {
 				space = true
@@ -70,22 +83,71 @@ func renderNarrative(pieces []narrativePiece, outs narrativeOutputs) ([]template
 			}
 			sep()
 			b.WriteString(html.EscapeString(v))
-			empty = false
+			empty, spaced = false, v == "" && spaced
 		case narOpen:
 			sep()
-			b.WriteString("<" + p.text + ">")
-			open = append(open, p.text)
+			b.WriteString(p.text)
+			open = append(open, p)
 		case narClose:
-			b.WriteString("</" + p.text + ">")
 			if len(open) > 0 {
+				b.WriteString(open[len(open)-1].close)
 				open = open[:len(open)-1]
 			}
 		case narBreak:
 			endLine()
+		case narAlign:
+			align = p.text
+		case narIf:
+			ok, err := p.cond.eval(outs)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				i = skipIf(pieces, i)
+			}
+		case narEndIf:
 		}
 	}
 	endLine()
 	return lines, nil
+}
+
+// skipIf is the index of the narEndIf that ends the narIf at i. What
+// lies between is balanced (the parser checks it) and is not written
+// (its expressions were looked up all the same, by checkOutputs).
+func skipIf(pieces []narrativePiece, i int) int {
+	depth := 0
+	for j := i + 1; j < len(pieces); j++ {
+		switch pieces[j].kind {
+		case narIf:
+			depth++
+		case narEndIf:
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return len(pieces)
+}
+
+// checkOutputs looks up every output the narrative names, written or in
+// a condition, shown or not: one Sightglass does not compute is refused
+// whichever way a condition goes.
+func checkOutputs(pieces []narrativePiece, outs narrativeOutputs) error {
+	for _, p := range pieces {
+		var err error
+		switch p.kind {
+		case narExpr:
+			_, err = outs.lookup(p)
+		case narIf:
+			err = p.cond.check(outs)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lookup finds an expression's output.

@@ -7,7 +7,7 @@ import (
 )
 
 // BenchmarkNarrative parses and writes the AWS Budgets dashboard's period
-// over period narrative (three computations, <if>s, colors: 4,5 KB of
+// over period narrative (three computations, <if>s, colors: 4 KB of
 // markup), as each draw of its insight does.
 func BenchmarkNarrative(b *testing.B) {
 	raw, err := os.ReadFile("../../e2e/testdata/realdefs/aws-budgets.json")

@@ -48,6 +48,10 @@ func TestNarrativeRender(t *testing.T) {
 		{"a &lt;script&gt; &amp; b", []template.HTML{"a &lt;script&gt; &amp; b"}},
 		{"<strong>x</strong> <em>y</em> <u>z</u>", []template.HTML{"<b>x</b> <i>y</i> <u>z</u>"}},
 		{"<narrative></narrative>", nil},
+		// Nested <if>s; strings compare as text, numbers as numbers ("9" < "10").
+		{`<if condition="9 &lt; 10 and 'b' &gt; 'a'">x<if condition="Total.metricField.name = &quot;revenue&quot;">y</if><if condition="Total.metricField.name != 'revenue'">z</if></if>`,
+			[]template.HTML{"xy"}},
+		{`<a href="mailto:a@b.c?subject=Hi%20there">mail</a>`, []template.HTML{`<a href="mailto:a@b.c?subject=Hi%20there" target="_self" rel="noopener noreferrer">mail</a>`}},
 	} {
 		got, err := narrativeOf(t, c.src, outs)
 		if err != nil {
@@ -86,13 +90,15 @@ func TestNarrativeRefusals(t *testing.T) {
 		`<if condition="1 > 0">y</if><if condition="0 > 1"><expression>Total.nope</expression></if>`: `expression "Total.nope" (an output Sightglass does not compute`,
 		"<b>unclosed": "(<b> is not closed)",
 		"a </i>":      "(</i> closes no open element)",
-		"<expression>Total.totalAggregate.formattedAbsoluteValue</expression>": `expression "Total.totalAggregate.formattedAbsoluteValue" (an output Sightglass does not compute`,
-		"<expression>Other.totalAggregate.formattedValue</expression>":         `(no computation of the insight is called "Other")`,
-		"<expression>Total.totalAggregate.formattedValue * 2</expression>":     `expression "Total.totalAggregate.formattedValue * 2" (only a computation's output path is read)`,
-		"<expression>Total</expression>":                                       `expression "Total"`,
-		"<expression>f.forecast.value</expression>":                            "a forecast, which needs a machine-learning model",
-		"<expression>Total.x":                                                  "<expression> is not closed",
-		"a < b":                                                                "(an element is not closed with >)",
+		"<expression>Total.totalAggregate.formattedAbsoluteValue</expression>":                       `expression "Total.totalAggregate.formattedAbsoluteValue" (an output Sightglass does not compute`,
+		"<expression>Other.totalAggregate.formattedValue</expression>":                               `(no computation of the insight is called "Other")`,
+		"<expression>Total.totalAggregate.formattedValue * 2</expression>":                           `expression "Total.totalAggregate.formattedValue * 2" (only a computation's output path is read)`,
+		"<expression>Total</expression>":                                                             `expression "Total"`,
+		"<expression>f.forecast.value</expression>":                                                  "a forecast, which needs a machine-learning model",
+		"<expression>Total.x":                                                                        "<expression> is not closed",
+		`<if condition="` + strings.Repeat("(", 40) + "1 = 1" + strings.Repeat(")", 40) + `">y</if>`: `condition "((((`,
+		`<if condition="1 = 1" condition="2 = 2">y</if>`:                                             `attribute condition="2 = 2" of <if>`,
+		"a < b": "(an element is not closed with >)",
 	} {
 		_, err := narrativeOf(t, src, outs)
 		if err == nil || !strings.Contains(err.Error(), want) {

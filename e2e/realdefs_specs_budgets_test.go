@@ -115,7 +115,7 @@ func checkBudgetNarratives(t *testing.T, db *sql.DB, body string) {
 		if cur < prev {
 			dir = "decreased"
 		}
-		want = append(want, fmt.Sprintf("Total %s for %s %s by %s%% ( %s ) from %s to %s .",
+		want = append(want, fmt.Sprintf("Total %s for %s %s by %s%% (%s) from %s to %s.",
 			m.name, bdMonth(0).Format("Jan 2006"), dir, num(math.Abs(cur-prev)/math.Abs(prev)*100), num(cur-prev), num(prev), num(cur)))
 	}
 	wantEqual(t, "budgets' period over period narrative", narrativeText(t, body, "39b111cb-2e4f-4dd8-a4e1-8c11bd8b8010"), want)
@@ -125,7 +125,7 @@ func checkBudgetNarratives(t *testing.T, db *sql.DB, body string) {
 	// ForecastUnhealthyTotalAggregate counts the budgets' names, as its
 	// author wrote it.
 	wantEqual(t, "budgets' health narrative", narrativeText(t, body, "4d44a40c-5c22-470f-b308-b3dd8579bc3e"), []string{fmt.Sprintf(
-		"There are %s Budgets currently active, with %s exceeding the budget and %s within the budget , with %s that will exceed the budget during the month.",
+		"There are %s Budgets currently active, with %s exceeding the budget and %s within the budget, with %s that will exceed the budget during the month.",
 		num(n), num(over), num(within), num(n))})
 }
 

@@ -12,8 +12,10 @@ import (
 // show it: text, formatting and expressions naming a computation's
 // outputs, inside a <narrative> element. The part Sightglass reads:
 //
-//   - text, its entities decoded; runs of white space are one space, as
-//     in HTML (a "${" in the text is text);
+//   - text, its entities decoded (a "${" in it is text); a run of white
+//     space is one space, as in HTML, but one with a line break in it is
+//     the editor's layout, a space only between words (the editor writes
+//     the spaces it means as no-break spaces: narrativerender.go);
 //   - <br/>, <p>, <div> and <block align="left|center|right"> start a
 //     line (a block's lines are aligned);
 //   - <b>/<strong>, <i>/<em> and <u> format the text they hold;

@@ -48,6 +48,10 @@ func TestNarrativeRender(t *testing.T) {
 		{"a &lt;script&gt; &amp; b", []template.HTML{"a &lt;script&gt; &amp; b"}},
 		{"<strong>x</strong> <em>y</em> <u>z</u>", []template.HTML{"<b>x</b> <i>y</i> <u>z</u>"}},
 		{"<narrative></narrative>", nil},
+		// The editor's layout (line breaks, indentation) is a space only
+		// between words; its no-break spaces are kept.
+		{"<narrative>\n  Total\n  <expression>Total.metricField.name</expression>\n  \u00a0for\u00a0\n  <inline color=\"Accent\">\n    <b>\u00a0(</b>\n  </inline>\n  <b>\n    <expression>Total.totalAggregate.formattedValue</expression>\n  </b>\n  <b>)</b>\n  .\n  <br/>\n  a ,b\n</narrative>",
+			[]template.HTML{"Total revenue\u00a0for\u00a0<span style=\"color:var(--accent)\"><b>\u00a0(</b></span><b>$1,234.50</b><b>)</b>.", "a ,b"}},
 		// Nested <if>s; strings compare as text, numbers as numbers ("9" < "10").
 		{`<if condition="9 &lt; 10 and 'b' &gt; 'a'">x<if condition="Total.metricField.name = &quot;revenue&quot;">y</if><if condition="Total.metricField.name != 'revenue'">z</if></if>`,
 			[]template.HTML{"xy"}},

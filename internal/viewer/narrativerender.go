@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // narrativeOutputs are the outputs of an insight's computations that a
@@ -31,9 +32,10 @@ func renderNarrative(pieces []narrativePiece, outs narrativeOutputs) ([]template
 	var b strings.Builder
 	var open []narrativePiece // formatting open, innermost last
 	align := ""               // the alignment of the line
-	space := false            // white space is pending before the next text
+	space := noSpace          // white space pending before the next text
 	empty := true             // the line has no text yet
 	spaced := false           // the last thing written is a space (tags between)
+	var last rune             // the last character of text written
 	endLine := func() {
 		for i := len(open) - 1; i >= 0; i-- {
 			b.WriteString(open[i].close)
@@ -49,43 +51,57 @@ func renderNarrative(pieces []narrativePiece, outs narrativeOutputs) ([]template
 		for _, t := range open {
 			b.WriteString(t.text)
 		}
-		space, empty, spaced = false, true, false
+		space, empty, spaced, last = noSpace, true, false, 0
 	}
-	sep := func() {
-		if space && !empty && !spaced {
+	sep := func(next rune) {
+		if (space == hardSpace || space == softSpace && !glued(last, next)) && !empty && !spaced {
 			b.WriteByte(' ')
 			spaced = true
 		}
-		space = false
+		space = noSpace
+	}
+	write := func(s string) {
+		if s == "" {
+			return
+		}
+		r, _ := utf8.DecodeRuneInString(s)
+		sep(r)
+		b.WriteString(html.EscapeString(s))
+		empty, spaced = false, false
+		last, _ = utf8.DecodeLastRuneInString(s)
 	}
 	for i := 0; i < len(pieces); i++ {
 		p := pieces[i]
 		switch p.kind {
 		case narText:
-			if p.text != "" && isSpace(p.text[0]) {
-				space = true
-			}
-			for i, f := range strings.FieldsFunc(p.text, isSpaceRune) {
-				if i > 0 {
-					space = true
+			for rest := p.text; rest != ""; {
+				n := strings.IndexFunc(rest, notSpace)
+				if n != 0 {
+					ws := rest
+					if n > 0 {
+						ws = rest[:n]
+					}
+					space = max(space, spaceOf(ws))
+					if n < 0 {
+						break
+					}
+					rest = rest[n:]
 				}
-				sep()
-				b.WriteString(html.EscapeString(f))
-				empty, spaced = false, false
-			}
-			if p.text != "" && isSpace(p.text[len(p.text)-1]) {
-				space = true
+				m := strings.IndexFunc(rest, isSpaceRune)
+				if m < 0 {
+					m = len(rest)
+				}
+				write(rest[:m])
+				rest = rest[m:]
 			}
 		case narExpr:
 			v, err := outs.lookup(p)
 			if err != nil {
 				return nil, err
 			}
-			sep()
-			b.WriteString(html.EscapeString(v))
-			empty, spaced = false, v == "" && spaced
+			write(v)
 		case narOpen:
-			sep()
+			sep(nextRune(pieces[i+1:], outs))
 			b.WriteString(p.text)
 			open = append(open, p)
 		case narClose:
@@ -167,6 +183,57 @@ func (o narrativeOutputs) lookup(p narrativePiece) (string, error) {
 	}
 	return v, nil
 }
+
+// The white space pending between two pieces of text: a run of white
+// space with a line break in it is the markup's layout (the narrative
+// editor saves its indentation so, and writes the spaces it means as
+// no-break spaces) and is one space only between two words; other white
+// space is one space, as in HTML.
+const (
+	noSpace   = iota
+	softSpace // layout: a space between two words only
+	hardSpace // a space
+)
+
+// spaceOf is the kind of a run of white space.
+func spaceOf(ws string) int {
+	if strings.ContainsAny(ws, "\n\r") {
+		return softSpace
+	}
+	return hardSpace
+}
+
+// glued reports whether layout white space between prev and next writes
+// no space: after an opening bracket or a space, before punctuation, a
+// closing bracket or a space.
+func glued(prev, next rune) bool {
+	return prev == 0x00A0 || strings.ContainsRune("([{/", prev) ||
+		next == 0x00A0 || strings.ContainsRune(".,;:!?)]}%/", next)
+}
+
+// nextRune is the first character of text the pieces write (0 if a line
+// ends first), looking through formatting and conditions.
+func nextRune(pieces []narrativePiece, outs narrativeOutputs) rune {
+	for _, p := range pieces {
+		switch p.kind {
+		case narBreak:
+			return 0
+		case narText, narExpr:
+			s := p.text
+			if p.kind == narExpr {
+				s, _ = outs.lookup(p)
+			}
+			if t := strings.TrimLeftFunc(s, isSpaceRune); t != "" {
+				r, _ := utf8.DecodeRuneInString(t)
+				return r
+			}
+		}
+	}
+	return 0
+}
+
+// notSpace is !isSpaceRune.
+func notSpace(r rune) bool { return !isSpaceRune(r) }
 
 // isSpace reports whether b is HTML's white space (a no-break space is not).
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' }

@@ -5,6 +5,8 @@ package e2e
 
 import (
 	"database/sql"
+	"fmt"
+	"math"
 	"net/url"
 	"testing"
 	"time"
@@ -69,12 +71,7 @@ var awsBudgets = realDef{
 			}
 		},
 	}},
-	// The two insights write custom narratives (their templates' words
-	// and expressions), which other work adds.
-	pending: map[string]string{
-		"39b111cb-2e4f-4dd8-a4e1-8c11bd8b8010": "CustomNarrative",
-		"4d44a40c-5c22-470f-b308-b3dd8579bc3e": "CustomNarrative",
-	},
+	// The two insights write custom narratives (checkBudgetNarratives).
 	checks: []realCheck{
 		// Gauges: "Actual VS Budget This Month" (THIS MONTH, with a
 		// DISABLED ExcludePeriodConfiguration) and "Actual VS Budget"
@@ -92,6 +89,7 @@ var awsBudgets = realDef{
 			UNION ALL SELECT ` + bdMonthLabel + `, 'Sum of Forecasted Cost', sum(forecastedspend) FROM "` + bdDataSet + `" GROUP BY 1`},
 	},
 	then: func(t *testing.T, db *sql.DB, sheet func(string, url.Values) string) {
+		checkBudgetNarratives(t, db, sheet(bdSheet, nil))
 		// "Group By" set to Account Name: the GroupBy calculated field
 		// (an ifelse on the parameter) groups by account.
 		body := sheet(bdSheet, url.Values{"p.GroupBy": {"Account Name"}})
@@ -101,6 +99,34 @@ var awsBudgets = realDef{
 			t.Errorf("budget history: yAxis %v, want the one value axis its SingleAxisOptions ask", axis)
 		}
 	},
+}
+
+// checkBudgetNarratives checks the words and numbers of the two custom
+// narratives against SQL: each period over period's latest two months
+// (the change, its direction chosen by an <if>), and this month's
+// budgets, over and within their amount.
+func checkBudgetNarratives(t *testing.T, db *sql.DB, body string) {
+	t.Helper()
+	var want []string
+	for _, m := range []struct{ name, col string }{{"Budgeted Cost", "budget_amount"}, {"Actual Cost", "actualspend"}, {"Forecasted Cost", "forecastedspend"}} {
+		v := queryCells(t, db, `SELECT sum(`+m.col+`) FROM "`+bdDataSet+`" GROUP BY substr(budget_date, 1, 7) ORDER BY substr(budget_date, 1, 7) DESC LIMIT 2`)
+		cur, prev := mustFloat(t, v[0][0]), mustFloat(t, v[1][0])
+		dir := "increased"
+		if cur < prev {
+			dir = "decreased"
+		}
+		want = append(want, fmt.Sprintf("Total %s for %s %s by %s%% (%s) from %s to %s.",
+			m.name, bdMonth(0).Format("Jan 2006"), dir, num(math.Abs(cur-prev)/math.Abs(prev)*100), num(cur-prev), num(prev), num(cur)))
+	}
+	wantEqual(t, "budgets' period over period narrative", narrativeText(t, body, "39b111cb-2e4f-4dd8-a4e1-8c11bd8b8010"), want)
+
+	c := queryCells(t, db, `SELECT count(budget_name), sum(actualspend > budget_amount), sum(actualspend < budget_amount) FROM "`+bdDataSet+`" WHERE `+bdThisMonth)[0]
+	n, over, within := mustFloat(t, c[0]), mustFloat(t, c[1]), mustFloat(t, c[2])
+	// ForecastUnhealthyTotalAggregate counts the budgets' names, as its
+	// author wrote it.
+	wantEqual(t, "budgets' health narrative", narrativeText(t, body, "4d44a40c-5c22-470f-b308-b3dd8579bc3e"), []string{fmt.Sprintf(
+		"There are %s Budgets currently active, with %s exceeding the budget and %s within the budget, with %s that will exceed the budget during the month.",
+		num(n), num(over), num(within), num(n))})
 }
 
 // bdThisMonth keeps this month's rows (THIS MONTH relative-date filters).

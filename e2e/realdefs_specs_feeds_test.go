@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,11 +115,8 @@ var awsFeeds = realDef{
 			},
 		},
 	},
-	// The About sheet's two insights are custom narratives.
-	pending: map[string]string{
-		"20547a2d-aadc-4a62-964a-a9b2532be5bd": "CustomNarrative",
-		"bc271d34-23cf-4b98-a75f-07d4f0139a22": "CustomNarrative",
-	},
+	// The About sheet's two insights are custom narratives (text,
+	// aligned blocks, sizes, colors and links): they draw.
 	// Items per week (weeks start on Sunday, Options.WeekStart) since the
 	// first day of last year (${AWSFeedDateRange}'s RollingDate
 	// default), by a Colors field: What's New by service and category,
@@ -139,6 +137,18 @@ var awsFeeds = realDef{
 			feedsWeekly(feedsAllSet, "published", "feed_type", ` AND lower(title) LIKE '%lambda%'`)})
 		checkRealVisual(t, db, body, realCheck{feedsSummarySheet, "107983c4-dbfb-4058-af7d-a8a666b7d417",
 			`SELECT substr(max(published), 1, 10) FROM "` + feedsAllSet + `" WHERE lower(title) LIKE '%lambda%' AND ` + feedsSince("published")})
+
+		// The About sheet's narrative: its title centered, large, a link
+		// opened without telling the target where from; the credits to
+		// the right; the mail link kept.
+		about := narrativeHTML(t, sheet(feedsAboutSheet, nil), "20547a2d-aadc-4a62-964a-a9b2532be5bd")
+		wantEqual(t, "About: first line", about[0], `<span style="display:block;text-align:center"><span style="color:#61d1d6;font-size:68.8px">`+
+			`<a href="https://wellarchitectedlabs.com/cost/200_labs/200_enterprise_dashboards/" target="_blank" rel="noopener noreferrer"><b><u>AWS Feeds Dashboard</u></b></a></span></span>`)
+		wantEqual(t, "About: lines", len(about), 8) // the empty block and the blank lines write none
+		if last := about[len(about)-1]; !strings.HasPrefix(last, `<span style="display:block;text-align:right">If you wish to provide feedback`) ||
+			!strings.Contains(last, `<a href="mailto:cloud-intelligence-dashboards@amazon.com?subject=CID%20Dashboard%20Feedback" target="_blank" rel="noopener noreferrer">cloud-intelligence-dashboards@amazon.com</a>`) {
+			t.Errorf("About: last line %s", last)
+		}
 	},
 }
 
@@ -147,6 +157,7 @@ const (
 	feedsWhatsNewSet   = "00e4f86c-96b8-49b7-b68f-8b540e4fa6b7"
 	feedsBlogSet       = "173bf994-4763-4044-a96d-1cb6cce591f4"
 	feedsSummarySheet  = "59c9f319-c94c-408a-ba58-5724e0892243"
+	feedsAboutSheet    = "ec103200-c279-4a69-bdfe-9b3075e1e22b"
 	feedsWhatsNewSheet = "86bfd032-66cc-464c-90ed-c3160fff062e"
 	feedsBlogSheet     = "262f8d75-3a13-4712-8a96-89f420e19ee2"
 )

@@ -80,12 +80,10 @@ var pricingChangeAnalysis = realDef{
 		},
 	}},
 	// The KPIs of last month and of two months ago exclude the latest
-	// months (ExcludePeriodConfiguration), which other work adds; the
-	// notices are a custom narrative.
+	// months (ExcludePeriodConfiguration), which other work adds.
 	pending: map[string]string{
 		"e101edf8-c3b2-41ee-88b5-dade459defd2": "ExcludePeriodConfiguration",
 		"fcb7d558-e86c-45f9-a912-deb2cc4c529a": "ExcludePeriodConfiguration",
-		"306d1d8c-4d15-4a15-81f3-5ec296ea4865": "CustomNarrative",
 	},
 	checks: []realCheck{
 		// ${CostType} is Net Unblended: cost_difference_type is the

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,9 +26,24 @@ func narrativeHTML(t testing.TB, body, visualID string) []string {
 	return out
 }
 
+// narrativeText is the text of a tile's narrative lines: tags dropped,
+// entities decoded, no-break spaces and runs of spaces one space.
+func narrativeText(t testing.TB, body, visualID string) []string {
+	t.Helper()
+	var out []string
+	for _, l := range narrativeHTML(t, body, visualID) {
+		s := html.UnescapeString(reTag.ReplaceAllString(l, ""))
+		out = append(out, strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " "))
+	}
+	return out
+}
+
+// reTag matches an HTML tag.
+var reTag = regexp.MustCompile(`<[^>]*>`)
+
 // TestViewerInsightCustomNarrative draws an insight's custom narrative
-// (the markup the narrative editor saves: text, bold, inline expressions
-// and ${…} placeholders naming computations' outputs) over the sample,
+// (the markup the narrative editor saves: text, bold, <expression>s
+// naming computations' outputs, colors, an <if>) over the sample,
 // each number against an independent SQL query and with the field's
 // number format; the category's text is escaped.
 func TestViewerInsightCustomNarrative(t *testing.T) {
@@ -38,13 +54,13 @@ func TestViewerInsightCustomNarrative(t *testing.T) {
 	comps := `{"TotalAggregation": {"ComputationId": "total", "Name": "Sales total", "Value": ` + usd + `}},
 		{"TopBottomRanked": {"ComputationId": "top", "Type": "TOP", "ResultSize": 2, "Category": {"CategoricalDimensionField": {"FieldId": "top-c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}, "Value": ` + fmt.Sprintf(sumOf, "top-v", "quantity", "SUM") + `}}`
 	narrative := `<narrative>
-  <p>Total <inline-expression>Sales total.metricField.name</inline-expression> is <b><inline-expression>Sales total.totalAggregate.formattedValue</inline-expression></b> &amp; counting.</p>
-  <p>The top <inline-expression>top.categoryField.name</inline-expression> by ${top.metricField.name} is <i>${top.items[0].categoryValue.formattedValue}</i> with ${top.items[0].metricValue.formattedValue},<br/>then ${top.items[1].categoryValue.formattedValue}.</p>
+  <p>Total <expression>Sales total.metricField.name</expression> is <b><expression>Sales total.totalAggregate.formattedValue</expression></b> &amp; counting.</p>
+  <p>The top <expression>top.categoryField.name</expression> by <expression>top.metricField.name</expression> is <i><expression>top.items[0].categoryValue.formattedValue</expression></i> with <inline color="Accent"><expression>top.items[0].metricValue.formattedValue</expression></inline>,<br/>then <expression>top.items[1].categoryValue.formattedValue</expression>.<if condition="top.items[0].metricValue.value &gt; top.items[1].metricValue.value" level="inline"> Ahead.</if><if condition="top.items[0].metricValue.value = top.items[1].metricValue.value" level="inline"> Tied.</if> ${x}</p>
 </narrative>`
 	n := strings.NewReplacer(`"`, `\"`, "\n", `\n`).Replace(narrative)
 	body := visualsDashboard(t, ts, "narrative",
 		`{"InsightVisual": {"VisualId": "story", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+comps+`], "CustomNarrative": {"Narrative": "`+n+`"}}}}`,
-		`{"InsightVisual": {"VisualId": "unknown", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+comps+`], "CustomNarrative": {"Narrative": "${top.items[0].metricValue.percentOfTotal}"}}}}`,
+		`{"InsightVisual": {"VisualId": "unknown", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+comps+`], "CustomNarrative": {"Narrative": "<expression>top.items[0].metricValue.percentOfTotal</expression>"}}}}`,
 	)
 
 	total := sqlRows(t, ts, "SELECT SUM(revenue) FROM orders")[0][0].(float64)
@@ -57,8 +73,8 @@ func TestViewerInsightCustomNarrative(t *testing.T) {
 	}
 	want := []string{
 		"Total revenue is <b>$" + money + "</b> &amp; counting.",
-		fmt.Sprintf("The top region by quantity is <i>%v</i> with %s,", top[0][0], num(top[0][1].(float64))),
-		fmt.Sprintf("then %v.", top[1][0]),
+		fmt.Sprintf(`The top region by quantity is <i>%v</i> with <span style="color:var(--accent)">%s</span>,`, top[0][0], num(top[0][1].(float64))),
+		fmt.Sprintf("then %v.%s ${x}", top[1][0], map[bool]string{true: " Ahead.", false: " Tied."}[top[0][1].(float64) > top[1][1].(float64)]),
 	}
 	wantEqual(t, "narrative", narrativeHTML(t, body, "story"), want)
 

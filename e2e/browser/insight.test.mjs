@@ -40,10 +40,11 @@ async function createDashboard() {
 }
 
 // A custom narrative as the narrative editor saves it: computations'
-// outputs by Name (Sales) or ComputationId (top), bold text, a line break.
+// outputs by Name (Sales) or ComputationId (top), bold text, a theme color,
+// a centered block, a line break.
 const NARRATIVE = `<narrative>
-  <p>Total <inline-expression>Sales.metricField.name</inline-expression>: <b><inline-expression>Sales.totalAggregate.formattedValue</inline-expression></b>.</p>
-  <p>First \${top.items[0].categoryValue.formattedValue} (\${top.items[0].metricValue.formattedValue}),<br/>then \${top.items[1].categoryValue.formattedValue}.</p>
+  <p>Total <expression>Sales.metricField.name</expression>: <inline color="Accent"><b><expression>Sales.totalAggregate.formattedValue</expression></b></inline>.</p>
+  <block align="center">First <expression>top.items[0].categoryValue.formattedValue</expression> (<expression>top.items[0].metricValue.formattedValue</expression>),<br/>then <expression>top.items[1].categoryValue.formattedValue</expression>.</block>
 </narrative>`;
 
 const usd = (v) => '$' + v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -84,6 +85,22 @@ describe('insight narrative in Chromium', () => {
         `First ${top2[0][0]} (${usd(top2[0][1])}),`,
         `then ${top2[1][0]}.`,
       ]);
+      // The total in the theme's accent color, the block's lines centered.
+      const styles = await frame.locator('#v-story .insight').evaluate((el) => {
+        const accent = getComputedStyle(el).getPropertyValue('--accent').trim();
+        const probe = document.createElement('span');
+        probe.style.color = accent;
+        el.appendChild(probe);
+        const want = getComputedStyle(probe).color;
+        probe.remove();
+        return {
+          accent, want, total: getComputedStyle(el.querySelector('b').parentElement).color,
+          align: [...el.querySelectorAll('p')].map((p) => getComputedStyle(p.firstElementChild || p).textAlign),
+        };
+      });
+      assert.ok(styles.accent !== '', 'the theme sets --accent');
+      assert.equal(styles.total, styles.want);
+      assert.deepEqual(styles.align.slice(1), ['center', 'center']);
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

@@ -49,7 +49,7 @@ func BenchmarkInsight(b *testing.B) {
 		"insight-all":   `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + strings.Join(all, ",") + `]}}}`,
 		"insight-pair":  `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + all[2] + `,` + all[0] + `]}}}`,
 		"insight-narrative": `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + all[2] + `,` + all[0] + `],
-			"CustomNarrative": {"Narrative": "<narrative><p>Total <b>${c.totalAggregate.formattedValue}</b>.</p><p>Top: ${a.items[0].categoryValue.formattedValue} (${a.items[0].metricValue.formattedValue}), then ${a.items[1].categoryValue.formattedValue}.</p></narrative>"}}}}`,
+			"CustomNarrative": {"Narrative": "<narrative><p>Total <b><expression>c.totalAggregate.formattedValue</expression></b>.</p><p>Top: <expression>a.items[0].categoryValue.formattedValue</expression> (<expression>a.items[0].metricValue.formattedValue</expression>), then <expression>a.items[1].categoryValue.formattedValue</expression>.</p></narrative>"}}}}`,
 	}
 	ctx := context.Background()
 	for _, name := range []string{"bar", "insight-total", "insight-pair", "insight-narrative", "insight-month", "insight-all"} {

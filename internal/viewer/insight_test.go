@@ -94,18 +94,18 @@ func TestInsightCustomNarrative(t *testing.T) {
 			Rows: [][]any{{"<East>", 900.0}, {"West", 300.0}, {"North", 1.0}}}
 	}
 	tl := customNarrativeOf(t, comps, `<narrative>
-	  <p>Total <inline-expression>Total sales.metricField.name</inline-expression>: <b>${t.totalAggregate.formattedValue}</b>
-	    (${t.totalAggregate.value}).</p>
-	  <p>Best: ${top.items[0].categoryValue.formattedValue} with ${Best.items[0].metricValue.formattedValue} of ${Best.itemsCount} (${top.metricField.aggregationFunction}).</p>
+	  <p>Total <expression>Total sales.metricField.name</expression>: <b><expression>t.totalAggregate.formattedValue</expression></b>
+	    (<expression>t.totalAggregate.value</expression>).</p>
+	  <p>Best: <expression>top.items[0].categoryValue.formattedValue</expression> with <expression>Best.items[0].metricValue.formattedValue</expression> of <expression>Best.itemsCount</expression> (<expression>top.metricField.aggregationFunction</expression>).</p>
 	</narrative>`, answer)
 	if tl.Kind != TileInsight {
 		t.Fatalf("%s: %s", tl.Kind, tl.Message)
 	}
 	wantEq(t, "lines", tl.Insight.HTML, []template.HTML{"Total revenue: <b>-$1,234.50</b> (-1234.5).", "Best: &lt;East&gt; with 900 of 2 (SUM)."})
 
-	tl = customNarrativeOf(t, comps, `${Best.items[2].categoryValue.formattedValue}`, answer)
+	tl = customNarrativeOf(t, comps, `<expression>Best.items[2].categoryValue.formattedValue</expression>`, answer)
 	wantEq(t, "beyond the items", tl.Message, `Insight options not yet supported by Sightglass: the CustomNarrative expression "Best.items[2].categoryValue.formattedValue" (an output Sightglass does not compute, or that has no value here).`)
-	tl = customNarrativeOf(t, comps, `${fc.forecast.value}`, answer)
+	tl = customNarrativeOf(t, comps, `<expression>fc.forecast.value</expression>`, answer)
 	wantEq(t, "forecast", tl.Message, `Insight options not yet supported by Sightglass: the CustomNarrative expression "fc.forecast.value" (a forecast, which needs a machine-learning model, which Sightglass does not have).`)
 }
 
@@ -130,10 +130,21 @@ func TestInsightCustomNarrativePeriods(t *testing.T) {
 		}
 		return &Result{Columns: cols, Rows: [][]any{row("2026-05-01 00:00:00", 150), row("2026-04-01 00:00:00", -100)}}
 	}
-	tl := customNarrativeOf(t, comps, `${pop.timeField.name} by ${pop.timeField.timeGranularity}: ${pop.previousTimeValue.formattedValue} had ${pop.previousMetricValue.formattedValue} (${pop.previousMetricValue.formattedAbsoluteValue});
-	 ${cmp.fromMetricField.name} ${cmp.fromMetricValue.formattedValue} against ${cmp.toMetricValue.formattedValue}.`, answer)
+	tl := customNarrativeOf(t, comps, `<expression>pop.timeField.name</expression> by <expression>pop.timeField.timeGranularity</expression>: <expression>pop.previousTimeValue.formattedValue</expression> had <expression>pop.previousMetricValue.formattedValue</expression> (<expression>pop.previousMetricValue.formattedAbsoluteValue</expression>);
+	 <expression>cmp.fromMetricField.name</expression> <expression>cmp.fromMetricValue.formattedValue</expression> against <expression>cmp.toMetricValue.formattedValue</expression>.`, answer)
 	if tl.Kind != TileInsight {
 		t.Fatalf("%s: %s", tl.Kind, tl.Message)
 	}
 	wantEq(t, "line", tl.Insight.HTML, []template.HTML{"day by MONTH: Apr 2026 had -100 (100); revenue 150 against 300."})
+
+	// The change, as the real budgets narrative writes it (its markup).
+	tl = customNarrativeOf(t, comps, `<narrative>Total <expression>pop.metricField.name</expression> for <inline background-color="PrimaryBackground"><expression>pop.currentTimeValue.formattedValue</expression></inline>
+	  <if condition="pop.percentDifference.value &gt;= 0" level="inline"><inline color="Accent"><b> increased by </b></inline></if>
+	  <if condition="pop.percentDifference.value &lt; 0" level="inline"><inline color="Accent"><b> decreased by </b></inline></if>
+	  <b><expression>pop.percentDifference.formattedAbsoluteValue</expression></b> (<expression>pop.absoluteDifference.formattedValue</expression>, <expression>pop.percentDifference.formattedValue</expression>, <expression>pop.percentDifference.value</expression>)
+	  from <expression>pop.previousMetricValue.formattedValue</expression> to <expression>pop.currentMetricValue.formattedValue</expression> (<expression>pop.currentMetricValue.value</expression>).</narrative>`, answer)
+	if tl.Kind != TileInsight {
+		t.Fatalf("%s: %s", tl.Kind, tl.Message)
+	}
+	wantEq(t, "change", tl.Insight.HTML, []template.HTML{`Total revenue for <span style="background-color:var(--card)">May 2026</span> <span style="color:var(--accent)"><b>increased by</b></span> <b>250%</b> (250, 250%, 2.5) from -100 to 150 (150).`})
 }

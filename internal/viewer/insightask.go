@@ -47,6 +47,16 @@ func (a *insightAsk) putValue(path string, f field, v float64) {
 	a.put(path+".formattedAbsoluteValue", f.text(math.Abs(v)))
 }
 
+// putPercent records a ratio as a narrative's percent outputs: path.value
+// (the ratio, 0.125), path.formattedValue ("12.5%") and
+// path.formattedAbsoluteValue (without its sign), written as the default
+// narrative line writes a change.
+func (a *insightAsk) putPercent(path string, r float64) {
+	a.put(path+".value", strconv.FormatFloat(r, 'f', -1, 64))
+	a.put(path+".formattedValue", formatNumber(r*100)+"%")
+	a.put(path+".formattedAbsoluteValue", formatNumber(math.Abs(r)*100)+"%")
+}
+
 // putTime records a time field's outputs: timeField.name and
 // timeField.timeGranularity.
 func (a *insightAsk) putTime(f field) {

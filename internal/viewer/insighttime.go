@@ -79,6 +79,12 @@ func (a *insightAsk) periodOverPeriod(c *periodOverPeriodComputation) (string, e
 	}
 	a.putValue("previousMetricValue", val, prev)
 	a.put("previousTimeValue.formattedValue", prevP)
+	a.putValue("currentMetricValue", val, cur)
+	a.put("currentTimeValue.formattedValue", curP)
+	a.putValue("absoluteDifference", val, cur-prev)
+	if prev != 0 {
+		a.putPercent("percentDifference", (cur-prev)/math.Abs(prev))
+	}
 	return name + " for " + curP + " " + change(val, prev, cur) + " compared to " + prevP + ".", nil
 }
 

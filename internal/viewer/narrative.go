@@ -8,23 +8,31 @@ import (
 )
 
 // A custom narrative (InsightConfiguration.CustomNarrative.Narrative) is
-// the markup QuickSight's narrative editor saves: text, inline formatting
-// and expressions naming a computation's outputs, inside an optional
-// <narrative> element. The part Sightglass reads:
+// the markup QuickSight's narrative editor saves, as real definitions
+// show it: text, formatting and expressions naming a computation's
+// outputs, inside a <narrative> element. The part Sightglass reads:
 //
-//   - text, its entities decoded; runs of white space are one space, as
-//     in HTML;
-//   - <p>, <div>, <br/> and line breaks between blocks start a line;
+//   - text, its entities decoded (a "${" in it is text); a run of white
+//     space is one space, as in HTML, but one with a line break in it is
+//     the editor's layout, a space only between words (the editor writes
+//     the spaces it means as no-break spaces: narrativerender.go);
+//   - <br/>, <p>, <div> and <block align="left|center|right"> start a
+//     line (a block's lines are aligned);
 //   - <b>/<strong>, <i>/<em> and <u> format the text they hold;
-//   - <inline-expression>Name.path</inline-expression> and ${Name.path}
-//     write an output of the computation called Name (its Name, else its
-//     ComputationId, spaces allowed): a dotted path with [n] indexes, such as
+//     <inline color=… background-color=… font-size=…> colors and sizes it
+//     (narrativestyle.go); <a href="http(s)://…" target=…> links it;
+//   - <expression>Name.path</expression> writes an output of the
+//     computation called Name (its Name, else its ComputationId, spaces
+//     allowed): a dotted path with [n] indexes, such as
 //     Total.totalAggregate.formattedValue or
-//     Top.items[0].categoryValue.formattedValue.
+//     Top.items[0].categoryValue.formattedValue;
+//   - <if condition="…" level="inline|block"> holds what is written only
+//     when its condition over outputs holds (narrativecond.go).
 //
-// Anything else (another element such as <if> or <for>, an element with
-// attributes, an expression that is not a path) is a narrativeError that
-// names it: the tile refuses it rather than print it raw or drop it.
+// Anything else (another element such as <for>, an attribute or a value
+// outside the allow-list, an expression that is not a path) is a
+// narrativeError that names it: the tile refuses it rather than print it
+// raw or drop it.
 
 // narrativeKind tells the pieces of a parsed narrative apart.
 type narrativeKind uint8
@@ -32,16 +40,21 @@ type narrativeKind uint8
 const (
 	narText  narrativeKind = iota // text, decoded
 	narExpr                       // an output path
-	narOpen                       // a formatting element opens: text is b, i or u
-	narClose                      // a formatting element closes
+	narOpen                       // a formatting element opens: text is its HTML opening tag, close its closing tag
+	narClose                      // the innermost formatting element closes
 	narBreak                      // a new line
+	narAlign                      // the alignment of the lines from here: text is "", left, center or right
+	narIf                         // what follows up to the matching narEndIf is written only when cond holds
+	narEndIf                      // the end of an <if>
 )
 
 // narrativePiece is one piece of a parsed narrative.
 type narrativePiece struct {
-	kind narrativeKind
-	text string
-	path []string // narExpr: the computation's name, then each step ("[0]" for an index)
+	kind  narrativeKind
+	text  string
+	close string    // narOpen: the closing tag
+	path  []string  // narExpr: the computation's name, then each step ("[0]" for an index)
+	cond  *condNode // narIf
 }
 
 // narrativeError names what of a narrative Sightglass does not read.
@@ -55,114 +68,217 @@ var formatTags = map[string]string{"b": "b", "strong": "b", "i": "i", "em": "i",
 // blockTags are the elements that only start (and end) a line.
 var blockTags = map[string]bool{"narrative": true, "p": true, "div": true}
 
+// narrativeParser holds the state of one parse.
+type narrativeParser struct {
+	out   []narrativePiece
+	open  []string // elements open, innermost last
+	align []string // the alignments of the <block>s open
+}
+
 // parseNarrative parses a custom narrative's markup into pieces.
 func parseNarrative(s string) ([]narrativePiece, error) {
-	var out []narrativePiece
-	var open []string // formatting and block elements open, innermost last
+	p := &narrativeParser{}
 	for len(s) > 0 {
 		lt := strings.IndexByte(s, '<')
 		if lt < 0 {
 			lt = len(s)
 		}
-		if err := textPieces(s[:lt], &out); err != nil {
-			return nil, err
+		if t := html.UnescapeString(s[:lt]); t != "" {
+			p.out = append(p.out, narrativePiece{kind: narText, text: t})
 		}
 		s = s[lt:]
 		if s == "" {
 			break
 		}
-		gt := strings.IndexByte(s, '>')
+		gt := tagEnd(s)
 		if gt < 0 {
 			return nil, narrativeError("a CustomNarrative whose markup does not parse (an element is not closed with >)")
 		}
 		tag := s[1:gt]
 		s = s[gt+1:]
-		closing := strings.HasPrefix(tag, "/")
-		selfClosing := !closing && strings.HasSuffix(tag, "/")
-		name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(tag, "/"), "/"))
-		if name == "" || strings.IndexFunc(name, unicode.IsSpace) >= 0 || strings.ContainsAny(name, "=\"'") {
-			return nil, narrativeError("the CustomNarrative element <" + clip(tag) + "> (elements with attributes are not read)")
-		}
-		name = strings.ToLower(name)
-		switch {
-		case name == "br":
-			if !closing {
-				out = append(out, narrativePiece{kind: narBreak})
-			}
-		case name == "inline-expression":
-			if closing || selfClosing {
-				return nil, narrativeError("a CustomNarrative whose markup does not parse (an empty or stray <inline-expression>)")
-			}
-			end := strings.Index(s, "</inline-expression>")
-			if end < 0 {
-				return nil, narrativeError("a CustomNarrative whose markup does not parse (<inline-expression> is not closed)")
-			}
-			p, err := exprPiece(html.UnescapeString(s[:end]))
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, p)
-			s = s[end+len("</inline-expression>"):]
-		case formatTags[name] != "" || blockTags[name]:
-			if selfClosing {
-				continue
-			}
-			if !closing {
-				open = append(open, name)
-				if blockTags[name] {
-					out = append(out, narrativePiece{kind: narBreak})
-				} else {
-					out = append(out, narrativePiece{kind: narOpen, text: formatTags[name]})
-				}
-				continue
-			}
-			if len(open) == 0 || open[len(open)-1] != name {
-				return nil, narrativeError("a CustomNarrative whose markup does not parse (</" + clip(name) + "> closes no open element)")
-			}
-			open = open[:len(open)-1]
-			if blockTags[name] {
-				out = append(out, narrativePiece{kind: narBreak})
-			} else {
-				out = append(out, narrativePiece{kind: narClose, text: formatTags[name]})
-			}
-		default:
-			return nil, narrativeError("the CustomNarrative element <" + clip(name) + ">")
+		var err error
+		if s, err = p.element(tag, s); err != nil {
+			return nil, err
 		}
 	}
-	if len(open) > 0 {
-		return nil, narrativeError("a CustomNarrative whose markup does not parse (<" + clip(open[len(open)-1]) + "> is not closed)")
+	if len(p.open) > 0 {
+		return nil, narrativeError("a CustomNarrative whose markup does not parse (<" + clip(p.open[len(p.open)-1]) + "> is not closed)")
 	}
-	return out, nil
+	return p.out, nil
 }
 
-// textPieces appends the pieces of a run of text: its ${…} expressions
-// and the text between them, decoded; a line break in the markup is
-// white space, as in HTML.
-func textPieces(s string, out *[]narrativePiece) error {
-	for s != "" {
-		i := strings.Index(s, "${")
-		if i < 0 {
-			i = len(s)
+// tagEnd is the index of the '>' that ends the tag at the start of s,
+// past quoted attribute values (which may hold '>'), or -1.
+func tagEnd(s string) int {
+	var quote byte
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i
 		}
-		if t := html.UnescapeString(s[:i]); t != "" {
-			*out = append(*out, narrativePiece{kind: narText, text: t})
+	}
+	return -1
+}
+
+// element reads one tag (without its < >) and what it takes of the rest
+// of the markup, rest; it returns what remains.
+func (p *narrativeParser) element(tag, rest string) (string, error) {
+	closing := strings.HasPrefix(tag, "/")
+	body := strings.TrimPrefix(tag, "/")
+	selfClosing := !closing && strings.HasSuffix(body, "/")
+	body = strings.TrimSuffix(body, "/")
+	n := strings.IndexFunc(body, unicode.IsSpace)
+	if n < 0 {
+		n = len(body)
+	}
+	name := strings.ToLower(body[:n])
+	if name == "" || strings.ContainsAny(name, "=\"'<") {
+		return "", narrativeError("the CustomNarrative element <" + clip(tag) + ">")
+	}
+	attrs, err := parseAttrs(name, body[n:])
+	if err != nil {
+		return "", err
+	}
+	if closing && len(attrs) > 0 {
+		return "", narrativeError("a CustomNarrative whose markup does not parse (</" + clip(body) + ">)")
+	}
+	switch {
+	case name == "br":
+		if err := noAttrs(name, attrs); err != nil {
+			return "", err
 		}
-		s = s[i:]
-		if s == "" {
-			break
+		if !closing {
+			p.out = append(p.out, narrativePiece{kind: narBreak})
 		}
-		end := strings.IndexByte(s, '}')
+		return rest, nil
+	case name == "expression":
+		if err := noAttrs(name, attrs); err != nil {
+			return "", err
+		}
+		if closing || selfClosing {
+			return "", narrativeError("a CustomNarrative whose markup does not parse (an empty or stray <expression>)")
+		}
+		end := strings.Index(rest, "</expression>")
 		if end < 0 {
-			return narrativeError("a CustomNarrative whose markup does not parse (${ is not closed with })")
+			return "", narrativeError("a CustomNarrative whose markup does not parse (<expression> is not closed)")
 		}
-		p, err := exprPiece(html.UnescapeString(s[2:end]))
+		e, err := exprPiece(html.UnescapeString(rest[:end]))
 		if err != nil {
-			return err
+			return "", err
 		}
-		*out = append(*out, p)
-		s = s[end+1:]
+		p.out = append(p.out, e)
+		return rest[end+len("</expression>"):], nil
+	case formatTags[name] != "" || blockTags[name] || styleTags[name] || name == "if" || name == "block":
+	default:
+		return "", narrativeError("the CustomNarrative element <" + clip(name) + ">")
+	}
+	if closing {
+		return rest, p.closeElement(name)
+	}
+	if selfClosing {
+		// An empty element writes nothing, but its attributes are read
+		// all the same (a bad one is refused wherever it stands).
+		_, err := p.openElement(name, attrs)
+		return rest, err
+	}
+	pieces, err := p.openElement(name, attrs)
+	if err != nil {
+		return "", err
+	}
+	p.open = append(p.open, name)
+	p.out = append(p.out, pieces...)
+	return rest, nil
+}
+
+// openElement is the pieces an element's opening tag writes.
+func (p *narrativeParser) openElement(name string, attrs []narrativeAttr) ([]narrativePiece, error) {
+	switch {
+	case formatTags[name] != "":
+		if err := noAttrs(name, attrs); err != nil {
+			return nil, err
+		}
+		t := formatTags[name]
+		return []narrativePiece{{kind: narOpen, text: "<" + t + ">", close: "</" + t + ">"}}, nil
+	case blockTags[name]:
+		if err := noAttrs(name, attrs); err != nil {
+			return nil, err
+		}
+		return []narrativePiece{{kind: narBreak}}, nil
+	case name == "if":
+		c, block, err := ifAttrs(attrs)
+		if err != nil {
+			return nil, err
+		}
+		out := []narrativePiece{{kind: narIf, cond: c}}
+		if block {
+			out = []narrativePiece{{kind: narIf, cond: c}, {kind: narBreak}}
+		}
+		return out, nil
+	case name == "block":
+		a, err := blockAlign(attrs)
+		if err != nil {
+			return nil, err
+		}
+		p.align = append(p.align, a)
+		return []narrativePiece{{kind: narBreak}, {kind: narAlign, text: a}}, nil
+	}
+	open, closeTag, err := styleOpen(name, attrs)
+	if err != nil {
+		return nil, err
+	}
+	return []narrativePiece{{kind: narOpen, text: open, close: closeTag}}, nil
+}
+
+// closeElement writes the end of the innermost open element, name.
+func (p *narrativeParser) closeElement(name string) error {
+	if len(p.open) == 0 || p.open[len(p.open)-1] != name {
+		return narrativeError("a CustomNarrative whose markup does not parse (</" + clip(name) + "> closes no open element)")
+	}
+	p.open = p.open[:len(p.open)-1]
+	switch {
+	case blockTags[name]:
+		p.out = append(p.out, narrativePiece{kind: narBreak})
+	case name == "block":
+		p.align = p.align[:len(p.align)-1]
+		outer := ""
+		if len(p.align) > 0 {
+			outer = p.align[len(p.align)-1]
+		}
+		p.out = append(p.out, narrativePiece{kind: narBreak}, narrativePiece{kind: narAlign, text: outer})
+	case name == "if":
+		// A block-level <if> ends its line inside, so that a false
+		// condition drops the whole line.
+		if i := p.lastIf(); i >= 0 && len(p.out) > i+1 && p.out[i+1].kind == narBreak {
+			p.out = append(p.out, narrativePiece{kind: narBreak})
+		}
+		p.out = append(p.out, narrativePiece{kind: narEndIf})
+	default:
+		p.out = append(p.out, narrativePiece{kind: narClose})
 	}
 	return nil
+}
+
+// lastIf is the index of the narIf of the innermost open <if>, or -1.
+func (p *narrativeParser) lastIf() int {
+	depth := 0
+	for i := len(p.out) - 1; i >= 0; i-- {
+		switch p.out[i].kind {
+		case narEndIf:
+			depth++
+		case narIf:
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
 // exprPiece parses an expression: a computation's name and a path of

@@ -80,11 +80,8 @@ var pricingChangeAnalysis = realDef{
 		},
 	}},
 	// The KPIs of last month and of two months ago exclude the latest
-	// months (ExcludePeriodConfiguration), which other work adds.
-	pending: map[string]string{
-		"e101edf8-c3b2-41ee-88b5-dade459defd2": "ExcludePeriodConfiguration",
-		"fcb7d558-e86c-45f9-a912-deb2cc4c529a": "ExcludePeriodConfiguration",
-	},
+	// months (ExcludePeriodConfiguration): drawn, not checked against SQL
+	// here (TestExcludePeriod checks the exclusion on every engine).
 	checks: []realCheck{
 		// ${CostType} is Net Unblended: cost_difference_type is the
 		// net cost difference.

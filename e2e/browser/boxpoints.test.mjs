@@ -51,8 +51,11 @@ describe('box plot data points in Chromium', () => {
       const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       await frame.locator('#v-box .chart[aria-label]').waitFor({ timeout: STEP });
       const label = await frame.locator('#v-box .chart').getAttribute('aria-label');
-      // One mark per distinct value of each segment (drawn half opaque).
-      const marks = await frame.locator('#v-box svg path[fill-opacity="0.5"]').count();
+      // One mark per distinct value of each segment (drawn half opaque),
+      // counted once the first is drawn.
+      const mark = frame.locator('#v-box svg path[fill-opacity="0.5"]');
+      await mark.first().waitFor({ timeout: STEP });
+      const marks = await mark.count();
       const [[distinct]] = sql(`SELECT count(*) FROM (SELECT DISTINCT segment, revenue FROM orders WHERE ${WHERE} AND revenue IS NOT NULL)`);
       assert.ok(distinct > 10, `only ${distinct} values`);
       assert.equal(marks, distinct);

@@ -152,8 +152,10 @@ func boxPlotOption(p *plan, res *Result) obj {
 	}
 	if p.box.points != nil {
 		for v := range p.box.columns {
+			// Drawn at once: above 3,000 points ECharts would draw them a few
+			// hundred per frame, and the chart would read as complete early.
 			series = append(series, obj{"type": "scatter", "name": of("Data points", v), "data": nonNil(points[v]),
-				"symbolSize": 4, "itemStyle": obj{"opacity": 0.5}})
+				"symbolSize": 4, "itemStyle": obj{"opacity": 0.5}, "progressive": 0})
 		}
 	}
 	if p.box.outliers != nil {

@@ -42,6 +42,8 @@ func TestBoxPlotDataPoints(t *testing.T) {
 	wantEq(t, "revenue points", [2]any{series[2]["name"], series[2]["data"]},
 		[2]any{"Data points of revenue", []any{[]any{"2,023", 1.0}, []any{"2,023", 5.0}, []any{"2,024", 3.0}}})
 	wantEq(t, "profit points", [2]any{series[3]["name"], series[3]["data"]}, [2]any{"Data points of profit", []any{[]any{"2,024", -2.5}}})
+	// Drawn in one go (the page reads the chart as complete when it is).
+	wantEq(t, "progressive", series[2]["progressive"], 0)
 
 	// Over the limit of points: refused by name.
 	run = func(context.Context, string, *query.Question) (*Result, error) {

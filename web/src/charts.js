@@ -69,27 +69,18 @@ function formatLabels(option) {
   option.tooltip.valueFormatter ??= (v) => formatValue(pick(v));
   for (const s of option.series ?? []) {
     const spec = s.sgNumberFormat;
-    if (spec) {
-      const write = (v) => formatNumber(spec, pick(v));
-      s.tooltip = { ...s.tooltip, valueFormatter: write };
-      if (s.label?.show && s.label.formatter === undefined) {
-        if (s.type === "pie" || s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${write(p.value)}`;
-        else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${write(p.value)}`;
-        else s.label.formatter = (p) => write(p.value);
-      }
-    }
+    const write = spec ? (v) => formatNumber(spec, pick(v)) : (v) => formatValue(pick(v));
+    if (spec) s.tooltip = { ...s.tooltip, valueFormatter: write };
     if (typeof s.sgNullText === "string" && s.sgNullText !== "") {
       const nullText = s.sgNullText;
-      const write = s.tooltip?.valueFormatter ?? option.tooltip.valueFormatter;
-      s.tooltip = { ...s.tooltip, valueFormatter: (v, i) => (isNull(pick(v)) ? nullText : write(v, i)) };
+      const tip = s.tooltip?.valueFormatter ?? option.tooltip.valueFormatter;
+      s.tooltip = { ...s.tooltip, valueFormatter: (v, i) => (isNull(pick(v)) ? nullText : tip(v, i)) };
     }
     if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {
-      if (s.type === "pie") s.label.formatter = (p) => `${p.name}\n${formatValue(p.value)}`;
-      else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${formatValue(p.value)}`;
-      else if (s.type === "heatmap") s.label.formatter = (p) => formatValue(cellValue(p.value));
-      else if (s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${formatValue(sizeValue(p.value))}`;
-      else s.label.formatter = (p) => formatValue(p.value);
+      if (s.type === "pie" || s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${write(p.value)}`;
+      else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${write(p.value)}`;
+      else s.label.formatter = (p) => write(p.value);
     }
   }
 }

@@ -234,12 +234,7 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 	}
 	pie := obj{"type": "pie", "name": p.values[0].label, "radius": radius, "data": data,
 		"avoidLabelOverlap": true, "label": obj{"show": labelled}}
-	if f := p.values[0].format; f != nil {
-		pie[chartNumberFormat] = f
-	}
-	if nt := p.values[0].nullText; nt != "" {
-		pie[chartNullText] = nt
-	}
+	formatSeries(pie, p.values[0])
 	if labelled {
 		pie["label"] = obj{"show": true, "alignTo": "edge", "edgeDistance": 8, "overflow": "break", "minMargin": 4}
 		pie["labelLayout"] = obj{"hideOverlap": true}

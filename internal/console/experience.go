@@ -46,6 +46,9 @@ type pageData struct {
 	Favorite     bool
 	UpdatedAt    time.Time
 	Viewer       *viewerData
+	// Stream marks a viewer page sent as its tiles are computed
+	// (stream.go): its script then runs before the tiles arrive.
+	Stream bool
 	// Failure replaces the viewer of content that may not be drawn.
 	Failure *failure
 
@@ -292,7 +295,14 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 				}
 			}
 		}
-		d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
+		// A page load streams its tiles; a boosted navigation (htmx swaps
+		// the whole answer in at once) gets the page drawn whole.
+		d.Stream = r.Header.Get("HX-Request") == ""
+		if d.Stream {
+			d.Viewer = c.startViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q))
+		} else {
+			d.Viewer = c.buildViewer(ctx, s, kind, e.ID, content, q.Get("sheetId"), viewerState(q), nil)
+		}
 		d.Viewer.State = url.Values(viewerState(q)).Encode()
 		d.Viewer.Bookmarks, d.Viewer.SharedView = features.Bookmarks, features.SharedView
 		d.Viewer.SharedViewLink = features.SharedView && !s.Session.Anonymous()
@@ -307,6 +317,9 @@ func (c *Console) renderEntry(ctx context.Context, w http.ResponseWriter, r *htt
 		return c.renderNewAnalysis(ctx, w, d)
 	case "analysis-edit":
 		return c.renderAnalysisEditor(ctx, w, r, d, s, e.ID)
+	}
+	if d.Viewer != nil && d.Viewer.Streaming() {
+		return c.streamViewerPage(ctx, w, d)
 	}
 	return c.pages.render(w, http.StatusOK, "resource", "layout", d)
 }

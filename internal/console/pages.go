@@ -36,6 +36,7 @@ func loadPages() (*pages, error) {
 		"list":          func(s ...string) []string { return s },
 		"nextRefreshAt": app.NextRefreshAt,
 		"owner":         app.OwnerName,
+		"streamMark":    func() template.HTML { return streamMark },
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/favorite.html", "templates/viewer.html")
 	if err != nil {

@@ -49,7 +49,15 @@ type viewerData struct {
 	// Print whether they may print (PrintReports); see contentlinks.go.
 	Export string
 	Print  bool
+
+	// pending is the sheet still being computed, on a page whose tiles
+	// are sent as they are ready (stream.go); nil once drawn whole.
+	pending *viewer.Pending
 }
+
+// Streaming reports whether the sheet's tiles are still being computed:
+// the page then holds a mark where they go (stream.go).
+func (vd *viewerData) Streaming() bool { return vd.pending != nil }
 
 // viewerSheet is a sheet tab.
 type viewerSheet struct {
@@ -178,6 +186,17 @@ func viewerState(q url.Values) viewer.State {
 // With only not nil, just those visuals of the sheet are computed (a
 // control change).
 func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string, content *app.Drawable, sheetID string, st viewer.State, only []string) *viewerData {
+	return c.viewerPage(ctx, s, kind, id, content, sheetID, st, only, false)
+}
+
+// startViewer is buildViewer for a whole page whose tiles are sent as they
+// are computed: the sheet's layout and controls are there, its tiles are
+// still pending (streamViewerPage writes them).
+func (c *Console) startViewer(ctx context.Context, s *signedIn, kind, id string, content *app.Drawable, sheetID string, st viewer.State) *viewerData {
+	return c.viewerPage(ctx, s, kind, id, content, sheetID, st, nil, true)
+}
+
+func (c *Console) viewerPage(ctx context.Context, s *signedIn, kind, id string, content *app.Drawable, sheetID string, st viewer.State, only []string, stream bool) *viewerData {
 	def := content.Definition()
 	v := viewer.New(def, st, c.app.Clock())
 	v.SetTheme(viewerTheme(content.Theme()))
@@ -214,9 +233,14 @@ func (c *Console) buildViewer(ctx context.Context, s *signedIn, kind, id string,
 	if !v.HasSheet(sheetID) {
 		sheetID = ""
 	}
-	if only != nil {
+	switch {
+	case only != nil:
 		vd.Sheet = v.RenderVisuals(ctx, sheetID, only, runner(content), viewer.DefaultParallel)
-	} else {
+	case stream:
+		if vd.pending = v.StartSheet(ctx, sheetID, runner(content), viewer.DefaultParallel); vd.pending != nil {
+			vd.Sheet = vd.pending.Sheet()
+		}
+	default:
 		vd.Sheet = v.RenderSheet(ctx, sheetID, runner(content), viewer.DefaultParallel)
 	}
 	if vd.Sheet != nil {

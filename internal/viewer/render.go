@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/definition"
@@ -94,81 +92,11 @@ func (v *View) RenderVisuals(ctx context.Context, sheetID string, visualIDs []st
 
 // render computes a sheet, or with only (not nil) just those visuals.
 func (v *View) render(ctx context.Context, sheetID string, only []string, run Runner, parallel int) *Sheet {
-	s := v.sheet(sheetID)
-	if s == nil {
+	p := v.start(ctx, sheetID, only, run, parallel)
+	if p == nil {
 		return nil
 	}
-	if parallel <= 0 {
-		parallel = DefaultParallel
-	}
-	out := &Sheet{ID: s.SheetId, Name: s.Name, Theme: v.theme}
-	place := placements(s)
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	var controls []*Control
-	var cwg sync.WaitGroup
-	cwg.Add(1)
-	go func() {
-		defer cwg.Done()
-		if only == nil {
-			controls = v.controls(ctx, s, run)
-		}
-	}()
-	unreadDefaults := v.unreadDefaults(s)
-	shared := v.shareQuestions(s, only).runner(run)
-	for i := range s.Visuals {
-		vis := &s.Visuals[i]
-		if only != nil && !slices.Contains(only, vis.VisualID) || place.hidden[vis.VisualID] {
-			continue
-		}
-		t := &Tile{ID: vis.VisualID, Title: tileTitle(vis), Subtitle: visualSubtitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
-		out.Tiles = append(out.Tiles, t)
-		switch vis.Kind {
-		case "CustomContentVisual":
-			contentTile(t, vis.Raw)
-			continue
-		case "EmptyVisual":
-			t.Kind, t.Message = TileEmpty, ""
-			continue
-		case "InsightVisual":
-			if insightEmpty(vis.Raw) {
-				t.Kind, t.Message = TileEmpty, "This insight has no computations yet."
-				continue
-			}
-		}
-		if !vis.Supported() && vis.Kind != "InsightVisual" {
-			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."
-			continue
-		}
-		if msg, blocked := unreadDefaults[vis.VisualID]; blocked {
-			t.Kind, t.Message = TileUnsupported, msg
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			v.computeTile(ctx, t, vis, s.SheetId, shared)
-		}()
-	}
-	for _, tb := range s.TextBoxes {
-		if only != nil {
-			break
-		}
-		if place.hidden[tb.SheetTextBoxId] {
-			continue
-		}
-		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: textContent(tb.Content), Style: place.style(tb.SheetTextBoxId)})
-	}
-	wg.Wait()
-	cwg.Wait()
-	out.Controls = controls
-	if only == nil {
-		out.Notes = place.notes()
-	}
-	place.order(out.Tiles)
-	return out
+	return p.Wait()
 }
 
 // computeTile asks a visual's question and fills its tile.

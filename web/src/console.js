@@ -274,6 +274,35 @@ async function pageReady() {
 }
 
 document.addEventListener("DOMContentLoaded", pageReady);
+
+// A dashboard or analysis page arrives tile by tile while its visuals are
+// computed (the server streams it), with this script at the top of its
+// body: the charts that have come are drawn at each frame, not all of them
+// once the last tile has come (the tiles of one frame share one layout of
+// the page). pageReady draws whatever is left.
+if (document.readyState === "loading") {
+  const tiles = new Set();
+  let frame = 0;
+  const drawArrived = () => {
+    frame = 0;
+    for (const tile of tiles) if (tile.isConnected) mountCharts(tile);
+    tiles.clear();
+  };
+  const arriving = new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeType === Node.ELEMENT_NODE && n.hasAttribute("data-echarts") && n.parentElement) tiles.add(n.parentElement);
+      }
+    }
+    if (tiles.size && !frame) frame = requestAnimationFrame(drawArrived);
+  });
+  arriving.observe(document.body, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => {
+    arriving.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    tiles.clear();
+  }, { once: true });
+}
 document.body.addEventListener("htmx:afterSettle", (ev) => {
   // A boosted link swaps the body; a page loaded through HX-Location (a
   // new analysis opening its editor) swaps #main.

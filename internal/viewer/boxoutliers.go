@@ -5,8 +5,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query"
+	"github.com/sightglass/sightglass/internal/query/dialect"
 )
 
 // Box plot outliers (BoxPlotOptions.OutlierVisibility VISIBLE): the
@@ -62,23 +64,44 @@ func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) str
 }
 
 // groupIs writes the condition that a row is in the group of a box
-// plot's GroupBy value v: a text or a number (false for other values,
-// such as a date's period).
+// plot's GroupBy value v: a text, a number, or a date's period (the
+// field truncated to the group's granularity, as the box question groups
+// it, equal to the period's start); false for other values.
 func groupIs(f field, v any) (string, bool) {
 	g := "{" + f.dim.Field + "}"
 	if f.dim.Granularity != "" {
-		return "", false
+		code, ok := truncPeriods[f.dim.Granularity]
+		if !ok {
+			return "", false
+		}
+		g = "truncDate('" + code + "', " + g + ")"
 	}
-	switch v := v.(type) {
+	switch x := v.(type) {
 	case nil:
 		return "isNull(" + g + ")", true
 	case string:
-		return g + " = " + quoteText(v), true
+		if f.dim.Granularity == "" {
+			return g + " = " + quoteText(x), true
+		}
+	}
+	if t, ok := v.(time.Time); ok || f.dim.Granularity != "" {
+		if !ok {
+			if t, ok = asTime(v); !ok {
+				return "", false
+			}
+		}
+		return g + " = parseDate('" + t.UTC().Format("2006-01-02 15:04:05") + "', 'yyyy-MM-dd HH:mm:ss')", true
 	}
 	if n, ok := number(v); ok && !math.IsInf(n, 0) && !math.IsNaN(n) {
 		return g + " = " + literal(n), true
 	}
 	return "", false
+}
+
+// truncPeriods are truncDate's period literals of the granularities.
+var truncPeriods = map[dialect.Granularity]string{
+	dialect.Year: "YYYY", dialect.Quarter: "Q", dialect.Month: "MM", dialect.Week: "WK",
+	dialect.Day: "DD", dialect.Hour: "HH", dialect.Minute: "MI", dialect.Second: "SS",
 }
 
 // anyOf joins conditions with OR as a balanced tree, so that hundreds of
@@ -108,7 +131,7 @@ func (v *View) outliers(ctx context.Context, p *plan, res *Result, sheetID, visu
 		inside, ok := p.fences(res, k, x, func(lo, hi string) string { return x + " >= " + lo + " AND " + x + " <= " + hi })
 		outside, ok2 := p.fences(res, k, x, func(lo, hi string) string { return "(" + x + " < " + lo + " OR " + x + " > " + hi + ")" })
 		if !ok || !ok2 {
-			return "OutlierVisibility VISIBLE with a date GroupBy field", nil
+			return "OutlierVisibility VISIBLE with a GroupBy value Sightglass cannot select rows by", nil
 		}
 		q := &plan{dataSet: p.dataSet, category: append(append([]field{}, p.category...),
 			field{id: boxOutsideID, dim: &query.Dimension{ID: boxOutsideID, Field: boxOutsideID}}),

@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -88,7 +89,15 @@ func TestBoxPlotPlan(t *testing.T) {
 	 "GroupBy": [{"DateDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}],
 	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
 	 "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}}}}`))
-	wantEq(t, "by date", p.unsupported, []string{"OutlierVisibility VISIBLE with a date GroupBy field"})
+	wantEq(t, "by date", len(p.unsupported), 0)
+	// A month's rows are selected by their truncated date.
+	cond, ok := groupIs(p.category[0], time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	wantEq(t, "month", cond, `truncDate('MM', {order_date}) = parseDate('2024-03-01 00:00:00', 'yyyy-MM-dd HH:mm:ss')`)
+	cond, _ = groupIs(p.category[0], "2024-04-01 00:00:00")
+	wantEq(t, "month as text", cond, `truncDate('MM', {order_date}) = parseDate('2024-04-01 00:00:00', 'yyyy-MM-dd HH:mm:ss')`)
+	if _, ok2 := groupIs(p.category[0], "not a date"); !ok || ok2 {
+		t.Error("a value that is not a date selects rows")
+	}
 }
 
 func TestBoxPlotValues(t *testing.T) {

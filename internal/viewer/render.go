@@ -301,6 +301,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			}
 			return
 		}
+		v.boxRefValues(ctx, p, x, sheetID, vis.VisualID, arn, run)
 	}
 	switch p.kind {
 	case definition.KindTable:

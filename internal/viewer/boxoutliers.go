@@ -65,17 +65,11 @@ func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) str
 
 // groupIs writes the condition that a row is in the group of a box
 // plot's GroupBy value v: a text, a number, or a date's period (the
-// field truncated to the group's granularity, as the box question groups
-// it, equal to the period's start); false for other values.
+// parts of the field, as the box question truncates it to the group's
+// granularity, equal to those of the period's start: its year, quarter,
+// month …; a week's by the week's first day); false for other values.
 func groupIs(f field, v any) (string, bool) {
 	g := "{" + f.dim.Field + "}"
-	if f.dim.Granularity != "" {
-		code, ok := truncPeriods[f.dim.Granularity]
-		if !ok {
-			return "", false
-		}
-		g = "truncDate('" + code + "', " + g + ")"
-	}
 	switch x := v.(type) {
 	case nil:
 		return "isNull(" + g + ")", true
@@ -90,7 +84,7 @@ func groupIs(f field, v any) (string, bool) {
 				return "", false
 			}
 		}
-		return g + " = parseDate('" + t.UTC().Format("2006-01-02 15:04:05") + "', 'yyyy-MM-dd HH:mm:ss')", true
+		return periodIs(g, f.dim.Granularity, t.UTC())
 	}
 	if n, ok := number(v); ok && !math.IsInf(n, 0) && !math.IsNaN(n) {
 		return g + " = " + literal(n), true
@@ -98,10 +92,39 @@ func groupIs(f field, v any) (string, bool) {
 	return "", false
 }
 
-// truncPeriods are truncDate's period literals of the granularities.
-var truncPeriods = map[dialect.Granularity]string{
-	dialect.Year: "YYYY", dialect.Quarter: "Q", dialect.Month: "MM", dialect.Week: "WK",
-	dialect.Day: "DD", dialect.Hour: "HH", dialect.Minute: "MI", dialect.Second: "SS",
+// periodIs writes the condition that the date g lies in the period of
+// granularity gran (none: the instant itself) starting at t, as parts
+// extracted from g: calculation-language numbers, small to compile
+// however many groups a box plot has.
+func periodIs(g string, gran dialect.Granularity, t time.Time) (string, bool) {
+	parts := []string{"YYYY", "Q", "MM", "DD", "HH", "MI", "SS"}
+	switch gran {
+	case dialect.Year:
+		parts = parts[:1]
+	case dialect.Quarter:
+		parts = parts[:2]
+	case dialect.Month:
+		parts = []string{"YYYY", "MM"}
+	case dialect.Week:
+		g, parts = "truncDate('WK', "+g+")", []string{"YYYY", "MM", "DD"}
+	case dialect.Day:
+		parts = []string{"YYYY", "MM", "DD"}
+	case dialect.Hour:
+		parts = []string{"YYYY", "MM", "DD", "HH"}
+	case dialect.Minute:
+		parts = []string{"YYYY", "MM", "DD", "HH", "MI"}
+	case dialect.Second, "":
+		parts = []string{"YYYY", "MM", "DD", "HH", "MI", "SS"}
+	default:
+		return "", false
+	}
+	values := map[string]int{"YYYY": t.Year(), "Q": (int(t.Month())-1)/3 + 1, "MM": int(t.Month()), "DD": t.Day(),
+		"HH": t.Hour(), "MI": t.Minute(), "SS": t.Second()}
+	conds := make([]string, len(parts))
+	for i, part := range parts {
+		conds[i] = "extract('" + part + "', " + g + ") = " + strconv.Itoa(values[part])
+	}
+	return "(" + strings.Join(conds, " AND ") + ")", true
 }
 
 // anyOf joins conditions with OR as a balanced tree, so that hundreds of

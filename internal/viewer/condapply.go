@@ -150,6 +150,9 @@ func (x *extras) formatPivot(pv *Pivot, p *plan, hidden [][]any) {
 			x.note("Conditional formatting of field " + r.fieldID + " is not applied: only the pivot table's values are formatted.")
 			continue
 		}
+		if !r.scope.field {
+			continue // its totals only (pivotcondtotals.go)
+		}
 		for i, at := range pv.at {
 			if colors[k][i].on() {
 				pv.Rows[at[0]].Cells[at[1]*len(ms)+m].Format.apply(r, colors[k][i])

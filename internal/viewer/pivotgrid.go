@@ -284,6 +284,7 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 			}
 		}
 		pt.styleCells(&r, rs, cols, len(ms))
+		pv.totalCells = append(pv.totalCells, totalCellsOf(len(out), rs, cols, len(ms))...)
 		if pv.Groups && !r.Total {
 			path, _ := json.Marshal(rs.parts)
 			r.Path = string(path)

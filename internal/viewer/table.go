@@ -67,6 +67,7 @@ type Pivot struct {
 	// ColumnFormats are the columns' header styles (a total's or
 	// subtotal's TotalCellStyle, pivotstyle.go), by column; nil for none.
 	ColumnFormats []CellFormat
+	totalCells    []pivotTotalCell // the drawn totals' values (pivotcondtotals.go)
 }
 
 // ColumnFormat is column i's header style.

@@ -54,7 +54,12 @@ func TestViewerPivotTotalStyles(t *testing.T) {
 		      "ValueCellStyle": {"BackgroundColor": "#FFFFCC"}}}},
 		  "ConditionalFormatting": {"ConditionalFormattingOptions": [
 		    {"Cell": {"FieldId": "v", "Scopes": [{"Role": "FIELD_TOTAL"}], "TextFormat": {"TextColor": {"Solid": {"Expression": "AVG({profit}) > `+fmt.Sprint(subSplit)+`", "Color": "#DE3B00"}}}}},
-		    {"Cell": {"FieldId": "v", "Scope": {"Role": "GRAND_TOTAL"}, "TextFormat": {"BackgroundColor": {"Solid": {"Expression": "AVG({profit}) > `+fmt.Sprint(segSplit)+`", "Color": "#00AA00"}}}}}]}}}`)
+		    {"Cell": {"FieldId": "v", "Scope": {"Role": "GRAND_TOTAL"}, "TextFormat": {"BackgroundColor": {"Solid": {"Expression": "AVG({profit}) > `+fmt.Sprint(segSplit)+`", "Color": "#00AA00"}}}}}]}}}`,
+		`{"PivotTableVisual": {"VisualId": "two", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
+		  "Rows": [`+fmt.Sprintf(regionDim, "tr")+`], "Columns": [`+strings.ReplaceAll(seg, `"s"`, `"ts"`)+`],
+		  "Values": [`+fmt.Sprintf(sumOf, "tv", "profit", "AVERAGE")+`, `+fmt.Sprintf(sumOf, "tw", "revenue", "SUM")+`]}},
+		  "TotalOptions": {"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"},
+		    "MetricHeaderCellStyle": {"FontConfiguration": {"FontColor": "#0000FF"}}, "ValueCellStyle": {"VerticalTextAlignment": "TOP"}}}}}}`)
 	tl := tile(t, body, "p")
 	if strings.Contains(tl, "tile-note") {
 		t.Errorf("a note under the tile:\n%s", tl)
@@ -125,6 +130,54 @@ func TestViewerPivotTotalStyles(t *testing.T) {
 			}
 			if s := styleOf(c[1]); s != look {
 				t.Errorf("%s / %s (%v): style %q, want %q", hs[0][2], segment, v, s, look)
+			}
+		}
+	}
+	// A pivot of two measures heads each measure of its totals column:
+	// the label's style, the metric header's over it; the values, each
+	// region's total against SQL, take the values' style.
+	tl2 := tile(t, body, "two")
+	if strings.Contains(tl2, "tile-note") {
+		t.Errorf("two: a note under the tile:\n%s", tl2)
+	}
+	head2, tbody2, _ := strings.Cut(tl2, "<tbody>")
+	var heads2 []string
+	headed := 0
+	for _, m := range reHeadTh.FindAllStringSubmatch(head2, -1) {
+		name := html.UnescapeString(m[2])
+		heads2 = append(heads2, name)
+		if strings.HasPrefix(name, "Total · ") {
+			headed++
+			if st := styleOf(m[1]); st != "background-color: #EEEEEE;color: #0000FF;" {
+				t.Errorf("two: header %q styled %q", name, st)
+			}
+		} else if styleOf(m[1]) != "" {
+			t.Errorf("two: header %q styled", name)
+		}
+	}
+	if headed != 2 {
+		t.Fatalf("two: headers %q, want a totals column per measure", heads2)
+	}
+	avgBy := queryPoints(t, db, `SELECT region, avg(profit) FROM orders GROUP BY 1`)
+	sumBy := queryPoints(t, db, `SELECT region, sum(revenue) FROM orders GROUP BY 1`)
+	for _, tr := range rePivotTr.FindAllStringSubmatch(tbody2, -1) {
+		hs, cs := rePivotTh.FindAllStringSubmatch(tr[2], -1), rePivotTd.FindAllStringSubmatch(tr[2], -1)
+		region := html.UnescapeString(hs[0][2])
+		for i, c := range cs {
+			name := heads2[len(hs)+i]
+			look := ""
+			if strings.HasPrefix(name, "Total · ") {
+				look = "vertical-align: top;"
+				want := avgBy[region]
+				if i == len(cs)-1 {
+					want = sumBy[region]
+				}
+				if got := number(t, html.UnescapeString(c[2])); got-want > 0.006 || want-got > 0.006 {
+					t.Errorf("two: %s / %s: %v, SQL %v", region, name, got, want)
+				}
+			}
+			if st := styleOf(c[1]); st != look {
+				t.Errorf("two: %s / %s styled %q, want %q", region, name, st, look)
 			}
 		}
 	}

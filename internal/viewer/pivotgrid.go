@@ -209,7 +209,8 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	var headLooks []CellFormat
 	for _, cs := range cols {
 		for k, f := range ms {
-			headLooks = append(headLooks, CellFormat{Look: pt.colLook(cs).label})
+			look := pt.colLook(cs)
+			headLooks = append(headLooks, CellFormat{Look: look.label + look.header})
 			switch {
 			case cs.leaf >= 0:
 				columns = append(columns, pv.Columns[cs.leaf*len(ms)+k])

@@ -10,15 +10,18 @@ import (
 // The cell styles of a pivot's totals and subtotals (TableCellStyle in
 // PivotTotalOptions and SubtotalOptions), drawn as CSS on their cells:
 // TotalCellStyle on the total's label (the "Total" or "Subtotal" cell of
-// its row, or the header of its column), ValueCellStyle on its values. A
+// its row, or the header of its column), ValueCellStyle on its values,
+// MetricHeaderCellStyle on the header of a total or subtotal column that
+// names its measure (a pivot of several measures), over the label's. A
 // value where a total row meets a total column takes the row's style, the
 // column's over it. What a style sets is data-independent: a font color,
 // weight, style, decoration and relative size, a background color, the
 // text's alignment and wrapping, a row height; each value is checked
 // (colors by cssColor, the rest from fixed lists) before it becomes CSS.
-// Borders, a hidden Visibility, an absolute font size, a
-// MetricHeaderCellStyle (Sightglass draws one header row, with no metric
-// header cell under a total's) are named under the tile. A subtotal's
+// Borders, a hidden Visibility, an absolute font size and a
+// MetricHeaderCellStyle with no cell to style (a totals or subtotal row;
+// a column of a pivot of one measure, whose headers do not name it) are
+// named under the tile. A subtotal's
 // StyleTargets, when given, list the cell types that take their style.
 
 // tableCellStyle is QuickSight's TableCellStyle, as much as is drawn.
@@ -42,8 +45,9 @@ type tableCellStyle struct {
 	Border                  json.RawMessage
 }
 
-// totalLook is the CSS of a total's label and of its values.
-type totalLook struct{ label, value string }
+// totalLook is the CSS of a total's label, of its values and of its
+// metric header.
+type totalLook struct{ label, value, header string }
 
 var (
 	fontSizes  = map[string]string{"EXTRA_SMALL": "x-small", "SMALL": "small", "MEDIUM": "medium", "LARGE": "large", "EXTRA_LARGE": "x-large"}
@@ -137,11 +141,15 @@ func cellLook(raw map[string]json.RawMessage) (css string, not []string) {
 // looksOf reads a total option's styles (name: the option) into its
 // look; what is not drawn is added to pt.notes. A subtotal's StyleTargets
 // (targets), when it has some, are the cell types that take their style:
-// TOTAL the label's, VALUE the values'.
-func (pt *pivotTotals) looksOf(name string, c *cellStyles, targets []styleTarget) totalLook {
+// TOTAL the label's, VALUE the values', METRIC_HEADER the metric
+// header's. The metric header is drawn where a cell heads a total's
+// metric (metricHeader): the header of a total or subtotal column of a
+// pivot of several measures, which names its measure after its label.
+func (pt *pivotTotals) looksOf(name string, c *cellStyles, targets []styleTarget, metricHeader bool) totalLook {
 	var not []string
 	label, n1 := cellLook(c.TotalCellStyle)
 	value, n2 := cellLook(c.ValueCellStyle)
+	header, n3 := cellLook(c.MetricHeaderCellStyle)
 	if len(targets) > 0 {
 		on := map[string]bool{}
 		for _, t := range targets {
@@ -153,6 +161,9 @@ func (pt *pivotTotals) looksOf(name string, c *cellStyles, targets []styleTarget
 		if !on["VALUE"] {
 			value, n2 = "", nil
 		}
+		if !on["METRIC_HEADER"] {
+			header, n3 = "", nil
+		}
 	}
 	for _, n := range n1 {
 		not = append(not, "TotalCellStyle "+n)
@@ -160,28 +171,25 @@ func (pt *pivotTotals) looksOf(name string, c *cellStyles, targets []styleTarget
 	for _, n := range n2 {
 		not = append(not, "ValueCellStyle "+n)
 	}
-	if setsSomething(c.MetricHeaderCellStyle) {
-		not = append(not, "MetricHeaderCellStyle (Sightglass draws no metric header cell under a total)")
+	switch {
+	case header == "" && len(n3) == 0:
+	case metricHeader:
+		for _, n := range n3 {
+			not = append(not, "MetricHeaderCellStyle "+n)
+		}
+	default:
+		not = append(not, "MetricHeaderCellStyle (no cell heads this total's metric: Sightglass names a pivot's measures in its column headers, when it has several)")
+		header = ""
 	}
 	if len(not) > 0 {
 		pt.notes = append(pt.notes, "The cell styles of a pivot table's "+name+" are drawn without "+strings.Join(not, ", ")+": not yet supported by Sightglass.")
 	}
-	return totalLook{label: label, value: value}
+	return totalLook{label: label, value: value, header: header}
 }
 
 // styleTarget is QuickSight's TableStyleTarget.
 type styleTarget struct {
 	CellType string `json:"CellType"`
-}
-
-// setsSomething reports whether a style has a member that is not empty.
-func setsSomething(style map[string]json.RawMessage) bool {
-	for _, v := range style {
-		if s := string(v); s != "null" && s != "{}" && s != `""` {
-			return true
-		}
-	}
-	return false
 }
 
 // rowLook is the look of a row slot: the totals row's, or a subtotal

@@ -118,16 +118,16 @@ func (p *plan) pivotTotalsOf(totals, fieldOptions, tableOptions json.RawMessage)
 		pt.rowSub = p.subtotalOf("RowSubtotalOptions", o.RowSubtotalOptions, p.category, placement(o.ColumnTotalOptions))
 		pt.colSub = p.subtotalOf("ColumnSubtotalOptions", o.ColumnSubtotalOptions, p.colors, placement(o.RowTotalOptions))
 		if pt.rows != nil {
-			pt.rows.look = pt.looksOf("RowTotalOptions", &o.RowTotalOptions.cellStyles, nil)
+			pt.rows.look = pt.looksOf("RowTotalOptions", &o.RowTotalOptions.cellStyles, nil, len(p.values) > 1)
 		}
 		if pt.cols != nil {
-			pt.cols.look = pt.looksOf("ColumnTotalOptions", &o.ColumnTotalOptions.cellStyles, nil)
+			pt.cols.look = pt.looksOf("ColumnTotalOptions", &o.ColumnTotalOptions.cellStyles, nil, false)
 		}
 		if pt.rowSub != nil {
-			pt.rowSub.look = pt.looksOf("RowSubtotalOptions", &o.RowSubtotalOptions.cellStyles, o.RowSubtotalOptions.StyleTargets)
+			pt.rowSub.look = pt.looksOf("RowSubtotalOptions", &o.RowSubtotalOptions.cellStyles, o.RowSubtotalOptions.StyleTargets, false)
 		}
 		if pt.colSub != nil {
-			pt.colSub.look = pt.looksOf("ColumnSubtotalOptions", &o.ColumnSubtotalOptions.cellStyles, o.ColumnSubtotalOptions.StyleTargets)
+			pt.colSub.look = pt.looksOf("ColumnSubtotalOptions", &o.ColumnSubtotalOptions.cellStyles, o.ColumnSubtotalOptions.StyleTargets, len(p.values) > 1)
 		}
 	}
 	if !pt.empty() {

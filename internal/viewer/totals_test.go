@@ -119,7 +119,7 @@ func TestPivotTotalStyles(t *testing.T) {
 			"ValueCellStyle": {"FontConfiguration": {"FontColor": "red;x", "FontStyle": "ITALIC", "FontSize": {"Relative": "LARGE"}}, "Border": {"UniformBorder": {"Color": "#000000"}},
 			"HorizontalTextAlignment": "CENTER", "TextWrap": "NONE", "Height": 24}},
 			"RowTotalOptions": {"TotalsVisibility": "HIDDEN", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}}}`,
-			"The cell styles of a pivot table's ColumnTotalOptions are drawn without ValueCellStyle FontColor \"red;x\", ValueCellStyle Border, MetricHeaderCellStyle (Sightglass draws no metric header cell under a total): not yet supported by Sightglass.",
+			"The cell styles of a pivot table's ColumnTotalOptions are drawn without ValueCellStyle FontColor \"red;x\", ValueCellStyle Border, MetricHeaderCellStyle (no cell heads this total's metric: Sightglass names a pivot's measures in its column headers, when it has several): not yet supported by Sightglass.",
 			"", "|font-style: italic;font-size: large;text-align: center;white-space: nowrap;height: 24px;"},
 	} {
 		p := &plan{category: rows}
@@ -138,6 +138,14 @@ func TestPivotTotalStyles(t *testing.T) {
 			wantEq(t, "total look", pt.cols.look.label+"|"+pt.cols.look.value, c.col)
 		}
 	}
+	// The totals column of a pivot of two measures names each measure in
+	// its header: the metric header's style goes there, over the label's.
+	p := &plan{category: rows, values: []field{{id: "a"}, {id: "b"}}}
+	p.pivotTotalsOf(raw(`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"},
+		"MetricHeaderCellStyle": {"FontConfiguration": {"FontColor": "#0000FF"}}}}`), nil, nil)
+	pt := p.pivotTotals
+	wantEq(t, "notes", len(pt.notes), 0)
+	wantEq(t, "column header", pt.colLook(pivotSlot{leaf: -1}).label+pt.colLook(pivotSlot{leaf: -1}).header, "background-color: #EEEEEE;color: #0000FF;")
 }
 
 // raw is a JSON option, nil when empty.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/sightglass/sightglass/internal/query"
-	"github.com/sightglass/sightglass/internal/query/dialect"
 )
 
 // Box plot outliers (BoxPlotOptions.OutlierVisibility VISIBLE): the
@@ -38,6 +37,9 @@ type boxOutliers struct {
 // condition without a group, an ifelse over the groups with one.
 func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) string) (string, bool) {
 	nd := len(p.category)
+	if nd > 0 && p.category[0].dim.Granularity != "" {
+		return p.periodFences(res, v, x, keep)
+	}
 	at := nd + v*len(boxStats)
 	var branches []string
 	for _, row := range res.Rows {
@@ -64,67 +66,22 @@ func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) str
 }
 
 // groupIs writes the condition that a row is in the group of a box
-// plot's GroupBy value v: a text, a number, or a date's period (the
-// parts of the field, as the box question truncates it to the group's
-// granularity, equal to those of the period's start: its year, quarter,
-// month …; a week's by the week's first day); false for other values.
+// plot's GroupBy value v: a text, a number or a date (a date's periods:
+// periodFences); false for other values.
 func groupIs(f field, v any) (string, bool) {
 	g := "{" + f.dim.Field + "}"
 	switch x := v.(type) {
 	case nil:
 		return "isNull(" + g + ")", true
 	case string:
-		if f.dim.Granularity == "" {
-			return g + " = " + quoteText(x), true
-		}
-	}
-	if t, ok := v.(time.Time); ok || f.dim.Granularity != "" {
-		if !ok {
-			if t, ok = asTime(v); !ok {
-				return "", false
-			}
-		}
-		return periodIs(g, f.dim.Granularity, t.UTC())
+		return g + " = " + quoteText(x), true
+	case time.Time:
+		return g + " = " + dateText(x.UTC()), true
 	}
 	if n, ok := number(v); ok && !math.IsInf(n, 0) && !math.IsNaN(n) {
 		return g + " = " + literal(n), true
 	}
 	return "", false
-}
-
-// periodIs writes the condition that the date g lies in the period of
-// granularity gran (none: the instant itself) starting at t, as parts
-// extracted from g: calculation-language numbers, small to compile
-// however many groups a box plot has.
-func periodIs(g string, gran dialect.Granularity, t time.Time) (string, bool) {
-	parts := []string{"YYYY", "Q", "MM", "DD", "HH", "MI", "SS"}
-	switch gran {
-	case dialect.Year:
-		parts = parts[:1]
-	case dialect.Quarter:
-		parts = parts[:2]
-	case dialect.Month:
-		parts = []string{"YYYY", "MM"}
-	case dialect.Week:
-		g, parts = "truncDate('WK', "+g+")", []string{"YYYY", "MM", "DD"}
-	case dialect.Day:
-		parts = []string{"YYYY", "MM", "DD"}
-	case dialect.Hour:
-		parts = []string{"YYYY", "MM", "DD", "HH"}
-	case dialect.Minute:
-		parts = []string{"YYYY", "MM", "DD", "HH", "MI"}
-	case dialect.Second, "":
-		parts = []string{"YYYY", "MM", "DD", "HH", "MI", "SS"}
-	default:
-		return "", false
-	}
-	values := map[string]int{"YYYY": t.Year(), "Q": (int(t.Month())-1)/3 + 1, "MM": int(t.Month()), "DD": t.Day(),
-		"HH": t.Hour(), "MI": t.Minute(), "SS": t.Second()}
-	conds := make([]string, len(parts))
-	for i, part := range parts {
-		conds[i] = "extract('" + part + "', " + g + ") = " + strconv.Itoa(values[part])
-	}
-	return "(" + strings.Join(conds, " AND ") + ")", true
 }
 
 // anyOf joins conditions with OR as a balanced tree, so that hundreds of

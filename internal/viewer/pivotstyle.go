@@ -75,6 +75,15 @@ func cellLook(raw map[string]json.RawMessage) (css string, not []string) {
 			keys = append(keys, k)
 		}
 	}
+	var font map[string]json.RawMessage
+	if json.Unmarshal(raw["FontConfiguration"], &font) == nil {
+		fontKnown := map[string]bool{"FontSize": true, "FontDecoration": true, "FontColor": true, "FontWeight": true, "FontStyle": true}
+		for k := range font {
+			if !fontKnown[k] && string(font[k]) != "null" {
+				keys = append(keys, "FontConfiguration "+k)
+			}
+		}
+	}
 	sort.Strings(keys)
 	not = append(not, keys...)
 	var out strings.Builder

@@ -97,15 +97,15 @@ func TestFieldMenuFormats(t *testing.T) {
 	step(authoring.SetDateFormat(want, "visual-1.order_date-1", ""))
 	wantEqual(t, "format removed", ts.storedDefinition(t, id), decodeJSON(t, want))
 
-	// Refused: a date format on a measure, a number format on a box plot's
-	// measure (a box plot draws its numbers its own way).
+	// Refused: a date format on a measure, a number format on a
+	// histogram's value (a histogram draws counts of rows).
 	if np := act(url.Values{"op": {"date-format"}, "visual": {"visual-1"}, "field": {"visual-1.revenue-1"}, "dformat": {"YYYY"}}, 400); !strings.Contains(np.Body, "only a date dimension takes a date format") {
 		t.Errorf("a measure's date format: %.1500s", np.Body)
 	}
-	act(url.Values{"op": {"add-visual"}, "kind": {"BoxPlotVisual"}}, 200)
+	act(url.Values{"op": {"add-visual"}, "kind": {"HistogramVisual"}}, 200)
 	act(url.Values{"op": {"add-field"}, "visual": {"visual-2"}, "well": {"Values"}, "dataset": {ds}, "column": {"revenue"}}, 200)
-	if np := act(url.Values{"op": {"number-format"}, "visual": {"visual-2"}, "field": {"visual-2.revenue-1"}, "nformat": {"percent"}}, 400); !strings.Contains(np.Body, "not of a Box plot") {
-		t.Errorf("a box plot's number format: %.1500s", np.Body)
+	if np := act(url.Values{"op": {"number-format"}, "visual": {"visual-2"}, "field": {"visual-2.revenue-1"}, "nformat": {"percent"}}, 400); !strings.Contains(np.Body, "not of a Histogram") {
+		t.Errorf("a histogram's number format: %.1500s", np.Body)
 	}
 }
 

@@ -269,8 +269,8 @@ func TestNumberFormat(t *testing.T) {
 		t.Errorf("removed: %s", none)
 	}
 	bad := 21
-	raw, box, _ := AddVisual(raw, FirstSheetID, "BoxPlotVisual")
-	raw, gfid, err := AddField(raw, box, "Values", revenue, -1)
+	raw, hist, _ := AddVisual(raw, FirstSheetID, "HistogramVisual")
+	raw, gfid, err := AddField(raw, hist, "Values", revenue, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +280,7 @@ func TestNumberFormat(t *testing.T) {
 		t.Errorf("a bar chart's measure: %v", err)
 	}
 	for name, err := range map[string]error{
-		"box plot":      errOf(SetNumberFormat(raw, gfid, &NumberFormat{Percent: true})),
+		"histogram":     errOf(SetNumberFormat(raw, gfid, &NumberFormat{Percent: true})),
 		"decimals":      errOf(SetNumberFormat(raw, fid, &NumberFormat{Decimals: &bad})),
 		"percent scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Percent: true, Scale: "MILLIONS"})),
 		"unknown scale": errOf(SetNumberFormat(raw, fid, &NumberFormat{Scale: "LOTS"})),

@@ -11,7 +11,9 @@ import (
 )
 
 // BenchmarkStatsVisuals times a histogram (by width, and by count with its
-// range question first), a box plot per region and a Sankey diagram on the
+// range question first), a box plot per region (also with its outliers),
+// a box plot of quantities per month (alone, with its outliers, and with
+// two computed reference lines besides) and a Sankey diagram on the
 // 100,000-row sample, uncached, against a bar of revenue by region (one
 // GROUP BY) in the same run.
 func BenchmarkStatsVisuals(b *testing.B) {
@@ -31,10 +33,20 @@ func BenchmarkStatsVisuals(b *testing.B) {
 		"histogram-width": `{"HistogramVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"HistogramAggregatedFieldWells": {"Values": [` + val("m", "revenue") + `]}}, "BinOptions": {"SelectedBinType": "BIN_WIDTH", "BinWidth": {"Value": 250}}}}}`,
 		"histogram-count": `{"HistogramVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"HistogramAggregatedFieldWells": {"Values": [` + val("m", "revenue") + `]}}, "BinOptions": {"BinCount": {"Value": 20}}}}}`,
 		"boxplot":         `{"BoxPlotVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [` + dim("c", "region") + `], "Values": [` + val("m", "revenue") + `]}}}}}`,
-		"sankey":          `{"SankeyDiagramVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {"Source": [` + dim("s", "segment") + `], "Destination": [` + dim("d", "region") + `], "Weight": [` + val("m", "revenue") + `]}}}}}`,
+		"boxplot-month-outliers-lines": `{"BoxPlotVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [{"DateDimensionField": {"FieldId": "c", "Column": ` + col("order_date") + `, "DateGranularity": "MONTH"}}], "Values": [` + val("m", "quantity") + `]}},
+			"BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}, "ReferenceLines": [{"DataConfiguration": {"DynamicConfiguration": {"Column": ` + col("quantity") + `, "Calculation": {"SimpleNumericalAggregation": "AVERAGE"}}}},
+			  {"DataConfiguration": {"DynamicConfiguration": {"Column": ` + col("quantity") + `, "Calculation": {"PercentileAggregation": {"PercentileValue": 90}}}}}]}}}`,
+		"boxplot-month": `{"BoxPlotVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [{"DateDimensionField": {"FieldId": "c", "Column": ` + col("order_date") + `, "DateGranularity": "MONTH"}}], "Values": [` + val("m", "quantity") + `]}},
+			"ReferenceLinesX": [{"DataConfiguration": {"DynamicConfiguration": {"Column": ` + col("quantity") + `, "Calculation": {"SimpleNumericalAggregation": "AVERAGE"}}}},
+			  {"DataConfiguration": {"DynamicConfiguration": {"Column": ` + col("quantity") + `, "Calculation": {"PercentileAggregation": {"PercentileValue": 90}}}}}]}}}`,
+		"boxplot-month-outliers": `{"BoxPlotVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [{"DateDimensionField": {"FieldId": "c", "Column": ` + col("order_date") + `, "DateGranularity": "MONTH"}}], "Values": [` + val("m", "quantity") + `]}},
+			"BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}, "ReferenceLinesX": [{"DataConfiguration": {"DynamicConfiguration": {"Column": ` + col("quantity") + `, "Calculation": {"SimpleNumericalAggregation": "AVERAGE"}}}},
+			  {"DataConfiguration": {"DynamicConfiguration": {"Column": ` + col("quantity") + `, "Calculation": {"PercentileAggregation": {"PercentileValue": 90}}}}}]}}}`,
+		"boxplot-region-outliers": `{"BoxPlotVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BoxPlotAggregatedFieldWells": {"GroupBy": [` + dim("c", "region") + `], "Values": [` + val("m", "quantity") + `]}}, "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}}}}`,
+		"sankey":                  `{"SankeyDiagramVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {"Source": [` + dim("s", "segment") + `], "Destination": [` + dim("d", "region") + `], "Weight": [` + val("m", "revenue") + `]}}}}}`,
 	}
 	ctx := context.Background()
-	for _, name := range []string{"bar", "histogram-width", "histogram-count", "boxplot", "sankey"} {
+	for _, name := range []string{"bar", "histogram-width", "histogram-count", "boxplot", "boxplot-region-outliers", "boxplot-month", "boxplot-month-outliers", "boxplot-month-outliers-lines", "sankey"} {
 		def, err := definition.Parse([]byte(fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": %q}],
 			"Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [%s]}]}`, arn, visuals[name])))
 		if err != nil {

@@ -15,7 +15,9 @@ import (
 // bar and sparkline), and a pivot with two row fields without and with
 // subtotals (and totals) and with its first field collapsed, of an
 // average (a question per level) and of a sum (added up from the cells),
-// over the sample dataset.
+// the latter also with styled totals and conditional formats scoped to
+// its subtotals and totals (their conditions asked at each level), over
+// the sample dataset.
 const totalsVisuals = `[
  {"TableVisual": {"VisualId": "table", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [` + bDim + `], "Values": [` + bSum + `, ` + bAvg + `]}}}}},
  {"TableVisual": {"VisualId": "table-totals", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [` + bDim + `], "Values": [` + bSum + `, ` + bAvg + `]}},
@@ -29,6 +31,12 @@ const totalsVisuals = `[
  {"PivotTableVisual": {"VisualId": "pivot-2rows-sum", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [` + bDim + `, ` + bDim3 + `], "Columns": [` + bDim2 + `], "Values": [` + bSum + `]}}}}},
  {"PivotTableVisual": {"VisualId": "pivot-subtotals-sum", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [` + bDim + `, ` + bDim3 + `], "Columns": [` + bDim2 + `], "Values": [` + bSum + `]}},
    "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE"}, "RowTotalOptions": {"TotalsVisibility": "VISIBLE"}, "ColumnTotalOptions": {"TotalsVisibility": "VISIBLE"}}}}},
+ {"PivotTableVisual": {"VisualId": "pivot-subtotals-cond", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [` + bDim + `, ` + bDim3 + `], "Columns": [` + bDim2 + `], "Values": [` + bSum + `]}},
+   "TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}}, "RowTotalOptions": {"TotalsVisibility": "VISIBLE"},
+     "ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "ValueCellStyle": {"FontConfiguration": {"FontWeight": {"Name": "BOLD"}}}}}},
+   "ConditionalFormatting": {"ConditionalFormattingOptions": [
+     {"Cell": {"FieldId": "v", "Scopes": [{"Role": "FIELD_TOTAL"}], "TextFormat": {"TextColor": {"Solid": {"Expression": "sum({revenue}) > 1000000", "Color": "#DE3B00"}}}}},
+     {"Cell": {"FieldId": "v", "Scope": {"Role": "GRAND_TOTAL"}, "TextFormat": {"BackgroundColor": {"Solid": {"Expression": "sum({revenue}) > 5000000", "Color": "#00AA00"}}}}}]}}},
  {"PivotTableVisual": {"VisualId": "pivot-collapsed", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [` + bDim + `, ` + bDim3 + `], "Columns": [` + bDim2 + `], "Values": [` + bAvg + `]}},
    "FieldOptions": {"CollapseStateOptions": [{"Target": {"FieldId": "r"}, "State": "COLLAPSED"}]}}}},
  {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {"Values": [` + bSum + `], "TrendGroups": [` + bMonth + `]}}}},
@@ -57,7 +65,7 @@ func BenchmarkTotals(b *testing.B) {
 		b.Fatal(err)
 	}
 	v := viewer.New(def, nil, time.Time{})
-	for _, id := range []string{"table", "table-totals", "pivot", "pivot-totals", "pivot-2rows", "pivot-subtotals", "pivot-collapsed", "pivot-2rows-sum", "pivot-subtotals-sum", "kpi", "kpi-sparkline"} {
+	for _, id := range []string{"table", "table-totals", "pivot", "pivot-totals", "pivot-2rows", "pivot-subtotals", "pivot-collapsed", "pivot-2rows-sum", "pivot-subtotals-sum", "pivot-subtotals-cond", "kpi", "kpi-sparkline"} {
 		for _, levels := range []bool{false, true} {
 			name := id
 			if levels {

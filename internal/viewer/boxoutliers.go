@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -36,6 +37,9 @@ type boxOutliers struct {
 // condition without a group, an ifelse over the groups with one.
 func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) string) (string, bool) {
 	nd := len(p.category)
+	if nd > 0 && p.category[0].dim.Granularity != "" {
+		return p.periodFences(res, v, x, keep)
+	}
 	at := nd + v*len(boxStats)
 	var branches []string
 	for _, row := range res.Rows {
@@ -62,18 +66,17 @@ func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) str
 }
 
 // groupIs writes the condition that a row is in the group of a box
-// plot's GroupBy value v: a text or a number (false for other values,
-// such as a date's period).
+// plot's GroupBy value v: a text, a number or a date (a date's periods:
+// periodFences); false for other values.
 func groupIs(f field, v any) (string, bool) {
 	g := "{" + f.dim.Field + "}"
-	if f.dim.Granularity != "" {
-		return "", false
-	}
-	switch v := v.(type) {
+	switch x := v.(type) {
 	case nil:
 		return "isNull(" + g + ")", true
 	case string:
-		return g + " = " + quoteText(v), true
+		return g + " = " + quoteText(x), true
+	case time.Time:
+		return g + " = " + dateText(x.UTC()), true
 	}
 	if n, ok := number(v); ok && !math.IsInf(n, 0) && !math.IsNaN(n) {
 		return g + " = " + literal(n), true
@@ -108,7 +111,7 @@ func (v *View) outliers(ctx context.Context, p *plan, res *Result, sheetID, visu
 		inside, ok := p.fences(res, k, x, func(lo, hi string) string { return x + " >= " + lo + " AND " + x + " <= " + hi })
 		outside, ok2 := p.fences(res, k, x, func(lo, hi string) string { return "(" + x + " < " + lo + " OR " + x + " > " + hi + ")" })
 		if !ok || !ok2 {
-			return "OutlierVisibility VISIBLE with a date GroupBy field", nil
+			return "OutlierVisibility VISIBLE with a GroupBy value Sightglass cannot select rows by", nil
 		}
 		q := &plan{dataSet: p.dataSet, category: append(append([]field{}, p.category...),
 			field{id: boxOutsideID, dim: &query.Dimension{ID: boxOutsideID, Field: boxOutsideID}}),

@@ -20,6 +20,30 @@ type boxPlot struct {
 	// box.
 	showPoints bool
 	points     [][][]float64
+	// refs are the computed reference lines, asked over the rows' values
+	// (boxrefline.go).
+	refs []boxRefLine
+}
+
+// formatStats gives each box's five statistics the number format of its
+// field in Values (by FieldId): a box is drawn in its measure's format.
+func (b *boxPlot) formatStats(p *plan, formats map[string]*numberFormat) {
+	for i, id := range b.fieldIDs {
+		for j := range boxStats {
+			if k := i*len(boxStats) + j; k < len(p.values) {
+				p.values[k].format = formats[id]
+			}
+		}
+	}
+}
+
+// statField is the first statistic of box v: its label and number format
+// stand for the box's.
+func (b *boxPlot) statField(p *plan, v int) field {
+	if k := v * len(boxStats); k < len(p.values) {
+		return p.values[k]
+	}
+	return field{}
 }
 
 // The five statistics of a box, in question order after the group.
@@ -77,12 +101,7 @@ func (p *plan) planBoxPlot(c *definition.BoxPlotChartConfiguration) bool {
 		}
 	}
 	if o := c.BoxPlotOptions; o != nil {
-		if o.OutlierVisibility == "VISIBLE" {
-			box.showOutliers = true
-			if len(w.GroupBy) > 0 && w.GroupBy[0].DateDimensionField != nil {
-				p.refuse("OutlierVisibility VISIBLE with a date GroupBy field")
-			}
-		}
+		box.showOutliers = o.OutlierVisibility == "VISIBLE"
 		box.showPoints = o.AllDataPointsVisibility == "VISIBLE"
 	}
 	p.box = box
@@ -139,8 +158,11 @@ func boxPlotOption(p *plan, res *Result) obj {
 			data[v] = append(data[v], box)
 		}
 	}
+	boxFields := make([]field, len(p.box.columns))
 	for v, c := range p.box.columns {
+		boxFields[v] = p.box.statField(p, v)
 		series[v] = obj{"type": "boxplot", "name": c, "data": data[v]}
+		formatSeries(series[v], field{format: boxFields[v].format})
 	}
 	// Points of several boxes per group are named by their field; they
 	// are drawn at their group's center.
@@ -154,13 +176,17 @@ func boxPlotOption(p *plan, res *Result) obj {
 		for v := range p.box.columns {
 			// Drawn at once: above 3,000 points ECharts would draw them a few
 			// hundred per frame, and the chart would read as complete early.
-			series = append(series, obj{"type": "scatter", "name": of("Data points", v), "data": nonNil(points[v]),
-				"symbolSize": 4, "itemStyle": obj{"opacity": 0.5}, "progressive": 0})
+			s := obj{"type": "scatter", "name": of("Data points", v), "data": nonNil(points[v]),
+				"symbolSize": 4, "itemStyle": obj{"opacity": 0.5}, "progressive": 0}
+			pointSeries(s, boxFields[v])
+			series = append(series, s)
 		}
 	}
 	if p.box.outliers != nil {
 		for v := range p.box.columns {
-			series = append(series, obj{"type": "scatter", "name": of("Outliers", v), "data": nonNil(outliers[v])})
+			s := obj{"type": "scatter", "name": of("Outliers", v), "data": nonNil(outliers[v])}
+			pointSeries(s, boxFields[v])
+			series = append(series, s)
 		}
 	}
 	label := obj{"hideOverlap": true}
@@ -176,11 +202,22 @@ func boxPlotOption(p *plan, res *Result) obj {
 		"yAxis":     obj{"type": "value", "scale": true},
 		"series":    series,
 	}
+	if f := sharedFieldFormat(boxFields); f != nil {
+		opt["yAxis"].(obj)[chartNumberFormat] = f
+	}
 	if len(series) > 1 {
 		opt["legend"] = obj{"type": "scroll", "top": 0, "data": p.box.columns}
 		opt["grid"].(obj)["top"] = 32
 	}
 	return opt
+}
+
+// pointSeries gives a box plot's points (data points or outliers, each
+// [group, value]) their box's number format: the tooltip shows the group
+// and the value alone, which the page writes in the format.
+func pointSeries(s obj, f field) {
+	s["encode"] = obj{"x": 0, "y": 1, "itemName": 0, "tooltip": 1}
+	formatSeries(s, field{format: f.format})
 }
 
 // nonNil returns s, or an empty slice for nil (a series' data is a list).

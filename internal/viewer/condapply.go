@@ -13,12 +13,16 @@ type CellFormat struct {
 	Icon       string // shown before the value
 	IconColor  string
 	IconOnly   bool // the icon replaces the value on the page
+	// Look is the CSS of the cell's style (a pivot total's TableCellStyle,
+	// pivotstyle.go), under its conditional colors.
+	Look string
 }
 
-// Style is the cell's CSS: only colors checked by cssColor or written
-// by rgb.String.
+// Style is the cell's CSS: its look, then its conditional colors (which
+// win); only colors checked by cssColor or written by rgb.String, and
+// values from cellLook's fixed lists.
 func (f CellFormat) Style() string {
-	s := ""
+	s := f.Look
 	if f.Color != "" {
 		s += "color: " + f.Color + ";"
 	}
@@ -145,6 +149,9 @@ func (x *extras) formatPivot(pv *Pivot, p *plan, hidden [][]any) {
 		if m < 0 {
 			x.note("Conditional formatting of field " + r.fieldID + " is not applied: only the pivot table's values are formatted.")
 			continue
+		}
+		if !r.scope.field {
+			continue // its totals only (pivotcondtotals.go)
 		}
 		for i, at := range pv.at {
 			if colors[k][i].on() {

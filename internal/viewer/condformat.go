@@ -44,6 +44,7 @@ type condRule struct {
 	icon     string
 	iconSet  []setGlyph // an icon set's icons, largest values first
 	iconOnly bool
+	scope    pivotScope // a pivot cell rule's cells (pivotcondtotals.go)
 }
 
 type gradientStop struct {
@@ -129,13 +130,9 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 				x.note("Conditional formatting of " + splitCamel(k) + " is not yet supported by Sightglass.")
 				continue
 			}
+			var scope pivotScope
 			if p.kind == definition.KindPivot {
-				for _, what := range part.totalScopes(p.pivotTotals) {
-					x.note("Conditional formatting of pivot table " + what + " is not yet supported by Sightglass: they are drawn without it.")
-				}
-				if !part.fieldScope() {
-					continue
-				}
+				scope = part.pivotScope()
 			}
 			if part.TextFormat != nil {
 				part.TextColor, part.BackgroundColor, part.Icon = part.TextFormat.TextColor, part.TextFormat.BackgroundColor, part.TextFormat.Icon
@@ -143,7 +140,7 @@ func condRules(vis *definition.Visual, p *plan, x *extras) {
 			if part.Format != nil {
 				part.BackgroundColor = part.Format.BackgroundColor
 			}
-			base := condRule{target: target, fieldID: part.FieldId}
+			base := condRule{target: target, fieldID: part.FieldId, scope: scope}
 			if target != condKPIBar && target != condGaugeArc && target != condShape { // a bar, an arc and a region have a fill only
 				x.colorRule(base, setText, part.TextColor)
 			}
@@ -271,44 +268,27 @@ var iconGlyphs = map[string]string{
 	"THUMBS_DOWN": "👎", "CHECKMARK": "✓", "X": "✗",
 }
 
-// totalScopes names the drawn totals of a pivot (pt) a cell's rule
-// applies to: its subtotals and collapsed groups (FIELD_TOTAL), its row
-// and column totals (GRAND_TOTAL). Its condition is a hidden measure of
-// the cells' question, so it has no value at a total's level.
-func (c *condPart) totalScopes(pt *pivotTotals) []string {
-	if pt == nil {
-		return nil
-	}
-	roles := map[string]bool{}
-	if c.Scope != nil {
-		roles[c.Scope.Role] = true
-	}
-	for _, s := range c.Scopes {
-		roles[s.Role] = true
-	}
-	var out []string
-	if roles["FIELD_TOTAL"] && (pt.rowSub != nil || pt.colSub != nil || len(pt.collapse) > 0) {
-		out = append(out, "subtotals (Scope FIELD_TOTAL)")
-	}
-	if roles["GRAND_TOTAL"] && (pt.rows != nil || pt.cols != nil) {
-		out = append(out, "totals (Scope GRAND_TOTAL)")
-	}
-	return out
-}
-
-// fieldScope reports whether a pivot cell's rule applies to the values of
-// its field (no scope, or a FIELD scope), not only to totals.
-func (c *condPart) fieldScope() bool {
+// pivotScope reads the cells a pivot cell's rule applies to: without a
+// scope, its field's values; with Scope or Scopes, those of their roles
+// (FIELD the values, FIELD_TOTAL the subtotals, GRAND_TOTAL the totals).
+func (c *condPart) pivotScope() pivotScope {
 	if c.Scope == nil && len(c.Scopes) == 0 {
-		return true
+		return pivotScope{field: true}
 	}
-	if c.Scope != nil && c.Scope.Role == "FIELD" {
-		return true
+	var out pivotScope
+	roles := c.Scopes
+	if c.Scope != nil {
+		roles = append(roles, *c.Scope)
 	}
-	for _, s := range c.Scopes {
-		if s.Role == "FIELD" {
-			return true
+	for _, s := range roles {
+		switch s.Role {
+		case "FIELD":
+			out.field = true
+		case "FIELD_TOTAL":
+			out.subtotals = true
+		case "GRAND_TOTAL":
+			out.totals = true
 		}
 	}
-	return false
+	return out
 }

@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"context"
 	"encoding/json"
 	"regexp"
 	"strconv"
@@ -31,20 +32,20 @@ func TestConditionalPivotFlags(t *testing.T) {
 	}
 	v := New(&definition.Definition{}, nil, testNow)
 	x := v.extrasOf(vis, p)
-	if len(x.hidden) != 2 || x.hidden[0].expr != "ifelse(COUNT({id}) >= 2, 1, 0)" || len(x.notes) != 0 {
+	if len(x.hidden) != 3 || x.hidden[0].expr != "ifelse(COUNT({id}) >= 2, 1, 0)" || len(x.notes) != 0 {
 		t.Fatalf("hidden %v notes %v", x.hidden, x.notes)
 	}
 	q := withHidden(&query.Question{Measures: []query.Measure{{ID: "n"}}}, x.hidden)
-	if len(q.Measures) != 3 || q.Measures[2].ID != hiddenID(1) || len(q.CalculatedFields) != 2 {
+	if len(q.Measures) != 4 || q.Measures[2].ID != hiddenID(1) || len(q.CalculatedFields) != 3 {
 		t.Fatalf("question %+v", q)
 	}
 	// East has both segments (3 and 1), West one (2).
-	res := &Result{Columns: make([]query.ResultColumn, 5), Rows: [][]any{
-		{"East", "A", int64(3), int64(1), int64(0)},
-		{"East", "B", int64(1), int64(0), int64(1)},
-		{"West", "A", int64(2), int64(1), int64(1)},
+	res := &Result{Columns: make([]query.ResultColumn, 6), Rows: [][]any{
+		{"East", "A", int64(3), int64(1), int64(0), int64(1)},
+		{"East", "B", int64(1), int64(0), int64(1), int64(1)},
+		{"West", "A", int64(2), int64(1), int64(1), int64(1)},
 	}}
-	res, hidden := splitHidden(res, 2)
+	res, hidden := splitHidden(res, 3)
 	pv := pivot(p, res)
 	x.formatPivot(pv, p, hidden)
 	got := [][]CellFormat{{pv.Rows[0].Cells[0].Format, pv.Rows[0].Cells[1].Format}, {pv.Rows[1].Cells[0].Format, pv.Rows[1].Cells[1].Format}}
@@ -54,41 +55,72 @@ func TestConditionalPivotFlags(t *testing.T) {
 	}
 }
 
-// A pivot's rule scoped to its subtotals or totals names what it cannot
-// format (its condition is asked at the cells' level only), for the
-// totals the pivot draws; its FIELD scope still formats the values.
+// A pivot's rule scoped to its subtotals or totals formats them, its
+// condition asked at each total's level (the rows' fields of its row
+// only); its FIELD scope formats the values; a gradient on totals is
+// named.
 func TestConditionalPivotTotalScopes(t *testing.T) {
-	for _, c := range []struct {
-		totals, scopes string
-		hidden         int
-		notes          []string
-	}{
-		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE"}, "ColumnTotalOptions": {"TotalsVisibility": "VISIBLE"}}`, `"Scopes": [{"Role": "FIELD"}, {"Role": "FIELD_TOTAL"}, {"Role": "GRAND_TOTAL"}]`, 1,
-			[]string{"subtotals (Scope FIELD_TOTAL)", "totals (Scope GRAND_TOTAL)"}},
-		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE"}}`, `"Scope": {"Role": "GRAND_TOTAL"}`, 0, nil},
-		{`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE"}}`, `"Scope": {"Role": "GRAND_TOTAL"}`, 0, []string{"totals (Scope GRAND_TOTAL)"}},
-		{`{"RowTotalOptions": {"TotalsVisibility": "VISIBLE"}}`, `"Scopes": [{"Role": "FIELD_TOTAL"}]`, 0, nil},
-	} {
-		vis := visualOf(t, `{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
-			"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "region"}}}, {"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "category"}}}],
-			"Values": [{"NumericalMeasureField": {"FieldId": "n", "Column": {"DataSetIdentifier": "s", "ColumnName": "id"}, "AggregationFunction": {"SimpleNumericalAggregation": "COUNT"}}}]}},
-			"TotalOptions": `+c.totals+`},
-			"ConditionalFormatting": {"ConditionalFormattingOptions": [
-			  {"Cell": {"FieldId": "n", `+c.scopes+`, "TextFormat": {"TextColor": {"Solid": {"Expression": "COUNT({id}) >= 2", "Color": "#DE3B00"}}}}}]}}}`)
-		p, ok := planOf(vis)
-		if !ok || len(p.unsupported) > 0 {
-			t.Fatalf("%s: no plan %v", c.scopes, p.unsupported)
-		}
-		x := New(&definition.Definition{}, nil, testNow).extrasOf(vis, p)
-		if len(x.hidden) != c.hidden || len(x.notes) != len(c.notes) {
-			t.Fatalf("%s %s: hidden %v notes %q", c.totals, c.scopes, x.hidden, x.notes)
-		}
-		for i, n := range c.notes {
-			if want := "Conditional formatting of pivot table " + n + " is not yet supported by Sightglass: they are drawn without it."; x.notes[i] != want {
-				t.Errorf("note %q, want %q", x.notes[i], want)
-			}
-		}
+	vis := visualOf(t, `{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
+		"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "region"}}}, {"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "category"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "n", "Column": {"DataSetIdentifier": "s", "ColumnName": "id"}, "AggregationFunction": {"SimpleNumericalAggregation": "COUNT"}}}]}},
+		"TotalOptions": {"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE"}, "ColumnTotalOptions": {"TotalsVisibility": "VISIBLE"}}},
+		"ConditionalFormatting": {"ConditionalFormattingOptions": [
+		  {"Cell": {"FieldId": "n", "Scopes": [{"Role": "FIELD_TOTAL"}], "TextFormat": {"TextColor": {"Solid": {"Expression": "COUNT({id}) >= 3", "Color": "#DE3B00"}}}}},
+		  {"Cell": {"FieldId": "n", "Scope": {"Role": "GRAND_TOTAL"}, "TextFormat": {"BackgroundColor": {"Solid": {"Expression": "COUNT({id}) > 4", "Color": "#00FF00"}}}}},
+		  {"Cell": {"FieldId": "n", "Scope": {"Role": "GRAND_TOTAL"}, "TextFormat": {"TextColor": {"Gradient": {"Expression": "COUNT({id})", "Color": {"Stops": [{"GradientOffset": 0, "Color": "#000000"}, {"GradientOffset": 100, "Color": "#FFFFFF"}]}}}}}}]}}}`)
+	p, ok := planOf(vis)
+	if !ok || len(p.unsupported) > 0 {
+		t.Fatalf("no plan %v", p.unsupported)
 	}
+	p.dataSet = "s"
+	v := testView(t, nil)
+	x := v.extrasOf(vis, p)
+	if len(x.hidden) != 3 || len(x.notes) != 0 {
+		t.Fatalf("hidden %v notes %q", x.hidden, x.notes)
+	}
+	q, err := v.question(p, "s1", "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// East: A 2, B 1 (subtotal 3); West: A 2 (subtotal 2); total 5.
+	res := &Result{Columns: make([]query.ResultColumn, 3), Rows: [][]any{{"East", "A", int64(2)}, {"East", "B", int64(1)}, {"West", "A", int64(2)}}}
+	pv := pivot(p, res)
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		hidden := len(q.Measures) > 1
+		row := func(n int64, parts ...any) []any {
+			out := append(parts, n)
+			if hidden { // the three conditions: >= 3, > 4, the gradient's count
+				out = append(out, b2i(n >= 3), b2i(n > 4), n)
+			}
+			return out
+		}
+		switch len(q.Dimensions) {
+		case 0:
+			return &Result{Columns: make([]query.ResultColumn, len(q.Measures)), Rows: [][]any{row(5)}}, nil
+		case 1:
+			return &Result{Columns: make([]query.ResultColumn, 1+len(q.Measures)), Rows: [][]any{row(3, "East"), row(2, "West")}}, nil
+		}
+		t.Fatalf("question by %v", q.Dimensions)
+		return nil, nil
+	}
+	if why, err := v.addPivotTotals(context.Background(), pv, p, q, "arn", false, run, nil); why != "" || err != nil {
+		t.Fatal(why, err)
+	}
+	v.formatPivotTotals(context.Background(), pv, p, q, x, "arn", run)
+	var got []string
+	for _, r := range pv.Rows {
+		got = append(got, strings.Join(r.Headers, "/")+" "+r.Cells[0].Text+" "+r.Cells[0].Format.Style())
+	}
+	wantEq(t, "formats", got, []string{"East/A 2 ", "East/B 1 ", "East/Subtotal 3 color: #DE3B00;", "West/A 2 ", "West/Subtotal 2 ",
+		"Total/ 5 background-color: #00FF00;"})
+	wantEq(t, "notes", x.notes, []string{"A conditional gradient of field n is not applied to the pivot table's totals and subtotals: Sightglass places it by the range of the values only."})
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func equalFormats(a, b [][]CellFormat) bool {

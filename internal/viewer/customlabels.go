@@ -24,6 +24,9 @@ func applyCustomLabels(vis *definition.Visual, p *plan) {
 					fs[i].format = formats[fs[i].id]
 				}
 			}
+			if b := p.box; b != nil {
+				b.formatStats(p, formats)
+			}
 		}
 	}
 	if nulls := fieldNullTexts(vis.Raw); len(nulls) > 0 {

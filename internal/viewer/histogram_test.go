@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -88,7 +89,13 @@ func TestBoxPlotPlan(t *testing.T) {
 	 "GroupBy": [{"DateDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}],
 	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
 	 "BoxPlotOptions": {"OutlierVisibility": "VISIBLE"}}}}`))
-	wantEq(t, "by date", p.unsupported, []string{"OutlierVisibility VISIBLE with a date GroupBy field"})
+	wantEq(t, "by date", len(p.unsupported), 0)
+	// A day's rows (a date without granularity) are selected by their date.
+	cond, ok := groupIs(field{dim: &query.Dimension{Field: "order_date"}}, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	wantEq(t, "day", cond, `{order_date} = "2024-03-01 00:00:00"`)
+	if !ok {
+		t.Error("a date selects no rows")
+	}
 }
 
 func TestBoxPlotValues(t *testing.T) {

@@ -206,8 +206,11 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 	}
 
 	var columns []string
+	var headLooks []CellFormat
 	for _, cs := range cols {
 		for k, f := range ms {
+			look := pt.colLook(cs)
+			headLooks = append(headLooks, CellFormat{Look: look.label + look.header})
 			switch {
 			case cs.leaf >= 0:
 				columns = append(columns, pv.Columns[cs.leaf*len(ms)+k])
@@ -239,6 +242,7 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 			if n > 0 {
 				r.Headers[0] = pt.cols.label
 			}
+			r.LabelFormat.Look = pt.rowLook(rs).label
 		default:
 			r = PivotRow{Headers: make([]string, n), Group: rs.depth, Shown: rs.shown, Collapsed: pt.collapsed(rs.parts)}
 			copy(r.Headers, rs.parts)
@@ -246,6 +250,7 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 			if pt.rowSub != nil {
 				r.Headers[rs.depth] = pt.rowSub.label
 			}
+			r.LabelFormat.Look = pt.rowLook(rs).label
 		}
 		for _, cs := range cols {
 			for k, f := range ms {
@@ -279,13 +284,15 @@ func (v *View) addPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *query.
 				}
 			}
 		}
+		pt.styleCells(&r, rs, cols, len(ms))
+		pv.totalCells = append(pv.totalCells, totalCellsOf(len(out), rs, cols, len(ms))...)
 		if pv.Groups && !r.Total {
 			path, _ := json.Marshal(rs.parts)
 			r.Path = string(path)
 		}
 		out = append(out, r)
 	}
-	pv.Columns, pv.Rows = columns, out
+	pv.Columns, pv.Rows, pv.ColumnFormats = columns, out, headLooks
 	hideCollapsed(pv)
 	return "", nil
 }

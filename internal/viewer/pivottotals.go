@@ -3,7 +3,6 @@ package viewer
 import (
 	"encoding/json"
 	"strconv"
-	"strings"
 )
 
 // A pivot table's TotalOptions: RowTotalOptions draw the row totals, a
@@ -58,43 +57,22 @@ type subtotalOptions struct {
 	FieldLevelOptions []struct {
 		FieldId string `json:"FieldId"`
 	} `json:"FieldLevelOptions"`
+	StyleTargets []styleTarget `json:"StyleTargets"`
 }
 
-// cellStyles are the TableCellStyles of a total or subtotal option: not
-// drawn yet, and named under the tile when they set anything (an empty
-// style, as QuickSight's editor writes them, sets nothing; StyleTargets
-// only say which cells the styles apply to).
+// cellStyles are the TableCellStyles of a total or subtotal option,
+// drawn on its cells (pivotstyle.go).
 type cellStyles struct {
 	TotalCellStyle        map[string]json.RawMessage `json:"TotalCellStyle"`
 	ValueCellStyle        map[string]json.RawMessage `json:"ValueCellStyle"`
 	MetricHeaderCellStyle map[string]json.RawMessage `json:"MetricHeaderCellStyle"`
 }
 
-// styleNote names the styles of the option name that set something; ""
-// when none does.
-func (c cellStyles) styleNote(name string) string {
-	var set []string
-	for _, s := range []struct {
-		name  string
-		style map[string]json.RawMessage
-	}{{"TotalCellStyle", c.TotalCellStyle}, {"ValueCellStyle", c.ValueCellStyle}, {"MetricHeaderCellStyle", c.MetricHeaderCellStyle}} {
-		for _, v := range s.style {
-			if string(v) != "null" && string(v) != "{}" && string(v) != `""` {
-				set = append(set, s.name)
-				break
-			}
-		}
-	}
-	if len(set) == 0 {
-		return ""
-	}
-	return "The cell styles of a pivot table's " + name + " (" + strings.Join(set, ", ") + ") are not yet drawn by Sightglass."
-}
-
 // pivotTotal is one drawn total of a pivot: its label and placement.
 type pivotTotal struct {
 	label string
 	first bool // Placement START
+	look  totalLook
 }
 
 // pivotSubtotal is a pivot's subtotals along its rows or its columns.
@@ -102,6 +80,7 @@ type pivotSubtotal struct {
 	label  string
 	first  bool         // at the start of each group
 	levels map[int]bool // the depths (1 to fields-1) with a subtotal
+	look   totalLook
 }
 
 // pivotTotals are a pivot's drawn totals, subtotals and collapsed groups;
@@ -138,40 +117,22 @@ func (p *plan) pivotTotalsOf(totals, fieldOptions, tableOptions json.RawMessage)
 		pt.cols = p.pivotTotalOf(pt, "ColumnTotalOptions", o.ColumnTotalOptions)
 		pt.rowSub = p.subtotalOf("RowSubtotalOptions", o.RowSubtotalOptions, p.category, placement(o.ColumnTotalOptions))
 		pt.colSub = p.subtotalOf("ColumnSubtotalOptions", o.ColumnSubtotalOptions, p.colors, placement(o.RowTotalOptions))
-		for _, c := range []struct {
-			name   string
-			styles *cellStyles
-			drawn  bool
-		}{
-			{"RowTotalOptions", stylesOf(o.RowTotalOptions), pt.rows != nil},
-			{"ColumnTotalOptions", stylesOf(o.ColumnTotalOptions), pt.cols != nil},
-			{"RowSubtotalOptions", subStylesOf(o.RowSubtotalOptions), pt.rowSub != nil},
-			{"ColumnSubtotalOptions", subStylesOf(o.ColumnSubtotalOptions), pt.colSub != nil},
-		} {
-			if c.drawn && c.styles != nil {
-				if n := c.styles.styleNote(c.name); n != "" {
-					pt.notes = append(pt.notes, n)
-				}
-			}
+		if pt.rows != nil {
+			pt.rows.look = pt.looksOf("RowTotalOptions", &o.RowTotalOptions.cellStyles, nil, len(p.values) > 1)
+		}
+		if pt.cols != nil {
+			pt.cols.look = pt.looksOf("ColumnTotalOptions", &o.ColumnTotalOptions.cellStyles, nil, false)
+		}
+		if pt.rowSub != nil {
+			pt.rowSub.look = pt.looksOf("RowSubtotalOptions", &o.RowSubtotalOptions.cellStyles, o.RowSubtotalOptions.StyleTargets, false)
+		}
+		if pt.colSub != nil {
+			pt.colSub.look = pt.looksOf("ColumnSubtotalOptions", &o.ColumnSubtotalOptions.cellStyles, o.ColumnSubtotalOptions.StyleTargets, len(p.values) > 1)
 		}
 	}
 	if !pt.empty() {
 		p.pivotTotals = pt
 	}
-}
-
-func stylesOf(t *pivotTotalOptions) *cellStyles {
-	if t == nil {
-		return nil
-	}
-	return &t.cellStyles
-}
-
-func subStylesOf(t *subtotalOptions) *cellStyles {
-	if t == nil {
-		return nil
-	}
-	return &t.cellStyles
 }
 
 // placement reports whether a total option places its total first.

@@ -28,6 +28,9 @@ type refLine struct {
 	// median), interpolated between the two nearest points.
 	perPoint bool
 	pct      float64
+	// box: a box plot's computed line, p.box.refs[box-1], whose value
+	// boxRefValues makes static (0: none).
+	box int
 }
 
 // refLineDef is QuickSight's ReferenceLine, as much as the viewer reads.
@@ -98,9 +101,16 @@ func (v *View) refLines(vis *definition.Visual, p *plan, x *extras) {
 		switch dc := d.DataConfiguration; {
 		case dc.StaticConfiguration != nil && dc.StaticConfiguration.Value != nil:
 			l.static = dc.StaticConfiguration.Value
-		case dc.DynamicConfiguration != nil && p.kind == definition.KindBoxPlot:
-			x.note("The " + name + " is not drawn: a computed line on a box plot is not yet supported by Sightglass.")
-			continue
+		case dc.DynamicConfiguration != nil && p.kind == definition.KindBoxPlot && p.box != nil:
+			d := dc.DynamicConfiguration
+			expr, why := v.boxRefLineExpr(p, d.Column, d.MeasureAggregationFunction, d.Calculation)
+			if why != "" {
+				x.note("The " + name + " is not drawn: " + why + ".")
+				continue
+			}
+			// Asked over the rows (boxrefline.go), then drawn as a static line.
+			p.box.refs = append(p.box.refs, boxRefLine{expr: expr, name: name})
+			l.box = len(p.box.refs)
 		case dc.DynamicConfiguration != nil:
 			expr, why := v.refLineExpr(p, dc.DynamicConfiguration.Column, dc.DynamicConfiguration.MeasureAggregationFunction, dc.DynamicConfiguration.Calculation)
 			if why != "" {

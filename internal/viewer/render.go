@@ -229,6 +229,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			}
 			return
 		}
+		v.boxRefValues(ctx, p, x, sheetID, vis.VisualID, arn, run)
 	}
 	switch p.kind {
 	case definition.KindTable:
@@ -258,6 +259,8 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 				t.Kind, t.Pivot, t.Message = TileError, nil, "This visual's totals could not be computed: "+errorText(err)
 			case why != "":
 				t.Kind, t.Pivot, t.Message = TileUnsupported, nil, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			default:
+				v.formatPivotTotals(ctx, t.Pivot, p, q, x, arn, run)
 			}
 		}
 	case definition.KindKPI:

@@ -64,6 +64,18 @@ type Pivot struct {
 	colKeys       []string         // the column-field values of the columns, in order
 	colParts      [][]string       // each column key's values, field by field
 	raw           map[[2]int][]any // each (row, column-key) cell's measure values
+	// ColumnFormats are the columns' header styles (a total's or
+	// subtotal's TotalCellStyle, pivotstyle.go), by column; nil for none.
+	ColumnFormats []CellFormat
+	totalCells    []pivotTotalCell // the drawn totals' values (pivotcondtotals.go)
+}
+
+// ColumnFormat is column i's header style.
+func (pv *Pivot) ColumnFormat(i int) CellFormat {
+	if i < len(pv.ColumnFormats) {
+		return pv.ColumnFormats[i]
+	}
+	return CellFormat{}
 }
 
 // PivotRow is one row of a pivot table.
@@ -82,6 +94,18 @@ type PivotRow struct {
 	// drawn now (under a collapsed group, or a group row of an expanded
 	// group without subtotals).
 	Shown, Collapsed, Hidden bool
+	// LabelFormat is the style of a total's or subtotal's label cell
+	// (Headers[Group]; the total row's first).
+	LabelFormat CellFormat
+}
+
+// HeaderFormat is the style of header i: the label's for a total or
+// subtotal row.
+func (r PivotRow) HeaderFormat(i int) CellFormat {
+	if (r.Total || r.Group > 0) && i == r.Group {
+		return r.LabelFormat
+	}
+	return CellFormat{}
 }
 
 func pivot(p *plan, res *Result) *Pivot {

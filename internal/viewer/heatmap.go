@@ -99,8 +99,8 @@ func (p *plan) axisSort(member string, opts []definition.FieldSortOptions, axis 
 // per pair colored by its value on a continuous scale.
 func heatMapOption(p *plan, res *Result) obj {
 	other := [2]bool{}
-	if p.asked != nil && p.asked.other {
-		other[p.asked.dim] = true
+	for _, a := range p.asked {
+		other[a.dim] = other[a.dim] || a.other
 	}
 	rows, rowIdx := sortedCategories(res, 0, p.category[0], p.sort[0].Descending, other[0])
 	cols, colIdx := sortedCategories(res, 1, p.colors[0], p.sort[1].Descending, other[1])

@@ -59,7 +59,7 @@ func TestHeatMapItemsLimits(t *testing.T) {
 		return p
 	}
 	p := heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
-	wantEq(t, "rows, other", [2]any{p.asked, p.unsupported}, [2]any{&askedLimit{n: 2, other: true, rank: []query.Sort{{ID: "r", Descending: true}}}, []string(nil)})
+	wantEq(t, "rows, other", [2]any{p.asked, p.unsupported}, [2]any{[]*askedLimit{{n: 2, other: true, rank: []query.Sort{{ID: "r", Descending: true}}}}, []string(nil)})
 	p = heat(`"HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "date columns, other", p.unsupported, []string{"HeatMapColumnItemsLimitConfiguration with OtherCategories INCLUDE over a date field"})
 	p = heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)

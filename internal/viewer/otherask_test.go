@@ -53,7 +53,7 @@ func TestAskedLimitQuestions(t *testing.T) {
 	}
 	answers["rank"], answers[query.In] = [][]any{{"West", 9.0}, {"East", 1.0}}, full
 	q := *base
-	p.asked.n = 1
+	p.asked[0].n = 1
 	if _, err := askedRunner(p, run)(context.Background(), "arn", &q); err != errAskedCut {
 		t.Errorf("cut answer: %v, want errAskedCut", err)
 	}
@@ -82,7 +82,7 @@ func TestAskedColorLimit(t *testing.T) {
 	p, ok := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 		"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "MAX"}}}], `+segColors+`}},
 		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`))
-	if !ok || p.asked == nil || p.asked.dim != 1 {
+	if !ok || len(p.asked) != 1 || p.asked[0].dim != 1 {
 		t.Fatalf("not asked by color: %+v %v", p.asked, p.unsupported)
 	}
 	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure}, Sort: p.sort, Limit: p.limit}

@@ -73,7 +73,7 @@ func (p *plan) nonAdditive() string {
 // a sum of cells nor a question restricted to some categories keeps: it
 // is refused by name, as is a ColorItemsLimit ranked by such a field.
 func (v *View) otherRefusal(p *plan) string {
-	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 && p.asked == nil && p.sankeySrc == 0 && p.sankeyDst == 0 {
+	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 && len(p.asked) == 0 && p.sankeySrc == 0 && p.sankeyDst == 0 {
 		return ""
 	}
 	exprs := map[string]string{}
@@ -96,7 +96,7 @@ func (v *View) otherRefusal(p *plan) string {
 			continue
 		}
 		tableCalc := reTableCalc.MatchString(src) || reFieldRef.MatchString(src) && refersCalc(src, exprs)
-		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || p.asked != nil) {
+		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || len(p.asked) > 0) {
 			continue
 		}
 		catLimited := p.otherLimit > 0 || p.rankCat != nil || p.catLimit > 0
@@ -116,7 +116,7 @@ func (v *View) otherRefusal(p *plan) string {
 			p.otherLimit, p.rankCat, p.catLimit, p.colorLimit, p.colorOther = 0, nil, 0, 0, false
 			continue
 		}
-		if p.otherLimit == 0 && !p.colorOther && (p.asked == nil || !p.asked.other) {
+		if p.otherLimit == 0 && !p.colorOther && !p.askedOther(-1) {
 			return "an items limit ranked by the calculated field " + strconv.Quote(f.measure.Field)
 		}
 		return "OtherCategories INCLUDE with the calculated field " + strconv.Quote(f.measure.Field)

@@ -66,9 +66,9 @@ type plan struct {
 	// allColors: a ColorItemsLimit without an ItemsLimit, every color
 	// drawn; a cut answer is refused.
 	allColors bool
-	// asked, when set, is a chart's items limit asked of the data: its
+	// asked, when set, are a chart's items limits asked of the data: its
 	// numbers are not sums of the answer's cells (otherask.go).
-	asked *askedLimit
+	asked []*askedLimit
 	// heatKeep, when set, keeps a heat map's first rows [0] or columns
 	// [1] in the axis's sort (heatmap.go).
 	heatKeep [2]int
@@ -176,7 +176,7 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	case len(p.category) == 1 && len(p.sort) > 0 && p.sort[0].ID == p.category[0].id:
 		p.catLimit = n
 	case len(p.sort) > 0 && p.rankCategoriesBy(p.sort[0], n):
-		if p.asked == nil {
+		if len(p.asked) == 0 {
 			p.catLimit = n
 		}
 	default:

@@ -120,7 +120,7 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 		why = "ColorItemsLimit with OtherCategories INCLUDE and " + w
 	}
 	if why != "" { // asked of the data (otherask.go), alone
-		if p.catLimit > 0 || p.otherLimit > 0 || p.rankCat != nil || p.asked != nil {
+		if p.catLimit > 0 || p.otherLimit > 0 || p.rankCat != nil || len(p.asked) > 0 {
 			p.refuse(why + ", together with a CategoryItemsLimit")
 			return
 		}

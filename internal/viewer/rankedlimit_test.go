@@ -69,7 +69,7 @@ func TestColorItemsLimit(t *testing.T) {
 	}
 	p = avgBar(`"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "average", [3]any{p.asked, p.colorLimit, p.unsupported},
-		[3]any{&askedLimit{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "rev", Descending: true}}}, 0, []string(nil)})
+		[3]any{[]*askedLimit{{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "rev", Descending: true}}}}, 0, []string(nil)})
 	p = avgBar(`"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "CategoryItemsLimit": {"ItemsLimit": 2}, "ColorItemsLimit": {"ItemsLimit": 1}`)
 	wantEq(t, "with a category limit", p.unsupported, []string{`ColorItemsLimit ranked by the AVERAGE measure "Average of revenue", together with a CategoryItemsLimit`})
 }

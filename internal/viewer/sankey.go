@@ -84,7 +84,7 @@ func (p *plan) sankeyAskRank() {
 	if why == "" || p.sankeySrc == 0 && p.sankeyDst == 0 {
 		return
 	}
-	if p.sankeySrc > 0 && p.sankeyDst > 0 || p.asked != nil {
+	if p.sankeySrc > 0 && p.sankeyDst > 0 || len(p.asked) > 0 {
 		p.refuse("SourceItemsLimit and DestinationItemsLimit ranked by " + why)
 		return
 	}

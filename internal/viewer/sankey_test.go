@@ -56,13 +56,13 @@ func TestSankeyOther(t *testing.T) {
 	}
 	p := sankey("", `"DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "destinations, other", [3]any{p.asked, p.sankeyDst, p.unsupported},
-		[3]any{&askedLimit{n: 2, other: true, dim: 1, rank: []query.Sort{{ID: recordsID, Descending: true}}}, 0, []string(nil)})
+		[3]any{[]*askedLimit{{n: 2, other: true, dim: 1, rank: []query.Sort{{ID: recordsID, Descending: true}}}}, 0, []string(nil)})
 	p = sankey("", `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "both", p.unsupported, []string{"SourceItemsLimit and DestinationItemsLimit both with OtherCategories INCLUDE"})
 	avg := `, "Weight": [{"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]`
 	p = sankey(avg, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
 	wantEq(t, "average, exclude", [3]any{p.asked, p.sankeySrc, p.unsupported},
-		[3]any{&askedLimit{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}, 0, []string(nil)})
+		[3]any{[]*askedLimit{{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}}, 0, []string(nil)})
 	p = sankey(avg, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
 	wantEq(t, "average, both", p.unsupported, []string{`SourceItemsLimit and DestinationItemsLimit ranked by the AVERAGE measure "Average of revenue"`})
 	v := &View{def: &definition.Definition{CalculatedFields: []definition.CalculatedField{{DataSetIdentifier: "sales", Name: "keys", Expression: "distinct_count({city})"}}}}

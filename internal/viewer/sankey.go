@@ -35,10 +35,6 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 		if len(p.sort) < len(s.WeightSort) {
 			p.refuse("WeightSort by a field the diagram does not show")
 		}
-		if other(s.SourceItemsLimit) && other(s.DestinationItemsLimit) {
-			p.refuse("SourceItemsLimit and DestinationItemsLimit both with OtherCategories INCLUDE")
-			return true
-		}
 		p.sankeySrc = p.sankeyLimit(s.SourceItemsLimit, "SourceItemsLimit", 0)
 		p.sankeyDst = p.sankeyLimit(s.DestinationItemsLimit, "DestinationItemsLimit", 1)
 		p.sankeyAskRank()
@@ -75,30 +71,21 @@ func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string, s
 	return 0
 }
 
-// sankeyAskRank moves a limit kept from the answer to one asked of the
-// data when the weight does not add up (an average's total over a node is
-// not the sum of its flows' averages); on both sides, or next to an
-// "Other" node, it is refused by name.
+// sankeyAskRank moves the limits kept from the answer to ones asked of
+// the data when the weight does not add up (an average's total over a
+// node is not the sum of its flows' averages): each side's nodes ranked
+// by their weight alone, next to the other side's limit (otherask.go).
 func (p *plan) sankeyAskRank() {
 	why := p.nonAdditive()
-	if why == "" || p.sankeySrc == 0 && p.sankeyDst == 0 {
+	if why == "" {
 		return
 	}
-	if p.sankeySrc > 0 && p.sankeyDst > 0 || len(p.asked) > 0 {
-		p.refuse("SourceItemsLimit and DestinationItemsLimit ranked by " + why)
-		return
-	}
-	side, n := 0, p.sankeySrc
-	if n == 0 {
-		side, n = 1, p.sankeyDst
+	for side, n := range []int{p.sankeySrc, p.sankeyDst} {
+		if n > 0 {
+			p.askAxis(&askedLimit{n: n, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}, "an items limit ranked by "+why)
+		}
 	}
 	p.sankeySrc, p.sankeyDst = 0, 0
-	p.askAxis(&askedLimit{n: n, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}, "an items limit ranked by "+why)
-}
-
-// other reports whether an items limit gathers the rest into "Other".
-func other(l *definition.ItemsLimitConfiguration) bool {
-	return l != nil && l.ItemsLimit != nil && l.OtherCategories == "INCLUDE"
 }
 
 func orUnset(s string) string {

@@ -134,11 +134,11 @@ func TestAskedMatrix(t *testing.T) {
 	var mu sync.Mutex
 	asked := map[string]*query.Question{}
 	answers := map[string][][]any{
-		"rank r":      {{"East", 1.0}, {"North", 2.0}, {"West", 3.0}},
-		"rank g":      {{"Corp", 4.0}, {"Home", 5.0}},
-		"in in":       {{"East", "Corp", 1.0}, {"North", "Corp", 2.0}},
-		"not_in in":    {{"Corp", 3.0}},
-		"in not_in":    {{"East", 4.5}, {"North", 5.5}},
+		"rank r":        {{"East", 1.0}, {"North", 2.0}, {"West", 3.0}},
+		"rank g":        {{"Corp", 4.0}, {"Home", 5.0}},
+		"in in":         {{"East", "Corp", 1.0}, {"North", "Corp", 2.0}},
+		"not_in in":     {{"Corp", 3.0}},
+		"in not_in":     {{"East", 4.5}, {"North", 5.5}},
 		"not_in not_in": {{6.5}},
 	}
 	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {

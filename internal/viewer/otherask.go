@@ -45,6 +45,9 @@ type askedLimit struct {
 	other bool
 	dim   int
 	rank  []query.Sort
+	// linesOnly: a combo chart's colors limit that drops colors; their
+	// rest is asked as a linesOnly row per category (comboline.go).
+	linesOnly bool
 }
 
 // askLimit plans a category limit of n asked of the data; it reports
@@ -56,7 +59,8 @@ func (p *plan) askLimit(n int, other bool, what string) bool {
 
 // askColors plans a ColorItemsLimit of n asked of the data, ranked by rank.
 func (p *plan) askColors(n int, other bool, rank query.Sort, what string) bool {
-	return p.askAxis(&askedLimit{n: n, other: other, dim: len(p.category), rank: []query.Sort{rank}}, what)
+	a := &askedLimit{n: n, other: other, dim: len(p.category), rank: []query.Sort{rank}, linesOnly: !other && p.linesByCategory}
+	return p.askAxis(a, what)
 }
 
 func (p *plan) askAxis(a *askedLimit, what string) bool {
@@ -96,9 +100,10 @@ type rankedAxis struct {
 
 func answerAsked(p *plan, q *query.Question, run func(*query.Question) (*Result, error)) (*Result, error) {
 	ds := p.dims()
-	axes := make([]rankedAxis, len(p.asked))
-	ranks := make([]*query.Question, len(p.asked))
-	for i, a := range p.asked {
+	asked := slices.SortedFunc(slices.Values(p.asked), func(a, b *askedLimit) int { return a.dim - b.dim })
+	axes := make([]rankedAxis, len(asked))
+	ranks := make([]*query.Question, len(asked))
+	for i, a := range asked { // in the order of the dimensions
 		limited := q.Dimensions[a.dim : a.dim+1]
 		rq := *q
 		rq.Dimensions = limited
@@ -138,7 +143,7 @@ func answerAsked(p *plan, q *query.Question, run func(*query.Question) (*Result,
 		skip := false
 		for i, ax := range axes {
 			rest := m&(1<<i) != 0
-			if rest && (!ax.more || !ax.other) {
+			if rest && (!ax.more || !ax.other && !ax.linesOnly) {
 				skip = true
 				break
 			}
@@ -171,8 +176,12 @@ func answerAsked(p *plan, q *query.Question, run func(*query.Question) (*Result,
 		}
 		for _, row := range res.Rows {
 			row = slices.Clone(row)
-			for i, ax := range axes { // in the order of the dimensions
-				if m&(1<<i) != 0 {
+			for i, ax := range axes {
+				switch {
+				case m&(1<<i) == 0:
+				case ax.linesOnly:
+					row = slices.Insert(row, ax.dim, any(linesOnly{}))
+				default:
 					row = slices.Insert(row, ax.dim, any(otherLabel))
 				}
 			}

@@ -80,12 +80,14 @@ func (p *plan) planRadar(c *definition.RadarChartConfiguration) bool {
 		if len(p.sort) < len(s.ColorSort) {
 			p.refuse("ColorSort by a field the radar chart does not show")
 		}
-		if limited(s.ColorItemsLimit) {
-			if s.ColorItemsLimit.OtherCategories == "INCLUDE" {
-				p.refuse("ColorItemsLimit with OtherCategories INCLUDE")
-			} else {
-				p.limit, p.maxRows = itemsLimit(s.ColorItemsLimit, chartLimit), 0
-			}
+		switch n := itemsLimit(s.ColorItemsLimit, chartLimit); {
+		case !limited(s.ColorItemsLimit):
+		case s.ColorItemsLimit.OtherCategories != "INCLUDE":
+			p.limit, p.maxRows = n, 0
+		case n < chartLimit:
+			// The first colors in the ColorSort, and one "Other" polygon
+			// whose measures are asked of the rest's rows (otherask.go).
+			p.askLimit(n, true, "ColorItemsLimit with OtherCategories INCLUDE")
 		}
 		return true
 	}

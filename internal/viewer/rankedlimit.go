@@ -286,6 +286,11 @@ func limitColors(res *Result, p *plan) (*Result, bool) {
 			continue
 		}
 		if !p.colorOther {
+			if p.linesByCategory { // its bars dropped, its lines kept (comboline.go)
+				row = slices.Clone(row)
+				row[nc] = linesOnly{}
+				out.Rows = append(out.Rows, row)
+			}
 			continue
 		}
 		ck := ""

@@ -203,6 +203,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.BarChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.drillTop(vis.BarChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
 		p.horizontal = c.Orientation == "HORIZONTAL"
@@ -219,6 +220,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.LineChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.drillTop(vis.LineChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
 		p.stacked = c.Type == "STACKED_AREA"
@@ -234,6 +236,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.PieChartAggregatedFieldWells
 		p.category = dims(w.Category)
+		p.drillTop(vis.PieChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
 		p.donut = c.DonutOptions != nil && (c.DonutOptions.ArcOptions == nil || c.DonutOptions.ArcOptions.ArcThickness != "WHOLE")
@@ -306,6 +309,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.ComboChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.drillTop(vis.ComboChartVisual.ColumnHierarchies)
 		p.addMeasures(w.BarValues, &p.values)
 		p.addMeasures(w.LineValues, &p.lineValues)
 		p.recordsByDims()

@@ -13,7 +13,8 @@ import (
 // TestViewerRadarOtherAndComboLines draws a radar chart with a polygon
 // for each of the three sub-categories of highest average revenue and an
 // "Other" polygon (its average revenue and summed profit over the rest's
-// rows), and two combo charts of revenue bars by region and segment with
+// rows), a radar chart by sub-category keeping three axes and one segment,
+// each rest as "Other", and two combo charts of revenue bars by region and segment with
 // a profit line over every segment: one keeping the segment of most
 // revenue (ranked from the cells), one keeping the segment of highest
 // average revenue (asked of the data).
@@ -33,6 +34,10 @@ func TestViewerRadarOtherAndComboLines(t *testing.T) {
 		`{"RadarChartVisual": {"VisualId": "radar", "ChartConfiguration": {"FieldWells": {"RadarChartAggregatedFieldWells": {
 			"Color": [`+dim("radar-c", "sub_category")+`], "Values": [`+fmt.Sprintf(sumOf, "radar-avg", "revenue", "AVERAGE")+`, `+fmt.Sprintf(sumOf, "radar-pro", "profit", "SUM")+`]}},
 			"SortConfiguration": {"ColorSort": [{"FieldSort": {"FieldId": "radar-avg", "Direction": "DESC"}}], "ColorItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}}}}`,
+		`{"RadarChartVisual": {"VisualId": "axes", "ChartConfiguration": {"FieldWells": {"RadarChartAggregatedFieldWells": {
+			"Category": [`+dim("axes-c", "sub_category")+`], "Color": [`+dim("axes-s", "segment")+`], "Values": [`+fmt.Sprintf(sumOf, "axes-v", "revenue", "SUM")+`]}},
+			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "axes-v", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"},
+				"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`,
 		combo("sums", "SUM"),
 		combo("averages", "AVERAGE"),
 	)
@@ -48,6 +53,25 @@ func TestViewerRadarOtherAndComboLines(t *testing.T) {
 		t.Fatalf("the sample has no Other polygon: %v", want)
 	}
 	wantRows(t, "radar polygons, Other last", polys, want)
+
+	// By category: the three sub-categories of most revenue (over every
+	// segment) and an "Other" axis; the segment of most revenue and an
+	// "Other" polygon.
+	axes, polys := radarPolygons(t, rawChart(t, body, "axes"))
+	got := map[string]float64{}
+	for _, poly := range polys {
+		for i, v := range poly[1:] {
+			if f, ok := v.(float64); ok {
+				got[axes[i]+"|"+poly[0].(string)] = f
+			}
+		}
+	}
+	wantAxes := queryPoints(t, db, `SELECT CASE WHEN sub_category IN `+ranked("sub_category", "sum(revenue)", 3)+` THEN sub_category ELSE 'Other' END,
+		CASE WHEN segment IN `+ranked("segment", "sum(revenue)", 1)+` THEN segment ELSE 'Other' END, sum(revenue) FROM orders GROUP BY 1, 2`)
+	if _, ok := wantAxes["Other|Other"]; !ok || len(axes) != 4 || axes[3] != "Other" {
+		t.Errorf("radar by category: axes %v; want three sub-categories, then Other; SQL %v", axes, wantAxes)
+	}
+	wantCells(t, "radar by category", got, wantAxes)
 
 	for id, bars := range map[string]string{"sums": "sum(revenue)", "averages": "avg(revenue)"} {
 		got := chartPoints(t, body, id)

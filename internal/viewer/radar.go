@@ -100,9 +100,6 @@ func (p *plan) planRadar(c *definition.RadarChartConfiguration) bool {
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: cat[0].id}}
 	}
-	if limited(s.ColorItemsLimit) {
-		p.refuse("ColorItemsLimit")
-	}
 	for _, o := range s.ColorSort {
 		r.colorOrder = 0
 		if len(color) > 0 {
@@ -131,6 +128,8 @@ func (p *plan) planRadar(c *definition.RadarChartConfiguration) bool {
 			p.maxRows = 0 // the query keeps the first categories
 		}
 	}
+	// The polygons' colors limited as a bar chart's (rankedlimit.go).
+	p.colorItemsLimit(s.ColorItemsLimit, s.ColorSort)
 	return true
 }
 
@@ -227,7 +226,7 @@ func radarByValue(p *plan, res *Result) ([]string, []series) {
 // (measure by measure, as seriesOf lays them out).
 func sortPolygons(p *plan, res *Result, polys []series) []series {
 	_, appear := categories(res, 1, p.colors[0])
-	sorted, idx := sortedCategories(res, 1, p.colors[0], p.radar.colorOrder < 0, false)
+	sorted, idx := sortedCategories(res, 1, p.colors[0], p.radar.colorOrder < 0, p.colorOther || p.askedOther(1))
 	n := len(sorted)
 	pos := make([]int, n) // appearance index -> sorted index
 	for i := range res.Rows {

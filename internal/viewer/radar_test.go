@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/sightglass/sightglass/internal/query"
@@ -76,8 +77,7 @@ func TestRadarRefusals(t *testing.T) {
 	p := radarOf(t, radarCat+`,`+radarColor+`,`+radarValues, `, "SortConfiguration": {
 	 "CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 3},
 	 "ColorSort": [{"FieldSort": {"FieldId": "units", "Direction": "DESC"}}], "ColorItemsLimit": {"ItemsLimit": 2}}`)
-	wantEq(t, "refused", p.unsupported, []string{"ColorItemsLimit", "ColorSort by another field than the Color field",
-		"CategoryItemsLimit with a Colors field, sorted other than by the category"})
+	wantEq(t, "refused", p.unsupported, []string{"ColorSort by another field than the Color field"})
 	p = radarOf(t, radarValues, `, "SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "rev"}}]}`)
 	wantEq(t, "no category", p.unsupported, []string{"CategorySort or CategoryItemsLimit without a Category field"})
 	// A polygon per color: the first colors and one "Other" polygon,
@@ -109,4 +109,25 @@ func TestRadarOtherPolygon(t *testing.T) {
 	wantEq(t, "questions", [3]any{len(asked), asked["rank"].Sort, asked[query.NotIn].Dimensions}, [3]any{2, []query.Sort{{ID: "rev", Descending: true}}, []query.Dimension{}})
 	res.Columns = []query.ResultColumn{{ID: "p", Type: "STRING"}, {ID: "rev", Type: "DECIMAL", Role: query.RoleMeasure}, {ID: "units", Type: "INTEGER", Role: query.RoleMeasure}}
 	wantEq(t, "polygons", radarOption(p, res)["series"].([]obj)[0]["data"], []obj{{"name": "Phone", "value": []any{900.5, 3.0}}, {"name": "Other", "value": []any{250.0, 9.0}}})
+}
+
+// A radar chart by category limits its axes and polygons as a bar chart
+// its categories and colors: the axes ranked by a measure over every
+// color, the rest one "Other" axis; the first colors in the ColorSort,
+// the rest one "Other" polygon, drawn last.
+func TestRadarLimitsByCategory(t *testing.T) {
+	p := radarOf(t, radarCat+`,`+radarColor+`,`+radarValues[:strings.Index(radarValues, ",\n")]+`]`, `, "SortConfiguration": {
+	 "CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"},
+	 "ColorSort": [{"FieldSort": {"FieldId": "p", "Direction": "DESC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}`)
+	wantEq(t, "planned", [5]any{p.unsupported, p.rankCat, p.otherLimit, p.colorLimit, p.colorOther}, [5]any{[]string(nil), &query.Sort{ID: "rev", Descending: true}, 1, 1, true})
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "p", Type: "STRING"}, {ID: "rev", Type: "DECIMAL", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"East", "Desk", 2.0}, {"East", "Phone", 5.0}, {"West", "Chair", 9.0}, {"West", "Phone", 3.0}},
+	}
+	res, _ = rankCategories(res, p)
+	res, _ = limitColors(res, p)
+	res = foldOther(res, p.otherLimit, len(p.colors))
+	opt := radarOption(p, res)
+	wantEq(t, "axes", opt["radar"].(obj)["indicator"], []obj{{"name": "West", "min": 0.0, "max": 9.0}, {"name": "Other", "min": 0.0, "max": 9.0}})
+	wantEq(t, "polygons", opt["series"].([]obj)[0]["data"], []obj{{"name": "Phone", "value": []any{3.0, 5.0}}, {"name": "Other", "value": []any{9.0, 2.0}}})
 }

@@ -59,7 +59,7 @@ func (p *plan) additive(id string) (string, bool) {
 // when the measure adds up, else asked of the data (otherask.go); false
 // when the sort is not by a measure of the chart.
 func (p *plan) rankCategoriesBy(s query.Sort, n int) bool {
-	if len(p.category) != 1 || len(p.colors) == 0 || p.kind != definition.KindBar && p.kind != definition.KindLine && p.kind != definition.KindCombo {
+	if len(p.category) != 1 || len(p.colors) == 0 || !slices.Contains([]string{definition.KindBar, definition.KindLine, definition.KindCombo, definition.KindRadar}, p.kind) {
 		return false
 	}
 	why, ok := p.additive(s.ID)

@@ -19,7 +19,9 @@ import (
 // three sub-categories and to the two regions of highest average revenue,
 // each side's rest as one "Other" node, and the same keeping only those
 // nodes (EXCLUDE on both sides, which was refused for a weight that does
-// not add up).
+// not add up), and a bar of average revenue keeping the two regions and
+// the segment of highest average, each rest as "Other" (an average's
+// color limit next to a category limit was refused).
 func TestViewerOtherOnBothAxes(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -40,6 +42,10 @@ func TestViewerOtherOnBothAxes(t *testing.T) {
 				"HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`,
 		sankey("flows", "sub_category", "region", "INCLUDE"),
 		sankey("kept", "sub_category", "region", "EXCLUDE"),
+		`{"BarChartVisual": {"VisualId": "bar", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+			"Category": [`+dim("bar-r", "region")+`], "Colors": [`+dim("bar-s", "segment")+`], "Values": [`+fmt.Sprintf(sumOf, "bar-v", "revenue", "AVERAGE")+`]}},
+			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "bar-v", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"},
+				"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`,
 	)
 	db := sampleDB(t, ts)
 	first := func(col string, n int, dir string) string {
@@ -72,6 +78,12 @@ func TestViewerOtherOnBothAxes(t *testing.T) {
 		t.Fatalf("the sample has no Other → Other flow: %v", want)
 	}
 	wantCells(t, "sankey, Other on both sides", links("flows"), want)
+	want = queryPoints(t, db, `SELECT CASE WHEN region IN `+ranked("region", 2)+` THEN region ELSE 'Other' END,
+		CASE WHEN segment IN `+ranked("segment", 1)+` THEN segment ELSE 'Other' END, avg(revenue) FROM orders GROUP BY 1, 2`)
+	wantCells(t, "bar, Other categories and colors", chartPoints(t, body, "bar"), want)
+	if cats := axisData(t, rawChart(t, body, "bar"), "xAxis"); len(cats) != 3 || cats[2] != "Other" {
+		t.Errorf("bar categories %v: want two regions, then Other", cats)
+	}
 	wantCells(t, "sankey, both sides kept", links("kept"), queryPoints(t, db, `SELECT sub_category, region, avg(revenue) FROM orders
 		WHERE sub_category IN `+ranked("sub_category", 3)+` AND region IN `+ranked("region", 2)+` GROUP BY 1, 2`))
 }

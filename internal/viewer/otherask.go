@@ -163,8 +163,12 @@ func answerAsked(p *plan, q *query.Question, run func(*query.Question) (*Result,
 	if err != nil {
 		return nil, err
 	}
+	// The kept rows in the first dimension's rank (when it is limited);
+	// the rest of a later dimension after each group's kept rows; the
+	// rest of the first dimension last.
+	first := axes[0].dim == 0
 	var out *Result
-	var rest [][]any
+	var later, last [][]any
 	for j, m := range masks {
 		res := answers[j]
 		if cut(res, q) {
@@ -185,26 +189,25 @@ func answerAsked(p *plan, q *query.Question, run func(*query.Question) (*Result,
 					row = slices.Insert(row, ax.dim, any(otherLabel))
 				}
 			}
-			rest = append(rest, row)
+			if first && m&1 != 0 {
+				last = append(last, row)
+			} else {
+				later = append(later, row)
+			}
 		}
 	}
 	if out == nil {
 		out = ranked[0]
 		out.Rows = slices.Clip(out.Rows[:len(axes[0].kept)])
 	}
-	if len(axes) > 1 { // a matrix draws its axes in its own order
-		out.Rows = append(out.Rows, rest...)
-		return out, nil
+	if first && len(q.Dimensions) > 1 {
+		out = orderByKeys(out, 0, axes[0].keys)
 	}
-	a := axes[0]
-	if a.dim == 0 && len(q.Dimensions) > 1 {
-		out = orderByKeys(out, 0, a.keys)
+	if len(later) > 0 {
+		out = mergeOther(out, later, axes[len(axes)-1].dim, q.Sort, dimensionID(q.Dimensions[0]))
 	}
-	if a.dim == 0 || len(q.Dimensions) == 1 {
-		out.Rows = append(out.Rows, rest...)
-		return out, nil
-	}
-	return mergeOther(out, rest, a.dim, q.Sort, dimensionID(q.Dimensions[0])), nil
+	out.Rows = append(out.Rows, last...)
+	return out, nil
 }
 
 // runAll asks questions at once; the answers are in the questions' order.

@@ -124,8 +124,9 @@ func fakeAsked(n int) (map[string]*query.Question, map[string][][]any, Runner) {
 // A matrix limited on both axes with "Other": each axis ranked alone over
 // all the rows, then the kept cells, each axis's "Other" against the
 // other's kept values, and the "Other" × "Other" cell from the rows of
-// both rests, each asked of the data; an axis without a rest asks no
-// "Other".
+// both rests, each asked of the data, in the rows' rank (each row's
+// "Other" after its kept columns, the "Other" row last); an axis without
+// a rest asks no "Other".
 func TestAskedMatrix(t *testing.T) {
 	p, _ := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatRegionSegment+`,
 	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]}},
@@ -157,7 +158,7 @@ func TestAskedMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEq(t, "rows", res.Rows, [][]any{{"East", "Corp", 1.0}, {"North", "Corp", 2.0}, {"Other", "Corp", 3.0}, {"East", "Other", 4.5}, {"North", "Other", 5.5}, {"Other", "Other", 6.5}})
+	wantEq(t, "rows", res.Rows, [][]any{{"East", "Corp", 1.0}, {"East", "Other", 4.5}, {"North", "Corp", 2.0}, {"North", "Other", 5.5}, {"Other", "Corp", 3.0}, {"Other", "Other", 6.5}})
 	wantEq(t, "questions", len(asked), 6)
 	wantEq(t, "rank rows", [2]any{asked["rank r"].Sort, asked["rank r"].Limit}, [2]any{[]query.Sort{{ID: "r"}}, 3})
 	wantEq(t, "rank columns", [2]any{asked["rank g"].Sort, asked["rank g"].Limit}, [2]any{[]query.Sort{{ID: "g"}}, 2})
@@ -174,5 +175,5 @@ func TestAskedMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEq(t, "no rows' rest", [2]any{len(asked), res.Rows}, [2]any{4, [][]any{{"East", "Corp", 1.0}, {"North", "Corp", 2.0}, {"East", "Other", 4.5}, {"North", "Other", 5.5}}})
+	wantEq(t, "no rows' rest", [2]any{len(asked), res.Rows}, [2]any{4, [][]any{{"East", "Corp", 1.0}, {"East", "Other", 4.5}, {"North", "Corp", 2.0}, {"North", "Other", 5.5}}})
 }

@@ -119,9 +119,8 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 	if w := p.nonAdditive(); other && why == "" && w != "" {
 		why = "ColorItemsLimit with OtherCategories INCLUDE and " + w
 	}
-	if why != "" { // asked of the data (otherask.go), alone
-		if p.catLimit > 0 || p.otherLimit > 0 || p.rankCat != nil || len(p.asked) > 0 {
-			p.refuse(why + ", together with a CategoryItemsLimit")
+	if why != "" { // asked of the data (otherask.go), with the category limit
+		if !p.askCategories() {
 			return
 		}
 		p.askColors(int(*l.ItemsLimit), other, rank, why)
@@ -129,6 +128,20 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 	}
 	p.colorLimit, p.colorOther, p.colorRank = int(*l.ItemsLimit), l.OtherCategories == "INCLUDE", rank
 	p.limit = chartLimit + 1
+}
+
+// askCategories moves a category limit planned from the answer's cells
+// to one asked of the data, next to a ColorItemsLimit asked of it (the
+// cells' sums would fold the colors' asked "Other"): the categories in
+// the chart's sort (by a measure: over every color), the first kept and
+// the rest dropped or one "Other". False when it is refused by name.
+func (p *plan) askCategories() bool {
+	n, other := max(p.catLimit, p.otherLimit), p.otherLimit > 0
+	if n == 0 {
+		return true
+	}
+	p.catLimit, p.otherLimit, p.rankCat = 0, 0, nil
+	return p.askLimit(n, other, "CategoryItemsLimit next to a ColorItemsLimit asked of the data")
 }
 
 // columnOf is the index of a result column, or -1.

@@ -39,3 +39,21 @@ func TestDrillTop(t *testing.T) {
 	wantEq(t, "drilled down", p.unsupported, []string{"a drill-down saved below its top level (DrillDownFilters)"})
 	wantEq(t, "unreadable hierarchy", drilledDown([]json.RawMessage{json.RawMessage(`[`)}), true)
 }
+
+// An items limit over a sort by a field the chart does not show (a
+// hidden column, or a drill-down's lower level) would keep other
+// categories or colors than the visual's: refused by name.
+func TestLimitOverLostSort(t *testing.T) {
+	bar := func(sort string) *plan {
+		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`, `+segColors+`,
+			"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
+			"SortConfiguration": {`+sort+`}}}}`))
+		return p
+	}
+	hidden := `[{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "profit"}, "Direction": "DESC", "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]`
+	wantEq(t, "category", bar(`"CategorySort": `+hidden+`, "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`).unsupported,
+		[]string{"CategoryItemsLimit sorted by a field the chart does not show"})
+	p := bar(`"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "ColorSort": ` + hidden + `, "ColorItemsLimit": {"ItemsLimit": 1}`)
+	wantEq(t, "color", [2]any{p.unsupported, p.sort}, [2]any{[]string{"ColorItemsLimit with a ColorSort by a field the chart does not show"}, []query.Sort{{ID: "r"}}})
+	wantEq(t, "no limit", bar(`"CategorySort": `+hidden).unsupported, []string(nil))
+}

@@ -81,6 +81,9 @@ type plan struct {
 	// linesByCategory: a combo chart's lines fold its Colors field's rows
 	// into one value per category (comboline.go).
 	linesByCategory bool
+	// sortLost: a sort option named a field the visual does not show, so
+	// its order is not the visual's; an items limit over it is refused.
+	sortLost bool
 }
 
 // refuse records an option the plan cannot honour.
@@ -137,10 +140,12 @@ func (p *plan) addMeasures(fs []definition.MeasureField, to *[]field) {
 }
 
 // sorts converts FieldSortOptions: a FieldSort names a field id; a
-// ColumnSort names a column, matched to a field of the plan.
+// ColumnSort names a column, matched to a field of the plan. An option
+// matching no field is left out and sets sortLost.
 func (p *plan) sorts(opts []definition.FieldSortOptions) {
 	all := append(p.dims(), p.measures()...)
 	for _, o := range opts {
+		before := len(p.sort)
 		switch {
 		case o.FieldSort != nil:
 			for _, f := range all {
@@ -157,6 +162,9 @@ func (p *plan) sorts(opts []definition.FieldSortOptions) {
 				}
 			}
 		}
+		if len(p.sort) == before {
+			p.sortLost = true
+		}
 	}
 }
 
@@ -169,6 +177,8 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	n := itemsLimit(l, chartLimit)
 	switch {
 	case n == chartLimit:
+	case p.sortLost:
+		p.refuse("CategoryItemsLimit sorted by a field the chart does not show")
 	case l.OtherCategories == "INCLUDE":
 		p.includeOther(n)
 	case len(p.colors) == 0:

@@ -97,13 +97,18 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 		return
 	}
 	rank := query.Sort{ID: ms[0].id, Descending: true}
-	saved := p.sort
-	p.sort = nil
+	saved, lost := p.sort, p.sortLost
+	p.sort, p.sortLost = nil, false
 	p.sorts(colorSort)
 	if len(p.sort) > 0 {
 		rank = p.sort[0]
 	}
-	p.sort = saved
+	colorLost := p.sortLost
+	p.sort, p.sortLost = saved, lost
+	if colorLost {
+		p.refuse("ColorItemsLimit with a ColorSort by a field the chart does not show")
+		return
+	}
 	other := l.OtherCategories == "INCLUDE"
 	why := ""
 	if rank.ID != p.colors[0].id {

@@ -26,7 +26,7 @@ const otherLabel = "Other"
 // total (rankedlimit.go). Any other measure is asked of the data
 // (otherask.go).
 func (p *plan) includeOther(n int) {
-	if len(p.category) != 1 {
+	if len(p.category) != 1 { // a drill-down draws its first field (drilltop.go)
 		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and several category fields")
 		return
 	}

@@ -19,9 +19,9 @@ package viewer
 // A measure's value over a whole category or color is the sum of its
 // rows' values only for a sum or a count: a limit ranked by any other
 // measure, or gathering it into "Other", is asked of the data
-// (otherask.go); a ColorItemsLimit so asked together with a category
-// limit is refused by name. The ranking needs the whole answer, so a cut answer
-// is refused, never ranked. A category or color whose measure is null in
+// (otherask.go), and a category limit next to a ColorItemsLimit so asked
+// is asked too. The ranking needs the whole answer, so a cut answer is
+// refused, never ranked. A category or color whose measure is null in
 // every row ranks last; ties keep the order of the answer.
 
 import (
@@ -88,7 +88,7 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 		p.limit = max(p.limit, chartLimit+1)
 		return
 	}
-	if len(p.colors) != 1 {
+	if len(p.colors) != 1 { // a drill-down draws its first field (drilltop.go)
 		p.refuse("ColorItemsLimit with several Colors fields")
 		return
 	}

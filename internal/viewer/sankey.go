@@ -12,8 +12,8 @@ import (
 // destination pair, as wide as its weight (a count of records without
 // one), heaviest first unless WeightSort says otherwise. Items limits keep
 // the heaviest sources and destinations (sankeyLimits), or gather the rest
-// of one side into "Other" (sankeyLimit); one that does not say is
-// refused by name.
+// of a side (or of both) into "Other" (sankeyLimit); one that does not say
+// is refused by name.
 func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.SankeyDiagramAggregatedFieldWells == nil {
 		return false

@@ -87,3 +87,41 @@ func TestViewerOtherOnBothAxes(t *testing.T) {
 	wantCells(t, "sankey, both sides kept", links("kept"), queryPoints(t, db, `SELECT sub_category, region, avg(revenue) FROM orders
 		WHERE sub_category IN `+ranked("sub_category", 3)+` AND region IN `+ranked("region", 2)+` GROUP BY 1, 2`))
 }
+
+// TestViewerOtherOfAggregatingField draws, over a calculated field that
+// aggregates itself (an average), a Sankey diagram keeping the three
+// sub-categories and two regions of highest average with "Other" on both
+// sides, and a bar keeping the two regions and the segment of highest
+// average with "Other" for both (both were refused by name).
+func TestViewerOtherOfAggregatingField(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, withSampleRows(viewerSampleRows))
+	dim := func(id, column string) string {
+		return fmt.Sprintf(`{"CategoricalDimensionField": {"FieldId": %q, "Column": {"DataSetIdentifier": "sales", "ColumnName": %q}}}`, id, column)
+	}
+	avg := func(id string) string {
+		return fmt.Sprintf(`{"NumericalMeasureField": {"FieldId": %q, "Column": {"DataSetIdentifier": "sales", "ColumnName": "avg_rev"}}}`, id)
+	}
+	body := calcVisualsDashboard(t, ts, "otheraggfield", `[{"DataSetIdentifier": "sales", "Name": "avg_rev", "Expression": "avg({revenue})"}]`,
+		`{"SankeyDiagramVisual": {"VisualId": "flows", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {
+			"Source": [`+dim("flows-s", "sub_category")+`], "Destination": [`+dim("flows-d", "region")+`], "Weight": [`+avg("flows-w")+`]}},
+			"SortConfiguration": {"SourceItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}}}}}`,
+		`{"BarChartVisual": {"VisualId": "bar", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+			"Category": [`+dim("bar-r", "region")+`], "Colors": [`+dim("bar-s", "segment")+`], "Values": [`+avg("bar-v")+`]}},
+			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "bar-v", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"},
+				"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`,
+	)
+	db := sampleDB(t, ts)
+	ranked := func(col string, n int) string {
+		return fmt.Sprintf(`(SELECT k FROM (SELECT %[1]s AS k, row_number() OVER (ORDER BY avg(revenue) DESC, %[1]s) AS rk FROM orders GROUP BY 1) WHERE rk <= %[2]d)`, col, n)
+	}
+	links := map[string]float64{}
+	for _, l := range rawChart(t, body, "flows")["series"].([]any)[0].(map[string]any)["links"].([]any) {
+		m := l.(map[string]any)
+		links[m["source"].(string)+"|"+strings.TrimSuffix(m["target"].(string), "\u200b")] = m["value"].(float64)
+	}
+	wantCells(t, "sankey", links, queryPoints(t, db, `SELECT CASE WHEN sub_category IN `+ranked("sub_category", 3)+` THEN sub_category ELSE 'Other' END,
+		region, avg(revenue) FROM orders WHERE region IN `+ranked("region", 2)+` GROUP BY 1, 2`))
+	wantCells(t, "bar", chartPoints(t, body, "bar"), queryPoints(t, db, `SELECT CASE WHEN region IN `+ranked("region", 2)+` THEN region ELSE 'Other' END,
+		CASE WHEN segment IN `+ranked("segment", 1)+` THEN segment ELSE 'Other' END, avg(revenue) FROM orders GROUP BY 1, 2`))
+}

@@ -68,7 +68,7 @@ func (p *plan) nonAdditive() string {
 // otherRefusal settles a planned items limit against the analysis's
 // calculated fields and names what of it the view cannot compute. A
 // measure over a calculated field that aggregates itself does not add up
-// over categories: the limit is then asked of the data (otherask.go). A
+// over categories: the limits are then asked of the data (otherask.go). A
 // table calculation's value depends on the rows around it, which neither
 // a sum of cells nor a question restricted to some categories keeps: it
 // is refused by name, as is a ColorItemsLimit ranked by such a field.
@@ -99,13 +99,14 @@ func (v *View) otherRefusal(p *plan) string {
 		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || len(p.asked) > 0) {
 			continue
 		}
-		catLimited := p.otherLimit > 0 || p.rankCat != nil || p.catLimit > 0
-		if !tableCalc && (p.colorLimit == 0 || !catLimited) {
+		if !tableCalc {
 			why := "the calculated field " + strconv.Quote(f.measure.Field)
 			switch {
 			case p.sankeySrc > 0 || p.sankeyDst > 0:
-				return "an items limit ranked by " + why
-			case p.colorLimit > 0 && p.askColors(p.colorLimit, p.colorOther, p.colorRank, "ColorItemsLimit with "+why):
+				if !p.askSankey(why) {
+					return p.unsupported[len(p.unsupported)-1]
+				}
+			case p.colorLimit > 0 && p.askCategories() && p.askColors(p.colorLimit, p.colorOther, p.colorRank, "ColorItemsLimit with "+why):
 			case p.colorLimit > 0:
 				return p.unsupported[len(p.unsupported)-1]
 			case p.otherLimit > 0 && p.askLimit(p.otherLimit, true, "OtherCategories INCLUDE with "+why):

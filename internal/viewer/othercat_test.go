@@ -77,8 +77,16 @@ func TestOtherRefusal(t *testing.T) {
 			"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
 		wantEq(t, name, [2]any{v.otherRefusal(p), p.asked != nil}, want)
 	}
+	// A category and a color limit over an aggregating calculated field:
+	// both asked of the data.
+	p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`, `+segColors+`,
+		"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "keys"}}}]}},
+		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "m", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"},
+		 "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`))
+	wantEq(t, "category and colors", [3]any{v.otherRefusal(p), p.asked, p.otherLimit + p.colorLimit}, [3]any{"", []*askedLimit{{n: 2, other: true},
+		{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "m", Descending: true}}}}, 0})
 	// An inline calculated measure holding a table calculation: refused.
-	p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
+	p, _ = planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 		"Values": [{"CalculatedMeasureField": {"FieldId": "m", "Expression": "runningSum(sum({revenue}), [{region} ASC])"}}]}},
 		"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
 	wantEq(t, "inline table calculation", v.otherRefusal(p), `an items limit with the calculated measure "m"`)

@@ -37,7 +37,9 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 		}
 		p.sankeySrc = p.sankeyLimit(s.SourceItemsLimit, "SourceItemsLimit", 0)
 		p.sankeyDst = p.sankeyLimit(s.DestinationItemsLimit, "DestinationItemsLimit", 1)
-		p.sankeyAskRank()
+		if why := p.nonAdditive(); why != "" {
+			p.askSankey(why)
+		}
 	}
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}
@@ -71,21 +73,20 @@ func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string, s
 	return 0
 }
 
-// sankeyAskRank moves the limits kept from the answer to ones asked of
-// the data when the weight does not add up (an average's total over a
-// node is not the sum of its flows' averages): each side's nodes ranked
-// by their weight alone, next to the other side's limit (otherask.go).
-func (p *plan) sankeyAskRank() {
-	why := p.nonAdditive()
-	if why == "" {
-		return
-	}
+// askSankey moves the limits kept from the answer to ones asked of the
+// data when the weight (named by why) does not add up (an average's total
+// over a node is not the sum of its flows' averages): each side's nodes
+// ranked by their weight alone, next to the other side's limit
+// (otherask.go). False when one is refused by name.
+func (p *plan) askSankey(why string) bool {
+	ok := true
 	for side, n := range []int{p.sankeySrc, p.sankeyDst} {
 		if n > 0 {
-			p.askAxis(&askedLimit{n: n, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}, "an items limit ranked by "+why)
+			ok = p.askAxis(&askedLimit{n: n, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}, "an items limit ranked by "+why) && ok
 		}
 	}
 	p.sankeySrc, p.sankeyDst = 0, 0
+	return ok
 }
 
 func orUnset(s string) string {

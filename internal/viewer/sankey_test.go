@@ -47,8 +47,7 @@ func TestSankey(t *testing.T) {
 // the data (the side's nodes ranked by their weight alone, "Other" from
 // the rest's rows), on one side or both. A weight that does not add up
 // ranks its nodes by asking the data too (it summed the flows' averages),
-// on one side or both; an aggregating calculated field's ranking is
-// refused.
+// on one side or both, as does an aggregating calculated field.
 func TestSankeyOther(t *testing.T) {
 	sankey := func(values, sort string) *plan {
 		p, _ := planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+values+`}},
@@ -73,5 +72,5 @@ func TestSankeyOther(t *testing.T) {
 		{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}}, []string(nil)})
 	v := &View{def: &definition.Definition{CalculatedFields: []definition.CalculatedField{{DataSetIdentifier: "sales", Name: "keys", Expression: "distinct_count({city})"}}}}
 	p = sankey(`, "Weight": [{"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "sales", "ColumnName": "keys"}}}]`, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
-	wantEq(t, "aggregating calculated field", v.otherRefusal(p), `an items limit ranked by the calculated field "keys"`)
+	wantEq(t, "aggregating calculated field", [3]any{v.otherRefusal(p), p.asked, p.sankeySrc}, [3]any{"", []*askedLimit{{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}}, 0})
 }

@@ -6,13 +6,16 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
 // TestViewerOtherOverDrillDown draws a bar of the two regions of highest
 // average revenue and "Other" (the drill-down region → city, colored by
 // segment → category), and a bar by region keeping the segment of most
-// revenue and "Other" in each region (the drill-down segment → category).
+// revenue and "Other" in each region (the drill-down segment → category);
+// a saved drill-down state, a limit over a sort by a hidden column and a
+// limit sorted by the Colors field are refused by name.
 func TestViewerOtherOverDrillDown(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, withSampleRows(viewerSampleRows))
@@ -27,6 +30,17 @@ func TestViewerOtherOverDrillDown(t *testing.T) {
 			"Category": [`+dim("segments-r", "region")+`], "Colors": [`+dim("segments-s", "segment")+`, `+dim("segments-k", "category")+`],
 			"Values": [`+fmt.Sprintf(sumOf, "segments-v", "revenue", "SUM")+`]}},
 			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "segments-r", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`,
+		`{"BarChartVisual": {"VisualId": "drilled", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+			"Category": [`+dim("drilled-r", "region")+`, `+dim("drilled-y", "city")+`], "Values": [`+fmt.Sprintf(sumOf, "drilled-v", "revenue", "SUM")+`]}}},
+			"ColumnHierarchies": [{"ExplicitHierarchy": {"HierarchyId": "h", "Columns": [{"DataSetIdentifier": "sales", "ColumnName": "region"}, {"DataSetIdentifier": "sales", "ColumnName": "city"}],
+				"DrillDownFilters": [{"CategoryFilter": {"Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}, "CategoryValues": ["East"]}}]}}]}}`,
+		`{"BarChartVisual": {"VisualId": "hidden", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+			"Category": [`+dim("hidden-r", "sub_category")+`], "Values": [`+fmt.Sprintf(sumOf, "hidden-v", "revenue", "SUM")+`]}},
+			"SortConfiguration": {"CategorySort": [{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "profit"}, "Direction": "DESC", "AggregationFunction": {"NumericalAggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}}],
+				"CategoryItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}}}}}`,
+		`{"BarChartVisual": {"VisualId": "by-color", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+			"Category": [`+dim("by-color-r", "region")+`], "Colors": [`+dim("by-color-s", "segment")+`], "Values": [`+fmt.Sprintf(sumOf, "by-color-v", "revenue", "AVERAGE")+`]}},
+			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "by-color-s", "Direction": "ASC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`,
 	)
 	db := sampleDB(t, ts)
 	ranked := func(col, measure string, n int) string {
@@ -42,6 +56,13 @@ func TestViewerOtherOverDrillDown(t *testing.T) {
 		}
 		if len(want) == 0 || !samePoints(got, want) {
 			t.Errorf("%s:\n drawn %v\n SQL   %v", id, sortedPoints(got), sortedPoints(want))
+		}
+	}
+	// What cannot be drawn exactly is refused by name.
+	for id, what := range map[string]string{"drilled": "DrillDownFilters", "hidden": "sorted by a field the chart does not show",
+		"by-color": "sorted by the Colors field"} {
+		if tl := tile(t, body, id); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, what) || strings.Contains(tl, "data-echarts") {
+			t.Errorf("%s: want an unsupported tile naming %q, got\n%s", id, what, tl)
 		}
 	}
 }

@@ -39,36 +39,3 @@ func TestDrillTop(t *testing.T) {
 	wantEq(t, "drilled down", p.unsupported, []string{"a drill-down saved below its top level (DrillDownFilters)"})
 	wantEq(t, "unreadable hierarchy", drilledDown([]json.RawMessage{json.RawMessage(`[`)}), true)
 }
-
-// An items limit over a sort by a field the chart does not show (a
-// hidden column, or a drill-down's lower level) would keep other
-// categories or colors than the visual's: refused by name.
-func TestLimitOverLostSort(t *testing.T) {
-	bar := func(sort string) *plan {
-		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`, `+segColors+`,
-			"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
-			"SortConfiguration": {`+sort+`}}}}`))
-		return p
-	}
-	hidden := `[{"ColumnSort": {"SortBy": {"DataSetIdentifier": "sales", "ColumnName": "profit"}, "Direction": "DESC", "AggregationFunction": {"NumericalAggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}}]`
-	wantEq(t, "category", bar(`"CategorySort": `+hidden+`, "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`).unsupported,
-		[]string{"CategoryItemsLimit sorted by a field the chart does not show"})
-	p := bar(`"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "ColorSort": ` + hidden + `, "ColorItemsLimit": {"ItemsLimit": 1}`)
-	wantEq(t, "color", [2]any{p.unsupported, p.sort}, [2]any{[]string{"ColorItemsLimit with a ColorSort by a field the chart does not show"}, []query.Sort{{ID: "r"}}})
-	wantEq(t, "no limit", bar(`"CategorySort": `+hidden).unsupported, []string(nil))
-}
-
-// A category limit sorted by the Colors field has no one value per
-// category to rank by: refused by name, with "Other" or without, whatever
-// the measure.
-func TestLimitSortedByColors(t *testing.T) {
-	bar := func(agg, other string) []string {
-		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`, `+segColors+`,
-			"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "`+agg+`"}}}]}},
-			"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "c", "Direction": "ASC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "`+other+`"}}}}}`))
-		return p.unsupported
-	}
-	wantEq(t, "average, other", bar("AVERAGE", "INCLUDE"), []string{"CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted by the Colors field"})
-	wantEq(t, "sum, other", bar("SUM", "INCLUDE"), []string{"CategoryItemsLimit with OtherCategories INCLUDE and a Colors field, sorted other than by the category"})
-	wantEq(t, "sum", bar("SUM", "EXCLUDE"), []string{"CategoryItemsLimit with a Colors field, sorted other than by the category"})
-}

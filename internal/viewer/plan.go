@@ -156,7 +156,7 @@ func (p *plan) sorts(opts []definition.FieldSortOptions) {
 			}
 		case o.ColumnSort != nil && o.ColumnSort.SortBy != nil:
 			for _, f := range all {
-				if (f.dim != nil && f.dim.Field == o.ColumnSort.SortBy.ColumnName) || (f.measure != nil && f.measure.Field == o.ColumnSort.SortBy.ColumnName) {
+				if sortsBy(o.ColumnSort, f) {
 					p.sort = append(p.sort, query.Sort{ID: f.id, Descending: o.ColumnSort.Direction == "DESC"})
 					break
 				}
@@ -166,6 +166,29 @@ func (p *plan) sorts(opts []definition.FieldSortOptions) {
 			p.sortLost = true
 		}
 	}
+}
+
+// sortsBy reports whether a ColumnSort sorts by a field of the plan: its
+// column, and for a measure its aggregation (a sort by the average of a
+// column is not a sort by its sum); a dimension with no aggregation.
+func sortsBy(s *definition.ColumnSort, f field) bool {
+	a := s.AggregationFunction
+	switch {
+	case f.dim != nil:
+		return f.dim.Field == s.SortBy.ColumnName && a == nil
+	case f.measure == nil || f.measure.Field != s.SortBy.ColumnName:
+		return false
+	case a == nil:
+		return true
+	case a.NumericalAggregationFunction != nil:
+		agg, pct := numericalAggregation(a.NumericalAggregationFunction)
+		return agg == f.measure.Aggregation && pct == f.measure.Percentile
+	case a.CategoricalAggregationFunction != "":
+		return a.CategoricalAggregationFunction == f.measure.Aggregation
+	case a.DateAggregationFunction != "":
+		return a.DateAggregationFunction == f.measure.Aggregation
+	}
+	return true
 }
 
 // categoryLimit applies a chart's CategoryItemsLimit. With a Colors field

@@ -19,9 +19,19 @@ import (
 // over the sample dataset and returns its first sheet's page.
 func visualsDashboard(t *testing.T, ts *testServer, id string, visuals ...string) string {
 	t.Helper()
-	def := fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": %q}],
+	return calcVisualsDashboard(t, ts, id, "", visuals...)
+}
+
+// calcVisualsDashboard is visualsDashboard with the definition's
+// CalculatedFields (a JSON array, "" for none).
+func calcVisualsDashboard(t *testing.T, ts *testServer, id, calcs string, visuals ...string) string {
+	t.Helper()
+	if calcs == "" {
+		calcs = "[]"
+	}
+	def := fmt.Sprintf(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": %q}], "CalculatedFields": %s,
 		"Sheets": [{"SheetId": "s", "Name": "Visuals", "Visuals": [%s]}]}`,
-		"arn:aws:quicksight:"+region+":"+accountID+":dataset/"+app.SampleDataSetID, strings.Join(visuals, ","))
+		"arn:aws:quicksight:"+region+":"+accountID+":dataset/"+app.SampleDataSetID, calcs, strings.Join(visuals, ","))
 	var d types.DashboardVersionDefinition
 	decodeStrict(t, []byte(def), &d)
 	c := ts.adminClient()

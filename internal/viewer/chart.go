@@ -75,7 +75,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 		}
 		return cats, out
 	}
-	colors, colorIdx := categories(res, ncat, p.colors[0])
+	colors, colorIdx := categories(barRows(res, ncat), ncat, p.colors[0])
 	var out []series
 	for k, m := range ms {
 		if p.linesByCategory && k >= len(p.values) {
@@ -90,15 +90,21 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 			out = append(out, series{name: name, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format, nullText: m.nullText})
 		}
 	}
+	j := 0 // the row's index among the bars' rows
 	for i, row := range res.Rows {
+		if isLinesOnly(row[ncat]) {
+			continue
+		}
+		c := colorIdx[j]
+		j++
 		for k := range p.values {
-			out[k*len(colors)+colorIdx[i]].data[catIdx[i]] = chartValue(row[nd+k])
+			out[k*len(colors)+c].data[catIdx[i]] = chartValue(row[nd+k])
 		}
 		if p.linesByCategory {
 			continue
 		}
 		for k := len(p.values); k < len(ms); k++ {
-			out[k*len(colors)+colorIdx[i]].data[catIdx[i]] = chartValue(row[nd+k])
+			out[k*len(colors)+c].data[catIdx[i]] = chartValue(row[nd+k])
 		}
 	}
 	return cats, out

@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -46,9 +47,9 @@ func TestComboSingleAxis(t *testing.T) {
 }
 
 // A combo chart's Colors field splits its bars; its line is one series
-// over every color of a category (the sum of the colors' sums). A line
-// that does not add up over colors (an AVERAGE), or over colors a
-// ColorItemsLimit drops, is refused by name.
+// over every color of a category (the sum of the colors' sums), the
+// colors a ColorItemsLimit drops included. A line that does not add up
+// over colors (an AVERAGE) is refused by name.
 func TestComboLinesOverColors(t *testing.T) {
 	combo := func(lineAgg string, sort ...string) *plan {
 		p, ok := planOf(visualOf(t, `{"ComboChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"ComboChartAggregatedFieldWells": {
@@ -82,10 +83,57 @@ func TestComboLinesOverColors(t *testing.T) {
 		t.Fatalf("series: %d bars, %d lines (%v); want a bar per color and one line", bars, len(lines), ss)
 	}
 	wantEq(t, "line over colors", lines[0]["data"], []any{3.0, 4.0, nil})
-	if got := combo("SUM", `, "SortConfiguration": {"ColorItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}}`).unsupported; len(got) != 1 || !strings.Contains(got[0], "ColorItemsLimit that drops colors") {
-		t.Errorf("colors dropped: unsupported %v, want the line refused by name", got)
+
+	// One color kept (dev, the larger total): prod loses its bars, not its
+	// share of the line; February, only prod, keeps its line point.
+	p = combo("SUM", `, "SortConfiguration": {"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "EXCLUDE"}}`)
+	wantEq(t, "colors dropped, planned", [3]any{p.unsupported, p.colorLimit, p.linesByCategory}, [3]any{[]string(nil), 1, true})
+	res = &Result{Columns: []query.ResultColumn{{ID: "r"}, {ID: "c"}, {ID: "b"}, {ID: "l"}}, Rows: [][]any{
+		{"jan", "prod", 1.0, 1.0}, {"jan", "dev", 6.0, 6.0}, {"feb", "prod", 4.0, 4.0}, {"mar", "dev", 3.0, 3.0}}}
+	res, ok := limitColors(res, p)
+	if !ok {
+		t.Fatal("not limited")
 	}
+	opt := chartOption(p, res)
+	got := map[string]any{}
+	for _, s := range opt["series"].([]obj) {
+		got[fmt.Sprint(s["type"], " ", s["name"])] = s["data"]
+	}
+	wantEq(t, "colors dropped, drawn", got, map[string]any{"bar dev · Sum of x": []any{6.0, nil, 3.0}, "line Sum of x": []any{7.0, 4.0, 3.0}})
+	wantEq(t, "colors dropped, categories", opt["xAxis"].(obj)["data"], []string{"jan", "feb", "mar"})
 	if got := combo("AVERAGE").unsupported; len(got) != 1 || !strings.Contains(got[0], "Group/Color") || !strings.Contains(got[0], "AVERAGE") {
 		t.Errorf("AVERAGE line: unsupported %v, want it refused by name", got)
 	}
+}
+
+// A combo chart whose ColorItemsLimit drops colors ranked by a measure
+// that does not add up (an average of the bars) asks the data for the
+// kept colors and, for its lines only, the rest per category.
+func TestComboLinesOverAskedColors(t *testing.T) {
+	p, ok := planOf(visualOf(t, `{"ComboChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"ComboChartAggregatedFieldWells": {
+		"Category": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}],
+		"Colors": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "c"}}}],
+		"BarValues": [{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}],
+		"LineValues": [{"NumericalMeasureField": {"FieldId": "l", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]}},
+		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "EXCLUDE"}}}}}`))
+	if !ok || len(p.asked) != 1 || !p.asked[0].linesOnly || len(p.unsupported) > 0 {
+		t.Fatalf("not asked for the lines: %+v %v", p.asked, p.unsupported)
+	}
+	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure, *p.lineValues[0].measure}, Sort: p.sort, Limit: p.limit}
+	_, answers, run := fakeAsked(0)
+	answers["rank"] = [][]any{{"dev", 5.0, 9.0}, {"prod", 2.5, 5.0}}
+	answers[query.In] = [][]any{{"jan", "dev", 6.0, 6.0}, {"mar", "dev", 3.0, 3.0}}
+	answers[query.NotIn] = [][]any{{"feb", 4.0, 4.0}, {"jan", 1.0, 1.0}}
+	res, err := askedRunner(p, run)(t.Context(), "arn", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Columns = []query.ResultColumn{{ID: "r"}, {ID: "c"}, {ID: "b"}, {ID: "l"}}
+	opt := chartOption(p, res)
+	got := map[string]any{}
+	for _, s := range opt["series"].([]obj) {
+		got[fmt.Sprint(s["type"], " ", s["name"])] = s["data"]
+	}
+	wantEq(t, "drawn", got, map[string]any{"bar dev · Average of x": []any{nil, 6.0, 3.0}, "line Sum of x": []any{4.0, 7.0, 3.0}})
+	wantEq(t, "categories", opt["xAxis"].(obj)["data"], []string{"feb", "jan", "mar"})
 }

@@ -1,14 +1,21 @@
 package viewer
 
-import "github.com/sightglass/sightglass/internal/definition"
+import (
+	"slices"
+
+	"github.com/sightglass/sightglass/internal/definition"
+)
 
 // A combo chart's Colors field ("Group/Color for bars" in the analysis
 // editor) splits its bars; its lines stay one per measure, over every
 // color of an X-axis value. The query groups by X value and color, so a
 // line's value is folded from the colors' rows: a sum of sums or of
-// counts. Any other line measure cannot be folded and is refused by name;
-// so are colors dropped by a ColorItemsLimit and an answer cut at the
-// chart's row bound (a fold of part of the colors).
+// counts. Any other line measure cannot be folded and is refused by name,
+// as is an answer cut at the chart's row bound (a fold of part of the
+// colors). Colors a ColorItemsLimit drops (EXCLUDE) lose their bars, not
+// their share of the lines: their rows stay, marked linesOnly, and the
+// lines fold them too (when the limit is asked of the data, the rest is
+// asked as one such row per category).
 
 // comboLinesByCategory plans a combo chart's lines over a Colors field.
 func (p *plan) comboLinesByCategory() {
@@ -24,17 +31,32 @@ func (p *plan) comboLinesByCategory() {
 			return
 		}
 	}
-	if p.colorLimit > 0 && !p.colorOther {
-		// The colors past the limit are dropped from the answer, but not
-		// from the line over every color.
-		p.refuse("Lines of a combo chart with a ColorItemsLimit that drops colors (OtherCategories EXCLUDE)")
-		return
-	}
 	p.linesByCategory = true
+	for _, a := range p.asked {
+		a.linesOnly = a.dim >= len(p.category) && !a.other
+	}
 	p.limit = max(p.limit, chartLimit+1)
 	if p.maxRows == 0 {
 		p.maxRows = chartLimit
 	}
+}
+
+// linesOnly is the Colors cell of a combo chart's row whose color a
+// ColorItemsLimit drops: no bar draws it; the lines fold its values.
+type linesOnly struct{}
+
+// isLinesOnly reports whether a Colors cell is linesOnly.
+func isLinesOnly(v any) bool {
+	_, ok := v.(linesOnly)
+	return ok
+}
+
+// barRows is a combo chart's answer without its linesOnly rows.
+func barRows(res *Result, col int) *Result {
+	if !slices.ContainsFunc(res.Rows, func(row []any) bool { return isLinesOnly(row[col]) }) {
+		return res
+	}
+	return &Result{Columns: res.Columns, Rows: slices.DeleteFunc(slices.Clone(res.Rows), func(row []any) bool { return isLinesOnly(row[col]) })}
 }
 
 // lineTotals folds a combo chart's line measure k (a column of res after

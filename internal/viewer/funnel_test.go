@@ -22,7 +22,7 @@ func TestFunnel(t *testing.T) {
 	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
 	 "SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "c", "Direction": "ASC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
 	wantEq(t, "sort", p.sort, []query.Sort{{ID: "c"}})
-	wantEq(t, "other, asked of the data", [2]any{p.asked, p.unsupported}, [2]any{&askedLimit{n: 2, other: true}, []string(nil)})
+	wantEq(t, "other, asked of the data", [2]any{p.asked, p.unsupported}, [2]any{[]*askedLimit{{n: 2, other: true}}, []string(nil)})
 
 	res := &Result{
 		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "v", Role: query.RoleMeasure}},

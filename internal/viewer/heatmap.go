@@ -36,13 +36,8 @@ func (p *plan) planHeatMap(c *definition.HeatMapConfiguration) bool {
 	if s := c.SortConfiguration; s != nil {
 		p.axisSort("HeatMapRowSort", s.HeatMapRowSort, 0)
 		p.axisSort("HeatMapColumnSort", s.HeatMapColumnSort, 1)
-		rows, cols := s.HeatMapRowItemsLimitConfiguration, s.HeatMapColumnItemsLimitConfiguration
-		if limited(rows) && limited(cols) && rows.OtherCategories == "INCLUDE" && cols.OtherCategories == "INCLUDE" {
-			p.refuse("HeatMapRowItemsLimitConfiguration and HeatMapColumnItemsLimitConfiguration both with OtherCategories INCLUDE")
-			return true
-		}
-		p.heatAxisLimit("HeatMapRowItemsLimitConfiguration", rows, 0)
-		p.heatAxisLimit("HeatMapColumnItemsLimitConfiguration", cols, 1)
+		p.heatAxisLimit("HeatMapRowItemsLimitConfiguration", s.HeatMapRowItemsLimitConfiguration, 0)
+		p.heatAxisLimit("HeatMapColumnItemsLimitConfiguration", s.HeatMapColumnItemsLimitConfiguration, 1)
 	}
 	return true
 }
@@ -51,7 +46,9 @@ func (p *plan) planHeatMap(c *definition.HeatMapConfiguration) bool {
 // columns): the first values in the axis's sort are kept; the rest are
 // dropped (from the answer's cells, heatMapOption) or, with
 // OtherCategories INCLUDE, gathered into one "Other" row or column asked
-// of the data (otherask.go), drawn last.
+// of the data (otherask.go), drawn last. With "Other" on both axes each
+// axis keeps its first values over all the rows, and the "Other" row ×
+// "Other" column cell is the measure over the rows of both rests.
 func (p *plan) heatAxisLimit(member string, l *definition.ItemsLimitConfiguration, axis int) {
 	if !limited(l) {
 		return
@@ -99,8 +96,8 @@ func (p *plan) axisSort(member string, opts []definition.FieldSortOptions, axis 
 // per pair colored by its value on a continuous scale.
 func heatMapOption(p *plan, res *Result) obj {
 	other := [2]bool{}
-	if p.asked != nil && p.asked.other {
-		other[p.asked.dim] = true
+	for _, a := range p.asked {
+		other[a.dim] = other[a.dim] || a.other
 	}
 	rows, rowIdx := sortedCategories(res, 0, p.category[0], p.sort[0].Descending, other[0])
 	cols, colIdx := sortedCategories(res, 1, p.colors[0], p.sort[1].Descending, other[1])

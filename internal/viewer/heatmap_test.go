@@ -24,6 +24,10 @@ func visualOf(t testing.TB, js string) *definition.Visual {
 const heatWells = `"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
  "Columns": [{"DateDimensionField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "day"}, "DateGranularity": "MONTH"}}]`
 
+// heatRegionSegment is a heat map of regions by segment.
+const heatRegionSegment = `"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
+ "Columns": [{"CategoricalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "sales", "ColumnName": "segment"}}}]`
+
 func TestHeatMapPlan(t *testing.T) {
 	// Without a value: a count of records, sorted by rows then columns.
 	p, ok := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`}}}}}`))
@@ -49,9 +53,9 @@ func TestHeatMapPlan(t *testing.T) {
 }
 
 // A heat map's items limits keep the first rows or columns in the axis's
-// sort (they were refused); INCLUDE gathers the rest of one axis into
-// "Other", asked of the data and drawn last; over a date axis, or on
-// both axes, refused by name.
+// sort (they were refused); INCLUDE gathers the rest of an axis into
+// "Other", asked of the data and drawn last, on one axis or both; over a
+// date axis, refused by name.
 func TestHeatMapItemsLimits(t *testing.T) {
 	heat := func(limits string) *plan {
 		p, _ := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`}},
@@ -59,11 +63,15 @@ func TestHeatMapItemsLimits(t *testing.T) {
 		return p
 	}
 	p := heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
-	wantEq(t, "rows, other", [2]any{p.asked, p.unsupported}, [2]any{&askedLimit{n: 2, other: true, rank: []query.Sort{{ID: "r", Descending: true}}}, []string(nil)})
+	wantEq(t, "rows, other", [2]any{p.asked, p.unsupported}, [2]any{[]*askedLimit{{n: 2, other: true, rank: []query.Sort{{ID: "r", Descending: true}}}}, []string(nil)})
 	p = heat(`"HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "date columns, other", p.unsupported, []string{"HeatMapColumnItemsLimitConfiguration with OtherCategories INCLUDE over a date field"})
 	p = heat(`"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
-	wantEq(t, "both, other", p.unsupported, []string{"HeatMapRowItemsLimitConfiguration and HeatMapColumnItemsLimitConfiguration both with OtherCategories INCLUDE"})
+	wantEq(t, "both, other over a date", p.unsupported, []string{"HeatMapColumnItemsLimitConfiguration with OtherCategories INCLUDE over a date field"})
+	p, _ = planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatRegionSegment+`}},
+	 "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`))
+	wantEq(t, "both, other", [3]any{p.asked, p.limit, p.unsupported}, [3]any{[]*askedLimit{{n: 2, other: true, rank: []query.Sort{{ID: "r"}}},
+		{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "g"}}}}, heatMapCells + 1, []string(nil)})
 
 	// Kept from the cells: two rows (descending) and one column; "Other"
 	// is drawn last, whatever its name's place.
@@ -115,8 +123,7 @@ func TestRefusedVisualAsksNothing(t *testing.T) {
  "Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [
   {"HeatMapVisual": {"VisualId": "ok", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}}}}},
   {"HeatMapVisual": {"VisualId": "limited", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {` + heatWells + `}},
-   "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"},
-     "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}]}]}`))
+   "SortConfiguration": {"HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 
@@ -53,7 +54,7 @@ func TestAskedLimitQuestions(t *testing.T) {
 	}
 	answers["rank"], answers[query.In] = [][]any{{"West", 9.0}, {"East", 1.0}}, full
 	q := *base
-	p.asked.n = 1
+	p.asked[0].n = 1
 	if _, err := askedRunner(p, run)(context.Background(), "arn", &q); err != errAskedCut {
 		t.Errorf("cut answer: %v, want errAskedCut", err)
 	}
@@ -82,7 +83,7 @@ func TestAskedColorLimit(t *testing.T) {
 	p, ok := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 		"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "MAX"}}}], `+segColors+`}},
 		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`))
-	if !ok || p.asked == nil || p.asked.dim != 1 {
+	if !ok || len(p.asked) != 1 || p.asked[0].dim != 1 {
 		t.Fatalf("not asked by color: %+v %v", p.asked, p.unsupported)
 	}
 	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure}, Sort: p.sort, Limit: p.limit}
@@ -118,4 +119,61 @@ func fakeAsked(n int) (map[string]*query.Question, map[string][][]any, Runner) {
 		asked[kind] = q
 		return &Result{Rows: answers[kind]}, nil
 	}
+}
+
+// A matrix limited on both axes with "Other": each axis ranked alone over
+// all the rows, then the kept cells, each axis's "Other" against the
+// other's kept values, and the "Other" × "Other" cell from the rows of
+// both rests, each asked of the data, in the rows' rank (each row's
+// "Other" after its kept columns, the "Other" row last); an axis without
+// a rest asks no "Other".
+func TestAskedMatrix(t *testing.T) {
+	p, _ := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatRegionSegment+`,
+	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]}},
+	 "SortConfiguration": {"HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`))
+	base := &query.Question{Dimensions: []query.Dimension{*p.category[0].dim, *p.colors[0].dim}, Measures: []query.Measure{*p.values[0].measure}, Sort: p.sort, Limit: p.limit}
+	var mu sync.Mutex
+	asked := map[string]*query.Question{}
+	answers := map[string][][]any{
+		"rank r":        {{"East", 1.0}, {"North", 2.0}, {"West", 3.0}},
+		"rank g":        {{"Corp", 4.0}, {"Home", 5.0}},
+		"in in":         {{"East", "Corp", 1.0}, {"North", "Corp", 2.0}},
+		"not_in in":     {{"Corp", 3.0}},
+		"in not_in":     {{"East", 4.5}, {"North", 5.5}},
+		"not_in not_in": {{6.5}},
+	}
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		var key string
+		if len(q.Filters) == 2 {
+			key = strings.ToLower(q.Filters[0].Match + " " + q.Filters[1].Match)
+		} else {
+			key = "rank " + dimensionID(q.Dimensions[0])
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		asked[key] = q
+		return &Result{Rows: answers[key]}, nil
+	}
+	res, err := askedRunner(p, run)(context.Background(), "arn", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, "rows", res.Rows, [][]any{{"East", "Corp", 1.0}, {"East", "Other", 4.5}, {"North", "Corp", 2.0}, {"North", "Other", 5.5}, {"Other", "Corp", 3.0}, {"Other", "Other", 6.5}})
+	wantEq(t, "questions", len(asked), 6)
+	wantEq(t, "rank rows", [2]any{asked["rank r"].Sort, asked["rank r"].Limit}, [2]any{[]query.Sort{{ID: "r"}}, 3})
+	wantEq(t, "rank columns", [2]any{asked["rank g"].Sort, asked["rank g"].Limit}, [2]any{[]query.Sort{{ID: "g"}}, 2})
+	wantEq(t, "rows' Other", [2]any{asked["not_in in"].Dimensions, asked["not_in in"].Filters},
+		[2]any{[]query.Dimension{*p.colors[0].dim}, []query.Filter{matchValues("region", []any{"East", "North"}, false), matchValues("segment", []any{"Corp"}, true)}})
+	wantEq(t, "Other × Other", [2]any{len(asked["not_in not_in"].Dimensions), asked["not_in not_in"].Sort}, [2]any{0, []query.Sort(nil)})
+	opt := heatMapOption(p, &Result{Columns: []query.ResultColumn{{ID: "r"}, {ID: "g"}, {ID: "v", Role: query.RoleMeasure}}, Rows: res.Rows})
+	wantEq(t, "axes", [2]any{opt["yAxis"].(obj)["data"], opt["xAxis"].(obj)["data"]}, [2]any{[]string{"East", "North", "Other"}, []string{"Corp", "Other"}})
+
+	// Two rows only: no rows' "Other", so only the columns' is asked.
+	clear(asked)
+	answers["rank r"] = [][]any{{"East", 1.0}, {"North", 2.0}}
+	res, err = askedRunner(p, run)(context.Background(), "arn", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, "no rows' rest", [2]any{len(asked), res.Rows}, [2]any{4, [][]any{{"East", "Corp", 1.0}, {"East", "Other", 4.5}, {"North", "Corp", 2.0}, {"North", "Other", 5.5}}})
 }

@@ -26,7 +26,7 @@ const otherLabel = "Other"
 // total (rankedlimit.go). Any other measure is asked of the data
 // (otherask.go).
 func (p *plan) includeOther(n int) {
-	if len(p.category) != 1 {
+	if len(p.category) != 1 { // a drill-down draws its first field (drilltop.go)
 		p.refuse("CategoryItemsLimit with OtherCategories INCLUDE and several category fields")
 		return
 	}
@@ -68,12 +68,12 @@ func (p *plan) nonAdditive() string {
 // otherRefusal settles a planned items limit against the analysis's
 // calculated fields and names what of it the view cannot compute. A
 // measure over a calculated field that aggregates itself does not add up
-// over categories: the limit is then asked of the data (otherask.go). A
+// over categories: the limits are then asked of the data (otherask.go). A
 // table calculation's value depends on the rows around it, which neither
 // a sum of cells nor a question restricted to some categories keeps: it
 // is refused by name, as is a ColorItemsLimit ranked by such a field.
 func (v *View) otherRefusal(p *plan) string {
-	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 && p.asked == nil && p.sankeySrc == 0 && p.sankeyDst == 0 {
+	if p.otherLimit == 0 && p.rankCat == nil && p.colorLimit == 0 && len(p.asked) == 0 && p.sankeySrc == 0 && p.sankeyDst == 0 {
 		return ""
 	}
 	exprs := map[string]string{}
@@ -96,16 +96,17 @@ func (v *View) otherRefusal(p *plan) string {
 			continue
 		}
 		tableCalc := reTableCalc.MatchString(src) || reFieldRef.MatchString(src) && refersCalc(src, exprs)
-		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || p.asked != nil) {
+		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || len(p.asked) > 0) {
 			continue
 		}
-		catLimited := p.otherLimit > 0 || p.rankCat != nil || p.catLimit > 0
-		if !tableCalc && (p.colorLimit == 0 || !catLimited) {
+		if !tableCalc {
 			why := "the calculated field " + strconv.Quote(f.measure.Field)
 			switch {
 			case p.sankeySrc > 0 || p.sankeyDst > 0:
-				return "an items limit ranked by " + why
-			case p.colorLimit > 0 && p.askColors(p.colorLimit, p.colorOther, p.colorRank, "ColorItemsLimit with "+why):
+				if !p.askSankey(why) {
+					return p.unsupported[len(p.unsupported)-1]
+				}
+			case p.colorLimit > 0 && p.askCategories() && p.askColors(p.colorLimit, p.colorOther, p.colorRank, "ColorItemsLimit with "+why):
 			case p.colorLimit > 0:
 				return p.unsupported[len(p.unsupported)-1]
 			case p.otherLimit > 0 && p.askLimit(p.otherLimit, true, "OtherCategories INCLUDE with "+why):
@@ -116,7 +117,7 @@ func (v *View) otherRefusal(p *plan) string {
 			p.otherLimit, p.rankCat, p.catLimit, p.colorLimit, p.colorOther = 0, nil, 0, 0, false
 			continue
 		}
-		if p.otherLimit == 0 && !p.colorOther && (p.asked == nil || !p.asked.other) {
+		if p.otherLimit == 0 && !p.colorOther && !p.askedOther(-1) {
 			return "an items limit ranked by the calculated field " + strconv.Quote(f.measure.Field)
 		}
 		return "OtherCategories INCLUDE with the calculated field " + strconv.Quote(f.measure.Field)

@@ -37,7 +37,7 @@ func TestOtherCategoriesPlan(t *testing.T) {
 	// data (otherask.go), over a category matched by value; over a date
 	// category, refused by name.
 	p := chart(`{"BarChartVisual": {"VisualId": "a", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `}}, ` + limit + `}}}`)
-	wantEq(t, "average", [3]any{p.asked, p.otherLimit, p.unsupported}, [3]any{&askedLimit{n: 3, other: true}, 0, []string(nil)})
+	wantEq(t, "average", [3]any{p.asked, p.otherLimit, p.unsupported}, [3]any{[]*askedLimit{{n: 3, other: true}}, 0, []string(nil)})
 	p = chart(`{"BarChartVisual": {"VisualId": "d", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
 		"Category": [{"DateDimensionField": {"FieldId": "day", "Column": {"DataSetIdentifier": "sales", "ColumnName": "order_date"}, "DateGranularity": "MONTH"}}], ` + revAvg + `}}, ` + limit + `}}}`)
 	wantEq(t, "average by month", p.unsupported, []string{`OtherCategories INCLUDE with the AVERAGE measure "Average of revenue" over a date field`})
@@ -46,11 +46,11 @@ func TestOtherCategoriesPlan(t *testing.T) {
 	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revSum + `, ` + segColors + `}}, ` + limit + `}}}`)
 	wantEq(t, "colors by measure", [3]any{p.otherLimit, p.rankCat != nil, p.unsupported}, [3]any{3, true, []string(nil)})
 	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `, ` + segColors + `}}, ` + limit + `}}}`)
-	wantEq(t, "colors by average", [3]any{p.asked, p.rankCat, p.unsupported}, [3]any{&askedLimit{n: 3, other: true}, (*query.Sort)(nil), []string(nil)})
+	wantEq(t, "colors by average", [3]any{p.asked, p.rankCat, p.unsupported}, [3]any{[]*askedLimit{{n: 3, other: true}}, (*query.Sort)(nil), []string(nil)})
 	// Without Other, ranked by an average over the colors: asked too.
 	p = chart(`{"BarChartVisual": {"VisualId": "c", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {` + regionCat + `, ` + revAvg + `, ` + segColors + `}},
 		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}}}}}`)
-	wantEq(t, "colors by average, exclude", [3]any{p.asked, p.catLimit, p.unsupported}, [3]any{&askedLimit{n: 2}, 0, []string(nil)})
+	wantEq(t, "colors by average, exclude", [3]any{p.asked, p.catLimit, p.unsupported}, [3]any{[]*askedLimit{{n: 2}}, 0, []string(nil)})
 }
 
 func TestFoldOther(t *testing.T) {
@@ -77,8 +77,16 @@ func TestOtherRefusal(t *testing.T) {
 			"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
 		wantEq(t, name, [2]any{v.otherRefusal(p), p.asked != nil}, want)
 	}
+	// A category and a color limit over an aggregating calculated field:
+	// both asked of the data.
+	p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`, `+segColors+`,
+		"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "keys"}}}]}},
+		"SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "m", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"},
+		 "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`))
+	wantEq(t, "category and colors", [3]any{v.otherRefusal(p), p.asked, p.otherLimit + p.colorLimit}, [3]any{"", []*askedLimit{{n: 2, other: true},
+		{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "m", Descending: true}}}}, 0})
 	// An inline calculated measure holding a table calculation: refused.
-	p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
+	p, _ = planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 		"Values": [{"CalculatedMeasureField": {"FieldId": "m", "Expression": "runningSum(sum({revenue}), [{region} ASC])"}}]}},
 		"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))
 	wantEq(t, "inline table calculation", v.otherRefusal(p), `an items limit with the calculated measure "m"`)

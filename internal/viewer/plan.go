@@ -66,9 +66,9 @@ type plan struct {
 	// allColors: a ColorItemsLimit without an ItemsLimit, every color
 	// drawn; a cut answer is refused.
 	allColors bool
-	// asked, when set, is a chart's items limit asked of the data: its
+	// asked, when set, are a chart's items limits asked of the data: its
 	// numbers are not sums of the answer's cells (otherask.go).
-	asked *askedLimit
+	asked []*askedLimit
 	// heatKeep, when set, keeps a heat map's first rows [0] or columns
 	// [1] in the axis's sort (heatmap.go).
 	heatKeep [2]int
@@ -81,6 +81,9 @@ type plan struct {
 	// linesByCategory: a combo chart's lines fold its Colors field's rows
 	// into one value per category (comboline.go).
 	linesByCategory bool
+	// sortLost: a sort option named a field the visual does not show, so
+	// its order is not the visual's; an items limit over it is refused.
+	sortLost bool
 }
 
 // refuse records an option the plan cannot honour.
@@ -137,10 +140,12 @@ func (p *plan) addMeasures(fs []definition.MeasureField, to *[]field) {
 }
 
 // sorts converts FieldSortOptions: a FieldSort names a field id; a
-// ColumnSort names a column, matched to a field of the plan.
+// ColumnSort names a column, matched to a field of the plan. An option
+// matching no field is left out and sets sortLost.
 func (p *plan) sorts(opts []definition.FieldSortOptions) {
 	all := append(p.dims(), p.measures()...)
 	for _, o := range opts {
+		before := len(p.sort)
 		switch {
 		case o.FieldSort != nil:
 			for _, f := range all {
@@ -151,13 +156,39 @@ func (p *plan) sorts(opts []definition.FieldSortOptions) {
 			}
 		case o.ColumnSort != nil && o.ColumnSort.SortBy != nil:
 			for _, f := range all {
-				if (f.dim != nil && f.dim.Field == o.ColumnSort.SortBy.ColumnName) || (f.measure != nil && f.measure.Field == o.ColumnSort.SortBy.ColumnName) {
+				if sortsBy(o.ColumnSort, f) {
 					p.sort = append(p.sort, query.Sort{ID: f.id, Descending: o.ColumnSort.Direction == "DESC"})
 					break
 				}
 			}
 		}
+		if len(p.sort) == before {
+			p.sortLost = true
+		}
 	}
+}
+
+// sortsBy reports whether a ColumnSort sorts by a field of the plan: its
+// column, and for a measure its aggregation (a sort by the average of a
+// column is not a sort by its sum); a dimension with no aggregation.
+func sortsBy(s *definition.ColumnSort, f field) bool {
+	a := s.AggregationFunction
+	switch {
+	case f.dim != nil:
+		return f.dim.Field == s.SortBy.ColumnName && a == nil
+	case f.measure == nil || f.measure.Field != s.SortBy.ColumnName:
+		return false
+	case a == nil:
+		return true
+	case a.NumericalAggregationFunction != nil:
+		agg, pct := numericalAggregation(a.NumericalAggregationFunction)
+		return agg == f.measure.Aggregation && pct == f.measure.Percentile
+	case a.CategoricalAggregationFunction != "":
+		return a.CategoricalAggregationFunction == f.measure.Aggregation
+	case a.DateAggregationFunction != "":
+		return a.DateAggregationFunction == f.measure.Aggregation
+	}
+	return true
 }
 
 // categoryLimit applies a chart's CategoryItemsLimit. With a Colors field
@@ -169,6 +200,8 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	n := itemsLimit(l, chartLimit)
 	switch {
 	case n == chartLimit:
+	case p.sortLost:
+		p.refuse("CategoryItemsLimit sorted by a field the chart does not show")
 	case l.OtherCategories == "INCLUDE":
 		p.includeOther(n)
 	case len(p.colors) == 0:
@@ -176,7 +209,7 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	case len(p.category) == 1 && len(p.sort) > 0 && p.sort[0].ID == p.category[0].id:
 		p.catLimit = n
 	case len(p.sort) > 0 && p.rankCategoriesBy(p.sort[0], n):
-		if p.asked == nil {
+		if len(p.asked) == 0 {
 			p.catLimit = n
 		}
 	default:
@@ -203,6 +236,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.BarChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.drillTop(vis.BarChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
 		p.horizontal = c.Orientation == "HORIZONTAL"
@@ -219,6 +253,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.LineChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.drillTop(vis.LineChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
 		p.stacked = c.Type == "STACKED_AREA"
@@ -234,6 +269,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.PieChartAggregatedFieldWells
 		p.category = dims(w.Category)
+		p.drillTop(vis.PieChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
 		p.donut = c.DonutOptions != nil && (c.DonutOptions.ArcOptions == nil || c.DonutOptions.ArcOptions.ArcThickness != "WHOLE")
@@ -306,6 +342,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.ComboChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.drillTop(vis.ComboChartVisual.ColumnHierarchies)
 		p.addMeasures(w.BarValues, &p.values)
 		p.addMeasures(w.LineValues, &p.lineValues)
 		p.recordsByDims()

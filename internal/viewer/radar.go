@@ -80,12 +80,14 @@ func (p *plan) planRadar(c *definition.RadarChartConfiguration) bool {
 		if len(p.sort) < len(s.ColorSort) {
 			p.refuse("ColorSort by a field the radar chart does not show")
 		}
-		if limited(s.ColorItemsLimit) {
-			if s.ColorItemsLimit.OtherCategories == "INCLUDE" {
-				p.refuse("ColorItemsLimit with OtherCategories INCLUDE")
-			} else {
-				p.limit, p.maxRows = itemsLimit(s.ColorItemsLimit, chartLimit), 0
-			}
+		switch n := itemsLimit(s.ColorItemsLimit, chartLimit); {
+		case !limited(s.ColorItemsLimit):
+		case s.ColorItemsLimit.OtherCategories != "INCLUDE":
+			p.limit, p.maxRows = n, 0
+		case n < chartLimit:
+			// The first colors in the ColorSort, and one "Other" polygon
+			// whose measures are asked of the rest's rows (otherask.go).
+			p.askLimit(n, true, "ColorItemsLimit with OtherCategories INCLUDE")
 		}
 		return true
 	}
@@ -97,9 +99,6 @@ func (p *plan) planRadar(c *definition.RadarChartConfiguration) bool {
 	}
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: cat[0].id}}
-	}
-	if limited(s.ColorItemsLimit) {
-		p.refuse("ColorItemsLimit")
 	}
 	for _, o := range s.ColorSort {
 		r.colorOrder = 0
@@ -129,6 +128,8 @@ func (p *plan) planRadar(c *definition.RadarChartConfiguration) bool {
 			p.maxRows = 0 // the query keeps the first categories
 		}
 	}
+	// The polygons' colors limited as a bar chart's (rankedlimit.go).
+	p.colorItemsLimit(s.ColorItemsLimit, s.ColorSort)
 	return true
 }
 
@@ -225,7 +226,7 @@ func radarByValue(p *plan, res *Result) ([]string, []series) {
 // (measure by measure, as seriesOf lays them out).
 func sortPolygons(p *plan, res *Result, polys []series) []series {
 	_, appear := categories(res, 1, p.colors[0])
-	sorted, idx := sortedCategories(res, 1, p.colors[0], p.radar.colorOrder < 0, false)
+	sorted, idx := sortedCategories(res, 1, p.colors[0], p.radar.colorOrder < 0, p.colorOther || p.askedOther(1))
 	n := len(sorted)
 	pos := make([]int, n) // appearance index -> sorted index
 	for i := range res.Rows {

@@ -19,9 +19,9 @@ package viewer
 // A measure's value over a whole category or color is the sum of its
 // rows' values only for a sum or a count: a limit ranked by any other
 // measure, or gathering it into "Other", is asked of the data
-// (otherask.go); a ColorItemsLimit so asked together with a category
-// limit is refused by name. The ranking needs the whole answer, so a cut answer
-// is refused, never ranked. A category or color whose measure is null in
+// (otherask.go), and a category limit next to a ColorItemsLimit so asked
+// is asked too. The ranking needs the whole answer, so a cut answer is
+// refused, never ranked. A category or color whose measure is null in
 // every row ranks last; ties keep the order of the answer.
 
 import (
@@ -59,7 +59,7 @@ func (p *plan) additive(id string) (string, bool) {
 // when the measure adds up, else asked of the data (otherask.go); false
 // when the sort is not by a measure of the chart.
 func (p *plan) rankCategoriesBy(s query.Sort, n int) bool {
-	if len(p.category) != 1 || len(p.colors) == 0 || p.kind != definition.KindBar && p.kind != definition.KindLine && p.kind != definition.KindCombo {
+	if len(p.category) != 1 || len(p.colors) == 0 || !slices.Contains([]string{definition.KindBar, definition.KindLine, definition.KindCombo, definition.KindRadar}, p.kind) {
 		return false
 	}
 	why, ok := p.additive(s.ID)
@@ -88,7 +88,7 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 		p.limit = max(p.limit, chartLimit+1)
 		return
 	}
-	if len(p.colors) != 1 {
+	if len(p.colors) != 1 { // a drill-down draws its first field (drilltop.go)
 		p.refuse("ColorItemsLimit with several Colors fields")
 		return
 	}
@@ -97,13 +97,18 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 		return
 	}
 	rank := query.Sort{ID: ms[0].id, Descending: true}
-	saved := p.sort
-	p.sort = nil
+	saved, lost := p.sort, p.sortLost
+	p.sort, p.sortLost = nil, false
 	p.sorts(colorSort)
 	if len(p.sort) > 0 {
 		rank = p.sort[0]
 	}
-	p.sort = saved
+	colorLost := p.sortLost
+	p.sort, p.sortLost = saved, lost
+	if colorLost {
+		p.refuse("ColorItemsLimit with a ColorSort by a field the chart does not show")
+		return
+	}
 	other := l.OtherCategories == "INCLUDE"
 	why := ""
 	if rank.ID != p.colors[0].id {
@@ -119,9 +124,8 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 	if w := p.nonAdditive(); other && why == "" && w != "" {
 		why = "ColorItemsLimit with OtherCategories INCLUDE and " + w
 	}
-	if why != "" { // asked of the data (otherask.go), alone
-		if p.catLimit > 0 || p.otherLimit > 0 || p.rankCat != nil || p.asked != nil {
-			p.refuse(why + ", together with a CategoryItemsLimit")
+	if why != "" { // asked of the data (otherask.go), with the category limit
+		if !p.askCategories() {
 			return
 		}
 		p.askColors(int(*l.ItemsLimit), other, rank, why)
@@ -129,6 +133,20 @@ func (p *plan) colorItemsLimit(l *definition.ItemsLimitConfiguration, colorSort 
 	}
 	p.colorLimit, p.colorOther, p.colorRank = int(*l.ItemsLimit), l.OtherCategories == "INCLUDE", rank
 	p.limit = chartLimit + 1
+}
+
+// askCategories moves a category limit planned from the answer's cells
+// to one asked of the data, next to a ColorItemsLimit asked of it (the
+// cells' sums would fold the colors' asked "Other"): the categories in
+// the chart's sort (by a measure: over every color), the first kept and
+// the rest dropped or one "Other". False when it is refused by name.
+func (p *plan) askCategories() bool {
+	n, other := max(p.catLimit, p.otherLimit), p.otherLimit > 0
+	if n == 0 {
+		return true
+	}
+	p.catLimit, p.otherLimit, p.rankCat = 0, 0, nil
+	return p.askLimit(n, other, "CategoryItemsLimit next to a ColorItemsLimit asked of the data")
 }
 
 // columnOf is the index of a result column, or -1.
@@ -286,6 +304,11 @@ func limitColors(res *Result, p *plan) (*Result, bool) {
 			continue
 		}
 		if !p.colorOther {
+			if p.linesByCategory { // its bars dropped, its lines kept (comboline.go)
+				row = slices.Clone(row)
+				row[nc] = linesOnly{}
+				out.Rows = append(out.Rows, row)
+			}
 			continue
 		}
 		ck := ""

@@ -60,7 +60,7 @@ func TestColorItemsLimit(t *testing.T) {
 	wantEq(t, "no limit", [4]any{p.colorLimit, p.allColors, p.limit, p.unsupported}, [4]any{0, true, chartLimit + 1, []string(nil)})
 	// An average over a whole color is not the sum of its rows: the colors
 	// are ranked, and "Other" computed, by asking the data (otherask.go);
-	// together with a category limit, refused by name.
+	// so is a category limit next to it.
 	avgBar := func(sort string) *plan {
 		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 		"Values": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}], `+
@@ -69,7 +69,11 @@ func TestColorItemsLimit(t *testing.T) {
 	}
 	p = avgBar(`"ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "average", [3]any{p.asked, p.colorLimit, p.unsupported},
-		[3]any{&askedLimit{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "rev", Descending: true}}}, 0, []string(nil)})
+		[3]any{[]*askedLimit{{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "rev", Descending: true}}}}, 0, []string(nil)})
 	p = avgBar(`"CategorySort": [{"FieldSort": {"FieldId": "r", "Direction": "ASC"}}], "CategoryItemsLimit": {"ItemsLimit": 2}, "ColorItemsLimit": {"ItemsLimit": 1}`)
-	wantEq(t, "with a category limit", p.unsupported, []string{`ColorItemsLimit ranked by the AVERAGE measure "Average of revenue", together with a CategoryItemsLimit`})
+	wantEq(t, "with a category limit", [3]any{p.asked, p.catLimit, p.unsupported}, [3]any{[]*askedLimit{{n: 2},
+		{n: 1, dim: 1, rank: []query.Sort{{ID: "rev", Descending: true}}}}, 0, []string(nil)})
+	p = avgBar(`"CategorySort": [{"FieldSort": {"FieldId": "rev", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "Other on both", [2]any{p.asked, p.unsupported}, [2]any{[]*askedLimit{{n: 2, other: true},
+		{n: 1, other: true, dim: 1, rank: []query.Sort{{ID: "rev", Descending: true}}}}, []string(nil)})
 }

@@ -155,7 +155,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		return
 	}
 	ask := run
-	if p.asked != nil {
+	if len(p.asked) > 0 {
 		if why := askedRefusal(q); why != "" {
 			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
 			return

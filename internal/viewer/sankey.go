@@ -12,8 +12,8 @@ import (
 // destination pair, as wide as its weight (a count of records without
 // one), heaviest first unless WeightSort says otherwise. Items limits keep
 // the heaviest sources and destinations (sankeyLimits), or gather the rest
-// of one side into "Other" (sankeyLimit); one that does not say is
-// refused by name.
+// of a side (or of both) into "Other" (sankeyLimit); one that does not say
+// is refused by name.
 func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.SankeyDiagramAggregatedFieldWells == nil {
 		return false
@@ -35,13 +35,11 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 		if len(p.sort) < len(s.WeightSort) {
 			p.refuse("WeightSort by a field the diagram does not show")
 		}
-		if other(s.SourceItemsLimit) && other(s.DestinationItemsLimit) {
-			p.refuse("SourceItemsLimit and DestinationItemsLimit both with OtherCategories INCLUDE")
-			return true
-		}
 		p.sankeySrc = p.sankeyLimit(s.SourceItemsLimit, "SourceItemsLimit", 0)
 		p.sankeyDst = p.sankeyLimit(s.DestinationItemsLimit, "DestinationItemsLimit", 1)
-		p.sankeyAskRank()
+		if why := p.nonAdditive(); why != "" {
+			p.askSankey(why)
+		}
 	}
 	if len(p.sort) == 0 {
 		p.sort = []query.Sort{{ID: p.values[0].id, Descending: true}}
@@ -75,30 +73,20 @@ func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string, s
 	return 0
 }
 
-// sankeyAskRank moves a limit kept from the answer to one asked of the
-// data when the weight does not add up (an average's total over a node is
-// not the sum of its flows' averages); on both sides, or next to an
-// "Other" node, it is refused by name.
-func (p *plan) sankeyAskRank() {
-	why := p.nonAdditive()
-	if why == "" || p.sankeySrc == 0 && p.sankeyDst == 0 {
-		return
-	}
-	if p.sankeySrc > 0 && p.sankeyDst > 0 || p.asked != nil {
-		p.refuse("SourceItemsLimit and DestinationItemsLimit ranked by " + why)
-		return
-	}
-	side, n := 0, p.sankeySrc
-	if n == 0 {
-		side, n = 1, p.sankeyDst
+// askSankey moves the limits kept from the answer to ones asked of the
+// data when the weight (named by why) does not add up (an average's total
+// over a node is not the sum of its flows' averages): each side's nodes
+// ranked by their weight alone, next to the other side's limit
+// (otherask.go). False when one is refused by name.
+func (p *plan) askSankey(why string) bool {
+	ok := true
+	for side, n := range []int{p.sankeySrc, p.sankeyDst} {
+		if n > 0 {
+			ok = p.askAxis(&askedLimit{n: n, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}, "an items limit ranked by "+why) && ok
+		}
 	}
 	p.sankeySrc, p.sankeyDst = 0, 0
-	p.askAxis(&askedLimit{n: n, dim: side, rank: []query.Sort{{ID: p.values[0].id, Descending: true}}}, "an items limit ranked by "+why)
-}
-
-// other reports whether an items limit gathers the rest into "Other".
-func other(l *definition.ItemsLimitConfiguration) bool {
-	return l != nil && l.ItemsLimit != nil && l.OtherCategories == "INCLUDE"
+	return ok
 }
 
 func orUnset(s string) string {

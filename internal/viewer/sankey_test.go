@@ -45,9 +45,9 @@ func TestSankey(t *testing.T) {
 
 // A Sankey side's items limit with OtherCategories INCLUDE is asked of
 // the data (the side's nodes ranked by their weight alone, "Other" from
-// the rest's rows); on both sides, refused by name. A weight that does
-// not add up ranks its nodes by asking the data too (it summed the flows'
-// averages); an aggregating calculated field's ranking is refused.
+// the rest's rows), on one side or both. A weight that does not add up
+// ranks its nodes by asking the data too (it summed the flows' averages),
+// on one side or both, as does an aggregating calculated field.
 func TestSankeyOther(t *testing.T) {
 	sankey := func(values, sort string) *plan {
 		p, _ := planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+values+`}},
@@ -56,16 +56,21 @@ func TestSankeyOther(t *testing.T) {
 	}
 	p := sankey("", `"DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
 	wantEq(t, "destinations, other", [3]any{p.asked, p.sankeyDst, p.unsupported},
-		[3]any{&askedLimit{n: 2, other: true, dim: 1, rank: []query.Sort{{ID: recordsID, Descending: true}}}, 0, []string(nil)})
+		[3]any{[]*askedLimit{{n: 2, other: true, dim: 1, rank: []query.Sort{{ID: recordsID, Descending: true}}}}, 0, []string(nil)})
 	p = sankey("", `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}`)
-	wantEq(t, "both", p.unsupported, []string{"SourceItemsLimit and DestinationItemsLimit both with OtherCategories INCLUDE"})
+	wantEq(t, "both", [2]any{p.asked, p.unsupported}, [2]any{[]*askedLimit{{n: 2, other: true, rank: []query.Sort{{ID: recordsID, Descending: true}}},
+		{n: 2, other: true, dim: 1, rank: []query.Sort{{ID: recordsID, Descending: true}}}}, []string(nil)})
 	avg := `, "Weight": [{"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}]`
 	p = sankey(avg, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
 	wantEq(t, "average, exclude", [3]any{p.asked, p.sankeySrc, p.unsupported},
-		[3]any{&askedLimit{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}, 0, []string(nil)})
+		[3]any{[]*askedLimit{{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}}, 0, []string(nil)})
 	p = sankey(avg, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
-	wantEq(t, "average, both", p.unsupported, []string{`SourceItemsLimit and DestinationItemsLimit ranked by the AVERAGE measure "Average of revenue"`})
+	wantEq(t, "average, both", [3]any{p.asked, p.sankeySrc + p.sankeyDst, p.unsupported}, [3]any{[]*askedLimit{{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}},
+		{n: 2, dim: 1, rank: []query.Sort{{ID: "w", Descending: true}}}}, 0, []string(nil)})
+	p = sankey(avg, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}, "DestinationItemsLimit": {"ItemsLimit": 3, "OtherCategories": "INCLUDE"}`)
+	wantEq(t, "average, next to Other", [2]any{p.asked, p.unsupported}, [2]any{[]*askedLimit{{n: 3, other: true, dim: 1, rank: []query.Sort{{ID: "w", Descending: true}}},
+		{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}}, []string(nil)})
 	v := &View{def: &definition.Definition{CalculatedFields: []definition.CalculatedField{{DataSetIdentifier: "sales", Name: "keys", Expression: "distinct_count({city})"}}}}
 	p = sankey(`, "Weight": [{"NumericalMeasureField": {"FieldId": "w", "Column": {"DataSetIdentifier": "sales", "ColumnName": "keys"}}}]`, `"SourceItemsLimit": {"ItemsLimit": 2, "OtherCategories": "EXCLUDE"}`)
-	wantEq(t, "aggregating calculated field", v.otherRefusal(p), `an items limit ranked by the calculated field "keys"`)
+	wantEq(t, "aggregating calculated field", [3]any{v.otherRefusal(p), p.asked, p.sankeySrc}, [3]any{"", []*askedLimit{{n: 2, rank: []query.Sort{{ID: "w", Descending: true}}}}, 0})
 }

@@ -119,7 +119,7 @@ func (v *View) shareableQuestion(vis *definition.Visual, sheetID string) (string
 		return "", nil, false
 	}
 	p, ok := planOf(vis)
-	if !ok || len(p.unsupported) > 0 || p.geo != nil || p.hist != nil || p.asked != nil {
+	if !ok || len(p.unsupported) > 0 || p.geo != nil || p.hist != nil || len(p.asked) > 0 {
 		return "", nil, false
 	}
 	arn, ok := v.def.DataSetARN(p.dataSet)

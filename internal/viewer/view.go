@@ -109,7 +109,7 @@ func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question
 			continue
 		}
 		p, ok := planOf(vis)
-		if !ok || len(p.unsupported) > 0 || p.catLimit > 0 || p.otherLimit > 0 || p.colorLimit > 0 || p.asked != nil || p.heatKeep != [2]int{} {
+		if !ok || len(p.unsupported) > 0 || p.catLimit > 0 || p.otherLimit > 0 || p.colorLimit > 0 || len(p.asked) > 0 || p.heatKeep != [2]int{} {
 			return "", nil, false
 		}
 		arn, ok := v.def.DataSetARN(p.dataSet)

@@ -34,6 +34,13 @@ func TestViewerPageStreamed(t *testing.T) {
 	if script < 0 || grid < 0 || script > grid || strings.Contains(p.Body[script:grid], " defer") {
 		t.Fatalf("script at %d (deferred: %v), grid at %d", script, script >= 0 && strings.Contains(p.Body[script:grid], " defer"), grid)
 	}
+	// It is inert until its script has wired it, and ends with the mark
+	// the script checks to tell a whole page from one cut short.
+	for _, want := range []string{`<body hx-boost="true" inert>`, ` data-streamed `, `<i class="sheet-complete" hidden></i>`} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("the streamed page lacks %s", want)
+		}
+	}
 	sheet := regexp.MustCompile(`data-selected="([^"]+)"`).FindStringSubmatch(p.Body)
 	if sheet == nil {
 		t.Fatal("no selected sheet on the page")
@@ -70,6 +77,9 @@ func TestViewerPageStreamed(t *testing.T) {
 	b := string(raw)
 	if resp.StatusCode != http.StatusOK || !strings.Contains(b, `console.`) || !regexp.MustCompile(`<script src="/static/console\.js\?v=[^"]*" defer>`).MatchString(b) {
 		t.Fatalf("boosted page: %d, deferred script: %v", resp.StatusCode, strings.Contains(b, " defer>"))
+	}
+	if strings.Contains(b, " inert") || strings.Contains(b, "data-streamed") || strings.Contains(b, "sheet-complete") {
+		t.Errorf("the page drawn whole carries the streamed page's marks")
 	}
 	if boosted := reTileSection.FindAllString(b, -1); len(boosted) != len(whole) {
 		t.Fatalf("boosted page: %d tiles, want %d", len(boosted), len(whole))

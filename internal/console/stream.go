@@ -7,6 +7,8 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+
+	"github.com/sightglass/sightglass/internal/viewer"
 )
 
 // streamMark stands in a streamed viewer page for its sheet's tiles. The
@@ -29,7 +31,7 @@ func (c *Console) streamViewerPage(ctx context.Context, w http.ResponseWriter, d
 	select {
 	case <-pending.ControlsReady():
 	case <-ctx.Done():
-		return ctx.Err()
+		return nil // the reader is gone: nothing to answer
 	}
 	t, ok := c.pages.byName["resource"]
 	if !ok {
@@ -57,11 +59,20 @@ func (c *Console) streamViewerPage(ctx context.Context, w http.ResponseWriter, d
 	_ = out.Flush()
 	tiles := vd.Sheet.Tiles
 	render := func(i int, buf *bytes.Buffer) {
-		if err := t.ExecuteTemplate(buf, "tile", tiles[i]); err != nil {
-			c.log.Error("rendering a streamed tile", "tile", tiles[i].ID, "err", err)
+		err := t.ExecuteTemplate(buf, "tile", tiles[i])
+		if err == nil {
+			return
+		}
+		// Never seen: the tile drawn whole would be a 500. Here the page
+		// is under way, so the tile says it could not be shown.
+		c.log.Error("rendering a streamed tile", "tile", tiles[i].ID, "err", err)
+		failed := viewer.Tile{ID: tiles[i].ID, Title: tiles[i].Title, Kind: viewer.TileError, VisualKind: tiles[i].VisualKind, Style: tiles[i].Style,
+			Message: "This visual could not be shown."}
+		buf.Reset()
+		if t.ExecuteTemplate(buf, "tile", &failed) != nil {
 			buf.Reset()
-			fmt.Fprintf(buf, `<section class="tile tile-error" data-visual-id="%s" style="%s"><div class="notice error" role="alert"><p>This visual could not be shown.</p></div></section>`,
-				template.HTMLEscapeString(tiles[i].ID), template.HTMLEscapeString(tiles[i].Style))
+			fmt.Fprintf(buf, `<section class="tile tile-error" id="v-%s" data-visual-id="%s" style="%s"><div class="notice error" role="alert"><p>%s</p></div></section>`,
+				template.HTMLEscapeString(failed.ID), template.HTMLEscapeString(failed.ID), template.HTMLEscapeString(failed.Style), failed.Message)
 		}
 	}
 	if writeInOrder(ctx, w, out.Flush, len(tiles), pending.Ready, render) {

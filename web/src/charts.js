@@ -139,7 +139,7 @@ const resize = new ResizeObserver((entries) => {
 // option JSON the server built.
 export function mountCharts(root) {
   root.querySelectorAll("[data-echarts]").forEach((el) => {
-    if (echarts.getInstanceByDom(el)) return;
+    if (echarts.getInstanceByDom(el) || el.dataset.sgMounting) return;
     let option;
     try {
       option = JSON.parse(el.dataset.echarts);
@@ -161,10 +161,13 @@ export function mountCharts(root) {
       draw();
       return;
     }
+    el.dataset.sgMounting = "map"; // its shapes are loading: not twice
     mapShapes(echarts, option).then(() => {
+      delete el.dataset.sgMounting;
       draw();
       el.dispatchEvent(new CustomEvent("sg:chart-drawn", { bubbles: true }));
     }, () => {
+      delete el.dataset.sgMounting;
       el.textContent = "This map's region shapes could not be loaded.";
     });
   });

@@ -4,13 +4,18 @@
 // answers host requests that the control frame relays to it. A frame of
 // the legacy SDK 1.x talks to its host directly, in 1.x's messages.
 import htmx from "htmx.org";
-import { addExports, initViewer, requests as viewerRequests, viewerAccess } from "./viewer.js";
+import { addExports, fragmentParameters, initViewer, requests as viewerRequests, viewerAccess } from "./viewer.js";
 import { extraRequests, initExtras } from "./sdkextras.js";
 import { initUploadProgress } from "./upload.js";
 import { mountCharts, disposeCharts } from "./charts.js";
 import { mountPivots } from "./pivot.js";
 
 window.htmx = htmx;
+
+// On a streamed page this script sits in the body: take it out, so that a
+// body htmx keeps in its history (and swaps back in on Back) does not run
+// it a second time.
+document.currentScript?.remove();
 
 // Show error pages (4xx/5xx) that boosted navigation receives.
 htmx.config.responseHandling = [
@@ -240,6 +245,9 @@ let loaded = false;
 // pageReady reports the page that is now shown, once its first sheet (if
 // it has one) is drawn.
 async function pageReady() {
+  // A streamed page is inert while it arrives (its controls, tabs and
+  // links are not wired before this).
+  document.body.inert = false;
   const page = document.getElementById("main")?.dataset || {};
   keepEmbedParamsInLinks();
   // A full page load without our cookie (a reload, where the browser
@@ -255,6 +263,14 @@ async function pageReady() {
   }
   if (page.errorCode) {
     post("ERROR_OCCURRED", { errorCode: page.errorCode, message: page.errorMessage || "" });
+    return;
+  }
+  // A streamed sheet that never got its end (the server stopped, the
+  // connection broke) is not the sheet: say so rather than report it loaded.
+  const streamed = !loaded && document.querySelector(".viewer[data-streamed]");
+  if (streamed && !streamed.querySelector(".sheet-complete")) {
+    streamed.insertAdjacentHTML("afterbegin", '<p class="notice error" role="alert">This page did not load completely. Reload it.</p>');
+    post("ERROR_OCCURRED", { errorCode: "InternalError", message: "The page did not load completely." });
     return;
   }
   try {
@@ -280,7 +296,9 @@ document.addEventListener("DOMContentLoaded", pageReady);
 // body: the charts that have come are drawn at each frame, not all of them
 // once the last tile has come (the tiles of one frame share one layout of
 // the page). pageReady draws whatever is left.
-if (document.readyState === "loading") {
+// (Parameters in the address's fragment redraw the sheet once the page is
+// complete: the tiles that arrive were computed without them.)
+if (document.readyState === "loading" && fragmentParameters().size === 0) {
   const tiles = new Set();
   let frame = 0;
   const drawArrived = () => {

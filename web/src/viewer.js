@@ -93,7 +93,7 @@ function readParams() {
 
 // fragmentParameters reads #p.<name>=<value>&… (the SDK's parameters),
 // and the controls (f.*) and sheet (sheetId) of a shared view's link.
-function fragmentParameters() {
+export function fragmentParameters() {
   const out = new URLSearchParams();
   const hash = location.hash.replace(/^#/, "");
   if (!hash) return out;

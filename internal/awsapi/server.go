@@ -242,10 +242,13 @@ func answeredByOperation(err error) bool {
 }
 
 // readBody returns the request body, which bufferBody has read (bounded
-// by its limit) and the verifier has read again and restored.
+// by its limit) and holds: its bytes, not a copy.
 func readBody(r *http.Request) ([]byte, error) {
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
+	}
+	if h, ok := r.Body.(*heldBody); ok {
+		return h.Bytes(), nil
 	}
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(r.Body); err != nil {

@@ -36,8 +36,18 @@ type ARN struct {
 // ParseARN splits arn:partition:service:region:account:resource. It
 // reports false if s is not of that form.
 func ParseARN(s string) (ARN, bool) {
-	parts := strings.SplitN(s, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] == "" {
+	// Five colons cut it in six, the last part keeping any further colon
+	// (strings.SplitN(s, ":", 6) without allocating the parts).
+	var parts [6]string
+	rest := s
+	for i := range 5 {
+		var ok bool
+		if parts[i], rest, ok = strings.Cut(rest, ":"); !ok {
+			return ARN{}, false
+		}
+	}
+	parts[5] = rest
+	if parts[0] != "arn" || parts[1] == "" || parts[2] == "" {
 		return ARN{}, false
 	}
 	return ARN{Partition: parts[1], Service: parts[2], Region: parts[3], AccountID: parts[4], Resource: parts[5]}, true

@@ -96,7 +96,8 @@ type SessionEmbedInput struct {
 }
 
 // embedGrant is what a code stands for; it is stored as the payload of the
-// single-use item keyed by the code's hash.
+// single-use item keyed by the code's hash, in binary form (grantbin.go;
+// earlier builds stored its JSON, which is still read).
 type embedGrant struct {
 	AccountID   string `json:"a"`
 	Namespace   string `json:"n"`
@@ -269,7 +270,7 @@ func (a *App) issueGrant(ctx context.Context, publicURL string, entry Entry, g e
 	g.EntryPoint = entry.Path
 	// A dashboard or visual experience is not a way into the console.
 	g.ExperienceOnly = entry.Experience
-	grant := g.appendJSON(make([]byte, 0, g.grantJSONSize()))
+	grant := g.appendBinary(make([]byte, 0, g.grantBinarySize()))
 	now := a.now()
 	code, raw := newEmbedCode(now)
 	if err := a.Store.PutOnceOrdered(ctx, embedCodeKey(code, raw, now), grant, now.Add(EmbedCodeTTL)); err != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"time"
 
@@ -57,7 +56,7 @@ func (a *App) redeemEmbedCode(ctx context.Context, embedID string, entry Entry, 
 	key := embedCodeKey(code, raw, now)
 	var g embedGrant
 	payload, user, err := a.Store.FindOnceUser(ctx, key, now, func(p []byte) (string, string, string, error) {
-		if err := json.Unmarshal(p, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entry.Path || (g.ExperienceOnly && !entry.Experience) {
+		if err := decodeGrant(p, &g); err != nil || g.EmbedID != embedID || g.EntryPoint != entry.Path || (g.ExperienceOnly && !entry.Experience) {
 			return "", "", "", errWrongGrant
 		}
 		if g.anonymous() {

@@ -19,8 +19,9 @@ const DefaultMaxBody = 10 << 20
 // s.maxBody, before anything else looks at it: the signature covers the
 // body, so it is read before the caller is known, and this is where that
 // read is bounded. Memory grows with the bytes that arrive, never with
-// the Content-Length a client announces. Afterwards r.Body replays the
-// bytes and r.ContentLength is their number.
+// the Content-Length a client announces. Afterwards r.Body is a heldBody
+// that replays the bytes (and hands them to the verifier and to readBody
+// without another copy) and r.ContentLength is their number.
 func (s *Server) bufferBody(r *http.Request) error {
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil
@@ -35,10 +36,31 @@ func (s *Server) bufferBody(r *http.Request) error {
 	if int64(len(b)) > s.maxBody {
 		return errBodyTooLarge(s.maxBody)
 	}
-	r.Body = io.NopCloser(bytes.NewReader(b))
+	r.Body = newHeldBody(b)
 	r.ContentLength = int64(len(b))
 	return nil
 }
+
+var _ sigv4.HeldBody = (*heldBody)(nil)
+
+// heldBody is a request body read whole (a sigv4.HeldBody): it replays
+// its bytes and gives them out whole, however much was read.
+type heldBody struct {
+	bytes.Reader
+	b []byte
+}
+
+func newHeldBody(b []byte) *heldBody {
+	h := &heldBody{b: b}
+	h.Reset(b)
+	return h
+}
+
+// Bytes returns the whole body; the caller must not change it.
+func (h *heldBody) Bytes() []byte { return h.b }
+
+// Close does nothing: the connection's body was read to its end.
+func (h *heldBody) Close() error { return nil }
 
 // errBodyTooLarge is the answer to a body over the limit: 413, as AWS's
 // front ends answer a request entity that is too large.

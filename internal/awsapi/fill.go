@@ -49,9 +49,14 @@ func fillValue(dst reflect.Value, v any) bool {
 		return true // null leaves a zero value as it is
 	}
 	t := dst.Type()
-	info := infoOf(t)
-	if info.custom {
-		return false
+	var info *typeInfo
+	if t.PkgPath() != "" || t.Kind() == reflect.Struct {
+		// Only a named type (or a struct, through an embedded field) has
+		// methods of its own; a pointer's are its element's, looked at
+		// below. Unnamed and predeclared types skip the cache.
+		if info = infoOf(t); info.custom {
+			return false
+		}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

@@ -248,8 +248,11 @@ func (s *Server) generateEmbedURLForAnonymousUser(ctx context.Context, in *input
 		AuthorizedResourceArns: b.AuthorizedResourceArns,
 		AllowedDomains:         b.AllowedDomains,
 	}
-	for _, t := range b.SessionTags {
-		ain.SessionTags = append(ain.SessionTags, app.SessionTag{Key: t.Key, Value: t.Value})
+	if len(b.SessionTags) > 0 {
+		ain.SessionTags = make([]app.SessionTag, len(b.SessionTags))
+		for i, t := range b.SessionTags {
+			ain.SessionTags[i] = app.SessionTag{Key: t.Key, Value: t.Value}
+		}
 	}
 	x := b.ExperienceConfiguration
 	if x == nil {

@@ -242,10 +242,13 @@ func answeredByOperation(err error) bool {
 }
 
 // readBody returns the request body, which bufferBody has read (bounded
-// by its limit) and the verifier has read again and restored.
+// by its limit) and holds: its bytes, not a copy.
 func readBody(r *http.Request) ([]byte, error) {
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
+	}
+	if h, ok := r.Body.(*heldBody); ok {
+		return h.Bytes(), nil
 	}
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(r.Body); err != nil {
@@ -258,12 +261,15 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeJSON encodes out into a buffer first, so an encoding failure still
 // becomes a clean error response, then writes headers, status and body.
+// An output that appends its own JSON (outputjson.go) is not reflected on.
 func (s *Server) writeJSON(w http.ResponseWriter, reqID string, status int, out output) int {
 	out.setMeta(reqID, status)
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := json.NewEncoder(buf).Encode(out); err != nil {
+	if a, ok := out.(jsonAppender); ok {
+		buf.Write(a.appendJSON(buf.AvailableBuffer()))
+	} else if err := json.NewEncoder(buf).Encode(out); err != nil {
 		s.log.Error("encoding response", "request_id", reqID, "err", err)
 		return s.writeError(w, reqID, err)
 	}

@@ -21,15 +21,34 @@ const emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b785
 // of hashing the body.
 const unsignedPayload = "UNSIGNED-PAYLOAD"
 
+// HeldBody is a request body already held in memory, whole: the verifier
+// hashes its bytes in place, without reading the body or replacing it.
+// Bytes must return the whole body however much of it was read, and the
+// caller must not change them.
+type HeldBody interface {
+	io.ReadCloser
+	Bytes() []byte
+}
+
 // hashBody reads r.Body (at most max bytes), puts an equivalent body back
 // so the handler can still read it, and returns the hex SHA-256 of what was
-// read. A request without a body hashes as the empty payload.
+// read. A request without a body hashes as the empty payload. A HeldBody
+// is hashed in place and left as it is.
 func hashBody(r *http.Request, max int64, dst *[64]byte) (string, *Error) {
 	if r.Body == nil || r.Body == http.NoBody {
 		return emptySHA256, nil
 	}
 	if r.ContentLength > max {
 		return "", bodyTooLarge(max)
+	}
+	if held, ok := r.Body.(HeldBody); ok {
+		body := held.Bytes()
+		if int64(len(body)) > max {
+			return "", bodyTooLarge(max)
+		}
+		sum := sha256.Sum256(body)
+		hex.Encode(dst[:], sum[:])
+		return string(dst[:]), nil
 	}
 	var body []byte
 	var err error

@@ -293,31 +293,42 @@ document.addEventListener("DOMContentLoaded", pageReady);
 
 // A dashboard or analysis page arrives tile by tile while its visuals are
 // computed (the server streams it), with this script at the top of its
-// body: the charts that have come are drawn at each frame, not all of them
-// once the last tile has come (the tiles of one frame share one layout of
-// the page). pageReady draws whatever is left.
-// (Parameters in the address's fragment redraw the sheet once the page is
-// complete: the tiles that arrive were computed without them.)
+// body. When the tiles stop coming for a moment (the server is still
+// computing the next), the charts that have come are drawn, so the
+// browser's drawing overlaps the server's work; tiles that come in one go
+// (a cached sheet) are drawn together once the page is complete, which
+// costs less than drawing into a page still being parsed. pageReady draws
+// whatever is left. (Parameters in the address's fragment redraw the sheet
+// once the page is complete: the tiles that arrive were computed without
+// them.)
 if (document.readyState === "loading" && fragmentParameters().size === 0) {
+  const lull = 40; // ms without a new tile
   const tiles = new Set();
-  let frame = 0;
+  let timer = 0;
   const drawArrived = () => {
-    frame = 0;
+    timer = 0;
     for (const tile of tiles) if (tile.isConnected) mountCharts(tile);
     tiles.clear();
   };
   const arriving = new MutationObserver((records) => {
-    for (const r of records) {
-      for (const n of r.addedNodes) {
-        if (n.nodeType === Node.ELEMENT_NODE && n.hasAttribute("data-echarts") && n.parentElement) tiles.add(n.parentElement);
-      }
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE && n.matches("section.tile")) tiles.add(n);
+    if (tiles.size) {
+      clearTimeout(timer);
+      timer = setTimeout(drawArrived, lull);
     }
-    if (tiles.size && !frame) frame = requestAnimationFrame(drawArrived);
   });
-  arriving.observe(document.body, { childList: true, subtree: true });
+  // The grid comes in the page's first part: watch its children only.
+  const findGrid = new MutationObserver(() => {
+    const grid = document.querySelector("#sheet .grid");
+    if (!grid) return;
+    findGrid.disconnect();
+    arriving.observe(grid, { childList: true });
+  });
+  findGrid.observe(document.body, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", () => {
+    findGrid.disconnect();
     arriving.disconnect();
-    if (frame) cancelAnimationFrame(frame);
+    clearTimeout(timer);
     tiles.clear();
   }, { once: true });
 }

@@ -294,17 +294,13 @@ const chartNullText = "sgNullText"
 // shares (the line axis of a combo chart with line, else the bars'), nil
 // when they have none or differ.
 func sharedFormat(ss []series, line, hasLine bool) *numberFormat {
-	var out *numberFormat
+	var formats []*numberFormat
 	for _, s := range ss {
-		if hasLine && s.line != line {
-			continue
+		if !hasLine || s.line == line {
+			formats = append(formats, s.format)
 		}
-		if s.format == nil || out != nil && !sameFormat(s.format, out) {
-			return nil
-		}
-		out = s.format
 	}
-	return out
+	return commonFormat(formats)
 }
 
 func sameFormat(a, b *numberFormat) bool {

@@ -33,12 +33,22 @@ func formatSeries(s obj, f field) {
 // sharedFieldFormat is the number format every field of fs has, nil when
 // one has none or they differ.
 func sharedFieldFormat(fs []field) *numberFormat {
+	formats := make([]*numberFormat, len(fs))
+	for i, f := range fs {
+		formats[i] = f.format
+	}
+	return commonFormat(formats)
+}
+
+// commonFormat is the number format all of formats are, nil when one is
+// nil or they differ (or there are none).
+func commonFormat(formats []*numberFormat) *numberFormat {
 	var out *numberFormat
-	for _, f := range fs {
-		if f.format == nil || out != nil && !sameFormat(f.format, out) {
+	for _, f := range formats {
+		if f == nil || out != nil && !sameFormat(f, out) {
 			return nil
 		}
-		out = f.format
+		out = f
 	}
 	return out
 }

@@ -105,6 +105,9 @@ fuzz:
 	./scripts/fuzz.sh FuzzConvert ./internal/query/spice $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCSVCounter ./internal/query/spice $(FUZZTIME)
 	./scripts/fuzz.sh FuzzEdits ./internal/authoring $(FUZZTIME)
+	./scripts/fuzz.sh FuzzParseARN . $(FUZZTIME)
+	./scripts/fuzz.sh FuzzGrantBinary ./internal/app $(FUZZTIME)
+	./scripts/fuzz.sh FuzzOutputJSON ./internal/awsapi $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

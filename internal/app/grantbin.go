@@ -232,17 +232,14 @@ func (d *grantDecoder) uvarint() uint64 {
 	return v
 }
 
+// varint reads binary.AppendVarint's form: a zig-zag uvarint.
 func (d *grantDecoder) varint() int64 {
-	if d.bad {
-		return 0
+	ux := d.uvarint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	v, n := binary.Varint(d.b)
-	if n <= 0 || (n > 1 && d.b[n-1] == 0) { // cut short, too long, or not minimal
-		d.bad = true
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
+	return x
 }
 
 // count reads a count of items each at least minSize bytes long: never

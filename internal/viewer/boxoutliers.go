@@ -43,13 +43,11 @@ func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) str
 	at := nd + v*len(boxStats)
 	var branches []string
 	for _, row := range res.Rows {
-		q1, ok1 := number(row[at+1])
-		q3, ok3 := number(row[at+3])
-		if !ok1 || !ok3 {
+		lo, hi, ok := fences(row, at)
+		if !ok {
 			continue
 		}
-		iqr := q3 - q1
-		cond := keep(literal(q1-1.5*iqr), literal(q3+1.5*iqr))
+		cond := keep(lo, hi)
 		if nd == 0 {
 			return "ifelse(" + cond + ", " + x + ", NULL)", true
 		}
@@ -63,6 +61,19 @@ func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) str
 		return "NULL", true
 	}
 	return "ifelse(" + anyOf(branches) + ", " + x + ", NULL)", true
+}
+
+// fences are the outlier bounds of a box whose statistics (boxStats)
+// start at row[at], as SQL literals: 1.5 interquartile ranges beyond the
+// quartiles; false when the box has no quartiles (no values).
+func fences(row []any, at int) (lo, hi string, ok bool) {
+	q1, ok1 := number(row[at+1])
+	q3, ok3 := number(row[at+3])
+	if !ok1 || !ok3 {
+		return "", "", false
+	}
+	iqr := q3 - q1
+	return literal(q1 - 1.5*iqr), literal(q3 + 1.5*iqr), true
 }
 
 // groupIs writes the condition that a row is in the group of a box

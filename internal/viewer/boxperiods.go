@@ -31,13 +31,10 @@ func (p *plan) periodFences(res *Result, v int, x string, keep func(lo, hi strin
 	var periods []boxPeriod
 	nullCond := ""
 	for _, row := range res.Rows {
-		q1, ok1 := number(row[at+1])
-		q3, ok3 := number(row[at+3])
-		if !ok1 || !ok3 {
+		lo, hi, ok := fences(row, at)
+		if !ok {
 			continue
 		}
-		iqr := q3 - q1
-		lo, hi := literal(q1-1.5*iqr), literal(q3+1.5*iqr)
 		if row[0] == nil {
 			nullCond = "(isNull(" + g + ") AND " + keep(lo, hi) + ")"
 			continue

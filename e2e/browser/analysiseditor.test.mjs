@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DescribeAnalysisDefinitionCommand, DescribeDashboardDefinitionCommand, ListAnalysesCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, editorChange, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, editorChange, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
@@ -16,13 +16,8 @@ const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
 
 describe('analysis editor in Chromium', () => {
   test('build a bar chart by drag and by keyboard, compare with SQL, publish', { timeout: 180_000 }, async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, '/start/analyses', STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, '/start/analyses'));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
 
       await frame.locator('a.new-analysis').click({ timeout: STEP });
       await frame.locator('input[name="dataSetId"][value="sample-sales"]').check({ timeout: STEP });

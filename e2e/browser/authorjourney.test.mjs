@@ -15,7 +15,7 @@ import {
   DescribeAnalysisCommand, DescribeAnalysisDefinitionCommand, GenerateEmbedUrlForRegisteredUserCommand, ListAnalysesCommand,
   DescribeDashboardPermissionsCommand, UpdateAnalysisCommand,
 } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, editorChange, mintConsoleURL, registerUser, setUp } from './harness.mjs';
+import { ACCOUNT, editorChange, openEmbedded, registerUser, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const NAME = 'Author journey';
@@ -28,13 +28,8 @@ const REGIONS = "region IN ('Europe', 'Asia Pacific')";
 
 describe('author journey in Chromium', () => {
   test('build, publish, share, embed for a reader; values equal SQL', { timeout: 300_000 }, async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, '/start/analyses', STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, '/start/analyses'));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       await frame.locator('a.new-analysis').click({ timeout: STEP });
       await frame.locator('input[name="dataSetId"][value="sample-sales"]').check({ timeout: STEP });
       await frame.locator('form.new-analysis input[name="name"]').fill(NAME);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, dashboardCreated, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'boxformat';
@@ -46,13 +46,8 @@ describe('a box plot in its number format in Chromium', () => {
     // Rounded to cents as the server draws them.
     const want = [0.25, 0.5, 0.75].map((p) => euros(Math.round(percentile(values, p) * 100) / 100));
 
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, `/dashboards/${ID}`, STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       const svg = frame.locator('#v-box svg');
       await svg.waitFor({ timeout: STEP });
       const texts = await svg.locator('text').evaluateAll((ns) => ns.map((n) => n.textContent));

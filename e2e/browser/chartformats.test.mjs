@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, dashboardCreated, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'chartformats';
@@ -41,13 +41,8 @@ async function createDashboard() {
 describe('number formats on funnels and heat maps in Chromium', () => {
   test('labels read SQL sums in the measure format', { timeout: 120_000 }, async () => {
     await createDashboard();
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, `/dashboards/${ID}`, STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
 
       await frame.locator('#v-funnel svg').waitFor({ timeout: STEP });
       const stages = (await frame.locator('#v-funnel svg text').allTextContents()).filter((t) => t.includes(': $'));

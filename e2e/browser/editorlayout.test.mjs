@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DescribeAnalysisDefinitionCommand, ListAnalysesCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, editorChange, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, editorChange, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 
@@ -15,13 +15,8 @@ const { sg, host, qs, browser } = await setUp({ browser: 'allowed' });
 
 describe('analysis editor layout in Chromium', () => {
   test('resize by keyboard, move by drag, format, sheets, actions, version history', { timeout: 180_000 }, async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, '/start/analyses', STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, '/start/analyses'));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       await frame.locator('a.new-analysis').click({ timeout: STEP });
       await frame.locator('input[name="dataSetId"][value="sample-sales"]').check({ timeout: STEP });
       await frame.locator('form.new-analysis input[name="name"]').fill('Layout (browser)');

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, dashboardCreated, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'formatting';
@@ -71,13 +71,8 @@ describe('reference lines and conditional formatting in Chromium', () => {
     const avg = sums.reduce((a, [, s]) => a + s, 0) / sums.length;
     const limit = Math.round(avg);
     await createDashboard(limit);
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, `/dashboards/${ID}`, STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
 
       // The line's label, in the page's SVG, is SQL's average.
       await frame.locator('#v-bars svg').waitFor({ timeout: STEP });

@@ -137,6 +137,24 @@ export async function mintConsoleURL(client, entryPoint = '/start') {
   return out.EmbedUrl;
 }
 
+// openEmbedded opens a new page of the browser on the host page and embeds
+// the console there at entryPoint (GetSessionEmbedUrl as the admin), as a
+// reader's browser does: the page (the caller closes it), the console's
+// frame, and the page's uncaught errors as they come.
+export async function openEmbedded({ browser, host, qs }, entryPoint, timeout = 15_000) {
+  const page = await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  try {
+    await page.goto(`${host.origin}/host`, { timeout });
+    await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, entryPoint));
+  } catch (err) {
+    await page.close();
+    throw err;
+  }
+  return { page, frame: page.frameLocator('#c iframe.quicksight-embedding-iframe'), pageErrors };
+}
+
 // dashboardCreated waits until the dashboard id's version is created
 // (about ten seconds at the most), and throws its errors if it failed.
 export async function dashboardCreated(client, id) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, dashboardCreated, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'insight-narrative';
@@ -52,13 +52,8 @@ const usd = (v) => '$' + v.toLocaleString('en-US', { minimumFractionDigits: 2, m
 describe('insight narrative in Chromium', () => {
   test('the narrative lines appear, equal to SQL, and follow a filter control', { timeout: 120_000 }, async () => {
     await createDashboard();
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, `/dashboards/${ID}`, STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       const lines = frame.locator('#v-ins .insight p');
       await lines.first().waitFor({ timeout: STEP });
 

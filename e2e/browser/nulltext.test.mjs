@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, dashboardCreated, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'nulltext';
@@ -48,13 +48,8 @@ describe('null text in chart tooltips in Chromium', () => {
     const [other, otherSum] = sums.find(([r]) => r !== nullRegion);
     assert.notEqual(otherSum, null);
 
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, `/dashboards/${ID}`, STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       const svg = frame.locator('#v-bars svg');
       await svg.waitFor({ timeout: STEP });
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CreateDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
+import { ACCOUNT, dashboardCreated, openEmbedded, setUp } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'dynamic-defaults';
@@ -54,13 +54,8 @@ const label = (sum) => '$' + (sum / 1000).toLocaleString('en-US', { minimumFract
 describe('dataset parameter defaults and the relative date control in Chromium', () => {
   test('the signed-in user\'s default region, its formatted bar, another period', { timeout: 120_000 }, async () => {
     await createDashboard();
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, `/dashboards/${ID}`, STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       const texts = async () => {
         await frame.locator('#v-bars svg').waitFor({ timeout: STEP });
         return frame.locator('#v-bars svg text').allTextContents();

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CreateDashboardCommand, DescribeDashboardCommand } from '@aws-sdk/client-quicksight';
-import { ACCOUNT, launchBrowser, mintConsoleURL, quickSightClient, startHost, startSightglass } from './harness.mjs';
+import { ACCOUNT, launchBrowser, openEmbedded, quickSightClient, startHost, startSightglass } from './harness.mjs';
 
 const STEP = 15_000;
 const ID = 'pivotsubtotals';
@@ -80,13 +80,8 @@ const drawn = (s) => Number(s.replace(/[,%]/g, ''));
 describe('pivot subtotals in Chromium', () => {
   test('subtotal rows equal SQL; toggles collapse and expand regions', { timeout: 120_000 }, async () => {
     await createDashboard();
-    const page = await browser.context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const { page, frame, pageErrors } = await openEmbedded({ browser, host, qs }, `/dashboards/${ID}`, STEP);
     try {
-      await page.goto(`${host.origin}/host`, { timeout: STEP });
-      await page.evaluate((u) => window.embed(u), await mintConsoleURL(qs, `/dashboards/${ID}`));
-      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
       const table = frame.locator('#v-pv table.pivot');
       await table.waitFor({ timeout: STEP });
 

@@ -65,9 +65,13 @@ type sharedGroup struct {
 	// (question.Limit is keep+1, to tell a cut answer; keep 0: all).
 	resorted bool
 	keep     int
-	once     sync.Once
-	res      *Result
-	err      error
+	// from is the group whose answer this one is added up from, and
+	// feeds tells a group some others are added up from (sharedrollup.go).
+	from  *sharedGroup
+	feeds bool
+	once  sync.Once
+	res   *Result
+	err   error
 }
 
 // sharedQuestions are the shared groups of one render.
@@ -102,7 +106,8 @@ func (v *View) shareQuestions(s *definition.SheetDefinition, only []string) *sha
 		sq.add(arn, q)
 	}
 	sq.mergeOrders()
-	sq.groups = slices.DeleteFunc(sq.groups, func(g *sharedGroup) bool { return g.members < 2 })
+	sq.mergeRollups()
+	sq.groups = slices.DeleteFunc(sq.groups, func(g *sharedGroup) bool { return g.members < 2 && g.from == nil && !g.feeds })
 	if len(sq.groups) == 0 {
 		return nil
 	}
@@ -325,7 +330,7 @@ func (sq *sharedQuestions) runner(run Runner) Runner {
 		if g == nil {
 			return run(ctx, arn, q)
 		}
-		g.once.Do(func() { g.res, g.err = run(ctx, arn, g.question) })
+		g.once.Do(func() { g.res, g.err = g.ask(ctx, run, arn) })
 		if g.err != nil {
 			return run(ctx, arn, q)
 		}
@@ -334,6 +339,20 @@ func (sq *sharedQuestions) runner(run Runner) Runner {
 		}
 		return run(ctx, arn, q)
 	}
+}
+
+// ask answers g's question: added up from the answer of the group it is
+// rolled up from when that can be done exactly, through run otherwise.
+func (g *sharedGroup) ask(ctx context.Context, run Runner, arn string) (*Result, error) {
+	if f := g.from; f != nil {
+		f.once.Do(func() { f.res, f.err = f.ask(ctx, run, arn) })
+		if f.err == nil {
+			if res, ok := rollUp(f.res, f.question, g.question); ok {
+				return res, nil
+			}
+		}
+	}
+	return run(ctx, arn, g.question)
 }
 
 // group is the shared group that answers q, if any: same dataset and

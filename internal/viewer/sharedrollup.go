@@ -40,10 +40,13 @@ import (
 
 // mergeRollups links each group of sq whose question can be added up from
 // another group's answer to that group. A group that feeds others is not
-// itself rolled up, so the links are never chained.
+// itself rolled up, so the links are never chained; nor is a re-sorted
+// group (sharedresort.go), whose members order by measures: a rolled-up
+// float sum may differ from the engine's in its last bits, which must not
+// decide an order.
 func (sq *sharedQuestions) mergeRollups() {
 	for _, c := range sq.groups {
-		if c.feeds || !rollable(c.question) {
+		if c.feeds || c.resorted || !rollable(c.question) {
 			continue
 		}
 		for _, f := range sq.groups {

@@ -382,9 +382,10 @@ func cutAnswer(shared *Result, q *query.Question) (*Result, bool) {
 	return cutAnswerDims(shared, q, nil)
 }
 
-// cutAnswerDims is cutAnswer with q's dimensions at the columns dimCols
-// of shared (nil: the first ones, in q's order).
-func cutAnswerDims(shared *Result, q *query.Question, dimCols []int) (*Result, bool) {
+// answerColumns is, for each of q's dimensions and then each of its
+// measures, its column in shared's answer: the dimensions at dimCols (nil:
+// the first columns, in q's order), the measures by id.
+func answerColumns(shared *Result, q *query.Question, dimCols []int) ([]int, bool) {
 	dims := len(q.Dimensions)
 	if len(shared.Columns) < dims || (dimCols != nil && len(dimCols) != dims) {
 		return nil, false
@@ -406,6 +407,17 @@ func cutAnswerDims(shared *Result, q *query.Question, dimCols []int) (*Result, b
 			return nil, false
 		}
 		cols = append(cols, i)
+	}
+	return cols, true
+}
+
+// cutAnswerDims is cutAnswer with q's dimensions at the columns dimCols
+// of shared (nil: the first ones, in q's order).
+func cutAnswerDims(shared *Result, q *query.Question, dimCols []int) (*Result, bool) {
+	dims := len(q.Dimensions)
+	cols, ok := answerColumns(shared, q, dimCols)
+	if !ok {
+		return nil, false
 	}
 	out := &Result{Columns: make([]query.ResultColumn, len(cols)), Rows: make([][]any, len(shared.Rows))}
 	for j, i := range cols {

@@ -123,23 +123,9 @@ func rollUp(fine *Result, fineQ, coarse *query.Question) (*Result, bool) {
 	if fineQ.Limit > 0 && len(fine.Rows) >= fineQ.Limit {
 		return nil, false // maybe cut: not every group is there
 	}
-	if len(fine.Columns) < k {
+	cols, ok := answerColumns(fine, coarse, nil)
+	if !ok {
 		return nil, false
-	}
-	cols := make([]int, 0, k+len(coarse.Measures))
-	for i := range k {
-		if fine.Columns[i].Role != query.RoleDimension {
-			return nil, false
-		}
-		cols = append(cols, i)
-	}
-	for _, m := range coarse.Measures {
-		id := measureID(m)
-		i := slices.IndexFunc(fine.Columns, func(c query.ResultColumn) bool { return c.Role == query.RoleMeasure && c.ID == id })
-		if i < 0 {
-			return nil, false
-		}
-		cols = append(cols, i)
 	}
 	out := &Result{Columns: make([]query.ResultColumn, len(cols)), Rows: [][]any{}}
 	for j, i := range cols {

@@ -19,9 +19,8 @@ const (
 
 var typedLabels = map[string]string{"AwsAccountId": typedAccount}
 
-// typedAccepted are bodies as the SDKs send them (aws-sdk-go-v2 and the
-// JavaScript SDK v3 compact, boto3 with its separators, members in the
-// caller's or the model's order) that the typed decoders take.
+// typedAccepted are bodies as the SDKs send them (captured from each
+// SDK's serializer) that the typed decoders take.
 var typedAccepted = []struct {
 	registered bool
 	body       string
@@ -30,17 +29,21 @@ var typedAccepted = []struct {
 	{false, `{"AuthorizedResourceArns":["` + typedDashArn + `sample-sales-dashboard","` + typedDashArn + `other"],"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"sample-sales-dashboard"}},"Namespace":"default","SessionTags":[{"Key":"region","Value":"EU"},{"Key":"tenant","Value":"t-1"}]}`},
 	{true, `{"UserArn":"` + typedUserArn + `","ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"sample-sales-dashboard"}}}`},
 	{true, `{"ExperienceConfiguration":{"QuickSightConsole":{"InitialPath":"/start"}},"UserArn":"` + typedUserArn + `"}`},
-	// aws-sdk-go-v2: members in name order, compact.
-	{false, `{"AllowedDomains":["https://app.example.com","http://localhost:3000"],"AuthorizedResourceArns":["` + typedDashArn + `d1"],"ExperienceConfiguration":{"Dashboard":{"DisabledFeatures":["SHARED_VIEW"],"EnabledFeatures":[],"FeatureConfigurations":{"SharedView":{"Enabled":false}},"InitialDashboardId":"d1"}},"Namespace":"default","SessionLifetimeInMinutes":600,"SessionTags":[{"Key":"tenant","Value":"acme"}]}`},
-	{false, `{"AuthorizedResourceArns":["` + typedDashArn + `d1"],"ExperienceConfiguration":{"DashboardVisual":{"InitialDashboardVisualId":{"DashboardId":"d1","SheetId":"s-1","VisualId":"v_1"}}},"Namespace":"default","SessionLifetimeInMinutes":15}`},
-	{true, `{"AllowedDomains":["https://app.example.com"],"ExperienceConfiguration":{"Dashboard":{"FeatureConfigurations":{"Bookmarks":{"Enabled":true},"SharedView":{"Enabled":true},"StatePersistence":{"Enabled":true}},"InitialDashboardId":"d1"}},"SessionLifetimeInMinutes":60,"UserArn":"` + typedUserArn + `"}`},
-	{true, `{"ExperienceConfiguration":{"QuickSightConsole":{"FeatureConfigurations":{"SharedView":{"Enabled":false},"StatePersistence":{"Enabled":true}},"InitialPath":"/dashboards"}},"UserArn":"` + typedUserArn + `"}`},
-	{true, `{"ExperienceConfiguration":{"DashboardVisual":{"InitialDashboardVisualId":{"DashboardId":"d1","SheetId":"s1","VisualId":"v1"}}},"UserArn":"` + typedUserArn + `"}`},
-	// JavaScript SDK v3: the caller's order, compact.
-	{false, `{"Namespace":"default","SessionLifetimeInMinutes":60,"AuthorizedResourceArns":["` + typedDashArn + `d1","` + typedDashArn + `d2"],"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"d1","EnabledFeatures":["SHARED_VIEW"]}},"SessionTags":[{"Key":"region","Value":"Zürich"}],"AllowedDomains":["https://app.example.com"]}`},
-	{true, `{"UserArn":"` + typedUserArn + `","SessionLifetimeInMinutes":600,"ExperienceConfiguration":{"QuickSightConsole":{"InitialPath":"/start"}},"AllowedDomains":[]}`},
-	// boto3: ", " and ": " between members.
-	{false, `{"Namespace": "default", "SessionLifetimeInMinutes": 100, "AuthorizedResourceArns": ["` + typedDashArn + `d1"], "ExperienceConfiguration": {"Dashboard": {"InitialDashboardId": "d1"}}, "SessionTags": [{"Key": "region", "Value": "EU"}], "AllowedDomains": ["https://app.example.com"]}`},
+	// aws-sdk-go-v2 v1.113.0 (service/quicksight), as it sent them:
+	// members in name order, compact.
+	{false, `{"AllowedDomains":["https://app.example.com"],"AuthorizedResourceArns":["arn:aws:quicksight:us-east-1:123456789012:dashboard/d1"],"ExperienceConfiguration":{"Dashboard":{"EnabledFeatures":["SHARED_VIEW"],"FeatureConfigurations":{"SharedView":{"Enabled":true}},"InitialDashboardId":"d1"}},"Namespace":"default","SessionLifetimeInMinutes":60,"SessionTags":[{"Key":"region","Value":"EU"}]}`},
+	{false, `{"AuthorizedResourceArns":["arn:aws:quicksight:us-east-1:123456789012:dashboard/d1"],"ExperienceConfiguration":{"DashboardVisual":{"InitialDashboardVisualId":{"DashboardId":"d1","SheetId":"s1","VisualId":"v1"}}},"Namespace":"default"}`},
+	{true, `{"AllowedDomains":["https://app.example.com"],"ExperienceConfiguration":{"Dashboard":{"FeatureConfigurations":{"Bookmarks":{"Enabled":true},"SharedView":{"Enabled":false},"StatePersistence":{"Enabled":true}},"InitialDashboardId":"d1"}},"SessionLifetimeInMinutes":600,"UserArn":"arn:aws:quicksight:us-east-1:123456789012:user/default/admin"}`},
+	{true, `{"ExperienceConfiguration":{"QuickSightConsole":{"FeatureConfigurations":{"SharedView":{"Enabled":true},"StatePersistence":{"Enabled":true}},"InitialPath":"/start"}},"UserArn":"arn:aws:quicksight:us-east-1:123456789012:user/default/admin"}`},
+	// @aws-sdk/client-quicksight (JavaScript v3), as it sent them: the
+	// caller's order, compact, UTF-8 as it is.
+	{false, `{"Namespace":"default","AuthorizedResourceArns":["arn:aws:quicksight:us-east-1:123456789012:dashboard/d1","arn:aws:quicksight:us-east-1:123456789012:dashboard/d2"],"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"d1","EnabledFeatures":["SHARED_VIEW"],"FeatureConfigurations":{"SharedView":{"Enabled":true}}}},"SessionLifetimeInMinutes":60,"SessionTags":[{"Key":"region","Value":"Zürich"}],"AllowedDomains":["https://app.example.com"]}`},
+	{true, `{"UserArn":"arn:aws:quicksight:us-east-1:123456789012:user/default/admin","ExperienceConfiguration":{"QuickSightConsole":{"InitialPath":"/start","FeatureConfigurations":{"StatePersistence":{"Enabled":true},"SharedView":{"Enabled":false}}}},"SessionLifetimeInMinutes":600,"AllowedDomains":["https://app.example.com"]}`},
+	{true, `{"UserArn":"arn:aws:quicksight:us-east-1:123456789012:user/default/admin","ExperienceConfiguration":{"DashboardVisual":{"InitialDashboardVisualId":{"DashboardId":"d1","SheetId":"s1","VisualId":"v1"}}}}`},
+	// boto3 (botocore's rest-json serializer), as it sent them: ", " and
+	// ": " between members.
+	{false, `{"Namespace": "default", "SessionLifetimeInMinutes": 60, "AuthorizedResourceArns": ["arn:aws:quicksight:us-east-1:123456789012:dashboard/d1"], "SessionTags": [{"Key": "region", "Value": "EU"}], "ExperienceConfiguration": {"Dashboard": {"InitialDashboardId": "d1", "FeatureConfigurations": {"SharedView": {"Enabled": true}}}}, "AllowedDomains": ["https://app.example.com"]}`},
+	{true, `{"UserArn": "arn:aws:quicksight:us-east-1:123456789012:user/default/admin", "ExperienceConfiguration": {"QuickSightConsole": {"InitialPath": "/start", "FeatureConfigurations": {"StatePersistence": {"Enabled": true}}}}}`},
 	{true, `{"UserArn": "` + typedUserArn + `", "SessionLifetimeInMinutes": 100, "ExperienceConfiguration": {"Dashboard": {"InitialDashboardId": "d1"}}}`},
 	// Experiences left empty, or an empty experience configuration.
 	{false, "\n{ \"Namespace\":\"n\" ,\"AuthorizedResourceArns\":[ ],\"ExperienceConfiguration\":{}}\r\n"},
@@ -79,16 +82,17 @@ var typedDeclined = []struct {
 	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"d","FeatureConfigurations":{"SharedView":{}}}}}`},
 	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"d","FeatureConfigurations":{"SharedView":{"Enabled":"true"}}}}}`},
 	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"DashboardVisual":{"InitialDashboardVisualId":{"DashboardId":"d","SheetId":"s"}}}}`},
-	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"QSearchBar":{"InitialTopicId":"t"}}}`}, // an experience Sightglass does not have
-	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"QuickSightConsole":{}}}`},              // not an anonymous experience
-	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{},"UserArn":"u"}`},                      // unknown member
-	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{},"namespace":"x"}`},                    // unknown member (json.Unmarshal would fold case)
-	{false, `{"Namespace":"default","Namespace":"other","AuthorizedResourceArns":[],"ExperienceConfiguration":{}}`},                // repeated member
-	{false, `{"Namespace":"def\u0061ult","AuthorizedResourceArns":[],"ExperienceConfiguration":{}}`},                               // escape
-	{false, "{\"Namespace\":\"default\",\"AuthorizedResourceArns\":[\"\xff\"],\"ExperienceConfiguration\":{}}"},                    // invalid UTF-8
-	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{}} x`},                                  // trailing bytes
-	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{}`},                                     // cut short
-	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{},}`},                                   // syntax
+	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"QSearchBar":{"InitialTopicId":"t"}}}`},                               // an experience Sightglass does not have
+	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"QuickSightConsole":{}}}`},                                            // not an anonymous experience
+	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{},"UserArn":"u"}`},                                                    // unknown member
+	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{},"namespace":"x"}`},                                                  // unknown member (json.Unmarshal would fold case)
+	{false, `{"Namespace":"default","Namespace":"other","AuthorizedResourceArns":[],"ExperienceConfiguration":{}}`},                                              // repeated member
+	{false, `{"Namespace":"def\u0061ult","AuthorizedResourceArns":[],"ExperienceConfiguration":{}}`},                                                             // escape
+	{false, `{"Namespace": "default", "AuthorizedResourceArns": [], "SessionTags": [{"Key": "region", "Value": "Z\u00fcrich"}], "ExperienceConfiguration": {}}`}, // boto3's escape of non-ASCII
+	{false, "{\"Namespace\":\"default\",\"AuthorizedResourceArns\":[\"\xff\"],\"ExperienceConfiguration\":{}}"},                                                  // invalid UTF-8
+	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{}} x`},                                                                // trailing bytes
+	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{}`},                                                                   // cut short
+	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{},}`},                                                                 // syntax
 	{false, `{"Namespace":"default","AuthorizedResourceArns":[],"ExperienceConfiguration":{"Dashboard":` + strings.Repeat("[", 600) + strings.Repeat("]", 600) + `}}`},
 	{true, `{"ExperienceConfiguration":{"Dashboard":{"InitialDashboardId":"d"}}}`}, // UserArn missing
 	{true, `{"UserArn":"u"}`}, // ExperienceConfiguration missing

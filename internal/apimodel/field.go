@@ -47,12 +47,6 @@ func InputField(op string, path ...string) Field {
 // Required reports whether the member must be present (and not null).
 func (f Field) Required() bool { return f.required }
 
-// Structure reports whether the member is a structure that is not a union
-// (a union's "exactly one member" rule is left to the model check).
-func (f Field) Structure() bool {
-	return shapes[f.si].k == kStructure && shapes[f.si].f&fUnion == 0
-}
-
 // Elem is a list member's element (not required: a list has no absent
 // element, and a null one fails the model check).
 func (f Field) Elem() Field {

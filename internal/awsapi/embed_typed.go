@@ -97,7 +97,7 @@ func (d *bodyScanner) anonymousDashboard(x *anonymousDashboard) bool {
 		}
 		c := new(anonymousDashboardFeatures)
 		x.FeatureConfigurations = c
-		return d.members(f.features, func(int) bool { return d.enabledFlag(f.sharedView, &c.SharedView) })
+		return d.members(f.features, func(int) bool { return d.flag(f.sharedView, &c.SharedView) })
 	})
 }
 
@@ -191,6 +191,6 @@ func (d *bodyScanner) featureConfigurations(o *objectFields, flags []*objectFiel
 	c := new(featureConfigurations)
 	*dst = c
 	return d.members(o, func(i int) bool {
-		return d.enabledFlag(flags[i], [...]**enabledFlag{&c.StatePersistence, &c.SharedView, &c.Bookmarks}[i])
+		return d.flag(flags[i], [...]**enabledFlag{&c.StatePersistence, &c.SharedView, &c.Bookmarks}[i])
 	})
 }

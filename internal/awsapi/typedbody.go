@@ -144,8 +144,8 @@ func (d *bodyScanner) lifetime(f apimodel.Field, dst **int64, scalars map[string
 	return true
 }
 
-// enabledFlag reads a {"Enabled": bool} configuration, o its members.
-func (d *bodyScanner) enabledFlag(o *objectFields, dst **enabledFlag) bool {
+// flag reads a {"Enabled": bool} feature configuration, o its members.
+func (d *bodyScanner) flag(o *objectFields, dst **enabledFlag) bool {
 	c := new(enabledFlag)
 	if !d.members(o, func(int) bool {
 		v, ok := d.boolean()

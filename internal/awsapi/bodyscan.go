@@ -46,27 +46,43 @@ func (d *bodyScanner) take(c byte) bool {
 	return false
 }
 
+// plainByte says which bytes str passes over in one step: printable
+// ASCII but the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // str reads a string.
 func (d *bodyScanner) str() (string, bool) {
 	if !d.take('"') {
 		return "", false
 	}
-	start, ascii := d.i, true
-	for j := start; j < len(d.b); j++ {
+	start, j := d.i, d.i
+	for {
+		for j < len(d.b) && plainByte[d.b[j]] {
+			j++
+		}
+		if j == len(d.b) {
+			return "", false
+		}
 		switch c := d.b[j]; {
 		case c == '"':
-			if !ascii && !utf8.Valid(d.b[start:j]) {
-				return "", false
-			}
 			d.i = j + 1
 			return d.s[start:j], true
-		case c == '\\' || c < 0x20:
-			return "", false
 		case c >= utf8.RuneSelf:
-			ascii = false
+			// Valid UTF-8 only (encoding/json would replace the bytes).
+			r, size := utf8.DecodeRune(d.b[j:])
+			if r == utf8.RuneError && size == 1 {
+				return "", false
+			}
+			j += size
+		default: // an escape or a control character
+			return "", false
 		}
 	}
-	return "", false
 }
 
 // maxIntDigits bounds the integers read: 18 digits always fit an int64.

@@ -64,6 +64,8 @@ fuzz:
 	./scripts/fuzz.sh FuzzNumberFormat ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRollingDate ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzValidateDefinition ./internal/apimodel $(FUZZTIME)
+	./scripts/fuzz.sh FuzzNoBodyCheck ./internal/apimodel $(FUZZTIME)
+	./scripts/fuzz.sh FuzzEmbedDecode ./internal/awsapi $(FUZZTIME)
 	./scripts/fuzz.sh FuzzFastDecode ./internal/apimodel $(FUZZTIME)
 	./scripts/fuzz.sh FuzzFillAgrees ./internal/awsapi $(FUZZTIME)
 	./scripts/fuzz.sh FuzzViewerState ./internal/viewer $(FUZZTIME)

@@ -55,6 +55,8 @@ func CheckRequestBody(op string, labels map[string]string, query url.Values, bod
 			return nil, false, serialization("The request body is not a valid JSON object.")
 		}
 		obj = m
+	} else if noBodyOK(o.input, labels, query) {
+		return nil, false, nil
 	}
 	w := &walker{}
 	in := obj

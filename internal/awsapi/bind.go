@@ -13,12 +13,16 @@ type input struct {
 	Labels map[string]string
 	Query  url.Values
 	Body   []byte
-	// Object is Body as the model check decoded it (nil when it did not):
-	// read only.
+	// Object is Body as the model check decoded it (nil when it did not),
+	// or when a typed decoder read the body, its top-level scalar
+	// members (what the audit log takes from it): read only.
 	Object map[string]any
 	// Plain says that Object holds exactly Body's members (see
 	// apimodel.CheckRequestBody), so decode may fill from it.
 	Plain bool
+	// typed is the body's struct when a typed decoder read it (see
+	// checkInput), for the operation to take instead of decoding.
+	typed any
 }
 
 // decode unmarshals the JSON body into v. An absent body is an empty

@@ -61,45 +61,67 @@ type registeredUserBody struct {
 	SessionLifetimeInMinutes *int64
 	UserArn                  *string
 	AllowedDomains           []string
-	ExperienceConfiguration  *struct {
-		QuickSightConsole *struct {
-			InitialPath           *string
-			FeatureConfigurations *featureConfigurations
-		}
-		Dashboard *struct {
-			InitialDashboardId    *string
-			FeatureConfigurations *featureConfigurations
-		}
-		DashboardVisual *struct {
-			InitialDashboardVisualId *struct {
-				DashboardId, SheetId, VisualId *string
-			}
-		}
-		// Experiences Sightglass does not have.
-		QSearchBar, GenerativeQnA, QuickChat json.RawMessage
-	}
+	ExperienceConfiguration  *registeredExperience
 }
+
+// registeredExperience is a registered user's ExperienceConfiguration.
+type registeredExperience struct {
+	QuickSightConsole *consoleExperience
+	Dashboard         *registeredDashboard
+	DashboardVisual   *dashboardVisualExperience
+	// Experiences Sightglass does not have.
+	QSearchBar, GenerativeQnA, QuickChat json.RawMessage
+}
+
+// consoleExperience is the QuickSightConsole experience.
+type consoleExperience struct {
+	InitialPath           *string
+	FeatureConfigurations *featureConfigurations
+}
+
+// registeredDashboard is a registered user's Dashboard experience.
+type registeredDashboard struct {
+	InitialDashboardId    *string
+	FeatureConfigurations *featureConfigurations
+}
+
+// dashboardVisualExperience is the DashboardVisual experience, for
+// anonymous and registered users alike.
+type dashboardVisualExperience struct {
+	InitialDashboardVisualId *dashboardVisualID
+}
+
+// dashboardVisualID names one visual of a dashboard.
+type dashboardVisualID struct {
+	DashboardId, SheetId, VisualId *string
+}
+
+// enabledFlag is a feature configuration that switches one feature.
+type enabledFlag struct{ Enabled bool }
 
 // featureConfigurations holds the members of the console's and the
 // dashboard's FeatureConfigurations that Sightglass switches; the others
 // (Amazon Q, schedules, alerts…) are accepted as given.
 type featureConfigurations struct {
-	StatePersistence, Bookmarks, SharedView *struct{ Enabled bool }
+	StatePersistence, Bookmarks, SharedView *enabledFlag
 }
 
 func (f *featureConfigurations) features() app.Features {
 	if f == nil {
 		return app.Features{}
 	}
-	on := func(c *struct{ Enabled bool }) bool { return c != nil && c.Enabled }
+	on := func(c *enabledFlag) bool { return c != nil && c.Enabled }
 	return app.Features{StatePersistence: on(f.StatePersistence), Bookmarks: on(f.Bookmarks), SharedView: on(f.SharedView)}
 }
 
 // registeredInput decodes a registered-user body into the app's input.
 func registeredInput(in *input) (app.RegisteredEmbedInput, error) {
-	var b registeredUserBody
-	if err := in.decode(&b); err != nil {
-		return app.RegisteredEmbedInput{}, err
+	b, ok := in.typed.(*registeredUserBody)
+	if !ok {
+		b = new(registeredUserBody)
+		if err := in.decode(b); err != nil {
+			return app.RegisteredEmbedInput{}, err
+		}
 	}
 	out := app.RegisteredEmbedInput{
 		AccountID:       in.Labels["AwsAccountId"],
@@ -209,25 +231,34 @@ func (s *Server) getDashboardEmbedURL(ctx context.Context, in *input) (output, e
 type anonymousUserBody struct {
 	SessionLifetimeInMinutes *int64
 	Namespace                *string
-	SessionTags              []struct{ Key, Value string }
+	SessionTags              []sessionTag
 	AuthorizedResourceArns   []string
 	AllowedDomains           []string
-	ExperienceConfiguration  *struct {
-		Dashboard *struct {
-			InitialDashboardId                *string
-			EnabledFeatures, DisabledFeatures []string
-			FeatureConfigurations             *struct {
-				SharedView *struct{ Enabled bool }
-			}
-		}
-		DashboardVisual *struct {
-			InitialDashboardVisualId *struct {
-				DashboardId, SheetId, VisualId *string
-			}
-		}
-		// Experiences Sightglass does not have.
-		QSearchBar, GenerativeQnA json.RawMessage
-	}
+	ExperienceConfiguration  *anonymousExperience
+}
+
+// sessionTag is one of an anonymous user's session tags.
+type sessionTag struct{ Key, Value string }
+
+// anonymousExperience is an anonymous user's ExperienceConfiguration.
+type anonymousExperience struct {
+	Dashboard       *anonymousDashboard
+	DashboardVisual *dashboardVisualExperience
+	// Experiences Sightglass does not have.
+	QSearchBar, GenerativeQnA json.RawMessage
+}
+
+// anonymousDashboard is an anonymous user's Dashboard experience.
+type anonymousDashboard struct {
+	InitialDashboardId                *string
+	EnabledFeatures, DisabledFeatures []string
+	FeatureConfigurations             *anonymousDashboardFeatures
+}
+
+// anonymousDashboardFeatures is the anonymous Dashboard experience's
+// FeatureConfigurations.
+type anonymousDashboardFeatures struct {
+	SharedView *enabledFlag
 }
 
 type anonymousEmbedOutput struct {
@@ -237,9 +268,12 @@ type anonymousEmbedOutput struct {
 }
 
 func (s *Server) generateEmbedURLForAnonymousUser(ctx context.Context, in *input) (output, error) {
-	var b anonymousUserBody
-	if err := in.decode(&b); err != nil {
-		return nil, err
+	b, ok := in.typed.(*anonymousUserBody)
+	if !ok {
+		b = new(anonymousUserBody)
+		if err := in.decode(b); err != nil {
+			return nil, err
+		}
 	}
 	ain := app.AnonymousEmbedInput{
 		AccountID:              in.Labels["AwsAccountId"],

@@ -214,7 +214,7 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	// Every input is checked against the service model before the
 	// operation sees it: lengths, patterns, enums, ranges, required and
 	// unknown members, to any depth (definitions included).
-	obj, plain, err := apimodel.CheckRequestBody(o.Name, labels, query, body)
+	obj, plain, err := checkInput(o.Name, c.in)
 	if err != nil && !answeredByOperation(err) {
 		fail(err)
 		return

@@ -42,7 +42,13 @@ function draw(els) {
     if (!byDraw.has(fn)) byDraw.set(fn, []);
     byDraw.get(fn).push(el);
   }
-  for (const [fn, list] of byDraw) fn(list);
+  for (const [fn, list] of byDraw) {
+    try {
+      fn(list);
+    } catch (err) {
+      console.error("drawing", err); // the others are drawn still
+    }
+  }
 }
 
 // forget takes el off every list, drawn or not.
@@ -86,6 +92,9 @@ function drawIdle(deadline) {
   }
   scheduleIdle();
 }
+
+// A page printed before everything was drawn prints everything.
+window.addEventListener("beforeprint", () => draw([...waiting.keys()]));
 
 // drawWhenSeen hands els over to be drawn by drawList (called with a list
 // of them): those on screen when the browser first reports where they are,

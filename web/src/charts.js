@@ -133,9 +133,8 @@ function fitLabels(option, width, height) {
 }
 
 // roomOf is the size a chart draws at: its element's content box, as
-// ECharts measures it (client size less padding).
-// (clientWidth and clientHeight, which fitLabels sizes labels by, come
-// with it.)
+// ECharts measures it (client size less padding), with the client size
+// fitLabels sizes labels by.
 function roomOf(el) {
   const style = getComputedStyle(el);
   const px = (v) => parseInt(v, 10) || 0;

@@ -137,4 +137,36 @@ describe('visual actions in Chromium', () => {
       await page.close();
     }
   });
+  // A chart below the fold of the host page is drawn after CONTENT_LOADED
+  // (in idle time, without a scroll): its click action is bound when it
+  // is drawn.
+  test('a chart drawn after CONTENT_LOADED, below the fold, still runs its click action', { timeout: 120_000 }, async () => {
+    await createDashboard('actions-fold');
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    try {
+      await page.setViewportSize({ width: 1200, height: 260 });
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      const url = (await mintConsoleURL(qs, '/dashboards/actions-fold')).replace('/embedding/', '/embed/');
+      await page.evaluate((u) => window.embedDashboard(u, {}), url);
+      await page.waitForFunction(() => window.events.some((e) => e.kind === 'message' && e.eventName === 'CONTENT_LOADED'), null, { timeout: STEP });
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+      // The bar chart is on screen: drawn by CONTENT_LOADED.
+      assert.equal(await frame.locator('#v-bar .chart svg').count(), 1, 'the bar chart on screen is drawn at CONTENT_LOADED');
+      const pieBox = await frame.locator('#v-pie .chart').boundingBox();
+      assert.ok(pieBox.y > 260, `the pie is below the fold: ${JSON.stringify(pieBox)}`);
+      // Drawn without a scroll, then no chart waits.
+      await frame.locator('#v-pie .chart svg').waitFor({ state: 'attached', timeout: STEP });
+      assert.equal(await frame.locator('[data-echarts][aria-busy]').count(), 0);
+      assert.equal(await page.evaluate(() => window.scrollY), 0, 'nothing scrolled');
+      await frame.locator('#v-pie svg path').first().click({ timeout: STEP, force: true });
+      await frame.locator('#v-detail-kpi .kpi-value').waitFor({ timeout: STEP });
+      const [[quantity]] = sql('SELECT sum(quantity) FROM orders');
+      assert.equal(num(await frame.locator('#v-detail-kpi .kpi-value').textContent()), quantity);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
 });

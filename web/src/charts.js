@@ -9,6 +9,7 @@ import { AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipCom
 import { SVGRenderer } from "echarts/renderers";
 import { mapShapes, pointTooltips } from "./maps.js";
 import "./marklines.js";
+import { cancelWaiting, drawWhenSeen, isWaiting } from "./offscreen.js";
 
 echarts.use([
   BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
@@ -131,50 +132,106 @@ function fitLabels(option, width, height) {
   }
 }
 
+// roomOf is the size a chart draws at: its element's content box, as
+// ECharts measures it (client size less padding), with the client size
+// fitLabels sizes labels by.
+function roomOf(el) {
+  const style = getComputedStyle(el);
+  const px = (v) => parseInt(v, 10) || 0;
+  const clientWidth = el.clientWidth;
+  const clientHeight = el.clientHeight;
+  return {
+    clientWidth,
+    clientHeight,
+    width: Math.max(0, (clientWidth || px(style.width)) - px(style.paddingLeft) - px(style.paddingRight)),
+    height: Math.max(0, (clientHeight || px(style.height)) - px(style.paddingTop) - px(style.paddingBottom)),
+  };
+}
+
+// A chart is drawn again when its element's size changes, and only then:
+// the observer's first report of each element (its size when the chart
+// was drawn) costs nothing. Sizes are read for every reported chart first
+// and the charts redrawn after, so reading does not force a layout
+// between redraws. A chart is told its size: it was created with one
+// (below), and keeps to it until told another.
 const resize = new ResizeObserver((entries) => {
-  for (const e of entries) echarts.getInstanceByDom(e.target)?.resize();
+  const changed = [];
+  for (const e of entries) {
+    const chart = echarts.getInstanceByDom(e.target);
+    if (!chart) continue;
+    const room = roomOf(e.target);
+    if (room.width !== chart.getWidth() || room.height !== chart.getHeight()) changed.push([chart, room]);
+  }
+  for (const [chart, room] of changed) chart.resize({ width: room.width, height: room.height });
 });
 
-// mountCharts draws every [data-echarts] element under root from the
-// option JSON the server built.
-export function mountCharts(root) {
-  root.querySelectorAll("[data-echarts]").forEach((el) => {
-    if (echarts.getInstanceByDom(el) || el.dataset.sgMounting) return;
+// mountCharts draws every [data-echarts] element under root (an element,
+// or a list of them) from the option JSON the server built. With
+// offscreenLater (a page's first sheet), the charts the reader does not
+// see yet are drawn after the others (offscreen.js): the promise it
+// returns resolves once the charts on screen are drawn.
+export function mountCharts(root, { offscreenLater = false } = {}) {
+  const els = [].concat(root).flatMap((r) => [...r.querySelectorAll("[data-echarts]")]);
+  const todo = els.filter((el) => !echarts.getInstanceByDom(el) && !el.dataset.sgMounting && !isWaiting(el));
+  if (!offscreenLater) {
+    drawCharts(todo, false);
+    return Promise.resolve();
+  }
+  return drawWhenSeen(todo, (list) => drawCharts(list, true));
+}
+
+// drawCharts draws els. It reads every chart's size before it draws any:
+// a size read after a chart was drawn would lay the page out again, once
+// per chart. A chart drawn after its sheet was mounted (announce) says so
+// with an sg:chart-drawn event, as a map does, for what binds to charts.
+function drawCharts(els, announce) {
+  const todo = [];
+  for (const el of els) {
     let option;
     try {
       option = JSON.parse(el.dataset.echarts);
     } catch {
       el.textContent = "This chart could not be drawn.";
-      return;
+      continue;
     }
-    formatLabels(option);
-    pointTooltips(option, (s, v) => (s.sgNumberFormat ? formatNumber(s.sgNumberFormat, v) : formatValue(v)));
-    fitLabels(option, el.clientWidth, el.clientHeight);
-    const draw = () => {
-      if (!el.isConnected || echarts.getInstanceByDom(el)) return;
-      const chart = echarts.init(el, null, { renderer: "svg" });
-      chart.setOption(option);
-      charts.add(chart);
-      resize.observe(el);
-    };
-    if (!option.sgMap) {
-      draw();
-      return;
-    }
-    el.dataset.sgMounting = "map"; // its shapes are loading: not twice
-    mapShapes(echarts, option).then(() => {
-      delete el.dataset.sgMounting;
-      draw();
-      el.dispatchEvent(new CustomEvent("sg:chart-drawn", { bubbles: true }));
-    }, () => {
-      delete el.dataset.sgMounting;
-      el.textContent = "This map's region shapes could not be loaded.";
-    });
+    todo.push({ el, option, room: roomOf(el) });
+  }
+  for (const { el, option, room } of todo) drawChart(el, option, room, announce);
+}
+
+// drawChart draws el from its option at room, the size drawCharts read
+// (a map, drawn once its shapes load, is measured then, and announced).
+function drawChart(el, option, room, announce) {
+  formatLabels(option);
+  pointTooltips(option, (s, v) => (s.sgNumberFormat ? formatNumber(s.sgNumberFormat, v) : formatValue(v)));
+  fitLabels(option, room.clientWidth, room.clientHeight);
+  const draw = (size) => {
+    if (!el.isConnected || echarts.getInstanceByDom(el)) return false;
+    const chart = echarts.init(el, null, { renderer: "svg", width: size.width, height: size.height });
+    chart.setOption(option);
+    charts.add(chart);
+    resize.observe(el);
+    return true;
+  };
+  const drawn = () => el.dispatchEvent(new CustomEvent("sg:chart-drawn", { bubbles: true }));
+  if (!option.sgMap) {
+    if (draw(room) && announce) drawn();
+    return;
+  }
+  el.dataset.sgMounting = "map"; // its shapes are loading: not twice
+  mapShapes(echarts, option).then(() => {
+    delete el.dataset.sgMounting;
+    draw(roomOf(el));
+    drawn();
+  }, () => {
+    delete el.dataset.sgMounting;
+    el.textContent = "This map's region shapes could not be loaded.";
   });
 }
 
 // disposeCharts frees the charts under root before it is replaced.
 export function disposeCharts(root) {
+  cancelWaiting(root);
   root.querySelectorAll("[data-echarts]").forEach((el) => {
     const chart = echarts.getInstanceByDom(el);
     if (chart) {

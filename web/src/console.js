@@ -234,9 +234,9 @@ document.body.addEventListener("htmx:afterSettle", (ev) => {
   // starts it in pageReady).
   if (ev.detail.target?.id === "editor") initViewer(post, token).catch((err) => console.error("viewer", err));
   else {
-    mountCharts(ed);
-    mountPivots(ed);
     addExports(ed);
+    mountPivots(ed);
+    mountCharts(ed);
   }
 });
 
@@ -274,7 +274,7 @@ async function pageReady() {
     return;
   }
   try {
-    await initViewer(post, token);
+    await initViewer(post, token, { offscreenLater: true });
     initExtras(post, viewerAccess);
   } catch (err) {
     console.error("viewer", err);
@@ -307,7 +307,11 @@ if (document.readyState === "loading" && fragmentParameters().size === 0) {
   let timer = 0;
   const drawArrived = () => {
     timer = 0;
-    for (const tile of tiles) if (tile.isConnected) mountCharts(tile);
+    // A tile's export links come before its chart: they take room from
+    // it, and a chart drawn before would be drawn again.
+    const arrived = [...tiles].filter((tile) => tile.isConnected);
+    arrived.forEach(addExports);
+    mountCharts(arrived, { offscreenLater: true });
     tiles.clear();
   };
   const arriving = new MutationObserver((records) => {

@@ -1,8 +1,16 @@
 // Small layout helpers of the viewer: KPI numbers that fit their tiles,
 // and min–max range controls drawn as one track with two thumbs.
 
+// fitted holds the width each KPI value was last fitted to: the
+// observer's first report of a KPI (its size when it was fitted) and
+// reports that leave its width as it was fit nothing again.
+const fitted = new WeakMap();
+
 const kpiResize = new ResizeObserver((entries) => {
-  for (const e of entries) fitText(e.target.querySelector(".kpi-value"));
+  // Every width is read before any font changes: a read after a change
+  // would lay the page out again.
+  const changed = entries.map((e) => e.target.querySelector(".kpi-value")).filter((el) => el && el.clientWidth !== fitted.get(el));
+  changed.forEach(fitText);
 });
 
 // fitText shrinks an element's font until its text fits its width (never
@@ -10,6 +18,13 @@ const kpiResize = new ResizeObserver((entries) => {
 function fitText(el) {
   if (!el) return;
   el.style.fontSize = "";
+  shrink(el);
+}
+
+// shrink takes el's font down from its size now until its text fits.
+function shrink(el) {
+  fitted.set(el, el.clientWidth);
+  if (el.scrollWidth <= el.clientWidth) return;
   let size = parseFloat(getComputedStyle(el).fontSize);
   while (el.scrollWidth > el.clientWidth && size > 10) {
     size -= 1;
@@ -18,11 +33,14 @@ function fitText(el) {
 }
 
 // fitKPIs fits every KPI value under root, now and when its tile resizes.
+// The values are measured at their full size together, so that only a
+// value that does not fit costs a layout of its own.
 export function fitKPIs(root) {
-  root.querySelectorAll(".kpi").forEach((kpi) => {
-    fitText(kpi.querySelector(".kpi-value"));
-    kpiResize.observe(kpi);
-  });
+  const kpis = [...root.querySelectorAll(".kpi")];
+  const values = kpis.map((kpi) => kpi.querySelector(".kpi-value")).filter(Boolean);
+  values.forEach((el) => (el.style.fontSize = ""));
+  values.forEach(shrink);
+  kpis.forEach((kpi) => kpiResize.observe(kpi));
 }
 
 // paintRange colours the track between a dual range's thumbs and shows

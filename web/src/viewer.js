@@ -12,14 +12,19 @@ import { createSharedView } from "./sharedview.js";
 import { mountPivots } from "./pivot.js";
 
 // mount draws what a fresh fragment holds: charts, fitted KPI numbers,
-// range tracks.
-function mount(el) {
-  mountCharts(el);
+// range tracks. What changes the tiles' layout (export links in their
+// headers, pivots' collapsed rows, range tracks) comes first, so the
+// charts are drawn at their final size, once. With offscreenLater (a
+// page's first sheet) the charts off screen are drawn after the others;
+// the promise resolves once the ones on screen are drawn.
+function mount(el, offscreenLater = false) {
+  addExports(el);
+  mountPivots(el);
+  paintRanges(el);
+  const shown = mountCharts(el, { offscreenLater });
   mountActions(el);
   fitKPIs(el);
-  paintRanges(el);
-  mountPivots(el);
-  addExports(el);
+  return shown;
 }
 
 // addExports gives each visual with data the export links the user's
@@ -530,10 +535,12 @@ export const requests = {
 export const viewerAccess = { viewState, applyView, sdk: () => sdk, selected: () => selected, token: () => token };
 
 // initViewer starts the viewer on a page that has one; it resolves when
-// the first sheet is drawn with the URL fragment's parameters applied.
+// the first sheet is drawn with the URL fragment's parameters applied
+// (with offscreenLater, a page load's: when the charts on screen are; the
+// others follow, see offscreen.js).
 let documentBound = false;
 
-export async function initViewer(postEvent, sessionToken) {
+export async function initViewer(postEvent, sessionToken, { offscreenLater = false } = {}) {
   post = postEvent;
   token = sessionToken || "";
   root = document.querySelector(".viewer");
@@ -608,6 +615,6 @@ export async function initViewer(postEvent, sessionToken) {
   if ((fragment.toString() || fragmentSheet) && selected) {
     await loadSheet(selected);
   } else {
-    mount(root);
+    await mount(root, offscreenLater);
   }
 }

@@ -65,13 +65,9 @@ type sharedGroup struct {
 	// (question.Limit is keep+1, to tell a cut answer; keep 0: all).
 	resorted bool
 	keep     int
-	// from is the group whose answer this one is added up from, and
-	// feeds tells a group some others are added up from (sharedrollup.go).
-	from  *sharedGroup
-	feeds bool
-	once  sync.Once
-	res   *Result
-	err   error
+	once     sync.Once
+	res      *Result
+	err      error
 }
 
 // sharedQuestions are the shared groups of one render.
@@ -106,8 +102,7 @@ func (v *View) shareQuestions(s *definition.SheetDefinition, only []string) *sha
 		sq.add(arn, q)
 	}
 	sq.mergeOrders()
-	sq.mergeRollups()
-	sq.groups = slices.DeleteFunc(sq.groups, func(g *sharedGroup) bool { return g.members < 2 && g.from == nil && !g.feeds })
+	sq.groups = slices.DeleteFunc(sq.groups, func(g *sharedGroup) bool { return g.members < 2 })
 	if len(sq.groups) == 0 {
 		return nil
 	}
@@ -330,7 +325,7 @@ func (sq *sharedQuestions) runner(run Runner) Runner {
 		if g == nil {
 			return run(ctx, arn, q)
 		}
-		g.once.Do(func() { g.res, g.err = g.ask(ctx, run, arn) })
+		g.once.Do(func() { g.res, g.err = run(ctx, arn, g.question) })
 		if g.err != nil {
 			return run(ctx, arn, q)
 		}
@@ -339,20 +334,6 @@ func (sq *sharedQuestions) runner(run Runner) Runner {
 		}
 		return run(ctx, arn, q)
 	}
-}
-
-// ask answers g's question: added up from the answer of the group it is
-// rolled up from when that can be done exactly, through run otherwise.
-func (g *sharedGroup) ask(ctx context.Context, run Runner, arn string) (*Result, error) {
-	if f := g.from; f != nil {
-		f.once.Do(func() { f.res, f.err = f.ask(ctx, run, arn) })
-		if f.err == nil {
-			if res, ok := rollUp(f.res, f.question, g.question); ok {
-				return res, nil
-			}
-		}
-	}
-	return run(ctx, arn, g.question)
 }
 
 // group is the shared group that answers q, if any: same dataset and
@@ -382,10 +363,9 @@ func cutAnswer(shared *Result, q *query.Question) (*Result, bool) {
 	return cutAnswerDims(shared, q, nil)
 }
 
-// answerColumns is, for each of q's dimensions and then each of its
-// measures, its column in shared's answer: the dimensions at dimCols (nil:
-// the first columns, in q's order), the measures by id.
-func answerColumns(shared *Result, q *query.Question, dimCols []int) ([]int, bool) {
+// cutAnswerDims is cutAnswer with q's dimensions at the columns dimCols
+// of shared (nil: the first ones, in q's order).
+func cutAnswerDims(shared *Result, q *query.Question, dimCols []int) (*Result, bool) {
 	dims := len(q.Dimensions)
 	if len(shared.Columns) < dims || (dimCols != nil && len(dimCols) != dims) {
 		return nil, false
@@ -407,17 +387,6 @@ func answerColumns(shared *Result, q *query.Question, dimCols []int) ([]int, boo
 			return nil, false
 		}
 		cols = append(cols, i)
-	}
-	return cols, true
-}
-
-// cutAnswerDims is cutAnswer with q's dimensions at the columns dimCols
-// of shared (nil: the first ones, in q's order).
-func cutAnswerDims(shared *Result, q *query.Question, dimCols []int) (*Result, bool) {
-	dims := len(q.Dimensions)
-	cols, ok := answerColumns(shared, q, dimCols)
-	if !ok {
-		return nil, false
 	}
 	out := &Result{Columns: make([]query.ResultColumn, len(cols)), Rows: make([][]any, len(shared.Rows))}
 	for j, i := range cols {

@@ -82,8 +82,8 @@ function scheduleIdle() {
   idle = onIdle(drawIdle);
 }
 
-// drawIdle draws waiting elements in page order, at least one, as long as
-// the browser's idle period lasts.
+// drawIdle draws waiting elements in the order they were handed over (page
+// order), at least one, as long as the browser's idle period lasts.
 function drawIdle(deadline) {
   idle = 0;
   for (const el of waiting.keys()) {
@@ -102,7 +102,11 @@ window.addEventListener("beforeprint", () => draw([...waiting.keys()]));
 // once every element handed over so far that is on screen is drawn.
 export function drawWhenSeen(els, drawList) {
   if (document.visibilityState === "hidden") {
-    drawList(els);
+    try {
+      drawList(els);
+    } catch (err) {
+      console.error("drawing", err); // the page is wired still
+    }
     return waitingShown();
   }
   for (const el of els) {

@@ -43,10 +43,7 @@ func decodeAnonymousBody(labels map[string]string, body []byte) (any, map[string
 		case 0:
 			return d.lifetime(m, &b.SessionLifetimeInMinutes, scalars)
 		case 1:
-			s, ok := d.checkedString(m)
-			b.Namespace = &s
-			scalars["Namespace"] = s
-			return ok
+			return d.scalarString(m, &b.Namespace, scalars, "Namespace")
 		case 2:
 			tags := []sessionTag{}
 			n, ok := d.array(func() bool {
@@ -145,10 +142,7 @@ func decodeRegisteredBody(labels map[string]string, body []byte) (any, map[strin
 		case 0:
 			return d.lifetime(m, &b.SessionLifetimeInMinutes, scalars)
 		case 1:
-			s, ok := d.checkedString(m)
-			b.UserArn = &s
-			scalars["UserArn"] = s
-			return ok
+			return d.scalarString(m, &b.UserArn, scalars, "UserArn")
 		case 2:
 			return d.stringList(m, &b.AllowedDomains)
 		}

@@ -99,6 +99,15 @@ func (d *bodyScanner) members(o *objectFields, read func(i int) bool) bool {
 	}) && o.complete(seen)
 }
 
+// scalarString reads a string that member f accepts into *dst, and into
+// scalars under name (the audit log's view of a top-level member).
+func (d *bodyScanner) scalarString(f apimodel.Field, dst **string, scalars map[string]any, name string) bool {
+	s, ok := d.checkedString(f)
+	*dst = &s
+	scalars[name] = s
+	return ok
+}
+
 // checkedString reads a string that member f accepts.
 func (d *bodyScanner) checkedString(f apimodel.Field) (string, bool) {
 	s, ok := d.str()

@@ -22,3 +22,6 @@ func (p *Pool) OpenDuckDB() int {
 	}
 	return n
 }
+
+// CgoDSN is the connection string of the C build's read-only connections.
+var CgoDSN = cgoDSN

@@ -1,0 +1,170 @@
+package source
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+	"modernc.org/sqlite"
+
+	"github.com/sightglass/sightglass/internal/query/sqlcheck"
+)
+
+// A data source's SQLite file is read through two builds of SQLite.
+//
+// Questions run on SQLite's C library (github.com/mattn/go-sqlite3,
+// through cgo): the GROUP BY sorts that a sheet's visuals ask of a file
+// take about a third less CPU there than in the pure-Go translation
+// (modernc.org/sqlite). A question that the C build cannot answer exactly
+// as the pure-Go build would goes to the pure-Go build, on a second
+// connection to the same file, opened on first need:
+//
+//   - a function the C build lacks ("no such function"): the percentile
+//     aggregates of package sqlitepct (that driver has no window
+//     aggregates, and its Go callbacks cost five times the pure-Go
+//     build's), and SQLite's math functions when the binary is built
+//     without the sqlite_math_functions tag (the Makefile sets it);
+//   - a result column declared DATE, DATETIME, TIMESTAMP or BOOLEAN: the
+//     C driver turns those values into times and booleans by its own rules
+//     (an integer into a Unix time, text it cannot read into the zero
+//     time, a BOOLEAN into true or false), where the pure-Go driver keeps
+//     integers and unreadable text as they are. The C build has answered
+//     such a question's first row when this is known: that work is lost.
+//
+// Both builds open the file read-only with the same pragmas and carry
+// sqlcheck's authorizer, so a question sees the same file, with the same
+// refusals, through either, and its values come back as the same Go
+// types. Errors of either read the same (sqliteError).
+
+// cgoDriver opens the C build's connections to data-source files.
+var cgoDriver = &sqlite3.SQLiteDriver{
+	ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		auth := sqlcheck.SQLiteAuthorizer(nil)
+		c.RegisterAuthorizer(func(action int, arg1, arg2, db string) int {
+			return int(auth(sqlite.AuthorizerActionCode(action), arg1, arg2, db, ""))
+		})
+		return nil
+	},
+}
+
+// cgoDSN is the C driver's connection string for the file at path, with
+// ReadOnlyDSN's pragmas in that driver's words.
+func cgoDSN(path string) string {
+	q := url.Values{}
+	q.Set("_query_only", "1")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_cache_size", strconv.Itoa(-sorterCache))
+	return readOnlyURI(path, q)
+}
+
+// sqliteConn is one connection of a data source to its file: the C
+// build's, and the pure-Go build's once a question needs it.
+type sqliteConn struct {
+	cgo  *sqlite3.SQLiteConn
+	path string
+
+	mu     sync.Mutex
+	pureGo driver.Conn // nil until needed
+}
+
+func openSQLiteConn(path string) (*sqliteConn, error) {
+	c, err := cgoDriver.Open(cgoDSN(path))
+	if err != nil {
+		return nil, err
+	}
+	return &sqliteConn{cgo: c.(*sqlite3.SQLiteConn), path: path}, nil
+}
+
+// pureGoConn returns the pure-Go build's connection, opening it on first
+// use.
+func (c *sqliteConn) pureGoConn() (driver.Conn, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pureGo == nil {
+		pc, err := sqliteDriver.Open(ReadOnlyDSN(c.path))
+		if err != nil {
+			return nil, err
+		}
+		c.pureGo = pc
+	}
+	return c.pureGo, nil
+}
+
+// QueryContext runs query on the C build, or on the pure-Go build when the
+// C build cannot answer it as that one would.
+func (c *sqliteConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	rows, err := c.cgo.QueryContext(ctx, query, args)
+	switch {
+	case err == nil:
+		if !convertsValues(rows) {
+			return rows, nil
+		}
+		rows.Close()
+	case !cgoLacks(err):
+		return nil, err
+	}
+	pc, err := c.pureGoConn()
+	if err != nil {
+		return nil, err
+	}
+	return pc.(driver.QueryerContext).QueryContext(ctx, query, args)
+}
+
+// convertsValues tells whether the C driver would turn a column of rows
+// into a time or a boolean by its declared type.
+func convertsValues(rows driver.Rows) bool {
+	r, ok := rows.(*sqlite3.SQLiteRows)
+	if !ok {
+		return true
+	}
+	for _, t := range r.DeclTypes() {
+		switch t {
+		case "date", "datetime", "timestamp", "boolean":
+			return true
+		}
+	}
+	return false
+}
+
+// cgoLacks tells whether err is the C build's refusal of a function it
+// does not have, or of an aggregate of its over a window.
+func cgoLacks(err error) bool {
+	se, ok := errors.AsType[sqlite3.Error](err)
+	if !ok || se.Code != sqlite3.ErrError {
+		return false
+	}
+	msg := se.Error()
+	return strings.HasPrefix(msg, "no such function: ") || strings.HasSuffix(msg, "may not be used as a window function")
+}
+
+// Prepare prepares on the pure-Go build: database/sql prepares only when
+// asked to, and every question goes through QueryContext.
+func (c *sqliteConn) Prepare(query string) (driver.Stmt, error) {
+	pc, err := c.pureGoConn()
+	if err != nil {
+		return nil, err
+	}
+	return pc.Prepare(query)
+}
+
+// Begin is refused: a data-source file is only read, one statement at a
+// time.
+func (c *sqliteConn) Begin() (driver.Tx, error) {
+	return nil, errors.New("a SQLite data source is read without transactions")
+}
+
+func (c *sqliteConn) Close() error {
+	err := c.cgo.Close()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pureGo != nil {
+		err = errors.Join(err, c.pureGo.Close())
+		c.pureGo = nil
+	}
+	return err
+}

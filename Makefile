@@ -13,10 +13,12 @@ FUZZTIME ?= 10s
 export CGO_ENABLED = 1
 
 # Data-source SQLite files are read through SQLite's C library
-# (internal/query/source/sqlitecgo.go); with this tag it has SQLite's math
-# functions (floor, ln, power, …). Without it a question that calls one is
-# answered by the pure-Go build instead: the same answer, more slowly.
-export GOFLAGS := $(strip $(GOFLAGS) -tags=sqlite_math_functions)
+# (internal/query/source/sqlitecgo.go), which must then be compiled as the
+# pure-Go build is where answers depend on it: a BLOB never matches LIKE.
+# Built without this flag, the binary reads them through the pure-Go build
+# alone (the same answers, more slowly).
+CGO_CFLAGS ?= -O2 -g
+export CGO_CFLAGS += -DSQLITE_LIKE_DOESNT_MATCH_BLOBS
 
 run: web cgo
 	$(GO) run ./cmd/sightglass serve

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strings"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -204,7 +205,7 @@ func sqliteError(err error) (int, string, bool) {
 	if se, ok := errors.AsType[sqlite3.Error](err); ok {
 		code := int(se.ExtendedCode)
 		msg := se.Error()
-		if general := se.Code.Error(); general != msg {
+		if general := se.Code.Error(); !strings.HasPrefix(msg, general) {
 			msg = general + ": " + msg
 		}
 		return code, fmt.Sprintf("%s (%d)", msg, code), true

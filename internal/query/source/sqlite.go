@@ -130,7 +130,9 @@ func (c sqliteConnector) Driver() driver.Driver { return cgoDriver }
 // files to merge them back: at the default 2 MiB a GROUP BY over the 100k
 // sample's rows (4–5 MB of sorter records) spilled on every question,
 // ≈ 10 % of the CPU of a 30-visual sheet. 16 MiB sorts such a question in
-// memory; at most that much per connection (DefaultMaxOpenConns per data
+// memory; at most that much per SQLite connection, two per pooled
+// connection once a question needed the pure-Go build (sqlitecgo.go), so
+// at most 32 MiB per pooled connection (DefaultMaxOpenConns per data
 // source), and only as the pages read or the rows sorted need it.
 const sorterCache = 16 << 10
 

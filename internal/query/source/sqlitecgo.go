@@ -24,17 +24,26 @@ import (
 // as the pure-Go build would goes to the pure-Go build, on a second
 // connection to the same file, opened on first need:
 //
-//   - a function the C build lacks ("no such function"): the percentile
-//     aggregates of package sqlitepct (that driver has no window
-//     aggregates, and its Go callbacks cost five times the pure-Go
-//     build's), and SQLite's math functions when the binary is built
-//     without the sqlite_math_functions tag (the Makefile sets it);
-//   - a result column declared DATE, DATETIME, TIMESTAMP or BOOLEAN: the
-//     C driver turns those values into times and booleans by its own rules
-//     (an integer into a Unix time, text it cannot read into the zero
-//     time, a BOOLEAN into true or false), where the pure-Go driver keeps
+//   - a function or virtual-table module the C build lacks ("no such
+//     function", "no such module"): the percentile aggregates of package
+//     sqlitepct (that driver has no window aggregates, and its Go
+//     callbacks cost five times the pure-Go build's), SQLite's math
+//     functions (the C library's libm and Go's math differ in the last
+//     bit of some results), soundex, FTS5, geopoly;
+//   - a result column whose declared type the C driver converts by its
+//     own rules (DATE, DATETIME, TIMESTAMP: an integer into a Unix time,
+//     text it cannot read into the zero time; BOOLEAN into true or false)
+//     or the pure-Go driver reads as a time: the pure-Go build keeps
 //     integers and unreadable text as they are. The C build has answered
-//     such a question's first row when this is known: that work is lost.
+//     such a question's first row when this is known: that work is lost;
+//   - a statement with a ';' in its text: the C driver runs what follows
+//     it as further statements and answers with the last.
+//
+// The C build is used only when it was compiled as the pure-Go build is
+// where that changes answers: SQLITE_LIKE_DOESNT_MATCH_BLOBS (a BLOB
+// never matches LIKE or GLOB), which the Makefile passes in CGO_CFLAGS. A
+// binary built without it reads every file through the pure-Go build
+// alone (cgoUsable).
 //
 // Both builds open the file read-only with the same pragmas and carry
 // sqlcheck's authorizer, so a question sees the same file, with the same
@@ -72,7 +81,13 @@ type sqliteConn struct {
 	pureGo driver.Conn // nil until needed
 }
 
-func openSQLiteConn(path string) (*sqliteConn, error) {
+// openSQLiteConn opens a connection of a data source to the file at path:
+// a sqliteConn, or the pure-Go build's connection alone when the C build
+// is not usable.
+func openSQLiteConn(path string) (driver.Conn, error) {
+	if !cgoUsable() {
+		return sqliteDriver.Open(ReadOnlyDSN(path))
+	}
 	c, err := cgoDriver.Open(cgoDSN(path))
 	if err != nil {
 		return nil, err
@@ -98,6 +113,9 @@ func (c *sqliteConn) pureGoConn() (driver.Conn, error) {
 // QueryContext runs query on the C build, or on the pure-Go build when the
 // C build cannot answer it as that one would.
 func (c *sqliteConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	if strings.IndexByte(query, ';') >= 0 {
+		return c.pureGoQuery(ctx, query, args)
+	}
 	rows, err := c.cgo.QueryContext(ctx, query, args)
 	switch {
 	case err == nil:
@@ -108,6 +126,10 @@ func (c *sqliteConn) QueryContext(ctx context.Context, query string, args []driv
 	case !cgoLacks(err):
 		return nil, err
 	}
+	return c.pureGoQuery(ctx, query, args)
+}
+
+func (c *sqliteConn) pureGoQuery(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	pc, err := c.pureGoConn()
 	if err != nil {
 		return nil, err
@@ -115,32 +137,57 @@ func (c *sqliteConn) QueryContext(ctx context.Context, query string, args []driv
 	return pc.(driver.QueryerContext).QueryContext(ctx, query, args)
 }
 
-// convertsValues tells whether the C driver would turn a column of rows
-// into a time or a boolean by its declared type.
+// convertsValues tells whether either driver would turn a column of rows
+// into a time or a boolean by its declared type: the C driver by its
+// lower-cased declared type, the pure-Go driver by its upper-cased one.
 func convertsValues(rows driver.Rows) bool {
 	r, ok := rows.(*sqlite3.SQLiteRows)
 	if !ok {
 		return true
 	}
-	for _, t := range r.DeclTypes() {
-		switch t {
+	for i := range r.Columns() {
+		declared := r.ColumnTypeDatabaseTypeName(i)
+		switch strings.ToLower(declared) {
 		case "date", "datetime", "timestamp", "boolean":
+			return true
+		}
+		switch strings.ToUpper(declared) {
+		case "DATE", "DATETIME", "TIMESTAMP":
 			return true
 		}
 	}
 	return false
 }
 
-// cgoLacks tells whether err is the C build's refusal of a function it
-// does not have, or of an aggregate of its over a window.
+// cgoLacks tells whether err is the C build's refusal of a function or
+// module it does not have, or of an aggregate of its over a window.
 func cgoLacks(err error) bool {
 	se, ok := errors.AsType[sqlite3.Error](err)
 	if !ok || se.Code != sqlite3.ErrError {
 		return false
 	}
 	msg := se.Error()
-	return strings.HasPrefix(msg, "no such function: ") || strings.HasSuffix(msg, "may not be used as a window function")
+	return strings.HasPrefix(msg, "no such function: ") || strings.HasPrefix(msg, "no such module: ") ||
+		strings.HasSuffix(msg, "may not be used as a window function")
 }
+
+// cgoUsable tells whether the C build was compiled as the pure-Go build
+// is where answers depend on it (see above). Asked once, of an in-memory
+// database.
+var cgoUsable = sync.OnceValue(func() bool {
+	c, err := (&sqlite3.SQLiteDriver{}).Open(":memory:")
+	if err != nil {
+		return false
+	}
+	defer c.Close()
+	rows, err := c.(driver.QueryerContext).QueryContext(context.Background(), "SELECT sqlite_compileoption_used('LIKE_DOESNT_MATCH_BLOBS')", nil)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	v := make([]driver.Value, 1)
+	return rows.Next(v) == nil && v[0] == int64(1)
+})
 
 // Prepare prepares on the pure-Go build: database/sql prepares only when
 // asked to, and every question goes through QueryContext.

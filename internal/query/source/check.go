@@ -29,6 +29,14 @@ func (p *Pool) CheckSQLite(ctx context.Context, key string, params Params, query
 	var checked string
 	var cerr error
 	if err := conn.Raw(func(dc any) error {
+		if sc, ok := dc.(*sqliteConn); ok {
+			pc, err := sc.pureGoConn()
+			if err != nil {
+				checked = stmt // the file cannot be opened now: only split
+				return nil
+			}
+			dc = pc // sqlcheck reports the authorizer's refusals of that build
+		}
 		checked, cerr = sqlcheck.SQLite(ctx, dc, query)
 		return nil
 	}); err != nil {

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strings"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5/pgconn"
+	sqlite3 "github.com/mattn/go-sqlite3"
 	sqlite "modernc.org/sqlite"
 )
 
@@ -179,8 +181,8 @@ func sqliteFailure(p Params, err error) (string, string, bool) {
 	if errors.Is(err, os.ErrNotExist) {
 		return ErrGenericSQLFailure, fmt.Sprintf("The SQLite file %q does not exist.", p.SQLitePath), true
 	}
-	if se, ok := errors.AsType[*sqlite.Error](err); ok {
-		switch se.Code() & 0xff {
+	if code, msg, ok := sqliteError(err); ok {
+		switch code & 0xff {
 		case 14: // SQLITE_CANTOPEN
 			return ErrGenericSQLFailure, fmt.Sprintf("The SQLite file %q cannot be opened.", p.SQLitePath), true
 		case 26: // SQLITE_NOTADB
@@ -188,9 +190,27 @@ func sqliteFailure(p Params, err error) (string, string, bool) {
 		case 9: // SQLITE_INTERRUPT
 			return ErrTimeout, "The query was interrupted because it ran past its time limit.", true
 		}
-		return ErrGenericSQLFailure, se.Error(), true
+		return ErrGenericSQLFailure, msg, true
 	}
 	return ErrUnknown, fmt.Sprintf("The %s could not be read.", where(p)), true
+}
+
+// sqliteError returns the result code and message of an error of either
+// SQLite build (sqlitecgo.go), in the pure-Go build's words: "SQL logic
+// error: no such column: x (1)".
+func sqliteError(err error) (int, string, bool) {
+	if se, ok := errors.AsType[*sqlite.Error](err); ok {
+		return se.Code(), se.Error(), true
+	}
+	if se, ok := errors.AsType[sqlite3.Error](err); ok {
+		code := int(se.ExtendedCode)
+		msg := se.Error()
+		if general := se.Code.Error(); !strings.HasPrefix(msg, general) {
+			msg = general + ": " + msg
+		}
+		return code, fmt.Sprintf("%s (%d)", msg, code), true
+	}
+	return 0, "", false
 }
 
 // isLookupError reports whether err is a failed resolution of the host.

@@ -2,6 +2,8 @@ package source
 
 import (
 	"context"
+	"database/sql"
+	"database/sql/driver"
 	"net/netip"
 )
 
@@ -22,3 +24,19 @@ func (p *Pool) OpenDuckDB() int {
 	}
 	return n
 }
+
+// CgoDSN is the connection string of the C build's read-only connections.
+var CgoDSN = cgoDSN
+
+// OpenPureGo opens the file at path as a data source's connections did
+// before sqlitecgo.go: read-only, through the pure-Go build alone, with
+// the percentile functions and the authorizer.
+func OpenPureGo(path string) *sql.DB { return sql.OpenDB(pureGoConnector{path}) }
+
+type pureGoConnector struct{ path string }
+
+func (c pureGoConnector) Connect(context.Context) (driver.Conn, error) {
+	return sqliteDriver.Open(ReadOnlyDSN(c.path))
+}
+
+func (c pureGoConnector) Driver() driver.Driver { return sqliteDriver }

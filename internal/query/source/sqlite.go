@@ -85,18 +85,19 @@ func sqlitePath(p Params) (string, error) {
 // SQLITE_READONLY and a missing file is not created) and query_only, and
 // every connection carries sqlcheck's authorizer, so that no statement run
 // there can use a pragma, attach a file or call a function off the
-// allow-list.
+// allow-list. Its connections read through two builds of SQLite
+// (sqlitecgo.go).
 func openSQLite(p Params) (*sql.DB, error) {
 	path, err := sqlitePath(p)
 	if err != nil {
 		return nil, err
 	}
-	return sql.OpenDB(sqliteConnector{dsn: ReadOnlyDSN(path)}), nil
+	return sql.OpenDB(sqliteConnector{path: path}), nil
 }
 
-// sqliteDriver opens the connections of SQLite data sources (and no
-// others: the store's connections are not its own). They carry the
-// percentile aggregates SQLite lacks (package sqlitepct).
+// sqliteDriver opens the pure-Go build's connections of SQLite data
+// sources (and no others: the store's connections are not its own). They
+// carry the percentile aggregates SQLite lacks (package sqlitepct).
 var sqliteDriver = func() *sqlite.Driver {
 	d := &sqlite.Driver{}
 	if err := sqlitepct.Register(d); err != nil {
@@ -112,16 +113,16 @@ var sqliteDriver = func() *sqlite.Driver {
 	return d
 }()
 
-type sqliteConnector struct{ dsn string }
+type sqliteConnector struct{ path string }
 
 func (c sqliteConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return sqliteDriver.Open(c.dsn)
+	return openSQLiteConn(c.path)
 }
 
-func (c sqliteConnector) Driver() driver.Driver { return sqliteDriver }
+func (c sqliteConnector) Driver() driver.Driver { return cgoDriver }
 
 // sorterCache is the page cache of a read-only connection, in KiB
 // (PRAGMA cache_size of -sorterCache). SQLite sorts a GROUP BY or ORDER
@@ -129,7 +130,9 @@ func (c sqliteConnector) Driver() driver.Driver { return sqliteDriver }
 // files to merge them back: at the default 2 MiB a GROUP BY over the 100k
 // sample's rows (4–5 MB of sorter records) spilled on every question,
 // ≈ 10 % of the CPU of a 30-visual sheet. 16 MiB sorts such a question in
-// memory; at most that much per connection (DefaultMaxOpenConns per data
+// memory; at most that much per SQLite connection, two per pooled
+// connection once a question needed the pure-Go build (sqlitecgo.go), so
+// at most 32 MiB per pooled connection (DefaultMaxOpenConns per data
 // source), and only as the pages read or the rows sorted need it.
 const sorterCache = 16 << 10
 
@@ -137,10 +140,17 @@ const sorterCache = 16 << 10
 // file at path read-only.
 func ReadOnlyDSN(path string) string {
 	q := url.Values{}
-	q.Set("mode", "ro")
 	q.Add("_pragma", "query_only(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", fmt.Sprintf("cache_size(%d)", -sorterCache))
+	return readOnlyURI(path, q)
+}
+
+// readOnlyURI is the URI of the file at path, opened read-only (mode=ro:
+// writes fail with SQLITE_READONLY and a missing file is not created),
+// with the driver's parameters q.
+func readOnlyURI(path string, q url.Values) string {
+	q.Set("mode", "ro")
 	u := url.URL{Scheme: "file", OmitHost: true, Path: filepath.ToSlash(path), RawQuery: q.Encode()}
 	return u.String()
 }

@@ -16,8 +16,6 @@ echarts.use([
   AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
-const charts = new Set();
-
 // Numbers read as the KPIs and tables show them: thousands separators,
 // at most two decimals.
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
@@ -209,7 +207,6 @@ function drawChart(el, option, room, announce) {
     if (!el.isConnected || echarts.getInstanceByDom(el)) return false;
     const chart = echarts.init(el, null, { renderer: "svg", width: size.width, height: size.height });
     chart.setOption(option);
-    charts.add(chart);
     resize.observe(el);
     return true;
   };
@@ -236,7 +233,6 @@ export function disposeCharts(root) {
     const chart = echarts.getInstanceByDom(el);
     if (chart) {
       resize.unobserve(el);
-      charts.delete(chart);
       chart.dispose();
     }
   });

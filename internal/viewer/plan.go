@@ -49,11 +49,11 @@ type plan struct {
 	// styleNotes name what a table's or pivot's cell styles set that is
 	// not drawn; the tile shows them.
 	styleNotes []string
-	hist        *histogram
-	box         *boxPlot
-	words       *definition.WordCloudOptions
-	radar       *radarPlan
-	geo         *mapPlan
+	hist       *histogram
+	box        *boxPlot
+	words      *definition.WordCloudOptions
+	radar      *radarPlan
+	geo        *mapPlan
 	// catLimit, when set, keeps the first catLimit categories of a chart
 	// with a Colors field (every color of each), in the category sort.
 	catLimit int

@@ -53,12 +53,12 @@ func table(p *plan, res *Result) *Table {
 // Pivot is a pivot table's HTML model: row headers, then one column per
 // column-field value and measure.
 type Pivot struct {
-	Corner  []string // row field names
+	Corner []string // row field names
 	// CornerFormats are the row field names' styles (RowFieldNamesStyle,
 	// pivottablestyle.go); nil for none.
 	CornerFormats []CellFormat
-	Columns []string // column headers
-	Rows    []PivotRow
+	Columns       []string // column headers
+	Rows          []PivotRow
 	// Groups is set when rows of groups can be collapsed and expanded in
 	// the browser (pivotcollapse.go).
 	Groups bool

@@ -298,7 +298,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 			p.sorts(s.RowSort)
 		}
 		p.tableTotals(c.TotalOptions)
-		p.tableStyleOf(c.TableOptions)
+		p.tableStyleOf(c.TableOptions, c.TotalOptions)
 	case definition.KindPivot:
 		c := vis.PivotTableVisual.ChartConfiguration
 		p.limit = pivotLimit

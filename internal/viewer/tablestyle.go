@@ -12,29 +12,32 @@ import (
 // (cellborder.go), and RowAlternateColorOptions over the body rows
 // (rowalternate.go). Conditional formatting is drawn over them. A
 // HORIZONTAL Orientation and anything the styles set that Sightglass
-// does not draw are named under the tile. The totals row has styles of
-// its own (TotalOptions), and takes none of these.
+// does not draw are named under the tile. The totals row takes none of
+// these: it has a style of its own, TotalOptions' TotalCellStyle, drawn
+// on it as a region the same way.
 
 // tableStyle is what a table's TableOptions draw.
 type tableStyle struct {
-	header, cells cellStyle
-	alt           rowAlternates
+	header, cells, totals cellStyle
+	alt                   rowAlternates
 }
 
-// tableStyleOf reads a table's TableOptions into p.tableStyle; what is
-// not drawn is named in p.styleNotes.
-func (p *plan) tableStyleOf(raw json.RawMessage) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return
-	}
+// tableStyleOf reads a table's TableOptions, and the TotalCellStyle of
+// its TotalOptions (totals), into p.tableStyle; what is not drawn is
+// named in p.styleNotes.
+func (p *plan) tableStyleOf(raw, totals json.RawMessage) {
 	var o struct {
 		Orientation              string
 		HeaderStyle, CellStyle   map[string]json.RawMessage
 		RowAlternateColorOptions json.RawMessage
 	}
-	if json.Unmarshal(raw, &o) != nil {
-		p.styleNotes = append(p.styleNotes, "A table's TableOptions cannot be read: they are not drawn.")
+	if len(raw) > 0 && json.Unmarshal(raw, &o) != nil {
+		p.styleNotes = append(p.styleNotes, "A table's TableOptions cannot be read: its cell styles are not drawn.")
 		return
+	}
+	var t struct{ TotalCellStyle map[string]json.RawMessage }
+	if p.totals != nil {
+		_ = json.Unmarshal(totals, &t) // read before, by readTotalOptions
 	}
 	var not []string
 	s := &tableStyle{}
@@ -53,6 +56,11 @@ func (p *plan) tableStyleOf(raw json.RawMessage) {
 	default:
 		not = append(not, "Orientation "+strconv.Quote(o.Orientation))
 	}
+	s.totals, n = readCellStyle(t.TotalCellStyle)
+	if s.totals.hidden {
+		n = append(n, "Visibility HIDDEN")
+	}
+	not = append(not, prefixed("TotalCellStyle ", n)...)
 	if len(not) > 0 {
 		p.styleNotes = append(p.styleNotes, "The cell styles of a table are drawn without "+strings.Join(not, ", ")+": not yet supported by Sightglass.")
 	}
@@ -84,5 +92,9 @@ func (s *tableStyle) apply(t *Table) {
 			look := s.cells.at(edges{top: i == 0, bottom: i == len(t.Rows)-1, left: j == 0, right: j == len(row)-1}) + s.alt.at(i)
 			row[j].Format.Look = look + row[j].Format.Look
 		}
+	}
+	for j := range t.Totals {
+		look := s.totals.at(edges{top: true, bottom: true, left: j == 0, right: j == len(t.Totals)-1})
+		t.Totals[j].Format.Look = look + t.Totals[j].Format.Look
 	}
 }

@@ -18,16 +18,18 @@ func styledTable() *Table {
 // body cells (borders placed by the cell's edges), its alternate row
 // colors on every second body row; conditional colors still win.
 func TestTableStyles(t *testing.T) {
-	p := &plan{}
+	p := &plan{totals: &totalOptions{}}
 	p.tableStyleOf(raw(`{"HeaderStyle": {"BackgroundColor": "#0A87AF", "FontConfiguration": {"FontColor": "#FFFFFF", "FontSize": {"Absolute": "16px"}},
 		"Border": {"UniformBorder": {"Color": "#112233", "Style": "SOLID", "Thickness": 2}}, "TextWrap": "WRAP"},
 		"CellStyle": {"HorizontalTextAlignment": "RIGHT", "Height": 25, "Border": {"SideSpecificBorder": {"InnerHorizontal": {"Color": "#CCCCCC"}, "Bottom": {"Color": "#000000", "Thickness": 3}}}},
-		"RowAlternateColorOptions": {"Status": "ENABLED", "RowAlternateColors": ["#F0F0F0"]}}`))
+		"RowAlternateColorOptions": {"Status": "ENABLED", "RowAlternateColors": ["#F0F0F0"]}}`),
+		raw(`{"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#DDDDDD", "Border": {"SideSpecificBorder": {"Top": {"Color": "#000000", "Thickness": 2}}}}}`))
 	if len(p.styleNotes) > 0 {
 		t.Fatalf("notes %q", p.styleNotes)
 	}
 	tb := styledTable()
 	tb.Rows[1][1].Format.Background = "#FF0000"
+	tb.Totals = []Cell{{Text: "Total"}, {Text: "3"}}
 	p.tableStyle.apply(tb)
 	wantEq(t, "header", tb.Headers[0].Format.Style(), "color: #FFFFFF;font-size: 16px;background-color: #0A87AF;white-space: normal;border: 2px solid #112233;")
 	wantEq(t, "first row", tb.Rows[0][0].Format.Style(), "text-align: right;height: 25px;border-bottom: 1px solid #CCCCCC;")
@@ -35,6 +37,7 @@ func TestTableStyles(t *testing.T) {
 	wantEq(t, "conditional over alternate", tb.Rows[1][1].Format.Style(),
 		"text-align: right;height: 25px;border-top: 1px solid #CCCCCC;border-bottom: 1px solid #CCCCCC;background-color: #F0F0F0;background-color: #FF0000;")
 	wantEq(t, "last row", tb.Rows[2][1].Format.Style(), "text-align: right;height: 25px;border-top: 1px solid #CCCCCC;border-bottom: 3px solid #000000;")
+	wantEq(t, "totals", tb.Totals[1].Format.Style(), "background-color: #DDDDDD;border-top: 2px solid #000000;")
 	if tb.HeaderHidden {
 		t.Error("header hidden")
 	}
@@ -42,12 +45,14 @@ func TestTableStyles(t *testing.T) {
 
 // What a table's styles set that Sightglass does not draw is named under
 // the tile, never written: bad colors, out-of-range borders, an unknown
-// orientation; a hidden header hides the header row.
+// orientation; a hidden header hides the header row. A hidden total's
+// style says nothing.
 func TestTableStylesRefused(t *testing.T) {
 	p := &plan{}
 	p.tableStyleOf(raw(`{"Orientation": "HORIZONTAL", "HeaderStyle": {"Visibility": "HIDDEN", "BackgroundColor": "red"},
 		"CellStyle": {"Border": {"UniformBorder": {"Thickness": 7}}, "FontConfiguration": {"FontColor": "#12;x"}},
-		"RowAlternateColorOptions": {"Status": "ENABLED", "RowAlternateColors": ["blue", "#EEEEEE"]}}`))
+		"RowAlternateColorOptions": {"Status": "ENABLED", "RowAlternateColors": ["blue", "#EEEEEE"]}}`),
+		raw(`{"TotalsVisibility": "HIDDEN", "TotalCellStyle": {"BackgroundColor": "bad"}}`))
 	wantEq(t, "notes", strings.Join(p.styleNotes, "|"), `The cell styles of a table are drawn without HeaderStyle BackgroundColor "red", `+
 		`CellStyle FontColor "#12;x", CellStyle UniformBorder Thickness 7, RowAlternateColors "blue", Orientation "HORIZONTAL": not yet supported by Sightglass.`)
 	tb := styledTable()

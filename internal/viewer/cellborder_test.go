@@ -55,3 +55,22 @@ func TestAbsoluteFontSize(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCellStyle reads arbitrary cell styles: whatever they hold, the CSS
+// written for any cell of their region is made of checked declarations.
+func FuzzCellStyle(f *testing.F) {
+	f.Add(`{"BackgroundColor": "#abc", "Border": {"UniformBorder": {"Color": "#000000", "Thickness": 2}, "SideSpecificBorder": {"Left": {"Style": "NONE"}}}}`)
+	f.Add(`{"FontConfiguration": {"FontSize": {"Absolute": "16px;}"}}, "Border": {"SideSpecificBorder": {"InnerVertical": {"Color": "#1;x", "Thickness": 4}}}}`)
+	f.Fuzz(func(t *testing.T, js string) {
+		var raw map[string]json.RawMessage
+		if json.Unmarshal([]byte(js), &raw) != nil {
+			return
+		}
+		s, _ := readCellStyle(raw)
+		for _, e := range []edges{{}, {top: true, left: true}, {bottom: true, right: true}, {true, true, true, true}} {
+			if css := s.at(e); !safeLook.MatchString(css) {
+				t.Fatalf("%s: unsafe CSS %q", js, css)
+			}
+		}
+	})
+}

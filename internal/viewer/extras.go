@@ -23,6 +23,7 @@ func (v *View) extrasOf(vis *definition.Visual, p *plan) *extras {
 	if p.pivotTotals != nil {
 		x.notes = append(x.notes, p.pivotTotals.notes...)
 	}
+	x.notes = append(x.notes, p.styleNotes...)
 	return x
 }
 

@@ -1,9 +1,6 @@
 package viewer
 
 import (
-	"encoding/json"
-	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -15,137 +12,18 @@ import (
 // names its measure (a pivot of several measures), over the label's. A
 // value where a total row meets a total column takes the row's style, the
 // column's over it. What a style sets is data-independent: a font color,
-// weight, style, decoration and relative size, a background color, the
-// text's alignment and wrapping, a row height; each value is checked
-// (colors by cssColor, the rest from fixed lists) before it becomes CSS.
-// Borders, a hidden Visibility, an absolute font size and a
-// MetricHeaderCellStyle with no cell to style (a totals or subtotal row;
-// a column of a pivot of one measure, whose headers do not name it) are
-// named under the tile. A subtotal's
-// StyleTargets, when given, list the cell types that take their style.
-
-// tableCellStyle is QuickSight's TableCellStyle, as much as is drawn.
-type tableCellStyle struct {
-	Visibility        string
-	FontConfiguration *struct {
-		FontSize *struct {
-			Relative string
-			Absolute string
-		}
-		FontDecoration string
-		FontColor      string
-		FontWeight     *struct{ Name string }
-		FontStyle      string
-	}
-	TextWrap                string
-	HorizontalTextAlignment string
-	VerticalTextAlignment   string
-	BackgroundColor         string
-	Height                  *float64
-	Border                  json.RawMessage
-}
+// weight, style, decoration and size, a background color, the text's
+// alignment and wrapping, a row height, a uniform border (cellstyle.go
+// checks each value before it becomes CSS). Side-specific borders (a
+// total's cells are no region with edges Sightglass places), a hidden
+// Visibility and a MetricHeaderCellStyle with no cell to style (a totals
+// or subtotal row; a column of a pivot of one measure, whose headers do
+// not name it) are named under the tile. A subtotal's StyleTargets, when
+// given, list the cell types that take their style.
 
 // totalLook is the CSS of a total's label, of its values and of its
 // metric header.
 type totalLook struct{ label, value, header string }
-
-var (
-	fontSizes  = map[string]string{"EXTRA_SMALL": "x-small", "SMALL": "small", "MEDIUM": "medium", "LARGE": "large", "EXTRA_LARGE": "x-large"}
-	textAligns = map[string]string{"LEFT": "left", "CENTER": "center", "RIGHT": "right"}
-	vertAligns = map[string]string{"TOP": "top", "MIDDLE": "middle", "BOTTOM": "bottom"}
-)
-
-// cellLook writes a TableCellStyle as CSS; not names what it sets that
-// is not drawn. An empty or null style (as QuickSight's editor writes
-// them) sets nothing.
-func cellLook(raw map[string]json.RawMessage) (css string, not []string) {
-	if len(raw) == 0 {
-		return "", nil
-	}
-	b, _ := json.Marshal(raw)
-	var s tableCellStyle
-	if json.Unmarshal(b, &s) != nil {
-		return "", []string{"a style that cannot be read"}
-	}
-	known := map[string]bool{"Visibility": true, "FontConfiguration": true, "TextWrap": true, "HorizontalTextAlignment": true,
-		"VerticalTextAlignment": true, "BackgroundColor": true, "Height": true, "Border": true}
-	var keys []string
-	for k := range raw {
-		if !known[k] && string(raw[k]) != "null" {
-			keys = append(keys, k)
-		}
-	}
-	var font map[string]json.RawMessage
-	if json.Unmarshal(raw["FontConfiguration"], &font) == nil {
-		fontKnown := map[string]bool{"FontSize": true, "FontDecoration": true, "FontColor": true, "FontWeight": true, "FontStyle": true}
-		for k := range font {
-			if !fontKnown[k] && string(font[k]) != "null" {
-				keys = append(keys, "FontConfiguration "+k)
-			}
-		}
-	}
-	sort.Strings(keys)
-	not = append(not, keys...)
-	var out strings.Builder
-	add := func(prop, v string) { out.WriteString(prop + ": " + v + ";") }
-	color := func(name, prop, v string) {
-		if v == "" {
-			return
-		}
-		if c := cssColor(v); c != "" {
-			add(prop, c)
-			return
-		}
-		not = append(not, name+" "+strconv.Quote(v))
-	}
-	enum := func(name, prop, v string, m map[string]string, none ...string) {
-		if v == "" {
-			return
-		}
-		for _, n := range none {
-			if v == n {
-				return
-			}
-		}
-		if c, ok := m[v]; ok {
-			add(prop, c)
-			return
-		}
-		not = append(not, name+" "+v)
-	}
-	if f := s.FontConfiguration; f != nil {
-		color("FontColor", "color", f.FontColor)
-		if w := f.FontWeight; w != nil {
-			enum("FontWeight", "font-weight", w.Name, map[string]string{"BOLD": "bold", "NORMAL": "normal"})
-		}
-		enum("FontStyle", "font-style", f.FontStyle, map[string]string{"ITALIC": "italic", "NORMAL": "normal"})
-		enum("FontDecoration", "text-decoration", f.FontDecoration, map[string]string{"UNDERLINE": "underline", "NONE": "none"})
-		if z := f.FontSize; z != nil {
-			enum("FontSize", "font-size", z.Relative, fontSizes)
-			if z.Absolute != "" {
-				not = append(not, "an absolute FontSize")
-			}
-		}
-	}
-	color("BackgroundColor", "background-color", s.BackgroundColor)
-	enum("HorizontalTextAlignment", "text-align", s.HorizontalTextAlignment, textAligns, "AUTO")
-	enum("VerticalTextAlignment", "vertical-align", s.VerticalTextAlignment, vertAligns, "AUTO")
-	enum("TextWrap", "white-space", s.TextWrap, map[string]string{"NONE": "nowrap", "WRAP": "normal"})
-	if h := s.Height; h != nil {
-		if *h >= 0 && *h <= 1000 {
-			add("height", strconv.FormatFloat(*h, 'f', -1, 64)+"px")
-		} else {
-			not = append(not, "Height "+strconv.FormatFloat(*h, 'g', -1, 64))
-		}
-	}
-	if b := strings.TrimSpace(string(s.Border)); b != "" && b != "null" && b != "{}" {
-		not = append(not, "Border")
-	}
-	if s.Visibility == "HIDDEN" {
-		not = append(not, "Visibility HIDDEN")
-	}
-	return out.String(), not
-}
 
 // looksOf reads a total option's styles (name: the option) into its
 // look; what is not drawn is added to pt.notes. A subtotal's StyleTargets

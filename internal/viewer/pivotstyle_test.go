@@ -8,10 +8,12 @@ import (
 )
 
 // safeLook is every declaration cellLook may write: fixed properties with
-// a checked color, a keyword from its lists, or a number of pixels.
+// a checked color, a keyword from its lists, a number of pixels, or a
+// border of those.
 var safeLook = regexp.MustCompile(`^((color|background-color): #[0-9a-fA-F]{3,6};|font-weight: (bold|normal);|font-style: (italic|normal);|` +
 	`text-decoration: (underline|none);|font-size: (x-small|small|medium|large|x-large);|text-align: (left|center|right);|` +
-	`vertical-align: (top|middle|bottom);|white-space: (nowrap|normal);|height: [0-9.]+px;)*$`)
+	`vertical-align: (top|middle|bottom);|white-space: (nowrap|normal);|height: [0-9.]+px;|font-size: [0-9.]+px;|` +
+	`border(-left|-right|-top|-bottom)?: (none|[1-4]px solid (#[0-9a-fA-F]{3,6}|var\(--line\)));)*$`)
 
 // A cell style's values reach the page's CSS only when checked: hostile
 // or unknown values are named, never written.
@@ -28,7 +30,7 @@ func TestCellLookIsChecked(t *testing.T) {
 			t.Fatal(err)
 		}
 		css, not := cellLook(raw)
-		if !safeLook.MatchString(css) || strings.ContainsAny(css, "<>\"'(){}") {
+		if !safeLook.MatchString(css) || strings.ContainsAny(css, "<>\"'{}") {
 			t.Errorf("%s: unsafe CSS %q", js, css)
 		}
 		t.Logf("%s\n  css %q\n  not %q", js, css, not)

@@ -44,11 +44,16 @@ type plan struct {
 	totalLabel  string       // a waterfall's total bar
 	totals      *tableTotals // a table's total row (tabletotals.go)
 	pivotTotals *pivotTotals // a pivot's totals (pivottotals.go)
-	hist        *histogram
-	box         *boxPlot
-	words       *definition.WordCloudOptions
-	radar       *radarPlan
-	geo         *mapPlan
+	tableStyle  *tableStyle  // a table's cell styles (tablestyle.go)
+	pivotStyle  *pivotStyle  // a pivot's cell styles (pivottablestyle.go)
+	// styleNotes name what a table's or pivot's cell styles set that is
+	// not drawn; the tile shows them.
+	styleNotes []string
+	hist       *histogram
+	box        *boxPlot
+	words      *definition.WordCloudOptions
+	radar      *radarPlan
+	geo        *mapPlan
 	// catLimit, when set, keeps the first catLimit categories of a chart
 	// with a Colors field (every color of each), in the category sort.
 	catLimit int
@@ -293,6 +298,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 			p.sorts(s.RowSort)
 		}
 		p.tableTotals(c.TotalOptions)
+		p.tableStyleOf(c.TableOptions, c.TotalOptions)
 	case definition.KindPivot:
 		c := vis.PivotTableVisual.ChartConfiguration
 		p.limit = pivotLimit
@@ -303,6 +309,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.category, p.colors = dims(w.Rows), dims(w.Columns)
 		p.addMeasures(w.Values, &p.values)
 		p.pivotTotalsOf(c.TotalOptions, c.FieldOptions, c.TableOptions)
+		p.pivotStyleOf(c.TableOptions)
 	case definition.KindKPI:
 		c := vis.KPIVisual.ChartConfiguration
 		p.limit = 0

@@ -248,6 +248,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		if t.Table != nil {
 			tableLayoutOf(vis).arrange(t.Table, fieldIDs(append(p.dims(), p.measures()...)))
+			p.tableStyle.apply(t.Table)
 		}
 	case definition.KindPivot:
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
@@ -262,6 +263,9 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			default:
 				v.formatPivotTotals(ctx, t.Pivot, p, q, x, arn, run)
 			}
+		}
+		if t.Pivot != nil {
+			x.notes = append(x.notes, p.pivotStyle.apply(t.Pivot)...)
 		}
 	case definition.KindKPI:
 		t.Kind, t.KPI = TileKPI, kpi(p, res)

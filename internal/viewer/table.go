@@ -24,6 +24,9 @@ type Table struct {
 	// before the rows.
 	Totals      []Cell
 	TotalsFirst bool
+	// HeaderHidden: the header row is not drawn (a HeaderStyle's
+	// Visibility HIDDEN, tablestyle.go).
+	HeaderHidden bool
 }
 
 func table(p *plan, res *Result) *Table {
@@ -50,9 +53,12 @@ func table(p *plan, res *Result) *Table {
 // Pivot is a pivot table's HTML model: row headers, then one column per
 // column-field value and measure.
 type Pivot struct {
-	Corner  []string // row field names
-	Columns []string // column headers
-	Rows    []PivotRow
+	Corner []string // row field names
+	// CornerFormats are the row field names' styles (RowFieldNamesStyle,
+	// pivottablestyle.go); nil for none.
+	CornerFormats []CellFormat
+	Columns       []string // column headers
+	Rows          []PivotRow
 	// Groups is set when rows of groups can be collapsed and expanded in
 	// the browser (pivotcollapse.go).
 	Groups bool
@@ -68,6 +74,14 @@ type Pivot struct {
 	// subtotal's TotalCellStyle, pivotstyle.go), by column; nil for none.
 	ColumnFormats []CellFormat
 	totalCells    []pivotTotalCell // the drawn totals' values (pivotcondtotals.go)
+}
+
+// CornerFormat is row field name i's style.
+func (pv *Pivot) CornerFormat(i int) CellFormat {
+	if i < len(pv.CornerFormats) {
+		return pv.CornerFormats[i]
+	}
+	return CellFormat{}
 }
 
 // ColumnFormat is column i's header style.
@@ -97,15 +111,22 @@ type PivotRow struct {
 	// LabelFormat is the style of a total's or subtotal's label cell
 	// (Headers[Group]; the total row's first).
 	LabelFormat CellFormat
+	// HeaderLooks are the row headers' styles (RowHeaderStyle and
+	// alternate row colors, pivottablestyle.go); nil for none.
+	HeaderLooks []string
 }
 
-// HeaderFormat is the style of header i: the label's for a total or
-// subtotal row.
+// HeaderFormat is the style of header i: its look, then the label's for
+// a total or subtotal row.
 func (r PivotRow) HeaderFormat(i int) CellFormat {
+	var f CellFormat
 	if (r.Total || r.Group > 0) && i == r.Group {
-		return r.LabelFormat
+		f = r.LabelFormat
 	}
-	return CellFormat{}
+	if i < len(r.HeaderLooks) {
+		f.Look = r.HeaderLooks[i] + f.Look
+	}
+	return f
 }
 
 func pivot(p *plan, res *Result) *Pivot {

@@ -119,8 +119,12 @@ func TestPivotTotalStyles(t *testing.T) {
 			"ValueCellStyle": {"FontConfiguration": {"FontColor": "red;x", "FontStyle": "ITALIC", "FontSize": {"Relative": "LARGE"}}, "Border": {"UniformBorder": {"Color": "#000000"}},
 			"HorizontalTextAlignment": "CENTER", "TextWrap": "NONE", "Height": 24}},
 			"RowTotalOptions": {"TotalsVisibility": "HIDDEN", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}}}`,
-			"The cell styles of a pivot table's ColumnTotalOptions are drawn without ValueCellStyle FontColor \"red;x\", ValueCellStyle Border, MetricHeaderCellStyle (no cell heads this total's metric: Sightglass names a pivot's measures in its column headers, when it has several): not yet supported by Sightglass.",
-			"", "|font-style: italic;font-size: large;text-align: center;white-space: nowrap;height: 24px;"},
+			"The cell styles of a pivot table's ColumnTotalOptions are drawn without ValueCellStyle FontColor \"red;x\", MetricHeaderCellStyle (no cell heads this total's metric: Sightglass names a pivot's measures in its column headers, when it has several): not yet supported by Sightglass.",
+			"", "|font-style: italic;font-size: large;text-align: center;white-space: nowrap;height: 24px;border: 1px solid #000000;"},
+		{`{"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "ValueCellStyle": {"Border": {"UniformBorder": {"Thickness": 9},
+			"SideSpecificBorder": {"Top": {"Color": "#000000"}}}, "FontConfiguration": {"FontSize": {"Absolute": "14px"}}}}}`,
+			"The cell styles of a pivot table's ColumnTotalOptions are drawn without ValueCellStyle UniformBorder Thickness 9, ValueCellStyle SideSpecificBorder: not yet supported by Sightglass.",
+			"", "|font-size: 14px;"},
 	} {
 		p := &plan{category: rows}
 		p.pivotTotalsOf(raw(c.totals), nil, nil)

@@ -101,6 +101,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzParseNesting ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseJSONPath ./internal/query/expr $(FUZZTIME)
 	./scripts/fuzz.sh FuzzTableCalc ./internal/query $(FUZZTIME)
+	./scripts/fuzz.sh FuzzPercentilesAsPureGo ./internal/query/sqlitec $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCellStyle ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCustomSQL ./internal/query/dataset $(FUZZTIME)
 	./scripts/fuzz.sh FuzzGeoRoles ./internal/query/dataset $(FUZZTIME)

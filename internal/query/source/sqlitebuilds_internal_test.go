@@ -122,3 +122,46 @@ func TestSQLiteBuildsStatementErrors(t *testing.T) {
 		}
 	}
 }
+
+// The sheet's percentile and histogram questions run on the C build
+// (package sqlitec gives it those functions): the pure-Go build's
+// connection is never opened for them.
+func TestSQLiteCgoRunsPercentilesAndFloor(t *testing.T) {
+	if !cgoUsable() {
+		t.Skip("the C build is not usable in this binary")
+	}
+	path := filepath.Join(t.TempDir(), "d.sqlite")
+	{
+		db, _ := sql.Open("sqlite", path)
+		db.Exec("CREATE TABLE t (g TEXT, x REAL)")
+		db.Exec("INSERT INTO t VALUES ('a', 1.5), ('a', 2), ('b', 7), ('b', NULL)")
+		db.Close()
+	}
+	conn, err := openSQLiteConn(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	c := conn.(*sqliteConn)
+	for _, q := range []string{
+		"SELECT g, sg_percentile_cont(x, 0.5), sg_percentile_disc(x, 0.25) FROM t GROUP BY g",
+		"SELECT g, sg_percentile_disc_ppm(x, 500000) OVER (PARTITION BY g) FROM t",
+		"SELECT CAST(floor(x / 2) AS INTEGER), ceil(x), trunc(x), sqrt(x), COUNT(*) FROM t GROUP BY 1",
+	} {
+		rows, err := c.QueryContext(context.Background(), q, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		dest := make([]driver.Value, len(rows.Columns()))
+		for err == nil {
+			err = rows.Next(dest)
+		}
+		rows.Close()
+		if err != io.EOF {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if c.pureGo != nil {
+		t.Fatal("a question went to the pure-Go build")
+	}
+}

@@ -172,3 +172,30 @@ func TestSQLiteBuildsTrailingComment(t *testing.T) {
 	sameAsPureGo(t, e, "SELECT 1 AS one; /* done */")
 	sameAsPureGo(t, e, "SELECT 1 AS one;   ")
 }
+
+// The percentile functions and the exact math functions, which package
+// sqlitec gives the C build, answer as the pure-Go build's.
+func TestSQLiteBuildsPercentilesAndRounding(t *testing.T) {
+	e := sqliteEngine(t)
+	exec(t, e, "CREATE TABLE rp (g TEXT, x REAL, i INTEGER)")
+	r := rand.New(rand.NewSource(2))
+	var b strings.Builder
+	b.WriteString("INSERT INTO rp VALUES ")
+	for k := 0; k < 3000; k++ {
+		if k > 0 {
+			b.WriteString(",")
+		}
+		x := "NULL"
+		if k%11 != 0 {
+			x = fmt.Sprint(r.NormFloat64() * 1000)
+		}
+		fmt.Fprintf(&b, "('%c', %s, %d)", 'a'+rune(r.Intn(4)), x, r.Intn(200)-100)
+	}
+	exec(t, e, b.String())
+	sameAsPureGo(t, e, "SELECT g, MIN(x), sg_percentile_cont(x, ?), sg_percentile_cont(x, ?), sg_percentile_cont(x, ?), MAX(x), sg_percentile_disc(i, ?) FROM rp GROUP BY g ORDER BY g", 0.25, 0.5, 0.75, 0.9)
+	sameAsPureGo(t, e, "SELECT g, sg_percentile_disc_ppm(x, 333333) OVER (PARTITION BY g), sg_percentile_cont(i, 0.5) OVER (ORDER BY rowid ROWS BETWEEN 10 PRECEDING AND CURRENT ROW) FROM rp ORDER BY rowid")
+	sameAsPureGo(t, e, "SELECT CAST(floor((CAST((x - ?) AS REAL) / NULLIF(?, 0))) AS INTEGER) AS b, COUNT(x) FROM rp GROUP BY b ORDER BY b", -3000.0, 250.0)
+	sameAsPureGo(t, e, "SELECT ceil(x), ceiling(i / 7.0), trunc(x), sqrt(x), floor(g) FROM rp ORDER BY rowid")
+	sameAsPureGo(t, e, "SELECT sg_percentile_cont(g, 0.5) FROM rp")
+	sameAsPureGo(t, e, "SELECT sg_percentile_cont(x, 2) FROM rp")
+}

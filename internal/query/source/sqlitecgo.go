@@ -13,6 +13,7 @@ import (
 	"modernc.org/sqlite"
 
 	"github.com/sightglass/sightglass/internal/query/sqlcheck"
+	"github.com/sightglass/sightglass/internal/query/sqlitec"
 )
 
 // A data source's SQLite file is read through two builds of SQLite.
@@ -25,11 +26,12 @@ import (
 // connection to the same file, opened on first need:
 //
 //   - a function or virtual-table module the C build lacks ("no such
-//     function", "no such module"): the percentile aggregates of package
-//     sqlitepct (that driver has no window aggregates, and its Go
-//     callbacks cost five times the pure-Go build's), SQLite's math
-//     functions (the C library's libm and Go's math differ in the last
-//     bit of some results), soundex, FTS5, geopoly;
+//     function", "no such module"): SQLite's inexact math functions (log,
+//     exp, power, the trigonometric ones: the C library's libm and Go's
+//     math differ in the last bit of some results), soundex, FTS5,
+//     geopoly. The percentile functions of package sqlitepct and the
+//     exact math functions (floor, ceil, trunc, sqrt) are given to the C
+//     build by package sqlitec, computed as in the pure-Go build;
 //   - a result column whose declared type the C driver converts by its
 //     own rules (DATE, DATETIME, TIMESTAMP: an integer into a Unix time,
 //     text it cannot read into the zero time; BOOLEAN into true or false)
@@ -41,9 +43,10 @@ import (
 //
 // The C build is used only when it was compiled as the pure-Go build is
 // where that changes answers: SQLITE_LIKE_DOESNT_MATCH_BLOBS (a BLOB
-// never matches LIKE or GLOB), which the Makefile passes in CGO_CFLAGS. A
-// binary built without it reads every file through the pure-Go build
-// alone (cgoUsable).
+// never matches LIKE or GLOB), which the Makefile passes in CGO_CFLAGS,
+// and only once package sqlitec's functions are registered with it. A
+// binary built without the flag reads every file through the pure-Go
+// build alone (cgoUsable).
 //
 // Both builds open the file read-only with the same pragmas and carry
 // sqlcheck's authorizer, so a question sees the same file, with the same
@@ -175,6 +178,9 @@ func cgoLacks(err error) bool {
 // is where answers depend on it (see above). Asked once, of an in-memory
 // database.
 var cgoUsable = sync.OnceValue(func() bool {
+	if sqlitec.Register() != nil {
+		return false
+	}
 	c, err := (&sqlite3.SQLiteDriver{}).Open(":memory:")
 	if err != nil {
 		return false

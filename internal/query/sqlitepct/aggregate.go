@@ -43,10 +43,10 @@ func (a *aggregate) Step(_ *sqlite.FunctionContext, args []driver.Value) error {
 	case float64:
 		a.floats = append(a.floats, v)
 	default:
-		return fmt.Errorf("%s: a %s value among the numbers; a percentile ranks numbers only", a.name, kindName(v))
+		return NotANumber(a.name, v)
 	}
 	if len(a.ints)+len(a.floats) > maxValues {
-		return fmt.Errorf("%s: more than %d values in one group; a percentile on SQLite holds its group's values in memory", a.name, maxValues)
+		return TooManyValues(a.name, maxValues)
 	}
 	a.sorted, a.done = false, false
 	return nil
@@ -84,8 +84,7 @@ func (a *aggregate) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 		return nil, nil
 	}
 	if !a.sorted {
-		slices.Sort(a.ints)
-		slices.Sort(a.floats)
+		sortValues(a.ints, a.floats)
 		a.sorted = true
 	}
 	a.value, a.done = a.rule.compute(a, n), true
@@ -102,7 +101,7 @@ func (a *aggregate) Final(*sqlite.FunctionContext) {
 func (a *aggregate) setParam(p driver.Value) error {
 	if a.param != nil {
 		if p != a.param {
-			return fmt.Errorf("%s: the percentile must be the same on every row", a.name)
+			return ParamChanged(a.name)
 		}
 		return nil
 	}
@@ -111,6 +110,12 @@ func (a *aggregate) setParam(p driver.Value) error {
 	}
 	a.param = p
 	return nil
+}
+
+// sortValues sorts a group's integers and doubles, each apart.
+func sortValues(ints []int64, floats []float64) {
+	slices.Sort(ints)
+	slices.Sort(floats)
 }
 
 // at is the kth value (1-based) in SQLite's order of numbers: integers
@@ -161,14 +166,4 @@ func number(v driver.Value) float64 {
 		return float64(i)
 	}
 	return v.(float64)
-}
-
-func kindName(v driver.Value) string {
-	switch v.(type) {
-	case string:
-		return "text"
-	case []byte:
-		return "blob"
-	}
-	return fmt.Sprintf("%T", v)
 }

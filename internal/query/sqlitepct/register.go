@@ -2,18 +2,13 @@ package sqlitepct
 
 import (
 	"modernc.org/sqlite"
-
-	"github.com/sightglass/sightglass/internal/query/dialect"
 )
 
 // Register adds the percentile functions to the connections d opens from
 // now on.
 func Register(d *sqlite.Driver) error {
-	for name, rule := range map[string]rule{
-		dialect.SQLitePercentileCont:    cont,
-		dialect.SQLitePercentileDisc:    discPercent,
-		dialect.SQLitePercentileDiscPPM: discMillionths,
-	} {
+	for fn, name := range Names {
+		rule := rules[fn]
 		err := d.RegisterFunction(name, &sqlite.FunctionImpl{
 			NArgs:         2,
 			Deterministic: true,

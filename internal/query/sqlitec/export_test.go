@@ -1,0 +1,4 @@
+package sqlitec
+
+// SetMaxValues lowers the bound on a group's values for a test.
+var SetMaxValues = setMaxValues

@@ -92,6 +92,8 @@ func TestSQLiteBuildsStatementErrors(t *testing.T) {
 		"SELECT load_extension('x')",
 		"SELECT * FROM pragma_table_info('t')",
 		"SELECT nosuchfn(a) FROM t",
+		"SELECT floor(a) OVER () FROM t",
+		"SELECT sg_percentile_cont(j, 0.5) FROM t",
 		"SELECT abs(-9223372036854775808)",
 		"SELECT a FROM t WHERE a = ?2",
 		"SELECT zeroblob(2000000000)",
@@ -131,12 +133,16 @@ func TestSQLiteCgoRunsPercentilesAndFloor(t *testing.T) {
 		t.Skip("the C build is not usable in this binary")
 	}
 	path := filepath.Join(t.TempDir(), "d.sqlite")
-	{
-		db, _ := sql.Open("sqlite", path)
-		db.Exec("CREATE TABLE t (g TEXT, x REAL)")
-		db.Exec("INSERT INTO t VALUES ('a', 1.5), ('a', 2), ('b', 7), ('b', NULL)")
-		db.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
 	}
+	for _, q := range []string{"CREATE TABLE t (g TEXT, x REAL)", "INSERT INTO t VALUES ('a', 1.5), ('a', 2), ('b', 7), ('b', NULL)"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
 	conn, err := openSQLiteConn(path)
 	if err != nil {
 		t.Fatal(err)

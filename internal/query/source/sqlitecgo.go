@@ -43,10 +43,9 @@ import (
 //
 // The C build is used only when it was compiled as the pure-Go build is
 // where that changes answers: SQLITE_LIKE_DOESNT_MATCH_BLOBS (a BLOB
-// never matches LIKE or GLOB), which the Makefile passes in CGO_CFLAGS,
-// and only once package sqlitec's functions are registered with it. A
-// binary built without the flag reads every file through the pure-Go
-// build alone (cgoUsable).
+// never matches LIKE or GLOB), which the Makefile passes in CGO_CFLAGS. A
+// binary built without it reads every file through the pure-Go build
+// alone (cgoUsable).
 //
 // Both builds open the file read-only with the same pragmas and carry
 // sqlcheck's authorizer, so a question sees the same file, with the same
@@ -163,24 +162,24 @@ func convertsValues(rows driver.Rows) bool {
 }
 
 // cgoLacks tells whether err is the C build's refusal of a function or
-// module it does not have, or of an aggregate of its over a window.
+// module it does not have.
 func cgoLacks(err error) bool {
 	se, ok := errors.AsType[sqlite3.Error](err)
 	if !ok || se.Code != sqlite3.ErrError {
 		return false
 	}
 	msg := se.Error()
-	return strings.HasPrefix(msg, "no such function: ") || strings.HasPrefix(msg, "no such module: ") ||
-		strings.HasSuffix(msg, "may not be used as a window function")
+	return strings.HasPrefix(msg, "no such function: ") || strings.HasPrefix(msg, "no such module: ")
 }
 
 // cgoUsable tells whether the C build was compiled as the pure-Go build
 // is where answers depend on it (see above). Asked once, of an in-memory
 // database.
 var cgoUsable = sync.OnceValue(func() bool {
-	if sqlitec.Register() != nil {
-		return false
-	}
+	// Without its functions (a library too old for them) the C build
+	// refuses the questions that call them, and they go to the pure-Go
+	// build as any function it lacks does.
+	_ = sqlitec.Register()
 	c, err := (&sqlite3.SQLiteDriver{}).Open(":memory:")
 	if err != nil {
 		return false

@@ -40,7 +40,10 @@ static void sg_pct_fail(sqlite3_context *ctx, sg_pct *a, int kind, int valueType
 	free(msg);
 }
 
-// sg_grow makes room for one more element in *list (n used, *cap held).
+// sg_grow makes room for one more element in *list (n used, *cap held),
+// doubling: at sqlitepct.MaxValues (10M) a list is at most 128 MiB, well
+// under the 2 GiB SQLite allocates at once (a larger bound would fail
+// here as "out of memory" where the pure-Go build holds the values).
 static int sg_grow(void **list, sqlite3_int64 n, sqlite3_int64 *cap, size_t size) {
 	if (n < *cap) {
 		return 1;
@@ -189,7 +192,9 @@ static void sg_pct_value(sqlite3_context *ctx) { sg_pct_result(ctx, sqlite3_aggr
 
 // sg_pct_final gives the value and lets the values go; a statement
 // interrupted (its request ended) gives none, rather than sort the values
-// it was stopped collecting.
+// it was stopped collecting. (The Go driver reports such a statement as
+// ended by its context, whatever its last step returned; the NULL is
+// never read as an answer.)
 static void sg_pct_final(sqlite3_context *ctx) {
 	sg_pct *a = sqlite3_aggregate_context(ctx, 0);
 	if (sqlite3_is_interrupted(sqlite3_context_db_handle(ctx))) {

@@ -18,8 +18,9 @@ import (
 )
 
 // Register makes every connection SQLite's C library opens from now on
-// carry the package's functions. It does so once; later calls return the
-// first's result.
+// carry the package's functions, with sqlitepct's bound on a group's
+// values as it is now. It does so once; later calls return the first's
+// result.
 func Register() error { return register() }
 
 var register = sync.OnceValue(func() error {

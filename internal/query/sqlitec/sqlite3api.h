@@ -26,6 +26,7 @@ typedef unsigned long long sqlite3_uint64;
 
 #define SG_WEAK __attribute__((weak))
 
+extern int sqlite3_libversion_number(void) SG_WEAK;
 extern int sqlite3_auto_extension(void (*)(void)) SG_WEAK;
 extern int sqlite3_create_function_v2(sqlite3 *, const char *, int, int, void *,
 	void (*)(sqlite3_context *, int, sqlite3_value **),

@@ -29,7 +29,8 @@ typedef struct {
 #define SG_PARAM_CHANGED 3
 
 // sg_install adds sg_register to SQLite's automatic extensions: 0, or
-// SQLite's error code (-1: the library is not linked in).
+// SQLite's error code (-1: the library is not linked in, or older than
+// 3.41.0).
 int sg_install(void);
 
 int sg_register_math(sqlite3 *db);

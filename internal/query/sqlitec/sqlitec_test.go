@@ -214,7 +214,19 @@ func FuzzPercentilesAsPureGo(f *testing.F) {
 			rows = append(rows, [2]any{int(b) % 3, x})
 		}
 		c, pureGo := builds(t, rows)
-		p := float64(ppm%1_000_001) / 1e6
+		// Mostly a fraction; sometimes a parameter the functions refuse
+		// or read by type: an integer, a percent, text, NULL.
+		var p any = float64(ppm%1_000_001) / 1e6
+		switch ppm >> 28 {
+		case 1:
+			p = int64(ppm % 2)
+		case 2:
+			p = float64(ppm%200) - 50
+		case 3:
+			p = "0.5"
+		case 4:
+			p = nil
+		}
 		for _, fn := range []string{"sg_percentile_cont(x, ?1)", "sg_percentile_disc(x, ?1)", fmt.Sprintf("sg_percentile_disc_ppm(x, %d)", ppm%1_000_001)} {
 			same(t, c, pureGo, "SELECT g, "+fn+" FROM v GROUP BY g ORDER BY g", p)
 			same(t, c, pureGo, "SELECT rowid, "+fn+" OVER (ORDER BY rowid ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING) FROM v ORDER BY rowid", p)

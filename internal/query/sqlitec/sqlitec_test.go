@@ -16,6 +16,7 @@ import (
 
 	"github.com/sightglass/sightglass/internal/query/sqlitec"
 	"github.com/sightglass/sightglass/internal/query/sqlitepct"
+	"github.com/sightglass/sightglass/internal/query/sqlitepct/pcttest"
 )
 
 var pureGoOnce sync.Once
@@ -123,38 +124,12 @@ func message(err error) string {
 	return s
 }
 
-// groupsOf are rows of mixed groups: integers, doubles, NULLs, extremes.
+// groupsOf are pcttest's groups as rows of v(g, x), and a group whose
+// equal values differ in type and sign (an integer 0, 0.0, -0.0).
 func groupsOf(seed uint64) [][2]any {
-	fixed := [][]any{
-		{int64(3)},
-		{nil, nil},
-		{1.5, nil, 2.5},
-		{int64(1), int64(2), int64(3), int64(4)},
-		{int64(10), 2.5, int64(-3), 7.25, int64(10), 10.0, nil, -0.5, math.Copysign(0, -1), 0.0, int64(0)},
-		{1e300, -1e300, 3.0, 1e-300},
-		{int64(math.MaxInt64), int64(math.MaxInt64 - 1), 9.223372036854775807e18, int64(math.MinInt64), -9.223372036854775808e18},
-		{math.Inf(1), 1.0, 2.0},
-		{math.Inf(-1), math.Inf(1)},
-	}
-	rng := rand.New(rand.NewPCG(seed, 2))
-	for range 30 {
-		var g []any
-		for range 1 + rng.IntN(60) {
-			switch rng.IntN(5) {
-			case 0:
-				g = append(g, nil)
-			case 1:
-				g = append(g, rng.Int64N(200)-100)
-			case 2:
-				g = append(g, math.Round(rng.NormFloat64()*1e4)/100)
-			default:
-				g = append(g, rng.NormFloat64()*math.Pow(10, float64(rng.IntN(20)-10)))
-			}
-		}
-		fixed = append(fixed, g)
-	}
+	groups := append(pcttest.Groups(seed), []any{int64(10), 2.5, int64(-3), nil, -0.5, math.Copysign(0, -1), 0.0, int64(0)})
 	var rows [][2]any
-	for gi, g := range fixed {
+	for gi, g := range groups {
 		for _, x := range g {
 			rows = append(rows, [2]any{gi, x})
 		}
@@ -162,13 +137,11 @@ func groupsOf(seed uint64) [][2]any {
 	return rows
 }
 
-var fractions = []float64{0, 0.001, 0.1, 0.25, 1.0 / 3, 0.333333333, 0.5, 0.62345, 2.0 / 3, 0.75, 0.9, 0.999999, 1}
-
 // The percentiles answer as the pure-Go build's, as aggregates, over a
 // whole partition, and over sliding frames (rows leaving the frame).
 func TestPercentilesAsPureGo(t *testing.T) {
 	c, pureGo := builds(t, groupsOf(1))
-	for _, p := range fractions {
+	for _, p := range pcttest.Fractions {
 		pm := int64(math.Round(p * 1e6))
 		for _, fn := range []string{
 			fmt.Sprintf("sg_percentile_cont(x, %v)", p),

@@ -79,8 +79,8 @@ func TestBoxPlotOutliersValues(t *testing.T) {
 		t.Fatal(why, err)
 	}
 	wantEq(t, "fences", inside, []string{
-		`ifelse(({year} = (2024) AND {revenue} >= (-5) AND {revenue} <= (35)), {revenue}, NULL)`,
-		`ifelse(({year} = (2024) AND {profit} >= (-3) AND {profit} <= (5)), {profit}, NULL)`})
+		`ifelse(({revenue} >= (-5) AND {revenue} <= (35)), {revenue}, ifelse(({year} = (2024) AND {revenue} >= (-5) AND {revenue} <= (35)), {revenue}, NULL))`,
+		`ifelse(({profit} >= (-3) AND {profit} <= (5)), {profit}, ifelse(({year} = (2024) AND {profit} >= (-3) AND {profit} <= (5)), {profit}, NULL))`})
 	series := boxPlotOption(p, res)["series"].([]obj)
 	wantEq(t, "boxes", [2]any{series[0]["data"], series[1]["data"]}, [2]any{[]any{[]any{1.0, 10.0, 15.0, 20.0, 34.0}}, []any{[]any{0.0, 0.0, 1.0, 2.0, 3.0}}})
 	wantEq(t, "outliers", [4]any{series[2]["name"], series[2]["data"], series[3]["name"], series[3]["data"]},

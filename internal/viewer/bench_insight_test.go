@@ -19,29 +19,7 @@ import (
 func BenchmarkInsight(b *testing.B) {
 	v, run := sampleApp(b, false)
 	arn := v.Definition().DataSetARNs()[0]
-	col := func(name string) string { return fmt.Sprintf(`{"DataSetIdentifier": "sales", "ColumnName": %q}`, name) }
-	dim := func(id, name string) string {
-		return fmt.Sprintf(`{"CategoricalDimensionField": {"FieldId": %q, "Column": %s}}`, id, col(name))
-	}
-	month := func(id string) string {
-		return fmt.Sprintf(`{"DateDimensionField": {"FieldId": %q, "Column": %s, "DateGranularity": "MONTH"}}`, id, col("order_date"))
-	}
-	val := func(id, name string) string {
-		return fmt.Sprintf(`{"NumericalMeasureField": {"FieldId": %q, "Column": %s}}`, id, col(name))
-	}
-	all := []string{
-		`{"TopBottomRanked": {"ComputationId": "a", "Type": "TOP", "Category": ` + dim("a-c", "region") + `, "Value": ` + val("a-v", "revenue") + `}}`,
-		`{"TopBottomRanked": {"ComputationId": "b", "Type": "BOTTOM", "Category": ` + dim("b-c", "city") + `, "Value": ` + val("b-v", "revenue") + `}}`,
-		`{"TotalAggregation": {"ComputationId": "c", "Value": ` + val("c-v", "revenue") + `}}`,
-		`{"UniqueValues": {"ComputationId": "d", "Category": ` + dim("d-c", "city") + `}}`,
-		`{"MaximumMinimum": {"ComputationId": "e", "Type": "MAXIMUM", "Time": ` + month("e-t") + `, "Value": ` + val("e-v", "revenue") + `}}`,
-		`{"MaximumMinimum": {"ComputationId": "f", "Type": "MINIMUM", "Time": ` + month("f-t") + `, "Value": ` + val("f-v", "revenue") + `}}`,
-		`{"PeriodOverPeriod": {"ComputationId": "g", "Time": ` + month("g-t") + `, "Value": ` + val("g-v", "revenue") + `}}`,
-		`{"PeriodToDate": {"ComputationId": "h", "Time": ` + month("h-t") + `, "Value": ` + val("h-v", "revenue") + `}}`,
-		`{"GrowthRate": {"ComputationId": "i", "Time": ` + month("i-t") + `, "Value": ` + val("i-v", "revenue") + `}}`,
-		`{"TopBottomMovers": {"ComputationId": "j", "Type": "TOP", "Time": ` + month("j-t") + `, "Category": ` + dim("j-c", "region") + `, "Value": ` + val("j-v", "revenue") + `}}`,
-		`{"MetricComparison": {"ComputationId": "k", "Time": ` + month("k-t") + `, "FromValue": ` + val("k-f", "profit") + `, "TargetValue": ` + val("k-g", "revenue") + `}}`,
-	}
+	dim, val, all := insightComputations()
 	visuals := map[string]string{
 		"bar":           `{"BarChartVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [` + dim("c", "region") + `], "Values": [` + val("m", "revenue") + `]}}}}}`,
 		"insight-total": `{"InsightVisual": {"VisualId": "v", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [` + all[2] + `]}}}`,
@@ -70,4 +48,34 @@ func BenchmarkInsight(b *testing.B) {
 			}
 		})
 	}
+}
+
+// insightComputations are an insight's eleven SQL computations over the
+// sample (ids a to k, in the order of the model's members), with the
+// writers of a category dimension and of a measure of the sample.
+func insightComputations() (dim, val func(id, name string) string, all []string) {
+	col := func(name string) string { return fmt.Sprintf(`{"DataSetIdentifier": "sales", "ColumnName": %q}`, name) }
+	dim = func(id, name string) string {
+		return fmt.Sprintf(`{"CategoricalDimensionField": {"FieldId": %q, "Column": %s}}`, id, col(name))
+	}
+	month := func(id string) string {
+		return fmt.Sprintf(`{"DateDimensionField": {"FieldId": %q, "Column": %s, "DateGranularity": "MONTH"}}`, id, col("order_date"))
+	}
+	val = func(id, name string) string {
+		return fmt.Sprintf(`{"NumericalMeasureField": {"FieldId": %q, "Column": %s}}`, id, col(name))
+	}
+	all = []string{
+		`{"TopBottomRanked": {"ComputationId": "a", "Type": "TOP", "Category": ` + dim("a-c", "region") + `, "Value": ` + val("a-v", "revenue") + `}}`,
+		`{"TopBottomRanked": {"ComputationId": "b", "Type": "BOTTOM", "Category": ` + dim("b-c", "city") + `, "Value": ` + val("b-v", "revenue") + `}}`,
+		`{"TotalAggregation": {"ComputationId": "c", "Value": ` + val("c-v", "revenue") + `}}`,
+		`{"UniqueValues": {"ComputationId": "d", "Category": ` + dim("d-c", "city") + `}}`,
+		`{"MaximumMinimum": {"ComputationId": "e", "Type": "MAXIMUM", "Time": ` + month("e-t") + `, "Value": ` + val("e-v", "revenue") + `}}`,
+		`{"MaximumMinimum": {"ComputationId": "f", "Type": "MINIMUM", "Time": ` + month("f-t") + `, "Value": ` + val("f-v", "revenue") + `}}`,
+		`{"PeriodOverPeriod": {"ComputationId": "g", "Time": ` + month("g-t") + `, "Value": ` + val("g-v", "revenue") + `}}`,
+		`{"PeriodToDate": {"ComputationId": "h", "Time": ` + month("h-t") + `, "Value": ` + val("h-v", "revenue") + `}}`,
+		`{"GrowthRate": {"ComputationId": "i", "Time": ` + month("i-t") + `, "Value": ` + val("i-v", "revenue") + `}}`,
+		`{"TopBottomMovers": {"ComputationId": "j", "Type": "TOP", "Time": ` + month("j-t") + `, "Category": ` + dim("j-c", "region") + `, "Value": ` + val("j-v", "revenue") + `}}`,
+		`{"MetricComparison": {"ComputationId": "k", "Time": ` + month("k-t") + `, "FromValue": ` + val("k-f", "profit") + `, "TargetValue": ` + val("k-g", "revenue") + `}}`,
+	}
+	return dim, val, all
 }

@@ -159,8 +159,7 @@ func (a *insightAsk) uniqueValues(c *uniqueComputation) (string, error) {
 		return missing("Unique values", "a Category"), nil
 	}
 	a.put("categoryField.name", cat.label)
-	m := field{id: "__unique", measure: &query.Measure{ID: "__unique", Field: cat.dim.Field, Aggregation: query.DistinctCount}, dataSet: cat.dataSet}
-	res, err := a.ask(nil, []field{m}, nil, nil, 0)
+	res, err := a.ask(nil, []field{uniqueMeasure(cat)}, nil, nil, 0)
 	if err != nil {
 		return "", err
 	}
@@ -169,6 +168,12 @@ func (a *insightAsk) uniqueValues(c *uniqueComputation) (string, error) {
 		n, _ = number(res.Rows[0][0])
 	}
 	return cat.label + " has " + formatNumber(n) + " unique values.", nil
+}
+
+// uniqueMeasure is the distinct count of a unique-values computation's
+// category.
+func uniqueMeasure(cat field) field {
+	return field{id: "__unique", measure: &query.Measure{ID: "__unique", Field: cat.dim.Field, Aggregation: query.DistinctCount}, dataSet: cat.dataSet}
 }
 
 // total writes the value aggregated over every row.

@@ -24,7 +24,7 @@ func (a *insightAsk) maxMin(c *maxMinComputation) (string, error) {
 	low := c.Type == "MINIMUM"
 	a.putTime(tm)
 	a.putMetric("metricField", val, name)
-	res, err := a.ask([]field{tm}, []field{val}, calc, []query.Sort{{ID: val.id, Descending: !low}, {ID: tm.id}}, insightLimit)
+	res, err := a.ask([]field{tm}, []field{val}, calc, maxMinSort(tm, val, low), insightLimit)
 	if err != nil {
 		return "", err
 	}
@@ -43,10 +43,20 @@ func (a *insightAsk) maxMin(c *maxMinComputation) (string, error) {
 	return "No " + periodWord(tm) + " has a value of " + name + ".", nil
 }
 
+// maxMinSort orders the periods of a maximum (low false) or minimum
+// computation: by the value, then by the period.
+func maxMinSort(tm, val field, low bool) []query.Sort {
+	return []query.Sort{{ID: val.id, Descending: !low}, {ID: tm.id}}
+}
+
+// latestSort orders periods latest first; the question of the latest n
+// periods keeps n+1 rows (a period without a date may be among them).
+func latestSort(tm field) []query.Sort { return []query.Sort{{ID: tm.id, Descending: true}} }
+
 // latest asks the latest n periods of the time field with the measures,
 // latest first.
 func (a *insightAsk) latest(tm field, vals []field, calc []query.CalculatedField, n int) (*Result, []any, [][]any, error) {
-	res, err := a.ask([]field{tm}, vals, calc, []query.Sort{{ID: tm.id, Descending: true}}, n+1)
+	res, err := a.ask([]field{tm}, vals, calc, latestSort(tm), n+1)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -147,11 +157,8 @@ func (a *insightAsk) metricComparison(c *comparisonComputation) (string, error) 
 // granularity (YEAR by default): the rows from its start to the latest
 // date in the data.
 func (a *insightAsk) periodToDate(c *periodToDateComputation) (string, error) {
-	gran := c.PeriodTimeGranularity
-	if gran == "" {
-		gran = "YEAR"
-	}
-	if _, ok := timeGranularity(gran); !ok {
+	gran, ok := c.granularity()
+	if !ok {
 		return "", refusal("PeriodToDate with PeriodTimeGranularity " + strconv.Quote(gran))
 	}
 	tm, tok := a.dim(c.Time, gran)
@@ -187,7 +194,7 @@ func (a *insightAsk) growthRate(c *growthComputation) (string, error) {
 	}
 	a.putTime(tm)
 	a.putMetric("metricField", val, name)
-	n := max(size(c.PeriodSize, 3), 2)
+	n := c.periods()
 	_, periods, rows, err := a.latest(tm, []field{val}, calc, n)
 	if err != nil {
 		return "", err
@@ -204,3 +211,18 @@ func (a *insightAsk) growthRate(c *growthComputation) (string, error) {
 	rate := (math.Pow(last/first, 1/float64(n-1)) - 1) * 100
 	return what + " is " + formatNumber(rate) + "%.", nil
 }
+
+// granularity is the period a period-to-date computation sums (YEAR by
+// default); false for one the viewer does not know.
+func (c *periodToDateComputation) granularity() (string, bool) {
+	gran := c.PeriodTimeGranularity
+	if gran == "" {
+		gran = "YEAR"
+	}
+	_, ok := timeGranularity(gran)
+	return gran, ok
+}
+
+// periods is the number of periods a growth rate spans (3 by default, at
+// least 2).
+func (c *growthComputation) periods() int { return max(size(c.PeriodSize, 3), 2) }

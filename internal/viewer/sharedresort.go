@@ -41,6 +41,14 @@ import (
 // and when that one is there (more groups than any member keeps), the
 // visuals ordered by measures ask their own question, the others are
 // still cut from the shared answer.
+//
+// A member ordered by every dimension descending, and by nothing else
+// (an insight's latest periods), reads the shared answer backwards:
+// every dialect puts NULL first ascending and last descending
+// (dialect.OrderBy), and the groups differ in their dimensions, so the
+// descending order is the ascending one reversed. It needs every group
+// (its first rows are the shared answer's last), so it asks its own
+// question when the shared answer was cut.
 
 // mergeOrders joins the groups of sq that group alike and whose orders
 // can be restored from the order of their dimensions into resorted
@@ -48,7 +56,7 @@ import (
 func (sq *sharedQuestions) mergeOrders() {
 	for i := 0; i < len(sq.groups); i++ {
 		g := sq.groups[i]
-		gk, ok := measureOrder(g.question)
+		gk, ok := resortOrder(g.question)
 		if !ok {
 			continue
 		}
@@ -57,7 +65,7 @@ func (sq *sharedQuestions) mergeOrders() {
 			if h.arn != g.arn {
 				continue
 			}
-			hk, ok := measureOrder(h.question)
+			hk, ok := resortOrder(h.question)
 			if !ok {
 				continue
 			}
@@ -112,6 +120,9 @@ func (g *sharedGroup) orders(q *query.Question) bool {
 	if !g.resorted {
 		return sameGrouping(g.question, q)
 	}
+	if reversedOrder(q) {
+		return sameGroups(g.question, q)
+	}
 	keys, ok := measureOrder(q)
 	return ok && (sameGroups(g.question, q) || len(keys) > 0 && permutedGroups(g.question, q))
 }
@@ -163,6 +174,17 @@ func (g *sharedGroup) answer(q *query.Question) (*Result, bool) {
 	if !g.resorted {
 		return cutAnswer(g.res, q)
 	}
+	if reversedOrder(q) {
+		if g.keep > 0 && len(g.res.Rows) > g.keep {
+			return nil, false // not every group is there
+		}
+		if cols, ok := dimColumns(g.question, q); !ok || cols != nil {
+			return nil, false
+		}
+		back := &Result{Columns: g.res.Columns, Rows: slices.Clone(g.res.Rows)}
+		slices.Reverse(back.Rows)
+		return cutAnswer(back, q)
+	}
 	keys, ok := measureOrder(q)
 	if !ok {
 		return nil, false
@@ -213,6 +235,30 @@ func measureOrder(q *query.Question) ([]measureKey, bool) {
 		}
 	}
 	return keys, true
+}
+
+// reversedOrder reports whether q's full order is every dimension,
+// descending, in q's order.
+func reversedOrder(q *query.Question) bool {
+	order, ok := orderOf(q)
+	if !ok || len(q.Dimensions) == 0 || len(order) != len(q.Dimensions) {
+		return false
+	}
+	for i, k := range order {
+		if k.dim != i || !k.descending {
+			return false
+		}
+	}
+	return true
+}
+
+// resortOrder is measureOrder, also accepting a reversed order (no
+// measures: the answer is read backwards).
+func resortOrder(q *query.Question) ([]measureKey, bool) {
+	if reversedOrder(q) {
+		return nil, true
+	}
+	return measureOrder(q)
 }
 
 // Ties of a sort by measures.

@@ -296,3 +296,46 @@ func TestResortedAnswerFloatTieAsksAlone(t *testing.T) {
 		t.Errorf("rows %s, want %s", rowsOf(got[2]), w)
 	}
 }
+
+// TestResortedAnswerReversed adds a visual ordered by region descending
+// (2 rows): it joins the re-sorted group and reads the shared answer
+// backwards; with one group more than the group keeps it asks alone (its
+// first rows would be the missing ones), while the visual ordered by
+// region is still cut from the shared answer.
+func TestResortedAnswerReversed(t *testing.T) {
+	a, b, _ := regionQuestions()
+	latest := &query.Question{Dimensions: []query.Dimension{{ID: "d-g", Field: "region"}},
+		Measures: []query.Measure{{ID: "d-r", Field: "revenue", Aggregation: query.Sum}},
+		Sort:     []query.Sort{{ID: "d-g", Descending: true}}, Limit: 2}
+	if !reversedOrder(latest) || reversedOrder(a) || reversedOrder(b) {
+		t.Fatal("reversedOrder")
+	}
+	for _, c := range []struct {
+		rows   [][]any
+		asked  int
+		latest string
+	}{
+		{regionRows, 1, "[[North America 20.5] [Latin America 10]]"},
+		{append(slices.Clone(regionRows), []any{"Oceania", float64(99), int64(0)}), 3, "[]"},
+	} {
+		sq := &sharedQuestions{}
+		for _, q := range []*query.Question{a, b, latest} {
+			sq.add("arn", q)
+		}
+		sq.mergeOrders()
+		if len(sq.groups) != 1 || !sq.groups[0].resorted || sq.groups[0].members != 3 {
+			t.Fatalf("groups %+v, want one resorted group of 3", sq.groups)
+		}
+		f := &fakeRegions{rows: c.rows}
+		got := answerAll(t, sq.runner(f.run), a, b, latest)
+		if len(f.asked) != c.asked {
+			t.Errorf("%d rows: %d questions asked, want %d", len(c.rows), len(f.asked), c.asked)
+		}
+		if rowsOf(got[2]) != c.latest || got[2].Columns[0].ID != "d-g" || got[2].Columns[1].ID != "d-r" {
+			t.Errorf("%d rows: latest %s %+v, want %s", len(c.rows), rowsOf(got[2]), got[2].Columns, c.latest)
+		}
+		if w := "[[Asia Pacific 10 3] [Europe 30 <nil>] [Latin America 10 1] [North America 20.5 2]]"; rowsOf(got[1]) != w {
+			t.Errorf("%d rows: by region %s, want %s", len(c.rows), rowsOf(got[1]), w)
+		}
+	}
+}

@@ -60,23 +60,27 @@ func (a *App) AllEmbeddingDomains(ctx context.Context) ([]string, error) {
 // origin whose host may start with "*." (any subdomain) and whose port may
 // be "*" (any port), without path, query or credentials.
 func CheckEmbeddingDomain(d string) error {
-	bad := sg.Errorf(sg.EINVALID, "'%s' is not a valid embedding domain. Use an origin such as https://app.example.com, https://*.example.com or http://localhost:*.", d)
+	// The error is written only when needed: AllowedDomains are checked
+	// on every embed-URL call that has them.
+	bad := func() error {
+		return sg.Errorf(sg.EINVALID, "'%s' is not a valid embedding domain. Use an origin such as https://app.example.com, https://*.example.com or http://localhost:*.", d)
+	}
 	scheme, rest, ok := strings.Cut(d, "://")
 	if !ok || (scheme != "http" && scheme != "https") || rest == "" || strings.ContainsAny(rest, "/?#@ \t;,'\"") {
-		return bad
+		return bad()
 	}
 	host, port := rest, ""
 	if i := strings.LastIndexByte(rest, ':'); i >= 0 && !strings.HasSuffix(rest, "]") {
 		host, port = rest[:i], rest[i+1:]
 		if port != "*" {
 			if _, err := url.Parse("http://x:" + port); err != nil || port == "" || strings.Trim(port, "0123456789") != "" {
-				return bad
+				return bad()
 			}
 		}
 	}
 	host = strings.TrimPrefix(host, "*.")
 	if host == "" || strings.Contains(host, "*") {
-		return bad
+		return bad()
 	}
 	return nil
 }

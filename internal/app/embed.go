@@ -65,7 +65,6 @@ func VisualEntry(dashboardID, sheetID, visualID string) Entry {
 
 // ParseEntryPoint parses a GetSessionEmbedUrl EntryPoint.
 func ParseEntryPoint(p string) (Entry, error) {
-	bad := sg.Errorf(sg.EINVALID, "EntryPoint '%s' is not valid. Use /start, /start/analyses, /start/dashboards, /start/favorites, /dashboards/<DashboardId> or /analyses/<AnalysisId>.", p)
 	if err := checkLen("entryPoint", p, 1, 1000); err != nil {
 		return Entry{}, err
 	}
@@ -84,7 +83,7 @@ func ParseEntryPoint(p string) (Entry, error) {
 	if id, ok := strings.CutPrefix(p, "/analyses/"); ok && isResourceID(id) {
 		return Entry{Path: p, Kind: "analysis", ID: id}, nil
 	}
-	return Entry{}, bad
+	return Entry{}, sg.Errorf(sg.EINVALID, "EntryPoint '%s' is not valid. Use /start, /start/analyses, /start/dashboards, /start/favorites, /dashboards/<DashboardId> or /analyses/<AnalysisId>.", p)
 }
 
 // SessionEmbedInput is GetSessionEmbedUrl's input.
@@ -303,7 +302,6 @@ func (a *App) embedUser(ctx context.Context, accountID, userArn string) (namespa
 		}
 		return sg.DefaultNamespace, name, nil
 	}
-	notFound := sg.Errorf(sg.EUSERNOTFOUND, "The user %s does not exist.", userArn)
 	arn, ok := sg.ParseARN(userArn)
 	if !ok || arn.Service != "quicksight" {
 		return "", "", sg.Errorf(sg.EINVALID, "UserArn '%s' is not a QuickSight user ARN.", userArn)
@@ -317,7 +315,7 @@ func (a *App) embedUser(ctx context.Context, accountID, userArn string) (namespa
 		return "", "", sg.Errorf(sg.EINVALID, "UserArn '%s' is not a QuickSight user ARN.", userArn)
 	}
 	if arn.AccountID != accountID || arn.Region != a.Region || a.namespaceExists(ctx, accountID, namespace) != nil {
-		return "", "", notFound
+		return "", "", sg.Errorf(sg.EUSERNOTFOUND, "The user %s does not exist.", userArn)
 	}
 	return namespace, userName, nil
 }

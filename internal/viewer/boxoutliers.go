@@ -74,7 +74,8 @@ func (p *plan) fences(res *Result, v int, x string, keep func(lo, hi string) str
 // commonBand is the condition that x (Values' column v) lies within
 // every box's fences: at or above the highest lower fence and at or below
 // the lowest upper one; false when no values lie within every box's
-// fences (the boxes' fences do not overlap) or no box has fences.
+// fences (the boxes' fences do not overlap), when no box has fences, and
+// when a box with values has none (its rows must not be read as inside).
 func (p *plan) commonBand(res *Result, v int, x string) (string, bool) {
 	at := len(p.category) + v*len(boxStats)
 	lo, hi := math.Inf(-1), math.Inf(1)
@@ -82,6 +83,11 @@ func (p *plan) commonBand(res *Result, v int, x string) (string, bool) {
 	for _, row := range res.Rows {
 		l, h, ok := fenceValues(row, at)
 		if !ok {
+			if row[at+1] != nil || row[at+3] != nil {
+				// A box with values but no finite fences (an infinite
+				// or NaN quartile): its rows are in no band.
+				return "", false
+			}
 			continue
 		}
 		lo, hi, found = max(lo, l), min(hi, h), true

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -74,6 +75,10 @@ func TestBoxPlotCommonBand(t *testing.T) {
 		{"narrow", [][]any{{"East", 0.0, 10.0, 15.0, 20.0, 0.0}, {"West", 0.0, 45.0, 50.0, 55.0, 0.0}}, "({revenue} >= (30) AND {revenue} <= (35))"},
 		{"apart", [][]any{{"East", 0.0, 10.0, 15.0, 20.0, 0.0}, {"West", 0.0, 100.0, 105.0, 110.0, 0.0}}, ""},
 		{"no values", [][]any{{"North", nil, nil, nil, nil, nil}}, ""},
+		// West's values reach +Inf (SQLite's REAL; PostgreSQL's NaN
+		// alike): its box has no fences, and its rows are in no band.
+		{"infinite quartile", [][]any{{"East", 0.0, 10.0, 15.0, 20.0, 0.0}, {"West", 1.0, 2.25, 21.5, math.Inf(1), math.Inf(1)}}, ""},
+		{"NaN quartile", [][]any{{"East", 0.0, 10.0, 15.0, 20.0, 0.0}, {"West", 1.0, math.NaN(), 21.5, 30.0, 40.0}}, ""},
 	} {
 		got, ok := p.commonBand(&Result{Rows: c.rows}, 0, x)
 		if ok != (c.want != "") || got != c.want {

@@ -21,9 +21,12 @@ type insightQuestion struct {
 // comparison; the highest and the lowest period, re-sorted from one
 // answer). Ranked categories and movers ask alone: each is the only
 // question of its grouping an insight asks. A question that turns out
-// different when asked is asked alone (sharedQuestions.runner matches
-// questions exactly), so these need only be the computations' usual
-// questions, never their only way.
+// different when asked is asked as it is (sharedQuestions.runner answers
+// from a group only a question of its grouping, in an order its answer
+// can give, with measures among its own), so these need only be the
+// computations' usual questions, never their only way; what a question
+// cut from a shared answer gets rests on the runner's cutting and
+// re-sorting, as for any visual.
 func (v *View) insightQuestions(vis *definition.Visual, sheetID string) []insightQuestion {
 	iv, ok := parseInsight(vis.Raw)
 	if !ok || iv.InsightConfiguration == nil || iv.InsightConfiguration.CustomNarrative != nil {

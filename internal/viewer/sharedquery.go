@@ -113,7 +113,9 @@ func (v *View) shareQuestions(s *definition.SheetDefinition, only []string) *sha
 // shared. It mirrors computeTile's way to the question, leaving out the
 // visuals whose question depends on a first answer (histograms) or on
 // placement (maps); a question that turns out different when asked is
-// simply asked alone (sharedQuestions.runner matches questions exactly).
+// simply asked alone (sharedQuestions.runner answers from a group only a
+// question of the group's grouping, in an order its answer can give, with
+// measures among the group's: anything else is asked as it is).
 func (v *View) shareableQuestion(vis *definition.Visual, sheetID string) (string, *query.Question, bool) {
 	if vis.Kind == "InsightVisual" || !vis.Supported() {
 		return "", nil, false

@@ -62,7 +62,8 @@ type sharedGroup struct {
 	members  int
 	// resorted groups answer visuals of several orders: question keeps
 	// every group in the order of its dimensions, up to keep groups
-	// (question.Limit is keep+1, to tell a cut answer; keep 0: all).
+	// (question.Limit is keep+1, to tell a cut answer; never 0: a group
+	// whose members keep every group is not re-sorted, see mergeOrders).
 	resorted bool
 	keep     int
 	once     sync.Once

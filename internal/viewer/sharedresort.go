@@ -82,12 +82,14 @@ func (sq *sharedQuestions) mergeOrders() {
 			if !ok || len(union) > sharedMeasureLimit {
 				continue
 			}
-			keep := g.kept()
-			if hk := h.kept(); keep == 0 || hk == 0 {
-				keep = 0
-			} else {
-				keep = max(keep, hk)
+			keep, hKeep := g.kept(), h.kept()
+			if keep == 0 || hKeep == 0 {
+				// A re-sorted answer must be known whole: one that keeps
+				// every group could be cut by the engine's row bound
+				// (source.DefaultMaxRows) without the runner knowing.
+				continue
 			}
+			keep = max(keep, hKeep)
 			g.question.Measures = union
 			if dims != nil {
 				g.question.Dimensions = slices.Clone(dims)

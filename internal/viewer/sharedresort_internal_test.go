@@ -339,3 +339,25 @@ func TestResortedAnswerReversed(t *testing.T) {
 		}
 	}
 }
+
+// TestResortedGroupKeepsABound gives the visual ordered by region no
+// limit: a re-sorted answer must be known whole, and one keeping every
+// group could be cut by the engine's row bound unseen, so that visual is
+// not merged; the two ordered by measures still are.
+func TestResortedGroupKeepsABound(t *testing.T) {
+	a, b, c := regionQuestions()
+	b.Limit = 0
+	sq := &sharedQuestions{}
+	for _, q := range []*query.Question{a, b, c} {
+		sq.add("arn", q)
+	}
+	sq.mergeOrders()
+	for _, g := range sq.groups {
+		if g.resorted && (g.keep == 0 || g.members != 2) {
+			t.Errorf("resorted group keeping %d of %d members", g.keep, g.members)
+		}
+	}
+	if len(sq.groups) != 2 {
+		t.Errorf("%d groups, want the re-sorted pair and the visual by region alone", len(sq.groups))
+	}
+}

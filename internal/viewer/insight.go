@@ -32,10 +32,11 @@ func (r insightRefusal) Error() string { return string(r) }
 func refusal(what string) error { return insightRefusal(what) }
 
 // insightTile computes an insight visual: each computation asks SQL (with
-// the visual's filters, as every visual) and writes its default
-// narrative line, or, with a custom narrative, its outputs for the
-// narrative to name (narrative.go). What of a custom narrative Sightglass
-// does not read is refused by name. A forecast says it needs a model.
+// the visual's filters, as every visual; two computations at a time,
+// insightrun.go) and writes its default narrative line, or, with a custom
+// narrative, its outputs for the narrative to name (narrative.go). What of
+// a custom narrative Sightglass does not read is refused by name. A
+// forecast says it needs a model.
 func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
 	iv, ok := parseInsight(vis.Raw)
 	if !ok || iv.InsightConfiguration == nil {
@@ -58,11 +59,8 @@ func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	var lines []string
 	outs := narrativeOutputs{}
 	forecasts := 0
-	for i := range c.Computations {
-		if pieces != nil {
-			a.out = map[string]string{}
-		}
-		line, err := a.compute(&c.Computations[i])
+	for i, got := range a.computeAll(c.Computations, pieces != nil) {
+		line, err := got.line, got.err
 		var r insightRefusal
 		switch {
 		case errors.As(err, &r):
@@ -77,11 +75,10 @@ func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		}
 		if c.Computations[i].Forecast != nil {
 			forecasts++
-			a.put(forecastMark, "")
 		}
 		for _, k := range c.Computations[i].keys() {
 			if _, taken := outs[k]; !taken && k != "" {
-				outs[k] = a.out
+				outs[k] = got.out
 			}
 		}
 		lines = append(lines, sentence(line))

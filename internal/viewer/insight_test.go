@@ -3,8 +3,11 @@ package viewer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"html/template"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -15,8 +18,11 @@ func insightOf(t *testing.T, computations string, answer func(q *query.Question)
 	t.Helper()
 	vis := visualOf(t, `{"InsightVisual": {"VisualId": "i", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [`+computations+`]}}}`)
 	var asked []*query.Question
+	var mu sync.Mutex // two computations ask at once
 	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		mu.Lock()
 		asked = append(asked, q)
+		mu.Unlock()
 		return answer(q), nil
 	}
 	tl := &Tile{}
@@ -147,4 +153,36 @@ func TestInsightCustomNarrativePeriods(t *testing.T) {
 		t.Fatalf("%s: %s", tl.Kind, tl.Message)
 	}
 	wantEq(t, "change", tl.Insight.HTML, []template.HTML{`Total revenue for <span style="background-color:var(--card)">May 2026</span> <span style="color:var(--accent)"><b>increased by</b></span> <b>250%</b> (250, 250%, 2.5) from -100 to 150 (150).`})
+}
+
+// TestInsightComputationsAtOnce gives an insight two computations whose
+// questions must be in flight together (the first is answered only once
+// the second has been asked): the second fails at once, the first then
+// reads too many rows, and the tile says what the first computation
+// found, as when they ran one by one.
+func TestInsightComputationsAtOnce(t *testing.T) {
+	vis := visualOf(t, `{"InsightVisual": {"VisualId": "i", "DataSetIdentifier": "sales", "InsightConfiguration": {"Computations": [
+	 {"MaximumMinimum": {"ComputationId": "hi", "Type": "MAXIMUM", "Time": `+insMonth+`, "Value": `+insSum+`}},
+	 {"TopBottomRanked": {"ComputationId": "top", "Type": "TOP", "Category": `+insRegion+`, "Value": `+insSum+`}}]}}}`)
+	second := make(chan struct{})
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		if q.Dimensions[0].Field == "region" {
+			close(second)
+			return nil, errors.New("the second computation's failure")
+		}
+		select {
+		case <-second:
+		case <-time.After(10 * time.Second):
+			return nil, errors.New("the computations were asked one after another")
+		}
+		rows := make([][]any, insightLimit) // periods without a value
+		for i := range rows {
+			rows[i] = []any{"2026-05-01 00:00:00", nil}
+		}
+		return &Result{Columns: []query.ResultColumn{{ID: "m"}, {ID: "__v", Role: query.RoleMeasure}}, Rows: rows}, nil
+	}
+	tl := &Tile{}
+	testView(t, nil).insightTile(context.Background(), tl, vis, "s1", run)
+	wantEq(t, "tile", [2]any{tl.Kind, tl.Message}, [2]any{TileUnsupported,
+		"This insight reads more than 2000 rows to find its answer, more than Sightglass reads; filter it to fewer."})
 }

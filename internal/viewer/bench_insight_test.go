@@ -12,10 +12,11 @@ import (
 )
 
 // BenchmarkInsight times an insight with every SQL computation (eleven
-// questions), one with a total only, one with a total and a ranking
-// and the same with a custom narrative over them, and one with a period over period (revenue by
-// month), on the 100,000-row sample,
-// uncached, against a bar of revenue by region in the same run.
+// computations, six questions once shared), one with a total only, one
+// with a total and a ranking and the same with a custom narrative over
+// them, and one with a period over period (revenue by month), on the
+// 100,000-row sample, uncached, against a bar of revenue by region in the
+// same run.
 func BenchmarkInsight(b *testing.B) {
 	v, run := sampleApp(b, false)
 	arn := v.Definition().DataSetARNs()[0]

@@ -17,9 +17,9 @@ type insightQuestion struct {
 // may answer together: the totals and the unique values (over every row)
 // with each other and with the KPIs that total the same rows; the
 // computations over one time field's periods with each other (the
-// latest periods of a period over period, a growth rate and a metric
-// comparison; the highest and the lowest period, re-sorted from one
-// answer). Ranked categories and movers ask alone: each is the only
+// highest and the lowest period re-sorted from one answer, and the latest
+// periods of a period over period, a growth rate and a metric comparison
+// read backwards from it, sharedresort.go). Ranked categories and movers ask alone: each is the only
 // question of its grouping an insight asks. A question that turns out
 // different when asked is asked as it is (sharedQuestions.runner answers
 // from a group only a question of its grouping, in an order its answer

@@ -15,10 +15,10 @@ import (
 // TestInsightSharedQuestions renders an insight with its eleven SQL
 // computations over a 20,000-row sample with the questions known ahead
 // answered together and with every computation asking alone: the lines
-// must be identical, and sharing must ask 7 questions instead of 11 (the
-// total with the unique values; the highest and lowest month from one
-// answer; the latest months of the period over period, the growth rate
-// and the metric comparison from another).
+// must be identical, and sharing must ask 6 questions instead of 11 (the
+// total with the unique values; the highest and lowest month and, read
+// backwards, the latest months of the period over period, the growth
+// rate and the metric comparison from one answer).
 func TestInsightSharedQuestions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a 20,000-row sample: too slow in short mode")

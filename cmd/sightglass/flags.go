@@ -52,6 +52,8 @@ func serveFlags(fs *flag.FlagSet, c *server.Config) {
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "on SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut")
 	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", c.ShutdownDelay, "on SIGTERM or SIGINT, how long to keep accepting requests after /readyz turned 503 (for load balancers to notice)")
 	fs.StringVar(&c.PprofListen, "pprof-listen", c.PprofListen, "serve Go profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060; empty: off")
+	fs.StringVar(&c.StaticFileHosts, "static-file-hosts", c.StaticFileHosts, "hosts whose http(s) URLs the static files of definitions (a layer map's GeoJSON) may be fetched from, in the syntax of --data-source-hosts; empty: none")
+	fs.StringVar(&c.StaticFilesDir, "static-files-dir", c.StaticFilesDir, "directory holding copies of the S3 objects static files of definitions name, as <bucket>/<key>; empty: none")
 	fs.StringVar(&c.DataSourceHosts, "data-source-hosts", c.DataSourceHosts, "hosts PostgreSQL and MySQL/MariaDB data sources may connect to: comma-separated host names, IP addresses and CIDR networks, each optionally with :port (e.g. 10.1.0.0/16:5432,db.internal); empty: none")
 	httpFlags(fs, &c.HTTP)
 }

@@ -28,6 +28,7 @@ import (
 
 	"github.com/sightglass/sightglass/internal/app"
 	"github.com/sightglass/sightglass/internal/metrics"
+	"github.com/sightglass/sightglass/internal/staticfile"
 )
 
 // Config configures the console.
@@ -48,6 +49,9 @@ type Config struct {
 	UploadDir string
 	// MaxUploadBytes bounds one uploaded file; zero means 1 GiB.
 	MaxUploadBytes int64
+	// StaticFiles reads the static files definitions name (a layer map's
+	// GeoJSON); nil reads none.
+	StaticFiles *staticfile.Reader
 }
 
 // Console serves the browser routes.
@@ -59,6 +63,7 @@ type Console struct {
 	pages    *pages
 	metrics  *metrics.Metrics
 	uploads  *uploadStore
+	static   *staticfile.Reader
 }
 
 // New returns the console.
@@ -89,6 +94,7 @@ func New(cfg Config) (*Console, error) {
 	}
 	return &Console{
 		uploads:  newUploadStore(uploadDir, maxUpload),
+		static:   cfg.StaticFiles,
 		app:      cfg.App,
 		log:      log,
 		now:      now,

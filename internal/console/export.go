@@ -40,6 +40,7 @@ type exportedVisual struct {
 func (c *Console) visualData(ctx context.Context, content *app.Drawable, sheetID, visualID string, st viewer.State) (*exportedVisual, error) {
 	v := viewer.New(content.Definition(), st, c.app.Clock())
 	v.SetGeoRoles(content.GeoRoles)
+	v.SetStaticFiles(c.static)
 	if !hasVisual(v, sheetID, visualID) {
 		return nil, sg.Errorf(sg.ENOTFOUND, "There is no visual %s on sheet %s.", visualID, sheetID)
 	}

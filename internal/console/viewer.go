@@ -201,6 +201,7 @@ func (c *Console) viewerPage(ctx context.Context, s *signedIn, kind, id string, 
 	v := viewer.New(def, st, c.app.Clock())
 	v.SetTheme(viewerTheme(content.Theme()))
 	v.SetGeoRoles(content.GeoRoles)
+	v.SetStaticFiles(c.static)
 	v.ApplyDynamicDefaults(ctx, runner(content), c.viewerOf(ctx, s))
 	vd := &viewerData{Kind: kind, ID: id, Base: "/embedding/" + s.Session.EmbedID + "/" + kind + "/" + id}
 	var sdk []sdkSheet

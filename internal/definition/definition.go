@@ -100,6 +100,7 @@ type Visual struct {
 	RadarChartVisual    *RadarChartVisual
 	FilledMapVisual     *FilledMapVisual
 	GeospatialMapVisual *GeospatialMapVisual
+	LayerMapVisual      *LayerMapVisual
 
 	members int // how many members the union object had
 }
@@ -107,7 +108,7 @@ type Visual struct {
 // Supported reports whether Sightglass renders the visual's kind.
 func (v *Visual) Supported() bool {
 	switch v.Kind {
-	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud, KindRadar, KindFilledMap, KindPointMap:
+	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud, KindRadar, KindFilledMap, KindPointMap, KindLayerMap:
 		return true
 	}
 	return false
@@ -199,6 +200,9 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindPointMap:
 		v.GeospatialMapVisual = new(GeospatialMapVisual)
 		target = v.GeospatialMapVisual
+	case KindLayerMap:
+		v.LayerMapVisual = new(LayerMapVisual)
+		target = v.LayerMapVisual
 	default:
 		return nil
 	}

@@ -219,6 +219,8 @@ func (v *Visual) Wells() []Well {
 			w := c.FieldWells.GeospatialMapAggregatedFieldWells
 			all = []Well{dims("Geospatial", w.Geospatial), dims("Colors", w.Colors), measures("Values", w.Values)}
 		}
+	case v.LayerMapVisual != nil:
+		all = v.LayerMapVisual.wells()
 	}
 	var out []Well
 	for _, w := range all {
@@ -274,6 +276,8 @@ func (v *Visual) Title() string {
 		t = v.FilledMapVisual.Title
 	case v.GeospatialMapVisual != nil:
 		t = v.GeospatialMapVisual.Title
+	case v.LayerMapVisual != nil:
+		t = v.LayerMapVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

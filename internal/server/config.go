@@ -30,6 +30,13 @@ type Config struct {
 	// optionally with :port, comma-separated. Empty allows none (SQLITE
 	// data sources, which are files, are not affected).
 	DataSourceHosts string
+	// StaticFileHosts lists the hosts whose URLs the static files of
+	// definitions (a layer map's GeoJSON) may be fetched from, in the
+	// syntax of DataSourceHosts. Empty allows none.
+	StaticFileHosts string
+	// StaticFilesDir holds copies of the S3 objects static files name,
+	// as <bucket>/<key>; empty reads none.
+	StaticFilesDir string
 	// SampleRows is the size of the "Sample sales" data a first start
 	// creates; 0 creates none.
 	SampleRows int
@@ -186,6 +193,9 @@ func (c *Config) Validate() error {
 	}
 	if _, err := source.ParseHostPolicy(c.DataSourceHosts); err != nil {
 		errs = append(errs, fmt.Errorf("--data-source-hosts: %v", err))
+	}
+	if _, err := source.ParseHostPolicy(c.StaticFileHosts); err != nil {
+		errs = append(errs, fmt.Errorf("--static-file-hosts: %v", err))
 	}
 	errs = append(errs, c.HTTP.validate()...)
 	if c.IngestionMaxRows <= 0 || c.IngestionMaxBytes <= 0 || c.IngestionTimeout <= 0 || c.SPICECapacityBytes <= 0 {

@@ -25,6 +25,8 @@ import (
 	"github.com/sightglass/sightglass/internal/awsapi"
 	"github.com/sightglass/sightglass/internal/console"
 	"github.com/sightglass/sightglass/internal/metrics"
+	"github.com/sightglass/sightglass/internal/query/source"
+	"github.com/sightglass/sightglass/internal/staticfile"
 	"github.com/sightglass/sightglass/internal/store/postgres"
 	"github.com/sightglass/sightglass/internal/store/sqlite"
 )
@@ -109,7 +111,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	} else if n > 0 {
 		log.Info("resumed definition checks left unfinished by the previous run", "count", n)
 	}
-	if s.console, err = console.New(console.Config{App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst, Metrics: s.metrics,
+	staticHosts, err := source.ParseHostPolicy(cfg.StaticFileHosts)
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("--static-file-hosts: %w", err)
+	}
+	if s.console, err = console.New(console.Config{StaticFiles: staticfile.New(staticHosts, cfg.StaticFilesDir), App: s.App, Logger: log, Now: cfg.Now, FailureRate: cfg.ConsoleFailureRate, FailureBurst: cfg.ConsoleFailureBurst, Metrics: s.metrics,
 		UploadDir: filepath.Join(cfg.DataDir, "uploads-pending"), MaxUploadBytes: uploadLimit(cfg.HTTP.MaxUploadBody)}); err != nil {
 		store.Close()
 		return nil, err

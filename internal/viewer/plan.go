@@ -513,6 +513,8 @@ func kindLabel(kind string) string {
 		return "Filled map"
 	case definition.KindPointMap:
 		return "Points on map"
+	case definition.KindLayerMap:
+		return "Layer map"
 	case "CustomContentVisual":
 		return "Custom content"
 	case "EmptyVisual":

@@ -105,6 +105,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		v.insightTile(ctx, t, vis, sheetID, run)
 		return
 	}
+	if vis.LayerMapVisual != nil {
+		v.layerMapTile(ctx, t, vis, sheetID, run)
+		return
+	}
 	if vis.TableVisual != nil && unaggregated(vis) {
 		v.unaggTable(ctx, t, vis, sheetID, run)
 		return

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
+	"github.com/sightglass/sightglass/internal/staticfile"
 )
 
 // View is a definition seen by one viewer: their parameters and control
@@ -26,6 +27,8 @@ type View struct {
 	aggregated sync.Map
 	// geoRoles reads the geographic roles map visuals place by.
 	geoRoles GeoRoles
+	// staticFiles reads the static files a layer map's layers name.
+	staticFiles *staticfile.Reader
 	// unshared turns off answering visuals together (sharedquery.go).
 	unshared bool
 }

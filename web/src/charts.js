@@ -7,7 +7,7 @@ import * as echarts from "echarts/core";
 import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
 import { AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
-import { mapShapes, pointTooltips } from "./maps.js";
+import { layerTooltips, mapShapes, pointTooltips } from "./maps.js";
 import "./marklines.js";
 import { cancelWaiting, drawWhenSeen, isWaiting } from "./offscreen.js";
 
@@ -202,6 +202,7 @@ function drawCharts(els, announce) {
 function drawChart(el, option, room, announce) {
   formatLabels(option);
   pointTooltips(option, (s, v) => (s.sgNumberFormat ? formatNumber(s.sgNumberFormat, v) : formatValue(v)));
+  layerTooltips(option);
   fitLabels(option, room.clientWidth, room.clientHeight);
   const draw = (size) => {
     if (!el.isConnected || echarts.getInstanceByDom(el)) return false;

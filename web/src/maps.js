@@ -1,7 +1,8 @@
-// Region shapes for filled and point maps. The server names them in a
-// map option's sgMap ({name, url}: a fingerprinted GeoJSON file of the
-// console's assets); they are fetched the first time a sheet shows a map
-// and registered with ECharts once.
+// Region shapes for filled, point and layer maps. The server names them
+// in a map option's sgMap ({name, url}: a fingerprinted GeoJSON file of
+// the console's assets, fetched the first time a sheet shows a map; or
+// {name, geo}: a layer map's shapes, sent with its option) and they are
+// registered with ECharts once.
 const pending = new Map();
 
 // mapShapes resolves when the shapes option.sgMap names are registered,
@@ -10,6 +11,10 @@ export function mapShapes(echarts, option) {
   const m = option.sgMap;
   delete option.sgMap;
   if (echarts.getMap(m.name)) return Promise.resolve();
+  if (m.geo) {
+    echarts.registerMap(m.name, m.geo);
+    return Promise.resolve();
+  }
   if (!pending.has(m.name)) {
     const load = fetch(m.url, { credentials: "same-origin" })
       .then((r) => {
@@ -35,6 +40,16 @@ export function pointTooltips(option, write) {
       s.tooltip = { ...s.tooltip, formatter: (p) => `${esc(p.seriesName)}<br>${esc(p.name)}: ${esc(write(s, p.value?.[2]))}` };
     }
   }
+}
+
+// layerTooltips writes a layer map's tooltips: the server sends each
+// shape's text by its name (sgTips), lines separated by newlines.
+export function layerTooltips(option) {
+  const tips = option.sgTips;
+  if (!tips) return;
+  delete option.sgTips;
+  option.tooltip = { ...option.tooltip, formatter: (p) => String(tips[p.name] ?? "").split("\n").map(esc).join("<br>") };
+  if (option.geo) option.geo.tooltip = { show: true };
 }
 
 // esc writes text into a tooltip's HTML: values come from the data.

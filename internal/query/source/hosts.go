@@ -286,3 +286,7 @@ func (h *HostPolicy) hasNetworks() bool {
 	}
 	return false
 }
+
+// IsHostRefused reports whether err is a dial the policy refused: no
+// address of the host is on it.
+func IsHostRefused(err error) bool { return errors.Is(err, errHostNotAllowed) }

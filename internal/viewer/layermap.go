@@ -1,0 +1,150 @@
+package viewer
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/staticfile"
+)
+
+// SetStaticFiles sets where the view reads the static files a definition
+// names (a layer map's GeoJSON files); without it, a layer map says that
+// it cannot read them.
+func (v *View) SetStaticFiles(r *staticfile.Reader) { v.staticFiles = r }
+
+// layerRowLimit bounds the keys one joined layer reads.
+const layerRowLimit = 20000
+
+// maxLayerGeoJSON bounds the shapes a layer map sends to the browser (its
+// GeoJSON, in bytes).
+const maxLayerGeoJSON = 8 << 20
+
+// drawnLayer is one visible layer of a layer map, ready to draw.
+type drawnLayer struct {
+	item   *definition.GeospatialLayerItem
+	label  string
+	hash   string // its file's SHA-256
+	shapes *layerShapes
+	// joined: the layer's shapes are matched to the dataset's rows by key;
+	// values is each key's value to color by, tips its tooltip text.
+	joined bool
+	values map[string]layerValue
+	tips   map[string]string
+	// missed are the keys of rows no shape of the file has.
+	missed []string
+	rows   int
+}
+
+// layerMapTile draws a layer map: each visible layer's shapes, from the
+// GeoJSON file its static file names (read through the server's
+// static-file reader), joined to the dataset by key when the layer says
+// so and colored by its style. What cannot be read or drawn refuses the
+// visual by name; rows whose key no shape has are counted in its note.
+func (v *View) layerMapTile(ctx context.Context, t *Tile, vis *definition.Visual, sheetID string, run Runner) {
+	lm := vis.LayerMapVisual
+	if lm.ChartConfiguration == nil || len(lm.ChartConfiguration.MapLayers) == 0 {
+		t.Kind, t.Message = TileEmpty, "This layer map has no layers yet."
+		return
+	}
+	var drawn []*drawnLayer
+	for i := range lm.ChartConfiguration.MapLayers {
+		l := &lm.ChartConfiguration.MapLayers[i]
+		if l.Visibility == "HIDDEN" {
+			continue
+		}
+		d, kind, msg := v.layer(ctx, lm, l, sheetID, vis.VisualID, run)
+		if msg != "" {
+			t.Kind, t.Message = kind, msg
+			return
+		}
+		drawn = append(drawn, d)
+	}
+	if len(drawn) == 0 {
+		t.Kind, t.Message = TileEmpty, "Every layer of this layer map is hidden."
+		return
+	}
+	opt, why := layerMapOption(lm, drawn)
+	if why != "" {
+		t.Kind, t.Message = TileUnsupported, "Layer map cannot be drawn: "+why+"."
+		return
+	}
+	v.applyTheme(opt)
+	b, err := json.Marshal(opt)
+	if err != nil || len(b) > maxLayerGeoJSON {
+		t.Kind, t.Message = TileUnsupported, "Layer map cannot be drawn: its shapes take more than "+strconv.Itoa(maxLayerGeoJSON>>20)+" MiB, more than Sightglass sends to a browser."
+		return
+	}
+	var notes []string
+	for _, d := range drawn {
+		if n := unplacedNote("values matched no shape of the layer "+strconv.Quote(d.label), d.missed, d.rows); n != "" {
+			notes = append(notes, n)
+		}
+	}
+	if s := lm.ChartConfiguration.MapStyle; s == nil || s.BaseMapVisibility != "HIDDEN" {
+		notes = append(notes, "The base map is not drawn: Sightglass has no map tiles.")
+	}
+	t.Kind, t.Chart, t.Message = TileChart, string(b), strings.Join(notes, " ")
+}
+
+// layer reads one layer's file and, for a joined layer, its rows; a
+// non-empty message refuses the visual (of kind).
+func (v *View) layer(ctx context.Context, lm *definition.LayerMapVisual, l *definition.GeospatialLayerItem, sheetID, visualID string, run Runner) (*drawnLayer, string, string) {
+	d := &drawnLayer{item: l, label: l.Label}
+	if d.label == "" {
+		d.label = l.LayerId
+	}
+	refuse := func(why string) (*drawnLayer, string, string) {
+		return nil, TileUnsupported, "Layer map cannot be drawn: the layer " + strconv.Quote(d.label) + " " + why + "."
+	}
+	if l.DataSource == nil || l.DataSource.StaticFileDataSource == nil {
+		return refuse("names no static file")
+	}
+	id := l.DataSource.StaticFileDataSource.StaticFileId
+	sf, ok := v.def.SpatialStaticFile(id)
+	if !ok {
+		return nil, TileError, "The layer " + strconv.Quote(d.label) + " names the static file " + strconv.Quote(id) + ", which the definition's StaticFiles do not declare as a spatial file."
+	}
+	readCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	f, err := v.staticFiles.Read(readCtx, staticfile.Source{URL: sf.URL, Bucket: sf.Bucket, Key: sf.Key})
+	if err != nil {
+		return refuse("cannot read its file " + strconv.Quote(id) + ": " + err.Error())
+	}
+	j := l.JoinDefinition
+	shapeKey := ""
+	if j != nil {
+		shapeKey = j.ShapeKeyField
+	}
+	if d.shapes, err = cachedLayerShapes(f.Hash, f.Body, shapeKey); err != nil {
+		return refuse("cannot draw its file " + strconv.Quote(id) + ": " + err.Error())
+	}
+	d.hash = f.Hash
+	if j == nil || j.DatasetKeyField == nil {
+		if c := colorFieldOf(j); c != nil && (len(c.ColorDimensionsFields) > 0 || len(c.ColorValuesFields) > 0) {
+			return refuse("is colored by a field but joined to no dataset key")
+		}
+		return d, "", ""
+	}
+	if shapeKey == "" {
+		return refuse("joins a dataset key to no shape property (ShapeKeyField)")
+	}
+	if why, err := v.joinLayer(ctx, d, lm, j, sheetID, visualID, run); why != "" || err != nil {
+		if err != nil {
+			kind, msg := tileOfError(err)
+			return nil, kind, msg
+		}
+		return refuse(why)
+	}
+	return d, "", ""
+}
+
+func colorFieldOf(j *definition.GeospatialLayerJoinDefinition) *definition.GeospatialLayerColorField {
+	if j == nil {
+		return nil
+	}
+	return j.ColorField
+}

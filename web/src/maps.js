@@ -48,8 +48,9 @@ export function layerTooltips(option) {
   const tips = option.sgTips;
   if (!tips) return;
   delete option.sgTips;
-  option.tooltip = { ...option.tooltip, formatter: (p) => String(tips[p.name] ?? "").split("\n").map(esc).join("<br>") };
-  if (option.geo) option.geo.tooltip = { show: true };
+  const formatter = (p) => String(tips[p.name] ?? "").split("\n").map(esc).join("<br>");
+  option.tooltip = { ...option.tooltip, formatter };
+  if (option.geo) option.geo.tooltip = { show: true, formatter };
 }
 
 // esc writes text into a tooltip's HTML: values come from the data.

@@ -108,6 +108,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzTableCalc ./internal/query $(FUZZTIME)
 	./scripts/fuzz.sh FuzzPercentilesAsPureGo ./internal/query/sqlitec $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCellStyle ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzLayerShapes ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzCustomSQL ./internal/query/dataset $(FUZZTIME)
 	./scripts/fuzz.sh FuzzGeoRoles ./internal/query/dataset $(FUZZTIME)
 	./scripts/fuzz.sh FuzzScan ./internal/audit $(FUZZTIME)

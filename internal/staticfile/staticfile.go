@@ -130,7 +130,14 @@ func (r *Reader) fetch(ctx context.Context, raw string) (File, error) {
 	resp, err := r.client.Do(req)
 	if err != nil {
 		if source.IsHostRefused(err) {
-			return File{}, fmt.Errorf("the host %s is not on the server's --static-file-hosts list", u.Host)
+			host := u.Host // or the host a redirect led to
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				if to, perr := url.Parse(ue.URL); perr == nil {
+					host = to.Host
+				}
+			}
+			return File{}, fmt.Errorf("the host %s is not on the server's --static-file-hosts list", host)
 		}
 		return File{}, fmt.Errorf("fetching %s failed: %v", u.Redacted(), errors.Unwrap(err))
 	}

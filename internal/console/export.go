@@ -15,6 +15,7 @@ import (
 
 	sg "github.com/sightglass/sightglass"
 	"github.com/sightglass/sightglass/internal/app"
+	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
 	"github.com/sightglass/sightglass/internal/viewer"
 )
@@ -46,12 +47,14 @@ func (c *Console) visualData(ctx context.Context, content *app.Drawable, sheetID
 	}
 	var mu sync.Mutex
 	out := &exportedVisual{}
+	asked := 0
 	run := runner(content)
 	capture := func(ctx context.Context, arn string, q *query.Question) (*viewer.Result, error) {
 		res, err := run(ctx, arn, q)
 		if err == nil {
 			mu.Lock()
 			out.Question, out.Result = q, res // the visual's last question is the drawn one
+			asked++
 			mu.Unlock()
 		}
 		return res, err
@@ -62,6 +65,10 @@ func (c *Console) visualData(ctx context.Context, content *app.Drawable, sheetID
 	}
 	t := sheet.Tiles[0]
 	out.Title = t.Title
+	if t.VisualKind == definition.KindLayerMap && asked > 1 {
+		// Each joined layer asks its own question: no one of them is the visual's data.
+		return nil, sg.Errorf(sg.ECONFLICT, "This layer map joins %d layers to its dataset; Sightglass exports the data of a layer map with one joined layer.", asked)
+	}
 	switch t.Kind {
 	case viewer.TileUnsupported, viewer.TileError:
 		return nil, sg.Errorf(sg.ECONFLICT, "This visual can't be exported: %s", t.Message)

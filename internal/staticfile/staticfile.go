@@ -14,12 +14,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/query/source"
@@ -139,15 +141,18 @@ func (r *Reader) fetch(ctx context.Context, raw string) (File, error) {
 			}
 			return File{}, fmt.Errorf("the host %s is not on the server's --static-file-hosts list", host)
 		}
-		return File{}, fmt.Errorf("fetching %s failed: %v", u.Redacted(), errors.Unwrap(err))
+		return File{}, fmt.Errorf("fetching %s failed: %s", shown(u), fetchFailure(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return File{}, fmt.Errorf("fetching %s answered %s", u.Redacted(), resp.Status)
+		return File{}, fmt.Errorf("fetching %s answered %s", shown(u), resp.Status)
 	}
 	f, err := readAll(resp.Body)
 	if err != nil {
-		return File{}, fmt.Errorf("reading %s: %w", u.Redacted(), err)
+		if errors.Is(err, errTooLarge) {
+			return File{}, err
+		}
+		return File{}, fmt.Errorf("reading %s failed: %s", shown(u), fetchFailure(err))
 	}
 	r.keep(raw, f)
 	return f, nil
@@ -165,19 +170,32 @@ func (r *Reader) object(bucket, key string) (File, error) {
 	if !filepath.IsLocal(rel) {
 		return File{}, fmt.Errorf("the object key %q leaves its bucket", key)
 	}
-	fh, err := os.Open(filepath.Join(r.dir, bucket, rel))
+	// Opened within the directory: a symbolic link out of it is refused.
+	root, err := os.OpenRoot(r.dir)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return File{}, fmt.Errorf("s3://%s/%s is not in the server's --static-files-dir", bucket, key)
+		return File{}, fmt.Errorf("s3://%s/%s could not be read", bucket, key)
+	}
+	defer root.Close()
+	name := filepath.Join(bucket, rel)
+	if st, err := root.Stat(name); err != nil || !st.Mode().IsRegular() {
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return File{}, fmt.Errorf("s3://%s/%s could not be read", bucket, key)
 		}
+		if err == nil {
+			return File{}, fmt.Errorf("s3://%s/%s is not a file", bucket, key)
+		}
+		return File{}, fmt.Errorf("s3://%s/%s is not in the server's --static-files-dir", bucket, key)
+	}
+	fh, err := root.Open(name)
+	if err != nil {
 		return File{}, fmt.Errorf("s3://%s/%s could not be read", bucket, key)
 	}
 	defer fh.Close()
-	if st, err := fh.Stat(); err != nil || !st.Mode().IsRegular() {
-		return File{}, fmt.Errorf("s3://%s/%s is not a file", bucket, key)
-	}
 	return readAll(fh)
 }
+
+// errTooLarge is a file over MaxBytes.
+var errTooLarge = fmt.Errorf("the file is larger than %d MiB", MaxBytes>>20)
 
 func readAll(rd io.Reader) (File, error) {
 	b, err := io.ReadAll(io.LimitReader(rd, MaxBytes+1))
@@ -185,7 +203,7 @@ func readAll(rd io.Reader) (File, error) {
 		return File{}, err
 	}
 	if len(b) > MaxBytes {
-		return File{}, fmt.Errorf("the file is larger than %d MiB", MaxBytes>>20)
+		return File{}, errTooLarge
 	}
 	sum := sha256.Sum256(b)
 	return File{Body: b, Hash: hex.EncodeToString(sum[:])}, nil
@@ -221,4 +239,28 @@ func (r *Reader) keep(u string, f File) {
 		r.held -= len(r.cache[oldest].f.Body)
 		delete(r.cache, oldest)
 	}
+}
+
+// shown is a URL as a tile may name it: without its query (which may
+// carry a signature or a token) or fragment.
+func shown(u *url.URL) string {
+	return u.Scheme + "://" + u.Host + u.EscapedPath()
+}
+
+// fetchFailure says why a fetch failed, in words that name nothing of
+// the server's network (its resolver, its addresses).
+func fetchFailure(err error) string {
+	var dns *net.DNSError
+	var ne net.Error
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return "no answer in time"
+	case errors.Is(err, context.Canceled):
+		return "the request ended"
+	case errors.As(err, &dns):
+		return "the host name does not resolve"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "the connection was refused"
+	}
+	return "the host could not be reached"
 }

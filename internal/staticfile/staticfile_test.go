@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -79,5 +81,32 @@ func TestKeepBounded(t *testing.T) {
 	}
 	if _, ok := r.cached("d"); !ok {
 		t.Error("the newest file is gone")
+	}
+}
+
+// S3 objects are read within the directory only: a symbolic link out of
+// it, or something that is not a file, is refused; a URL's query (a
+// signature, a token) is never in a message.
+func TestObjectWithinDir(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret"), []byte("secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "evil")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "maps", "sub"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	r := New(nil, dir)
+	for key, want := range map[string]string{"evil/secret": "could not be read", "maps/sub": "is not a file"} {
+		bucket, k, _ := strings.Cut(key, "/")
+		if f, err := r.Read(context.Background(), Source{Bucket: bucket, Key: k}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %q %v, want %q", key, f.Body, err, want)
+		}
+	}
+	_, err := loopback(t).Read(context.Background(), Source{URL: "http://127.0.0.1:1/x.json?X-Amz-Signature=abc"})
+	if err == nil || strings.Contains(err.Error(), "abc") || !strings.Contains(err.Error(), "http://127.0.0.1:1/x.json failed: the connection was refused") {
+		t.Errorf("%v", err)
 	}
 }

@@ -20,6 +20,9 @@ type layerPaint struct {
 	null       bool
 	nullStroke string
 	nullWidth  *float64
+	// unlisted: the value is not among the layer's categorical colors,
+	// and the shape is drawn in the default color.
+	unlisted bool
 }
 
 // layerValue is the value a shape is colored by: a number (a color
@@ -84,6 +87,7 @@ func paint(c *definition.GeospatialColor, v layerValue, fallback string) (layerP
 				return out, ""
 			}
 		}
+		out.unlisted = true
 	}
 	return out, ""
 }

@@ -24,7 +24,14 @@ func (v *View) joinLayer(ctx context.Context, d *drawnLayer, lm *definition.Laye
 		if len(c.ColorDimensionsFields) > 0 && len(c.ColorValuesFields) > 0 {
 			return "is colored by both a dimension and a measure", nil
 		}
-		if ds := dims(c.ColorDimensionsFields); len(ds) > 0 {
+		if len(c.ColorDimensionsFields) > 0 {
+			ds := dims(c.ColorDimensionsFields)
+			if len(ds) == 0 {
+				return "is colored by a dimension without a column", nil
+			}
+			if fill := layerFill(d.item); fill != nil && fill.Gradient != nil {
+				return "has a gradient color over the dimension " + strconv.Quote(ds[0].label) + " (a gradient needs a measure)", nil
+			}
 			p.category, colorDim = append(p.category, ds[0]), true
 		}
 		p.addMeasures(c.ColorValuesFields, &p.values)
@@ -73,16 +80,17 @@ func (v *View) joinLayer(ctx context.Context, d *drawnLayer, lm *definition.Laye
 			continue
 		}
 		if _, dup := d.values[k]; dup {
-			return "has several values of its color field " + strconv.Quote(p.category[1].label) + " for the key " + strconv.Quote(k), nil
+			if colorDim {
+				return "has several values of its color field " + strconv.Quote(p.category[1].label) + " for the key " + strconv.Quote(k), nil
+			}
+			return "has several rows for the key " + strconv.Quote(k) + " of its dataset key field " + strconv.Quote(key.label), nil
 		}
 		var lv layerValue
 		tip := key.label + ": " + fieldText(row[0], res.Columns[0], key)
 		switch {
 		case colorDim:
-			lv = layerValue{text: fieldText(row[1], res.Columns[1], p.category[1]), has: row[1] != nil}
-			if x, ok := row[1].(string); ok {
-				lv.text = x
-			}
+			text, ok := joinText(row[1]) // categories are matched on the value itself
+			lv = layerValue{text: text, has: ok}
 			tip += "\n" + p.category[1].label + ": " + fieldText(row[1], res.Columns[1], p.category[1])
 		default:
 			x, ok := number(row[vi])
@@ -128,10 +136,22 @@ func joinText(v any) (string, bool) {
 	case bool:
 		return strconv.FormatBool(x), true
 	case time.Time:
-		return x.UTC().Format(time.RFC3339), true
+		return x.UTC().Format(time.RFC3339Nano), true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case int:
+		return strconv.Itoa(x), true
 	}
 	if f, ok := number(v); ok {
 		return strconv.FormatFloat(f, 'f', -1, 64), true
 	}
 	return "", false
+}
+
+// layerFill is a layer's fill color, nil for none.
+func layerFill(l *definition.GeospatialLayerItem) *definition.GeospatialColor {
+	if s, _ := layerStyle(l); s != nil {
+		return s.FillColor
+	}
+	return nil
 }

@@ -19,6 +19,12 @@ func (v *View) SetStaticFiles(r *staticfile.Reader) { v.staticFiles = r }
 // layerRowLimit bounds the keys one joined layer reads.
 const layerRowLimit = 20000
 
+// maxLayers bounds the visible layers of one layer map.
+const maxLayers = 10
+
+// layerMapTime bounds the time one layer map takes to read its files.
+const layerMapTime = 30 * time.Second
+
 // maxLayerGeoJSON bounds the shapes a layer map sends to the browser (its
 // GeoJSON, in bytes).
 const maxLayerGeoJSON = 8 << 20
@@ -37,6 +43,10 @@ type drawnLayer struct {
 	// missed are the keys of rows no shape of the file has.
 	missed []string
 	rows   int
+	// unlisted are the values with no color among the layer's
+	// categorical colors, in the order met (drawn in the default color).
+	unlisted     []string
+	unlistedSeen map[string]bool
 }
 
 // layerMapTile draws a layer map: each visible layer's shapes, from the
@@ -51,12 +61,24 @@ func (v *View) layerMapTile(ctx context.Context, t *Tile, vis *definition.Visual
 		return
 	}
 	var drawn []*drawnLayer
+	visible := 0
+	for _, l := range lm.ChartConfiguration.MapLayers {
+		if l.Visibility != "HIDDEN" {
+			visible++
+		}
+	}
+	if visible > maxLayers {
+		t.Kind, t.Message = TileUnsupported, "Layer map cannot be drawn: it shows "+strconv.Itoa(visible)+" layers, more than the "+strconv.Itoa(maxLayers)+" Sightglass draws in one visual."
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, layerMapTime)
+	defer cancel()
 	for i := range lm.ChartConfiguration.MapLayers {
 		l := &lm.ChartConfiguration.MapLayers[i]
 		if l.Visibility == "HIDDEN" {
 			continue
 		}
-		d, kind, msg := v.layer(ctx, lm, l, sheetID, vis.VisualID, run)
+		d, kind, msg := v.layer(ctx, lm, l, i, sheetID, vis.VisualID, run)
 		if msg != "" {
 			t.Kind, t.Message = kind, msg
 			return
@@ -83,6 +105,14 @@ func (v *View) layerMapTile(ctx context.Context, t *Tile, vis *definition.Visual
 		if n := unplacedNote("values matched no shape of the layer "+strconv.Quote(d.label), d.missed, d.rows); n != "" {
 			notes = append(notes, n)
 		}
+		if len(d.unlisted) > 0 {
+			named := d.unlisted[:min(len(d.unlisted), maxNamed)]
+			more := ""
+			if len(d.unlisted) > maxNamed {
+				more = " and " + strconv.Itoa(len(d.unlisted)-maxNamed) + " more"
+			}
+			notes = append(notes, "The layer "+strconv.Quote(d.label)+" has no categorical color for "+strings.Join(named, ", ")+more+": drawn in its default color.")
+		}
 	}
 	if s := lm.ChartConfiguration.MapStyle; s == nil || s.BaseMapVisibility != "HIDDEN" {
 		notes = append(notes, "The base map is not drawn: Sightglass has no map tiles.")
@@ -92,10 +122,13 @@ func (v *View) layerMapTile(ctx context.Context, t *Tile, vis *definition.Visual
 
 // layer reads one layer's file and, for a joined layer, its rows; a
 // non-empty message refuses the visual (of kind).
-func (v *View) layer(ctx context.Context, lm *definition.LayerMapVisual, l *definition.GeospatialLayerItem, sheetID, visualID string, run Runner) (*drawnLayer, string, string) {
+func (v *View) layer(ctx context.Context, lm *definition.LayerMapVisual, l *definition.GeospatialLayerItem, index int, sheetID, visualID string, run Runner) (*drawnLayer, string, string) {
 	d := &drawnLayer{item: l, label: l.Label}
 	if d.label == "" {
 		d.label = l.LayerId
+	}
+	if d.label == "" {
+		d.label = "layer " + strconv.Itoa(index+1)
 	}
 	refuse := func(why string) (*drawnLayer, string, string) {
 		return nil, TileUnsupported, "Layer map cannot be drawn: the layer " + strconv.Quote(d.label) + " " + why + "."
@@ -108,9 +141,7 @@ func (v *View) layer(ctx context.Context, lm *definition.LayerMapVisual, l *defi
 	if !ok {
 		return nil, TileError, "The layer " + strconv.Quote(d.label) + " names the static file " + strconv.Quote(id) + ", which the definition's StaticFiles do not declare as a spatial file."
 	}
-	readCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	f, err := v.staticFiles.Read(readCtx, staticfile.Source{URL: sf.URL, Bucket: sf.Bucket, Key: sf.Key})
+	f, err := v.staticFiles.Read(ctx, staticfile.Source{URL: sf.URL, Bucket: sf.Bucket, Key: sf.Key})
 	if err != nil {
 		return refuse("cannot read its file " + strconv.Quote(id) + ": " + err.Error())
 	}

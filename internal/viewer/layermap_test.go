@@ -98,7 +98,9 @@ func TestLayerMapJoined(t *testing.T) {
 	var opt struct {
 		SgMap struct {
 			Name string
-			Geo  struct{ Features []struct{ Properties struct{ Name string } } }
+			Geo  struct {
+				Features []struct{ Properties struct{ Name string } }
+			}
 		}
 		SgTips map[string]string
 		Geo    struct {
@@ -190,4 +192,33 @@ func TestLayerMapRefusals(t *testing.T) {
 	undeclared := layerMapDef(t, `{"UrlOptions": {"Url": "`+base+`/shapes.geojson"}}`, strings.Replace(joinedLayer, `"StaticFileId": "shapes"`, `"StaticFileId": "other"`, 1))
 	tile, _ := layerTile(t, undeclared, r, rows)
 	wantEq(t, "undeclared", [2]string{tile.Kind, tile.Message}, [2]string{TileError, `The layer "Regions" names the static file "other", which the definition's StaticFiles do not declare as a spatial file.`})
+}
+
+// The reviewer's cases: two rows of one key are refused (not a crash);
+// more layers than maxLayers are refused before any file is read; a
+// categorical color matches the value itself (1000, not "1,000") and
+// names the values it has no color for; a gradient over a dimension is
+// refused.
+func TestLayerMapJoinEdges(t *testing.T) {
+	r, base := loopbackReader(t, layerGeoJSON)
+	src := `{"UrlOptions": {"Url": "` + base + `/shapes.geojson"}}`
+	tile, _ := layerTile(t, layerMapDef(t, src, joinedLayer), r, [][]any{{"A", 1.0}, {"A", 2.0}})
+	wantEq(t, "duplicate", tile.Message, `Layer map cannot be drawn: the layer "Regions" has several rows for the key "A" of its dataset key field "region".`)
+
+	many := strings.TrimSuffix(strings.Repeat(joinedLayer+",", maxLayers+1), ",")
+	tile, _ = layerTile(t, layerMapDef(t, src, many), r, nil)
+	wantEq(t, "layers", tile.Message, "Layer map cannot be drawn: it shows 11 layers, more than the 10 Sightglass draws in one visual.")
+
+	categorical := strings.Replace(joinedLayer, `"FillColor": {"Gradient": {"StepColors": [{"Color": "#000000", "DataValue": 0}, {"Color": "#FF0000", "DataValue": 100}],
+     "NullDataVisibility": "VISIBLE",`, `"FillColor": {"Categorical": {"CategoryDataColors": [{"Color": "#00FF00", "DataValue": "1000"}], "NullDataVisibility": "VISIBLE",`, 1)
+	tile, _ = layerTile(t, layerMapDef(t, src, categorical), r, [][]any{{"A", int64(1000)}, {"B", 2.5}})
+	if !strings.Contains(tile.Chart, `"areaColor":"#00FF00"`) {
+		t.Errorf("1000 not green: %s", tile.Chart)
+	}
+	wantEq(t, "unlisted", tile.Message, `The layer "Regions" has no categorical color for 2.5: drawn in its default color.`)
+
+	byDim := strings.Replace(joinedLayer, `"ColorField": {"ColorValuesFields": [{"NumericalMeasureField": {"FieldId": "rev", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}, "AggregationFunction": {"SimpleNumericalAggregation": "SUM"}}}]}`,
+		`"ColorField": {"ColorDimensionsFields": [{"CategoricalDimensionField": {"FieldId": "seg", "Column": {"DataSetIdentifier": "sales", "ColumnName": "segment"}}}]}`, 1)
+	tile, _ = layerTile(t, layerMapDef(t, src, byDim), r, nil)
+	wantEq(t, "gradient by dimension", tile.Message, `Layer map cannot be drawn: the layer "Regions" has a gradient color over the dimension "segment" (a gradient needs a measure).`)
 }

@@ -23,6 +23,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 	var series []obj
 	tips := map[string]string{}
 	b := bounds{}
+	size := 0 // the GeoJSON's bytes so far
 	name := "sg-layer"
 	for i := len(drawn) - 1; i >= 0; i-- {
 		d := drawn[i]
@@ -38,6 +39,9 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 			if err != nil {
 				return nil, "a shape of the layer " + strconv.Quote(d.label) + " could not be written"
 			}
+			if size += len(f) + 1; size > maxLayerGeoJSON {
+				return nil, "its shapes take more than " + strconv.Itoa(maxLayerGeoJSON>>20) + " MiB, more than Sightglass sends to a browser"
+			}
 			feats = append(feats, f)
 			b.add(a.bound.Min.Lon(), a.bound.Min.Lat())
 			b.add(a.bound.Max.Lon(), a.bound.Max.Lat())
@@ -45,6 +49,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 			if why != "" {
 				return nil, "the layer " + strconv.Quote(d.label) + " has " + why
 			}
+			d.noteUnlisted(fill, a.key)
 			regions = append(regions, regionStyle(id, kind, style, fill, stroke))
 			if fill.hidden {
 				continue
@@ -59,6 +64,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 				if why != "" {
 					return nil, "the layer " + strconv.Quote(d.label) + " has " + why
 				}
+				d.noteUnlisted(fill, pt.key)
 				if fill.hidden {
 					continue
 				}
@@ -158,6 +164,25 @@ func (d *drawnLayer) paintShape(s *definition.GeospatialSymbolStyle, key string,
 		stroke.color = ""
 	}
 	return
+}
+
+// noteUnlisted records a shape's value that has no categorical color.
+func (d *drawnLayer) noteUnlisted(fill layerPaint, key string) {
+	if !fill.unlisted {
+		return
+	}
+	lv := d.values[key]
+	v := lv.text
+	if lv.isNum {
+		v = strconv.FormatFloat(lv.num, 'f', -1, 64)
+	}
+	if d.unlistedSeen == nil {
+		d.unlistedSeen = map[string]bool{}
+	}
+	if !d.unlistedSeen[v] {
+		d.unlistedSeen[v] = true
+		d.unlisted = append(d.unlisted, v)
+	}
 }
 
 // tip is a shape's tooltip: the layer, then its row's key and value.

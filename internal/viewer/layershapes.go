@@ -15,6 +15,7 @@ import (
 type layerShapes struct {
 	areas  []layerArea  // polygons and lines
 	points []layerPoint // points, drawn as circles
+	size   int          // about the bytes it holds
 }
 
 // layerArea is a polygon or line feature: its key and its geometry as
@@ -68,6 +69,7 @@ func (ls *layerShapes) add(g orb.Geometry, key string, keyed bool) error {
 	switch g := g.(type) {
 	case orb.Point:
 		ls.points = append(ls.points, layerPoint{key: key, keyed: keyed, lon: g.Lon(), lat: g.Lat()})
+		ls.size += 64 + len(key)
 	case orb.MultiPoint:
 		for _, p := range g {
 			if err := ls.add(p, key, keyed); err != nil {
@@ -86,6 +88,7 @@ func (ls *layerShapes) add(g orb.Geometry, key string, keyed bool) error {
 			return errors.New("a shape could not be written")
 		}
 		ls.areas = append(ls.areas, layerArea{key: key, keyed: keyed, geometry: b, bound: g.Bound()})
+		ls.size += 96 + len(key) + len(b)
 	}
 	return nil
 }
@@ -115,10 +118,11 @@ var layerShapeCache = struct {
 	sync.Mutex
 	m     map[string]*layerShapes
 	order []string
+	held  int
 }{m: map[string]*layerShapes{}}
 
-// maxCachedLayers bounds the parsed files kept.
-const maxCachedLayers = 16
+// cachedLayerBytes bounds the parsed files kept (the oldest go first).
+const cachedLayerBytes = 64 << 20
 
 // cachedLayerShapes parses b (whose hash is hash) once per shapeKey.
 func cachedLayerShapes(hash string, b []byte, shapeKey string) (*layerShapes, error) {
@@ -136,10 +140,12 @@ func cachedLayerShapes(hash string, b []byte, shapeKey string) (*layerShapes, er
 	}
 	c.Lock()
 	defer c.Unlock()
-	if _, ok := c.m[k]; !ok {
+	if _, ok := c.m[k]; !ok && ls.size <= cachedLayerBytes {
 		c.m[k] = ls
 		c.order = append(c.order, k)
-		if len(c.order) > maxCachedLayers {
+		c.held += ls.size
+		for c.held > cachedLayerBytes {
+			c.held -= c.m[c.order[0]].size
 			delete(c.m, c.order[0])
 			c.order = c.order[1:]
 		}

@@ -87,7 +87,7 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 			}
 		}
 		if !vis.Supported() && vis.Kind != "InsightVisual" {
-			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" visuals are not yet supported by Sightglass."
+			t.Kind, t.Message = TileUnsupported, unsupportedKind(vis)
 			continue
 		}
 		if msg, blocked := unreadDefaults[vis.VisualID]; blocked {
@@ -131,6 +131,13 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 				defer wg.Done()
 				defer func() { <-sem }()
 				defer close(p.ready[i])
+				defer func() {
+					if r := recover(); r != nil {
+						// A defect of the viewer's: this tile says so, the
+						// rest of the sheet and the server go on.
+						t.Kind, t.Message, t.Chart = TileError, "This visual could not be drawn: Sightglass failed while computing it.", ""
+					}
+				}()
 				v.computeTile(ctx, t, visualOf[t], s.SheetId, shared)
 			}()
 		}

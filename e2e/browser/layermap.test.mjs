@@ -1,8 +1,9 @@
 // A layer map in Debian's Chromium through the embedding SDK: its
 // GeoJSON file comes from a host on the server's --static-file-hosts
 // list (a loopback server of this test), its squares are drawn as SVG
-// paths, each joined country's square is filled with its gradient color
-// for SQL's revenue of that country, the square without orders in the
+// paths over the base map's countries (the console's own world shapes),
+// each joined country's square is filled with its gradient color for
+// SQL's revenue of that country, the square without orders in the
 // null-data color, and hovering a square shows SQL's revenue.
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -55,7 +56,7 @@ describe('layer map in Chromium', () => {
           DataSetIdentifierDeclarations: [{ Identifier: 'o', DataSetArn: arn('dataset', 'orders') }],
           StaticFiles: [{ SpatialStaticFile: { StaticFileId: 'squares', Source: { UrlOptions: { Url: `http://127.0.0.1:${files.address().port}/squares.geojson` } } } }],
           Sheets: [{ SheetId: 's', Name: 'Layers', Visuals: [{ LayerMapVisual: { VisualId: 'layers', DataSetIdentifier: 'o', ChartConfiguration: {
-            MapStyle: { BaseMapVisibility: 'HIDDEN' },
+            MapStyle: { BaseMapStyle: 'LIGHT_GRAY' },
             MapLayers: [{ LayerId: 'countries', Label: 'Countries', LayerType: 'POLYGON',
               DataSource: { StaticFileDataSource: { StaticFileId: 'squares' } },
               JoinDefinition: { ShapeKeyField: 'name', DatasetKeyField: { FieldId: 'k', Column: column('country') },
@@ -74,10 +75,13 @@ describe('layer map in Chromium', () => {
       const paths = frame.locator('#v-layers svg path');
       await paths.nth(sums.length).waitFor({ timeout: STEP });
       // The squares, left to right: one per country, then Atlantis.
-      const drawn = await paths.evaluateAll((ps) => ps.map((p) => {
+      const all = await paths.evaluateAll((ps) => ps.map((p) => {
         const b = p.getBBox();
         return { x: b.x, w: b.width, fill: (p.getAttribute('fill') || '').toLowerCase() };
-      }).filter((s) => s.w > 5).sort((a, b) => a.x - b.x));
+      }));
+      const land = all.filter((s) => s.fill === '#eef1f4').length;
+      assert.ok(land > 100, `${land} base-map countries drawn`);
+      const drawn = all.filter((s) => s.fill !== '#eef1f4').sort((a, b) => a.x - b.x);
       assert.equal(drawn.length, sums.length + 1, `squares drawn: ${JSON.stringify(drawn)}`);
       sums.forEach(([country, s], i) => {
         const f = (s - lo) / (hi - lo);
@@ -89,8 +93,9 @@ describe('layer map in Chromium', () => {
       // Hovering the first country's square names its revenue.
       let left = null;
       for (let i = 0, n = await paths.count(); i < n; i++) {
+        if ((await paths.nth(i).getAttribute('fill'))?.toLowerCase() === '#eef1f4') continue;
         const bb = await paths.nth(i).boundingBox();
-        if (bb && bb.width > 5 && (!left || bb.x < left.x)) left = bb;
+        if (bb && (!left || bb.x < left.x)) left = bb;
       }
       await page.mouse.move(left.x + left.width / 2, left.y + left.height / 2);
       const [country, s] = sums[0];

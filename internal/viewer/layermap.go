@@ -114,8 +114,8 @@ func (v *View) layerMapTile(ctx context.Context, t *Tile, vis *definition.Visual
 			notes = append(notes, "The layer "+strconv.Quote(d.label)+" has no categorical color for "+strings.Join(named, ", ")+more+": drawn in its default color.")
 		}
 	}
-	if s := lm.ChartConfiguration.MapStyle; s == nil || s.BaseMapVisibility != "HIDDEN" {
-		notes = append(notes, "The base map is not drawn: Sightglass has no map tiles.")
+	if n := baseMapOf(lm.ChartConfiguration).note; n != "" {
+		notes = append(notes, n)
 	}
 	t.Kind, t.Chart, t.Message = TileChart, string(b), strings.Join(notes, " ")
 }

@@ -222,3 +222,26 @@ func TestLayerMapJoinEdges(t *testing.T) {
 	tile, _ = layerTile(t, layerMapDef(t, src, byDim), r, nil)
 	wantEq(t, "gradient by dimension", tile.Message, `Layer map cannot be drawn: the layer "Regions" has a gradient color over the dimension "segment" (a gradient needs a measure).`)
 }
+
+// The base map is the countries' outlines in the style's gray; a style
+// that needs map tiles is drawn so and says it; hidden is hidden.
+func TestLayerBaseMap(t *testing.T) {
+	if regionSets()["COUNTRY"] == nil {
+		t.Fatal("the map boundaries are not built: run make web")
+	}
+	var c definition.GeospatialLayerMapConfiguration
+	if err := json.Unmarshal([]byte(`{"MapStyle": {"BaseMapStyle": "STREET"}}`), &c); err != nil {
+		t.Fatal(err)
+	}
+	b := baseMapOf(&c)
+	wantEq(t, "street", [3]any{b.visible, b.land, b.note}, [3]any{true, "#eef1f4", "The base map is drawn as country outlines: Sightglass has no street map tiles."})
+	c.MapStyle.BaseMapStyle = "DARK_GRAY"
+	b = baseMapOf(&c)
+	wantEq(t, "dark", [3]any{b.land, b.background, b.note}, [3]any{"#4a4f55", "#2f3337", ""})
+	c.MapStyle.BaseMapVisibility = "HIDDEN"
+	wantEq(t, "hidden", baseMapOf(&c).visible, false)
+	c.MapStyle = nil
+	if b := baseMapOf(&c); !b.visible || !strings.HasPrefix(b.url, "/static/geo-world.json?v=") {
+		t.Errorf("default base %+v", b)
+	}
+}

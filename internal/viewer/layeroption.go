@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query/dataset"
 )
 
 // layerDefault is a layer's color when its style names none.
@@ -92,10 +94,19 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 	if feats == nil {
 		geoJSON = []byte(`{"type":"FeatureCollection","features":[]}`)
 	}
-	geo := obj{"map": name, "roam": true, "regions": regions, "selectedMode": false,
-		"itemStyle": obj{"areaColor": "transparent", "borderColor": "#9aa5b1", "borderWidth": 0.5},
-		"emphasis":  obj{"disabled": true}, "label": obj{"show": false}}
 	c := lm.ChartConfiguration
+	shapes := obj{"name": name, "geo": json.RawMessage(geoJSON)}
+	base := baseMapOf(c)
+	if base.visible {
+		// The countries' outlines, from the console's own assets, drawn
+		// under the layers (the browser joins the two files).
+		shapes["base"] = base.url
+		name += "-base"
+		shapes["name"] = name
+	}
+	geo := obj{"map": name, "roam": true, "regions": regions, "selectedMode": false,
+		"itemStyle": obj{"areaColor": base.land, "borderColor": base.border, "borderWidth": 0.5},
+		"emphasis":  obj{"disabled": true}, "label": obj{"show": false}}
 	switch {
 	case c.MapState != nil && c.MapState.Bounds != nil:
 		x := c.MapState.Bounds
@@ -110,15 +121,55 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 		"animation": false,
 		"aria":      obj{"enabled": true},
 		"tooltip":   obj{"trigger": "item"},
-		"sgMap":     obj{"name": name, "geo": json.RawMessage(geoJSON)},
+		"sgMap":     shapes,
 		"sgTips":    tips,
 		"geo":       geo,
 		"series":    series,
+	}
+	if base.background != "" {
+		opt["backgroundColor"] = base.background
 	}
 	if c.MapStyle != nil && c.MapStyle.BackgroundColor != "" {
 		opt["backgroundColor"] = c.MapStyle.BackgroundColor
 	}
 	return opt, ""
+}
+
+// baseMap is how a layer map's base map is drawn: the world's countries
+// (the filled map's shapes) in the gray of its BaseMapStyle; STREET and
+// IMAGERY, which need map tiles, are drawn as the light gray one (note
+// says so).
+type baseMap struct {
+	visible                        bool
+	url                            string
+	land, border, background, note string
+}
+
+func baseMapOf(c *definition.GeospatialLayerMapConfiguration) baseMap {
+	b := baseMap{land: "transparent", border: "#9aa5b1"}
+	style := ""
+	if s := c.MapStyle; s != nil {
+		if s.BaseMapVisibility == "HIDDEN" {
+			return b
+		}
+		style = s.BaseMapStyle
+	}
+	world := regionSets()[dataset.RoleCountry]
+	if world == nil {
+		b.note = "The base map is not drawn: this server was built without its map shapes."
+		return b
+	}
+	b.visible, b.url = true, world.url
+	switch style {
+	case "DARK_GRAY":
+		b.land, b.border, b.background = "#4a4f55", "#6b7178", "#2f3337"
+	case "STREET", "IMAGERY":
+		b.note = "The base map is drawn as country outlines: Sightglass has no " + strings.ToLower(style) + " map tiles."
+		fallthrough
+	default:
+		b.land, b.border = "#eef1f4", "#b8c0c8"
+	}
+	return b
 }
 
 // layerStyle is a layer's symbol style, and which kind of layer it styles

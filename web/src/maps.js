@@ -11,21 +11,28 @@ export function mapShapes(echarts, option) {
   const m = option.sgMap;
   delete option.sgMap;
   if (echarts.getMap(m.name)) return Promise.resolve();
-  if (m.geo) {
+  if (m.geo && !m.base) {
     echarts.registerMap(m.name, m.geo);
     return Promise.resolve();
   }
   if (!pending.has(m.name)) {
-    const load = fetch(m.url, { credentials: "same-origin" })
+    const load = fetch(m.base ?? m.url, { credentials: "same-origin" })
       .then((r) => {
         if (!r.ok) throw new Error(`map shapes: ${r.status}`);
         return r.json();
       })
-      .then((geo) => echarts.registerMap(m.name, geo));
+      .then((geo) => echarts.registerMap(m.name, m.geo ? underLayers(geo, m.geo) : geo));
     load.catch(() => pending.delete(m.name));
     pending.set(m.name, load);
   }
   return pending.get(m.name);
+}
+
+// underLayers is a layer map's shapes over its base map's countries (named
+// apart, so that no layer's style or tooltip applies to them).
+function underLayers(base, layers) {
+  const countries = base.features.map((f, i) => ({ ...f, properties: { name: `base:${i}` } }));
+  return { type: "FeatureCollection", features: [...countries, ...layers.features] };
 }
 
 // pointTooltips writes a point map's tooltip: the point's place and its
@@ -48,7 +55,7 @@ export function layerTooltips(option) {
   const tips = option.sgTips;
   if (!tips) return;
   delete option.sgTips;
-  const formatter = (p) => String(tips[p.name] ?? "").split("\n").map(esc).join("<br>");
+  const formatter = (p) => (tips[p.name] === undefined ? "" : String(tips[p.name]).split("\n").map(esc).join("<br>"));
   option.tooltip = { ...option.tooltip, formatter };
   if (option.geo) option.geo.tooltip = { show: true, formatter };
 }

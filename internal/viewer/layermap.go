@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -89,14 +90,20 @@ func (v *View) layerMapTile(ctx context.Context, t *Tile, vis *definition.Visual
 		t.Kind, t.Message = TileEmpty, "Every layer of this layer map is hidden."
 		return
 	}
-	opt, why := layerMapOption(lm, drawn)
+	opt, geo, why := layerMapOption(lm, drawn)
 	if why != "" {
 		t.Kind, t.Message = TileUnsupported, "Layer map cannot be drawn: "+why+"."
 		return
 	}
 	v.applyTheme(opt)
 	b, err := json.Marshal(opt)
-	if err != nil || len(b) > maxLayerGeoJSON {
+	if err == nil {
+		var ok bool
+		if b, ok = withShapes(b, geo); !ok {
+			err = errors.New("no sgMap")
+		}
+	}
+	if err != nil || len(b) > 2*maxLayerGeoJSON { // the shapes, their styles and tooltips
 		t.Kind, t.Message = TileUnsupported, "Layer map cannot be drawn: its shapes take more than "+strconv.Itoa(maxLayerGeoJSON>>20)+" MiB, more than Sightglass sends to a browser."
 		return
 	}

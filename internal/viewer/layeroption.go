@@ -1,7 +1,7 @@
 package viewer
 
 import (
-	"encoding/json"
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -18,14 +18,17 @@ const layerDefault = "#3A7DC9"
 // (sgMap.geo) and registered under a name made of the layers' file
 // hashes; each shape is a region styled by its layer and value. Points
 // are a scatter series per layer. Tooltips are by shape (sgTips). The
-// first layer of the list is drawn on top.
-func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, string) {
-	var feats []json.RawMessage
+// first layer of the list is drawn on top. The GeoJSON is written apart
+// (shapesJSON), from the geometries as parsed, and spliced into the option's
+// JSON (withShapes): marshalled with the option, its megabytes would be
+// read again to be checked.
+func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj, shapesJSON []byte, why string) {
+	var gb bytes.Buffer
+	gb.WriteString(`{"type":"FeatureCollection","features":[`)
 	var regions []obj
 	var series []obj
 	tips := map[string]string{}
 	b := bounds{}
-	size := 0 // the GeoJSON's bytes so far
 	name := "sg-layer"
 	for i := len(drawn) - 1; i >= 0; i-- {
 		d := drawn[i]
@@ -33,23 +36,21 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 		style, kind := layerStyle(d.item)
 		for j, a := range d.shapes.areas {
 			id := strconv.Itoa(i) + "." + strconv.Itoa(j)
-			f, err := json.Marshal(struct {
-				Type       string            `json:"type"`
-				Properties map[string]string `json:"properties"`
-				Geometry   json.RawMessage   `json:"geometry"`
-			}{"Feature", map[string]string{"name": id}, a.geometry})
-			if err != nil {
-				return nil, "a shape of the layer " + strconv.Quote(d.label) + " could not be written"
+			if gb.Len()+len(a.geometry) > maxLayerGeoJSON {
+				return nil, nil, "its shapes take more than " + strconv.Itoa(maxLayerGeoJSON>>20) + " MiB, more than Sightglass sends to a browser"
 			}
-			if size += len(f) + 1; size > maxLayerGeoJSON {
-				return nil, "its shapes take more than " + strconv.Itoa(maxLayerGeoJSON>>20) + " MiB, more than Sightglass sends to a browser"
+			if len(regions) > 0 {
+				gb.WriteByte(',')
 			}
-			feats = append(feats, f)
+			// id is digits and dots; the geometry is JSON as written by parseLayerShapes.
+			gb.WriteString(`{"type":"Feature","properties":{"name":"` + id + `"},"geometry":`)
+			gb.Write(a.geometry)
+			gb.WriteByte('}')
 			b.add(a.bound.Min.Lon(), a.bound.Min.Lat())
 			b.add(a.bound.Max.Lon(), a.bound.Max.Lat())
 			fill, stroke, why := d.paintShape(style, a.key, a.keyed)
 			if why != "" {
-				return nil, "the layer " + strconv.Quote(d.label) + " has " + why
+				return nil, nil, "the layer " + strconv.Quote(d.label) + " has " + why
 			}
 			d.noteUnlisted(fill, a.key)
 			regions = append(regions, regionStyle(id, kind, style, fill, stroke))
@@ -64,7 +65,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 				b.add(pt.lon, pt.lat)
 				fill, stroke, why := d.paintShape(style, pt.key, pt.keyed)
 				if why != "" {
-					return nil, "the layer " + strconv.Quote(d.label) + " has " + why
+					return nil, nil, "the layer " + strconv.Quote(d.label) + " has " + why
 				}
 				d.noteUnlisted(fill, pt.key)
 				if fill.hidden {
@@ -84,18 +85,9 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 			series = append(series, s)
 		}
 	}
-	geoJSON, err := json.Marshal(struct {
-		Type     string            `json:"type"`
-		Features []json.RawMessage `json:"features"`
-	}{"FeatureCollection", feats})
-	if err != nil {
-		return nil, "its shapes could not be written"
-	}
-	if feats == nil {
-		geoJSON = []byte(`{"type":"FeatureCollection","features":[]}`)
-	}
+	gb.WriteString("]}")
 	c := lm.ChartConfiguration
-	shapes := obj{"name": name, "geo": json.RawMessage(geoJSON)}
+	shapes := obj{"name": name}
 	base := baseMapOf(c)
 	if base.visible {
 		// The countries' outlines, from the console's own assets, drawn
@@ -117,7 +109,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 	if c.MapState != nil && c.MapState.MapNavigation == "DISABLED" {
 		geo["roam"] = false
 	}
-	opt := obj{
+	opt = obj{
 		"animation": false,
 		"aria":      obj{"enabled": true},
 		"tooltip":   obj{"trigger": "item"},
@@ -132,7 +124,23 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (obj, st
 	if c.MapStyle != nil && c.MapStyle.BackgroundColor != "" {
 		opt["backgroundColor"] = c.MapStyle.BackgroundColor
 	}
-	return opt, ""
+	return opt, gb.Bytes(), ""
+}
+
+// withShapes puts a layer map's GeoJSON into its option's JSON, as the
+// member geo of sgMap (an object the option always has, with a name).
+func withShapes(option, geo []byte) ([]byte, bool) {
+	at := bytes.Index(option, []byte(`"sgMap":{`))
+	if at < 0 {
+		return nil, false
+	}
+	at += len(`"sgMap":{`)
+	out := make([]byte, 0, len(option)+len(geo)+8)
+	out = append(out, option[:at]...)
+	out = append(out, `"geo":`...)
+	out = append(out, geo...)
+	out = append(out, ',')
+	return append(out, option[at:]...), true
 }
 
 // baseMap is how a layer map's base map is drawn: the world's countries

@@ -143,33 +143,46 @@ type GeospatialLayerColorField struct {
 	ColorValuesFields     []MeasureField   `json:"ColorValuesFields,omitempty"`
 }
 
-// SpatialStaticFile is where a definition's spatial static file is.
-type SpatialStaticFile struct {
+// StaticFile is where one of a definition's static files is: a URL or an
+// S3 object.
+type StaticFile struct {
 	StaticFileID string
 	URL          string
 	Bucket, Key  string
 }
 
+// staticFileSource is the member of a StaticFile union.
+type staticFileSource struct {
+	StaticFileId string
+	Source       *struct {
+		UrlOptions *struct{ Url string }
+		S3Options  *struct{ BucketName, ObjectKey string }
+	}
+}
+
 // SpatialStaticFile returns the definition's spatial static file with id.
-func (d *Definition) SpatialStaticFile(id string) (SpatialStaticFile, bool) {
+func (d *Definition) SpatialStaticFile(id string) (StaticFile, bool) { return d.staticFile(id, false) }
+
+// ImageStaticFile returns the definition's image static file with id.
+func (d *Definition) ImageStaticFile(id string) (StaticFile, bool) { return d.staticFile(id, true) }
+
+func (d *Definition) staticFile(id string, image bool) (StaticFile, bool) {
 	var files []struct {
-		SpatialStaticFile *struct {
-			StaticFileId string
-			Source       *struct {
-				UrlOptions *struct{ Url string }
-				S3Options  *struct{ BucketName, ObjectKey string }
-			}
-		}
+		SpatialStaticFile *staticFileSource
+		ImageStaticFile   *staticFileSource
 	}
 	if len(d.StaticFiles) == 0 || json.Unmarshal(d.StaticFiles, &files) != nil {
-		return SpatialStaticFile{}, false
+		return StaticFile{}, false
 	}
 	for _, f := range files {
 		s := f.SpatialStaticFile
+		if image {
+			s = f.ImageStaticFile
+		}
 		if s == nil || s.StaticFileId != id {
 			continue
 		}
-		out := SpatialStaticFile{StaticFileID: id}
+		out := StaticFile{StaticFileID: id}
 		if s.Source != nil && s.Source.UrlOptions != nil {
 			out.URL = s.Source.UrlOptions.Url
 		}
@@ -178,7 +191,7 @@ func (d *Definition) SpatialStaticFile(id string) (SpatialStaticFile, bool) {
 		}
 		return out, true
 	}
-	return SpatialStaticFile{}, false
+	return StaticFile{}, false
 }
 
 // wells are the fields of a layer map's joined layers: each one's dataset

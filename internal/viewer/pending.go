@@ -96,6 +96,14 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 		}
 		visualOf[t] = vis
 	}
+	if only == nil {
+		for _, img := range v.sheetImages(s) {
+			if !place.hidden[img.ID] {
+				img.Style = place.style(img.ID)
+				out.Tiles = append(out.Tiles, img)
+			}
+		}
+	}
 	for _, tb := range s.TextBoxes {
 		if only != nil {
 			break

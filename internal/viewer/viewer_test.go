@@ -54,7 +54,7 @@ const testDefinition = `{
     {"KPIVisual": {"VisualId": "kpi", "ChartConfiguration": {"FieldWells": {
       "Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "Margin"}, "AggregationFunction": {"SimpleNumericalAggregation": "AVERAGE"}}}],
       "TargetValues": [{"NumericalMeasureField": {"FieldId": "t", "Column": {"DataSetIdentifier": "sales", "ColumnName": "target"}}}]}}}},
-    {"LayerMapVisual": {"VisualId": "map", "DataSetIdentifier": "sales"}}
+    {"PluginVisual": {"VisualId": "map", "PluginArn": "arn:aws:quicksight:us-east-1:123456789012:plugin/p"}}
    ],
    "TextBoxes": [{"SheetTextBoxId": "tb", "Content": "<text-box>Hello <b>world</b></text-box>"}],
    "Layouts": [{"Configuration": {"GridLayout": {"Elements": [
@@ -238,7 +238,7 @@ func TestRenderSheet(t *testing.T) {
 	wantEq(t, "kpi style", kpi.Style, "grid-column: span 12; grid-row: span 6")
 	wantEq(t, "kpi", kpi.KPI, &KPI{Label: "Average of Margin", Value: "0.25", Target: "0.25", Progress: "+0%", Above: true,
 		Bar: &ProgressBar{Percent: 100, Fill: 100, Text: "100%"}})
-	wantEq(t, "unsupported", layerMap.Message, "Layer Map visuals are not yet supported by Sightglass.")
+	wantEq(t, "unsupported", layerMap.Message, "Plugin visuals are not yet supported by Sightglass: the chart is the code of the plugin arn:aws:quicksight:us-east-1:123456789012:plugin/p, which Sightglass does not have.")
 	wantEq(t, "bar title", bar.Title, "Top products")
 	var opt struct {
 		XAxis map[string]any

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight"
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 	"github.com/sightglass/sightglass/internal/server"
 )
@@ -114,6 +116,29 @@ func TestViewerLayerMap(t *testing.T) {
 	must(t, json.Unmarshal(b, &geo))
 	if len(geo.Features) != len(countries) {
 		t.Errorf("%d shapes sent, want %d", len(geo.Features), len(countries))
+	}
+
+	// The same definition as an analysis: the editor shows the layer map
+	// as the viewer draws it (the editor has no wells for it).
+	c := ts.adminClient()
+	out, err := c.DescribeDashboardDefinition(t.Context(), &quicksight.DescribeDashboardDefinitionInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("maps")})
+	must(t, err)
+	var def types.AnalysisDefinition
+	raw, err := json.Marshal(out.Definition)
+	must(t, err)
+	decodeStrict(t, raw, &def)
+	_, err = c.CreateAnalysis(t.Context(), &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("layers"), Name: aws.String("Layers"),
+		Definition: &def, Permissions: ownerPermissions("admin", analysisOwnerActions...)})
+	must(t, err)
+	if an := waitAnalysis(t, c, "layers"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("analysis %s: %v", an.Status, an.Errors)
+	}
+	_, p := ts.signOn(t, ts.mint(t, "admin", "/analyses/layers"), -1)
+	if p.Status != 200 {
+		t.Fatalf("editor: %d", p.Status)
+	}
+	if e := rawChart(t, p.Body, "layers"); len(e["sgTips"].(map[string]any)) != len(tips) {
+		t.Errorf("editor's layer map: %d tooltips, want %d", len(e["sgTips"].(map[string]any)), len(tips))
 	}
 }
 

@@ -103,8 +103,12 @@ func (v *View) layerMapTile(ctx context.Context, t *Tile, vis *definition.Visual
 			err = errors.New("no sgMap")
 		}
 	}
-	if err != nil || len(b) > 2*maxLayerGeoJSON { // the shapes, their styles and tooltips
-		t.Kind, t.Message = TileUnsupported, "Layer map cannot be drawn: its shapes take more than "+strconv.Itoa(maxLayerGeoJSON>>20)+" MiB, more than Sightglass sends to a browser."
+	switch {
+	case err != nil:
+		t.Kind, t.Message = TileError, "This layer map could not be drawn."
+		return
+	case len(b) > 2*maxLayerGeoJSON:
+		t.Kind, t.Message = TileUnsupported, "Layer map cannot be drawn: its shapes, their styles and tooltips take more than "+strconv.Itoa(2*maxLayerGeoJSON>>20)+" MiB, more than Sightglass sends to a browser."
 		return
 	}
 	var notes []string

@@ -36,7 +36,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj
 		style, kind := layerStyle(d.item)
 		for j, a := range d.shapes.areas {
 			id := strconv.Itoa(i) + "." + strconv.Itoa(j)
-			if gb.Len()+len(a.geometry) > maxLayerGeoJSON {
+			if gb.Len()+len(a.geometry)+64 > maxLayerGeoJSON { // with the feature around it
 				return nil, nil, "its shapes take more than " + strconv.Itoa(maxLayerGeoJSON>>20) + " MiB, more than Sightglass sends to a browser"
 			}
 			if len(regions) > 0 {

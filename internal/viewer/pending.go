@@ -96,8 +96,11 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 		}
 		visualOf[t] = vis
 	}
+	var imageNotes []string
 	if only == nil {
-		for _, img := range v.sheetImages(s) {
+		var images []*Tile
+		images, imageNotes = v.sheetImages(s)
+		for _, img := range images {
 			if !place.hidden[img.ID] {
 				img.Style = place.style(img.ID)
 				out.Tiles = append(out.Tiles, img)
@@ -114,7 +117,7 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: textContent(tb.Content), Style: place.style(tb.SheetTextBoxId)})
 	}
 	if only == nil {
-		out.Notes = place.notes()
+		out.Notes = append(place.notes(), imageNotes...)
 	}
 	place.order(out.Tiles)
 	p.ready = make([]chan struct{}, len(out.Tiles))

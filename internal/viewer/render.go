@@ -54,6 +54,9 @@ type Tile struct {
 	Words      *Words
 	Insight    *Insight
 	Text       string // text box content (plain text)
+	// SheetImage marks a sheet's image (not a visual): Content, or a
+	// Message saying why it is not shown.
+	SheetImage bool
 	Message    string // empty, error and unsupported tiles; a map's note of what it could not place
 	// Notes name the formatting of a drawn visual that is not shown
 	// (reference lines, conditional formatting; extras.go).

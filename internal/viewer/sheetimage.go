@@ -32,18 +32,32 @@ var imageScaling = map[string]string{
 // the image its static file names, loaded by the browser from an https
 // URL or a path on this server, as a custom content image is. An image
 // Sightglass cannot show (an S3 object, an http URL, a static file the
-// definition does not declare) is a tile that says which and why.
-func (v *View) sheetImages(s *definition.SheetDefinition) []*Tile {
+// definition does not declare) is a tile that says which and why. An
+// image whose id another image or a visual of the sheet already has is
+// left out, and the sheet's notes name it.
+func (v *View) sheetImages(s *definition.SheetDefinition) (tiles []*Tile, notes []string) {
 	var images []sheetImage
 	if len(s.Images) == 0 || json.Unmarshal(s.Images, &images) != nil {
-		return nil
+		return nil, nil
+	}
+	taken := map[string]bool{}
+	for _, vis := range s.Visuals {
+		taken[vis.VisualID] = true
+	}
+	for _, tb := range s.TextBoxes {
+		taken[tb.SheetTextBoxId] = true
 	}
 	out := make([]*Tile, 0, len(images))
 	for _, img := range images {
 		if img.SheetImageId == "" {
 			continue
 		}
-		t := &Tile{ID: img.SheetImageId, KindLabel: "Image"}
+		if taken[img.SheetImageId] {
+			notes = append(notes, "The sheet image "+strconv.Quote(img.SheetImageId)+" is not shown: another element of the sheet has its id.")
+			continue
+		}
+		taken[img.SheetImageId] = true
+		t := &Tile{ID: img.SheetImageId, KindLabel: "Image", SheetImage: true}
 		out = append(out, t)
 		id := ""
 		if img.Source != nil && img.Source.SheetImageStaticFileSource != nil {
@@ -53,6 +67,8 @@ func (v *View) sheetImages(s *definition.SheetDefinition) []*Tile {
 		switch {
 		case !ok:
 			t.Kind, t.Message = TileError, "The sheet image "+strconv.Quote(img.SheetImageId)+" names the static file "+strconv.Quote(id)+", which the definition's StaticFiles do not declare as an image."
+		case f.URL == "" && f.Bucket == "":
+			t.Kind, t.Message = TileError, "The sheet image "+strconv.Quote(img.SheetImageId)+"'s static file "+strconv.Quote(id)+" has no source (a URL or an S3 object)."
 		case f.URL == "":
 			t.Kind, t.Message = TileUnsupported, "The sheet image "+strconv.Quote(img.SheetImageId)+" is the S3 object s3://"+f.Bucket+"/"+f.Key+"; Sightglass shows images from https URLs only."
 		case !contentURL(f.URL):
@@ -65,5 +81,5 @@ func (v *View) sheetImages(s *definition.SheetDefinition) []*Tile {
 			t.Kind, t.Content = TileContent, &Content{URL: f.URL, Image: true, Scaling: scaling, AltText: strings.TrimSpace(img.ImageContentAltText)}
 		}
 	}
-	return out
+	return out, notes
 }

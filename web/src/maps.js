@@ -1,31 +1,43 @@
 // Region shapes for filled, point and layer maps. The server names them
-// in a map option's sgMap ({name, url}: a fingerprinted GeoJSON file of
+// in a map option's sgMap: {name, url}, a fingerprinted GeoJSON file of
 // the console's assets, fetched the first time a sheet shows a map; or
-// {name, geo}: a layer map's shapes, sent with its option) and they are
-// registered with ECharts once.
-const pending = new Map();
+// {name, geo}, a layer map's shapes, sent with its option, with base, the
+// URL of the countries' file drawn under them. Files are fetched once by
+// URL, and shapes registered with ECharts once by name.
+const files = new Map();
+
+// loadFile is the parsed GeoJSON file at url, fetched once (again after a
+// failure).
+function loadFile(url) {
+  if (!files.has(url)) {
+    const load = fetch(url, { credentials: "same-origin" }).then((r) => {
+      if (!r.ok) throw new Error(`map shapes: ${r.status}`);
+      return r.json();
+    });
+    load.catch(() => files.delete(url));
+    files.set(url, load);
+  }
+  return files.get(url);
+}
 
 // mapShapes resolves when the shapes option.sgMap names are registered,
-// and takes sgMap off the option.
+// and takes sgMap off the option. A layer map whose base map cannot be
+// loaded is drawn without it: its own shapes came with the option.
 export function mapShapes(echarts, option) {
   const m = option.sgMap;
   delete option.sgMap;
+  const register = (geo) => {
+    if (!echarts.getMap(m.name)) echarts.registerMap(m.name, geo);
+  };
   if (echarts.getMap(m.name)) return Promise.resolve();
   if (m.geo && !m.base) {
-    echarts.registerMap(m.name, m.geo);
+    register(m.geo);
     return Promise.resolve();
   }
-  if (!pending.has(m.name)) {
-    const load = fetch(m.base ?? m.url, { credentials: "same-origin" })
-      .then((r) => {
-        if (!r.ok) throw new Error(`map shapes: ${r.status}`);
-        return r.json();
-      })
-      .then((geo) => echarts.registerMap(m.name, m.geo ? underLayers(geo, m.geo) : geo));
-    load.catch(() => pending.delete(m.name));
-    pending.set(m.name, load);
+  if (m.geo) {
+    return loadFile(m.base).then((base) => underLayers(base, m.geo), () => m.geo).then(register);
   }
-  return pending.get(m.name);
+  return loadFile(m.url).then(register);
 }
 
 // underLayers is a layer map's shapes over its base map's countries (named

@@ -4,7 +4,8 @@
 // paths over the base map's countries (the console's own world shapes),
 // each joined country's square is filled with its gradient color for
 // SQL's revenue of that country, the square without orders in the
-// null-data color, and hovering a square shows SQL's revenue.
+// null-data color, the legend draws the gradient, and hovering a square
+// shows SQL's revenue.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, test } from 'node:test';
@@ -81,7 +82,9 @@ describe('layer map in Chromium', () => {
       }));
       const land = all.filter((s) => s.fill === '#eef1f4').length;
       assert.ok(land > 100, `${land} base-map countries drawn`);
-      const drawn = all.filter((s) => s.fill !== '#eef1f4').sort((a, b) => a.x - b.x);
+      // The legend: a card and the gradient's bar (filled by reference).
+      assert.equal(all.filter((s) => s.fill.startsWith('url(')).length, 1, 'the legend\'s gradient bar');
+      const drawn = all.filter((s) => s.fill.startsWith('#') && s.fill !== '#eef1f4').sort((a, b) => a.x - b.x);
       assert.equal(drawn.length, sums.length + 1, `squares drawn: ${JSON.stringify(drawn)}`);
       sums.forEach(([country, s], i) => {
         const f = (s - lo) / (hi - lo);
@@ -93,7 +96,8 @@ describe('layer map in Chromium', () => {
       // Hovering the first country's square names its revenue.
       let left = null;
       for (let i = 0, n = await paths.count(); i < n; i++) {
-        if ((await paths.nth(i).getAttribute('fill'))?.toLowerCase() === '#eef1f4') continue;
+        const fill = (await paths.nth(i).getAttribute('fill'))?.toLowerCase() ?? '';
+        if (!fill.startsWith('#') || fill === '#eef1f4') continue;
         const bb = await paths.nth(i).boundingBox();
         if (bb && (!left || bb.x < left.x)) left = bb;
       }

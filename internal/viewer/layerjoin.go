@@ -68,6 +68,11 @@ func (v *View) joinLayer(ctx context.Context, d *drawnLayer, lm *definition.Laye
 		has[k] = true
 	}
 	m := p.values[0]
+	if colorDim {
+		d.color = &p.category[1]
+	} else if colorMeasure {
+		d.color = &m
+	}
 	vi := len(p.category)
 	for _, row := range res.Rows {
 		k, keyed := joinText(row[0])

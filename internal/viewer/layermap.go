@@ -48,6 +48,9 @@ type drawnLayer struct {
 	// categorical colors, in the order met (drawn in the default color).
 	unlisted     []string
 	unlistedSeen map[string]bool
+	// color is the field a joined layer is colored by (its legend's
+	// title and number format); nil for none.
+	color *field
 }
 
 // layerMapTile draws a layer map: each visible layer's shapes, from the

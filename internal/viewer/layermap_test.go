@@ -141,6 +141,13 @@ func TestLayerMapJoined(t *testing.T) {
 		t.Errorf("points %+v", opt.Series)
 	}
 	wantEq(t, "background", opt.BackgroundColor, "#FAFAFA")
+	// The legend: the gradient from its lowest step to its highest, titled
+	// by the color field, its ends in the field's format.
+	for _, want := range []string{`"colorStops":[{"color":"#000000","offset":0},{"color":"#FF0000","offset":1}]`, `"text":"Sum of revenue"`, `"text":"0"`, `"text":"100"`} {
+		if !strings.Contains(tile.Chart, want) {
+			t.Errorf("legend lacks %s", want)
+		}
+	}
 
 	// Hidden null data: C and the unkeyed square are not drawn.
 	hidden := layerMapDef(t, `{"UrlOptions": {"Url": "`+base+`/shapes.geojson"}}`, strings.Replace(joinedLayer, `"NullDataVisibility": "VISIBLE"`, `"NullDataVisibility": "HIDDEN"`, 1))

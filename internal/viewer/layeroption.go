@@ -118,6 +118,9 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj
 		"geo":       geo,
 		"series":    series,
 	}
+	if lg := layerLegendGraphic(lm, drawn); lg != nil {
+		opt["graphic"] = []obj{lg}
+	}
 	if base.background != "" {
 		opt["backgroundColor"] = base.background
 	}

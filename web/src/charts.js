@@ -5,7 +5,7 @@
 // renderer.
 import * as echarts from "echarts/core";
 import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
-import { AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
+import { AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import { layerTooltips, mapShapes, pointTooltips } from "./maps.js";
 import "./marklines.js";
@@ -13,7 +13,7 @@ import { cancelWaiting, drawWhenSeen, isWaiting } from "./offscreen.js";
 
 echarts.use([
   BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
-  AriaComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
+  AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
 // Numbers read as the KPIs and tables show them: thousands separators,

@@ -152,6 +152,13 @@ func TestLayerMapJoined(t *testing.T) {
 	// Hidden null data: C and the unkeyed square are not drawn.
 	hidden := layerMapDef(t, `{"UrlOptions": {"Url": "`+base+`/shapes.geojson"}}`, strings.Replace(joinedLayer, `"NullDataVisibility": "VISIBLE"`, `"NullDataVisibility": "HIDDEN"`, 1))
 	tile, _ = layerTile(t, hidden, r, [][]any{{"A", 25.0}})
+	if strings.Contains(tile.Chart, `"sgTips":{}`) {
+		t.Error("a layer with tooltips shown has none")
+	}
+	noTips := layerMapDef(t, `{"UrlOptions": {"Url": "`+base+`/shapes.geojson"}}`, strings.Replace(joinedLayer, `"LayerId": "regions",`, `"LayerId": "regions", "Tooltip": {"TooltipVisibility": "HIDDEN"},`, 1))
+	if tl, _ := layerTile(t, noTips, r, [][]any{{"A", 25.0}}); !strings.Contains(tl.Chart, `"sgTips":{}`) {
+		t.Errorf("hidden tooltips shown: %s", tl.Chart)
+	}
 	if !strings.Contains(tile.Chart, `{"itemStyle":{"opacity":0},"name":"0.2","silent":true,"tooltip":{"show":false}}`) {
 		t.Errorf("hidden null shape in %s", tile.Chart)
 	}

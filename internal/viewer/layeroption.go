@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -57,7 +58,9 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj
 			if fill.hidden {
 				continue
 			}
-			tips[id] = d.tip(a.key, a.keyed)
+			if d.tipsShown() {
+				tips[id] = d.tip(a.key, a.keyed)
+			}
 		}
 		if len(d.shapes.points) > 0 {
 			s := obj{"type": "scatter", "coordinateSystem": "geo", "name": d.label, "data": []obj{}, "symbolSize": circleSize(style)}
@@ -80,7 +83,9 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj
 					is["borderWidth"] = *w
 				}
 				s["data"] = append(s["data"].([]obj), obj{"name": id, "value": []float64{pt.lon, pt.lat}, "itemStyle": is})
-				tips[id] = d.tip(pt.key, pt.keyed)
+				if d.tipsShown() {
+					tips[id] = d.tip(pt.key, pt.keyed)
+				}
 			}
 			series = append(series, s)
 		}
@@ -245,6 +250,13 @@ func (d *drawnLayer) noteUnlisted(fill layerPaint, key string) {
 		d.unlistedSeen[v] = true
 		d.unlisted = append(d.unlisted, v)
 	}
+}
+
+// tipsShown reports whether the layer's shapes have tooltips (its
+// Tooltip options do not hide them).
+func (d *drawnLayer) tipsShown() bool {
+	var t struct{ TooltipVisibility string }
+	return len(d.item.Tooltip) == 0 || json.Unmarshal(d.item.Tooltip, &t) != nil || t.TooltipVisibility != "HIDDEN"
 }
 
 // tip is a shape's tooltip: the layer, then its row's key and value.

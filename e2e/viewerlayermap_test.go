@@ -98,7 +98,7 @@ func TestViewerLayerMap(t *testing.T) {
 		want, wantTip := "#CCCCCC", "Countries\n"+c
 		if has {
 			f := (s - lo) / (hi - lo)
-			want = fmt.Sprintf("#%02X%02XFF", int(255-255*f+0.5), int(255-255*f+0.5))
+			want = fmt.Sprintf("#%02x%02xff", int(math.Round(255-255*f)), int(math.Round(255-255*f)))
 			wantTip = fmt.Sprintf("Countries\ncountry: %s\nSum of revenue: %s", c, formatThousands(s))
 		}
 		if fills[id] != want {

@@ -1,10 +1,8 @@
 package viewer
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
 )
@@ -56,19 +54,17 @@ func paint(c *definition.GeospatialColor, v layerValue, fallback string) (layerP
 		if len(g.StepColors) == 0 {
 			return out, "a gradient color without steps"
 		}
-		steps := append(g.StepColors[:0:0], g.StepColors...)
-		sort.SliceStable(steps, func(i, j int) bool { return steps[i].DataValue < steps[j].DataValue })
-		out.color = steps[len(steps)-1].Color
-		for i, s := range steps {
-			if v.num <= s.DataValue {
-				out.color = s.Color
-				if i > 0 {
-					lo := steps[i-1]
-					out.color = mixColor(lo.Color, s.Color, (v.num-lo.DataValue)/(s.DataValue-lo.DataValue))
-				}
-				break
+		stops := make([]gradientStop, 0, len(g.StepColors))
+		for _, st := range g.StepColors {
+			rgb, ok := parseRGB(st.Color)
+			if !ok {
+				return out, "a gradient step color " + strconv.Quote(st.Color) + " that is not #RRGGBB"
 			}
+			at := st.DataValue
+			stops = append(stops, gradientStop{value: &at, color: rgb})
 		}
+		sort.SliceStable(stops, func(i, j int) bool { return *stops[i].value < *stops[j].value })
+		out.color = gradientAt(stops, v.num, 0, 0).String() // the conditional formats' gradient
 	case c.Categorical != nil:
 		k := c.Categorical
 		if k.DefaultOpacity != nil {
@@ -108,34 +104,4 @@ func nullPaint(p layerPaint, visibility string, s *definition.GeospatialNullSett
 		p.nullStroke, p.nullWidth = s.SymbolStyle.StrokeColor, s.SymbolStyle.StrokeWidth
 	}
 	return p
-}
-
-// mixColor is the color at t (0…1) between two #RRGGBB colors; a color
-// that is not #RRGGBB is taken as it is at its end of the range.
-func mixColor(a, b string, t float64) string {
-	ra, oka := rgbOf(a)
-	rb, okb := rgbOf(b)
-	if !oka || !okb {
-		if t < 0.5 {
-			return a
-		}
-		return b
-	}
-	var out [3]int
-	for i := range out {
-		out[i] = int(float64(ra[i]) + (float64(rb[i])-float64(ra[i]))*t + 0.5)
-	}
-	return fmt.Sprintf("#%02X%02X%02X", out[0], out[1], out[2])
-}
-
-func rgbOf(s string) ([3]int, bool) {
-	s = strings.TrimPrefix(s, "#")
-	if len(s) != 6 {
-		return [3]int{}, false
-	}
-	n, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return [3]int{}, false
-	}
-	return [3]int{int(n >> 16 & 0xff), int(n >> 8 & 0xff), int(n & 0xff)}, true
 }

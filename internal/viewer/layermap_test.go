@@ -132,7 +132,7 @@ func TestLayerMapJoined(t *testing.T) {
 	}
 	// A 25 of 0..100 black to red; B the top; C no row, the 4th no key: null;
 	// the line (key 7, 50) half way.
-	wantEq(t, "fills", fills, map[string]any{"0.0": "#400000", "0.1": "#FF0000", "0.2": "#EEEEEE", "0.3": "#EEEEEE", "0.4": "#800000"})
+	wantEq(t, "fills", fills, map[string]any{"0.0": "#400000", "0.1": "#ff0000", "0.2": "#EEEEEE", "0.3": "#EEEEEE", "0.4": "#800000"})
 	wantEq(t, "null stroke", opt.Geo.Regions[2].ItemStyle["borderColor"], "#999999")
 	wantEq(t, "stroke", opt.Geo.Regions[0].ItemStyle["borderColor"], "#333333")
 	wantEq(t, "tip", opt.SgTips["0.0"], "Regions\nregion: A\nSum of revenue: 25")
@@ -257,5 +257,26 @@ func TestLayerBaseMap(t *testing.T) {
 	c.MapStyle = nil
 	if b := baseMapOf(&c); !b.visible || !strings.HasPrefix(b.url, "/static/geo-world.json?v=") {
 		t.Errorf("default base %+v", b)
+	}
+}
+
+// The legend of categorical colors shows their swatches; a hidden Legend
+// draws none.
+func TestLayerLegend(t *testing.T) {
+	r, base := loopbackReader(t, layerGeoJSON)
+	categorical := strings.Replace(joinedLayer, `"FillColor": {"Gradient": {"StepColors": [{"Color": "#000000", "DataValue": 0}, {"Color": "#FF0000", "DataValue": 100}],
+     "NullDataVisibility": "VISIBLE",`, `"FillColor": {"Categorical": {"CategoryDataColors": [{"Color": "#00FF00", "DataValue": "1000"}], "NullDataVisibility": "VISIBLE",`, 1)
+	def := layerMapDef(t, `{"UrlOptions": {"Url": "`+base+`/shapes.geojson"}}`, categorical)
+	tile, _ := layerTile(t, def, r, [][]any{{"A", int64(1000)}})
+	for _, want := range []string{`"style":{"fill":"#00FF00"}`, `"text":"1000"`, `"text":"Sum of revenue"`} {
+		if !strings.Contains(tile.Chart, want) {
+			t.Errorf("categorical legend lacks %s", want)
+		}
+	}
+	lm := def.Sheets[0].Visuals[0].LayerMapVisual
+	lm.ChartConfiguration.Legend = json.RawMessage(`{"Visibility": "HIDDEN"}`)
+	tile, _ = layerTile(t, def, r, [][]any{{"A", int64(1000)}})
+	if strings.Contains(tile.Chart, `"graphic"`) {
+		t.Error("a hidden legend is drawn")
 	}
 }

@@ -35,6 +35,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj
 		d := drawn[i]
 		name += "-" + d.hash[:12]
 		style, kind := layerStyle(d.item)
+		withTips := d.tipsShown()
 		for j, a := range d.shapes.areas {
 			id := strconv.Itoa(i) + "." + strconv.Itoa(j)
 			if gb.Len()+len(a.geometry)+64 > maxLayerGeoJSON { // with the feature around it
@@ -58,7 +59,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj
 			if fill.hidden {
 				continue
 			}
-			if d.tipsShown() {
+			if withTips {
 				tips[id] = d.tip(a.key, a.keyed)
 			}
 		}
@@ -83,7 +84,7 @@ func layerMapOption(lm *definition.LayerMapVisual, drawn []*drawnLayer) (opt obj
 					is["borderWidth"] = *w
 				}
 				s["data"] = append(s["data"].([]obj), obj{"name": id, "value": []float64{pt.lon, pt.lat}, "itemStyle": is})
-				if d.tipsShown() {
+				if withTips {
 					tips[id] = d.tip(pt.key, pt.keyed)
 				}
 			}

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -18,7 +19,7 @@ func viewerTheme(s *app.ThemeStyle) *viewer.Theme {
 	if s == nil {
 		return nil
 	}
-	t := &viewer.Theme{Colors: slices.Clone(s.Colors), Notice: s.Notice, ChartText: s.UI["PrimaryForeground"]}
+	t := &viewer.Theme{Colors: slices.Clone(s.Colors), Notice: s.Notice, ChartText: s.UI["PrimaryForeground"], UI: maps.Clone(s.UI)}
 	if len(s.FontFamilies) > 0 {
 		var fonts []string
 		for _, f := range s.FontFamilies {

@@ -101,6 +101,7 @@ type Visual struct {
 	FilledMapVisual     *FilledMapVisual
 	GeospatialMapVisual *GeospatialMapVisual
 	LayerMapVisual      *LayerMapVisual
+	PluginVisual        *PluginVisual
 
 	members int // how many members the union object had
 }
@@ -110,6 +111,8 @@ func (v *Visual) Supported() bool {
 	switch v.Kind {
 	case KindBar, KindLine, KindPie, KindTable, KindPivot, KindKPI, KindScatter, KindCombo, KindHeatMap, KindTreeMap, KindFunnel, KindGauge, KindWaterfall, KindHistogram, KindBoxPlot, KindSankey, KindWordCloud, KindRadar, KindFilledMap, KindPointMap, KindLayerMap:
 		return true
+	case KindPlugin:
+		return v.PluginVisual != nil && HighchartsPlugin(v.PluginVisual.PluginArn)
 	}
 	return false
 }
@@ -203,6 +206,9 @@ func (v *Visual) UnmarshalJSON(b []byte) error {
 	case KindLayerMap:
 		v.LayerMapVisual = new(LayerMapVisual)
 		target = v.LayerMapVisual
+	case KindPlugin:
+		v.PluginVisual = new(PluginVisual)
+		target = v.PluginVisual
 	default:
 		return nil
 	}

@@ -221,6 +221,8 @@ func (v *Visual) Wells() []Well {
 		}
 	case v.LayerMapVisual != nil:
 		all = v.LayerMapVisual.wells()
+	case v.PluginVisual != nil:
+		all = v.PluginVisual.wells()
 	}
 	var out []Well
 	for _, w := range all {
@@ -278,6 +280,8 @@ func (v *Visual) Title() string {
 		t = v.GeospatialMapVisual.Title
 	case v.LayerMapVisual != nil:
 		t = v.LayerMapVisual.Title
+	case v.PluginVisual != nil:
+		t = v.PluginVisual.Title
 	}
 	if t == nil || t.Visibility == "HIDDEN" || t.FormatText == nil {
 		return ""

@@ -112,6 +112,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		v.layerMapTile(ctx, t, vis, sheetID, run)
 		return
 	}
+	if vis.PluginVisual != nil {
+		v.highchartsTile(ctx, t, vis, sheetID, run)
+		return
+	}
 	if vis.TableVisual != nil && unaggregated(vis) {
 		v.unaggTable(ctx, t, vis, sheetID, run)
 		return

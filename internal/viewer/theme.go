@@ -7,6 +7,9 @@ type Theme struct {
 	Colors     []string // series colors in order: ECharts' color option
 	FontFamily string   // a CSS font-family list, "" for the console's
 	ChartText  string   // text color in charts, "" for ECharts' own
+	// UI is the theme's UI palette by member name ("PrimaryBackground"),
+	// which a Highcharts visual's getPaletteColor reads.
+	UI map[string]string
 	// CSS is the declarations of the sheet's style attribute (custom
 	// properties the console's stylesheet reads, background, color,
 	// font), built from checked colors and font names only.

@@ -1,0 +1,340 @@
+package highcharts
+
+import (
+	"math"
+)
+
+// point is one Highcharts point as read: where it is, its value, and its
+// own members (which label formats may name).
+type point struct {
+	x, y, z any // x: a number (a category's index on a category axis)
+	name    string
+	color   any
+	fields  map[string]any
+}
+
+// cartesianSeries draws line, spline, area, areaspline, column, bar,
+// scatter and bubble series.
+func (t *translation) cartesianSeries(s *src) error {
+	if s.typ == "bar" {
+		t.inverted = true
+	}
+	xv, _ := s.t.r.get(s.m, "xAxis", "series[].xAxis")
+	yv, _ := s.t.r.get(s.m, "yAxis", "series[].yAxis")
+	xa, xi, err := t.axisAt(t.xAxes, xv)
+	if err != nil {
+		return err
+	}
+	ya, yi, err := t.axisAt(t.yAxes, yv)
+	if err != nil {
+		return err
+	}
+	raw, err := s.data()
+	if err != nil {
+		return err
+	}
+	start, interval := 0.0, 1.0
+	if v, ok := s.opt("pointStart"); ok {
+		start = number(v)
+	}
+	if v, ok := s.opt("pointInterval"); ok {
+		interval = number(v)
+	}
+	var pts []point
+	for i, el := range raw {
+		p, err := readPoint(el, i, s, xa, start+float64(i)*interval)
+		if err != nil {
+			return err
+		}
+		pts = append(pts, p)
+	}
+	out := map[string]any{"xAxisIndex": xi, "yAxisIndex": yi}
+	t.host(xa, out)
+	t.host(ya, out)
+	if t.inverted {
+		out["xAxisIndex"], out["yAxisIndex"] = yi, xi
+	}
+	s.common(out, true)
+	color := s.color()
+	switch s.typ {
+	case "line", "spline", "area", "areaspline":
+		out["type"] = "line"
+		out["smooth"] = s.typ == "spline" || s.typ == "areaspline"
+		if s.typ == "area" || s.typ == "areaspline" {
+			area := map[string]any{"opacity": 0.75}
+			if v, ok := s.opt("fillOpacity"); ok {
+				area["opacity"] = number(v)
+			}
+			out["areaStyle"] = area
+		}
+		line := map[string]any{}
+		if v, ok := s.opt("lineWidth"); ok {
+			line["width"] = number(v)
+		}
+		if v, ok := s.opt("dashStyle"); ok {
+			line["type"] = dash(text(v))
+		}
+		if v, ok := s.opt("step"); ok && truthy(v) {
+			switch text(v) {
+			case "center":
+				out["step"] = "middle"
+			case "right":
+				out["step"] = "end"
+			default:
+				out["step"] = "start"
+			}
+		}
+		if color != nil {
+			line["color"] = color
+		}
+		out["lineStyle"] = line
+		if v, ok := s.opt("connectNulls"); ok {
+			out["connectNulls"] = truthy(v)
+		}
+		t.marker(s, out, true)
+	case "column", "bar":
+		out["type"] = "bar"
+		if v, ok := s.opt("grouping"); ok && !truthy(v) {
+			out["barGap"] = "-100%" // Highcharts draws the columns over each other
+		}
+		if v, ok := s.opt("borderRadius"); ok {
+			out["itemStyle"] = map[string]any{"borderRadius": number(v)}
+		}
+		if v, ok := s.opt("colorByPoint"); ok && truthy(v) {
+			for i := range pts {
+				if pts[i].color == nil {
+					pts[i].color = t.nextColor()
+				}
+			}
+		}
+	case "scatter", "bubble":
+		out["type"] = "scatter"
+		t.marker(s, out, false)
+	}
+	if color != nil {
+		style, _ := out["itemStyle"].(map[string]any)
+		if style == nil {
+			style = map[string]any{}
+		}
+		style["color"] = color
+		out["itemStyle"] = style
+	}
+	if err := t.stacking(s, out); err != nil {
+		return err
+	}
+	var sizes []float64
+	if s.typ == "bubble" {
+		sizes = bubbleSizes(s, pts)
+	}
+	labels := s.labels()
+	data := make([]any, len(pts))
+	for i, p := range pts {
+		y := p.y
+		if y == nil {
+			y = "-"
+		}
+		value := []any{p.x, y}
+		if t.inverted {
+			value = []any{y, p.x}
+		}
+		if s.typ == "bubble" {
+			value = append(value, p.z)
+		}
+		item := map[string]any{"value": value}
+		if p.name != "" {
+			item["name"] = p.name
+		}
+		if p.color != nil {
+			item["itemStyle"] = map[string]any{"color": p.color}
+		}
+		if sizes != nil {
+			item["symbolSize"] = sizes[i]
+		}
+		if labels != nil {
+			item["label"] = labels.at(s, p, nil)
+		}
+		pointOptions(s, p, item)
+		data[i] = item
+	}
+	out["data"] = data
+	if labels != nil {
+		out["label"] = map[string]any{"show": true, "position": labels.position(s.typ, t.inverted)}
+		out["labelLayout"] = map[string]any{"hideOverlap": true}
+	}
+	t.series = append(t.series, out)
+	return nil
+}
+
+// readPoint reads one data element of a cartesian series: a number (its
+// y), [x, y] or [name, y] (or [x, y, z] of a bubble), or an object with
+// x, y, z, name, color.
+func readPoint(el any, i int, s *src, xa *axis, auto float64) (point, error) {
+	p := point{x: auto}
+	if xa.kind == "category" {
+		p.x = float64(i)
+	}
+	switch v := el.(type) {
+	case nil:
+		return p, nil
+	case float64:
+		p.y = v
+		return p, nil
+	case []any:
+		switch {
+		case len(v) == 2 || (len(v) == 3 && s.typ == "bubble"):
+			if name, ok := v[0].(string); ok {
+				p.name = name
+				if xa.kind == "category" && !xa.given {
+					p.x = float64(xa.category(name))
+				}
+			} else if v[0] != nil {
+				p.x = v[0]
+			}
+			p.y = numeric1(v[1])
+			if len(v) == 3 {
+				p.z = numeric1(v[2])
+			}
+			return p, nil
+		case len(v) == 1:
+			p.y = numeric1(v[0])
+			return p, nil
+		}
+		return p, refuse("series %d has a point of %d values, a layout Sightglass does not draw for %s series", s.index+1, len(v), s.typ)
+	case map[string]any:
+		p.fields = v
+		if n, ok := v["name"]; ok && n != nil {
+			p.name = text(n)
+			if xa.kind == "category" && !xa.given && v["x"] == nil {
+				p.x = float64(xa.category(p.name))
+			}
+		}
+		if x, ok := v["x"]; ok && x != nil {
+			if name, ok := x.(string); ok && xa.kind == "category" {
+				p.x = float64(xa.category(name))
+			} else {
+				p.x = numeric1(x)
+			}
+		}
+		p.y = numeric1(v["y"])
+		p.z = numeric1(v["z"])
+		if c, ok := v["color"].(string); ok {
+			p.color = c
+		}
+		return p, nil
+	case string:
+		return p, refuse("series %d has the point %q, a string where a number belongs", s.index+1, v)
+	}
+	return p, refuse("series %d has a point that is %s", s.index+1, kind(el))
+}
+
+// pointOptions applies a point object's own marker and dataLabels.
+func pointOptions(s *src, p point, item map[string]any) {
+	if m := object(p.fields["marker"]); m != nil {
+		if v, ok := m["enabled"]; ok && !truthy(v) {
+			item["symbolSize"] = 0
+		} else if r, ok := m["radius"].(float64); ok {
+			item["symbolSize"] = 2 * r
+		}
+		if c, ok := m["fillColor"].(string); ok {
+			style, _ := item["itemStyle"].(map[string]any)
+			if style == nil {
+				style = map[string]any{}
+			}
+			style["color"] = c
+			item["itemStyle"] = style
+		}
+	}
+	if dl := object(p.fields["dataLabels"]); dl != nil {
+		on, set := dl["enabled"]
+		if set && !truthy(on) {
+			item["label"] = map[string]any{"show": false}
+			return
+		}
+		if f, ok := dl["format"].(string); ok {
+			l := &labelSpec{format: f, markup: hasMarkup(f)}
+			lbl := l.at(s, p, nil)
+			lbl["show"] = true
+			item["label"] = lbl
+		} else if set {
+			l := &labelSpec{format: "{point.y}"}
+			lbl := l.at(s, p, nil)
+			lbl["show"] = true
+			item["label"] = lbl
+		}
+	}
+}
+
+// numeric1 is a point's number: numbers as they are, null as null, other
+// values as JavaScript converts them (NaN as null).
+func numeric1(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case float64:
+		return x
+	}
+	return clean(number(v))
+}
+
+// marker sets a line's or scatter's symbols from its marker options.
+func (t *translation) marker(s *src, out map[string]any, line bool) {
+	if v, ok := s.sub("marker", "enabled"); ok {
+		if line {
+			out["showSymbol"] = truthy(v)
+		} else if !truthy(v) {
+			out["symbolSize"] = 0
+		}
+	}
+	if v, ok := s.sub("marker", "radius"); ok {
+		if _, hidden := out["symbolSize"]; !hidden {
+			out["symbolSize"] = 2 * number(v)
+		}
+	}
+	if v, path, ok := s.peekSub("marker", "symbol"); ok {
+		switch text(v) {
+		case "circle", "square", "diamond", "triangle":
+			out["symbol"] = map[string]string{"circle": "circle", "square": "rect", "diamond": "diamond", "triangle": "triangle"}[text(v)]
+			t.r.mark(path)
+		case "triangle-down":
+			out["symbol"], out["symbolRotate"] = "triangle", 180
+			t.r.mark(path)
+		}
+	}
+}
+
+// bubbleSizes are a bubble series' symbol sizes: diameters from 8 to 50
+// pixels by area, as Highcharts scales z between the series' extremes
+// (minSize and maxSize in pixels when given).
+func bubbleSizes(s *src, pts []point) []float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range pts {
+		if z, ok := p.z.(float64); ok {
+			lo, hi = math.Min(lo, z), math.Max(hi, z)
+		}
+	}
+	minSize, maxSize := 8.0, 50.0
+	if v, ok := s.opt("minSize"); ok {
+		if f, ok := v.(float64); ok {
+			minSize = f
+		}
+	}
+	if v, ok := s.opt("maxSize"); ok {
+		if f, ok := v.(float64); ok {
+			maxSize = f
+		}
+	}
+	out := make([]float64, len(pts))
+	for i, p := range pts {
+		z, ok := p.z.(float64)
+		switch {
+		case !ok:
+			out[i] = 0
+		case hi == lo:
+			out[i] = maxSize
+		default:
+			area := (z - lo) / (hi - lo)
+			out[i] = math.Round(minSize + math.Sqrt(area)*(maxSize-minSize))
+		}
+	}
+	return out
+}

@@ -1,0 +1,161 @@
+package highcharts
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+)
+
+// Bounds of one evaluation.
+const (
+	maxSteps = 2_000_000 // expressions evaluated
+	maxArray = 100_000   // elements of an array an expression builds
+	maxCells = 4_000_000 // elements of all the arrays and objects it builds
+	maxText  = 1 << 20   // bytes of one string it builds
+)
+
+// raw keys hold expressions Highcharts runs per event or per point in the
+// browser (click actions, cross-visual highlighting): they are kept as
+// written, not evaluated, and the translation names them as not drawn.
+var raw = map[string]bool{"events": true, "quicksight": true}
+
+// evaluator evaluates one chart code.
+type evaluator struct {
+	d     *Data
+	steps int
+	cells int // elements built so far
+	items []any // the current ["item"] of each enclosing map, filter or reduce
+	index []int // its index
+	accs  []any // the current ["acc"] of each enclosing reduce
+}
+
+// Eval evaluates the expressions of a parsed chart code over d: every
+// array whose first element names an operation is replaced by its result.
+func Eval(code map[string]any, d *Data) (map[string]any, error) {
+	e := &evaluator{d: d}
+	v, err := e.eval(code)
+	if err != nil {
+		return nil, err
+	}
+	return v.(map[string]any), nil
+}
+
+// identifier is what an unknown operation's name looks like.
+var identifier = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
+
+func (e *evaluator) eval(v any) (any, error) {
+	e.steps++
+	if e.steps > maxSteps {
+		return nil, fmt.Errorf("the chart code's expressions take more than %d steps", maxSteps)
+	}
+	switch x := v.(type) {
+	case []any:
+		if len(x) > 0 {
+			if name, ok := x[0].(string); ok {
+				if op, ok := ops[name]; ok {
+					return op(e, x[1:])
+				}
+				if identifier.MatchString(name) && holdsExpression(x[1:]) {
+					return nil, fmt.Errorf("the expression %q is not one Sightglass knows", name)
+				}
+			}
+		}
+		if err := e.grow(len(x)); err != nil {
+			return nil, err
+		}
+		out := make([]any, len(x))
+		for i, el := range x {
+			r, err := e.eval(el)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = r
+		}
+		return out, nil
+	case map[string]any:
+		if err := e.grow(len(x)); err != nil {
+			return nil, err
+		}
+		out := make(map[string]any, len(x))
+		for k, el := range x {
+			if raw[k] {
+				out[k] = el
+				continue
+			}
+			r, err := e.eval(el)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = r
+		}
+		return out, nil
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, nil
+		}
+	}
+	return v, nil
+}
+
+// grow counts n more elements built, failing past maxCells.
+func (e *evaluator) grow(n int) error {
+	e.cells += n
+	if n > maxArray || e.cells > maxCells {
+		return fmt.Errorf("the chart code's expressions build more than %d values", maxCells)
+	}
+	return nil
+}
+
+// holdsExpression reports whether any of vs is an array that starts with
+// a known operation: a literal list of words does not, a call of an
+// unknown operation on data usually does.
+func holdsExpression(vs []any) bool {
+	for _, v := range vs {
+		if a, ok := v.([]any); ok && len(a) > 0 {
+			if name, ok := a[0].(string); ok {
+				if _, ok := ops[name]; ok {
+					return true
+				}
+			}
+			if holdsExpression(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// args evaluates every argument.
+func (e *evaluator) args(as []any) ([]any, error) {
+	out := make([]any, len(as))
+	for i, a := range as {
+		r, err := e.eval(a)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+// arity checks an operation's count of arguments.
+func arity(name string, as []any, min, max int) error {
+	if len(as) < min || (max >= 0 && len(as) > max) {
+		switch {
+		case min == max:
+			return fmt.Errorf("%q takes %d arguments, not %d", name, min, len(as))
+		case max < 0:
+			return fmt.Errorf("%q takes at least %d arguments, not %d", name, min, len(as))
+		}
+		return fmt.Errorf("%q takes %d to %d arguments, not %d", name, min, max, len(as))
+	}
+	return nil
+}
+
+// clean turns a result that JSON cannot hold (NaN, infinities) into null.
+func clean(f float64) any {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil
+	}
+	return f
+}

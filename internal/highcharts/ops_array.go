@@ -1,0 +1,323 @@
+package highcharts
+
+import (
+	"fmt"
+	"math"
+)
+
+// arrayOps walk arrays. map, filter and reduce evaluate their expression
+// once per element, with ["item"] the element, ["itemIndex"] its index
+// and, in reduce, ["acc"] the value so far; ["item", n] is the element of
+// the n-th enclosing walk counted from the outermost (0).
+var arrayOps = map[string]op{
+	"map": func(e *evaluator, as []any) (any, error) {
+		if err := arity("map", as, 2, 2); err != nil {
+			return nil, err
+		}
+		arr, err := e.walked("map", as[0])
+		if err != nil {
+			return nil, err
+		}
+		if err := e.grow(len(arr)); err != nil {
+			return nil, err
+		}
+		out := make([]any, len(arr))
+		for i, it := range arr {
+			if out[i], err = e.with(it, i, nil, as[1]); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	},
+	"filter": func(e *evaluator, as []any) (any, error) {
+		if err := arity("filter", as, 2, 2); err != nil {
+			return nil, err
+		}
+		arr, err := e.walked("filter", as[0])
+		if err != nil {
+			return nil, err
+		}
+		if err := e.grow(len(arr)); err != nil {
+			return nil, err
+		}
+		var out []any
+		for i, it := range arr {
+			keep, err := e.with(it, i, nil, as[1])
+			if err != nil {
+				return nil, err
+			}
+			if truthy(keep) {
+				out = append(out, it)
+			}
+		}
+		if out == nil {
+			out = []any{}
+		}
+		return out, nil
+	},
+	"reduce": func(e *evaluator, as []any) (any, error) {
+		if err := arity("reduce", as, 2, 3); err != nil {
+			return nil, err
+		}
+		arr, err := e.walked("reduce", as[0])
+		if err != nil {
+			return nil, err
+		}
+		var acc any
+		if len(as) == 3 {
+			if acc, err = e.eval(as[2]); err != nil {
+				return nil, err
+			}
+		} else if len(arr) > 0 {
+			acc, arr = arr[0], arr[1:]
+		}
+		for i, it := range arr {
+			a := acc
+			if acc, err = e.with(it, i, &a, as[1]); err != nil {
+				return nil, err
+			}
+		}
+		return acc, nil
+	},
+	"item": func(e *evaluator, as []any) (any, error) {
+		if err := arity("item", as, 0, 1); err != nil {
+			return nil, err
+		}
+		if len(e.items) == 0 {
+			return nil, fmt.Errorf(`["item"] is used outside map, filter and reduce`)
+		}
+		if len(as) == 0 {
+			return e.items[len(e.items)-1], nil
+		}
+		n, err := e.eval(as[0])
+		if err != nil {
+			return nil, err
+		}
+		i := number(n)
+		if i != math.Trunc(i) || i < 0 || int(i) >= len(e.items) {
+			return nil, fmt.Errorf(`["item", %s]: there are %d enclosing walks`, text(n), len(e.items))
+		}
+		return e.items[int(i)], nil
+	},
+	"itemIndex": func(e *evaluator, as []any) (any, error) {
+		if len(e.index) == 0 {
+			return nil, fmt.Errorf(`["itemIndex"] is used outside map, filter and reduce`)
+		}
+		return float64(e.index[len(e.index)-1]), nil
+	},
+	"acc": func(e *evaluator, as []any) (any, error) {
+		if len(e.accs) == 0 {
+			return nil, fmt.Errorf(`["acc"] is used outside reduce`)
+		}
+		return e.accs[len(e.accs)-1], nil
+	},
+	"get": strict("get", 2, 3, func(_ *evaluator, vs []any) (any, error) {
+		v := get(vs[0], vs[1])
+		if v == nil && len(vs) == 3 {
+			return vs[2], nil
+		}
+		return v, nil
+	}),
+	"unique": strict("unique", 1, 1, func(e *evaluator, vs []any) (any, error) {
+		arr, err := list("unique", vs[0])
+		if err != nil {
+			return nil, err
+		}
+		if err := e.grow(len(arr)); err != nil {
+			return nil, err
+		}
+		var out, composite []any
+		seen := map[any]bool{}
+		for _, v := range arr {
+			switch v.(type) {
+			case []any, map[string]any: // by content, compared one by one
+				dup := false
+				for _, u := range composite {
+					if strictEqual(u, v) {
+						dup = true
+						break
+					}
+				}
+				if dup {
+					continue
+				}
+				composite = append(composite, v)
+				e.steps += len(composite)
+			default: // nil, bool, float64, string: comparable
+				if seen[v] {
+					continue
+				}
+				seen[v] = true
+			}
+			out = append(out, v)
+		}
+		if e.steps > maxSteps {
+			return nil, fmt.Errorf("the chart code's expressions take more than %d steps", maxSteps)
+		}
+		if out == nil {
+			out = []any{}
+		}
+		return out, nil
+	}),
+	"length": strict("length", 1, 1, func(_ *evaluator, vs []any) (any, error) {
+		switch x := vs[0].(type) {
+		case []any:
+			return float64(len(x)), nil
+		case string:
+			return float64(len([]rune(x))), nil
+		}
+		return nil, fmt.Errorf(`"length" needs an array or a string, not %s`, kind(vs[0]))
+	}),
+	"slice": strict("slice", 2, 3, func(e *evaluator, vs []any) (any, error) {
+		arr, err := list("slice", vs[0])
+		if err != nil {
+			return nil, err
+		}
+		start, end := relative(number(vs[1]), len(arr)), len(arr)
+		if len(vs) == 3 {
+			end = relative(number(vs[2]), len(arr))
+		}
+		if start >= end {
+			return []any{}, nil
+		}
+		if err := e.grow(end - start); err != nil {
+			return nil, err
+		}
+		return append([]any{}, arr[start:end]...), nil
+	}),
+	"reverse": strict("reverse", 1, 1, func(e *evaluator, vs []any) (any, error) {
+		arr, err := list("reverse", vs[0])
+		if err != nil {
+			return nil, err
+		}
+		if err := e.grow(len(arr)); err != nil {
+			return nil, err
+		}
+		out := make([]any, len(arr))
+		for i, v := range arr {
+			out[len(arr)-1-i] = v
+		}
+		return out, nil
+	}),
+	"includes": strict("includes", 2, 2, func(_ *evaluator, vs []any) (any, error) {
+		arr, err := list("includes", vs[0])
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range arr {
+			if strictEqual(v, vs[1]) {
+				return true, nil
+			}
+		}
+		return false, nil
+	}),
+}
+
+// walked evaluates the array a map, filter or reduce walks.
+func (e *evaluator) walked(name string, a any) ([]any, error) {
+	v, err := e.eval(a)
+	if err != nil {
+		return nil, err
+	}
+	if v == nil {
+		return nil, nil
+	}
+	return list(name, v)
+}
+
+// with evaluates expr with item as the current element (and acc, when not
+// nil, as the reduce's value so far).
+func (e *evaluator) with(item any, index int, acc *any, expr any) (any, error) {
+	e.items, e.index = append(e.items, item), append(e.index, index)
+	if acc != nil {
+		e.accs = append(e.accs, *acc)
+	}
+	v, err := e.eval(expr)
+	e.items, e.index = e.items[:len(e.items)-1], e.index[:len(e.index)-1]
+	if acc != nil {
+		e.accs = e.accs[:len(e.accs)-1]
+	}
+	if err != nil {
+		return nil, err
+	}
+	return e.own(v, 0)
+}
+
+// maxNesting bounds how deep the values expressions build may nest.
+const maxNesting = 2 * maxDepth
+
+// own copies a value an expression returned for one element, counting its
+// elements: a result that refers to the same array many times (a reduce
+// whose value holds itself twice) is built, and bounded, like any other.
+func (e *evaluator) own(v any, depth int) (any, error) {
+	if depth > maxNesting {
+		return nil, fmt.Errorf("the chart code's expressions build values nested more than %d deep", maxNesting)
+	}
+	switch x := v.(type) {
+	case []any:
+		if err := e.grow(len(x)); err != nil {
+			return nil, err
+		}
+		out := make([]any, len(x))
+		for i, el := range x {
+			var err error
+			if out[i], err = e.own(el, depth+1); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	case map[string]any:
+		if err := e.grow(len(x)); err != nil {
+			return nil, err
+		}
+		out := make(map[string]any, len(x))
+		for k, el := range x {
+			var err error
+			if out[k], err = e.own(el, depth+1); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	case string:
+		if err := e.grow(len(x) / 64); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// get reads an array's element or an object's member (nil when absent).
+func get(from, key any) any {
+	switch x := from.(type) {
+	case []any:
+		f := number(key)
+		if f != math.Trunc(f) || f < 0 || int(f) >= len(x) {
+			return nil
+		}
+		return x[int(f)]
+	case map[string]any:
+		return x[text(key)]
+	case string:
+		if key == "length" {
+			return float64(len([]rune(x)))
+		}
+	}
+	return nil
+}
+
+// relative turns slice's position (negative from the end) into an index.
+func relative(f float64, n int) int {
+	if f != f {
+		return 0
+	}
+	if f < 0 {
+		f += float64(n)
+		if f < 0 {
+			return 0
+		}
+	}
+	if f > float64(n) {
+		return n
+	}
+	return int(f)
+}

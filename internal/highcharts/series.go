@@ -1,0 +1,166 @@
+package highcharts
+
+import (
+	"strings"
+)
+
+// cartesian are the Highcharts series types drawn on axes, as ECharts
+// draws them.
+var cartesian = map[string]bool{
+	"line": true, "spline": true, "area": true, "areaspline": true,
+	"column": true, "bar": true, "scatter": true, "bubble": true,
+}
+
+// src is one Highcharts series with the plot options it inherits.
+type src struct {
+	t     *translation
+	m     map[string]any
+	typ   string
+	index int
+}
+
+// opt reads a series option: the series' own, else plotOptions of its
+// type, else plotOptions.series, as Highcharts merges them (the options
+// it overrides count as read).
+func (s *src) opt(key string) (any, bool) {
+	var out any
+	found := false
+	for _, at := range []struct {
+		m    map[string]any
+		path string
+	}{
+		{s.m, "series[]." + key},
+		{object(s.t.plot[s.typ]), "plotOptions." + s.typ + "." + key},
+		{object(s.t.plot["series"]), "plotOptions.series." + key},
+	} {
+		if v, ok := at.m[key]; ok {
+			s.t.r.mark(at.path)
+			if !found {
+				out, found = v, true
+			}
+		}
+	}
+	return out, found
+}
+
+// sub reads a member of an object option (dataLabels.enabled), merged the
+// same way member by member.
+func (s *src) sub(key, member string) (any, bool) {
+	v, _, ok := s.peekSub(key, member)
+	if ok {
+		for _, p := range []string{"series[]." + key, "plotOptions." + s.typ + "." + key, "plotOptions.series." + key} {
+			s.t.r.mark(p + "." + member)
+		}
+	}
+	return v, ok
+}
+
+// peekSub finds a member of an object option without marking it read:
+// its value and the path it was found at.
+func (s *src) peekSub(key, member string) (any, string, bool) {
+	for _, at := range []struct {
+		m    map[string]any
+		path string
+	}{
+		{object(s.m[key]), "series[]." + key},
+		{object(object(s.t.plot[s.typ])[key]), "plotOptions." + s.typ + "." + key},
+		{object(object(s.t.plot["series"])[key]), "plotOptions.series." + key},
+	} {
+		if v, ok := at.m[member]; ok {
+			return v, at.path + "." + member, true
+		}
+	}
+	return nil, "", false
+}
+
+// refused are series options that change which numbers are drawn or
+// where, which the translation does not apply: the series is refused.
+var refused = []string{"keys", "pointIntervalUnit", "dataSorting", "cumulative", "compare", "dataGrouping", "relativeXValue"}
+
+// addSeries translates one series.
+func (t *translation) addSeries(m map[string]any, i int) error {
+	typ := t.defType
+	if v, ok := t.r.get(m, "type", "series[].type"); ok {
+		typ = strings.ToLower(text(v))
+	}
+	s := &src{t: t, m: m, typ: typ, index: i}
+	for _, k := range refused {
+		if v, ok := s.opt(k); ok && v != nil && typ != "sankey" {
+			return refuse("series option %s is not drawn by Sightglass (series %d)", k, i+1)
+		}
+	}
+	if v, ok := s.opt("visible"); ok && !truthy(v) {
+		t.hidden[s.name()] = true
+	}
+	switch {
+	case cartesian[typ]:
+		return t.cartesianSeries(s)
+	case typ == "pie":
+		return t.pieSeries(s)
+	case typ == "solidgauge" || typ == "gauge":
+		return t.gaugeSeries(s)
+	case typ == "heatmap":
+		return t.heatmapSeries(s)
+	case typ == "funnel" || typ == "pyramid":
+		return t.funnelSeries(s)
+	case typ == "sankey":
+		return t.sankeySeries(s)
+	}
+	return refuse("Highcharts %s series are not drawn by Sightglass (series %d)", typ, i+1)
+}
+
+// name is the series' name, "Series N" as Highcharts names it otherwise.
+func (s *src) name() string {
+	if v, ok := s.t.r.get(s.m, "name", "series[].name"); ok && v != nil {
+		return plain(text(v))
+	}
+	return "Series " + itoa(s.index+1)
+}
+
+// data is the series' data array.
+func (s *src) data() ([]any, error) {
+	v, ok := s.t.r.get(s.m, "data", "series[].data")
+	if !ok || v == nil {
+		return nil, nil
+	}
+	if d, ok := v.(Deferred); ok {
+		return nil, refuse("series %d's data is %q, which is known only when the chart draws", s.index+1, d.Op)
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, refuse("series %d's data is %s, not an array", s.index+1, kind(v))
+	}
+	if len(arr) > maxPoints {
+		return nil, refuse("series %d has %d points, more than the %d Sightglass draws", s.index+1, len(arr), maxPoints)
+	}
+	return arr, nil
+}
+
+// maxPoints bounds one series' points (QuickSight gives a Highcharts
+// visual at most 10,000 rows).
+const maxPoints = 20_000
+
+// color is the series' color option, or the next palette color.
+func (s *src) color() any {
+	if v, ok := s.opt("color"); ok && v != nil {
+		if c, ok := v.(string); ok {
+			return c
+		}
+	}
+	return nil
+}
+
+// common sets what every ECharts series takes from a Highcharts one:
+// its name, whether it answers the mouse, its legend entry.
+func (s *src) common(out map[string]any, inLegend bool) {
+	out["name"] = s.name()
+	if v, ok := s.opt("enableMouseTracking"); ok && !truthy(v) {
+		out["silent"] = true
+	}
+	if v, ok := s.opt("showInLegend"); ok {
+		inLegend = truthy(v)
+	}
+	if inLegend {
+		s.t.legend = append(s.t.legend, s.name())
+	}
+}

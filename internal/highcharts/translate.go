@@ -1,0 +1,200 @@
+package highcharts
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Chart is a chart code drawn as an ECharts option.
+type Chart struct {
+	Option map[string]any
+	// NotDrawn are the options of the chart code the option does not
+	// draw (styles, tooltip formats, click events), by path.
+	NotDrawn []string
+}
+
+// Refusal says why a chart code cannot be drawn faithfully: its series
+// type, a stacking, a point layout Sightglass does not draw.
+type Refusal struct{ Why string }
+
+func (r *Refusal) Error() string { return r.Why }
+
+func refuse(format string, args ...any) error { return &Refusal{Why: fmt.Sprintf(format, args...)} }
+
+// Draw reads, evaluates and translates a chart code over d.
+func Draw(code []byte, d *Data) (*Chart, error) {
+	parsed, err := Parse(code)
+	if err != nil {
+		return nil, err
+	}
+	hc, err := Eval(parsed, d)
+	if err != nil {
+		return nil, err
+	}
+	return Translate(hc, d)
+}
+
+// translation is one chart code's translation under way.
+type translation struct {
+	r        *reader
+	d        *Data
+	opt      map[string]any
+	chart    map[string]any
+	plot     map[string]any // plotOptions
+	defType  string         // chart.type, "line" by default
+	inverted bool
+	xAxes    []*axis
+	yAxes    []*axis
+	series   []map[string]any
+	legend   []string        // names the legend lists
+	hidden   map[string]bool // series not visible at first
+	colorAt  int             // the next palette color
+	hosts    map[*axis]map[string]any
+	percent  map[string]bool // stacks drawn as percents of their totals
+}
+
+// Translate draws evaluated Highcharts options as an ECharts option.
+func Translate(hc map[string]any, d *Data) (*Chart, error) {
+	t := &translation{r: newReader(hc), d: d, opt: map[string]any{}, hidden: map[string]bool{}}
+	t.chart = object(hc["chart"])
+	t.plot = object(hc["plotOptions"])
+	t.defType = "line"
+	if s, ok := t.r.get(t.chart, "type", "chart.type"); ok {
+		t.defType = strings.ToLower(text(s))
+	}
+	if v, ok := t.r.get(t.chart, "polar", "chart.polar"); ok && truthy(v) {
+		return nil, refuse("polar charts (chart.polar) are not drawn by Sightglass")
+	}
+	if v, ok := t.r.get(t.chart, "inverted", "chart.inverted"); ok && truthy(v) {
+		t.inverted = true
+	}
+	if v, ok := t.r.get(t.chart, "backgroundColor", "chart.backgroundColor"); ok {
+		if s, ok := v.(string); ok {
+			t.opt["backgroundColor"] = s
+		}
+	}
+	t.palette(hc)
+	t.titles(hc)
+	list := hc["series"]
+	if list == nil {
+		return nil, refuse("the chart code has no series")
+	}
+	ss, ok := list.([]any)
+	if !ok {
+		return nil, refuse("the chart code's series is %s, not an array", kind(list))
+	}
+	t.axes(hc)
+	for _, s := range ss { // any bar series turns the whole chart, as in Highcharts
+		typ := t.defType
+		if v, ok := object(s)["type"]; ok {
+			typ = strings.ToLower(text(v))
+		}
+		if typ == "bar" {
+			t.inverted = true
+		}
+	}
+	for i, s := range ss {
+		m, ok := s.(map[string]any)
+		if !ok {
+			return nil, refuse("series %d is %s, not an object", i+1, kind(s))
+		}
+		if err := t.addSeries(m, i); err != nil {
+			return nil, err
+		}
+	}
+	if err := t.stackPercent(); err != nil {
+		return nil, err
+	}
+	t.finishAxes()
+	t.legendAndTooltip(hc)
+	t.opt["series"] = t.series
+	return &Chart{Option: t.opt, NotDrawn: t.r.notDrawn()}, nil
+}
+
+// object returns v as an object (nil when it is not one).
+func object(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+// palette sets the option's colors: the chart code's own, else the theme's.
+func (t *translation) palette(hc map[string]any) {
+	var colors []any
+	if v, ok := t.r.get(hc, "colors", "colors"); ok {
+		colors, _ = v.([]any)
+	}
+	if len(colors) == 0 {
+		for _, c := range t.d.Palette {
+			colors = append(colors, c)
+		}
+	}
+	if len(colors) > 0 {
+		t.opt["color"] = colors
+	}
+}
+
+// nextColor is the palette color of the next series or point.
+func (t *translation) nextColor() any {
+	cs, _ := t.opt["color"].([]any)
+	if len(cs) == 0 {
+		return nil
+	}
+	c := cs[t.colorAt%len(cs)]
+	t.colorAt++
+	return c
+}
+
+// titles draws title.text and subtitle.text.
+func (t *translation) titles(hc map[string]any) {
+	title := map[string]any{}
+	if v, ok := t.r.get(object(hc["title"]), "text", "title.text"); ok && v != nil {
+		title["text"] = plain(text(v))
+	}
+	if v, ok := t.r.get(object(hc["subtitle"]), "text", "subtitle.text"); ok && v != nil {
+		title["subtext"] = plain(text(v))
+	}
+	if len(title) > 0 {
+		title["left"] = "center"
+		t.opt["title"] = title
+	}
+}
+
+// legendAndTooltip draws the legend (Highcharts shows one unless
+// legend.enabled is false) and the tooltip.
+func (t *translation) legendAndTooltip(hc map[string]any) {
+	lg := object(hc["legend"])
+	show := len(t.legend) > 0
+	if v, ok := t.r.get(lg, "enabled", "legend.enabled"); ok && !truthy(v) {
+		show = false
+	}
+	legend := map[string]any{"show": show, "data": t.legend, "type": "scroll", "bottom": 0}
+	if v, ok := t.r.get(lg, "layout", "legend.layout"); ok && text(v) == "vertical" {
+		legend["orient"] = "vertical"
+		legend["right"], legend["top"] = 0, "middle"
+		delete(legend, "bottom")
+	}
+	if len(t.hidden) > 0 {
+		legend["selected"] = map[string]any{}
+		for name := range t.hidden {
+			legend["selected"].(map[string]any)[name] = false
+		}
+	}
+	t.opt["legend"] = legend
+	tip := object(hc["tooltip"])
+	tooltip := map[string]any{"trigger": "item", "confine": true}
+	if v, ok := t.r.get(tip, "enabled", "tooltip.enabled"); ok && !truthy(v) {
+		tooltip["show"] = false
+	}
+	if v, ok := t.r.get(tip, "shared", "tooltip.shared"); ok && truthy(v) && len(t.xAxes) > 0 {
+		tooltip["trigger"] = "axis"
+	}
+	t.opt["tooltip"] = tooltip
+	grid := map[string]any{"containLabel": true, "left": 16, "right": 24, "top": 40, "bottom": 28}
+	if _, ok := object(t.opt["title"])["subtext"]; ok {
+		grid["top"] = 64
+	}
+	if show && legend["orient"] == nil {
+		grid["bottom"] = 40
+	}
+	t.opt["grid"] = grid
+}

@@ -23,7 +23,7 @@ var raw = map[string]bool{"events": true, "quicksight": true}
 type evaluator struct {
 	d     *Data
 	steps int
-	cells int // elements built so far
+	cells int   // elements built so far
 	items []any // the current ["item"] of each enclosing map, filter or reduce
 	index []int // its index
 	accs  []any // the current ["acc"] of each enclosing reduce

@@ -9,12 +9,12 @@ import (
 // sample is the user guide's example answer: products, categories, prices.
 func sample() *Data {
 	return &Data{
-		Columns: [][]any{{"Product A", "Product B", "Product C"}, {"Technology", "Retail", "Retail"}, {100.0, 50.0, 75.0}},
-		Names:   []string{"Product name", "Category", "Price"},
-		GroupBy: 2,
-		Palette: []string{"#1f77b4", "#ff7f0e"},
+		Columns:  [][]any{{"Product A", "Product B", "Product C"}, {"Technology", "Retail", "Retail"}, {100.0, 50.0, 75.0}},
+		Names:    []string{"Product name", "Category", "Price"},
+		GroupBy:  2,
+		Palette:  []string{"#1f77b4", "#ff7f0e"},
 		UIColors: map[string]string{"secondaryBackground": "#F5F5F5"},
-		Format: func(col int, v any) string { return "$" + text(v) },
+		Format:   func(col int, v any) string { return "$" + text(v) },
 	}
 }
 

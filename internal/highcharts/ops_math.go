@@ -16,9 +16,15 @@ var mathOps = map[string]op{
 		}
 		return v, nil
 	}),
-	"-":  strict("-", 1, -1, func(_ *evaluator, vs []any) (any, error) { return numeric(vs, func(a, b float64) float64 { return a - b }, true), nil }),
-	"*":  strict("*", 2, -1, func(_ *evaluator, vs []any) (any, error) { return numeric(vs, func(a, b float64) float64 { return a * b }, false), nil }),
-	"/":  strict("/", 2, -1, func(_ *evaluator, vs []any) (any, error) { return numeric(vs, func(a, b float64) float64 { return a / b }, false), nil }),
+	"-": strict("-", 1, -1, func(_ *evaluator, vs []any) (any, error) {
+		return numeric(vs, func(a, b float64) float64 { return a - b }, true), nil
+	}),
+	"*": strict("*", 2, -1, func(_ *evaluator, vs []any) (any, error) {
+		return numeric(vs, func(a, b float64) float64 { return a * b }, false), nil
+	}),
+	"/": strict("/", 2, -1, func(_ *evaluator, vs []any) (any, error) {
+		return numeric(vs, func(a, b float64) float64 { return a / b }, false), nil
+	}),
 	"%":  strict("%", 2, -1, func(_ *evaluator, vs []any) (any, error) { return numeric(vs, math.Mod, false), nil }),
 	"**": strict("**", 2, -1, func(_ *evaluator, vs []any) (any, error) { return numeric(vs, math.Pow, false), nil }),
 
@@ -36,8 +42,12 @@ var mathOps = map[string]op{
 	"asin":  unary("asin", math.Asin),
 	"acos":  unary("acos", math.Acos),
 	"atan":  unary("atan", math.Atan),
-	"min":   strict("min", 1, -1, func(_ *evaluator, vs []any) (any, error) { return extreme(vs, func(a, b float64) bool { return a < b }), nil }),
-	"max":   strict("max", 1, -1, func(_ *evaluator, vs []any) (any, error) { return extreme(vs, func(a, b float64) bool { return a > b }), nil }),
+	"min": strict("min", 1, -1, func(_ *evaluator, vs []any) (any, error) {
+		return extreme(vs, func(a, b float64) bool { return a < b }), nil
+	}),
+	"max": strict("max", 1, -1, func(_ *evaluator, vs []any) (any, error) {
+		return extreme(vs, func(a, b float64) bool { return a > b }), nil
+	}),
 }
 
 // jsRound is JavaScript's Math.round: halves go up.

@@ -213,6 +213,13 @@ func (t *translation) axisOption(a *axis) map[string]any {
 		}
 	}
 	if v, ok := labels["formatter"]; ok {
+		if d, ok := v.(Deferred); ok && d.Op == "formatValue" && a.kind == "category" && t.d.Format != nil {
+			col := int(number(d.Args[1])) // the categories written as that column's field writes them
+			for i, c := range a.categories {
+				a.categories[i] = t.d.Format(col, c)
+			}
+			t.r.mark(p + ".labels.formatter")
+		}
 		if d, ok := v.(Deferred); ok && d.Op == "formatValue" && t.d.NumberFormats != nil {
 			col := int(number(d.Args[1]))
 			if col < len(t.d.NumberFormats) && t.d.NumberFormats[col] != nil && a.kind != "category" {

@@ -77,7 +77,7 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 	t.titles(hc)
 	list := hc["series"]
 	if list == nil {
-		return nil, refuse("the chart code has no series")
+		list = []any{} // Highcharts draws an empty chart
 	}
 	ss, ok := list.([]any)
 	if !ok {
@@ -107,6 +107,9 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 	}
 	t.finishAxes()
 	t.legendAndTooltip(hc)
+	if t.series == nil {
+		t.series = []map[string]any{}
+	}
 	t.opt["series"] = t.series
 	return &Chart{Option: t.opt, NotDrawn: t.r.notDrawn()}, nil
 }
@@ -164,6 +167,9 @@ func (t *translation) titles(hc map[string]any) {
 func (t *translation) legendAndTooltip(hc map[string]any) {
 	lg := object(hc["legend"])
 	show := len(t.legend) > 0
+	if t.legend == nil {
+		t.legend = []string{}
+	}
 	if v, ok := t.r.get(lg, "enabled", "legend.enabled"); ok && !truthy(v) {
 		show = false
 	}

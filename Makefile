@@ -87,6 +87,7 @@ fuzz:
 	./scripts/fuzz.sh FuzzInsight ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzNarrative ./internal/viewer $(FUZZTIME)
 	./scripts/fuzz.sh FuzzVisualExtras ./internal/viewer $(FUZZTIME)
+	./scripts/fuzz.sh FuzzDraw ./internal/highcharts $(FUZZTIME)
 	./scripts/fuzz.sh FuzzSheetEdits ./internal/authoring $(FUZZTIME)
 	./scripts/fuzz.sh FuzzParseParameters ./internal/app $(FUZZTIME)
 	./scripts/fuzz.sh FuzzRefreshSchedule ./internal/app $(FUZZTIME)

@@ -97,11 +97,22 @@ func (e *evaluator) eval(v any) (any, error) {
 	return v, nil
 }
 
-// grow counts n more elements built, failing past maxCells.
+// grow counts n more elements built, failing past maxCells; building
+// them is work like any other step.
 func (e *evaluator) grow(n int) error {
 	e.cells += n
 	if n > maxArray || e.cells > maxCells {
 		return fmt.Errorf("the chart code's expressions build more than %d values", maxCells)
+	}
+	return e.spend(n)
+}
+
+// spend counts n steps of work (a string's bytes, an array's elements
+// walked), failing past maxSteps.
+func (e *evaluator) spend(n int) error {
+	e.steps += n
+	if e.steps > maxSteps {
+		return fmt.Errorf("the chart code's expressions take more than %d steps", maxSteps)
 	}
 	return nil
 }

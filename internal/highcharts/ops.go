@@ -19,13 +19,24 @@ func init() {
 		ops[name] = f
 	}
 	for name, f := range stringOps {
-		ops[name] = f
+		ops[name] = charged(f)
 	}
 	for name, f := range arrayOps {
 		ops[name] = f
 	}
 	for name, f := range dataOps {
 		ops[name] = f
+	}
+}
+
+// charged counts the string an operation makes as work.
+func charged(f op) op {
+	return func(e *evaluator, as []any) (any, error) {
+		v, err := f(e, as)
+		if s, ok := v.(string); ok && err == nil {
+			err = e.spend(len(s) / 8)
+		}
+		return v, err
 	}
 }
 

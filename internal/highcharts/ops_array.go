@@ -126,6 +126,9 @@ var arrayOps = map[string]op{
 		if err := e.grow(len(arr)); err != nil {
 			return nil, err
 		}
+		if err := e.spend(len(arr)); err != nil {
+			return nil, err
+		}
 		var out, composite []any
 		seen := map[any]bool{}
 		for _, v := range arr {
@@ -199,9 +202,12 @@ var arrayOps = map[string]op{
 		}
 		return out, nil
 	}),
-	"includes": strict("includes", 2, 2, func(_ *evaluator, vs []any) (any, error) {
+	"includes": strict("includes", 2, 2, func(e *evaluator, vs []any) (any, error) {
 		arr, err := list("includes", vs[0])
 		if err != nil {
+			return nil, err
+		}
+		if err := e.spend(len(arr)); err != nil {
 			return nil, err
 		}
 		for _, v := range arr {

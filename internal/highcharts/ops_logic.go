@@ -5,10 +5,10 @@ import "fmt"
 // logicOps compare and choose. && and || evaluate their operands only as
 // far as needed and return one of them, as JavaScript does.
 var logicOps = map[string]op{
-	"==":  strict("==", 2, 2, func(_ *evaluator, vs []any) (any, error) { return looseEqual(vs[0], vs[1]), nil }),
-	"!=":  strict("!=", 2, 2, func(_ *evaluator, vs []any) (any, error) { return !looseEqual(vs[0], vs[1]), nil }),
-	"===": strict("===", 2, 2, func(_ *evaluator, vs []any) (any, error) { return strictEqual(vs[0], vs[1]), nil }),
-	"!==": strict("!==", 2, 2, func(_ *evaluator, vs []any) (any, error) { return !strictEqual(vs[0], vs[1]), nil }),
+	"==":  equality("==", func(a, b any) bool { return looseEqual(a, b) }),
+	"!=":  equality("!=", func(a, b any) bool { return !looseEqual(a, b) }),
+	"===": equality("===", strictEqual),
+	"!==": equality("!==", func(a, b any) bool { return !strictEqual(a, b) }),
 	"<":   compare("<", func(a, b any) bool { lt, _ := less(a, b); return lt }),
 	">":   compare(">", func(a, b any) bool { lt, _ := less(b, a); return lt }),
 	"<=":  compare("<=", func(a, b any) bool { gt, ok := less(b, a); return ok && !gt }),
@@ -51,6 +51,16 @@ var logicOps = map[string]op{
 		}
 		return nil, nil
 	},
+}
+
+// equality compares two values, counting the work of comparing arrays.
+func equality(name string, f func(a, b any) bool) op {
+	return strict(name, 2, 2, func(e *evaluator, vs []any) (any, error) {
+		if err := e.spend(textCost(vs)); err != nil {
+			return nil, err
+		}
+		return f(vs[0], vs[1]), nil
+	})
 }
 
 func compare(name string, f func(a, b any) bool) op {

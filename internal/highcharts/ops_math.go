@@ -9,7 +9,10 @@ import (
 // right; + joins strings when either side is one) and functions of one
 // number.
 var mathOps = map[string]op{
-	"+": strict("+", 1, -1, func(_ *evaluator, vs []any) (any, error) {
+	"+": strict("+", 1, -1, func(e *evaluator, vs []any) (any, error) {
+		if err := e.spend(textCost(vs)); err != nil {
+			return nil, err
+		}
 		v := fold(vs, plus)
 		if s, ok := v.(string); ok && len(s) > maxText {
 			return nil, fmt.Errorf(`"+" makes a string longer than %d bytes`, maxText)
@@ -48,6 +51,23 @@ var mathOps = map[string]op{
 	"max": strict("max", 1, -1, func(_ *evaluator, vs []any) (any, error) {
 		return extreme(vs, func(a, b float64) bool { return a > b }), nil
 	}),
+}
+
+// textCost is the work of writing values as text: a step per 8 bytes of
+// strings and per element of arrays.
+func textCost(vs []any) int {
+	n := 0
+	for _, v := range vs {
+		switch x := v.(type) {
+		case string:
+			n += len(x) / 8
+		case []any:
+			n += len(x) + textCost(x)
+		case map[string]any:
+			n += len(x)
+		}
+	}
+	return n
 }
 
 // jsRound is JavaScript's Math.round: halves go up.

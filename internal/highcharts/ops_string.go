@@ -6,7 +6,7 @@ import (
 )
 
 // stringOps work on text (JavaScript's String methods; positions count
-// characters).
+// characters); the strings they make count as work (charged in ops.go).
 var stringOps = map[string]op{
 	"toUpper": strict("toUpper", 1, 1, func(_ *evaluator, vs []any) (any, error) { return strings.ToUpper(text(vs[0])), nil }),
 	"toLower": strict("toLower", 1, 1, func(_ *evaluator, vs []any) (any, error) { return strings.ToLower(text(vs[0])), nil }),

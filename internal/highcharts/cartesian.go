@@ -157,6 +157,17 @@ func (t *translation) cartesianSeries(s *src) error {
 		data[i] = item
 	}
 	out["data"] = data
+	// The value (y) is the dimension the tooltip writes; the other is the
+	// point's place.
+	yDim := 1
+	if t.inverted {
+		yDim = 0
+	}
+	tip := []any{yDim}
+	if s.typ == "bubble" {
+		tip = append(tip, 2)
+	}
+	out["encode"] = map[string]any{"x": 0, "y": 1, "tooltip": tip}
 	if labels != nil {
 		out["label"] = map[string]any{"show": true, "position": labels.position(s.typ, t.inverted)}
 		out["labelLayout"] = map[string]any{"hideOverlap": true}

@@ -2,10 +2,11 @@
 // (combo charts are bars and lines; histograms and waterfalls are bars),
 // heat maps, tree maps, funnels, gauges, box plots, Sankey diagrams, radar charts,
 // filled and point maps (maps.js), color scales, axes, legend, tooltip and aria description, on the SVG
-// renderer.
+// renderer; titles and marked areas for Highcharts visuals (their chart
+// code's title, plot bands).
 import * as echarts from "echarts/core";
 import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
-import { AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
+import { AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import { layerTooltips, mapShapes, pointTooltips } from "./maps.js";
 import "./marklines.js";
@@ -13,7 +14,7 @@ import { cancelWaiting, drawWhenSeen, isWaiting } from "./offscreen.js";
 
 echarts.use([
   BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
-  AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
+  AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
 // Numbers read as the KPIs and tables show them: thousands separators,

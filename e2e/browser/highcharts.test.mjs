@@ -1,0 +1,91 @@
+// A Highcharts visual in Debian's Chromium through the embedding SDK: the
+// user guide's kind of chart code (categories and data from getColumn,
+// data labels in Highcharts' "{point.y:,.0f}" format) draws one column
+// per country, labelled with SQL's sum of its revenue; hovering a column
+// shows that sum; HTML in the chart code's title is drawn as text, not as
+// elements of the page.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CreateDashboardCommand, CreateDataSetCommand } from '@aws-sdk/client-quicksight';
+import { ACCOUNT, dashboardCreated, mintConsoleURL, setUp } from './harness.mjs';
+
+const STEP = 15_000;
+
+const { sg, host, qs, browser, sql } = await setUp({ browser: 'allowed' });
+
+const arn = (kind, id) => `arn:aws:quicksight:${sg.credentials.region}:${ACCOUNT}:${kind}/${id}`;
+const admin = () => arn('user', 'default/admin');
+
+const chartCode = `{
+  // revenue by country, as the user guide's example draws sales
+  "chart": {"type": "column"},
+  "title": {"text": "<b>Revenue</b> by <img src=x onerror=\\"window.injected=1\\">country"},
+  "xAxis": {"categories": ["getColumn", 0]},
+  "yAxis": {"min": 0, "title": {"text": "Revenue ($)"}},
+  "legend": {"enabled": false},
+  "series": [{"name": "Revenue", "data": ["getColumn", 1], "dataLabels": {"enabled": true, "format": "{point.y:,.0f}"}}],
+}`;
+
+describe('Highcharts visual in Chromium', () => {
+  test('columns labelled with SQL\'s sums', { timeout: 120_000 }, async () => {
+    const sums = sql('SELECT country, sum(revenue) FROM orders GROUP BY 1 ORDER BY 2 DESC');
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    try {
+      await qs.send(new CreateDataSetCommand({
+        AwsAccountId: ACCOUNT, DataSetId: 'orders', Name: 'orders', ImportMode: 'DIRECT_QUERY',
+        PhysicalTableMap: { t: { CustomSql: { DataSourceArn: arn('datasource', 'sample-sales'), Name: 'q', SqlQuery: 'SELECT country, revenue FROM orders',
+          Columns: [{ Name: 'country', Type: 'STRING' }, { Name: 'revenue', Type: 'DECIMAL' }] } } },
+        Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDataSet', 'quicksight:PassDataSet'] }],
+      }));
+      const column = (name) => ({ DataSetIdentifier: 'o', ColumnName: name });
+      await qs.send(new CreateDashboardCommand({
+        AwsAccountId: ACCOUNT, DashboardId: 'hc', Name: 'hc',
+        Definition: {
+          DataSetIdentifierDeclarations: [{ Identifier: 'o', DataSetArn: arn('dataset', 'orders') }],
+          Sheets: [{ SheetId: 's', Name: 'Highcharts', Visuals: [{ PluginVisual: {
+            VisualId: 'hc', PluginArn: 'arn:aws:quicksight::aws:visualplugin/highcharts/alias/V1',
+            ChartConfiguration: {
+              FieldWells: [
+                { AxisName: 'GROUP_BY', Dimensions: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('country') } }] },
+                { AxisName: 'VALUE', Measures: [{ NumericalMeasureField: { FieldId: 'r', Column: column('revenue'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } }] },
+              ],
+              SortConfiguration: { PluginVisualTableQuerySort: { RowSort: [{ FieldSort: { FieldId: 'r', Direction: 'DESC' } }] } },
+              VisualOptions: { VisualProperties: [{ Name: 'codeEditor', Value: chartCode }] },
+            } } }] }],
+        },
+        Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
+      }));
+      await dashboardCreated(qs, 'hc');
+      await page.goto(`${host.origin}/host`, { timeout: STEP });
+      const url = (await mintConsoleURL(qs, '/dashboards/hc')).replace('/embedding/', '/embed/');
+      await page.evaluate((u) => window.embedDashboard(u, []), url);
+      const frame = page.frameLocator('#c iframe.quicksight-embedding-iframe');
+      const tile = frame.locator('#v-hc');
+      const fmt = (n) => Math.round(n).toLocaleString('en-US');
+      await tile.locator('svg text', { hasText: fmt(sums[0][1]) }).first().waitFor({ timeout: STEP });
+      const texts = await tile.locator('svg text').evaluateAll((ts) => ts.map((t) => t.textContent));
+      for (const [country, s] of sums) {
+        assert.ok(texts.includes(fmt(s)), `${country}'s label ${fmt(s)} not among ${JSON.stringify(texts)}`);
+      }
+      assert.ok(texts.includes(sums[0][0]), `category ${sums[0][0]} not drawn`); // others may be hidden where they would overlap
+      // The title's HTML is text: no element of it reached the page.
+      assert.ok(texts.some((t) => t.includes('Revenue by country')), `title: ${JSON.stringify(texts)}`);
+      assert.equal(await tile.locator('b, img').count(), 0);
+      assert.equal(await frame.locator('body').evaluate(() => window.injected), undefined);
+
+      // Hovering the first column shows its sum.
+      const label = tile.locator('svg text', { hasText: fmt(sums[0][1]) }).first();
+      const box = await label.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height + 12);
+      await tile.getByText(sums[0][0]).last().waitFor({ timeout: STEP });
+      const tip = await tile.evaluate((t) => t.innerText);
+      const two = (Math.round(sums[0][1] * 100) / 100).toLocaleString('en-US');
+      assert.ok(tip.includes(two) || tip.includes(fmt(sums[0][1])), `tooltip ${tip} lacks ${two}`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

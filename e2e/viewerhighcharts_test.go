@@ -6,6 +6,10 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 )
 
 // highchartsVisual is a Highcharts visual over the "geo" dataset: the
@@ -168,6 +172,30 @@ func TestViewerHighcharts(t *testing.T) {
 
 	if kind, msg := tileKind(t, body, "bubbles"); kind != "unsupported" || msg != "Highcharts visual cannot be drawn: Highcharts packedbubble series are not drawn by Sightglass (series 1)." {
 		t.Errorf("bubbles: %s %q", kind, msg)
+	}
+
+	// The same definition as an analysis: the editor draws the visuals as
+	// the viewer does.
+	c := ts.adminClient()
+	out, err := c.DescribeDashboardDefinition(t.Context(), &quicksight.DescribeDashboardDefinitionInput{AwsAccountId: aws.String(accountID), DashboardId: aws.String("maps")})
+	must(t, err)
+	var def types.AnalysisDefinition
+	raw, err := json.Marshal(out.Definition)
+	must(t, err)
+	decodeStrict(t, raw, &def)
+	_, err = c.CreateAnalysis(t.Context(), &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("hc"), Name: aws.String("Highcharts"),
+		Definition: &def, Permissions: ownerPermissions("admin", analysisOwnerActions...)})
+	must(t, err)
+	if an := waitAnalysis(t, c, "hc"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("analysis %s: %v", an.Status, an.Errors)
+	}
+	_, p := ts.signOn(t, ts.mint(t, "admin", "/analyses/hc"), -1)
+	if p.Status != 200 {
+		t.Fatalf("editor: %d", p.Status)
+	}
+	e := rawChart(t, p.Body, "lipstick")
+	if got := e["series"].([]any)[0].(map[string]any)["data"].([]any); len(got) != len(want) {
+		t.Errorf("editor's lipstick chart: %d columns, want %d", len(got), len(want))
 	}
 }
 

@@ -148,3 +148,18 @@ func TestParseComments(t *testing.T) {
 		t.Errorf("an array parsed as chart code")
 	}
 }
+
+// TestTooltipFormat: a chart's tooltip prefix, suffix and decimals become
+// the series' number format; a series' own beat them.
+func TestTooltipFormat(t *testing.T) {
+	ch, err := Draw([]byte(`{"tooltip": {"valuePrefix": "$", "valueDecimals": 2},
+	  "series": [{"data": [1]}, {"type": "pie", "data": [1], "tooltip": {"valueSuffix": " kg", "valueDecimals": 0}}]}`), sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := ch.Option["series"].([]map[string]any)
+	b, _ := json.Marshal([]any{ss[0][NumberFormatKey], ss[1][NumberFormatKey]})
+	if string(b) != `[{"Decimals":2,"Prefix":"$"},{"Decimals":0,"Prefix":"$","Suffix":" kg"}]` {
+		t.Errorf("formats %s", b)
+	}
+}

@@ -163,4 +163,35 @@ func (s *src) common(out map[string]any, inLegend bool) {
 	if inLegend {
 		s.t.legend = append(s.t.legend, s.name())
 	}
+	if f := s.tooltipFormat(); f != nil {
+		out[NumberFormatKey] = f
+	}
+}
+
+// tooltipFormat is the number format of a series' tooltip values: its
+// tooltip's (else the chart's) valuePrefix, valueSuffix and
+// valueDecimals, as the console's page writes them.
+func (s *src) tooltipFormat() map[string]any {
+	read := func(k string) (any, bool) {
+		if v, ok := s.sub("tooltip", k); ok {
+			return v, true
+		}
+		return s.t.r.get(object(s.t.r.root["tooltip"]), k, "tooltip."+k)
+	}
+	f := map[string]any{}
+	if v, ok := read("valuePrefix"); ok && v != nil {
+		f["Prefix"] = plain(text(v))
+	}
+	if v, ok := read("valueSuffix"); ok && v != nil {
+		f["Suffix"] = plain(text(v))
+	}
+	if v, ok := read("valueDecimals"); ok {
+		if d, ok := v.(float64); ok && d >= 0 && d <= 20 && d == float64(int(d)) {
+			f["Decimals"] = int(d)
+		}
+	}
+	if len(f) == 0 {
+		return nil
+	}
+	return f
 }

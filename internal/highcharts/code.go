@@ -39,24 +39,30 @@ func Parse(code []byte) (map[string]any, error) {
 	return m, nil
 }
 
-// depth is the deepest nesting of brackets outside double-quoted strings
-// (a bracket in a comment counts: the bound only errs on the strict side).
+// depth is the deepest nesting of brackets outside strings and comments.
 func depth(b []byte) int {
-	d, top, inStr, esc := 0, 0, false, false
-	for _, c := range b {
-		switch {
-		case inStr && esc:
-			esc = false
-		case inStr && c == '\\':
-			esc = true
+	d, top := 0, 0
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
 		case c == '"':
-			inStr = !inStr
-		case inStr:
+			for i++; i < len(b) && b[i] != '"'; i++ {
+				if b[i] == '\\' {
+					i++
+				}
+			}
+		case c == '/' && i+1 < len(b) && b[i+1] == '/':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(b) && b[i+1] == '*':
+			i += 2
+			for i+1 < len(b) && !(b[i] == '*' && b[i+1] == '/') {
+				i++
+			}
+			i++
 		case c == '[' || c == '{':
 			d++
-			if d > top {
-				top = d
-			}
+			top = max(top, d)
 		case c == ']' || c == '}':
 			d--
 		}

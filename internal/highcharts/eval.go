@@ -1,6 +1,7 @@
 package highcharts
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"regexp"
@@ -8,10 +9,10 @@ import (
 
 // Bounds of one evaluation.
 const (
-	maxSteps = 2_000_000 // expressions evaluated
-	maxArray = 100_000   // elements of an array an expression builds
-	maxCells = 4_000_000 // elements of all the arrays and objects it builds
-	maxText  = 1 << 20   // bytes of one string it builds
+	maxSteps = 10_000_000 // expressions evaluated, elements built or walked
+	maxArray = 100_000    // elements of an array an expression builds
+	maxCells = 4_000_000  // elements of all the arrays and objects it builds
+	maxText  = 1 << 20    // bytes of one string it builds
 )
 
 // raw keys hold expressions Highcharts runs per event or per point in the
@@ -21,18 +22,20 @@ var raw = map[string]bool{"events": true, "quicksight": true}
 
 // evaluator evaluates one chart code.
 type evaluator struct {
-	d     *Data
-	steps int
-	cells int   // elements built so far
-	items []any // the current ["item"] of each enclosing map, filter or reduce
-	index []int // its index
-	accs  []any // the current ["acc"] of each enclosing reduce
+	d         *Data
+	ctx       context.Context // the request's: evaluation stops when it ends
+	nextCheck int             // the step count at which ctx is next checked
+	steps     int
+	cells     int   // elements built so far
+	items     []any // the current ["item"] of each enclosing map, filter or reduce
+	index     []int // its index
+	accs      []any // the current ["acc"] of each enclosing reduce
 }
 
 // Eval evaluates the expressions of a parsed chart code over d: every
 // array whose first element names an operation is replaced by its result.
-func Eval(code map[string]any, d *Data) (map[string]any, error) {
-	e := &evaluator{d: d}
+func Eval(ctx context.Context, code map[string]any, d *Data) (map[string]any, error) {
+	e := &evaluator{d: d, ctx: ctx}
 	v, err := e.eval(code)
 	if err != nil {
 		return nil, err
@@ -44,9 +47,8 @@ func Eval(code map[string]any, d *Data) (map[string]any, error) {
 var identifier = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
 
 func (e *evaluator) eval(v any) (any, error) {
-	e.steps++
-	if e.steps > maxSteps {
-		return nil, fmt.Errorf("the chart code's expressions take more than %d steps", maxSteps)
+	if err := e.spend(1); err != nil {
+		return nil, err
 	}
 	switch x := v.(type) {
 	case []any:
@@ -101,7 +103,10 @@ func (e *evaluator) eval(v any) (any, error) {
 // them is work like any other step.
 func (e *evaluator) grow(n int) error {
 	e.cells += n
-	if n > maxArray || e.cells > maxCells {
+	if n > maxArray {
+		return fmt.Errorf("the chart code's expressions build an array of more than %d values", maxArray)
+	}
+	if e.cells > maxCells {
 		return fmt.Errorf("the chart code's expressions build more than %d values", maxCells)
 	}
 	return e.spend(n)
@@ -114,7 +119,61 @@ func (e *evaluator) spend(n int) error {
 	if e.steps > maxSteps {
 		return fmt.Errorf("the chart code's expressions take more than %d steps", maxSteps)
 	}
+	if e.steps >= e.nextCheck && e.ctx != nil {
+		e.nextCheck = e.steps + 1<<16
+		if err := e.ctx.Err(); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// measure counts the work of reading values whole (writing them as text,
+// comparing them): a step per element and per 8 bytes of strings, spent
+// as it walks, so that the walk itself is bounded.
+func (e *evaluator) measure(vs []any) error {
+	for _, v := range vs {
+		if _, err := e.size(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// size walks a value, spending its size in steps, and returns that size.
+func (e *evaluator) size(v any) (int, error) {
+	switch x := v.(type) {
+	case string:
+		n := 1 + len(x)/8
+		return n, e.spend(n)
+	case []any:
+		n := 1
+		if err := e.spend(1); err != nil {
+			return 0, err
+		}
+		for _, el := range x {
+			k, err := e.size(el)
+			if err != nil {
+				return 0, err
+			}
+			n += k
+		}
+		return n, nil
+	case map[string]any:
+		n := 1
+		if err := e.spend(1); err != nil {
+			return 0, err
+		}
+		for k, el := range x {
+			m, err := e.size(el)
+			if err != nil {
+				return 0, err
+			}
+			n += m + 1 + len(k)/8
+		}
+		return n, nil
+	}
+	return 1, e.spend(1)
 }
 
 // holdsExpression reports whether any of vs is an array that starts with

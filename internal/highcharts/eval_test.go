@@ -1,6 +1,7 @@
 package highcharts
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -25,7 +26,7 @@ func evalOne(t *testing.T, expr string, d *Data) (any, error) {
 	if err != nil {
 		t.Fatalf("parse %s: %v", expr, err)
 	}
-	out, err := Eval(code, d)
+	out, err := Eval(context.Background(), code, d)
 	if err != nil {
 		return nil, err
 	}
@@ -76,9 +77,13 @@ func TestEvalDocumented(t *testing.T) {
 		{`["||", false, 0, "x"]`, `"x"`},
 		{`["&&", 1, 0, "x"]`, `0`},
 		{`["+", "n=", 3]`, `"n=3"`},
+		{`["+", [["ALL", "ALL"]], ["getColumn", 0, 1]]`, `[["ALL","ALL"],["Product A","Technology"],["Product B","Retail"],["Product C","Retail"]]`},
+		{`["reduce", [10, 20, 30], ["+", ["acc"], ["itemIndex"]]]`, `13`}, // the walk starts at index 1
 		{`[">=", 3, 3]`, `true`},
-		// A literal list of words is data, not an expression.
+		// A literal list of words is data, not an expression, words that
+		// name no operation of the language included.
 		{`["Speed", "Strength"]`, `["Speed","Strength"]`},
+		{`["min", "avg", "max"]`, `["min","avg","max"]`},
 	}
 	for _, c := range cases {
 		got, err := evalOne(t, c.expr, sample())
@@ -144,6 +149,10 @@ func TestParseComments(t *testing.T) {
 	if _, err := Parse([]byte(strings.Repeat("[", 200) + strings.Repeat("]", 200))); err == nil || !strings.Contains(err.Error(), "nests") {
 		t.Errorf("deep code: %v", err)
 	}
+	deep := "{\"a\": // a \" in a comment\n" + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "}"
+	if _, err := Parse([]byte(deep)); err == nil || !strings.Contains(err.Error(), "nests") {
+		t.Errorf("deep code after a comment: %v", err)
+	}
 	if _, err := Parse([]byte(`[1]`)); err == nil {
 		t.Errorf("an array parsed as chart code")
 	}
@@ -152,7 +161,7 @@ func TestParseComments(t *testing.T) {
 // TestTooltipFormat: a chart's tooltip prefix, suffix and decimals become
 // the series' number format; a series' own beat them.
 func TestTooltipFormat(t *testing.T) {
-	ch, err := Draw([]byte(`{"tooltip": {"valuePrefix": "$", "valueDecimals": 2},
+	ch, err := Draw(context.Background(), []byte(`{"tooltip": {"valuePrefix": "$", "valueDecimals": 2},
 	  "series": [{"data": [1]}, {"type": "pie", "data": [1], "tooltip": {"valueSuffix": " kg", "valueDecimals": 0}}]}`), sample())
 	if err != nil {
 		t.Fatal(err)

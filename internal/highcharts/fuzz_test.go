@@ -1,6 +1,7 @@
 package highcharts
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -23,7 +24,7 @@ func FuzzDraw(f *testing.F) {
 	f.Add([]byte(`{"series": [{"type": "pie", "data": ["reduce", ["getColumn", 0, 1], ["concat", ["acc"], [["item"]]], []]}]}`))
 	f.Add([]byte(`{"plotOptions": {"series": {"stacking": "percent"}}, "yAxis": [{}, {"opposite": true}], "series": [{"yAxis": 1, "data": [1, -1, null]}, {"type": "bar", "data": [[0, 2]]}]}`))
 	f.Fuzz(func(t *testing.T, code []byte) {
-		ch, err := Draw(code, realData("snn", 1))
+		ch, err := Draw(context.Background(), code, realData("snn", 1))
 		if err != nil {
 			var r *Refusal
 			if errors.As(err, &r) && r.Why == "" {

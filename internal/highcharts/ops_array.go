@@ -64,16 +64,17 @@ var arrayOps = map[string]op{
 			return nil, err
 		}
 		var acc any
+		first := 0 // the index of the first element walked
 		if len(as) == 3 {
 			if acc, err = e.eval(as[2]); err != nil {
 				return nil, err
 			}
 		} else if len(arr) > 0 {
-			acc, arr = arr[0], arr[1:]
+			acc, arr, first = arr[0], arr[1:], 1
 		}
 		for i, it := range arr {
 			a := acc
-			if acc, err = e.with(it, i, &a, as[1]); err != nil {
+			if acc, err = e.with(it, first+i, &a, as[1]); err != nil {
 				return nil, err
 			}
 		}
@@ -87,7 +88,7 @@ var arrayOps = map[string]op{
 			return nil, fmt.Errorf(`["item"] is used outside map, filter and reduce`)
 		}
 		if len(as) == 0 {
-			return e.items[len(e.items)-1], nil
+			return e.own(e.items[len(e.items)-1], 0)
 		}
 		n, err := e.eval(as[0])
 		if err != nil {
@@ -97,7 +98,7 @@ var arrayOps = map[string]op{
 		if i != math.Trunc(i) || i < 0 || int(i) >= len(e.items) {
 			return nil, fmt.Errorf(`["item", %s]: there are %d enclosing walks`, text(n), len(e.items))
 		}
-		return e.items[int(i)], nil
+		return e.own(e.items[int(i)], 0)
 	},
 	"itemIndex": func(e *evaluator, as []any) (any, error) {
 		if len(e.index) == 0 {
@@ -109,14 +110,17 @@ var arrayOps = map[string]op{
 		if len(e.accs) == 0 {
 			return nil, fmt.Errorf(`["acc"] is used outside reduce`)
 		}
-		return e.accs[len(e.accs)-1], nil
+		return e.own(e.accs[len(e.accs)-1], 0)
 	},
-	"get": strict("get", 2, 3, func(_ *evaluator, vs []any) (any, error) {
+	"get": strict("get", 2, 3, func(e *evaluator, vs []any) (any, error) {
+		if err := e.measure(vs[1:2]); err != nil {
+			return nil, err
+		}
 		v := get(vs[0], vs[1])
 		if v == nil && len(vs) == 3 {
 			return vs[2], nil
 		}
-		return v, nil
+		return e.own(v, 0) // each reference to a part counts as its copy
 	}),
 	"unique": strict("unique", 1, 1, func(e *evaluator, vs []any) (any, error) {
 		arr, err := list("unique", vs[0])
@@ -134,6 +138,13 @@ var arrayOps = map[string]op{
 		for _, v := range arr {
 			switch v.(type) {
 			case []any, map[string]any: // by content, compared one by one
+				size, err := e.size(v)
+				if err != nil {
+					return nil, err
+				}
+				if err := e.spend(size * len(composite)); err != nil {
+					return nil, err
+				}
 				dup := false
 				for _, u := range composite {
 					if strictEqual(u, v) {
@@ -145,7 +156,6 @@ var arrayOps = map[string]op{
 					continue
 				}
 				composite = append(composite, v)
-				e.steps += len(composite)
 			default: // nil, bool, float64, string: comparable
 				if seen[v] {
 					continue
@@ -154,68 +164,10 @@ var arrayOps = map[string]op{
 			}
 			out = append(out, v)
 		}
-		if e.steps > maxSteps {
-			return nil, fmt.Errorf("the chart code's expressions take more than %d steps", maxSteps)
-		}
 		if out == nil {
 			out = []any{}
 		}
 		return out, nil
-	}),
-	"length": strict("length", 1, 1, func(_ *evaluator, vs []any) (any, error) {
-		switch x := vs[0].(type) {
-		case []any:
-			return float64(len(x)), nil
-		case string:
-			return float64(len([]rune(x))), nil
-		}
-		return nil, fmt.Errorf(`"length" needs an array or a string, not %s`, kind(vs[0]))
-	}),
-	"slice": strict("slice", 2, 3, func(e *evaluator, vs []any) (any, error) {
-		arr, err := list("slice", vs[0])
-		if err != nil {
-			return nil, err
-		}
-		start, end := relative(number(vs[1]), len(arr)), len(arr)
-		if len(vs) == 3 {
-			end = relative(number(vs[2]), len(arr))
-		}
-		if start >= end {
-			return []any{}, nil
-		}
-		if err := e.grow(end - start); err != nil {
-			return nil, err
-		}
-		return append([]any{}, arr[start:end]...), nil
-	}),
-	"reverse": strict("reverse", 1, 1, func(e *evaluator, vs []any) (any, error) {
-		arr, err := list("reverse", vs[0])
-		if err != nil {
-			return nil, err
-		}
-		if err := e.grow(len(arr)); err != nil {
-			return nil, err
-		}
-		out := make([]any, len(arr))
-		for i, v := range arr {
-			out[len(arr)-1-i] = v
-		}
-		return out, nil
-	}),
-	"includes": strict("includes", 2, 2, func(e *evaluator, vs []any) (any, error) {
-		arr, err := list("includes", vs[0])
-		if err != nil {
-			return nil, err
-		}
-		if err := e.spend(len(arr)); err != nil {
-			return nil, err
-		}
-		for _, v := range arr {
-			if strictEqual(v, vs[1]) {
-				return true, nil
-			}
-		}
-		return false, nil
 	}),
 }
 
@@ -309,21 +261,4 @@ func get(from, key any) any {
 		}
 	}
 	return nil
-}
-
-// relative turns slice's position (negative from the end) into an index.
-func relative(f float64, n int) int {
-	if f != f {
-		return 0
-	}
-	if f < 0 {
-		f += float64(n)
-		if f < 0 {
-			return 0
-		}
-	}
-	if f > float64(n) {
-		return n
-	}
-	return int(f)
 }

@@ -26,7 +26,7 @@ var dataOps = map[string]op{
 		}
 		return out, nil
 	}),
-	"getPaletteColor": strict("getPaletteColor", 1, 1, func(e *evaluator, vs []any) (any, error) {
+	"getPaletteColor": strictText("getPaletteColor", 1, 1, func(e *evaluator, vs []any) (any, error) {
 		name := text(vs[0])
 		c, ok := e.d.UIColors[name]
 		if !ok {
@@ -41,6 +41,10 @@ var dataOps = map[string]op{
 		}
 		if name, ok := vs[0].(string); ok && pointVariable(name) {
 			return Deferred{Op: "formatValue", Args: []any{name, float64(i)}}, nil
+		}
+		switch vs[0].(type) {
+		case []any, map[string]any, Deferred:
+			return nil, fmt.Errorf(`"formatValue" formats a value, not %s`, kind(vs[0]))
 		}
 		if e.d.Format == nil {
 			return text(vs[0]), nil

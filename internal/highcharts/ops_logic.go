@@ -5,17 +5,15 @@ import "fmt"
 // logicOps compare and choose. && and || evaluate their operands only as
 // far as needed and return one of them, as JavaScript does.
 var logicOps = map[string]op{
-	"==":  equality("==", func(a, b any) bool { return looseEqual(a, b) }),
-	"!=":  equality("!=", func(a, b any) bool { return !looseEqual(a, b) }),
-	"===": equality("===", strictEqual),
-	"!==": equality("!==", func(a, b any) bool { return !strictEqual(a, b) }),
-	"<":   compare("<", func(a, b any) bool { lt, _ := less(a, b); return lt }),
-	">":   compare(">", func(a, b any) bool { lt, _ := less(b, a); return lt }),
-	"<=":  compare("<=", func(a, b any) bool { gt, ok := less(b, a); return ok && !gt }),
-	">=":  compare(">=", func(a, b any) bool { lt, ok := less(a, b); return ok && !lt }),
-	"!":   strict("!", 1, 1, func(_ *evaluator, vs []any) (any, error) { return !truthy(vs[0]), nil }),
-	"&&":  andOr("&&", false),
-	"||":  andOr("||", true),
+	"==": equality("==", func(a, b any) bool { return looseEqual(a, b) }),
+	"!=": equality("!=", func(a, b any) bool { return !looseEqual(a, b) }),
+	"<":  compare("<", func(a, b any) bool { lt, _ := less(a, b); return lt }),
+	">":  compare(">", func(a, b any) bool { lt, _ := less(b, a); return lt }),
+	"<=": compare("<=", func(a, b any) bool { gt, ok := less(b, a); return ok && !gt }),
+	">=": compare(">=", func(a, b any) bool { lt, ok := less(a, b); return ok && !lt }),
+	"!":  strict("!", 1, 1, func(_ *evaluator, vs []any) (any, error) { return !truthy(vs[0]), nil }),
+	"&&": andOr("&&", false),
+	"||": andOr("||", true),
 	"case": func(e *evaluator, as []any) (any, error) {
 		// ["case", cond1, value1, cond2, value2, ..., otherwise]
 		if len(as) < 2 {
@@ -35,28 +33,12 @@ var logicOps = map[string]op{
 		}
 		return nil, nil
 	},
-	"if": func(e *evaluator, as []any) (any, error) {
-		if err := arity("if", as, 2, 3); err != nil {
-			return nil, err
-		}
-		c, err := e.eval(as[0])
-		if err != nil {
-			return nil, err
-		}
-		if truthy(c) {
-			return e.eval(as[1])
-		}
-		if len(as) == 3 {
-			return e.eval(as[2])
-		}
-		return nil, nil
-	},
 }
 
 // equality compares two values, counting the work of comparing arrays.
 func equality(name string, f func(a, b any) bool) op {
 	return strict(name, 2, 2, func(e *evaluator, vs []any) (any, error) {
-		if err := e.spend(textCost(vs)); err != nil {
+		if err := e.measure(vs); err != nil {
 			return nil, err
 		}
 		return f(vs[0], vs[1]), nil

@@ -10,8 +10,11 @@ import (
 // number.
 var mathOps = map[string]op{
 	"+": strict("+", 1, -1, func(e *evaluator, vs []any) (any, error) {
-		if err := e.spend(textCost(vs)); err != nil {
+		if err := e.measure(vs); err != nil {
 			return nil, err
+		}
+		if joined, ok, err := e.joinArrays(vs); ok || err != nil {
+			return joined, err
 		}
 		v := fold(vs, plus)
 		if s, ok := v.(string); ok && len(s) > maxText {
@@ -35,39 +38,12 @@ var mathOps = map[string]op{
 	"sqrt":  unary("sqrt", math.Sqrt),
 	"log10": unary("log10", math.Log10),
 	"ln":    unary("ln", math.Log),
-	"exp":   unary("exp", math.Exp),
 	"round": unary("round", jsRound),
 	"floor": unary("floor", math.Floor),
 	"ceil":  unary("ceil", math.Ceil),
 	"sin":   unary("sin", math.Sin),
 	"cos":   unary("cos", math.Cos),
 	"tan":   unary("tan", math.Tan),
-	"asin":  unary("asin", math.Asin),
-	"acos":  unary("acos", math.Acos),
-	"atan":  unary("atan", math.Atan),
-	"min": strict("min", 1, -1, func(_ *evaluator, vs []any) (any, error) {
-		return extreme(vs, func(a, b float64) bool { return a < b }), nil
-	}),
-	"max": strict("max", 1, -1, func(_ *evaluator, vs []any) (any, error) {
-		return extreme(vs, func(a, b float64) bool { return a > b }), nil
-	}),
-}
-
-// textCost is the work of writing values as text: a step per 8 bytes of
-// strings and per element of arrays.
-func textCost(vs []any) int {
-	n := 0
-	for _, v := range vs {
-		switch x := v.(type) {
-		case string:
-			n += len(x) / 8
-		case []any:
-			n += len(x) + textCost(x)
-		case map[string]any:
-			n += len(x)
-		}
-	}
-	return n
 }
 
 // jsRound is JavaScript's Math.round: halves go up.
@@ -77,14 +53,48 @@ func unary(name string, f func(float64) float64) op {
 	return strict(name, 1, 1, func(_ *evaluator, vs []any) (any, error) { return clean(f(number(vs[0]))), nil })
 }
 
-// plus is JavaScript's a + b.
+// plus is JavaScript's a + b for values that are not arrays: text when
+// either side is a string or an object, else numbers.
 func plus(a, b any) any {
 	_, as := a.(string)
 	_, bs := b.(string)
-	if as || bs {
+	_, ao := a.(map[string]any)
+	_, bo := b.(map[string]any)
+	if as || bs || ao || bo {
 		return text(a) + text(b)
 	}
 	return number(a) + number(b)
+}
+
+// joinArrays is + over arrays, which the language joins into one array
+// (["+", [["ALL", "ALL"]], ["getColumn", 0, 1]] puts a row before the
+// answer's); a value that is not an array joins as one element. ok is
+// false when no operand is an array.
+func (e *evaluator) joinArrays(vs []any) (out []any, ok bool, err error) {
+	n := 0
+	for _, v := range vs {
+		if a, isArr := v.([]any); isArr {
+			ok = true
+			n += len(a)
+		} else {
+			n++
+		}
+	}
+	if !ok {
+		return nil, false, nil
+	}
+	if err := e.grow(n); err != nil {
+		return nil, true, err
+	}
+	out = make([]any, 0, n)
+	for _, v := range vs {
+		if a, isArr := v.([]any); isArr {
+			out = append(out, a...)
+		} else {
+			out = append(out, v)
+		}
+	}
+	return out, true, nil
 }
 
 func fold(vs []any, f func(a, b any) any) any {
@@ -114,27 +124,4 @@ func numeric(vs []any, f func(a, b float64) float64, negate bool) any {
 		acc = f(acc, number(v))
 	}
 	return clean(acc)
-}
-
-// extreme is Math.min or Math.max of numbers or one array of numbers.
-func extreme(vs []any, better func(a, b float64) bool) any {
-	if len(vs) == 1 {
-		if a, ok := vs[0].([]any); ok {
-			vs = a
-		}
-	}
-	if len(vs) == 0 {
-		return nil
-	}
-	best := number(vs[0])
-	for _, v := range vs[1:] {
-		f := number(v)
-		if math.IsNaN(f) {
-			return nil
-		}
-		if better(f, best) {
-			best = f
-		}
-	}
-	return clean(best)
 }

@@ -1,6 +1,7 @@
 package highcharts
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -71,7 +72,7 @@ func TestRealChartCodes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ch, err := Draw(code, realData(c.columns, c.groupBy))
+		ch, err := Draw(context.Background(), code, realData(c.columns, c.groupBy))
 		switch {
 		case c.refused != "" && (err == nil || !strings.Contains(err.Error(), c.refused)):
 			t.Errorf("%s: %v, want an error saying %q", c.file, err, c.refused)

@@ -1,6 +1,7 @@
 package highcharts
 
 import (
+	"context"
 	"fmt"
 	"strings"
 )
@@ -21,13 +22,14 @@ func (r *Refusal) Error() string { return r.Why }
 
 func refuse(format string, args ...any) error { return &Refusal{Why: fmt.Sprintf(format, args...)} }
 
-// Draw reads, evaluates and translates a chart code over d.
-func Draw(code []byte, d *Data) (*Chart, error) {
+// Draw reads, evaluates and translates a chart code over d; the work
+// stops when ctx ends.
+func Draw(ctx context.Context, code []byte, d *Data) (*Chart, error) {
 	parsed, err := Parse(code)
 	if err != nil {
 		return nil, err
 	}
-	hc, err := Eval(parsed, d)
+	hc, err := Eval(ctx, parsed, d)
 	if err != nil {
 		return nil, err
 	}

@@ -70,7 +70,7 @@ func (v *View) highchartsTile(ctx context.Context, t *Tile, vis *definition.Visu
 		}
 		fillHighchartsData(data, p, res)
 	}
-	ch, err := highcharts.Draw([]byte(code), data)
+	ch, err := highcharts.Draw(ctx, []byte(code), data)
 	var refusal *highcharts.Refusal
 	switch {
 	case errors.As(err, &refusal):

@@ -2,6 +2,7 @@ package highcharts
 
 import (
 	"strconv"
+	"strings"
 )
 
 // axis is one Highcharts x or y axis and what the series placed on it.
@@ -41,9 +42,6 @@ func (t *translation) readAxes(hc map[string]any, name string, x bool) []*axis {
 	var out []*axis
 	for _, src := range srcs {
 		a := &axis{src: src, path: path, x: x, kind: "value", index: map[string]int{}}
-		if x {
-			a.kind = "value"
-		}
 		if v, ok := t.r.get(src, "categories", path+".categories"); ok {
 			if cs, ok := v.([]any); ok {
 				a.kind, a.given = "category", true
@@ -105,9 +103,9 @@ func (t *translation) axisAt(list []*axis, v any) (*axis, int, error) {
 
 // finishAxes writes the ECharts axes: Highcharts' x axes are ECharts' x
 // axes (its y axes when the chart is inverted).
-func (t *translation) finishAxes() {
+func (t *translation) finishAxes() error {
 	if !t.anyCartesian() {
-		return
+		return nil
 	}
 	var xs, ys []any
 	for _, a := range t.xAxes {
@@ -120,6 +118,15 @@ func (t *translation) finishAxes() {
 		xs, ys = ys, xs
 	}
 	t.opt["xAxis"], t.opt["yAxis"] = xs, ys
+	for _, a := range append(append([]*axis{}, t.xAxes...), t.yAxes...) {
+		if a.kind == "time" {
+			t.opt["useUTC"] = true // Highcharts draws times in UTC unless told otherwise
+		}
+		if err := t.spend(len(text(a.categories))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // anyCartesian reports whether a drawn series has axes.
@@ -170,10 +177,11 @@ func (t *translation) axisOption(a *axis) map[string]any {
 		o["show"] = false
 	}
 	for _, k := range []string{"min", "max"} {
-		if v, ok := t.r.get(a.src, k, p+"."+k); ok && v != nil {
-			if f, ok := v.(float64); ok {
-				o[k] = f
-			}
+		if f, ok := a.src[k].(float64); ok {
+			o[k] = f
+			t.r.mark(p + "." + k)
+		} else if a.src[k] == nil {
+			t.r.mark(p + "." + k) // null: automatic, as Highcharts reads it
 		}
 	}
 	if a.percent {
@@ -199,9 +207,6 @@ func (t *translation) axisOption(a *axis) map[string]any {
 	}
 	labels := object(a.src["labels"])
 	axisLabel := map[string]any{"hideOverlap": true}
-	if a.percent {
-		axisLabel["formatter"] = "{value}%"
-	}
 	if v, ok := t.r.get(labels, "enabled", p+".labels.enabled"); ok && !truthy(v) {
 		axisLabel["show"] = false
 	}
@@ -248,25 +253,16 @@ func axisFormat(f string) (string, bool) {
 	}
 	rest := f
 	for {
-		i := indexOf(rest, "{")
+		i := strings.Index(rest, "{")
 		if i < 0 {
 			return f, true
 		}
-		j := indexOf(rest[i:], "}")
+		j := strings.Index(rest[i:], "}")
 		if j < 0 || rest[i:i+j+1] != "{value}" {
 			return "", false
 		}
 		rest = rest[i+j+1:]
 	}
-}
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
 }
 
 // plotLines draws an axis's plotLines and plotBands as ECharts mark lines
@@ -294,11 +290,11 @@ func (t *translation) plotLines(a *axis, o map[string]any) {
 			continue
 		}
 		item := map[string]any{dim: v}
-		if c, ok := m["color"].(string); ok {
+		if c, ok := color(m["color"]); ok {
 			item["lineStyle"] = map[string]any{"color": c, "width": max(number(m["width"]), 1), "type": dash(text(m["dashStyle"]))}
 		}
 		if lbl := object(m["label"]); lbl != nil && lbl["text"] != nil {
-			item["label"] = map[string]any{"formatter": plain(text(lbl["text"])), "position": "insideEndTop"}
+			item["label"] = map[string]any{"formatter": escapeTemplate(plain(text(lbl["text"]))), "position": "insideEndTop"}
 		} else {
 			item["label"] = map[string]any{"show": false}
 		}
@@ -312,7 +308,7 @@ func (t *translation) plotLines(a *axis, o map[string]any) {
 			continue
 		}
 		start := map[string]any{dim: from}
-		if c, ok := m["color"].(string); ok {
+		if c, ok := color(m["color"]); ok {
 			start["itemStyle"] = map[string]any{"color": c}
 		}
 		if lbl := object(m["label"]); lbl != nil && lbl["text"] != nil {

@@ -16,9 +16,6 @@ type point struct {
 // cartesianSeries draws line, spline, area, areaspline, column, bar,
 // scatter and bubble series.
 func (t *translation) cartesianSeries(s *src) error {
-	if s.typ == "bar" {
-		t.inverted = true
-	}
 	xv, _ := s.t.r.get(s.m, "xAxis", "series[].xAxis")
 	yv, _ := s.t.r.get(s.m, "yAxis", "series[].yAxis")
 	xa, xi, err := t.axisAt(t.xAxes, xv)
@@ -119,8 +116,13 @@ func (t *translation) cartesianSeries(s *src) error {
 		style["color"] = color
 		out["itemStyle"] = style
 	}
-	if err := t.stacking(s, out); err != nil {
+	if err := t.stacking(s, out, xa, ya, yi); err != nil {
 		return err
+	}
+	if v, ok := s.opt("threshold"); ok && s.typ != "line" && s.typ != "spline" && s.typ != "scatter" && s.typ != "bubble" {
+		if f, isNum := v.(float64); !isNum || f != 0 {
+			return refuse("series option threshold %s is not drawn by Sightglass (series %d): its %s would start from it", text(v), s.index+1, s.typ)
+		}
 	}
 	var sizes []float64
 	if s.typ == "bubble" {
@@ -154,6 +156,12 @@ func (t *translation) cartesianSeries(s *src) error {
 			item["label"] = labels.at(s, p, nil)
 		}
 		pointOptions(s, p, item)
+		if err := t.spend(len(p.name) + labelBytes(item)); err != nil {
+			return err
+		}
+		if p.fields != nil {
+			t.pointKeys(p.fields, "x", "y", "z", "name", "color", "marker", "dataLabels")
+		}
 		data[i] = item
 	}
 	out["data"] = data
@@ -180,10 +188,7 @@ func (t *translation) cartesianSeries(s *src) error {
 // y), [x, y] or [name, y] (or [x, y, z] of a bubble), or an object with
 // x, y, z, name, color.
 func readPoint(el any, i int, s *src, xa *axis, auto float64) (point, error) {
-	p := point{x: auto}
-	if xa.kind == "category" {
-		p.x = float64(i)
-	}
+	p := point{x: auto} // pointStart + i × pointInterval, a category's index too
 	switch v := el.(type) {
 	case nil:
 		return p, nil
@@ -192,6 +197,9 @@ func readPoint(el any, i int, s *src, xa *axis, auto float64) (point, error) {
 		return p, nil
 	case []any:
 		switch {
+		case len(v) == 2 && s.typ == "bubble": // [y, z]
+			p.y, p.z = numeric1(v[0]), numeric1(v[1])
+			return p, nil
 		case len(v) == 2 || (len(v) == 3 && s.typ == "bubble"):
 			if name, ok := v[0].(string); ok {
 				p.name = name
@@ -228,7 +236,7 @@ func readPoint(el any, i int, s *src, xa *axis, auto float64) (point, error) {
 		}
 		p.y = numeric1(v["y"])
 		p.z = numeric1(v["z"])
-		if c, ok := v["color"].(string); ok {
+		if c, ok := color(v["color"]); ok {
 			p.color = c
 		}
 		return p, nil
@@ -246,7 +254,7 @@ func pointOptions(s *src, p point, item map[string]any) {
 		} else if r, ok := m["radius"].(float64); ok {
 			item["symbolSize"] = 2 * r
 		}
-		if c, ok := m["fillColor"].(string); ok {
+		if c, ok := color(m["fillColor"]); ok {
 			style, _ := item["itemStyle"].(map[string]any)
 			if style == nil {
 				style = map[string]any{}
@@ -323,16 +331,12 @@ func bubbleSizes(s *src, pts []point) []float64 {
 			lo, hi = math.Min(lo, z), math.Max(hi, z)
 		}
 	}
-	minSize, maxSize := 8.0, 50.0
-	if v, ok := s.opt("minSize"); ok {
-		if f, ok := v.(float64); ok {
-			minSize = f
-		}
+	minSize, maxSize := 8.0, 50.0 // Highcharts' 8 pixels and 20% of a typical tile
+	if v, ok := s.numberOpt("minSize"); ok {
+		minSize = v
 	}
-	if v, ok := s.opt("maxSize"); ok {
-		if f, ok := v.(float64); ok {
-			maxSize = f
-		}
+	if v, ok := s.numberOpt("maxSize"); ok {
+		maxSize = v
 	}
 	out := make([]float64, len(pts))
 	for i, p := range pts {

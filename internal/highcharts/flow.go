@@ -8,9 +8,7 @@ func (t *translation) funnelSeries(s *src) error {
 		return err
 	}
 	out := map[string]any{"type": "funnel", "sort": "none", "top": 48, "bottom": 16, "left": "15%", "width": "70%"}
-	if s.typ == "pyramid" {
-		out["sort"] = "ascending"
-	}
+	t.note("Funnel and pyramid segments are drawn in their order with widths by value (Highcharts sizes their heights).")
 	s.common(out, false)
 	labels := s.labels()
 	total := 0.0
@@ -30,9 +28,10 @@ func (t *translation) funnelSeries(s *src) error {
 			if n, ok := v["name"]; ok && n != nil {
 				p.name = text(n)
 			}
-			if c, ok := v["color"].(string); ok {
+			if c, ok := color(v["color"]); ok {
 				p.color = c
 			}
+			t.pointKeys(v, "name", "y", "color", "dataLabels")
 		case nil:
 		default:
 			return refuse("series %d has a funnel point that is %s", s.index+1, kind(el))
@@ -54,6 +53,9 @@ func (t *translation) funnelSeries(s *src) error {
 				pct = y / total * 100
 			}
 			item["label"] = labels.at(s, p, map[string]any{"percentage": pct})
+		}
+		if err := t.spend(len(p.name) + labelBytes(item)); err != nil {
+			return err
 		}
 		data = append(data, item)
 	}
@@ -104,6 +106,7 @@ func (t *translation) sankeySeries(s *src) error {
 			}
 		case map[string]any:
 			link = v
+			t.pointKeys(v, "from", "to", "weight")
 		default:
 			return refuse("series %d has a Sankey link that is %s", s.index+1, kind(el))
 		}
@@ -116,6 +119,9 @@ func (t *translation) sankeySeries(s *src) error {
 		node(tt)
 		next[f] = append(next[f], tt)
 		links = append(links, map[string]any{"source": f, "target": tt, "value": numeric1(link["weight"])})
+		if err := t.spend(len(f) + len(tt)); err != nil {
+			return err
+		}
 	}
 	if c := cycle(next); c != "" {
 		return refuse("series %d's links go round in a cycle through %q, which Sightglass does not draw", s.index+1, c)

@@ -44,9 +44,10 @@ func (t *translation) gaugeSeries(s *src) error {
 			p.y = v
 		case map[string]any:
 			p.fields, p.y = v, numeric1(v["y"])
-			if c, ok := v["color"].(string); ok {
+			if c, ok := color(v["color"]); ok {
 				p.color = c
 			}
+			t.pointKeys(v, "y", "color", "dataLabels")
 		default:
 			return refuse("series %d has a gauge point that is %s", s.index+1, kind(el))
 		}
@@ -61,6 +62,9 @@ func (t *translation) gaugeSeries(s *src) error {
 		if labels != nil {
 			lbl := labels.at(s, p, nil)
 			detail = map[string]any{"show": true, "formatter": lbl["formatter"], "offsetCenter": []any{0, "-10%"}, "fontSize": 24}
+			if err := t.spend(labelBytes(map[string]any{"label": lbl})); err != nil {
+				return err
+			}
 		}
 		item["detail"] = detail
 		data = append(data, item)

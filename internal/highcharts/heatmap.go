@@ -1,5 +1,7 @@
 package highcharts
 
+import "math"
+
 // heatmapSeries draws a heat map: points [x, y, value] or objects with x,
 // y, value on category (or numeric) axes, colored by the chart's
 // colorAxis (min, max, minColor, maxColor, stops) as an ECharts visual map.
@@ -22,8 +24,10 @@ func (t *translation) heatmapSeries(s *src) error {
 		}
 	}
 	labels := s.labels()
-	lo, hi := 0.0, 0.0
-	first := true
+	if t.heat == nil {
+		t.heat = &heatScale{}
+	}
+	h := t.heat
 	var data []any
 	for _, el := range raw {
 		var x, y, v any
@@ -35,18 +39,19 @@ func (t *translation) heatmapSeries(s *src) error {
 			x, y, v = e[0], e[1], numeric1(e[2])
 		case map[string]any:
 			x, y, v = e["x"], e["y"], numeric1(e["value"])
+			t.pointKeys(e, "x", "y", "value")
 		default:
 			return refuse("series %d has a heat map point that is %s", s.index+1, kind(el))
 		}
 		x, y = cell(xa, x), cell(ya, y)
 		if f, ok := v.(float64); ok {
-			if first || f < lo {
-				lo = f
+			if !h.any || f < h.lo {
+				h.lo = f
 			}
-			if first || f > hi {
-				hi = f
+			if !h.any || f > h.hi {
+				h.hi = f
 			}
-			first = false
+			h.any = true
 		}
 		if v == nil {
 			v = "-"
@@ -57,6 +62,9 @@ func (t *translation) heatmapSeries(s *src) error {
 		}
 		if labels != nil {
 			item["label"] = labels.at(s, point{x: x, y: v}, map[string]any{"value": v})
+			if err := t.spend(labelBytes(item)); err != nil {
+				return err
+			}
 		}
 		data = append(data, item)
 	}
@@ -68,33 +76,66 @@ func (t *translation) heatmapSeries(s *src) error {
 	if labels != nil {
 		out["label"] = map[string]any{"show": true}
 	}
+	h.series = append(h.series, len(t.series))
 	t.series = append(t.series, out)
+	return nil
+}
+
+// heatScale is the color scale every heat map series of a chart shares
+// (Highcharts' colorAxis), over all their values.
+type heatScale struct {
+	lo, hi float64
+	any    bool
+	series []int // the heat map series' indexes in the option
+}
+
+// finishHeatmap draws the heat maps' color scale as an ECharts visual map
+// over those series: the colorAxis's min and max (else the values'),
+// minColor to maxColor (Highcharts' white to blue by default), or its
+// stops when they are evenly spaced (others are named as not drawn).
+func (t *translation) finishHeatmap() {
+	h := t.heat
+	if h == nil {
+		return
+	}
 	ca := object(t.r.root["colorAxis"])
-	if v, ok := t.r.get(ca, "min", "colorAxis.min"); ok && v != nil {
-		lo = number(v)
+	lo, hi := h.lo, h.hi
+	if v, ok := ca["min"].(float64); ok {
+		lo = v
+		t.r.mark("colorAxis.min")
 	}
-	if v, ok := t.r.get(ca, "max", "colorAxis.max"); ok && v != nil {
-		hi = number(v)
+	if v, ok := ca["max"].(float64); ok {
+		hi = v
+		t.r.mark("colorAxis.max")
 	}
-	colors := []any{"#FFFFFF", "#2caffe"} // Highcharts' default minColor and maxColor
-	if v, ok := t.r.get(ca, "minColor", "colorAxis.minColor"); ok {
-		colors[0] = v
+	colors := []any{"#FFFFFF", "#2caffe"}
+	if c, ok := t.colorAt(ca, "minColor", "colorAxis.minColor"); ok {
+		colors[0] = c
 	}
-	if v, ok := t.r.get(ca, "maxColor", "colorAxis.maxColor"); ok {
-		colors[1] = v
+	if c, ok := t.colorAt(ca, "maxColor", "colorAxis.maxColor"); ok {
+		colors[1] = c
 	}
-	if v, ok := t.r.get(ca, "stops", "colorAxis.stops"); ok {
-		if stops, ok := v.([]any); ok && len(stops) >= 2 {
-			colors = nil
-			for _, st := range stops {
-				if pair, ok := st.([]any); ok && len(pair) == 2 {
-					colors = append(colors, pair[1])
-				}
+	if stops, ok := ca["stops"].([]any); ok && len(stops) >= 2 {
+		var cs []any
+		for i, st := range stops {
+			pair, _ := st.([]any)
+			if len(pair) != 2 {
+				break
 			}
+			at, isNum := pair[0].(float64)
+			c, isColor := color(pair[1])
+			if !isNum || !isColor || math.Abs(at-float64(i)/float64(len(stops)-1)) > 1e-9 {
+				break
+			}
+			cs = append(cs, c)
+		}
+		if len(cs) == len(stops) {
+			colors = cs
+			t.r.mark("colorAxis.stops")
 		}
 	}
-	t.opt["visualMap"] = map[string]any{"min": lo, "max": hi, "calculable": true, "orient": "horizontal", "left": "center", "bottom": 0, "inRange": map[string]any{"color": colors}}
-	return nil
+	t.opt["visualMap"] = map[string]any{"min": lo, "max": hi, "calculable": true, "orient": "horizontal", "left": "center", "bottom": 0,
+		"seriesIndex": h.series, "inRange": map[string]any{"color": colors}}
 }
 
 // cell is a heat map coordinate on an axis: a category's index (a

@@ -24,7 +24,7 @@ func (s *src) labels() *labelSpec {
 	if !on {
 		return nil
 	}
-	l := &labelSpec{format: "{point.y}"}
+	l := &labelSpec{format: "{point.y:,}"} // Highcharts' default groups thousands
 	switch s.typ {
 	case "pie", "funnel", "pyramid":
 		l.format = "{point.name}"
@@ -129,8 +129,8 @@ func pointVar(expr string, s *src, p point, extra map[string]any) (any, bool) {
 	return nil, false
 }
 
-// numberSpec is the number part of a format: ",.2f", ".0f", ",f".
-var numberSpec = regexp.MustCompile(`^(,)?(?:\.(\d{1,2}))?f$`)
+// numberSpec is the number part of a format: ",.2f", ".0f", ",f", ",".
+var numberSpec = regexp.MustCompile(`^(,)?(?:\.(\d{1,2}))?(f)?$`)
 
 // formatted writes a value as Highcharts' format writes it: numbers with
 // "," between thousands (decimals as the spec asks, else as they are).
@@ -142,11 +142,12 @@ func formatted(v any, spec string) string {
 		}
 		return text(v)
 	}
-	decimals := -1
-	group := spec == ""
-	if m := numberSpec.FindStringSubmatch(spec); m != nil {
+	decimals, group := -1, false // no spec: the number as it is
+	if m := numberSpec.FindStringSubmatch(spec); m != nil && spec != "" {
 		group = m[1] == ","
-		decimals = 6 // a bare "f"
+		if m[3] == "f" {
+			decimals = 6 // a bare "f"
+		}
 		if m[2] != "" {
 			decimals, _ = strconv.Atoi(m[2])
 		}
@@ -202,7 +203,8 @@ var breaks = regexp.MustCompile(`(?i)<br\s*/?>|</div>|</p>|</tr>`)
 
 // plain is the text of a string that may hold HTML: tags removed, line
 // breaks kept, entities decoded. Sightglass never draws a chart code's
-// HTML as HTML.
+// HTML as HTML: what plain returns goes into SVG text and ECharts'
+// escaped tooltips only (decoded entities may spell tags again).
 func plain(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
@@ -224,4 +226,14 @@ func plain(s string) string {
 // tokens.
 func escapeTemplate(s string) string {
 	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
+}
+
+// labelBytes is the text of a data item's label.
+func labelBytes(item map[string]any) int {
+	if l, ok := item["label"].(map[string]any); ok {
+		if s, ok := l["formatter"].(string); ok {
+			return len(s)
+		}
+	}
+	return 0
 }

@@ -32,13 +32,17 @@ func (t *translation) pieSeries(s *src) error {
 			p.name, p.y = text(v[0]), numeric1(v[1])
 		case map[string]any:
 			p.fields = v
+			if vis, ok := v["visible"]; ok && !truthy(vis) {
+				continue // Highcharts leaves a hidden slice out of the pie and its shares
+			}
 			if n, ok := v["name"]; ok && n != nil {
 				p.name = text(n)
 			}
 			p.y = numeric1(v["y"])
-			if c, ok := v["color"].(string); ok {
+			if c, ok := color(v["color"]); ok {
 				p.color = c
 			}
+			t.pointKeys(v, "name", "y", "color", "visible", "dataLabels")
 		default:
 			return refuse("series %d has a pie point that is %s", s.index+1, kind(el))
 		}
@@ -66,6 +70,9 @@ func (t *translation) pieSeries(s *src) error {
 			}
 			item["label"] = labels.at(s, p, map[string]any{"percentage": pct, "total": total})
 		}
+		if err := t.spend(len(p.name) + labelBytes(item)); err != nil {
+			return err
+		}
 		data[i] = item
 		if inLegend {
 			t.legend = append(t.legend, p.name)
@@ -77,13 +84,29 @@ func (t *translation) pieSeries(s *src) error {
 	} else {
 		out["label"] = map[string]any{"show": false}
 	}
-	var outer any = "75%"
+	// Highcharts' size is the pie's diameter (a share of the plot's
+	// smaller side, or pixels) and innerSize the hole's (a share of the
+	// pie, or pixels); an ECharts radius is a share of half the smaller
+	// side, or pixels.
+	outerPct, outerPx := 75.0, 0.0
 	if v, ok := s.opt("size"); ok && v != nil {
-		outer = radius(v)
+		outerPct, outerPx = size(v)
 	}
-	var inner any = "0%"
+	var outer any = numberText(outerPct) + "%"
+	if outerPct == 0 {
+		outer = outerPx / 2
+	}
+	var inner any = 0
 	if v, ok := s.opt("innerSize"); ok && v != nil {
-		inner = radius(v)
+		pct, px := size(v)
+		switch {
+		case pct != 0 && outerPct != 0:
+			inner = numberText(outerPct*pct/100) + "%"
+		case pct != 0:
+			inner = outerPx * pct / 200
+		default:
+			inner = px / 2
+		}
 	}
 	out["radius"] = []any{inner, outer}
 	if v, ok := s.opt("center"); ok {
@@ -105,14 +128,12 @@ func (t *translation) pieSeries(s *src) error {
 	return nil
 }
 
-// radius turns a Highcharts size ("60%" of the plot, or pixels) into an
-// ECharts radius (a share of the smaller side: half of Highcharts' size).
-func radius(v any) any {
+// size reads a Highcharts size: a percentage ("60%"), else pixels.
+func size(v any) (pct, px float64) {
 	if s, ok := v.(string); ok && strings.HasSuffix(s, "%") {
-		f := number(strings.TrimSuffix(s, "%"))
-		return numberText(f/2) + "%"
+		return number(strings.TrimSuffix(s, "%")), 0
 	}
-	return number(v) / 2
+	return 0, number(v)
 }
 
 // position is a center coordinate: a percentage string or pixels.

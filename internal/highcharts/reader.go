@@ -21,7 +21,7 @@ func newReader(root map[string]any) *reader {
 // decides: Highcharts' credit link, its export menu, its screen-reader
 // texts, the chart's pixel size (the tile's), fonts.
 var ignored = []string{
-	"credits", "exporting", "accessibility", "lang", "navigation", "loading", "time", "global", "boost",
+	"credits", "exporting", "accessibility", "navigation", "loading", "boost",
 	"chart.height", "chart.width", "chart.style", "chart.spacing", "chart.spacingTop",
 	"chart.spacingBottom", "chart.spacingLeft", "chart.spacingRight", "chart.margin", "chart.marginTop",
 	"chart.marginBottom", "chart.marginLeft", "chart.marginRight", "chart.reflow", "chart.renderTo",

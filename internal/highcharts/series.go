@@ -111,10 +111,15 @@ func (t *translation) addSeries(m map[string]any, i int) error {
 
 // name is the series' name, "Series N" as Highcharts names it otherwise.
 func (s *src) name() string {
-	if v, ok := s.t.r.get(s.m, "name", "series[].name"); ok && v != nil {
-		return plain(text(v))
+	v, ok := s.m["name"]
+	switch v.(type) {
+	case nil, Deferred, []any, map[string]any: // not a name Highcharts writes
+		return "Series " + itoa(s.index+1)
 	}
-	return "Series " + itoa(s.index+1)
+	if ok {
+		s.t.r.mark("series[].name")
+	}
+	return plain(text(v))
 }
 
 // data is the series' data array.
@@ -140,14 +145,49 @@ func (s *src) data() ([]any, error) {
 // visual at most 10,000 rows).
 const maxPoints = 20_000
 
-// color is the series' color option, or the next palette color.
+// color is the series' color option (nil when it has none Sightglass
+// draws: that one is named as not drawn).
 func (s *src) color() any {
-	if v, ok := s.opt("color"); ok && v != nil {
-		if c, ok := v.(string); ok {
-			return c
+	v, path, ok := s.peekOpt("color")
+	if !ok {
+		return nil
+	}
+	c, ok := color(v)
+	if !ok {
+		s.t.notRead(path)
+		return nil
+	}
+	s.t.r.mark(path)
+	return c
+}
+
+// numberOpt reads a series option that must be a number (pixels); one of
+// another kind ("20%") is named as not drawn.
+func (s *src) numberOpt(key string) (float64, bool) {
+	v, path, ok := s.peekOpt(key)
+	f, isNum := v.(float64)
+	if !ok || !isNum {
+		return 0, false
+	}
+	s.t.r.mark(path)
+	return f, true
+}
+
+// peekOpt finds a series option as opt does, without marking it read.
+func (s *src) peekOpt(key string) (any, string, bool) {
+	for _, at := range []struct {
+		m    map[string]any
+		path string
+	}{
+		{s.m, "series[]." + key},
+		{object(s.t.plot[s.typ]), "plotOptions." + s.typ + "." + key},
+		{object(s.t.plot["series"]), "plotOptions.series." + key},
+	} {
+		if v, ok := at.m[key]; ok {
+			return v, at.path, true
 		}
 	}
-	return nil
+	return nil, "", false
 }
 
 // common sets what every ECharts series takes from a Highcharts one:

@@ -3,6 +3,7 @@ package highcharts
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -12,6 +13,8 @@ type Chart struct {
 	// NotDrawn are the options of the chart code the option does not
 	// draw (styles, tooltip formats, click events), by path.
 	NotDrawn []string
+	// Notes say what is drawn otherwise than Highcharts draws it.
+	Notes []string
 }
 
 // Refusal says why a chart code cannot be drawn faithfully: its series
@@ -38,21 +41,70 @@ func Draw(ctx context.Context, code []byte, d *Data) (*Chart, error) {
 
 // translation is one chart code's translation under way.
 type translation struct {
-	r        *reader
-	d        *Data
-	opt      map[string]any
-	chart    map[string]any
-	plot     map[string]any // plotOptions
-	defType  string         // chart.type, "line" by default
-	inverted bool
-	xAxes    []*axis
-	yAxes    []*axis
-	series   []map[string]any
-	legend   []string        // names the legend lists
-	hidden   map[string]bool // series not visible at first
-	colorAt  int             // the next palette color
-	hosts    map[*axis]map[string]any
-	percent  map[string]bool // stacks drawn as percents of their totals
+	r         *reader
+	d         *Data
+	opt       map[string]any
+	chart     map[string]any
+	plot      map[string]any // plotOptions
+	defType   string         // chart.type, "line" by default
+	inverted  bool
+	xAxes     []*axis
+	yAxes     []*axis
+	series    []map[string]any
+	legend    []string        // names the legend lists
+	hidden    map[string]bool // series not visible at first
+	paletteAt int             // the next palette color
+	hosts     map[*axis]map[string]any
+	stacks    map[string]*stack // by key, in the order first drawn
+	order     []string          // stack keys in that order
+	heat      *heatScale        // the heat maps' shared color scale
+	bytes     int               // text written into the option (labels, names)
+	notes     []string
+	// unread are options nothing draws that the reader cannot tell apart
+	// from drawn ones: members of point objects ("series[].data[].drilldown"),
+	// a series color that is not a color while another series' is.
+	unread map[string]bool
+}
+
+// maxOptionBytes bounds the text the translation writes into an option;
+// maxSeries the series it draws.
+const (
+	maxOptionBytes = 8 << 20
+	maxSeries      = 200
+)
+
+// spend counts text written into the option, failing past maxOptionBytes.
+func (t *translation) spend(n int) error {
+	t.bytes += n
+	if t.bytes > maxOptionBytes {
+		return refuse("the drawn chart's labels and names take more than %d MiB", maxOptionBytes>>20)
+	}
+	return nil
+}
+
+// note records what is drawn otherwise than Highcharts would, once.
+func (t *translation) note(s string) {
+	if !slices.Contains(t.notes, s) {
+		t.notes = append(t.notes, s)
+	}
+}
+
+// notRead names a path as not drawn.
+func (t *translation) notRead(path string) {
+	if t.unread == nil {
+		t.unread = map[string]bool{}
+	}
+	t.unread[path] = true
+}
+
+// pointKeys names the members of a point object that are not among
+// known: nothing draws them.
+func (t *translation) pointKeys(m map[string]any, known ...string) {
+	for k := range m {
+		if !slices.Contains(known, k) && !ignoredMembers[k] && !strings.HasPrefix(k, "_") {
+			t.notRead("series[].data[]." + k)
+		}
+	}
 }
 
 // Translate draws evaluated Highcharts options as an ECharts option.
@@ -70,10 +122,8 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 	if v, ok := t.r.get(t.chart, "inverted", "chart.inverted"); ok && truthy(v) {
 		t.inverted = true
 	}
-	if v, ok := t.r.get(t.chart, "backgroundColor", "chart.backgroundColor"); ok {
-		if s, ok := v.(string); ok {
-			t.opt["backgroundColor"] = s
-		}
+	if c, ok := t.colorAt(t.chart, "backgroundColor", "chart.backgroundColor"); ok {
+		t.opt["backgroundColor"] = c
 	}
 	t.palette(hc)
 	t.titles(hc)
@@ -84,6 +134,9 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 	ss, ok := list.([]any)
 	if !ok {
 		return nil, refuse("the chart code's series is %s, not an array", kind(list))
+	}
+	if len(ss) > maxSeries {
+		return nil, refuse("the chart code has %d series, more than the %d Sightglass draws", len(ss), maxSeries)
 	}
 	t.axes(hc)
 	for _, s := range ss { // any bar series turns the whole chart, as in Highcharts
@@ -104,16 +157,26 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 			return nil, err
 		}
 	}
-	if err := t.stackPercent(); err != nil {
+	if err := t.finishStacks(); err != nil {
 		return nil, err
 	}
-	t.finishAxes()
+	t.finishHeatmap()
+	if err := t.finishAxes(); err != nil {
+		return nil, err
+	}
 	t.legendAndTooltip(hc)
 	if t.series == nil {
 		t.series = []map[string]any{}
 	}
 	t.opt["series"] = t.series
-	return &Chart{Option: t.opt, NotDrawn: t.r.notDrawn()}, nil
+	notDrawn := t.r.notDrawn()
+	for p := range t.unread {
+		if !slices.Contains(notDrawn, p) {
+			notDrawn = append(notDrawn, p)
+		}
+	}
+	slices.Sort(notDrawn)
+	return &Chart{Option: t.opt, NotDrawn: notDrawn, Notes: t.notes}, nil
 }
 
 // object returns v as an object (nil when it is not one).
@@ -125,8 +188,17 @@ func object(v any) map[string]any {
 // palette sets the option's colors: the chart code's own, else the theme's.
 func (t *translation) palette(hc map[string]any) {
 	var colors []any
-	if v, ok := t.r.get(hc, "colors", "colors"); ok {
-		colors, _ = v.([]any)
+	if v, ok := hc["colors"].([]any); ok && len(v) > 0 {
+		for _, c := range v {
+			if s, ok := color(c); ok {
+				colors = append(colors, s)
+			}
+		}
+		if len(colors) == len(v) {
+			t.r.mark("colors")
+		} else {
+			colors = nil // named as not drawn
+		}
 	}
 	if len(colors) == 0 {
 		for _, c := range t.d.Palette {
@@ -144,8 +216,8 @@ func (t *translation) nextColor() any {
 	if len(cs) == 0 {
 		return nil
 	}
-	c := cs[t.colorAt%len(cs)]
-	t.colorAt++
+	c := cs[t.paletteAt%len(cs)]
+	t.paletteAt++
 	return c
 }
 

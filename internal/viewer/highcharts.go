@@ -95,6 +95,7 @@ func (v *View) highchartsTile(ctx context.Context, t *Tile, vis *definition.Visu
 		return
 	}
 	t.Kind, t.Chart = TileChart, string(b)
+	t.Notes = append(t.Notes, ch.Notes...)
 	if len(ch.NotDrawn) > 0 {
 		t.Notes = append(t.Notes, "Highcharts options not drawn by Sightglass: "+highcharts.Summary(ch.NotDrawn, 8)+".")
 	}
@@ -119,12 +120,20 @@ func planHighcharts(vis *definition.Visual) (*plan, string) {
 			if len(w.Measures) > 0 {
 				return nil, "GROUP_BY holds a measure"
 			}
-			p.category = append(p.category, dims(w.Dimensions)...)
+			ds := dims(w.Dimensions)
+			if len(ds) != len(w.Dimensions) {
+				return nil, "a field of GROUP_BY has no column" // the chart code's column indexes would shift
+			}
+			p.category = append(p.category, ds...)
 		case "VALUE":
 			if len(w.Dimensions) > 0 {
 				return nil, "VALUE holds a dimension"
 			}
+			before := len(p.values)
 			p.addMeasures(w.Measures, &p.values)
+			if len(p.values)-before != len(w.Measures) {
+				return nil, "a field of VALUE has no column"
+			}
 		default:
 			return nil, "the field well " + strconv.Quote(w.AxisName) + " is not one Sightglass knows"
 		}

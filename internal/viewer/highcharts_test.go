@@ -162,8 +162,10 @@ func TestHighchartsPercentStack(t *testing.T) {
 		t.Fatalf("tile %s: %s", tile.Kind, tile.Message)
 	}
 	series := opt["series"].([]any)
-	a := series[0].(map[string]any)["data"].([]any)[0].(map[string]any)["value"].([]any)
-	b := series[1].(map[string]any)["data"].([]any)[1].(map[string]any)["value"].([]any)
+	// Highcharts draws a stack's first series on top: ECharts' last.
+	wantEq(t, "stack order", []any{series[0].(map[string]any)["name"], series[1].(map[string]any)["name"]}, []any{"b", "a"})
+	a := series[1].(map[string]any)["data"].([]any)[0].(map[string]any)["value"].([]any)
+	b := series[0].(map[string]any)["data"].([]any)[1].(map[string]any)["value"].([]any)
 	wantEq(t, "a's share of Phone", a[1], 25.0)
 	wantEq(t, "b's share of Desk", b[1], 75.0)
 	y := opt["yAxis"].([]any)[0].(map[string]any)

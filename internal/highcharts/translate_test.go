@@ -1,0 +1,160 @@
+package highcharts
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// drawn draws a chart code over the sample answer.
+func drawn(t *testing.T, code string) (*Chart, error) {
+	t.Helper()
+	return Draw(context.Background(), []byte(code), realData("snn", 1))
+}
+
+// seriesJSON is the option's series as JSON.
+func seriesJSON(ch *Chart) string {
+	b, _ := json.Marshal(ch.Option["series"])
+	return string(b)
+}
+
+// TestStacks: series stack by type, stack option and y axis; the first
+// is drawn on top; on a value x axis only series with the same x values
+// stack.
+func TestStacks(t *testing.T) {
+	ch, err := drawn(t, `{"plotOptions": {"series": {"stacking": "normal"}}, "yAxis": [{}, {"opposite": true}],
+	  "series": [{"type": "column", "name": "a", "data": [10, 20]}, {"type": "column", "name": "b", "yAxis": 1, "data": [1, 2]},
+	    {"type": "area", "name": "c", "data": [1, 2]}, {"type": "line", "name": "d", "data": [3, 4]}, {"type": "column", "name": "e", "data": [5, 6]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stacks := map[string]string{}
+	var order []string
+	for _, s := range ch.Option["series"].([]map[string]any) {
+		stacks[s["name"].(string)] = s["stack"].(string)
+		order = append(order, s["name"].(string))
+	}
+	if stacks["a"] == stacks["b"] || stacks["c"] == stacks["d"] || stacks["a"] != stacks["e"] {
+		t.Errorf("stacks %v", stacks)
+	}
+	if strings.Join(order, "") != "ebcda" {
+		t.Errorf("order %v: a and e stack with a on top", order)
+	}
+	// Colors stay the series' own when their order changes.
+	for _, s := range ch.Option["series"].([]map[string]any) {
+		if s["name"] == "a" && s["itemStyle"].(map[string]any)["color"] != "#1f77b4" {
+			t.Errorf("a's color %v", s["itemStyle"])
+		}
+	}
+	_, err = drawn(t, `{"plotOptions": {"series": {"stacking": "normal"}}, "series": [{"data": [[0, 10], [1, 20]]}, {"data": [[1, 5]]}]}`)
+	if err == nil || !strings.Contains(err.Error(), "stacked series on a value x axis have different x values") {
+		t.Errorf("stacks by x on a value axis: %v", err)
+	}
+}
+
+// TestPoints: pointStart places points on categories too; a bubble's
+// pair is [y, z]; a point's members nothing draws are named.
+func TestPoints(t *testing.T) {
+	ch, err := drawn(t, `{"xAxis": {"categories": ["a", "b", "c", "d"]}, "series": [{"type": "column", "pointStart": 2, "data": [5, {"y": 6, "drilldown": "x"}]},
+	  {"type": "bubble", "data": [[5, 1], [7, 9]]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := seriesJSON(ch)
+	for _, want := range []string{`"value":[2,5]`, `"value":[3,6]`, `"value":[0,5,1]`, `"value":[1,7,9]`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("series %s lack %s", got, want)
+		}
+	}
+	if !strings.Contains(strings.Join(ch.NotDrawn, " "), "series[].data[].drilldown") {
+		t.Errorf("not drawn %v", ch.NotDrawn)
+	}
+}
+
+// TestColorsChecked: a color that is more than a color is not drawn, and
+// named.
+func TestColorsChecked(t *testing.T) {
+	ch, err := drawn(t, `{"colors": ["red", "#abc"], "chart": {"backgroundColor": "red;background-image:url(https://x.example/b)"},
+	  "series": [{"color": "rgba(1, 2, 3, 0.5)", "data": [1]}, {"color": "blue;x", "data": [{"y": 1, "color": "url(x)"}]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(ch.Option)
+	if strings.Contains(string(b), "url(") || strings.Contains(string(b), "blue;") {
+		t.Errorf("an unchecked color reached the option: %s", b)
+	}
+	if !strings.Contains(string(b), `"rgba(1, 2, 3, 0.5)"`) || !strings.Contains(string(b), `"color":["red","#abc"]`) {
+		t.Errorf("colors lost: %s", b)
+	}
+	notes := strings.Join(ch.NotDrawn, " ")
+	for _, want := range []string{"chart.backgroundColor", "series[].color"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("not drawn %q lacks %s", notes, want)
+		}
+	}
+}
+
+// TestPieSizes: size is the pie's diameter, innerSize a share of the pie;
+// a hidden point is left out.
+func TestPieSizes(t *testing.T) {
+	ch, err := drawn(t, `{"series": [{"type": "pie", "size": "80%", "innerSize": "50%", "data": [["a", 1], {"name": "b", "y": 2, "visible": false}]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ch.Option["series"].([]map[string]any)[0]
+	b, _ := json.Marshal([]any{s["radius"], len(s["data"].([]any))})
+	if string(b) != `[["40%","80%"],1]` {
+		t.Errorf("radius and slices %s", b)
+	}
+}
+
+// TestHeatScale: one color scale over every heat map series; stops not
+// evenly spaced are named, not drawn.
+func TestHeatScale(t *testing.T) {
+	ch, err := drawn(t, `{"colorAxis": {"stops": [[0, "#fff"], [0.9, "#f00"], [1, "#000"]]},
+	  "series": [{"type": "heatmap", "data": [[0, 0, 1], [1, 0, 100]]}, {"type": "heatmap", "data": [[0, 1, 40]]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := ch.Option["visualMap"].(map[string]any)
+	b, _ := json.Marshal([]any{vm["min"], vm["max"], vm["seriesIndex"]})
+	if string(b) != `[1,100,[0,1]]` {
+		t.Errorf("scale %s", b)
+	}
+	if !strings.Contains(strings.Join(ch.NotDrawn, " "), "colorAxis.stops") {
+		t.Errorf("not drawn %v", ch.NotDrawn)
+	}
+}
+
+func TestTranslationRefusals(t *testing.T) {
+	for code, want := range map[string]string{
+		`{"series": [{"type": "column", "threshold": 100, "data": [1]}]}`:                                             "series option threshold 100",
+		`{"series": ["map", ["getColumn", 0], {"data": [1]}], "chart": {}}`:                                           "",
+		`{"series": [{"data": [1], "dataLabels": {"enabled": true, "format": "` + strings.Repeat("x", 4096) + `"}}]}`: "",
+	} {
+		_, err := drawn(t, code)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%.60s: %v, want %q", code, err, want)
+		}
+	}
+	many := `{"series": [` + strings.TrimSuffix(strings.Repeat(`{"data": [1]},`, maxSeries+1), ",") + `]}`
+	if _, err := drawn(t, many); err == nil || !strings.Contains(err.Error(), "more than the 200 Sightglass draws") {
+		t.Errorf("series cap: %v", err)
+	}
+	huge := `{"series": [{"data": ["map", ["split", "` + strings.Repeat("x", 200) + `", ""], 1], "dataLabels": {"enabled": true, "format": "` + strings.Repeat("x", 50<<10) + `"}}]}`
+	if _, err := drawn(t, huge); err == nil || !strings.Contains(err.Error(), "MiB") {
+		t.Errorf("label bytes: %v", err)
+	}
+}
+
+// TestTimeAxisUTC: a datetime axis is drawn in UTC, as Highcharts draws it.
+func TestTimeAxisUTC(t *testing.T) {
+	ch, err := drawn(t, `{"xAxis": {"type": "datetime"}, "series": [{"data": [[1704067200000, 1]]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Option["useUTC"] != true {
+		t.Errorf("useUTC %v", ch.Option["useUTC"])
+	}
+}

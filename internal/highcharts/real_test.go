@@ -30,7 +30,7 @@ var realCases = []realCase{
 	{"03a-highlight-pointrender.json", "sn", 1, "", 0, nil},
 	{"04-formatvalue-column.json", "sn", 1, "", 0, nil},
 	{"05-cap-metrics-v2-cards.json", "nnnnnn", 3, "", 0, nil},
-	{"06-polar-radar-test.json", "", 0, "polar charts (chart.polar) are not drawn by Sightglass", 0, nil},
+	{"06-polar-radar-test.json", "", 0, "", 0, nil},
 	{"07-combine-athleticism-scatter-bubble.json", "nsssns", 6, "", 0, nil},
 	{"08-radial-dial-pointrender.json", "nnnn", 4, "", 0, nil},
 	{"09-queue-time-scatter-with-avg-line.json", "sns", 3, "", 1, []float64{20, 21, 22, 23}}, // the average of each category's one row

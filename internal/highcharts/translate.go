@@ -58,6 +58,7 @@ type translation struct {
 	stacks    map[string]*stack // by key, in the order first drawn
 	order     []string          // stack keys in that order
 	heat      *heatScale        // the heat maps' shared color scale
+	polar     *spider           // a polar chart's radar
 	bytes     int               // text written into the option (labels, names)
 	notes     []string
 	// unread are options nothing draws that the reader cannot tell apart
@@ -116,8 +117,9 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 	if s, ok := t.r.get(t.chart, "type", "chart.type"); ok {
 		t.defType = strings.ToLower(text(s))
 	}
+	polar := false
 	if v, ok := t.r.get(t.chart, "polar", "chart.polar"); ok && truthy(v) {
-		return nil, refuse("polar charts (chart.polar) are not drawn by Sightglass")
+		polar = true
 	}
 	if v, ok := t.r.get(t.chart, "inverted", "chart.inverted"); ok && truthy(v) {
 		t.inverted = true
@@ -153,7 +155,18 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 		if !ok {
 			return nil, refuse("series %d is %s, not an object", i+1, kind(s))
 		}
-		if err := t.addSeries(m, i); err != nil {
+		var err error
+		if polar {
+			err = t.spiderSeries(m, i)
+		} else {
+			err = t.addSeries(m, i)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if polar {
+		if err := t.finishSpider(); err != nil {
 			return nil, err
 		}
 	}

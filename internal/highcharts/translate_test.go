@@ -158,3 +158,22 @@ func TestTimeAxisUTC(t *testing.T) {
 		t.Errorf("useUTC %v", ch.Option["useUTC"])
 	}
 }
+
+// TestSpider: a polar chart over categories is a radar, a polygon per
+// series on the y axis's scale; polar columns are refused.
+func TestSpider(t *testing.T) {
+	ch, err := drawn(t, `{"chart": {"polar": true}, "pane": {"startAngle": 45}, "xAxis": {"categories": ["getColumn", 0]},
+	  "yAxis": {"gridLineInterpolation": "polygon", "max": 50}, "series": [{"name": "v", "type": "area", "data": ["getColumn", 1]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal([]any{ch.Option["radar"], ch.Option["series"]})
+	want := `[{"indicator":[{"max":50,"min":0,"name":"v0.0"},{"max":50,"min":0,"name":"v0.1"},{"max":50,"min":0,"name":"v0.2"},{"max":50,"min":0,"name":"v0.3"}],"radius":"65%","shape":"polygon","startAngle":45},` +
+		`[{"data":[{"areaStyle":{"opacity":0.5},"name":"v","value":[20,21,22,23]}],"type":"radar"}]]`
+	if string(b) != want {
+		t.Errorf("radar %s\nwant %s", b, want)
+	}
+	if _, err := drawn(t, `{"chart": {"polar": true, "type": "column"}, "series": [{"data": [1]}]}`); err == nil || !strings.Contains(err.Error(), "polar column series") {
+		t.Errorf("polar columns: %v", err)
+	}
+}

@@ -1,0 +1,142 @@
+package highcharts
+
+import (
+	"strings"
+)
+
+// spider is a polar chart over categories (a spider or radar chart) as
+// one ECharts radar: an indicator per category of the x axis, a polygon
+// per series.
+type spider struct {
+	data []any // the radar series' items, one per Highcharts series
+	area bool  // every series fills its polygon
+	lo   float64
+	hi   float64
+	any  bool
+}
+
+// spiderSeries reads one series of a polar chart: a line, spline, area or
+// areaspline over the x axis's categories (other series types, and polar
+// charts over a numeric x axis, are refused).
+func (t *translation) spiderSeries(m map[string]any, i int) error {
+	typ := t.defType
+	if v, ok := t.r.get(m, "type", "series[].type"); ok {
+		typ = strings.ToLower(text(v))
+	}
+	switch typ {
+	case "line", "spline", "area", "areaspline":
+	default:
+		return refuse("polar %s series are not drawn by Sightglass (series %d)", typ, i+1)
+	}
+	xa := t.xAxes[0]
+	if xa.kind != "category" {
+		return refuse("polar charts over a %s x axis are not drawn by Sightglass", xa.kind)
+	}
+	s := &src{t: t, m: m, typ: typ, index: i}
+	raw, err := s.data()
+	if err != nil {
+		return err
+	}
+	sp := t.polar
+	if sp == nil {
+		sp = &spider{area: true}
+		t.polar = sp
+	}
+	values := make([]any, max(len(xa.categories), len(raw)))
+	for k := range values {
+		values[k] = "-"
+	}
+	for k, el := range raw {
+		p, err := readPoint(el, k, s, xa, float64(k))
+		if err != nil {
+			return err
+		}
+		at, ok := p.x.(float64)
+		if !ok || at < 0 || int(at) >= maxPoints {
+			return refuse("series %d has a point with no category", i+1)
+		}
+		for int(at) >= len(values) {
+			values = append(values, "-")
+		}
+		if y, ok := p.y.(float64); ok {
+			values[int(at)] = y
+			if !sp.any || y < sp.lo {
+				sp.lo = y
+			}
+			if !sp.any || y > sp.hi {
+				sp.hi = y
+			}
+			sp.any = true
+		}
+	}
+	item := map[string]any{"name": s.name(), "value": values}
+	if c := s.color(); c != nil {
+		item["itemStyle"] = map[string]any{"color": c}
+		item["lineStyle"] = map[string]any{"color": c}
+	}
+	if typ == "area" || typ == "areaspline" {
+		item["areaStyle"] = map[string]any{"opacity": 0.5}
+	} else {
+		sp.area = false
+	}
+	common := map[string]any{}
+	s.common(common, true)
+	if v, ok := s.opt("visible"); ok && !truthy(v) {
+		t.hidden[s.name()] = true
+	}
+	sp.data = append(sp.data, item)
+	return nil
+}
+
+// finishSpider writes the radar: its indicators are the x axis's
+// categories on the y axis's scale (its min and max, else the data's),
+// starting at the pane's startAngle (clockwise from the top, as
+// Highcharts measures it), polygons when the y axis's gridLineInterpolation
+// is "polygon", circles otherwise.
+func (t *translation) finishSpider() error {
+	sp := t.polar
+	if sp == nil {
+		return nil
+	}
+	xa, ya := t.xAxes[0], t.yAxes[0]
+	lo, hi := 0.0, sp.hi
+	if v, ok := ya.src["min"].(float64); ok {
+		lo = v
+		t.r.mark(ya.path + ".min")
+	}
+	if v, ok := ya.src["max"].(float64); ok {
+		hi = v
+		t.r.mark(ya.path + ".max")
+	}
+	if sp.lo < lo {
+		lo = sp.lo
+	}
+	var indicators []any
+	n := 0
+	for _, item := range sp.data {
+		n = max(n, len(item.(map[string]any)["value"].([]any)))
+	}
+	for k := 0; k < n; k++ {
+		name := ""
+		if k < len(xa.categories) {
+			name = categoryText(xa.categories[k])
+		}
+		indicators = append(indicators, map[string]any{"name": name, "min": lo, "max": hi})
+		if err := t.spend(len(name)); err != nil {
+			return err
+		}
+	}
+	radar := map[string]any{"indicator": indicators, "shape": "circle", "radius": "65%"}
+	if v, ok := t.r.get(ya.src, "gridLineInterpolation", ya.path+".gridLineInterpolation"); ok && text(v) == "polygon" {
+		radar["shape"] = "polygon"
+	}
+	pane := object(t.r.root["pane"])
+	start := 0.0
+	if v, ok := t.r.get(pane, "startAngle", "pane.startAngle"); ok {
+		start = number(v)
+	}
+	radar["startAngle"] = 90 - start
+	t.opt["radar"] = radar
+	t.series = append(t.series, map[string]any{"type": "radar", "data": sp.data})
+	return nil
+}

@@ -93,7 +93,7 @@ func (t *translation) axisAt(list []*axis, v any) (*axis, int, error) {
 	if v != nil {
 		f := number(v)
 		if f != float64(int(f)) || f < 0 || int(f) >= len(list) {
-			return nil, 0, refuse("a series names axis %s, which the chart code does not have", text(v))
+			return nil, 0, refuse("a series names axis %s, which the chart code does not have", brief(v))
 		}
 		i = int(f)
 	}
@@ -198,7 +198,8 @@ func (t *translation) axisOption(a *axis) map[string]any {
 		name, hasName = "Values", true // Highcharts' default y axis title
 	}
 	if hasName && name != nil {
-		o["name"] = plain(text(name))
+		o["name"] = plain(short(text(name)))
+		_ = t.spend(len(o["name"].(string)))
 		o["nameLocation"] = "middle"
 		o["nameGap"] = 40
 		if horizontal {
@@ -233,12 +234,12 @@ func (t *translation) axisOption(a *axis) map[string]any {
 			}
 		}
 	}
-	if v, ok := t.r.get(labels, "rotation", p+".labels.rotation"); ok {
-		axisLabel["rotate"] = -number(v)
+	if v, ok := t.num(labels, "rotation", p+".labels.rotation"); ok {
+		axisLabel["rotate"] = -v
 	}
 	o["axisLabel"] = axisLabel
-	if v, ok := t.r.get(a.src, "gridLineWidth", p+".gridLineWidth"); ok {
-		o["splitLine"] = map[string]any{"show": number(v) > 0}
+	if v, ok := t.num(a.src, "gridLineWidth", p+".gridLineWidth"); ok {
+		o["splitLine"] = map[string]any{"show": v > 0}
 	}
 	t.plotLines(a, o)
 	return o
@@ -291,10 +292,14 @@ func (t *translation) plotLines(a *axis, o map[string]any) {
 		}
 		item := map[string]any{dim: v}
 		if c, ok := color(m["color"]); ok {
-			item["lineStyle"] = map[string]any{"color": c, "width": max(number(m["width"]), 1), "type": dash(text(m["dashStyle"]))}
+			width, _ := m["width"].(float64)
+			style, _ := m["dashStyle"].(string)
+			item["lineStyle"] = map[string]any{"color": c, "width": max(width, 1), "type": dash(style)}
 		}
 		if lbl := object(m["label"]); lbl != nil && lbl["text"] != nil {
-			item["label"] = map[string]any{"formatter": escapeTemplate(plain(text(lbl["text"]))), "position": "insideEndTop"}
+			txt := escapeTemplate(plain(short(text(lbl["text"]))))
+			_ = t.spend(len(txt))
+			item["label"] = map[string]any{"formatter": txt, "position": "insideEndTop"}
 		} else {
 			item["label"] = map[string]any{"show": false}
 		}
@@ -312,16 +317,27 @@ func (t *translation) plotLines(a *axis, o map[string]any) {
 			start["itemStyle"] = map[string]any{"color": c}
 		}
 		if lbl := object(m["label"]); lbl != nil && lbl["text"] != nil {
-			start["name"] = plain(text(lbl["text"]))
+			start["name"] = plain(short(text(lbl["text"])))
+			_ = t.spend(len(start["name"].(string)))
 		}
 		areas = append(areas, []any{start, map[string]any{dim: to}})
 	}
-	if len(marks) > 0 {
-		host["markLine"] = map[string]any{"symbol": "none", "silent": true, "data": marks}
+	if len(marks) > 0 { // added to the lines another axis put there
+		ml, _ := host["markLine"].(map[string]any)
+		if ml == nil {
+			ml = map[string]any{"symbol": "none", "silent": true, "data": []any{}}
+			host["markLine"] = ml
+		}
+		ml["data"] = append(ml["data"].([]any), marks...)
 		t.r.mark(a.path + ".plotLines")
 	}
 	if len(areas) > 0 {
-		host["markArea"] = map[string]any{"silent": true, "data": areas}
+		ma, _ := host["markArea"].(map[string]any)
+		if ma == nil {
+			ma = map[string]any{"silent": true, "data": []any{}}
+			host["markArea"] = ma
+		}
+		ma["data"] = append(ma["data"].([]any), areas...)
 		t.r.mark(a.path + ".plotBands")
 	}
 }

@@ -11,6 +11,7 @@ type point struct {
 	name    string
 	color   any
 	fields  map[string]any
+	index   int // its place in the series' data
 }
 
 // cartesianSeries draws line, spline, area, areaspline, column, bar,
@@ -31,11 +32,15 @@ func (t *translation) cartesianSeries(s *src) error {
 		return err
 	}
 	start, interval := 0.0, 1.0
-	if v, ok := s.opt("pointStart"); ok {
-		start = number(v)
+	if v, ok := s.numberOpt("pointStart"); ok {
+		start = v
+	} else if _, _, set := s.peekOpt("pointStart"); set {
+		return refuse("series %d's pointStart is not a number (a date string Sightglass does not read)", s.index+1)
 	}
-	if v, ok := s.opt("pointInterval"); ok {
-		interval = number(v)
+	if v, ok := s.numberOpt("pointInterval"); ok {
+		interval = v
+	} else if _, _, set := s.peekOpt("pointInterval"); set {
+		return refuse("series %d's pointInterval is not a number", s.index+1)
 	}
 	var pts []point
 	for i, el := range raw {
@@ -53,20 +58,23 @@ func (t *translation) cartesianSeries(s *src) error {
 	}
 	s.common(out, true)
 	color := s.color()
+	if color == nil {
+		color = t.seriesColor() // given here: a stack's series change order
+	}
 	switch s.typ {
 	case "line", "spline", "area", "areaspline":
 		out["type"] = "line"
 		out["smooth"] = s.typ == "spline" || s.typ == "areaspline"
 		if s.typ == "area" || s.typ == "areaspline" {
 			area := map[string]any{"opacity": 0.75}
-			if v, ok := s.opt("fillOpacity"); ok {
-				area["opacity"] = number(v)
+			if v, ok := s.numberOpt("fillOpacity"); ok {
+				area["opacity"] = v
 			}
 			out["areaStyle"] = area
 		}
 		line := map[string]any{}
-		if v, ok := s.opt("lineWidth"); ok {
-			line["width"] = number(v)
+		if v, ok := s.numberOpt("lineWidth"); ok {
+			line["width"] = v
 		}
 		if v, ok := s.opt("dashStyle"); ok {
 			line["type"] = dash(text(v))
@@ -94,13 +102,13 @@ func (t *translation) cartesianSeries(s *src) error {
 		if v, ok := s.opt("grouping"); ok && !truthy(v) {
 			out["barGap"] = "-100%" // Highcharts draws the columns over each other
 		}
-		if v, ok := s.opt("borderRadius"); ok {
-			out["itemStyle"] = map[string]any{"borderRadius": number(v)}
+		if v, ok := s.numberOpt("borderRadius"); ok {
+			out["itemStyle"] = map[string]any{"borderRadius": v}
 		}
 		if v, ok := s.opt("colorByPoint"); ok && truthy(v) {
-			for i := range pts {
+			for i := range pts { // the series' own count, from the first color
 				if pts[i].color == nil {
-					pts[i].color = t.nextColor()
+					pts[i].color = paletteColor(t.opt, i)
 				}
 			}
 		}
@@ -121,7 +129,7 @@ func (t *translation) cartesianSeries(s *src) error {
 	}
 	if v, ok := s.opt("threshold"); ok && s.typ != "line" && s.typ != "spline" && s.typ != "scatter" && s.typ != "bubble" {
 		if f, isNum := v.(float64); !isNum || f != 0 {
-			return refuse("series option threshold %s is not drawn by Sightglass (series %d): its %s would start from it", text(v), s.index+1, s.typ)
+			return refuse("series option threshold %s is not drawn by Sightglass (series %d): its %s would start from it", brief(v), s.index+1, s.typ)
 		}
 	}
 	var sizes []float64
@@ -207,7 +215,7 @@ func readPoint(el any, i int, s *src, xa *axis, auto float64) (point, error) {
 					p.x = float64(xa.category(name))
 				}
 			} else if v[0] != nil {
-				p.x = v[0]
+				p.x = numeric1(v[0]) // Highcharts reads it as a number
 			}
 			p.y = numeric1(v[1])
 			if len(v) == 3 {
@@ -241,7 +249,7 @@ func readPoint(el any, i int, s *src, xa *axis, auto float64) (point, error) {
 		}
 		return p, nil
 	case string:
-		return p, refuse("series %d has the point %q, a string where a number belongs", s.index+1, v)
+		return p, refuse("series %d has the point %q, a string where a number belongs", s.index+1, brief(v))
 	}
 	return p, refuse("series %d has a point that is %s", s.index+1, kind(el))
 }
@@ -304,9 +312,12 @@ func (t *translation) marker(s *src, out map[string]any, line bool) {
 			out["symbolSize"] = 0
 		}
 	}
-	if v, ok := s.sub("marker", "radius"); ok {
-		if _, hidden := out["symbolSize"]; !hidden {
-			out["symbolSize"] = 2 * number(v)
+	if v, path, ok := s.peekSub("marker", "radius"); ok {
+		if r, isNum := v.(float64); isNum {
+			t.r.mark(path)
+			if _, hidden := out["symbolSize"]; !hidden {
+				out["symbolSize"] = 2 * r
+			}
 		}
 	}
 	if v, path, ok := s.peekSub("marker", "symbol"); ok {

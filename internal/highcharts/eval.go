@@ -57,8 +57,8 @@ func (e *evaluator) eval(v any) (any, error) {
 				if op, ok := ops[name]; ok {
 					return op(e, x[1:])
 				}
-				if identifier.MatchString(name) && holdsExpression(x[1:]) {
-					return nil, fmt.Errorf("the expression %q is not one Sightglass knows", name)
+				if identifier.MatchString(name) && e.holdsExpression(x[1:]) {
+					return nil, fmt.Errorf("the expression %q is not one Sightglass knows", brief(name))
 				}
 			}
 		}
@@ -179,7 +179,8 @@ func (e *evaluator) size(v any) (int, error) {
 // holdsExpression reports whether any of vs is an array that starts with
 // a known operation: a literal list of words does not, a call of an
 // unknown operation on data usually does.
-func holdsExpression(vs []any) bool {
+func (e *evaluator) holdsExpression(vs []any) bool {
+	e.steps += len(vs) // counted; the next step checks the bound
 	for _, v := range vs {
 		if a, ok := v.([]any); ok && len(a) > 0 {
 			if name, ok := a[0].(string); ok {
@@ -187,7 +188,7 @@ func holdsExpression(vs []any) bool {
 					return true
 				}
 			}
-			if holdsExpression(a) {
+			if e.holdsExpression(a) {
 				return true
 			}
 		}

@@ -14,7 +14,7 @@ func (t *translation) funnelSeries(s *src) error {
 	total := 0.0
 	var pts []point
 	for i, el := range raw {
-		p := point{x: float64(i)}
+		p := point{x: float64(i), index: i}
 		switch v := el.(type) {
 		case float64:
 			p.y = v
@@ -44,7 +44,7 @@ func (t *translation) funnelSeries(s *src) error {
 	var data []any
 	for _, p := range pts {
 		if p.color == nil {
-			p.color = t.nextColor()
+			p.color = paletteColor(t.opt, p.index)
 		}
 		item := map[string]any{"name": p.name, "value": p.y, "itemStyle": map[string]any{"color": p.color}}
 		if labels != nil {
@@ -124,7 +124,7 @@ func (t *translation) sankeySeries(s *src) error {
 		}
 	}
 	if c := cycle(next); c != "" {
-		return refuse("series %d's links go round in a cycle through %q, which Sightglass does not draw", s.index+1, c)
+		return refuse("series %d's links go round in a cycle through %q, which Sightglass does not draw", s.index+1, brief(c))
 	}
 	out := map[string]any{"type": "sankey", "data": nodes, "links": links, "emphasis": map[string]any{"focus": "adjacency"}, "lineStyle": map[string]any{"color": "gradient", "curveness": 0.5}}
 	s.common(out, false)

@@ -16,11 +16,11 @@ func (t *translation) gaugeSeries(s *src) error {
 	}
 	ya.used = false // the gauge draws its own scale
 	lo, hi := 0.0, 100.0
-	if v, ok := t.r.get(ya.src, "min", ya.path+".min"); ok && v != nil {
-		lo = number(v)
+	if v, ok := t.num(ya.src, "min", ya.path+".min"); ok {
+		lo = v
 	}
-	if v, ok := t.r.get(ya.src, "max", ya.path+".max"); ok && v != nil {
-		hi = number(v)
+	if v, ok := t.num(ya.src, "max", ya.path+".max"); ok {
+		hi = v
 	}
 	solid := s.typ == "solidgauge"
 	start, end := -150.0, 150.0
@@ -28,11 +28,11 @@ func (t *translation) gaugeSeries(s *src) error {
 		start, end = -90, 90
 	}
 	pane := object(t.r.root["pane"])
-	if v, ok := t.r.get(pane, "startAngle", "pane.startAngle"); ok {
-		start = number(v)
+	if v, ok := t.num(pane, "startAngle", "pane.startAngle"); ok {
+		start = v
 	}
-	if v, ok := t.r.get(pane, "endAngle", "pane.endAngle"); ok {
-		end = number(v)
+	if v, ok := t.num(pane, "endAngle", "pane.endAngle"); ok {
+		end = v
 	}
 	labels := s.labels()
 	var data []any
@@ -75,7 +75,11 @@ func (t *translation) gaugeSeries(s *src) error {
 		"data": data, "title": map[string]any{"show": false},
 	}
 	s.common(out, false)
-	if c := s.color(); c != nil {
+	c := s.color()
+	if c == nil {
+		c = t.seriesColor()
+	}
+	if c != nil {
 		out["itemStyle"] = map[string]any{"color": c}
 	}
 	if solid {

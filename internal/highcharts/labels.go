@@ -6,13 +6,45 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // labelSpec is a series' data labels as Highcharts would write them.
 type labelSpec struct {
 	format   string    // a Highcharts format string
+	parts    []part    // the format read once
 	deferred *Deferred // a formatValue formatter
 	markup   bool      // the format holds HTML: drawn as its text
+}
+
+// part is a piece of a format string: text, or a {token:spec}.
+type part struct {
+	text, expr, spec string
+}
+
+// maxLabel bounds one label's text (and a title's, a name's): longer text
+// is cut.
+const maxLabel = 4096
+
+// parse reads a format string into parts.
+func parse(format string) []part {
+	var out []part
+	last := 0
+	for _, m := range token.FindAllStringSubmatchIndex(format, -1) {
+		if m[0] > last {
+			out = append(out, part{text: format[last:m[0]]})
+		}
+		p := part{expr: strings.TrimSpace(format[m[2]:m[3]])}
+		if m[4] >= 0 {
+			p.spec = format[m[4]:m[5]]
+		}
+		out = append(out, p)
+		last = m[1]
+	}
+	if last < len(format) {
+		out = append(out, part{text: format[last:]})
+	}
+	return out
 }
 
 // labels reads a series' dataLabels (nil when they are not shown).
@@ -41,6 +73,7 @@ func (s *src) labels() *labelSpec {
 		l.format = text(v)
 	}
 	l.markup = hasMarkup(l.format)
+	l.parts = parse(l.format)
 	return l
 }
 
@@ -59,7 +92,7 @@ func (l *labelSpec) at(s *src, p point, extra map[string]any) map[string]any {
 		}
 		txt = s.t.d.Format(col, v)
 	} else {
-		txt = render(l.format, s, p, extra)
+		txt = render(l.parts, s, p, extra)
 	}
 	if l.markup {
 		txt = plain(txt)
@@ -87,16 +120,34 @@ func (l *labelSpec) position(typ string, inverted bool) string {
 // token is one {expression:format} of a Highcharts format string.
 var token = regexp.MustCompile(`\{([^{}:]+)(?::([^{}]*))?\}`)
 
-// render writes a Highcharts format string for one point.
-func render(format string, s *src, p point, extra map[string]any) string {
-	return token.ReplaceAllStringFunc(format, func(tok string) string {
-		m := token.FindStringSubmatch(tok)
-		v, ok := pointVar(strings.TrimSpace(m[1]), s, p, extra)
-		if !ok {
-			return ""
+// render writes a Highcharts format string for one point, cut at
+// maxLabel bytes.
+func render(parts []part, s *src, p point, extra map[string]any) string {
+	var b strings.Builder
+	for _, pt := range parts {
+		if pt.expr == "" {
+			b.WriteString(pt.text)
+		} else if v, ok := pointVar(pt.expr, s, p, extra); ok {
+			b.WriteString(short(formatted(v, pt.spec)))
 		}
-		return formatted(v, m[2])
-	})
+		if b.Len() > maxLabel {
+			s.t.note("Labels longer than 4,096 characters are cut.")
+			return short(b.String())
+		}
+	}
+	return b.String()
+}
+
+// short cuts a text at maxLabel bytes (on a character boundary).
+func short(s string) string {
+	if len(s) <= maxLabel {
+		return s
+	}
+	cut := maxLabel
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
 }
 
 // pointVar is the value a format's expression names for a point.

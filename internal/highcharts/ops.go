@@ -51,6 +51,13 @@ func strict(name string, min, max int, f func(e *evaluator, vs []any) (any, erro
 		if err != nil {
 			return nil, err
 		}
+		for _, v := range vs { // reading a string as a number or comparing it is work
+			if s, ok := v.(string); ok {
+				if err := e.spend(1 + len(s)/8); err != nil {
+					return nil, err
+				}
+			}
+		}
 		return f(e, vs)
 	}
 }

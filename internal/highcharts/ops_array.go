@@ -96,7 +96,7 @@ var arrayOps = map[string]op{
 		}
 		i := number(n)
 		if i != math.Trunc(i) || i < 0 || int(i) >= len(e.items) {
-			return nil, fmt.Errorf(`["item", %s]: there are %d enclosing walks`, text(n), len(e.items))
+			return nil, fmt.Errorf(`["item", %s]: there are %d enclosing walks`, brief(n), len(e.items))
 		}
 		return e.own(e.items[int(i)], 0)
 	},
@@ -137,7 +137,7 @@ var arrayOps = map[string]op{
 		seen := map[any]bool{}
 		for _, v := range arr {
 			switch v.(type) {
-			case []any, map[string]any: // by content, compared one by one
+			case []any, map[string]any, Deferred: // by content, compared one by one
 				size, err := e.size(v)
 				if err != nil {
 					return nil, err
@@ -238,6 +238,10 @@ func (e *evaluator) own(v any, depth int) (any, error) {
 		return out, nil
 	case string:
 		if err := e.grow(len(x) / 64); err != nil {
+			return nil, err
+		}
+	case Deferred: // its arguments go into the option as written
+		if err := e.measure(x.Args); err != nil {
 			return nil, err
 		}
 	}

@@ -30,7 +30,7 @@ var dataOps = map[string]op{
 		name := text(vs[0])
 		c, ok := e.d.UIColors[name]
 		if !ok {
-			return nil, fmt.Errorf(`["getPaletteColor", %q]: the theme has no color of that name`, name)
+			return nil, fmt.Errorf(`["getPaletteColor", %q]: the theme has no color of that name`, brief(name))
 		}
 		return c, nil
 	}),
@@ -113,10 +113,10 @@ func columnsOp(name string, span func(d *Data) (lo, hi int)) op {
 func columnIndex(name string, v any, n int) (int, error) {
 	f, ok := v.(float64)
 	if !ok || f != math.Trunc(f) {
-		return 0, fmt.Errorf("%q needs a column index, not %s", name, text(v))
+		return 0, fmt.Errorf("%q needs a column index, not %s", name, brief(v))
 	}
 	if f < 0 || int(f) >= n {
-		return 0, fmt.Errorf(`[%q, %s]: the visual's field wells have %d such columns`, name, text(v), n)
+		return 0, fmt.Errorf(`[%q, %s]: the visual's field wells have %d such columns`, name, brief(v), n)
 	}
 	return int(f), nil
 }

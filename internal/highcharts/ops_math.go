@@ -3,6 +3,7 @@ package highcharts
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // mathOps are arithmetic: + - * / % ** (two or more operands, left to
@@ -16,11 +17,7 @@ var mathOps = map[string]op{
 		if joined, ok, err := e.joinArrays(vs); ok || err != nil {
 			return joined, err
 		}
-		v := fold(vs, plus)
-		if s, ok := v.(string); ok && len(s) > maxText {
-			return nil, fmt.Errorf(`"+" makes a string longer than %d bytes`, maxText)
-		}
-		return v, nil
+		return sum(vs)
 	}),
 	"-": strict("-", 1, -1, func(_ *evaluator, vs []any) (any, error) {
 		return numeric(vs, func(a, b float64) float64 { return a - b }, true), nil
@@ -97,18 +94,37 @@ func (e *evaluator) joinArrays(vs []any) (out []any, ok bool, err error) {
 	return out, true, nil
 }
 
-func fold(vs []any, f func(a, b any) any) any {
+// sum is + over values that are not arrays, left to right as JavaScript
+// adds them; once the sum is text the rest is appended (bounded by
+// maxText as it grows).
+func sum(vs []any) (any, error) {
 	acc := vs[0]
 	if len(vs) == 1 {
-		return clean(number(acc))
+		return clean(number(acc)), nil
 	}
+	var b strings.Builder
+	isText := false
 	for _, v := range vs[1:] {
-		acc = f(acc, v)
+		if !isText {
+			acc = plus(acc, v)
+			if s, ok := acc.(string); ok {
+				isText = true
+				b.WriteString(s)
+			}
+		} else {
+			b.WriteString(text(v))
+		}
+		if b.Len() > maxText {
+			return nil, fmt.Errorf(`"+" makes a string longer than %d bytes`, maxText)
+		}
+	}
+	if isText {
+		return b.String(), nil
 	}
 	if x, ok := acc.(float64); ok {
-		return clean(x)
+		return clean(x), nil
 	}
-	return acc
+	return acc, nil
 }
 
 // numeric applies f left to right; negate: one operand is negated.

@@ -20,7 +20,7 @@ func (t *translation) pieSeries(s *src) error {
 	total := 0.0
 	var pts []point
 	for i, el := range raw {
-		p := point{x: float64(i), name: "Slice"}
+		p := point{x: float64(i), name: "Slice", index: i} // hidden slices count too
 		switch v := el.(type) {
 		case nil:
 		case float64:
@@ -54,7 +54,7 @@ func (t *translation) pieSeries(s *src) error {
 	data := make([]any, len(pts))
 	for i, p := range pts {
 		if p.color == nil {
-			p.color = t.nextColor()
+			p.color = paletteColor(t.opt, p.index)
 		}
 		item := map[string]any{"name": p.name, "value": p.y}
 		if p.y == nil {
@@ -109,37 +109,54 @@ func (t *translation) pieSeries(s *src) error {
 		}
 	}
 	out["radius"] = []any{inner, outer}
-	if v, ok := s.opt("center"); ok {
+	if v, path, ok := s.peekOpt("center"); ok {
 		if c, ok := v.([]any); ok && len(c) == 2 {
-			out["center"] = []any{position(c[0]), position(c[1])}
+			x, okX := position(c[0])
+			y, okY := position(c[1])
+			if okX && okY {
+				out["center"] = []any{x, y}
+				t.r.mark(path)
+			}
 		}
 	}
 	// Highcharts measures angles clockwise from the top; ECharts
 	// counter-clockwise from three o'clock.
 	start := 0.0
-	if v, ok := s.opt("startAngle"); ok {
-		start = number(v)
+	if v, ok := s.numberOpt("startAngle"); ok {
+		start = v
 	}
 	out["startAngle"] = 90 - start
-	if v, ok := s.opt("endAngle"); ok && v != nil {
-		out["endAngle"] = 90 - number(v)
+	if v, ok := s.numberOpt("endAngle"); ok {
+		out["endAngle"] = 90 - v
 	}
 	t.series = append(t.series, out)
 	return nil
 }
 
-// size reads a Highcharts size: a percentage ("60%"), else pixels.
+// size reads a Highcharts size: a percentage ("60%"), else pixels (0
+// for anything else, which draws the default).
 func size(v any) (pct, px float64) {
 	if s, ok := v.(string); ok && strings.HasSuffix(s, "%") {
-		return number(strings.TrimSuffix(s, "%")), 0
+		if f, ok := finite(number(strings.TrimSuffix(s, "%"))); ok {
+			return f, 0
+		}
+		return 75, 0
 	}
-	return 0, number(v)
+	if f, ok := v.(float64); ok {
+		return 0, f
+	}
+	return 75, 0
 }
 
-// position is a center coordinate: a percentage string or pixels.
-func position(v any) any {
-	if s, ok := v.(string); ok {
-		return s
+// position is a center coordinate: a percentage ("50%") or pixels.
+func position(v any) (any, bool) {
+	switch x := v.(type) {
+	case string:
+		if f, ok := finite(number(strings.TrimSuffix(x, "%"))); ok && strings.HasSuffix(x, "%") {
+			return numberText(f) + "%", true
+		}
+	case float64:
+		return x, true
 	}
-	return number(v)
+	return nil, false
 }

@@ -33,6 +33,11 @@ func (t *translation) spiderSeries(m map[string]any, i int) error {
 		return refuse("polar charts over a %s x axis are not drawn by Sightglass", xa.kind)
 	}
 	s := &src{t: t, m: m, typ: typ, index: i}
+	for _, k := range append([]string{"stacking"}, refused...) {
+		if v, ok := s.opt(k); ok && v != nil && v != "" {
+			return refuse("series option %s is not drawn by Sightglass on a polar chart (series %d)", k, i+1)
+		}
+	}
 	raw, err := s.data()
 	if err != nil {
 		return err
@@ -69,8 +74,15 @@ func (t *translation) spiderSeries(m map[string]any, i int) error {
 			sp.any = true
 		}
 	}
+	if err := t.spend(8 * len(values)); err != nil {
+		return err
+	}
 	item := map[string]any{"name": s.name(), "value": values}
-	if c := s.color(); c != nil {
+	c := s.color()
+	if c == nil {
+		c = t.seriesColor()
+	}
+	if c != nil {
 		item["itemStyle"] = map[string]any{"color": c}
 		item["lineStyle"] = map[string]any{"color": c}
 	}
@@ -132,8 +144,8 @@ func (t *translation) finishSpider() error {
 	}
 	pane := object(t.r.root["pane"])
 	start := 0.0
-	if v, ok := t.r.get(pane, "startAngle", "pane.startAngle"); ok {
-		start = number(v)
+	if v, ok := t.num(pane, "startAngle", "pane.startAngle"); ok {
+		start = v
 	}
 	radar["startAngle"] = 90 - start
 	t.opt["radar"] = radar

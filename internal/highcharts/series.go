@@ -17,6 +17,7 @@ type src struct {
 	m     map[string]any
 	typ   string
 	index int
+	named string // its name, once read
 }
 
 // opt reads a series option: the series' own, else plotOptions of its
@@ -111,15 +112,23 @@ func (t *translation) addSeries(m map[string]any, i int) error {
 
 // name is the series' name, "Series N" as Highcharts names it otherwise.
 func (s *src) name() string {
+	if s.named != "" {
+		return s.named
+	}
 	v, ok := s.m["name"]
 	switch v.(type) {
 	case nil, Deferred, []any, map[string]any: // not a name Highcharts writes
-		return "Series " + itoa(s.index+1)
+		s.named = "Series " + itoa(s.index+1)
+		return s.named
 	}
 	if ok {
 		s.t.r.mark("series[].name")
 	}
-	return plain(text(v))
+	s.named = plain(short(text(v)))
+	if s.named == "" {
+		s.named = " "
+	}
+	return s.named
 }
 
 // data is the series' data array.
@@ -194,6 +203,7 @@ func (s *src) peekOpt(key string) (any, string, bool) {
 // its name, whether it answers the mouse, its legend entry.
 func (s *src) common(out map[string]any, inLegend bool) {
 	out["name"] = s.name()
+	_ = s.t.spend(2 * len(s.name())) // the series and its legend entry; checked at the end
 	if v, ok := s.opt("enableMouseTracking"); ok && !truthy(v) {
 		out["silent"] = true
 	}
@@ -220,10 +230,10 @@ func (s *src) tooltipFormat() map[string]any {
 	}
 	f := map[string]any{}
 	if v, ok := read("valuePrefix"); ok && v != nil {
-		f["Prefix"] = plain(text(v))
+		f["Prefix"] = plain(short(text(v)))
 	}
 	if v, ok := read("valueSuffix"); ok && v != nil {
-		f["Suffix"] = plain(text(v))
+		f["Suffix"] = plain(short(text(v)))
 	}
 	if v, ok := read("valueDecimals"); ok {
 		if d, ok := v.(float64); ok && d >= 0 && d <= 20 && d == float64(int(d)) {

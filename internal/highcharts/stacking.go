@@ -24,7 +24,7 @@ func (t *translation) stacking(s *src, out map[string]any, xa, ya *axis, yi int)
 	}
 	mode := text(v)
 	if mode != "normal" && mode != "percent" {
-		return refuse("stacking %q is not drawn by Sightglass (series %d)", mode, s.index+1)
+		return refuse("stacking %q is not drawn by Sightglass (series %d)", brief(mode), s.index+1)
 	}
 	key := s.typ + "\x00" + strconv.Itoa(yi)
 	if st, ok := s.opt("stack"); ok && st != nil {
@@ -69,6 +69,9 @@ func (t *translation) finishStacks() error {
 		if st.percent {
 			totals := map[any]float64{}
 			for _, s := range st.series {
+				if name, _ := s["name"].(string); t.hidden[name] {
+					continue // Highcharts leaves a hidden series out of its stack
+				}
 				for _, item := range s["data"].([]any) {
 					v := item.(map[string]any)["value"].([]any)
 					if y, ok := v[yAt].(float64); ok {
@@ -123,31 +126,13 @@ func (t *translation) percentAxis(s map[string]any) {
 }
 
 // reverseStack reverses the order of a stack's series among the option's
-// series. Their colors are fixed first: ECharts colors series by order.
+// series (each already has its own color: ECharts colors series by
+// order).
 func (t *translation) reverseStack(members []map[string]any) {
 	var at []int
 	for i, s := range t.series {
 		if slices.ContainsFunc(members, func(m map[string]any) bool { return sameMap(m, s) }) {
 			at = append(at, i)
-		}
-	}
-	cs, _ := t.opt["color"].([]any)
-	for _, i := range at {
-		s := t.series[i]
-		if len(cs) > 0 {
-			style, _ := s["itemStyle"].(map[string]any)
-			if style == nil {
-				style = map[string]any{}
-			}
-			if _, set := style["color"]; !set {
-				style["color"] = cs[i%len(cs)]
-				s["itemStyle"] = style
-				if line, ok := s["lineStyle"].(map[string]any); ok {
-					if _, set := line["color"]; !set {
-						line["color"] = cs[i%len(cs)]
-					}
-				}
-			}
 		}
 	}
 	for l, r := 0, len(at)-1; l < r; l, r = l+1, r-1 {

@@ -177,6 +177,9 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 	if err := t.finishAxes(); err != nil {
 		return nil, err
 	}
+	if err := t.spend(0); err != nil { // what was written without a check on the way
+		return nil, err
+	}
 	t.legendAndTooltip(hc)
 	if t.series == nil {
 		t.series = []map[string]any{}
@@ -223,25 +226,31 @@ func (t *translation) palette(hc map[string]any) {
 	}
 }
 
-// nextColor is the palette color of the next series or point.
-func (t *translation) nextColor() any {
-	cs, _ := t.opt["color"].([]any)
+// seriesColor is the palette color of the next series without a color
+// of its own, as Highcharts counts them.
+func (t *translation) seriesColor() any {
+	c := paletteColor(t.opt, t.paletteAt)
+	t.paletteAt++
+	return c
+}
+
+// paletteColor is the option's palette color i (cycling).
+func paletteColor(opt map[string]any, i int) any {
+	cs, _ := opt["color"].([]any)
 	if len(cs) == 0 {
 		return nil
 	}
-	c := cs[t.paletteAt%len(cs)]
-	t.paletteAt++
-	return c
+	return cs[i%len(cs)]
 }
 
 // titles draws title.text and subtitle.text.
 func (t *translation) titles(hc map[string]any) {
 	title := map[string]any{}
 	if v, ok := t.r.get(object(hc["title"]), "text", "title.text"); ok && v != nil {
-		title["text"] = plain(text(v))
+		title["text"] = plain(short(text(v)))
 	}
 	if v, ok := t.r.get(object(hc["subtitle"]), "text", "subtitle.text"); ok && v != nil {
-		title["subtext"] = plain(text(v))
+		title["subtext"] = plain(short(text(v)))
 	}
 	if len(title) > 0 {
 		title["left"] = "center"

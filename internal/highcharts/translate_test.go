@@ -142,9 +142,23 @@ func TestTranslationRefusals(t *testing.T) {
 	if _, err := drawn(t, many); err == nil || !strings.Contains(err.Error(), "more than the 200 Sightglass draws") {
 		t.Errorf("series cap: %v", err)
 	}
-	huge := `{"series": [{"data": ["map", ["split", "` + strings.Repeat("x", 200) + `", ""], 1], "dataLabels": {"enabled": true, "format": "` + strings.Repeat("x", 50<<10) + `"}}]}`
-	if _, err := drawn(t, huge); err == nil || !strings.Contains(err.Error(), "MiB") {
-		t.Errorf("label bytes: %v", err)
+	// A label is cut at 4,096 bytes, and says so; a chart's labels and
+	// names are bounded together.
+	long := `{"series": [{"data": ["map", ["split", "` + strings.Repeat("x", 200) + `", ""], 1], "dataLabels": {"enabled": true, "format": "` + strings.Repeat("x", 50<<10) + `"}}]}`
+	ch, err := drawn(t, long)
+	if err != nil || len(ch.Notes) != 1 || ch.Notes[0] != "Labels longer than 4,096 characters are cut." {
+		t.Fatalf("long labels: %v %v", err, ch)
+	}
+	if l := ch.Option["series"].([]map[string]any)[0]["data"].([]any)[0].(map[string]any)["label"].(map[string]any)["formatter"].(string); len(l) != maxLabel {
+		t.Errorf("label of %d bytes", len(l))
+	}
+	names := `{"series": ["map", ["split", "` + strings.Repeat("x", 190) + `", ""], {"name": "` + strings.Repeat("n", 40000) + `", "data": [1]}]}`
+	ch, err = drawn(t, names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := ch.Option["series"].([]map[string]any)[189]["name"].(string); len(n) != maxLabel {
+		t.Errorf("a name of %d bytes", len(n))
 	}
 }
 
@@ -169,11 +183,56 @@ func TestSpider(t *testing.T) {
 	}
 	b, _ := json.Marshal([]any{ch.Option["radar"], ch.Option["series"]})
 	want := `[{"indicator":[{"max":50,"min":0,"name":"v0.0"},{"max":50,"min":0,"name":"v0.1"},{"max":50,"min":0,"name":"v0.2"},{"max":50,"min":0,"name":"v0.3"}],"radius":"65%","shape":"polygon","startAngle":45},` +
-		`[{"data":[{"areaStyle":{"opacity":0.5},"name":"v","value":[20,21,22,23]}],"type":"radar"}]]`
+		`[{"data":[{"areaStyle":{"opacity":0.5},"itemStyle":{"color":"#1f77b4"},"lineStyle":{"color":"#1f77b4"},"name":"v","value":[20,21,22,23]}],"type":"radar"}]]`
 	if string(b) != want {
 		t.Errorf("radar %s\nwant %s", b, want)
 	}
 	if _, err := drawn(t, `{"chart": {"polar": true, "type": "column"}, "series": [{"data": [1]}]}`); err == nil || !strings.Contains(err.Error(), "polar column series") {
 		t.Errorf("polar columns: %v", err)
+	}
+}
+
+// TestReviewedEdges: a hidden series is out of its percent stack; series
+// colors count as Highcharts counts them, stacks reversed or not; plot
+// lines of both axes stay, solid unless dashed; odd x values and runtime
+// operations neither panic nor reach the option.
+func TestReviewedEdges(t *testing.T) {
+	ch, err := drawn(t, `{"plotOptions": {"series": {"stacking": "percent"}}, "series": [{"type": "column", "name": "A", "visible": false, "data": [30]}, {"type": "column", "name": "B", "data": [10]}]}`)
+	if err != nil || !strings.Contains(seriesJSON(ch), `"name":"B","stack":"s0","type":"bar","xAxisIndex":0,"yAxisIndex":0}`) || !strings.Contains(seriesJSON(ch), `"value":[0,100]`) {
+		t.Errorf("hidden series in a percent stack: %v %s", err, seriesJSON(ch))
+	}
+	ch, err = drawn(t, `{"colors": ["#000001", "#000002", "#000003"], "plotOptions": {"column": {"stacking": "normal"}},
+	  "series": [{"type": "line", "color": "red", "name": "R", "data": [1]}, {"type": "column", "name": "A", "data": [1]}, {"type": "column", "name": "B", "data": [1]}, {"type": "line", "name": "L", "data": [1]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	colors := map[string]any{}
+	for _, s := range ch.Option["series"].([]map[string]any) {
+		colors[s["name"].(string)] = s["itemStyle"].(map[string]any)["color"]
+	}
+	if b, _ := json.Marshal(colors); string(b) != `{"A":"#000001","B":"#000002","L":"#000003","R":"red"}` {
+		t.Errorf("colors %s", b)
+	}
+	ch, err = drawn(t, `{"xAxis": {"plotLines": [{"value": 1, "color": "red"}]}, "yAxis": {"plotLines": [{"value": 5, "color": "blue", "dashStyle": "Dash"}]}, "series": [{"data": [1, 2]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(ch.Option["series"].([]map[string]any)[0]["markLine"])
+	if !strings.Contains(string(b), `{"label":{"show":false},"lineStyle":{"color":"red","type":"solid","width":1},"xAxis":1}`) || !strings.Contains(string(b), `"type":"dashed"`) {
+		t.Errorf("plot lines %s", b)
+	}
+	for _, code := range []string{
+		`{"plotOptions": {"series": {"stacking": "percent"}}, "series": [{"type": "column", "data": [[[1], 5], [{"a": 1}, 2]]}, {"type": "column", "data": [[{"a": 1}, 5]]}]}`,
+		`{"xAxis": {"categories": ["a"]}, "series": [{"data": [[["dataMarkMatch", "x"], 5]]}]}`,
+		`{"series": [{"data": ["unique", [["dataMarkMatch", "a"], ["dataMarkMatch", "b"]]]}]}`,
+		`{"series": [{"type": "column", "borderRadius": "50%", "lineWidth": "2px", "data": [1]}, {"type": "pie", "center": [[1], "50%"], "startAngle": "x", "data": [1]}]}`,
+	} {
+		ch, err := drawn(t, code)
+		if err != nil {
+			continue
+		}
+		if b, err := json.Marshal(ch.Option); err != nil || strings.Contains(string(b), "dataMarkMatch") {
+			t.Errorf("%s: %v %s", code, err, b)
+		}
 	}
 }

@@ -171,3 +171,13 @@ func less(a, b any) (lt, ok bool) {
 	}
 	return x < y, true
 }
+
+// brief is a value as a message quotes it: its text, cut after 60
+// characters.
+func brief(v any) string {
+	s := text(v)
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}

@@ -106,6 +106,8 @@ func (t *translation) addSeries(m map[string]any, i int) error {
 		return t.funnelSeries(s)
 	case typ == "sankey":
 		return t.sankeySeries(s)
+	case typ == "treemap":
+		return t.treemapSeries(s)
 	}
 	return refuse("Highcharts %s series are not drawn by Sightglass (series %d)", typ, i+1)
 }

@@ -236,3 +236,28 @@ func TestReviewedEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestTreemap: points nest by parent; a parent's area is its children's;
+// the layout is said; an unknown parent and a cycle are refused.
+func TestTreemap(t *testing.T) {
+	ch, err := drawn(t, `{"series": [{"type": "treemap", "data": [{"id": "a", "name": "A", "value": 99}, {"name": "a1", "parent": "a", "value": 2},
+	  {"name": "a2", "parent": "a", "value": 3, "color": "#123456"}, {"name": "B", "value": 4}]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(ch.Option["series"].([]map[string]any)[0]["data"])
+	if string(b) != `[{"children":[{"name":"a1","value":2},{"itemStyle":{"color":"#123456"},"name":"a2","value":3}],"name":"A"},{"name":"B","value":4}]` {
+		t.Errorf("tree %s", b)
+	}
+	if len(ch.Notes) != 1 || !strings.Contains(ch.Notes[0], "sliceAndDice") {
+		t.Errorf("notes %v", ch.Notes)
+	}
+	for code, want := range map[string]string{
+		`{"series": [{"type": "treemap", "data": [{"name": "x", "parent": "nope", "value": 1}]}]}`:                        `parent "nope" is no point's id`,
+		`{"series": [{"type": "treemap", "data": [{"id": "a", "parent": "b", "value": 1}, {"id": "b", "parent": "a"}]}]}`: "cycle",
+	} {
+		if _, err := drawn(t, code); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v", code, err)
+		}
+	}
+}

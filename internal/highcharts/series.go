@@ -108,6 +108,8 @@ func (t *translation) addSeries(m map[string]any, i int) error {
 		return t.sankeySeries(s)
 	case typ == "treemap":
 		return t.treemapSeries(s)
+	case typ == "waterfall":
+		return t.waterfallSeries(s)
 	}
 	return refuse("Highcharts %s series are not drawn by Sightglass (series %d)", typ, i+1)
 }

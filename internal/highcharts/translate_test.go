@@ -261,3 +261,27 @@ func TestTreemap(t *testing.T) {
 		}
 	}
 }
+
+// TestWaterfall: steps float from the running total; a sum is the total
+// so far, an intermediate sum the total since the last one; the tooltip
+// says each point's value.
+func TestWaterfall(t *testing.T) {
+	ch, err := drawn(t, `{"chart": {"type": "waterfall"}, "xAxis": {"type": "category"}, "series": [{"upColor": "#00ff00", "color": "#ff0000", "name": "Cash",
+	  "data": [{"name": "Start", "y": 120}, {"name": "Revenue", "y": 569}, {"name": "Positive", "isIntermediateSum": true},
+	    {"name": "Costs", "y": -342}, {"name": "Balance", "isSum": true}]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := ch.Option["series"].([]map[string]any)
+	var got []string
+	for i, b := range ss[0]["data"].([]any) {
+		lo := b.(map[string]any)["value"].([]any)[1].(float64)
+		step := ss[1]["data"].([]any)[i].(map[string]any)
+		got = append(got, formatted(lo, "")+"+"+formatted(step["value"].([]any)[1], "")+" "+step["itemStyle"].(map[string]any)["color"].(string)+" "+step["tooltip"].(map[string]any)["formatter"].(string))
+	}
+	want := []string{"0+120 #00ff00 Start\nCash: 120", "120+569 #00ff00 Revenue\nCash: 569", "0+689 #00ff00 Positive\nCash: 689",
+		"347+342 #ff0000 Costs\nCash: -342", "0+347 #00ff00 Balance\nCash: 347"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("waterfall\n%q\nwant\n%q", got, want)
+	}
+}

@@ -58,7 +58,11 @@ func (t *translation) cartesianSeries(s *src) error {
 	}
 	s.common(out, true)
 	color := s.color()
-	if color == nil {
+	byPoint := false
+	if v, ok := s.opt("colorByPoint"); ok && truthy(v) && (s.typ == "column" || s.typ == "bar") {
+		byPoint = true // takes no series color, as in Highcharts
+	}
+	if color == nil && !byPoint {
 		color = t.seriesColor() // given here: a stack's series change order
 	}
 	switch s.typ {

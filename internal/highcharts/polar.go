@@ -9,7 +9,6 @@ import (
 // per series.
 type spider struct {
 	data []any // the radar series' items, one per Highcharts series
-	area bool  // every series fills its polygon
 	lo   float64
 	hi   float64
 	any  bool
@@ -33,10 +32,19 @@ func (t *translation) spiderSeries(m map[string]any, i int) error {
 		return refuse("polar charts over a %s x axis are not drawn by Sightglass", xa.kind)
 	}
 	s := &src{t: t, m: m, typ: typ, index: i}
-	for _, k := range append([]string{"stacking"}, refused...) {
-		if v, ok := s.opt(k); ok && v != nil && v != "" {
+	for _, k := range append([]string{"stacking", "pointStart", "pointInterval", "xAxis", "yAxis"}, refused...) {
+		if v, ok := s.opt(k); ok && v != nil && v != "" && v != 0.0 {
 			return refuse("series option %s is not drawn by Sightglass on a polar chart (series %d)", k, i+1)
 		}
+	}
+	if v, ok := s.opt("connectEnds"); ok && !truthy(v) {
+		return refuse("polar series that do not close (connectEnds false) are not drawn by Sightglass (series %d)", i+1)
+	}
+	if t.inverted {
+		return refuse("inverted polar charts are not drawn by Sightglass")
+	}
+	if typ == "spline" || typ == "areaspline" {
+		t.note("Polar splines are drawn with straight sides.")
 	}
 	raw, err := s.data()
 	if err != nil {
@@ -44,27 +52,30 @@ func (t *translation) spiderSeries(m map[string]any, i int) error {
 	}
 	sp := t.polar
 	if sp == nil {
-		sp = &spider{area: true}
+		sp = &spider{}
 		t.polar = sp
 	}
-	values := make([]any, max(len(xa.categories), len(raw)))
-	for k := range values {
-		values[k] = "-"
-	}
+	// A radar draws a missing value at its center: every category needs
+	// one value, and only one.
+	values := make([]any, len(xa.categories))
 	for k, el := range raw {
 		p, err := readPoint(el, k, s, xa, float64(k))
 		if err != nil {
 			return err
 		}
 		at, ok := p.x.(float64)
-		if !ok || at < 0 || int(at) >= maxPoints {
-			return refuse("series %d has a point with no category", i+1)
+		if !ok || at < 0 || at != float64(int(at)) || int(at) >= len(values) {
+			return refuse("series %d has a point on no category of the polar chart", i+1)
 		}
-		for int(at) >= len(values) {
-			values = append(values, "-")
+		y, ok := p.y.(float64)
+		if !ok {
+			return refuse("series %d has a null point, which a polar chart drawn by Sightglass would put at its center", i+1)
 		}
-		if y, ok := p.y.(float64); ok {
-			values[int(at)] = y
+		if values[int(at)] != nil {
+			return refuse("series %d has two points on one category of the polar chart", i+1)
+		}
+		values[int(at)] = y
+		if v, ok := s.opt("visible"); !ok || truthy(v) {
 			if !sp.any || y < sp.lo {
 				sp.lo = y
 			}
@@ -72,6 +83,11 @@ func (t *translation) spiderSeries(m map[string]any, i int) error {
 				sp.hi = y
 			}
 			sp.any = true
+		}
+	}
+	for _, v := range values {
+		if v == nil {
+			return refuse("series %d has no value for every category of the polar chart, which Sightglass would draw at its center", i+1)
 		}
 	}
 	if err := t.spend(8 * len(values)); err != nil {
@@ -88,8 +104,6 @@ func (t *translation) spiderSeries(m map[string]any, i int) error {
 	}
 	if typ == "area" || typ == "areaspline" {
 		item["areaStyle"] = map[string]any{"opacity": 0.5}
-	} else {
-		sp.area = false
 	}
 	common := map[string]any{}
 	s.common(common, true)
@@ -111,17 +125,24 @@ func (t *translation) finishSpider() error {
 		return nil
 	}
 	xa, ya := t.xAxes[0], t.yAxes[0]
-	lo, hi := 0.0, sp.hi
+	if ya.kind != "value" {
+		return refuse("polar charts with a %s radial axis are not drawn by Sightglass", ya.kind)
+	}
+	lo, hi := min(0, sp.lo), sp.hi
+	minSet, maxSet := false, false
 	if v, ok := ya.src["min"].(float64); ok {
-		lo = v
+		lo, minSet = v, true
 		t.r.mark(ya.path + ".min")
 	}
 	if v, ok := ya.src["max"].(float64); ok {
-		hi = v
+		hi, maxSet = v, true
 		t.r.mark(ya.path + ".max")
 	}
-	if sp.lo < lo {
-		lo = sp.lo
+	if sp.any && (sp.lo < lo || sp.hi > hi) {
+		return refuse("a polar chart's values run past its y axis's min or max")
+	}
+	if !minSet || !maxSet {
+		t.note("The polar chart's scale runs from " + numberText(lo) + " to " + numberText(hi) + " (Highcharts picks its own when the y axis has no min or max).")
 	}
 	var indicators []any
 	n := 0
@@ -148,6 +169,7 @@ func (t *translation) finishSpider() error {
 		start = v
 	}
 	radar["startAngle"] = 90 - start
+	radar["clockwise"] = true // Highcharts goes round clockwise
 	t.opt["radar"] = radar
 	t.series = append(t.series, map[string]any{"type": "radar", "data": sp.data})
 	return nil

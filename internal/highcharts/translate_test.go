@@ -182,13 +182,23 @@ func TestSpider(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := json.Marshal([]any{ch.Option["radar"], ch.Option["series"]})
-	want := `[{"indicator":[{"max":50,"min":0,"name":"v0.0"},{"max":50,"min":0,"name":"v0.1"},{"max":50,"min":0,"name":"v0.2"},{"max":50,"min":0,"name":"v0.3"}],"radius":"65%","shape":"polygon","startAngle":45},` +
+	want := `[{"clockwise":true,"indicator":[{"max":50,"min":0,"name":"v0.0"},{"max":50,"min":0,"name":"v0.1"},{"max":50,"min":0,"name":"v0.2"},{"max":50,"min":0,"name":"v0.3"}],"radius":"65%","shape":"polygon","startAngle":45},` +
 		`[{"data":[{"areaStyle":{"opacity":0.5},"itemStyle":{"color":"#1f77b4"},"lineStyle":{"color":"#1f77b4"},"name":"v","value":[20,21,22,23]}],"type":"radar"}]]`
 	if string(b) != want {
 		t.Errorf("radar %s\nwant %s", b, want)
 	}
-	if _, err := drawn(t, `{"chart": {"polar": true, "type": "column"}, "series": [{"data": [1]}]}`); err == nil || !strings.Contains(err.Error(), "polar column series") {
-		t.Errorf("polar columns: %v", err)
+	for code, want := range map[string]string{
+		`{"chart": {"polar": true, "type": "column"}, "series": [{"data": [1]}]}`:                                                          "polar column series",
+		`{"chart": {"polar": true}, "xAxis": {"categories": ["a", "b", "c"]}, "series": [{"data": [1, null, 3]}]}`:                         "a null point",
+		`{"chart": {"polar": true}, "xAxis": {"categories": ["a", "b", "c"]}, "series": [{"data": [1, 2]}]}`:                               "no value for every category",
+		`{"chart": {"polar": true}, "xAxis": {"categories": ["a", "b"]}, "series": [{"data": [[0, 1], [1, 5], [1, 7]]}]}`:                  "two points on one category",
+		`{"chart": {"polar": true}, "xAxis": {"categories": ["a", "b"]}, "series": [{"data": [[0, 1], [1.5, 5]]}]}`:                        "on no category",
+		`{"chart": {"polar": true}, "xAxis": {"categories": ["a", "b"]}, "yAxis": {"min": 10, "max": 50}, "series": [{"data": [5, 20]}]}`:  "past its y axis",
+		`{"chart": {"polar": true}, "xAxis": {"categories": ["a", "b"]}, "yAxis": {"type": "logarithmic"}, "series": [{"data": [5, 20]}]}`: "log radial axis",
+	} {
+		if _, err := drawn(t, code); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", code, err, want)
+		}
 	}
 }
 
@@ -246,15 +256,16 @@ func TestTreemap(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := json.Marshal(ch.Option["series"].([]map[string]any)[0]["data"])
-	if string(b) != `[{"children":[{"name":"a1","value":2},{"itemStyle":{"color":"#123456"},"name":"a2","value":3}],"name":"A"},{"name":"B","value":4}]` {
+	if string(b) != `[{"children":[{"itemStyle":{"color":"#1f77b4"},"name":"a1","value":2},{"itemStyle":{"color":"#123456"},"name":"a2","value":3}],"itemStyle":{"color":"#1f77b4"},"name":"A","value":99},{"itemStyle":{"color":"#1f77b4"},"name":"B","value":4}]` {
 		t.Errorf("tree %s", b)
 	}
 	if len(ch.Notes) != 1 || !strings.Contains(ch.Notes[0], "sliceAndDice") {
 		t.Errorf("notes %v", ch.Notes)
 	}
 	for code, want := range map[string]string{
-		`{"series": [{"type": "treemap", "data": [{"name": "x", "parent": "nope", "value": 1}]}]}`:                        `parent "nope" is no point's id`,
-		`{"series": [{"type": "treemap", "data": [{"id": "a", "parent": "b", "value": 1}, {"id": "b", "parent": "a"}]}]}`: "cycle",
+		`{"series": [{"type": "treemap", "data": [{"name": "x", "parent": "nope", "value": 1}]}]}`:                                                                                                                              `parent "nope" is no point's id`,
+		`{"series": [{"type": "treemap", "data": [{"id": "a", "parent": "b", "value": 1}, {"id": "b", "parent": "a"}]}]}`:                                                                                                       "cycle",
+		`{"series": [{"type": "treemap", "data": ["map", ["split", "` + strings.Repeat("x", 200) + `", ""], {"id": ["itemIndex"], "parent": ["case", ["==", ["itemIndex"], 0], null, ["-", ["itemIndex"], 1]], "value": 1}]}]}`: "more than 64 levels deep",
 	} {
 		if _, err := drawn(t, code); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v", code, err)
@@ -262,26 +273,38 @@ func TestTreemap(t *testing.T) {
 	}
 }
 
-// TestWaterfall: steps float from the running total; a sum is the total
-// so far, an intermediate sum the total since the last one; the tooltip
-// says each point's value.
+// TestWaterfall: steps float from the running total, whatever its sign;
+// a sum is the total so far, an intermediate sum the total since the last
+// one; the tooltip's dimension is each point's signed value; names reach
+// ECharts as names, never as a tooltip template.
 func TestWaterfall(t *testing.T) {
 	ch, err := drawn(t, `{"chart": {"type": "waterfall"}, "xAxis": {"type": "category"}, "series": [{"upColor": "#00ff00", "color": "#ff0000", "name": "Cash",
-	  "data": [{"name": "Start", "y": 120}, {"name": "Revenue", "y": 569}, {"name": "Positive", "isIntermediateSum": true},
-	    {"name": "Costs", "y": -342}, {"name": "Balance", "isSum": true}]}]}`)
+	  "data": [{"name": "<img src=x onerror=alert(1)>", "y": 120}, {"name": "Revenue", "y": 569}, {"name": "Positive", "isIntermediateSum": true},
+	    {"name": "Costs", "y": -1000}, {"name": "Balance", "isSum": true}, {"name": "Tiny", "y": 0.1}, {"name": "Tinier", "y": 0.2}, {"name": "T", "isIntermediateSum": true}]}]}`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ss := ch.Option["series"].([]map[string]any)
+	if ss[0]["stackStrategy"] != "all" || ss[1]["stackStrategy"] != "all" {
+		t.Errorf("stack strategies %v %v", ss[0]["stackStrategy"], ss[1]["stackStrategy"])
+	}
 	var got []string
 	for i, b := range ss[0]["data"].([]any) {
 		lo := b.(map[string]any)["value"].([]any)[1].(float64)
 		step := ss[1]["data"].([]any)[i].(map[string]any)
-		got = append(got, formatted(lo, "")+"+"+formatted(step["value"].([]any)[1], "")+" "+step["itemStyle"].(map[string]any)["color"].(string)+" "+step["tooltip"].(map[string]any)["formatter"].(string))
+		v := step["value"].([]any)
+		got = append(got, formatted(lo, "")+"+"+formatted(v[1], "")+"="+formatted(v[2], "")+" "+step["itemStyle"].(map[string]any)["color"].(string))
 	}
-	want := []string{"0+120 #00ff00 Start\nCash: 120", "120+569 #00ff00 Revenue\nCash: 569", "0+689 #00ff00 Positive\nCash: 689",
-		"347+342 #ff0000 Costs\nCash: -342", "0+347 #00ff00 Balance\nCash: 347"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("waterfall\n%q\nwant\n%q", got, want)
+	want := []string{"0+120=120 #00ff00", "120+569=569 #00ff00", "0+689=689 #00ff00", "-311+1000=-1000 #ff0000", "-311+311=-311 #ff0000",
+		"-311+0.1=0.1 #00ff00", "-310.9+0.2=0.2 #00ff00", "-310.7+999.7=-999.7 #ff0000"}
+	for i := range want {
+		if i >= len(got) || !strings.HasPrefix(got[i], strings.Split(want[i], "+")[0]) || !strings.HasSuffix(got[i], strings.SplitN(want[i], "=", 2)[1]) {
+			t.Errorf("waterfall\n%q\nwant\n%q", got, want)
+			break
+		}
+	}
+	b, _ := json.Marshal(ch.Option)
+	if strings.Contains(string(b), `"formatter":"\u003cimg`) || !strings.Contains(string(b), `"tooltip":[2]`) {
+		t.Errorf("tooltips: %s", b)
 	}
 }

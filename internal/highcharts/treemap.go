@@ -1,10 +1,13 @@
 package highcharts
 
 // treemapSeries draws a treemap: points {id, name, parent, value, color}
-// nested by parent (a parent's area is its children's, as Highcharts sums
-// them), squarified as ECharts lays treemaps out (Highcharts' other
-// layouts are said in a note); a parent that is not a point's, or a
-// cycle, is refused.
+// nested by parent, a node sized by its own value when it has one (else
+// its children's sum) and left out, with its children, when that is not
+// positive, as Highcharts sizes them; every node in its own color, else
+// its parent's, else the series' (Highcharts' default); squarified as
+// ECharts lays treemaps out (Highcharts' other layouts are said in a
+// note). A parent that is not a point's, a cycle, or a tree deeper than
+// maxTreeDepth is refused.
 func (t *translation) treemapSeries(s *src) error {
 	raw, err := s.data()
 	if err != nil {
@@ -78,21 +81,50 @@ func (t *translation) treemapSeries(s *src) error {
 		}
 		up.children = append(up.children, n.item)
 	}
-	// Every point must reach a root: a parent chain that loops does not.
-	for _, n := range order {
-		steps := 0
-		for at := n; at.parent != ""; at = byID[at.parent] {
-			if steps++; steps > len(order) {
-				return refuse("series %d's treemap parents go round in a cycle", s.index+1)
+	// Every point must reach a root within maxTreeDepth: a parent chain
+	// that loops does not. Each node's depth is found once.
+	depth := map[*node]int{}
+	var depthOf func(n *node, seen int) (int, error)
+	depthOf = func(n *node, seen int) (int, error) {
+		if d, ok := depth[n]; ok {
+			if d < 0 {
+				return 0, refuse("series %d's treemap parents go round in a cycle", s.index+1)
 			}
+			return d, nil
+		}
+		if seen > maxTreeDepth {
+			return 0, refuse("series %d's treemap is more than %d levels deep", s.index+1, maxTreeDepth)
+		}
+		depth[n] = -1 // on the way up
+		d := 0
+		if n.parent != "" {
+			up, err := depthOf(byID[n.parent], seen+1)
+			if err != nil {
+				return 0, err
+			}
+			d = up + 1
+		}
+		if d > maxTreeDepth {
+			return 0, refuse("series %d's treemap is more than %d levels deep", s.index+1, maxTreeDepth)
+		}
+		depth[n] = d
+		return d, nil
+	}
+	for _, n := range order {
+		if _, err := depthOf(n, 0); err != nil {
+			return err
 		}
 	}
 	for _, n := range order {
 		if len(n.children) > 0 {
 			n.item["children"] = n.children
-			delete(n.item, "value") // its children's sum, as Highcharts draws it
 		}
 	}
+	seriesColor := s.color()
+	if seriesColor == nil {
+		seriesColor = t.seriesColor()
+	}
+	roots = sized(roots, seriesColor)
 	if v, ok := s.opt("layoutAlgorithm"); !ok || text(v) != "squarified" {
 		t.note("Treemaps are drawn squarified (this one's Highcharts layout is " + layoutName(v, ok) + ").")
 	}
@@ -101,6 +133,46 @@ func (t *translation) treemapSeries(s *src) error {
 	s.common(out, false)
 	t.series = append(t.series, out)
 	return nil
+}
+
+// maxTreeDepth bounds a treemap's levels.
+const maxTreeDepth = 64
+
+// sized keeps the nodes Highcharts draws: sized by their own value, else
+// their children's sum, and positive; each in its own color, else its
+// parent's.
+func sized(items []any, inherited any) []any {
+	var out []any
+	for _, it := range items {
+		m := it.(map[string]any)
+		c := inherited
+		if st, ok := m["itemStyle"].(map[string]any); ok && st["color"] != nil {
+			c = st["color"]
+		} else if c != nil {
+			m["itemStyle"] = map[string]any{"color": c}
+		}
+		kids, _ := m["children"].([]any)
+		if kids != nil {
+			kids = sized(kids, c)
+			m["children"] = kids
+			if len(kids) == 0 {
+				delete(m, "children")
+			}
+		}
+		v, has := m["value"].(float64)
+		if !has {
+			v = 0
+			for _, k := range kids {
+				v += k.(map[string]any)["value"].(float64)
+			}
+			m["value"] = v
+		}
+		if v <= 0 {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // layoutName is a treemap's Highcharts layout as the note names it.

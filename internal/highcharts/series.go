@@ -110,6 +110,8 @@ func (t *translation) addSeries(m map[string]any, i int) error {
 		return t.treemapSeries(s)
 	case typ == "waterfall":
 		return t.waterfallSeries(s)
+	case typ == "boxplot" || typ == "columnrange" || typ == "arearange":
+		return t.rangeSeries(s)
 	}
 	return refuse("Highcharts %s series are not drawn by Sightglass (series %d)", typ, i+1)
 }

@@ -308,3 +308,24 @@ func TestWaterfall(t *testing.T) {
 		t.Errorf("tooltips: %s", b)
 	}
 }
+
+// TestRanges: a box plot's five values and a range's low and high are
+// drawn where the points say, [x,] first or by name.
+func TestRanges(t *testing.T) {
+	ch, err := drawn(t, `{"xAxis": {"categories": ["a", "b"]}, "series": [
+	  {"type": "boxplot", "data": [[760, 801, 848, 895, 965], {"x": 1, "low": 1, "q1": 2, "median": 3, "q3": 4, "high": 5}]},
+	  {"type": "columnrange", "data": [[-9.5, 8], [1, -7.8, 8.3]]}, {"type": "arearange", "data": [{"x": 0, "low": 2, "high": 4}]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := seriesJSON(ch)
+	for _, want := range []string{`"value":[0,760,801,848,895,965]`, `"value":[1,1,2,3,4,5]`, `{"value":[0,-9.5]}`, `"value":[0,17.5,-9.5,8]`,
+		`"value":[1,16.1,-7.8,8.3]`, `"value":[0,2,2,4]`, `"stackStrategy":"all"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("series %s lack %s", got, want)
+		}
+	}
+	if _, err := drawn(t, `{"series": [{"type": "boxplot", "data": [[1, 2, 3]]}]}`); err == nil || !strings.Contains(err.Error(), "boxplot point of 3 values") {
+		t.Errorf("short box: %v", err)
+	}
+}

@@ -11,7 +11,7 @@ func rangeValues(el any, i int, s *src, xa *axis, auto float64, names []string) 
 	p = point{x: auto, index: i}
 	switch v := el.(type) {
 	case nil:
-		return nil, nil, p, nil
+		return p.x, nil, p, nil
 	case []any:
 		off := 0
 		switch len(v) {
@@ -23,7 +23,7 @@ func rangeValues(el any, i int, s *src, xa *axis, auto float64, names []string) 
 				if xa.kind == "category" && !xa.given {
 					p.x = float64(xa.category(name))
 				}
-			} else {
+			} else if v[0] != nil {
 				p.x = numeric1(v[0])
 			}
 		default:
@@ -71,11 +71,19 @@ func rangeValues(el any, i int, s *src, xa *axis, auto float64, names []string) 
 
 // rangeSeries draws a box plot (ECharts' box plot of the five values), a
 // column range (a bar from low to high over an invisible one up to low)
-// or an area range (a band from low to high over an invisible line at
-// low), on the series' axes; inverted charts are refused.
+// or an area range (a band from the low line to the high one, stacked
+// whatever their signs), at pointStart + i × pointInterval or the point's
+// x, on the series' axes. Inverted charts, a category y axis, two points
+// at one category and values too far apart to subtract are refused;
+// options a range series does not draw are named.
 func (t *translation) rangeSeries(s *src) error {
 	if t.inverted {
 		return refuse("inverted %s series are not drawn by Sightglass (series %d)", s.typ, s.index+1)
+	}
+	for _, k := range []string{"step", "connectNulls", "dataLabels", "marker", "lineWidth", "colorByPoint", "stacking", "threshold"} {
+		if _, path, ok := s.peekOpt(k); ok {
+			t.notRead(path) // another series may read the same path
+		}
 	}
 	xv, _ := t.r.get(s.m, "xAxis", "series[].xAxis")
 	yv, _ := t.r.get(s.m, "yAxis", "series[].yAxis")
@@ -87,9 +95,23 @@ func (t *translation) rangeSeries(s *src) error {
 	if err != nil {
 		return err
 	}
+	if ya.kind == "category" {
+		return refuse("%s series on a category y axis are not drawn by Sightglass (series %d)", s.typ, s.index+1)
+	}
 	raw, err := s.data()
 	if err != nil {
 		return err
+	}
+	start, interval := 0.0, 1.0
+	if v, ok := s.numberOpt("pointStart"); ok {
+		start = v
+	} else if _, _, set := s.peekOpt("pointStart"); set {
+		return refuse("series %d's pointStart is not a number", s.index+1)
+	}
+	if v, ok := s.numberOpt("pointInterval"); ok {
+		interval = v
+	} else if _, _, set := s.peekOpt("pointInterval"); set {
+		return refuse("series %d's pointInterval is not a number", s.index+1)
 	}
 	names := []string{"low", "high"}
 	if s.typ == "boxplot" {
@@ -100,13 +122,24 @@ func (t *translation) rangeSeries(s *src) error {
 		own = t.seriesColor()
 	}
 	var data, bases []any
+	seen := map[any]bool{}
 	for i, el := range raw {
-		x, vs, p, err := rangeValues(el, i, s, xa, float64(i), names)
+		x, vs, p, err := rangeValues(el, i, s, xa, start+float64(i)*interval, names)
 		if err != nil {
 			return err
 		}
 		if vs == nil {
+			if s.typ == "arearange" { // a gap in the band, as Highcharts leaves one
+				data = append(data, map[string]any{"value": []any{x, "-", "-", "-"}})
+				bases = append(bases, map[string]any{"value": []any{x, "-"}})
+			}
 			continue
+		}
+		if xa.kind == "category" && s.typ != "boxplot" {
+			if seen[x] { // ECharts stacks a category's points on each other
+				return refuse("series %d has two %s points at one category", s.index+1, s.typ)
+			}
+			seen[x] = true
 		}
 		if err := t.spend(len(p.name) + 8*len(vs)); err != nil {
 			return err
@@ -121,10 +154,20 @@ func (t *translation) rangeSeries(s *src) error {
 		switch s.typ {
 		case "boxplot":
 			item["value"] = append([]any{x}, vs[0], vs[1], vs[2], vs[3], vs[4])
-		default:
+		case "columnrange": // a bar is the same from either end
 			lo, hi := min(vs[0], vs[1]), max(vs[0], vs[1])
+			if _, ok := finite(hi - lo); !ok {
+				return refuse("series %d has a range too wide to draw", s.index+1)
+			}
 			item["value"] = []any{x, hi - lo, vs[0], vs[1]}
 			bases = append(bases, map[string]any{"value": []any{x, lo}})
+		default: // the high line over the low one, in order, even when they cross
+			d, ok := finite(vs[1] - vs[0])
+			if !ok {
+				return refuse("series %d has a range too wide to draw", s.index+1)
+			}
+			item["value"] = []any{x, d, vs[0], vs[1]}
+			bases = append(bases, map[string]any{"value": []any{x, vs[0]}})
 		}
 		data = append(data, item)
 	}
@@ -151,13 +194,15 @@ func (t *translation) rangeSeries(s *src) error {
 	key := "range-" + itoa(s.index)
 	out["stack"], out["stackStrategy"] = key, "all"
 	out["encode"] = map[string]any{"x": 0, "y": 1, "tooltip": []any{2, 3}}
+	// The base has the series' name: the legend hides and shows both.
 	base := map[string]any{"type": out["type"], "stack": key, "stackStrategy": "all", "xAxisIndex": xi, "yAxisIndex": yi, "data": bases,
-		"silent": true, "tooltip": map[string]any{"show": false}, "encode": map[string]any{"x": 0, "y": 1}, "name": s.name() + " (base)"}
+		"silent": true, "tooltip": map[string]any{"show": false}, "encode": map[string]any{"x": 0, "y": 1}, "name": s.name()}
 	if s.typ == "columnrange" {
 		base["itemStyle"] = map[string]any{"color": "transparent"}
 	} else {
 		base["symbolSize"] = 0
-		base["lineStyle"] = map[string]any{"opacity": 0}
+		base["lineStyle"] = map[string]any{"color": own} // the low line
+		out["itemStyle"] = map[string]any{"color": own}
 	}
 	t.series = append(t.series, base, out)
 	return nil

@@ -329,3 +329,29 @@ func TestRanges(t *testing.T) {
 		t.Errorf("short box: %v", err)
 	}
 }
+
+// TestRangeEdges: pointStart places range points; a null area range point
+// is a gap; low above high keeps its order; two points at one category,
+// an infinite width and a category y axis are refused.
+func TestRangeEdges(t *testing.T) {
+	ch, err := drawn(t, `{"series": [{"type": "arearange", "pointStart": 10, "data": [[1, 3], null, [5, 2]]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := seriesJSON(ch)
+	for _, want := range []string{`"value":[10,2,1,3]`, `"value":[11,"-","-","-"]`, `"value":[12,-3,5,2]`, `{"value":[12,5]}`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("series %s lack %s", got, want)
+		}
+	}
+	for code, want := range map[string]string{
+		`{"xAxis": {"type": "category"}, "series": [{"type": "columnrange", "data": [["a", 1, 2], ["a", 5, 6]]}]}`: "two columnrange points at one category",
+		`{"series": [{"type": "columnrange", "data": [[-1e308, 1e308]]}]}`:                                         "too wide",
+		`{"yAxis": {"categories": ["a"]}, "series": [{"type": "boxplot", "data": [[1, 2, 3, 4, 5]]}]}`:             "category y axis",
+		`{"xAxis": {"type": "category"}, "series": [{"type": "waterfall", "data": [["a", 1], ["a", 5]]}]}`:         "two waterfall points at one category",
+	} {
+		if _, err := drawn(t, code); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", code, err, want)
+		}
+	}
+}

@@ -56,6 +56,7 @@ func (t *translation) waterfallSeries(s *src) error {
 		}
 	}
 	labels := s.labels()
+	seen := map[any]bool{}
 	level, since := 0.0, 0.0 // the running total; the total at the last intermediate sum
 	var bases, steps []any
 	for i, el := range raw {
@@ -84,6 +85,12 @@ func (t *translation) waterfallSeries(s *src) error {
 		}
 		if p.fields != nil {
 			t.pointKeys(p.fields, "x", "y", "name", "color", "isSum", "isIntermediateSum", "dataLabels", "marker")
+		}
+		if xa.kind == "category" {
+			if seen[p.x] { // ECharts stacks a category's points on each other
+				return refuse("series %d has two waterfall points at one category", s.index+1)
+			}
+			seen[p.x] = true
 		}
 		lo, hi := min(from, to), max(from, to)
 		fill := own
@@ -114,7 +121,7 @@ func (t *translation) waterfallSeries(s *src) error {
 	out := map[string]any{"type": "bar", "stack": key, "stackStrategy": "all", "xAxisIndex": xi, "yAxisIndex": yi, "data": steps,
 		"encode": map[string]any{"x": 0, "y": 1, "tooltip": []any{2}}}
 	s.common(out, true)
-	base["name"] = s.name() + " (base)"
+	base["name"] = s.name() // the legend hides and shows both
 	if labels != nil {
 		out["label"] = map[string]any{"show": true, "position": "inside"}
 	}

@@ -17,13 +17,7 @@ type point struct {
 // cartesianSeries draws line, spline, area, areaspline, column, bar,
 // scatter and bubble series.
 func (t *translation) cartesianSeries(s *src) error {
-	xv, _ := s.t.r.get(s.m, "xAxis", "series[].xAxis")
-	yv, _ := s.t.r.get(s.m, "yAxis", "series[].yAxis")
-	xa, xi, err := t.axisAt(t.xAxes, xv)
-	if err != nil {
-		return err
-	}
-	ya, yi, err := t.axisAt(t.yAxes, yv)
+	xa, xi, ya, yi, err := s.axes()
 	if err != nil {
 		return err
 	}
@@ -31,16 +25,9 @@ func (t *translation) cartesianSeries(s *src) error {
 	if err != nil {
 		return err
 	}
-	start, interval := 0.0, 1.0
-	if v, ok := s.numberOpt("pointStart"); ok {
-		start = v
-	} else if _, _, set := s.peekOpt("pointStart"); set {
-		return refuse("series %d's pointStart is not a number (a date string Sightglass does not read)", s.index+1)
-	}
-	if v, ok := s.numberOpt("pointInterval"); ok {
-		interval = v
-	} else if _, _, set := s.peekOpt("pointInterval"); set {
-		return refuse("series %d's pointInterval is not a number", s.index+1)
+	start, interval, err := s.placement()
+	if err != nil {
+		return err
 	}
 	var pts []point
 	for i, el := range raw {

@@ -85,13 +85,7 @@ func (t *translation) rangeSeries(s *src) error {
 			t.notRead(path) // another series may read the same path
 		}
 	}
-	xv, _ := t.r.get(s.m, "xAxis", "series[].xAxis")
-	yv, _ := t.r.get(s.m, "yAxis", "series[].yAxis")
-	xa, xi, err := t.axisAt(t.xAxes, xv)
-	if err != nil {
-		return err
-	}
-	ya, yi, err := t.axisAt(t.yAxes, yv)
+	xa, xi, ya, yi, err := s.axes()
 	if err != nil {
 		return err
 	}
@@ -102,16 +96,9 @@ func (t *translation) rangeSeries(s *src) error {
 	if err != nil {
 		return err
 	}
-	start, interval := 0.0, 1.0
-	if v, ok := s.numberOpt("pointStart"); ok {
-		start = v
-	} else if _, _, set := s.peekOpt("pointStart"); set {
-		return refuse("series %d's pointStart is not a number", s.index+1)
-	}
-	if v, ok := s.numberOpt("pointInterval"); ok {
-		interval = v
-	} else if _, _, set := s.peekOpt("pointInterval"); set {
-		return refuse("series %d's pointInterval is not a number", s.index+1)
+	start, interval, err := s.placement()
+	if err != nil {
+		return err
 	}
 	names := []string{"low", "high"}
 	if s.typ == "boxplot" {

@@ -251,3 +251,33 @@ func (s *src) tooltipFormat() map[string]any {
 	}
 	return f
 }
+
+// axes are the x and y axes a series names (the first ones by default),
+// with their indexes.
+func (s *src) axes() (xa *axis, xi int, ya *axis, yi int, err error) {
+	xv, _ := s.t.r.get(s.m, "xAxis", "series[].xAxis")
+	yv, _ := s.t.r.get(s.m, "yAxis", "series[].yAxis")
+	if xa, xi, err = s.t.axisAt(s.t.xAxes, xv); err != nil {
+		return
+	}
+	ya, yi, err = s.t.axisAt(s.t.yAxes, yv)
+	return
+}
+
+// placement is where a series' points without an x go: pointStart +
+// i × pointInterval (0 and 1 by default); one that is not a number (a
+// date string) is refused.
+func (s *src) placement() (start, interval float64, err error) {
+	start, interval = 0, 1
+	if v, ok := s.numberOpt("pointStart"); ok {
+		start = v
+	} else if _, _, set := s.peekOpt("pointStart"); set {
+		return 0, 0, refuse("series %d's pointStart is not a number (a date string Sightglass does not read)", s.index+1)
+	}
+	if v, ok := s.numberOpt("pointInterval"); ok {
+		interval = v
+	} else if _, _, set := s.peekOpt("pointInterval"); set {
+		return 0, 0, refuse("series %d's pointInterval is not a number", s.index+1)
+	}
+	return start, interval, nil
+}

@@ -355,3 +355,30 @@ func TestRangeEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowsAndFormats: a Sankey cycle is refused; a funnel says how it is
+// drawn; formatValue on a value axis gives it its column's number format,
+// and is named when the column has none.
+func TestFlowsAndFormats(t *testing.T) {
+	if _, err := drawn(t, `{"series": [{"type": "sankey", "data": [["a", "b", 1], ["b", "a", 2]]}]}`); err == nil || !strings.Contains(err.Error(), "cycle") {
+		t.Errorf("sankey cycle: %v", err)
+	}
+	ch, err := drawn(t, `{"series": [{"type": "funnel", "data": [["a", 5], ["b", 3]]}]}`)
+	if err != nil || len(ch.Notes) != 1 || !strings.Contains(ch.Notes[0], "widths by value") {
+		t.Errorf("funnel: %v %v", err, ch)
+	}
+	d := realData("sn", 1)
+	d.NumberFormats = []any{nil, map[string]any{"Prefix": "$"}}
+	code := `{"yAxis": {"labels": {"formatter": ["formatValue", "value", %d]}}, "series": [{"data": ["getColumn", 1]}]}`
+	ch, err = Draw(context.Background(), []byte(strings.Replace(code, "%d", "1", 1)), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := ch.Option["yAxis"].([]any)[0].(map[string]any)[NumberFormatKey]; f == nil || len(ch.NotDrawn) != 0 {
+		t.Errorf("axis format %v, not drawn %v", f, ch.NotDrawn)
+	}
+	ch, _ = Draw(context.Background(), []byte(strings.Replace(code, "%d", "0", 1)), d)
+	if !strings.Contains(strings.Join(ch.NotDrawn, " "), "yAxis.labels.formatter") {
+		t.Errorf("not drawn %v", ch.NotDrawn)
+	}
+}

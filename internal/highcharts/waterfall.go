@@ -19,13 +19,7 @@ func (t *translation) waterfallSeries(s *src) error {
 			return refuse("series option %s of a waterfall is not drawn by Sightglass (series %d)", k, s.index+1)
 		}
 	}
-	xv, _ := t.r.get(s.m, "xAxis", "series[].xAxis")
-	yv, _ := t.r.get(s.m, "yAxis", "series[].yAxis")
-	xa, xi, err := t.axisAt(t.xAxes, xv)
-	if err != nil {
-		return err
-	}
-	ya, yi, err := t.axisAt(t.yAxes, yv)
+	xa, xi, ya, yi, err := s.axes()
 	if err != nil {
 		return err
 	}
@@ -33,16 +27,9 @@ func (t *translation) waterfallSeries(s *src) error {
 	if err != nil {
 		return err
 	}
-	start, interval := 0.0, 1.0
-	if v, ok := s.numberOpt("pointStart"); ok {
-		start = v
-	} else if _, _, set := s.peekOpt("pointStart"); set {
-		return refuse("series %d's pointStart is not a number", s.index+1)
-	}
-	if v, ok := s.numberOpt("pointInterval"); ok {
-		interval = v
-	} else if _, _, set := s.peekOpt("pointInterval"); set {
-		return refuse("series %d's pointInterval is not a number", s.index+1)
+	start, interval, err := s.placement()
+	if err != nil {
+		return err
 	}
 	own := s.color()
 	if own == nil {

@@ -171,3 +171,28 @@ func TestHighchartsPercentStack(t *testing.T) {
 	y := opt["yAxis"].([]any)[0].(map[string]any)
 	wantEq(t, "axis", []any{y["min"], y["max"]}, []any{0.0, 100.0})
 }
+
+// TestHighchartsThemeColors: getPaletteColor and getColorTheme read the
+// content's theme (the console's own colors without one).
+func TestHighchartsThemeColors(t *testing.T) {
+	code := `{"chart": {"backgroundColor": ["getPaletteColor", "secondaryBackground"]}, "colors": ["getColorTheme"], "series": []}`
+	def := highchartsDef(t, hcWells, "", code)
+	for _, c := range []struct {
+		theme      *Theme
+		background string
+		first      string
+	}{{nil, "#f7f8fa", "#5470c6"}, {&Theme{Colors: []string{"#111111"}, UI: map[string]string{"SecondaryBackground": "#ABCDEF"}}, "#ABCDEF", "#111111"}} {
+		v := New(def, nil, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+		v.SetTheme(c.theme)
+		s := v.RenderSheet(context.Background(), "s", func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+			return &Result{Columns: []query.ResultColumn{{ID: "p", Role: "DIMENSION", Type: "STRING"}, {ID: "rev", Role: "MEASURE", Type: "DECIMAL"}}}, nil
+		}, 0)
+		var opt map[string]any
+		if err := json.Unmarshal([]byte(s.Tiles[0].Chart), &opt); err != nil {
+			t.Fatalf("%s %s", s.Tiles[0].Kind, s.Tiles[0].Message)
+		}
+		if opt["backgroundColor"] != c.background || opt["color"].([]any)[0] != c.first {
+			t.Errorf("theme %v: background %v, colors %v", c.theme, opt["backgroundColor"], opt["color"])
+		}
+	}
+}

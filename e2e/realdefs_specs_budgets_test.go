@@ -89,10 +89,18 @@ var awsBudgets = realDef{
 			UNION ALL SELECT ` + bdMonthLabel + `, 'Sum of Forecasted Cost', sum(forecastedspend) FROM "` + bdDataSet + `" GROUP BY 1`},
 	},
 	then: func(t *testing.T, db *sql.DB, sheet func(string, url.Values) string) {
-		checkBudgetNarratives(t, db, sheet(bdSheet, nil))
+		first := sheet(bdSheet, nil)
+		checkBudgetNarratives(t, db, first)
+		// Its rich-text title names the parameter's value.
+		if got := tileTitleText(t, first, "4b2805c8-dec6-448f-8153-9e49b7af07dd"); got != "Budget Summary by Budget Name This Month" {
+			t.Errorf("budget summary title %q", got)
+		}
 		// "Group By" set to Account Name: the GroupBy calculated field
 		// (an ifelse on the parameter) groups by account.
 		body := sheet(bdSheet, url.Values{"p.GroupBy": {"Account Name"}})
+		if got := tileTitleText(t, body, "4b2805c8-dec6-448f-8153-9e49b7af07dd"); got != "Budget Summary by Account Name This Month" {
+			t.Errorf("budget summary title with Group By set %q", got)
+		}
 		checkRealVisual(t, db, body, realCheck{bdSheet, "4b2805c8-dec6-448f-8153-9e49b7af07dd", bdByGroup("account_name")})
 		// Its lines share the bars' axis (SingleAxisOptions PRIMARY_Y_AXIS).
 		if axis, ok := rawChart(t, body, "f0a755fd-ff07-48a2-855d-92f562164ebc")["yAxis"].(map[string]any); !ok || axis["type"] != "value" {

@@ -307,6 +307,20 @@ var (
 	reTileMsg  = regexp.MustCompile(`(?s)<div class="notice \w+"[^>]*>(?:<p><strong>[^<]*</strong></p>)?<p>(.*?)</p>`)
 )
 
+// reTileTitle finds a tile's title.
+var reTileTitle = regexp.MustCompile(`(?s)<h3 class="tile-title">(.*?)</h3>`)
+
+// tileTitleText returns the text of a visual's tile title, its tags
+// left out.
+func tileTitleText(t *testing.T, body, visualID string) string {
+	t.Helper()
+	m := reTileTitle.FindStringSubmatch(tile(t, body, visualID))
+	if m == nil {
+		t.Fatalf("tile %s has no title", visualID)
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(m[1], ""))), " ")
+}
+
 // tileKind returns a visual's tile kind and, for a tile without a
 // visual, its message.
 func tileKind(t *testing.T, body, visualID string) (kind, message string) {

@@ -112,13 +112,16 @@ func visualSubtitle(v *definition.Visual) string {
 	var m struct {
 		Subtitle *struct {
 			Visibility string
-			FormatText *struct{ PlainText string }
+			FormatText *struct{ PlainText, RichText string }
 		}
 	}
 	if json.Unmarshal(v.Raw, &m) != nil || m.Subtitle == nil || m.Subtitle.Visibility == "HIDDEN" || m.Subtitle.FormatText == nil {
 		return ""
 	}
-	return m.Subtitle.FormatText.PlainText
+	if m.Subtitle.FormatText.PlainText != "" {
+		return m.Subtitle.FormatText.PlainText
+	}
+	return definition.RichTextPlain(m.Subtitle.FormatText.RichText)
 }
 
 // visualActionList describes a visual's custom actions.

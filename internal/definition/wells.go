@@ -289,5 +289,5 @@ func (v *Visual) Title() string {
 	if t.FormatText.PlainText != "" {
 		return t.FormatText.PlainText
 	}
-	return t.FormatText.RichText
+	return RichTextPlain(t.FormatText.RichText)
 }

@@ -27,7 +27,11 @@ import (
 //     Total.totalAggregate.formattedValue or
 //     Top.items[0].categoryValue.formattedValue;
 //   - <if condition="…" level="inline|block"> holds what is written only
-//     when its condition over outputs holds (narrativecond.go).
+//     when its condition over outputs holds (narrativecond.go);
+//   - <parameter>${Name}</parameter> writes the current value of the
+//     parameter Name (its values joined with ", "), as titles and
+//     subtitles use it (richtitle.go, where <visual-title> and
+//     <visual-subtitle> wrap the markup as <narrative> does).
 //
 // Anything else (another element such as <for>, an attribute or a value
 // outside the allow-list, an expression that is not a path) is a
@@ -66,7 +70,7 @@ func (e narrativeError) Error() string { return string(e) }
 var formatTags = map[string]string{"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u"}
 
 // blockTags are the elements that only start (and end) a line.
-var blockTags = map[string]bool{"narrative": true, "p": true, "div": true}
+var blockTags = map[string]bool{"narrative": true, "p": true, "div": true, "visual-title": true, "visual-subtitle": true}
 
 // narrativeParser holds the state of one parse.
 type narrativeParser struct {
@@ -174,6 +178,23 @@ func (p *narrativeParser) element(tag, rest string) (string, error) {
 		}
 		p.out = append(p.out, e)
 		return rest[end+len("</expression>"):], nil
+	case name == "parameter":
+		if err := noAttrs(name, attrs); err != nil {
+			return "", err
+		}
+		if closing || selfClosing {
+			return "", narrativeError("a CustomNarrative whose markup does not parse (an empty or stray <parameter>)")
+		}
+		end := strings.Index(rest, "</parameter>")
+		if end < 0 {
+			return "", narrativeError("a CustomNarrative whose markup does not parse (<parameter> is not closed)")
+		}
+		e, err := parameterPiece(html.UnescapeString(rest[:end]))
+		if err != nil {
+			return "", err
+		}
+		p.out = append(p.out, e)
+		return rest[end+len("</parameter>"):], nil
 	case formatTags[name] != "" || blockTags[name] || styleTags[name] || name == "if" || name == "block":
 	default:
 		return "", narrativeError("the CustomNarrative element <" + clip(name) + ">")
@@ -279,6 +300,23 @@ func (p *narrativeParser) lastIf() int {
 		}
 	}
 	return -1
+}
+
+// parameterScope is the outputs' entry that holds the parameters' values
+// by name: no computation's name starts with a NUL.
+const parameterScope = "\x00parameters"
+
+// parameterPiece parses a <parameter>'s content, "${Name}".
+func parameterPiece(src string) (narrativePiece, error) {
+	src = strings.TrimSpace(src)
+	name, ok := strings.CutPrefix(src, "${")
+	if ok {
+		name, ok = strings.CutSuffix(name, "}")
+	}
+	if !ok || name == "" || strings.ContainsAny(name, "{}$") {
+		return narrativePiece{}, narrativeError("the parameter reference " + strconv.Quote(clip(src)) + " (only ${Name} is read)")
+	}
+	return narrativePiece{kind: narExpr, text: src, path: []string{parameterScope, name}}, nil
 }
 
 // exprPiece parses an expression: a computation's name and a path of

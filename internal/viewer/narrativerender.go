@@ -168,6 +168,13 @@ func checkOutputs(pieces []narrativePiece, outs narrativeOutputs) error {
 
 // lookup finds an expression's output.
 func (o narrativeOutputs) lookup(p narrativePiece) (string, error) {
+	if p.path[0] == parameterScope {
+		v, ok := o[parameterScope][p.path[1]]
+		if !ok {
+			return "", narrativeError("the parameter " + strconv.Quote(clip(p.path[1])) + " (no parameter of the analysis is called so)")
+		}
+		return v, nil
+	}
 	comp, ok := o[p.path[0]]
 	if !ok {
 		return "", narrativeError("the CustomNarrative expression " + strconv.Quote(clip(p.text)) + " (no computation of the insight is called " + strconv.Quote(clip(p.path[0])) + ")")

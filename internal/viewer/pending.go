@@ -71,7 +71,9 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 		if only != nil && !slices.Contains(only, vis.VisualID) || place.hidden[vis.VisualID] {
 			continue
 		}
-		t := &Tile{ID: vis.VisualID, Title: tileTitle(vis), Subtitle: visualSubtitle(vis), VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
+		title, subtitle := v.tileTitle(vis), v.visualSubtitle(vis)
+		t := &Tile{ID: vis.VisualID, Title: title.plain, TitleHTML: title.rich, Subtitle: subtitle.plain, SubtitleHTML: subtitle.rich,
+			VisualKind: vis.Kind, KindLabel: kindLabel(vis.Kind), Style: place.style(vis.VisualID)}
 		out.Tiles = append(out.Tiles, t)
 		switch vis.Kind {
 		case "CustomContentVisual":

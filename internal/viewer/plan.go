@@ -1,7 +1,6 @@
 package viewer
 
 import (
-	"encoding/json"
 	"strconv"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -452,22 +451,6 @@ func (v *View) question(p *plan, sheetID, visualID string) (*query.Question, err
 		return nil, err
 	}
 	return q, nil
-}
-
-// visualTitle returns a visual's title text, or a name from its kind.
-func visualTitle(vis *definition.Visual) string {
-	var t struct {
-		Title *struct {
-			Visibility string
-			FormatText *struct{ PlainText, RichText string }
-		}
-	}
-	if json.Unmarshal(vis.Raw, &t) == nil && t.Title != nil && t.Title.FormatText != nil {
-		if t.Title.FormatText.PlainText != "" {
-			return t.Title.FormatText.PlainText
-		}
-	}
-	return kindLabel(vis.Kind)
 }
 
 // kindLabel names a visual kind for people.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -39,21 +40,26 @@ const (
 
 // Tile is one cell of a sheet's grid: a visual or a text box.
 type Tile struct {
-	ID         string
-	Title      string
-	Subtitle   string
-	Kind       string // Tile*
-	VisualKind string // the definition's member name, for visuals
-	KindLabel  string
-	Style      string // CSS grid placement
-	Chart      string // ECharts option JSON, for TileChart
-	Table      *Table
-	Pivot      *Pivot
-	KPI        *KPI
-	Content    *Content
-	Words      *Words
-	Insight    *Insight
-	Text       string // text box content (plain text)
+	ID       string
+	Title    string
+	Subtitle string
+	// TitleHTML and SubtitleHTML are a rich-text title's and subtitle's
+	// lines (escaped text and checked tags), when they have rich text:
+	// Title and Subtitle are then their plain text.
+	TitleHTML    template.HTML
+	SubtitleHTML template.HTML
+	Kind         string // Tile*
+	VisualKind   string // the definition's member name, for visuals
+	KindLabel    string
+	Style        string // CSS grid placement
+	Chart        string // ECharts option JSON, for TileChart
+	Table        *Table
+	Pivot        *Pivot
+	KPI          *KPI
+	Content      *Content
+	Words        *Words
+	Insight      *Insight
+	Text         string // text box content (plain text)
 	// SheetImage marks a sheet's image (not a visual): Content, or a
 	// Message saying why it is not shown.
 	SheetImage bool

@@ -92,7 +92,7 @@ func (v *View) SheetVisuals(sheetID string) []VisualInfo {
 	}
 	out := []VisualInfo{}
 	for i := range s.Visuals {
-		out = append(out, VisualInfo{VisualID: s.Visuals[i].VisualID, Name: visualTitle(&s.Visuals[i])})
+		out = append(out, VisualInfo{VisualID: s.Visuals[i].VisualID, Name: v.visualTitle(&s.Visuals[i]).plain})
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -133,6 +134,12 @@ var awsFeeds = realDef{
 		// week and feed type, and its "Last refreshed" cell (an
 		// unaggregated table of max(published), drawn as one row).
 		body := sheet(feedsSummarySheet, url.Values{"p.AWSFeedSearchContent": {"LAMBDA"}})
+		// Its links text box: a list of links, each a line, opening in a
+		// new tab as the author asked.
+		box := regexp.MustCompile(`(?s)<section class="tile tile-text" id="t-f8876593-8435-4fc3-b5c8-b827ed806f21"[^>]*><p>(.*?)</p></section>`).FindStringSubmatch(body)
+		if want := `But also check out:<br>• <a href="https://www.twitch.tv/aws" target="_blank" rel="noopener noreferrer">AWS Twitch</a><br>• <a href=`; box == nil || !strings.HasPrefix(box[1], want) || strings.Count(box[1], "<br>• ") != 3 {
+			t.Errorf("links text box: %q, want it to start %q with three items", box, want)
+		}
 		checkRealVisual(t, db, body, realCheck{feedsSummarySheet, "2d7a4a7e-1264-4682-82af-27beadb80b24",
 			feedsWeekly(feedsAllSet, "published", "feed_type", ` AND lower(title) LIKE '%lambda%'`)})
 		checkRealVisual(t, db, body, realCheck{feedsSummarySheet, "107983c4-dbfb-4058-af7d-a8a666b7d417",

@@ -31,7 +31,10 @@ import (
 //   - <parameter>${Name}</parameter> writes the current value of the
 //     parameter Name (its values joined with ", "), as titles and
 //     subtitles use it (richtitle.go, where <visual-title> and
-//     <visual-subtitle> wrap the markup as <narrative> does).
+//     <visual-subtitle> wrap the markup as <narrative> does);
+//   - in a text box's <text-box>, <ul> holds <li> items, each a line
+//     that starts with a bullet (the editor's class="ql-indent-N" is
+//     read and its indent not drawn).
 //
 // Anything else (another element such as <for>, an attribute or a value
 // outside the allow-list, an expression that is not a path) is a
@@ -70,7 +73,8 @@ func (e narrativeError) Error() string { return string(e) }
 var formatTags = map[string]string{"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u"}
 
 // blockTags are the elements that only start (and end) a line.
-var blockTags = map[string]bool{"narrative": true, "p": true, "div": true, "visual-title": true, "visual-subtitle": true}
+var blockTags = map[string]bool{"narrative": true, "p": true, "div": true, "visual-title": true, "visual-subtitle": true,
+	"text-box": true, "ul": true, "li": true}
 
 // narrativeParser holds the state of one parse.
 type narrativeParser struct {
@@ -220,6 +224,13 @@ func (p *narrativeParser) element(tag, rest string) (string, error) {
 // openElement is the pieces an element's opening tag writes.
 func (p *narrativeParser) openElement(name string, attrs []narrativeAttr) ([]narrativePiece, error) {
 	switch {
+	case name == "li":
+		for _, a := range attrs {
+			if a.name != "class" || !strings.HasPrefix(a.value, "ql-indent-") {
+				return nil, attrError(name, a)
+			}
+		}
+		return []narrativePiece{{kind: narBreak}, {kind: narText, text: "• "}}, nil
 	case formatTags[name] != "":
 		if err := noAttrs(name, attrs); err != nil {
 			return nil, err

@@ -25,10 +25,12 @@ func FuzzNarrative(f *testing.F) {
 		`<if condition="T.totalAggregate.value &gt;= 0 and (T.x != 'a' or 1 < 2)" level="inline">x</if>`,
 		`<block align="center"><inline color="#f22323" background-color="Accent" font-size="22.4px"><a href="https://a.b/?c=&quot;" target="_blank">x</a></inline></block>`,
 		"a &lt; <i>b</i> &amp; ${T.x", "<u></u><strong><em>x</em></strong>",
+		"<visual-title>By <parameter>${P}</parameter></visual-title>",
+		`<text-box>x<br/><ul><li class="ql-indent-1"><b>y</b>: z</li><li>w</li></ul></text-box>`,
 	} {
 		f.Add(s)
 	}
-	outs := narrativeOutputs{"T": {"totalAggregate.formattedValue": "<1 & 2>", "totalAggregate.value": "-3", "x": "a\"b", "items[0].categoryValue.formattedValue": "a<b"}}
+	outs := narrativeOutputs{parameterScope: {"P": "<p&q>"}, "T": {"totalAggregate.formattedValue": "<1 & 2>", "totalAggregate.value": "-3", "x": "a\"b", "items[0].categoryValue.formattedValue": "a<b"}}
 	f.Fuzz(func(t *testing.T, src string) {
 		p, err := parseNarrative(src)
 		var lines []template.HTML

@@ -116,7 +116,8 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 		if place.hidden[tb.SheetTextBoxId] {
 			continue
 		}
-		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: textContent(tb.Content), Style: place.style(tb.SheetTextBoxId)})
+		text := v.formatText("", tb.Content)
+		out.Tiles = append(out.Tiles, &Tile{ID: tb.SheetTextBoxId, Kind: TileText, Text: text.plain, TextHTML: text.rich, Style: place.style(tb.SheetTextBoxId)})
 	}
 	if only == nil {
 		out.Notes = append(place.notes(), imageNotes...)

@@ -60,6 +60,9 @@ type Tile struct {
 	Words        *Words
 	Insight      *Insight
 	Text         string // text box content (plain text)
+	// TextHTML is a text box's lines (escaped text and checked tags),
+	// when its markup is read (richtitle.go); Text is their plain text.
+	TextHTML template.HTML
 	// SheetImage marks a sheet's image (not a visual): Content, or a
 	// Message saying why it is not shown.
 	SheetImage bool
@@ -348,24 +351,6 @@ func tileOfError(err error) (string, string) {
 
 // errorText is what a tile says of an error: its domain message.
 func errorText(err error) string { return sg.ErrorMessage(err) }
-
-// textContent turns a text box's content (QuickSight's <text-box> markup)
-// into plain text.
-func textContent(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
 
 // layout places tiles on the sheet's grid.
 type layout struct {

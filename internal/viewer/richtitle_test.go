@@ -92,3 +92,33 @@ func TestNarrativeParameter(t *testing.T) {
 		}
 	}
 }
+
+// Text boxes keep their lines, lists, links and formatting (the AWS News
+// Feeds dashboard's links box); markup the reader refuses shows as its
+// plain text.
+func TestTextBoxMarkup(t *testing.T) {
+	const def = `{
+ "DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sales"}],
+ "Sheets": [{"SheetId": "s", "Name": "S", "TextBoxes": [
+  {"SheetTextBoxId": "links", "Content": "<text-box>\n  But also check out:\n  <br/>\n  <ul>\n    <li>\n      <a href=\"https://www.twitch.tv/aws\" target=\"_blank\">AWS Twitch</a>\n    </li>\n    <li class=\"ql-indent-0\">\n      <b>No access</b>\n      : empty dashboards\n    </li>\n  </ul>\n</text-box>"},
+  {"SheetTextBoxId": "big", "Content": "<text-box><block align=\"center\"><inline font-size=\"32px\">RLS &amp; you</inline></block></text-box>"},
+  {"SheetTextBoxId": "img", "Content": "<text-box>Logo <img src=\"https://example.com/x.png\"/> here</text-box>"},
+  {"SheetTextBoxId": "js", "Content": "<text-box><a href=\"javascript:alert(1)\">click</a></text-box>"}
+ ]}]
+}`
+	d, err := definition.Parse([]byte(def))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(d, nil, time.Time{}).RenderSheet(context.Background(), "s", (&fakeData{}).run, 1)
+	tiles := map[string]*Tile{}
+	for _, tile := range s.Tiles {
+		tiles[tile.ID] = tile
+	}
+	links := tiles["links"]
+	wantEq(t, "links HTML", string(links.TextHTML), `But also check out:<br>• <a href="https://www.twitch.tv/aws" target="_blank" rel="noopener noreferrer">AWS Twitch</a><br>• <b>No access</b>: empty dashboards`)
+	wantEq(t, "links text", links.Text, "But also check out: • AWS Twitch • No access: empty dashboards")
+	wantEq(t, "aligned", string(tiles["big"].TextHTML), `<span style="display:block;text-align:center"><span style="font-size:32px">RLS &amp; you</span></span>`)
+	wantEq(t, "image: plain", tiles["img"].Text+"|"+string(tiles["img"].TextHTML), "Logo here|")
+	wantEq(t, "script link: plain", tiles["js"].Text+"|"+string(tiles["js"].TextHTML), "click|")
+}

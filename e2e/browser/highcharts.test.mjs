@@ -26,6 +26,16 @@ const chartCode = `{
   "series": [{"name": "Revenue", "data": ["getColumn", 1], "dataLabels": {"enabled": true, "format": "{point.y:,.0f}"}}],
 }`;
 
+// A packed bubble chart of the same sums (the kind of chart code the
+// QuickSight dashboards MCP server writes), labelled with each country's
+// name and sum.
+const packedCode = `{
+  "chart": {"type": "packedbubble"},
+  "legend": {"enabled": false},
+  "series": [{"name": "Revenue", "dataLabels": {"enabled": true, "format": "{point.name}: {point.value:,.0f}"},
+    "data": ["map", ["getColumnFromGroupBy", 0], {"name": ["item"], "value": ["get", ["getColumnFromValue", 0], ["itemIndex"]]}]}]
+}`;
+
 describe('Highcharts visual in Chromium', () => {
   test('columns labelled with SQL\'s sums', { timeout: 120_000 }, async () => {
     const sums = sql('SELECT country, sum(revenue) FROM orders GROUP BY 1 ORDER BY 2 DESC');
@@ -53,6 +63,14 @@ describe('Highcharts visual in Chromium', () => {
               ],
               SortConfiguration: { PluginVisualTableQuerySort: { RowSort: [{ FieldSort: { FieldId: 'r', Direction: 'DESC' } }] } },
               VisualOptions: { VisualProperties: [{ Name: 'codeEditor', Value: chartCode }] },
+            } } }, { PluginVisual: {
+            VisualId: 'pb', PluginArn: 'arn:aws:quicksight::aws:visualplugin/highcharts/alias/V1',
+            ChartConfiguration: {
+              FieldWells: [
+                { AxisName: 'GROUP_BY', Dimensions: [{ CategoricalDimensionField: { FieldId: 'c', Column: column('country') } }] },
+                { AxisName: 'VALUE', Measures: [{ NumericalMeasureField: { FieldId: 'r', Column: column('revenue'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } }] },
+              ],
+              VisualOptions: { VisualProperties: [{ Name: 'codeEditor', Value: packedCode }] },
             } } }] }],
         },
         Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
@@ -83,6 +101,31 @@ describe('Highcharts visual in Chromium', () => {
       const tip = await tile.evaluate((t) => t.innerText);
       const two = (Math.round(sums[0][1] * 100) / 100).toLocaleString('en-US');
       assert.ok(tip.includes(two) || tip.includes(fmt(sums[0][1])), `tooltip ${tip} lacks ${two}`);
+
+      // The packed bubbles: one per country, labelled with SQL's sum
+      // (labels that would overlap hidden, as Highcharts hides them);
+      // Highcharts' sizes make the largest sum's bubble five times as wide
+      // as the smallest's (50 % and 10 % of the plot over √n), and no two
+      // overlap.
+      const packed = frame.locator('#v-pb');
+      await packed.scrollIntoViewIfNeeded();
+      await packed.locator('svg text', { hasText: `${sums[0][0]}: ${fmt(sums[0][1])}` }).first().waitFor({ timeout: STEP });
+      const labels = await packed.locator('svg text').evaluateAll((ts) => ts.map((t) => t.textContent));
+      const want = new Set(sums.map(([country, s]) => `${country}: ${fmt(s)}`));
+      assert.ok(labels.length > 0 && labels.every((l) => want.has(l)), `bubble labels ${JSON.stringify(labels)}`);
+      const circles = await packed.locator('svg path').evaluateAll((ps) => ps.map((p) => {
+        const m = /matrix\(([-\d.e]+),0,0,([-\d.e]+),([-\d.e]+),([-\d.e]+)\)/.exec(p.getAttribute('transform') || '');
+        return m && Number(m[1]) > 0 && m[1] === m[2] ? { r: Number(m[1]), x: Number(m[3]), y: Number(m[4]) } : null;
+      }).filter(Boolean));
+      assert.equal(circles.length, sums.length, `bubbles ${JSON.stringify(circles)}`);
+      const radii = circles.map((c) => c.r).sort((a, b) => a - b);
+      assert.ok(Math.abs(radii.at(-1) / radii[0] - 5) < 0.02, `largest over smallest radius ${radii.at(-1) / radii[0]}, want 5`);
+      for (let i = 0; i < circles.length; i++) {
+        for (let j = i + 1; j < circles.length; j++) {
+          const [a, b] = [circles[i], circles[j]];
+          assert.ok(Math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r - 0.5, `bubbles ${i} and ${j} overlap`);
+        }
+      }
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

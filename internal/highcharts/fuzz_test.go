@@ -24,6 +24,7 @@ func FuzzDraw(f *testing.F) {
 	f.Add([]byte(`{"series": [{"type": "pie", "data": ["reduce", ["getColumn", 0, 1], ["concat", ["acc"], [["item"]]], []]}]}`))
 	f.Add([]byte(`{"plotOptions": {"series": {"stacking": "percent"}}, "yAxis": [{}, {"opposite": true}], "series": [{"yAxis": 1, "data": [1, -1, null]}, {"type": "bar", "data": [[0, 2]]}]}`))
 	f.Add([]byte(`{"plotOptions": {"series": {"stacking": "percent"}}, "series": [{"type": "column", "data": [[[1], 5], [{"a": 1}, 2], [["dataMarkMatch", "x"], 1]]}, {"data": ["unique", [["dataMarkMatch", "a"], ["item"]]]}]}`))
+	f.Add([]byte(`{"chart": {"type": "packedbubble"}, "plotOptions": {"packedbubble": {"minSize": "1e300%", "zMin": 3, "layoutAlgorithm": {"splitSeries": true}}}, "series": [{"data": [1, {"name": "a", "value": 1}, null]}, {"data": [["/", 1, 0], 2]}]}`))
 	f.Add([]byte(`{"chart": {"polar": true}, "xAxis": {"categories": ["a", "b"]}, "series": [{"type": "area", "data": [1, [1, 2], {"x": "b", "y": 3}]}]}`))
 	f.Fuzz(func(t *testing.T, code []byte) {
 		ch, err := Draw(context.Background(), code, realData("snn", 1))

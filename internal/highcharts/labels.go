@@ -62,6 +62,8 @@ func (s *src) labels() *labelSpec {
 		l.format = "{point.name}"
 	case "heatmap":
 		l.format = "{point.value}"
+	case "packedbubble":
+		l.format = "{point.value:,}"
 	}
 	if v, path, ok := s.peekSub("dataLabels", "formatter"); ok {
 		if d, ok := v.(Deferred); ok && d.Op == "formatValue" && s.t.d.Format != nil {

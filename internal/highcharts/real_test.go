@@ -37,7 +37,7 @@ var realCases = []realCase{
 	{"10-solidgauge-progress.json", "n", 0, "", 0, []float64{10, 11, 12, 13}},
 	{"11-mcp-line-sales-by-region.json", "sn", 1, "", 0, []float64{20, 21, 22, 23}},
 	{"12-mcp-bubble.json", "sn", 1, "", 0, []float64{20, 21, 22, 23}},
-	{"13-mcp-packedbubble.json", "sn", 1, "Highcharts packedbubble series are not drawn by Sightglass (series 1)", 0, nil},
+	{"13-mcp-packedbubble.json", "sn", 1, "", 0, []float64{20, 21, 22, 23}},
 	{"14-segmented-buttons-fa-board-filter.json", "nss", 3, "", 0, nil},
 	{"15-position-filter-buttons-pointrender.json", "ss", 2, "", 0, nil},
 	{"16-draft-picks-single-row-cards.json", "ss", 2, "", 0, nil},

@@ -112,6 +112,8 @@ func (t *translation) addSeries(m map[string]any, i int) error {
 		return t.waterfallSeries(s)
 	case typ == "boxplot" || typ == "columnrange" || typ == "arearange":
 		return t.rangeSeries(s)
+	case typ == "packedbubble":
+		return t.packedSeries(s)
 	}
 	return refuse("Highcharts %s series are not drawn by Sightglass (series %d)", typ, i+1)
 }

@@ -41,26 +41,28 @@ func Draw(ctx context.Context, code []byte, d *Data) (*Chart, error) {
 
 // translation is one chart code's translation under way.
 type translation struct {
-	r         *reader
-	d         *Data
-	opt       map[string]any
-	chart     map[string]any
-	plot      map[string]any // plotOptions
-	defType   string         // chart.type, "line" by default
-	inverted  bool
-	xAxes     []*axis
-	yAxes     []*axis
-	series    []map[string]any
-	legend    []string        // names the legend lists
-	hidden    map[string]bool // series not visible at first
-	paletteAt int             // the next palette color
-	hosts     map[*axis]map[string]any
-	stacks    map[string]*stack // by key, in the order first drawn
-	order     []string          // stack keys in that order
-	heat      *heatScale        // the heat maps' shared color scale
-	polar     *spider           // a polar chart's radar
-	bytes     int               // text written into the option (labels, names)
-	notes     []string
+	r           *reader
+	d           *Data
+	opt         map[string]any
+	chart       map[string]any
+	plot        map[string]any // plotOptions
+	defType     string         // chart.type, "line" by default
+	inverted    bool
+	xAxes       []*axis
+	yAxes       []*axis
+	series      []map[string]any
+	legend      []string        // names the legend lists
+	hidden      map[string]bool // series not visible at first
+	paletteAt   int             // the next palette color
+	hosts       map[*axis]map[string]any
+	stacks      map[string]*stack // by key, in the order first drawn
+	order       []string          // stack keys in that order
+	heat        *heatScale        // the heat maps' shared color scale
+	polar       *spider           // a polar chart's radar
+	packed      []*packedGroup    // packed bubble series, laid out together
+	packedCount int               // their bubbles
+	bytes       int               // text written into the option (labels, names)
+	notes       []string
 	// unread are options nothing draws that the reader cannot tell apart
 	// from drawn ones: members of point objects ("series[].data[].drilldown"),
 	// a series color that is not a color while another series' is.
@@ -174,6 +176,7 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 		return nil, err
 	}
 	t.finishHeatmap()
+	t.finishPacked()
 	if err := t.finishAxes(); err != nil {
 		return nil, err
 	}
@@ -181,6 +184,7 @@ func Translate(hc map[string]any, d *Data) (*Chart, error) {
 		return nil, err
 	}
 	t.legendAndTooltip(hc)
+	t.placePacked()
 	if t.series == nil {
 		t.series = []map[string]any{}
 	}

@@ -2,10 +2,10 @@
 // (combo charts are bars and lines; histograms and waterfalls are bars),
 // heat maps, tree maps, funnels, gauges, box plots, Sankey diagrams, radar charts,
 // filled and point maps (maps.js), color scales, axes, legend, tooltip and aria description, on the SVG
-// renderer; titles and marked areas for Highcharts visuals (their chart
-// code's title, plot bands).
+// renderer; titles, marked areas and graphs for Highcharts visuals (their
+// chart code's title, plot bands, packed bubbles).
 import * as echarts from "echarts/core";
-import { BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
+import { BarChart, BoxplotChart, FunnelChart, GaugeChart, GraphChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart } from "echarts/charts";
 import { AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import { layerTooltips, mapShapes, pointTooltips } from "./maps.js";
@@ -13,7 +13,7 @@ import "./marklines.js";
 import { cancelWaiting, drawWhenSeen, isWaiting } from "./offscreen.js";
 
 echarts.use([
-  BarChart, BoxplotChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
+  BarChart, BoxplotChart, FunnelChart, GaugeChart, GraphChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, SankeyChart, ScatterChart, TreemapChart,
   AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
 ]);
 
@@ -208,6 +208,7 @@ function drawChart(el, option, room, announce) {
   const draw = (size) => {
     if (!el.isConnected || echarts.getInstanceByDom(el)) return false;
     const chart = echarts.init(el, null, { renderer: "svg", width: size.width, height: size.height });
+    packedSizes(option, chart);
     chart.setOption(option);
     resize.observe(el);
     return true;
@@ -226,6 +227,22 @@ function drawChart(el, option, room, announce) {
     delete el.dataset.sgMounting;
     el.textContent = "This map's region shapes could not be loaded.";
   });
+}
+
+// packedSizes draws the bubbles of packed graph series (the server's
+// sgPacked; internal/highcharts/packed.go) at the chart's size: each
+// node's sgD is its diameter as a share of the smaller side of the
+// series' box, which its view fits square. ECharts asks the sizes again
+// when the chart is resized.
+function packedSizes(option, chart) {
+  for (const s of [].concat(option.series ?? [])) {
+    if (!s?.sgPacked) continue;
+    const px = (v) => (typeof v === "number" ? v : 0);
+    s.symbolSize = (_value, params) => {
+      const side = Math.min(chart.getWidth() - px(s.left) - px(s.right), chart.getHeight() - px(s.top) - px(s.bottom));
+      return Math.max(0, side) * (params.data?.sgD ?? 0);
+    };
+  }
 }
 
 // disposeCharts frees the charts under root before it is replaced.

@@ -135,7 +135,7 @@ func TestHighchartsCountsRecords(t *testing.T) {
 func TestHighchartsRefusals(t *testing.T) {
 	cases := []struct{ wells, code, kind, want string }{
 		{hcWells, ``, TileEmpty, "no chart code yet"},
-		{hcWells, `{"chart": {"type": "packedbubble"}, "series": [{"data": ["getColumn", 1]}]}`, TileUnsupported, "Highcharts packedbubble series are not drawn by Sightglass (series 1)"},
+		{hcWells, `{"chart": {"type": "errorbar"}, "series": [{"data": ["getColumn", 1]}]}`, TileUnsupported, "Highcharts errorbar series are not drawn by Sightglass (series 1)"},
 		{hcWells, `{"chart": {"polar": true}, "series": [{"data": [1]}]}`, TileUnsupported, "polar charts"},
 		{hcWells, `{"series": [{"data": ["toFixed", ["getColumn", 1], 2]}]}`, TileError, `"toFixed" is not one Sightglass knows`},
 		{hcWells, `{"series": [{"keys": ["y", "x"], "data": [[1, 2]]}]}`, TileUnsupported, "series option keys"},

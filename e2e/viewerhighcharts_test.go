@@ -100,7 +100,9 @@ func TestViewerHighcharts(t *testing.T) {
 		highchartsVisual("lipstick", geoField("CategoricalDimensionField", "c", "country"), geoSum("rev", "revenue")+","+avg, sort, lipstickCode),
 		highchartsVisual("averages", geoField("CategoricalDimensionField", "s", "segment")+","+geoField("CategoricalDimensionField", "ci", "city"), geoSum("rev", "revenue"), "", averageLineCode),
 		highchartsVisual("segments", geoField("CategoricalDimensionField", "s", "segment"), geoSum("rev", "revenue"), "", pie),
-		highchartsVisual("bubbles", geoField("CategoricalDimensionField", "s", "segment"), geoSum("rev", "revenue"), "", `{"chart": {"type": "packedbubble"}, "series": [{"data": ["getColumn", 1]}]}`),
+		highchartsVisual("bubbles", geoField("CategoricalDimensionField", "s", "segment"), geoSum("rev", "revenue"), "",
+			`{"chart": {"type": "packedbubble"}, "series": [{"data": ["map", ["getColumn", 0, 1], {"name": ["get", ["item"], 0], "value": ["get", ["item"], 1]}]}]}`),
+		highchartsVisual("errors", geoField("CategoricalDimensionField", "s", "segment"), geoSum("rev", "revenue"), "", `{"chart": {"type": "errorbar"}, "series": [{"data": ["getColumn", 1]}]}`),
 	)
 
 	// The lipstick chart: the five countries of most revenue, in order.
@@ -170,8 +172,24 @@ func TestViewerHighcharts(t *testing.T) {
 		}
 	}
 
-	if kind, msg := tileKind(t, body, "bubbles"); kind != "unsupported" || msg != "Highcharts visual cannot be drawn: Highcharts packedbubble series are not drawn by Sightglass (series 1)." {
-		t.Errorf("bubbles: %s %q", kind, msg)
+	// Packed bubbles: one per segment, its value SQL's sum.
+	bubbles := map[string]any{}
+	for _, n := range rawChart(t, body, "bubbles")["series"].([]any)[0].(map[string]any)["data"].([]any) {
+		if n := n.(map[string]any); n["sgD"] != nil {
+			bubbles[n["name"].(string)] = n["value"]
+		}
+	}
+	segments := sqlRows(t, ts, "SELECT segment, sum(revenue) FROM orders GROUP BY 1")
+	if len(bubbles) != len(segments) {
+		t.Errorf("bubbles %v, want one per segment of %v", bubbles, segments)
+	}
+	for _, r := range segments {
+		if got, ok := bubbles[fmt.Sprint(r[0])]; !ok || math.Abs(asFloat(got)-asFloat(r[1])) > 0.005 { // sqlRows rounds to cents
+			t.Errorf("bubble %v: %v, SQL's sum %v", r[0], got, r[1])
+		}
+	}
+	if kind, msg := tileKind(t, body, "errors"); kind != "unsupported" || msg != "Highcharts visual cannot be drawn: Highcharts errorbar series are not drawn by Sightglass (series 1)." {
+		t.Errorf("error bars: %s %q", kind, msg)
 	}
 
 	// The same definition as an analysis: the editor draws the visuals as

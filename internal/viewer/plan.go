@@ -221,6 +221,14 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	}
 }
 
+// smallMultiples refuses a SmallMultiples field: the chart would be
+// drawn once over every panel's rows, not once per panel.
+func (p *plan) smallMultiples(f []definition.DimensionField) {
+	if len(f) > 0 {
+		p.refuse("small multiples (the SmallMultiples field " + strconv.Quote(f[0].Field().Column.ColumnName) + ")")
+	}
+}
+
 func itemsLimit(l *definition.ItemsLimitConfiguration, def int) int {
 	if l != nil && l.ItemsLimit != nil && *l.ItemsLimit > 0 && *l.ItemsLimit < int64(def) {
 		return int(*l.ItemsLimit)
@@ -240,6 +248,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.BarChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.smallMultiples(w.SmallMultiples)
 		p.drillTop(vis.BarChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
@@ -257,6 +266,10 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.LineChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
+		p.smallMultiples(w.SmallMultiples)
+		if len(c.ForecastConfigurations) > 0 {
+			p.styleNotes = append(p.styleNotes, "The forecast is not drawn: it "+mlMessage)
+		}
 		p.drillTop(vis.LineChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
@@ -273,6 +286,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.PieChartAggregatedFieldWells
 		p.category = dims(w.Category)
+		p.smallMultiples(w.SmallMultiples)
 		p.drillTop(vis.PieChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()

@@ -40,13 +40,16 @@ func applyCustomLabels(vis *definition.Visual, p *plan) {
 	if len(labels) == 0 {
 		return
 	}
+	original := map[*field]string{}
 	for _, fs := range [][]field{p.category, p.colors, p.values, p.lineValues, p.targets} {
 		for i := range fs {
 			if l, ok := labels[fs[i].id]; ok {
+				original[&fs[i]] = fs[i].label
 				fs[i].label = l
 			}
 		}
 	}
+	distinctMeasureLabels(p, original)
 	if h := p.hist; h != nil {
 		if l, ok := labels[h.fieldID]; ok {
 			for i := range p.category {
@@ -132,5 +135,26 @@ type fieldLabelOptions struct {
 	AxisLabelOptions []struct {
 		CustomLabel string
 		ApplyTo     *struct{ FieldId string }
+	}
+}
+
+// distinctMeasureLabels tells apart measures a chart's labels would name
+// alike (a bar's or line's value axis label given to each of its
+// measures): each series is drawn, and listed in the legend, on its own,
+// so a renamed measure whose label another measure shares adds its own
+// name, "Token Count (Sum of output_tokens)".
+func distinctMeasureLabels(p *plan, original map[*field]string) {
+	count := map[string]int{}
+	for _, fs := range [][]field{p.values, p.lineValues} {
+		for i := range fs {
+			count[fs[i].label]++
+		}
+	}
+	for _, fs := range [][]field{p.values, p.lineValues} {
+		for i := range fs {
+			if o, renamed := original[&fs[i]]; renamed && count[fs[i].label] > 1 && o != fs[i].label {
+				fs[i].label += " (" + o + ")"
+			}
+		}
 	}
 }

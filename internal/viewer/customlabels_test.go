@@ -75,6 +75,25 @@ func TestChartCustomLabels(t *testing.T) {
 	}
 }
 
+// Two measures given one label (the value axis's, as the Bedrock usage
+// dashboard's stacked area of input and output tokens gives "Token
+// Count" to both) stay two series, each named apart: ECharts would give
+// them one color and one legend entry.
+func TestChartCustomLabelsShared(t *testing.T) {
+	vis := visualOf(t, labelled("LineChartVisual", `"LineChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+lblVal+`, `+lblVal2+`]}`,
+		`, "Type": "STACKED_AREA", "PrimaryYAxisLabelOptions": {"AxisLabelOptions": [`+applyTo("m", "Token Count")+`, `+applyTo("n", "Token Count")+`]}`))
+	p, _ := planOf(vis)
+	applyCustomLabels(vis, p)
+	wantEq(t, "labels", []string{p.values[0].label, p.values[1].label}, []string{"Token Count (Sum of revenue)", "Token Count (Sum of cost)"})
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}, {ID: "n", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"Consumer", 7.0, 2.0}, {"Corporate", 5.0, 1.0}},
+	}
+	ss := chartOption(p, res)["series"].([]obj)
+	wantEq(t, "series", []any{ss[0]["name"], ss[0]["data"], ss[0]["stack"], ss[1]["name"], ss[1]["data"], ss[1]["stack"]},
+		[]any{"Token Count (Sum of revenue)", []any{7.0, 5.0}, "total", "Token Count (Sum of cost)", []any{2.0, 1.0}, "total"})
+}
+
 func TestChartCustomLabelDrawn(t *testing.T) {
 	vis := visualOf(t, labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+lblVal+`]}`,
 		`, "ValueLabelOptions": {"AxisLabelOptions": [`+applyTo("m", "Sales")+`]}`))

@@ -2,7 +2,9 @@ package viewer
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -47,19 +49,26 @@ func contentURL(s string) bool {
 	return u.Scheme == "https" && u.Host != "" && u.User == nil
 }
 
-// contentTile fills the tile of a CustomContentVisual from its raw JSON.
-func contentTile(t *Tile, raw json.RawMessage) {
+// contentTile fills the tile of a CustomContentVisual from its raw JSON,
+// its URL's parameters (<<$Name>>) from params, the parameters' current
+// values by name.
+func contentTile(t *Tile, raw json.RawMessage, params map[string]string) {
 	var c customContent
 	if json.Unmarshal(raw, &c) != nil || c.ChartConfiguration == nil || c.ChartConfiguration.ContentUrl == "" {
 		t.Kind, t.Message = TileEmpty, "This visual has no content yet."
 		return
 	}
 	cc := c.ChartConfiguration
-	if !contentURL(cc.ContentUrl) {
+	u, missing := withParameters(cc.ContentUrl, params)
+	if missing != "" {
+		t.Kind, t.Message = TileUnsupported, "This custom content's URL names the parameter "+strconv.Quote(missing)+", which the analysis does not declare."
+		return
+	}
+	if !contentURL(u) {
 		t.Kind, t.Message = TileUnsupported, "Custom content is shown only from an https URL or a path on this server; this ContentUrl is neither."
 		return
 	}
-	content := &Content{URL: cc.ContentUrl, Image: cc.ContentType == "IMAGE", AltText: c.VisualContentAltText}
+	content := &Content{URL: u, Image: cc.ContentType == "IMAGE", AltText: c.VisualContentAltText}
 	if content.Image {
 		switch cc.ImageScaling {
 		case "FIT_TO_HEIGHT", "FIT_TO_WIDTH", "DO_NOT_SCALE":
@@ -69,4 +78,50 @@ func contentTile(t *Tile, raw json.RawMessage) {
 		}
 	}
 	t.Kind, t.Content = TileContent, content
+}
+
+// withParameters writes each parameter a custom content URL names,
+// <<$Name>>, as its current value (a multi-valued parameter's values
+// joined with ","), escaped as a URL's text is (what a URL may hold as it
+// is stays so: a value such as "embed/Z0Lj6i356Ew" is a path). It returns
+// the name of a parameter params does not hold, if any.
+func withParameters(s string, params map[string]string) (string, string) {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "<<$")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), ""
+		}
+		j := strings.Index(s[i:], ">>")
+		if j < 0 {
+			b.WriteString(s)
+			return b.String(), ""
+		}
+		name := s[i+3 : i+j]
+		v, ok := params[name]
+		if !ok {
+			return "", name
+		}
+		b.WriteString(s[:i])
+		b.WriteString(escapeURIText(v))
+		s = s[i+j+2:]
+	}
+}
+
+// escapeURIText escapes what a URL cannot hold as it is (spaces, quotes,
+// angle brackets, control and non-ASCII characters, a stray %), leaving
+// its reserved characters, as encodeURI does.
+func escapeURIText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte(";,/?:@&=+$-_.!~*'()#", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }

@@ -30,7 +30,7 @@ func TestContentTile(t *testing.T) {
 	tile := func(js string) *Tile {
 		t.Helper()
 		var tl Tile
-		contentTile(&tl, json.RawMessage(js))
+		contentTile(&tl, json.RawMessage(js), nil)
 		return &tl
 	}
 	got := tile(`{"VisualId": "c", "VisualContentAltText": "Logo", "ChartConfiguration": {"ContentUrl": "https://example.com/l.png", "ContentType": "IMAGE", "ImageScaling": "FIT_TO_WIDTH"}}`)
@@ -41,4 +41,25 @@ func TestContentTile(t *testing.T) {
 	wantEq(t, "plain http refused", [2]any{got.Kind, got.Content == nil}, [2]any{TileUnsupported, true})
 	got = tile(`{"VisualId": "c", "ChartConfiguration": {}}`)
 	wantEq(t, "no content", got.Kind, TileEmpty)
+}
+
+// A ContentUrl's <<$Name>> is the parameter's current value (the AWS News
+// Feeds dashboard's YouTube frame, https://www.youtube.com/<<$YouTubeURL>>
+// with "embed/Z0Lj6i356Ew"), escaped as URL text; a value that makes the
+// URL other than https is refused as any such URL is.
+func TestContentURLParameters(t *testing.T) {
+	tile := func(url string, params map[string]string) *Tile {
+		t.Helper()
+		var tl Tile
+		contentTile(&tl, json.RawMessage(`{"VisualId": "c", "ChartConfiguration": {"ContentUrl": "`+url+`", "ContentType": "OTHER_EMBEDDED_CONTENT"}}`), params)
+		return &tl
+	}
+	got := tile("https://www.youtube.com/<<$YouTubeURL>>", map[string]string{"YouTubeURL": "embed/Z0Lj6i356Ew"})
+	wantEq(t, "path", got.Content.URL, "https://www.youtube.com/embed/Z0Lj6i356Ew")
+	got = tile("https://example.com/s?q=<<$Q>>&r=<<$R>>", map[string]string{"Q": `a "b" <c> é%`, "R": ""})
+	wantEq(t, "escaped", got.Content.URL, "https://example.com/s?q=a%20%22b%22%20%3Cc%3E%20%C3%A9%25&r=")
+	got = tile("<<$U>>", map[string]string{"U": "javascript:alert(1)"})
+	wantEq(t, "scheme", [2]any{got.Kind, got.Content == nil}, [2]any{TileUnsupported, true})
+	got = tile("https://example.com/<<$Nope>>", map[string]string{})
+	wantEq(t, "undeclared", [2]any{got.Kind, got.Message}, [2]any{TileUnsupported, `This custom content's URL names the parameter "Nope", which the analysis does not declare.`})
 }

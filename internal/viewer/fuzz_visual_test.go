@@ -108,7 +108,7 @@ func FuzzVisualPlan(f *testing.F) {
 		}
 		if vis.Kind == "CustomContentVisual" {
 			var tl Tile
-			contentTile(&tl, vis.Raw)
+			contentTile(&tl, vis.Raw, map[string]string{"P": "a b/<c>"})
 			if tl.Content != nil {
 				u, err := url.Parse(tl.Content.URL)
 				if err != nil || strings.HasPrefix(tl.Content.URL, "//") || strings.Contains(tl.Content.URL, "\\") || (u.Scheme != "" && (u.Scheme != "https" || u.Host == "")) {

@@ -328,6 +328,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		v.applyTheme(opt)
 		applyFormat(opt, vis)
 		x.drawRefLines(opt, hidden)
+		applyAxisScales(opt, vis)
 		x.formatGauge(opt, hidden)
 		x.formatShapes(opt, hidden)
 		b, err := json.Marshal(opt)

@@ -115,12 +115,14 @@ function fitLabels(option, width, height) {
     }
   }
   for (const axis of [...[].concat(option.xAxis ?? []), ...[].concat(option.yAxis ?? [])]) {
-    // Value axes count in K, M, B, and drop a label rather than overlap.
-    if ((axis.type ?? "value") === "value" && axis.axisLabel?.formatter === undefined && axis.sgNumberFormat) {
+    // Value axes (linear or logarithmic) count in K, M, B, and drop a
+    // label rather than overlap.
+    const numeric = ["value", "log"].includes(axis.type ?? "value");
+    if (numeric && axis.axisLabel?.formatter === undefined && axis.sgNumberFormat) {
       const spec = axis.sgNumberFormat;
       axis.axisLabel = { ...axis.axisLabel, formatter: (v) => formatNumber(spec, v), hideOverlap: true };
     }
-    if ((axis.type ?? "value") === "value" && axis.axisLabel?.formatter === undefined) {
+    if (numeric && axis.axisLabel?.formatter === undefined) {
       axis.axisLabel = { ...axis.axisLabel, formatter: (v) => compact.format(v), hideOverlap: true };
     }
   }

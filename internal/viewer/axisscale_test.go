@@ -47,3 +47,40 @@ func TestAxisScales(t *testing.T) {
 		scale("YAxisDisplayOptions", `{"Scale": {"Logarithmic": {}}}`)+scale("XAxisDisplayOptions", `{"Scale": {"Linear": {"StepCount": 4}}}`)))
 	wantEq(t, "scatter", []any{scatter["yAxis"].(obj)["type"], scatter["xAxis"].(obj)["splitNumber"]}, []any{"log", 4})
 }
+
+// Bars stacked to 100 % draw each bar as its share of its category's bars
+// (a combo chart's lines keep their values), on an axis to 100 %.
+func TestStackedPercent(t *testing.T) {
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}, {ID: "n", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"Consumer", 3.0, 1.0}, {"Corporate", 0.0, 0.0}, {"Home", nil, 4.0}},
+	}
+	for _, c := range []struct{ name, js string }{
+		{"bar", labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+lblVal+`, `+lblVal2+`]}`, `, "BarsArrangement": "STACKED_PERCENT"`)},
+		{"combo", labelled("ComboChartVisual", `"ComboChartAggregatedFieldWells": {"Category": [`+lblDim+`], "BarValues": [`+lblVal+`, `+lblVal2+`], "LineValues": [`+lblVal+`]}`, `, "BarsArrangement": "STACKED_PERCENT"`)},
+	} {
+		vis := visualOf(t, c.js)
+		p, _ := planOf(vis)
+		if len(p.unsupported) > 0 {
+			t.Fatalf("%s: %v", c.name, p.unsupported)
+		}
+		if c.name == "combo" {
+			res.Columns = append(res.Columns, query.ResultColumn{ID: "m2", Role: query.RoleMeasure})
+			for i := range res.Rows {
+				res.Rows[i] = append(res.Rows[i], 9.0)
+			}
+		}
+		opt := chartOption(p, res)
+		ss := opt["series"].([]obj)
+		wantEq(t, c.name+" shares", []any{ss[0]["data"], ss[1]["data"], ss[0]["stack"]}, []any{[]any{0.75, 0.0, nil}, []any{0.25, 0.0, 1.0}, "total"})
+		wantEq(t, c.name+" format", ss[0][chartNumberFormat], &numberFormat{Percent: true})
+		wantEq(t, c.name+" axis max", valueAxis(opt, 0)["max"], 1)
+		if c.name == "combo" {
+			wantEq(t, "combo line", ss[2]["data"], []any{9.0, 9.0, 9.0})
+		}
+	}
+	vis := visualOf(t, labelled("ComboChartVisual", `"ComboChartAggregatedFieldWells": {"Category": [`+lblDim+`], "BarValues": [`+lblVal+`], "LineValues": [`+lblVal2+`]}`,
+		`, "BarsArrangement": "STACKED_PERCENT", "SingleAxisOptions": {"YAxisOptions": {"YAxis": "PRIMARY_Y_AXIS"}}`))
+	p, _ := planOf(vis)
+	wantEq(t, "one axis refused", p.unsupported, []string{"bars stacked to 100 % sharing one axis with lines"})
+}

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"github.com/sightglass/sightglass/internal/definition"
+	"math"
 )
 
 // obj is a JSON object of an ECharts option.
@@ -142,6 +143,9 @@ func chartOption(p *plan, res *Result) obj {
 		return radarOption(p, res)
 	}
 	cats, ss := seriesOf(p, res)
+	if p.percent {
+		ss = shares(ss, len(cats))
+	}
 	label := obj{"hideOverlap": true}
 	if len(cats) <= maxLabelled {
 		label = obj{"interval": 0}
@@ -195,6 +199,9 @@ func chartOption(p *plan, res *Result) obj {
 	lineAxis := obj{"type": "value", "splitLine": obj{"show": false}}
 	if f := sharedFormat(ss, false, hasLine); f != nil {
 		valAxis[chartNumberFormat] = f
+	}
+	if p.percent {
+		valAxis["max"] = 1
 	}
 	if f := sharedFormat(ss, true, hasLine); f != nil && hasLine {
 		lineAxis[chartNumberFormat] = f
@@ -314,4 +321,43 @@ func sameFormat(a, b *numberFormat) bool {
 	x, y := *a, *b
 	x.Decimals, y.Decimals = nil, nil
 	return da == db && x == y
+}
+
+// shares turns stacked bars into shares of their category's bars (their
+// absolute values' sum, so negative bars stack down from 0): a bar chart
+// stacked to 100 %, drawn as percentages. Lines keep their values.
+func shares(ss []series, ncat int) []series {
+	totals := make([]float64, ncat)
+	for _, s := range ss {
+		if s.line {
+			continue
+		}
+		for i, v := range s.data {
+			if f, ok := v.(float64); ok {
+				totals[i] += math.Abs(f)
+			}
+		}
+	}
+	pct := &numberFormat{Percent: true}
+	out := make([]series, len(ss))
+	for k, s := range ss {
+		out[k] = s
+		if s.line {
+			continue
+		}
+		data := make([]any, len(s.data))
+		for i, v := range s.data {
+			f, ok := v.(float64)
+			switch {
+			case !ok:
+				data[i] = v
+			case totals[i] == 0:
+				data[i] = 0.0
+			default:
+				data[i] = f / totals[i]
+			}
+		}
+		out[k].data, out[k].format = data, pct
+	}
+	return out
 }

@@ -29,6 +29,7 @@ type plan struct {
 	limit      int
 	horizontal bool
 	stacked    bool
+	percent    bool // bars stacked to 100 %: each a share of its category's bars
 	donut      bool
 	calc       []query.CalculatedField // inline calculated measures
 	// maxRows, when set, is the most rows the visual draws: a result with
@@ -254,6 +255,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.recordsByDims()
 		p.horizontal = c.Orientation == "HORIZONTAL"
 		p.stacked = c.BarsArrangement == "STACKED" || c.BarsArrangement == "STACKED_PERCENT"
+		p.percent = c.BarsArrangement == "STACKED_PERCENT"
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimit)
@@ -366,8 +368,12 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.addMeasures(w.BarValues, &p.values)
 		p.addMeasures(w.LineValues, &p.lineValues)
 		p.recordsByDims()
-		p.stacked = c.BarsArrangement == "STACKED"
+		p.stacked = c.BarsArrangement == "STACKED" || c.BarsArrangement == "STACKED_PERCENT"
+		p.percent = c.BarsArrangement == "STACKED_PERCENT"
 		p.singleAxis = singleYAxis(c.SingleAxisOptions)
+		if p.percent && p.singleAxis && len(p.lineValues) > 0 {
+			p.refuse("bars stacked to 100 % sharing one axis with lines")
+		}
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimit)

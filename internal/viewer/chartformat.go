@@ -11,7 +11,7 @@ import (
 // visibility, the palette's single color, and the axes' titles.
 type chartFormat struct {
 	Legend           *struct{ Visibility string }
-	DataLabels       *struct{ Visibility string }
+	DataLabels       *struct{ Visibility, LabelContent string }
 	BarDataLabels    *struct{ Visibility string } // combo charts
 	DataLabelOptions *struct{ Visibility string } // funnel charts
 	VisualPalette    *struct{ ChartColor string }
@@ -43,6 +43,10 @@ func (a *axisLabels) title() string {
 	return ""
 }
 
+// chartLabelContent is a pie series' data labels' content, PERCENT or
+// VALUE_AND_PERCENT, which the page writes.
+const chartLabelContent = "sgLabelContent"
+
 // applyFormat draws a visual's format options on its ECharts option (after
 // the theme, which a visual's own color overrides).
 func applyFormat(opt obj, vis *definition.Visual) {
@@ -57,7 +61,16 @@ func applyFormat(opt obj, vis *definition.Visual) {
 			vm["show"] = false
 		}
 	}
-	for _, dl := range []*struct{ Visibility string }{f.DataLabels, f.BarDataLabels, f.DataLabelOptions} {
+	if dl := f.DataLabels; dl != nil && vis.Kind == definition.KindPie && (dl.LabelContent == "PERCENT" || dl.LabelContent == "VALUE_AND_PERCENT") {
+		// A pie's labels give each slice's share of the pie (the page
+		// writes them: web/src/charts.js).
+		eachSeries(opt, func(s obj) { s[chartLabelContent] = dl.LabelContent })
+	}
+	dataLabels := []*struct{ Visibility string }{f.BarDataLabels, f.DataLabelOptions}
+	if f.DataLabels != nil {
+		dataLabels = append(dataLabels, &struct{ Visibility string }{f.DataLabels.Visibility})
+	}
+	for _, dl := range dataLabels {
 		if dl != nil && (dl.Visibility == "VISIBLE" || dl.Visibility == "HIDDEN") {
 			eachSeries(opt, func(s obj) {
 				label, _ := s["label"].(obj)

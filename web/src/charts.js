@@ -58,7 +58,8 @@ const sizeValue = (v) => (Array.isArray(v) ? v[0] : v);
 // formatter undefined for a null data item.
 const isNull = (v) => v == null || (typeof v === "number" && Number.isNaN(v));
 
-// formatLabels gives value labels (a pie's: name and value) and tooltips
+// formatLabels gives value labels (a pie's: name and value, or its share
+// of the pie as the server's sgLabelContent asks) and tooltips
 // that have no formatter of their own their series' number format, or
 // the default one above; a series' tooltip writes a null value as its
 // measure's null text (the server's sgNullText) when it has one.
@@ -78,7 +79,9 @@ function formatLabels(option) {
     }
     if (s.type === "gauge" && s.axisLabel && s.axisLabel.formatter === undefined) s.axisLabel.formatter = (v) => compact.format(v);
     if (s.label?.show && s.label.formatter === undefined) {
-      if (s.type === "pie" || s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${write(p.value)}`;
+      if (s.type === "pie" && s.sgLabelContent === "PERCENT") s.label.formatter = (p) => `${p.name}\n${p.percent}%`;
+      else if (s.type === "pie" && s.sgLabelContent === "VALUE_AND_PERCENT") s.label.formatter = (p) => `${p.name}\n${write(p.value)} (${p.percent}%)`;
+      else if (s.type === "pie" || s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${write(p.value)}`;
       else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${write(p.value)}`;
       else s.label.formatter = (p) => write(p.value);
     }

@@ -13,7 +13,8 @@ import (
 // ECharts' own range). Which member is which axis depends on the visual:
 // a bar chart's ValueAxis is its value axis whichever way it lies; a line,
 // combo, waterfall or box plot's PrimaryYAxisDisplayOptions its first
-// value axis and a combo's SecondaryYAxisDisplayOptions its lines' axis;
+// value axis and a combo's or line chart's SecondaryYAxisDisplayOptions its
+// second one (a combo's lines', a line chart's secondary measures');
 // a scatter plot's XAxisDisplayOptions and YAxisDisplayOptions its two.
 
 // axisDisplay is the part of an axis's display options read here.
@@ -52,9 +53,9 @@ func applyAxisScales(opt obj, vis *definition.Visual) {
 	switch vis.Kind {
 	case definition.KindBar:
 		c.ValueAxis.apply(valueAxis(opt, 0))
-	case definition.KindLine, definition.KindWaterfall, definition.KindBoxPlot:
+	case definition.KindWaterfall, definition.KindBoxPlot:
 		c.PrimaryYAxisDisplayOptions.apply(valueAxis(opt, 0))
-	case definition.KindCombo:
+	case definition.KindLine, definition.KindCombo:
 		c.PrimaryYAxisDisplayOptions.apply(valueAxis(opt, 0))
 		if ys, ok := opt["yAxis"].([]obj); ok && len(ys) > 1 {
 			c.SecondaryYAxisDisplayOptions.apply(ys[1])

@@ -42,6 +42,7 @@ func categories(res *Result, col int, f field) ([]string, []int) {
 // series is one named list of values aligned with the categories.
 type series struct {
 	name   string
+	field  string // the measure's field id
 	data   []any
 	line   bool
 	format *numberFormat // the measure's number format, nil for none
@@ -57,7 +58,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 		// No category: one bar per measure total.
 		var out []series
 		for k, m := range p.measures() {
-			out = append(out, series{name: m.label, data: []any{chartValue(res.Rows[0][k])}, line: k >= len(p.values), format: m.format, nullText: m.nullText})
+			out = append(out, series{name: m.label, field: m.id, data: []any{chartValue(res.Rows[0][k])}, line: k >= len(p.values), format: m.format, nullText: m.nullText})
 		}
 		return []string{""}, out
 	}
@@ -67,7 +68,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 	if len(p.colors) == 0 {
 		out := make([]series, len(ms))
 		for k, m := range ms {
-			out[k] = series{name: m.label, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format, nullText: m.nullText}
+			out[k] = series{name: m.label, field: m.id, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format, nullText: m.nullText}
 		}
 		for i, row := range res.Rows {
 			for k := range ms {
@@ -80,7 +81,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 	var out []series
 	for k, m := range ms {
 		if p.linesByCategory && k >= len(p.values) {
-			out = append(out, series{name: m.label, data: lineTotals(res, catIdx, len(cats), nd+k), line: true, format: m.format, nullText: m.nullText})
+			out = append(out, series{name: m.label, field: m.id, data: lineTotals(res, catIdx, len(cats), nd+k), line: true, format: m.format, nullText: m.nullText})
 			continue
 		}
 		for _, c := range colors {
@@ -88,7 +89,7 @@ func seriesOf(p *plan, res *Result) ([]string, []series) {
 			if len(ms) > 1 {
 				name = c + " · " + m.label
 			}
-			out = append(out, series{name: name, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format, nullText: m.nullText})
+			out = append(out, series{name: name, field: m.id, data: make([]any, len(cats)), line: k >= len(p.values), format: m.format, nullText: m.nullText})
 		}
 	}
 	j := 0 // the row's index among the bars' rows
@@ -146,6 +147,11 @@ func chartOption(p *plan, res *Result) obj {
 	if p.percent {
 		ss = shares(ss, len(cats))
 	}
+	if p.kind == definition.KindLine {
+		for i := range ss { // a line chart's measures on its secondary y axis
+			ss[i].line = p.secondary[ss[i].field]
+		}
+	}
 	label := obj{"hideOverlap": true}
 	if len(cats) <= maxLabelled {
 		label = obj{"interval": 0}
@@ -173,6 +179,13 @@ func chartOption(p *plan, res *Result) obj {
 			e["type"] = "line"
 			if p.stacked {
 				e["stack"], e["areaStyle"] = "total", obj{}
+			}
+			if s.line {
+				e["yAxisIndex"] = 1
+				hasLine = true
+				if p.stacked {
+					e["stack"] = "secondary" // stacks stay on their own axis
+				}
 			}
 		case p.kind == definition.KindCombo && s.line && p.singleAxis:
 			e["type"] = "line"

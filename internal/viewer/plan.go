@@ -29,9 +29,12 @@ type plan struct {
 	limit      int
 	horizontal bool
 	stacked    bool
-	percent    bool // bars stacked to 100 %: each a share of its category's bars
-	donut      bool
-	calc       []query.CalculatedField // inline calculated measures
+	// secondary holds a line chart's measures drawn on its secondary y
+	// axis, by field id (lineaxes.go).
+	secondary map[string]bool
+	percent   bool // bars stacked to 100 %: each a share of its category's bars
+	donut     bool
+	calc      []query.CalculatedField // inline calculated measures
 	// maxRows, when set, is the most rows the visual draws: a result with
 	// more is refused rather than cut (the limit asks for one more).
 	maxRows int
@@ -276,6 +279,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
 		p.stacked = c.Type == "STACKED_AREA"
+		p.lineAxes(c)
 		if s := c.SortConfiguration; s != nil {
 			p.sorts(s.CategorySort)
 			p.categoryLimit(s.CategoryItemsLimitConfiguration)

@@ -7,7 +7,10 @@ package viewer
 // definition that saves a drilled-down state (a hierarchy's
 // DrillDownFilters) is refused by name rather than drawn at the top.
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"slices"
+)
 
 // drillTop keeps the first field of the plan's Category and Colors wells.
 func (p *plan) drillTop(hierarchies []json.RawMessage) {
@@ -15,7 +18,7 @@ func (p *plan) drillTop(hierarchies []json.RawMessage) {
 		return
 	}
 	if drilledDown(hierarchies) {
-		p.refuse("a drill-down saved below its top level (DrillDownFilters)")
+		p.refuse(drillRefusal)
 	}
 	if len(p.category) > 1 {
 		p.category = p.category[:1]
@@ -23,6 +26,22 @@ func (p *plan) drillTop(hierarchies []json.RawMessage) {
 	if len(p.colors) > 1 {
 		p.colors = p.colors[:1]
 	}
+}
+
+// drillRefusal is what a visual drilled below its top level is refused as.
+const drillRefusal = "a drill-down saved below its top level (DrillDownFilters)"
+
+// savedDrill refuses a visual of any kind whose column hierarchies hold a
+// drill-down filter: QuickSight draws the level drilled to, filtered to
+// the value drilled into, where the viewer draws the top level over every
+// row (a one-field date well drilled from years to months, a KPI's trend
+// group, a tree map's groups).
+func (p *plan) savedDrill(raw json.RawMessage) {
+	var v struct{ ColumnHierarchies []json.RawMessage }
+	if json.Unmarshal(raw, &v) != nil || !drilledDown(v.ColumnHierarchies) || slices.Contains(p.unsupported, drillRefusal) {
+		return
+	}
+	p.refuse(drillRefusal)
 }
 
 // drilledDown reports whether a visual's column hierarchies hold a

@@ -39,3 +39,17 @@ func TestDrillTop(t *testing.T) {
 	wantEq(t, "drilled down", p.unsupported, []string{"a drill-down saved below its top level (DrillDownFilters)"})
 	wantEq(t, "unreadable hierarchy", drilledDown([]json.RawMessage{json.RawMessage(`[`)}), true)
 }
+
+// A drill-down saved on a visual of any kind is refused, a one-field date
+// well's or a tree map's as a bar chart's two-level one.
+func TestSavedDrillAnyVisual(t *testing.T) {
+	drill := `, "ColumnHierarchies": [{"DateTimeHierarchy": {"HierarchyId": "h", "DrillDownFilters": [{"TimeRangeDrillDownFilter": {"Column": {"DataSetIdentifier": "sales", "ColumnName": "day"}, "RangeMinimum": 0, "RangeMaximum": 1, "TimeGranularity": "YEAR"}}]}}]`
+	date := `{"DateDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "sales", "ColumnName": "day"}, "DateGranularity": "YEAR", "HierarchyId": "h"}}`
+	for name, js := range map[string]string{
+		"line":     `{"LineChartVisual": {"VisualId": "v"` + drill + `, "ChartConfiguration": {"FieldWells": {"LineChartAggregatedFieldWells": {"Category": [` + date + `], "Values": [` + lblVal + `]}}}}}`,
+		"tree map": `{"TreeMapVisual": {"VisualId": "v"` + drill + `, "ChartConfiguration": {"FieldWells": {"TreeMapAggregatedFieldWells": {"Groups": [` + lblDim + `], "Sizes": [` + lblVal + `]}}}}}`,
+	} {
+		p, _ := planOf(visualOf(t, js))
+		wantEq(t, name, p.unsupported, []string{drillRefusal})
+	}
+}

@@ -435,6 +435,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 	default:
 		return p, false
 	}
+	p.savedDrill(vis.Raw)
 	if len(p.unsupported) > 0 && (p.hist != nil || p.box != nil || p.kind == definition.KindHistogram || p.kind == definition.KindBoxPlot || p.kind == definition.KindWordCloud) {
 		return p, true // the tile names what is refused
 	}

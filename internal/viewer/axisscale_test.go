@@ -84,3 +84,26 @@ func TestStackedPercent(t *testing.T) {
 	p, _ := planOf(vis)
 	wantEq(t, "one axis refused", p.unsupported, []string{"bars stacked to 100 % sharing one axis with lines"})
 }
+
+// A scatter plot's Size measure sizes its points (area in proportion to
+// the value); its Label field is refused; several Category fields are a
+// drill-down whose top level is drawn.
+func TestScatterSize(t *testing.T) {
+	size := `{"NumericalMeasureField": {"FieldId": "s", "Column": {"DataSetIdentifier": "sales", "ColumnName": "quantity"}}}`
+	vis := visualOf(t, labelled("ScatterPlotVisual", `"ScatterPlotCategoricallyAggregatedFieldWells": {"XAxis": [`+lblVal+`], "YAxis": [`+lblVal2+`], "Category": [`+lblDim+`, `+lblDim2+`], "Size": [`+size+`]}`, ``))
+	p, _ := planOf(vis)
+	wantEq(t, "plan", []any{len(p.category), len(p.values), p.unsupported}, []any{1, 3, []string(nil)})
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}, {ID: "n", Role: query.RoleMeasure}, {ID: "s", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"a", 1.0, 2.0, 100.0}, {"b", 3.0, 4.0, 25.0}, {"c", 5.0, 6.0, nil}},
+	}
+	data := chartOption(p, res)["series"].([]obj)[0]["data"].([]any)
+	wantEq(t, "points", data, []any{
+		obj{"value": []any{1.0, 2.0, "a", 100.0}, "symbolSize": 40.0},
+		obj{"value": []any{3.0, 4.0, "b", 25.0}, "symbolSize": 23.0},
+		obj{"value": []any{5.0, 6.0, "c", nil}, "symbolSize": 6.0},
+	})
+	vis = visualOf(t, labelled("ScatterPlotVisual", `"ScatterPlotCategoricallyAggregatedFieldWells": {"XAxis": [`+lblVal+`], "YAxis": [`+lblVal2+`], "Label": [`+lblDim+`]}`, ``))
+	p, _ = planOf(vis)
+	wantEq(t, "label refused", p.unsupported, []string{"a scatter plot's Label field"})
+}

@@ -269,6 +269,35 @@ func pieOption(p *plan, res *Result, opt obj) obj {
 	return opt
 }
 
+// Bubble sizes: a scatter plot's Size measure sizes each point's area in
+// proportion to its value, the largest minBubble + bubbleRange pixels
+// wide; a point without a positive size is drawn at minBubble.
+const (
+	minBubble   = 6.0
+	bubbleRange = 34.0
+)
+
+// sizeBubbles sizes a scatter series' points by the answer's column col
+// (its value the last of each point's values).
+func sizeBubbles(s obj, res *Result, col int) {
+	most := 0.0
+	for _, row := range res.Rows {
+		if f, ok := number(row[col]); ok && f > most {
+			most = f
+		}
+	}
+	data := s["data"].([][]any)
+	items := make([]any, len(data))
+	for i, row := range res.Rows {
+		d := minBubble
+		if f, ok := number(row[col]); ok && f > 0 && most > 0 {
+			d += bubbleRange * math.Sqrt(f/most)
+		}
+		items[i] = obj{"value": append(data[i], chartValue(row[col])), "symbolSize": math.Round(d*10) / 10} // the tooltip lists the size
+	}
+	s["data"] = items
+}
+
 func scatterOption(p *plan, res *Result, opt obj) obj {
 	opt["tooltip"] = obj{"trigger": "item"}
 	nd := len(p.dims())
@@ -292,6 +321,9 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 	}
 	opt["grid"] = obj{"containLabel": true, "left": 28, "right": 24, "top": 24, "bottom": 28}
 	s := obj{"type": "scatter", "name": p.values[1].label, "data": data}
+	if len(p.values) > 2 {
+		sizeBubbles(s, res, nd+2)
+	}
 	if len(data) <= maxLabelled && len(p.category) > 0 {
 		s["label"] = obj{"show": true, "position": "top", "formatter": "{@[2]}"}
 		s["labelLayout"] = obj{"hideOverlap": true}

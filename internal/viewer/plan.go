@@ -353,10 +353,15 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.ScatterPlotCategoricallyAggregatedFieldWells
 		p.category = dims(w.Category)
+		p.drillTop(vis.ScatterPlotVisual.ColumnHierarchies)
 		p.addMeasures(w.XAxis, &p.values)
 		p.addMeasures(w.YAxis, &p.values)
 		if len(p.values) != 2 {
 			return p, false
+		}
+		p.addMeasures(w.Size, &p.values) // a third value: each point's size (scatterOption)
+		if len(w.Label) > 0 {
+			p.refuse("a scatter plot's Label field")
 		}
 		if s := c.SortConfiguration; s != nil {
 			p.limit = itemsLimit(s.ScatterPlotLimitConfiguration, scatterLimit)

@@ -4,7 +4,11 @@ package e2e
 // (testdata/realdefs/NOTES.md) and the synthetic data it needs.
 
 import (
+	"database/sql"
 	"fmt"
+	"net/url"
+	"strings"
+	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
@@ -74,6 +78,14 @@ var costAnomalies = realDef{
 				FROM ca_summary_view WHERE ` + caAll + ` GROUP BY anomalyid)
 			SELECT substr(anomalylastupdatedate, 1, 10), ca_summary_view.anomalyid, sum(tota_impact)
 			FROM ca_summary_view JOIN a ON a.anomalyid = ca_summary_view.anomalyid WHERE a.rk <= 10 AND ` + caAll + ` GROUP BY 1, 2`},
+	},
+	then: func(t *testing.T, db *sql.DB, sheet func(string, url.Values) string) {
+		// The details table colors its Active anomalies' text
+		// ({status} = "Active", status being a column it groups by).
+		tl := tile(t, sheet(caSheet, nil), "adcfaa2c-7ec8-4289-8625-1690a5c855f3")
+		if strings.Contains(tl, "not shown") || !strings.Contains(strings.ToLower(tl), "#de3b00") {
+			t.Errorf("details table: its Active rows are not colored:\n%.3000s", tl)
+		}
 	},
 }
 

@@ -1,6 +1,8 @@
 package viewer
 
 import (
+	"strings"
+
 	"github.com/sightglass/sightglass/internal/definition"
 )
 
@@ -45,7 +47,11 @@ func (x *extras) failed(err error) {
 		}
 	}
 	x.refs, x.conds, x.hidden = refs, nil, nil
-	x.note("Computed reference lines and conditional formatting are not shown: " + errorText(err))
+	why := errorText(err)
+	if strings.Contains(why, "__sg_hidden_") { // a condition's own question, not the visual's fields
+		why = "a condition or computed line is not aggregated and reads a field the visual does not group by."
+	}
+	x.note("Computed reference lines and conditional formatting are not shown: " + why)
 }
 
 // cssColor returns a #RGB or #RRGGBB color as written, "" for anything

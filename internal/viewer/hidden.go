@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/sightglass/sightglass/internal/query"
+	"github.com/sightglass/sightglass/internal/query/expr"
 )
 
 // hiddenMeasure is a value a visual asks beside what it draws: a
@@ -30,9 +31,40 @@ func withHidden(q *query.Question, hs []hiddenMeasure) *query.Question {
 	out.CalculatedFields = append([]query.CalculatedField{}, q.CalculatedFields...)
 	for _, h := range hs {
 		out.Measures = append(out.Measures, query.Measure{ID: h.id, Field: h.id})
-		out.CalculatedFields = append(out.CalculatedFields, query.CalculatedField{Name: h.id, Expression: h.expr})
+		out.CalculatedFields = append(out.CalculatedFields, query.CalculatedField{Name: h.id, Expression: perGroup(h.expr, q)})
 	}
 	return &out
+}
+
+// perGroup is a hidden measure's expression as the question can ask it:
+// one that aggregates nothing and reads only fields the question groups
+// by whole (a table's condition {status} = "Active" on its status column)
+// has one value in each group, which max gives; another is asked as it is
+// (and refused if it is not aggregated).
+func perGroup(src string, q *query.Question) string {
+	if expr.Aggregated(src) {
+		return src
+	}
+	n, err := expr.Parse(src)
+	if err != nil {
+		return src
+	}
+	fields := expr.Fields(n)
+	if len(fields) == 0 {
+		return src
+	}
+	for _, f := range fields {
+		whole := false
+		for _, d := range q.Dimensions {
+			if d.Field == f && d.Granularity == "" {
+				whole = true
+			}
+		}
+		if !whole {
+			return src
+		}
+	}
+	return "max(" + src + ")"
 }
 
 // splitHidden removes the last n columns of a result (the hidden

@@ -137,11 +137,13 @@ func (l *layout) placeFree(es []freeFormElement, width, top float64) float64 {
 		}
 		return boxes[i].x < boxes[j].x
 	})
+	// Both edges of a box are rounded to the grid alike, so that boxes
+	// that touch do not overlap on it.
 	for _, b := range boxes {
 		col := min(max(int(math.Round(b.x/width*36)), 0), 35)
-		cs := min(max(int(math.Round(b.w/width*36)), 1), 36-col)
-		row := min(int(b.y/gridRowPx), maxGridRow)
-		rs := min(max(int(math.Round(b.h/gridRowPx)), 1), 100)
+		cs := min(max(int(math.Round((b.x+b.w)/width*36))-col, 1), 36-col)
+		row := min(max(int(math.Round(b.y/gridRowPx)), 0), maxGridRow)
+		rs := min(max(int(math.Round((b.y+b.h)/gridRowPx))-row, 1), 100)
 		l.pos[b.id] = len(l.pos)
 		l.styles[b.id] = "grid-column: " + strconv.Itoa(col+1) + " / span " + strconv.Itoa(cs) +
 			"; grid-row: " + strconv.Itoa(row+1) + " / span " + strconv.Itoa(rs)

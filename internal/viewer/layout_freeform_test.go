@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,5 +62,39 @@ func TestFreeFormAndSectionLayouts(t *testing.T) {
 	l = parse(`{"FreeFormLayout": {"Elements": [{"ElementId": "x", "XAxisLocation": "-5px", "YAxisLocation": "NaNpx", "Width": "1e400px", "Height": "abc"}]}}`)
 	if got := l.style("x"); got != "grid-column: 1 / span 18; grid-row: 1 / span 12" {
 		t.Errorf("bad lengths: %q", got)
+	}
+}
+
+// Boxes that touch on the canvas do not overlap on the grid: both edges
+// of each are rounded alike (the Service Quotas dashboard's donuts ran
+// under the table above them, its end row rounded down, their height up).
+func TestFreeFormTouchingBoxes(t *testing.T) {
+	def, err := definition.Parse([]byte(`{"Sheets": [{"SheetId": "s", "Layouts": [{"Configuration": {"FreeFormLayout": {
+		"CanvasSizeOptions": {"ScreenCanvasSizeOptions": {"OptimizedViewPortWidth": "1600px"}}, "Elements": [
+		{"ElementId": "table", "ElementType": "VISUAL", "XAxisLocation": "0px", "YAxisLocation": "742.56px", "Width": "1600px", "Height": "453.6px"},
+		{"ElementId": "donut", "ElementType": "VISUAL", "XAxisLocation": "0px", "YAxisLocation": "1196.16px", "Width": "533.4px", "Height": "470px"},
+		{"ElementId": "donut2", "ElementType": "VISUAL", "XAxisLocation": "533.4px", "YAxisLocation": "1196.16px", "Width": "533.3px", "Height": "470px"}]}}}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := placements(&def.Sheets[0])
+	span := func(id, axis string) (start, end int) {
+		style := l.style(id)
+		i := strings.Index(style, "grid-"+axis+": ")
+		var s, n int
+		if _, err := fmt.Sscanf(style[i+len("grid-"+axis+": "):], "%d / span %d", &s, &n); err != nil {
+			t.Fatalf("%s: %q", id, style)
+		}
+		return s, s + n
+	}
+	_, tableEnd := span("table", "row")
+	donutStart, _ := span("donut", "row")
+	if donutStart < tableEnd {
+		t.Errorf("the donut starts at row %d, inside the table (rows up to %d)", donutStart, tableEnd)
+	}
+	_, leftEnd := span("donut", "column")
+	rightStart, _ := span("donut2", "column")
+	if rightStart < leftEnd {
+		t.Errorf("the second donut starts at column %d, inside the first (up to %d)", rightStart, leftEnd)
 	}
 }

@@ -21,12 +21,16 @@ function fitText(el) {
   shrink(el);
 }
 
-// shrink takes el's font down from its size now until its text fits.
+// shrink takes el's font down from its size now until its text fits its
+// width and its KPI (a small tile's title and notes leave it little
+// height) holds it.
 function shrink(el) {
   fitted.set(el, el.clientWidth);
-  if (el.scrollWidth <= el.clientWidth) return;
+  const kpi = el.closest(".kpi");
+  const over = () => el.scrollWidth > el.clientWidth || (kpi && kpi.scrollHeight > kpi.clientHeight);
+  if (!over()) return;
   let size = parseFloat(getComputedStyle(el).fontSize);
-  while (el.scrollWidth > el.clientWidth && size > 10) {
+  while (over() && size > 10) {
     size -= 1;
     el.style.fontSize = `${size}px`;
   }

@@ -34,7 +34,10 @@ export function addExports(el) {
   const viewer = el.closest?.(".viewer") || el.querySelector?.(".viewer") || root;
   const formats = (viewer?.dataset.export || "").split(" ").filter(Boolean);
   if (!formats.length) return;
-  el.querySelectorAll("section[data-visual-id]").forEach((tile) => {
+  // el may be a tile itself (a visual drawn again after a control change).
+  const tiles = [...el.querySelectorAll("section[data-visual-id]")];
+  if (el.matches?.("section[data-visual-id]")) tiles.unshift(el);
+  tiles.forEach((tile) => {
     if (tile.querySelector(".tile-export") || !/\btile-(chart|table|pivot|kpi|words)\b/.test(tile.className)) return;
     const menu = document.createElement("div");
     menu.className = "tile-export";

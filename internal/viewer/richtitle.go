@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"strings"
+	"time"
 
 	"github.com/sightglass/sightglass/internal/definition"
 )
@@ -90,11 +91,44 @@ func (v *View) formatText(plain, rich string) titleText {
 }
 
 // parameterTexts are the parameters' current values as text, by name:
-// a multi-valued parameter's values joined with ", ", "" when unset.
+// a multi-valued parameter's values joined with ", ", "" when unset. A
+// date-time value reads as its date when its parameter's TimeGranularity
+// is a day or longer (or it falls at midnight), else with its time,
+// never in the form a URL carries it.
 func (v *View) parameterTexts() map[string]string {
 	out := make(map[string]string, len(v.params))
 	for _, p := range v.params {
-		out[p.Name] = strings.Join(p.Values, ", ")
+		values := p.Values
+		if p.Type == definition.ParameterDateTime {
+			values = make([]string, len(p.Values))
+			dayOrLonger := v.dateParamByDay(p.Name)
+			for i, s := range p.Values {
+				t, ok := parseTime(s)
+				switch {
+				case !ok:
+					values[i] = s
+				case dayOrLonger || t.Equal(t.Truncate(24*time.Hour)):
+					values[i] = t.Format(time.DateOnly)
+				default:
+					values[i] = t.Format(time.DateTime)
+				}
+			}
+		}
+		out[p.Name] = strings.Join(values, ", ")
 	}
 	return out
+}
+
+// dateParamByDay reports whether a date-time parameter's declared
+// TimeGranularity is a day or longer.
+func (v *View) dateParamByDay(name string) bool {
+	for _, pd := range v.def.ParameterDeclarations {
+		if d := pd.DateTimeParameterDeclaration; d != nil && d.Name == name {
+			switch d.TimeGranularity {
+			case "YEAR", "QUARTER", "MONTH", "WEEK", "DAY":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -122,3 +122,27 @@ func TestTextBoxMarkup(t *testing.T) {
 	wantEq(t, "image: plain", tiles["img"].Text+"|"+string(tiles["img"].TextHTML), "Logo here|")
 	wantEq(t, "script link: plain", tiles["js"].Text+"|"+string(tiles["js"].TextHTML), "click|")
 }
+
+// Date-time parameters read as dates when their granularity is a day or
+// longer (the RDS Extended Support dashboard's "Usage between ${StartDate}
+// and ${EndDate}", its end the last second of a month), else with their
+// time.
+func TestRichTitleDates(t *testing.T) {
+	d, err := definition.Parse([]byte(`{
+ "DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sales"}],
+ "ParameterDeclarations": [
+  {"DateTimeParameterDeclaration": {"Name": "StartDate", "TimeGranularity": "DAY", "DefaultValues": {"StaticValues": [1793491200]}}},
+  {"DateTimeParameterDeclaration": {"Name": "EndDate", "TimeGranularity": "DAY"}},
+  {"DateTimeParameterDeclaration": {"Name": "At", "TimeGranularity": "MINUTE"}}
+ ],
+ "Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [
+  {"BarChartVisual": {"VisualId": "v", "Subtitle": {"FormatText": {"RichText": "<visual-subtitle>Usage between <parameter>${StartDate}</parameter> and <parameter>${EndDate}</parameter> (<parameter>${At}</parameter>)</visual-subtitle>"}}}}
+ ]}]
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := url.Values{"p.EndDate": {"2026-11-30T23:59:59Z"}, "p.At": {"2026-11-30T08:15:00Z"}}
+	s := New(d, st, time.Time{}).RenderSheet(context.Background(), "s", (&fakeData{}).run, 1)
+	wantEq(t, "subtitle", s.Tiles[0].Subtitle, "Usage between 2026-11-01 and 2026-11-30 (2026-11-30 08:15:00)")
+}

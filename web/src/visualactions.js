@@ -109,9 +109,19 @@ export function initActions(root, h) {
       if (op) hooks.redraw(targetsOf(op.FilterOperation, id));
       return;
     }
-    // A table's row: its first cell is the first group's value.
-    const row = ev.target.closest(".tile-table tbody tr");
+    // A table's row: its first cell is the first group's value. A pivot
+    // table's row: its first header, or, where the rows of one first value
+    // leave it blank, the nearest above; totals select nothing.
+    const row = ev.target.closest(".tile-table tbody tr, .tile-pivot tbody tr:not(.total):not(.subtotal)");
     const tile = row?.closest("[data-visual-id]");
-    if (row && tile && clickAction(tile.dataset.visualId)) run(tile.dataset.visualId, row.cells[0]?.textContent ?? "");
+    if (!row || !tile || !clickAction(tile.dataset.visualId)) return;
+    let value = row.cells[0]?.textContent ?? "";
+    if (tile.matches(".tile-pivot")) {
+      for (let r = row; value.trim() === "" && r.previousElementSibling; ) {
+        r = r.previousElementSibling;
+        value = r.cells[0]?.textContent ?? "";
+      }
+    }
+    run(tile.dataset.visualId, value);
   });
 }

@@ -101,13 +101,23 @@ func TestPivotTableStyles(t *testing.T) {
 	if notes := p.pivotStyle.apply(pv); notes != nil {
 		t.Errorf("notes %q", notes)
 	}
-	wantEq(t, "corner", pv.CornerFormat(0).Style(), "background-color: #010101;")
-	wantEq(t, "columns", [2]string{pv.ColumnFormat(0).Style(), pv.ColumnFormat(1).Style()}, [2]string{"background-color: #020202;", "background-color: #020202;font-weight: bold;"})
+	wantEq(t, "corner", pv.CornerFormat(0).Style(), "background-color: #010101;color: #ffffff;") // white reads on it
+	wantEq(t, "columns", [2]string{pv.ColumnFormat(0).Style(), pv.ColumnFormat(1).Style()}, [2]string{"background-color: #020202;color: #ffffff;", "background-color: #020202;color: #ffffff;font-weight: bold;"})
 	wantEq(t, "row header", [2]string{pv.Rows[0].HeaderFormat(0).Style(), pv.Rows[1].HeaderFormat(0).Style()},
 		[2]string{"font-weight: bold;", "font-weight: bold;background-color: #040404;"})
 	wantEq(t, "values", [2]string{pv.Rows[0].Cells[0].Format.Style(), pv.Rows[1].Cells[1].Format.Style()},
 		[2]string{"border: 1px solid #030303;", "border: 1px solid #030303;background-color: #040404;background-color: #EEEEEE;"})
 	if notes := p.pivotStyle.apply(&Pivot{Groups: true}); len(notes) != 1 {
 		t.Errorf("a pivot whose groups collapse: notes %q", notes)
+	}
+}
+
+// A dark background without a font color gets white text; a light one,
+// or one with its font color, keeps its text color.
+func TestReadableOnDark(t *testing.T) {
+	for bg, want := range map[string]string{"#0A87AF": "#ffffff", "#000": "#ffffff", "#DDDDDD": "#000000", "#ffff00": "#000000", "bad": "#000000"} {
+		if got := readableOn(bg); got != want {
+			t.Errorf("readableOn(%s) = %s, want %s", bg, got, want)
+		}
 	}
 }

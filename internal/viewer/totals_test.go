@@ -114,7 +114,7 @@ func TestPivotTotalStyles(t *testing.T) {
 		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}, "ValueCellStyle": {"FontConfiguration": {"FontWeight": {"Name": "BOLD"}}}}}`,
 			"", "background-color: #EEEEEE;|font-weight: bold;", ""},
 		{`{"RowSubtotalOptions": {"TotalsVisibility": "VISIBLE", "TotalCellStyle": {"BackgroundColor": "#EEEEEE"}, "ValueCellStyle": {"BackgroundColor": "#111111"},
-			"StyleTargets": [{"CellType": "VALUE"}]}}`, "", "|background-color: #111111;", ""},
+			"StyleTargets": [{"CellType": "VALUE"}]}}`, "", "|background-color: #111111;color: #ffffff;", ""},
 		{`{"ColumnTotalOptions": {"TotalsVisibility": "VISIBLE", "MetricHeaderCellStyle": {"Height": 30},
 			"ValueCellStyle": {"FontConfiguration": {"FontColor": "red;x", "FontStyle": "ITALIC", "FontSize": {"Relative": "LARGE"}}, "Border": {"UniformBorder": {"Color": "#000000"}},
 			"HorizontalTextAlignment": "CENTER", "TextWrap": "NONE", "Height": 24}},

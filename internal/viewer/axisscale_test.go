@@ -107,3 +107,17 @@ func TestScatterSize(t *testing.T) {
 	p, _ = planOf(vis)
 	wantEq(t, "label refused", p.unsupported, []string{"a scatter plot's Label field"})
 }
+
+// An axis of counts only has whole-number ticks.
+func TestCountAxis(t *testing.T) {
+	count := `{"CategoricalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "id"}, "AggregationFunction": "DISTINCT_COUNT"}}`
+	res := &Result{Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}}, Rows: [][]any{{"a", 1.0}, {"b", 2.0}}}
+	for js, want := range map[string]any{
+		labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+count+`]}`, ``):  1,
+		labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+lblVal+`]}`, ``): nil,
+		labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`]}`, ``):                          1,
+	} {
+		p, _ := planOf(visualOf(t, js))
+		wantEq(t, js, valueAxis(chartOption(p, res), 0)["minInterval"], want)
+	}
+}

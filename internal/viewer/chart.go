@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
 	"math"
 )
 
@@ -216,6 +217,9 @@ func chartOption(p *plan, res *Result) obj {
 	if p.percent {
 		valAxis["max"] = 1
 	}
+	if countsOnly(p.values) && !p.percent {
+		valAxis["minInterval"] = 1 // no tick between two counts
+	}
 	if f := sharedFormat(ss, true, hasLine); f != nil && hasLine {
 		lineAxis[chartNumberFormat] = f
 	}
@@ -405,4 +409,15 @@ func shares(ss []series, ncat int) []series {
 		out[k].data, out[k].format = data, pct
 	}
 	return out
+}
+
+// countsOnly reports whether every measure counts (COUNT, DISTINCT_COUNT,
+// or the count of records): its axis has whole numbers only.
+func countsOnly(ms []field) bool {
+	for _, m := range ms {
+		if m.id != recordsID && (m.measure == nil || m.measure.Aggregation != query.Count && m.measure.Aggregation != query.DistinctCount) {
+			return false
+		}
+	}
+	return len(ms) > 0
 }

@@ -55,3 +55,50 @@ func (p *plan) lineAxes(c *definition.LineChartConfiguration) {
 		}
 	}
 }
+
+// applyMissingData draws a line chart's missing values (a category
+// without a row for a line) as its axes' MissingDataConfigurations ask:
+// INTERPOLATE joins the points on either side, SHOW_AS_ZERO draws 0,
+// SHOW_AS_BLANK (and no configuration) leaves a gap.
+func applyMissingData(opt obj, vis *definition.Visual) {
+	if vis.Kind != definition.KindLine {
+		return
+	}
+	type axisOptions struct {
+		MissingDataConfigurations []struct{ TreatmentOption string }
+	}
+	var m struct {
+		ChartConfiguration *struct {
+			PrimaryYAxisDisplayOptions   *axisOptions
+			SecondaryYAxisDisplayOptions *axisOptions
+		}
+	}
+	if json.Unmarshal(vis.Raw, &m) != nil || m.ChartConfiguration == nil {
+		return
+	}
+	treatment := func(a *axisOptions) string {
+		if a == nil || len(a.MissingDataConfigurations) == 0 {
+			return ""
+		}
+		return a.MissingDataConfigurations[0].TreatmentOption
+	}
+	byAxis := []string{treatment(m.ChartConfiguration.PrimaryYAxisDisplayOptions), treatment(m.ChartConfiguration.SecondaryYAxisDisplayOptions)}
+	eachSeries(opt, func(s obj) {
+		axis := 0
+		if s["yAxisIndex"] == 1 {
+			axis = 1
+		}
+		switch byAxis[axis] {
+		case "INTERPOLATE":
+			s["connectNulls"] = true
+		case "SHOW_AS_ZERO":
+			if data, ok := s["data"].([]any); ok {
+				for i, v := range data {
+					if v == nil {
+						data[i] = 0.0
+					}
+				}
+			}
+		}
+	})
+}

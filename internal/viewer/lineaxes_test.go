@@ -42,3 +42,24 @@ func TestLineSecondaryAxis(t *testing.T) {
 	p, _ = planOf(vis)
 	wantEq(t, "one color apart", p.unsupported, []string{"one Colors value's line on another y axis than its measure's (a DataFieldSeriesItem's AxisBinding)"})
 }
+
+// A line's missing values follow its axis's MissingDataConfigurations.
+func TestLineMissingData(t *testing.T) {
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "d", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"a", "East", 1.0}, {"b", "West", 2.0}, {"c", "East", 3.0}},
+	}
+	wells := `"LineChartAggregatedFieldWells": {"Category": [` + lblDim + `], "Colors": [` + lblDim2 + `], "Values": [` + lblVal + `]}`
+	for treatment, want := range map[string][]any{
+		"SHOW_AS_ZERO":  {[]any{1.0, 0.0, 3.0}, nil},
+		"INTERPOLATE":   {[]any{1.0, nil, 3.0}, true},
+		"SHOW_AS_BLANK": {[]any{1.0, nil, 3.0}, nil},
+	} {
+		vis := visualOf(t, labelled("LineChartVisual", wells, `, "PrimaryYAxisDisplayOptions": {"MissingDataConfigurations": [{"TreatmentOption": "`+treatment+`"}]}`))
+		p, _ := planOf(vis)
+		opt := chartOption(p, res)
+		applyMissingData(opt, vis)
+		east := opt["series"].([]obj)[0]
+		wantEq(t, treatment, []any{east["data"], east["connectNulls"]}, want)
+	}
+}

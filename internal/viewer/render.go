@@ -329,6 +329,7 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 		applyFormat(opt, vis)
 		x.drawRefLines(opt, hidden)
 		applyAxisScales(opt, vis)
+		applyMissingData(opt, vis)
 		x.formatGauge(opt, hidden)
 		x.formatShapes(opt, hidden)
 		b, err := json.Marshal(opt)

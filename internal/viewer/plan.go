@@ -329,6 +329,9 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		p.addMeasures(w.Values, &p.values)
 		p.pivotTotalsOf(c.TotalOptions, c.FieldOptions, c.TableOptions)
 		p.pivotStyleOf(c.TableOptions)
+		if s := c.SortConfiguration; s != nil {
+			p.pivotSorts(s.FieldSortOptions)
+		}
 	case definition.KindKPI:
 		c := vis.KPIVisual.ChartConfiguration
 		p.limit = 0

@@ -47,6 +47,10 @@ func (a *axisLabels) title() string {
 // VALUE_AND_PERCENT, which the page writes.
 const chartLabelContent = "sgLabelContent"
 
+// chartShare is a funnel stage's share, in percent, of the stage its
+// labels compare it with.
+const chartShare = "sgPct"
+
 // applyFormat draws a visual's format options on its ECharts option (after
 // the theme, which a visual's own color overrides).
 func applyFormat(opt obj, vis *definition.Visual) {

@@ -1,6 +1,9 @@
 package viewer
 
 import (
+	"encoding/json"
+	"strings"
+
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -23,6 +26,10 @@ func (p *plan) planFunnel(c *definition.FunnelChartConfiguration) bool {
 	}
 	p.countRecords()
 	p.limit, p.maxRows = chartLimit+1, chartLimit
+	var labels struct{ MeasureDataLabelStyle string }
+	if json.Unmarshal(c.DataLabelOptions, &labels) == nil {
+		p.funnelLabels = labels.MeasureDataLabelStyle
+	}
 	if s := c.SortConfiguration; s != nil {
 		p.sorts(s.CategorySort)
 		if len(p.sort) < len(s.CategorySort) {
@@ -61,15 +68,38 @@ func (p *plan) otherItems(member string, l *definition.ItemsLimitConfiguration, 
 
 // funnelOption builds a funnel: a stage per category in the question's
 // order, each labelled with its name and value.
+//
+// Its labels show each stage's share of the first stage or of the one
+// before when its DataLabelOptions' MeasureDataLabelStyle asks
+// (PERCENTAGE_BY_FIRST_STAGE, PERCENTAGE_BY_PREVIOUS_STAGE, or either
+// with the value): the server gives each stage its share (sgPct) and the
+// page writes the label.
 func funnelOption(p *plan, res *Result) obj {
 	var data []obj
-	for _, row := range res.Rows {
-		data = append(data, obj{"name": fieldText(row[0], res.Columns[0], p.category[0]), "value": chartValue(row[1])})
+	var first, prev float64
+	for i, row := range res.Rows {
+		item := obj{"name": fieldText(row[0], res.Columns[0], p.category[0]), "value": chartValue(row[1])}
+		v, ok := number(row[1])
+		base := prev
+		if strings.Contains(p.funnelLabels, "FIRST_STAGE") {
+			base = first
+		}
+		if i == 0 {
+			first, base = v, v
+		}
+		if strings.Contains(p.funnelLabels, "PERCENTAGE") && ok && base != 0 {
+			item[chartShare] = round2(v / base * 100)
+		}
+		prev = v
+		data = append(data, item)
 	}
 	s := obj{"type": "funnel", "name": p.values[0].label, "data": data, "sort": "none", "gap": 2,
 		"left": "10%", "width": "80%", "top": 8, "bottom": 8, "minSize": "4%",
 		"label": obj{"show": true, "position": "inside"}, "labelLayout": obj{"hideOverlap": true}}
 	formatSeries(s, p.values[0])
+	if strings.Contains(p.funnelLabels, "PERCENTAGE") {
+		s[chartLabelContent] = p.funnelLabels
+	}
 	return obj{
 		"animation": false,
 		"aria":      obj{"enabled": true},

@@ -20,3 +20,27 @@ func TestPieLabelContent(t *testing.T) {
 		wantEq(t, content, []any{s[chartLabelContent], s["label"].(obj)["show"]}, []any{want, true})
 	}
 }
+
+// A funnel's MeasureDataLabelStyle gives each stage its share of the
+// first stage or of the one before.
+func TestFunnelShares(t *testing.T) {
+	res := &Result{Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}}, Rows: [][]any{{"visit", 200.0}, {"cart", 50.0}, {"buy", 10.0}}}
+	for style, want := range map[string][]any{
+		"PERCENTAGE_BY_FIRST_STAGE":              {100.0, 25.0, 5.0},
+		"VALUE_AND_PERCENTAGE_BY_PREVIOUS_STAGE": {100.0, 25.0, 20.0},
+		"VALUE":                                  {nil, nil, nil},
+	} {
+		vis := visualOf(t, labelled("FunnelChartVisual", `"FunnelChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+lblVal+`]}`,
+			`, "DataLabelOptions": {"Visibility": "VISIBLE", "MeasureDataLabelStyle": "`+style+`"}`))
+		p, _ := planOf(vis)
+		s := chartOption(p, res)["series"].([]obj)[0]
+		var got []any
+		for _, d := range s["data"].([]obj) {
+			got = append(got, d[chartShare])
+		}
+		wantEq(t, style, got, want)
+		if style != "VALUE" && s[chartLabelContent] != style {
+			t.Errorf("%s: label content %v", style, s[chartLabelContent])
+		}
+	}
+}

@@ -32,9 +32,11 @@ type plan struct {
 	// secondary holds a line chart's measures drawn on its secondary y
 	// axis, by field id (lineaxes.go).
 	secondary map[string]bool
-	percent   bool // bars stacked to 100 %: each a share of its category's bars
-	donut     bool
-	calc      []query.CalculatedField // inline calculated measures
+	// funnelLabels is a funnel's MeasureDataLabelStyle (funnel.go).
+	funnelLabels string
+	percent      bool // bars stacked to 100 %: each a share of its category's bars
+	donut        bool
+	calc         []query.CalculatedField // inline calculated measures
 	// maxRows, when set, is the most rows the visual draws: a result with
 	// more is refused rather than cut (the limit asks for one more).
 	maxRows int

@@ -82,6 +82,8 @@ function formatLabels(option) {
       if (s.type === "pie" && s.sgLabelContent === "PERCENT") s.label.formatter = (p) => `${p.name}\n${p.percent}%`;
       else if (s.type === "pie" && s.sgLabelContent === "VALUE_AND_PERCENT") s.label.formatter = (p) => `${p.name}\n${write(p.value)} (${p.percent}%)`;
       else if (s.type === "pie" || s.type === "treemap") s.label.formatter = (p) => `${p.name}\n${write(p.value)}`;
+      else if (s.type === "funnel" && /^PERCENTAGE/.test(s.sgLabelContent ?? "")) s.label.formatter = (p) => `${p.name}: ${p.data?.sgPct ?? "–"}%`;
+      else if (s.type === "funnel" && /^VALUE_AND_PERCENTAGE/.test(s.sgLabelContent ?? "")) s.label.formatter = (p) => `${p.name}: ${write(p.value)} (${p.data?.sgPct ?? "–"}%)`;
       else if (s.type === "funnel") s.label.formatter = (p) => `${p.name}: ${write(p.value)}`;
       else s.label.formatter = (p) => write(p.value);
     }

@@ -115,7 +115,7 @@ func TestCountAxis(t *testing.T) {
 	for js, want := range map[string]any{
 		labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+count+`]}`, ``):  1,
 		labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+lblVal+`]}`, ``): nil,
-		labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`]}`, ``):                          1,
+		labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`]}`, ``):                         1,
 	} {
 		p, _ := planOf(visualOf(t, js))
 		wantEq(t, js, valueAxis(chartOption(p, res), 0)["minInterval"], want)

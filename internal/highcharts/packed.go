@@ -277,8 +277,8 @@ func (t *translation) placePacked() {
 func bubbleDiameter(v, zMin, zMax, minD, maxD float64, byArea bool) float64 {
 	v = math.Min(math.Max(v, zMin), zMax)
 	pos := 0.5
-	if zMax > zMin {
-		pos = (v - zMin) / (zMax - zMin)
+	if zMax > zMin { // halves: the widest finite range does not overflow
+		pos = (v/2 - zMin/2) / (zMax/2 - zMin/2)
 	}
 	if byArea && pos >= 0 {
 		pos = math.Sqrt(pos)

@@ -167,3 +167,16 @@ func BenchmarkPackCircles(b *testing.B) {
 		packCircles(cs)
 	}
 }
+
+// The widest finite values size bubbles without overflowing the range.
+func TestPackedBubbleExtremes(t *testing.T) {
+	ch, err := drawn(t, `{"chart": {"type": "packedbubble"}, "series": [{"data": [1e308, -1e308, 0]}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range packedNodes(t, ch, 0) {
+		if d := n[SizeKey].(float64); math.IsNaN(d) || d <= 0 {
+			t.Errorf("%v: diameter %v", n["name"], d)
+		}
+	}
+}

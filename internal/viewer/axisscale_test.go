@@ -121,3 +121,13 @@ func TestCountAxis(t *testing.T) {
 		wantEq(t, js, valueAxis(chartOption(p, res), 0)["minInterval"], want)
 	}
 }
+
+// A reference line is not drawn on bars stacked to 100 %: its value is
+// not a share; the tile says so.
+func TestStackedPercentRefLine(t *testing.T) {
+	vis := visualOf(t, labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Values": [`+lblVal+`]}`,
+		`, "BarsArrangement": "STACKED_PERCENT", "ReferenceLines": [{"DataConfiguration": {"StaticConfiguration": {"Value": 1000}}}]`))
+	p, _ := planOf(vis)
+	x := testView(t, nil).extrasOf(vis, p)
+	wantEq(t, "lines", []any{len(x.refs), x.notes}, []any{0, []string{"Reference line 1 is not drawn: its value is not a share, and the bars are stacked to 100 %."}})
+}

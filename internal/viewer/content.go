@@ -81,10 +81,9 @@ func contentTile(t *Tile, raw json.RawMessage, params map[string]string) {
 }
 
 // withParameters writes each parameter a custom content URL names,
-// <<$Name>>, as its current value (a multi-valued parameter's values
-// joined with ","), escaped as a URL's text is (what a URL may hold as it
-// is stays so: a value such as "embed/Z0Lj6i356Ew" is a path). It returns
-// the name of a parameter params does not hold, if any.
+// <<$Name>>, as its current value (params holds each as text),
+// escaped (escapeURIText). It returns the name of a parameter params does
+// not hold, if any.
 func withParameters(s string, params map[string]string) (string, string) {
 	var b strings.Builder
 	for {
@@ -109,15 +108,16 @@ func withParameters(s string, params map[string]string) (string, string) {
 	}
 }
 
-// escapeURIText escapes what a URL cannot hold as it is (spaces, quotes,
-// angle brackets, control and non-ASCII characters, a stray %), leaving
-// its reserved characters, as encodeURI does.
+// escapeURIText escapes a parameter's value for a URL: every byte but
+// letters, digits, "-_.~" and "/" (a value such as "embed/Z0Lj6i356Ew" is
+// a path), so that a value cannot add a query argument, a fragment, or a
+// host of its own.
 func escapeURIText(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte(";,/?:@&=+$-_.!~*'()#", c) >= 0:
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte("-_.~/", c) >= 0:
 			b.WriteByte(c)
 		default:
 			fmt.Fprintf(&b, "%%%02X", c)

@@ -45,8 +45,8 @@ func TestContentTile(t *testing.T) {
 
 // A ContentUrl's <<$Name>> is the parameter's current value (the AWS News
 // Feeds dashboard's YouTube frame, https://www.youtube.com/<<$YouTubeURL>>
-// with "embed/Z0Lj6i356Ew"), escaped as URL text; a value that makes the
-// URL other than https is refused as any such URL is.
+// with "embed/Z0Lj6i356Ew"), escaped but for "/"; a URL that is not
+// https or a path on this server is refused as any such URL is.
 func TestContentURLParameters(t *testing.T) {
 	tile := func(url string, params map[string]string) *Tile {
 		t.Helper()
@@ -58,8 +58,11 @@ func TestContentURLParameters(t *testing.T) {
 	wantEq(t, "path", got.Content.URL, "https://www.youtube.com/embed/Z0Lj6i356Ew")
 	got = tile("https://example.com/s?q=<<$Q>>&r=<<$R>>", map[string]string{"Q": `a "b" <c> é%`, "R": ""})
 	wantEq(t, "escaped", got.Content.URL, "https://example.com/s?q=a%20%22b%22%20%3Cc%3E%20%C3%A9%25&r=")
+	// A value cannot bring a scheme, a host, a query argument or a fragment.
 	got = tile("<<$U>>", map[string]string{"U": "javascript:alert(1)"})
-	wantEq(t, "scheme", [2]any{got.Kind, got.Content == nil}, [2]any{TileUnsupported, true})
+	wantEq(t, "scheme", got.Content.URL, "javascript%3Aalert%281%29") // a path on this server, framed sandboxed
+	got = tile("https://example.com/v?id=<<$U>>", map[string]string{"U": "1&admin=true#x"})
+	wantEq(t, "query", got.Content.URL, "https://example.com/v?id=1%26admin%3Dtrue%23x")
 	got = tile("https://example.com/<<$Nope>>", map[string]string{})
 	wantEq(t, "undeclared", [2]any{got.Kind, got.Message}, [2]any{TileUnsupported, `This custom content's URL names the parameter "Nope", which the analysis does not declare.`})
 }

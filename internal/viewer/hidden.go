@@ -21,8 +21,21 @@ type hiddenMeasure struct {
 func hiddenID(n int) string { return "__sg_hidden_" + strconv.Itoa(n) }
 
 // withHidden returns a copy of q that also asks the hidden measures,
-// after the visual's own measures.
+// after the visual's own measures, each as perGroup writes it for q's
+// groups.
 func withHidden(q *query.Question, hs []hiddenMeasure) *query.Question {
+	return hiddenOf(q, hs, true)
+}
+
+// withHiddenAsWritten is withHidden with the measures as written: for a
+// question whose hidden measures are asked again at coarser groups (a
+// pivot table's totals), where a condition on a grouped column is no
+// longer one value per group.
+func withHiddenAsWritten(q *query.Question, hs []hiddenMeasure) *query.Question {
+	return hiddenOf(q, hs, false)
+}
+
+func hiddenOf(q *query.Question, hs []hiddenMeasure, grouped bool) *query.Question {
 	if len(hs) == 0 {
 		return q
 	}
@@ -31,7 +44,11 @@ func withHidden(q *query.Question, hs []hiddenMeasure) *query.Question {
 	out.CalculatedFields = append([]query.CalculatedField{}, q.CalculatedFields...)
 	for _, h := range hs {
 		out.Measures = append(out.Measures, query.Measure{ID: h.id, Field: h.id})
-		out.CalculatedFields = append(out.CalculatedFields, query.CalculatedField{Name: h.id, Expression: perGroup(h.expr, q)})
+		e := h.expr
+		if grouped {
+			e = perGroup(e, q)
+		}
+		out.CalculatedFields = append(out.CalculatedFields, query.CalculatedField{Name: h.id, Expression: e})
 	}
 	return &out
 }

@@ -24,3 +24,13 @@ func TestHiddenPerGroup(t *testing.T) {
 		}
 	}
 }
+
+// Hidden measures asked again at coarser groups (a pivot's totals) are
+// asked as written: a condition on a grouped column is not one value per
+// total, and fails rather than colour a total whenever one row matches.
+func TestHiddenAsWritten(t *testing.T) {
+	q := &query.Question{Dimensions: []query.Dimension{{ID: "s", Field: "status"}}}
+	hs := []hiddenMeasure{{id: hiddenID(0), expr: `ifelse({status} = "Active", 1, 0)`}}
+	wantEq(t, "grouped", withHidden(q, hs).CalculatedFields[0].Expression, `max(ifelse({status} = "Active", 1, 0))`)
+	wantEq(t, "as written", withHiddenAsWritten(q, hs).CalculatedFields[0].Expression, `ifelse({status} = "Active", 1, 0)`)
+}

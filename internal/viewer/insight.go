@@ -57,7 +57,7 @@ func (v *View) insightTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	}
 	a := &insightAsk{v: v, ctx: ctx, run: run, sheetID: sheetID, visualID: vis.VisualID, dataSet: iv.DataSetIdentifier, formats: fieldFormats(vis.Raw)}
 	var lines []string
-	outs := narrativeOutputs{}
+	outs := narrativeOutputs{parameterScope: v.parameterTexts(", ")}
 	forecasts := 0
 	for i, got := range a.computeAll(c.Computations, pieces != nil) {
 		line, err := got.line, got.err

@@ -186,3 +186,17 @@ func TestInsightComputationsAtOnce(t *testing.T) {
 	wantEq(t, "tile", [2]any{tl.Kind, tl.Message}, [2]any{TileUnsupported,
 		"This insight reads more than 2000 rows to find its answer, more than Sightglass reads; filter it to fewer."})
 }
+
+// A custom narrative's <parameter> is the parameter's current value (the
+// test view's Region: East and West).
+func TestInsightNarrativeParameter(t *testing.T) {
+	comps := `{"TotalAggregation": {"ComputationId": "t", "Value": ` + insSum + `}}`
+	answer := func(q *query.Question) *Result {
+		return &Result{Columns: []query.ResultColumn{{ID: "__v", Role: query.RoleMeasure, Type: "DECIMAL"}}, Rows: [][]any{{7.0}}}
+	}
+	tl := customNarrativeOf(t, comps, `<narrative>In <parameter>${Region}</parameter>: <expression>t.totalAggregate.formattedValue</expression></narrative>`, answer)
+	if tl.Kind != TileInsight {
+		t.Fatalf("%s: %s", tl.Kind, tl.Message)
+	}
+	wantEq(t, "line", tl.Insight.HTML, []template.HTML{"In East, West: 7"})
+}

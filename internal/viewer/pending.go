@@ -77,7 +77,7 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 		out.Tiles = append(out.Tiles, t)
 		switch vis.Kind {
 		case "CustomContentVisual":
-			contentTile(t, vis.Raw, v.parameterTexts())
+			contentTile(t, vis.Raw, v.parameterTexts(","))
 			continue
 		case "EmptyVisual":
 			t.Kind, t.Message = TileEmpty, ""

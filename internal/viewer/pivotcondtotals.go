@@ -73,7 +73,8 @@ func (v *View) formatPivotTotals(ctx context.Context, pv *Pivot, p *plan, q *que
 	if len(rules) == 0 || len(pv.totalCells) == 0 {
 		return
 	}
-	hq := withHidden(q, x.hidden)
+	hq := withHiddenAsWritten(q, x.hidden) // asked again by coarser groups
+
 	levels := map[[2]int]map[string][]any{}
 	for _, tc := range pv.totalCells {
 		for _, r := range rules {

@@ -230,9 +230,14 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 // smallMultiples refuses a SmallMultiples field: the chart would be
 // drawn once over every panel's rows, not once per panel.
 func (p *plan) smallMultiples(f []definition.DimensionField) {
-	if len(f) > 0 {
-		p.refuse("small multiples (the SmallMultiples field " + strconv.Quote(f[0].Field().Column.ColumnName) + ")")
+	if len(f) == 0 {
+		return
 	}
+	name := f[0].Field().FieldID
+	if c := f[0].Field().Column; c != nil {
+		name = c.ColumnName
+	}
+	p.refuse("small multiples (the SmallMultiples field " + strconv.Quote(name) + ")")
 }
 
 func itemsLimit(l *definition.ItemsLimitConfiguration, def int) int {

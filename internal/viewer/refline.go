@@ -76,6 +76,11 @@ func (v *View) refLines(vis *definition.Visual, p *plan, x *extras) {
 		if d.Status == "DISABLED" || d.DataConfiguration == nil {
 			continue
 		}
+		if p.percent && !(p.kind == definition.KindCombo && d.DataConfiguration.AxisBinding == "SECONDARY_YAXIS") {
+			// The bars' axis counts shares, the line's value another unit.
+			x.note("Reference line " + strconv.Itoa(i+1) + " is not drawn: its value is not a share, and the bars are stacked to 100 %.")
+			continue
+		}
 		name := "reference line " + strconv.Itoa(i+1)
 		l := refLine{hidden: -1, secondary: d.DataConfiguration.AxisBinding == "SECONDARY_YAXIS", showValue: true, pattern: "dashed"}
 		if lc := d.LabelConfiguration; lc != nil {

@@ -77,7 +77,7 @@ func (v *View) formatText(plain, rich string) titleText {
 	if err != nil {
 		return titleText{plain: definition.RichTextPlain(rich)}
 	}
-	lines, err := renderNarrative(pieces, narrativeOutputs{parameterScope: v.parameterTexts()})
+	lines, err := renderNarrative(pieces, narrativeOutputs{parameterScope: v.parameterTexts(", ")})
 	if err != nil {
 		return titleText{plain: definition.RichTextPlain(rich)}
 	}
@@ -91,11 +91,11 @@ func (v *View) formatText(plain, rich string) titleText {
 }
 
 // parameterTexts are the parameters' current values as text, by name:
-// a multi-valued parameter's values joined with ", ", "" when unset. A
+// a multi-valued parameter's values joined with sep, "" when unset. A
 // date-time value reads as its date when its parameter's TimeGranularity
 // is a day or longer (or it falls at midnight), else with its time,
 // never in the form a URL carries it.
-func (v *View) parameterTexts() map[string]string {
+func (v *View) parameterTexts(sep string) map[string]string {
 	out := make(map[string]string, len(v.params))
 	for _, p := range v.params {
 		values := p.Values
@@ -114,7 +114,7 @@ func (v *View) parameterTexts() map[string]string {
 				}
 			}
 		}
-		out[p.Name] = strings.Join(values, ", ")
+		out[p.Name] = strings.Join(values, sep)
 	}
 	return out
 }

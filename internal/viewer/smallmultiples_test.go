@@ -44,3 +44,12 @@ func TestSmallMultiplesAndForecasts(t *testing.T) {
 		}
 	}
 }
+
+// A SmallMultiples field without a column is named by its field id, not a
+// panic (planOf also runs outside a tile's recover, for controls).
+func TestSmallMultiplesNoColumn(t *testing.T) {
+	p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
+		"Category": [`+lblDim+`], "SmallMultiples": [{"CategoricalDimensionField": {"FieldId": "s"}}], "Values": [`+lblVal+`]}}}}}`))
+	wantEq(t, "refused", p.unsupported, []string{`small multiples (the SmallMultiples field "s")`})
+	_, _ = planOf(visualOf(t, `{"PieChartVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {"SmallMultiples": [{}]}}}}}`))
+}

@@ -110,16 +110,19 @@ export function initActions(root, h) {
       return;
     }
     // A table's row: its first cell is the first group's value. A pivot
-    // table's row: its first header, or, where the rows of one first value
-    // leave it blank, the nearest above; totals select nothing.
+    // table's row: its first row field's value (its data-pivot-path's
+    // first, where the pivot has groups, else its first header without a
+    // group's toggle); totals select nothing.
     const row = ev.target.closest(".tile-table tbody tr, .tile-pivot tbody tr:not(.total):not(.subtotal)");
     const tile = row?.closest("[data-visual-id]");
     if (!row || !tile || !clickAction(tile.dataset.visualId)) return;
     let value = row.cells[0]?.textContent ?? "";
     if (tile.matches(".tile-pivot")) {
-      for (let r = row; value.trim() === "" && r.previousElementSibling; ) {
-        r = r.previousElementSibling;
-        value = r.cells[0]?.textContent ?? "";
+      if (row.dataset.pivotPath) value = JSON.parse(row.dataset.pivotPath)[0] ?? "";
+      else {
+        const head = row.cells[0]?.cloneNode(true);
+        head?.querySelector(".pivot-toggle")?.remove();
+        value = head?.textContent ?? "";
       }
     }
     run(tile.dataset.visualId, value);

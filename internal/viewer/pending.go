@@ -58,6 +58,13 @@ func (v *View) start(ctx context.Context, sheetID string, only []string, run Run
 	p := &Pending{sheet: out, controls: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(p.controls)
+		defer func() {
+			if r := recover(); r != nil {
+				// A defect of the viewer's: the sheet is drawn without
+				// its controls, and the server goes on.
+				out.Controls = nil
+			}
+		}()
 		if only == nil {
 			out.Controls = v.controls(ctx, s, run)
 		}

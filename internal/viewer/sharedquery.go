@@ -117,7 +117,12 @@ func (v *View) shareQuestions(s *definition.SheetDefinition, only []string) *sha
 // simply asked alone (sharedQuestions.runner answers from a group only a
 // question of the group's grouping, in an order its answer can give, with
 // measures among the group's: anything else is asked as it is).
-func (v *View) shareableQuestion(vis *definition.Visual, sheetID string) (string, *query.Question, bool) {
+func (v *View) shareableQuestion(vis *definition.Visual, sheetID string) (arnOut string, qOut *query.Question, okOut bool) {
+	defer func() {
+		if recover() != nil { // a defect of the viewer's: the visual asks alone, its tile says what failed
+			arnOut, qOut, okOut = "", nil, false
+		}
+	}()
 	if vis.Kind == "InsightVisual" || !vis.Supported() {
 		return "", nil, false
 	}

@@ -3,7 +3,8 @@
 // (LabelContent PERCENT), a funnel whose labels give each stage's share of
 // the first (MeasureDataLabelStyle), a bar chart on a logarithmic value
 // axis, a rich-text title naming a parameter's value, and a text box whose
-// list of links keeps its lines and links. Every share is checked against
+// list of links keeps its lines and links, and a bar chart drawn as small
+// multiples, a panel per region. Every share and sum is checked against
 // SQL.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -28,8 +29,8 @@ describe('visual formats in Chromium', () => {
     try {
       await qs.send(new CreateDataSetCommand({
         AwsAccountId: ACCOUNT, DataSetId: 'orders', Name: 'orders', ImportMode: 'DIRECT_QUERY',
-        PhysicalTableMap: { t: { CustomSql: { DataSourceArn: arn('datasource', 'sample-sales'), Name: 'q', SqlQuery: 'SELECT segment, country, revenue FROM orders',
-          Columns: [{ Name: 'segment', Type: 'STRING' }, { Name: 'country', Type: 'STRING' }, { Name: 'revenue', Type: 'DECIMAL' }] } } },
+        PhysicalTableMap: { t: { CustomSql: { DataSourceArn: arn('datasource', 'sample-sales'), Name: 'q', SqlQuery: 'SELECT segment, country, region, revenue FROM orders',
+          Columns: [{ Name: 'segment', Type: 'STRING' }, { Name: 'country', Type: 'STRING' }, { Name: 'region', Type: 'STRING' }, { Name: 'revenue', Type: 'DECIMAL' }] } } },
         Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDataSet', 'quicksight:PassDataSet'] }],
       }));
       const grid = (ids) => ids.map((id, i) => ({ ElementId: id, ElementType: id === 'links' ? 'TEXT_BOX' : 'VISUAL', ColumnSpan: 18, RowSpan: 12, ColumnIndex: (i % 2) * 18, RowIndex: Math.floor(i / 2) * 12 }));
@@ -51,9 +52,11 @@ describe('visual formats in Chromium', () => {
               { BarChartVisual: { VisualId: 'log',
                 ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('c', 'country')], Values: [sum('r', 'revenue')] } },
                   ValueAxis: { DataOptions: { NumericAxisOptions: { Scale: { Logarithmic: {} } } } } } } },
+              { BarChartVisual: { VisualId: 'multiples',
+                ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('s', 'segment')], SmallMultiples: [dim('g', 'region')], Values: [sum('r', 'revenue')] } } } } },
             ],
             TextBoxes: [{ SheetTextBoxId: 'links', Content: '<text-box>Read more:<br/><ul><li><a href="https://example.com/a" target="_blank">First</a></li><li><b>Second</b>: plain</li></ul></text-box>' }],
-            Layouts: [{ Configuration: { GridLayout: { Elements: grid(['pie', 'funnel', 'log', 'links']) } } }],
+            Layouts: [{ Configuration: { GridLayout: { Elements: grid(['pie', 'funnel', 'log', 'links', 'multiples']) } } }],
           }],
         },
         Permissions: [{ Principal: admin(), Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard', 'quicksight:ListDashboardVersions'] }],
@@ -105,6 +108,24 @@ describe('visual formats in Chromium', () => {
       assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
       assert.equal(await box.locator('br').count(), 2);
       assert.match(await box.innerText(), /Read more:\n• First\n• Second: plain/);
+
+      // Small multiples: a panel per region, in order, each bar labelled
+      // with SQL's sum for its region and segment.
+      const regions = sql('SELECT region, segment, sum(revenue) FROM orders GROUP BY 1, 2 ORDER BY 1, 2');
+      const names = [...new Set(regions.map(([r]) => r))];
+      const multiples = frame.locator('#v-multiples');
+      await multiples.scrollIntoViewIfNeeded();
+      await multiples.locator('.panel svg').first().waitFor({ timeout: STEP });
+      assert.deepEqual(await multiples.locator('.panel-title').allTextContents(), names);
+      const fmt = (n) => (Math.round(n * 100) / 100).toLocaleString('en-US');
+      for (const [i, name] of names.entries()) {
+        const panel = multiples.locator('.panel').nth(i);
+        await panel.locator('svg').waitFor({ timeout: STEP });
+        const texts = await panel.locator('svg text').evaluateAll((ts) => ts.map((t) => t.textContent));
+        for (const [, segment, v] of regions.filter(([r]) => r === name)) {
+          assert.ok(texts.includes(fmt(v)), `${name} ${segment}: ${fmt(v)} not among ${JSON.stringify(texts)}`);
+        }
+      }
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();

@@ -32,6 +32,10 @@ type plan struct {
 	// secondary holds a line chart's measures drawn on its secondary y
 	// axis, by field id (lineaxes.go).
 	secondary map[string]bool
+	// multiples is a bar, line or pie chart's SmallMultiples field: a
+	// panel per value (multiples.go), with how many and in what order.
+	multiples []field
+	panels    panelOptions
 	// funnelLabels is a funnel's MeasureDataLabelStyle (funnel.go).
 	funnelLabels string
 	percent      bool // bars stacked to 100 %: each a share of its category's bars
@@ -122,7 +126,9 @@ func (p *plan) recordsByDims() {
 }
 
 // fields returns the plan's dimensions then measures, in question order.
-func (p *plan) dims() []field { return append(append([]field{}, p.category...), p.colors...) }
+func (p *plan) dims() []field {
+	return append(append(append([]field{}, p.category...), p.colors...), p.multiples...)
+}
 func (p *plan) measures() []field {
 	return append(append(append([]field{}, p.values...), p.lineValues...), p.targets...)
 }
@@ -227,19 +233,6 @@ func (p *plan) categoryLimit(l *definition.ItemsLimitConfiguration) {
 	}
 }
 
-// smallMultiples refuses a SmallMultiples field: the chart would be
-// drawn once over every panel's rows, not once per panel.
-func (p *plan) smallMultiples(f []definition.DimensionField) {
-	if len(f) == 0 {
-		return
-	}
-	name := f[0].Field().FieldID
-	if c := f[0].Field().Column; c != nil {
-		name = c.ColumnName
-	}
-	p.refuse("small multiples (the SmallMultiples field " + strconv.Quote(name) + ")")
-}
-
 func itemsLimit(l *definition.ItemsLimitConfiguration, def int) int {
 	if l != nil && l.ItemsLimit != nil && *l.ItemsLimit > 0 && *l.ItemsLimit < int64(def) {
 		return int(*l.ItemsLimit)
@@ -259,7 +252,11 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.BarChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
-		p.smallMultiples(w.SmallMultiples)
+		if s := c.SortConfiguration; s != nil {
+			p.smallMultiples(w.SmallMultiples, s.SmallMultiplesLimitConfiguration, s.SmallMultiplesSort, c.SmallMultiplesOptions)
+		} else {
+			p.smallMultiples(w.SmallMultiples, nil, nil, c.SmallMultiplesOptions)
+		}
 		p.drillTop(vis.BarChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
@@ -278,7 +275,11 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.LineChartAggregatedFieldWells
 		p.category, p.colors = dims(w.Category), dims(w.Colors)
-		p.smallMultiples(w.SmallMultiples)
+		if s := c.SortConfiguration; s != nil {
+			p.smallMultiples(w.SmallMultiples, s.SmallMultiplesLimitConfiguration, s.SmallMultiplesSort, c.SmallMultiplesOptions)
+		} else {
+			p.smallMultiples(w.SmallMultiples, nil, nil, c.SmallMultiplesOptions)
+		}
 		if len(c.ForecastConfigurations) > 0 {
 			p.styleNotes = append(p.styleNotes, "The forecast is not drawn: it "+mlMessage)
 		}
@@ -299,7 +300,11 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.PieChartAggregatedFieldWells
 		p.category = dims(w.Category)
-		p.smallMultiples(w.SmallMultiples)
+		if s := c.SortConfiguration; s != nil {
+			p.smallMultiples(w.SmallMultiples, s.SmallMultiplesLimitConfiguration, s.SmallMultiplesSort, c.SmallMultiplesOptions)
+		} else {
+			p.smallMultiples(w.SmallMultiples, nil, nil, c.SmallMultiplesOptions)
+		}
 		p.drillTop(vis.PieChartVisual.ColumnHierarchies)
 		p.addMeasures(w.Values, &p.values)
 		p.recordsByDims()
@@ -451,6 +456,7 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		return p, false
 	}
 	p.savedDrill(vis.Raw)
+	p.finishMultiples()
 	if len(p.unsupported) > 0 && (p.hist != nil || p.box != nil || p.kind == definition.KindHistogram || p.kind == definition.KindBoxPlot || p.kind == definition.KindWordCloud) {
 		return p, true // the tile names what is refused
 	}

@@ -63,6 +63,9 @@ type Tile struct {
 	// TextHTML is a text box's lines (escaped text and checked tags),
 	// when its markup is read (richtitle.go); Text is their plain text.
 	TextHTML template.HTML
+	// Panels are a chart's small multiples (multiples.go): drawn in place
+	// of Chart.
+	Panels []Panel
 	// SheetImage marks a sheet's image (not a visual): Content, or a
 	// Message saying why it is not shown.
 	SheetImage bool
@@ -184,6 +187,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	}
 	x := v.extrasOf(vis, p)
 	defer func() { t.Notes = x.notesFor(t.Kind) }()
+	if len(p.multiples) > 0 && (len(x.refs) > 0 || len(x.conds) > 0) {
+		t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: small multiples with reference lines or conditional formatting."
+		return
+	}
 	means := p.cellMeans(q)
 	asked := withCellParts(q, p, means)
 	res, err := ask(ctx, arn, withHidden(asked, x.hidden))
@@ -204,6 +211,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	res, parts := cellParts(res, p, means)
 	if len(res.Rows) == 0 {
 		t.Kind, t.Message = TileEmpty, "No data for the current filters and parameters."
+		return
+	}
+	if len(p.multiples) > 0 {
+		v.multiplesTile(t, vis, p, res)
 		return
 	}
 	if p.allColors && len(res.Rows) > chartLimit {

@@ -2,16 +2,18 @@ package viewer
 
 import (
 	"context"
-	"strings"
+	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/sightglass/sightglass/internal/definition"
+	"github.com/sightglass/sightglass/internal/query"
 )
 
-// A SmallMultiples field splits a chart into a panel per value: drawn
-// once over every panel's rows it would show other numbers, so the tile
-// names it. A line chart's forecast (a model's) is said not drawn.
+// A SmallMultiples field draws a panel per value (ascending, or as
+// SmallMultiplesSort asks, at most SmallMultiplesLimitConfiguration's),
+// each over its own rows, the value axes on one scale; a line chart's
+// forecast (a model's) is said not drawn.
 func TestSmallMultiplesAndForecasts(t *testing.T) {
 	dim := func(id, col string) string {
 		return `{"CategoricalDimensionField": {"FieldId": "` + id + `", "Column": {"DataSetIdentifier": "sales", "ColumnName": "` + col + `"}}}`
@@ -21,7 +23,9 @@ func TestSmallMultiplesAndForecasts(t *testing.T) {
  "DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sales"}],
  "Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [
   {"BarChartVisual": {"VisualId": "bar", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [` + dim("p", "product") + `], "SmallMultiples": [` + dim("r", "region") + `], "Values": [` + val + `]}}}}},
-  {"LineChartVisual": {"VisualId": "line", "ChartConfiguration": {"FieldWells": {"LineChartAggregatedFieldWells": {"Category": [` + dim("p", "product") + `], "SmallMultiples": [` + dim("r", "region") + `], "Values": [` + val + `]}}}}},
+  {"LineChartVisual": {"VisualId": "line", "ChartConfiguration": {"FieldWells": {"LineChartAggregatedFieldWells": {"Category": [` + dim("p", "product") + `], "SmallMultiples": [` + dim("r", "region") + `], "Values": [` + val + `]}},
+    "SortConfiguration": {"SmallMultiplesSort": [{"FieldSort": {"FieldId": "r", "Direction": "DESC"}}], "SmallMultiplesLimitConfiguration": {"ItemsLimit": 2}},
+    "SmallMultiplesOptions": {"YAxis": {"Scale": "INDEPENDENT"}}}}},
   {"PieChartVisual": {"VisualId": "pie", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {"Category": [` + dim("p", "product") + `], "SmallMultiples": [` + dim("r", "region") + `], "Values": [` + val + `]}}}}},
   {"LineChartVisual": {"VisualId": "forecast", "ChartConfiguration": {"FieldWells": {"LineChartAggregatedFieldWells": {"Category": [` + dim("p", "product") + `], "Values": [` + val + `]}},
     "ForecastConfigurations": [{"ForecastProperties": {"PeriodsForward": 3}}]}}}
@@ -31,17 +35,65 @@ func TestSmallMultiplesAndForecasts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(d, nil, time.Time{}).RenderSheet(context.Background(), "s", (&fakeData{}).run, 1)
+	run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		res := &Result{}
+		for _, dm := range q.Dimensions {
+			res.Columns = append(res.Columns, query.ResultColumn{ID: dm.ID, Role: query.RoleDimension, Type: "STRING"})
+		}
+		for _, m := range q.Measures {
+			res.Columns = append(res.Columns, query.ResultColumn{ID: m.ID, Role: query.RoleMeasure, Type: "DECIMAL"})
+		}
+		if len(q.Dimensions) == 1 {
+			res.Rows = [][]any{{"Desk", 5.0}, {"Phone", 7.0}}
+			return res, nil
+		}
+		res.Rows = [][]any{{"Desk", "East", 1.0}, {"Phone", "East", 40.0}, {"Desk", "West", 3.0}, {"Desk", "North", 2.0}, {"Phone", "North", 4.0}}
+		return res, nil
+	}
+	s := New(d, nil, time.Time{}).RenderSheet(context.Background(), "s", run, 1)
+	tiles := map[string]*Tile{}
 	for _, tile := range s.Tiles {
-		if tile.ID == "forecast" {
-			if tile.Kind != TileChart || len(tile.Notes) != 1 || tile.Notes[0] != "The forecast is not drawn: it needs a machine-learning model, which Sightglass does not have." {
-				t.Errorf("forecast: %s %q", tile.Kind, tile.Notes)
+		tiles[tile.ID] = tile
+	}
+	type panelData struct {
+		title string
+		cats  any
+		data  any
+		max   any
+	}
+	panels := func(tile *Tile) []panelData {
+		t.Helper()
+		if tile.Kind != TileChart || tile.Chart != "" {
+			t.Fatalf("%s: %s %q %q", tile.ID, tile.Kind, tile.Message, tile.Chart)
+		}
+		var out []panelData
+		for _, pn := range tile.Panels {
+			var opt map[string]any
+			if err := json.Unmarshal([]byte(pn.Chart), &opt); err != nil {
+				t.Fatal(err)
 			}
-			continue
+			s := opt["series"].([]any)[0].(map[string]any)
+			pd := panelData{title: pn.Title, data: s["data"]}
+			if x, ok := opt["xAxis"].(map[string]any); ok {
+				pd.cats, pd.max = x["data"], opt["yAxis"].(map[string]any)["max"]
+			}
+			out = append(out, pd)
 		}
-		if tile.Kind != TileUnsupported || !strings.HasSuffix(tile.Message, `options not yet supported by Sightglass: small multiples (the SmallMultiples field "region").`) {
-			t.Errorf("%s: %s %q", tile.ID, tile.Kind, tile.Message)
-		}
+		return out
+	}
+	wantEq(t, "bar panels", panels(tiles["bar"]), []panelData{
+		{"East", []any{"Desk", "Phone"}, []any{1.0, 40.0}, 50.0},
+		{"North", []any{"Desk", "Phone"}, []any{2.0, 4.0}, 50.0},
+		{"West", []any{"Desk"}, []any{3.0}, 50.0},
+	})
+	wantEq(t, "line panels: two, descending, own scales", panels(tiles["line"]), []panelData{
+		{"West", []any{"Desk"}, []any{3.0}, nil},
+		{"North", []any{"Desk", "Phone"}, []any{2.0, 4.0}, nil},
+	})
+	pie := tiles["pie"]
+	wantEq(t, "pie panels", []any{len(pie.Panels), pie.Panels[0].Title}, []any{3, "East"})
+	if f := tiles["forecast"]; f.Kind != TileChart || len(f.Notes) != 1 || f.Notes[0] != "The forecast is not drawn: it needs a machine-learning model, which Sightglass does not have." {
+		t.Errorf("forecast: %s %q", f.Kind, f.Notes)
 	}
 }
 
@@ -50,6 +102,6 @@ func TestSmallMultiplesAndForecasts(t *testing.T) {
 func TestSmallMultiplesNoColumn(t *testing.T) {
 	p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {
 		"Category": [`+lblDim+`], "SmallMultiples": [{"CategoricalDimensionField": {"FieldId": "s"}}], "Values": [`+lblVal+`]}}}}}`))
-	wantEq(t, "refused", p.unsupported, []string{`small multiples (the SmallMultiples field "s")`})
+	wantEq(t, "refused", p.unsupported, []string{`small multiples of the field "s", which names no column`})
 	_, _ = planOf(visualOf(t, `{"PieChartVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {"SmallMultiples": [{}]}}}}}`))
 }

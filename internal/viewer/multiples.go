@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -27,10 +28,11 @@ const maxPanels = 36
 
 // panelOptions is how a chart's small multiples are laid out.
 type panelOptions struct {
-	limit       int  // the most panels, maxPanels if not set
-	limited     bool // the limit is the definition's: more panels are left out
-	descending  bool
-	independent bool // each panel's value axis its own scale
+	limit        int  // the most panels, maxPanels if not set
+	limited      bool // the limit is the definition's: more panels are left out
+	descending   bool
+	independent  bool // each panel's value axis its own scale
+	independentX bool // each panel's categories its own
 }
 
 // Panel is one small multiple of a chart tile: its field's value and its
@@ -60,17 +62,21 @@ func (p *plan) smallMultiples(f []definition.DimensionField, limit *definition.I
 		p.panels.limit, p.panels.limited = int(*limit.ItemsLimit), true
 	}
 	for _, s := range sorts {
-		if s.FieldSort != nil && s.FieldSort.FieldId == ms[0].id {
+		switch {
+		case s.FieldSort != nil && s.FieldSort.FieldId == ms[0].id:
 			p.panels.descending = s.FieldSort.Direction == "DESC"
-		} else if s.FieldSort != nil || s.ColumnSort != nil {
+		case s.ColumnSort != nil && s.ColumnSort.SortBy != nil && sortsBy(s.ColumnSort, ms[0]):
+			p.panels.descending = s.ColumnSort.Direction == "DESC"
+		case s.FieldSort != nil || s.ColumnSort != nil:
 			p.refuse("small multiples sorted by another field than their own")
 		}
 	}
 	var o struct {
-		YAxis *struct{ Scale string }
+		XAxis, YAxis *struct{ Scale string }
 	}
-	if json.Unmarshal(options, &o) == nil && o.YAxis != nil {
-		p.panels.independent = o.YAxis.Scale == "INDEPENDENT"
+	if json.Unmarshal(options, &o) == nil {
+		p.panels.independent = o.YAxis != nil && o.YAxis.Scale == "INDEPENDENT"
+		p.panels.independentX = o.XAxis != nil && o.XAxis.Scale == "INDEPENDENT"
 	}
 }
 
@@ -103,14 +109,14 @@ func (v *View) multiplesTile(t *Tile, vis *definition.Visual, p *plan, res *Resu
 		title string
 		rows  [][]any
 	}
-	byTitle := map[string]*panel{}
+	byValue := map[string]*panel{} // by the value itself: two values may read alike
 	var panels []*panel
 	for _, row := range res.Rows {
-		title := fieldText(row[col], res.Columns[col], p.multiples[0])
-		pn := byTitle[title]
+		k := fmt.Sprintf("%T:%v", row[col], row[col])
+		pn := byValue[k]
 		if pn == nil {
-			pn = &panel{value: row[col], title: title}
-			byTitle[title] = pn
+			pn = &panel{value: row[col], title: fieldText(row[col], res.Columns[col], p.multiples[0])}
+			byValue[k] = pn
 			panels = append(panels, pn)
 		}
 		pn.rows = append(pn.rows, slices.Delete(slices.Clone(row), col, col+1))
@@ -148,8 +154,10 @@ func (v *View) multiplesTile(t *Tile, vis *definition.Visual, p *plan, res *Resu
 		}
 		opts = append(opts, opt)
 	}
+	alignPanels(opts, p.kind == definition.KindPie, !p.panels.independentX)
 	if !p.panels.independent && p.kind != definition.KindPie {
-		shareValueScale(opts, p.stacked)
+		shareValueScale(opts, p.stacked, 0)
+		shareValueScale(opts, p.stacked, 1)
 	}
 	for i, opt := range opts {
 		b, err := json.Marshal(opt)
@@ -162,16 +170,17 @@ func (v *View) multiplesTile(t *Tile, vis *definition.Visual, p *plan, res *Resu
 	t.Kind = TileChart
 }
 
-// shareValueScale gives every panel's value axis the range of all of
-// them (stacks summed), rounded out to a round number, unless the axis
-// has its own range already.
-func shareValueScale(opts []obj, stacked bool) {
+// shareValueScale gives every panel's value axis axis (0, the first; 1,
+// a line chart's or combo chart's second) the range of all of them
+// (stacks summed), rounded out to a round number, where the axis has no
+// end of its own.
+func shareValueScale(opts []obj, stacked bool, axis int) {
 	lo, hi := 0.0, 0.0
 	for _, opt := range opts {
 		var pos, neg map[int]float64
 		eachSeries(opt, func(s obj) {
-			if _, second := s["yAxisIndex"]; second {
-				return // a second axis keeps its own scale
+			if (s["yAxisIndex"] == 1) != (axis == 1) {
+				return
 			}
 			data, _ := s["data"].([]any)
 			for i, d := range data {
@@ -179,7 +188,7 @@ func shareValueScale(opts []obj, stacked bool) {
 				if !ok {
 					continue
 				}
-				if !stacked {
+				if !stacked || s["stack"] == nil {
 					lo, hi = math.Min(lo, f), math.Max(hi, f)
 					continue
 				}
@@ -201,15 +210,158 @@ func shareValueScale(opts []obj, stacked bool) {
 		}
 	}
 	for _, opt := range opts {
-		a := valueAxis(opt, 0)
-		if a == nil || a["type"] != "value" || a["min"] != nil || a["max"] != nil {
+		a := valueAxis(opt, axis)
+		if a == nil || a["type"] != "value" {
 			continue
 		}
-		if hi > 0 {
+		if hi > 0 && a["max"] == nil {
 			a["max"] = roundOut(hi)
 		}
-		if lo < 0 {
+		if lo < 0 && a["min"] == nil {
 			a["min"] = -roundOut(-lo)
+		}
+	}
+}
+
+// alignPanels gives every panel the same series, in the same order, so
+// that a series has one color in all of them and the first panel's legend
+// names them all (a series a panel lacks is drawn there empty); with
+// sharedX, one category axis too, every panel's categories in the order
+// they first come (a category a panel lacks has no value there). A pie's
+// slices are its series.
+func alignPanels(opts []obj, pie bool, sharedX bool) {
+	if pie {
+		var names []string
+		seen := map[string]bool{}
+		for _, opt := range opts {
+			eachSeries(opt, func(s obj) {
+				for _, d := range s["data"].([]obj) {
+					if n := d["name"].(string); !seen[n] {
+						seen[n] = true
+						names = append(names, n)
+					}
+				}
+			})
+		}
+		for _, opt := range opts {
+			eachSeries(opt, func(s obj) {
+				by := map[string]obj{}
+				for _, d := range s["data"].([]obj) {
+					by[d["name"].(string)] = d
+				}
+				data := make([]obj, len(names))
+				for i, n := range names {
+					if d, ok := by[n]; ok {
+						data[i] = d
+					} else {
+						data[i] = obj{"name": n, "value": nil}
+					}
+				}
+				s["data"] = data
+			})
+		}
+		return
+	}
+	var cats []any
+	if sharedX {
+		seen := map[string]bool{}
+		for _, opt := range opts {
+			for _, c := range categoryData(opt) {
+				if k := fmt.Sprint(c); !seen[k] {
+					seen[k] = true
+					cats = append(cats, c)
+				}
+			}
+		}
+	}
+	var names []string
+	template := map[string]obj{}
+	for _, opt := range opts {
+		for _, s := range opt["series"].([]obj) {
+			n, _ := s["name"].(string)
+			if _, ok := template[n]; !ok {
+				template[n] = s
+				names = append(names, n)
+			}
+		}
+	}
+	for i, opt := range opts {
+		own := categoryData(opt)
+		at := map[string]int{}
+		for j, c := range own {
+			at[fmt.Sprint(c)] = j
+		}
+		width := len(own)
+		if sharedX {
+			width = len(cats)
+			setCategoryData(opt, cats)
+		}
+		by := map[string]obj{}
+		for _, s := range opt["series"].([]obj) {
+			n, _ := s["name"].(string)
+			by[n] = s
+		}
+		series := make([]obj, len(names))
+		for k, n := range names {
+			s, ok := by[n]
+			if !ok {
+				s = obj{}
+				for key, v := range template[n] {
+					s[key] = v
+				}
+				delete(s, "label")
+			}
+			old, _ := s["data"].([]any)
+			data := make([]any, width)
+			for j := range data {
+				src := j
+				if sharedX {
+					var found bool
+					if src, found = at[fmt.Sprint(cats[j])]; !found {
+						continue
+					}
+				}
+				if ok && src < len(old) {
+					data[j] = old[src]
+				}
+			}
+			s["data"] = data
+			series[k] = s
+		}
+		opt["series"] = series
+		if i == 0 && len(names) > 1 {
+			opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
+			if g, ok := opt["grid"].(obj); ok {
+				g["top"] = 32
+			}
+		}
+	}
+}
+
+// categoryData is a panel's category axis's values.
+func categoryData(opt obj) []any {
+	for _, key := range []string{"xAxis", "yAxis"} {
+		if a, ok := opt[key].(obj); ok && a["type"] == "category" {
+			switch d := a["data"].(type) {
+			case []any:
+				return d
+			case []string:
+				out := make([]any, len(d))
+				for i, s := range d {
+					out[i] = s
+				}
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// setCategoryData sets a panel's category axis's values.
+func setCategoryData(opt obj, cats []any) {
+	for _, key := range []string{"xAxis", "yAxis"} {
+		if a, ok := opt[key].(obj); ok && a["type"] == "category" {
+			a["data"] = cats
 		}
 	}
 }

@@ -81,13 +81,13 @@ func TestSmallMultiplesAndForecasts(t *testing.T) {
 		}
 		return out
 	}
-	wantEq(t, "bar panels", panels(tiles["bar"]), []panelData{
+	wantEq(t, "bar panels: one category axis, one value scale", panels(tiles["bar"]), []panelData{
 		{"East", []any{"Desk", "Phone"}, []any{1.0, 40.0}, 50.0},
 		{"North", []any{"Desk", "Phone"}, []any{2.0, 4.0}, 50.0},
-		{"West", []any{"Desk"}, []any{3.0}, 50.0},
+		{"West", []any{"Desk", "Phone"}, []any{3.0, nil}, 50.0},
 	})
 	wantEq(t, "line panels: two, descending, own scales", panels(tiles["line"]), []panelData{
-		{"West", []any{"Desk"}, []any{3.0}, nil},
+		{"West", []any{"Desk", "Phone"}, []any{3.0, nil}, nil},
 		{"North", []any{"Desk", "Phone"}, []any{2.0, 4.0}, nil},
 	})
 	pie := tiles["pie"]
@@ -104,4 +104,54 @@ func TestSmallMultiplesNoColumn(t *testing.T) {
 		"Category": [`+lblDim+`], "SmallMultiples": [{"CategoricalDimensionField": {"FieldId": "s"}}], "Values": [`+lblVal+`]}}}}}`))
 	wantEq(t, "refused", p.unsupported, []string{`small multiples of the field "s", which names no column`})
 	_, _ = planOf(visualOf(t, `{"PieChartVisual": {"VisualId": "v", "ChartConfiguration": {"FieldWells": {"PieChartAggregatedFieldWells": {"SmallMultiples": [{}]}}}}}`))
+}
+
+// Panels are the field's values, not their texts: two months that read
+// alike are two panels (a panel per text would draw one month's bar over
+// the other's); a color a panel lacks keeps its place, so its color and
+// legend are the same in every panel.
+func TestSmallMultiplesValuesAndColors(t *testing.T) {
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "d", Type: "STRING"}, {ID: "g", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}},
+		Rows: [][]any{{"Desk", "A", "East", 1.0}, {"Desk", "B", "East", 2.0}, {"Desk", "B", "West", 3.0}, {"Desk", "C", "West", 4.0}},
+	}
+	group := `{"CategoricalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}`
+	vis := visualOf(t, labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Colors": [`+lblDim2+`], "SmallMultiples": [`+group+`], "Values": [`+lblVal+`]}`, ``))
+	p, _ := planOf(vis)
+	tl := &Tile{}
+	testView(t, nil).multiplesTile(tl, vis, p, res)
+	var names [][]any
+	var legend any
+	for i, pn := range tl.Panels {
+		var opt map[string]any
+		_ = json.Unmarshal([]byte(pn.Chart), &opt)
+		var ns []any
+		for _, s := range opt["series"].([]any) {
+			s := s.(map[string]any)
+			ns = append(ns, []any{s["name"], s["data"]})
+		}
+		names = append(names, ns)
+		if i == 0 {
+			legend = opt["legend"].(map[string]any)["data"]
+		}
+	}
+	wantEq(t, "series", names, [][]any{
+		{[]any{"A", []any{1.0}}, []any{"B", []any{2.0}}, []any{"C", []any{nil}}},
+		{[]any{"A", []any{nil}}, []any{"B", []any{3.0}}, []any{"C", []any{4.0}}},
+	})
+	wantEq(t, "legend", legend, []any{"A", "B", "C"})
+
+	month := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	res = &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "mo", Type: "DATETIME"}, {ID: "m", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"Desk", month(2023), 10.0}, {"Desk", month(2024), 99.0}},
+	}
+	byMonth := `{"DateDimensionField": {"FieldId": "mo", "Column": {"DataSetIdentifier": "sales", "ColumnName": "day"}, "DateGranularity": "MONTH", "FormatConfiguration": {"DateTimeFormat": "MMM"}}}`
+	vis = visualOf(t, labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "SmallMultiples": [`+byMonth+`], "Values": [`+lblVal+`]}`, ``))
+	p, _ = planOf(vis)
+	tl = &Tile{}
+	testView(t, nil).multiplesTile(tl, vis, p, res)
+	if len(tl.Panels) != 2 {
+		t.Fatalf("%d panels, want one per month", len(tl.Panels))
+	}
 }

@@ -112,7 +112,7 @@ func (v *View) VisualQuestion(sheetID, visualID string) (string, *query.Question
 			continue
 		}
 		p, ok := planOf(vis)
-		if !ok || len(p.unsupported) > 0 || p.catLimit > 0 || p.otherLimit > 0 || p.colorLimit > 0 || len(p.asked) > 0 || p.heatKeep != [2]int{} {
+		if !ok || len(p.unsupported) > 0 || p.catLimit > 0 || p.otherLimit > 0 || p.colorLimit > 0 || len(p.asked) > 0 || p.heatKeep != [2]int{} || p.panels.limited {
 			return "", nil, false
 		}
 		arn, ok := v.def.DataSetARN(p.dataSet)

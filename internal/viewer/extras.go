@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -37,6 +38,9 @@ func (x *extras) ask(expr string) int {
 
 func (x *extras) note(s string) { x.notes = append(x.notes, s) }
 
+// hiddenName is a hidden measure's id as an error may quote it.
+var hiddenName = regexp.MustCompile(`"?__sg_hidden_[0-9]+"?`)
+
 // failed drops every computed reference line and condition after their
 // question failed: the visual is drawn without them, and says so.
 func (x *extras) failed(err error) {
@@ -48,9 +52,10 @@ func (x *extras) failed(err error) {
 	}
 	x.refs, x.conds, x.hidden = refs, nil, nil
 	why := errorText(err)
-	if strings.Contains(why, "__sg_hidden_") { // a condition's own question, not the visual's fields
+	if strings.Contains(why, "is not an aggregated calculated field") && strings.Contains(why, "__sg_hidden_") {
 		why = "a condition or computed line is not aggregated and reads a field the visual does not group by."
 	}
+	why = hiddenName.ReplaceAllString(why, "a condition or computed line") // never an internal name
 	x.note("Computed reference lines and conditional formatting are not shown: " + why)
 }
 

@@ -113,7 +113,7 @@ func TestSmallMultiplesNoColumn(t *testing.T) {
 func TestSmallMultiplesValuesAndColors(t *testing.T) {
 	res := &Result{
 		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "d", Type: "STRING"}, {ID: "g", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}},
-		Rows: [][]any{{"Desk", "A", "East", 1.0}, {"Desk", "B", "East", 2.0}, {"Desk", "B", "West", 3.0}, {"Desk", "C", "West", 4.0}},
+		Rows:    [][]any{{"Desk", "A", "East", 1.0}, {"Desk", "B", "East", 2.0}, {"Desk", "B", "West", 3.0}, {"Desk", "C", "West", 4.0}},
 	}
 	group := `{"CategoricalDimensionField": {"FieldId": "g", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}`
 	vis := visualOf(t, labelled("BarChartVisual", `"BarChartAggregatedFieldWells": {"Category": [`+lblDim+`], "Colors": [`+lblDim2+`], "SmallMultiples": [`+group+`], "Values": [`+lblVal+`]}`, ``))

@@ -153,7 +153,7 @@ func readCellStyle(raw map[string]json.RawMessage) (cs cellStyle, not []string) 
 		}
 	}
 	cs.background = color("BackgroundColor", "background-color", s.BackgroundColor)
-	if cs.background && (s.FontConfiguration == nil || s.FontConfiguration.FontColor == "") && readableOn(cssColor(s.BackgroundColor)) == "#ffffff" {
+	if cs.background && (s.FontConfiguration == nil || s.FontConfiguration.FontColor == "") && darkColor(s.BackgroundColor) {
 		// A dark background without a font color gets white text (the
 		// AWS News Feeds tables' dark blue headers kept the theme's grey
 		// text, unreadable on them); a later font color still wins.
@@ -198,21 +198,10 @@ func absoluteFontPx(s string) (string, bool) {
 	return strconv.FormatFloat(f, 'f', -1, 64) + "px", true
 }
 
-// readableOn is the text color, black or white, that reads on a #RGB or
-// #RRGGBB background: white below a perceived brightness of 150 of 255
-// (the YIQ weights), as mid blues and greens take white text.
-func readableOn(bg string) string {
-	hex := strings.TrimPrefix(bg, "#")
-	if len(hex) == 3 {
-		hex = string([]byte{hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]})
-	}
-	n, err := strconv.ParseUint(hex, 16, 32)
-	if err != nil || len(hex) != 6 {
-		return "#000000"
-	}
-	brightness := (299*(n>>16&0xff) + 587*(n>>8&0xff) + 114*(n&0xff)) / 1000
-	if brightness < 150 {
-		return "#ffffff"
-	}
-	return "#000000"
+// darkColor reports whether a #RGB or #RRGGBB color takes white text:
+// a perceived brightness (the YIQ weights) below 150 of 255, as mid blues
+// and greens do.
+func darkColor(c string) bool {
+	x, ok := parseRGB(c)
+	return ok && (299*x.r+587*x.g+114*x.b)/1000 < 150
 }

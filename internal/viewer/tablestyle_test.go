@@ -114,10 +114,10 @@ func TestPivotTableStyles(t *testing.T) {
 
 // A dark background without a font color gets white text; a light one,
 // or one with its font color, keeps its text color.
-func TestReadableOnDark(t *testing.T) {
-	for bg, want := range map[string]string{"#0A87AF": "#ffffff", "#000": "#ffffff", "#DDDDDD": "#000000", "#ffff00": "#000000", "bad": "#000000"} {
-		if got := readableOn(bg); got != want {
-			t.Errorf("readableOn(%s) = %s, want %s", bg, got, want)
+func TestDarkColor(t *testing.T) {
+	for bg, want := range map[string]bool{"#0A87AF": true, "#000": true, "#DDDDDD": false, "#ffff00": false, "bad": false} {
+		if got := darkColor(bg); got != want {
+			t.Errorf("darkColor(%s) = %v, want %v", bg, got, want)
 		}
 	}
 }

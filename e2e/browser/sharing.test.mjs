@@ -49,6 +49,14 @@ test('share a dashboard with a reader from the dialog, export CSV, and the reade
     assert.equal(lines.length, 2, lines.join('\n'));
     assert.ok(Math.abs(Number(lines[1]) - total) < 0.01, `CSV ${lines[1]} vs SQL ${total}`);
 
+    // A control change draws the KPI again: its export links stay.
+    const region = frame.locator('details.multi[data-name="f.f-region"]');
+    await region.locator('summary').click();
+    await region.getByLabel('Europe', { exact: true }).check();
+    const [[europe]] = sql("SELECT round(sum(revenue), 2) FROM orders WHERE region = 'Europe'");
+    await frame.locator('#v-kpi-revenue .kpi-value').filter({ hasText: europe.toLocaleString('en-US') }).waitFor({ timeout: STEP });
+    assert.equal(await frame.locator('#v-kpi-revenue .export-link[data-format="csv"]').count(), 1, 'export links after a control change');
+
     await frame.locator('a.share-link-page').click({ timeout: STEP });
     await frame.locator('form.share-form').waitFor({ timeout: STEP });
     await frame.locator('form.share-form select[name="principal"]').selectOption(readerArn);

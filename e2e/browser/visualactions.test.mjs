@@ -38,6 +38,18 @@ const definition = (region) => ({
         } },
         { KPIVisual: { VisualId: 'kpi', Title: title('Revenue'), ChartConfiguration: { FieldWells: { Values: [sum('kpi-revenue', 'revenue')] } } } },
         { TableVisual: { VisualId: 'table', Title: title('By segment'), ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('t-segment', 'segment')], Values: [sum('t-revenue', 'revenue')] } } } } },
+        { PivotTableVisual: {
+          VisualId: 'pivot', Title: title('Segments by region'),
+          ChartConfiguration: { FieldWells: { PivotTableAggregatedFieldWells: { Rows: [dim('pv-segment', 'segment'), dim('pv-region', 'region')], Values: [sum('pv-revenue', 'revenue')] } },
+            TotalOptions: { RowSubtotalOptions: { TotalsVisibility: 'VISIBLE' } } },
+          Actions: [{
+            CustomActionId: 'filter-segment', Name: 'Filter by segment', Status: 'ENABLED', Trigger: 'DATA_POINT_CLICK',
+            ActionOperations: [{ FilterOperation: {
+              SelectedFieldsConfiguration: { SelectedFields: ['pv-segment'] },
+              TargetVisualsConfiguration: { SameSheetTargetVisualConfiguration: { TargetVisuals: ['kpi'] } },
+            } }],
+          }],
+        } },
         { PieChartVisual: {
           VisualId: 'pie', Title: title('Segments'),
           ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pie-segment', 'segment')], Values: [sum('pie-revenue', 'revenue')] } } },
@@ -122,6 +134,21 @@ describe('visual actions in Chromium', () => {
 
       // Clear: the targets show every region again.
       await frame.locator('#v-bar .action-clear').click();
+      for (let i = 0; i < 50 && round2(await kpi()) !== total; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(round2(await kpi()), total);
+
+      // A pivot table row click (a row of the second segment's group,
+      // whose group toggle sits in the first row): the KPI shows that
+      // segment only.
+      const [, [segment]] = sql('SELECT DISTINCT segment FROM orders ORDER BY 1');
+      const pivotRow = frame.locator('#v-pivot tbody tr:not(.subtotal):not(.total)', { hasText: segment }).first();
+      await pivotRow.locator('td').first().click({ timeout: STEP });
+      await frame.locator('#v-pivot .action-clear').waitFor({ timeout: STEP });
+      assert.equal((await frame.locator('#v-pivot .action-clear').textContent()).replace('Clear filter: ', ''), segment);
+      const [[segmentTotal]] = sql('SELECT round(sum(revenue), 2) FROM orders WHERE segment = ?', segment);
+      for (let i = 0; i < 50 && round2(await kpi()) !== segmentTotal; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(round2(await kpi()), segmentTotal, `KPI for ${segment}`);
+      await frame.locator('#v-pivot .action-clear').click();
       for (let i = 0; i < 50 && round2(await kpi()) !== total; i++) await new Promise((r) => setTimeout(r, 100));
       assert.equal(round2(await kpi()), total);
 

@@ -93,8 +93,17 @@ func TestIngestionServerQueue(t *testing.T) {
 		ids = append(ids, aws.ToString(out.IngestionId))
 	}
 	waitStatus(t, c, "slow1", ids[0], types.IngestionStatusRunning)
-	if in := describeIngestion(t, c, "slow2", ids[1]); in.IngestionStatus != types.IngestionStatusQueued {
-		t.Fatalf("the second dataset's ingestion is %s while the first runs, want QUEUED", in.IngestionStatus)
+	// The second job may not have reached the server's queue yet (it is
+	// INITIALIZED until then); once it has, it waits QUEUED, and it never
+	// runs beside the first.
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		in := describeIngestion(t, c, "slow2", ids[1])
+		if in.IngestionStatus == types.IngestionStatusQueued {
+			break
+		}
+		if in.IngestionStatus != types.IngestionStatusInitialized || time.Now().After(deadline) {
+			t.Fatalf("the second dataset's ingestion is %s while the first runs, want QUEUED", in.IngestionStatus)
+		}
 	}
 	_, err := c.CreateIngestion(t.Context(), &quicksight.CreateIngestionInput{AwsAccountId: aws.String(accountID), DataSetId: aws.String("slow1"), IngestionId: aws.String("third")})
 	wantError(t, err, "LimitExceededException", http.StatusConflict)

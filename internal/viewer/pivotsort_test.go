@@ -7,7 +7,8 @@ import (
 )
 
 // A pivot's row fields sorted by themselves order its rows, level by
-// level; other sorts are named in the tile's notes.
+// level; a sort by a measure orders the level's groups after the query
+// (pivotorder_test.go).
 func TestPivotSorts(t *testing.T) {
 	wells := `"PivotTableAggregatedFieldWells": {"Rows": [` + lblDim + `, ` + lblDim2 + `], "Values": [` + lblVal + `]}`
 	sortOf := func(field, by, dir string) string {
@@ -17,7 +18,33 @@ func TestPivotSorts(t *testing.T) {
 	wantEq(t, "rows", p.sort, []query.Sort{{ID: "c"}, {ID: "d", Descending: true}})
 	wantEq(t, "no note", p.styleNotes, []string(nil))
 	p, _ = planOf(visualOf(t, labelled("PivotTableVisual", wells, `, "SortConfiguration": {"FieldSortOptions": [`+sortOf("c", "m", "DESC")+`]}`)))
-	wantEq(t, "by a measure", []any{len(p.sort), len(p.styleNotes)}, []any{0, 1})
+	wantEq(t, "by a measure", []any{len(p.sort), len(p.styleNotes), p.pivotOrder.rows[0].by != nil}, []any{0, 0, true})
 	p, _ = planOf(visualOf(t, labelled("PivotTableVisual", wells, `, "SortConfiguration": {"FieldSortOptions": []}`)))
 	wantEq(t, "none", []any{len(p.sort), len(p.styleNotes)}, []any{0, 0})
+}
+
+// A pivot's columns come in the order of their values even when the
+// first rows lack some of them (the answer is sorted by rows first):
+// numbers as numbers, NULL first, descending when the field says so.
+func TestPivotColumnOrder(t *testing.T) {
+	wells := func(sort string) string {
+		return `{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
+		"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
+		"Columns": [{"NumericalDimensionField": {"FieldId": "y", "Column": {"DataSetIdentifier": "sales", "ColumnName": "year"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}}` + sort + `}}}`
+	}
+	res := &Result{Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "y", Type: "INTEGER"}, {ID: "m", Role: query.RoleMeasure, Type: "INTEGER"}},
+		Rows: [][]any{{"East", int64(10), int64(1)}, {"West", nil, int64(2)}, {"West", int64(9), int64(3)}, {"West", int64(10), int64(4)}}}
+	p, _ := planOf(visualOf(t, wells("")))
+	pv := pivot(p, res)
+	wantEq(t, "columns", pv.Columns, []string{"(empty)", "9", "10"})
+	var cells []string
+	for _, r := range pv.Rows {
+		for _, c := range r.Cells {
+			cells = append(cells, c.Text)
+		}
+	}
+	wantEq(t, "cells under their columns", cells, []string{"", "", "1", "2", "3", "4"})
+	p, _ = planOf(visualOf(t, wells(`, "SortConfiguration": {"FieldSortOptions": [{"FieldId": "y", "SortBy": {"Field": {"FieldId": "y", "Direction": "DESC"}}}]}`)))
+	wantEq(t, "columns descending", pivot(p, res).Columns, []string{"10", "9", "(empty)"})
 }

@@ -58,6 +58,8 @@ type plan struct {
 	// styleNotes name what a table's or pivot's cell styles set that is
 	// not drawn; the tile shows them.
 	styleNotes []string
+	// pivotOrder orders a pivot's rows and columns (pivotsort.go).
+	pivotOrder *pivotOrder
 	hist       *histogram
 	box        *boxPlot
 	words      *definition.WordCloudOptions

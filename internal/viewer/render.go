@@ -282,7 +282,17 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			p.tableStyle.apply(t.Table)
 		}
 	case definition.KindPivot:
+		if why, err := v.pivotOrderValues(ctx, p, q, arn, run); err != nil || why != "" {
+			t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+			if err != nil {
+				t.Kind, t.Message = TileError, "This visual's sort could not be computed: "+errorText(err)
+			}
+			return
+		}
 		t.Kind, t.Pivot = TilePivot, pivot(p, res)
+		if len(res.Rows) >= p.limit {
+			x.notes = append(x.notes, "This pivot table has more cells than Sightglass draws: the first "+formatNumber(float64(p.limit))+" (in the order of its row fields, then its column fields) are drawn.")
+		}
 		x.formatPivot(t.Pivot, p, hidden)
 		if p.pivotTotals != nil {
 			why, err := v.addPivotTotals(ctx, t.Pivot, p, q, arn, len(res.Rows) >= p.limit, run, parts)

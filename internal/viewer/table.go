@@ -150,6 +150,7 @@ func pivot(p *plan, res *Result) *Pivot {
 		return strings.Join(parts, " / "), parts
 	}
 	cells := map[[2]int][]any{}
+	var colRaw [][]any
 	for _, row := range res.Rows {
 		rk, rh := key(row, 0, nr, p.category)
 		ck, cp := key(row, nr, nd, p.colors)
@@ -166,10 +167,12 @@ func pivot(p *plan, res *Result) *Pivot {
 			colIdx[ck] = ci
 			colKeys = append(colKeys, ck)
 			pv.colParts = append(pv.colParts, cp)
+			colRaw = append(colRaw, row[nr:nd])
 		}
 		cells[[2]int{ri, ci}] = row[nd:]
 		pv.at = append(pv.at, [2]int{ri, ci})
 	}
+	rowKeys, colKeys, cells = orderPivot(pv, p.pivotOrder, rowKeys, rowHeaders, colKeys, colRaw, cells)
 	for _, ck := range colKeys {
 		for _, m := range ms {
 			h := m.label

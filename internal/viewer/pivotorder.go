@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -58,19 +59,19 @@ func pivotPermutations(o *pivotOrder, rows, cols [][]string, colRaw [][]any) (ro
 	if o != nil {
 		rowLevels, colLevels, rowAgg, colAgg = o.rows, o.cols, o.rowAgg, o.colAgg
 	}
+	rowKeys, colKeys := prefixKeys(rows), prefixKeys(cols)
 	// rank: each row prefix's place in the answer, per level.
 	rank := map[string]int{}
-	for _, r := range rows {
-		for d := 1; d <= len(r); d++ {
-			if k := pathKey(r[:d]); !hasKey(rank, k) {
+	for _, ks := range rowKeys {
+		for _, k := range ks {
+			if !hasKey(rank, k) {
 				rank[k] = len(rank)
 			}
 		}
 	}
 	rowPerm = leafOrder(len(rows), func(a, b int) int {
-		ra, rb := rows[a], rows[b]
-		for d := range ra {
-			ka, kb := pathKey(ra[:d+1]), pathKey(rb[:d+1])
+		for d, ka := range rowKeys[a] {
+			kb := rowKeys[b][d]
 			if ka == kb {
 				continue
 			}
@@ -82,9 +83,8 @@ func pivotPermutations(o *pivotOrder, rows, cols [][]string, colRaw [][]any) (ro
 		return 0
 	})
 	colPerm = leafOrder(len(cols), func(a, b int) int {
-		ca, cb := cols[a], cols[b]
-		for d := range ca {
-			ka, kb := pathKey(ca[:d+1]), pathKey(cb[:d+1])
+		for d, ka := range colKeys[a] {
+			kb := colKeys[b][d]
 			if ka == kb {
 				continue
 			}
@@ -98,10 +98,7 @@ func pivotPermutations(o *pivotOrder, rows, cols [][]string, colRaw [][]any) (ro
 			if c != 0 {
 				return c
 			}
-			if ka < kb {
-				return -1
-			}
-			return 1
+			return strings.Compare(ka, kb)
 		}
 		return 0
 	})
@@ -142,6 +139,18 @@ func compareNullFirst(a, b any) int {
 		return 1
 	}
 	return compareValues(a, b)
+}
+
+// prefixKeys is each leaf's pathKey at each level, from the first.
+func prefixKeys(leaves [][]string) [][]string {
+	out := make([][]string, len(leaves))
+	for i, l := range leaves {
+		out[i] = make([]string, len(l))
+		for d := range l {
+			out[i][d] = pathKey(l[:d+1])
+		}
+	}
+	return out
 }
 
 func hasKey(m map[string]int, k string) bool {

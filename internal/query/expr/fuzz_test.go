@@ -17,7 +17,7 @@ func FuzzParseExpression(f *testing.F) {
 	for _, s := range []string{"", "{", "${", "'", `"\`, "-(-(-1))", "in(x, [1, 'a'])", "NOT NOT a", "1e5 + .5", "{a}{b}", "ifelse(", "é + 1",
 		"formatDate({Order Date}, \"EEEE', ''d'' MMM yy 'T' hh:mm:ss.SSS a\")", "contains({Region}, 'a', CASE_INSENSITIVE)",
 		"locate({Region}, 'a', 2)", "left(right({Region}, 3), -1)", "epochDate(-1)", "split({Region}, '|', 3)", "parseDate({Region}, 'MM/dd/yyyy HH:mm:ss')", "nullIf({Sales}, 0)",
-		"/* ünïcödé ✓ */ sumIf({Sales}, {Region} = 'East') /**/", "1 /* a */ + /* b", "switch({Region}, 'East', 1, 'West', 2, 0)", "mod({Sales}, 0)",
+		"/* ünïcödé ✓ */ sumIf({Sales}, {Region} = 'East') /**/", "// a line\nifelse({Region} = 'a//b', 1, //x\r 2)", "1 /* a */ + /* b", "switch({Region}, 'East', 1, 'West', 2, 0)", "mod({Sales}, 0)",
 		"periodToDateSum({Sales}, {Order Date}, WEEK, parseDate('06-30-2021', 'MM-dd-yyyy'))", "percentileDisc({Sales}, 30)", "sqrt(ln(exp(log({Sales}))))", "parseJson({Region}, '$.a[0].b c')"} {
 		f.Add(s)
 	}

@@ -48,6 +48,14 @@ func lex(src string) ([]token, error) {
 				return nil, errorf(i, "unterminated comment")
 			}
 			i += end + 4
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			// A line comment, up to the end of its line: QuickSight takes
+			// them, and real calculated fields carry them ("// Prettify").
+			end := strings.IndexAny(src[i:], "\r\n")
+			if end < 0 {
+				end = len(src) - i
+			}
+			i += end
 		case c == '{':
 			end := strings.IndexByte(src[i+1:], '}')
 			if end < 0 {

@@ -86,7 +86,7 @@ func TestStackedPercent(t *testing.T) {
 }
 
 // A scatter plot's Size measure sizes its points (area in proportion to
-// the value); its Label field is refused; several Category fields are a
+// the value); its Label field names the points; several Category fields are a
 // drill-down whose top level is drawn.
 func TestScatterSize(t *testing.T) {
 	size := `{"NumericalMeasureField": {"FieldId": "s", "Column": {"DataSetIdentifier": "sales", "ColumnName": "quantity"}}}`
@@ -103,9 +103,22 @@ func TestScatterSize(t *testing.T) {
 		obj{"value": []any{3.0, 4.0, "b", 25.0}, "symbolSize": 23.0},
 		obj{"value": []any{5.0, 6.0, "c", nil}, "symbolSize": 6.0},
 	})
-	vis = visualOf(t, labelled("ScatterPlotVisual", `"ScatterPlotCategoricallyAggregatedFieldWells": {"XAxis": [`+lblVal+`], "YAxis": [`+lblVal2+`], "Label": [`+lblDim+`]}`, ``))
+	// With a Label field, the points are its values, each named by it, in
+	// a series per Category value (the legend's), sized against them all.
+	vis = visualOf(t, labelled("ScatterPlotVisual", `"ScatterPlotCategoricallyAggregatedFieldWells": {"XAxis": [`+lblVal+`], "YAxis": [`+lblVal2+`], "Category": [`+lblDim2+`], "Label": [`+lblDim+`], "Size": [`+size+`]}`, ``))
 	p, _ = planOf(vis)
-	wantEq(t, "label refused", p.unsupported, []string{"a scatter plot's Label field"})
+	wantEq(t, "label plan", []any{p.category[0].id, p.colors[0].id, p.unsupported}, []any{"c", "d", []string(nil)})
+	res = &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: "d", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure}, {ID: "n", Role: query.RoleMeasure}, {ID: "s", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"a", "x", 1.0, 2.0, 100.0}, {"b", "y", 3.0, 4.0, 25.0}, {"c", "x", 5.0, 6.0, nil}},
+	}
+	opt := chartOption(p, res)
+	wantEq(t, "legend", opt["legend"].(obj)["data"], []string{"x", "y"})
+	ss := opt["series"].([]obj)
+	wantEq(t, "series", []any{ss[0]["name"], ss[0]["data"], ss[1]["name"], ss[1]["data"]}, []any{
+		"x", []any{obj{"value": []any{1.0, 2.0, "a", 100.0}, "symbolSize": 40.0}, obj{"value": []any{5.0, 6.0, "c", nil}, "symbolSize": 6.0}},
+		"y", []any{obj{"value": []any{3.0, 4.0, "b", 25.0}, "symbolSize": 23.0}},
+	})
 }
 
 // An axis of counts only has whole-number ticks.

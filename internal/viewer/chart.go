@@ -281,18 +281,19 @@ const (
 	bubbleRange = 34.0
 )
 
-// sizeBubbles sizes a scatter series' points by the answer's column col
-// (its value the last of each point's values).
-func sizeBubbles(s obj, res *Result, col int) {
+// sizeBubblesOf sizes the points of a scatter series s, whose rows are
+// rows, by column col (its value the last of each point's values),
+// against the largest size among all.
+func sizeBubblesOf(s obj, rows, all [][]any, col int) {
 	most := 0.0
-	for _, row := range res.Rows {
+	for _, row := range all {
 		if f, ok := number(row[col]); ok && f > most {
 			most = f
 		}
 	}
 	data := s["data"].([][]any)
 	items := make([]any, len(data))
-	for i, row := range res.Rows {
+	for i, row := range rows {
 		d := minBubble
 		if f, ok := number(row[col]); ok && f > 0 && most > 0 {
 			d += bubbleRange * math.Sqrt(f/most)
@@ -302,16 +303,19 @@ func sizeBubbles(s obj, res *Result, col int) {
 	s["data"] = items
 }
 
+// scatterOption draws a scatter plot: a point per category (its label),
+// x and y its first two values, sized by a third. With a Label field the
+// points are the Label's values, each named by it, in a series per value
+// of the Category field, which colors them and the legend names.
 func scatterOption(p *plan, res *Result, opt obj) obj {
 	opt["tooltip"] = obj{"trigger": "item"}
 	nd := len(p.dims())
-	var data [][]any
-	for _, row := range res.Rows {
+	point := func(row []any) []any {
 		pt := []any{chartValue(row[nd]), chartValue(row[nd+1])}
 		if len(p.category) > 0 {
 			pt = append(pt, fieldText(row[0], res.Columns[0], p.category[0]))
 		}
-		data = append(data, pt)
+		return pt
 	}
 	// Axis names sit outside the tick labels, beside each axis: the grid
 	// keeps room for them (containLabel covers tick labels, not names), so
@@ -324,15 +328,49 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 		}
 	}
 	opt["grid"] = obj{"containLabel": true, "left": 28, "right": 24, "top": 24, "bottom": 28}
-	s := obj{"type": "scatter", "name": p.values[1].label, "data": data}
-	if len(p.values) > 2 {
-		sizeBubbles(s, res, nd+2)
+	type group struct {
+		name string
+		rows [][]any
 	}
-	if len(data) <= maxLabelled && len(p.category) > 0 {
-		s["label"] = obj{"show": true, "position": "top", "formatter": "{@[2]}"}
-		s["labelLayout"] = obj{"hideOverlap": true}
+	groups := []*group{{name: p.values[1].label, rows: res.Rows}}
+	if len(p.colors) > 0 {
+		groups = nil
+		byName := map[string]*group{}
+		c := len(p.category)
+		for _, row := range res.Rows {
+			name := fieldText(row[c], res.Columns[c], p.colors[0])
+			g, ok := byName[name]
+			if !ok {
+				g = &group{name: name}
+				byName[name] = g
+				groups = append(groups, g)
+			}
+			g.rows = append(g.rows, row)
+		}
+		names := make([]string, len(groups))
+		for i, g := range groups {
+			names[i] = g.name
+		}
+		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
+		opt["grid"].(obj)["top"] = 36
 	}
-	opt["series"] = []obj{s}
+	var series []obj
+	for _, g := range groups {
+		data := make([][]any, len(g.rows))
+		for i, row := range g.rows {
+			data[i] = point(row)
+		}
+		s := obj{"type": "scatter", "name": g.name, "data": data}
+		if len(p.values) > 2 {
+			sizeBubblesOf(s, g.rows, res.Rows, nd+2)
+		}
+		if len(res.Rows) <= maxLabelled && len(p.category) > 0 {
+			s["label"] = obj{"show": true, "position": "top", "formatter": "{@[2]}"}
+			s["labelLayout"] = obj{"hideOverlap": true}
+		}
+		series = append(series, s)
+	}
+	opt["series"] = series
 	return opt
 }
 

@@ -19,10 +19,24 @@ import (
 	"github.com/sightglass/sightglass/internal/viewer"
 )
 
-// pivotFixture renders the pivot visuals vs (a JSON array) over a sample
-// of 3,000 orders and opens the sample's SQLite file for the expected
-// values.
+// pivotFixture is sampleFixture for pivot visuals.
 func pivotFixture(t *testing.T, vs string) (func(id string) *viewer.Tile, *sql.DB) {
+	t.Helper()
+	render, db := sampleFixture(t, vs)
+	return func(id string) *viewer.Tile {
+		t.Helper()
+		tl := render(id)
+		if tl.Pivot == nil {
+			t.Fatalf("%s: %+v", id, tl)
+		}
+		return tl
+	}, db
+}
+
+// sampleFixture renders the visuals vs (a JSON array) of one sheet over
+// a sample of 3,000 orders and opens the sample's SQLite file for the
+// expected values.
+func sampleFixture(t *testing.T, vs string) (func(id string) *viewer.Tile, *sql.DB) {
 	t.Helper()
 	_, run, dir := sampleAppRows(t, false, 3000)
 	def, err := definition.Parse([]byte(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sample-sales"}],
@@ -39,7 +53,7 @@ func pivotFixture(t *testing.T, vs string) (func(id string) *viewer.Tile, *sql.D
 	return func(id string) *viewer.Tile {
 		t.Helper()
 		s := v.RenderVisuals(context.Background(), "s", []string{id}, run, 1)
-		if len(s.Tiles) != 1 || s.Tiles[0].Pivot == nil {
+		if len(s.Tiles) != 1 {
 			t.Fatalf("%s: %+v", id, s.Tiles)
 		}
 		return s.Tiles[0]

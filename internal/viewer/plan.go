@@ -370,6 +370,11 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 		}
 		w := c.FieldWells.ScatterPlotCategoricallyAggregatedFieldWells
 		p.category = dims(w.Category)
+		if len(w.Label) > 0 {
+			// The Label field groups the points and names each; the
+			// Category field then colors them (scatterOption).
+			p.category, p.colors = dims(w.Label), p.category
+		}
 		p.drillTop(vis.ScatterPlotVisual.ColumnHierarchies)
 		p.addMeasures(w.XAxis, &p.values)
 		p.addMeasures(w.YAxis, &p.values)
@@ -377,9 +382,6 @@ func planOf(vis *definition.Visual) (*plan, bool) {
 			return p, false
 		}
 		p.addMeasures(w.Size, &p.values) // a third value: each point's size (scatterOption)
-		if len(w.Label) > 0 {
-			p.refuse("a scatter plot's Label field")
-		}
 		if s := c.SortConfiguration; s != nil {
 			p.limit = itemsLimit(s.ScatterPlotLimitConfiguration, scatterLimit)
 		}

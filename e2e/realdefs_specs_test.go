@@ -173,10 +173,11 @@ var securityLakeDataSets = []realDataSet{
 var securityLakeOperator = realDef{
 	name:     "securitylake-operator",
 	dataSets: securityLakeDataSets,
-	pending: map[string]string{
-		// Sankey items limits that do not say whether the rest is "Other".
-		"SecurityOperatorDashboard_5025adcd-a21f-4571-a9b4-1d24f2cd08b6": "OtherCategories unset",
-		"SecurityOperatorDashboard_eb4b7715-4fe9-4bef-bffc-a34528b6c873": "OtherCategories unset",
+	notes: map[string]string{
+		// Sankey items limits that do not say whether the rest is "Other":
+		// read as EXCLUDE, and said.
+		"SecurityOperatorDashboard_5025adcd-a21f-4571-a9b4-1d24f2cd08b6": "SourceItemsLimit without OtherCategories: the heaviest 10 are drawn",
+		"SecurityOperatorDashboard_eb4b7715-4fe9-4bef-bffc-a34528b6c873": "DestinationItemsLimit without OtherCategories: the heaviest 10 are drawn",
 	},
 	checks: []realCheck{
 		{slOpSheet, "SecurityOperatorDashboard_2f854b3e-d62b-49e7-ad58-29ad883ef98e",

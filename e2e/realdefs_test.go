@@ -147,7 +147,7 @@ func runRealDefinition(t *testing.T, d realDef) {
 		for _, vid := range visualIDs(t, raw, sid) {
 			total++
 			kind, msg := tileKind(t, p.Body, vid)
-			if want := d.notes[vid]; want != "" && !strings.Contains(tileNote(t, p.Body, vid), want) {
+			if want := d.notes[vid]; want != "" && !strings.Contains(tileNote(t, p.Body, vid)+" "+html.UnescapeString(tileNotes(t, p.Body, vid)), want) {
 				t.Errorf("visual %s: note %q, want one saying %q", vid, tileNote(t, p.Body, vid), want)
 			}
 			switch {

@@ -3,6 +3,7 @@ package viewer
 import (
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
@@ -51,7 +52,8 @@ func (p *plan) planSankey(c *definition.SankeyDiagramChartConfiguration) bool {
 // answer (0: all). With OtherCategories INCLUDE the rest of that side
 // (side 0 the sources, 1 the destinations) is one "Other" node, asked of
 // the data (otherask.go): the side's nodes ranked by their weight alone,
-// the flows of the rest computed from its rows. Unset is refused by name
+// the flows of the rest computed from its rows. Unset is read as EXCLUDE,
+// as the other items limits read it, and said in a note
 // (e2e/testdata/realdefs/NOTES.md).
 func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string, side int) int {
 	if l == nil || l.ItemsLimit == nil {
@@ -62,6 +64,11 @@ func (p *plan) sankeyLimit(l *definition.ItemsLimitConfiguration, name string, s
 		return 0
 	}
 	switch l.OtherCategories {
+	case "":
+		// Unset is read as every other items limit reads it: EXCLUDE;
+		// the tile says so.
+		p.styleNotes = append(p.styleNotes, name+" without OtherCategories: the heaviest "+strconv.FormatInt(*l.ItemsLimit, 10)+" are drawn and the rest left out, as with EXCLUDE.")
+		return int(*l.ItemsLimit)
 	case "EXCLUDE":
 		return int(*l.ItemsLimit)
 	case "INCLUDE":

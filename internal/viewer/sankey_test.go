@@ -32,7 +32,9 @@ func TestSankey(t *testing.T) {
 
 	p, _ = planOf(visualOf(t, `{"SankeyDiagramVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"SankeyDiagramAggregatedFieldWells": {`+sankeyWells+`}},
 	 "SortConfiguration": {"SourceItemsLimit": {"ItemsLimit": 3}, "WeightSort": [{"FieldSort": {"FieldId": "nope", "Direction": "ASC"}}]}}}}`))
-	wantEq(t, "refused", p.unsupported, []string{"WeightSort by a field the diagram does not show", "SourceItemsLimit with OtherCategories unset"})
+	wantEq(t, "refused", p.unsupported, []string{"WeightSort by a field the diagram does not show"})
+	// An unset OtherCategories is read as EXCLUDE, and the tile says so.
+	wantEq(t, "unset as EXCLUDE", []any{p.sankeySrc, p.styleNotes}, []any{3, []string{"SourceItemsLimit without OtherCategories: the heaviest 3 are drawn and the rest left out, as with EXCLUDE."}})
 
 	// The heaviest source and the two heaviest destinations, the rest left
 	// out (EXCLUDE).

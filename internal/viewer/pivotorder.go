@@ -91,7 +91,7 @@ func pivotPermutations(o *pivotOrder, rows, cols [][]string, colRaw [][]any) (ro
 			if c := byAggregate(colLevels, colAgg, d, ka, kb); c != 0 {
 				return c
 			}
-			c := compareNullFirst(colRaw[a][d], colRaw[b][d])
+			c := cmpRaw(colRaw[a][d], colRaw[b][d])
 			if d < len(colLevels) && colLevels[d].desc {
 				c = -c
 			}
@@ -111,7 +111,7 @@ func byAggregate(levels []pivotLevelOrder, aggs []map[string]any, d int, ka, kb 
 	if d >= len(levels) || levels[d].by == nil || d >= len(aggs) || aggs[d] == nil {
 		return 0
 	}
-	c := compareNullFirst(aggs[d][ka], aggs[d][kb])
+	c := cmpRaw(aggs[d][ka], aggs[d][kb])
 	if levels[d].byDesc {
 		c = -c
 	}
@@ -126,19 +126,6 @@ func leafOrder(n int, cmp func(a, b int) int) []int {
 	}
 	slices.SortStableFunc(out, cmp)
 	return out
-}
-
-// compareNullFirst orders raw values, NULL before any other.
-func compareNullFirst(a, b any) int {
-	switch {
-	case a == nil && b == nil:
-		return 0
-	case a == nil:
-		return -1
-	case b == nil:
-		return 1
-	}
-	return compareValues(a, b)
 }
 
 // prefixKeys is each leaf's pathKey at each level, from the first.

@@ -62,7 +62,11 @@ func (p *plan) heatAxisLimit(member string, l *definition.ItemsLimitConfiguratio
 		p.heatKeep[axis] = int(n)
 		return
 	}
-	a := &askedLimit{n: int(n), other: true, dim: axis, rank: []query.Sort{p.sort[axis]}}
+	rank := []query.Sort{p.sort[axis]}
+	if by := p.heatBy[axis]; by != nil {
+		rank = []query.Sort{{ID: p.values[0].id, Descending: by.desc}, p.sort[axis]}
+	}
+	a := &askedLimit{n: int(n), other: true, dim: axis, rank: rank}
 	p.askAxis(a, member+" with OtherCategories INCLUDE")
 	p.limit = heatMapCells + 1
 }
@@ -73,16 +77,23 @@ func limited(l *definition.ItemsLimitConfiguration) bool {
 }
 
 // axisSort applies a sort of one axis of a matrix (0 rows, 1 columns) by
-// the axis field itself; a sort by a measure is refused.
+// the axis field itself or, on a heat map, by its measure over each row
+// or column (heatorder.go); a sort by another field is refused.
 func (p *plan) axisSort(member string, opts []definition.FieldSortOptions, axis int) {
 	f := p.dims()[axis]
 	for _, o := range opts {
-		desc, ok := false, false
+		desc, ok, byMeasure := false, false, false
 		switch {
 		case o.FieldSort != nil:
 			desc, ok = o.FieldSort.Direction == "DESC", o.FieldSort.FieldId == f.id
+			byMeasure = p.kind == definition.KindHeatMap && len(p.values) > 0 && o.FieldSort.FieldId == p.values[0].id
 		case o.ColumnSort != nil && o.ColumnSort.SortBy != nil:
 			desc, ok = o.ColumnSort.Direction == "DESC", o.ColumnSort.SortBy.ColumnName == f.dim.Field && o.ColumnSort.AggregationFunction == nil
+			byMeasure = p.kind == definition.KindHeatMap && len(p.values) > 0 && !ok && sortsBy(o.ColumnSort, p.values[0])
+		}
+		if byMeasure {
+			p.heatBy[axis] = &heatMeasureOrder{desc: desc}
+			continue
 		}
 		if !ok {
 			p.refuse(member + " by another field than the axis's own")
@@ -99,8 +110,8 @@ func heatMapOption(p *plan, res *Result) obj {
 	for _, a := range p.asked {
 		other[a.dim] = other[a.dim] || a.other
 	}
-	rows, rowIdx := sortedCategories(res, 0, p.category[0], p.sort[0].Descending, other[0])
-	cols, colIdx := sortedCategories(res, 1, p.colors[0], p.sort[1].Descending, other[1])
+	rows, rowIdx := sortedCategories(res, 0, p.category[0], p.sort[0].Descending, other[0], p.heatBy[0])
+	cols, colIdx := sortedCategories(res, 1, p.colors[0], p.sort[1].Descending, other[1], p.heatBy[1])
 	if n := p.heatKeep[0]; n > 0 && n < len(rows) {
 		rows = rows[:n]
 	}
@@ -145,9 +156,10 @@ func heatMapOption(p *plan, res *Result) obj {
 }
 
 // sortedCategories returns the distinct labels of a dimension column
-// ordered by their values (with other, the "Other" value last), and each
-// row's index among them.
-func sortedCategories(res *Result, col int, f field, desc, other bool) ([]string, []int) {
+// ordered by their measure over each (by, when set) and then their
+// values (with other, the "Other" value last), and each row's index
+// among them.
+func sortedCategories(res *Result, col int, f field, desc, other bool, by *heatMeasureOrder) ([]string, []int) {
 	type cat struct {
 		raw   any
 		label string
@@ -165,6 +177,9 @@ func sortedCategories(res *Result, col int, f field, desc, other bool) ([]string
 	slices.SortStableFunc(all, func(a, b cat) int {
 		if isOther(a) || isOther(b) {
 			return cmp.Compare(boolInt(isOther(a)), boolInt(isOther(b)))
+		}
+		if c := by.compare(a.label, b.label); c != 0 {
+			return c
 		}
 		c := cmpRaw(a.raw, b.raw)
 		if desc {

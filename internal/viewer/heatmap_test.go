@@ -40,16 +40,20 @@ func TestHeatMapPlan(t *testing.T) {
 	wantEq(t, "limit", [2]int{p.limit, p.maxRows}, [2]int{heatMapCells + 1, heatMapCells})
 	wantEq(t, "unsupported", p.unsupported, []string(nil))
 
-	// A row sort by the row field applies; a column sort by the value is
-	// refused by name.
+	// A row sort by the row field applies; a column sort by the value
+	// orders the columns by it (heatorder.go).
 	p, _ = planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`,
 	 "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}},
 	 "SortConfiguration": {"HeatMapRowSort": [{"FieldSort": {"FieldId": "r", "Direction": "DESC"}}], "HeatMapColumnSort": [{"FieldSort": {"FieldId": "v", "Direction": "DESC"}}],
 	   "HeatMapColumnItemsLimitConfiguration": {"ItemsLimit": 3}}}}}`))
 	wantEq(t, "calc", len(p.calc), 0)
 	wantEq(t, "sorted", p.sort, []query.Sort{{ID: "r", Descending: true}, {ID: "m"}})
-	wantEq(t, "refused", p.unsupported, []string{"HeatMapColumnSort by another field than the axis's own"})
+	wantEq(t, "by the value", []any{p.heatBy[0], *p.heatBy[1], p.unsupported}, []any{(*heatMeasureOrder)(nil), heatMeasureOrder{desc: true}, []string(nil)})
 	wantEq(t, "columns kept", p.heatKeep, [2]int{0, 3})
+	// A sort by another field is refused by name.
+	p, _ = planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`}},
+	 "SortConfiguration": {"HeatMapColumnSort": [{"FieldSort": {"FieldId": "nope", "Direction": "DESC"}}]}}}}`))
+	wantEq(t, "refused", p.unsupported, []string{"HeatMapColumnSort by another field than the axis's own"})
 }
 
 // A heat map's items limits keep the first rows or columns in the axis's

@@ -88,6 +88,9 @@ type plan struct {
 	// heatKeep, when set, keeps a heat map's first rows [0] or columns
 	// [1] in the axis's sort (heatmap.go).
 	heatKeep [2]int
+	// heatBy, when set, orders a heat map's rows [0] or columns [1] by its
+	// measure over each of them (heatorder.go).
+	heatBy [2]*heatMeasureOrder
 	// sankeySrc and sankeyDst, when set, keep a Sankey diagram's heaviest
 	// sources and destinations.
 	sankeySrc, sankeyDst int

@@ -226,7 +226,7 @@ func radarByValue(p *plan, res *Result) ([]string, []series) {
 // (measure by measure, as seriesOf lays them out).
 func sortPolygons(p *plan, res *Result, polys []series) []series {
 	_, appear := categories(res, 1, p.colors[0])
-	sorted, idx := sortedCategories(res, 1, p.colors[0], p.radar.colorOrder < 0, p.colorOther || p.askedOther(1))
+	sorted, idx := sortedCategories(res, 1, p.colors[0], p.radar.colorOrder < 0, p.colorOther || p.askedOther(1), nil)
 	n := len(sorted)
 	pos := make([]int, n) // appearance index -> sorted index
 	for i := range res.Rows {

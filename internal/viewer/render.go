@@ -344,6 +344,10 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			}
 			opt = histogramOption(p, lows, counts)
 		} else {
+			if err := v.heatOrderValues(ctx, p, q, arn, run); err != nil {
+				t.Kind, t.Message = TileError, "This visual's sort could not be computed: "+errorText(err)
+				return
+			}
 			opt = chartOption(p, res)
 		}
 		v.applyTheme(opt)

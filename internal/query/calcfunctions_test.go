@@ -67,6 +67,18 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`split('a\\b\\c', '\\', 3)`, "c"},
 	{concat("split('a\tu1\tb", "', 'u', 2)"), "1\tb"},
 	{concat("split('x\ty\t\tz", "', '\t', 3)"), "z"},
+	// split at a delimiter of several characters, as real calculated
+	// fields do (' in AWS account ', 'Name=')
+	{`split('Stop i-123 in AWS account 111122223333 for idle', ' in AWS account ', 2)`, "111122223333 for idle"},
+	{`split('Name=web;Name=db', 'Name=', 2)`, "db"},
+	{`split('Name=web;Name=db', 'Name=', 1)`, "web;"},
+	{`split('a in bin', ' in ', 2)`, "bin"},
+	{`split('a for b for ', ' for ', 2)`, "b"},
+	{`split('a for b for ', ' for ', 3)`, "NULL"},
+	{`split(' for  for a for  for b', ' for ', 2)`, "b"},
+	{`split('a for b fo', ' for ', 2)`, "b fo"},
+	{`split('ñ→→dú→→é', '→→', 3)`, "é"},
+	{`split('a"|"b', '"|"', 2)`, "b"},
 	{`concat('[', ltrim('   Seattle Store #14  '), ']')`, "[Seattle Store #14  ]"},
 	{`concat('[', rtrim('  Seattle Store #14   '), ']')`, "[  Seattle Store #14]"},
 	{`ltrim('')`, ""},

@@ -3,15 +3,17 @@ package dialect
 import "strconv"
 
 // Split returns the item at the 1-based position p (a positive integer
-// constant) of s split at the one-character delimiter d, skipping empty
-// items as QuickSight's split does ('a||b' has the items a and b); NULL
-// when there is no such item or s is NULL.
+// constant) of s split at the delimiter d (a non-empty string, one
+// character or more: ' in ' splits "a in b"), skipping empty items as
+// QuickSight's split does ('a||b' has the items a and b); NULL when there
+// is no such item or s is NULL.
 //
 // PostgreSQL removes the empty elements of string_to_array. SQLite and
 // MySQL first collapse runs of d (each REPLACE of dd by d halves a run,
-// so collapsePasses of them collapse any run a value can hold), put one
-// d before the first item and drop a trailing one: the text is then
-// "d item1 d item2 …", the n-th item following the n-th d.
+// so collapsePasses of them collapse any run a value can hold) and put
+// one d before the first item: the text is then "d item1 d item2 …", the
+// n-th item following the n-th d, every item but a trailing one not
+// empty.
 
 // collapsePasses halves runs of delimiters collapsePasses times: runs
 // up to 2^32 characters.
@@ -30,24 +32,25 @@ func (postgresDialect) Split(s, d string, p int) string {
 
 func (m mysqlDialect) Split(s, d string, p int) string {
 	t := "TRIM(TRAILING " + d + " FROM " + collapse("CONCAT("+d+", "+s+")", d, "CONCAT("+d+", "+d+")", m.Replace) + ")"
-	count := "(CHAR_LENGTH(" + t + ") - CHAR_LENGTH(REPLACE(" + t + ", " + d + ", '')))"
+	count := "((CHAR_LENGTH(" + t + ") - CHAR_LENGTH(REPLACE(" + t + ", " + d + ", ''))) DIV CHAR_LENGTH(" + d + "))"
 	return "(CASE WHEN " + strconv.Itoa(p) + " <= " + count + " THEN SUBSTRING_INDEX(SUBSTRING_INDEX(" + t + ", " + d + ", " + strconv.Itoa(p+1) + "), " + d + ", -1) END)"
 }
 
 // Split for SQLite makes the items a JSON array and reads element p
-// (element 0 is the empty text before the first d). Backslashes and
-// quotes are escaped first, d with them, so the escaped delimiters are
-// found exactly; then the delimiters become the separators of the array;
+// (element 0 is the empty text before the first d; an empty last element,
+// after a trailing d, is no item: NULL). Backslashes and quotes are
+// escaped first, d with them, so the escaped delimiters are found
+// exactly; then the delimiters become the separators of the array;
 // control characters are escaped last, so that their escapes never meet
 // the delimiter.
 func (q sqliteDialect) Split(s, d string, p int) string {
 	esc := func(x string) string { return "replace(replace(" + x + ", '\\', '\\\\'), '\"', '\\\"')" }
-	t := "rtrim(" + collapse("("+d+" || "+s+")", d, "("+d+" || "+d+")", q.Replace) + ", " + d + ")"
+	t := collapse("("+d+" || "+s+")", d, "("+d+" || "+d+")", q.Replace)
 	items := "replace(" + esc(t) + ", " + esc(d) + ", '\",\"')"
 	for c := 0; c < 32; c++ {
 		items = "replace(" + items + ", char(" + strconv.Itoa(c) + "), '\\u00" + hex2(c) + "')"
 	}
-	return "json_extract('[\"' || " + items + " || '\"]', '$[" + strconv.Itoa(p) + "]')"
+	return "nullif(json_extract('[\"' || " + items + " || '\"]', '$[" + strconv.Itoa(p) + "]'), '')"
 }
 
 func hex2(c int) string {

@@ -130,16 +130,20 @@ func (c *Compiler) match(n *Call) (Value, bool, error) {
 // maxSplitPosition bounds split's position, a constant of the SQL.
 const maxSplitPosition = 1000000
 
+// maxSplitDelimiter bounds split's delimiter, in characters.
+const maxSplitDelimiter = 256
+
 // split compiles split(expression, delimiter, position): the delimiter
-// must be a one-character string literal and the position an integer
-// literal from 1, the forms every engine can write exactly.
+// must be a string literal of one character or more (' in ', 'Name=')
+// and the position an integer literal from 1, the forms every engine can
+// write exactly.
 func (c *Compiler) split(n *Call) (Value, bool, error) {
 	if err := arity(n, 3, 3); err != nil {
 		return Value{}, true, err
 	}
 	delim, ok := n.Args[1].(*String)
-	if !ok || utf8.RuneCountInString(delim.Value) != 1 || strings.ContainsRune(delim.Value, 0) {
-		return Value{}, true, errorf(n.Args[1].Pos(), "split: the delimiter must be a string literal of one character, such as ';'")
+	if !ok || delim.Value == "" || utf8.RuneCountInString(delim.Value) > maxSplitDelimiter || strings.ContainsRune(delim.Value, 0) {
+		return Value{}, true, errorf(n.Args[1].Pos(), "split: the delimiter must be a string literal of 1 to %d characters, such as ';' or ' in '", maxSplitDelimiter)
 	}
 	pos, ok := n.Args[2].(*Number)
 	if !ok || !pos.Int || pos.Value < 1 || pos.Value > maxSplitPosition {

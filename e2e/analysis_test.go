@@ -288,6 +288,24 @@ func TestAnalysisCreationFailed(t *testing.T) {
 		ViolatedEntities: []types.Entity{{Path: aws.String("Sheets[0].Visuals[1].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column")}},
 	})
 
+	// A bare TRUE or FALSE is a condition (QuickSight runs real calculated
+	// fields written so); {TRUE} in braces is a column the dataset lacks.
+	bools := salesAnalysisDefinition(t)
+	bools.CalculatedFields = append(bools.CalculatedFields, types.CalculatedField{DataSetIdentifier: aws.String("sales"), Name: aws.String("Big"),
+		Expression: aws.String("// a line comment\nifelse(sales > 100, TRUE, FALSE)")})
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("bools"), Name: aws.String("Bools"), Definition: bools})
+	must(t, err)
+	if an = waitAnalysis(t, c, "bools"); an.Status != types.ResourceStatusCreationSuccessful {
+		t.Fatalf("bare TRUE and FALSE: %s %s", an.Status, jsonString(an.Errors))
+	}
+	bools.CalculatedFields[len(bools.CalculatedFields)-1].Expression = aws.String("ifelse(sales > 100, {TRUE}, FALSE)")
+	_, err = c.CreateAnalysis(ctx, &quicksight.CreateAnalysisInput{AwsAccountId: aws.String(accountID), AnalysisId: aws.String("braced"), Name: aws.String("Braced"), Definition: bools})
+	must(t, err)
+	if an = waitAnalysis(t, c, "braced"); an.Status != types.ResourceStatusCreationFailed || len(an.Errors) != 1 ||
+		aws.ToString(an.Errors[0].Message) != "Required column 'TRUE' is missing in data set '"+salesDataSetARN+"'" {
+		t.Fatalf("{TRUE}: %s %s", an.Status, jsonString(an.Errors))
+	}
+
 	// A dataset of the account that does not exist.
 	missing := salesAnalysisDefinition(t)
 	missing.DataSetIdentifierDeclarations[0].DataSetArn = aws.String(dataSetARN("gone"))

@@ -87,7 +87,7 @@ func (a *App) checkDefinition(ctx context.Context, accountID string, def *defini
 		}
 		parsed[f.DataSetIdentifier][f.Name] = n
 		for _, col := range expr.Fields(n) {
-			if !known(f.DataSetIdentifier, col) {
+			if !known(f.DataSetIdentifier, col) && !expr.BareBoolean(n, col) {
 				out = append(out, missing(f.DataSetIdentifier, col, entity))
 			}
 		}

@@ -67,6 +67,11 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`split('a\\b\\c', '\\', 3)`, "c"},
 	{concat("split('a\tu1\tb", "', 'u', 2)"), "1\tb"},
 	{concat("split('x\ty\t\tz", "', '\t', 3)"), "z"},
+	// bare TRUE and FALSE are conditions that always and never hold
+	{`ifelse(2 > 1, TRUE, FALSE)`, "1"},
+	{`ifelse(2 < 1, TRUE, FALSE)`, "0"},
+	{`TRUE AND NOT false`, "1"},
+	{`ifelse(FALSE, 'a', 'b')`, "b"},
 	// split at a delimiter of several characters, as real calculated
 	// fields do (' in AWS account ', 'Name=')
 	{`split('Stop i-123 in AWS account 111122223333 for idle', ' in AWS account ', 2)`, "111122223333 for idle"},

@@ -15,6 +15,7 @@ type Node interface {
 type Field struct {
 	At   int
 	Name string
+	Bare bool // written without braces (region, TRUE), not {region}
 }
 
 // Parameter is a parameter reference: ${Name}.
@@ -81,14 +82,23 @@ func (n *List) Pos() int      { return n.At }
 func Fields(n Node) []string {
 	var out []string
 	seen := map[string]bool{}
+	walkFields(n, func(f *Field) {
+		if !seen[f.Name] {
+			seen[f.Name] = true
+			out = append(out, f.Name)
+		}
+	})
+	return out
+}
+
+// walkFields calls fn for each field reference of n, in order, keyword
+// arguments (PRE_AGG, YEAR) left out.
+func walkFields(n Node, fn func(*Field)) {
 	var walk func(Node)
 	walk = func(n Node) {
 		switch n := n.(type) {
 		case *Field:
-			if !seen[n.Name] {
-				seen[n.Name] = true
-				out = append(out, n.Name)
-			}
+			fn(n)
 		case *Unary:
 			walk(n.X)
 		case *Binary:
@@ -109,5 +119,4 @@ func Fields(n Node) []string {
 		}
 	}
 	walk(n)
-	return out
 }

@@ -6,15 +6,23 @@ import (
 	"github.com/sightglass/sightglass/internal/query/dialect"
 )
 
-// TestBooleanWords: TRUE and FALSE are not literals (QuickSight promotes
-// booleans to 1 and 0); a bare one is refused by name unless a field has
-// that name, and conditions are accepted where QuickSight takes them.
+// TestBooleanWords: a bare TRUE or FALSE that names no field is a
+// condition that always (never) holds, as QuickSight runs real calculated
+// fields that write them; in braces it is only a field.
 func TestBooleanWords(t *testing.T) {
+	for _, src := range []string{`ifelse({Sales} > 1, TRUE, FALSE)`, `{Region} = 'x' AND false`, `sumIf({Sales}, True)`} {
+		n, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := testCompiler(dialect.SQLite).Compile(n); err != nil {
+			t.Errorf("%s: %v", src, err)
+		}
+	}
 	refused := []struct{ src, want string }{
-		{`ifelse({Sales} > 1, TRUE, FALSE)`, "TRUE is not a value in QuickSight's calculation language, which has no boolean literal (booleans are the integers 1 and 0): write 1, or the condition itself at position 21"},
-		{`{Region} = 'x' AND false`, "false is not a value in QuickSight's calculation language, which has no boolean literal (booleans are the integers 1 and 0): write 0, or the condition itself at position 20"},
-		{`sumIf({Sales}, True)`, "True is not a value in QuickSight's calculation language, which has no boolean literal (booleans are the integers 1 and 0): write 1, or the condition itself at position 16"},
+		{`{TRUE}`, `unknown field "TRUE" at position 1`},
 		{`{Truth}`, `unknown field "Truth" at position 1`},
+		{`TRUE + 1`, `operator + expects numbers, found boolean at position 1`},
 	}
 	for _, c := range refused {
 		n, err := Parse(c.src)

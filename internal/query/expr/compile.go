@@ -91,23 +91,19 @@ const MaxSQL = 1 << 20
 func (c *Compiler) compile(n Node) (Value, error) {
 	switch n := n.(type) {
 	case *Field:
-		if c.Field == nil {
-			return Value{}, errorf(n.At, "unknown field %q", n.Name)
-		}
-		// The referenced expression takes the reference's place.
-		c.depth--
-		v, ok, err := c.Field(n.Name)
-		c.depth++
-		if err != nil {
-			return Value{}, err
-		}
-		if !ok {
-			if e, isBool := booleanWord(n); isBool {
-				return Value{}, e
+		if c.Field != nil {
+			// The referenced expression takes the reference's place.
+			c.depth--
+			v, ok, err := c.Field(n.Name)
+			c.depth++
+			if err != nil || ok {
+				return v, err
 			}
-			return Value{}, errorf(n.At, "unknown field %q", n.Name)
 		}
-		return v, nil
+		if b, isBool := booleanWord(n); isBool {
+			return Value{SQL: c.Bind(b, dialect.Boolean), Type: dialect.Boolean, Kind: Constant}, nil
+		}
+		return Value{}, errorf(n.At, "unknown field %q", n.Name)
 	case *Parameter:
 		if c.Param == nil {
 			return Value{}, errorf(n.At, "unknown parameter %q", n.Name)

@@ -299,7 +299,7 @@ func (p *parser) primary() (Node, error) {
 		if strings.EqualFold(t.text, "NULL") {
 			return &Null{At: t.pos}, nil
 		}
-		return &Field{At: t.pos, Name: t.text}, nil
+		return &Field{At: t.pos, Name: t.text, Bare: true}, nil
 	case tOp:
 		switch t.text {
 		case "(":

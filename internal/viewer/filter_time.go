@@ -146,6 +146,10 @@ func (v *View) relativeDatesFilter(r *definition.RelativeDatesFilter, unsupporte
 		q.RelativeDateValue = int(n)
 	case r.RelativeDateValue != nil:
 		q.RelativeDateValue = int(*r.RelativeDateValue)
+	case typ == query.Previous || typ == query.Next:
+		// "Previous month" as the console writes it: no value, one period
+		// (e2e/testdata/realdefs/NOTES.md).
+		q.RelativeDateValue = 1
 	}
 	if a := r.AnchorDateConfiguration; a != nil && a.ParameterName != "" {
 		if !v.hasParam(a.ParameterName) {

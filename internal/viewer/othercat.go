@@ -13,6 +13,9 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
+
+	"github.com/sightglass/sightglass/internal/query/expr"
 )
 
 // otherLabel is the name of the category that gathers the rest.
@@ -83,7 +86,7 @@ func (v *View) otherRefusal(p *plan) string {
 		}
 	}
 	for _, c := range p.calc {
-		if reTableCalc.MatchString(c.Expression) || reFieldRef.MatchString(c.Expression) && refersCalc(c.Expression, exprs) {
+		if tableCalcExpr(c.Expression, exprs) {
 			return "an items limit with the calculated measure " + strconv.Quote(c.Name)
 		}
 	}
@@ -95,7 +98,7 @@ func (v *View) otherRefusal(p *plan) string {
 		if !ok {
 			continue
 		}
-		tableCalc := reTableCalc.MatchString(src) || reFieldRef.MatchString(src) && refersCalc(src, exprs)
+		tableCalc := tableCalcExpr(src, exprs)
 		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || len(p.asked) > 0) {
 			continue
 		}
@@ -128,16 +131,68 @@ func (v *View) otherRefusal(p *plan) string {
 // reTableCalc finds a table calculation or window function by name.
 var reTableCalc = regexp.MustCompile(`(?i)\b(\w+over|running\w+|rank|denserank|percentilerank|percentoftotal|difference|percentdifference|lag|lead|window\w+|firstvalue|lastvalue|periodoverperiod\w+|periodtodate\w+)\s*\(`)
 
-// reFieldRef finds a {field} reference.
-var reFieldRef = regexp.MustCompile(`\{([^}]+)\}`)
-
-// refersCalc reports whether an expression refers to another calculated
-// field (which could hide a table calculation; judged conservatively).
-func refersCalc(src string, exprs map[string]string) bool {
-	for _, m := range reFieldRef.FindAllStringSubmatch(src, -1) {
-		if _, ok := exprs[m[1]]; ok {
+// tableCalcExpr reports whether an expression calls a table calculation
+// or window function, itself or through the calculated fields (exprs, by
+// name) it refers to. An expression the parser refuses is judged by its
+// text, conservatively: any function name of one, or any reference to
+// another calculated field.
+func tableCalcExpr(src string, exprs map[string]string) bool {
+	seen := map[string]bool{}
+	var calls func(src string) bool
+	calls = func(src string) bool {
+		n, err := expr.Parse(src)
+		if err != nil {
+			if reTableCalc.MatchString(src) {
+				return true
+			}
+			for name := range exprs {
+				if strings.Contains(src, "{"+name+"}") {
+					return true
+				}
+			}
+			return false
+		}
+		if callsTableCalc(n) {
 			return true
 		}
+		for _, f := range expr.Fields(n) {
+			if sub, ok := exprs[f]; ok && !seen[f] {
+				seen[f] = true
+				if calls(sub) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return calls(src)
+}
+
+// callsTableCalc reports whether n calls a table calculation or window
+// function.
+func callsTableCalc(n expr.Node) bool {
+	switch n := n.(type) {
+	case *expr.Call:
+		if expr.IsTableCalcFunc(n.Name) || reTableCalc.MatchString(n.Name+"(") {
+			return true
+		}
+		for _, a := range n.Args {
+			if callsTableCalc(a) {
+				return true
+			}
+		}
+	case *expr.Unary:
+		return callsTableCalc(n.X)
+	case *expr.Binary:
+		return callsTableCalc(n.L) || callsTableCalc(n.R)
+	case *expr.List:
+		for _, a := range n.Items {
+			if callsTableCalc(a) {
+				return true
+			}
+		}
+	case *expr.Sorted:
+		return callsTableCalc(n.X)
 	}
 	return false
 }

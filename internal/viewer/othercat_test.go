@@ -63,15 +63,25 @@ func TestFoldOther(t *testing.T) {
 }
 
 // A measure over a calculated field that aggregates itself is asked of
-// the data; one that holds a table calculation is refused by name.
+// the data; one that holds a table calculation, itself or through the
+// fields it refers to, is refused by name; row-level fields add up.
 func TestOtherRefusal(t *testing.T) {
 	v := &View{def: &definition.Definition{CalculatedFields: []definition.CalculatedField{
 		{DataSetIdentifier: "sales", Name: "keys", Expression: "distinct_count({region})"},
 		{DataSetIdentifier: "sales", Name: "share", Expression: "percentOfTotal(sum({revenue}))"},
 		{DataSetIdentifier: "sales", Name: "double", Expression: "{revenue} * 2"},
+		// Row-level fields over other row-level fields add up (a public
+		// FOCUS dashboard's "Cost" picks a cost column by a parameter).
+		{DataSetIdentifier: "sales", Name: "cost", Expression: "// by type\nifelse(${Type} = 'net', {double}, {revenue})"},
+		// A field over a table calculation does not, nor one whose text
+		// does not parse and names another calculated field.
+		{DataSetIdentifier: "sales", Name: "over share", Expression: "{share} * 2"},
+		{DataSetIdentifier: "sales", Name: "broken", Expression: "{double} +"},
 	}}}
 	for name, want := range map[string][2]any{"keys": {"", true},
-		"share": {`OtherCategories INCLUDE with the calculated field "share"`, false}, "double": {"", false}, "revenue": {"", false}} {
+		"share": {`OtherCategories INCLUDE with the calculated field "share"`, false}, "double": {"", false}, "revenue": {"", false},
+		"cost": {"", false}, "over share": {`OtherCategories INCLUDE with the calculated field "over share"`, false},
+		"broken": {`OtherCategories INCLUDE with the calculated field "broken"`, false}} {
 		p, _ := planOf(visualOf(t, `{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {`+regionCat+`,
 			"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "`+name+`"}}}]}},
 			"SortConfiguration": {"CategoryItemsLimit": {"ItemsLimit": 2, "OtherCategories": "INCLUDE"}}}}}`))

@@ -49,12 +49,15 @@ type plan struct {
 	unsupported []string
 	colorScale  *definition.ColorScale
 	gauge       *definition.GaugeChartOptions
-	kpi         *kpiOptions  // a KPI's comparison and primary value
-	totalLabel  string       // a waterfall's total bar
-	totals      *tableTotals // a table's total row (tabletotals.go)
-	pivotTotals *pivotTotals // a pivot's totals (pivottotals.go)
-	tableStyle  *tableStyle  // a table's cell styles (tablestyle.go)
-	pivotStyle  *pivotStyle  // a pivot's cell styles (pivottablestyle.go)
+	kpi         *kpiOptions // a KPI's comparison and primary value
+	totalLabel  string      // a waterfall's total bar
+	// measureSteps: a waterfall without categories whose steps are its
+	// Values (waterfall.go).
+	measureSteps bool
+	totals       *tableTotals // a table's total row (tabletotals.go)
+	pivotTotals  *pivotTotals // a pivot's totals (pivottotals.go)
+	tableStyle   *tableStyle  // a table's cell styles (tablestyle.go)
+	pivotStyle   *pivotStyle  // a pivot's cell styles (pivottablestyle.go)
 	// styleNotes name what a table's or pivot's cell styles set that is
 	// not drawn; the tile shows them.
 	styleNotes []string

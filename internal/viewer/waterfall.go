@@ -14,13 +14,17 @@ const (
 
 // planWaterfall fills a waterfall's plan: its steps are the categories
 // (or, without categories, the breakdowns), each the change of the value
-// (a count of records without one), followed by a total.
+// (a count of records without one), followed by a total. Without either,
+// each of its Values is a step (p.measureSteps): the question has no
+// dimension and answers one row. Several Values with categories or
+// breakdowns are refused by name.
 func (p *plan) planWaterfall(c *definition.WaterfallChartConfiguration) bool {
 	if c == nil || c.FieldWells == nil || c.FieldWells.WaterfallChartAggregatedFieldWells == nil {
 		return false
 	}
 	w := c.FieldWells.WaterfallChartAggregatedFieldWells
 	cats, breakdowns := dims(w.Categories), dims(w.Breakdowns)
+	p.addMeasures(w.Values, &p.values)
 	switch {
 	case len(cats) > 0 && len(breakdowns) > 0:
 		p.category = cats[:1]
@@ -29,16 +33,17 @@ func (p *plan) planWaterfall(c *definition.WaterfallChartConfiguration) bool {
 		p.category = cats[:1]
 	case len(breakdowns) > 0:
 		p.category = breakdowns[:1]
-	default:
+	case len(p.values) == 0:
 		return false
+	default:
+		p.measureSteps = true
 	}
-	p.addMeasures(w.Values, &p.values)
-	if len(p.values) > 1 {
-		p.values = p.values[:1]
+	if len(p.values) > 1 && !p.measureSteps {
+		p.refuse("several Values with Categories or Breakdowns")
 	}
 	p.countRecords()
 	p.limit, p.maxRows = chartLimit+1, chartLimit
-	if s := c.SortConfiguration; s != nil {
+	if s := c.SortConfiguration; s != nil && !p.measureSteps {
 		p.sorts(s.CategorySort)
 		if len(p.sort) < len(s.CategorySort) {
 			p.refuse("CategorySort by a field the waterfall does not show")
@@ -49,7 +54,7 @@ func (p *plan) planWaterfall(c *definition.WaterfallChartConfiguration) bool {
 			p.refuse("BreakdownItemsLimit")
 		}
 	}
-	if len(p.sort) == 0 {
+	if len(p.sort) == 0 && !p.measureSteps {
 		p.sort = []query.Sort{{ID: p.category[0].id}}
 	}
 	p.totalLabel = "Total"
@@ -57,6 +62,32 @@ func (p *plan) planWaterfall(c *definition.WaterfallChartConfiguration) bool {
 		p.totalLabel = o.TotalBarLabel
 	}
 	return true
+}
+
+// waterfallSteps are a waterfall's steps: each category's value or, with
+// measureSteps, each measure of the one row, named by its label.
+func waterfallSteps(p *plan, res *Result) (names []string, values []float64, fields []field) {
+	if p.measureSteps {
+		if len(res.Rows) == 0 {
+			return nil, nil, nil
+		}
+		for k, f := range p.values {
+			v, ok := number(res.Rows[0][k])
+			if !ok {
+				v = 0
+			}
+			names, values, fields = append(names, f.label), append(values, v), append(fields, f)
+		}
+		return names, values, fields
+	}
+	for _, row := range res.Rows {
+		v, ok := number(row[1])
+		if !ok {
+			v = 0
+		}
+		names, values, fields = append(names, fieldText(row[0], res.Columns[0], p.category[0])), append(values, v), append(fields, p.values[0])
+	}
+	return names, values, fields
 }
 
 // waterfallOption builds a waterfall as three stacked bar series: an
@@ -96,19 +127,17 @@ func waterfallOption(p *plan, res *Result) obj {
 		up := color == waterfallUp || (color == waterfallTotal && hi > 0)
 		base, above, below = append(base, b), append(above, item(a, up || d == nil)), append(below, item(d, !up || a == nil))
 	}
-	for _, row := range res.Rows {
-		name := fieldText(row[0], res.Columns[0], p.category[0])
+	names, values, fields := waterfallSteps(p, res)
+	labelled = len(names)+1 <= maxLabelled
+	for i, name := range names {
 		cats = append(cats, name)
-		v, ok := number(row[1])
-		if !ok {
-			v = 0
-		}
+		v := values[i]
 		next := running + v
 		color := waterfallUp
 		if v < 0 {
 			color = waterfallDown
 		}
-		bar(name, round2(min(running, next)), round2(max(running, next)), color, p.values[0].numberText(v))
+		bar(name, round2(min(running, next)), round2(max(running, next)), color, fields[i].numberText(v))
 		running = next
 	}
 	cats = append(cats, p.totalLabel)

@@ -58,3 +58,25 @@ func TestWaterfallOption(t *testing.T) {
 	wantEq(t, "B's label", ss[2]["data"].([]any)[1].(obj)["label"].(obj)["formatter"], "-8")
 	wantEq(t, "total's tooltip", ss[2]["data"].([]any)[3].(obj)["tooltip"].(obj)["formatter"], "Total: -5")
 }
+
+// A waterfall with several Values and no categories draws each Value as a
+// step, in order, then the total; with categories, several Values are
+// refused by name (the first alone was drawn).
+func TestWaterfallMeasureSteps(t *testing.T) {
+	values := `"Values": [{"NumericalMeasureField": {"FieldId": "a", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}},
+		{"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "sales", "ColumnName": "profit"}}}]`
+	p, ok := planOf(visualOf(t, `{"WaterfallVisual": {"VisualId": "w", "ChartConfiguration": {"FieldWells": {"WaterfallChartAggregatedFieldWells": {`+values+`}},
+	 "WaterfallChartOptions": {"TotalBarLabel": "Net"}}}}`))
+	if !ok {
+		t.Fatal("no plan")
+	}
+	wantEq(t, "plan", []any{p.measureSteps, len(p.category), len(p.values), p.sort, p.unsupported}, []any{true, 0, 2, []query.Sort(nil), []string(nil)})
+	res := &Result{Columns: []query.ResultColumn{{ID: "a", Role: query.RoleMeasure}, {ID: "b", Role: query.RoleMeasure}}, Rows: [][]any{{10.0, -4.0}}}
+	opt := waterfallOption(p, res)
+	wantEq(t, "steps", opt["xAxis"].(obj)["data"], []string{"Sum of revenue", "Sum of profit", "Net"})
+	// The second step floats from 6 to 10 (down 4); the total is 6.
+	ss := opt["series"].([]obj)
+	wantEq(t, "bases", ss[0]["data"], []any{0.0, 6.0, 0.0})
+	p, _ = planOf(visualOf(t, `{"WaterfallVisual": {"VisualId": "w", "ChartConfiguration": {"FieldWells": {"WaterfallChartAggregatedFieldWells": {`+waterfallCategories+`, `+values+`}}}}}`))
+	wantEq(t, "several values with categories", p.unsupported, []string{"several Values with Categories or Breakdowns"})
+}

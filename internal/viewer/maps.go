@@ -128,6 +128,9 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 		case "":
 			return "location field " + strconv.Quote(f.dim.Field) + " has no geographic role in its dataset"
 		default:
+			if len(p.category) == 1 {
+				return "points placed by " + role + " alone (Sightglass places points by one CITY, POSTCODE or US COUNTY field, or by a LATITUDE and a LONGITUDE field; a filled map draws " + role + " regions)"
+			}
 			return "points placed by " + role + " with other location fields (give the points one CITY or POSTCODE field, or a LATITUDE and a LONGITUDE field)"
 		}
 	}

@@ -142,4 +142,9 @@ func TestPointMap(t *testing.T) {
 
 	_, why = mapPlanOf(t, strings.Replace(pointMap, "%s", "", 1), map[string]string{"lat": "CITY", "lon": "LONGITUDE"})
 	wantEq(t, "city", why, "points placed by CITY with other location fields (give the points one CITY or POSTCODE field, or a LATITUDE and a LONGITUDE field)")
+	// One COUNTRY field: said as that, not as "with other fields".
+	country := `{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {
+	 "Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "country"}}}]}}}}}`
+	_, why = mapPlanOf(t, country, map[string]string{"country": "COUNTRY"})
+	wantEq(t, "country alone", why, "points placed by COUNTRY alone (Sightglass places points by one CITY, POSTCODE or US COUNTY field, or by a LATITUDE and a LONGITUDE field; a filled map draws COUNTRY regions)")
 }

@@ -51,12 +51,17 @@ func (x *extras) failed(err error) {
 		}
 	}
 	x.refs, x.conds, x.hidden = refs, nil, nil
+	x.note("Computed reference lines and conditional formatting are not shown: " + hiddenText(err))
+}
+
+// hiddenText is what a note says of a hidden measure's error, never
+// naming the internal measure.
+func hiddenText(err error) string {
 	why := errorText(err)
 	if strings.Contains(why, "is not an aggregated calculated field") && strings.Contains(why, "__sg_hidden_") {
 		why = "a condition or computed line is not aggregated and reads a field the visual does not group by."
 	}
-	why = hiddenName.ReplaceAllString(why, "a condition or computed line") // never an internal name
-	x.note("Computed reference lines and conditional formatting are not shown: " + why)
+	return hiddenName.ReplaceAllString(why, "a condition or computed line")
 }
 
 // cssColor returns a #RGB or #RRGGBB color as written, "" for anything

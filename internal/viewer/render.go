@@ -195,9 +195,17 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 	asked := withCellParts(q, p, means)
 	res, err := ask(ctx, arn, withHidden(asked, x.hidden))
 	if err != nil && len(x.hidden) > 0 && ctx.Err() == nil && !errors.Is(err, errAskedCut) {
-		// The visual without what failed: drawn, and saying so.
-		x.failed(err)
-		res, err = ask(ctx, arn, asked)
+		// The visual without what failed: drawn, and saying so. Each
+		// hidden measure is tried alone first, so that only those that
+		// fail are left out (hiddenisolate.go).
+		if !x.isolateHidden(ctx, ask, arn, asked) {
+			x.failed(err)
+		}
+		res, err = ask(ctx, arn, withHidden(asked, x.hidden))
+		if err != nil && len(x.hidden) > 0 && ctx.Err() == nil && !errors.Is(err, errAskedCut) {
+			x.failed(err) // those left fail together
+			res, err = ask(ctx, arn, asked)
+		}
 	}
 	if errors.Is(err, errAskedCut) {
 		t.Kind, t.Message = TileUnsupported, "This chart has more than "+strconv.Itoa(chartLimit)+" rows for its items limit, more than Sightglass draws; filter it to fewer."

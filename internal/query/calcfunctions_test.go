@@ -84,6 +84,9 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`split('a for b fo', ' for ', 2)`, "b fo"},
 	{`split('ñ→→dú→→é', '→→', 3)`, "é"},
 	{`split('a"|"b', '"|"', 2)`, "b"},
+	// a delimiter of literals (and parameters, compileExpression's cases)
+	{`split('{Name=web,Team=x}', concat('Team', '='), 2)`, "x}"},
+	{`split('a,b', concat('', ''), 1)`, "NULL"},
 	{`concat('[', ltrim('   Seattle Store #14  '), ']')`, "[Seattle Store #14  ]"},
 	{`concat('[', rtrim('  Seattle Store #14   '), ']')`, "[  Seattle Store #14]"},
 	{`ltrim('')`, ""},

@@ -34,6 +34,8 @@ func testCompiler(d dialect.Dialect) *Compiler {
 				return 100.5, dialect.Decimal, true
 			case "Regions":
 				return []any{"East", "West"}, dialect.String, true
+			case "TagName":
+				return "Team", dialect.String, true
 			}
 			return nil, "", false
 		},
@@ -177,8 +179,8 @@ func TestErrors(t *testing.T) {
 		{`addWorkDays({Order Date}, 1.5)`, "expected a integer value, found decimal at position 27"},
 		{`addWorkDays({Order Date}, NULL)`, "addWorkDays does not accept a literal NULL at position 27"},
 		{`parseInt({Quantity})`, "expected a string value, found integer at position 10"},
-		{`split({Region}, '', 1)`, "split: the delimiter must be a string literal of 1 to 256 characters, such as ';' or ' in ' at position 17"},
-		{`split({Region}, {Product}, 1)`, "split: the delimiter must be a string literal of 1 to 256 characters, such as ';' or ' in ' at position 17"},
+		{`split({Region}, '', 1)`, "split: the delimiter must be a string literal of 1 to 256 characters, such as ';' or ' in ', or a string of literals and parameters at position 17"},
+		{`split({Region}, {Product}, 1)`, "split: the delimiter must be a string literal of 1 to 256 characters, such as ';' or ' in ', or a string of literals and parameters at position 17"},
 		{`split({Region}, ';', 0)`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
 		{`split({Region}, ';', {Quantity})`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},
 		{`split({Region}, ';', 1.5)`, "split: the position must be an integer literal from 1 to 1000000 at position 22"},

@@ -130,24 +130,40 @@ func (c *Compiler) match(n *Call) (Value, bool, error) {
 // maxSplitPosition bounds split's position, a constant of the SQL.
 const maxSplitPosition = 1000000
 
-// maxSplitDelimiter bounds split's delimiter, in characters.
+// maxSplitDelimiter bounds split's literal delimiter, in characters.
 const maxSplitDelimiter = 256
 
 // split compiles split(expression, delimiter, position): the delimiter
-// must be a string literal of one character or more (' in ', 'Name=')
-// and the position an integer literal from 1, the forms every engine can
-// write exactly.
+// is a string literal of one character or more (' in ', 'Name=') or a
+// string of literals and parameters (concat(${TagName}, '='), as real
+// calculated fields write it), never a column; the position an integer
+// literal from 1. A delimiter that is empty or NULL when asked splits
+// nothing: NULL.
 func (c *Compiler) split(n *Call) (Value, bool, error) {
 	if err := arity(n, 3, 3); err != nil {
 		return Value{}, true, err
 	}
-	delim, ok := n.Args[1].(*String)
-	if !ok || delim.Value == "" || utf8.RuneCountInString(delim.Value) > maxSplitDelimiter || strings.ContainsRune(delim.Value, 0) {
-		return Value{}, true, errorf(n.Args[1].Pos(), "split: the delimiter must be a string literal of 1 to %d characters, such as ';' or ' in '", maxSplitDelimiter)
-	}
 	pos, ok := n.Args[2].(*Number)
 	if !ok || !pos.Int || pos.Value < 1 || pos.Value > maxSplitPosition {
 		return Value{}, true, errorf(n.Args[2].Pos(), "split: the position must be an integer literal from 1 to %d", maxSplitPosition)
+	}
+	badDelim := errorf(n.Args[1].Pos(), "split: the delimiter must be a string literal of 1 to %d characters, such as ';' or ' in ', or a string of literals and parameters", maxSplitDelimiter)
+	var d string
+	guard := false
+	if delim, ok := n.Args[1].(*String); ok {
+		if delim.Value == "" || utf8.RuneCountInString(delim.Value) > maxSplitDelimiter || strings.ContainsRune(delim.Value, 0) {
+			return Value{}, true, badDelim
+		}
+		d = c.Bind(delim.Value, dialect.String)
+	} else {
+		dv, err := c.Compile(n.Args[1])
+		if err != nil {
+			return Value{}, true, err
+		}
+		if dv.Type != dialect.String || dv.Kind != Constant {
+			return Value{}, true, badDelim
+		}
+		d, guard = dv.SQL, true
 	}
 	x, err := c.Compile(n.Args[0])
 	if err != nil {
@@ -156,6 +172,9 @@ func (c *Compiler) split(n *Call) (Value, bool, error) {
 	if err := want(n.Args[0], x, dialect.String); err != nil {
 		return Value{}, true, err
 	}
-	d := c.Bind(delim.Value, dialect.String)
-	return Value{SQL: c.Dialect.Split(x.SQL, d, int(pos.Value)), Type: dialect.String, Kind: x.Kind}, true, nil
+	sql := c.Dialect.Split(x.SQL, d, int(pos.Value))
+	if guard {
+		sql = "(CASE WHEN " + c.Dialect.Length(d) + " > 0 THEN " + sql + " END)"
+	}
+	return Value{SQL: sql, Type: dialect.String, Kind: x.Kind}, true, nil
 }

@@ -121,8 +121,8 @@ const (
 // TestViewerHeatMap draws heat maps created through the API: revenue by
 // region and month, its rows sorted descending, a count of records
 // without a value, its first two regions, the same with an "Other" row
-// (the average of the rest's rows), its last three months, and a sort by
-// the value refused by name; every cell is compared with SQL over the
+// (the average of the rest's rows), its last three months, and its
+// months sorted by the value; every cell is compared with SQL over the
 // sample file.
 func TestViewerHeatMap(t *testing.T) {
 	t.Parallel()
@@ -182,10 +182,19 @@ func TestViewerHeatMap(t *testing.T) {
 	wantCells(t, "last three months", heatCells(t, rawChart(t, body, "recent")),
 		sqlHeatCells(t, ts, `SELECT region, substr(order_date, 1, 7), max(revenue) FROM orders
 			WHERE substr(order_date, 1, 7) IN (SELECT DISTINCT substr(order_date, 1, 7) FROM orders ORDER BY 1 DESC LIMIT 3) GROUP BY 1, 2`))
-	for id, what := range map[string]string{"by-measure": "HeatMapColumnSort by another field"} {
-		if tl := tile(t, body, id); !strings.Contains(tl, "tile-unsupported") || !strings.Contains(tl, what) || strings.Contains(tl, "data-echarts") {
-			t.Errorf("%s: want an unsupported tile naming %s, got\n%s", id, what, tl)
-		}
+	// The columns sorted by the value: the months by their revenue over
+	// every region, descending.
+	bm := rawChart(t, body, "by-measure")
+	wantCells(t, "by the measure", heatCells(t, bm),
+		sqlHeatCells(t, ts, "SELECT region, substr(order_date, 1, 7), sum(revenue) FROM orders GROUP BY 1, 2"))
+	var months []string
+	for _, r := range sqlRows(t, ts, "SELECT substr(order_date, 1, 7), sum(revenue) FROM orders GROUP BY 1 ORDER BY 2 DESC, 1") {
+		m, err := time.Parse("2006-01", fmt.Sprint(r[0]))
+		must(t, err)
+		months = append(months, m.Format("Jan 2006"))
+	}
+	if got := axisData(t, bm, "xAxis"); strings.Join(got, ",") != strings.Join(months, ",") {
+		t.Errorf("by-measure: columns %v, want %v (by revenue, descending)", got, months)
 	}
 }
 

@@ -24,8 +24,8 @@ type regionSet struct {
 	inState   map[string]string
 	ambiguous map[string]bool
 	stateOf   map[string]string
-	// center is each county's point on a points map ([longitude,
-	// latitude]), from a file only the server reads.
+	// center is each shape's point on a points map ([longitude,
+	// latitude]), from a file only the server reads (centerAsset).
 	center map[string][2]float64
 }
 
@@ -36,8 +36,13 @@ var mapAsset = map[string]string{
 	dataset.RoleCounty:  "geo-us-counties.json",
 }
 
-// countyCenters is the file of the counties' centers, by shape name.
-const countyCenters = "geo-us-county-centers.json"
+// centerAsset is a region set's file of its shapes' centers, by shape
+// name.
+var centerAsset = map[string]string{
+	dataset.RoleCountry: "geo-world-centers.json",
+	dataset.RoleState:   "geo-us-state-centers.json",
+	dataset.RoleCounty:  "geo-us-county-centers.json",
+}
 
 // regionSets reads the region sets once, by the geographic role they
 // place; a set whose file is missing (a server built without `make web`)
@@ -83,8 +88,10 @@ var regionSets = sync.OnceValue(func() map[string]*regionSet {
 		} else {
 			c.stateOf = stateCodes(s)
 		}
-		if b, err := fs.ReadFile(web.Dist, "dist/"+countyCenters); err == nil && json.Unmarshal(b, &c.center) != nil {
-			c.center = nil
+	}
+	for role, rs := range out {
+		if b, err := fs.ReadFile(web.Dist, "dist/"+centerAsset[role]); err == nil && json.Unmarshal(b, &rs.center) != nil {
+			rs.center = nil
 		}
 	}
 	return out

@@ -37,6 +37,10 @@ type mapPlan struct {
 	// counties: a points map placing its rows at the centers of the US
 	// counties its location field names (drawn on the states).
 	counties *regionSet
+	// centers: a points map placing its rows at the centers of the
+	// countries or US states its one location field names
+	// (regionpoints.go), drawn on that region set.
+	centers *regionSet
 	// places: CITY or POSTCODE for a points map placing its rows by
 	// city or US ZIP code (placemap.go); country is its country field
 	// (p.category[country], 0 for none), state then its state field.
@@ -87,6 +91,17 @@ func (v *View) placeMap(ctx context.Context, p *plan, arn string) string {
 			return "the " + role + " boundaries are missing from this server's build"
 		}
 		return "a filled map by " + role + " (Sightglass has boundaries of countries, US states and US counties only)"
+	}
+	if role := roleOf(p.category[0]); len(p.category) == 1 && (role == dataset.RoleCountry || role == dataset.RoleState) {
+		set := regionSets()[role]
+		if set == nil || set.center == nil {
+			return "the " + role + " boundaries are missing from this server's build"
+		}
+		if len(m.prefs) > 0 {
+			return "GeocodingPreferences on a points map not placed by a CITY or POSTCODE field"
+		}
+		m.centers, m.regions = set, set
+		return ""
 	}
 	if len(p.category) == 1 && roleOf(p.category[0]) == dataset.RoleCounty {
 		c, s := regionSets()[dataset.RoleCounty], regionSets()[dataset.RoleState]
@@ -178,4 +193,13 @@ func mapOption(p *plan, res *Result) (opt obj, note, why string) {
 		return pointMapOption(p, res)
 	}
 	return filledMapOption(p, res)
+}
+
+// centersRole names the regions a points map placed at centers is placed
+// by: country, or US state.
+func (m *mapPlan) centersRole() string {
+	if m.centers == regionSets()[dataset.RoleState] {
+		return "US state"
+	}
+	return "country"
 }

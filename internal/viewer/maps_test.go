@@ -142,9 +142,45 @@ func TestPointMap(t *testing.T) {
 
 	_, why = mapPlanOf(t, strings.Replace(pointMap, "%s", "", 1), map[string]string{"lat": "CITY", "lon": "LONGITUDE"})
 	wantEq(t, "city", why, "points placed by CITY with other location fields (give the points one CITY or POSTCODE field, or a LATITUDE and a LONGITUDE field)")
-	// One COUNTRY field: said as that, not as "with other fields".
-	country := `{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {
-	 "Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "country"}}}]}}}}}`
-	_, why = mapPlanOf(t, country, map[string]string{"country": "COUNTRY"})
-	wantEq(t, "country alone", why, "points placed by COUNTRY alone (Sightglass places points by one CITY, POSTCODE or US COUNTY field, or by a LATITUDE and a LONGITUDE field; a filled map draws COUNTRY regions)")
+}
+
+// A points map by one COUNTRY or STATE field places each row at its
+// region's center (Russia's and Fiji's across the antimeridian too), on
+// those regions; a value naming no region is in the note, two naming one
+// refuse the map.
+func TestPointMapRegionCenters(t *testing.T) {
+	byField := func(col string) string {
+		return `{"GeospatialMapVisual": {"VisualId": "g", "ChartConfiguration": {"FieldWells": {"GeospatialMapAggregatedFieldWells": {
+	 "Geospatial": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "sales", "ColumnName": "` + col + `"}}}]}}}}}`
+	}
+	p, why := mapPlanOf(t, byField("country"), map[string]string{"country": "COUNTRY"})
+	wantEq(t, "country placed", why, "")
+	res := &Result{
+		Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: recordsID, Type: "INTEGER", Role: query.RoleMeasure}},
+		Rows:    [][]any{{"France", int64(4)}, {"RUS", int64(2)}, {"Fiji", int64(1)}, {"Atlantis", int64(3)}},
+	}
+	opt, note, why := mapOption(p, res)
+	wantEq(t, "refused", why, "")
+	wantEq(t, "shapes", opt["geo"].(obj)["map"], "sg-geo-world")
+	data := opt["series"].([]obj)[0]["data"].([]obj)
+	wantEq(t, "points", len(data), 3)
+	inside := map[string][4]float64{"France": {-5, 8, 42, 51}, "Russia": {40, 140, 50, 72}, "Fiji": {176, 180, -19, -16}} // lon, lat bounds
+	for _, d := range data {
+		at, b := d["value"].([]any), inside[d["name"].(string)]
+		if lon, lat := at[0].(float64), at[1].(float64); lon < b[0] || lon > b[1] || lat < b[2] || lat > b[3] {
+			t.Errorf("%s at %v, %v", d["name"], lon, lat)
+		}
+	}
+	wantEq(t, "click value", data[1]["sgValue"], "RUS")
+	wantEq(t, "note", note, "1 of 4 values matched no country: Atlantis.")
+	res.Rows = [][]any{{"France", int64(4)}, {"FR", int64(1)}}
+	if _, _, why := mapOption(p, res); why != `the values "France" and "FR" name the same region (France)` {
+		t.Errorf("two values of one country: %q", why)
+	}
+	p, why = mapPlanOf(t, byField("st"), map[string]string{"st": "STATE"})
+	wantEq(t, "state placed", why, "")
+	res.Rows = [][]any{{"CA", int64(1)}, {"Narnia", int64(1)}}
+	opt, note, _ = mapOption(p, res)
+	wantEq(t, "state shapes", opt["geo"].(obj)["map"], "sg-geo-us-states")
+	wantEq(t, "state note", note, "1 of 2 values matched no US state: Narnia.")
 }

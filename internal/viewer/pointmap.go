@@ -72,18 +72,25 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	var placed []placedPoint
 	var counties *countyPlacer
 	var places *placePlacer
+	var centers *centerPlacer
 	switch {
 	case g.counties != nil:
 		counties = &countyPlacer{p: p, res: res, seen: map[string]string{}}
+	case g.centers != nil:
+		centers = &centerPlacer{p: p, res: res, seen: map[string]string{}}
 	case g.places != "":
 		places = &placePlacer{p: p, res: res}
 	}
 	for _, row := range res.Rows {
 		var lat, lon float64
 		var name, sgValue string
-		if counties != nil {
+		if counties != nil || centers != nil {
 			var placed bool
-			lon, lat, name, sgValue, placed, why = counties.place(row)
+			if counties != nil {
+				lon, lat, name, sgValue, placed, why = counties.place(row)
+			} else {
+				lon, lat, name, sgValue, placed, why = centers.place(row)
+			}
 			if why != "" {
 				return nil, "", why
 			}
@@ -125,6 +132,9 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 			size = max(minPoint, math.Round(maxPoint*math.Sqrt(math.Abs(f)/big)))
 		}
 		point := obj{"name": name, "value": []any{round6(lon), round6(lat), v}, "symbolSize": size}
+		if centers != nil {
+			point["sgValue"] = sgValue // what a click filters by
+		}
 		if counties != nil {
 			point["sgValue"] = sgValue // what a click filters by
 			if p.geo.state > 0 {
@@ -174,6 +184,8 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	switch {
 	case counties != nil:
 		note = counties.note()
+	case centers != nil:
+		note = centers.note()
 	case places != nil:
 		note = places.note()
 	default:

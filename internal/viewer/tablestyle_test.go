@@ -49,12 +49,12 @@ func TestTableStyles(t *testing.T) {
 // style says nothing.
 func TestTableStylesRefused(t *testing.T) {
 	p := &plan{}
-	p.tableStyleOf(raw(`{"Orientation": "HORIZONTAL", "HeaderStyle": {"Visibility": "HIDDEN", "BackgroundColor": "red"},
+	p.tableStyleOf(raw(`{"Orientation": "SIDEWAYS", "HeaderStyle": {"Visibility": "HIDDEN", "BackgroundColor": "red"},
 		"CellStyle": {"Border": {"UniformBorder": {"Thickness": 7}}, "FontConfiguration": {"FontColor": "#12;x"}},
 		"RowAlternateColorOptions": {"Status": "ENABLED", "RowAlternateColors": ["blue", "#EEEEEE"]}}`),
 		raw(`{"TotalsVisibility": "HIDDEN", "TotalCellStyle": {"BackgroundColor": "bad"}}`))
 	wantEq(t, "notes", strings.Join(p.styleNotes, "|"), `The cell styles of a table are drawn without HeaderStyle BackgroundColor "red", `+
-		`CellStyle FontColor "#12;x", CellStyle UniformBorder Thickness 7, RowAlternateColors "blue", Orientation "HORIZONTAL": not yet supported by Sightglass.`)
+		`CellStyle FontColor "#12;x", CellStyle UniformBorder Thickness 7, RowAlternateColors "blue", Orientation "SIDEWAYS": not yet supported by Sightglass.`)
 	tb := styledTable()
 	p.tableStyle.apply(tb)
 	wantEq(t, "header", [2]any{tb.HeaderHidden, tb.Headers[0].Format.Style()}, [2]any{true, ""})
@@ -120,4 +120,30 @@ func TestDarkColor(t *testing.T) {
 			t.Errorf("darkColor(%s) = %v, want %v", bg, got, want)
 		}
 	}
+}
+
+// A HORIZONTAL table is drawn turned: a line per field, its header first,
+// a column per row, the totals last (or first with TotalsFirst).
+func TestTableHorizontal(t *testing.T) {
+	p := &plan{}
+	p.tableStyleOf(raw(`{"Orientation": "HORIZONTAL"}`), nil)
+	wantEq(t, "no note", p.styleNotes, []string(nil))
+	tb := &Table{Headers: []Cell{{Text: "Region"}, {Text: "Sales", Numeric: true}},
+		Rows:   [][]Cell{{{Text: "East"}, {Text: "1", Numeric: true}}, {{Text: "West"}, {Text: "2", Numeric: true}}},
+		Totals: []Cell{{Text: "Total"}, {Text: "3", Numeric: true}}}
+	p.tableStyle.apply(tb)
+	text := func(ls []TableLine) [][]string {
+		var out [][]string
+		for _, l := range ls {
+			line := []string{l.Head.Text}
+			for _, c := range l.Cells {
+				line = append(line, c.Text)
+			}
+			out = append(out, line)
+		}
+		return out
+	}
+	wantEq(t, "lines", [2]any{tb.Horizontal, text(tb.Lines())}, [2]any{true, [][]string{{"Region", "East", "West", "Total"}, {"Sales", "1", "2", "3"}}})
+	tb.TotalsFirst = true
+	wantEq(t, "totals first", text(tb.Lines())[1], []string{"Sales", "3", "1", "2"})
 }

@@ -117,6 +117,14 @@ export function initActions(root, h) {
     const tile = row?.closest("[data-visual-id]");
     if (!row || !tile || !clickAction(tile.dataset.visualId)) return;
     let value = row.cells[0]?.textContent ?? "";
+    // A turned (HORIZONTAL) table's row is a column: the first line's
+    // cell above the one clicked; a header or the totals select nothing.
+    const turned = row.closest("table.horizontal");
+    if (turned) {
+      const td = ev.target.closest("td");
+      if (!td || td.classList.contains("total")) return;
+      value = turned.tBodies[0].rows[0]?.cells[td.cellIndex]?.textContent ?? "";
+    }
     if (tile.matches(".tile-pivot")) {
       if (row.dataset.pivotPath) value = JSON.parse(row.dataset.pivotPath)[0] ?? "";
       else {

@@ -361,6 +361,9 @@ func scatterOption(p *plan, res *Result, opt obj) obj {
 			data[i] = point(row)
 		}
 		s := obj{"type": "scatter", "name": g.name, "data": data}
+		if len(p.colors) > 0 {
+			s["sgClick"] = "series" // a click filters by the Category value (web/src/visualactions.js)
+		}
 		if len(p.values) > 2 {
 			sizeBubblesOf(s, g.rows, res.Rows, nd+2)
 		}

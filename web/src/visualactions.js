@@ -70,6 +70,17 @@ async function run(visualId, value, state) {
   }
 }
 
+// scatterValue is what a scatter plot's point click filters by: its
+// series' name when the series is a Category value (sgClick "series", a
+// plot with a Label field), else the point's category (its third value);
+// undefined for other charts and for a points map.
+function scatterValue(chart, p) {
+  if (p.seriesType !== "scatter" || !Array.isArray(p.value) || p.value.length < 3) return undefined;
+  const s = chart.getOption().series?.[p.seriesIndex];
+  if (!s || s.coordinateSystem === "geo") return undefined; // a points map's point: its name
+  return s.sgClick === "series" ? p.seriesName : p.value[2];
+}
+
 // mountActions binds the charts under el to their visuals' click actions.
 export function mountActions(el) {
   if (!hooks) return;
@@ -81,7 +92,7 @@ export function mountActions(el) {
     node.classList.add("has-action");
     // A filled map's region carries the value it was matched from
     // (sgValue), and a county its state (sgState).
-    chart.on("click", (p) => run(tile.dataset.visualId, p.data?.sgValue ?? p.name, p.data?.sgState));
+    chart.on("click", (p) => run(tile.dataset.visualId, p.data?.sgValue ?? scatterValue(chart, p) ?? p.name, p.data?.sgState));
   });
   // A filter still set marks its source tile again when it is redrawn.
   const st = hooks.state();

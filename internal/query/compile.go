@@ -113,16 +113,6 @@ func (cc *compilation) source(name string) (expr.Node, bool, error) {
 
 func invalid(format string, args ...any) error { return sg.Errorf(sg.EINVALID, format, args...) }
 
-// fieldType is the expression type of a dataset column type.
-func fieldType(t string) dialect.Type {
-	switch t {
-	case "BIT":
-		return dialect.Integer
-	case "JSON":
-		return dialect.String
-	}
-	return dialect.Type(t)
-}
 
 func typeName(t dialect.Type) string {
 	if t == "" {
@@ -134,7 +124,8 @@ func typeName(t dialect.Type) string {
 // field resolves a dataset column or a calculated field.
 func (cc *compilation) field(name string) (expr.Value, bool, error) {
 	if col, ok := cc.cols[name]; ok {
-		return expr.Value{SQL: "ds." + cc.d.QuoteIdent(name), Type: fieldType(col.Type), Kind: expr.Row}, true, nil
+		sql, t := dialect.ColumnValue("ds."+cc.d.QuoteIdent(name), col.Type)
+		return expr.Value{SQL: sql, Type: t, Kind: expr.Row}, true, nil
 	}
 	if _, ok := cc.calc[name]; !ok {
 		return expr.Value{}, false, nil

@@ -49,16 +49,6 @@ func (t *Tables) resolve(ctx context.Context) error {
 	return err
 }
 
-// fieldType is the expression type of a column type.
-func fieldType(colType string) dialect.Type {
-	switch colType {
-	case "BIT":
-		return dialect.Integer
-	case "JSON":
-		return dialect.String
-	}
-	return dialect.Type(colType)
-}
 
 // columnType is the column type of an expression type.
 func columnType(t dialect.Type) string {
@@ -73,7 +63,8 @@ func scope(d dialect.Dialect, alias string, cols []Column) func(string) (expr.Va
 	return func(name string) (expr.Value, bool, error) {
 		for _, c := range cols {
 			if c.Name == name {
-				return expr.Value{SQL: alias + "." + d.QuoteIdent(c.Name), Type: fieldType(c.Type), Kind: expr.Row}, true, nil
+				sql, t := dialect.ColumnValue(alias+"."+d.QuoteIdent(c.Name), c.Type)
+				return expr.Value{SQL: sql, Type: t, Kind: expr.Row}, true, nil
 			}
 		}
 		return expr.Value{}, false, nil

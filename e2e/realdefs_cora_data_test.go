@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/service/quicksight/types"
 )
 
 // coraPayers are the management accounts, their names and their linked
@@ -215,11 +217,9 @@ func coraColumns() []realColumn {
 	c = append(c, strCols("implementation_effort", "last_refresh_timestamp", "recommendation_id")...)
 	c = append(c, intCols("recommendation_lookback_period_in_days")...)
 	c = append(c, strCols("recommendation_source", "recommended_resource_details", "recommended_resource_summary", "recommended_resource_type", "region", "resource_arn")...)
-	// BOOLEAN in the author's dataset; QuickSight promotes booleans to
-	// integers (its user guide, "Supported data types and values"), and
-	// the definition compares them with 1. Sightglass types a BOOLEAN
-	// column as a boolean in expressions and refuses {restart_needed} = 1,
-	// so the test's columns are the integers QuickSight makes of them.
-	c = append(c, intCols("restart_needed", "rollback_possible")...)
+	// BOOLEAN, as in the author's dataset: the definition compares them
+	// with 1 (QuickSight promotes booleans to integers; so does the
+	// query compiler, dialect.ColumnValue).
+	c = append(c, realColumn{"restart_needed", types.InputColumnDataTypeBoolean}, realColumn{"rollback_possible", types.InputColumnDataTypeBoolean})
 	return append(c, strCols("tags", "source_account_id", "report_name", "data", "date", "account_name")...)
 }

@@ -41,6 +41,10 @@ func FuzzVisualPlan(f *testing.F) {
 		`{"KPIVisual": {"VisualId": "k", "ChartConfiguration": {"FieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}], "TrendGroups": [{"DateDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "s", "ColumnName": "t"}}}]}, "KPIOptions": {"Sparkline": {"Visibility": "VISIBLE", "Type": "LINE"}, "ProgressBar": {"Visibility": "HIDDEN"}}}}}`,
 		`{"BarChartVisual": {"VisualId": "b", "ChartConfiguration": {"FieldWells": {"BarChartAggregatedFieldWells": {"Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Colors": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "SortConfiguration": {"CategorySort": [{"FieldSort": {"FieldId": "v", "Direction": "DESC"}}], "CategoryItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}, "ColorSort": [{"FieldSort": {"FieldId": "k", "Direction": "ASC"}}], "ColorItemsLimit": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`,
 		`{"TableVisual": {"VisualId": "t", "ChartConfiguration": {"FieldWells": {"TableAggregatedFieldWells": {"GroupBy": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}, "FormatConfiguration": {"NullValueFormatConfiguration": {"NullString": "n/a"}}}}], "Values": [{"DateMeasureField": {"FieldId": "v", "AggregationFunction": "MAX", "Column": {"DataSetIdentifier": "s", "ColumnName": "d"}, "FormatConfiguration": {"DateTimeFormat": "YYYY"}}}]}}, "FieldOptions": {"SelectedFieldOptions": [{"FieldId": "c", "Visibility": "HIDDEN"}], "Order": ["v", "v", "x"]}}}}`,
+		`{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {"Rows": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}, {"CategoricalDimensionField": {"FieldId": "d", "Column": {"DataSetIdentifier": "s", "ColumnName": "q"}}}], "Columns": [{"CategoricalDimensionField": {"FieldId": "k", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "SortConfiguration": {"FieldSortOptions": [{"FieldId": "c", "SortBy": {"Field": {"FieldId": "v", "Direction": "DESC"}}}, {"FieldId": "k", "SortBy": {"Column": {"SortBy": {"DataSetIdentifier": "s", "ColumnName": "z"}, "Direction": "ASC", "AggregationFunction": {"CategoricalAggregationFunction": "COUNT"}}}}, {"FieldId": "d", "SortBy": {"DataPath": {"Direction": "DESC"}}}]}}}}`,
+		`{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Columns": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "p"}}}], "Values": [{"NumericalMeasureField": {"FieldId": "v", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}]}}, "SortConfiguration": {"HeatMapRowSort": [{"FieldSort": {"FieldId": "v", "Direction": "DESC"}}], "HeatMapRowItemsLimitConfiguration": {"ItemsLimit": 1, "OtherCategories": "INCLUDE"}}}}}`,
+		`{"WaterfallVisual": {"VisualId": "w", "ChartConfiguration": {"FieldWells": {"WaterfallChartAggregatedFieldWells": {"Values": [{"NumericalMeasureField": {"FieldId": "a", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}, {"NumericalMeasureField": {"FieldId": "b", "Column": {"DataSetIdentifier": "s", "ColumnName": "y"}}}]}}}}}`,
+		`{"ScatterPlotVisual": {"VisualId": "s", "ChartConfiguration": {"FieldWells": {"ScatterPlotCategoricallyAggregatedFieldWells": {"XAxis": [{"NumericalMeasureField": {"FieldId": "x", "Column": {"DataSetIdentifier": "s", "ColumnName": "x"}}}], "YAxis": [{"NumericalMeasureField": {"FieldId": "y", "Column": {"DataSetIdentifier": "s", "ColumnName": "y"}}}], "Category": [{"CategoricalDimensionField": {"FieldId": "c", "Column": {"DataSetIdentifier": "s", "ColumnName": "r"}}}], "Label": [{"CategoricalDimensionField": {"FieldId": "l", "Column": {"DataSetIdentifier": "s", "ColumnName": "q"}}}], "Size": [{"NumericalMeasureField": {"FieldId": "z", "Column": {"DataSetIdentifier": "s", "ColumnName": "z"}}}]}}}}}`,
 	} {
 		f.Add(seed)
 	}
@@ -95,6 +99,33 @@ func FuzzVisualPlan(f *testing.F) {
 			if res != nil && p.colorLimit > 0 {
 				limitColors(res, p)
 			}
+		}
+		if p, ok := planOf(&vis); ok && len(p.unsupported) == 0 && p.kind != definition.KindPivot && p.geo == nil && p.hist == nil && p.radar == nil && len(p.values) > 0 &&
+			(p.kind == definition.KindScatter || p.kind == definition.KindHeatMap || p.kind == definition.KindWaterfall) {
+			res := radarResult(p)
+			for _, by := range p.heatBy {
+				if by != nil { // each row's or column's value, as asked
+					by.of = map[string]any{"a": int64(2), "b": nil, "c": int64(-1)}
+				}
+			}
+			if (p.kind != definition.KindScatter || len(p.values) >= 2) && (p.kind != definition.KindHeatMap || len(p.dims()) >= 2) {
+				chartOption(p, res) // a scatter, heat map or waterfall over any plan without a panic
+			}
+		}
+		if p, ok := planOf(&vis); ok && p.kind == definition.KindPivot && len(p.unsupported) == 0 {
+			// Ordered over any plan without a panic: each level's aggregate
+			// known for some groups, not others.
+			if o := p.pivotOrder; o != nil {
+				some := func(levels []pivotLevelOrder) []map[string]any {
+					out := make([]map[string]any, len(levels))
+					for d := range levels {
+						out[d] = map[string]any{"a": int64(3), "b": nil, "a / b": 1.5}
+					}
+					return out
+				}
+				o.rowAgg, o.colAgg = some(o.rows), some(o.cols)
+			}
+			pivot(p, radarResult(p))
 		}
 		if p, ok := planOf(&vis); ok && vis.Kind == definition.KindTable {
 			ids := fieldIDs(append(p.dims(), p.measures()...))

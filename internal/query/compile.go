@@ -113,7 +113,6 @@ func (cc *compilation) source(name string) (expr.Node, bool, error) {
 
 func invalid(format string, args ...any) error { return sg.Errorf(sg.EINVALID, format, args...) }
 
-
 func typeName(t dialect.Type) string {
 	if t == "" {
 		return "STRING"

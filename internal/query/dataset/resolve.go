@@ -49,7 +49,6 @@ func (t *Tables) resolve(ctx context.Context) error {
 	return err
 }
 
-
 // columnType is the column type of an expression type.
 func columnType(t dialect.Type) string {
 	if t == "" {

@@ -83,6 +83,9 @@ var calcFunctionCases = []struct{ src, want string }{
 	{`split(' for  for a for  for b', ' for ', 2)`, "b"},
 	{`split('a for b fo', ' for ', 2)`, "b fo"},
 	{`split('ñ→→dú→→é', '→→', 3)`, "é"},
+	{`split('aaa', 'aa', 1)`, "a"},
+	{`split('x---', '--', 2)`, "-"},
+	{`split('x--y--', '--', 2)`, "y"},
 	{`split('a"|"b', '"|"', 2)`, "b"},
 	// a delimiter of literals (and parameters, compileExpression's cases)
 	{`split('{Name=web,Team=x}', concat('Team', '='), 2)`, "x}"},

@@ -1,7 +1,9 @@
 package viewer
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -138,4 +140,24 @@ func TestRefusedVisualAsksNothing(t *testing.T) {
 	if _, q, ok := v.VisualQuestion("s", "limited"); ok {
 		t.Errorf("the limited heat map asks %+v", q)
 	}
+}
+
+// A heat map ordered by its measure over more rows than Sightglass
+// orders is refused by name, never drawn in another order unsaid.
+func TestHeatMapMeasureSortTooMany(t *testing.T) {
+	p, _ := planOf(visualOf(t, `{"HeatMapVisual": {"VisualId": "h", "ChartConfiguration": {"FieldWells": {"HeatMapAggregatedFieldWells": {`+heatWells+`}},
+	 "SortConfiguration": {"HeatMapRowSort": [{"FieldSort": {"FieldId": "`+recordsID+`", "Direction": "DESC"}}]}}}}`))
+	if p.heatBy[0] == nil {
+		t.Fatalf("not ordered by the measure: %v", p.unsupported)
+	}
+	many := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+		res := &Result{Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: recordsID, Role: query.RoleMeasure, Type: "INTEGER"}}}
+		for i := range pivotLimit + 1 {
+			res.Rows = append(res.Rows, []any{fmt.Sprint(i), int64(i)})
+		}
+		return res, nil
+	}
+	v := New(&definition.Definition{}, nil, testNow)
+	why, err := v.heatOrderValues(context.Background(), p, &query.Question{}, "arn", many)
+	wantEq(t, "refused", [2]any{why, err}, [2]any{"a sort by its measure over more than 2000 rows", nil})
 }

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -35,8 +36,10 @@ func (o *heatMeasureOrder) compare(a, b string) int {
 }
 
 // heatOrderValues asks, for each axis of a heat map ordered by its
-// measure, the measure per row (column).
-func (v *View) heatOrderValues(ctx context.Context, p *plan, q *query.Question, arn string, run Runner) error {
+// measure, the measure per row (column); why names an axis with more
+// values than Sightglass orders (its rows would otherwise keep their own
+// order, unsaid).
+func (v *View) heatOrderValues(ctx context.Context, p *plan, q *query.Question, arn string, run Runner) (why string, err error) {
 	for axis, by := range p.heatBy {
 		if by == nil {
 			continue
@@ -45,17 +48,17 @@ func (v *View) heatOrderValues(ctx context.Context, p *plan, q *query.Question, 
 		lq.Measures = []query.Measure{*p.values[0].measure}
 		ans, ok, err := pivotLevel(ctx, run, arn, &lq, p.dims()[axis:axis+1])
 		if err != nil {
-			return err
+			return "", err
+		}
+		if !ok {
+			return "a sort by its measure over more than " + strconv.Itoa(pivotLimit) + " " + [2]string{"rows", "columns"}[axis], nil
 		}
 		by.of = make(map[string]any, len(ans))
-		if !ok { // more than the cells drawn: the map refuses them anyway
-			continue
-		}
 		for k, vals := range ans {
 			if len(vals) > 0 {
 				by.of[k] = vals[0]
 			}
 		}
 	}
-	return nil
+	return "", nil
 }

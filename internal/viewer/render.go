@@ -352,8 +352,11 @@ func (v *View) computeTile(ctx context.Context, t *Tile, vis *definition.Visual,
 			}
 			opt = histogramOption(p, lows, counts)
 		} else {
-			if err := v.heatOrderValues(ctx, p, q, arn, run); err != nil {
-				t.Kind, t.Message = TileError, "This visual's sort could not be computed: "+errorText(err)
+			if why, err := v.heatOrderValues(ctx, p, q, arn, run); err != nil || why != "" {
+				t.Kind, t.Message = TileUnsupported, kindLabel(vis.Kind)+" options not yet supported by Sightglass: "+why+"."
+				if err != nil {
+					t.Kind, t.Message = TileError, "This visual's sort could not be computed: "+errorText(err)
+				}
 				return
 			}
 			opt = chartOption(p, res)

@@ -44,10 +44,15 @@ type TableLine struct {
 // column (or the first after the headers, with TotalsFirst).
 func (t *Table) Lines() []TableLine {
 	out := make([]TableLine, len(t.Headers))
+	total := func(j int) Cell {
+		c := t.Totals[j]
+		c.Total = true // drawn as a total, and selects nothing on a click
+		return c
+	}
 	for j, h := range t.Headers {
 		l := TableLine{Head: h}
 		if t.Totals != nil && t.TotalsFirst && j < len(t.Totals) {
-			l.Cells = append(l.Cells, t.Totals[j])
+			l.Cells = append(l.Cells, total(j))
 		}
 		for _, r := range t.Rows {
 			if j < len(r) {
@@ -55,7 +60,7 @@ func (t *Table) Lines() []TableLine {
 			}
 		}
 		if t.Totals != nil && !t.TotalsFirst && j < len(t.Totals) {
-			l.Cells = append(l.Cells, t.Totals[j])
+			l.Cells = append(l.Cells, total(j))
 		}
 		out[j] = l
 	}

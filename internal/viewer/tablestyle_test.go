@@ -146,4 +146,5 @@ func TestTableHorizontal(t *testing.T) {
 	wantEq(t, "lines", [2]any{tb.Horizontal, text(tb.Lines())}, [2]any{true, [][]string{{"Region", "East", "West", "Total"}, {"Sales", "1", "2", "3"}}})
 	tb.TotalsFirst = true
 	wantEq(t, "totals first", text(tb.Lines())[1], []string{"Sales", "3", "1", "2"})
+	wantEq(t, "a total cell", [2]bool{tb.Lines()[0].Cells[0].Total, tb.Lines()[0].Cells[1].Total}, [2]bool{true, false})
 }

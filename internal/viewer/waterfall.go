@@ -1,6 +1,8 @@
 package viewer
 
 import (
+	"html"
+
 	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
 )
@@ -115,7 +117,8 @@ func waterfallOption(p *plan, res *Result) obj {
 				return nil
 			}
 			// The tooltip names the whole step, not the part drawn.
-			it := obj{"value": v, "itemStyle": obj{"color": color}, "tooltip": obj{"formatter": name + ": " + label}}
+			// ECharts writes a string formatter into the tooltip as HTML.
+			it := obj{"value": v, "itemStyle": obj{"color": color}, "tooltip": obj{"formatter": html.EscapeString(name + ": " + label)}}
 			if show && labelled {
 				it["label"] = obj{"show": true, "formatter": label, "position": "top"}
 				if color == waterfallDown || (hi <= 0 && color == waterfallTotal) {

@@ -30,10 +30,13 @@ func (postgresDialect) Split(s, d string, p int) string {
 	return "(ARRAY_REMOVE(STRING_TO_ARRAY(" + s + ", " + d + "), ''))[" + strconv.Itoa(p) + "]"
 }
 
+// Split for MySQL reads item p between the p-th and (p+1)-th d (an
+// empty last item, after a trailing d, is no item: NULL; no TRIM, which
+// would cut into a last item of a delimiter's own characters).
 func (m mysqlDialect) Split(s, d string, p int) string {
-	t := "TRIM(TRAILING " + d + " FROM " + collapse("CONCAT("+d+", "+s+")", d, "CONCAT("+d+", "+d+")", m.Replace) + ")"
+	t := collapse("CONCAT("+d+", "+s+")", d, "CONCAT("+d+", "+d+")", m.Replace)
 	count := "((CHAR_LENGTH(" + t + ") - CHAR_LENGTH(REPLACE(" + t + ", " + d + ", ''))) DIV CHAR_LENGTH(" + d + "))"
-	return "(CASE WHEN " + strconv.Itoa(p) + " <= " + count + " THEN SUBSTRING_INDEX(SUBSTRING_INDEX(" + t + ", " + d + ", " + strconv.Itoa(p+1) + "), " + d + ", -1) END)"
+	return "(CASE WHEN " + strconv.Itoa(p) + " <= " + count + " THEN NULLIF(SUBSTRING_INDEX(SUBSTRING_INDEX(" + t + ", " + d + ", " + strconv.Itoa(p+1) + "), " + d + ", -1), '') END)"
 }
 
 // Split for SQLite makes the items a JSON array and reads element p

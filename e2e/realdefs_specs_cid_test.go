@@ -119,7 +119,11 @@ func kiroDate(i int) time.Time {
 		d := now.AddDate(0, 0, -40-i%60)
 		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	return time.Date(now.Year(), now.Month(), 1+i%now.Day(), 0, 0, 0, 0, time.UTC)
+	// Today first, then each day back to the 1st, in turn: every day of
+	// the month so far has rows whatever its number (1+i%now.Day() gave
+	// none to a day whose number is a multiple of 4, as i%4 == 3 is not
+	// this month's).
+	return time.Date(now.Year(), now.Month(), now.Day()-(i/4)%now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 var kiroThisMonth = fmt.Sprintf("report_date >= '%s'", realDefsStart.UTC().Format("2006-01")+"-01")

@@ -120,16 +120,34 @@ func (c *countyPlacer) place(row []any) (lon, lat float64, shape, value string, 
 		c.missed = append(c.missed, shown)
 		return 0, 0, "", "", false, ""
 	}
+	if why := claimShape(c.seen, p, res, row, shape, shown, "county"); why != "" {
+		return 0, 0, "", "", false, why
+	}
+	return at[0], at[1], shape, value, true, ""
+}
+
+// shapePlacer places a points map's rows at the centers of the shapes
+// their values name (counties, countries, states), once per shape and
+// color, and names in its note the rows it could not place.
+type shapePlacer interface {
+	place(row []any) (lon, lat float64, shape, value string, placed bool, why string)
+	note() string
+}
+
+// claimShape records that the value shown (a row's) names shape, with
+// the row's color; why refuses the map when another value already named
+// it with that color: two points would stand on one another.
+func claimShape(seen map[string]string, p *plan, res *Result, row []any, shape, shown, what string) (why string) {
 	key := shape
 	if len(p.colors) > 0 {
 		i := len(p.category)
 		key += "\x00" + fieldText(row[i], res.Columns[i], p.colors[0])
 	}
-	if prev, dup := c.seen[key]; dup {
-		return 0, 0, "", "", false, "the values " + strconv.Quote(prev) + " and " + strconv.Quote(shown) + " name the same county (" + shape + ")"
+	if prev, dup := seen[key]; dup {
+		return "the values " + strconv.Quote(prev) + " and " + strconv.Quote(shown) + " name the same " + what + " (" + shape + ")"
 	}
-	c.seen[key] = shown
-	return at[0], at[1], shape, value, true, ""
+	seen[key] = shown
+	return ""
 }
 
 // note names the rows the map could not place.

@@ -70,28 +70,22 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 	var ss []obj
 	var missed []string
 	var placed []placedPoint
-	var counties *countyPlacer
+	var shapes shapePlacer // points at the centers of counties, countries or states
 	var places *placePlacer
-	var centers *centerPlacer
 	switch {
 	case g.counties != nil:
-		counties = &countyPlacer{p: p, res: res, seen: map[string]string{}}
+		shapes = &countyPlacer{p: p, res: res, seen: map[string]string{}}
 	case g.centers != nil:
-		centers = &centerPlacer{p: p, res: res, seen: map[string]string{}}
+		shapes = &centerPlacer{p: p, res: res, seen: map[string]string{}}
 	case g.places != "":
 		places = &placePlacer{p: p, res: res}
 	}
 	for _, row := range res.Rows {
 		var lat, lon float64
 		var name, sgValue string
-		if counties != nil || centers != nil {
+		if shapes != nil {
 			var placed bool
-			if counties != nil {
-				lon, lat, name, sgValue, placed, why = counties.place(row)
-			} else {
-				lon, lat, name, sgValue, placed, why = centers.place(row)
-			}
-			if why != "" {
+			if lon, lat, name, sgValue, placed, why = shapes.place(row); why != "" {
 				return nil, "", why
 			}
 			if !placed {
@@ -132,12 +126,9 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 			size = max(minPoint, math.Round(maxPoint*math.Sqrt(math.Abs(f)/big)))
 		}
 		point := obj{"name": name, "value": []any{round6(lon), round6(lat), v}, "symbolSize": size}
-		if centers != nil {
+		if shapes != nil {
 			point["sgValue"] = sgValue // what a click filters by
-		}
-		if counties != nil {
-			point["sgValue"] = sgValue // what a click filters by
-			if p.geo.state > 0 {
+			if g.counties != nil && p.geo.state > 0 {
 				point["sgState"] = stateText(p, res, row) // and within which state
 			}
 		}
@@ -182,10 +173,8 @@ func pointMapOption(p *plan, res *Result) (opt obj, note, why string) {
 		opt["legend"] = obj{"type": "scroll", "top": 0, "data": names}
 	}
 	switch {
-	case counties != nil:
-		note = counties.note()
-	case centers != nil:
-		note = centers.note()
+	case shapes != nil:
+		note = shapes.note()
 	case places != nil:
 		note = places.note()
 	default:

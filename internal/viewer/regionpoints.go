@@ -1,7 +1,5 @@
 package viewer
 
-import "strconv"
-
 // A points map whose one location field is a COUNTRY or a US STATE
 // places each row at the center of the region its value names (the
 // centroid of the region's largest land, web/scripts/geo.mjs), drawn on
@@ -34,15 +32,9 @@ func (c *centerPlacer) place(row []any) (lon, lat float64, shape, value string, 
 		c.missed = append(c.missed, value)
 		return 0, 0, "", "", false, ""
 	}
-	key := shape
-	if len(p.colors) > 0 {
-		i := len(p.category)
-		key += "\x00" + fieldText(row[i], res.Columns[i], p.colors[0])
+	if why := claimShape(c.seen, p, res, row, shape, value, "region"); why != "" {
+		return 0, 0, "", "", false, why
 	}
-	if prev, dup := c.seen[key]; dup {
-		return 0, 0, "", "", false, "the values " + strconv.Quote(prev) + " and " + strconv.Quote(value) + " name the same region (" + shape + ")"
-	}
-	c.seen[key] = value
 	return at[0], at[1], shape, value, true, ""
 }
 

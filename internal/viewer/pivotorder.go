@@ -64,7 +64,7 @@ func pivotPermutations(o *pivotOrder, rows, cols [][]string, colRaw [][]any) (ro
 	rank := map[string]int{}
 	for _, ks := range rowKeys {
 		for _, k := range ks {
-			if !hasKey(rank, k) {
+			if _, seen := rank[k]; !seen {
 				rank[k] = len(rank)
 			}
 		}
@@ -138,11 +138,6 @@ func prefixKeys(leaves [][]string) [][]string {
 		}
 	}
 	return out
-}
-
-func hasKey(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // orderPivot puts a pivot's rows and columns in o's order: it returns

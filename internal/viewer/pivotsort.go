@@ -1,6 +1,7 @@
 package viewer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sightglass/sightglass/internal/definition"
@@ -37,19 +38,17 @@ type pivotOrder struct {
 	rowAgg, colAgg []map[string]any
 }
 
-// pivotSorts reads a pivot table's FieldSortOptions into p.order and,
-// for its row fields sorted by themselves, the question's sort.
+// pivotSorts reads a pivot table's FieldSortOptions into p.pivotOrder
+// and, for its row fields sorted by themselves, the question's sort.
 func (p *plan) pivotSorts(opts []definition.PivotFieldSortOptions) {
-	o := p.pivotOrderOrNew()
+	o := &pivotOrder{rows: make([]pivotLevelOrder, len(p.category)), cols: make([]pivotLevelOrder, len(p.colors))}
+	p.pivotOrder = o
 	rowDesc := false
 	var skipped []string
 	skip := func(what string) {
-		for _, s := range skipped {
-			if s == what {
-				return
-			}
+		if !slices.Contains(skipped, what) {
+			skipped = append(skipped, what)
 		}
-		skipped = append(skipped, what)
 	}
 	for _, opt := range opts {
 		level, f, isRow := p.pivotLevelOf(opt.FieldId)
@@ -66,18 +65,19 @@ func (p *plan) pivotSorts(opts []definition.PivotFieldSortOptions) {
 		case by.Field != nil:
 			m := p.measureByID(by.Field.FieldId)
 			if m == nil {
-				skip("a sort by a field the pivot table does not show")
+				skip("a sort by a field that is not one of its measures")
 				continue
 			}
 			level.by, level.byDesc = m, by.Field.Direction == "DESC"
 		case by.Column != nil && by.Column.SortBy != nil:
 			cs := by.Column
+			m := p.measureSortedBy(cs)
 			switch {
 			case sortsBy(cs, f):
 				level.desc = cs.Direction == "DESC"
 				rowDesc = rowDesc || (isRow && level.desc)
-			case p.measureSortedBy(cs) != nil:
-				level.by, level.byDesc = p.measureSortedBy(cs), cs.Direction == "DESC"
+			case m != nil:
+				level.by, level.byDesc = m, cs.Direction == "DESC"
 			default:
 				m, ok := columnSortMeasure(cs, f.dataSet)
 				if !ok {
@@ -103,7 +103,7 @@ func (p *plan) pivotSorts(opts []definition.PivotFieldSortOptions) {
 
 // pivotLevelOf finds the row or column level of a pivot field id.
 func (p *plan) pivotLevelOf(id string) (level *pivotLevelOrder, f field, isRow bool) {
-	o := p.pivotOrderOrNew()
+	o := p.pivotOrder
 	for i, c := range p.category {
 		if c.id == id {
 			return &o.rows[i], c, true
@@ -115,14 +115,6 @@ func (p *plan) pivotLevelOf(id string) (level *pivotLevelOrder, f field, isRow b
 		}
 	}
 	return nil, field{}, false
-}
-
-// pivotOrderOrNew is p.pivotOrder, made for p's fields when nil.
-func (p *plan) pivotOrderOrNew() *pivotOrder {
-	if p.pivotOrder == nil {
-		p.pivotOrder = &pivotOrder{rows: make([]pivotLevelOrder, len(p.category)), cols: make([]pivotLevelOrder, len(p.colors))}
-	}
-	return p.pivotOrder
 }
 
 // measureByID is the query measure of the plan's measure field id.

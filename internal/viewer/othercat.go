@@ -86,7 +86,7 @@ func (v *View) otherRefusal(p *plan) string {
 		}
 	}
 	for _, c := range p.calc {
-		if tableCalcExpr(c.Expression, exprs) {
+		if v.tableCalc(p.dataSet, c.Expression, exprs) {
 			return "an items limit with the calculated measure " + strconv.Quote(c.Name)
 		}
 	}
@@ -98,7 +98,7 @@ func (v *View) otherRefusal(p *plan) string {
 		if !ok {
 			continue
 		}
-		tableCalc := tableCalcExpr(src, exprs)
+		tableCalc := v.tableCalc(p.dataSet, src, exprs)
 		if !tableCalc && (!v.aggregatedField(p.dataSet, f.measure.Field) || len(p.asked) > 0) {
 			continue
 		}
@@ -130,6 +130,19 @@ func (v *View) otherRefusal(p *plan) string {
 
 // reTableCalc finds a table calculation or window function by name.
 var reTableCalc = regexp.MustCompile(`(?i)\b(\w+over|running\w+|rank|denserank|percentilerank|percentoftotal|difference|percentdifference|lag|lead|window\w+|firstvalue|lastvalue|periodoverperiod\w+|periodtodate\w+)\s*\(`)
+
+// tableCalc is tableCalcExpr of an expression over dataSet's calculated
+// fields (exprs), parsed once per view: each drawn tile with an items
+// limit asks it.
+func (v *View) tableCalc(dataSet, src string, exprs map[string]string) bool {
+	key := dataSet + "\x00" + src
+	if x, ok := v.tableCalcs.Load(key); ok {
+		return x.(bool)
+	}
+	calc := tableCalcExpr(src, exprs)
+	v.tableCalcs.Store(key, calc)
+	return calc
+}
 
 // tableCalcExpr reports whether an expression calls a table calculation
 // or window function, itself or through the calculated fields (exprs, by

@@ -25,6 +25,8 @@ type View struct {
 	// aggregated caches aggregatedField per "dataset\x00field": visuals
 	// are computed concurrently and each asks it.
 	aggregated sync.Map
+	// tableCalcs caches tableCalcExpr per "dataset\x00expression".
+	tableCalcs sync.Map
 	// geoRoles reads the geographic roles map visuals place by.
 	geoRoles GeoRoles
 	// staticFiles reads the static files a layer map's layers name.

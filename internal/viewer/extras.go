@@ -55,14 +55,24 @@ func (x *extras) failed(err error) {
 }
 
 // hiddenText is what a note says of a hidden measure's error, never
-// naming the internal measure.
+// naming the internal measure: the compile error itself, without the
+// internal field it was compiled as or a position in its wrapped
+// expression.
 func hiddenText(err error) string {
 	why := errorText(err)
 	if strings.Contains(why, "is not an aggregated calculated field") && strings.Contains(why, "__sg_hidden_") {
-		why = "a condition or computed line is not aggregated and reads a field the visual does not group by."
+		return "a condition or computed line is not aggregated and reads a field the visual does not group by."
 	}
+	why = hiddenAt.ReplaceAllString(hiddenCause.ReplaceAllString(why, ""), "")
 	return hiddenName.ReplaceAllString(why, "a condition or computed line")
 }
+
+// hiddenCause is the start of a hidden measure's compile error, and
+// hiddenAt its position (in the wrapped expression, not as written).
+var (
+	hiddenCause = regexp.MustCompile(`^The expression of calculated field "?__sg_hidden_[0-9]+"? is invalid: `)
+	hiddenAt    = regexp.MustCompile(` at position [0-9]+$`)
+)
 
 // cssColor returns a #RGB or #RRGGBB color as written, "" for anything
 // else: colors go into style attributes, so nothing else passes.

@@ -2,7 +2,6 @@ package viewer
 
 import (
 	"context"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -33,8 +32,7 @@ func (x *extras) isolateHidden(ctx context.Context, ask Runner, arn string, q *q
 				return false
 			}
 			bad = append(bad, i)
-			w := hiddenCause.ReplaceAllString(hiddenText(err), "")
-			w = strings.TrimSuffix(hiddenAt.ReplaceAllString(w, ""), ".") + " (its expression: " + conditionText(h.expr) + ")."
+			w := strings.TrimSuffix(hiddenText(err), ".") + " (its expression: " + conditionText(h.expr) + ")."
 			if !slices.Contains(why, w) {
 				why = append(why, w)
 			}
@@ -85,13 +83,6 @@ func (x *extras) dropHidden(bad []int) {
 	}
 	x.refs = refs
 }
-
-// hiddenCause is the start of a hidden measure's compile error, and
-// hiddenAt its position (in the wrapped expression, not as written).
-var (
-	hiddenCause = regexp.MustCompile(`^The expression of calculated field a condition or computed line is invalid: `)
-	hiddenAt    = regexp.MustCompile(` at position [0-9]+$`)
-)
 
 // conditionText is a hidden measure's expression as the definition
 // wrote it (a condition without the ifelse that makes it 1 or 0), cut

@@ -100,7 +100,8 @@ func waterfallSteps(p *plan, res *Result) (names []string, values []float64, fie
 func waterfallOption(p *plan, res *Result) obj {
 	var cats []string
 	var base, above, below []any
-	labelled := len(res.Rows)+1 <= maxLabelled
+	names, values, fields := waterfallSteps(p, res)
+	labelled := len(names)+1 <= maxLabelled
 	running := 0.0
 	bar := func(name string, lo, hi float64, color, label string) {
 		var b, a, d any = 0.0, nil, nil
@@ -130,8 +131,6 @@ func waterfallOption(p *plan, res *Result) obj {
 		up := color == waterfallUp || (color == waterfallTotal && hi > 0)
 		base, above, below = append(base, b), append(above, item(a, up || d == nil)), append(below, item(d, !up || a == nil))
 	}
-	names, values, fields := waterfallSteps(p, res)
-	labelled = len(names)+1 <= maxLabelled
 	for i, name := range names {
 		cats = append(cats, name)
 		v := values[i]

@@ -1,8 +1,12 @@
 package viewer
 
 import (
+	"context"
+	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/sightglass/sightglass/internal/definition"
 	"github.com/sightglass/sightglass/internal/query"
 )
 
@@ -47,4 +51,33 @@ func TestPivotColumnOrder(t *testing.T) {
 	wantEq(t, "cells under their columns", cells, []string{"", "", "1", "2", "3", "4"})
 	p, _ = planOf(visualOf(t, wells(`, "SortConfiguration": {"FieldSortOptions": [{"FieldId": "y", "SortBy": {"Field": {"FieldId": "y", "Direction": "DESC"}}}]}`)))
 	wantEq(t, "columns descending", pivot(p, res).Columns, []string{"10", "9", "(empty)"})
+}
+
+// A pivot whose question answers as many rows as it asks says it may be
+// cut; one with fewer says nothing.
+func TestPivotCutNote(t *testing.T) {
+	def, err := definition.Parse([]byte(`{"DataSetIdentifierDeclarations": [{"Identifier": "sales", "DataSetArn": "arn:aws:quicksight:us-east-1:123456789012:dataset/sales"}],
+		"Sheets": [{"SheetId": "s", "Name": "S", "Visuals": [{"PivotTableVisual": {"VisualId": "p", "ChartConfiguration": {"FieldWells": {"PivotTableAggregatedFieldWells": {
+		"Rows": [{"CategoricalDimensionField": {"FieldId": "r", "Column": {"DataSetIdentifier": "sales", "ColumnName": "region"}}}],
+		"Values": [{"NumericalMeasureField": {"FieldId": "m", "Column": {"DataSetIdentifier": "sales", "ColumnName": "revenue"}}}]}}}}}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows, want := range map[int]int{pivotLimit: 1, 3: 0} {
+		run := func(_ context.Context, _ string, q *query.Question) (*Result, error) {
+			res := &Result{Columns: []query.ResultColumn{{ID: "r", Type: "STRING"}, {ID: "m", Role: query.RoleMeasure, Type: "INTEGER"}}}
+			for i := range min(rows, q.Limit) {
+				res.Rows = append(res.Rows, []any{fmt.Sprintf("r%04d", i), int64(i)})
+			}
+			return res, nil
+		}
+		tl := New(def, nil, testNow).RenderVisuals(context.Background(), "s", []string{"p"}, run, 1).Tiles[0]
+		n := 0
+		for _, note := range tl.Notes {
+			if strings.Contains(note, "more cells than Sightglass draws") {
+				n++
+			}
+		}
+		wantEq(t, fmt.Sprint(rows, " rows"), [2]any{tl.Kind, n}, [2]any{TilePivot, want})
+	}
 }

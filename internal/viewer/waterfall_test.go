@@ -80,3 +80,11 @@ func TestWaterfallMeasureSteps(t *testing.T) {
 	p, _ = planOf(visualOf(t, `{"WaterfallVisual": {"VisualId": "w", "ChartConfiguration": {"FieldWells": {"WaterfallChartAggregatedFieldWells": {`+waterfallCategories+`, `+values+`}}}}}`))
 	wantEq(t, "several values with categories", p.unsupported, []string{"several Values with Categories or Breakdowns"})
 }
+
+// A step's tooltip is text: ECharts writes a string formatter as HTML.
+func TestWaterfallTooltipEscaped(t *testing.T) {
+	p, _ := planOf(visualOf(t, `{"WaterfallVisual": {"VisualId": "w", "ChartConfiguration": {"FieldWells": {"WaterfallChartAggregatedFieldWells": {`+waterfallCategories+`}}}}}`))
+	res := &Result{Columns: []query.ResultColumn{{ID: "c", Type: "STRING"}, {ID: recordsID, Role: query.RoleMeasure}}, Rows: [][]any{{"<img src=x>", 5.0}}}
+	item := waterfallOption(p, res)["series"].([]obj)[1]["data"].([]any)[0].(obj)
+	wantEq(t, "tooltip", item["tooltip"], obj{"formatter": "&lt;img src=x&gt;: 5"})
+}
